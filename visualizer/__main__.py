@@ -1,0 +1,169 @@
+"""Command line: the window (default), ``run`` (headless), ``bench``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad value in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _int_list(text: str) -> tuple[int, ...]:
+    text = text.strip()
+    if not text:
+        return ()
+    try:
+        return tuple(int(p) for p in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated integers like 0,9; got {text!r}") from None
+
+
+def _float_list(text: str) -> tuple[float, ...]:
+    try:
+        vals = tuple(float(p) for p in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated numbers like 5,10,15; got {text!r}") from None
+    if any(v != v or v in (float("inf"), float("-inf")) for v in vals):
+        raise argparse.ArgumentTypeError(f"delays must be finite numbers; got {text!r}")
+    return vals
+
+
+def _finite(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if v != v or v in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return v
+
+
+def _add_scenario_args(p: argparse.ArgumentParser) -> None:
+    from .core.scenario import ARRIVALS, VARIANTS
+    g = p.add_argument_group("scenario")
+    g.add_argument("--variant", default="seed", choices=VARIANTS,
+                   help="handler: seed = the article's code; ctx = sends select on ctx.Done(); "
+                        "closequit = sends select on a stop channel closed on return; "
+                        "drain = a goroutine receives the rest (default: seed)")
+    g.add_argument("--checks", type=int, default=10, metavar="N", help="check goroutines per request (default: 10)")
+    g.add_argument("--capacity", type=int, metavar="C", help="capacity of both done and quit")
+    g.add_argument("--capacity-done", type=int, metavar="C", help="capacity of done (default: 0, the bug)")
+    g.add_argument("--capacity-quit", type=int, metavar="C", help="capacity of quit (default: 0, the bug)")
+    g.add_argument("--requests", type=int, default=1, metavar="R", help="requests to simulate (default: 1)")
+    g.add_argument("--concurrent", action="store_true",
+                   help="requests arrive at --rate regardless of responses (default: one client, one at a time)")
+    g.add_argument("--rate", type=_finite, default=100.0, metavar="PER_S",
+                   help="requests per simulated second (default: 100)")
+    g.add_argument("--arrival", default="fixed", choices=ARRIVALS, help="gaps between requests (default: fixed)")
+    f = g.add_mutually_exclusive_group()
+    f.add_argument("--fail", type=_int_list, metavar="LIST",
+                   help="0-based indices of the checks that fail on every request, e.g. 0,9 (exact)")
+    f.add_argument("--fail-prob", type=_finite, metavar="P",
+                   help="drawn: chance that each check other than bad_ip fails (default: 0.1)")
+    g.add_argument("--bad-ip-share", type=_finite, metavar="P",
+                   help="drawn: share of requests from a blocked IP, failing check 0 (default: 0.2)")
+    g.add_argument("--delays", type=_float_list, metavar="LIST",
+                   help="per-check delays in ms, e.g. 50,10,40 (default: check i takes (i+1)*5 ms)")
+    g.add_argument("--jitter", type=_finite, default=0.0, metavar="J",
+                   help="draw each delay from delay*U(1-J, 1+J) (default: 0, exact)")
+    g.add_argument("--seed", type=int, default=1, metavar="S", help="seed for requests and select (default: 1)")
+
+
+def config_from_args(a: argparse.Namespace):
+    from .core.scenario import Config
+    cap_done = a.capacity_done if a.capacity_done is not None else (a.capacity if a.capacity is not None else 0)
+    cap_quit = a.capacity_quit if a.capacity_quit is not None else (a.capacity if a.capacity is not None else 0)
+    kw = {}
+    if a.fail_prob is not None:
+        kw["fail_prob"] = a.fail_prob
+    if a.bad_ip_share is not None:
+        if a.fail is not None:
+            raise ValueError("--bad-ip-share draws failures; it cannot be combined with --fail")
+        kw["bad_ip_share"] = a.bad_ip_share
+    return Config(variant=a.variant, checks=a.checks, capacity_done=cap_done, capacity_quit=cap_quit,
+                  requests=a.requests, concurrent=a.concurrent, rate=a.rate, arrival=a.arrival,
+                  fail=a.fail, delays_ms=a.delays, jitter=a.jitter, seed=a.seed, **kw).validate()
+
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:,.1f} KiB" if n < 1 << 20 else f"{n / (1 << 20):,.2f} MiB"
+
+
+def format_report(r: dict) -> str:
+    by_ch = ", ".join(f"{k}: {v}" for k, v in r["stranded_by_channel"].items()) or "none"
+    lines = [
+        f"leakviz run: variant {r['variant']}, {r['checks']} checks, capacity done={r['capacity_done']} "
+        f"quit={r['capacity_quit']}, {r['requests']:,} request(s)"
+        f"{' overlapping' if r['concurrent'] else ' one after another'}, seed {r['seed']}",
+        f"  requests rejected early    {r['requests_rejected']:,}",
+        f"  goroutines spawned         {r['tasks_spawned']:,} ({r['checks_spawned']:,} checks)",
+        f"  stranded forever           {r['stranded']:,}  ({by_ch})",
+    ]
+    for site, n in r["parked_by_site"].items():
+        lines.append(f"    {n:>10,}  parked at {site}")
+    lines += [
+        f"  Go memory they hold        {_kib(r['go_bytes_modeled'])}  (modelled, "
+        f"{r['go_bytes_per_goroutine']:,} B a goroutine + channels)",
+        f"  this process holds         {_kib(r['python_bytes_measured'])}  (measured)",
+        f"  simulated time             {r['sim_time_ms']:,.3f} ms",
+        f"  trace                      {r['events']:,} events, sha256 {r['trace_sha256']}",
+    ]
+    if r["panic"]:
+        lines.append(f"  panic: {r['panic']}")
+    if r["stranded"] == 0:
+        lines.append("  verdict: no goroutine leaked.")
+    else:
+        lines.append(f"  verdict: {r['stranded']:,} goroutine(s) leaked: they block on a send nobody will ever receive.")
+    return "\n".join(lines)
+
+
+def cmd_run(a: argparse.Namespace) -> int:
+    from .core.report import report, simulate
+    from .core.scenario import ConfigError
+    try:
+        cfg = config_from_args(a)
+    except (ConfigError, ValueError) as e:
+        print(f"leakviz run: error: {e}", file=sys.stderr)
+        return 2
+    rt = simulate(cfg)
+    r = report(cfg, rt)
+    print(json.dumps(r, sort_keys=True) if a.json else format_report(r))
+    return 1 if r["panic"] else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="leakviz", description="See how channel capacity, blocking sends and early "
+                "returns strand goroutines and hold memory. With no command, opens the window.")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    r = sub.add_parser("run", help="run the article's scenario headless and report what leaked",
+                       description="Run the article's HTTP-check scenario on the simulated Go runtime "
+                       "as fast as possible and report the goroutines left blocked forever.",
+                       epilog="examples:\n  leakviz run --checks 10 --capacity 0 --fail 0\n"
+                       "  leakviz run --checks 10 --capacity 0 --fail 1,9 --json\n"
+                       "  leakviz run --requests 20000 --concurrent --rate 1000 --fail-prob 0.1",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_scenario_args(r)
+    r.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
+    r.set_defaults(func=cmd_run)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = build_parser()
+    a = p.parse_args(argv)
+    if a.command is None:
+        print("leakviz: the window is not built yet; try: python -m visualizer run --help", file=sys.stderr)
+        return 2
+    return a.func(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

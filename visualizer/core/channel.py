@@ -1,0 +1,277 @@
+"""Go-faithful channels and ``select`` (runtime/chan.go, runtime/select.go).
+
+Invariants, as at the top of runtime/chan.go:
+
+* At least one of ``sendq`` and ``recvq`` is empty, except for an unbuffered
+  channel with a single goroutine blocked on it for both sending and receiving
+  in one ``select``.
+* ``len(buf) > 0`` implies ``recvq`` is empty.
+* ``len(buf) < cap`` implies ``sendq`` is empty.
+* Queues are FIFO; a value is delivered exactly once.
+
+Each operation is one short decision ladder: nil, closed, waiting peer, buffer
+room, park. Parking hands control back to the runtime's run queue; the peer
+that completes the operation fills in the parked goroutine's ``Sudog`` and
+makes it runnable again, so the parked side never re-checks anything.
+
+``nil`` channels are Python's ``None``: use the module functions ``send``,
+``recv``, ``close``, ``len_`` and ``cap`` where a channel may be nil.
+"""
+
+from __future__ import annotations
+
+import types
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    CloseOfClosedChannel,
+    CloseOfNilChannel,
+    MakeChanSizeOutOfRange,
+    SendOnClosedChannel,
+)
+
+if TYPE_CHECKING:
+    from .runtime import Goroutine, Runtime
+
+_PARK = object()  # what a goroutine yields to the runtime when it blocks
+
+
+@types.coroutine
+def park():
+    """Suspend the current goroutine until the runtime resumes it with a value."""
+    return (yield _PARK)
+
+
+class Sudog:
+    """A goroutine waiting in one channel queue (Go's ``sudog``).
+
+    ``sel`` is the list of all sudogs of one ``select`` (``None`` for a plain
+    send or receive): when one fires, the waker removes the others at once, so
+    no second peer can complete the same select (Go's ``selectDone``).
+    """
+
+    __slots__ = ("g", "ch", "elem", "ok", "is_send", "sel", "case")
+
+    def __init__(self, g: Goroutine, ch: Channel, elem: Any, is_send: bool,
+                 sel: list[Sudog] | None = None, case: int = 0) -> None:
+        self.g = g
+        self.ch = ch
+        self.elem = elem
+        self.ok = True
+        self.is_send = is_send
+        self.sel = sel
+        self.case = case
+
+
+def _fire(s: Sudog, elem: Any, ok: bool) -> None:
+    """Complete a parked operation that a peer has just dequeued."""
+    s.elem = elem
+    s.ok = ok
+    if s.sel is not None:
+        for other in s.sel:
+            if other is not s:
+                q = other.ch.sendq if other.is_send else other.ch.recvq
+                q.remove(other)
+    s.ch.rt._ready(s.g, s, s.ch)
+
+
+class Channel:
+    """``make(chan T, cap)``. Create channels with ``Runtime.make_chan``."""
+
+    __slots__ = ("rt", "cid", "name", "cap", "zero", "buf", "sendq", "recvq",
+                 "closed", "holders", "roots", "req", "__weakref__")
+
+    def __init__(self, rt: Runtime, cid: int, cap: int, *, name: str = "",
+                 zero: Any = None, req: int = -1) -> None:
+        if cap < 0:
+            raise MakeChanSizeOutOfRange()
+        self.rt = rt
+        self.cid = cid
+        self.name = name
+        self.cap = cap
+        self.zero = zero
+        self.buf: deque[Any] = deque()
+        self.sendq: deque[Sudog] = deque()
+        self.recvq: deque[Sudog] = deque()
+        self.closed = False
+        self.holders: set[Goroutine] = set()  # goroutines that can reach it
+        self.roots = 0  # how many of them can still run on their own
+        self.req = req
+
+    def __repr__(self) -> str:
+        return (f"<chan {self.name or self.cid} len={len(self.buf)} cap={self.cap}"
+                f"{' closed' if self.closed else ''}>")
+
+    def __len__(self) -> int:
+        return len(self.buf)
+
+    # -- the ladders: each returns True when done, False when it must park --
+
+    def _try_send(self, g: Goroutine, v: Any) -> bool:
+        if self.closed:
+            raise SendOnClosedChannel()
+        rt = self.rt
+        if self.recvq:  # rule 6: straight to the oldest receiver
+            r = self.recvq.popleft()
+            rt._emit("send", g.gid, self.cid, "direct", len(self.buf))
+            _fire(r, v, True)
+            return True
+        if len(self.buf) < self.cap:  # rule 7
+            self.buf.append(v)
+            rt._emit("send", g.gid, self.cid, "buffer", len(self.buf))
+            return True
+        return False
+
+    def _try_recv(self, g: Goroutine) -> tuple[bool, Any, bool]:
+        rt = self.rt
+        if self.sendq:  # rule 10
+            s = self.sendq.popleft()
+            if self.cap == 0:
+                v = s.elem
+                rt._emit("recv", g.gid, self.cid, "direct", 0)
+            else:
+                v = self.buf.popleft()
+                self.buf.append(s.elem)
+                rt._emit("recv", g.gid, self.cid, "buffer", len(self.buf))
+            _fire(s, None, True)
+            return True, v, True
+        if self.buf:  # rule 11
+            v = self.buf.popleft()
+            rt._emit("recv", g.gid, self.cid, "buffer", len(self.buf))
+            return True, v, True
+        if self.closed:  # rule 12
+            rt._emit("recv", g.gid, self.cid, "closed", 0)
+            return True, self.zero, False
+        return False, None, False
+
+    # -- the operations --
+
+    async def send(self, v: Any) -> None:
+        """``ch <- v``. Panics SendOnClosedChannel if closed, now or while parked."""
+        rt = self.rt
+        g = rt._hold_current(self)
+        if self._try_send(g, v):
+            return
+        s = Sudog(g, self, v, True)
+        self.sendq.append(s)  # rule 8
+        rt._park(g, "send", (self,), (True,))
+        await park()
+        if not s.ok:
+            raise SendOnClosedChannel()
+
+    async def recv(self) -> tuple[Any, bool]:
+        """``v, ok := <-ch``; ``ok`` is False only for the zero value of a closed channel."""
+        rt = self.rt
+        g = rt._hold_current(self)
+        done, v, ok = self._try_recv(g)
+        if done:
+            return v, ok
+        s = Sudog(g, self, None, False)
+        self.recvq.append(s)  # rule 13
+        rt._park(g, "recv", (self,), (False,))
+        await park()
+        return s.elem, s.ok
+
+    def close(self) -> None:
+        """``close(ch)``: wakes every receiver with (zero, False) and every sender to panic."""
+        if self.closed:
+            raise CloseOfClosedChannel()
+        rt = self.rt
+        g = rt._hold_current(self)
+        self.closed = True
+        rt._emit("close", g.gid, self.cid, len(self.buf))
+        while self.recvq:
+            _fire(self.recvq.popleft(), self.zero, False)
+        while self.sendq:
+            s = self.sendq.popleft()
+            _fire(s, s.elem, False)
+
+
+class Send:
+    """A send case of ``select``: ``case ch <- v:``."""
+
+    __slots__ = ("ch", "value")
+
+    def __init__(self, ch: Channel | None, value: Any) -> None:
+        self.ch = ch
+        self.value = value
+
+
+class Recv:
+    """A receive case of ``select``: ``case v, ok := <-ch:``."""
+
+    __slots__ = ("ch",)
+
+    def __init__(self, ch: Channel | None) -> None:
+        self.ch = ch
+
+
+async def select(rt: Runtime, *cases: Send | Recv, default: bool = False
+                 ) -> tuple[int, Any, bool]:
+    """Go's ``select``. Returns ``(index, value, ok)``; index -1 means ``default``.
+
+    Ready cases are polled in a random permutation from the runtime's seeded
+    generator, so each ready case is equally likely (rule 18). Cases on nil
+    channels are dropped (rule 17); with no case left and no default the
+    goroutine blocks forever.
+    """
+    g = rt._current()
+    live = [i for i, c in enumerate(cases) if c.ch is not None]
+    for i in live:
+        rt._hold(g, cases[i].ch)
+    order = live[:]
+    rt.rng.shuffle(order)
+    for i in order:
+        c = cases[i]
+        if type(c) is Send:
+            if c.ch._try_send(g, c.value):
+                return i, None, True
+        else:
+            done, v, ok = c.ch._try_recv(g)
+            if done:
+                return i, v, ok
+    if default:
+        return -1, None, False
+    sel: list[Sudog] = []
+    for i in live:  # enqueue on every channel at once (rule 19)
+        c = cases[i]
+        is_send = type(c) is Send
+        s = Sudog(g, c.ch, c.value if is_send else None, is_send, sel, i)
+        sel.append(s)
+        (c.ch.sendq if is_send else c.ch.recvq).append(s)
+    rt._park(g, "select", tuple(s.ch for s in sel), tuple(s.is_send for s in sel))
+    fired: Sudog = await park()
+    if fired.is_send:
+        if not fired.ok:  # rule 20: woken by close
+            raise SendOnClosedChannel()
+        return fired.case, None, True
+    return fired.case, fired.elem, fired.ok
+
+
+# -- nil-aware forms, for code where a channel variable may be nil --
+
+async def send(rt: Runtime, ch: Channel | None, v: Any) -> None:
+    if ch is None:  # rule 4
+        await rt.block_forever("send")
+    await ch.send(v)
+
+
+async def recv(rt: Runtime, ch: Channel | None) -> tuple[Any, bool]:
+    if ch is None:  # rule 9
+        await rt.block_forever("recv")
+    return await ch.recv()
+
+
+def close(ch: Channel | None) -> None:
+    if ch is None:
+        raise CloseOfNilChannel()
+    ch.close()
+
+
+def len_(ch: Channel | None) -> int:
+    return 0 if ch is None else len(ch.buf)
+
+
+def cap(ch: Channel | None) -> int:
+    return 0 if ch is None else ch.cap

@@ -1,0 +1,424 @@
+"""The append-only event log, and the Snapshot it folds into.
+
+An event is a tuple ``(t_ns, kind, *fields)`` of ints, strings and tuples, so
+its ``repr`` is stable and the trace hashes the same for the same config and
+seed. Kinds written by the runtime and channels:
+
+=========  ====================================================
+go         gid, parent gid, role, request, index
+make       cid, name, cap, request
+sleep      gid, wake-up time
+wake       gid                          (timer fired)
+park       gid, op (send/recv/select), tuple of cids, tuple of is-send
+unpark     gid, cid                     (a peer completed its operation)
+send       gid, cid, "direct"|"buffer", len after
+recv       gid, cid, "direct"|"buffer"|"closed", len after
+close      gid, cid, len
+exit       gid
+panic      gid, Go's message
+stranded   gid
+=========  ====================================================
+
+and by the scenario: ``request`` (req, ip, variant), ``verdict`` (req, check,
+passed), ``return`` (req, outcome), ``config`` (json text, first event).
+
+Measurements that vary with the interpreter (bytes this process holds) are
+kept beside the events in ``samples`` and are not hashed.
+
+``fold`` is a pure function of the events; ``Folder`` is its incremental form
+(feed it new events, ask for a Snapshot) so a 60 Hz view never refolds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import memory
+
+Event = tuple
+
+
+class Trace:
+    """Events (hashed) plus measurement samples ``(t_ns, python_bytes)``."""
+
+    __slots__ = ("events", "samples")
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.samples: list[tuple[int, int]] = []
+
+    def sample(self, t: int, py_bytes: int) -> None:
+        if self.samples and self.samples[-1][0] == t:
+            self.samples[-1] = (t, py_bytes)
+        else:
+            self.samples.append((t, py_bytes))
+
+    def sha256(self) -> str:
+        h = hashlib.sha256()
+        for e in self.events:
+            h.update(repr(e).encode())
+            h.update(b"\n")
+        return h.hexdigest()
+
+
+# -- the snapshot --
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    gid: int
+    role: str
+    req: int
+    idx: int
+    state: str  # runnable/sleeping/parked/stranded/finished/panicked
+    op: str  # for parked: send/recv/select
+    chans: tuple[str, ...]  # names of the channels parked on
+    since: int  # time of the last state change
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelView:
+    cid: int
+    name: str
+    req: int
+    cap: int
+    len: int
+    sendq: int
+    recvq: int
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RequestView:
+    req: int
+    arrived: int
+    returned: int | None
+    outcome: str  # "" while the handler runs, else accepted/rejected
+    ip: str
+    handler: TaskView | None
+    checks: tuple[TaskView, ...]
+    channels: tuple[ChannelView, ...]
+    helpers: tuple[TaskView, ...]  # e.g. the drain goroutine
+    stranded: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryPoint:
+    t: int
+    go_bytes: int
+    py_bytes: int
+    live: int
+    stranded: int
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    t: int
+    seq: int  # events folded
+    requests: tuple[RequestView, ...]  # the most recent ones, oldest first
+    requests_total: int
+    requests_returned: int
+    live: int  # goroutines not yet exited (stranded included)
+    spawned: int
+    by_state: tuple[tuple[str, int], ...]
+    stranded: int
+    stranded_by_channel: tuple[tuple[str, int], ...]
+    parked_by_site: tuple[tuple[str, int], ...]  # "role:op:chan,chan" -> count
+    go_bytes: int
+    py_bytes: int
+    memory: tuple[MemoryPoint, ...] = field(repr=False)
+    panic: str | None
+    panic_gid: int | None
+
+    def state_count(self, state: str) -> int:
+        return dict(self.by_state).get(state, 0)
+
+
+def site_key(role: str, op: str, chans: tuple[str, ...]) -> str:
+    """The code-line key of a parked goroutine, e.g. ``check:send:done``."""
+    return f"{role}:{op}:{','.join(chans)}"
+
+
+class _G:
+    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "since")
+
+    def __init__(self, gid: int, role: str, req: int, idx: int, t: int) -> None:
+        self.gid = gid
+        self.role = role
+        self.req = req
+        self.idx = idx
+        self.state = "runnable"
+        self.op = ""
+        self.chans: tuple[int, ...] = ()
+        self.sends: tuple[bool, ...] = ()
+        self.since = t
+
+    def view(self, names: dict[int, str]) -> TaskView:
+        return TaskView(self.gid, self.role, self.req, self.idx, self.state, self.op,
+                        tuple(names.get(c, "?") for c in self.chans), self.since)
+
+
+class _C:
+    __slots__ = ("cid", "name", "cap", "req", "len", "sendq", "recvq", "closed")
+
+    def __init__(self, cid: int, name: str, cap: int, req: int) -> None:
+        self.cid = cid
+        self.name = name
+        self.cap = cap
+        self.req = req
+        self.len = 0
+        self.sendq = 0
+        self.recvq = 0
+        self.closed = False
+
+
+class _R:
+    __slots__ = ("req", "arrived", "returned", "outcome", "ip", "gids", "cids", "stranded")
+
+    def __init__(self, req: int, t: int, ip: str) -> None:
+        self.req = req
+        self.arrived = t
+        self.returned: int | None = None
+        self.outcome = ""
+        self.ip = ip
+        self.gids: list[int] = []
+        self.cids: list[int] = []
+        self.stranded = 0
+
+
+class Folder:
+    """Folds events into state incrementally; ``snapshot()`` freezes it.
+
+    Only the ``keep`` most recent requests keep per-task detail; older ones
+    fold away into counters, so memory and snapshot cost stay bounded by what
+    a screen can show, not by the length of the run.
+    """
+
+    def __init__(self, *, keep: int = 12, memory_points: int = 2000) -> None:
+        self.keep = keep
+        self.memory_points = memory_points
+        self.seq = 0
+        self.t = 0
+        self.gs: dict[int, _G] = {}  # goroutines not exited, and recent exited ones
+        self.chans: dict[int, _C] = {}
+        self.names: dict[int, str] = {}
+        self.reqs: dict[int, _R] = {}  # recent requests, in arrival order
+        self.requests_total = 0
+        self.requests_returned = 0
+        self.live = 0
+        self.spawned = 0
+        self.by_state: Counter[str] = Counter()
+        self.stranded = 0
+        self.stranded_by_channel: Counter[str] = Counter()
+        self.stranded_caps: dict[int, int] = {}  # cid -> cap of channels stranded tasks hold
+        self.parked_by_site: Counter[str] = Counter()
+        self.py_bytes = 0
+        self.panic: str | None = None
+        self.panic_gid: int | None = None
+        self._mem: list[MemoryPoint] = []
+        self._stride = 1  # keep every n-th memory point once the series is long
+        self._mem_count = 0
+        self._sample_i = 0
+
+    # -- folding --
+
+    def _set_state(self, g: _G, state: str, t: int) -> None:
+        if g.state == "parked":
+            self.parked_by_site[self._site(g)] -= 1
+        self.by_state[g.state] -= 1
+        g.state = state
+        g.since = t
+        self.by_state[state] += 1
+        if state == "parked":
+            self.parked_by_site[self._site(g)] += 1
+
+    def _site(self, g: _G) -> str:
+        return site_key(g.role, g.op, tuple(self.names.get(c, "?") for c in g.chans))
+
+    def feed(self, events: list[Event], samples: list[tuple[int, int]] | None = None,
+             upto: int | None = None) -> Folder:
+        """Fold ``events[self.seq:upto]``. ``samples`` are the measurement
+        samples of the same trace, matched by time."""
+        end = len(events) if upto is None else min(upto, len(events))
+        gs = self.gs
+        chans = self.chans
+        for i in range(self.seq, end):
+            e = events[i]
+            t = e[0]
+            k = e[1]
+            if k == "park":
+                g = gs[e[2]]
+                g.op = e[3]
+                g.chans = e[4]
+                g.sends = e[5]
+                for c, is_send in zip(e[4], e[5], strict=False):
+                    ch = chans.get(c)
+                    if ch is not None:
+                        if is_send:
+                            ch.sendq += 1
+                        else:
+                            ch.recvq += 1
+                self._set_state(g, "parked", t)
+            elif k == "unpark" or k == "wake":
+                g = gs[e[2]]
+                if g.state == "parked":
+                    self._unqueue(g)
+                self._set_state(g, "runnable", t)
+            elif k == "sleep":
+                self._set_state(gs[e[2]], "sleeping", t)
+            elif k == "send" or k == "recv" or k == "close":
+                ch = chans.get(e[3])
+                if ch is not None:
+                    ch.len = e[-1]
+                    if k == "close":
+                        ch.closed = True
+            elif k == "go":
+                _, _, gid, _parent, role, req, idx = e
+                g = _G(gid, role, req, idx, t)
+                gs[gid] = g
+                self.by_state["runnable"] += 1
+                self.live += 1
+                self.spawned += 1
+                r = self.reqs.get(req)
+                if r is not None:
+                    r.gids.append(gid)
+            elif k == "exit" or k == "panic":
+                g = gs[e[2]]
+                if g.state == "parked":
+                    self._unqueue(g)
+                self._set_state(g, "finished" if k == "exit" else "panicked", t)
+                self.live -= 1
+                if k == "panic":
+                    self.panic = e[3]
+                    self.panic_gid = e[2]
+                if g.req not in self.reqs:
+                    del gs[g.gid]
+            elif k == "stranded":
+                g = gs[e[2]]
+                self.parked_by_site[self._site(g)] -= 1
+                self.by_state["parked"] -= 1
+                g.state = "stranded"
+                self.by_state["stranded"] += 1
+                self.parked_by_site[self._site(g)] += 1
+                self.stranded += 1
+                for c in g.chans:
+                    self.stranded_by_channel[self.names.get(c, "?")] += 1
+                    if c in chans:
+                        self.stranded_caps[c] = chans[c].cap
+                r = self.reqs.get(g.req)
+                if r is not None:
+                    r.stranded += 1
+            elif k == "make":
+                _, _, cid, name, cap, req = e
+                chans[cid] = _C(cid, name, cap, req)
+                self.names[cid] = name
+                r = self.reqs.get(req)
+                if r is not None:
+                    r.cids.append(cid)
+            elif k == "request":
+                _, _, req, ip = e[:4]
+                self.reqs[req] = _R(req, t, ip)
+                self.requests_total += 1
+                if len(self.reqs) > self.keep:
+                    self._fold_away()
+            elif k == "return":
+                r = self.reqs.get(e[2])
+                self.requests_returned += 1
+                if r is not None:
+                    r.returned = t
+                    r.outcome = e[3]
+            self.t = t
+            self._sample(t, samples)
+        self.seq = end
+        return self
+
+    def _unqueue(self, g: _G) -> None:
+        for c, is_send in zip(g.chans, g.sends, strict=False):
+            ch = self.chans.get(c)
+            if ch is not None:
+                if is_send:
+                    ch.sendq -= 1
+                else:
+                    ch.recvq -= 1
+
+    def _fold_away(self) -> None:
+        """Drop per-task detail of the oldest request; keep its counters."""
+        oldest = next(iter(self.reqs))
+        r = self.reqs.pop(oldest)
+        for gid in r.gids:
+            g = self.gs.get(gid)
+            if g is not None and g.state in ("finished", "panicked", "stranded"):
+                del self.gs[gid]  # a stranded goroutine never changes again
+            elif g is not None:
+                g.req = -2  # still running: tracked, but no longer drawn
+        for cid in r.cids:
+            self.chans.pop(cid, None)
+
+    def _sample(self, t: int, samples: list[tuple[int, int]] | None) -> None:
+        if samples:
+            while self._sample_i < len(samples) and samples[self._sample_i][0] <= t:
+                self.py_bytes = samples[self._sample_i][1]
+                self._sample_i += 1
+        if self._mem and self._mem[-1].t == t:
+            self._mem[-1] = self._point(t)
+            return
+        self._mem_count += 1
+        if self._mem_count % self._stride == 0 or not self._mem:
+            self._mem.append(self._point(t))
+            if len(self._mem) > self.memory_points:
+                self._mem = self._mem[::2]
+                self._stride *= 2
+
+    def _point(self, t: int) -> MemoryPoint:
+        return MemoryPoint(t, self.go_bytes(), self.py_bytes, self.live, self.stranded)
+
+    def go_bytes(self) -> int:
+        return memory.go_bytes(self.stranded, tuple(self.stranded_caps.values()))
+
+    # -- freezing --
+
+    def snapshot(self) -> Snapshot:
+        names = self.names
+        reqs = []
+        for r in self.reqs.values():
+            handler = None
+            checks = []
+            helpers = []
+            for gid in r.gids:
+                g = self.gs.get(gid)
+                if g is None:
+                    continue
+                v = g.view(names)
+                if g.role == "handler":
+                    handler = v
+                elif g.role == "check":
+                    checks.append(v)
+                else:
+                    helpers.append(v)
+            cviews = []
+            for cid in r.cids:
+                c = self.chans.get(cid)
+                if c is not None:
+                    cviews.append(ChannelView(c.cid, c.name, c.req, c.cap, c.len,
+                                              c.sendq, c.recvq, c.closed))
+            reqs.append(RequestView(r.req, r.arrived, r.returned, r.outcome, r.ip, handler,
+                                    tuple(checks), tuple(cviews), tuple(helpers), r.stranded))
+        mem = list(self._mem)
+        if not mem or mem[-1].t != self.t:
+            mem.append(self._point(self.t))
+        return Snapshot(
+            t=self.t, seq=self.seq, requests=tuple(reqs),
+            requests_total=self.requests_total, requests_returned=self.requests_returned,
+            live=self.live, spawned=self.spawned,
+            by_state=tuple(sorted((k, v) for k, v in self.by_state.items() if v)),
+            stranded=self.stranded,
+            stranded_by_channel=tuple(sorted((k, v) for k, v in self.stranded_by_channel.items() if v)),
+            parked_by_site=tuple(sorted((k, v) for k, v in self.parked_by_site.items() if v)),
+            go_bytes=self.go_bytes(), py_bytes=self.py_bytes, memory=tuple(mem),
+            panic=self.panic, panic_gid=self.panic_gid)
+
+
+def fold(trace: Trace, upto: int | None = None, *, keep: int = 12) -> Snapshot:
+    """The Snapshot after the first ``upto`` events of ``trace`` (all by default)."""
+    return Folder(keep=keep).feed(trace.events, trace.samples, upto).snapshot()
