@@ -68,8 +68,10 @@ def _fire(s: Sudog, elem: Any, ok: bool) -> None:
     """Complete a parked operation that a peer has just dequeued."""
     s.elem = elem
     s.ok = ok
-    if s.sel is not None:
-        for other in s.sel:
+    sel = s.sel
+    if sel is not None:
+        for other in sel:
+            other.sel = None  # break the cycle, so refcounting frees the select
             if other is not s:
                 q = other.ch.sendq if other.is_send else other.ch.recvq
                 q.remove(other)
@@ -80,7 +82,7 @@ class Channel:
     """``make(chan T, cap)``. Create channels with ``Runtime.make_chan``."""
 
     __slots__ = ("rt", "cid", "name", "cap", "zero", "buf", "sendq", "recvq",
-                 "closed", "holders", "roots", "req", "__weakref__")
+                 "closed", "holders", "roots", "req", "measured", "__weakref__")
 
     def __init__(self, rt: Runtime, cid: int, cap: int, *, name: str = "",
                  zero: Any = None, req: int = -1) -> None:
@@ -98,6 +100,7 @@ class Channel:
         self.holders: set[Goroutine] = set()  # goroutines that can reach it
         self.roots = 0  # how many of them can still run on their own
         self.req = req
+        self.measured = False  # counted in the runtime's python bytes
 
     def __repr__(self) -> str:
         return (f"<chan {self.name or self.cid} len={len(self.buf)} cap={self.cap}"

@@ -18,16 +18,13 @@ Go figures (linux/amd64). Sources:
 Together they give 2,648 bytes a leaked goroutine, against about 2.7 KB
 (2.07 KB stack + 0.65 KB heap) measured in Go 1.19 with 80,000+ leaked.
 
-The Python side is measured, not modelled: ``python_bytes`` asks the
-interpreter (``sys.getsizeof``) for every object a stranded goroutine keeps
-alive -- its record, its coroutine chain and their frames, its sudogs, and
-once per object shared with others (channels, the request) -- which a test
-checks against ``tracemalloc``.
+The Python side is measured, not modelled: see ``PyMeter``.
 """
 
 from __future__ import annotations
 
 import sys
+from types import CoroutineType
 from typing import Any
 
 STACK_MIN = 2048
@@ -63,44 +60,73 @@ def _size_once(obj: Any, seen: set[int]) -> int:
     return sys.getsizeof(obj)
 
 
-def python_bytes(g: Any, seen: set[int]) -> int:
-    """Bytes this process keeps alive for goroutine ``g`` (measured).
-
-    ``seen`` holds the ids of objects already counted for other goroutines,
-    so shared objects are counted once. The objects counted stay alive as
-    long as ``g`` does (it never exits), so their ids stay unique.
-    """
-    from .channel import Channel, Sudog  # local: channel imports nothing from here
-
-    total = _size_once(g, seen) + _size_once(g.holds, seen)
-    locals_: list[Any] = []
+def _chain(g: Any) -> list[Any]:
+    """The goroutine's coroutine and everything it is suspended in."""
+    out = []
     aw = g.coro
     while aw is not None:
-        total += _size_once(aw, seen)
+        out.append(aw)
+        aw = aw.cr_await if type(aw) is CoroutineType else getattr(aw, "gi_yieldfrom", None)
+    return out
+
+
+def _locals(chain: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for aw in chain:
         frame = getattr(aw, "cr_frame", None) or getattr(aw, "gi_frame", None)
         if frame is not None:
-            locals_.extend(frame.f_locals.values())
-        aw = getattr(aw, "cr_await", None) or getattr(aw, "gi_yieldfrom", None)
-    for v in locals_:
-        t = type(v)
-        if t in _SKIP:
-            continue
-        if t is Sudog:
-            total += _size_once(v, seen)
-            if v.sel is not None:
-                total += _size_once(v.sel, seen)
-                for s in v.sel:
-                    total += _size_once(s, seen)
-        elif t is Channel:
-            total += _size_once(v, seen)
-            for part in (v.buf, v.sendq, v.recvq, v.holders):
-                total += _size_once(part, seen)
-        elif t is str or t is tuple or t is list:
-            total += _size_once(v, seen)
-        elif hasattr(v, "__dataclass_fields__"):  # scenario records (the request)
-            total += _size_once(v, seen)
-            for f in v.__dataclass_fields__:
-                fv = getattr(v, f)
-                if type(fv) not in _SKIP:
-                    total += _size_once(fv, seen)
-    return total
+            out.extend(frame.f_locals.values())
+    return out
+
+
+class PyMeter:
+    """Measures the bytes this process keeps alive for stranded goroutines.
+
+    ``sys.getsizeof`` of every object a stranded goroutine keeps alive: its
+    record, its coroutine chain with their frames, its sudogs; and, once
+    each, the channels and the request it shares with others. A goroutine's
+    own objects have the same sizes for every goroutine suspended at the same
+    code with the same number of channels, so those are measured once per
+    such shape; shared objects are measured when first met. A test checks the
+    totals against ``tracemalloc``.
+    """
+
+    def __init__(self) -> None:
+        self._by_shape: dict[tuple, int] = {}
+        self._reqs: set[int] = set()
+
+    def strand(self, g: Any) -> int:
+        from .channel import Channel, Sudog  # channel imports nothing from here
+
+        chain = _chain(g)
+        shape = (tuple(a.cr_code if type(a) is CoroutineType else getattr(a, "gi_code", None)
+                       for a in chain), len(g.holds))
+        own = self._by_shape.get(shape)
+        if own is None:
+            seen: set[int] = set()
+            own = _size_once(g, seen) + _size_once(g.holds, seen)
+            for a in chain:
+                own += _size_once(a, seen)
+            for v in _locals(chain):
+                if type(v) is Sudog:
+                    own += _size_once(v, seen)
+                    if v.sel is not None:
+                        own += _size_once(v.sel, seen) + sum(_size_once(s, seen) for s in v.sel)
+            self._by_shape[shape] = own
+        total = own
+        for ch in g.holds:
+            if type(ch) is Channel and not ch.measured:
+                ch.measured = True
+                total += (sys.getsizeof(ch) + sys.getsizeof(ch.buf) + sys.getsizeof(ch.sendq)
+                          + sys.getsizeof(ch.recvq) + sys.getsizeof(ch.holders))
+        if g.req not in self._reqs:
+            self._reqs.add(g.req)
+            seen = set()
+            for v in _locals(chain):
+                if hasattr(v, "__dataclass_fields__"):  # the scenario's request
+                    total += _size_once(v, seen)
+                    for f in v.__dataclass_fields__:
+                        fv = getattr(v, f)
+                        if type(fv) not in _SKIP:
+                            total += _size_once(fv, seen)
+        return total

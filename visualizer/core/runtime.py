@@ -23,6 +23,7 @@ for good, since nothing can ever hand them a live channel again.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import random
 from collections import deque
@@ -41,7 +42,15 @@ FINISHED = "finished"
 PANICKED = "panicked"
 _ROOT = (RUNNABLE, RUNNING, SLEEPING)
 
-_ATOMIC = (type(None), bool, int, float, str, bytes)
+_ATOMIC = {type(None), bool, int, float, str, bytes}
+
+
+def holds_no_channels(cls: type) -> type:
+    """Class decorator: instances never hold a channel, so spawning a
+    goroutine with one need not look inside it (as Go's GC knows from a
+    type which of its words are pointers)."""
+    _ATOMIC.add(cls)
+    return cls
 
 
 class Goroutine:
@@ -93,6 +102,35 @@ def _channels_in(values: Any, out: set[Channel], depth: int = 2) -> None:
                 _channels_in([getattr(v, s, None) for s in slots], out, depth - 1)
 
 
+class gc_paused:
+    """Pause Python's cyclic GC while the engine runs, and freeze what has
+    survived every so often.
+
+    A leak's goroutines live for ever by design, and every full collection
+    would walk all of them again: measured, that doubled the cost of a 200k
+    check run (25k against 58k checks/s). The engine makes no reference
+    cycles (a select's sudogs unlink themselves), so refcounting frees what it
+    drops; ``gc.freeze`` moves the survivors out of the collector's way.
+    """
+
+    FREEZE_EVERY = 200_000  # events
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+
+    def __enter__(self) -> None:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        rt = self.rt
+        if len(rt.trace.events) - rt._frozen_at >= self.FREEZE_EVERY:
+            gc.freeze()
+            rt._frozen_at = len(rt.trace.events)
+        if self.was_enabled:
+            gc.enable()
+
+
 class Runtime:
     """Spawns goroutines, owns virtual time (integer nanoseconds) and the trace.
 
@@ -118,7 +156,8 @@ class Runtime:
         self._next_cid = 1
         self._dirty: list[Channel] = []  # channels whose live holders fell to zero
         self._lone: list[Goroutine] = []  # parked on no channel at all
-        self._measured: set[int] = set()  # ids of objects already counted in py_bytes
+        self._meter = memory.PyMeter()
+        self._frozen_at = 0  # trace length at the last gc.freeze
 
     # -- events --
 
@@ -318,14 +357,15 @@ class Runtime:
 
     def run(self, *, until: int | None = None) -> None:
         """Run as fast as possible until idle (or virtual time ``until``)."""
-        while self.panic is None:
-            self.run_ready()
-            if not self._timers or self.panic is not None:
-                break
-            if until is not None and self._timers[0][0] > until:
-                self.now = max(self.now, until)
-                break
-            self.fire_timers()
+        with gc_paused(self):
+            while self.panic is None:
+                self.run_ready()
+                if not self._timers or self.panic is not None:
+                    break
+                if until is not None and self._timers[0][0] > until:
+                    self.now = max(self.now, until)
+                    break
+                self.fire_timers()
 
     def shutdown(self) -> None:
         """Close every goroutine's coroutine, so an abandoned run leaves no
@@ -337,6 +377,8 @@ class Runtime:
         self.goroutines.clear()
         self._runq.clear()
         self._timers.clear()
+        if self._frozen_at:
+            gc.unfreeze()  # let the next collection reclaim this run
 
     # -- stranded detection --
 
@@ -391,6 +433,6 @@ class Runtime:
     def _strand(self, g: Goroutine) -> None:
         g.stranded = True
         self.stranded += 1
-        self.py_bytes_stranded += memory.python_bytes(g, self._measured)
+        self.py_bytes_stranded += self._meter.strand(g)
         self._emit("stranded", g.gid)
         self.trace.sample(self.now, self.py_bytes_stranded)

@@ -13,7 +13,7 @@ import random
 from dataclasses import asdict, dataclass, field
 
 from .channel import Channel, Recv, Send, select
-from .runtime import Runtime
+from .runtime import Runtime, holds_no_channels
 
 VARIANTS = ("seed", "ctx", "closequit", "drain")
 ARRIVALS = ("fixed", "poisson")
@@ -33,6 +33,7 @@ class ConfigError(ValueError):
     """An invalid configuration; the message is one line for the user."""
 
 
+@holds_no_channels
 @dataclass(frozen=True)
 class Config:
     """Everything that determines a run. Same Config, same trace."""
@@ -93,6 +94,7 @@ class Config:
         return json.dumps(asdict(self), sort_keys=True)
 
 
+@holds_no_channels
 @dataclass(slots=True)
 class Request:
     """What the checks read. Fields are drawn so that the chosen checks fail."""

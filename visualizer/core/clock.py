@@ -1,0 +1,158 @@
+"""Pacing virtual time on the asyncio loop.
+
+The runtime's clock is virtual: it only moves when the driver says so. The
+``Driver`` runs on whatever asyncio loop is running (plain asyncio headless,
+qasync's in the window) and decides the pace:
+
+* ``speed=None``: as fast as the CPU allows, in slices of ``slice_s`` wall
+  seconds so the loop (and a window) stays responsive between slices;
+* ``speed=x``: ``x`` simulated seconds per wall second, sleeping on the
+  loop until the wall clock catches up with the next timer.
+
+It can pause, resume, single-step to the next event and stop at a virtual
+time. It never sleeps on ``loop.time()`` for simulated time: qasync timers
+have millisecond resolution and no ordering guarantee, so the loop is only
+used to give the wall clock back to the GUI.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from .runtime import Runtime
+
+_CHUNK = 256  # goroutine steps between wall-clock checks
+
+
+class Driver:
+    def __init__(self, rt: Runtime, *, speed: float | None = 1.0, slice_s: float = 0.008,
+                 wall: Callable[[], float] = time.monotonic) -> None:
+        self.rt = rt
+        self._speed = speed
+        self.slice_s = slice_s
+        self._wall = wall
+        self._paused = False
+        self._wakeup = asyncio.Event()
+        self._stop_at: int | None = None
+        self._stopped = False
+        self._rebase()
+
+    # -- control --
+
+    @property
+    def speed(self) -> float | None:
+        return self._speed
+
+    @speed.setter
+    def speed(self, value: float | None) -> None:
+        self._speed = value
+        self._rebase()
+        self._wakeup.set()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        self._paused = True
+        self._wakeup.set()
+
+    def resume(self) -> None:
+        self._paused = False
+        self._rebase()
+        self._wakeup.set()
+
+    def stop(self) -> None:
+        """End ``run()`` at its next check."""
+        self._stopped = True
+        self._wakeup.set()
+
+    def stop_at(self, t_ns: int | None) -> None:
+        """Pause when virtual time reaches ``t_ns``."""
+        self._stop_at = t_ns
+        self._wakeup.set()
+
+    def step(self) -> bool:
+        """Advance to the next event in the trace (at least one); pauses.
+        Returns False when nothing can happen any more."""
+        self._paused = True
+        rt = self.rt
+        n = len(rt.trace.events)
+        while len(rt.trace.events) == n:
+            if not rt.step():
+                if rt.runnable() == 0:
+                    rt.detect_stranded()
+                return len(rt.trace.events) > n
+        if rt.runnable() == 0:
+            rt.detect_stranded()
+        self._rebase()
+        return True
+
+    @property
+    def finished(self) -> bool:
+        return self.rt.idle()
+
+    def _rebase(self) -> None:
+        self._wall0 = self._wall()
+        self._sim0 = self.rt.now
+
+    # -- the loop --
+
+    async def run(self) -> None:
+        """Drive until the program is idle (or panicked) or ``stop()``."""
+        rt = self.rt
+        while not self._stopped:
+            if rt.idle():
+                return
+            if self._paused:
+                self._wakeup.clear()
+                await self._wakeup.wait()
+                continue
+            if self._stop_at is not None and rt.now >= self._stop_at and rt.runnable() == 0:
+                self._paused = True
+                continue
+            if self._speed is None:
+                self._run_slice(None)
+                await asyncio.sleep(0)
+                continue
+            target = self._sim0 + int((self._wall() - self._wall0) * self._speed * 1e9)
+            self._run_slice(target)
+            nxt = rt.next_timer()
+            if rt.runnable() or (nxt is not None and nxt <= target):
+                await asyncio.sleep(0)  # behind: give the loop a turn and go on
+                continue
+            if nxt is None:
+                continue  # idle now; the loop top returns
+            wait = (nxt - rt.now) / 1e9 / self._speed
+            self._wakeup.clear()
+            try:
+                await asyncio.wait_for(self._wakeup.wait(), timeout=min(wait, 1 / 60))
+            except TimeoutError:
+                pass
+
+    def _run_slice(self, target: int | None) -> None:
+        """Run goroutines and timers up to virtual ``target`` (None: no limit)
+        for at most ``slice_s`` of wall time."""
+        rt = self.rt
+        limit = self._stop_at
+        if target is not None and (limit is None or target < limit):
+            limit = target
+        deadline = time.perf_counter() + self.slice_s
+        while rt.panic is None:
+            rt.run_ready(_CHUNK)
+            if rt.runnable():
+                if time.perf_counter() > deadline:
+                    return
+                continue
+            nxt = rt.next_timer()
+            if nxt is None:
+                return
+            if limit is not None and nxt > limit:
+                if rt.now < limit:
+                    rt.now = limit  # the clock moves even when nothing is due
+                return
+            rt.fire_timers()
+            if time.perf_counter() > deadline:
+                return
