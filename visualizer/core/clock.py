@@ -21,7 +21,7 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from .runtime import Runtime
+from .runtime import Runtime, gc_paused
 
 _CHUNK = 256  # goroutine steps between wall-clock checks
 
@@ -139,7 +139,11 @@ class Driver:
         limit = self._stop_at
         if target is not None and (limit is None or target < limit):
             limit = target
-        deadline = time.perf_counter() + self.slice_s
+        with gc_paused(rt):
+            self._slice(limit, time.perf_counter() + self.slice_s)
+
+    def _slice(self, limit: int | None, deadline: float) -> None:
+        rt = self.rt
         while rt.panic is None:
             rt.run_ready(_CHUNK)
             if rt.runnable():
