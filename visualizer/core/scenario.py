@@ -353,7 +353,19 @@ async def handler(rt: Runtime, req: Request, cfg: Config, delays: list[int],
         await resp.send(True)
 
 
-async def serve(rt: Runtime, cfg: Config) -> None:
+@holds_no_channels
+class Live:
+    """The config the server reads for each new request. The window swaps it
+    mid-run (capacity, variant, rate, ...): requests already in flight keep
+    the config they started with, as a redeployed server's would."""
+
+    __slots__ = ("cfg",)
+
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+
+
+async def serve(rt: Runtime, live: Live) -> None:
     """The server: requests arrive and each gets a handler goroutine.
 
     Concurrent: arrivals at the chosen rate regardless of responses (open
@@ -361,38 +373,49 @@ async def serve(rt: Runtime, cfg: Config) -> None:
     next request. Fields, failures, delays and gaps come from one stream
     seeded by ``cfg.seed`` alone, so every variant sees the same requests.
     """
+    cfg = live.cfg
     rng = random.Random(f"leakviz/{cfg.seed}/requests")
-    base = cfg.delays_ns()
-    n = cfg.checks
-    gap_ns = 1e9 / cfg.rate
-    resp = None if cfg.concurrent else rt.make_chan(1, name="response")
-    scripted = set(cfg.fail) if cfg.fail is not None else None
-    for k in range(cfg.requests):
-        if scripted is not None:
-            failing = scripted
+    resp = None
+    k = 0
+    while k < live.cfg.requests:
+        cfg = live.cfg
+        n = cfg.checks
+        if resp is None and not cfg.concurrent:
+            resp = rt.make_chan(1, name="response")
+        if cfg.fail is not None:
+            failing = set(cfg.fail)
         else:
             failing = {i for i in range(1, n) if rng.random() < cfg.fail_prob}
             if rng.random() < cfg.bad_ip_share:
                 failing.add(0)
         req = make_request(k, failing, rng)
+        delays = cfg.delays_ns()
         if cfg.jitter:
             j = cfg.jitter
-            delays = [max(0, round(d * rng.uniform(1 - j, 1 + j))) for d in base]
-        else:
-            delays = base
+            delays = [max(0, round(d * rng.uniform(1 - j, 1 + j))) for d in delays]
+        gap_ns = 1e9 / cfg.rate
         gap = round(rng.expovariate(1.0) * gap_ns) if cfg.arrival == "poisson" else round(gap_ns)
         rt.annotate("request", k, req.ip)
-        rt.go(handler(rt, req, cfg, delays, resp), role="handler", req=k)
-        if resp is not None:
+        rt.go(handler(rt, req, cfg, delays, None if cfg.concurrent else resp), role="handler", req=k)
+        if not cfg.concurrent:
             await resp.recv()
-        if k + 1 < cfg.requests:
+        k += 1
+        if k < live.cfg.requests:
             await rt.sleep(gap)
 
 
-def start(rt: Runtime, cfg: Config) -> None:
+def start(rt: Runtime, cfg: Config) -> Live:
     """Record the config as the trace's first event and start the server."""
     rt.annotate("config", cfg.to_json())
-    rt.go(serve(rt, cfg), role="server")
+    live = Live(cfg)
+    rt.go(serve(rt, live), role="server")
+    return live
+
+
+def update(rt: Runtime, live: Live, cfg: Config) -> None:
+    """Change the config for the requests that arrive from now on."""
+    live.cfg = cfg.validate()
+    rt.annotate("config", cfg.to_json())
 
 
 def predicted_stranded(cfg: Config) -> dict[str, int]:
