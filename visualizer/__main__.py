@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 
@@ -142,6 +143,7 @@ def cmd_run(a: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="leakviz", description="See how channel capacity, blocking sends and early "
                 "returns strand goroutines and hold memory. With no command, opens the window.")
+    _add_window_args(p)
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     r = sub.add_parser("run", help="run the article's scenario headless and report what leaked",
                        description="Run the article's HTTP-check scenario on the simulated Go runtime "
@@ -156,13 +158,64 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _speed(text: str) -> float | None:
+    if text == "max":
+        return None
+    v = _finite(text)
+    if not 0 < v <= 1000:
+        raise argparse.ArgumentTypeError(f"speed must be between 0 and 1000 (or max), got {text!r}")
+    return v
+
+
+def _add_window_args(p: argparse.ArgumentParser) -> None:
+    from .core.presets import DEFAULT_PRESET, PRESETS
+    g = p.add_argument_group("window")
+    g.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
+                   help=f"scenario to open on (default: {DEFAULT_PRESET}, the article's bug)")
+    g.add_argument("--speed", type=_speed, default=0.05, metavar="X",
+                   help="simulated seconds per wall second, or max (default: 0.05, slow motion)")
+    g.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
+    g.add_argument("--screenshot", type=Path, metavar="PNG",
+                   help="run --sim-seconds as fast as frames render, save the window as PNG, exit")
+    g.add_argument("--sim-seconds", type=_finite, default=5.0, metavar="S",
+                   help="simulated seconds to run before --screenshot (default: 5)")
+
+
+def cmd_window(a: argparse.Namespace) -> int:
+    if a.screenshot is not None:
+        parent = a.screenshot.expanduser().resolve().parent
+        if not parent.is_dir():
+            print(f"leakviz: error: cannot write screenshot: folder {parent} does not exist", file=sys.stderr)
+            return 2
+        if not 0 < a.sim_seconds <= 3600:
+            print(f"leakviz: error: --sim-seconds must be between 0 and 3600, got {a.sim_seconds:g}",
+                  file=sys.stderr)
+            return 2
+    import os
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        if a.screenshot is None:
+            print("leakviz: error: no display to open the window on (set DISPLAY, run under xvfb-run, "
+                  "or use 'leakviz run' for the headless report)", file=sys.stderr)
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    from .gui.app import run_window
+    return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
+                      sim_seconds=a.sim_seconds)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = build_parser()
     a = p.parse_args(argv)
-    if a.command is None:
-        print("leakviz: the window is not built yet; try: python -m visualizer run --help", file=sys.stderr)
-        return 2
-    return a.func(a)
+    try:
+        if a.command is None:
+            return cmd_window(a)
+        return a.func(a)
+    except BrokenPipeError:  # e.g. piped into head: not an error worth a traceback
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -75,6 +75,7 @@ class TaskView:
     op: str  # for parked: send/recv/select
     chans: tuple[str, ...]  # names of the channels parked on
     since: int  # time of the last state change
+    until: int  # for sleeping: when it wakes
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,8 @@ class Snapshot:
     by_state: tuple[tuple[str, int], ...]
     stranded: int
     stranded_by_channel: tuple[tuple[str, int], ...]
-    parked_by_site: tuple[tuple[str, int], ...]  # "role:op:chan,chan" -> count
+    parked_by_site: tuple[tuple[str, int], ...]  # "role:op:chan,chan" -> count, stranded included
+    stranded_by_site: tuple[tuple[str, int], ...]
     go_bytes: int
     py_bytes: int
     memory: tuple[MemoryPoint, ...] = field(repr=False)
@@ -141,7 +143,7 @@ def site_key(role: str, op: str, chans: tuple[str, ...]) -> str:
 
 
 class _G:
-    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "since")
+    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "since", "until")
 
     def __init__(self, gid: int, role: str, req: int, idx: int, t: int) -> None:
         self.gid = gid
@@ -153,10 +155,11 @@ class _G:
         self.chans: tuple[int, ...] = ()
         self.sends: tuple[bool, ...] = ()
         self.since = t
+        self.until = 0
 
     def view(self, names: dict[int, str]) -> TaskView:
         return TaskView(self.gid, self.role, self.req, self.idx, self.state, self.op,
-                        tuple(names.get(c, "?") for c in self.chans), self.since)
+                        tuple(names.get(c, "?") for c in self.chans), self.since, self.until)
 
 
 class _C:
@@ -213,6 +216,7 @@ class Folder:
         self.stranded_by_channel: Counter[str] = Counter()
         self.stranded_caps: dict[int, int] = {}  # cid -> cap of channels stranded tasks hold
         self.parked_by_site: Counter[str] = Counter()
+        self.stranded_by_site: Counter[str] = Counter()
         self.py_bytes = 0
         self.panic: str | None = None
         self.panic_gid: int | None = None
@@ -266,7 +270,9 @@ class Folder:
                     self._unqueue(g)
                 self._set_state(g, "runnable", t)
             elif k == "sleep":
-                self._set_state(gs[e[2]], "sleeping", t)
+                g = gs[e[2]]
+                g.until = e[3]
+                self._set_state(g, "sleeping", t)
             elif k == "send" or k == "recv" or k == "close":
                 ch = chans.get(e[3])
                 if ch is not None:
@@ -301,6 +307,7 @@ class Folder:
                 g.state = "stranded"
                 self.by_state["stranded"] += 1
                 self.parked_by_site[self._site(g)] += 1
+                self.stranded_by_site[self._site(g)] += 1
                 self.stranded += 1
                 for c in g.chans:
                     self.stranded_by_channel[self.names.get(c, "?")] += 1
@@ -378,7 +385,9 @@ class Folder:
 
     # -- freezing --
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, now: int | None = None) -> Snapshot:
+        """Freeze the state. ``now`` is the runtime's clock, which may have
+        moved past the last event."""
         names = self.names
         reqs = []
         for r in self.reqs.values():
@@ -404,17 +413,19 @@ class Folder:
                                               c.sendq, c.recvq, c.closed))
             reqs.append(RequestView(r.req, r.arrived, r.returned, r.outcome, r.ip, handler,
                                     tuple(checks), tuple(cviews), tuple(helpers), r.stranded))
+        t = self.t if now is None else max(self.t, now)
         mem = list(self._mem)
-        if not mem or mem[-1].t != self.t:
-            mem.append(self._point(self.t))
+        if not mem or mem[-1].t != t:
+            mem.append(self._point(t))
         return Snapshot(
-            t=self.t, seq=self.seq, requests=tuple(reqs),
+            t=t, seq=self.seq, requests=tuple(reqs),
             requests_total=self.requests_total, requests_returned=self.requests_returned,
             live=self.live, spawned=self.spawned,
             by_state=tuple(sorted((k, v) for k, v in self.by_state.items() if v)),
             stranded=self.stranded,
             stranded_by_channel=tuple(sorted((k, v) for k, v in self.stranded_by_channel.items() if v)),
             parked_by_site=tuple(sorted((k, v) for k, v in self.parked_by_site.items() if v)),
+            stranded_by_site=tuple(sorted((k, v) for k, v in self.stranded_by_site.items() if v)),
             go_bytes=self.go_bytes(), py_bytes=self.py_bytes, memory=tuple(mem),
             panic=self.panic, panic_gid=self.panic_gid)
 

@@ -1,0 +1,132 @@
+"""One interactive run: runtime + driver + incremental fold, restartable.
+
+The window owns a Session and never touches the runtime directly: it sends
+intent (play, pause, step, reset, change the config) and draws the snapshots
+it gets back. Qt-free, so the same object drives the headless benchmarks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from . import scenario
+from .clock import Driver
+from .runtime import Runtime
+from .scenario import Config
+from .trace import Folder, Snapshot
+
+# What a change means mid-run: these apply to requests that arrive from now
+# on; anything else (seed, arrival model, scripted lists) restarts the run.
+LIVE_FIELDS = frozenset({"variant", "checks", "capacity_done", "capacity_quit", "rate",
+                         "fail_prob", "bad_ip_share", "concurrent", "fail", "delays_ms"})
+
+
+class Session:
+    def __init__(self, cfg: Config, *, speed: float | None = 0.05, keep: int = 6) -> None:
+        self.keep = keep
+        self._speed = speed
+        self._task: asyncio.Task | None = None
+        self._playing = False
+        self.on_error = None  # called with an exception the engine's task died of
+        self._new(cfg.validate())
+
+    def _new(self, cfg: Config) -> None:
+        self.cfg = cfg
+        self.rt = Runtime(seed=cfg.seed)
+        self.live = scenario.start(self.rt, cfg)
+        self.driver = Driver(self.rt, speed=self._speed)
+        self.folder = Folder(keep=self.keep)
+        if not self._playing:
+            self.driver.pause()
+
+    # -- intent --
+
+    @property
+    def playing(self) -> bool:
+        return self._playing and not self.finished
+
+    @property
+    def finished(self) -> bool:
+        return self.rt.idle()
+
+    @property
+    def speed(self) -> float | None:
+        return self._speed
+
+    def set_speed(self, speed: float | None) -> None:
+        self._speed = speed
+        self.driver.speed = speed
+
+    def play(self) -> None:
+        self._playing = True
+        self.driver.resume()
+        self._ensure_task()
+
+    def pause(self) -> None:
+        self._playing = False
+        self.driver.pause()
+
+    def step(self) -> bool:
+        """One event forward; pauses."""
+        self._playing = False
+        self._ensure_task()
+        return self.driver.step()
+
+    def run_until(self, t_ns: int) -> None:
+        """Play, and pause again at virtual time ``t_ns``."""
+        self.driver.stop_at(t_ns)
+        self.play()
+
+    def reset(self, cfg: Config | None = None) -> None:
+        """Throw the run away and start over (paused unless playing)."""
+        self.stop()
+        self._new((cfg or self.cfg).validate())
+        if self._playing:
+            self.play()
+
+    def update(self, cfg: Config) -> str:
+        """Apply a new config. Returns "live" when it applies to requests from
+        now on, "reset" when the run had to start over."""
+        cfg = cfg.validate()
+        changed = {f for f in cfg.__dataclass_fields__ if getattr(cfg, f) != getattr(self.cfg, f)}
+        if not changed:
+            return "live"
+        if changed <= LIVE_FIELDS and not self.finished:
+            # the server's request count and seed stay those of the run
+            cfg = replace(cfg, seed=self.cfg.seed, requests=self.cfg.requests)
+            scenario.update(self.rt, self.live, cfg)
+            self.cfg = cfg
+            return "live"
+        self.reset(cfg)
+        return "reset"
+
+    def stop(self) -> None:
+        """End the run and every goroutine in it (window closing, reset)."""
+        self.driver.stop()
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.rt.shutdown()
+
+    # -- the view's side --
+
+    def snapshot(self) -> Snapshot:
+        """Fold what happened since the last call and freeze it."""
+        trace = self.rt.trace
+        return self.folder.feed(trace.events, trace.samples).snapshot(now=self.rt.now)
+
+    def _ensure_task(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_event_loop().create_task(self._drive())
+            self._task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task) -> None:
+        if task.cancelled():
+            return
+        exc = task.exception()  # retrieving it also keeps asyncio from logging it later
+        if exc is not None and self.on_error is not None:
+            self.on_error(exc)
+
+    async def _drive(self) -> None:
+        await self.driver.run()

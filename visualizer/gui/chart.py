@@ -1,0 +1,112 @@
+"""Live memory: what the stranded goroutines hold, over simulated time.
+
+Drawn with QPainter (a polyline of at most a couple of thousand points: the
+fold decimates the series) rather than QtCharts, which would pull in
+PySide6-Addons for one line chart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..core.trace import Snapshot
+from .style import BLUE, FAINT, INK, PAPER, VERMILLION, human_bytes
+
+
+def leak_rate(snap: Snapshot, window_ns: int = 2_000_000_000) -> tuple[float, float]:
+    """(stranded goroutines, Go bytes) per simulated second over the last window."""
+    mem = snap.memory
+    if len(mem) < 2:
+        return 0.0, 0.0
+    last = mem[-1]
+    first = mem[0]
+    for m in reversed(mem):
+        if last.t - m.t >= window_ns:
+            first = m
+            break
+    dt = (last.t - first.t) / 1e9
+    if dt <= 0:
+        return 0.0, 0.0
+    return (last.stranded - first.stranded) / dt, (last.go_bytes - first.go_bytes) / dt
+
+
+class MemoryChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.snap: Snapshot | None = None
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setMinimumHeight(150)
+        self.setToolTip(self.tr("Memory held by stranded goroutines over simulated time:\n"
+                                "blue = what real Go would hold (modelled: 2 KiB stack + runtime records),\n"
+                                "red = what the simulated goroutines hold in this Python process (measured)."))
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 190)
+
+    def set_snapshot(self, snap: Snapshot) -> None:
+        self.snap = snap
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.fillRect(self.rect(), PAPER)
+        f = QFont(self.font())
+        f.setPixelSize(13)
+        p.setFont(f)
+        plot = QRectF(70, 46, max(10, self.width() - 84), max(10, self.height() - 70))
+        p.setPen(QPen(FAINT, 1))
+        p.drawRect(plot)
+        snap = self.snap
+        p.setPen(INK)
+        p.drawText(QRectF(8, 2, self.width() - 16, 20), Qt.AlignLeft | Qt.AlignVCenter,
+                   self.tr("Memory held by stranded goroutines"))
+        legend = QRectF(12, 22, self.width() - 16, 20)
+        go_label = self.tr("━ Go (modelled)")
+        p.setPen(BLUE)
+        p.drawText(legend, Qt.AlignLeft | Qt.AlignVCenter, go_label)
+        p.setPen(VERMILLION)
+        p.drawText(legend.adjusted(p.fontMetrics().horizontalAdvance(go_label) + 24, 0, 0, 0),
+                   Qt.AlignLeft | Qt.AlignVCenter, self.tr("━ this process (measured)"))
+        if snap is None or not snap.memory:
+            p.end()
+            return
+        mem = snap.memory
+        t0, t1 = mem[0].t, max(mem[-1].t, mem[0].t + 1)
+        top = max(1, max(max(m.go_bytes, m.py_bytes) for m in mem))
+        top = _nice(top)
+        p.setPen(INK)
+        for frac in (0.0, 0.5, 1.0):
+            y = plot.bottom() - frac * plot.height()
+            p.setPen(QPen(FAINT, 1, Qt.DotLine))
+            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            p.setPen(INK)
+            p.drawText(QRectF(0, y - 9, 66, 18), Qt.AlignRight | Qt.AlignVCenter, human_bytes(top * frac))
+        p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignLeft,
+                   f"{t0 / 1e9:,.2f} s")
+        p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignRight,
+                   self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
+
+        def line(values, color) -> None:
+            pts = QPolygonF([QPointF(plot.left() + (m.t - t0) / (t1 - t0) * plot.width(),
+                                     plot.bottom() - v / top * plot.height())
+                             for m, v in zip(mem, values, strict=False)])
+            p.setPen(QPen(color, 2.5))
+            p.drawPolyline(pts)
+
+        line([m.go_bytes for m in mem], BLUE)
+        line([m.py_bytes for m in mem], VERMILLION)
+        p.end()
+
+
+def _nice(v: float) -> float:
+    """Round an axis maximum up to 1, 2 or 5 times a power of two-ish step."""
+    step = 1.0
+    while step * 10 <= v:
+        step *= 10
+    for m in (1, 2, 5, 10):
+        if m * step >= v:
+            return m * step
+    return 10 * step

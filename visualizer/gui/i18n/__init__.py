@@ -1,0 +1,35 @@
+"""Translations: Qt's machinery (tr, QTranslator, .ts sources compiled to .qm).
+
+Regenerate after changing visible strings:
+    pyside6-lupdate visualizer/gui/*.py -ts visualizer/gui/i18n/leakviz_zh_CN.ts
+    pyside6-lrelease visualizer/gui/i18n/leakviz_zh_CN.ts -qm visualizer/gui/i18n/leakviz_zh_CN.qm
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+_HERE = Path(__file__).parent
+_installed: QTranslator | None = None
+
+
+def install(code: str) -> str:
+    """Switch the application's language; returns the code in effect."""
+    global _installed
+    app = QCoreApplication.instance()
+    if code not in LANGUAGES:
+        code = "en"
+    if _installed is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    if code != "en":
+        t = QTranslator(app)
+        if t.load(str(_HERE / f"leakviz_{code}.qm")):
+            app.installTranslator(t)
+            _installed = t
+        else:
+            code = "en"
+    return code

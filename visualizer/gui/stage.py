@@ -1,0 +1,283 @@
+"""The stage: requests, their check goroutines, the channels, the stranded pile.
+
+One widget with a custom ``paintEvent`` (measured faster than a
+QGraphicsScene for thousands of shapes). It renders the latest Snapshot and
+animates markers toward where the snapshot says they are; it owns no model
+state, only where each marker is drawn right now.
+
+Lanes, left to right, read like the Go code: the request and its check
+goroutines working; the queue of senders waiting at a channel; the channels
+``done`` and ``quit`` with one slot per unit of capacity; the handler that
+receives. Below, every stranded goroutine of the run is gathered in a pile
+the class can count, aggregated (one square = 10, 100, ...) when thousands.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..core.trace import ChannelView, RequestView, Snapshot
+from .style import (
+    FAINT,
+    GREEN,
+    GREY,
+    INK,
+    ORANGE,
+    PANEL,
+    PAPER,
+    PURPLE,
+    VERMILLION,
+    draw_task,
+    human_bytes,
+)
+
+PILE_CELLS_MAX = 2000  # beyond this, one square stands for several goroutines
+
+
+def pile_unit(n: int, cells: int) -> int:
+    """Goroutines per square so that ``n`` fit in ``cells`` squares (1, 10, 100, ...)."""
+    unit = 1
+    while n > cells * unit:
+        unit *= 10
+    return unit
+
+
+class Stage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(640, 420)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.snap: Snapshot | None = None
+        self._pos: dict[int, QPointF] = {}  # gid -> where its marker is drawn now
+        self._last_frame = time.monotonic()
+        self.animate = True
+        self.setToolTip(self.tr("Each lane is one request: its check goroutines (left) send on "
+                                "done or quit (middle) to the handler (right).\n"
+                                "Red crossed squares are stranded goroutines: blocked forever."))
+
+    def sizeHint(self) -> QSize:
+        return QSize(960, 600)
+
+    def set_snapshot(self, snap: Snapshot) -> None:
+        self.snap = snap
+        self.update()
+
+    # -- layout --
+
+    def _lane_rects(self, n: int) -> tuple[list[QRectF], QRectF]:
+        w, h = self.width(), self.height()
+        pile_h = max(110.0, h * 0.24)
+        top = 26.0
+        lanes_h = h - pile_h - top
+        rows = max(1, n)
+        lh = lanes_h / max(rows, 3)
+        return ([QRectF(0, top + i * lh, w, lh) for i in range(n)],
+                QRectF(0, h - pile_h, w, pile_h))
+
+    # -- painting --
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.fillRect(self.rect(), PAPER)
+        now = time.monotonic()
+        dt = min(0.25, now - self._last_frame)
+        self._last_frame = now
+        snap = self.snap
+        if snap is None:
+            p.end()
+            return
+        reqs = snap.requests
+        lanes, pile = self._lane_rects(len(reqs))
+        self._draw_header(p, snap)
+        alive: set[int] = set()
+        for rect, r in zip(lanes, reqs, strict=False):
+            self._draw_lane(p, rect, r, snap, dt, alive)
+        for gid in list(self._pos):
+            if gid not in alive:
+                del self._pos[gid]
+        self._draw_pile(p, pile, snap)
+        p.end()
+
+    def _font(self, px: float, bold: bool = False) -> QFont:
+        f = QFont(self.font())
+        f.setPixelSize(max(9, int(px)))
+        f.setBold(bold)
+        return f
+
+    def _draw_header(self, p: QPainter, snap: Snapshot) -> None:
+        p.setFont(self._font(15))
+        p.setPen(INK)
+        folded = snap.requests_total - len(snap.requests)
+        text = self.tr("{shown} most recent of {total} requests").format(
+            shown=len(snap.requests), total=f"{snap.requests_total:,}")
+        if folded > 0:
+            text += self.tr("  ·  {n} earlier requests folded away").format(n=f"{folded:,}")
+        p.drawText(QRectF(10, 2, self.width() - 20, 24), Qt.AlignLeft | Qt.AlignVCenter, text)
+
+    def _draw_lane(self, p: QPainter, rect: QRectF, r: RequestView, snap: Snapshot,
+                   dt: float, alive: set[int]) -> None:
+        w = rect.width()
+        x0, y0, h = rect.left(), rect.top(), rect.height()
+        returned = r.returned is not None
+        p.fillRect(rect.adjusted(4, 2, -4, -2), PANEL)
+        # request tag
+        tag = QRectF(x0 + 12, y0 + 4, w * 0.13, h - 8)
+        p.setPen(INK)
+        p.setFont(self._font(min(24, h * 0.32), True))
+        p.drawText(tag.adjusted(0, 0, 0, -h * 0.45), Qt.AlignLeft | Qt.AlignBottom, f"#{r.req}")
+        p.setFont(self._font(min(14, h * 0.2)))
+        p.drawText(tag.adjusted(0, h * 0.55, 0, 0), Qt.AlignLeft | Qt.AlignTop, r.ip)
+        # zones
+        checks_zone = QRectF(x0 + w * 0.15, y0 + 6, w * 0.38, h - 12)
+        queue_right = x0 + w * 0.69
+        chan_zone = QRectF(x0 + w * 0.70, y0 + 6, w * 0.14, h - 12)
+        handler_zone = QRectF(x0 + w * 0.855, y0 + 6, w * 0.135, h - 12)
+        chans = {c.name: c for c in r.channels}
+        data = [chans.get("done"), chans.get("quit")]
+        rows = [QRectF(chan_zone.left(), chan_zone.top() + i * chan_zone.height() / 2,
+                       chan_zone.width(), chan_zone.height() / 2) for i in range(2)]
+        for row, ch in zip(rows, data, strict=False):
+            if ch is not None:
+                self._draw_channel(p, row.adjusted(0, 3, 0, -3), ch, returned)
+        self._draw_handler(p, handler_zone, r, chans)
+        # check goroutines: home slots in a grid
+        n = max(1, len(r.checks))
+        cols = max(1, min(n, int(max(1, checks_zone.width() // max(14.0, h / 3.2)))))
+        grid_rows = math.ceil(n / cols)
+        cell_w = checks_zone.width() / cols
+        cell_h = checks_zone.height() / grid_rows
+        rad = max(3.0, min(cell_w, cell_h) * 0.36)
+        queues: dict[int, int] = {0: 0, 1: 0}
+        k = 1.0 - math.exp(-dt * 9.0) if self.animate else 1.0
+        for t in sorted(r.checks, key=lambda t: (t.since, t.gid)):
+            home = QPointF(checks_zone.left() + (t.idx % cols + 0.5) * cell_w,
+                           checks_zone.top() + (t.idx // cols + 0.5) * cell_h)
+            which = 1 if t.chans and t.chans[0] == "quit" else 0
+            row = rows[which]
+            if t.state in ("parked", "stranded"):
+                slot = queues[which]
+                queues[which] += 1
+                step = rad * 2.5
+                target = QPointF(queue_right - rad - slot * step, row.center().y())
+                if target.x() < checks_zone.right() + rad:  # long line: stack it tighter
+                    target = QPointF(queue_right - rad - (slot % 6) * step,
+                                     row.center().y() + (slot // 6) * 2.0)
+            elif t.state in ("runnable", "running"):
+                target = QPointF((home.x() + queue_right) / 2, (home.y() + row.center().y()) / 2)
+            else:
+                target = home
+            pos = self._pos.get(t.gid)
+            if pos is None:
+                pos = QPointF(home)
+            pos = pos + (target - pos) * k
+            self._pos[t.gid] = pos
+            alive.add(t.gid)
+            progress = -1.0
+            if t.state == "sleeping" and t.until > t.since:
+                progress = (snap.t - t.since) / (t.until - t.since)
+            draw_task(p, t.state, pos, rad, progress)
+
+    def _draw_channel(self, p: QPainter, rect: QRectF, ch: ChannelView, orphaned: bool) -> None:
+        cap = ch.cap
+        label_w = rect.width()
+        p.setFont(self._font(min(14, rect.height() * 0.42), True))
+        p.setPen(INK)
+        label = f"{ch.name}  {ch.len}/{cap}"
+        body = QRectF(rect.left(), rect.top() + rect.height() * 0.42, label_w, rect.height() * 0.58)
+        p.drawText(QRectF(rect.left(), rect.top(), label_w, rect.height() * 0.42),
+                   Qt.AlignLeft | Qt.AlignVCenter, label)
+        pen = QPen(VERMILLION if orphaned else INK, 2, Qt.DashLine if orphaned else Qt.SolidLine)
+        p.setPen(pen)
+        p.setBrush(PAPER)
+        p.drawRect(body)
+        fill = GREEN if ch.name == "done" else PURPLE
+        if cap == 0:
+            p.setFont(self._font(min(12, body.height() * 0.6)))
+            p.setPen(GREY)
+            p.drawText(body, Qt.AlignCenter, self.tr("no buffer"))
+        elif cap <= 16:
+            sw = body.width() / cap
+            for i in range(cap):
+                cell = QRectF(body.left() + i * sw + 2, body.top() + 3, sw - 4, body.height() - 6)
+                if i < ch.len:
+                    p.fillRect(cell, fill)
+                else:
+                    p.setPen(QPen(FAINT, 1))
+                    p.setBrush(Qt.NoBrush)
+                    p.drawRect(cell)
+        else:
+            frac = ch.len / cap
+            p.fillRect(QRectF(body.left() + 2, body.top() + 3, (body.width() - 4) * frac, body.height() - 6), fill)
+
+    def _draw_handler(self, p: QPainter, rect: QRectF, r: RequestView, chans: dict[str, ChannelView]) -> None:
+        returned = r.returned is not None
+        p.setPen(QPen(INK, 2))
+        if not returned:
+            p.setBrush(QColor("#E8F1FB"))
+        else:
+            p.setBrush(QColor("#FDECEA") if r.outcome == "rejected" else QColor("#E6F4EA"))
+        p.drawRoundedRect(rect, 6, 6)
+        p.setFont(self._font(min(15, rect.height() * 0.24), True))
+        p.setPen(INK)
+        top = rect.adjusted(6, 2, -6, -rect.height() / 2)
+        bottom = rect.adjusted(6, rect.height() / 2, -6, -2)
+        p.drawText(top, Qt.AlignLeft | Qt.AlignVCenter, self.tr("handler"))
+        p.setFont(self._font(min(13, rect.height() * 0.21)))
+        if not returned:
+            p.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, self.tr("receiving…"))
+        elif r.outcome == "rejected":
+            p.setPen(VERMILLION)
+            p.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 403"))
+        else:
+            p.setPen(GREEN)
+            p.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 200"))
+        for hv in r.helpers:
+            if hv.role == "drain" and hv.state not in ("finished",):
+                p.setPen(ORANGE)
+                p.drawText(rect.adjusted(6, 0, -6, 0), Qt.AlignRight | Qt.AlignTop, self.tr("drain"))
+
+    def _draw_pile(self, p: QPainter, rect: QRectF, snap: Snapshot) -> None:
+        p.fillRect(rect, QColor("#FFF4EC") if snap.stranded else PANEL)
+        p.setPen(QPen(FAINT, 1))
+        p.drawLine(rect.topLeft(), rect.topRight())
+        n = snap.stranded
+        head = QRectF(rect.left() + 12, rect.top() + 6, rect.width() - 24, 34)
+        p.setFont(self._font(26, True))
+        p.setPen(VERMILLION if n else INK)
+        p.drawText(head, Qt.AlignLeft | Qt.AlignVCenter,
+                   self.tr("Stranded forever: {n}").format(n=f"{n:,}"))
+        p.setFont(self._font(15))
+        p.setPen(INK)
+        parts = [f"{name}: {count:,}" for name, count in snap.stranded_by_channel]
+        right = self.tr("Go would hold {bytes}").format(bytes=human_bytes(snap.go_bytes))
+        if parts:
+            right = "  ·  ".join(parts) + "    " + right
+        p.drawText(head, Qt.AlignRight | Qt.AlignVCenter, right)
+        grid = QRectF(rect.left() + 12, head.bottom() + 6, rect.width() - 24, rect.bottom() - head.bottom() - 12)
+        if n == 0:
+            p.setFont(self._font(16))
+            p.setPen(GREY)
+            p.drawText(grid, Qt.AlignCenter, self.tr("No goroutine is stranded."))
+            return
+        cell = 12.0
+        cols = max(1, int(grid.width() // cell))
+        rows = max(1, int(grid.height() // cell))
+        cells = min(PILE_CELLS_MAX, cols * rows)
+        unit = pile_unit(n, cells)
+        squares = math.ceil(n / unit)
+        if unit > 1:
+            legend = self.tr("each square = {unit} goroutines").format(unit=f"{unit:,}")
+            p.setFont(self._font(13))
+            p.setPen(INK)
+            p.drawText(grid.adjusted(0, -4, 0, 0), Qt.AlignRight | Qt.AlignBottom, legend)
+        for i in range(squares):
+            cx = grid.left() + (i % cols + 0.5) * cell
+            cy = grid.top() + (i // cols + 0.5) * cell
+            draw_task(p, "stranded", QPointF(cx, cy), cell * 0.4)

@@ -1,0 +1,91 @@
+"""Colours and marker shapes shared by every view.
+
+Okabe-Ito colours, and every state also has its own shape, so the stage reads
+for colour-blind viewers and on a washed-out projector.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+
+BLUE = QColor("#0072B2")  # working
+SKY = QColor("#56B4E9")  # sending
+ORANGE = QColor("#E69F00")  # waiting in line
+VERMILLION = QColor("#D55E00")  # stranded
+GREEN = QColor("#009E73")  # done / accepted
+PURPLE = QColor("#CC79A7")  # quit values
+GREY = QColor("#9AA0A6")  # finished
+INK = QColor("#1F2328")
+PAPER = QColor("#FFFFFF")
+PANEL = QColor("#F4F6F8")
+FAINT = QColor("#D0D7DE")
+
+STATE_COLOR = {
+    "sleeping": BLUE,
+    "runnable": SKY,
+    "running": SKY,
+    "parked": ORANGE,
+    "stranded": VERMILLION,
+    "finished": GREY,
+    "panicked": INK,
+}
+
+
+def draw_task(p: QPainter, state: str, c: QPointF, r: float, progress: float = -1.0) -> None:
+    """One goroutine marker of radius ``r`` centred on ``c``.
+
+    working: circle with a progress arc; sending: circle with an arrow;
+    waiting: diamond with a pause sign; stranded: square with a cross;
+    finished: small hollow circle with a tick.
+    """
+    color = STATE_COLOR.get(state, GREY)
+    x, y = c.x(), c.y()
+    if state == "stranded":
+        p.setPen(QPen(INK, max(1.0, r / 6)))
+        p.setBrush(color)
+        p.drawRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+        p.setPen(QPen(PAPER, max(1.5, r / 3.5), Qt.SolidLine, Qt.RoundCap))
+        k = r * 0.55
+        p.drawLine(QPointF(x - k, y - k), QPointF(x + k, y + k))
+        p.drawLine(QPointF(x - k, y + k), QPointF(x + k, y - k))
+    elif state == "parked":
+        p.setPen(QPen(INK, max(1.0, r / 6)))
+        p.setBrush(color)
+        p.drawPolygon(QPolygonF([QPointF(x, y - r * 1.15), QPointF(x + r * 1.15, y),
+                                 QPointF(x, y + r * 1.15), QPointF(x - r * 1.15, y)]))
+        p.setPen(QPen(INK, max(1.2, r / 4)))
+        k = r * 0.3
+        p.drawLine(QPointF(x - k, y - r * 0.4), QPointF(x - k, y + r * 0.4))
+        p.drawLine(QPointF(x + k, y - r * 0.4), QPointF(x + k, y + r * 0.4))
+    elif state == "finished":
+        p.setPen(QPen(GREY, max(1.0, r / 5)))
+        p.setBrush(Qt.NoBrush)
+        p.drawEllipse(c, r * 0.7, r * 0.7)
+        p.drawPolyline(QPolygonF([QPointF(x - r * 0.35, y), QPointF(x - r * 0.05, y + r * 0.3),
+                                  QPointF(x + r * 0.4, y - r * 0.3)]))
+    elif state in ("runnable", "running"):
+        p.setPen(QPen(INK, max(1.0, r / 6)))
+        p.setBrush(color)
+        p.drawEllipse(c, r, r)
+        p.setPen(QPen(INK, max(1.2, r / 4)))
+        p.drawLine(QPointF(x - r * 0.45, y), QPointF(x + r * 0.45, y))
+        p.drawLine(QPointF(x + r * 0.45, y), QPointF(x + r * 0.1, y - r * 0.35))
+        p.drawLine(QPointF(x + r * 0.45, y), QPointF(x + r * 0.1, y + r * 0.35))
+    else:  # sleeping: working on its check
+        p.setPen(QPen(INK, max(1.0, r / 6)))
+        p.setBrush(QBrush(color.lighter(160)))
+        p.drawEllipse(c, r, r)
+        if progress >= 0:
+            p.setPen(Qt.NoPen)
+            p.setBrush(color)
+            span = int(-360 * 16 * min(1.0, progress))
+            p.drawPie(QRectF(x - r, y - r, 2 * r, 2 * r), 90 * 16, span)
+
+
+def human_bytes(n: float) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if abs(n) < 1024 or unit == "TiB":
+            return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
+        n /= 1024
+    return f"{n:,.1f} TiB"

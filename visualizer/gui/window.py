@@ -1,0 +1,445 @@
+"""The main window: controls, stage, memory chart, code, verdict.
+
+It holds a core ``Session`` and renders its snapshots on a 30 Hz frame timer
+(frame rate is not event rate: thousands of events between two frames cost
+one fold and one repaint). User intent goes to the session; nothing here
+steps the engine except through it.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.presets import DEFAULT_PRESET, PRESETS
+from ..core.scenario import Config, safe_capacities
+from ..core.session import Session
+from ..core.trace import Snapshot
+from . import i18n
+from .chart import MemoryChart, leak_rate
+from .codeview import CodeView
+from .controls import ControlPanel
+from .stage import Stage
+from .style import human_bytes
+
+log = logging.getLogger("leakviz")
+FRAME_MS = 33
+
+
+class MainWindow(QMainWindow):
+    frame_rendered = Signal()
+
+    def __init__(self, *, preset: str = DEFAULT_PRESET, speed: float | None = 0.05,
+                 lang: str | None = None) -> None:
+        super().__init__()
+        self.preset_name = preset
+        cfg = PRESETS[preset]
+        self.session = Session(cfg, speed=speed)
+        self.session.on_error = self.show_error
+        self.snap: Snapshot | None = None
+        self._screenshot: tuple[Path, int] | None = None
+        self.exit_code = 0
+        self.lang = lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en")
+
+        self.controls = ControlPanel(cfg)
+        self.controls.set_preset(preset)
+        self.controls.set_speed(speed)
+        self.stage = Stage()
+        self.chart = MemoryChart()
+        self.code = CodeView()
+        self.code.set_config(cfg)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.RichText)
+        self.verdict.setMargin(10)
+        f = self.verdict.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        self.verdict.setFont(f)
+        self.stats = {k: QLabel() for k in ("time", "live", "stranded", "rate", "hour", "requests")}
+        self.stat_names = {k: QLabel() for k in self.stats}
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setBold(True)
+        for lab in self.stats.values():
+            lab.setFont(big)
+
+        self._build_actions()
+        self._build_layout()
+        self.controls.config_changed.connect(self._config_changed)
+        self.controls.speed_changed.connect(self._speed_changed)
+        self.controls.preset_chosen.connect(self.choose_preset)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(FRAME_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.set_language(self.lang)
+        self.resize(1440, 900)
+        self.refresh()
+
+    # -- building --
+
+    def _build_actions(self) -> None:
+        self.act_play = QAction(self)
+        self.act_play.setShortcut(QKeySequence(Qt.Key_Space))
+        self.act_play.triggered.connect(self.toggle_play)
+        self.act_step = QAction(self)
+        self.act_step.setShortcuts([QKeySequence(Qt.Key_Right), QKeySequence(Qt.Key_Period)])
+        self.act_step.triggered.connect(self.step)
+        self.act_reset = QAction(self)
+        self.act_reset.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence(Qt.Key_Home)])
+        self.act_reset.triggered.connect(self.reset)
+        self.act_shot = QAction(self)
+        self.act_shot.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.act_shot.triggered.connect(self._save_screenshot_dialog)
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.act_full = QAction(self)
+        self.act_full.setShortcut(QKeySequence(Qt.Key_F11))
+        self.act_full.triggered.connect(lambda: self.showNormal() if self.isFullScreen() else self.showFullScreen())
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self._about)
+        for a in (self.act_play, self.act_step, self.act_reset):
+            a.setShortcutContext(Qt.ApplicationShortcut)
+
+        mb = self.menuBar()
+        self.menu_file = mb.addMenu("")
+        self.menu_file.addAction(self.act_shot)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_sim = mb.addMenu("")
+        for a in (self.act_play, self.act_step, self.act_reset):
+            self.menu_sim.addAction(a)
+        self.menu_view = mb.addMenu("")
+        self.menu_view.addAction(self.act_full)
+        self.menu_lang = self.menu_view.addMenu("")
+        self.lang_group = QActionGroup(self)
+        self.lang_actions = {}
+        for code, name in i18n.LANGUAGES.items():
+            a = QAction(name, self, checkable=True)
+            a.setData(code)
+            a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            self.lang_group.addAction(a)
+            self.menu_lang.addAction(a)
+            self.lang_actions[code] = a
+        self.menu_help = mb.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+        tb = QToolBar()
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.toolbar = tb
+        self.btn_play = QPushButton()
+        self.btn_play.clicked.connect(self.toggle_play)
+        self.btn_step = QPushButton()
+        self.btn_step.clicked.connect(self.step)
+        self.btn_reset = QPushButton()
+        self.btn_reset.clicked.connect(self.reset)
+        for b in (self.btn_play, self.btn_step, self.btn_reset):
+            b.setMinimumHeight(34)
+            b.setFocusPolicy(Qt.NoFocus)
+            tb.addWidget(b)
+        self.addToolBar(tb)
+
+    def _build_layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(300)
+        scroll.setMaximumWidth(380)
+
+        stats = QWidget()
+        grid = QGridLayout(stats)
+        grid.setContentsMargins(8, 2, 8, 2)
+        grid.setVerticalSpacing(0)
+        for i, k in enumerate(self.stats):
+            grid.addWidget(self.stat_names[k], 0, i)
+            grid.addWidget(self.stats[k], 1, i)
+            grid.setColumnStretch(i, 1)
+
+        split_v = QSplitter(Qt.Vertical)
+        split_v.addWidget(self.stage)
+        split_v.addWidget(self.chart)
+        split_v.setStretchFactor(0, 3)
+        split_v.setStretchFactor(1, 1)
+        split_v.setSizes([600, 200])
+        middle = QWidget()
+        mv = QVBoxLayout(middle)
+        mv.setContentsMargins(0, 0, 0, 0)
+        mv.addWidget(stats)
+        mv.addWidget(split_v, 1)
+
+        right = QWidget()
+        vb = QVBoxLayout(right)
+        vb.setContentsMargins(0, 0, 0, 0)
+        self.code_title = QLabel()
+        self.code_title.setStyleSheet("font-weight: bold;")
+        vb.addWidget(self.code_title)
+        vb.addWidget(self.code, 1)
+        line = QFrame()
+        line.setFrameShape(QFrame.HLine)
+        vb.addWidget(line)
+        vb.addWidget(self.verdict)
+
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(middle)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 1)
+        split.setSizes([310, 820, 470])
+        self.setCentralWidget(split)
+
+    # -- language --
+
+    def set_language(self, code: str) -> None:
+        self.lang = i18n.install(code)
+        if self.lang in self.lang_actions:
+            self.lang_actions[self.lang].setChecked(True)
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("leakviz: goroutine leaks, made visible"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_sim.setTitle(self.tr("&Simulation"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.act_step.setText(self.tr("&Step to next event"))
+        self.act_reset.setText(self.tr("&Reset"))
+        self.act_shot.setText(self.tr("Save &screenshot…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_full.setText(self.tr("&Full screen"))
+        self.act_about.setText(self.tr("&About leakviz"))
+        self.btn_step.setText(self.tr("Step ▸|"))
+        self.btn_step.setToolTip(self.tr("Advance to the next event and pause (→ or .)"))
+        self.btn_reset.setText(self.tr("Reset ⟲"))
+        self.btn_reset.setToolTip(self.tr("Start the run over with the current settings (Ctrl+R)"))
+        self.code_title.setText(self.tr("The handler's Go code"))
+        names = {"time": self.tr("Simulated time"), "live": self.tr("Live goroutines"),
+                 "stranded": self.tr("Stranded"), "rate": self.tr("Leaking goroutines"),
+                 "hour": self.tr("In one hour at this rate"), "requests": self.tr("Requests")}
+        for k, lab in self.stat_names.items():
+            lab.setText(names[k])
+        self.stats["hour"].setToolTip(self.tr("What the stranded goroutines would hold in Go after an hour, "
+                                              "if they keep leaking at the current rate."))
+        self.controls.retranslate()
+        self._update_play_text()
+        self._update_verdict()
+        self.stage.update()
+        self.chart.update()
+        self.code.update()
+
+    # -- intent --
+
+    def toggle_play(self) -> None:
+        if self.session.playing:
+            self.session.pause()
+        else:
+            if self.session.finished:
+                self.reset()
+            self.session.play()
+        self._update_play_text()
+
+    def step(self) -> None:
+        if not self.session.step():
+            self.statusBar().showMessage(self.tr("Nothing left to happen: every goroutine has finished "
+                                                 "or is blocked forever."), 5000)
+        self.refresh()
+
+    def reset(self) -> None:
+        self.session.reset()
+        self.stage._pos.clear()
+        self.statusBar().showMessage(self.tr("Run restarted."), 3000)
+        self.refresh()
+
+    def choose_preset(self, name: str) -> None:
+        if name not in PRESETS:
+            return
+        self.preset_name = name
+        cfg = PRESETS[name]
+        self.controls.set_config(cfg)
+        self.controls.set_preset(name)
+        self.session.reset(cfg)
+        self.code.set_config(cfg)
+        self.stage._pos.clear()
+        self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
+        self._update_verdict()
+        self.refresh()
+
+    def _config_changed(self, cfg: Config) -> None:
+        nxt = self.snap.requests_total if self.snap else 0
+        how = self.session.update(cfg)
+        self.code.set_config(self.session.cfg)
+        if how == "live":
+            msg = self.tr("Applies to requests from #{n} on; requests in flight keep their settings.").format(n=nxt)
+        else:
+            self.stage._pos.clear()
+            msg = self.tr("Run restarted with the new settings.")
+        self.statusBar().showMessage(msg, 6000)
+        self._update_verdict()
+        self.refresh()
+
+    def _speed_changed(self, speed: float | None) -> None:
+        self.session.set_speed(speed)
+        self.statusBar().showMessage(self.tr("Speed: {s}").format(
+            s=self.tr("max") if speed is None else f"{speed:g}×"), 3000)
+
+    # -- rendering --
+
+    def refresh(self) -> None:
+        try:
+            snap = self.session.snapshot()
+        except Exception as exc:  # the fold must never take the window down
+            self.show_error(exc)
+            return
+        self.snap = snap
+        self.stage.set_snapshot(snap)
+        self.chart.set_snapshot(snap)
+        self.code.set_snapshot(snap)
+        self._update_stats(snap)
+        self._update_play_text()
+        if snap.panic and snap.panic != "shut down":
+            self.statusBar().showMessage(self.tr("panic: {msg} (goroutine {g}): the simulated program "
+                                                 "stopped, as Go would.").format(msg=snap.panic, g=snap.panic_gid))
+        self.frame_rendered.emit()
+        if self._screenshot is not None:
+            path, until = self._screenshot
+            if snap.t >= until or self.session.finished:
+                self._screenshot = None
+                self._finish_screenshot(path)
+
+    def _update_stats(self, snap: Snapshot) -> None:
+        per_s, bytes_per_s = leak_rate(snap)
+        self.stats["time"].setText(f"{snap.t / 1e9:,.3f} s")
+        self.stats["live"].setText(f"{snap.live:,}")
+        self.stats["stranded"].setText(f"{snap.stranded:,}")
+        self.stats["stranded"].setStyleSheet("color: #D55E00;" if snap.stranded else "")
+        self.stats["rate"].setText(f"+{per_s:,.1f}/s")
+        self.stats["hour"].setText(human_bytes(snap.go_bytes + bytes_per_s * 3600))
+        self.stats["requests"].setText(f"{snap.requests_total:,}")
+
+    def _update_play_text(self) -> None:
+        playing = self.session.playing
+        text = self.tr("Pause ❚❚") if playing else self.tr("Play ▶")
+        self.btn_play.setText(text)
+        self.act_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
+
+    def _update_verdict(self) -> None:
+        self.verdict.setText(verdict_text(self, self.session.cfg))
+
+    # -- errors --
+
+    def show_error(self, exc: BaseException) -> None:
+        """An exception in our own code: log it whole, tell the user in one line."""
+        log.error("internal error", exc_info=(type(exc), exc, exc.__traceback__))
+        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        self.statusBar().showMessage(self.tr("Internal error (logged): {e}").format(e=text))
+
+    # -- screenshots --
+
+    def start_screenshot(self, path: Path, sim_seconds: float) -> None:
+        """Run ``sim_seconds`` as fast as frames render, save a PNG, quit."""
+        self._screenshot = (path, int(sim_seconds * 1e9))
+        self.session.set_speed(None)
+        self.controls.set_speed(None)
+        self.session.run_until(int(sim_seconds * 1e9))
+
+    def save_png(self, path: Path) -> bool:
+        self.refresh()
+        self.stage.animate = False  # draw markers where they are, not on their way
+        self.stage.repaint()
+        ok = self.grab().save(str(path), "PNG")
+        self.stage.animate = True
+        return ok
+
+    def _finish_screenshot(self, path: Path) -> None:
+        self.session.pause()
+        ok = self.save_png(path)
+        if not ok:
+            log.error("could not write %s", path)
+            self.exit_code = 1
+        QTimer.singleShot(0, self.close)
+
+    def _save_screenshot_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz.png", self.tr("PNG images (*.png)"))
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.setDefaultSuffix("png")
+        dlg.fileSelected.connect(lambda p: self.save_png(Path(p)) or self.statusBar().showMessage(
+            self.tr("Could not write {p}").format(p=p)))
+        dlg.open()  # not exec(): a nested loop would stall qasync
+
+    def _about(self) -> None:
+        box = QMessageBox(QMessageBox.Information, self.tr("About leakviz"),
+                          self.tr("leakviz shows how channel capacity, blocking sends and early returns "
+                                  "strand goroutines and hold memory, on a simulated Go runtime."), parent=self)
+        box.open()
+
+    # -- shutdown --
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.timer.stop()
+        self.session.stop()
+        event.accept()
+
+
+def verdict_text(w: QWidget, cfg: Config) -> str:
+    """The verdict, in one sentence a student understands."""
+    tr = w.tr
+    if cfg.variant in ("ctx", "closequit"):
+        signal = "ctx.Done()" if cfg.variant == "ctx" else "stop"
+        return tr("<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes "
+                  "when it returns, so a check with nobody to receive its result gives up instead of "
+                  "blocking forever, whatever the capacities.").format(s=signal)
+    if cfg.variant == "drain":
+        return tr("<b>Cannot leak.</b> When the handler returns early, a drain goroutine receives every "
+                  "result still to come, so every send completes.")
+    need_d, need_q = safe_capacities(cfg)
+    if cfg.capacity_done >= need_d and cfg.capacity_quit >= need_q:
+        return tr("<b>Cannot leak.</b> done holds {cd} and quit holds {cq}: room for every check that "
+                  "finishes after the handler has stopped listening (it needs at most {nd} and {nq}).").format(
+            cd=cfg.capacity_done, cq=cfg.capacity_quit, nd=need_d, nq=need_q)
+    if cfg.capacity_done == 0 and cfg.capacity_quit == 0:
+        return tr("<b>Leaks.</b> The channels have no buffer, so a send waits for a receiver. After the first "
+                  "failing check the handler returns and nobody receives any more: every check that "
+                  "finishes later blocks forever. The smallest capacities that cannot leak here: "
+                  "done {nd}, quit {nq}.").format(nd=need_d, nq=need_q)
+    return tr("<b>Leaks.</b> After the first failing check the handler returns and nobody receives any more: "
+              "later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that "
+              "blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.").format(
+        cd=cfg.capacity_done, cq=cfg.capacity_quit, nd=need_d, nq=need_q)
+
+
+def app_font_setup(app: QApplication) -> None:
+    """A larger base font: the window is meant for a projector too."""
+    f = app.font()
+    if f.pointSizeF() > 0:
+        f.setPointSizeF(max(f.pointSizeF(), 11.0))
+    app.setFont(f)
