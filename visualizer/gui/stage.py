@@ -128,14 +128,14 @@ class Stage(QWidget):
         returned = r.returned is not None
         p.fillRect(rect.adjusted(4, 2, -4, -2), PANEL)
         # request tag
-        tag = QRectF(x0 + 12, y0 + 4, w * 0.13, h - 8)
+        tag = QRectF(x0 + 12, y0 + 4, w * 0.145, h - 8)
         p.setPen(INK)
         p.setFont(self._font(min(24, h * 0.32), True))
         p.drawText(tag.adjusted(0, 0, 0, -h * 0.45), Qt.AlignLeft | Qt.AlignBottom, f"#{r.req}")
         p.setFont(self._font(min(14, h * 0.2)))
         p.drawText(tag.adjusted(0, h * 0.55, 0, 0), Qt.AlignLeft | Qt.AlignTop, r.ip)
         # zones
-        checks_zone = QRectF(x0 + w * 0.15, y0 + 6, w * 0.38, h - 12)
+        checks_zone = QRectF(x0 + w * 0.165, y0 + 6, w * 0.37, h - 12)
         queue_right = x0 + w * 0.69
         chan_zone = QRectF(x0 + w * 0.70, y0 + 6, w * 0.14, h - 12)
         handler_zone = QRectF(x0 + w * 0.855, y0 + 6, w * 0.135, h - 12)

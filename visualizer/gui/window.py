@@ -12,7 +12,7 @@ import logging
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
         self.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
 
     def _update_verdict(self) -> None:
-        self.verdict.setText(verdict_text(self, self.session.cfg))
+        self.verdict.setText(verdict_text(self.session.cfg))
 
     # -- errors --
 
@@ -410,30 +410,34 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def verdict_text(w: QWidget, cfg: Config) -> str:
+def verdict_text(cfg: Config) -> str:
     """The verdict, in one sentence a student understands."""
-    tr = w.tr
     if cfg.variant in ("ctx", "closequit"):
         signal = "ctx.Done()" if cfg.variant == "ctx" else "stop"
-        return tr("<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes "
-                  "when it returns, so a check with nobody to receive its result gives up instead of "
-                  "blocking forever, whatever the capacities.").format(s=signal)
+        return QCoreApplication.translate(
+            "Verdict", "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes "
+            "when it returns, so a check with nobody to receive its result gives up instead of "
+            "blocking forever, whatever the capacities.").format(s=signal)
     if cfg.variant == "drain":
-        return tr("<b>Cannot leak.</b> When the handler returns early, a drain goroutine receives every "
-                  "result still to come, so every send completes.")
+        return QCoreApplication.translate(
+            "Verdict", "<b>Cannot leak.</b> When the handler returns early, a drain goroutine receives every "
+            "result still to come, so every send completes.")
     need_d, need_q = safe_capacities(cfg)
     if cfg.capacity_done >= need_d and cfg.capacity_quit >= need_q:
-        return tr("<b>Cannot leak.</b> done holds {cd} and quit holds {cq}: room for every check that "
-                  "finishes after the handler has stopped listening (it needs at most {nd} and {nq}).").format(
+        return QCoreApplication.translate(
+            "Verdict", "<b>Cannot leak.</b> done holds {cd} and quit holds {cq}: room for every check that "
+            "finishes after the handler has stopped listening (it needs at most {nd} and {nq}).").format(
             cd=cfg.capacity_done, cq=cfg.capacity_quit, nd=need_d, nq=need_q)
     if cfg.capacity_done == 0 and cfg.capacity_quit == 0:
-        return tr("<b>Leaks.</b> The channels have no buffer, so a send waits for a receiver. After the first "
-                  "failing check the handler returns and nobody receives any more: every check that "
-                  "finishes later blocks forever. The smallest capacities that cannot leak here: "
-                  "done {nd}, quit {nq}.").format(nd=need_d, nq=need_q)
-    return tr("<b>Leaks.</b> After the first failing check the handler returns and nobody receives any more: "
-              "later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that "
-              "blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.").format(
+        return QCoreApplication.translate(
+            "Verdict", "<b>Leaks.</b> The channels have no buffer, so a send waits for a receiver. After the "
+            "first failing check the handler returns and nobody receives any more: every check that "
+            "finishes later blocks forever. The smallest capacities that cannot leak here: "
+            "done {nd}, quit {nq}.").format(nd=need_d, nq=need_q)
+    return QCoreApplication.translate(
+        "Verdict", "<b>Leaks.</b> After the first failing check the handler returns and nobody receives any "
+        "more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that "
+        "blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.").format(
         cd=cfg.capacity_done, cq=cfg.capacity_quit, nd=need_d, nq=need_q)
 
 

@@ -1,0 +1,513 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CodeView</name>
+    <message>
+        <location filename="../codeview.py" line="20"/>
+        <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
+        <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
+    </message>
+    <message>
+        <location filename="../codeview.py" line="83"/>
+        <source>◀ {n} blocked</source>
+        <translation>◀ {n} 个阻塞</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../controls.py" line="109"/>
+        <source>&amp;Preset</source>
+        <translation>预设(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="109"/>
+        <source>Start from a named scenario: the article&apos;s bug, its fix, a buffer too small, or the idiomatic context fix.</source>
+        <translation>从一个命名场景开始：文章中的 bug、它的修复、太小的缓冲，或惯用的 context 修复。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="111"/>
+        <source>&amp;Handler</source>
+        <translation>处理函数(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="111"/>
+        <source>seed: the article&apos;s code. ctx: each send also selects on ctx.Done(). closequit: each send selects on a stop channel closed on return. drain: a goroutine receives the rest.</source>
+        <translation>seed：文章中的代码。ctx：每次发送同时 select ctx.Done()。closequit：每次发送同时 select 一个在返回时关闭的 stop 通道。drain：由一个 goroutine 接收剩余结果。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="114"/>
+        <source>&amp;Checks per request</source>
+        <translation>每个请求的检查数(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="114"/>
+        <source>How many check goroutines each request starts.</source>
+        <translation>每个请求启动多少个检查 goroutine。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="115"/>
+        <source>Capacity of &amp;done</source>
+        <translation>done 的容量(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="115"/>
+        <source>make(chan bool, N) for done. 0 is the bug.</source>
+        <translation>done 的 make(chan bool, N)。0 就是那个 bug。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="116"/>
+        <source>Capacity of &amp;quit</source>
+        <translation>quit 的容量(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="116"/>
+        <source>make(chan bool, N) for quit. 0 is the bug.</source>
+        <translation>quit 的 make(chan bool, N)。0 就是那个 bug。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="117"/>
+        <source>Request &amp;rate</source>
+        <translation>请求速率(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="117"/>
+        <source>Requests per simulated second.</source>
+        <translation>每个模拟秒到达的请求数。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="118"/>
+        <source>&amp;Failure probability</source>
+        <translation>失败概率(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="118"/>
+        <source>Chance that each check other than bad_ip fails on a request.</source>
+        <translation>除 bad_ip 以外，每个检查在一个请求上失败的概率。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="120"/>
+        <source>Share of &amp;bad IPs</source>
+        <translation>恶意 IP 比例(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="120"/>
+        <source>Share of requests from a blocked IP: check 0 (bad_ip, the article&apos;s) fails.</source>
+        <translation>来自被封禁 IP 的请求比例：这些请求的检查 0（bad_ip，即文章中的检查）会失败。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="122"/>
+        <source>Always &amp;failing checks</source>
+        <translation>总是失败的检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="122"/>
+        <source>Optional: 0-based check indices that fail on every request, e.g. 0,9. Empty: drawn from the probabilities above.</source>
+        <translation>可选：在每个请求上都失败的检查编号（从 0 开始），例如 0,9。留空：按上面的概率随机抽取。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="125"/>
+        <source>&amp;Overlapping requests</source>
+        <translation>请求重叠(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="125"/>
+        <source>Requests arrive at the rate whether or not earlier ones were answered.</source>
+        <translation>无论之前的请求是否已响应，请求都按速率到达。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="127"/>
+        <source>S&amp;eed</source>
+        <translation>随机种子(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="127"/>
+        <source>Same seed, same requests, same run. Changing it starts over.</source>
+        <translation>相同的种子，相同的请求，相同的运行。修改它会重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="128"/>
+        <source>Spee&amp;d</source>
+        <translation>速度(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="128"/>
+        <source>Simulated seconds per wall-clock second; max runs as fast as the machine can.</source>
+        <translation>每个真实秒对应的模拟秒数；max 表示机器能跑多快就跑多快。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="137"/>
+        <source>e.g. 0,9 (empty: drawn)</source>
+        <translation>例如 0,9（留空：随机）</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="138"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="141"/>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="180"/>
+        <source>Failing checks must be numbers separated by commas, like 0,9.</source>
+        <translation>失败的检查必须是用逗号分隔的数字，例如 0,9。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="189"/>
+        <source>Check {i} does not exist: checks are numbered 0 to {last}.</source>
+        <translation>检查 {i} 不存在：检查编号为 0 到 {last}。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../window.py" line="228"/>
+        <source>leakviz: goroutine leaks, made visible</source>
+        <translation>leakviz：让 goroutine 泄漏看得见</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="229"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="230"/>
+        <source>&amp;Simulation</source>
+        <translation>模拟(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="231"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="232"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="233"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="234"/>
+        <source>&amp;Step to next event</source>
+        <translation>单步到下一个事件(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="235"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="236"/>
+        <source>Save &amp;screenshot…</source>
+        <translation>保存截图(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="237"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="238"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="239"/>
+        <source>&amp;About leakviz</source>
+        <translation>关于 leakviz(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="240"/>
+        <source>Step ▸|</source>
+        <translation>单步 ▸|</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="241"/>
+        <source>Advance to the next event and pause (→ or .)</source>
+        <translation>前进到下一个事件并暂停（→ 或 .）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="242"/>
+        <source>Reset ⟲</source>
+        <translation>重置 ⟲</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="243"/>
+        <source>Start the run over with the current settings (Ctrl+R)</source>
+        <translation>用当前设置重新开始运行（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="244"/>
+        <source>The handler&apos;s Go code</source>
+        <translation>handler 的 Go 代码</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="245"/>
+        <source>Simulated time</source>
+        <translation>模拟时间</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="245"/>
+        <source>Live goroutines</source>
+        <translation>存活的 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="246"/>
+        <source>Stranded</source>
+        <translation>被困住的</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="246"/>
+        <source>Leaking goroutines</source>
+        <translation>泄漏速度</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="247"/>
+        <source>In one hour at this rate</source>
+        <translation>按此速度一小时后</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="247"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="250"/>
+        <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
+        <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="272"/>
+        <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
+        <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="279"/>
+        <source>Run restarted.</source>
+        <translation>已重新开始运行。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="292"/>
+        <source>Preset {name}: run restarted.</source>
+        <translation>预设 {name}：已重新开始运行。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="301"/>
+        <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
+        <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="304"/>
+        <source>Run restarted with the new settings.</source>
+        <translation>已使用新设置重新开始运行。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="311"/>
+        <source>Speed: {s}</source>
+        <translation>速度：{s}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="312"/>
+        <source>max</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="329"/>
+        <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
+        <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="350"/>
+        <source>Pause ❚❚</source>
+        <translation>暂停 ❚❚</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="350"/>
+        <source>Play ▶</source>
+        <translation>播放 ▶</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="352"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="352"/>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="353"/>
+        <source>Play or pause the simulation (Space)</source>
+        <translation>播放或暂停模拟（空格）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="364"/>
+        <source>Internal error (logged): {e}</source>
+        <translation>内部错误（已记录）：{e}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="392"/>
+        <source>Save screenshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="392"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="396"/>
+        <source>Could not write {p}</source>
+        <translation>无法写入 {p}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="400"/>
+        <source>About leakviz</source>
+        <translation>关于 leakviz</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="401"/>
+        <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
+        <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryChart</name>
+    <message>
+        <location filename="../chart.py" line="41"/>
+        <source>Memory held by stranded goroutines over simulated time:
+blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
+red = what the simulated goroutines hold in this Python process (measured).</source>
+        <translation>被困住的 goroutine 随模拟时间占用的内存：
+蓝色 = 真实 Go 会占用的内存（模型：2 KiB 栈 + 运行时记录），
+红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="65"/>
+        <source>Memory held by stranded goroutines</source>
+        <translation>被困住的 goroutine 占用的内存</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="67"/>
+        <source>━ Go (modelled)</source>
+        <translation>━ Go（模型）</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="72"/>
+        <source>━ this process (measured)</source>
+        <translation>━ 本进程（实测）</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="90"/>
+        <source>{t} s simulated</source>
+        <translation>模拟 {t} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <location filename="../stage.py" line="60"/>
+        <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
+Red crossed squares are stranded goroutines: blocked forever.</source>
+        <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
+带叉的红色方块是被困住的 goroutine：永远阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="118"/>
+        <source>{shown} most recent of {total} requests</source>
+        <translation>{total} 个请求中最近的 {shown} 个</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="121"/>
+        <source>  ·  {n} earlier requests folded away</source>
+        <translation>  ·  已折叠 {n} 个较早的请求</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="204"/>
+        <source>no buffer</source>
+        <translation>无缓冲</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="231"/>
+        <source>handler</source>
+        <translation>handler</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="234"/>
+        <source>receiving…</source>
+        <translation>接收中…</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="237"/>
+        <source>returned 403</source>
+        <translation>已返回 403</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="240"/>
+        <source>returned 200</source>
+        <translation>已返回 200</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="244"/>
+        <source>drain</source>
+        <translation>drain</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="255"/>
+        <source>Stranded forever: {n}</source>
+        <translation>永远被困住：{n}</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="259"/>
+        <source>Go would hold {bytes}</source>
+        <translation>在 Go 中将占用 {bytes}</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="267"/>
+        <source>No goroutine is stranded.</source>
+        <translation>没有 goroutine 被困住。</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="276"/>
+        <source>each square = {unit} goroutines</source>
+        <translation>每个方块 = {unit} 个 goroutine</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../window.py" line="417"/>
+        <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
+        <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="422"/>
+        <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
+        <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="427"/>
+        <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
+        <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="432"/>
+        <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
+        <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="437"/>
+        <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
+        <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
+    </message>
+</context>
+</TS>

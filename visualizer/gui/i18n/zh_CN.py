@@ -1,0 +1,158 @@
+"""Simplified Chinese for every visible string: fills leakviz_zh_CN.ts.
+
+The .ts file is what Qt Linguist edits; this table is its source of truth so
+a translator can review it in one place. After ``pyside6-lupdate``, run
+``python -m visualizer.gui.i18n.zh_CN`` and then ``pyside6-lrelease``.
+"""
+
+ZH = {
+    # verdict
+    "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
+        "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
+    "<b>Cannot leak.</b> When the handler returns early, a drain goroutine receives every result still to come, so every send completes.":
+        "<b>不会泄漏。</b>handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。",
+    "<b>Cannot leak.</b> done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).":
+        "<b>不会泄漏。</b>done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。",
+    "<b>Leaks.</b> The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.":
+        "<b>会泄漏。</b>通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。",
+    "<b>Leaks.</b> After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.":
+        "<b>会泄漏。</b>第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。",
+    # code view
+    "The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.":
+        "正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。",
+    "◀ {n} blocked": "◀ {n} 个阻塞",
+    # controls
+    "&Preset": "预设(&P)",
+    "Start from a named scenario: the article's bug, its fix, a buffer too small, or the idiomatic context fix.":
+        "从一个命名场景开始：文章中的 bug、它的修复、太小的缓冲，或惯用的 context 修复。",
+    "&Handler": "处理函数(&H)",
+    "seed: the article's code. ctx: each send also selects on ctx.Done(). closequit: each send selects on a stop channel closed on return. drain: a goroutine receives the rest.":
+        "seed：文章中的代码。ctx：每次发送同时 select ctx.Done()。closequit：每次发送同时 select 一个在返回时关闭的 stop 通道。drain：由一个 goroutine 接收剩余结果。",
+    "&Checks per request": "每个请求的检查数(&C)",
+    "How many check goroutines each request starts.": "每个请求启动多少个检查 goroutine。",
+    "Capacity of &done": "done 的容量(&D)",
+    "make(chan bool, N) for done. 0 is the bug.": "done 的 make(chan bool, N)。0 就是那个 bug。",
+    "Capacity of &quit": "quit 的容量(&Q)",
+    "make(chan bool, N) for quit. 0 is the bug.": "quit 的 make(chan bool, N)。0 就是那个 bug。",
+    "Request &rate": "请求速率(&R)",
+    "Requests per simulated second.": "每个模拟秒到达的请求数。",
+    "&Failure probability": "失败概率(&F)",
+    "Chance that each check other than bad_ip fails on a request.": "除 bad_ip 以外，每个检查在一个请求上失败的概率。",
+    "Share of &bad IPs": "恶意 IP 比例(&B)",
+    "Share of requests from a blocked IP: check 0 (bad_ip, the article's) fails.":
+        "来自被封禁 IP 的请求比例：这些请求的检查 0（bad_ip，即文章中的检查）会失败。",
+    "Always &failing checks": "总是失败的检查(&A)",
+    "Optional: 0-based check indices that fail on every request, e.g. 0,9. Empty: drawn from the probabilities above.":
+        "可选：在每个请求上都失败的检查编号（从 0 开始），例如 0,9。留空：按上面的概率随机抽取。",
+    "&Overlapping requests": "请求重叠(&O)",
+    "Requests arrive at the rate whether or not earlier ones were answered.": "无论之前的请求是否已响应，请求都按速率到达。",
+    "S&eed": "随机种子(&E)",
+    "Same seed, same requests, same run. Changing it starts over.": "相同的种子，相同的请求，相同的运行。修改它会重新开始。",
+    "Spee&d": "速度(&S)",
+    "Simulated seconds per wall-clock second; max runs as fast as the machine can.": "每个真实秒对应的模拟秒数；max 表示机器能跑多快就跑多快。",
+    "e.g. 0,9 (empty: drawn)": "例如 0,9（留空：随机）",
+    "yes": "是",
+    "max": "最快",
+    "Failing checks must be numbers separated by commas, like 0,9.": "失败的检查必须是用逗号分隔的数字，例如 0,9。",
+    "Check {i} does not exist: checks are numbered 0 to {last}.": "检查 {i} 不存在：检查编号为 0 到 {last}。",
+    # main window
+    "leakviz: goroutine leaks, made visible": "leakviz：让 goroutine 泄漏看得见",
+    "&File": "文件(&F)",
+    "&Simulation": "模拟(&S)",
+    "&View": "视图(&V)",
+    "&Language": "语言(&L)",
+    "&Help": "帮助(&H)",
+    "&Step to next event": "单步到下一个事件(&S)",
+    "&Reset": "重置(&R)",
+    "Save &screenshot…": "保存截图(&S)…",
+    "&Quit": "退出(&Q)",
+    "&Full screen": "全屏(&F)",
+    "&About leakviz": "关于 leakviz(&A)",
+    "Step ▸|": "单步 ▸|",
+    "Advance to the next event and pause (→ or .)": "前进到下一个事件并暂停（→ 或 .）",
+    "Reset ⟲": "重置 ⟲",
+    "Start the run over with the current settings (Ctrl+R)": "用当前设置重新开始运行（Ctrl+R）",
+    "The handler's Go code": "handler 的 Go 代码",
+    "Simulated time": "模拟时间",
+    "Live goroutines": "存活的 goroutine",
+    "Stranded": "被困住的",
+    "Leaking goroutines": "泄漏速度",
+    "In one hour at this rate": "按此速度一小时后",
+    "Requests": "请求数",
+    "What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.":
+        "如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。",
+    "Nothing left to happen: every goroutine has finished or is blocked forever.": "没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。",
+    "Run restarted.": "已重新开始运行。",
+    "Preset {name}: run restarted.": "预设 {name}：已重新开始运行。",
+    "Applies to requests from #{n} on; requests in flight keep their settings.": "从请求 #{n} 起生效；正在处理的请求保持原来的设置。",
+    "Run restarted with the new settings.": "已使用新设置重新开始运行。",
+    "Speed: {s}": "速度：{s}",
+    "panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.": "panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。",
+    "Pause ❚❚": "暂停 ❚❚",
+    "Play ▶": "播放 ▶",
+    "&Pause": "暂停(&P)",
+    "&Play": "播放(&P)",
+    "Play or pause the simulation (Space)": "播放或暂停模拟（空格）",
+    "Internal error (logged): {e}": "内部错误（已记录）：{e}",
+    "Save screenshot": "保存截图",
+    "PNG images (*.png)": "PNG 图片 (*.png)",
+    "Could not write {p}": "无法写入 {p}",
+    "About leakviz": "关于 leakviz",
+    "leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.":
+        "leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。",
+    # chart
+    "Memory held by stranded goroutines over simulated time:\nblue = what real Go would hold (modelled: 2 KiB stack + runtime records),\nred = what the simulated goroutines hold in this Python process (measured).":
+        "被困住的 goroutine 随模拟时间占用的内存：\n蓝色 = 真实 Go 会占用的内存（模型：2 KiB 栈 + 运行时记录），\n红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。",
+    "Memory held by stranded goroutines": "被困住的 goroutine 占用的内存",
+    "━ Go (modelled)": "━ Go（模型）",
+    "━ this process (measured)": "━ 本进程（实测）",
+    "{t} s simulated": "模拟 {t} 秒",
+    # stage
+    "Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).\nRed crossed squares are stranded goroutines: blocked forever.":
+        "每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。\n带叉的红色方块是被困住的 goroutine：永远阻塞。",
+    "{shown} most recent of {total} requests": "{total} 个请求中最近的 {shown} 个",
+    "  ·  {n} earlier requests folded away": "  ·  已折叠 {n} 个较早的请求",
+    "no buffer": "无缓冲",
+    "handler": "handler",
+    "receiving…": "接收中…",
+    "returned 403": "已返回 403",
+    "returned 200": "已返回 200",
+    "drain": "drain",
+    "Stranded forever: {n}": "永远被困住：{n}",
+    "Go would hold {bytes}": "在 Go 中将占用 {bytes}",
+    "No goroutine is stranded.": "没有 goroutine 被困住。",
+    "each square = {unit} goroutines": "每个方块 = {unit} 个 goroutine",
+}
+
+
+def fill(ts_path: str) -> int:
+    """Write the translations into the .ts file; returns how many are missing."""
+    import html
+    import re
+
+    text = open(ts_path, encoding="utf-8").read()
+    missing = 0
+
+    def repl(m: re.Match) -> str:
+        nonlocal missing
+        src = html.unescape(m.group(2))
+        zh = ZH.get(src)
+        if zh is None:
+            missing += 1
+            return m.group(0)
+        return f"{m.group(1)}<translation>{html.escape(zh, quote=False)}</translation>"
+
+    text = re.sub(r"(<source>(.*?)</source>\s*(?:<comment>.*?</comment>\s*)?)<translation[^>]*>.*?</translation>",
+                  repl, text, flags=re.S)
+    open(ts_path, "w", encoding="utf-8").write(text)
+    return missing
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    n = fill(str(Path(__file__).with_name("leakviz_zh_CN.ts")))
+    if n:
+        print(f"{n} strings have no translation", file=sys.stderr)
+        sys.exit(1)
