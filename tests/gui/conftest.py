@@ -1,0 +1,34 @@
+import asyncio
+
+import pytest
+import qasync
+from PySide6.QtCore import QTimer
+
+
+@pytest.fixture
+def qloop(qapp):
+    """The real qasync loop, set as the current loop (verified pattern, see design.md)."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for t in [t for t in asyncio.all_tasks(loop) if not t.done()]:
+        t.cancel()
+    loop.stop()  # calls qapp.exit() outside exec() ...
+    QTimer.singleShot(0, qapp.quit)  # ... so run one exec() cycle, or every
+    qapp.exec()  # later qtbot wait returns at once
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def window(qtbot, qloop):
+    from visualizer.gui import i18n
+    from visualizer.gui.window import MainWindow
+
+    w = MainWindow(preset="unbuffered", speed=None, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+    i18n.install("en")

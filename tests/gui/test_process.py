@@ -1,0 +1,88 @@
+"""The app as a process: screenshot mode, clean shutdown, the PySide6 trap."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtGui import QImage
+
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONWARNINGS": "default"}
+BAD = ("Traceback", "Task was destroyed", "Event loop is closed", "was never awaited",
+       "Fatal Python error", "QObject", "QThread", "Exception ignored")
+
+
+def test_screenshot_command_writes_a_png(tmp_path):
+    out = tmp_path / "shot.png"
+    r = subprocess.run([sys.executable, "-m", "visualizer", "--preset", "unbuffered", "--sim-seconds", "0.5",
+                        "--screenshot", str(out), "--lang", "en"], env=ENV, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    img = QImage(str(out))
+    assert img.width() >= 1000 and img.height() >= 600
+    assert not any(b in r.stderr for b in BAD), r.stderr
+
+
+def test_screenshot_into_missing_folder_is_a_one_line_error(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "visualizer", "--screenshot", str(tmp_path / "no" / "x.png")],
+                       env=ENV, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and "error" in r.stderr
+
+
+def test_interrupt_mid_run_with_thousands_parked_exits_cleanly(tmp_path):
+    """Ctrl+C (SIGINT) while the bug preset runs flat out: exit 0, nothing on stderr."""
+    p = subprocess.Popen([sys.executable, "-m", "visualizer", "--preset", "unbuffered", "--speed", "max",
+                          "--lang", "en"], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(6)  # long enough for thousands of goroutines at full speed
+    p.send_signal(signal.SIGINT)
+    try:
+        out, err = p.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        pytest.fail("the app did not exit within 20 s of SIGINT")
+    assert p.returncode == 0, err
+    assert not any(b in err for b in BAD), err
+
+
+PYSIDE_TRAP = r"""
+import asyncio, sys
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QLabel
+import qasync
+
+class Emitter(QObject):
+    ping = Signal()
+
+app = QApplication([])
+e = Emitter()
+hits = [0]
+e.ping.connect(lambda: hits.__setitem__(0, hits[0] + 1))
+label = QLabel()
+for i in range(300_000):
+    e.ping.emit()
+    label.setText("x")  # a wrapped method returning nothing
+loop = qasync.QEventLoop(app)
+asyncio.set_event_loop(loop)
+
+async def many():
+    n = 0
+    for _ in range(300_000):
+        await asyncio.sleep(0)
+        n += 1
+    return n
+
+with loop:
+    n = loop.run_until_complete(many())
+print(hits[0], n)
+"""
+
+
+def test_pyside6_none_dealloc_trap_stays_shut():
+    """PySide6 6.12.0 on CPython 3.11 aborts after a few thousand such calls."""
+    r = subprocess.run([sys.executable, "-c", PYSIDE_TRAP], env=ENV, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.split() == ["300000", "300000"]

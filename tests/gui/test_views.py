@@ -1,0 +1,95 @@
+"""Views rendered from hand-built snapshots: no engine, no event loop."""
+
+from PySide6.QtGui import QColor, QImage
+
+from visualizer.core.scenario import Config
+from visualizer.core.trace import ChannelView, MemoryPoint, RequestView, Snapshot, TaskView
+from visualizer.gui.chart import MemoryChart, leak_rate
+from visualizer.gui.codeview import CodeView
+from visualizer.gui.stage import Stage, pile_unit
+from visualizer.gui.style import VERMILLION
+
+
+def snapshot(*, stranded: int = 0, checks: tuple[TaskView, ...] = (), parked=(), stranded_sites=(),
+             memory=()) -> Snapshot:
+    req = RequestView(req=7, arrived=0, returned=5_000_000, outcome="rejected", ip="203.0.113.9",
+                      handler=None, checks=checks,
+                      channels=(ChannelView(1, "done", 7, 0, 0, len(checks), 0, False),
+                                ChannelView(2, "quit", 7, 0, 0, 0, 0, False)),
+                      helpers=(), stranded=stranded)
+    return Snapshot(t=60_000_000, seq=100, requests=(req,), requests_total=1, requests_returned=1,
+                    live=stranded, spawned=12, by_state=(("stranded", stranded),), stranded=stranded,
+                    stranded_by_channel=(("done", stranded),) if stranded else (), parked_by_site=parked,
+                    stranded_by_site=stranded_sites, go_bytes=stranded * 2648, py_bytes=stranded * 1500,
+                    memory=memory, panic=None, panic_gid=None)
+
+
+def count_color(img: QImage, color: QColor, tol: int = 12) -> int:
+    n = 0
+    for y in range(0, img.height(), 2):
+        for x in range(0, img.width(), 2):
+            c = img.pixelColor(x, y)
+            if abs(c.red() - color.red()) < tol and abs(c.green() - color.green()) < tol \
+                    and abs(c.blue() - color.blue()) < tol:
+                n += 1
+    return n
+
+
+def render(widget, snap) -> QImage:
+    widget.resize(900, 600)
+    widget.set_snapshot(snap)
+    return widget.grab().toImage()
+
+
+def test_stage_shows_stranded_tasks_in_their_colour(qtbot):
+    st = Stage()
+    qtbot.addWidget(st)
+    st.animate = False
+    none = render(st, snapshot(stranded=0))
+    tasks = tuple(TaskView(10 + i, "check", 7, i, "stranded", "send", ("done",), 0, 0) for i in range(9))
+    some = render(st, snapshot(stranded=9, checks=tasks))
+    # the same lane with nine stranded checks in line and nine in the pile
+    assert count_color(some, VERMILLION) - count_color(none, VERMILLION) > 400
+
+
+def test_stage_aggregates_huge_piles(qtbot):
+    st = Stage()
+    qtbot.addWidget(st)
+    assert pile_unit(100_000, 2000) == 100
+    assert pile_unit(1_999, 2000) == 1
+    img = render(st, snapshot(stranded=100_000))
+    assert not img.isNull()
+
+
+def test_code_view_highlights_lines_by_site():
+    cv = CodeView()
+    cfg = Config(checks=10)
+    cv.set_config(cfg)
+    cv.set_snapshot(snapshot(stranded=3, parked=(("check:send:done", 3), ("check:send:quit", 2)),
+                             stranded_sites=(("check:send:done", 3),)))
+    lines = [t for t, _ in cv.lines]
+    done_line = next(i for i, t in enumerate(lines, 1) if "done <- true" in t)
+    quit_line = next(i for i, t in enumerate(lines, 1) if "quit <- true" in t)
+    assert cv.highlighted() == {done_line: 3, quit_line: 2}
+    assert "make(chan bool, 0)" in "\n".join(lines)
+
+
+def test_code_view_writes_in_the_chosen_capacities():
+    cv = CodeView()
+    cv.set_config(Config(capacity_done=7, capacity_quit=2, checks=12))
+    text = "\n".join(t for t, _ in cv.lines)
+    assert "done := make(chan bool, 7)" in text and "quit := make(chan bool, 2)" in text
+    assert "i < 12" in text
+
+
+def test_chart_and_leak_rate(qtbot):
+    mem = tuple(MemoryPoint(t=i * 100_000_000, go_bytes=i * 2648 * 10, py_bytes=i * 15000, live=i * 10,
+                            stranded=i * 10) for i in range(31))
+    snap = snapshot(stranded=300, memory=mem)
+    per_s, bytes_s = leak_rate(snap)
+    assert abs(per_s - 100.0) < 1e-6  # 10 goroutines every 100 ms
+    assert abs(bytes_s - 264_800.0) < 1e-3
+    ch = MemoryChart()
+    qtbot.addWidget(ch)
+    img = render(ch, snap)
+    assert count_color(img, VERMILLION, tol=30) > 20

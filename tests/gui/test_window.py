@@ -1,0 +1,150 @@
+"""The window against a real engine: controls reach the config, counts match."""
+
+from visualizer.core.presets import PRESETS
+from visualizer.core.scenario import Config
+
+
+def run_to(qtbot, w, seconds: float) -> None:
+    """Drive the real qasync loop until the session reaches ``seconds`` of simulated time."""
+    w.session.set_speed(None)
+    w.session.run_until(int(seconds * 1e9))
+    qtbot.waitUntil(lambda: w.snap is not None and (w.snap.t >= int(seconds * 1e9) or w.session.finished),
+                    timeout=30_000)
+    w.session.pause()
+    w.refresh()
+
+
+def test_window_opens_on_the_articles_bug(window):
+    assert window.isVisible()
+    assert window.session.cfg == PRESETS["unbuffered"]
+    assert window.controls.cap_done.value() == 0 and window.controls.cap_quit.value() == 0
+    assert "Leaks" in window.verdict.text()
+
+
+def test_each_control_changes_the_engine_config(window, qtbot):
+    c = window.controls
+    c.checks.setValue(17)
+    assert window.session.cfg.checks == 17
+    c.cap_done.setValue(5)
+    assert window.session.cfg.capacity_done == 5
+    c.cap_quit.setValue(4)
+    assert window.session.cfg.capacity_quit == 4
+    c.rate.setValue(42.5)
+    assert window.session.cfg.rate == 42.5
+    c.fail_prob.setValue(0.3)
+    assert window.session.cfg.fail_prob == 0.3
+    c.bad_ip.setValue(0.6)
+    assert window.session.cfg.bad_ip_share == 0.6
+    c.variant.setCurrentIndex(c.variant.findData("ctx"))
+    assert window.session.cfg.variant == "ctx"
+    c.concurrent.setChecked(False)
+    assert window.session.cfg.concurrent is False
+    c.fail_list.setText("0,3")
+    c.fail_list.editingFinished.emit()
+    assert window.session.cfg.fail == (0, 3)
+    rt_before = window.session.rt
+    c.seed.setValue(99)
+    assert window.session.cfg.seed == 99
+    assert window.session.rt is not rt_before  # a new seed is a new run, and it says so
+    assert "restarted" in window.statusBar().currentMessage()
+    c.speed.setCurrentIndex(c.speed.findData(0.25))
+    assert window.session.speed == 0.25
+
+
+def test_live_change_applies_to_new_requests_and_says_so(window, qtbot):
+    run_to(qtbot, window, 0.3)
+    rt = window.session.rt
+    window.controls.cap_done.setValue(9)
+    assert window.session.rt is rt  # same run
+    assert "Applies to requests from #" in window.statusBar().currentMessage()
+    assert any(e[1] == "config" and '"capacity_done": 9' in e[2] for e in rt.trace.events)
+
+
+def test_bad_failing_list_gets_an_inline_message_and_changes_nothing(window):
+    c = window.controls
+    before = window.session.cfg
+    c.fail_list.setText("0,x")
+    c.fail_list.editingFinished.emit()
+    assert c.fail_error.isVisibleTo(window) and "numbers" in c.fail_error.text()
+    assert window.session.cfg == before
+    c.fail_list.setText("12")
+    c.fail_list.editingFinished.emit()
+    assert "does not exist" in c.fail_error.text()
+    assert window.session.cfg == before
+
+
+def test_unbuffered_stranded_count_shown_equals_engine(window, qtbot):
+    run_to(qtbot, window, 1.0)
+    rt = window.session.rt
+    assert rt.stranded > 0
+    assert window.stats["stranded"].text() == f"{rt.stranded:,}"
+    assert window.stage.snap.stranded == rt.stranded
+
+
+def test_context_preset_strands_nothing(window, qtbot):
+    window.choose_preset("context")
+    assert window.session.cfg.variant == "ctx"
+    run_to(qtbot, window, 1.0)
+    assert window.session.rt.spawned > 50
+    assert window.session.rt.stranded == 0
+    assert window.stats["stranded"].text() == "0"
+    assert "Cannot leak" in window.verdict.text()
+
+
+def test_code_panel_highlights_blocked_sends_with_counts(window, qtbot):
+    cfg = Config(checks=10, fail=(1, 9), requests=1, rate=10.0)
+    window.session.reset(cfg)
+    window.code.set_config(cfg)
+    run_to(qtbot, window, 0.2)
+    lines = [t for t, _ in window.code.lines]
+    done_line = next(i for i, t in enumerate(lines, 1) if "done <- true" in t)
+    quit_line = next(i for i, t in enumerate(lines, 1) if "quit <- true" in t)
+    assert window.code.highlighted() == {done_line: 7, quit_line: 1}
+
+
+def test_play_pause_step_reset(window, qtbot):
+    s = window.session
+    window.toggle_play()
+    assert s.playing
+    window.toggle_play()
+    assert not s.playing
+    n = len(s.rt.trace.events)
+    window.step()
+    assert len(s.rt.trace.events) > n and not s.playing
+    window.reset()
+    assert len(s.rt.trace.events) <= 3  # config, go server, ...: a fresh run
+
+
+def test_keyboard_shortcuts_are_bound(window):
+    from PySide6.QtGui import QKeySequence
+    assert window.act_play.shortcut() == QKeySequence("Space")
+    assert QKeySequence("Right") in window.act_step.shortcuts()
+    assert QKeySequence("Ctrl+R") in window.act_reset.shortcuts()
+
+
+def test_every_control_has_a_tooltip(window):
+    c = window.controls
+    for w in (c.preset, c.variant, c.checks, c.cap_done, c.cap_quit, c.rate, c.fail_prob, c.bad_ip,
+              c.fail_list, c.concurrent, c.seed, c.speed, window.btn_play, window.btn_step, window.btn_reset):
+        assert w.toolTip(), w
+
+
+def test_language_switch_changes_visible_strings(window):
+    window.set_language("zh_CN")
+    assert window.lang == "zh_CN"
+    assert window.btn_play.text() in ("播放 ▶", "暂停 ❚❚")
+    assert window.stat_names["stranded"].text() == "被困住的"
+    assert "泄漏" in window.verdict.text()
+    window.set_language("en")
+    assert window.btn_play.text() in ("Play ▶", "Pause ❚❚")
+    assert window.stat_names["stranded"].text() == "Stranded"
+
+
+def test_inputs_are_bounded_by_their_widgets(window):
+    c = window.controls
+    c.checks.setValue(10_000)
+    c.cap_done.setValue(-5)
+    c.rate.setValue(0)
+    assert window.session.cfg.checks == c.checks.maximum()
+    assert window.session.cfg.capacity_done == 0
+    assert window.session.cfg.rate > 0
