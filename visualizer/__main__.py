@@ -99,7 +99,7 @@ def _kib(n: int) -> str:
 
 
 def format_report(r: dict) -> str:
-    by_ch = ", ".join(f"{k}: {v}" for k, v in r["stranded_by_channel"].items()) or "none"
+    by_ch = ", ".join(f"{k}: {v:,}" for k, v in r["stranded_by_channel"].items()) or "none"
     lines = [
         f"leakviz run: variant {r['variant']}, {r['checks']} checks, capacity done={r['capacity_done']} "
         f"quit={r['capacity_quit']}, {r['requests']:,} request(s)"

@@ -75,8 +75,7 @@ class MemoryChart(QWidget):
             return
         mem = snap.memory
         t0, t1 = mem[0].t, max(mem[-1].t, mem[0].t + 1)
-        top = max(1, max(max(m.go_bytes, m.py_bytes) for m in mem))
-        top = _nice(top)
+        top = _nice(max(1024, max(max(m.go_bytes, m.py_bytes) for m in mem)))
         p.setPen(INK)
         for frac in (0.0, 0.5, 1.0):
             y = plot.bottom() - frac * plot.height()

@@ -224,20 +224,26 @@ class Stage(QWidget):
         else:
             p.setBrush(QColor("#FDECEA") if r.outcome == "rejected" else QColor("#E6F4EA"))
         p.drawRoundedRect(rect, 6, 6)
-        p.setFont(self._font(min(15, rect.height() * 0.24), True))
+        sig = next((chans[n] for n in ("ctx.Done()", "stop") if n in chans), None)
+        rows = 3 if sig is not None else 2
+        rh = (rect.height() - 4) / rows
+        line = [QRectF(rect.left() + 6, rect.top() + 2 + i * rh, rect.width() - 12, rh) for i in range(rows)]
+        p.setFont(self._font(min(15, rh * 0.5), True))
         p.setPen(INK)
-        top = rect.adjusted(6, 2, -6, -rect.height() / 2)
-        bottom = rect.adjusted(6, rect.height() / 2, -6, -2)
-        p.drawText(top, Qt.AlignLeft | Qt.AlignVCenter, self.tr("handler"))
-        p.setFont(self._font(min(13, rect.height() * 0.21)))
+        p.drawText(line[0], Qt.AlignLeft | Qt.AlignVCenter, self.tr("handler"))
+        p.setFont(self._font(min(13, rh * 0.45)))
         if not returned:
-            p.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, self.tr("receiving…"))
+            p.drawText(line[1], Qt.AlignLeft | Qt.AlignVCenter, self.tr("receiving…"))
         elif r.outcome == "rejected":
             p.setPen(VERMILLION)
-            p.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 403"))
+            p.drawText(line[1], Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 403"))
         else:
             p.setPen(GREEN)
-            p.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 200"))
+            p.drawText(line[1], Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 200"))
+        if sig is not None:
+            p.setPen(GREEN if sig.closed else GREY)
+            p.drawText(line[2], Qt.AlignLeft | Qt.AlignVCenter,
+                       self.tr("{name} closed").format(name=sig.name) if sig.closed else sig.name)
         for hv in r.helpers:
             if hv.role == "drain" and hv.state not in ("finished",):
                 p.setPen(ORANGE)

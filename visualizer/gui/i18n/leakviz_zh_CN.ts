@@ -407,7 +407,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="90"/>
+        <location filename="../chart.py" line="89"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
@@ -457,27 +457,32 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>已返回 200</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="244"/>
+        <location filename="../stage.py" line="247"/>
+        <source>{name} closed</source>
+        <translation>{name} 已关闭</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="251"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="255"/>
+        <location filename="../stage.py" line="262"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="259"/>
+        <location filename="../stage.py" line="266"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="267"/>
+        <location filename="../stage.py" line="274"/>
         <source>No goroutine is stranded.</source>
         <translation>没有 goroutine 被困住。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="276"/>
+        <location filename="../stage.py" line="283"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

@@ -118,6 +118,7 @@ ZH = {
     "returned 403": "已返回 403",
     "returned 200": "已返回 200",
     "drain": "drain",
+    "{name} closed": "{name} 已关闭",
     "Stranded forever: {n}": "永远被困住：{n}",
     "Go would hold {bytes}": "在 Go 中将占用 {bytes}",
     "No goroutine is stranded.": "没有 goroutine 被困住。",
