@@ -61,10 +61,12 @@ def test_article_scenario_strands_the_nine_late_checks_on_done():
     assert len(ev) == 9
     checks = {e[2]: e[6] for e in rt.trace.events if e[1] == "go" and e[4] == "check"}
     assert sorted(checks[g] for _, g in ev) == list(range(1, 10))
-    # each check is stranded when it parks: (i+1)*5 ms, never before
+    # a check still sleeping holds done and could run: nothing is stranded
+    # until the last one (50 ms) has parked too; then all nine at once
     parked_at = {e[2]: e[0] for e in rt.trace.events if e[1] == "park"}
     for t, g in ev:
-        assert t == parked_at[g] == (checks[g] + 1) * 5_000_000
+        assert parked_at[g] == (checks[g] + 1) * 5_000_000
+        assert t == 50_000_000
     assert dict(fold(rt.trace).stranded_by_channel) == {"done": 9}
     assert_no_parked_left_unflagged(rt)
 
@@ -365,6 +367,47 @@ def test_channel_nested_deep_in_an_argument_keeps_its_waiter_alive():
     assert got == [("hi", True)]
     _assert_stranded_only_if_never_resumed(rt)
     assert rt.stranded == 0
+
+
+def test_channel_handed_straight_to_a_parked_receiver_keeps_its_waiter_alive():
+    got = []
+
+    async def waiter(rt, z):
+        got.append(await z.recv())
+
+    async def courier(rt, ch):
+        z, _ = await ch.recv()  # parked here when main sends: a direct hand-off
+        await rt.sleep(100)
+        await z.send("direct")
+
+    async def main(rt):
+        z = rt.make_chan(0, name="z")
+        ch = rt.make_chan(0, name="ch")
+        rt.go(waiter(rt, z))
+        rt.go(courier(rt, ch))
+        await rt.sleep(1)
+        await ch.send(z)
+
+    rt = run(main)
+    assert got == [("direct", True)]
+    _assert_stranded_only_if_never_resumed(rt)
+    assert rt.stranded == 0
+
+
+def test_channel_left_in_an_unreachable_buffer_strands_its_waiter():
+    async def waiter(rt, z):
+        await z.recv()
+
+    async def main(rt):
+        z = rt.make_chan(0, name="z")
+        ch = rt.make_chan(1, name="ch")
+        rt.go(waiter(rt, z), role="waiter")
+        await ch.send(z)  # z is only in ch's buffer, and nobody will read ch
+        await rt.sleep(10)
+
+    rt = run(main)
+    assert stranded_events(rt) == [(10, gid_of(rt, "waiter"))]
+    assert_no_parked_left_unflagged(rt)
 
 
 def test_closure_captured_channel_keeps_its_waiter_alive():

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from .runtime import Goroutine, Runtime
 
 _PARK = object()  # what a goroutine yields to the runtime when it blocks
+_SEND = (True,)
+_RECV = (False,)
+_PLAIN = frozenset({type(None), bool, int, float, str, bytes})  # values that cannot hold a channel
 
 
 @types.coroutine
@@ -49,12 +52,18 @@ class Sudog:
     ``sel`` is the list of all sudogs of one ``select`` (``None`` for a plain
     send or receive): when one fires, the waker removes the others at once, so
     no second peer can complete the same select (Go's ``selectDone``).
+
+    A Sudog is also what the parked goroutine awaits: its first step yields to
+    the runtime; the runtime resumes it with the sudog that fired, and the
+    result (or the panic) is computed from that. One small object instead of
+    a coroutine frame per blocked operation: a leaked goroutine keeps it for
+    ever.
     """
 
     __slots__ = ("g", "ch", "elem", "ok", "is_send", "sel", "case")
 
     def __init__(self, g: Goroutine, ch: Channel, elem: Any, is_send: bool,
-                 sel: list[Sudog] | None = None, case: int = 0) -> None:
+                 sel: list[Sudog] | None = None, case: int = -1) -> None:
         self.g = g
         self.ch = ch
         self.elem = elem
@@ -62,6 +71,48 @@ class Sudog:
         self.is_send = is_send
         self.sel = sel
         self.case = case
+
+    def __await__(self) -> Sudog:
+        return self
+
+    def __next__(self) -> object:
+        return _PARK
+
+    def send(self, fired: Sudog) -> None:
+        """Resumed with the sudog that fired: finish the operation."""
+        if fired.is_send:
+            if not fired.ok:  # rules 8 and 20: woken by close
+                raise SendOnClosedChannel()
+            result: Any = None if self.case < 0 else (fired.case, None, True)
+        elif self.case < 0:
+            result = (fired.elem, fired.ok)
+        else:
+            result = (fired.case, fired.elem, fired.ok)
+        raise StopIteration(result)
+
+    def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
+        raise typ if val is None else val
+
+    def close(self) -> None:
+        pass
+
+
+class _Ready:
+    """An operation that completed without blocking: ``await`` returns at once."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __await__(self) -> _Ready:
+        return self
+
+    def __next__(self) -> None:
+        raise StopIteration(self.value)
+
+
+_SENT = _Ready(None)
 
 
 def _fire(s: Sudog, elem: Any, ok: bool) -> None:
@@ -82,7 +133,7 @@ class Channel:
     """``make(chan T, cap)``. Create channels with ``Runtime.make_chan``."""
 
     __slots__ = ("rt", "cid", "name", "cap", "zero", "buf", "sendq", "recvq",
-                 "closed", "holders", "roots", "req", "measured", "__weakref__")
+                 "closed", "holders", "roots", "req", "measured", "leaked", "key", "carriers", "__weakref__")
 
     def __init__(self, rt: Runtime, cid: int, cap: int, *, name: str = "",
                  zero: Any = None, req: int = -1) -> None:
@@ -101,6 +152,9 @@ class Channel:
         self.roots = 0  # how many of them can still run on their own
         self.req = req
         self.measured = False  # counted in the runtime's python bytes
+        self.leaked = False  # counted in the runtime's Go bytes
+        self.key = (cid,)  # shared by every trace event about this channel alone
+        self.carriers: list[Channel] = []  # channels whose buffer holds this one
 
     def __repr__(self) -> str:
         return (f"<chan {self.name or self.cid} len={len(self.buf)} cap={self.cap}"
@@ -118,10 +172,14 @@ class Channel:
         if self.recvq:  # rule 6: straight to the oldest receiver
             r = self.recvq.popleft()
             rt._emit("send", g.gid, self.cid, "direct", len(self.buf))
+            if type(v) not in _PLAIN:
+                rt._received(r.g, v, None)
             _fire(r, v, True)
             return True
         if len(self.buf) < self.cap:  # rule 7
             self.buf.append(v)
+            if type(v) not in _PLAIN:
+                rt._carry(self, v, True)
             rt._emit("send", g.gid, self.cid, "buffer", len(self.buf))
             return True
         return False
@@ -136,12 +194,18 @@ class Channel:
             else:
                 v = self.buf.popleft()
                 self.buf.append(s.elem)
+                if type(s.elem) not in _PLAIN:
+                    rt._carry(self, s.elem, True)
                 rt._emit("recv", g.gid, self.cid, "buffer", len(self.buf))
             _fire(s, None, True)
+            if type(v) not in _PLAIN:
+                rt._received(g, v, self if self.cap else None)
             return True, v, True
         if self.buf:  # rule 11
             v = self.buf.popleft()
             rt._emit("recv", g.gid, self.cid, "buffer", len(self.buf))
+            if type(v) not in _PLAIN:
+                rt._received(g, v, self)
             return True, v, True
         if self.closed:  # rule 12
             rt._emit("recv", g.gid, self.cid, "closed", 0)
@@ -150,31 +214,30 @@ class Channel:
 
     # -- the operations --
 
-    async def send(self, v: Any) -> None:
-        """``ch <- v``. Panics SendOnClosedChannel if closed, now or while parked."""
+    def send(self, v: Any) -> Sudog | _Ready:
+        """``ch <- v`` (await it). Panics SendOnClosedChannel if closed, now or
+        while parked."""
         rt = self.rt
         g = rt._hold_current(self)
         if self._try_send(g, v):
-            return
+            return _SENT
         s = Sudog(g, self, v, True)
         self.sendq.append(s)  # rule 8
-        rt._park(g, "send", (self,), (True,))
-        await park()
-        if not s.ok:
-            raise SendOnClosedChannel()
+        rt._park(g, "send", s, self.key, _SEND)
+        return s
 
-    async def recv(self) -> tuple[Any, bool]:
-        """``v, ok := <-ch``; ``ok`` is False only for the zero value of a closed channel."""
+    def recv(self) -> Sudog | _Ready:
+        """``v, ok := <-ch`` (await it); ``ok`` is False only for the zero
+        value of a closed channel."""
         rt = self.rt
         g = rt._hold_current(self)
         done, v, ok = self._try_recv(g)
         if done:
-            return v, ok
+            return _Ready((v, ok))
         s = Sudog(g, self, None, False)
         self.recvq.append(s)  # rule 13
-        rt._park(g, "recv", (self,), (False,))
-        await park()
-        return s.elem, s.ok
+        rt._park(g, "recv", s, self.key, _RECV)
+        return s
 
     def close(self) -> None:
         """``close(ch)``: wakes every receiver with (zero, False) and every sender to panic."""
@@ -236,6 +299,8 @@ async def select(rt: Runtime, *cases: Send | Recv, default: bool = False
                 return i, v, ok
     if default:
         return -1, None, False
+    if not live:  # select {} (or only nil channels): blocks forever
+        await rt.block_forever("select")
     sel: list[Sudog] = []
     for i in live:  # enqueue on every channel at once (rule 19)
         c = cases[i]
@@ -243,13 +308,8 @@ async def select(rt: Runtime, *cases: Send | Recv, default: bool = False
         s = Sudog(g, c.ch, c.value if is_send else None, is_send, sel, i)
         sel.append(s)
         (c.ch.sendq if is_send else c.ch.recvq).append(s)
-    rt._park(g, "select", tuple(s.ch for s in sel), tuple(s.is_send for s in sel))
-    fired: Sudog = await park()
-    if fired.is_send:
-        if not fired.ok:  # rule 20: woken by close
-            raise SendOnClosedChannel()
-        return fired.case, None, True
-    return fired.case, fired.elem, fired.ok
+    rt._park(g, "select", sel, tuple(s.ch.cid for s in sel), tuple(s.is_send for s in sel))
+    return await sel[0]  # resumed with whichever sudog fired
 
 
 # -- nil-aware forms, for code where a channel variable may be nil --

@@ -30,6 +30,8 @@ class Driver:
     def __init__(self, rt: Runtime, *, speed: float | None = 1.0, slice_s: float = 0.008,
                  wall: Callable[[], float] = time.monotonic) -> None:
         self.rt = rt
+        if speed is not None and not speed > 0:
+            raise ValueError(f"speed must be positive (or None for as fast as possible), got {speed}")
         self._speed = speed
         self.slice_s = slice_s
         self._wall = wall
@@ -47,6 +49,8 @@ class Driver:
 
     @speed.setter
     def speed(self, value: float | None) -> None:
+        if value is not None and not value > 0:
+            raise ValueError(f"speed must be positive (or None for as fast as possible), got {value}")
         self._speed = value
         self._rebase()
         self._wakeup.set()
@@ -84,10 +88,12 @@ class Driver:
             if not rt.step():
                 if rt.runnable() == 0:
                     rt.detect_stranded()
+                self._wakeup.set()
                 return len(rt.trace.events) > n
         if rt.runnable() == 0:
             rt.detect_stranded()
         self._rebase()
+        self._wakeup.set()  # let run() see it if this step finished the program
         return True
 
     @property

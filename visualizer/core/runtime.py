@@ -26,13 +26,14 @@ from __future__ import annotations
 import gc
 import heapq
 import random
+import types
 from collections import deque
 from collections.abc import Coroutine
 from typing import Any
 
 from . import memory
-from .channel import _PARK, Channel, park
-from .trace import Trace
+from .channel import _PARK, Channel, Sudog, park
+from .trace import Events, Trace
 
 RUNNABLE = "runnable"
 RUNNING = "running"
@@ -67,8 +68,8 @@ class Goroutine:
         self.role = role
         self.req = req
         self.idx = idx
-        self.holds: set[Channel] = set()
-        self.waiting: tuple[Channel, ...] = ()
+        self.holds: tuple[Channel, ...] = ()  # a tuple: a few channels, kept for ever if stranded
+        self.waiting: Sudog | list[Sudog] | tuple = ()  # what it is parked on
         self.op = ""
         self.resume: Any = None
         self.stranded = False
@@ -77,29 +78,55 @@ class Goroutine:
         return f"<goroutine {self.gid} {self.role}[{self.idx}] {self.state}>"
 
 
-def _channels_in(values: Any, out: set[Channel], depth: int = 2) -> None:
-    """Collect channels reachable from ``values`` through containers and
-    plain objects, ``depth`` levels deep (a conservative stand-in for the
-    goroutine's stack as Go's GC would scan it)."""
+_OPAQUE = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.CodeType,
+           types.CoroutineType, types.GeneratorType, types.FrameType)
+
+
+def _channels_in(values: Any, out: set[Channel], seen: set[int] | None = None) -> None:
+    """Collect every channel reachable from ``values`` through containers and
+    objects' attributes, as Go's GC would find it from a goroutine's stack.
+    The runtime, goroutines and code are not followed: what another goroutine
+    holds is its own business."""
+    if seen is None:
+        seen = set()
     for v in values:
         t = type(v)
         if t in _ATOMIC:
             continue
         if t is Channel:
             out.add(v)
-        elif depth <= 0 or t is Runtime:
             continue
-        elif t in (list, tuple, set, frozenset, deque):
-            _channels_in(v, out, depth - 1)
+        if id(v) in seen or t is Runtime or t is Goroutine or isinstance(v, _OPAQUE):
+            continue
+        seen.add(id(v))
+        if t in (list, tuple, set, frozenset, deque):
+            _channels_in(v, out, seen)
         elif t is dict:
-            _channels_in(v.values(), out, depth - 1)
+            _channels_in(v.values(), out, seen)
         else:
             d = getattr(v, "__dict__", None)
             if d is not None:
-                _channels_in(d.values(), out, depth - 1)
-            else:
-                slots = getattr(t, "__slots__", ())
-                _channels_in([getattr(v, s, None) for s in slots], out, depth - 1)
+                _channels_in(d.values(), out, seen)
+            for klass in t.__mro__:
+                for name in getattr(klass, "__slots__", ()):
+                    if name not in ("__dict__", "__weakref__"):
+                        _channels_in((getattr(v, name, None),), out, seen)
+
+
+def _waiting_chans(g: Goroutine) -> list[Channel]:
+    w = g.waiting
+    if type(w) is Sudog:
+        return [w.ch]
+    return [s.ch for s in w]
+
+
+def _carried(ch: Channel) -> list[Channel]:
+    """Channels sitting in ``ch``'s buffer (as values, or inside them)."""
+    found: set[Channel] = set()
+    for v in ch.buf:
+        if type(v) not in _ATOMIC:
+            _channels_in((v,), found)
+    return list(found)
 
 
 class gc_paused:
@@ -124,6 +151,7 @@ class gc_paused:
 
     def __exit__(self, *exc: object) -> None:
         rt = self.rt
+        rt.trace.events.compact()
         if len(rt.trace.events) - rt._frozen_at >= self.FREEZE_EVERY:
             gc.freeze()
             rt._frozen_at = len(rt.trace.events)
@@ -142,13 +170,14 @@ class Runtime:
         self.now = 0
         self.rng = random.Random(seed)
         self.trace = trace if trace is not None else Trace()
-        self._emit_event = self.trace.events.append
+        self._emit_event = self.trace.events.tail.append
         self.current: Goroutine | None = None
         self.goroutines: dict[int, Goroutine] = {}  # every goroutine not yet exited
         self.panic: tuple[int, str] | None = None  # (gid, Go's message) once panicked
         self.stranded = 0
         self.spawned = 0
         self.py_bytes_stranded = 0  # measured: what stranded goroutines keep alive here
+        self.go_chan_bytes = 0  # modelled: Go channels kept alive by stranded goroutines
         self._runq: deque[Goroutine] = deque()
         self._timers: list[tuple[int, int, Goroutine]] = []
         self._tseq = 0
@@ -203,6 +232,8 @@ class Runtime:
         if ns <= 0:
             return
         g = self._current()
+        if g.state != RUNNING:
+            raise RuntimeError("a channel operation or sleep was not awaited")
         g.state = SLEEPING
         self._tseq += 1
         heapq.heappush(self._timers, (self.now + ns, self._tseq, g))
@@ -212,7 +243,7 @@ class Runtime:
     async def block_forever(self, op: str) -> None:
         """Block on a nil channel, or ``select {}``."""
         g = self._current()
-        self._park(g, op, (), ())
+        self._park(g, op, (), (), ())
         await park()
 
     # -- bookkeeping called by channels --
@@ -225,10 +256,28 @@ class Runtime:
 
     def _hold(self, g: Goroutine, ch: Channel) -> None:
         if ch not in g.holds:
-            g.holds.add(ch)
+            g.holds += (ch,)
             ch.holders.add(g)
             if g.state in _ROOT:
                 ch.roots += 1
+
+    def _received(self, g: Goroutine, v: Any, via: Channel | None) -> None:
+        """``g`` got ``v`` over a channel: it now holds the channels in it,
+        and ``via``'s buffer no longer carries them."""
+        found: set[Channel] = set()
+        _channels_in((v,), found)
+        for ch in found:
+            self._hold(g, ch)
+            if via is not None and via in ch.carriers:
+                ch.carriers.remove(via)
+
+    def _carry(self, carrier: Channel, v: Any, _add: bool = True) -> None:
+        """``v`` went into ``carrier``'s buffer: channels in it are reachable
+        from whoever can reach ``carrier``."""
+        found: set[Channel] = set()
+        _channels_in((v,), found)
+        for ch in found:
+            ch.carriers.append(carrier)
 
     def _hold_current(self, ch: Channel) -> Goroutine:
         g = self._current()
@@ -236,13 +285,15 @@ class Runtime:
             self._hold(g, ch)
         return g
 
-    def _park(self, g: Goroutine, op: str, chans: tuple[Channel, ...],
+    def _park(self, g: Goroutine, op: str, waiting: Sudog | list[Sudog] | tuple, cids: tuple[int, ...],
               sends: tuple[bool, ...]) -> None:
+        if g.state != RUNNING:
+            raise RuntimeError("a channel operation or sleep was not awaited")
         g.state = PARKED
         g.op = op
-        g.waiting = chans
-        self._emit("park", g.gid, op, tuple(c.cid for c in chans), sends)
-        if not chans:
+        g.waiting = waiting
+        self._emit("park", g.gid, op, cids, sends)
+        if not cids:
             self._lone.append(g)
         for ch in g.holds:
             ch.roots -= 1
@@ -270,7 +321,7 @@ class Runtime:
                 ch.roots -= 1
                 if ch.roots == 0:
                     self._dirty.append(ch)
-        g.holds = set()
+        g.holds = ()
         g.coro = None  # type: ignore[assignment]
         del self.goroutines[g.gid]
 
@@ -357,9 +408,12 @@ class Runtime:
 
     def run(self, *, until: int | None = None) -> None:
         """Run as fast as possible until idle (or virtual time ``until``)."""
+        tail = self.trace.events.tail
         with gc_paused(self):
             while self.panic is None:
                 self.run_ready()
+                if len(tail) >= 4 * Events.CHUNK:
+                    self.trace.events.compact()
                 if not self._timers or self.panic is not None:
                     break
                 if until is not None and self._timers[0][0] > until:
@@ -408,20 +462,25 @@ class Runtime:
                     continue
                 seen.add(ch)
                 chans.append(ch)
+                stack.extend(ch.carriers)
+                stack.extend(_carried(ch))
                 for g in ch.holders:
                     if g not in gs:
                         gs.add(g)
                         stack.extend(g.holds)
-            live = {ch for ch in chans if ch.roots > 0}
+            live: set[Channel] = set()
+            todo = [ch for ch in chans if ch.roots > 0]
             parked = [g for g in gs if g.state == PARKED and not g.stranded]
-            changed = True
-            while changed and live:
-                changed = False
+            while todo:
+                while todo:  # live channels make what their buffers carry live
+                    ch = todo.pop()
+                    if ch not in live:
+                        live.add(ch)
+                        todo.extend(_carried(ch))
                 rest = []
-                for g in parked:
-                    if any(c in live for c in g.waiting):
-                        live.update(g.holds)
-                        changed = True
+                for g in parked:  # a parked goroutine a live one can reach may run again
+                    if any(c in live for c in _waiting_chans(g)):
+                        todo.extend(g.holds)
                     else:
                         rest.append(g)
                 parked = rest
@@ -433,6 +492,9 @@ class Runtime:
     def _strand(self, g: Goroutine) -> None:
         g.stranded = True
         self.stranded += 1
+        for ch in g.holds:  # in Go these stay alive with the goroutine too
+            if not ch.leaked:
+                ch.leaked = True
+                self.go_chan_bytes += memory.channel_bytes(ch.cap)
         self.py_bytes_stranded += self._meter.strand(g)
-        self._emit("stranded", g.gid)
-        self.trace.sample(self.now, self.py_bytes_stranded)
+        self._emit("stranded", g.gid, self.go_chan_bytes, self.py_bytes_stranded)

@@ -18,6 +18,8 @@ from .runtime import Runtime, holds_no_channels
 VARIANTS = ("seed", "ctx", "closequit", "drain")
 ARRIVALS = ("fixed", "poisson")
 MAX_CHECKS = 256
+MAX_REQUESTS = 10_000_000
+MIN_RATE, MAX_RATE = 0.001, 1_000_000.0  # requests per simulated second
 
 # The article's check is the first; the rest are what such a gateway checks.
 CHECK_NAMES = ("bad_ip", "rate_limit", "user_agent", "auth_token", "referer",
@@ -64,10 +66,11 @@ class Config:
                 raise ConfigError(f"{name.replace('_', ' ')} must be 0 or more, got {c}")
             if c > 1_000_000:
                 raise ConfigError(f"{name.replace('_', ' ')} must be at most 1000000, got {c}")
-        if self.requests < 1:
-            raise ConfigError(f"requests must be at least 1, got {self.requests}")
-        if not (self.rate > 0 and self.rate < float("inf")):
-            raise ConfigError(f"rate must be a positive number of requests per second, got {self.rate}")
+        if not 1 <= self.requests <= MAX_REQUESTS:
+            raise ConfigError(f"requests must be between 1 and {MAX_REQUESTS}, got {self.requests}")
+        if not MIN_RATE <= self.rate <= MAX_RATE:
+            raise ConfigError(f"rate must be between {MIN_RATE:g} and {MAX_RATE:g} requests per second, "
+                              f"got {self.rate:g}")
         if self.arrival not in ARRIVALS:
             raise ConfigError(f"unknown arrival {self.arrival!r} (choose from {', '.join(ARRIVALS)})")
         if self.fail is not None:
@@ -393,7 +396,7 @@ async def serve(rt: Runtime, live: Live) -> None:
         if cfg.jitter:
             j = cfg.jitter
             delays = [max(0, round(d * rng.uniform(1 - j, 1 + j))) for d in delays]
-        gap_ns = 1e9 / cfg.rate
+        gap_ns = 1e9 / cfg.rate  # at most 1e12: the rate is bounded
         gap = round(rng.expovariate(1.0) * gap_ns) if cfg.arrival == "poisson" else round(gap_ns)
         rt.annotate("request", k, req.ip)
         rt.go(handler(rt, req, cfg, delays, None if cfg.concurrent else resp), role="handler", req=k)

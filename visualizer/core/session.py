@@ -59,6 +59,9 @@ class Session:
         self.driver.speed = speed
 
     def play(self) -> None:
+        stop = self.driver._stop_at
+        if stop is not None and self.rt.now >= stop:
+            self.driver.stop_at(None)  # play after a breakpoint goes on
         self._playing = True
         self.driver.resume()
         self._ensure_task()
@@ -114,7 +117,7 @@ class Session:
     def snapshot(self) -> Snapshot:
         """Fold what happened since the last call and freeze it."""
         trace = self.rt.trace
-        return self.folder.feed(trace.events, trace.samples).snapshot(now=self.rt.now)
+        return self.folder.feed(trace.events).snapshot(now=self.rt.now)
 
     def _ensure_task(self) -> None:
         if self._task is None or self._task.done():

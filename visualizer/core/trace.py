@@ -16,14 +16,15 @@ recv       gid, cid, "direct"|"buffer"|"closed", len after
 close      gid, cid, len
 exit       gid
 panic      gid, Go's message
-stranded   gid
+stranded   gid, Go channel bytes now held by stranded goroutines,
+           Python bytes they hold here (measured; not hashed)
 =========  ====================================================
 
 and by the scenario: ``request`` (req, ip, variant), ``verdict`` (req, check,
 passed), ``return`` (req, outcome), ``config`` (json text, first event).
 
-Measurements that vary with the interpreter (bytes this process holds) are
-kept beside the events in ``samples`` and are not hashed.
+The measured bytes on ``stranded`` events vary with the interpreter, so the
+hash leaves them out.
 
 ``fold`` is a pure function of the events; ``Folder`` is its incremental form
 (feed it new events, ask for a Snapshot) so a 60 Hz view never refolds.
@@ -32,35 +33,102 @@ kept beside the events in ``samples`` and are not hashed.
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import memory
 
 Event = tuple
 
 
-class Trace:
-    """Events (hashed) plus measurement samples ``(t_ns, python_bytes)``."""
+def _canon(e: Event) -> str:
+    # the measured Python bytes differ between interpreters: not part of the run's identity
+    return repr(e[:-1]) if e[1] == "stranded" else repr(e)
 
-    __slots__ = ("events", "samples")
+
+class Events:
+    """The event list, compacted as it grows.
+
+    A leak's trace grows with the leak; a tuple event costs about 80 bytes,
+    several per goroutine. Full chunks of old events are marshalled into
+    bytes (about a third of that) and hashed as they go; the recent tail stays
+    a plain list that the runtime appends to. Reads (index, iteration) decode
+    a chunk at a time.
+    """
+
+    CHUNK = 8192
+
+    __slots__ = ("tail", "_chunks", "_hash", "_hashed", "_cache_i", "_cache")
 
     def __init__(self) -> None:
-        self.events: list[Event] = []
-        self.samples: list[tuple[int, int]] = []
+        self.tail: list[Event] = []
+        self._chunks: list[bytes] = []
+        self._hash = hashlib.sha256()  # covers the first ``_hashed`` chunks
+        self._hashed = 0
+        self._cache_i = -1
+        self._cache: list[Event] = []
 
-    def sample(self, t: int, py_bytes: int) -> None:
-        if self.samples and self.samples[-1][0] == t:
-            self.samples[-1] = (t, py_bytes)
-        else:
-            self.samples.append((t, py_bytes))
+    def __len__(self) -> int:
+        return len(self._chunks) * self.CHUNK + len(self.tail)
+
+    def _chunk(self, i: int) -> list[Event]:
+        if i != self._cache_i:
+            self._cache = marshal.loads(self._chunks[i])
+            self._cache_i = i
+        return self._cache
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("event index out of range")
+        c, k = divmod(i, self.CHUNK)
+        if c < len(self._chunks):
+            return self._chunk(c)[k]
+        return self.tail[i - len(self._chunks) * self.CHUNK]
+
+    def __iter__(self):
+        for c in range(len(self._chunks)):
+            yield from self._chunk(c)
+        yield from list(self.tail)
+
+    def compact(self, keep: int = CHUNK) -> None:
+        """Marshal full chunks of the tail, keeping at least ``keep`` recent events as tuples."""
+        tail = self.tail
+        while len(tail) - self.CHUNK >= keep:
+            self._chunks.append(marshal.dumps(tail[:self.CHUNK]))
+            del tail[:self.CHUNK]  # in place: the runtime holds tail.append
 
     def sha256(self) -> str:
-        h = hashlib.sha256()
-        for e in self.events:
-            h.update(repr(e).encode())
-            h.update(b"\n")
+        """sha256 of ``repr(event) + "\\n"`` for every event, in order (a
+        ``stranded`` event without its measured bytes)."""
+        while self._hashed < len(self._chunks):  # hashed when asked: the engine never waits for it
+            self._hash.update(("\n".join(map(_canon, self._chunk(self._hashed))) + "\n").encode())
+            self._hashed += 1
+        h = self._hash.copy()
+        if self.tail:
+            h.update(("\n".join(map(_canon, self.tail)) + "\n").encode())
         return h.hexdigest()
+
+    def nbytes(self) -> int:
+        return sum(len(c) for c in self._chunks)
+
+
+class Trace:
+    """The run's events."""
+
+    __slots__ = ("events",)
+
+    def __init__(self) -> None:
+        self.events = Events()
+
+    def sha256(self) -> str:
+        return self.events.sha256()
 
 
 # -- the snapshot --
@@ -214,7 +282,7 @@ class Folder:
         self.by_state: Counter[str] = Counter()
         self.stranded = 0
         self.stranded_by_channel: Counter[str] = Counter()
-        self.stranded_caps: dict[int, int] = {}  # cid -> cap of channels stranded tasks hold
+        self.go_chan_bytes = 0  # Go bytes of channels that stranded goroutines keep alive
         self.parked_by_site: Counter[str] = Counter()
         self.stranded_by_site: Counter[str] = Counter()
         self.py_bytes = 0
@@ -223,7 +291,6 @@ class Folder:
         self._mem: list[MemoryPoint] = []
         self._stride = 1  # keep every n-th memory point once the series is long
         self._mem_count = 0
-        self._sample_i = 0
 
     # -- folding --
 
@@ -240,10 +307,8 @@ class Folder:
     def _site(self, g: _G) -> str:
         return site_key(g.role, g.op, tuple(self.names.get(c, "?") for c in g.chans))
 
-    def feed(self, events: list[Event], samples: list[tuple[int, int]] | None = None,
-             upto: int | None = None) -> Folder:
-        """Fold ``events[self.seq:upto]``. ``samples`` are the measurement
-        samples of the same trace, matched by time."""
+    def feed(self, events: Events | list[Event], upto: int | None = None) -> Folder:
+        """Fold ``events[self.seq:upto]``."""
         end = len(events) if upto is None else min(upto, len(events))
         gs = self.gs
         chans = self.chans
@@ -311,8 +376,8 @@ class Folder:
                 self.stranded += 1
                 for c in g.chans:
                     self.stranded_by_channel[self.names.get(c, "?")] += 1
-                    if c in chans:
-                        self.stranded_caps[c] = chans[c].cap
+                self.go_chan_bytes = e[3]
+                self.py_bytes = e[4]
                 r = self.reqs.get(g.req)
                 if r is not None:
                     r.stranded += 1
@@ -336,7 +401,7 @@ class Folder:
                     r.returned = t
                     r.outcome = e[3]
             self.t = t
-            self._sample(t, samples)
+            self._sample(t)
         self.seq = end
         return self
 
@@ -362,11 +427,7 @@ class Folder:
         for cid in r.cids:
             self.chans.pop(cid, None)
 
-    def _sample(self, t: int, samples: list[tuple[int, int]] | None) -> None:
-        if samples:
-            while self._sample_i < len(samples) and samples[self._sample_i][0] <= t:
-                self.py_bytes = samples[self._sample_i][1]
-                self._sample_i += 1
+    def _sample(self, t: int) -> None:
         if self._mem and self._mem[-1].t == t:
             self._mem[-1] = self._point(t)
             return
@@ -381,7 +442,7 @@ class Folder:
         return MemoryPoint(t, self.go_bytes(), self.py_bytes, self.live, self.stranded)
 
     def go_bytes(self) -> int:
-        return memory.go_bytes(self.stranded, tuple(self.stranded_caps.values()))
+        return self.stranded * memory.GOROUTINE_BYTES + self.go_chan_bytes
 
     # -- freezing --
 
@@ -432,4 +493,4 @@ class Folder:
 
 def fold(trace: Trace, upto: int | None = None, *, keep: int = 12) -> Snapshot:
     """The Snapshot after the first ``upto`` events of ``trace`` (all by default)."""
-    return Folder(keep=keep).feed(trace.events, trace.samples, upto).snapshot()
+    return Folder(keep=keep).feed(trace.events, upto).snapshot()

@@ -1,0 +1,277 @@
+"""``clock.Driver``: pacing virtual time on an asyncio loop."""
+
+import asyncio
+
+import pytest
+
+from visualizer.core import report, scenario
+from visualizer.core.clock import Driver
+from visualizer.core.runtime import Runtime
+from visualizer.core.scenario import Config
+
+MS = 1_000_000
+
+CFGS = [
+    Config(checks=10, fail=(0,)),
+    Config(checks=5, requests=8, fail=(1, 3), capacity_quit=1),
+    Config(checks=6, requests=40, concurrent=True, rate=2000, arrival="poisson",
+           fail_prob=0.3, bad_ip_share=0.3, jitter=0.5, seed=3),
+    Config(variant="drain", checks=6, requests=20, concurrent=True, rate=2000, seed=4),
+]
+
+
+def started(cfg):
+    rt = Runtime(seed=cfg.seed)
+    scenario.start(rt, cfg.validate())
+    return rt
+
+
+class FakeWall:
+    def __init__(self, t=1000.0):
+        self.t = t
+
+    def __call__(self):
+        return self.t
+
+
+async def until(cond, *, timeout=3.0):
+    """Give the loop real time until ``cond()`` holds (the driver may wait up
+    to 1/60 s of real time between wall-clock checks)."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not cond():
+        if loop.time() > end:
+            raise AssertionError("condition not reached")
+        await asyncio.sleep(0.002)
+
+
+def near(ns, expected):
+    """Virtual time computed from float wall seconds: equal to within 1 us."""
+    return abs(ns - expected) <= 1_000
+
+
+async def settle(rt, *, rounds=15):
+    """Let the driver run for a while; returns nothing (for negative checks)."""
+    for _ in range(rounds):
+        await asyncio.sleep(0.002)
+
+
+@pytest.mark.parametrize("cfg", CFGS, ids=["worked", "sequential", "concurrent", "drain"])
+def test_full_speed_inside_asyncio_matches_runtime_run(cfg):
+    rt = started(cfg)
+
+    async def main():
+        d = Driver(rt, speed=None, slice_s=0.0005)
+        await d.run()
+        return d
+
+    d = asyncio.run(main())
+    assert d.finished and rt.idle()
+    ref = report.simulate(cfg)
+    assert rt.trace.sha256() == ref.trace.sha256()
+    assert rt.stranded == ref.stranded
+
+
+def test_full_speed_yields_to_the_loop_between_slices():
+    cfg = Config(checks=10, requests=300, concurrent=True, rate=5000, fail_prob=0.2, seed=2)
+    rt = started(cfg)
+    ticks = []
+
+    async def ticker():
+        while True:
+            ticks.append(rt.now)
+            await asyncio.sleep(0)
+
+    async def main():
+        t = asyncio.create_task(ticker())
+        await Driver(rt, speed=None, slice_s=0.0002).run()
+        t.cancel()
+
+    asyncio.run(main())
+    assert len(set(ticks)) > 3  # the ticker ran while virtual time moved on
+
+
+def test_paced_speed_follows_the_fake_wall_clock():
+    cfg = Config(checks=4, requests=3, fail=(0,))  # requests at 0, 15, 30 ms; the end at 50 ms
+    rt = started(cfg)
+    wall = FakeWall()
+
+    async def main():
+        d = Driver(rt, speed=2.0, wall=wall)
+        task = asyncio.create_task(d.run())
+        await settle(rt)
+        assert rt.now == 0  # no wall time has passed: nothing due at t > 0 ran
+        assert all(e[0] == 0 for e in rt.trace.events)
+
+        wall.t += 0.005  # 5 ms of wall time at 2x: 10 ms of virtual time
+        await until(lambda: near(rt.now, 10 * MS))
+        await settle(rt)
+        assert near(rt.now, 10 * MS)
+        assert max(e[0] for e in rt.trace.events) <= rt.now
+        assert rt.next_timer() is None or rt.next_timer() > rt.now
+
+        wall.t += 0.0125  # 25 ms more virtual time
+        await until(lambda: near(rt.now, 35 * MS))
+        await settle(rt)
+        assert near(rt.now, 35 * MS)
+
+        d.speed = 4.0  # faster from here on
+        wall.t += 0.002
+        await until(lambda: near(rt.now, 43 * MS))
+        assert not d.finished  # the last check reports at 50 ms
+
+        wall.t += 10.0  # far ahead: runs to the end
+        await asyncio.wait_for(task, 3)
+        return d
+
+    d = asyncio.run(main())
+    assert d.finished
+    assert rt.trace.sha256() == report.simulate(cfg).trace.sha256()
+
+
+def test_pause_stops_progress_and_resume_continues_from_there():
+    cfg = Config(checks=4, requests=3, fail=(0,))
+    rt = started(cfg)
+    wall = FakeWall()
+
+    async def main():
+        d = Driver(rt, speed=1.0, wall=wall)
+        task = asyncio.create_task(d.run())
+        wall.t += 0.012
+        await until(lambda: near(rt.now, 12 * MS))
+        paused_at = rt.now
+
+        d.pause()
+        assert d.paused
+        n = len(rt.trace.events)
+        wall.t += 1.0  # a long pause in wall time
+        await settle(rt)
+        assert rt.now == paused_at and len(rt.trace.events) == n
+
+        d.resume()
+        assert not d.paused
+        await settle(rt)
+        assert rt.now == paused_at  # the paused second does not count
+        wall.t += 0.008
+        await until(lambda: near(rt.now, paused_at + 8 * MS))
+        assert len(rt.trace.events) > n
+
+        d.stop()
+        await asyncio.wait_for(task, 3)
+        assert not rt.idle()  # stopped early, not finished
+
+    asyncio.run(main())
+    rt.shutdown()  # close the abandoned goroutines' coroutines
+
+
+def test_step_adds_at_least_one_event_and_pauses():
+    cfg = Config(checks=4, requests=2, fail=(0,))
+    rt = started(cfg)
+
+    async def main():
+        d = Driver(rt, speed=1.0, wall=FakeWall())
+        task = asyncio.create_task(d.run())
+        d.pause()
+        await settle(rt)
+        seen = [len(rt.trace.events)]
+        times = [rt.now]
+        while d.step():
+            assert d.paused
+            seen.append(len(rt.trace.events))
+            times.append(rt.now)
+            await asyncio.sleep(0)
+        assert all(b > a for a, b in zip(seen, seen[1:], strict=False))
+        assert times == sorted(times) and times[-1] > 0
+        assert d.finished
+        assert not d.step()  # nothing can happen any more
+        d.stop()
+        await asyncio.wait_for(task, 3)
+
+    asyncio.run(main())
+    assert rt.trace.sha256() == report.simulate(cfg).trace.sha256()
+
+
+def test_run_returns_once_stepping_has_finished_the_program():
+    """run() drives "until the program is idle": when single steps finish
+    the program while run() is paused, run() must return by itself."""
+    rt = started(Config(checks=3, fail=(0,)))
+
+    async def main():
+        d = Driver(rt, speed=1.0, wall=FakeWall())
+        task = asyncio.create_task(d.run())
+        d.pause()
+        await settle(rt)
+        while d.step():
+            await asyncio.sleep(0)
+        assert d.finished
+        try:
+            await asyncio.wait_for(task, 1)
+        except TimeoutError:
+            raise AssertionError("Driver.run() still paused after the program finished") from None
+
+    asyncio.run(main())
+
+
+def test_step_without_a_running_loop_task():
+    rt = started(Config(checks=3, fail=(0,)))
+    d = Driver(rt, speed=None)
+    n = len(rt.trace.events)
+    assert d.step()
+    assert d.paused and len(rt.trace.events) > n
+    rt.shutdown()
+
+
+@pytest.mark.parametrize("speed", [None, 1.0])
+def test_stop_at_pauses_at_that_virtual_time(speed):
+    cfg = Config(checks=10, requests=2, fail=(0,))
+    rt = started(cfg)
+    wall = FakeWall()
+
+    async def main():
+        d = Driver(rt, speed=speed, wall=wall)
+        d.stop_at(23 * MS)
+        task = asyncio.create_task(d.run())
+        if speed is not None:
+            wall.t += 1.0  # wall time far beyond the stop
+        await until(lambda: d.paused)
+        await settle(rt)
+        assert rt.now == 23 * MS
+        assert max(e[0] for e in rt.trace.events) <= 23 * MS
+        assert rt.runnable() == 0 and rt.next_timer() > 23 * MS
+        assert not task.done()
+
+        d.stop_at(None)
+        d.resume()
+        if speed is not None:
+            wall.t += 10.0
+        await asyncio.wait_for(task, 3)
+        return d
+
+    d = asyncio.run(main())
+    assert d.finished
+    assert rt.trace.sha256() == report.simulate(cfg).trace.sha256()
+
+
+@pytest.mark.parametrize("speed", [0.0, -1.0])
+def test_a_zero_or_negative_speed_is_refused_or_holds_still(speed):
+    """A speed slider at 0 must not crash the driver: either the value is
+    refused (ValueError), or virtual time simply does not advance."""
+    rt = started(Config(checks=3, fail=(0,)))
+    wall = FakeWall()
+
+    async def main():
+        d = Driver(rt, speed=1.0, wall=wall)
+        try:
+            d.speed = speed
+        except ValueError:
+            return
+        task = asyncio.create_task(d.run())
+        wall.t += 1.0
+        await settle(rt)
+        assert not task.done() or task.exception() is None, repr(task.exception())
+        assert rt.now == 0
+        d.stop()
+        await asyncio.wait_for(task, 3)
+
+    asyncio.run(main())
+    rt.shutdown()
