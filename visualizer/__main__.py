@@ -155,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenario_args(r)
     r.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
     r.set_defaults(func=cmd_run)
+    b = sub.add_parser("bench", help="measure engine throughput, frame time, loop lag, memory and start-up",
+                       description="Measure, in one run, what leakviz must reach on this machine and print "
+                       "a table (or JSON) with each target.")
+    b.add_argument("--quick", action="store_true", help="smaller sizes, under a minute (CI proves it works)")
+    b.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    b.set_defaults(func=cmd_bench)
     return p
 
 
@@ -179,6 +185,7 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
                    help="run --sim-seconds as fast as frames render, save the window as PNG, exit")
     g.add_argument("--sim-seconds", type=_finite, default=5.0, metavar="S",
                    help="simulated seconds to run before --screenshot (default: 5)")
+    g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
 
 def cmd_window(a: argparse.Namespace) -> int:
@@ -194,14 +201,19 @@ def cmd_window(a: argparse.Namespace) -> int:
     import os
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                                  or os.environ.get("QT_QPA_PLATFORM")):
-        if a.screenshot is None:
+        if a.screenshot is None and not a.exit_after_first_frame:
             print("leakviz: error: no display to open the window on (set DISPLAY, run under xvfb-run, "
                   "or use 'leakviz run' for the headless report)", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from .gui.app import run_window
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
-                      sim_seconds=a.sim_seconds)
+                      sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame)
+
+
+def cmd_bench(a: argparse.Namespace) -> int:
+    from . import bench
+    return bench.main(quick=a.quick, as_json=a.json)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -285,9 +285,13 @@ async def select(rt: Runtime, *cases: Send | Recv, default: bool = False
     g = rt._current()
     live = [i for i, c in enumerate(cases) if c.ch is not None]
     for i in live:
-        rt._hold(g, cases[i].ch)
-    order = live[:]
-    rt.rng.shuffle(order)
+        if cases[i].ch not in g.holds:
+            rt._hold(g, cases[i].ch)
+    if len(live) == 2:  # the common case: one random bit is a uniform permutation
+        order = live if rt.rng.getrandbits(1) else [live[1], live[0]]
+    else:
+        order = live[:]
+        rt.rng.shuffle(order)
     for i in order:
         c = cases[i]
         if type(c) is Send:

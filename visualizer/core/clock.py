@@ -23,18 +23,19 @@ from collections.abc import Callable
 
 from .runtime import Runtime, gc_paused
 
-_CHUNK = 256  # goroutine steps between wall-clock checks
+_CHUNK = 96  # goroutine steps between wall-clock checks
 
 
 class Driver:
     def __init__(self, rt: Runtime, *, speed: float | None = 1.0, slice_s: float = 0.008,
-                 wall: Callable[[], float] = time.monotonic) -> None:
+                 wall: Callable[[], float] = time.monotonic, throttle: Callable[[], bool] | None = None) -> None:
         self.rt = rt
         if speed is not None and not speed > 0:
             raise ValueError(f"speed must be positive (or None for as fast as possible), got {speed}")
         self._speed = speed
         self.slice_s = slice_s
         self._wall = wall
+        self._throttle = throttle  # true while the viewer has not caught up: wait, don't outrun it
         self._paused = False
         self._wakeup = asyncio.Event()
         self._stop_at: int | None = None
@@ -120,6 +121,9 @@ class Driver:
                 self._paused = True
                 continue
             if self._speed is None:
+                if self._throttle is not None and self._throttle():
+                    await asyncio.sleep(0.002)
+                    continue
                 self._run_slice(None)
                 await asyncio.sleep(0)
                 continue

@@ -80,6 +80,8 @@ class Goroutine:
 
 _OPAQUE = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.CodeType,
            types.CoroutineType, types.GeneratorType, types.FrameType)
+_OPAQUE_EXACT = frozenset({types.CodeType, types.BuiltinFunctionType, types.ModuleType, type,
+                           types.CoroutineType, types.GeneratorType, types.FrameType})
 
 
 def _channels_in(values: Any, out: set[Channel], seen: set[int] | None = None) -> None:
@@ -91,15 +93,27 @@ def _channels_in(values: Any, out: set[Channel], seen: set[int] | None = None) -
         seen = set()
     for v in values:
         t = type(v)
-        if t in _ATOMIC:
+        if t in _ATOMIC or t in _OPAQUE_EXACT:
             continue
         if t is Channel:
             out.add(v)
             continue
-        if id(v) in seen or t is Runtime or t is Goroutine or isinstance(v, _OPAQUE):
+        if id(v) in seen or t is Runtime or t is Goroutine:
+            continue
+        if t is types.FunctionType:  # a closure holds what it captured
+            if v.__closure__:
+                seen.add(id(v))
+                _channels_in(v.__closure__, out, seen)  # a tuple of cells
+            continue
+        if isinstance(v, _OPAQUE):
             continue
         seen.add(id(v))
-        if t in (list, tuple, set, frozenset, deque):
+        if t is types.CellType:
+            try:
+                _channels_in((v.cell_contents,), out, seen)
+            except ValueError:  # an empty cell
+                pass
+        elif t in (list, tuple, set, frozenset, deque):
             _channels_in(v, out, seen)
         elif t is dict:
             _channels_in(v.values(), out, seen)
@@ -140,7 +154,7 @@ class gc_paused:
     drops; ``gc.freeze`` moves the survivors out of the collector's way.
     """
 
-    FREEZE_EVERY = 200_000  # events
+    FREEZE_EVERY = 20_000  # events: freezing is O(1); full collections then stay small
 
     def __init__(self, rt: Runtime) -> None:
         self.rt = rt
@@ -204,16 +218,16 @@ class Runtime:
         g = Goroutine(self._next_gid, coro, role, req, idx)
         self._next_gid += 1
         self.spawned += 1
-        frame = coro.cr_frame
-        if frame is not None:
-            chans: set[Channel] = set()
-            _channels_in(frame.f_locals.values(), chans)
-            for ch in chans:
-                self._hold(g, ch)
+        # an unstarted coroutine's referents are its code, name and function,
+        # and its arguments: what the goroutine starts out holding
+        chans: set[Channel] = set()
+        _channels_in(gc.get_referents(coro), chans)
+        for ch in chans:
+            self._hold(g, ch)
         self.goroutines[g.gid] = g
         self._runq.append(g)
-        parent = self.current.gid if self.current is not None else 0
-        self._emit("go", g.gid, parent, role, req, idx)
+        cur = self.current
+        self._emit_event((self.now, "go", g.gid, cur.gid if cur is not None else 0, role, req, idx))
         return g
 
     def make_chan(self, cap: int, *, name: str = "", zero: Any = None, req: int = -1) -> Channel:

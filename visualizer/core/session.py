@@ -18,6 +18,10 @@ from .trace import Folder, Snapshot
 
 # What a change means mid-run: these apply to requests that arrive from now
 # on; anything else (seed, arrival model, scripted lists) restarts the run.
+# At full speed the engine waits while the view is this many events behind,
+# so "as fast as possible" means as fast as frames can show it.
+MAX_BACKLOG = 6000
+
 LIVE_FIELDS = frozenset({"variant", "checks", "capacity_done", "capacity_quit", "rate",
                          "fail_prob", "bad_ip_share", "concurrent", "fail", "delays_ms"})
 
@@ -35,7 +39,8 @@ class Session:
         self.cfg = cfg
         self.rt = Runtime(seed=cfg.seed)
         self.live = scenario.start(self.rt, cfg)
-        self.driver = Driver(self.rt, speed=self._speed)
+        self.driver = Driver(self.rt, speed=self._speed, slice_s=0.004,
+                             throttle=lambda: self.backlog() > MAX_BACKLOG)
         self.folder = Folder(keep=self.keep)
         if not self._playing:
             self.driver.pause()
@@ -114,10 +119,15 @@ class Session:
 
     # -- the view's side --
 
-    def snapshot(self) -> Snapshot:
-        """Fold what happened since the last call and freeze it."""
-        trace = self.rt.trace
-        return self.folder.feed(trace.events).snapshot(now=self.rt.now)
+    def backlog(self) -> int:
+        """Events the view has not folded yet."""
+        return len(self.rt.trace.events) - self.folder.seq
+
+    def snapshot(self, budget_s: float | None = None) -> Snapshot:
+        """Fold what happened since the last call (within ``budget_s``) and freeze it."""
+        self.folder.feed(self.rt.trace.events, budget_s=budget_s)
+        now = self.rt.now if self.backlog() == 0 else self.folder.t
+        return self.folder.snapshot(now=now)
 
     def _ensure_task(self) -> None:
         if self._task is None or self._task.done():

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -307,9 +308,18 @@ class Folder:
     def _site(self, g: _G) -> str:
         return site_key(g.role, g.op, tuple(self.names.get(c, "?") for c in g.chans))
 
-    def feed(self, events: Events | list[Event], upto: int | None = None) -> Folder:
-        """Fold ``events[self.seq:upto]``."""
+    def feed(self, events: Events | list[Event], upto: int | None = None, *,
+             budget_s: float | None = None) -> Folder:
+        """Fold ``events[self.seq:upto]``, or as many as ``budget_s`` seconds
+        allow (a frame must not wait for a backlog; the next one goes on)."""
         end = len(events) if upto is None else min(upto, len(events))
+        if budget_s is not None:
+            deadline = time.perf_counter() + budget_s
+            while self.seq < end:
+                self.feed(events, min(end, self.seq + 512))
+                if time.perf_counter() > deadline:
+                    break
+            return self
         gs = self.gs
         chans = self.chans
         for i in range(self.seq, end):

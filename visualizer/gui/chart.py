@@ -7,6 +7,8 @@ PySide6-Addons for one line chart.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -36,6 +38,7 @@ class MemoryChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snap: Snapshot | None = None
+        self._painted_at = 0.0
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.setMinimumHeight(150)
         self.setToolTip(self.tr("Memory held by stranded goroutines over simulated time:\n"
@@ -46,8 +49,14 @@ class MemoryChart(QWidget):
         return QSize(600, 190)
 
     def set_snapshot(self, snap: Snapshot) -> None:
+        if self.snap is not None and snap.memory and self.snap.memory and \
+                snap.memory[-1] == self.snap.memory[-1] and snap.t == self.snap.t:
+            return  # nothing new to draw
         self.snap = snap
-        self.update()
+        now = time.monotonic()
+        if now - self._painted_at >= 0.1:  # a chart needs no more than 10 frames a second
+            self._painted_at = now
+            self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -74,6 +83,9 @@ class MemoryChart(QWidget):
             p.end()
             return
         mem = snap.memory
+        step = max(1, len(mem) // max(50, int(plot.width() // 2)))  # about one point per 2 pixels
+        if step > 1:
+            mem = mem[::step] + ((mem[-1],) if (len(mem) - 1) % step else ())
         t0, t1 = mem[0].t, max(mem[-1].t, mem[0].t + 1)
         top = _nice(max(1024, max(max(m.go_bytes, m.py_bytes) for m in mem)))
         p.setPen(INK)

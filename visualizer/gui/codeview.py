@@ -30,13 +30,15 @@ class CodeView(QWidget):
     def set_snapshot(self, snap: Snapshot) -> None:
         parked = dict(snap.parked_by_site)
         stranded_by_site = dict(snap.stranded_by_site)
+        before = self.counts
         self.counts = {}
         for i, (_text, sites) in enumerate(self.lines):
             n = sum(parked.get(s, 0) for s in sites)
             if n:
                 s = sum(stranded_by_site.get(site, 0) for site in sites)
                 self.counts[i] = (n, s)
-        self.update()
+        if self.counts != before:
+            self.update()
 
     def highlighted(self) -> dict[int, int]:
         """Line number (1-based) -> goroutines parked there: what is drawn."""

@@ -17,8 +17,8 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import ChannelView, RequestView, Snapshot
@@ -48,6 +48,8 @@ def pile_unit(n: int, cells: int) -> int:
 
 
 class Stage(QWidget):
+    painted = Signal()  # after a frame with a snapshot was drawn
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
@@ -57,6 +59,8 @@ class Stage(QWidget):
         self._pos: dict[int, QPointF] = {}  # gid -> where its marker is drawn now
         self._last_frame = time.monotonic()
         self.animate = True
+        self._tile: QPixmap | None = None
+        self._tile_key = -1
         self.setToolTip(self.tr("Each lane is one request: its check goroutines (left) send on "
                                 "done or quit (middle) to the handler (right).\n"
                                 "Red crossed squares are stranded goroutines: blocked forever."))
@@ -104,6 +108,7 @@ class Stage(QWidget):
                 del self._pos[gid]
         self._draw_pile(p, pile, snap)
         p.end()
+        self.painted.emit()
 
     def _font(self, px: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
@@ -283,7 +288,23 @@ class Stage(QWidget):
             p.setFont(self._font(13))
             p.setPen(INK)
             p.drawText(grid.adjusted(0, -4, 0, 0), Qt.AlignRight | Qt.AlignBottom, legend)
-        for i in range(squares):
-            cx = grid.left() + (i % cols + 0.5) * cell
-            cy = grid.top() + (i // cols + 0.5) * cell
-            draw_task(p, "stranded", QPointF(cx, cy), cell * 0.4)
+        # one marker drawn once, then tiled: a frame costs the same for 10 or 100,000
+        tile = self._pile_tile(cell)
+        full_rows, rest = divmod(squares, cols)
+        if full_rows:
+            p.drawTiledPixmap(QRectF(grid.left(), grid.top(), cols * cell, full_rows * cell), tile)
+        if rest:
+            p.drawTiledPixmap(QRectF(grid.left(), grid.top() + full_rows * cell, rest * cell, cell), tile)
+
+    def _pile_tile(self, cell: float) -> QPixmap:
+        key = int(cell * 100)
+        if self._tile_key != key:
+            size = int(round(cell))
+            pm = QPixmap(size, size)
+            pm.fill(Qt.transparent)
+            tp = QPainter(pm)
+            tp.setRenderHint(QPainter.Antialiasing, True)
+            draw_task(tp, "stranded", QPointF(cell / 2, cell / 2), cell * 0.4)
+            tp.end()
+            self._tile, self._tile_key = pm, key
+        return self._tile

@@ -1,0 +1,23 @@
+"""`bench --quick` runs end to end (CI proves the benchmark works; it does not judge the numbers)."""
+
+import json
+import os
+import subprocess
+import sys
+
+
+def test_bench_quick_measures_everything():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-m", "visualizer", "bench", "--quick", "--json"], env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    res = json.loads(r.stdout)
+    e = res["engine"]
+    assert e["checks"] == 20_000 and e["checks_per_s"] > 0 and e["baseline_checks_per_s"] > 0
+    assert e["stranded"] == e["baseline_stranded"] > 0  # the baseline did the same work, leak included
+    assert {v["stranded"] for v in res["frames"].values()} >= {1_008, 10_008, 100_008}
+    assert all(0 < v["median_ms"] <= v["p95_ms"] for v in res["frames"].values())
+    assert res["lag"]["samples"] > 10 and res["lag"]["stranded"] > 0
+    assert res["memory"]["stranded"] >= 20_000 and res["memory"]["rss_bytes_per_stranded"] > 0
+    assert 0 < res["startup"]["median_s"] < 30
+    assert "Task was destroyed" not in r.stderr and "Traceback" not in r.stderr
