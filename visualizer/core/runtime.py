@@ -32,7 +32,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from . import memory
-from .channel import _PARK, Channel, Sudog, park
+from .channel import _PARK, _SENT, Channel, Sudog, _Ready, park
 from .trace import Events, Trace
 
 RUNNABLE = "runnable"
@@ -52,6 +52,30 @@ def holds_no_channels(cls: type) -> type:
     type which of its words are pointers)."""
     _ATOMIC.add(cls)
     return cls
+
+
+_WOKE = object()  # what a timer resumes a sleeper with
+
+
+class _Sleep:
+    """What a sleeping goroutine awaits: one shared object, no frame per sleep."""
+
+    __slots__ = ()
+
+    def __await__(self) -> _Sleep:
+        return self
+
+    def __next__(self) -> object:
+        return _PARK
+
+    def send(self, _value: object) -> None:
+        raise StopIteration
+
+    def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
+        raise typ if val is None else val
+
+
+_SLEEP = _Sleep()
 
 
 class Goroutine:
@@ -241,18 +265,19 @@ class Runtime:
 
     # -- blocking primitives used by goroutines --
 
-    async def sleep(self, ns: int) -> None:
-        """Sleep ``ns`` nanoseconds of virtual time."""
+    def sleep(self, ns: int) -> _Sleep | _Ready:
+        """``time.Sleep``: await it to sleep ``ns`` nanoseconds of virtual time."""
         if ns <= 0:
-            return
+            return _SENT
         g = self._current()
         if g.state != RUNNING:
             raise RuntimeError("a channel operation or sleep was not awaited")
         g.state = SLEEPING
         self._tseq += 1
-        heapq.heappush(self._timers, (self.now + ns, self._tseq, g))
-        self._emit("sleep", g.gid, self.now + ns)
-        await park()
+        until = self.now + ns
+        heapq.heappush(self._timers, (until, self._tseq, g))
+        self._emit_event((self.now, "sleep", g.gid, until))
+        return _SLEEP
 
     async def block_forever(self, op: str) -> None:
         """Block on a nil channel, or ``select {}``."""
@@ -398,7 +423,7 @@ class Runtime:
         n = 0
         while timers and timers[0][0] == when:
             g = heapq.heappop(timers)[2]
-            self._ready(g, None)
+            self._ready(g, _WOKE)
             n += 1
         return n
 
