@@ -470,7 +470,10 @@ def test_a_mixed_program_leaves_nothing_parked_unflagged():
             a, b = rt.make_chan(0), rt.make_chan(1)
             rt.go(ping(rt, a, b, n))
             rt.go(pong(rt, a, b, m))
-        rt.go(select(rt))
+        rt.go(forever(rt))
+
+    async def forever(rt):
+        await select(rt)
 
     rt = run(main)
     assert rt.stranded == 3  # (4, 2): ping stuck on a; (2, 5): pong stuck on a; select {}

@@ -20,7 +20,6 @@ makes it runnable again, so the parked side never re-checks anything.
 
 from __future__ import annotations
 
-import types
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
@@ -38,12 +37,6 @@ _PARK = object()  # what a goroutine yields to the runtime when it blocks
 _SEND = (True,)
 _RECV = (False,)
 _PLAIN = frozenset({type(None), bool, int, float, str, bytes})  # values that cannot hold a channel
-
-
-@types.coroutine
-def park():
-    """Suspend the current goroutine until the runtime resumes it with a value."""
-    return (yield _PARK)
 
 
 class Sudog:
@@ -113,6 +106,28 @@ class _Ready:
 
 
 _SENT = _Ready(None)
+_DEFAULT = _Ready((-1, None, False))
+
+
+class _Forever:
+    """What a goroutine blocked on nothing awaits (nil channel, ``select {}``)."""
+
+    __slots__ = ()
+
+    def __await__(self) -> _Forever:
+        return self
+
+    def __next__(self) -> object:
+        return _PARK
+
+    def send(self, _value: object) -> None:
+        raise RuntimeError("a goroutine blocked forever was resumed")
+
+    def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
+        raise typ if val is None else val
+
+
+FOREVER = _Forever()
 
 
 def _fire(s: Sudog, elem: Any, ok: bool) -> None:
@@ -273,9 +288,8 @@ class Recv:
         self.ch = ch
 
 
-async def select(rt: Runtime, *cases: Send | Recv, default: bool = False
-                 ) -> tuple[int, Any, bool]:
-    """Go's ``select``. Returns ``(index, value, ok)``; index -1 means ``default``.
+def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _Ready:
+    """Go's ``select``; await it for ``(index, value, ok)``, index -1 meaning ``default``.
 
     Ready cases are polled in a random permutation from the runtime's seeded
     generator, so each ready case is equally likely (rule 18). Cases on nil
@@ -296,15 +310,15 @@ async def select(rt: Runtime, *cases: Send | Recv, default: bool = False
         c = cases[i]
         if type(c) is Send:
             if c.ch._try_send(g, c.value):
-                return i, None, True
+                return _Ready((i, None, True))
         else:
             done, v, ok = c.ch._try_recv(g)
             if done:
-                return i, v, ok
+                return _Ready((i, v, ok))
     if default:
-        return -1, None, False
+        return _DEFAULT
     if not live:  # select {} (or only nil channels): blocks forever
-        await rt.block_forever("select")
+        return rt.block_forever("select")
     sel: list[Sudog] = []
     for i in live:  # enqueue on every channel at once (rule 19)
         c = cases[i]
@@ -313,7 +327,7 @@ async def select(rt: Runtime, *cases: Send | Recv, default: bool = False
         sel.append(s)
         (c.ch.sendq if is_send else c.ch.recvq).append(s)
     rt._park(g, "select", sel, tuple(s.ch.cid for s in sel), tuple(s.is_send for s in sel))
-    return await sel[0]  # resumed with whichever sudog fired
+    return sel[0]  # resumed with whichever sudog fired
 
 
 # -- nil-aware forms, for code where a channel variable may be nil --

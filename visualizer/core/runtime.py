@@ -32,7 +32,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from . import memory
-from .channel import _PARK, _SENT, Channel, Sudog, _Ready, park
+from .channel import _PARK, _SENT, FOREVER, Channel, Sudog, _Forever, _Ready
 from .trace import Events, Trace
 
 RUNNABLE = "runnable"
@@ -239,6 +239,9 @@ class Runtime:
 
     def go(self, coro: Coroutine, *, role: str = "", req: int = -1, idx: int = -1) -> Goroutine:
         """Go's ``go`` statement: start ``coro`` as a new goroutine."""
+        if type(coro) is not types.CoroutineType:
+            raise TypeError(f"go() needs a coroutine, such as f() for an async def f; got {coro!r}. "
+                            "Channel operations run when called: wrap them in an async def.")
         g = Goroutine(self._next_gid, coro, role, req, idx)
         self._next_gid += 1
         self.spawned += 1
@@ -279,11 +282,11 @@ class Runtime:
         self._emit_event((self.now, "sleep", g.gid, until))
         return _SLEEP
 
-    async def block_forever(self, op: str) -> None:
-        """Block on a nil channel, or ``select {}``."""
+    def block_forever(self, op: str) -> _Forever:
+        """Block on a nil channel, or ``select {}`` (await it)."""
         g = self._current()
         self._park(g, op, (), (), ())
-        await park()
+        return FOREVER
 
     # -- bookkeeping called by channels --
 
