@@ -307,7 +307,7 @@ def table(res: dict[str, Any]) -> str:
         ("bare asyncio baseline: checks/s", f"{e['baseline_checks_per_s']:,.0f}", "", None),
         ("engine time / baseline time", f"{e['ratio']:.2f}", f"<= {t['engine_ratio']}", e["ratio"] <= t["engine_ratio"]),
     ]
-    for key, v in f.items():
+    for key, v in sorted(f.items(), key=lambda kv: kv[1]["stranded"]):
         target = t["frame_p95_ms_10k"] if v["stranded"] <= 20_000 else t["frame_p95_ms_100k"]
         rows.append((f"stage frame, {v['stranded']:,} stranded: median / p95",
                      f"{v['median_ms']:.1f} / {v['p95_ms']:.1f} ms",
