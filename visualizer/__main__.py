@@ -161,6 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--quick", action="store_true", help="smaller sizes, under a minute (CI proves it works)")
     b.add_argument("--json", action="store_true", help="print JSON instead of a table")
     b.set_defaults(func=cmd_bench)
+    s = sub.add_parser("soak", help="run the bug for a long time headless and print the app's own memory",
+                       description="Run the bug preset headless at full speed through the window's session "
+                       "(engine, fold, bounded trace), reset at the live-goroutine ceiling, and print resident "
+                       "memory over time: the leak grows, the app must not.")
+    s.add_argument("--minutes", type=_finite, default=5.0, metavar="M", help="how long (default: 5)")
+    s.add_argument("--rate", type=_finite, default=1000.0, metavar="PER_S",
+                   help="requests per simulated second (default: 1000)")
+    s.add_argument("--max-live", type=int, default=300_000, metavar="N",
+                   help="live-goroutine ceiling at which each cycle resets (default: 300000)")
+    s.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    s.set_defaults(func=cmd_soak)
     return p
 
 
@@ -185,10 +196,16 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
                    help="run --sim-seconds as fast as frames render, save the window as PNG, exit")
     g.add_argument("--sim-seconds", type=_finite, default=5.0, metavar="S",
                    help="simulated seconds to run before --screenshot (default: 5)")
+    g.add_argument("--max-live", type=int, metavar="N",
+                   help="pause at this many live simulated goroutines (default: from this machine's memory)")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
 
 def cmd_window(a: argparse.Namespace) -> int:
+    if a.max_live is not None and not 100 <= a.max_live <= 50_000_000:
+        print(f"leakviz: error: --max-live must be between 100 and 50000000, got {a.max_live}", file=sys.stderr)
+        return 2
     if a.screenshot is not None:
         parent = a.screenshot.expanduser().resolve().parent
         if not parent.is_dir():
@@ -208,7 +225,25 @@ def cmd_window(a: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from .gui.app import run_window
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
-                      sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame)
+                      sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
+                      max_live=a.max_live, close_after=a.close_after)
+
+
+def cmd_soak(a: argparse.Namespace) -> int:
+    from .core.scenario import MAX_RATE, MIN_RATE
+    if not 0 < a.minutes <= 24 * 60:
+        print(f"leakviz soak: error: --minutes must be between 0 and 1440, got {a.minutes:g}", file=sys.stderr)
+        return 2
+    if not MIN_RATE <= a.rate <= MAX_RATE:
+        print(f"leakviz soak: error: --rate must be between {MIN_RATE:g} and {MAX_RATE:g}, got {a.rate:g}",
+              file=sys.stderr)
+        return 2
+    if not 1_000 <= a.max_live <= 50_000_000:
+        print(f"leakviz soak: error: --max-live must be between 1000 and 50000000, got {a.max_live}",
+              file=sys.stderr)
+        return 2
+    from . import soak
+    return soak.main(a.minutes, a.rate, a.max_live, a.json)
 
 
 def cmd_bench(a: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
 """The app as a process: screenshot mode, clean shutdown, the PySide6 trap."""
 
+import json
 import os
 import signal
 import subprocess
@@ -86,3 +87,40 @@ def test_pyside6_none_dealloc_trap_stays_shut():
     r = subprocess.run([sys.executable, "-c", PYSIDE_TRAP], env=ENV, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     assert r.stdout.split() == ["300000", "300000"]
+
+
+def test_closing_the_window_mid_run_with_thousands_parked_exits_promptly_and_cleanly():
+    p = subprocess.Popen([sys.executable, "-m", "visualizer", "--preset", "unbuffered", "--speed", "max",
+                          "--lang", "en", "--close-after", "5"], env=ENV, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    t0 = time.monotonic()
+    try:
+        _out, err = p.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        pytest.fail("the app did not exit after its window closed")
+    assert p.returncode == 0, err
+    assert time.monotonic() - t0 < 15  # 5 s of running, then a prompt exit
+    assert not any(b in err for b in BAD), err
+    assert err.strip() == "", err
+
+
+def test_soak_runs_cycles_and_reports_memory():
+    r = subprocess.run([sys.executable, "-m", "visualizer", "soak", "--minutes", "0.25", "--max-live", "5000",
+                        "--json"], env=ENV, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    rows, summary = lines[:-1], lines[-1]
+    assert rows and all(row["rss_mib"] > 0 for row in rows)
+    assert len(summary["cycles"]) >= 1
+    assert all(c["stranded"] > 0 and c["peak_rss_mib"] > 0 for c in summary["cycles"])
+
+
+@pytest.mark.parametrize("args", [["soak", "--minutes", "0"], ["soak", "--rate", "0"], ["soak", "--max-live", "5"],
+                                  ["--max-live", "-1"], ["--speed", "0"], ["--speed", "fast"],
+                                  ["--sim-seconds", "nan", "--screenshot", "/tmp/x.png"], ["--preset", "nope"]])
+def test_bad_window_and_soak_flags_are_one_line_errors(args):
+    r = subprocess.run([sys.executable, "-m", "visualizer", *args], env=ENV, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2, (args, r.stderr)
+    assert len(r.stderr.strip().splitlines()) == 1 and "error" in r.stderr and "Traceback" not in r.stderr

@@ -148,3 +148,46 @@ def test_inputs_are_bounded_by_their_widgets(window):
     assert window.session.cfg.checks == c.checks.maximum()
     assert window.session.cfg.capacity_done == 0
     assert window.session.cfg.rate > 0
+
+
+def test_ceiling_pauses_with_a_banner_and_reset_clears_it(qtbot, qloop):
+    from visualizer.gui.window import MainWindow
+    w = MainWindow(preset="unbuffered", speed=None, lang="en", max_live=2_000)
+    qtbot.addWidget(w)
+    w.show()
+    w.session.play()
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=30_000)
+    assert not w.session.playing and "2,000 live goroutines" in w.banner_text.text()
+    w.banner_reset.click()
+    w.refresh()
+    assert not w.banner.isVisible() and not w.session.ceiling_hit
+    w.close()
+
+
+def test_reset_while_running_leaves_nothing_behind(window, qtbot, caplog):
+    import gc
+    for _ in range(3):
+        window.session.play()
+        qtbot.waitUntil(lambda: window.snap is not None and window.snap.stranded > 500, timeout=30_000)
+        window.reset()
+    gc.collect()
+    assert not [r for r in caplog.records if r.name == "asyncio"], caplog.text
+    assert window.session.rt.stranded == 0 or window.session.playing
+
+
+def test_a_simulated_panic_is_shown_and_the_app_keeps_running(window):
+    rt = window.session.rt
+
+    async def closes_twice(rt):
+        ch = rt.make_chan(0, name="done")
+        ch.close()
+        ch.close()
+
+    rt.go(closes_twice(rt), role="check")
+    window.session.step()
+    while window.session.step():
+        pass
+    window.refresh()
+    assert "panic: close of closed channel" in window.statusBar().currentMessage()
+    window.reset()  # the app goes on
+    assert window.session.rt.panic is None

@@ -148,7 +148,7 @@ class Channel:
     """``make(chan T, cap)``. Create channels with ``Runtime.make_chan``."""
 
     __slots__ = ("rt", "cid", "name", "cap", "zero", "buf", "sendq", "recvq",
-                 "closed", "holders", "roots", "req", "measured", "leaked", "key", "carriers", "__weakref__")
+                 "closed", "holders", "roots", "req", "measured", "leaked", "key", "name_key", "carriers", "__weakref__")
 
     def __init__(self, rt: Runtime, cid: int, cap: int, *, name: str = "",
                  zero: Any = None, req: int = -1) -> None:
@@ -169,6 +169,7 @@ class Channel:
         self.measured = False  # counted in the runtime's python bytes
         self.leaked = False  # counted in the runtime's Go bytes
         self.key = (cid,)  # shared by every trace event about this channel alone
+        self.name_key = (name,)
         self.carriers: list[Channel] = []  # channels whose buffer holds this one
 
     def __repr__(self) -> str:
@@ -238,7 +239,7 @@ class Channel:
             return _SENT
         s = Sudog(g, self, v, True)
         self.sendq.append(s)  # rule 8
-        rt._park(g, "send", s, self.key, _SEND)
+        rt._park(g, "send", s, self.key, _SEND, self.name_key)
         return s
 
     def recv(self) -> Sudog | _Ready:
@@ -251,7 +252,7 @@ class Channel:
             return _Ready((v, ok))
         s = Sudog(g, self, None, False)
         self.recvq.append(s)  # rule 13
-        rt._park(g, "recv", s, self.key, _RECV)
+        rt._park(g, "recv", s, self.key, _RECV, self.name_key)
         return s
 
     def close(self) -> None:
@@ -326,7 +327,8 @@ def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _
         s = Sudog(g, c.ch, c.value if is_send else None, is_send, sel, i)
         sel.append(s)
         (c.ch.sendq if is_send else c.ch.recvq).append(s)
-    rt._park(g, "select", sel, tuple(s.ch.cid for s in sel), tuple(s.is_send for s in sel))
+    rt._park(g, "select", sel, tuple(s.ch.cid for s in sel), tuple(s.is_send for s in sel),
+             tuple(s.ch.name for s in sel))
     return sel[0]  # resumed with whichever sudog fired
 
 

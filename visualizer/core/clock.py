@@ -28,7 +28,8 @@ _CHUNK = 96  # goroutine steps between wall-clock checks
 
 class Driver:
     def __init__(self, rt: Runtime, *, speed: float | None = 1.0, slice_s: float = 0.008,
-                 wall: Callable[[], float] = time.monotonic, throttle: Callable[[], bool] | None = None) -> None:
+                 wall: Callable[[], float] = time.monotonic, throttle: Callable[[], bool] | None = None,
+                 guard: Callable[[], bool] | None = None) -> None:
         self.rt = rt
         if speed is not None and not speed > 0:
             raise ValueError(f"speed must be positive (or None for as fast as possible), got {speed}")
@@ -36,6 +37,7 @@ class Driver:
         self.slice_s = slice_s
         self._wall = wall
         self._throttle = throttle  # true while the viewer has not caught up: wait, don't outrun it
+        self._guard = guard  # true when the run must stop here (e.g. the live-goroutine ceiling)
         self._paused = False
         self._wakeup = asyncio.Event()
         self._stop_at: int | None = None
@@ -113,6 +115,8 @@ class Driver:
         while not self._stopped:
             if rt.idle():
                 return
+            if not self._paused and self._guard is not None and self._guard():
+                self._paused = True
             if self._paused:
                 self._wakeup.clear()
                 await self._wakeup.wait()

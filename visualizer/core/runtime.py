@@ -285,7 +285,7 @@ class Runtime:
     def block_forever(self, op: str) -> _Forever:
         """Block on a nil channel, or ``select {}`` (await it)."""
         g = self._current()
-        self._park(g, op, (), (), ())
+        self._park(g, op, (), (), (), ())
         return FOREVER
 
     # -- bookkeeping called by channels --
@@ -328,13 +328,13 @@ class Runtime:
         return g
 
     def _park(self, g: Goroutine, op: str, waiting: Sudog | list[Sudog] | tuple, cids: tuple[int, ...],
-              sends: tuple[bool, ...]) -> None:
+              sends: tuple[bool, ...], names: tuple[str, ...] = ()) -> None:
         if g.state != RUNNING:
             raise RuntimeError("a channel operation or sleep was not awaited")
         g.state = PARKED
         g.op = op
         g.waiting = waiting
-        self._emit("park", g.gid, op, cids, sends)
+        self._emit_event((self.now, "park", g.gid, op, cids, sends, names))
         if not cids:
             self._lone.append(g)
         for ch in g.holds:

@@ -8,6 +8,8 @@ it gets back. Qt-free, so the same object drives the headless benchmarks.
 from __future__ import annotations
 
 import asyncio
+import gc
+import os
 from dataclasses import replace
 
 from . import scenario
@@ -22,13 +24,32 @@ from .trace import Folder, Snapshot
 # so "as fast as possible" means as fast as frames can show it.
 MAX_BACKLOG = 6000
 
+# An interactive run keeps the newest ~260k events (a few MB compacted);
+# older ones are hashed and forgotten: the fold never needs them again.
+KEEP_CHUNKS = 32
+
+
+def default_max_live() -> int:
+    """The ceiling on live simulated goroutines: a quarter of this machine's
+    memory at ~3 KB each, between 50,000 and 2,000,000 (24 GiB: 2,000,000;
+    an 8 GiB laptop: about 700,000)."""
+    try:
+        total = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        total = 8 << 30
+    return max(50_000, min(2_000_000, int(total * 0.25 / 3000)))
+
+
 LIVE_FIELDS = frozenset({"variant", "checks", "capacity_done", "capacity_quit", "rate",
                          "fail_prob", "bad_ip_share", "concurrent", "fail", "delays_ms"})
 
 
 class Session:
-    def __init__(self, cfg: Config, *, speed: float | None = 0.05, keep: int = 6) -> None:
+    def __init__(self, cfg: Config, *, speed: float | None = 0.05, keep: int = 6,
+                 max_live: int | None = None) -> None:
         self.keep = keep
+        self.max_live = max_live or default_max_live()
+        self.ceiling_hit = False
         self._speed = speed
         self._task: asyncio.Task | None = None
         self._playing = False
@@ -38,12 +59,20 @@ class Session:
     def _new(self, cfg: Config) -> None:
         self.cfg = cfg
         self.rt = Runtime(seed=cfg.seed)
+        self.rt.trace.events.max_chunks = KEEP_CHUNKS
         self.live = scenario.start(self.rt, cfg)
+        self.ceiling_hit = False
         self.driver = Driver(self.rt, speed=self._speed, slice_s=0.004,
-                             throttle=lambda: self.backlog() > MAX_BACKLOG)
+                             throttle=lambda: self.backlog() > MAX_BACKLOG, guard=self._at_ceiling)
         self.folder = Folder(keep=self.keep)
         if not self._playing:
             self.driver.pause()
+
+    def _at_ceiling(self) -> bool:
+        if len(self.rt.goroutines) >= self.max_live:
+            self.ceiling_hit = True
+            self._playing = False
+        return self.ceiling_hit
 
     # -- intent --
 
@@ -64,6 +93,8 @@ class Session:
         self.driver.speed = speed
 
     def play(self) -> None:
+        if self.ceiling_hit:
+            return  # only a reset goes on from the ceiling
         stop = self.driver._stop_at
         if stop is not None and self.rt.now >= stop:
             self.driver.stop_at(None)  # play after a breakpoint goes on
@@ -89,6 +120,7 @@ class Session:
     def reset(self, cfg: Config | None = None) -> None:
         """Throw the run away and start over (paused unless playing)."""
         self.stop()
+        gc.collect()  # stranded goroutines and their channels hold each other: reclaim them now
         self._new((cfg or self.cfg).validate())
         if self._playing:
             self.play()

@@ -9,7 +9,7 @@ go         gid, parent gid, role, request, index
 make       cid, name, cap, request
 sleep      gid, wake-up time
 wake       gid                          (timer fired)
-park       gid, op (send/recv/select), tuple of cids, tuple of is-send
+park       gid, op (send/recv/select), cids, is-send flags, channel names
 unpark     gid, cid                     (a peer completed its operation)
 send       gid, cid, "direct"|"buffer", len after
 recv       gid, cid, "direct"|"buffer"|"closed", len after
@@ -61,7 +61,7 @@ class Events:
 
     CHUNK = 8192
 
-    __slots__ = ("tail", "_chunks", "_hash", "_hashed", "_cache_i", "_cache")
+    __slots__ = ("tail", "_chunks", "_hash", "_hashed", "_cache_i", "_cache", "dropped", "max_chunks")
 
     def __init__(self) -> None:
         self.tail: list[Event] = []
@@ -70,9 +70,16 @@ class Events:
         self._hashed = 0
         self._cache_i = -1
         self._cache: list[Event] = []
+        self.dropped = 0  # chunks forgotten from the front (hashed first)
+        self.max_chunks: int | None = None  # keep at most this many compacted chunks; None: all
+
+    @property
+    def first(self) -> int:
+        """Index of the oldest event still kept."""
+        return self.dropped * self.CHUNK
 
     def __len__(self) -> int:
-        return len(self._chunks) * self.CHUNK + len(self.tail)
+        return (self.dropped + len(self._chunks)) * self.CHUNK + len(self.tail)
 
     def _chunk(self, i: int) -> list[Event]:
         if i != self._cache_i:
@@ -89,9 +96,12 @@ class Events:
         if not 0 <= i < n:
             raise IndexError("event index out of range")
         c, k = divmod(i, self.CHUNK)
+        c -= self.dropped
+        if c < 0:
+            raise IndexError(f"event {i} is no longer kept (the trace keeps events from {self.first} on)")
         if c < len(self._chunks):
             return self._chunk(c)[k]
-        return self.tail[i - len(self._chunks) * self.CHUNK]
+        return self.tail[i - (self.dropped + len(self._chunks)) * self.CHUNK]
 
     def __iter__(self):
         for c in range(len(self._chunks)):
@@ -104,17 +114,27 @@ class Events:
         while len(tail) - self.CHUNK >= keep:
             self._chunks.append(marshal.dumps(tail[:self.CHUNK]))
             del tail[:self.CHUNK]  # in place: the runtime holds tail.append
+        if self.max_chunks is not None:
+            while len(self._chunks) > self.max_chunks:  # forget the oldest, hashed first
+                self._hash_up_to(1)
+                del self._chunks[0]
+                self._hashed -= 1
+                self.dropped += 1
+                self._cache_i = -1
 
     def sha256(self) -> str:
         """sha256 of ``repr(event) + "\\n"`` for every event, in order (a
         ``stranded`` event without its measured bytes)."""
-        while self._hashed < len(self._chunks):  # hashed when asked: the engine never waits for it
-            self._hash.update(("\n".join(map(_canon, self._chunk(self._hashed))) + "\n").encode())
-            self._hashed += 1
+        self._hash_up_to(len(self._chunks))
         h = self._hash.copy()
         if self.tail:
             h.update(("\n".join(map(_canon, self.tail)) + "\n").encode())
         return h.hexdigest()
+
+    def _hash_up_to(self, n: int) -> None:
+        while self._hashed < n:  # hashed when needed: the engine never waits for it
+            self._hash.update(("\n".join(map(_canon, self._chunk(self._hashed))) + "\n").encode())
+            self._hashed += 1
 
     def nbytes(self) -> int:
         return sum(len(c) for c in self._chunks)
@@ -212,7 +232,7 @@ def site_key(role: str, op: str, chans: tuple[str, ...]) -> str:
 
 
 class _G:
-    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "since", "until")
+    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until")
 
     def __init__(self, gid: int, role: str, req: int, idx: int, t: int) -> None:
         self.gid = gid
@@ -223,12 +243,13 @@ class _G:
         self.op = ""
         self.chans: tuple[int, ...] = ()
         self.sends: tuple[bool, ...] = ()
+        self.names: tuple[str, ...] = ()  # of the channels parked on, taken when it parked
         self.since = t
         self.until = 0
 
     def view(self, names: dict[int, str]) -> TaskView:
         return TaskView(self.gid, self.role, self.req, self.idx, self.state, self.op,
-                        tuple(names.get(c, "?") for c in self.chans), self.since, self.until)
+                        self.names, self.since, self.until)
 
 
 class _C:
@@ -306,7 +327,7 @@ class Folder:
             self.parked_by_site[self._site(g)] += 1
 
     def _site(self, g: _G) -> str:
-        return site_key(g.role, g.op, tuple(self.names.get(c, "?") for c in g.chans))
+        return site_key(g.role, g.op, g.names)
 
     def feed(self, events: Events | list[Event], upto: int | None = None, *,
              budget_s: float | None = None) -> Folder:
@@ -331,6 +352,7 @@ class Folder:
                 g.op = e[3]
                 g.chans = e[4]
                 g.sends = e[5]
+                g.names = e[6]
                 for c, is_send in zip(e[4], e[5], strict=False):
                     ch = chans.get(c)
                     if ch is not None:
@@ -384,13 +406,15 @@ class Folder:
                 self.parked_by_site[self._site(g)] += 1
                 self.stranded_by_site[self._site(g)] += 1
                 self.stranded += 1
-                for c in g.chans:
-                    self.stranded_by_channel[self.names.get(c, "?")] += 1
+                for name in g.names:
+                    self.stranded_by_channel[name] += 1
                 self.go_chan_bytes = e[3]
                 self.py_bytes = e[4]
                 r = self.reqs.get(g.req)
                 if r is not None:
                     r.stranded += 1
+                else:
+                    del gs[g.gid]  # its request is folded away and it never changes again
             elif k == "make":
                 _, _, cid, name, cap, req = e
                 chans[cid] = _C(cid, name, cap, req)
@@ -436,6 +460,7 @@ class Folder:
                 g.req = -2  # still running: tracked, but no longer drawn
         for cid in r.cids:
             self.chans.pop(cid, None)
+            self.names.pop(cid, None)
 
     def _sample(self, t: int) -> None:
         if self._mem and self._mem[-1].t == t:

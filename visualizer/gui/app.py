@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import qasync
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .window import MainWindow, app_font_setup
@@ -26,19 +27,21 @@ def seconds_since_process_start() -> float:
 
 def run_window(*, preset: str, speed: float | None, lang: str | None,
                screenshot: Path | None = None, sim_seconds: float = 5.0,
-               exit_after_first_frame: bool = False) -> int:
+               exit_after_first_frame: bool = False, max_live: int | None = None,
+               close_after: float | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("leakviz")
     app_font_setup(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    win = MainWindow(preset=preset, speed=speed, lang=lang)
+    win = MainWindow(preset=preset, speed=speed, lang=lang, max_live=max_live)
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
-    # Ctrl+C in the terminal closes the window like the close button does;
-    # the 30 Hz frame timer gives Python the chance to run this handler.
-    signal.signal(signal.SIGINT, lambda *_: win.close())
+    # Ctrl+C in the terminal closes the window like the close button does. The
+    # handler may run between any two bytecodes, even inside an engine slice,
+    # so it only schedules the close for the event loop.
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, win.close))
     win.show()
     if exit_after_first_frame:  # the start-up benchmark
         def first_frame() -> None:
@@ -46,6 +49,8 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
             win.stage.painted.disconnect(first_frame)
             win.close()
         win.stage.painted.connect(first_frame)
+    if close_after is not None:  # as if the user closed the window then
+        QTimer.singleShot(int(close_after * 1000), win.close)
     if screenshot is not None:
         win.start_screenshot(screenshot, sim_seconds)
     else:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -49,11 +50,11 @@ class MainWindow(QMainWindow):
     frame_rendered = Signal()
 
     def __init__(self, *, preset: str = DEFAULT_PRESET, speed: float | None = 0.05,
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, max_live: int | None = None) -> None:
         super().__init__()
         self.preset_name = preset
         cfg = PRESETS[preset]
-        self.session = Session(cfg, speed=speed)
+        self.session = Session(cfg, speed=speed, max_live=max_live)
         self.session.on_error = self.show_error
         self.snap: Snapshot | None = None
         self._screenshot: tuple[Path, int] | None = None
@@ -185,9 +186,21 @@ class MainWindow(QMainWindow):
         split_v.setStretchFactor(0, 3)
         split_v.setStretchFactor(1, 1)
         split_v.setSizes([600, 200])
+        self.banner = QFrame()
+        self.banner.setStyleSheet("QFrame { background: #FFF4EC; border: 2px solid #D55E00; }"
+                                  "QLabel { border: none; }")
+        bl = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_reset = QPushButton()
+        self.banner_reset.clicked.connect(self.reset)
+        bl.addWidget(self.banner_text, 1)
+        bl.addWidget(self.banner_reset)
+        self.banner.hide()
         middle = QWidget()
         mv = QVBoxLayout(middle)
         mv.setContentsMargins(0, 0, 0, 0)
+        mv.addWidget(self.banner)
         mv.addWidget(stats)
         mv.addWidget(split_v, 1)
 
@@ -251,6 +264,7 @@ class MainWindow(QMainWindow):
         self.stats["hour"].setToolTip(self.tr("What the stranded goroutines would hold in Go after an hour, "
                                               "if they keep leaking at the current rate."))
         self.controls.retranslate()
+        self._update_banner()
         self._update_play_text()
         self._update_verdict()
         self.stage.update()
@@ -326,6 +340,9 @@ class MainWindow(QMainWindow):
         self.code.set_snapshot(snap)
         self._update_stats(snap)
         self._update_play_text()
+        if self.session.ceiling_hit != self.banner.isVisible():
+            self.banner.setVisible(self.session.ceiling_hit)
+            self._update_banner()
         if snap.panic and snap.panic != "shut down":
             self.statusBar().showMessage(self.tr("panic: {msg} (goroutine {g}): the simulated program "
                                                  "stopped, as Go would.").format(msg=snap.panic, g=snap.panic_gid))
@@ -347,6 +364,13 @@ class MainWindow(QMainWindow):
         red = "color: #D55E00;" if snap.stranded else ""
         if self.stats["stranded"].styleSheet() != red:
             self.stats["stranded"].setStyleSheet(red)
+
+    def _update_banner(self) -> None:
+        self.banner_text.setText(self.tr(
+            "<b>Paused at {n} live goroutines.</b> This is the leak at work: in Go every stranded goroutine "
+            "stays until the process dies. leakviz stops here so that it does not eat this computer's "
+            "memory too (set the ceiling with --max-live).").format(n=f"{self.session.max_live:,}"))
+        self.banner_reset.setText(self.tr("Reset ⟲"))
 
     def _update_play_text(self) -> None:
         playing = self.session.playing

@@ -118,6 +118,8 @@ ZH = {
     "returned 403": "已返回 403",
     "returned 200": "已返回 200",
     "drain": "drain",
+    "<b>Paused at {n} live goroutines.</b> This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer's memory too (set the ceiling with --max-live).":
+        "<b>已在 {n} 个存活 goroutine 处暂停。</b>这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。",
     "{name} closed": "{name} 已关闭",
     "Stranded forever: {n}": "永远被困住：{n}",
     "Go would hold {bytes}": "在 Go 中将占用 {bytes}",

@@ -1,0 +1,81 @@
+"""``python -m visualizer soak``: run the bug for a long time and watch the app's own memory.
+
+The bug preset runs headless through the same Session the window uses (engine,
+driver, incremental fold, bounded trace) at full speed and a high request
+rate. Each time the live-goroutine ceiling stops it, the soak resets, as a
+teacher would: the leak is meant to grow, the app is not. What must stay flat
+is the peak resident memory of each cycle, and the memory left after each
+reset.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import os
+import time
+from dataclasses import replace
+from typing import Any
+
+from .core.presets import PRESETS
+from .core.session import Session
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out) -> dict[str, Any]:
+    cfg = replace(PRESETS["unbuffered"], rate=rate)
+    s = Session(cfg, speed=None, max_live=max_live)
+    start = time.monotonic()
+    end = start + minutes * 60
+    cycles: list[dict[str, Any]] = []
+    samples: list[dict[str, Any]] = []
+    peak = 0
+    next_sample = start
+    s.play()
+    while time.monotonic() < end:
+        await asyncio.sleep(0.03)  # a frame's worth, as the window would
+        snap = s.snapshot(budget_s=0.003)
+        rss = _rss()
+        peak = max(peak, rss)
+        now = time.monotonic()
+        if now >= next_sample:
+            next_sample = now + every_s
+            row = {"t_s": round(now - start, 1), "rss_mib": round(rss / 2**20, 1),
+                   "live": len(s.rt.goroutines), "stranded": snap.stranded,
+                   "stranded_mib": round(s.rt.py_bytes_stranded / 2**20, 1),
+                   "app_mib": round((rss - s.rt.py_bytes_stranded) / 2**20, 1),
+                   "events": len(s.rt.trace.events), "cycle": len(cycles) + 1}
+            samples.append(row)
+            print(json.dumps(row) if out == "json" else
+                  f"{row['t_s']:>8.1f} s  cycle {row['cycle']:>3}  RSS {row['rss_mib']:>8.1f} MiB  "
+                  f"stranded {row['stranded']:>9,} ({row['stranded_mib']:>7.1f} MiB measured)  "
+                  f"app {row['app_mib']:>7.1f} MiB  events {row['events']:>11,}", flush=True)
+        if s.ceiling_hit or s.finished:
+            cycles.append({"peak_rss_mib": round(peak / 2**20, 1), "stranded": snap.stranded,
+                           "sim_s": round(snap.t / 1e9, 2)})
+            s.reset()
+            gc.collect()
+            cycles[-1]["rss_after_reset_mib"] = round(_rss() / 2**20, 1)
+            peak = 0
+            s.play()
+    s.stop()
+    return {"minutes": minutes, "rate": rate, "max_live": max_live, "cycles": cycles, "samples": samples}
+
+
+def main(minutes: float, rate: float, max_live: int, as_json: bool) -> int:
+    res = asyncio.run(_soak(minutes, rate, max_live, every_s=max(5.0, minutes * 60 / 60),
+                            out="json" if as_json else "text"))
+    cycles = res["cycles"]
+    if as_json:
+        print(json.dumps({k: v for k, v in res.items() if k != "samples"}))
+    else:
+        print(f"{len(cycles)} cycles of the leak up to the ceiling of {max_live:,} live goroutines, each then reset")
+        for i, c in enumerate(cycles, 1):
+            print(f"  cycle {i:>3}: {c['stranded']:>9,} stranded in {c['sim_s']:>8.2f} s simulated, "
+                  f"peak RSS {c['peak_rss_mib']:>8.1f} MiB, after reset {c['rss_after_reset_mib']:>8.1f} MiB")
+    return 0
