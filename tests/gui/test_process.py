@@ -129,3 +129,77 @@ def test_bad_window_and_soak_flags_are_one_line_errors(args):
                        timeout=60)
     assert r.returncode == 2, (args, r.stderr)
     assert len(r.stderr.strip().splitlines()) == 1 and "error" in r.stderr and "Traceback" not in r.stderr
+
+
+RESET_WHILE_RUNNING = r"""
+import asyncio, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import qasync
+from visualizer.gui.window import MainWindow
+
+app = QApplication([])
+loop = qasync.QEventLoop(app)
+asyncio.set_event_loop(loop)
+win = MainWindow(preset="unbuffered", speed=None, lang="en")
+win.show()
+win.session.play()
+done = asyncio.Event()
+app.aboutToQuit.connect(done.set)
+counts = []
+
+def reset():
+    counts.append(win.session.rt.stranded)
+    win.reset()
+    win.session.play()
+
+for i in range(1, 5):
+    QTimer.singleShot(1500 * i, reset)
+QTimer.singleShot(1500 * 5, win.close)
+with loop:
+    loop.run_until_complete(done.wait())
+print(counts)
+sys.exit(0 if all(c > 1000 for c in counts) else 3)
+"""
+
+
+def test_reset_during_a_run_in_a_process_is_clean():
+    r = subprocess.run([sys.executable, "-c", RESET_WHILE_RUNNING], env=ENV, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, (r.stdout, r.stderr)
+    assert not any(b in r.stderr for b in BAD), r.stderr
+    assert r.stderr.strip() == "", r.stderr
+
+
+EXCEPTION_IN_A_SLOT = r"""
+import asyncio, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from visualizer.gui import app as gui_app
+from visualizer.gui.window import MainWindow
+
+seen = []
+orig = MainWindow.show_error
+def spy(self, exc):
+    seen.append(str(exc))
+    orig(self, exc)
+MainWindow.show_error = spy
+
+def boom():
+    raise ValueError("a bug in a slot")
+
+app = QApplication([])  # run_window uses this one
+
+QTimer.singleShot(300, boom)
+QTimer.singleShot(900, lambda: QApplication.instance().closeAllWindows())
+code = gui_app.run_window(preset="unbuffered", speed=0.05, lang="en")
+print(seen)
+sys.exit(0 if code == 0 and seen == ["a bug in a slot"] else 3)
+"""
+
+
+def test_an_exception_in_our_own_code_is_shown_and_logged_and_the_app_goes_on():
+    r = subprocess.run([sys.executable, "-c", EXCEPTION_IN_A_SLOT], env=ENV, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, (r.stdout, r.stderr)
+    assert "internal error" in r.stderr and "ValueError: a bug in a slot" in r.stderr  # the log has it whole

@@ -36,6 +36,11 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     win = MainWindow(preset=preset, speed=speed, lang=lang, max_live=max_live)
+    # An exception in our own code (a slot, a callback) is logged whole and
+    # shown in the status bar; the app keeps running.
+    sys.excepthook = lambda typ, exc, tb: win.show_error(exc.with_traceback(tb))
+    loop.set_exception_handler(lambda _loop, ctx: win.show_error(
+        ctx.get("exception") or RuntimeError(ctx.get("message", "asyncio error"))))
     quit_event = asyncio.Event()
     app.aboutToQuit.connect(quit_event.set)
     # Ctrl+C in the terminal closes the window like the close button does. The
