@@ -165,6 +165,7 @@ class TaskView:
     chans: tuple[str, ...]  # names of the channels parked on
     since: int  # time of the last state change
     until: int  # for sleeping: when it wakes
+    via: str = ""  # the channel its last completed send or receive went through
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,7 @@ def site_key(role: str, op: str, chans: tuple[str, ...]) -> str:
 
 
 class _G:
-    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until")
+    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until", "via")
 
     def __init__(self, gid: int, role: str, req: int, idx: int, t: int) -> None:
         self.gid = gid
@@ -246,10 +247,11 @@ class _G:
         self.names: tuple[str, ...] = ()  # of the channels parked on, taken when it parked
         self.since = t
         self.until = 0
+        self.via = ""
 
     def view(self, names: dict[int, str]) -> TaskView:
         return TaskView(self.gid, self.role, self.req, self.idx, self.state, self.op,
-                        self.names, self.since, self.until)
+                        self.names, self.since, self.until, self.via)
 
 
 class _C:
@@ -365,6 +367,8 @@ class Folder:
                 g = gs[e[2]]
                 if g.state == "parked":
                     self._unqueue(g)
+                    if k == "unpark":
+                        g.via = self.names.get(e[3], "")
                 self._set_state(g, "runnable", t)
             elif k == "sleep":
                 g = gs[e[2]]
@@ -376,6 +380,9 @@ class Folder:
                     ch.len = e[-1]
                     if k == "close":
                         ch.closed = True
+                    g = gs.get(e[2])
+                    if g is not None:
+                        g.via = ch.name
             elif k == "go":
                 _, _, gid, _parent, role, req, idx = e
                 g = _G(gid, role, req, idx, t)

@@ -61,6 +61,8 @@ class Stage(QWidget):
         self.animate = True
         self._tile: QPixmap | None = None
         self._tile_key = -1
+        self._prev: dict[int, str] = {}  # gid -> state drawn last frame
+        self._flights: list[tuple[float, QPointF, QPointF, QColor]] = []  # values on their way
         self.setToolTip(self.tr("Each lane is one request: its check goroutines (left) send on "
                                 "done or quit (middle) to the handler (right).\n"
                                 "Red crossed squares are stranded goroutines: blocked forever."))
@@ -106,6 +108,8 @@ class Stage(QWidget):
         for gid in list(self._pos):
             if gid not in alive:
                 del self._pos[gid]
+                self._prev.pop(gid, None)
+        self._draw_flights(p, now)
         self._draw_pile(p, pile, snap)
         p.end()
         self.painted.emit()
@@ -183,11 +187,31 @@ class Stage(QWidget):
                 pos = QPointF(home)
             pos = pos + (target - pos) * k
             self._pos[t.gid] = pos
+            before = self._prev.get(t.gid)
+            self._prev[t.gid] = t.state
+            if self.animate and before is not None and before != t.state and t.state == "finished" \
+                    and t.via in ("done", "quit"):
+                # its value travels through the channel to the handler
+                row = rows[0 if t.via == "done" else 1]
+                self._flights.append((time.monotonic(), QPointF(pos), QPointF(handler_zone.left(), row.center().y()),
+                                      GREEN if t.via == "done" else PURPLE))
             alive.add(t.gid)
             progress = -1.0
             if t.state == "sleeping" and t.until > t.since:
                 progress = (snap.t - t.since) / (t.until - t.since)
             draw_task(p, t.state, pos, rad, progress)
+
+    FLIGHT_S = 0.6
+
+    def _draw_flights(self, p: QPainter, now: float) -> None:
+        self._flights = [f for f in self._flights if now - f[0] < self.FLIGHT_S][-200:]
+        p.setPen(QPen(INK, 1))
+        for t0, a, b, color in self._flights:
+            u = (now - t0) / self.FLIGHT_S
+            u = u * u * (3 - 2 * u)  # ease in and out
+            c = a + (b - a) * u
+            p.setBrush(color)
+            p.drawEllipse(c, 6, 6)
 
     def _draw_channel(self, p: QPainter, rect: QRectF, ch: ChannelView, orphaned: bool) -> None:
         cap = ch.cap
