@@ -20,4 +20,5 @@ def test_bench_quick_measures_everything():
     assert res["lag"]["samples"] > 10 and res["lag"]["stranded"] > 0
     assert res["memory"]["stranded"] >= 20_000 and res["memory"]["rss_bytes_per_stranded"] > 0
     assert 0 < res["startup"]["median_s"] < 30
+    assert res["seek"]["events"] > 100_000 and 0 < res["seek"]["median_ms"] <= res["seek"]["max_ms"]
     assert "Task was destroyed" not in r.stderr and "Traceback" not in r.stderr

@@ -28,7 +28,7 @@ from .core.trace import Folder
 
 TARGETS = {
     "engine_ratio": 1.5, "checks_per_s": 60_000, "frame_p95_ms_10k": 16.0, "frame_p95_ms_100k": 33.0,
-    "lag_p99_ms": 20.0, "bytes_per_stranded": 2700, "startup_s": 1.5,
+    "lag_p99_ms": 20.0, "bytes_per_stranded": 2700, "startup_s": 1.5, "seek_max_ms": 100.0,
 }
 
 
@@ -165,6 +165,32 @@ def _baseline(cfg: Config, plan: list[set[int]]) -> tuple[float, int]:
     return took, stuck
 
 
+# -- 6. seeking --
+
+def bench_seek(requests: int, seeks: int = 30) -> dict[str, Any]:
+    """Seek to random moments of a finished run, as the timeline does."""
+    import random
+
+    from .core.trace import Rewinder
+    cfg = _engine_cfg(requests)
+    rt = Runtime(seed=cfg.seed)
+    scenario.start(rt, cfg)
+    rt.run()
+    events = rt.trace.events
+    live, rw = Folder(keep=6), Rewinder(keep=6)
+    while live.seq < len(events):  # the window folds as it goes
+        live.feed(events, upto=live.seq + 3000)
+        rw.note(live)
+    times = []
+    for i in random.Random(7).sample(range(len(events)), seeks):
+        t0 = time.perf_counter()
+        rw.at(events, i).snapshot()
+        times.append((time.perf_counter() - t0) * 1000)
+    rt.shutdown()
+    return {"requests": requests, "events": len(events), "median_ms": statistics.median(times),
+            "max_ms": max(times)}
+
+
 # -- 4. memory per stranded goroutine --
 
 def bench_memory(stranded_target: int) -> dict[str, Any]:
@@ -294,11 +320,12 @@ def run(quick: bool) -> dict[str, Any]:
     res["lag"] = bench_lag(1.5 if quick else 10.0)
     res["memory"] = _in_fresh_process("bench_memory", 20_000 if quick else 100_000)
     res["startup"] = bench_startup(1 if quick else 5)
+    res["seek"] = bench_seek(2_000 if quick else 10_000)
     return res
 
 
 def table(res: dict[str, Any]) -> str:
-    e, f, lag, m, s = res["engine"], res["frames"], res["lag"], res["memory"], res["startup"]
+    e, f, lag, m, s, sk = res["engine"], res["frames"], res["lag"], res["memory"], res["startup"], res["seek"]
     t = res["targets"]
     rows = [
         ("engine: check goroutines/s", f"{e['checks_per_s']:,.0f}", f">= {t['checks_per_s']:,}",
@@ -323,6 +350,8 @@ def table(res: dict[str, Any]) -> str:
         ("  Go: modelled / measured (Go 1.19)", f"{m['go_model_bytes']:,} / {m['go_measured_bytes']:,} B", "", None),
         ("start-up to first painted frame (median)", f"{s['median_s']:.2f} s", f"<= {t['startup_s']} s",
          s["median_s"] <= t["startup_s"]),
+        (f"seek in a run of {sk['requests']:,} requests: median / max", f"{sk['median_ms']:.1f} / "
+         f"{sk['max_ms']:.1f} ms", f"<= {t['seek_max_ms']:g} ms", sk["max_ms"] <= t["seek_max_ms"]),
     ]
     w = max(len(r[0]) for r in rows)
     out = [f"leakviz bench ({'quick' if res['machine']['quick'] else 'full'}): Python {res['machine']['python']}, "

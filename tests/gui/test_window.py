@@ -191,3 +191,48 @@ def test_a_simulated_panic_is_shown_and_the_app_keeps_running(window):
     assert "panic: close of closed channel" in window.statusBar().currentMessage()
     window.reset()  # the app goes on
     assert window.session.rt.panic is None
+
+
+def test_seeking_shows_the_state_playing_would_have_reached(window, qtbot):
+    from dataclasses import replace
+
+    from visualizer.core.trace import Folder
+    window.session.reset(replace(PRESETS["unbuffered"], rate=1000.0))
+    run_to(qtbot, window, 1.0)
+    events = window.session.rt.trace.events
+    first, end = window.session.seekable()
+    assert end > 20_000  # long enough to need checkpoints
+    for index in (end // 3, end // 2 + 7, 5, end - 1):
+        window.seek(index)
+        expect = Folder(keep=window.session.keep).feed(events, upto=index).snapshot()
+        assert window.stage.snap == expect
+        assert window.stats["stranded"].text() == f"{expect.stranded:,}"
+        assert window.chart.snap.memory == expect.memory
+        assert window.timeline.head == index
+
+
+def test_stepping_back_and_forth_one_event(window, qtbot):
+    from visualizer.core.trace import Folder
+    run_to(qtbot, window, 0.3)
+    events = window.session.rt.trace.events
+    _first, end = window.session.seekable()
+    window.seek(end // 2)
+    window.step_back()
+    window.step_back()
+    assert window.review.seq == end // 2 - 2
+    window.step()
+    assert window.review.seq == end // 2 - 1
+    assert window.stage.snap == Folder(keep=window.session.keep).feed(events, upto=end // 2 - 1).snapshot()
+    window.go_live()
+    assert window.review is None and window.timeline.head is None
+
+
+def test_play_from_the_playhead_replays_then_goes_live(window, qtbot):
+    run_to(qtbot, window, 0.5)
+    _first, end = window.session.seekable()
+    window.session.set_speed(None)
+    window.seek(end // 4)
+    window.toggle_play()  # replays history from the playhead
+    qtbot.waitUntil(lambda: window.review is None, timeout=20_000)
+    assert window.session.playing  # caught up: the live run goes on
+    window.session.pause()

@@ -16,7 +16,7 @@ from . import scenario
 from .clock import Driver
 from .runtime import Runtime
 from .scenario import Config
-from .trace import Folder, Snapshot
+from .trace import Folder, Rewinder, Snapshot
 
 # What a change means mid-run: these apply to requests that arrive from now
 # on; anything else (seed, arrival model, scripted lists) restarts the run.
@@ -24,9 +24,9 @@ from .trace import Folder, Snapshot
 # so "as fast as possible" means as fast as frames can show it.
 MAX_BACKLOG = 6000
 
-# An interactive run keeps the newest ~260k events (a few MB compacted);
+# An interactive run keeps the newest ~1M events (~25 MB compacted) to rewind in;
 # older ones are hashed and forgotten: the fold never needs them again.
-KEEP_CHUNKS = 32
+KEEP_CHUNKS = 128
 
 
 def default_max_live() -> int:
@@ -65,6 +65,7 @@ class Session:
         self.driver = Driver(self.rt, speed=self._speed, slice_s=0.004,
                              throttle=lambda: self.backlog() > MAX_BACKLOG, guard=self._at_ceiling)
         self.folder = Folder(keep=self.keep)
+        self.rewinder = Rewinder(keep=self.keep)
         if not self._playing:
             self.driver.pause()
 
@@ -158,8 +159,21 @@ class Session:
     def snapshot(self, budget_s: float | None = None) -> Snapshot:
         """Fold what happened since the last call (within ``budget_s``) and freeze it."""
         self.folder.feed(self.rt.trace.events, budget_s=budget_s)
+        self.rewinder.note(self.folder)
         now = self.rt.now if self.backlog() == 0 else self.folder.t
         return self.folder.snapshot(now=now)
+
+    # -- rewind --
+
+    def seekable(self) -> tuple[int, int]:
+        """(first, end) event indices a seek can reach: end is what the view has folded."""
+        return self.rewinder.first(self.rt.trace.events), self.folder.seq
+
+    def folder_at(self, index: int) -> Folder:
+        """A Folder that has folded the first ``index`` events (pauses the run)."""
+        self.pause()
+        first, end = self.seekable()
+        return self.rewinder.at(self.rt.trace.events, max(first, min(index, end)))
 
     def _ensure_task(self) -> None:
         if self._task is None or self._task.done():

@@ -32,6 +32,8 @@ hash leaves them out.
 
 from __future__ import annotations
 
+import bisect
+import copy
 import hashlib
 import marshal
 import time
@@ -315,6 +317,34 @@ class Folder:
         self._mem: list[MemoryPoint] = []
         self._stride = 1  # keep every n-th memory point once the series is long
         self._mem_count = 0
+        self.marks: list[tuple[int, str]] = []  # (event index, what) worth a mark on a timeline
+
+    MAX_MARKS = 4000
+
+    def clone(self) -> Folder:
+        """An independent copy (a checkpoint to fold on from)."""
+        f = copy.copy(self)
+        f.gs = {k: copy.copy(g) for k, g in self.gs.items()}
+        f.chans = {k: copy.copy(c) for k, c in self.chans.items()}
+        f.names = dict(self.names)
+        f.reqs = {}
+        for k, r in self.reqs.items():
+            r2 = copy.copy(r)
+            r2.gids = list(r.gids)
+            r2.cids = list(r.cids)
+            f.reqs[k] = r2
+        for name in ("by_state", "stranded_by_channel", "parked_by_site", "stranded_by_site"):
+            setattr(f, name, Counter(getattr(self, name)))
+        f._mem = list(self._mem)
+        f.marks = list(self.marks)
+        return f
+
+    def _mark(self, i: int, what: str) -> None:
+        self.marks.append((i, what))
+        if len(self.marks) > self.MAX_MARKS:  # keep the first stranded and panics; thin the returns
+            keep = [m for m in self.marks if m[1] != "return"]
+            rest = [m for m in self.marks if m[1] == "return"][::2]
+            self.marks = sorted(keep + rest)
 
     # -- folding --
 
@@ -402,6 +432,7 @@ class Folder:
                 if k == "panic":
                     self.panic = e[3]
                     self.panic_gid = e[2]
+                    self._mark(i, "panic")
                 if g.req not in self.reqs:
                     del gs[g.gid]
             elif k == "stranded":
@@ -412,6 +443,8 @@ class Folder:
                 self.by_state["stranded"] += 1
                 self.parked_by_site[self._site(g)] += 1
                 self.stranded_by_site[self._site(g)] += 1
+                if self.stranded == 0:
+                    self._mark(i, "first stranded")
                 self.stranded += 1
                 for name in g.names:
                     self.stranded_by_channel[name] += 1
@@ -438,6 +471,8 @@ class Folder:
             elif k == "return":
                 r = self.reqs.get(e[2])
                 self.requests_returned += 1
+                if e[3] == "rejected":
+                    self._mark(i, "return")
                 if r is not None:
                     r.returned = t
                     r.outcome = e[3]
@@ -531,6 +566,39 @@ class Folder:
             stranded_by_site=tuple(sorted((k, v) for k, v in self.stranded_by_site.items() if v)),
             go_bytes=self.go_bytes(), py_bytes=self.py_bytes, memory=tuple(mem),
             panic=self.panic, panic_gid=self.panic_gid)
+
+
+class Rewinder:
+    """The Snapshot after any event of a trace, fast: checkpoints of the fold.
+
+    ``note`` the live Folder as it goes; it keeps a clone every ``EVERY``
+    events. ``at(i)`` folds on from the nearest checkpoint at or before ``i``,
+    so a seek costs at most ``EVERY`` events of folding, however long the run.
+    """
+
+    EVERY = 8_192
+
+    def __init__(self, keep: int = 12) -> None:
+        self._cps: list[tuple[int, Folder]] = [(0, Folder(keep=keep))]
+
+    def note(self, folder: Folder) -> None:
+        if folder.seq - self._cps[-1][0] >= self.EVERY:
+            self._cps.append((folder.seq, folder.clone()))
+
+    def first(self, events: Events | list[Event]) -> int:
+        """The oldest event index a seek can reach (older events may be forgotten)."""
+        oldest = getattr(events, "first", 0)
+        while len(self._cps) > 1 and self._cps[0][0] < oldest:
+            self._cps.pop(0)
+        return self._cps[0][0] if self._cps[0][0] >= oldest else len(events)
+
+    def at(self, events: Events | list[Event], index: int) -> Folder:
+        """A Folder that has folded exactly the first ``index`` events."""
+        index = max(self.first(events), min(index, len(events)))
+        seqs = [s for s, _ in self._cps]
+        k = bisect.bisect_right(seqs, index) - 1
+        f = self._cps[k][1].clone()
+        return f.feed(events, upto=index)
 
 
 def fold(trace: Trace, upto: int | None = None, *, keep: int = 12) -> Snapshot:

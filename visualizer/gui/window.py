@@ -41,6 +41,7 @@ from .codeview import CodeView
 from .controls import ControlPanel
 from .stage import Stage
 from .style import human_bytes
+from .timeline import Timeline
 
 log = logging.getLogger("leakviz")
 FRAME_MS = 33
@@ -65,6 +66,10 @@ class MainWindow(QMainWindow):
         self.controls.set_preset(preset)
         self.controls.set_speed(speed)
         self.stage = Stage()
+        self.timeline = Timeline()
+        self.timeline.seek_requested.connect(self.seek)
+        self.review = None  # a Folder showing an earlier moment, or None: live
+        self._replaying = False
         self.chart = MemoryChart()
         self.code = CodeView()
         self.code.set_config(cfg)
@@ -107,6 +112,12 @@ class MainWindow(QMainWindow):
         self.act_step = QAction(self)
         self.act_step.setShortcuts([QKeySequence(Qt.Key_Right), QKeySequence(Qt.Key_Period)])
         self.act_step.triggered.connect(self.step)
+        self.act_back = QAction(self)
+        self.act_back.setShortcuts([QKeySequence(Qt.Key_Left), QKeySequence(Qt.Key_Comma)])
+        self.act_back.triggered.connect(self.step_back)
+        self.act_live = QAction(self)
+        self.act_live.setShortcut(QKeySequence(Qt.Key_End))
+        self.act_live.triggered.connect(self.go_live)
         self.act_reset = QAction(self)
         self.act_reset.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence(Qt.Key_Home)])
         self.act_reset.triggered.connect(self.reset)
@@ -121,7 +132,7 @@ class MainWindow(QMainWindow):
         self.act_full.triggered.connect(lambda: self.showNormal() if self.isFullScreen() else self.showFullScreen())
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self._about)
-        for a in (self.act_play, self.act_step, self.act_reset):
+        for a in (self.act_play, self.act_step, self.act_back, self.act_live, self.act_reset):
             a.setShortcutContext(Qt.ApplicationShortcut)
 
         mb = self.menuBar()
@@ -130,7 +141,7 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_sim = mb.addMenu("")
-        for a in (self.act_play, self.act_step, self.act_reset):
+        for a in (self.act_play, self.act_step, self.act_back, self.act_live, self.act_reset):
             self.menu_sim.addAction(a)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_full)
@@ -180,8 +191,14 @@ class MainWindow(QMainWindow):
             grid.addWidget(self.stats[k], 1, i)
             grid.setColumnStretch(i, 1)
 
+        stage_box = QWidget()
+        sb = QVBoxLayout(stage_box)
+        sb.setContentsMargins(0, 0, 0, 0)
+        sb.setSpacing(0)
+        sb.addWidget(self.stage, 1)
+        sb.addWidget(self.timeline)
         split_v = QSplitter(Qt.Vertical)
-        split_v.addWidget(self.stage)
+        split_v.addWidget(stage_box)
         split_v.addWidget(self.chart)
         split_v.setStretchFactor(0, 3)
         split_v.setStretchFactor(1, 1)
@@ -246,6 +263,9 @@ class MainWindow(QMainWindow):
         self.menu_lang.setTitle(self.tr("&Language"))
         self.menu_help.setTitle(self.tr("&Help"))
         self.act_step.setText(self.tr("&Step to next event"))
+        self.act_back.setText(self.tr("Step &back one event"))
+        self.act_live.setText(self.tr("Back to &live"))
+        self.timeline.retranslate()
         self.act_reset.setText(self.tr("&Reset"))
         self.act_shot.setText(self.tr("Save &screenshot…"))
         self.act_quit.setText(self.tr("&Quit"))
@@ -274,6 +294,10 @@ class MainWindow(QMainWindow):
     # -- intent --
 
     def toggle_play(self) -> None:
+        if self.review is not None:  # replaying history from the playhead
+            self._replaying = not self._replaying
+            self._update_play_text()
+            return
         if self.session.playing:
             self.session.pause()
         else:
@@ -283,12 +307,52 @@ class MainWindow(QMainWindow):
         self._update_play_text()
 
     def step(self) -> None:
+        if self.review is not None:  # one event forward in history
+            self._replaying = False
+            self._review_to(self.review.seq + 1)
+            return
         if not self.session.step():
             self.statusBar().showMessage(self.tr("Nothing left to happen: every goroutine has finished "
                                                  "or is blocked forever."), 5000)
         self.refresh()
 
+    def step_back(self) -> None:
+        """One event back (pauses; the view shows that moment)."""
+        self._replaying = False
+        cur = self.review.seq if self.review is not None else self.session.folder.seq
+        self.seek(cur - 1)
+
+    def seek(self, index: int) -> None:
+        """Show the moment after event ``index``: stage, chart, counters and code."""
+        first, end = self.session.seekable()
+        if index >= end and self.review is not None and not self._replaying:
+            self.review = self.session.folder_at(end)
+        else:
+            self.review = self.session.folder_at(index)
+        self._update_play_text()
+        self.refresh()
+
+    def go_live(self) -> None:
+        self.review = None
+        self._replaying = False
+        self.refresh()
+
+    def _review_to(self, index: int) -> None:
+        _first, end = self.session.seekable()
+        index = min(index, end)
+        if index < self.review.seq:
+            self.review = self.session.folder_at(index)
+        else:
+            self.review.feed(self.session.rt.trace.events, upto=index)
+        if index >= end and self._replaying:  # caught up: the live run goes on from here
+            self.go_live()
+            self.session.play()
+            return
+        self.refresh()
+
     def reset(self) -> None:
+        self.review = None
+        self._replaying = False
         self.session.reset()
         self.stage._pos.clear()
         self.statusBar().showMessage(self.tr("Run restarted."), 3000)
@@ -297,6 +361,8 @@ class MainWindow(QMainWindow):
     def choose_preset(self, name: str) -> None:
         if name not in PRESETS:
             return
+        self.review = None
+        self._replaying = False
         self.preset_name = name
         cfg = PRESETS[name]
         self.controls.set_config(cfg)
@@ -309,6 +375,8 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _config_changed(self, cfg: Config) -> None:
+        self.review = None
+        self._replaying = False
         nxt = self.snap.requests_total if self.snap else 0
         how = self.session.update(cfg)
         self.code.set_config(self.session.cfg)
@@ -330,10 +398,16 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         try:
-            snap = self.session.snapshot(budget_s=0.003)
+            live = self.session.snapshot(budget_s=0.003)
+            if self.review is not None and self._replaying:
+                self._advance_replay()
+            snap = live if self.review is None else self.review.snapshot()
         except Exception as exc:  # the fold must never take the window down
             self.show_error(exc)
             return
+        first, end = self.session.seekable()
+        self.timeline.set_state(first=first, end=end, head=None if self.review is None else self.review.seq,
+                                head_t=snap.t, marks=self.session.folder.marks)
         self.snap = snap
         self.stage.set_snapshot(snap)
         self.chart.set_snapshot(snap)
@@ -352,6 +426,26 @@ class MainWindow(QMainWindow):
             if snap.t >= until or self.session.finished:
                 self._screenshot = None
                 self._finish_screenshot(path)
+
+    def _advance_replay(self) -> None:
+        """Replay history at the chosen speed from the playhead."""
+        events = self.session.rt.trace.events
+        _first, end = self.session.seekable()
+        speed = self.session.speed
+        f = self.review
+        if speed is None:
+            target = min(end, f.seq + 4000)
+        else:
+            t_to = f.t + int(FRAME_MS / 1000 * speed * 1e9)
+            target = f.seq
+            while target < end and target - f.seq < 20_000 and events[target][0] <= t_to:
+                target += 1
+            f.t = max(f.t, t_to) if target < end else f.t
+        f.feed(events, upto=target)
+        if target >= end:
+            self._replaying = False
+            self.review = None
+            self.session.play()
 
     def _update_stats(self, snap: Snapshot) -> None:
         per_s, bytes_per_s = leak_rate(snap)
@@ -373,7 +467,7 @@ class MainWindow(QMainWindow):
         self.banner_reset.setText(self.tr("Reset ⟲"))
 
     def _update_play_text(self) -> None:
-        playing = self.session.playing
+        playing = self._replaying if self.review is not None else self.session.playing
         text = self.tr("Pause ❚❚") if playing else self.tr("Play ▶")
         self.btn_play.setText(text)
         self.act_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))

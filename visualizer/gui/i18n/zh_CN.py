@@ -118,6 +118,12 @@ ZH = {
     "returned 403": "已返回 403",
     "returned 200": "已返回 200",
     "drain": "drain",
+    "Step &back one event": "后退一个事件(&B)",
+    "Back to &live": "回到实时(&L)",
+    "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early.":
+        "拖动到运行中的任意时刻；← 和 → 前后单步一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：提前返回的 handler。",
+    "live": "实时",
+    "replay at {t} s · event {i} of {n}": "回放 {t} 秒 · 第 {i} / {n} 个事件",
     "<b>Paused at {n} live goroutines.</b> This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer's memory too (set the ceiling with --max-live).":
         "<b>已在 {n} 个存活 goroutine 处暂停。</b>这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。",
     "{name} closed": "{name} 已关闭",
