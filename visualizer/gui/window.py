@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
-        split.setSizes([310, 820, 470])
+        split.setSizes([300, 700, 440])
         self.setCentralWidget(split)
 
     # -- language --
