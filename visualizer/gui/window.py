@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(330)
         scroll.setMaximumWidth(380)
 
         stats = QWidget()
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
-        split.setSizes([300, 700, 440])
+        split.setSizes([335, 680, 425])
         self.setCentralWidget(split)
 
     # -- language --
