@@ -198,6 +198,9 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
                    help="simulated seconds to run before --screenshot (default: 5)")
     g.add_argument("--max-live", type=int, metavar="N",
                    help="pause at this many live simulated goroutines (default: from this machine's memory)")
+    g.add_argument("--compare", action="store_true",
+                   help="open the classic comparison instead: unbuffered | buffered | context, side by side "
+                        "on the same requests (--preset chooses the request stream)")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
@@ -226,7 +229,7 @@ def cmd_window(a: argparse.Namespace) -> int:
     from .gui.app import run_window
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
-                      max_live=a.max_live, close_after=a.close_after)
+                      max_live=a.max_live, close_after=a.close_after, compare=a.compare)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

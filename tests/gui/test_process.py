@@ -203,3 +203,13 @@ def test_an_exception_in_our_own_code_is_shown_and_logged_and_the_app_goes_on():
                        timeout=60)
     assert r.returncode == 0, (r.stdout, r.stderr)
     assert "internal error" in r.stderr and "ValueError: a bug in a slot" in r.stderr  # the log has it whole
+
+
+def test_compare_screenshot_shows_three_variants(tmp_path):
+    out = tmp_path / "compare.png"
+    r = subprocess.run([sys.executable, "-m", "visualizer", "--compare", "--sim-seconds", "0.5",
+                        "--screenshot", str(out), "--lang", "en"], env=ENV, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert img.width() >= 1200 and not any(b in r.stderr for b in BAD), r.stderr

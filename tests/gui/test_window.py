@@ -236,3 +236,15 @@ def test_play_from_the_playhead_replays_then_goes_live(window, qtbot):
     qtbot.waitUntil(lambda: window.review is None, timeout=20_000)
     assert window.session.playing  # caught up: the live run goes on
     window.session.pause()
+
+
+def test_compare_opens_from_the_view_menu_on_this_runs_requests(window, qtbot):
+    window.act_compare.trigger()
+    cw = window._compare
+    qtbot.addWidget(cw)
+    assert cw.isVisible() and len(cw.stages) == 3
+    assert {lane.cfg.seed for lane in cw.compare.lanes} == {window.session.cfg.seed}
+    cw.compare.advance(500_000_000)
+    cw.refresh(full=True)
+    assert cw.counts[0].text() != "" and cw.stages[0].snap.stranded >= cw.stages[2].snap.stranded == 0
+    cw.close()

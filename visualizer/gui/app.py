@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .window import MainWindow, app_font_setup
@@ -28,13 +28,16 @@ def seconds_since_process_start() -> float:
 def run_window(*, preset: str, speed: float | None, lang: str | None,
                screenshot: Path | None = None, sim_seconds: float = 5.0,
                exit_after_first_frame: bool = False, max_live: int | None = None,
-               close_after: float | None = None) -> int:
+               close_after: float | None = None, compare: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("leakviz")
     app_font_setup(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    if compare:
+        return _run_compare(app, loop, preset=preset, speed=speed, lang=lang, screenshot=screenshot,
+                            sim_seconds=sim_seconds, close_after=close_after)
     win = MainWindow(preset=preset, speed=speed, lang=lang, max_live=max_live)
     # An exception in our own code (a slot, a callback) is logged whole and
     # shown in the status bar; the app keeps running.
@@ -66,3 +69,45 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     finally:
         win.session.stop()
     return win.exit_code
+
+
+def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | None, screenshot: Path | None,
+                 sim_seconds: float, close_after: float | None) -> int:
+    """The classic three-way comparison on ``preset``'s request stream."""
+    from ..core.compare import classic
+    from ..core.presets import PRESETS
+    from . import i18n
+    from .compare import CompareWindow
+
+    i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
+    win = CompareWindow(classic(PRESETS[preset]), speed=None if screenshot is not None else speed)
+    quit_event = asyncio.Event()
+    app.aboutToQuit.connect(quit_event.set)
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, win.close))
+    win.show()
+    code = [0]
+    if screenshot is not None:
+        until = int(sim_seconds * 1e9)
+
+        def check() -> None:
+            if win.compare.now >= until or win.compare.finished or win.compare.ceiling_hit:
+                win.compare.pause()
+                win.refresh(full=True)
+                for st in win.stages:
+                    st.animate = False
+                    st.repaint()
+                code[0] = 0 if win.grab().save(str(screenshot), "PNG") else 1
+                win.close()
+            else:
+                QTimer.singleShot(30, check)
+
+        QTimer.singleShot(30, check)
+    if close_after is not None:
+        QTimer.singleShot(int(close_after * 1000), win.close)
+    win.compare.play()
+    try:
+        with loop:
+            loop.run_until_complete(quit_event.wait())
+    finally:
+        win.compare.stop()
+    return code[0]

@@ -128,6 +128,7 @@ class Stage(QWidget):
             shown=len(snap.requests), total=f"{snap.requests_total:,}")
         if folded > 0:
             text += self.tr("  ·  {n} earlier requests folded away").format(n=f"{folded:,}")
+        text = p.fontMetrics().elidedText(text, Qt.ElideRight, self.width() - 20)
         p.drawText(QRectF(10, 2, self.width() - 20, 24), Qt.AlignLeft | Qt.AlignVCenter, text)
 
     def _draw_lane(self, p: QPainter, rect: QRectF, r: RequestView, snap: Snapshot,
@@ -190,7 +191,7 @@ class Stage(QWidget):
             before = self._prev.get(t.gid)
             self._prev[t.gid] = t.state
             if self.animate and before is not None and before != t.state and t.state == "finished" \
-                    and t.via in ("done", "quit"):
+                    and t.via in ("done", "quit") and len(self._flights) < 40:
                 # its value travels through the channel to the handler
                 row = rows[0 if t.via == "done" else 1]
                 self._flights.append((time.monotonic(), QPointF(pos), QPointF(handler_zone.left(), row.center().y()),
@@ -204,7 +205,10 @@ class Stage(QWidget):
     FLIGHT_S = 0.6
 
     def _draw_flights(self, p: QPainter, now: float) -> None:
-        self._flights = [f for f in self._flights if now - f[0] < self.FLIGHT_S][-200:]
+        if not self.animate:
+            self._flights.clear()
+            return
+        self._flights = [f for f in self._flights if now - f[0] < self.FLIGHT_S][-40:]
         p.setPen(QPen(INK, 1))
         for t0, a, b, color in self._flights:
             u = (now - t0) / self.FLIGHT_S
@@ -257,10 +261,10 @@ class Stage(QWidget):
         rows = 3 if sig is not None else 2
         rh = (rect.height() - 4) / rows
         line = [QRectF(rect.left() + 6, rect.top() + 2 + i * rh, rect.width() - 12, rh) for i in range(rows)]
-        p.setFont(self._font(min(15, rh * 0.5), True))
+        p.setFont(self._font(min(15, rh * 0.5, rect.width() / 6.5), True))
         p.setPen(INK)
         p.drawText(line[0], Qt.AlignLeft | Qt.AlignVCenter, self.tr("handler"))
-        p.setFont(self._font(min(13, rh * 0.45)))
+        p.setFont(self._font(min(13, rh * 0.45, rect.width() / 8)))
         if not returned:
             p.drawText(line[1], Qt.AlignLeft | Qt.AlignVCenter, self.tr("receiving…"))
         elif r.outcome == "rejected":
@@ -286,14 +290,17 @@ class Stage(QWidget):
         head = QRectF(rect.left() + 12, rect.top() + 6, rect.width() - 24, 34)
         p.setFont(self._font(26, True))
         p.setPen(VERMILLION if n else INK)
-        p.drawText(head, Qt.AlignLeft | Qt.AlignVCenter,
-                   self.tr("Stranded forever: {n}").format(n=f"{n:,}"))
+        title = self.tr("Stranded forever: {n}").format(n=f"{n:,}")
+        title_w = p.fontMetrics().horizontalAdvance(title)
+        p.drawText(head, Qt.AlignLeft | Qt.AlignVCenter, title)
         p.setFont(self._font(15))
         p.setPen(INK)
         parts = [f"{name}: {count:,}" for name, count in snap.stranded_by_channel]
         right = self.tr("Go would hold {bytes}").format(bytes=human_bytes(snap.go_bytes))
         if parts:
             right = "  ·  ".join(parts) + "    " + right
+        if title_w + p.fontMetrics().horizontalAdvance(right) + 24 > head.width():  # narrow: a line of its own
+            head = QRectF(head.left(), head.bottom(), head.width(), 22)
         p.drawText(head, Qt.AlignRight | Qt.AlignVCenter, right)
         grid = QRectF(rect.left() + 12, head.bottom() + 6, rect.width() - 24, rect.bottom() - head.bottom() - 12)
         if n == 0:

@@ -145,6 +145,10 @@ class MainWindow(QMainWindow):
             self.menu_sim.addAction(a)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_full)
+        self.act_compare = QAction(self)
+        self.act_compare.setShortcut(QKeySequence("Ctrl+K"))
+        self.act_compare.triggered.connect(self.open_compare)
+        self.menu_view.addAction(self.act_compare)
         self.menu_lang = self.menu_view.addMenu("")
         self.lang_group = QActionGroup(self)
         self.lang_actions = {}
@@ -270,6 +274,7 @@ class MainWindow(QMainWindow):
         self.act_shot.setText(self.tr("Save &screenshot…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_full.setText(self.tr("&Full screen"))
+        self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context"))
         self.act_about.setText(self.tr("&About leakviz"))
         self.btn_step.setText(self.tr("Step ▸|"))
         self.btn_step.setToolTip(self.tr("Advance to the next event and pause (→ or .)"))
@@ -315,6 +320,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Nothing left to happen: every goroutine has finished "
                                                  "or is blocked forever."), 5000)
         self.refresh()
+
+    def open_compare(self) -> None:
+        """The classic three-way comparison on this run's request stream, in its own window."""
+        from ..core.compare import classic
+        from .compare import CompareWindow
+        if getattr(self, "_compare", None) is not None and self._compare.isVisible():
+            self._compare.raise_()
+            return
+        self._compare = CompareWindow(classic(self.session.cfg), speed=self.session.speed)
+        self._compare.show()
+        self._compare.compare.play()
 
     def step_back(self) -> None:
         """One event back (pauses; the view shows that moment)."""
@@ -528,6 +544,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.timer.stop()
         self.session.stop()
+        if getattr(self, "_compare", None) is not None:
+            self._compare.close()
         event.accept()
 
 

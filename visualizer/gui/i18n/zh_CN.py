@@ -118,6 +118,11 @@ ZH = {
     "returned 403": "已返回 403",
     "returned 200": "已返回 200",
     "drain": "drain",
+    "&Compare side by side: unbuffered | buffered | context": "并排比较(&C)：无缓冲 | 有缓冲 | context",
+    "What the stranded goroutines of each variant would hold in Go, over the same simulated time.":
+        "每种写法中被困住的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。",
+    "leakviz: compare on the same requests": "leakviz：在相同请求上比较",
+    "stranded: {n}": "被困住：{n}",
     "Step &back one event": "后退一个事件(&B)",
     "Back to &live": "回到实时(&L)",
     "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early.":

@@ -1,0 +1,144 @@
+"""Side by side: several handler variants on the identical request stream, one clock.
+
+Each column is one variant with its own stage and stranded count; one chart
+carries every variant's memory line, so the difference is plain.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
+
+from ..core.compare import Compare
+from ..core.scenario import Config
+from ..core.trace import Snapshot
+from .chart import _nice
+from .stage import Stage
+from .style import BLUE, FAINT, GREEN, INK, PAPER, VERMILLION, human_bytes
+
+LINE_COLORS = [VERMILLION, BLUE, GREEN, QColor("#CC79A7"), QColor("#E69F00")]
+DASHES = [Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.SolidLine]  # not by colour alone
+
+
+class SharedChart(QWidget):
+    """Go bytes held by stranded goroutines, one line per variant."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = names
+        self.snaps: list[Snapshot] = []
+        self.setMinimumHeight(170)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setToolTip(self.tr("What the stranded goroutines of each variant would hold in Go, "
+                                "over the same simulated time."))
+
+    def set_snapshots(self, snaps: list[Snapshot]) -> None:
+        self.snaps = snaps
+        self.update()
+
+    def paintEvent(self, _e) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.fillRect(self.rect(), PAPER)
+        f = QFont(self.font())
+        f.setPixelSize(13)
+        p.setFont(f)
+        plot = QRectF(70, 30, max(10, self.width() - 84), max(10, self.height() - 52))
+        p.setPen(QPen(FAINT, 1))
+        p.drawRect(plot)
+        x = 10.0
+        for i, name in enumerate(self.names):
+            p.setPen(QPen(LINE_COLORS[i % 5], 3, DASHES[i % 5]))
+            p.drawLine(QPointF(x, 14), QPointF(x + 26, 14))
+            p.setPen(INK)
+            p.drawText(QRectF(x + 30, 4, 200, 20), Qt.AlignLeft | Qt.AlignVCenter, name)
+            x += 40 + p.fontMetrics().horizontalAdvance(name) + 20
+        if not self.snaps or not any(s.memory for s in self.snaps):
+            p.end()
+            return
+        t1 = max(1, max(s.memory[-1].t for s in self.snaps if s.memory))
+        top = _nice(max(1024, max(m.go_bytes for s in self.snaps for m in s.memory)))
+        for frac in (0.0, 0.5, 1.0):
+            y = plot.bottom() - frac * plot.height()
+            p.setPen(INK)
+            p.drawText(QRectF(0, y - 9, 66, 18), Qt.AlignRight | Qt.AlignVCenter, human_bytes(top * frac))
+        p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignRight,
+                   self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
+        for i, s in enumerate(self.snaps):
+            mem = s.memory[:: max(1, len(s.memory) // 600)]
+            pts = QPolygonF([QPointF(plot.left() + m.t / t1 * plot.width(),
+                                     plot.bottom() - m.go_bytes / top * plot.height()) for m in mem])
+            p.setPen(QPen(LINE_COLORS[i % 5], 2.5, DASHES[i % 5]))
+            p.drawPolyline(pts)
+        p.end()
+
+
+class CompareWindow(QMainWindow):
+    def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05) -> None:
+        super().__init__()
+        self.compare = Compare(variants, speed=speed)
+        names = [name for name, _ in variants]
+        central = QWidget()
+        grid = QGridLayout(central)
+        self.titles: list[QLabel] = []
+        self.counts: list[QLabel] = []
+        self.stages: list[Stage] = []
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setBold(True)
+        for col, (name, cfg) in enumerate(variants):
+            title = QLabel(f"{name}: {cfg.variant}, done={cfg.capacity_done}, quit={cfg.capacity_quit}")
+            title.setFont(big)
+            count = QLabel()
+            count.setFont(big)
+            stage = Stage()
+            stage.setMinimumSize(380, 420)
+            grid.addWidget(title, 0, col)
+            grid.addWidget(count, 1, col)
+            grid.addWidget(stage, 2, col)
+            self.titles.append(title)
+            self.counts.append(count)
+            self.stages.append(stage)
+        self.chart = SharedChart(names)
+        grid.addWidget(self.chart, 3, 0, 1, len(variants))
+        grid.setRowStretch(2, 3)
+        grid.setRowStretch(3, 1)
+        self.setCentralWidget(central)
+        tb = QToolBar()
+        tb.setMovable(False)
+        self.act_play = QAction(self)
+        self.act_play.setShortcut(QKeySequence(Qt.Key_Space))
+        self.act_play.triggered.connect(self.toggle_play)
+        tb.addAction(self.act_play)
+        self.addToolBar(tb)
+        self.setWindowTitle(self.tr("leakviz: compare on the same requests"))
+        self.resize(1500, 950)
+        self.timer = QTimer(self)
+        self.timer.setInterval(40)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def toggle_play(self) -> None:
+        if self.compare.playing:
+            self.compare.pause()
+        else:
+            self.compare.play()
+        self.refresh()
+
+    def refresh(self, full: bool = False) -> None:
+        snaps = self.compare.snapshots(None if full else 0.002)
+        for stage, count, snap in zip(self.stages, self.counts, snaps, strict=True):
+            stage.set_snapshot(snap)
+            text = self.tr("stranded: {n}").format(n=f"{snap.stranded:,}")
+            if count.text() != text:
+                count.setText(text)
+                count.setStyleSheet("color: #D55E00;" if snap.stranded else "color: #009E73;")
+        self.chart.set_snapshots(snaps)
+        self.act_play.setText(self.tr("Pause ❚❚") if self.compare.playing else self.tr("Play ▶"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.timer.stop()
+        self.compare.stop()
+        event.accept()
