@@ -47,6 +47,16 @@ def _finite(text: str) -> float:
     return v
 
 
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size like 960x600, got {text!r}") from None
+    if not (320 <= w <= 3840 and 240 <= h <= 2400):
+        raise argparse.ArgumentTypeError(f"size must be between 320x240 and 3840x2400, got {text!r}")
+    return w, h
+
+
 def _add_scenario_args(p: argparse.ArgumentParser) -> None:
     from .core.scenario import ARRIVALS, VARIANTS
     g = p.add_argument_group("scenario")
@@ -155,6 +165,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scenario_args(r)
     r.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
     r.set_defaults(func=cmd_run)
+    e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG) or a "
+                       "stretch of the run (animated GIF)",
+                       description="Run a scenario (the flags of 'run', or --preset) and write one export, "
+                       "so a handout can be scripted.",
+                       epilog="examples:\n  leakviz export csv --out leak.csv --requests 200 --concurrent\n"
+                       "  leakviz export gif --preset unbuffered --from 0 --sim-seconds 2 --fps 10 --speed 0.5 "
+                       "--out leak.gif", formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("kind", choices=["csv", "json", "png", "gif"], help="what to write")
+    e.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file to write")
+    _add_scenario_args(e)
+    from .core.presets import PRESETS
+    e.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
+    e.add_argument("--sim-seconds", type=_finite, metavar="S",
+                   help="simulated seconds to run (png: the moment shown; gif: where it ends). "
+                        "Default: the whole run, or 3 s for a preset")
+    e.add_argument("--from", dest="start", type=_finite, default=0.0, metavar="S",
+                   help="gif: simulated second to start at (default: 0)")
+    e.add_argument("--fps", type=_finite, default=10.0, help="gif: frames per second (default: 10)")
+    e.add_argument("--speed", type=_finite, default=0.25, metavar="X",
+                   help="gif: simulated seconds per second of animation (default: 0.25)")
+    e.add_argument("--lang", choices=["en", "zh_CN"], default="en", help="png/gif: interface language")
+    e.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
+                   help="png/gif: image size in pixels (default: 1280x800)")
+    e.set_defaults(func=cmd_export)
     b = sub.add_parser("bench", help="measure engine throughput, frame time, loop lag, memory and start-up",
                        description="Measure, in one run, what leakviz must reach on this machine and print "
                        "a table (or JSON) with each target.")
@@ -247,6 +281,85 @@ def cmd_soak(a: argparse.Namespace) -> int:
         return 2
     from . import soak
     return soak.main(a.minutes, a.rate, a.max_live, a.json)
+
+
+def cmd_export(a: argparse.Namespace) -> int:
+    import os
+    from dataclasses import replace
+
+    from .core.scenario import ConfigError
+    def fail(msg: str) -> int:
+        print(f"leakviz export: error: {msg}", file=sys.stderr)
+        return 2
+    try:
+        cfg = config_from_args(a)
+        if a.preset is not None:
+            from .core.presets import PRESETS
+            cfg = replace(PRESETS[a.preset], seed=a.seed).validate()
+    except (ConfigError, ValueError) as e:
+        return fail(str(e))
+    seconds = a.sim_seconds if a.sim_seconds is not None else (3.0 if a.preset else None)
+    if seconds is not None and not 0 <= seconds <= 3600:
+        return fail(f"--sim-seconds must be between 0 and 3600, got {seconds:g}")
+    if not a.out.expanduser().resolve().parent.is_dir():
+        return fail(f"cannot write {a.out}: the folder does not exist")
+    from .core import export
+    if a.kind in ("csv", "json"):
+        from .core.report import report
+        from .core.runtime import Runtime
+        from .core.scenario import start
+        rt = Runtime(seed=cfg.seed)
+        start(rt, cfg)
+        rt.run(until=None if seconds is None else int(seconds * 1e9))
+        try:
+            if a.kind == "csv":
+                n = export.write_csv(a.out, export.metrics_rows(rt.trace.events))
+                print(f"wrote {n} rows to {a.out}")
+            else:
+                export.write_json(a.out, report(cfg, rt))
+                print(f"wrote the report to {a.out}")
+        except export.ExportError as e:
+            return fail(str(e))
+        finally:
+            rt.shutdown()
+        return 0
+    if seconds is None:
+        return fail(f"{a.kind} needs --sim-seconds (or --preset): which moment to draw")
+    if a.kind == "gif" and not (0 < a.fps <= 60 and 0 < a.speed <= 1000 and 0 <= a.start < seconds):
+        return fail("gif needs 0 < --fps <= 60, 0 < --speed <= 1000 and 0 <= --from < --sim-seconds")
+    frames_n = int((seconds - a.start) / a.speed * a.fps) + 1 if a.kind == "gif" else 1
+    if frames_n > 2000:
+        return fail(f"that is {frames_n} frames; at most 2000 (lower --fps, raise --speed or shorten the stretch)")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .gui import export as gexport
+    _app = QApplication.instance() or QApplication([])
+    from .gui import i18n
+    i18n.install(a.lang)
+    try:
+        if a.kind == "png":
+            img = next(gexport.frames_of_run(cfg, start_ns=int(seconds * 1e9), end_ns=int(seconds * 1e9),
+                                             fps=1.0, speed=1.0, lang=a.lang, size=a.size))
+            with export.atomic_file(a.out) as f:
+                from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+                data = QByteArray()
+                buf = QBuffer(data)
+                buf.open(QIODevice.WriteOnly)
+                img.save(buf, "PNG")
+                f.write(bytes(data))
+            print(f"wrote {a.out}")
+        else:
+            frames = gexport.frames_of_run(cfg, start_ns=int(a.start * 1e9), end_ns=int(seconds * 1e9),
+                                           fps=a.fps, speed=a.speed, lang=a.lang, size=a.size)
+            def progress(i: int) -> None:
+                print(f"\rframe {i}/{frames_n}", end="", file=sys.stderr, flush=True)
+            n = gexport.write_gif(a.out, frames, fps=a.fps, progress=progress)
+            print(file=sys.stderr)
+            print(f"wrote {n} frames to {a.out}")
+    except export.ExportError as e:
+        return fail(str(e))
+    return 0
 
 
 def cmd_bench(a: argparse.Namespace) -> int:

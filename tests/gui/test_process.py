@@ -213,3 +213,38 @@ def test_compare_screenshot_shows_three_variants(tmp_path):
     assert r.returncode == 0, r.stderr
     img = QImage(str(out))
     assert img.width() >= 1200 and not any(b in r.stderr for b in BAD), r.stderr
+
+
+@pytest.mark.parametrize("kind", ["csv", "json", "png", "gif"])
+def test_export_from_the_command_line_writes_decodable_files(tmp_path, kind):
+    import csv as csvmod
+
+    from PIL import Image
+    out = tmp_path / f"x.{kind}"
+    extra = {"csv": ["--requests", "30", "--concurrent", "--fail", "0"],
+             "json": ["--requests", "30", "--concurrent", "--fail", "0"],
+             "png": ["--preset", "unbuffered", "--sim-seconds", "0.4"],
+             "gif": ["--preset", "unbuffered", "--sim-seconds", "0.3", "--fps", "5", "--speed", "0.1",
+                     "--size", "640x400"]}[kind]
+    r = subprocess.run([sys.executable, "-m", "visualizer", "export", kind, "--out", str(out), *extra],
+                       env=ENV, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    if kind == "csv":
+        rows = list(csvmod.DictReader(out.open()))
+        assert rows and int(rows[-1]["stranded"]) == 30 * 9
+    elif kind == "json":
+        assert json.loads(out.read_text())["stranded"] == 30 * 9
+    elif kind == "png":
+        assert QImage(str(out)).width() == 1280
+    else:
+        im = Image.open(out)
+        assert im.format == "GIF" and im.size == (640, 400) and im.n_frames >= 10
+
+
+@pytest.mark.parametrize("args", [["gif", "--out", "/tmp/x.gif"], ["png", "--out", "/nonexistent/x.png",
+                                  "--preset", "unbuffered"], ["gif", "--out", "/tmp/x.gif", "--preset", "unbuffered",
+                                  "--fps", "0"], ["csv", "--out", "/tmp/x.csv", "--size", "9x9"]])
+def test_bad_export_requests_are_one_line_errors(args):
+    r = subprocess.run([sys.executable, "-m", "visualizer", "export", *args], env=ENV, capture_output=True,
+                       text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr

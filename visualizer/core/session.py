@@ -163,6 +163,26 @@ class Session:
         now = self.rt.now if self.backlog() == 0 else self.folder.t
         return self.folder.snapshot(now=now)
 
+    def load(self, cfg: Config, events: list) -> None:
+        """Show a recorded run: its config and every event, nothing left to run.
+        Seek, step and replay work on it; changing a setting starts a live run."""
+        self.stop()
+        self._playing = False
+        self.cfg = cfg.validate()
+        self.rt = Runtime(seed=cfg.seed)
+        self.rt.trace.events.tail.extend(events)
+        self.rt.trace.events.compact()
+        self.rt.now = events[-1][0] if events else 0
+        self.live = scenario.Live(cfg)
+        self.ceiling_hit = False
+        self.driver = Driver(self.rt, speed=self._speed)
+        self.driver.pause()
+        self.folder = Folder(keep=self.keep)
+        self.rewinder = Rewinder(keep=self.keep)
+        while self.folder.seq < len(events):
+            self.folder.feed(self.rt.trace.events, upto=self.folder.seq + Rewinder.EVERY)
+            self.rewinder.note(self.folder)
+
     # -- rewind --
 
     def seekable(self) -> tuple[int, int]:

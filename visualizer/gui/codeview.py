@@ -81,8 +81,11 @@ class CodeView(QWidget):
             if count:
                 parked, stranded = count
                 p.setFont(badge_font)
-                p.setPen(VERMILLION if stranded else INK)
                 label = self.tr("◀ {n} blocked").format(n=f"{parked:,}")
-                p.drawText(QRectF(0, y, self.width() - 8, lh), Qt.AlignRight | Qt.AlignVCenter, label)
+                bw = p.fontMetrics().horizontalAdvance(label) + 10
+                badge = QRectF(self.width() - bw - 4, y + 1, bw, lh - 2)
+                p.fillRect(badge, QColor("#FFE3CF") if stranded else QColor("#FFF1D6"))  # readable over code
+                p.setPen(VERMILLION if stranded else INK)
+                p.drawText(badge, Qt.AlignCenter, label)
                 p.setFont(mono)
         p.end()

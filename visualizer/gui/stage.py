@@ -220,12 +220,18 @@ class Stage(QWidget):
     def _draw_channel(self, p: QPainter, rect: QRectF, ch: ChannelView, orphaned: bool) -> None:
         cap = ch.cap
         label_w = rect.width()
-        p.setFont(self._font(min(14, rect.height() * 0.42), True))
         p.setPen(INK)
         label = f"{ch.name}  {ch.len}/{cap}"
-        body = QRectF(rect.left(), rect.top() + rect.height() * 0.42, label_w, rect.height() * 0.58)
-        p.drawText(QRectF(rect.left(), rect.top(), label_w, rect.height() * 0.42),
-                   Qt.AlignLeft | Qt.AlignVCenter, label)
+        if rect.height() >= 40:  # label above the slots
+            p.setFont(self._font(min(14, rect.height() * 0.36), True))
+            body = QRectF(rect.left(), rect.top() + rect.height() * 0.42, label_w, rect.height() * 0.58)
+            p.drawText(QRectF(rect.left(), rect.top(), label_w, rect.height() * 0.42),
+                       Qt.AlignLeft | Qt.AlignVCenter, label)
+        else:  # a short lane: label beside them
+            p.setFont(self._font(min(12, rect.height() * 0.6), True))
+            lw = min(label_w * 0.5, p.fontMetrics().horizontalAdvance(label) + 6)
+            body = QRectF(rect.left() + lw, rect.top() + 2, label_w - lw, rect.height() - 4)
+            p.drawText(QRectF(rect.left(), rect.top(), lw, rect.height()), Qt.AlignLeft | Qt.AlignVCenter, label)
         pen = QPen(VERMILLION if orphaned else INK, 2, Qt.DashLine if orphaned else Qt.SolidLine)
         p.setPen(pen)
         p.setBrush(PAPER)

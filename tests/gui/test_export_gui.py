@@ -1,0 +1,124 @@
+"""GIF and PNG exports: files that decode, loop, keep their colours, and are whole or absent."""
+
+import os
+
+import pytest
+from PIL import Image, ImageSequence
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QLabel
+
+from visualizer.core.export import ExportError
+from visualizer.core.presets import PRESETS
+from visualizer.gui import i18n
+from visualizer.gui.export import frames_of_run, grab_png, write_gif
+from visualizer.gui.window import MainWindow
+
+COLOURS = [(213, 94, 0), (0, 114, 178), (240, 228, 66)]
+
+
+def solid(rgb, w=64, h=48):
+    img = QImage(w, h, QImage.Format_RGB32)
+    img.fill(QColor(*rgb))
+    return img
+
+
+@pytest.fixture
+def english(qapp):
+    yield
+    i18n.install("en")
+
+
+def open_windows():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def test_gif_of_three_colours_loops_and_keeps_them(tmp_path):
+    p = tmp_path / "c.gif"
+    seen = []
+    assert write_gif(p, (solid(c) for c in COLOURS), fps=4, progress=seen.append) == 3
+    assert seen == [1, 2, 3]
+    with Image.open(p) as im:
+        assert im.format == "GIF"
+        assert im.n_frames == 3
+        assert im.info["loop"] == 0  # for ever
+        assert im.size == (64, 48)
+        got = [(f.convert("RGB").getpixel((10, 20)), f.info["duration"]) for f in ImageSequence.Iterator(im)]
+    assert got == [(c, 250) for c in COLOURS]
+    assert os.listdir(tmp_path) == ["c.gif"]
+
+
+def test_cancel_after_one_frame_writes_nothing(tmp_path):
+    p = tmp_path / "c.gif"
+    p.write_bytes(b"old")
+    seen = []
+    pulled = []
+
+    def frames():
+        for c in COLOURS:
+            pulled.append(c)
+            yield solid(c)
+
+    n = write_gif(p, frames(), progress=seen.append, cancelled=lambda: len(seen) >= 1)
+    assert n == 0
+    assert seen == [1]
+    assert pulled == COLOURS[:1]  # the next frame is not even made
+    assert p.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["c.gif"]  # no temp litter
+
+
+def test_zero_frames_is_an_error(tmp_path):
+    with pytest.raises(ExportError, match="no frames"):
+        write_gif(tmp_path / "z.gif", [])
+    assert os.listdir(tmp_path) == []
+
+
+def test_gif_write_errors_are_export_errors(tmp_path):
+    with pytest.raises(ExportError, match="does not exist"):
+        write_gif(tmp_path / "no" / "x.gif", [solid(COLOURS[0])])
+    with pytest.raises(ExportError, match="frame 2 is 32x32"):
+        write_gif(tmp_path / "x.gif", [solid(COLOURS[0]), solid(COLOURS[1], 32, 32)])
+    assert os.listdir(tmp_path) == []
+
+
+def test_frames_of_a_run_to_gif_and_back(qtbot, tmp_path, english):
+    frames = list(frames_of_run(PRESETS["unbuffered"], start_ns=0, end_ns=500_000_000, fps=4, speed=1,
+                                size=(1280, 800), lang="en"))
+    assert len(frames) == 3  # 0, 0.25, 0.5 s
+    assert all((f.width(), f.height()) == (1280, 800) for f in frames)
+    assert frames[0] != frames[1] and frames[1] != frames[2] and frames[0] != frames[2]
+    assert not open_windows()  # its window is closed at the end
+    p = tmp_path / "run.gif"
+    assert write_gif(p, frames, fps=4) == 3
+    with Image.open(p) as im:
+        assert (im.n_frames, im.size) == (3, (1280, 800))
+        im.seek(2)
+        im.load()
+
+
+def test_frames_are_deterministic_and_a_closed_iterator_closes_the_window(qtbot, english):
+    a = frames_of_run(PRESETS["unbuffered"], start_ns=300_000_000, end_ns=300_000_000, fps=10, speed=1,
+                      size=(1200, 750), lang="en")
+    first = next(a)
+    assert open_windows()
+    a.close()
+    assert not open_windows()
+    (again,) = frames_of_run(PRESETS["unbuffered"], start_ns=300_000_000, end_ns=300_000_000, fps=10, speed=1,
+                             size=(1200, 750), lang="en")
+    assert (first.width(), first.height()) == (1200, 750)
+    assert first == again
+
+
+def test_grab_png_of_a_widget(qtbot, tmp_path):
+    label = QLabel("leakviz")
+    qtbot.addWidget(label)
+    label.setStyleSheet("background: #D55E00;")
+    label.resize(200, 100)
+    p = tmp_path / "w.png"
+    grab_png(label, p)
+    with Image.open(p) as im:
+        assert im.format == "PNG"
+        assert im.size == (label.width(), label.height()) == (200, 100)
+        assert im.convert("RGB").getpixel((2, 2)) == (213, 94, 0)
+    with pytest.raises(ExportError, match="is a folder"):
+        grab_png(label, tmp_path)
+    assert os.listdir(tmp_path) == ["w.png"]

@@ -1,0 +1,612 @@
+"""Save a run to a file and open it again: same config, same trace, same picture.
+
+A run file holds a run's starting ``Config`` and its whole event trace. Loading
+it gives back the same Config, the same events (equal tuples, equal ``repr``)
+and therefore the same sha256 and the same fold.
+
+The format, ``leakviz-run`` version 1
+=====================================
+
+The file is one gzip member (RFC 1952; written at compression level 6, with
+mtime 0 and no file name, so the same run always gives the same bytes). Its
+content is UTF-8 text (written as pure ASCII: JSON escapes everything else),
+made of lines that each end with ``\\n``:
+
+1. **Header**, one JSON object::
+
+       {"format": "leakviz-run", "version": 1, "saved_by": "leakviz 0.1.0",
+        "config": {...}, "events": N, "sha256": "..."}
+
+   ``format`` is always ``"leakviz-run"``; ``version`` is this format's
+   version, an integer (a reader refuses versions newer than its own);
+   ``saved_by`` is ``"leakviz <version>"`` of the writer; ``config`` is
+   ``Config.to_json()`` as an object (tuples as arrays, ``null`` for None);
+   missing settings take Config's defaults, unknown ones are refused;
+   ``events`` is the number of event lines; ``sha256`` is the trace's hash as
+   ``Events.sha256()`` computes it: 64 lowercase hex digits of the sha256 of
+   ``repr(event) + "\\n"`` for every event in order, where a ``stranded``
+   event is hashed without its last field (the measured Python bytes). Other
+   header keys are ignored.
+
+2. **N event lines**, one JSON array per event, in trace order: the event
+   tuple ``(t_ns, kind, *fields)`` with tuples as arrays (nested as deep as
+   they are), e.g. ``[5000000,"park",16,"send",[3],[true],["done"]]``.
+   ``t_ns`` is an integer, ``kind`` a string; fields are integers, strings,
+   ``true``/``false``, ``null``, numbers with a fraction or exponent (Python
+   floats; ``NaN``/``Infinity`` as Python's json writes them) or arrays of
+   those. No JSON objects. The array starts the line and ``\\n`` follows it
+   directly. A reader turns every array back into a tuple, so ``repr`` and
+   the hash come out identical.
+
+3. **Footer**, one JSON object: ``{"end": N, "sha256": "..."}``, the same
+   count and hash as the header. It is the last line: nothing follows it.
+
+A file whose footer is missing was cut short; a count or hash that does not
+match what the lines hold means the file is damaged. Either way ``load``
+raises ``RunFileError`` with a one-line message, as it does for anything
+that is not a readable version-1 run file.
+
+``save`` writes a temporary file next to the target and renames it over the
+target, so a crash never leaves a half-written file under the real name. A
+run whose oldest events were already forgotten (``events.first > 0``, an
+interactive session that dropped old chunks) cannot be saved.
+"""
+
+from __future__ import annotations
+
+import errno
+import gc
+import hashlib
+import json
+import os
+import re
+import secrets
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from itertools import islice
+from typing import Any
+
+from .. import __version__
+from .scenario import Config, ConfigError
+from .trace import Event, Events, _canon
+
+FORMAT = "leakviz-run"
+VERSION = 1
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_LEVEL = 6
+_BATCH = 8192  # events encoded, compressed and written at a time
+_READ = 1 << 20  # compressed bytes read at a time
+_STEP = 8 << 20  # decompressed bytes handled at a time
+_MAX_HEADER = 1 << 20  # a header line longer than this is not ours
+_MAX_LINE = 64 << 20  # nor is an event line longer than this
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
+
+# Strings that recur in every trace: loaded events share one object for each
+# (str keys only, so ints, floats and bools never match them).
+_COMMON = {s: s for s in (
+    "go", "make", "sleep", "wake", "park", "unpark", "send", "recv", "close", "exit", "panic",
+    "stranded", "request", "verdict", "return", "config", "select", "direct", "buffer", "closed",
+    "server", "handler", "check", "drain", "main", "accepted", "rejected",
+    "done", "quit", "ctx.Done()", "stop", "response")}
+_SCALARS = frozenset({int, str, bool, float, type(None)})
+
+
+class RunFileError(ValueError):
+    """A run file that cannot be saved or read; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A loaded run: its config, its events (tuples, as the trace holds them),
+    the trace's sha256 (checked against the events) and who saved it."""
+
+    config: Config
+    events: list[tuple] = field(repr=False)
+    sha256: str
+    saved_by: str
+
+
+# -- shared --
+
+def _show(path: Any) -> str:
+    """The path for a one-line message."""
+    try:
+        s = os.fsdecode(os.fspath(path))
+    except TypeError:
+        s = str(path)
+    return s if s.isprintable() else repr(s)[1:-1]
+
+
+def _why(e: OSError) -> str:
+    if isinstance(e, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(e, PermissionError):
+        return "permission denied"
+    if isinstance(e, IsADirectoryError):
+        return "it is a folder"
+    if e.errno == errno.ENOSPC:
+        return "no space left on the disk"
+    return (e.strerror or str(e) or type(e).__name__).rstrip(".").lower()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # a million new tuples would trigger full collections over and over
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _hash_update(h: Any, events: list[Event]) -> None:
+    if events:
+        h.update(("\n".join(map(_canon, events)) + "\n").encode())
+
+
+# -- saving --
+
+def _encoder():
+    """A compact JSON encoder for one event: json's C encoder made once
+    (``JSONEncoder.encode`` makes it anew for every call), or the plain one."""
+    plain = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return plain
+
+    def refuse(o: Any) -> Any:
+        raise TypeError(f"{type(o).__name__} is not JSON serializable")
+
+    try:
+        c = make(None, refuse, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
+        join = "".join
+
+        def fast(e: Any) -> str:
+            return join(c(e, 0))
+
+        probe = (1, "park", 2, "send", (3, 4), (True, False), ("done", "中\n\"\\"), None, 1.5, -0.0, 10**20)
+        if fast(probe) == plain(probe):
+            return fast
+    except Exception:  # noqa: BLE001 - any surprise: use the documented encoder
+        pass
+    return plain
+
+
+_encode = _encoder()
+
+
+def _bad_value(v: Any, depth: int = 0) -> str | None:
+    """Why ``v`` cannot be a field of a saved event (None: it can)."""
+    t = type(v)
+    if t in _SCALARS:
+        return None
+    if t is tuple:
+        if depth > 50:
+            return "its tuples nest too deep"
+        for x in v:
+            why = _bad_value(x, depth + 1)
+            if why:
+                return why
+        return None
+    return f"it holds a {t.__name__}, which would not load back the same"
+
+
+def _check_event(e: Any, i: int) -> None:
+    if type(e) is not tuple or len(e) < 2 or type(e[0]) is not int or type(e[1]) is not str:
+        raise RunFileError(f"event {i:,} is not a (time, kind, ...) tuple: {repr(e)[:80]}")
+    why = _bad_value(e)
+    if why:
+        raise RunFileError(f"event {i:,} cannot be saved: {why}")
+
+
+def _encode_batch(batch: list[Event], start: int) -> bytes:
+    scalars = _SCALARS
+    enc = _encode
+    lines = []
+    for i, e in enumerate(batch, start):
+        if (type(e) is not tuple or len(e) < 2 or type(e[0]) is not int or type(e[1]) is not str
+                or not scalars.issuperset(map(type, e))):
+            _check_event(e, i)
+        lines.append(enc(e))
+    lines.append("")
+    return "\n".join(lines).encode()
+
+
+def _batches(it: Iterable[Event]) -> Iterator[list[Event]]:
+    it = iter(it)
+    while batch := list(islice(it, _BATCH)):
+        yield batch
+
+
+def _create_temp(folder: str, base: str) -> tuple[str, int]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
+        try:
+            return tmp, os.open(tmp, flags, 0o666)  # the umask applies, as for any new file
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "could not create a temporary file")
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make the rename itself durable (POSIX; elsewhere there is nothing to do)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event]) -> None:
+    """Write the run (its starting config and all its events) to ``path``.
+
+    Atomic: the data goes to a temporary file in the same folder, which then
+    replaces ``path`` in one step. Raises RunFileError (one line) when the run
+    cannot be saved whole or the file cannot be written.
+    """
+    path = os.fspath(path)
+    name = _show(path)
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a scenario.Config, not {type(config).__name__}")
+    try:
+        config.validate()
+    except ConfigError as e:
+        raise RunFileError(f"cannot save {name}: its config is invalid: {e}") from None
+    first = getattr(events, "first", 0)
+    if first:
+        raise RunFileError(f"cannot save {name}: this run's oldest events were already forgotten "
+                           f"(it keeps events from {first:,} on), so it cannot be saved whole")
+    with _gc_paused():
+        if isinstance(events, Events):
+            n = len(events)
+            sha = events.sha256()
+            source: Iterable[Event] = islice(iter(events), n)
+        else:
+            if not isinstance(events, list):
+                events = list(events)
+            n = len(events)
+            h = hashlib.sha256()
+            for k in range(0, n, _BATCH):
+                batch = events[k:k + _BATCH]
+                for i, e in enumerate(batch, k):
+                    if type(e) is not tuple or len(e) < 2 or type(e[1]) is not str:
+                        _check_event(e, i)
+                _hash_update(h, batch)
+            sha = h.hexdigest()
+            source = events
+        header = {"format": FORMAT, "version": VERSION, "saved_by": f"leakviz {__version__}",
+                  "config": json.loads(config.to_json()), "events": n, "sha256": sha}
+        footer = {"end": n, "sha256": sha}
+
+        real = os.path.realpath(path)
+        if os.path.isdir(real):
+            raise RunFileError(f"cannot save {name}: it is a folder")
+        folder, base = os.path.split(real)
+        tmp = None
+        try:
+            tmp, fd = _create_temp(folder, base)
+            with os.fdopen(fd, "wb") as f:
+                z = zlib.compressobj(_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip wrapper
+                f.write(z.compress((json.dumps(header) + "\n").encode()))
+                written = 0
+                for batch in _batches(source):
+                    f.write(z.compress(_encode_batch(batch, written)))
+                    written += len(batch)
+                if written != n:
+                    raise RunFileError(f"cannot save {name}: the trace changed while it was being saved")
+                f.write(z.compress((json.dumps(footer) + "\n").encode()))
+                f.write(z.flush())
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, real)
+            tmp = None
+            _fsync_folder(folder)
+        except OSError as e:
+            raise RunFileError(f"cannot save {name}: {_why(e)}") from e
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+
+
+# -- loading --
+
+class _Bad(Exception):
+    """A line that is not what the format says (message: what is wrong)."""
+
+
+def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
+    """A parsed JSON array as an event or a field of one: arrays become
+    tuples, recursively; common strings are shared."""
+    types = set(map(type, o))
+    if types <= _SCALARS:
+        return tuple(map(get, o, o))
+    if dict in types:
+        raise _Bad("it holds a JSON object")
+    return tuple([_thaw(x) if type(x) is list else get(x, x) for x in o])
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int
+
+
+def _is_num(v: Any) -> bool:
+    return type(v) in (int, float)
+
+
+# what each annotation of a Config field accepts in JSON, and how it comes back
+_SETTING_KINDS: dict[str, tuple[str, Any, bool]] = {
+    # annotation: (what it must be, check of a value or of each item, is a list)
+    "str": ("text", lambda v: type(v) is str, False),
+    "int": ("a whole number", _is_int, False),
+    "bool": ("true or false", lambda v: type(v) is bool, False),
+    "float": ("a number", _is_num, False),
+    "tuple[int, ...] | None": ("null or a list of whole numbers", _is_int, True),
+    "tuple[float, ...] | None": ("null or a list of numbers", _is_num, True),
+}
+
+
+def _config(obj: Any, name: str) -> Config:
+    if type(obj) is not dict:
+        raise RunFileError(f"{name}: the header is malformed: its config is not a JSON object")
+    known = {f.name: f for f in fields(Config)}
+    for key in obj:
+        if key not in known:
+            raise RunFileError(f"{name}: its config has an unknown setting {key!r}")
+    kw = {}
+    for key, v in obj.items():
+        kind = _SETTING_KINDS.get(str(known[key].type))
+        if kind is None:  # a field this reader has no rule for: take it as JSON gives it
+            kw[key] = _thaw(v) if type(v) is list else v
+            continue
+        what, ok, is_list = kind
+        if is_list:
+            good = v is None or (type(v) is list and all(map(ok, v)))
+            v = tuple(v) if type(v) is list else v
+        else:
+            good = ok(v)
+        if not good:
+            raise RunFileError(f"{name}: its config is invalid: {key} must be {what}, got {json.dumps(v)[:40]}")
+        kw[key] = v
+    try:
+        return Config(**kw).validate()
+    except ConfigError as e:
+        raise RunFileError(f"{name}: its config is invalid: {e}") from None
+    except (TypeError, ValueError) as e:
+        raise RunFileError(f"{name}: its config is invalid: {e}") from None
+
+
+class _Reader:
+    """Streams a run file: decompresses, splits lines, parses and hashes as it goes."""
+
+    def __init__(self, f: Any, name: str) -> None:
+        self.f = f
+        self.name = name
+        self.header: dict[str, Any] | None = None
+        self.config: Config | None = None
+        self.footer: dict[str, Any] | None = None
+        self.events: list[Event] = []
+        self.hash = hashlib.sha256()
+        self.scan = json.JSONDecoder().scan_once
+
+    def err(self, what: str) -> RunFileError:
+        return RunFileError(f"{self.name}: {what}")
+
+    def read_bytes(self) -> bytes:
+        try:
+            return self.f.read(_READ)
+        except OSError as e:
+            raise self.err(f"cannot read it: {_why(e)}") from e
+
+    # -- the layers: bytes, lines, values --
+
+    def run(self) -> Recording:
+        data = self.read_bytes()
+        if not data:
+            raise self.err("the file is empty, not a leakviz run")
+        if not data.startswith(_GZIP_MAGIC):
+            raise self.err("not a leakviz run file (it is not gzip-compressed)")
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip only
+        pending = b""
+        while True:
+            try:
+                out = d.decompress(data, _STEP)
+            except zlib.error as e:
+                raise self.err(f"the file is damaged: its compressed data is corrupt ({_zmsg(e)})") from None
+            data = d.unconsumed_tail
+            if out:
+                pending = self.take(pending + out)
+            if d.eof:
+                if d.unused_data or self.read_bytes():
+                    raise self.err("the file is damaged: there is data after its end")
+                break
+            if not data and not out:
+                data = self.read_bytes()
+                if not data:
+                    raise self.err("the file is truncated: its compressed data ends early")
+        return self.finish(pending)
+
+    def take(self, buf: bytes) -> bytes:
+        """Handle the complete lines in ``buf``; return the rest."""
+        if self.header is None and buf[:1] != b"{":
+            raise self.err("not a leakviz run file (it does not start with a run header)")
+        cut = buf.rfind(b"\n") + 1
+        rest = buf[cut:]
+        if cut:
+            try:
+                text = buf[:cut].decode()
+            except UnicodeDecodeError as e:
+                line = 1 + len(self.events) + buf.count(b"\n", 0, e.start) + (self.header is not None)
+                raise self.err(f"the file is damaged: line {line:,} is not valid UTF-8") from None
+            self.lines(text)
+        if self.header is None and len(rest) > _MAX_HEADER:
+            raise self.err("not a leakviz run file (its first line is far too long for a run header)")
+        if len(rest) > _MAX_LINE:
+            raise self.err(f"line {2 + len(self.events):,} is malformed: it is far too long")
+        if rest and self.footer is not None:
+            raise self.err("the file is damaged: there is data after its last line")
+        return rest
+
+    def lines(self, s: str) -> None:
+        """Handle ``s``: whole lines, each ending with a newline."""
+        pos = 0
+        if self.header is None:
+            pos = s.index("\n") + 1
+            self.read_header(s[:pos - 1])
+        n = len(s)
+        if self.footer is not None:
+            if pos < n:
+                raise self.err("the file is damaged: there is data after its last line")
+            return
+        chunk: list[Event] = []
+        append = chunk.append
+        scan = self.scan
+        get = _COMMON.get
+        find = s.find
+        try:
+            while pos < n:
+                c = s[pos]
+                if c == "[":
+                    o, end = scan(s, pos)
+                    if s[end] != "\n":
+                        raise _Bad("there is text after its JSON array")
+                    # fast paths; an array or object where they expect none is
+                    # unhashable (TypeError) and takes the general one
+                    try:
+                        if find("[", pos + 1, end) < 0:  # flat: numbers, strings, true/false/null
+                            e = tuple(map(get, o, o))
+                        else:  # fields that are flat arrays, as a park event's
+                            e = tuple([tuple(map(get, x, x)) if type(x) is list else get(x, x) for x in o])
+                    except TypeError:
+                        e = _thaw(o)
+                    if len(e) < 2 or type(e[0]) is not int or type(e[1]) is not str:
+                        raise _Bad("an event starts with an integer time and a kind")
+                    append(e)
+                    pos = end + 1
+                elif c == "{":
+                    nl = s.index("\n", pos)
+                    self.read_footer(s[pos:nl])
+                    pos = nl + 1
+                    if pos < n:
+                        raise self.err("the file is damaged: there is data after its last line")
+                else:
+                    raise _Bad("it is not a JSON array")
+        except (_Bad, ValueError, StopIteration, RecursionError) as e:
+            if isinstance(e, RunFileError):
+                raise
+            if isinstance(e, json.JSONDecodeError):
+                why = f"invalid JSON: {e.msg}"
+            elif isinstance(e, StopIteration):
+                why = "invalid JSON"
+            elif isinstance(e, RecursionError):
+                why = "it nests too deep"
+            else:
+                why = str(e) or "invalid JSON"
+            line = 2 + len(self.events) + len(chunk)
+            raise self.err(f"line {line:,} is malformed: {why}") from None
+        finally:
+            _hash_update(self.hash, chunk)
+            self.events.extend(chunk)
+
+    def read_header(self, line: str) -> None:
+        name = self.name
+        try:
+            h = json.loads(line)
+        except (ValueError, RecursionError):
+            if FORMAT not in line:
+                raise self.err("not a leakviz run file (its first line is not a run header)") from None
+            raise self.err("the header is malformed: it is not valid JSON") from None
+        if type(h) is not dict or h.get("format") != FORMAT:
+            raise self.err("not a leakviz run file (its header does not say \"format\": \"leakviz-run\")")
+        v = h.get("version")
+        if type(v) is not int or v < 1:
+            raise self.err(f"the header is malformed: its version must be a positive integer, got {json.dumps(v)[:20]}")
+        if v > VERSION:
+            raise self.err(f"made by a newer leakviz (format version {v}); this one reads version {VERSION}")
+        for key, ok, what in (("saved_by", lambda x: type(x) is str, "text"),
+                              ("events", lambda x: type(x) is int and x >= 0, "a count (0 or more)"),
+                              ("sha256", _is_sha, "64 lowercase hex digits"),
+                              ("config", lambda x: x is not None, "the run's config")):
+            if key not in h:
+                raise self.err(f"the header is malformed: it has no {key!r}")
+            if not ok(h[key]):
+                raise self.err(f"the header is malformed: its {key!r} must be {what}")
+        self.config = _config(h["config"], name)
+        self.header = h
+
+    def read_footer(self, line: str) -> None:
+        try:
+            ft = json.loads(line)
+        except (ValueError, RecursionError):
+            raise _Bad("its last line is not valid JSON") from None
+        if (type(ft) is not dict or set(ft) != {"end", "sha256"} or type(ft["end"]) is not int
+                or not _is_sha(ft["sha256"])):
+            raise _Bad('the last line must be {"end": N, "sha256": "..."}')
+        self.footer = ft
+
+    def finish(self, rest: bytes) -> Recording:
+        h = self.header
+        if h is None:
+            if rest:
+                raise self.err("not a leakviz run file (it holds no complete run header)")
+            raise self.err("not a leakviz run file (its gzip content is empty)")
+        n = h["events"]
+        got = len(self.events)
+        if rest:
+            raise self.err(f"the file is truncated: it ends in the middle of line {got + 2:,}")
+        if self.footer is None:
+            raise self.err(f"the file is truncated: it ends after {got:,} of {n:,} events, "
+                           f"without its closing line")
+        if self.footer["end"] != n or self.footer["sha256"] != h["sha256"]:
+            raise self.err("the file is damaged: its header and its closing line disagree")
+        if got != n:
+            raise self.err(f"the file is damaged: it holds {got:,} events but its header says {n:,}")
+        sha = self.hash.hexdigest()
+        if sha != h["sha256"]:
+            raise self.err(f"the file is damaged: its events do not match their sha256 "
+                           f"(recorded {h['sha256'][:12]}…, computed {sha[:12]}…)")
+        assert self.config is not None
+        return Recording(config=self.config, events=self.events, sha256=sha, saved_by=h["saved_by"])
+
+
+def _is_sha(x: Any) -> bool:
+    return type(x) is str and _SHA_RE.fullmatch(x) is not None
+
+
+def _zmsg(e: zlib.error) -> str:
+    msg = str(e)
+    return msg.split(": ", 1)[1] if ": " in msg else msg
+
+
+def load(path: str | os.PathLike) -> Recording:
+    """Read a run file written by ``save``. Raises RunFileError (one line)
+    for anything that is not a complete, intact version-1 run file."""
+    path = os.fspath(path)
+    name = _show(path)
+    try:
+        f = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        raise RunFileError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise RunFileError(f"{name} is a folder, not a leakviz run file") from None
+    except OSError as e:
+        raise RunFileError(f"{name}: cannot read it: {_why(e)}") from None
+    except (TypeError, ValueError) as e:  # e.g. an embedded NUL
+        raise RunFileError(f"{name}: cannot read it: {e}") from None
+    with f, _gc_paused():
+        if os.path.isdir(path):  # where opening a folder succeeds
+            raise RunFileError(f"{name} is a folder, not a leakviz run file")
+        return _Reader(f, name).run()
