@@ -248,3 +248,22 @@ def test_compare_opens_from_the_view_menu_on_this_runs_requests(window, qtbot):
     cw.refresh(full=True)
     assert cw.counts[0].text() != "" and cw.stages[0].snap.stranded >= cw.stages[2].snap.stranded == 0
     cw.close()
+
+
+def test_exports_from_the_window(window, qtbot, tmp_path):
+    import csv
+    import json
+
+    from PIL import Image
+    run_to(qtbot, window, 0.6)
+    assert window.export_csv(tmp_path / "m.csv")
+    rows = list(csv.DictReader((tmp_path / "m.csv").open()))
+    assert int(rows[-1]["stranded"]) == window.session.rt.stranded
+    assert window.export_json(tmp_path / "r.json")
+    assert json.loads((tmp_path / "r.json").read_text())["stranded"] == window.session.rt.stranded
+    assert not window.export_csv(tmp_path / "missing" / "m.csv")  # a one-line message, no exception
+    assert "does not exist" in window.statusBar().currentMessage()
+    window.export_gif(tmp_path / "a.gif", seconds=0.2)
+    qtbot.waitUntil(lambda: (tmp_path / "a.gif").exists(), timeout=60_000)
+    im = Image.open(tmp_path / "a.gif")
+    assert im.format == "GIF" and im.n_frames >= 3

@@ -138,6 +138,15 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         self.menu_file = mb.addMenu("")
         self.menu_file.addAction(self.act_shot)
+        self.act_csv = QAction(self)
+        self.act_csv.triggered.connect(lambda: self._ask_path("csv", self.export_csv))
+        self.act_json = QAction(self)
+        self.act_json.triggered.connect(lambda: self._ask_path("json", self.export_json))
+        self.act_gif = QAction(self)
+        self.act_gif.setShortcut(QKeySequence("Ctrl+G"))
+        self.act_gif.triggered.connect(lambda: self._ask_path("gif", self.export_gif))
+        for a in (self.act_csv, self.act_json, self.act_gif):
+            self.menu_file.addAction(a)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_sim = mb.addMenu("")
@@ -271,7 +280,10 @@ class MainWindow(QMainWindow):
         self.act_live.setText(self.tr("Back to &live"))
         self.timeline.retranslate()
         self.act_reset.setText(self.tr("&Reset"))
-        self.act_shot.setText(self.tr("Save &screenshot…"))
+        self.act_shot.setText(self.tr("Export the view as &PNG…"))
+        self.act_csv.setText(self.tr("Export the metrics as &CSV…"))
+        self.act_json.setText(self.tr("Export the report as &JSON…"))
+        self.act_gif.setText(self.tr("Export the last seconds as animated &GIF…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_full.setText(self.tr("&Full screen"))
         self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context"))
@@ -524,6 +536,89 @@ class MainWindow(QMainWindow):
             log.error("could not write %s", path)
             self.exit_code = 1
         QTimer.singleShot(0, self.close)
+
+    # -- exports --
+
+    def _ask_path(self, kind: str, then) -> None:
+        names = {"csv": self.tr("CSV files (*.csv)"), "json": self.tr("JSON files (*.json)"),
+                 "gif": self.tr("GIF images (*.gif)")}
+        dlg = QFileDialog(self, self.tr("Export"), f"leakviz.{kind}", names[kind])
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.setDefaultSuffix(kind)
+        dlg.fileSelected.connect(lambda p: then(Path(p)))
+        dlg.open()  # not exec(): a nested loop would stall qasync
+
+    def export_csv(self, path: Path) -> bool:
+        from ..core.export import ExportError, metrics_rows, write_csv
+        try:
+            n = write_csv(path, metrics_rows(self.session.rt.trace.events))
+        except ExportError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return False
+        self.statusBar().showMessage(self.tr("Wrote {n} rows to {p}").format(n=n, p=path), 5000)
+        return True
+
+    def export_json(self, path: Path) -> bool:
+        from ..core.export import ExportError, write_json
+        snap = self.session.snapshot()
+        cfg = self.session.cfg
+        report = {"variant": cfg.variant, "checks": cfg.checks, "capacity_done": cfg.capacity_done,
+                  "capacity_quit": cfg.capacity_quit, "seed": cfg.seed, "requests": snap.requests_total,
+                  "tasks_spawned": snap.spawned, "stranded": snap.stranded,
+                  "stranded_by_channel": dict(snap.stranded_by_channel),
+                  "parked_by_site": dict(snap.parked_by_site), "go_bytes_modeled": snap.go_bytes,
+                  "python_bytes_measured": snap.py_bytes, "sim_time_ms": snap.t / 1e6, "panic": snap.panic,
+                  "trace_sha256": self.session.rt.trace.sha256(), "config": cfg.__dict__}
+        try:
+            write_json(path, report)
+        except ExportError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return False
+        self.statusBar().showMessage(self.tr("Wrote the report to {p}").format(p=path), 5000)
+        return True
+
+    def export_gif(self, path: Path, seconds: float = 2.0) -> None:
+        """The last ``seconds`` of simulated time, replayed into an animated GIF
+        (progress shown, cancellable; frames are made one per tick so the
+        window stays responsive)."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ..core.export import ExportError
+        from .export import frames_of_run, write_gif
+        end = self.session.rt.now
+        start = max(0, end - int(seconds * 1e9))
+        fps, speed = 10.0, 0.25
+        total = int((end - start) / 1e9 / speed * fps) + 1
+        frames = frames_of_run(self.session.cfg, start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
+        got: list = []
+        dlg = QProgressDialog(self.tr("Making the animation…"), self.tr("Cancel"), 0, total, self)
+        dlg.setWindowTitle(self.tr("Export GIF"))
+        dlg.setMinimumDuration(0)
+        timer = QTimer(self)
+
+        def tick() -> None:
+            if dlg.wasCanceled():
+                timer.stop()
+                frames.close()
+                self.statusBar().showMessage(self.tr("GIF export cancelled."), 4000)
+                return
+            try:
+                got.append(next(frames))
+                dlg.setValue(len(got))
+                return
+            except StopIteration:
+                timer.stop()
+            try:
+                n = write_gif(path, got, fps=fps)
+                self.statusBar().showMessage(self.tr("Wrote {n} frames to {p}").format(n=n, p=path), 6000)
+            except ExportError as e:
+                self.statusBar().showMessage(str(e), 8000)
+            dlg.close()
+
+        timer.timeout.connect(tick)
+        timer.start(0)
+        dlg.open()
+        self._gif_job = (timer, dlg, frames)  # keep them alive
 
     def _save_screenshot_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz.png", self.tr("PNG images (*.png)"))
