@@ -82,6 +82,7 @@ _READ = 1 << 20  # compressed bytes read at a time
 _STEP = 8 << 20  # decompressed bytes handled at a time
 _MAX_HEADER = 1 << 20  # a header line longer than this is not ours
 _MAX_LINE = 64 << 20  # nor is an event line longer than this
+_CHECK_REST = 256 << 20  # after a bad line, decompressed bytes checked for damage
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 
 # Strings that recur in every trace: loaded events share one object for each
@@ -422,13 +423,16 @@ class _Reader:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)  # gzip only
         pending = b""
         while True:
-            try:
-                out = d.decompress(data, _STEP)
-            except zlib.error as e:
-                raise self.err(f"the file is damaged: its compressed data is corrupt ({_zmsg(e)})") from None
+            out = self.inflate(d, data)
             data = d.unconsumed_tail
             if out:
-                pending = self.take(pending + out)
+                try:
+                    pending = self.take(pending + out)
+                except RunFileError:
+                    # garbled text may only be the symptom of a damaged or cut
+                    # gzip stream: if so, say that instead
+                    self.check_rest(d, data)
+                    raise
             if d.eof:
                 if d.unused_data or self.read_bytes():
                     raise self.err("the file is damaged: there is data after its end")
@@ -438,6 +442,24 @@ class _Reader:
                 if not data:
                     raise self.err("the file is truncated: its compressed data ends early")
         return self.finish(pending)
+
+    def inflate(self, d: Any, data: bytes) -> bytes:
+        try:
+            return d.decompress(data, _STEP)
+        except zlib.error as e:
+            raise self.err(f"the file is damaged: its compressed data is corrupt ({_zmsg(e)})") from None
+
+    def check_rest(self, d: Any, data: bytes) -> None:
+        """Decompress the rest (up to a limit), only to find damage or an early end."""
+        budget = _CHECK_REST
+        while budget > 0 and not d.eof:
+            out = self.inflate(d, data)
+            budget -= len(out)
+            data = d.unconsumed_tail
+            if not data and not out:
+                data = self.read_bytes()
+                if not data:
+                    raise self.err("the file is truncated: its compressed data ends early")
 
     def take(self, buf: bytes) -> bytes:
         """Handle the complete lines in ``buf``; return the rest."""

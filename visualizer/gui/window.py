@@ -408,6 +408,9 @@ class MainWindow(QMainWindow):
         nxt = self.snap.requests_total if self.snap else 0
         how = self.session.update(cfg)
         self.code.set_config(self.session.cfg)
+        # the preset box names a preset only while the settings are that preset's
+        self.controls.preset.setCurrentIndex(self.controls.preset.findData(
+            next((n for n, c in PRESETS.items() if c == self.session.cfg), None)))
         if how == "live":
             msg = self.tr("Applies to requests from #{n} on; requests in flight keep their settings.").format(n=nxt)
         else:
@@ -522,6 +525,7 @@ class MainWindow(QMainWindow):
         self.session.run_until(int(sim_seconds * 1e9))
 
     def save_png(self, path: Path) -> bool:
+        self.session.snapshot()  # fold everything first: the picture must not lag the run
         self.refresh()
         self.stage.animate = False  # draw markers where they are, not on their way
         self.stage.repaint()
