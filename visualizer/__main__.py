@@ -146,6 +146,13 @@ def cmd_run(a: argparse.Namespace) -> int:
         return 2
     rt = simulate(cfg)
     r = report(cfg, rt)
+    if a.save is not None:
+        from .core import runfile
+        try:
+            runfile.save(a.save, config=cfg, events=rt.trace.events)
+        except runfile.RunFileError as e:
+            print(f"leakviz run: error: {e}", file=sys.stderr)
+            return 2
     print(json.dumps(r, sort_keys=True) if a.json else format_report(r))
     return 1 if r["panic"] else 0
 
@@ -164,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_scenario_args(r)
     r.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
+    r.add_argument("--save", type=Path, metavar="FILE",
+                   help="also save the run (config and every event) to open in the window: leakviz --open FILE")
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG) or a "
                        "stretch of the run (animated GIF)",
@@ -232,6 +241,8 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
                    help="simulated seconds to run before --screenshot (default: 5)")
     g.add_argument("--max-live", type=int, metavar="N",
                    help="pause at this many live simulated goroutines (default: from this machine's memory)")
+    g.add_argument("--open", dest="open_path", type=Path, metavar="FILE",
+                   help="open a saved run (File > Save this run, or 'run --save')")
     g.add_argument("--compare", action="store_true",
                    help="open the classic comparison instead: unbuffered | buffered | context, side by side "
                         "on the same requests (--preset chooses the request stream)")
@@ -243,6 +254,13 @@ def cmd_window(a: argparse.Namespace) -> int:
     if a.max_live is not None and not 100 <= a.max_live <= 50_000_000:
         print(f"leakviz: error: --max-live must be between 100 and 50000000, got {a.max_live}", file=sys.stderr)
         return 2
+    if a.open_path is not None:  # a bad file is one line here, before any window
+        from .core import runfile
+        try:
+            runfile.load(a.open_path)
+        except runfile.RunFileError as e:
+            print(f"leakviz: error: {e}", file=sys.stderr)
+            return 2
     if a.screenshot is not None:
         parent = a.screenshot.expanduser().resolve().parent
         if not parent.is_dir():
@@ -263,7 +281,8 @@ def cmd_window(a: argparse.Namespace) -> int:
     from .gui.app import run_window
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
-                      max_live=a.max_live, close_after=a.close_after, compare=a.compare)
+                      max_live=a.max_live, close_after=a.close_after, compare=a.compare,
+                      open_path=a.open_path)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

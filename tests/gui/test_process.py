@@ -248,3 +248,18 @@ def test_bad_export_requests_are_one_line_errors(args):
     r = subprocess.run([sys.executable, "-m", "visualizer", "export", *args], env=ENV, capture_output=True,
                        text=True, timeout=60)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+def test_run_save_then_open_in_the_window(tmp_path):
+    run = tmp_path / "r.leakviz-run"
+    r = subprocess.run([sys.executable, "-m", "visualizer", "run", "--requests", "20", "--concurrent", "--fail", "0",
+                        "--save", str(run)], env=ENV, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and run.exists(), r.stderr
+    shot = tmp_path / "opened.png"
+    r = subprocess.run([sys.executable, "-m", "visualizer", "--open", str(run), "--screenshot", str(shot)],
+                       env=ENV, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and QImage(str(shot)).width() > 1000, r.stderr
+    (tmp_path / "cut.leakviz-run").write_bytes(run.read_bytes()[: len(run.read_bytes()) // 2])
+    r = subprocess.run([sys.executable, "-m", "visualizer", "--open", str(tmp_path / "cut.leakviz-run")],
+                       env=ENV, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "truncated" in r.stderr

@@ -267,3 +267,25 @@ def test_exports_from_the_window(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: (tmp_path / "a.gif").exists(), timeout=60_000)
     im = Image.open(tmp_path / "a.gif")
     assert im.format == "GIF" and im.n_frames >= 3
+
+
+def test_save_and_open_a_run_gives_the_same_picture(window, qtbot, tmp_path):
+    from visualizer.core.trace import Folder
+    window.session.reset(Config(checks=10, requests=40, concurrent=True, rate=200.0, fail_prob=0.2, seed=4))
+    window.session.set_speed(None)
+    window.session.play()
+    qtbot.waitUntil(lambda: window.session.finished, timeout=30_000)
+    before = window.session.snapshot()
+    events = list(window.session.rt.trace.events)
+    assert window.save_run(tmp_path / "r.leakviz-run")
+    window.reset()
+    assert window.open_run(tmp_path / "r.leakviz-run")
+    after = window.session.snapshot()
+    assert after == before
+    assert list(window.session.rt.trace.events) == events
+    window.seek(len(events) // 2)  # and it can be replayed
+    assert window.stage.snap == Folder(keep=window.session.keep).feed(events, upto=len(events) // 2).snapshot()
+    (tmp_path / "bad.leakviz-run").write_bytes(b"\x89PNG not a run")
+    assert not window.open_run(tmp_path / "bad.leakviz-run")
+    assert "not a leakviz run" in window.statusBar().currentMessage()
+    assert window.session.snapshot() == after  # what was shown stays

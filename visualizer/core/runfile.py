@@ -8,7 +8,7 @@ The format, ``leakviz-run`` version 1
 =====================================
 
 The file is one gzip member (RFC 1952; written at compression level 6, with
-mtime 0 and no file name, so the same run always gives the same bytes). Its
+mtime 0 and no file name, so the same run gives the same bytes). Its
 content is UTF-8 text (written as pure ASCII: JSON escapes everything else),
 made of lines that each end with ``\\n``:
 
@@ -35,16 +35,18 @@ made of lines that each end with ``\\n``:
    ``true``/``false``, ``null``, numbers with a fraction or exponent (Python
    floats; ``NaN``/``Infinity`` as Python's json writes them) or arrays of
    those. No JSON objects. The array starts the line and ``\\n`` follows it
-   directly. A reader turns every array back into a tuple, so ``repr`` and
-   the hash come out identical.
+   directly (JSON whitespace inside it is allowed; the writer puts none). A
+   reader turns every array back into a tuple, so ``repr`` and the hash come
+   out identical.
 
 3. **Footer**, one JSON object: ``{"end": N, "sha256": "..."}``, the same
    count and hash as the header. It is the last line: nothing follows it.
 
 A file whose footer is missing was cut short; a count or hash that does not
-match what the lines hold means the file is damaged. Either way ``load``
-raises ``RunFileError`` with a one-line message, as it does for anything
-that is not a readable version-1 run file.
+match what the lines hold, or a gzip checksum that fails, means the file is
+damaged. Either way ``load`` raises ``RunFileError`` with a one-line message,
+as it does for anything that is not a readable version-1 run file. This
+reader's limits: a header line of at most 1 MiB, event lines of at most 64 MiB.
 
 ``save`` writes a temporary file next to the target and renames it over the
 target, so a crash never leaves a half-written file under the real name. A
@@ -61,6 +63,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -297,6 +300,10 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
         tmp = None
         try:
             tmp, fd = _create_temp(folder, base)
+            try:  # overwriting: keep the old file's permissions
+                os.chmod(fd, stat.S_IMODE(os.stat(real).st_mode))
+            except (OSError, NotImplementedError):
+                pass
             with os.fdopen(fd, "wb") as f:
                 z = zlib.compressobj(_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip wrapper
                 f.write(z.compress((json.dumps(header) + "\n").encode()))
@@ -456,7 +463,7 @@ class _Reader:
             out = self.inflate(d, data)
             budget -= len(out)
             data = d.unconsumed_tail
-            if not data and not out:
+            if not data and not out and not d.eof:
                 data = self.read_bytes()
                 if not data:
                     raise self.err("the file is truncated: its compressed data ends early")

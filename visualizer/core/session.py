@@ -58,6 +58,7 @@ class Session:
 
     def _new(self, cfg: Config) -> None:
         self.cfg = cfg
+        self.start_cfg = cfg  # what the trace's run began with (mid-run changes are events)
         self.rt = Runtime(seed=cfg.seed)
         self.rt.trace.events.max_chunks = KEEP_CHUNKS
         self.live = scenario.start(self.rt, cfg)
@@ -168,7 +169,7 @@ class Session:
         Seek, step and replay work on it; changing a setting starts a live run."""
         self.stop()
         self._playing = False
-        self.cfg = cfg.validate()
+        self.cfg = self.start_cfg = cfg.validate()
         self.rt = Runtime(seed=cfg.seed)
         self.rt.trace.events.tail.extend(events)
         self.rt.trace.events.compact()

@@ -1,6 +1,6 @@
 """The append-only event log, and the Snapshot it folds into.
 
-An event is a tuple ``(t_ns, kind, *fields)`` of ints, strings and tuples, so
+An event is a tuple ``(t_ns, kind, *fields)`` of ints, bools, strings and tuples, so
 its ``repr`` is stable and the trace hashes the same for the same config and
 seed. Kinds written by the runtime and channels:
 
@@ -20,7 +20,7 @@ stranded   gid, Go channel bytes now held by stranded goroutines,
            Python bytes they hold here (measured; not hashed)
 =========  ====================================================
 
-and by the scenario: ``request`` (req, ip, variant), ``verdict`` (req, check,
+and by the scenario: ``request`` (req, ip), ``verdict`` (req, check,
 passed), ``return`` (req, outcome), ``config`` (json text, first event).
 
 The measured bytes on ``stranded`` events vary with the interpreter, so the

@@ -137,6 +137,15 @@ class MainWindow(QMainWindow):
 
         mb = self.menuBar()
         self.menu_file = mb.addMenu("")
+        self.act_open = QAction(self)
+        self.act_open.setShortcut(QKeySequence.Open)
+        self.act_open.triggered.connect(self._open_dialog)
+        self.act_save = QAction(self)
+        self.act_save.setShortcut(QKeySequence.Save)
+        self.act_save.triggered.connect(lambda: self._ask_path("leakviz-run", self.save_run))
+        self.menu_file.addAction(self.act_open)
+        self.menu_file.addAction(self.act_save)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_shot)
         self.act_csv = QAction(self)
         self.act_csv.triggered.connect(lambda: self._ask_path("csv", self.export_csv))
@@ -280,6 +289,8 @@ class MainWindow(QMainWindow):
         self.act_live.setText(self.tr("Back to &live"))
         self.timeline.retranslate()
         self.act_reset.setText(self.tr("&Reset"))
+        self.act_open.setText(self.tr("&Open a saved run…"))
+        self.act_save.setText(self.tr("&Save this run…"))
         self.act_shot.setText(self.tr("Export the view as &PNG…"))
         self.act_csv.setText(self.tr("Export the metrics as &CSV…"))
         self.act_json.setText(self.tr("Export the report as &JSON…"))
@@ -545,12 +556,52 @@ class MainWindow(QMainWindow):
 
     def _ask_path(self, kind: str, then) -> None:
         names = {"csv": self.tr("CSV files (*.csv)"), "json": self.tr("JSON files (*.json)"),
-                 "gif": self.tr("GIF images (*.gif)")}
+                 "gif": self.tr("GIF images (*.gif)"), "leakviz-run": self.tr("leakviz runs (*.leakviz-run)")}
         dlg = QFileDialog(self, self.tr("Export"), f"leakviz.{kind}", names[kind])
         dlg.setAcceptMode(QFileDialog.AcceptSave)
         dlg.setDefaultSuffix(kind)
         dlg.fileSelected.connect(lambda p: then(Path(p)))
         dlg.open()  # not exec(): a nested loop would stall qasync
+
+    def save_run(self, path: Path) -> bool:
+        """The run's starting config and every event, to open again later."""
+        from ..core import runfile
+        self.session.snapshot()
+        try:
+            runfile.save(path, config=self.session.start_cfg, events=self.session.rt.trace.events)
+        except runfile.RunFileError as e:
+            self.statusBar().showMessage(str(e), 10000)
+            return False
+        self.statusBar().showMessage(self.tr("Saved the run to {p}").format(p=path), 5000)
+        return True
+
+    def open_run(self, path: Path) -> bool:
+        """Show a saved run: same config, same trace, same picture; seek it with the timeline."""
+        from ..core import runfile
+        try:
+            rec = runfile.load(path)
+        except runfile.RunFileError as e:
+            self.statusBar().showMessage(str(e), 10000)
+            return False
+        self.review = None
+        self._replaying = False
+        self.stage._pos.clear()
+        self.session.load(rec.config, rec.events)
+        self.controls.set_config(rec.config)
+        self.controls.preset.setCurrentIndex(self.controls.preset.findData(
+            next((n for n, c in PRESETS.items() if c == rec.config), None)))
+        self.code.set_config(rec.config)
+        self._update_verdict()
+        self.refresh()
+        self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
+            p=path, n=f"{len(rec.events):,}"), 8000)
+        return True
+
+    def _open_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Open a saved run"), "", self.tr("leakviz runs (*.leakviz-run)"))
+        dlg.setFileMode(QFileDialog.ExistingFile)
+        dlg.fileSelected.connect(lambda p: self.open_run(Path(p)))
+        dlg.open()
 
     def export_csv(self, path: Path) -> bool:
         from ..core.export import ExportError, metrics_rows, write_csv

@@ -1,0 +1,652 @@
+"""Run files: save a run, open it again later: same config, same trace, same
+picture. Every way a file can be wrong gives one RunFileError that says what
+is wrong, never another exception."""
+
+import errno
+import gzip
+import json
+import os
+import random
+from itertools import islice
+
+import pytest
+
+from visualizer import __version__
+from visualizer.core import runfile
+from visualizer.core.report import simulate
+from visualizer.core.runfile import FORMAT, VERSION, Recording, RunFileError, load, save
+from visualizer.core.scenario import Config
+from visualizer.core.trace import Events, Folder, fold
+
+CONFIGS = {
+    "worked": Config(checks=10, fail=(1, 9)),
+    "scripted-delays": Config(checks=4, fail=(), delays_ms=(7.5, 2.25, 30.0, 1.0), capacity_quit=1),
+    "sequential-drawn": Config(checks=8, requests=30, fail_prob=0.3, bad_ip_share=0.3, seed=4),
+    "concurrent": Config(checks=8, requests=60, concurrent=True, rate=2000, arrival="poisson",
+                         fail_prob=0.3, bad_ip_share=0.3, jitter=0.5, capacity_done=1, seed=5),
+    "buffered": Config(checks=6, capacity_done=5, capacity_quit=5, requests=20, concurrent=True,
+                       rate=500.0, fail_prob=0.4, seed=2),
+    "ctx": Config(variant="ctx", checks=6, requests=30, concurrent=True, rate=2000, seed=7),
+    "closequit": Config(variant="closequit", checks=5, requests=25, concurrent=True, rate=3000,
+                        fail_prob=0.3, seed=8),
+    "drain": Config(variant="drain", checks=6, requests=30, concurrent=True, rate=2000, seed=6),
+    # more than four chunks of events: the trace has compacted (marshalled) chunks
+    "many-events": Config(checks=10, requests=600, concurrent=True, rate=1000.0, fail_prob=0.1, seed=3),
+}
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return {name: simulate(cfg) for name, cfg in CONFIGS.items()}
+
+
+@pytest.fixture(scope="module")
+def good(runs, tmp_path_factory):
+    """A valid saved run of a few hundred events, and its bytes."""
+    path = tmp_path_factory.mktemp("good") / "run.leakviz"
+    save(path, config=CONFIGS["concurrent"], events=runs["concurrent"].trace.events)
+    return path, path.read_bytes()
+
+
+@pytest.fixture(params=["whole", "small-steps"])
+def steps(request, monkeypatch):
+    """Read and decompress as usual, or a few bytes at a time, so that reads,
+    decompressed steps and lines break at every kind of boundary."""
+    if request.param == "small-steps":
+        monkeypatch.setattr(runfile, "_READ", 61)
+        monkeypatch.setattr(runfile, "_STEP", 97)
+    return request.param
+
+
+def content_lines(data: bytes) -> list[str]:
+    text = gzip.decompress(data).decode()
+    assert text.endswith("\n")
+    return text[:-1].split("\n")
+
+
+def rewrap(tmp_path, lines, *, name="edited.leakviz", end="\n") -> str:
+    """A properly gzipped file of these lines: only the content is wrong."""
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(("\n".join(lines) + end).encode(), mtime=0))
+    return path
+
+
+def load_error(path) -> str:
+    with pytest.raises(RunFileError) as info:
+        load(path)
+    msg = str(info.value)
+    assert "\n" not in msg and msg.strip() == msg and len(msg) < 300, msg
+    return msg
+
+
+def assert_no_litter(folder, expected=()):
+    assert sorted(os.listdir(folder)) == sorted(expected)
+
+
+# -- the round trip --
+
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_round_trip_gives_the_same_config_events_hash_and_picture(steps, runs, tmp_path, name):
+    cfg = CONFIGS[name]
+    rt = runs[name]
+    events = rt.trace.events
+    path = tmp_path / "run.leakviz"
+    save(path, config=cfg, events=events)
+    assert_no_litter(tmp_path, ["run.leakviz"])
+
+    rec = load(path)
+    assert isinstance(rec, Recording)
+    assert rec.config == cfg
+    assert rec.config.to_json() == cfg.to_json()
+    assert type(rec.config.fail) is type(cfg.fail) and type(rec.config.delays_ms) is type(cfg.delays_ms)
+    original = list(events)
+    assert len(rec.events) == len(original)
+    assert rec.events == original
+    assert list(map(repr, rec.events)) == list(map(repr, original))  # True stays True, not 1
+    assert all(type(e) is tuple for e in rec.events)
+    assert rec.sha256 == events.sha256() == rt.trace.sha256()
+    again = Events()
+    again.tail.extend(rec.events)
+    assert again.sha256() == rec.sha256
+    assert rec.saved_by == f"leakviz {__version__}"
+    assert rec.events[0] == (0, "config", cfg.to_json())
+    assert Folder().feed(rec.events).snapshot() == fold(rt.trace)
+    if name == "many-events":
+        assert len(events) > 4 * Events.CHUNK
+        assert any(e[1] == "stranded" for e in rec.events)
+
+
+def test_the_same_run_saves_to_the_same_bytes(runs, tmp_path):
+    cfg = CONFIGS["concurrent"]
+    save(tmp_path / "a", config=cfg, events=runs["concurrent"].trace.events)
+    save(tmp_path / "b", config=cfg, events=runs["concurrent"].trace.events)
+    rec = load(tmp_path / "a")
+    save(tmp_path / "c", config=rec.config, events=rec.events)  # a plain list
+    assert (tmp_path / "a").read_bytes() == (tmp_path / "b").read_bytes() == (tmp_path / "c").read_bytes()
+
+
+def test_save_overwrites_an_existing_run(runs, tmp_path):
+    path = tmp_path / "run.leakviz"
+    save(path, config=CONFIGS["worked"], events=runs["worked"].trace.events)
+    path.chmod(0o640)
+    save(path, config=CONFIGS["ctx"], events=runs["ctx"].trace.events)
+    assert load(path).config == CONFIGS["ctx"]
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert_no_litter(tmp_path, ["run.leakviz"])
+
+
+def test_every_kind_of_field_round_trips_from_a_plain_list(tmp_path):
+    events = [
+        (0, "config", Config().to_json()),
+        (1, "odd", 1.5, -0.0, 1e300, float("inf"), float("-inf"), None, True, False, 0, -7, 10**40),
+        (2, "text", "", "中文 ✓", "tab\there \"quoted\" \\ back", "\x00\x1f", "\ud800 lone surrogate", "[{]}"),
+        (3, "nest", (), ((),), (1, (2, (3, ("deep", None)))), ("done", "quit"), (True,)),
+        (4, "stranded", 7, 192, 12345),  # hashed without its last field
+        (5, "nan", float("nan")),
+        (6, "x"),
+    ]
+    path = tmp_path / "odd.leakviz"
+    save(path, config=Config(), events=events)
+    rec = load(path)
+    assert list(map(repr, rec.events)) == list(map(repr, events))
+    ev = Events()
+    ev.tail.extend(events)
+    assert rec.sha256 == ev.sha256()
+    with_other_bytes = Events()
+    with_other_bytes.tail.extend(events[:4] + [(4, "stranded", 7, 192, 99)] + events[5:])
+    assert with_other_bytes.sha256() == rec.sha256
+
+
+def test_an_empty_trace_round_trips(tmp_path):
+    save(tmp_path / "empty.leakviz", config=Config(), events=[])
+    rec = load(tmp_path / "empty.leakviz")
+    assert rec.events == [] and rec.config == Config()
+
+
+def test_the_file_is_as_the_docstring_says(good):
+    _path, data = good
+    assert data[:2] == b"\x1f\x8b" and data[2] == 8  # gzip, deflate
+    lines = content_lines(data)
+    header = json.loads(lines[0])
+    assert list(header) == ["format", "version", "saved_by", "config", "events", "sha256"]
+    assert header["format"] == FORMAT == "leakviz-run"
+    assert header["version"] == VERSION == 1
+    assert header["saved_by"] == f"leakviz {__version__}"
+    assert header["config"] == json.loads(CONFIGS["concurrent"].to_json())
+    assert len(lines) == header["events"] + 2
+    assert json.loads(lines[-1]) == {"end": header["events"], "sha256": header["sha256"]}
+    for line in lines[1:-1]:
+        assert line.startswith("[") and line.endswith("]")
+        assert isinstance(json.loads(line), list)
+    park = next(json.loads(x) for x in lines if x.startswith('[') and '"park"' in x)
+    assert isinstance(park[4], list)
+
+
+def test_a_file_recompressed_by_any_gzip_still_loads(good, tmp_path):
+    _path, data = good
+    path = tmp_path / "regzipped.leakviz"
+    with open(path, "wb") as raw, gzip.GzipFile("some name.txt", "wb", 9, raw, mtime=1234567890) as f:
+        f.write(gzip.decompress(data))
+    assert path.read_bytes()[3] & 0x08  # the gzip header now holds a file name
+    assert load(path).sha256 == load(good[0]).sha256
+
+
+def test_load_accepts_str_and_pathlike(good):
+    path, _ = good
+    assert load(str(path)).config == load(path).config == CONFIGS["concurrent"]
+
+
+# -- saving: refused, and atomic --
+
+def _dropped_chunks_events(runs) -> Events:
+    ev = Events()
+    ev.max_chunks = 1
+    ev.tail.extend(islice(iter(runs["many-events"].trace.events), 4 * Events.CHUNK))
+    ev.compact(keep=0)
+    assert ev.first > 0
+    return ev
+
+
+def test_save_refuses_a_run_whose_oldest_events_were_forgotten(runs, tmp_path):
+    ev = _dropped_chunks_events(runs)
+    with pytest.raises(RunFileError) as info:
+        save(tmp_path / "run.leakviz", config=CONFIGS["many-events"], events=ev)
+    msg = str(info.value)
+    assert "forgotten" in msg and "cannot be saved whole" in msg and f"{ev.first:,}" in msg
+    assert_no_litter(tmp_path)
+
+
+def test_save_refuses_an_invalid_config(runs, tmp_path):
+    with pytest.raises(RunFileError, match="checks must be between 1 and 256"):
+        save(tmp_path / "run.leakviz", config=Config(checks=0), events=runs["worked"].trace.events)
+    assert_no_litter(tmp_path)
+
+
+@pytest.mark.parametrize("bad,words", [
+    ((3, "x", [1, 2]), "event 2 cannot be saved: it holds a list"),
+    ((3, "x", {"a": 1}), "event 2 cannot be saved: it holds a dict"),
+    ((3, "x", (1, {2})), "event 2 cannot be saved: it holds a set"),
+    ([3, "x"], "event 2 is not a (time, kind, ...) tuple"),
+    ((3,), "event 2 is not a (time, kind, ...) tuple"),
+    ((True, "x"), "event 2 is not a (time, kind, ...) tuple"),
+])
+def test_save_refuses_events_that_would_not_load_back_the_same(tmp_path, bad, words):
+    events = [(0, "config", "{}"), (1, "ok", 1), bad, (4, "ok", 2)]
+    with pytest.raises(RunFileError) as info:
+        save(tmp_path / "run.leakviz", config=Config(), events=events)
+    assert words in str(info.value)
+    assert_no_litter(tmp_path)
+
+
+class _FailingEvents(Events):
+    """A trace whose iteration dies part-way, as a full disk would during a save."""
+
+    def __init__(self, events, fail_after, exc, folder):
+        super().__init__()
+        self.tail.extend(events)
+        self.fail_after = fail_after
+        self.exc = exc
+        self.folder = folder
+        self.seen_while_writing = None
+
+    def __iter__(self):
+        yield from islice(super().__iter__(), self.fail_after)
+        self.seen_while_writing = sorted(os.listdir(self.folder))
+        raise self.exc
+
+
+@pytest.mark.parametrize("exc,raised", [
+    (OSError(errno.ENOSPC, "No space left on device"), RunFileError),
+    (RuntimeError("the process is dying"), RuntimeError),
+    (KeyboardInterrupt(), KeyboardInterrupt),
+])
+def test_a_save_that_fails_mid_write_leaves_nothing_under_the_real_name(runs, tmp_path, exc, raised):
+    events = list(runs["many-events"].trace.events)
+    ev = _FailingEvents(events, 3 * runfile._BATCH + 17, exc, tmp_path)
+    with pytest.raises(raised) as info:
+        save(tmp_path / "run.leakviz", config=CONFIGS["many-events"], events=ev)
+    if raised is RunFileError:
+        assert "cannot save" in str(info.value) and "no space left" in str(info.value)
+    # while it wrote, the data went to a temporary file, not to the real name
+    assert len(ev.seen_while_writing) == 1 and ev.seen_while_writing[0] != "run.leakviz"
+    assert ev.seen_while_writing[0].endswith(".tmp")
+    assert_no_litter(tmp_path)
+
+
+def test_a_failed_save_keeps_the_previous_file_intact(runs, tmp_path):
+    path = tmp_path / "run.leakviz"
+    save(path, config=CONFIGS["worked"], events=runs["worked"].trace.events)
+    before = path.read_bytes()
+    ev = _FailingEvents(list(runs["many-events"].trace.events), 2 * runfile._BATCH,
+                        OSError(errno.EIO, "Input/output error"), tmp_path)
+    with pytest.raises(RunFileError, match="input/output error"):
+        save(path, config=CONFIGS["many-events"], events=ev)
+    assert path.read_bytes() == before
+    assert load(path).config == CONFIGS["worked"]
+    assert_no_litter(tmp_path, ["run.leakviz"])
+
+
+@pytest.mark.parametrize("where", ["replace", "fsync"])
+def test_a_save_that_fails_before_the_rename_leaves_no_litter(runs, tmp_path, monkeypatch, where):
+    def fail(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(runfile.os, where, fail)
+    with pytest.raises(RunFileError, match="cannot save .*run.leakviz: permission denied"):
+        save(tmp_path / "run.leakviz", config=CONFIGS["worked"], events=runs["worked"].trace.events)
+    monkeypatch.undo()
+    assert_no_litter(tmp_path)
+
+
+def test_save_into_a_folder_that_does_not_exist_or_onto_a_folder(runs, tmp_path):
+    ev = runs["worked"].trace.events
+    with pytest.raises(RunFileError, match="no such file or folder"):
+        save(tmp_path / "nope" / "run.leakviz", config=CONFIGS["worked"], events=ev)
+    (tmp_path / "dir").mkdir()
+    with pytest.raises(RunFileError, match="it is a folder"):
+        save(tmp_path / "dir", config=CONFIGS["worked"], events=ev)
+    assert_no_litter(tmp_path, ["dir"])
+    assert_no_litter(tmp_path / "dir")
+
+
+# -- loading what is not there, or not a run --
+
+def test_load_a_missing_file(tmp_path):
+    assert "no such file" in load_error(tmp_path / "missing.leakviz")
+
+
+def test_load_a_folder(tmp_path):
+    msg = load_error(tmp_path)
+    assert "is a folder" in msg and "not a leakviz run" in msg
+
+
+def test_load_an_unreadable_file(good, monkeypatch):
+    def deny(*_a, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(runfile, "open", deny, raising=False)
+    msg = load_error(good[0])
+    assert "cannot read" in msg and "permission denied" in msg
+
+
+def test_load_a_file_whose_reading_fails_part_way(good, monkeypatch):
+    real_open = open
+
+    class Flaky:
+        def __init__(self, f):
+            self.f = f
+            self.reads = 0
+
+        def read(self, n):
+            self.reads += 1
+            if self.reads > 1:
+                raise OSError(errno.EIO, "Input/output error")
+            return self.f.read(100)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.f.close()
+
+    monkeypatch.setattr(runfile, "open", lambda p, mode: Flaky(real_open(p, mode)), raising=False)
+    msg = load_error(good[0])
+    assert "cannot read" in msg and "input/output error" in msg
+
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
+       b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND"
+       b"\xaeB`\x82")
+
+
+@pytest.mark.parametrize("data", [
+    PNG,
+    bytes(random.Random(1).randrange(256) for _ in range(5000)),
+    b"just some text\n",
+    b"\x1f",  # one byte: not even the gzip magic
+    b'{"format": "leakviz-run", "version": 1}\n',  # the content, not compressed
+], ids=["png", "random", "text", "one-byte", "uncompressed"])
+def test_load_what_is_not_gzip(tmp_path, data):
+    path = tmp_path / "x.leakviz"
+    path.write_bytes(data)
+    msg = load_error(path)
+    assert "not a leakviz run file" in msg and "gzip" in msg
+
+
+def test_load_an_empty_file(tmp_path):
+    (tmp_path / "empty.leakviz").write_bytes(b"")
+    msg = load_error(tmp_path / "empty.leakviz")
+    assert "empty" in msg and "not a leakviz run" in msg
+
+
+@pytest.mark.parametrize("content", [
+    b"",
+    b"hello\n",
+    b"[1, 2, 3]\n",
+    b'{"format": "something-else", "version": 1}\n',
+    b'{"some": "json"}\n[0, "go"]\n',
+    b"\x89PNG\r\n\x1a\n",
+    b'{"format": "leakviz-run"' + b" " * (2 << 20),  # a header line with no end
+], ids=["nothing", "text", "array", "other-format", "other-json", "png", "endless"])
+def test_load_gzip_that_is_not_a_run(tmp_path, content):
+    path = tmp_path / "x.leakviz"
+    path.write_bytes(gzip.compress(content))
+    msg = load_error(path)
+    assert "not a leakviz run file" in msg
+    if content.endswith(b"  "):
+        assert "far too long" in msg  # it stops reading, rather than hold it all
+
+
+def test_load_a_run_from_a_newer_leakviz(good, tmp_path):
+    lines = content_lines(good[1])
+    header = json.loads(lines[0])
+    header["version"] = 2
+    header["new_thing"] = {"we": "cannot know"}
+    msg = load_error(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
+    assert "made by a newer leakviz (format version 2); this one reads version 1" in msg
+
+
+@pytest.mark.parametrize("edit,words", [
+    (lambda h: h.update(version="1"), "version must be a positive integer"),
+    (lambda h: h.update(version=0), "version must be a positive integer"),
+    (lambda h: h.update(version=True), "version must be a positive integer"),
+    (lambda h: h.pop("version"), "version must be a positive integer"),
+    (lambda h: h.pop("config"), "it has no 'config'"),
+    (lambda h: h.pop("events"), "it has no 'events'"),
+    (lambda h: h.pop("saved_by"), "it has no 'saved_by'"),
+    (lambda h: h.update(events=-1), "'events' must be a count"),
+    (lambda h: h.update(events="12"), "'events' must be a count"),
+    (lambda h: h.update(sha256="abc"), "'sha256' must be 64 lowercase hex digits"),
+    (lambda h: h.update(sha256=h["sha256"].upper()), "'sha256' must be 64 lowercase hex digits"),
+    (lambda h: h.update(saved_by=3), "'saved_by' must be text"),
+    (lambda h: h.update(config=[1, 2]), "its config is not a JSON object"),
+])
+def test_load_a_malformed_header(good, tmp_path, edit, words):
+    lines = content_lines(good[1])
+    header = json.loads(lines[0])
+    edit(header)
+    msg = load_error(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
+    assert "header is malformed" in msg and words in msg, msg
+
+
+def test_load_a_header_that_is_not_json(good, tmp_path):
+    lines = content_lines(good[1])
+    msg = load_error(rewrap(tmp_path, [lines[0][:-1]] + lines[1:]))
+    assert "header is malformed" in msg and "not valid JSON" in msg
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"variant": "nope"}, "its config is invalid: unknown variant 'nope'"),
+    ({"checks": 0}, "its config is invalid: checks must be between 1 and 256, got 0"),
+    ({"fail": [99]}, "its config is invalid: failing check index 99 is out of range 0..7"),
+    ({"fail_prob": 1.5}, "its config is invalid: fail prob must be between 0 and 1, got 1.5"),
+    ({"delays_ms": [1.0, 2.0]}, "its config is invalid: delays lists 2 values for 8 checks"),
+    ({"checks": "ten"}, "its config is invalid: checks must be a whole number"),
+    ({"checks": 8.0}, "its config is invalid: checks must be a whole number"),
+    ({"concurrent": 1}, "its config is invalid: concurrent must be true or false"),
+    ({"rate": "fast"}, "its config is invalid: rate must be a number"),
+    ({"fail": "1,9"}, "its config is invalid: fail must be null or a list of whole numbers"),
+    ({"delays_ms": [1, "x"]}, "its config is invalid: delays_ms must be null or a list of numbers"),
+    ({"speed": 3}, "its config has an unknown setting 'speed'"),
+])
+def test_load_a_config_that_is_not_valid(good, tmp_path, change, words):
+    lines = content_lines(good[1])
+    header = json.loads(lines[0])
+    header["config"].update(change)
+    msg = load_error(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
+    assert words in msg, msg
+
+
+def test_a_config_setting_left_out_takes_its_default(good, tmp_path):
+    lines = content_lines(good[1])
+    header = json.loads(lines[0])
+    del header["config"]["jitter"]  # as a file from before the setting existed would
+    rec = load(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
+    assert rec.config.jitter == Config().jitter
+    assert rec.sha256 == header["sha256"]
+
+
+# -- malformed, truncated, damaged --
+
+@pytest.mark.parametrize("line,words", [
+    ("not json", "it is not a JSON array"),
+    ("", "it is not a JSON array"),
+    (' [0,"go"]', "it is not a JSON array"),
+    ('[0,"go"', "invalid JSON"),
+    ('[0,"go"] ', "there is text after its JSON array"),
+    ('[0,"go"],[1,"go"]', "there is text after its JSON array"),
+    ('["0","go"]', "an event starts with an integer time and a kind"),
+    ('[true,"go"]', "an event starts with an integer time and a kind"),
+    ("[0]", "an event starts with an integer time and a kind"),
+    ("[0,1]", "an event starts with an integer time and a kind"),
+    ("[]", "an event starts with an integer time and a kind"),
+    ('[0,"go",{"a":1}]', "it holds a JSON object"),
+    ('[0,"go",[1,{"a":1}]]', "it holds a JSON object"),
+    ('[0,"go",[[[{}]]]]', "it holds a JSON object"),
+    ("[" * 100_000 + "]" * 100_000, "nests too deep"),
+    ('{"a": 1}', 'the last line must be {"end": N, "sha256": "..."}'),
+    ('{"end": 1', "its last line is not valid JSON"),
+])
+def test_load_a_malformed_event_line(steps, good, tmp_path, line, words):
+    lines = content_lines(good[1])
+    lines[2] = line
+    msg = load_error(rewrap(tmp_path, lines))
+    assert "line 3 is malformed" in msg and words in msg, msg
+
+
+def test_truncating_the_file_anywhere_says_truncated(steps, good, tmp_path):
+    _path, data = good
+    offsets = sorted({2, 3, 9, 10, 11, len(data) - 9, len(data) - 8, len(data) - 1}
+                     | set(random.Random(3).sample(range(12, len(data) - 9), 12)))
+    assert len(offsets) == 20
+    for k in offsets:
+        path = tmp_path / f"cut{k}.leakviz"
+        path.write_bytes(data[:k])
+        msg = load_error(path)
+        assert "truncated" in msg, (k, msg)
+    (tmp_path / "cut0").write_bytes(data[:0])
+    assert "empty" in load_error(tmp_path / "cut0")
+    (tmp_path / "cut1").write_bytes(data[:1])
+    assert "not gzip-compressed" in load_error(tmp_path / "cut1")
+
+
+def test_content_cut_short_says_truncated(steps, good, tmp_path):
+    lines = content_lines(good[1])
+    n = len(lines) - 2
+    msg = load_error(rewrap(tmp_path, lines[:-1], name="a"))
+    assert "truncated" in msg and f"after {n:,} of {n:,} events" in msg and "closing line" in msg
+    msg = load_error(rewrap(tmp_path, lines[:40], name="b"))
+    assert "truncated" in msg and f"after 39 of {n:,} events" in msg
+    msg = load_error(rewrap(tmp_path, lines[:40] + [lines[40][:7]], name="c", end=""))
+    assert "truncated" in msg and "in the middle of line 41" in msg
+    msg = load_error(rewrap(tmp_path, lines, name="d", end=""))  # even the final newline counts
+    assert "truncated" in msg
+    msg = load_error(rewrap(tmp_path, lines[:1], name="e"))
+    assert "truncated" in msg and f"after 0 of {n:,} events" in msg
+
+
+def test_the_wrong_event_count_says_damaged(good, tmp_path):
+    lines = content_lines(good[1])
+    n = len(lines) - 2
+    msg = load_error(rewrap(tmp_path, lines[:5] + lines[6:], name="a"))
+    assert "damaged" in msg and f"holds {n - 1:,} events but its header says {n:,}" in msg
+    msg = load_error(rewrap(tmp_path, lines[:5] + lines[5:-1] * 1 + [lines[5], lines[-1]], name="b"))
+    assert "damaged" in msg and f"holds {n + 1:,} events" in msg
+
+
+def test_an_altered_event_says_damaged(good, tmp_path):
+    lines = content_lines(good[1])
+    ev = json.loads(lines[10])
+    ev[0] += 1
+    lines[10] = json.dumps(ev, separators=(",", ":"))
+    msg = load_error(rewrap(tmp_path, lines))
+    assert "damaged" in msg and "do not match their sha256" in msg
+
+
+def test_swapped_events_say_damaged(good, tmp_path):
+    lines = content_lines(good[1])
+    lines[10], lines[11] = lines[11], lines[10]
+    assert lines[10] != lines[11]
+    assert "do not match their sha256" in load_error(rewrap(tmp_path, lines))
+
+
+def test_a_footer_that_disagrees_with_the_header_says_damaged(good, tmp_path):
+    lines = content_lines(good[1])
+    footer = json.loads(lines[-1])
+    msg = load_error(rewrap(tmp_path, lines[:-1] + [json.dumps({**footer, "end": footer["end"] + 1})], name="a"))
+    assert "damaged" in msg and "disagree" in msg
+    msg = load_error(rewrap(tmp_path, lines[:-1] + [json.dumps({**footer, "sha256": "0" * 64})], name="b"))
+    assert "damaged" in msg and "disagree" in msg
+
+
+def test_data_after_the_end_says_damaged(steps, good, tmp_path):
+    lines = content_lines(good[1])
+    assert "data after its last line" in load_error(rewrap(tmp_path, lines + [lines[5]], name="a"))
+    assert "data after its last line" in load_error(rewrap(tmp_path, lines + [""], name="b"))
+    assert "data after its last line" in load_error(rewrap(tmp_path, lines + ["x"], name="c", end=""))
+    path = tmp_path / "d"
+    path.write_bytes(good[1] + b"trailing junk")
+    assert "damaged" in load_error(path) and "data after its end" in load_error(path)
+    path.write_bytes(good[1] + good[1])  # two gzip members
+    assert "data after its end" in load_error(path)
+
+
+def test_text_that_is_not_utf8_says_damaged(steps, good, tmp_path):
+    text = gzip.decompress(good[1])
+    lines = text.split(b"\n")
+    lines[7] = lines[7].replace(b'"', b'"\xff', 1)
+    path = tmp_path / "x"
+    path.write_bytes(gzip.compress(b"\n".join(lines)))
+    msg = load_error(path)
+    assert "damaged" in msg and "line 8 is not valid UTF-8" in msg
+
+
+def test_flipped_bytes_say_damaged(steps, good, tmp_path):
+    _path, data = good
+    # bytes 4-9 of a gzip header (time, flags for the compressor, OS) carry no
+    # data and are not checked; everything else is
+    offsets = sorted({0, 1, 2, 3, 10, 11, 12, len(data) - 8, len(data) - 5, len(data) - 1}
+                     | set(random.Random(5).sample(range(13, len(data) - 12), 20)))
+    for k in offsets:
+        flipped = bytearray(data)
+        flipped[k] ^= 0xFF
+        path = tmp_path / f"flip{k}"
+        path.write_bytes(bytes(flipped))
+        msg = load_error(path)
+        if k < 2:
+            assert "not gzip-compressed" in msg, (k, msg)
+        else:
+            assert "damaged" in msg or "truncated" in msg, (k, msg)
+
+
+def test_a_damaged_or_cut_stream_is_named_before_the_garbled_text_it_gives(steps, good, tmp_path):
+    """Text garbled by a damaged gzip stream reads as a malformed line; the
+    real cause, the damage, is what the message must say."""
+    lines = content_lines(good[1])
+    lines[2] = "garbled"
+    data = rewrap(tmp_path, lines).read_bytes()
+    assert "line 3 is malformed" in load_error(tmp_path / "edited.leakviz")  # the stream itself is fine
+    path = tmp_path / "crc"
+    path.write_bytes(data[:-8] + bytes([data[-8] ^ 1]) + data[-7:])  # the stored CRC-32
+    msg = load_error(path)
+    assert "damaged" in msg and "corrupt" in msg and "malformed" not in msg, msg
+    path.write_bytes(data[:-3])
+    msg = load_error(path)
+    assert "truncated" in msg and "malformed" not in msg, msg
+
+
+def test_changed_characters_in_the_content_never_load(good, tmp_path):
+    """Any single character changed in an event line is caught: by the JSON,
+    the line's shape, or the hash (the measured bytes of a ``stranded`` event,
+    which the hash leaves out, are left alone here)."""
+    lines = content_lines(good[1])
+    rng = random.Random(11)
+    candidates = [i for i in range(1, len(lines) - 1) if '"stranded"' not in lines[i]]
+    alphabet = '0123456789[]{},:"\\ -.eEtrufalsn\x00é'
+    tried = 0
+    while tried < 40:
+        i = rng.choice(candidates)
+        line = lines[i]
+        k = rng.randrange(len(line))
+        c = rng.choice(alphabet)
+        if c == line[k]:
+            continue
+        tried += 1
+        edited = list(lines)
+        edited[i] = line[:k] + c + line[k + 1:]
+        load_error(rewrap(tmp_path, edited, name=f"m{tried}"))
+
+
+def test_garbage_of_every_shape_gives_a_run_file_error(steps, tmp_path):
+    rng = random.Random(2)
+    blobs = []
+    for n in (2, 3, 10, 100, 5000):
+        blobs.append(bytes(rng.randrange(256) for _ in range(n)))
+        blobs.append(b"\x1f\x8b" + bytes(rng.randrange(256) for _ in range(n)))
+        blobs.append(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(rng.randrange(256) for _ in range(n)))
+        blobs.append(gzip.compress(bytes(rng.randrange(256) for _ in range(n))))
+        blobs.append(gzip.compress(b"{" + bytes(rng.randrange(32, 127) for _ in range(n)) + b"\n"))
+    for i, blob in enumerate(blobs):
+        path = tmp_path / f"g{i}"
+        path.write_bytes(blob)
+        load_error(path)
