@@ -6,6 +6,8 @@ goroutine (red), early returns (orange ticks) and panics (black).
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -26,6 +28,7 @@ class Timeline(QWidget):
         self.head: int | None = None  # None: following the live edge
         self.head_t = 0
         self.marks: list[tuple[int, str]] = []
+        self._painted_at = 0.0
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -37,8 +40,12 @@ class Timeline(QWidget):
 
     def set_state(self, *, first: int, end: int, head: int | None, head_t: int,
                   marks: list[tuple[int, str]]) -> None:
+        moved = head != self.head
         self.first, self.end, self.head, self.head_t, self.marks = first, end, head, head_t, marks
-        self.update()
+        now = time.monotonic()
+        if moved or now - self._painted_at >= 0.2:  # following the live edge: 5 frames a second is plenty
+            self._painted_at = now
+            self.update()
 
     def _bar(self) -> QRectF:
         return QRectF(10, 20, max(10, self.width() - 20), 16)
