@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 _PARK = object()  # what a goroutine yields to the runtime when it blocks
 _SEND = (True,)
 _RECV = (False,)
+_RECV2 = (False, False)
 _PLAIN = frozenset({type(None), bool, int, float, str, bytes})  # values that cannot hold a channel
 
 
@@ -298,6 +299,11 @@ def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _
     goroutine blocks forever.
     """
     g = rt._current()
+    if len(cases) == 2 and not default:  # the handler's two-way receive, on its hot path
+        a, b = cases
+        ca, cb = a.ch, b.ch
+        if type(a) is Recv and type(b) is Recv and ca is not None and cb is not None:
+            return _select_recv2(rt, g, ca, cb)
     live = [i for i, c in enumerate(cases) if c.ch is not None]
     for i in live:
         if cases[i].ch not in g.holds:
@@ -330,6 +336,33 @@ def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _
     rt._park(g, "select", sel, tuple(s.ch.cid for s in sel), tuple(s.is_send for s in sel),
              tuple(s.ch.name for s in sel))
     return sel[0]  # resumed with whichever sudog fired
+
+
+def _select_recv2(rt: Runtime, g: Goroutine, ca: Channel, cb: Channel) -> Sudog | _Ready:
+    """``select { case <-a: case <-b: }``: the general ladder, unrolled."""
+    if ca not in g.holds:
+        rt._hold(g, ca)
+    if cb not in g.holds:
+        rt._hold(g, cb)
+    if rt.rng.getrandbits(1):  # the same draw as the general path: a uniform order of two
+        first, second, i1, i2 = ca, cb, 0, 1
+    else:
+        first, second, i1, i2 = cb, ca, 1, 0
+    done, v, ok = first._try_recv(g)
+    if done:
+        return _Ready((i1, v, ok))
+    done, v, ok = second._try_recv(g)
+    if done:
+        return _Ready((i2, v, ok))
+    sel: list[Sudog] = []
+    s0 = Sudog(g, ca, None, False, sel, 0)
+    s1 = Sudog(g, cb, None, False, sel, 1)
+    sel.append(s0)
+    sel.append(s1)
+    ca.recvq.append(s0)
+    cb.recvq.append(s1)
+    rt._park(g, "select", sel, (ca.cid, cb.cid), _RECV2, (ca.name, cb.name))
+    return s0
 
 
 # -- nil-aware forms, for code where a channel variable may be nil --

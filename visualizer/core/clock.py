@@ -130,9 +130,11 @@ class Driver:
                     continue
                 self._run_slice(None)
                 await asyncio.sleep(0)
+                await self._compact()
                 continue
             target = self._sim0 + int((self._wall() - self._wall0) * self._speed * 1e9)
             self._run_slice(target)
+            await self._compact()
             nxt = rt.next_timer()
             if rt.runnable() or (nxt is not None and nxt <= target):
                 await asyncio.sleep(0)  # behind: give the loop a turn and go on
@@ -146,6 +148,14 @@ class Driver:
             except TimeoutError:
                 pass
 
+    async def _compact(self) -> None:
+        """Marshal a full chunk of the trace in a loop turn of its own, not on
+        the end of an engine slice: two short waits beat one long one."""
+        events = self.rt.trace.events
+        if len(events.tail) >= 2 * events.CHUNK:
+            events.compact()
+            await asyncio.sleep(0)
+
     def _run_slice(self, target: int | None) -> None:
         """Run goroutines and timers up to virtual ``target`` (None: no limit)
         for at most ``slice_s`` of wall time."""
@@ -153,7 +163,7 @@ class Driver:
         limit = self._stop_at
         if target is not None and (limit is None or target < limit):
             limit = target
-        with gc_paused(rt):
+        with gc_paused(rt, compact=False):
             self._slice(limit, time.perf_counter() + self.slice_s)
 
     def _slice(self, limit: int | None, deadline: float) -> None:

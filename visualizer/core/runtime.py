@@ -180,8 +180,9 @@ class gc_paused:
 
     FREEZE_EVERY = 20_000  # events: freezing is O(1); full collections then stay small
 
-    def __init__(self, rt: Runtime) -> None:
+    def __init__(self, rt: Runtime, *, compact: bool = True) -> None:
         self.rt = rt
+        self.compact = compact  # the window's driver compacts in a callback of its own
 
     def __enter__(self) -> None:
         self.was_enabled = gc.isenabled()
@@ -189,7 +190,8 @@ class gc_paused:
 
     def __exit__(self, *exc: object) -> None:
         rt = self.rt
-        rt.trace.events.compact()
+        if self.compact:
+            rt.trace.events.compact()
         if len(rt.trace.events) - rt._frozen_at >= self.FREEZE_EVERY:
             gc.freeze()
             rt._frozen_at = len(rt.trace.events)
