@@ -44,7 +44,7 @@ from .style import human_bytes
 from .timeline import Timeline
 
 log = logging.getLogger("leakviz")
-FRAME_MS = 33
+FRAME_MS = 40  # 25 frames a second: smooth on a projector, and leaves the loop room
 
 
 class MainWindow(QMainWindow):
