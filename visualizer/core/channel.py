@@ -40,7 +40,27 @@ _RECV2 = (False, False)
 _PLAIN = frozenset({type(None), bool, int, float, str, bytes})  # values that cannot hold a channel
 
 
-class Sudog:
+class Parking:
+    """What a blocked goroutine awaits: its first step yields ``_PARK`` to the
+    runtime, which later resumes it through ``send``. Subclasses say what the
+    resumption returns (or raises)."""
+
+    __slots__ = ()
+
+    def __await__(self) -> Parking:
+        return self
+
+    def __next__(self) -> object:
+        return _PARK
+
+    def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
+        raise typ if val is None else val
+
+    def close(self) -> None:
+        pass
+
+
+class Sudog(Parking):
     """A goroutine waiting in one channel queue (Go's ``sudog``).
 
     ``sel`` is the list of all sudogs of one ``select`` (``None`` for a plain
@@ -66,12 +86,6 @@ class Sudog:
         self.sel = sel
         self.case = case
 
-    def __await__(self) -> Sudog:
-        return self
-
-    def __next__(self) -> object:
-        return _PARK
-
     def send(self, fired: Sudog) -> None:
         """Resumed with the sudog that fired: finish the operation."""
         if fired.is_send:
@@ -83,12 +97,6 @@ class Sudog:
         else:
             result = (fired.case, fired.elem, fired.ok)
         raise StopIteration(result)
-
-    def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
-        raise typ if val is None else val
-
-    def close(self) -> None:
-        pass
 
 
 class _Ready:
@@ -110,22 +118,13 @@ _SENT = _Ready(None)
 _DEFAULT = _Ready((-1, None, False))
 
 
-class _Forever:
+class _Forever(Parking):
     """What a goroutine blocked on nothing awaits (nil channel, ``select {}``)."""
 
     __slots__ = ()
 
-    def __await__(self) -> _Forever:
-        return self
-
-    def __next__(self) -> object:
-        return _PARK
-
     def send(self, _value: object) -> None:
         raise RuntimeError("a goroutine blocked forever was resumed")
-
-    def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
-        raise typ if val is None else val
 
 
 FOREVER = _Forever()
@@ -196,7 +195,7 @@ class Channel:
         if len(self.buf) < self.cap:  # rule 7
             self.buf.append(v)
             if type(v) not in _PLAIN:
-                rt._carry(self, v, True)
+                rt._carry(self, v)
             rt._emit("send", g.gid, self.cid, "buffer", len(self.buf))
             return True
         return False
@@ -212,7 +211,7 @@ class Channel:
                 v = self.buf.popleft()
                 self.buf.append(s.elem)
                 if type(s.elem) not in _PLAIN:
-                    rt._carry(self, s.elem, True)
+                    rt._carry(self, s.elem)
                 rt._emit("recv", g.gid, self.cid, "buffer", len(self.buf))
             _fire(s, None, True)
             if type(v) not in _PLAIN:

@@ -76,6 +76,11 @@ class Driver:
         self._stopped = True
         self._wakeup.set()
 
+    @property
+    def stop_time(self) -> int | None:
+        """The virtual time at which the run pauses, if any."""
+        return self._stop_at
+
     def stop_at(self, t_ns: int | None) -> None:
         """Pause when virtual time reaches ``t_ns``."""
         self._stop_at = t_ns

@@ -32,7 +32,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from . import memory
-from .channel import _PARK, _SENT, FOREVER, Channel, Sudog, _Forever, _Ready
+from .channel import _PARK, _SENT, FOREVER, Channel, Parking, Sudog, _Forever, _Ready
 from .trace import Events, Trace
 
 RUNNABLE = "runnable"
@@ -57,22 +57,13 @@ def holds_no_channels(cls: type) -> type:
 _WOKE = object()  # what a timer resumes a sleeper with
 
 
-class _Sleep:
+class _Sleep(Parking):
     """What a sleeping goroutine awaits: one shared object, no frame per sleep."""
 
     __slots__ = ()
 
-    def __await__(self) -> _Sleep:
-        return self
-
-    def __next__(self) -> object:
-        return _PARK
-
     def send(self, _value: object) -> None:
         raise StopIteration
-
-    def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
-        raise typ if val is None else val
 
 
 _SLEEP = _Sleep()
@@ -233,9 +224,7 @@ class Runtime:
     def _emit(self, kind: str, *fields: Any) -> None:
         self._emit_event((self.now, kind, *fields))
 
-    def annotate(self, kind: str, *fields: Any) -> None:
-        """Record a scenario-level event (request arrived, handler returned, ...)."""
-        self._emit_event((self.now, kind, *fields))
+    annotate = _emit  # the public name, for scenario-level events (request arrived, handler returned, ...)
 
     # -- go, make --
 
@@ -315,7 +304,7 @@ class Runtime:
             if via is not None and via in ch.carriers:
                 ch.carriers.remove(via)
 
-    def _carry(self, carrier: Channel, v: Any, _add: bool = True) -> None:
+    def _carry(self, carrier: Channel, v: Any) -> None:
         """``v`` went into ``carrier``'s buffer: channels in it are reachable
         from whoever can reach ``carrier``."""
         found: set[Channel] = set()

@@ -97,7 +97,7 @@ class Session:
     def play(self) -> None:
         if self.ceiling_hit:
             return  # only a reset goes on from the ceiling
-        stop = self.driver._stop_at
+        stop = self.driver.stop_time
         if stop is not None and self.rt.now >= stop:
             self.driver.stop_at(None)  # play after a breakpoint goes on
         self._playing = True

@@ -519,7 +519,7 @@ class Folder:
         return MemoryPoint(t, self.go_bytes(), self.py_bytes, self.live, self.stranded)
 
     def go_bytes(self) -> int:
-        return self.stranded * memory.GOROUTINE_BYTES + self.go_chan_bytes
+        return memory.go_bytes(self.stranded) + self.go_chan_bytes
 
     # -- freezing --
 

@@ -34,6 +34,40 @@ def leak_rate(snap: Snapshot, window_ns: int = 2_000_000_000) -> tuple[float, fl
     return (last.stranded - first.stranded) / dt, (last.go_bytes - first.go_bytes) / dt
 
 
+def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
+    """A painter on ``widget`` set up for a chart, and the framed plot area
+    below ``top`` pixels of title and legend."""
+    p = QPainter(widget)
+    p.setRenderHint(QPainter.Antialiasing, True)
+    p.fillRect(widget.rect(), PAPER)
+    f = QFont(widget.font())
+    f.setPixelSize(13)
+    p.setFont(f)
+    plot = QRectF(70, top, max(10, widget.width() - 84), max(10, widget.height() - top - 24))
+    p.setPen(QPen(FAINT, 1))
+    p.drawRect(plot)
+    return p, plot
+
+
+def draw_axes(p: QPainter, plot: QRectF, top_bytes: float, t0: int, t1: int, end_label: str) -> None:
+    """Byte gridlines and labels on the left; the time span underneath."""
+    for frac in (0.0, 0.5, 1.0):
+        y = plot.bottom() - frac * plot.height()
+        p.setPen(QPen(FAINT, 1, Qt.DotLine))
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        p.setPen(INK)
+        p.drawText(QRectF(0, y - 9, 66, 18), Qt.AlignRight | Qt.AlignVCenter, human_bytes(top_bytes * frac))
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignLeft, f"{t0 / 1e9:,.2f} s")
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignRight, end_label)
+
+
+def polyline(points: list[tuple[int, float]], plot: QRectF, t0: int, t1: int, top_bytes: float) -> QPolygonF:
+    """``(t_ns, bytes)`` points mapped into ``plot``."""
+    span = max(1, t1 - t0)
+    return QPolygonF([QPointF(plot.left() + (t - t0) / span * plot.width(),
+                              plot.bottom() - v / top_bytes * plot.height()) for t, v in points])
+
+
 class MemoryChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,15 +93,7 @@ class MemoryChart(QWidget):
             self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing, True)
-        p.fillRect(self.rect(), PAPER)
-        f = QFont(self.font())
-        f.setPixelSize(13)
-        p.setFont(f)
-        plot = QRectF(70, 46, max(10, self.width() - 84), max(10, self.height() - 70))
-        p.setPen(QPen(FAINT, 1))
-        p.drawRect(plot)
+        p, plot = begin_plot(self, 46)
         snap = self.snap
         p.setPen(INK)
         p.drawText(QRectF(8, 2, self.width() - 16, 20), Qt.AlignLeft | Qt.AlignVCenter,
@@ -88,27 +114,10 @@ class MemoryChart(QWidget):
             mem = mem[::step] + ((mem[-1],) if (len(mem) - 1) % step else ())
         t0, t1 = mem[0].t, max(mem[-1].t, mem[0].t + 1)
         top = _nice(max(1024, max(max(m.go_bytes, m.py_bytes) for m in mem)))
-        p.setPen(INK)
-        for frac in (0.0, 0.5, 1.0):
-            y = plot.bottom() - frac * plot.height()
-            p.setPen(QPen(FAINT, 1, Qt.DotLine))
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            p.setPen(INK)
-            p.drawText(QRectF(0, y - 9, 66, 18), Qt.AlignRight | Qt.AlignVCenter, human_bytes(top * frac))
-        p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignLeft,
-                   f"{t0 / 1e9:,.2f} s")
-        p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignRight,
-                   self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
-
-        def line(values, color) -> None:
-            pts = QPolygonF([QPointF(plot.left() + (m.t - t0) / (t1 - t0) * plot.width(),
-                                     plot.bottom() - v / top * plot.height())
-                             for m, v in zip(mem, values, strict=False)])
+        draw_axes(p, plot, top, t0, t1, self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
+        for values, color in (([(m.t, m.go_bytes) for m in mem], BLUE), ([(m.t, m.py_bytes) for m in mem], VERMILLION)):
             p.setPen(QPen(color, 2.5))
-            p.drawPolyline(pts)
-
-        line([m.go_bytes for m in mem], BLUE)
-        line([m.py_bytes for m in mem], VERMILLION)
+            p.drawPolyline(polyline(values, plot, t0, t1, top))
         p.end()
 
 

@@ -7,15 +7,15 @@ carries every variant's memory line, so the difference is plain.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from ..core.compare import Compare
 from ..core.scenario import Config
 from ..core.trace import Snapshot
-from .chart import _nice
+from .chart import _nice, begin_plot, draw_axes, polyline
 from .stage import Stage
-from .style import BLUE, FAINT, GREEN, INK, PAPER, VERMILLION, human_bytes
+from .style import BLUE, GREEN, INK, VERMILLION
 
 LINE_COLORS = [VERMILLION, BLUE, GREEN, QColor("#CC79A7"), QColor("#E69F00")]
 DASHES = [Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.SolidLine]  # not by colour alone
@@ -38,15 +38,7 @@ class SharedChart(QWidget):
         self.update()
 
     def paintEvent(self, _e) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing, True)
-        p.fillRect(self.rect(), PAPER)
-        f = QFont(self.font())
-        f.setPixelSize(13)
-        p.setFont(f)
-        plot = QRectF(70, 30, max(10, self.width() - 84), max(10, self.height() - 52))
-        p.setPen(QPen(FAINT, 1))
-        p.drawRect(plot)
+        p, plot = begin_plot(self, 30)
         x = 10.0
         for i, name in enumerate(self.names):
             p.setPen(QPen(LINE_COLORS[i % 5], 3, DASHES[i % 5]))
@@ -59,18 +51,11 @@ class SharedChart(QWidget):
             return
         t1 = max(1, max(s.memory[-1].t for s in self.snaps if s.memory))
         top = _nice(max(1024, max(m.go_bytes for s in self.snaps for m in s.memory)))
-        for frac in (0.0, 0.5, 1.0):
-            y = plot.bottom() - frac * plot.height()
-            p.setPen(INK)
-            p.drawText(QRectF(0, y - 9, 66, 18), Qt.AlignRight | Qt.AlignVCenter, human_bytes(top * frac))
-        p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignRight,
-                   self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
+        draw_axes(p, plot, top, 0, t1, self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
         for i, s in enumerate(self.snaps):
             mem = s.memory[:: max(1, len(s.memory) // 600)]
-            pts = QPolygonF([QPointF(plot.left() + m.t / t1 * plot.width(),
-                                     plot.bottom() - m.go_bytes / top * plot.height()) for m in mem])
             p.setPen(QPen(LINE_COLORS[i % 5], 2.5, DASHES[i % 5]))
-            p.drawPolyline(pts)
+            p.drawPolyline(polyline([(m.t, m.go_bytes) for m in mem], plot, 0, t1, top))
         p.end()
 
 
