@@ -252,6 +252,7 @@ def bench_lag(seconds: float) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from .core.presets import PRESETS
+    from .core.tasks import run_to_end
     from .gui.window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -269,17 +270,13 @@ def bench_lag(seconds: float) -> dict[str, Any]:
             t0 = time.perf_counter()
             await asyncio.sleep(0.001)
             lags.append(max(0.0, (time.perf_counter() - t0 - 0.001) * 1000))
-
-    async def settle() -> None:
-        for _ in range(5):
-            await asyncio.sleep(0)
+        win.timer.stop()
+        await win.session.aclose()  # the engine is still playing: end it before the loop stops
 
     with loop:
-        loop.run_until_complete(probe())
-        win.session.pause()
+        run_to_end(loop, probe())
         snap = win.snap
         win.close()
-        loop.run_until_complete(settle())  # let the engine's task see its cancellation
     asyncio.set_event_loop(None)
     return {"seconds": seconds, "samples": len(lags), "median_ms": statistics.median(lags),
             "p99_ms": _pct(lags, 0.99), "max_ms": max(lags),

@@ -348,3 +348,54 @@ def test_select_on_both_ends_of_one_unbuffered_channel():
 def test_go_panic_messages_are_gos():
     for exc in GoPanic.__subclasses__():
         assert str(exc()) in GO_MESSAGES | {"makechan: size out of range"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programs(panics=False))
+def test_traces_do_not_depend_on_where_objects_live(prog):
+    """Identity-hashed sets iterate in address order: nothing that emits
+    events may depend on it. Keeping every earlier run alive puts each new
+    run's channels at other addresses; the trace must not change."""
+    caps, progs, seed = prog
+    runs = []
+    for _ in range(12):
+        rt, _, _ = build(caps, progs, seed)
+        rt.run()
+        runs.append(rt)
+    assert len({rt.trace.sha256() for rt in runs}) == 1
+    for rt in runs:
+        rt.shutdown()
+
+
+def test_stranded_order_follows_channels_not_addresses():
+    """A goroutine holding two channels exits, leaving a parked sender on
+    each: the two are stranded in the order the channels were made, however
+    the channels happen to lie in memory (it used to follow a set's order)."""
+    def build():
+        rt = Runtime(seed=1)
+
+        async def sender(ch):
+            await ch.send(1)
+
+        async def holder(a, b):
+            await rt.sleep(10)
+
+        async def main():
+            a = rt.make_chan(0, name="a")
+            b = rt.make_chan(0, name="b")
+            rt.go(sender(a), role="on a")
+            rt.go(sender(b), role="on b")
+            rt.go(holder(b, a))
+
+        rt.go(main())
+        rt.run()
+        return rt
+
+    keep, orders = [], set()
+    for i in range(200):
+        keep.append([bytearray(i % 13 * 40) for _ in range(i % 7)])  # move later channels elsewhere
+        rt = build()
+        keep.append(rt)
+        roles = {e[2]: e[4] for e in rt.trace.events if e[1] == "go"}
+        orders.add(tuple(roles[e[2]] for e in rt.trace.events if e[1] == "stranded"))
+    assert orders == {("on a", "on b")}

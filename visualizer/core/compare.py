@@ -97,6 +97,13 @@ class Compare:
         for lane in self.lanes:
             lane.rt.shutdown()
 
+    async def aclose(self) -> None:
+        """``stop()``, then wait until the compare's task has ended (see ``Session.aclose``)."""
+        task = self._task
+        self.stop()
+        if task is not None and not task.done():
+            await asyncio.wait([task])
+
     async def _run(self) -> None:
         wall0, sim0 = time.monotonic(), self.now
         was_playing = True

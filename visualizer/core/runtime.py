@@ -142,6 +142,21 @@ def _channels_in(values: Any, out: set[Channel], seen: set[int] | None = None) -
                         _channels_in((getattr(v, name, None),), out, seen)
 
 
+def _cid(ch: Channel) -> int:
+    return ch.cid
+
+
+def _chans_of(values: Any) -> list[Channel]:
+    """The channels reachable from ``values``, in the order they were made:
+    never in a set's order, which follows addresses and would make the trace
+    differ from run to run."""
+    found: set[Channel] = set()
+    _channels_in(values, found)
+    if len(found) < 2:
+        return list(found)
+    return sorted(found, key=_cid)
+
+
 def _waiting_chans(g: Goroutine) -> list[Channel]:
     w = g.waiting
     if type(w) is Sudog:
@@ -151,11 +166,7 @@ def _waiting_chans(g: Goroutine) -> list[Channel]:
 
 def _carried(ch: Channel) -> list[Channel]:
     """Channels sitting in ``ch``'s buffer (as values, or inside them)."""
-    found: set[Channel] = set()
-    for v in ch.buf:
-        if type(v) not in _ATOMIC:
-            _channels_in((v,), found)
-    return list(found)
+    return _chans_of([v for v in ch.buf if type(v) not in _ATOMIC])
 
 
 class gc_paused:
@@ -238,9 +249,7 @@ class Runtime:
         self.spawned += 1
         # an unstarted coroutine's referents are its code, name and function,
         # and its arguments: what the goroutine starts out holding
-        chans: set[Channel] = set()
-        _channels_in(gc.get_referents(coro), chans)
-        for ch in chans:
+        for ch in _chans_of(gc.get_referents(coro)):
             self._hold(g, ch)
         self.goroutines[g.gid] = g
         self._runq.append(g)
@@ -297,9 +306,7 @@ class Runtime:
     def _received(self, g: Goroutine, v: Any, via: Channel | None) -> None:
         """``g`` got ``v`` over a channel: it now holds the channels in it,
         and ``via``'s buffer no longer carries them."""
-        found: set[Channel] = set()
-        _channels_in((v,), found)
-        for ch in found:
+        for ch in _chans_of((v,)):
             self._hold(g, ch)
             if via is not None and via in ch.carriers:
                 ch.carriers.remove(via)
@@ -307,9 +314,7 @@ class Runtime:
     def _carry(self, carrier: Channel, v: Any) -> None:
         """``v`` went into ``carrier``'s buffer: channels in it are reachable
         from whoever can reach ``carrier``."""
-        found: set[Channel] = set()
-        _channels_in((v,), found)
-        for ch in found:
+        for ch in _chans_of((v,)):
             ch.carriers.append(carrier)
 
     def _hold_current(self, ch: Channel) -> Goroutine:

@@ -144,12 +144,23 @@ class Session:
         return "reset"
 
     def stop(self) -> None:
-        """End the run and every goroutine in it (window closing, reset)."""
+        """End the run and every goroutine in it (window closing, reset).
+        The engine's task is cancelled but may still be pending on the loop:
+        before a loop stops, await ``aclose()`` instead."""
         self.driver.stop()
         if self._task is not None:
             self._task.cancel()
             self._task = None
         self.rt.shutdown()
+
+    async def aclose(self) -> None:
+        """``stop()``, then wait until the engine's task has ended, so nothing
+        of this session is left pending when the loop stops (a pending
+        wake-up would otherwise resume after qasync unsets the running loop)."""
+        task = self._task
+        self.stop()
+        if task is not None and not task.done():
+            await asyncio.wait([task])
 
     # -- the view's side --
 

@@ -12,6 +12,7 @@ import qasync
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..core.tasks import run_to_end
 from .window import MainWindow, app_font_setup
 
 
@@ -44,8 +45,6 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     sys.excepthook = lambda typ, exc, tb: win.show_error(exc.with_traceback(tb))
     loop.set_exception_handler(lambda _loop, ctx: win.show_error(
         ctx.get("exception") or RuntimeError(ctx.get("message", "asyncio error"))))
-    quit_event = asyncio.Event()
-    app.aboutToQuit.connect(quit_event.set)
     # Ctrl+C in the terminal closes the window like the close button does. The
     # handler may run between any two bytecodes, even inside an engine slice,
     # so it only schedules the close for the event loop.
@@ -70,12 +69,26 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
         win.start_screenshot(screenshot, sim_seconds)
     else:
         win.session.play()
-    try:
-        with loop:
-            loop.run_until_complete(quit_event.wait())
-    finally:
-        win.session.stop()
+    _serve(app, loop, win, win.session.aclose)
     return win.exit_code
+
+
+def _serve(app: QApplication, loop: qasync.QEventLoop, win, aclose) -> None:
+    """Run the loop until ``win`` has closed; then end the run (``aclose``)
+    and every other task of ours before the loop stops: nothing may be left
+    pending for qasync's last event pass, which runs with no running loop."""
+    closed = asyncio.Event()
+    win.closed.connect(closed.set)
+    app.setQuitOnLastWindowClosed(False)  # the loop ends when main() does, not before it can clean up
+
+    async def main() -> None:
+        try:
+            await closed.wait()
+        finally:
+            await aclose()
+
+    with loop:
+        run_to_end(loop, main())
 
 
 def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | None, screenshot: Path | None,
@@ -88,8 +101,6 @@ def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | Non
 
     i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
     win = CompareWindow(classic(PRESETS[preset]), speed=None if screenshot is not None else speed)
-    quit_event = asyncio.Event()
-    app.aboutToQuit.connect(quit_event.set)
     signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, win.close))
     win.show()
     code = [0]
@@ -112,9 +123,5 @@ def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | Non
     if close_after is not None:
         QTimer.singleShot(int(close_after * 1000), win.close)
     win.compare.play()
-    try:
-        with loop:
-            loop.run_until_complete(quit_event.wait())
-    finally:
-        win.compare.stop()
+    _serve(app, loop, win, win.compare.aclose)
     return code[0]

@@ -6,7 +6,7 @@ carries every variant's memory line, so the difference is plain.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
@@ -60,6 +60,8 @@ class SharedChart(QWidget):
 
 
 class CompareWindow(QMainWindow):
+    closed = Signal()  # after closeEvent accepted: the app's loop may end
+
     def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05) -> None:
         super().__init__()
         self.compare = Compare(variants, speed=speed)
@@ -127,3 +129,4 @@ class CompareWindow(QMainWindow):
         self.timer.stop()
         self.compare.stop()
         event.accept()
+        self.closed.emit()

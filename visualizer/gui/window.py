@@ -49,6 +49,7 @@ FRAME_MS = 40  # 25 frames a second: smooth on a projector, and leaves the loop 
 
 class MainWindow(QMainWindow):
     frame_rendered = Signal()
+    closed = Signal()  # after closeEvent accepted: the app's loop may end
 
     def __init__(self, *, preset: str = DEFAULT_PRESET, speed: float | None = 0.05,
                  lang: str | None = None, max_live: int | None = None) -> None:
@@ -697,6 +698,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_compare", None) is not None:
             self._compare.close()
         event.accept()
+        self.closed.emit()
 
 
 def verdict_text(cfg: Config) -> str:
