@@ -254,10 +254,11 @@ def cmd_window(a: argparse.Namespace) -> int:
     if a.max_live is not None and not 100 <= a.max_live <= 50_000_000:
         print(f"leakviz: error: --max-live must be between 100 and 50000000, got {a.max_live}", file=sys.stderr)
         return 2
-    if a.open_path is not None:  # a bad file is one line here, before any window
+    recording = None
+    if a.open_path is not None:  # read once, here: a bad file is one line, before any window
         from .core import runfile
         try:
-            runfile.load(a.open_path)
+            recording = runfile.load(a.open_path)
         except runfile.RunFileError as e:
             print(f"leakviz: error: {e}", file=sys.stderr)
             return 2
@@ -282,7 +283,7 @@ def cmd_window(a: argparse.Namespace) -> int:
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
-                      open_path=a.open_path)
+                      opened=None if recording is None else (a.open_path, recording))
 
 
 def cmd_soak(a: argparse.Namespace) -> int:
@@ -344,11 +345,13 @@ def cmd_export(a: argparse.Namespace) -> int:
         return 0
     if seconds is None:
         return fail(f"{a.kind} needs --sim-seconds (or --preset): which moment to draw")
-    if a.kind == "gif" and not (0 < a.fps <= 60 and 0 < a.speed <= 1000 and 0 <= a.start < seconds):
-        return fail("gif needs 0 < --fps <= 60, 0 < --speed <= 1000 and 0 <= --from < --sim-seconds")
-    frames_n = int((seconds - a.start) / a.speed * a.fps) + 1 if a.kind == "gif" else 1
-    if frames_n > 2000:
-        return fail(f"that is {frames_n} frames; at most 2000 (lower --fps, raise --speed or shorten the stretch)")
+    lo, hi = export.GIF_FPS
+    if a.kind == "gif" and not (lo <= a.fps <= hi and 0 < a.speed <= 1000 and 0 <= a.start < seconds):
+        return fail(f"gif needs {lo:g} <= --fps <= {hi:g}, 0 < --speed <= 1000 and 0 <= --from < --sim-seconds")
+    frames_f = (seconds - a.start) / a.speed * a.fps + 1 if a.kind == "gif" else 1.0
+    if not frames_f <= 2000:  # also a float that overflowed to inf
+        return fail(f"that is {frames_f:,.0f} frames; at most 2000 (lower --fps, raise --speed or shorten the stretch)")
+    frames_n = int(frames_f)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 

@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import random
+import stat
 from itertools import islice
 
 import pytest
@@ -101,7 +102,7 @@ def test_round_trip_gives_the_same_config_events_hash_and_picture(steps, runs, t
     assert type(rec.config.fail) is type(cfg.fail) and type(rec.config.delays_ms) is type(cfg.delays_ms)
     original = list(events)
     assert len(rec.events) == len(original)
-    assert rec.events == original
+    assert list(rec.events) == original
     assert list(map(repr, rec.events)) == list(map(repr, original))  # True stays True, not 1
     assert all(type(e) is tuple for e in rec.events)
     assert rec.sha256 == events.sha256() == rt.trace.sha256()
@@ -141,6 +142,7 @@ def test_every_kind_of_field_round_trips_from_a_plain_list(tmp_path):
         (1, "odd", 1.5, -0.0, 1e300, float("inf"), float("-inf"), None, True, False, 0, -7, 10**40),
         (2, "text", "", "中文 ✓", "tab\there \"quoted\" \\ back", "\x00\x1f", "\ud800 lone surrogate", "[{]}"),
         (3, "nest", (), ((),), (1, (2, (3, ("deep", None)))), ("done", "quit"), (True,)),
+        (3, "go", 7, 0, "check", -1, -1),
         (4, "stranded", 7, 192, 12345),  # hashed without its last field
         (5, "nan", float("nan")),
         (6, "x"),
@@ -153,14 +155,14 @@ def test_every_kind_of_field_round_trips_from_a_plain_list(tmp_path):
     ev.tail.extend(events)
     assert rec.sha256 == ev.sha256()
     with_other_bytes = Events()
-    with_other_bytes.tail.extend(events[:4] + [(4, "stranded", 7, 192, 99)] + events[5:])
+    with_other_bytes.tail.extend(events[:5] + [(4, "stranded", 7, 192, 99)] + events[6:])
     assert with_other_bytes.sha256() == rec.sha256
 
 
 def test_an_empty_trace_round_trips(tmp_path):
     save(tmp_path / "empty.leakviz", config=Config(), events=[])
     rec = load(tmp_path / "empty.leakviz")
-    assert rec.events == [] and rec.config == Config()
+    assert list(rec.events) == [] and rec.config == Config()
 
 
 def test_the_file_is_as_the_docstring_says(good):
@@ -324,7 +326,7 @@ def test_load_an_unreadable_file(good, monkeypatch):
     def deny(*_a, **_k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(runfile, "open", deny, raising=False)
+    monkeypatch.setattr(runfile.os, "open", deny)
     msg = load_error(good[0])
     assert "cannot read" in msg and "permission denied" in msg
 
@@ -448,6 +450,7 @@ def test_load_a_header_that_is_not_json(good, tmp_path):
     ({"fail": "1,9"}, "its config is invalid: fail must be null or a list of whole numbers"),
     ({"delays_ms": [1, "x"]}, "its config is invalid: delays_ms must be null or a list of numbers"),
     ({"speed": 3}, "its config has an unknown setting 'speed'"),
+    ({"seed": 4294967296}, "its config is invalid: seed must be a whole number between 0 and 2147483647"),
 ])
 def test_load_a_config_that_is_not_valid(good, tmp_path, change, words):
     lines = content_lines(good[1])
@@ -531,14 +534,16 @@ def test_the_wrong_event_count_says_damaged(good, tmp_path):
     msg = load_error(rewrap(tmp_path, lines[:5] + lines[6:], name="a"))
     assert "damaged" in msg and f"holds {n - 1:,} events but its header says {n:,}" in msg
     msg = load_error(rewrap(tmp_path, lines[:5] + lines[5:-1] * 1 + [lines[5], lines[-1]], name="b"))
-    assert "damaged" in msg and f"holds {n + 1:,} events" in msg
+    assert "damaged" in msg and f"holds more events than the {n:,} its header says" in msg
 
 
 def test_an_altered_event_says_damaged(good, tmp_path):
     lines = content_lines(good[1])
-    ev = json.loads(lines[10])
+    # an event whose time can move on by 1 ns and stay in order: only the hash can tell
+    i = next(i for i in range(10, len(lines) - 2) if json.loads(lines[i + 1])[0] > json.loads(lines[i])[0] + 1)
+    ev = json.loads(lines[i])
     ev[0] += 1
-    lines[10] = json.dumps(ev, separators=(",", ":"))
+    lines[i] = json.dumps(ev, separators=(",", ":"))
     msg = load_error(rewrap(tmp_path, lines))
     assert "damaged" in msg and "do not match their sha256" in msg
 
@@ -650,3 +655,99 @@ def test_garbage_of_every_shape_gives_a_run_file_error(steps, tmp_path):
         path = tmp_path / f"g{i}"
         path.write_bytes(blob)
         load_error(path)
+
+
+# -- adversarial files (issue: reliability round two) --
+
+def _hashed_file(tmp_path, events, *, name="shaped.leakviz", header_events=None):
+    """A file with a right hash, count and gzip: only the events' shapes can be wrong."""
+    ev = Events()
+    ev.tail.extend(events)
+    sha = ev.sha256()
+    n = len(events) if header_events is None else header_events
+    head = {"format": "leakviz-run", "version": 1, "saved_by": "test", "config": json.loads(Config().to_json()),
+            "events": n, "sha256": sha}
+    lines = [json.dumps(head)] + [json.dumps(list(e), separators=(",", ":")) for e in events]
+    lines.append(json.dumps({"end": n, "sha256": sha}))
+    return rewrap(tmp_path, lines, name=name)
+
+
+@pytest.mark.parametrize(("events", "words"), [
+    ([(0, "go")], "line 2 is malformed: a go event is"),
+    ([(0, "go", 1, 0, "main", -1, -1), (0, "park", 1, "send")], "line 3 is malformed: a park event is"),
+    ([(0, "go", 1, 0, "main", -1, -1), (0, "park", 1, "send", (1, 2), (True,), ("a",))], "park event is"),
+    ([(0, "park", 9, "send", (1,), (True,), ("done",))], "goroutine 9 was not started"),
+    ([(0, "go", 1, 0, "main", -1, -1), (0, "exit", 1), (0, "wake", 1)], "line 4 is malformed: goroutine 1"),
+    ([(0, "go", 1, 0, "main", -1, -1), (0, "go", 1, 0, "main", -1, -1)], "goroutine 1 is started twice"),
+    ([(5, "config", "{}"), (4, "config", "{}")], "before the event before it"),
+    ([(0, "make", "1", "done", 0, -1)], "a make event is"),
+    ([(0, "stranded", 1, 2)], "a stranded event is"),
+])
+def test_misshapen_events_with_a_valid_hash_are_refused_while_reading(tmp_path, events, words):
+    msg = load_error(_hashed_file(tmp_path, events))
+    assert words in msg
+
+
+def test_every_refused_shape_is_one_the_fold_cannot_take(tmp_path):
+    """Why the shapes are checked: the fold dies on what they refuse."""
+    from visualizer.core.trace import Folder
+    for events in ([(0, "go")], [(0, "park", 9, "send", (1,), (True,), ("done",))]):
+        with pytest.raises((ValueError, KeyError, IndexError)):
+            Folder().feed(events)
+
+
+def test_save_refuses_what_load_would_refuse(tmp_path):
+    with pytest.raises(RunFileError, match="cannot save .*event 1 goroutine 4 was not started"):
+        save(tmp_path / "x.leakviz", config=Config(), events=[(0, "config", "{}"), (1, "wake", 4)])
+    assert_no_litter(tmp_path)
+
+
+def test_more_events_than_the_header_says_stops_reading_early(tmp_path, monkeypatch):
+    """An 87 KB file of 5,000,000 events under a header that says 1 used to
+    load them all (450 MB) before refusing; now it stops at the first batch."""
+    events = [(0, "config", "{}")] + [(0, "x", i) for i in range(300_000)]
+    seen = []
+    real = runfile._check_shapes
+    monkeypatch.setattr(runfile, "_check_shapes", lambda ev, live, t: (seen.append(len(ev)), real(ev, live, t))[1])
+    msg = load_error(_hashed_file(tmp_path, events, header_events=1))
+    assert "holds more events than the 1 its header says" in msg
+    assert sum(seen) == 0  # refused before a single event's shape was even checked
+
+
+def test_a_gzip_bomb_is_refused_before_it_fills_memory(tmp_path):
+    head = {"format": "leakviz-run", "version": 1, "saved_by": "test", "config": {}, "events": 10**9,
+            "sha256": "0" * 64}
+    path = tmp_path / "bomb.leakviz"
+    with gzip.open(path, "wb", compresslevel=6) as f:
+        f.write((json.dumps(head) + "\n").encode())
+        line = b'[0,"x"]\n' * 100_000
+        for _ in range(250):  # 200 MB of lines, a file of a few hundred KB
+            f.write(line)
+    assert path.stat().st_size < 2 << 20
+    msg = load_error(path)
+    assert "inflates to more than 50 times its size" in msg
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "pipe.leakviz"
+    os.mkfifo(fifo)
+    msg = load_error(fifo)  # before the fix, this never returned
+    assert "is a FIFO (named pipe), not a leakviz run file" in msg
+
+
+def test_a_device_node_is_refused(tmp_path):
+    node = tmp_path / "null"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # our own /dev/null, in a temp folder
+    msg = load_error(node)
+    assert "is a character device, not a leakviz run file" in msg
+
+
+def test_a_loaded_run_is_compacted_as_it_is_read(runs, tmp_path):
+    """Peak memory: the events never sit all at once as tuples."""
+    path = tmp_path / "big.leakviz"
+    save(path, config=CONFIGS["many-events"], events=runs["many-events"].trace.events)
+    rec = load(path)
+    assert len(rec.events) > 3 * Events.CHUNK
+    assert isinstance(rec.events, Events)
+    assert len(rec.events.tail) <= 2 * Events.CHUNK
+    assert rec.events.sha256() == runs["many-events"].trace.sha256()

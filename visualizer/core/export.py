@@ -29,6 +29,9 @@ METRICS_COLUMNS: tuple[str, ...] = (
     "stranded_done", "stranded_quit", "stranded_other", "go_bytes_modeled", "python_bytes_measured",
 )
 DEFAULT_SAMPLES = 200
+# A GIF stores each frame's delay in hundredths of a second (at most 655.35 s),
+# and browsers play delays under 20 ms at 100 ms.
+GIF_FPS = (0.1, 50.0)
 
 
 class ExportError(ValueError):

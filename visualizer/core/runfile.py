@@ -86,6 +86,10 @@ _STEP = 8 << 20  # decompressed bytes handled at a time
 _MAX_HEADER = 1 << 20  # a header line longer than this is not ours
 _MAX_LINE = 64 << 20  # nor is an event line longer than this
 _CHECK_REST = 256 << 20  # after a bad line, decompressed bytes checked for damage
+# Our runs inflate about 7 times; far more than that is a gzip bomb, refused
+# before it fills memory (the allowance covers a small file's header).
+_MAX_RATIO = 50
+_ALLOWANCE = 16 << 20
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 
 # Strings that recur in every trace: loaded events share one object for each
@@ -108,7 +112,7 @@ class Recording:
     the trace's sha256 (checked against the events) and who saved it."""
 
     config: Config
-    events: list[tuple] = field(repr=False)
+    events: Events = field(repr=False)  # compacted; index, iterate or list() it
     sha256: str
     saved_by: str
 
@@ -308,8 +312,15 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
                 z = zlib.compressobj(_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip wrapper
                 f.write(z.compress((json.dumps(header) + "\n").encode()))
                 written = 0
+                live: set[int] = set()
+                t = 0
                 for batch in _batches(source):
-                    f.write(z.compress(_encode_batch(batch, written)))
+                    data = _encode_batch(batch, written)  # checks each field's type first
+                    try:
+                        t = _check_shapes(batch, live, t)
+                    except _Bad as e:  # what load would refuse is not saved
+                        raise RunFileError(f"cannot save {name}: event {written + (e.at or 0):,} {e}") from None
+                    f.write(z.compress(data))
                     written += len(batch)
                 if written != n:
                     raise RunFileError(f"cannot save {name}: the trace changed while it was being saved")
@@ -333,7 +344,12 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
 # -- loading --
 
 class _Bad(Exception):
-    """A line that is not what the format says (message: what is wrong)."""
+    """A line that is not what the format says (message: what is wrong;
+    ``at``: the index of the bad event in the batch being checked, if known)."""
+
+    def __init__(self, msg: str, at: int | None = None) -> None:
+        super().__init__(msg)
+        self.at = at
 
 
 def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
@@ -345,6 +361,54 @@ def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
     if dict in types:
         raise _Bad("it holds a JSON object")
     return tuple([_thaw(x) if type(x) is list else get(x, x) for x in o])
+
+
+# The fields each kind of event carries after (t_ns, kind), as the engine and
+# the scenario write them (see trace.py); ``park``'s three arrays are checked
+# on their own. A kind not listed here is kept as it is: the fold ignores it.
+SHAPES: dict[str, tuple[type, ...]] = {
+    "go": (int, int, str, int, int), "make": (int, str, int, int), "sleep": (int, int),
+    "wake": (int,), "unpark": (int, int), "exit": (int,), "panic": (int, str), "stranded": (int, int, int),
+    "send": (int, int, str, int), "recv": (int, int, str, int), "close": (int, int, int),
+    "request": (int, str), "return": (int, str), "verdict": (int, int, bool), "config": (str,),
+}
+_PARK = (int, str, tuple, tuple, tuple)
+_ON_LIVE = frozenset({"park", "unpark", "wake", "sleep", "exit", "panic", "stranded"})  # name a live goroutine
+_ENDS = frozenset({"exit", "panic", "stranded"})  # after which a goroutine never acts again
+
+
+def _check_shapes(events: list[Event], live: set[int], t0: int) -> int:
+    """Raise _Bad (with the offending index into ``events``) unless every
+    event has its kind's shape, time never goes back, and each goroutine
+    event names a goroutine that was started and has not ended. ``live`` is
+    updated; returns the last event's time."""
+    shapes = SHAPES
+    for i, e in enumerate(events):
+        t, k = e[0], e[1]
+        if t < t0:
+            raise _Bad(f"its time {t} is before the event before it ({t0})", i)
+        t0 = t
+        fields_ = tuple(map(type, e[2:]))
+        want = shapes.get(k)
+        if want is None:
+            if k != "park":
+                continue
+            if (fields_ != _PARK or len(e[4]) != len(e[5]) or not all(type(c) is int for c in e[4])
+                    or not all(type(b) is bool for b in e[5]) or not all(type(n) is str for n in e[6])):
+                raise _Bad("a park event is (t, \"park\", gid, op, [cids], [is-send flags], [names])", i)
+        elif fields_ != want:
+            names = ", ".join(x.__name__ for x in want)
+            raise _Bad(f"a {k} event is (t, {json.dumps(k)}, {names})", i)
+        if k == "go":
+            if e[2] in live:
+                raise _Bad(f"goroutine {e[2]} is started twice", i)
+            live.add(e[2])
+        elif k in _ON_LIVE:
+            if e[2] not in live:
+                raise _Bad(f"goroutine {e[2]} was not started or has ended", i)
+            if k in _ENDS:
+                live.discard(e[2])
+    return t0
 
 
 def _is_int(v: Any) -> bool:
@@ -406,9 +470,13 @@ class _Reader:
         self.header: dict[str, Any] | None = None
         self.config: Config | None = None
         self.footer: dict[str, Any] | None = None
-        self.events: list[Event] = []
+        self.events = Events()  # compacted as it grows: memory stays near the loaded run's own size
         self.hash = hashlib.sha256()
         self.scan = json.JSONDecoder().scan_once
+        self.live: set[int] = set()  # goroutines started and not ended, for the shape check
+        self.t = 0
+        self.inflated = 0
+        self.max_inflated = _MAX_HEADER  # decompressed bytes allowed, set from the file's size
 
     def err(self, what: str) -> RunFileError:
         return RunFileError(f"{self.name}: {what}")
@@ -452,9 +520,14 @@ class _Reader:
 
     def inflate(self, d: Any, data: bytes) -> bytes:
         try:
-            return d.decompress(data, _STEP)
+            out = d.decompress(data, _STEP)
         except zlib.error as e:
             raise self.err(f"the file is damaged: its compressed data is corrupt ({_zmsg(e)})") from None
+        self.inflated += len(out)
+        if self.inflated > self.max_inflated:
+            raise self.err(f"not a leakviz run file: it inflates to more than {_MAX_RATIO} times its size "
+                           "(a run file compresses far less than that)")
+        return out
 
     def check_rest(self, d: Any, data: bytes) -> None:
         """Decompress the rest (up to a limit), only to find damage or an early end."""
@@ -533,9 +606,15 @@ class _Reader:
                         raise self.err("the file is damaged: there is data after its last line")
                 else:
                     raise _Bad("it is not a JSON array")
+            if len(self.events) + len(chunk) > self.header["events"]:
+                raise self.err(f"the file is damaged: it holds more events than the {self.header['events']:,} "
+                               "its header says")
+            self.t = _check_shapes(chunk, self.live, self.t)
         except (_Bad, ValueError, StopIteration, RecursionError) as e:
             if isinstance(e, RunFileError):
                 raise
+            if isinstance(e, _Bad) and e.at is not None:  # a whole event that has the wrong shape
+                raise self.err(f"line {2 + len(self.events) + e.at:,} is malformed: {e}") from None
             if isinstance(e, json.JSONDecodeError):
                 why = f"invalid JSON: {e.msg}"
             elif isinstance(e, StopIteration):
@@ -546,9 +625,9 @@ class _Reader:
                 why = str(e) or "invalid JSON"
             line = 2 + len(self.events) + len(chunk)
             raise self.err(f"line {line:,} is malformed: {why}") from None
-        finally:
-            _hash_update(self.hash, chunk)
-            self.events.extend(chunk)
+        _hash_update(self.hash, chunk)
+        self.events.tail.extend(chunk)
+        self.events.compact()
 
     def read_header(self, line: str) -> None:
         name = self.name
@@ -626,7 +705,9 @@ def load(path: str | os.PathLike) -> Recording:
     path = os.fspath(path)
     name = _show(path)
     try:
-        f = open(path, "rb")  # noqa: SIM115 - closed below
+        # non-blocking, so that opening a FIFO does not wait for a writer; a
+        # regular file reads the same either way
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise RunFileError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -635,7 +716,25 @@ def load(path: str | os.PathLike) -> Recording:
         raise RunFileError(f"{name}: cannot read it: {_why(e)}") from None
     except (TypeError, ValueError) as e:  # e.g. an embedded NUL
         raise RunFileError(f"{name}: cannot read it: {e}") from None
-    with f, _gc_paused():
-        if os.path.isdir(path):  # where opening a folder succeeds
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):  # where opening a folder succeeds
             raise RunFileError(f"{name} is a folder, not a leakviz run file")
-        return _Reader(f, name).run()
+        if not stat.S_ISREG(st.st_mode):
+            raise RunFileError(f"{name} is {_kind(st.st_mode)}, not a leakviz run file")
+    except BaseException:
+        os.close(fd)
+        raise
+    with open(fd, "rb") as f, _gc_paused():
+        reader = _Reader(f, name)
+        reader.max_inflated = _ALLOWANCE + _MAX_RATIO * st.st_size
+        return reader.run()
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "not a regular file"

@@ -20,6 +20,7 @@ ARRIVALS = ("fixed", "poisson")
 MAX_CHECKS = 256
 MAX_REQUESTS = 10_000_000
 MIN_RATE, MAX_RATE = 0.001, 1_000_000.0  # requests per simulated second
+MAX_SEED = 2**31 - 1  # one range everywhere: command line, run files and the seed box (a Qt int)
 
 # The article's check is the first; the rest are what such a gateway checks.
 CHECK_NAMES = ("bad_ip", "rate_limit", "user_agent", "auth_token", "referer",
@@ -56,6 +57,8 @@ class Config:
     seed: int = 1
 
     def validate(self) -> Config:
+        if type(self.seed) is not int or not 0 <= self.seed <= MAX_SEED:
+            raise ConfigError(f"seed must be a whole number between 0 and {MAX_SEED}, got {self.seed!r}")
         if self.variant not in VARIANTS:
             raise ConfigError(f"unknown variant {self.variant!r} (choose from {', '.join(VARIANTS)})")
         if not 1 <= self.checks <= MAX_CHECKS:

@@ -16,7 +16,7 @@ from . import scenario
 from .clock import Driver
 from .runtime import Runtime
 from .scenario import Config
-from .trace import Folder, Rewinder, Snapshot
+from .trace import Events, Folder, Rewinder, Snapshot, Trace
 
 # What a change means mid-run: these apply to requests that arrive from now
 # on; anything else (seed, arrival model, scripted lists) restarts the run.
@@ -175,16 +175,20 @@ class Session:
         now = self.rt.now if self.backlog() == 0 else self.folder.t
         return self.folder.snapshot(now=now)
 
-    def load(self, cfg: Config, events: list) -> None:
+    def load(self, cfg: Config, events: Events | list) -> None:
         """Show a recorded run: its config and every event, nothing left to run.
         Seek, step and replay work on it; changing a setting starts a live run."""
         self.stop()
         self._playing = False
         self.cfg = self.start_cfg = cfg.validate()
-        self.rt = Runtime(seed=cfg.seed)
-        self.rt.trace.events.tail.extend(events)
-        self.rt.trace.events.compact()
-        self.rt.now = events[-1][0] if events else 0
+        trace = Trace()
+        if isinstance(events, Events):
+            trace.events = events  # already compacted (a loaded run file): adopt it, no copy
+        else:
+            trace.events.tail.extend(events)
+            trace.events.compact()
+        self.rt = Runtime(seed=cfg.seed, trace=trace)
+        self.rt.now = events[-1][0] if len(events) else 0
         self.live = scenario.Live(cfg)
         self.ceiling_hit = False
         self.driver = Driver(self.rt, speed=self._speed)

@@ -12,6 +12,7 @@ import qasync
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..core.runfile import Recording
 from ..core.tasks import run_to_end
 from .window import MainWindow, app_font_setup
 
@@ -29,7 +30,7 @@ def seconds_since_process_start() -> float:
 def run_window(*, preset: str, speed: float | None, lang: str | None,
                screenshot: Path | None = None, sim_seconds: float = 5.0,
                exit_after_first_frame: bool = False, max_live: int | None = None,
-               close_after: float | None = None, compare: bool = False, open_path: Path | None = None) -> int:
+               close_after: float | None = None, compare: bool = False, opened: tuple[Path, Recording] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("leakviz")
@@ -58,12 +59,9 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
         win.stage.painted.connect(first_frame)
     if close_after is not None:  # as if the user closed the window then
         QTimer.singleShot(int(close_after * 1000), win.close)
-    if open_path is not None:
-        if not win.open_run(open_path):
-            print(f"leakviz: error: {win.statusBar().currentMessage()}", file=sys.stderr)
-            win.exit_code = 2
-            win.close()
-        elif screenshot is not None:
+    if opened is not None:
+        win.show_recording(*opened)
+        if screenshot is not None:
             QTimer.singleShot(100, lambda: (win.save_png(screenshot), win.close()))
     elif screenshot is not None:
         win.start_screenshot(screenshot, sim_seconds)

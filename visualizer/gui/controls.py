@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.presets import PRESETS
-from ..core.scenario import VARIANTS, Config, ConfigError
+from ..core.scenario import MAX_SEED, VARIANTS, Config, ConfigError
 
 GUI_MAX_CHECKS = 128
 SPEEDS: list[float | None] = [0.01, 0.02, 0.05, 0.1, 0.25, 1.0, 10.0, None]
@@ -77,7 +77,7 @@ class ControlPanel(QWidget):
         self.fail_error.hide()
         self.concurrent = QCheckBox()
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2_147_483_647)
+        self.seed.setRange(0, MAX_SEED)
         self.speed = QComboBox()
         for s in SPEEDS:
             self.speed.addItem(speed_label(s), s)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODev
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..core.export import ExportError, atomic_file
+from ..core.export import GIF_FPS, ExportError, atomic_file
 from ..core.presets import DEFAULT_PRESET, PRESETS
 from ..core.scenario import Config
 from ..core.session import KEEP_CHUNKS, Session
@@ -81,12 +81,13 @@ def write_gif(path: str | os.PathLike[str], frames: Iterable[QImage], *, fps: fl
     ``frames``. Pillow stores a frame identical to the one before as a longer
     delay, so the file may hold fewer frames; the timing is kept.
 
-    GIF delays are in hundredths of a second, and browsers play delays under
-    20 ms at 100 ms: keep ``fps`` at 50 or below. Memory: about one byte per
+    ``fps`` lies in ``GIF_FPS``: GIF delays are in hundredths of a second up
+    to 655.35 s, and browsers play delays under 20 ms at 100 ms. Memory: about one byte per
     pixel per frame until the file is written.
     """
-    if not (isinstance(fps, int | float) and math.isfinite(fps) and fps > 0):
-        raise ValueError(f"fps must be a positive number, got {fps!r}")
+    lo, hi = GIF_FPS
+    if not (isinstance(fps, int | float) and math.isfinite(fps) and lo <= fps <= hi):
+        raise ValueError(f"fps must be between {lo:g} and {hi:g}, got {fps!r}")
     duration = max(10, round(100 / fps) * 10)  # what the GIF can store, ms
     it = iter(frames)
     count = 0

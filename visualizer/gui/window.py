@@ -584,6 +584,11 @@ class MainWindow(QMainWindow):
         except runfile.RunFileError as e:
             self.statusBar().showMessage(str(e), 10000)
             return False
+        self.show_recording(path, rec)
+        return True
+
+    def show_recording(self, path: Path, rec) -> None:
+        """Show a run already read from ``path`` (a ``runfile.Recording``)."""
         self.review = None
         self._replaying = False
         self.stage._pos.clear()
@@ -596,7 +601,6 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
             p=path, n=f"{len(rec.events):,}"), 8000)
-        return True
 
     def _open_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Open a saved run"), "", self.tr("leakviz runs (*.leakviz-run)"))
