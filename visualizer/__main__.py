@@ -137,10 +137,13 @@ def format_report(r: dict) -> str:
 
 
 def cmd_run(a: argparse.Namespace) -> int:
+    from .core.atomic import target_of
     from .core.report import report, simulate
     from .core.scenario import ConfigError
     try:
         cfg = config_from_args(a)
+        if a.save is not None:
+            target_of(a.save)  # a path that cannot be written is refused before the run, not after
     except (ConfigError, ValueError) as e:
         print(f"leakviz run: error: {e}", file=sys.stderr)
         return 2
@@ -171,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_scenario_args(r)
     r.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
-    r.add_argument("--save", type=Path, metavar="FILE",
+    r.add_argument("--save", type=str, metavar="FILE",  # str: Path() would drop a trailing slash
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG) or a "
@@ -182,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "  leakviz export gif --preset unbuffered --from 0 --sim-seconds 2 --fps 10 --speed 0.5 "
                        "--out leak.gif", formatter_class=argparse.RawDescriptionHelpFormatter)
     e.add_argument("kind", choices=["csv", "json", "png", "gif"], help="what to write")
-    e.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file to write")
+    e.add_argument("--out", type=str, required=True, metavar="PATH", help="the file to write")
     _add_scenario_args(e)
     from .core.presets import PRESETS
     e.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
@@ -235,7 +238,7 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--speed", type=_speed, default=0.05, metavar="X",
                    help="simulated seconds per wall second, or max (default: 0.05, slow motion)")
     g.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
-    g.add_argument("--screenshot", type=Path, metavar="PNG",
+    g.add_argument("--screenshot", type=str, metavar="PNG",
                    help="run --sim-seconds as fast as frames render, save the window as PNG, exit")
     g.add_argument("--sim-seconds", type=_finite, default=5.0, metavar="S",
                    help="simulated seconds to run before --screenshot (default: 5)")
@@ -263,9 +266,11 @@ def cmd_window(a: argparse.Namespace) -> int:
             print(f"leakviz: error: {e}", file=sys.stderr)
             return 2
     if a.screenshot is not None:
-        parent = a.screenshot.expanduser().resolve().parent
-        if not parent.is_dir():
-            print(f"leakviz: error: cannot write screenshot: folder {parent} does not exist", file=sys.stderr)
+        from .core.atomic import WriteError, target_of
+        try:
+            target_of(a.screenshot)
+        except WriteError as e:
+            print(f"leakviz: error: screenshot: {e}", file=sys.stderr)
             return 2
         if not 0 < a.sim_seconds <= 3600:
             print(f"leakviz: error: --sim-seconds must be between 0 and 3600, got {a.sim_seconds:g}",
@@ -321,8 +326,12 @@ def cmd_export(a: argparse.Namespace) -> int:
     seconds = a.sim_seconds if a.sim_seconds is not None else (3.0 if a.preset else None)
     if seconds is not None and not 0 <= seconds <= 3600:
         return fail(f"--sim-seconds must be between 0 and 3600, got {seconds:g}")
-    if not a.out.expanduser().resolve().parent.is_dir():
-        return fail(f"cannot write {a.out}: the folder does not exist")
+    from .core.atomic import WriteError, show_path, target_of
+    try:
+        target_of(a.out)
+    except WriteError as e:
+        return fail(str(e))
+    shown = show_path(a.out)
     from .core import export
     if a.kind in ("csv", "json"):
         from .core.report import report
@@ -334,10 +343,10 @@ def cmd_export(a: argparse.Namespace) -> int:
         try:
             if a.kind == "csv":
                 n = export.write_csv(a.out, export.metrics_rows(rt.trace.events))
-                print(f"wrote {n} rows to {a.out}")
+                print(f"wrote {n} rows to {shown}")
             else:
                 export.write_json(a.out, report(cfg, rt))
-                print(f"wrote the report to {a.out}")
+                print(f"wrote the report to {shown}")
         except export.ExportError as e:
             return fail(str(e))
         finally:
@@ -370,7 +379,7 @@ def cmd_export(a: argparse.Namespace) -> int:
                 buf.open(QIODevice.WriteOnly)
                 img.save(buf, "PNG")
                 f.write(bytes(data))
-            print(f"wrote {a.out}")
+            print(f"wrote {shown}")
         else:
             frames = gexport.frames_of_run(cfg, start_ns=int(a.start * 1e9), end_ns=int(seconds * 1e9),
                                            fps=a.fps, speed=a.speed, lang=a.lang, size=a.size)
@@ -378,7 +387,7 @@ def cmd_export(a: argparse.Namespace) -> int:
                 print(f"\rframe {i}/{frames_n}", end="", file=sys.stderr, flush=True)
             n = gexport.write_gif(a.out, frames, fps=a.fps, progress=progress)
             print(file=sys.stderr)
-            print(f"wrote {n} frames to {a.out}")
+            print(f"wrote {n} frames to {shown}")
     except export.ExportError as e:
         return fail(str(e))
     return 0
@@ -392,6 +401,9 @@ def cmd_bench(a: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     p = build_parser()
     a = p.parse_args(argv)
+    if a.command is not None:  # the window closes itself on SIGTERM (gui/app.py)
+        from .core.atomic import exit_on_sigterm
+        exit_on_sigterm()
     try:
         if a.command is None:
             return cmd_window(a)

@@ -13,15 +13,14 @@ as ``ExportError`` with one line for the user.
 from __future__ import annotations
 
 import csv
-import errno
 import json
 import os
-import secrets
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, Any
 
+from .atomic import WriteError, atomic_write
 from .trace import Folder, Trace
 
 METRICS_COLUMNS: tuple[str, ...] = (
@@ -34,7 +33,7 @@ DEFAULT_SAMPLES = 200
 GIF_FPS = (0.1, 50.0)
 
 
-class ExportError(ValueError):
+class ExportError(WriteError):
     """An export that could not be written; the message is one line for the user."""
 
 
@@ -96,60 +95,16 @@ def metrics_rows(events: Trace | Sequence[tuple] | Iterable[tuple], *,
 
 # -- writing --
 
-def describe_os_error(exc: OSError, path: str | os.PathLike[str]) -> str:
-    """``exc`` as one line a user understands, naming ``path``."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    code = exc.errno
-    if code == errno.ENOENT and not os.path.isdir(folder):
-        why = f"the folder {folder} does not exist"
-    elif code in (errno.EACCES, errno.EPERM):
-        why = "permission denied"
-    elif code == errno.EISDIR:
-        why = "it is a folder"
-    elif code == errno.ENOTDIR:
-        why = f"a part of {folder} is not a folder"
-    elif code == errno.ENOSPC:
-        why = "no space left on the device"
-    elif code == errno.EROFS:
-        why = "the file system is read-only"
-    elif code == errno.ENAMETOOLONG:
-        why = "the name is too long"
-    else:
-        why = exc.strerror or str(exc) or type(exc).__name__
-    return " ".join(f"could not write {path}: {why}".split())  # one line, whatever the OS said
-
-
 @contextmanager
 def atomic_file(path: str | os.PathLike[str], mode: str = "wb", **open_kw: Any) -> Iterator[IO]:
-    """Open a temporary file next to ``path`` for writing; on a clean exit it
-    replaces ``path``, on any exception it is removed. OSErrors (the body's
-    too) come out as ``ExportError``."""
-    path = os.fspath(path)
-    if os.path.isdir(path):
-        raise ExportError(describe_os_error(IsADirectoryError(errno.EISDIR, "Is a directory"), path))
-    head, name = os.path.split(os.path.abspath(path))
-    tmp = os.path.join(head, f".{name}.{secrets.token_hex(4)}.tmp")
-    try:  # O_EXCL: never someone else's file; mode 0o666 minus the umask, like open() would
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except OSError as exc:
-        raise ExportError(describe_os_error(exc, path)) from exc
-    done = False
+    """``atomic.atomic_write``, with its errors as ``ExportError``."""
     try:
-        with os.fdopen(fd, mode, **open_kw) as f:
+        with atomic_write(path, mode, **open_kw) as f:
             yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        done = True
-    except OSError as exc:
-        raise ExportError(describe_os_error(exc, path)) from exc
-    finally:
-        if not done:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    except WriteError as e:
+        if isinstance(e, ExportError):
+            raise
+        raise ExportError(path, e.why) from e.__cause__
 
 
 def write_csv(path: str | os.PathLike[str], rows: Iterable[Mapping[str, Any]], *,

@@ -62,7 +62,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 import stat
 import zlib
 from collections.abc import Iterable, Iterator
@@ -72,6 +71,7 @@ from itertools import islice
 from typing import Any
 
 from .. import __version__
+from .atomic import WriteError, atomic_write, show_path
 from .scenario import Config, ConfigError
 from .trace import Event, Events, _canon
 
@@ -118,15 +118,6 @@ class Recording:
 
 
 # -- shared --
-
-def _show(path: Any) -> str:
-    """The path for a one-line message."""
-    try:
-        s = os.fsdecode(os.fspath(path))
-    except TypeError:
-        s = str(path)
-    return s if s.isprintable() else repr(s)[1:-1]
-
 
 def _why(e: OSError) -> str:
     if isinstance(e, FileNotFoundError):
@@ -231,31 +222,6 @@ def _batches(it: Iterable[Event]) -> Iterator[list[Event]]:
         yield batch
 
 
-def _create_temp(folder: str, base: str) -> tuple[str, int]:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(100):
-        tmp = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
-        try:
-            return tmp, os.open(tmp, flags, 0o666)  # the umask applies, as for any new file
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "could not create a temporary file")
-
-
-def _fsync_folder(folder: str) -> None:
-    """Make the rename itself durable (POSIX; elsewhere there is nothing to do)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event]) -> None:
     """Write the run (its starting config and all its events) to ``path``.
 
@@ -264,7 +230,7 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
     cannot be saved whole or the file cannot be written.
     """
     path = os.fspath(path)
-    name = _show(path)
+    name = show_path(path)
     if not isinstance(config, Config):
         raise TypeError(f"config must be a scenario.Config, not {type(config).__name__}")
     try:
@@ -297,18 +263,8 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
                   "config": json.loads(config.to_json()), "events": n, "sha256": sha}
         footer = {"end": n, "sha256": sha}
 
-        real = os.path.realpath(path)
-        if os.path.isdir(real):
-            raise RunFileError(f"cannot save {name}: it is a folder")
-        folder, base = os.path.split(real)
-        tmp = None
         try:
-            tmp, fd = _create_temp(folder, base)
-            try:  # overwriting: keep the old file's permissions
-                os.chmod(fd, stat.S_IMODE(os.stat(real).st_mode))
-            except (OSError, NotImplementedError):
-                pass
-            with os.fdopen(fd, "wb") as f:
+            with atomic_write(path, "wb") as f:
                 z = zlib.compressobj(_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip wrapper
                 f.write(z.compress((json.dumps(header) + "\n").encode()))
                 written = 0
@@ -326,19 +282,8 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
                     raise RunFileError(f"cannot save {name}: the trace changed while it was being saved")
                 f.write(z.compress((json.dumps(footer) + "\n").encode()))
                 f.write(z.flush())
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, real)
-            tmp = None
-            _fsync_folder(folder)
-        except OSError as e:
-            raise RunFileError(f"cannot save {name}: {_why(e)}") from e
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        except WriteError as e:
+            raise RunFileError(f"cannot save {name}: {e.why}") from e.__cause__
 
 
 # -- loading --
@@ -703,7 +648,7 @@ def load(path: str | os.PathLike) -> Recording:
     """Read a run file written by ``save``. Raises RunFileError (one line)
     for anything that is not a complete, intact version-1 run file."""
     path = os.fspath(path)
-    name = _show(path)
+    name = show_path(path)
     try:
         # non-blocking, so that opening a FIFO does not wait for a writer; a
         # regular file reads the same either way

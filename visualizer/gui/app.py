@@ -49,7 +49,8 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     # Ctrl+C in the terminal closes the window like the close button does. The
     # handler may run between any two bytecodes, even inside an engine slice,
     # so it only schedules the close for the event loop.
-    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, win.close))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
     win.show()
     if exit_after_first_frame:  # the start-up benchmark
         def first_frame() -> None:
@@ -99,7 +100,8 @@ def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | Non
 
     i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
     win = CompareWindow(classic(PRESETS[preset]), speed=None if screenshot is not None else speed)
-    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, win.close))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
     win.show()
     code = [0]
     if screenshot is not None:
@@ -112,7 +114,13 @@ def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | Non
                 for st in win.stages:
                     st.animate = False
                     st.repaint()
-                code[0] = 0 if win.grab().save(str(screenshot), "PNG") else 1
+                from ..core.export import ExportError
+                from .export import grab_png  # Pillow: only when a screenshot is asked for
+                try:
+                    grab_png(win, screenshot)
+                except ExportError as e:
+                    logging.getLogger("leakviz").error("%s", e)
+                    code[0] = 1
                 win.close()
             else:
                 QTimer.singleShot(30, check)

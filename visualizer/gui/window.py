@@ -466,7 +466,9 @@ class MainWindow(QMainWindow):
         self.frame_rendered.emit()
         if self._screenshot is not None:
             path, until = self._screenshot
-            if snap.t >= until or self.session.finished:
+            # the ceiling stops the run short of ``until``: the picture is of the banner then
+            at_ceiling = self.session.ceiling_hit and self.session.backlog() == 0
+            if snap.t >= until or self.session.finished or at_ceiling:
                 self._screenshot = None
                 self._finish_screenshot(path)
 
@@ -541,15 +543,21 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.stage.animate = False  # draw markers where they are, not on their way
         self.stage.repaint()
-        ok = self.grab().save(str(path), "PNG")
+        from ..core.export import ExportError
+        from .export import grab_png
+        try:
+            grab_png(self, path)  # atomic, and never over a device or through a dangling name
+            ok = True
+        except ExportError as e:
+            log.error("%s", e)
+            ok = False
         self.stage.animate = True
         return ok
 
     def _finish_screenshot(self, path: Path) -> None:
         self.session.pause()
         ok = self.save_png(path)
-        if not ok:
-            log.error("could not write %s", path)
+        if not ok:  # save_png has said why
             self.exit_code = 1
         QTimer.singleShot(0, self.close)
 
