@@ -88,7 +88,20 @@ def _add_scenario_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--seed", type=int, default=1, metavar="S", help="seed for requests and select (default: 1)")
 
 
-def config_from_args(a: argparse.Namespace):
+# scenario flag dest -> the Config fields it sets
+_SCENARIO_FIELDS = {"variant": ("variant",), "checks": ("checks",), "capacity": ("capacity_done", "capacity_quit"),
+                    "capacity_done": ("capacity_done",), "capacity_quit": ("capacity_quit",),
+                    "requests": ("requests",), "concurrent": ("concurrent",), "rate": ("rate",),
+                    "arrival": ("arrival",), "fail": ("fail",), "fail_prob": ("fail_prob",),
+                    "bad_ip_share": ("bad_ip_share",), "delays": ("delays_ms",), "jitter": ("jitter",),
+                    "seed": ("seed",)}
+
+
+def config_from_args(a: argparse.Namespace, base=None, given: set[str] | None = None):
+    """The Config the scenario flags describe. With ``base`` (a preset), only
+    the flags in ``given`` (those on the command line) change it."""
+    from dataclasses import replace
+
     from .core.scenario import Config
     cap_done = a.capacity_done if a.capacity_done is not None else (a.capacity if a.capacity is not None else 0)
     cap_quit = a.capacity_quit if a.capacity_quit is not None else (a.capacity if a.capacity is not None else 0)
@@ -99,9 +112,35 @@ def config_from_args(a: argparse.Namespace):
         if a.fail is not None:
             raise ValueError("--bad-ip-share draws failures; it cannot be combined with --fail")
         kw["bad_ip_share"] = a.bad_ip_share
-    return Config(variant=a.variant, checks=a.checks, capacity_done=cap_done, capacity_quit=cap_quit,
-                  requests=a.requests, concurrent=a.concurrent, rate=a.rate, arrival=a.arrival,
-                  fail=a.fail, delays_ms=a.delays, jitter=a.jitter, seed=a.seed, **kw).validate()
+    cfg = Config(variant=a.variant, checks=a.checks, capacity_done=cap_done, capacity_quit=cap_quit,
+                 requests=a.requests, concurrent=a.concurrent, rate=a.rate, arrival=a.arrival,
+                 fail=a.fail, delays_ms=a.delays, jitter=a.jitter, seed=a.seed, **kw)
+    if base is None:
+        return cfg.validate()
+    changes = {f: getattr(cfg, f) for dest in (given or ()) for f in _SCENARIO_FIELDS.get(dest, ())}
+    if "fail" in changes:  # scripted failures replace the preset's drawn ones, and the other way round
+        changes.setdefault("fail_prob", 0.0)
+        changes.setdefault("bad_ip_share", 0.0)
+    elif "fail_prob" in changes or "bad_ip_share" in changes:
+        changes["fail"] = None
+    return replace(base, **changes).validate()
+
+
+def _given(parser: argparse.ArgumentParser, argv: Sequence[str]) -> set[str]:
+    """The dests of the options written on the command line (not defaults)."""
+    by_flag = {}
+    for action in parser._actions:
+        for flag in action.option_strings:
+            by_flag[flag] = action.dest
+    found = set()
+    for tok in argv:
+        if tok == "--":
+            break
+        if tok.startswith("-"):
+            flag = tok.split("=", 1)[0]
+            if flag in by_flag:
+                found.add(by_flag[flag])
+    return found
 
 
 def _kib(n: int) -> str:
@@ -129,7 +168,10 @@ def format_report(r: dict) -> str:
     ]
     if r["panic"]:
         lines.append(f"  panic: {r['panic']}")
-    if r["stranded"] == 0:
+    if r["stopped_at_ceiling"]:
+        lines.append(f"  verdict: stopped at the live-goroutine ceiling (--max-live) with {r['stranded']:,} "
+                     "stranded so far; the counts are up to that moment.")
+    elif r["stranded"] == 0:
         lines.append("  verdict: no goroutine leaked.")
     else:
         lines.append(f"  verdict: {r['stranded']:,} goroutine(s) leaked: they block on a send nobody will ever receive.")
@@ -138,17 +180,21 @@ def format_report(r: dict) -> str:
 
 def cmd_run(a: argparse.Namespace) -> int:
     from .core.atomic import target_of
-    from .core.report import report, simulate
+    from .core.report import ceiling_message, report, simulate
     from .core.scenario import ConfigError
+    from .core.session import default_max_live
     try:
         cfg = config_from_args(a)
         if a.save is not None:
             target_of(a.save)  # a path that cannot be written is refused before the run, not after
+        max_live = _max_live(a.max_live) or default_max_live()
     except (ConfigError, ValueError) as e:
         print(f"leakviz run: error: {e}", file=sys.stderr)
         return 2
-    rt = simulate(cfg)
-    r = report(cfg, rt)
+    rt = simulate(cfg, max_live=max_live)
+    r = report(cfg, rt, max_live=max_live)
+    if r["stopped_at_ceiling"]:
+        print(f"leakviz run: {ceiling_message(max_live)}", file=sys.stderr)
     if a.save is not None:
         from .core import runfile
         try:
@@ -174,6 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_scenario_args(r)
     r.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
+    r.add_argument("--max-live", type=int, metavar="N",
+                   help="stop at this many live simulated goroutines (default: from this machine's memory)")
     r.add_argument("--save", type=str, metavar="FILE",  # str: Path() would drop a trailing slash
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
     r.set_defaults(func=cmd_run)
@@ -253,9 +301,17 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
 
+def _max_live(n: int | None) -> int | None:
+    if n is not None and not 100 <= n <= 50_000_000:
+        raise ValueError(f"--max-live must be between 100 and 50000000, got {n}")
+    return n
+
+
 def cmd_window(a: argparse.Namespace) -> int:
-    if a.max_live is not None and not 100 <= a.max_live <= 50_000_000:
-        print(f"leakviz: error: --max-live must be between 100 and 50000000, got {a.max_live}", file=sys.stderr)
+    try:
+        _max_live(a.max_live)
+    except ValueError as e:
+        print(f"leakviz: error: {e}", file=sys.stderr)
         return 2
     recording = None
     if a.open_path is not None:  # read once, here: a bad file is one line, before any window
@@ -310,17 +366,17 @@ def cmd_soak(a: argparse.Namespace) -> int:
 
 def cmd_export(a: argparse.Namespace) -> int:
     import os
-    from dataclasses import replace
 
     from .core.scenario import ConfigError
     def fail(msg: str) -> int:
         print(f"leakviz export: error: {msg}", file=sys.stderr)
         return 2
     try:
-        cfg = config_from_args(a)
-        if a.preset is not None:
+        if a.preset is not None:  # the preset, changed by the scenario flags given
             from .core.presets import PRESETS
-            cfg = replace(PRESETS[a.preset], seed=a.seed).validate()
+            cfg = config_from_args(a, base=PRESETS[a.preset], given=a.given)
+        else:
+            cfg = config_from_args(a)
     except (ConfigError, ValueError) as e:
         return fail(str(e))
     seconds = a.sim_seconds if a.sim_seconds is not None else (3.0 if a.preset else None)
@@ -334,18 +390,18 @@ def cmd_export(a: argparse.Namespace) -> int:
     shown = show_path(a.out)
     from .core import export
     if a.kind in ("csv", "json"):
-        from .core.report import report
-        from .core.runtime import Runtime
-        from .core.scenario import start
-        rt = Runtime(seed=cfg.seed)
-        start(rt, cfg)
-        rt.run(until=None if seconds is None else int(seconds * 1e9))
+        from .core.report import ceiling_hit, ceiling_message, report, simulate
+        from .core.session import default_max_live
+        max_live = default_max_live()
+        rt = simulate(cfg, until=None if seconds is None else int(seconds * 1e9), max_live=max_live)
+        if ceiling_hit(rt, max_live):
+            print(f"leakviz export: {ceiling_message(max_live)}", file=sys.stderr)
         try:
             if a.kind == "csv":
                 n = export.write_csv(a.out, export.metrics_rows(rt.trace.events))
                 print(f"wrote {n} rows to {shown}")
             else:
-                export.write_json(a.out, report(cfg, rt))
+                export.write_json(a.out, report(cfg, rt, max_live=max_live))
                 print(f"wrote the report to {shown}")
         except export.ExportError as e:
             return fail(str(e))
@@ -400,7 +456,18 @@ def cmd_bench(a: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     a = p.parse_args(argv)
+    if a.command is not None:
+        at = argv.index(a.command)
+        early = [t for t in argv[:at] if t.startswith("-")]
+        if early:  # a window option before a command would be silently dropped: say so instead
+            print(f"leakviz: error: {early[0].split('=', 1)[0]} is an option of the window, not of "
+                  f"'{a.command}'; a command's options come after its name (see leakviz {a.command} --help)",
+                  file=sys.stderr)
+            return 2
+        sub = p._subparsers._group_actions[0].choices[a.command]
+        a.given = _given(sub, argv[at + 1:])
     if a.command is not None:  # the window closes itself on SIGTERM (gui/app.py)
         from .core.atomic import exit_on_sigterm
         exit_on_sigterm()

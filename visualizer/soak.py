@@ -14,6 +14,7 @@ import asyncio
 import gc
 import json
 import os
+import signal
 import time
 from dataclasses import replace
 from typing import Any
@@ -36,8 +37,13 @@ async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out)
     samples: list[dict[str, Any]] = []
     peak = 0
     next_sample = start
+    # Ctrl+C or SIGTERM ends the soak early, with its summary: the cycles so far are the result
+    stop: list[int] = []
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.append, sig)
     s.play()
-    while time.monotonic() < end:
+    while time.monotonic() < end and not stop:
         await asyncio.sleep(0.03)  # a frame's worth, as the window would
         snap = s.snapshot(budget_s=0.003)
         rss = _rss()
@@ -63,14 +69,18 @@ async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out)
             cycles[-1]["rss_after_reset_mib"] = round(_rss() / 2**20, 1)
             peak = 0
             s.play()
-    s.stop()
-    return {"minutes": minutes, "rate": rate, "max_live": max_live, "cycles": cycles, "samples": samples}
+    await s.aclose()
+    return {"minutes": minutes, "rate": rate, "max_live": max_live, "cycles": cycles, "samples": samples,
+            "interrupted_by": stop[0] if stop else None}
 
 
 def main(minutes: float, rate: float, max_live: int, as_json: bool) -> int:
     res = asyncio.run(_soak(minutes, rate, max_live, every_s=max(5.0, minutes * 60 / 60),
                             out="json" if as_json else "text"))
     cycles = res["cycles"]
+    sig = res.pop("interrupted_by")
+    if sig is not None:
+        print(f"stopped by {signal.Signals(sig).name} after {len(cycles)} full cycle(s)", flush=True)
     if as_json:
         print(json.dumps({k: v for k, v in res.items() if k != "samples"}))
     else:
@@ -78,4 +88,4 @@ def main(minutes: float, rate: float, max_live: int, as_json: bool) -> int:
         for i, c in enumerate(cycles, 1):
             print(f"  cycle {i:>3}: {c['stranded']:>9,} stranded in {c['sim_s']:>8.2f} s simulated, "
                   f"peak RSS {c['peak_rss_mib']:>8.1f} MiB, after reset {c['rss_after_reset_mib']:>8.1f} MiB")
-    return 0
+    return 0 if sig is None else 128 + sig

@@ -3,6 +3,8 @@
 import asyncio
 import gc
 
+import pytest
+
 from visualizer.core import report
 from visualizer.core.presets import PRESETS
 from visualizer.core.scenario import Config
@@ -35,9 +37,12 @@ def test_the_live_goroutine_ceiling_pauses_the_run_and_only_reset_goes_on():
     s.stop()
 
 
-def test_default_ceiling_fits_the_machine():
-    n = default_max_live()
-    assert 50_000 <= n <= 2_000_000
+@pytest.mark.parametrize(("gib", "expected"), [(24, 2_000_000), (8, 715_827), (0.25, 50_000), (512, 2_000_000)])
+def test_default_ceiling_is_a_quarter_of_memory_at_3_kb_a_goroutine(monkeypatch, gib, expected):
+    pages = int(gib * 2**30) // 4096
+    monkeypatch.setattr("visualizer.core.session.os.sysconf",
+                        lambda name: {"SC_PHYS_PAGES": pages, "SC_PAGE_SIZE": 4096}[name])
+    assert default_max_live() == expected
 
 
 def test_bounded_trace_forgets_old_events_but_hashes_them(monkeypatch):
@@ -90,3 +95,56 @@ def test_reset_reclaims_the_stranded_goroutines():
     gc.collect()
     assert ref() is None and cref() is None
     s.stop()
+
+
+def _index_after(events, t):
+    return next((i for i, e in enumerate(events) if e[0] > t), len(events))
+
+
+def test_playback_replays_what_was_recorded_not_a_new_run():
+    """The GIF export's source: after a mid-run change, the replay still shows
+    the run as it happened (a re-run with the new config would strand nothing)."""
+    from dataclasses import replace
+    s = Session(PRESETS["unbuffered"], speed=None)
+    s.rt.run(until=400_000_000)
+    s.snapshot()
+    assert s.update(replace(s.cfg, capacity_done=10, capacity_quit=10)) == "live"
+    s.rt.run(until=800_000_000)
+    live = s.snapshot()
+    assert live.stranded > 0
+    events = list(s.rt.trace.events)
+    moments = []
+    slices = 0
+    step = 50_000_000
+    for folder in s.playback(200_000_000, 800_000_000, step):
+        if folder is None:
+            slices += 1
+            continue
+        t = 200_000_000 + len(moments) * step
+        assert folder.seq == _index_after(events, t)
+        moments.append(folder.snapshot(now=t))
+    assert len(moments) == 13
+    for k, snap in enumerate(moments):
+        t = 200_000_000 + k * step
+        assert snap == Folder(keep=s.keep).feed(events, _index_after(events, t)).snapshot(now=t)
+    assert moments[-1].stranded == live.stranded
+    s.stop()
+
+
+def test_playback_works_in_slices_a_loop_can_stop_between():
+    from visualizer.core.trace import Rewinder
+    s = Session(replace_rate(PRESETS["unbuffered"], 2000.0), speed=None)
+    s.rt.run(until=2_000_000_000)
+    s.snapshot()
+    n_events = len(s.rt.trace.events)
+    assert n_events > 4 * Rewinder.EVERY
+    out = list(s.playback(0, 2_000_000_000, 2_000_000_000))  # two moments, far apart
+    frames = [f for f in out if f is not None]
+    assert len(frames) == 2
+    assert out.count(None) >= n_events // Rewinder.EVERY - 1  # never more than a slice between stops
+    s.stop()
+
+
+def replace_rate(cfg, rate):
+    from dataclasses import replace
+    return replace(cfg, rate=rate, concurrent=True)

@@ -13,3 +13,43 @@ def test_the_seed_box_takes_every_seed_the_core_accepts(window):
     c.set_config(cfg)
     assert c.seed.value() == MAX_SEED
     assert c.config().seed == MAX_SEED
+
+
+def test_gif_export_streams_the_recorded_run_to_disk(window, qtbot, tmp_path):
+    from PIL import Image
+
+    window.session.rt.run(until=1_500_000_000)
+    window.refresh()
+    path = tmp_path / "run.gif"
+    window.export_gif(path, seconds=1.0)
+    seen = {"tmp_bytes": 0}
+
+    def done() -> None:
+        for p in tmp_path.iterdir():
+            if p.name.endswith(".tmp"):
+                seen["tmp_bytes"] = max(seen["tmp_bytes"], p.stat().st_size)
+        assert window._gif_job is None, "the export is still running"
+
+    qtbot.waitUntil(done, timeout=120_000)
+    assert seen["tmp_bytes"] > 0, "no frame reached the file before the end: frames were held, not streamed"
+    with Image.open(path) as im:
+        durations = []
+        for i in range(im.n_frames):
+            im.seek(i)
+            durations.append(im.info["duration"])
+    assert sum(durations) == 41 * 100  # 1 s at 0.25x is 4 s of animation at 10 fps: 41 frames of 100 ms
+    assert "Wrote 41 frames" in window.statusBar().currentMessage()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.gif"]
+
+
+def test_a_cancelled_gif_export_leaves_nothing(window, qtbot, tmp_path):
+    window.session.rt.run(until=1_000_000_000)
+    window.refresh()
+    path = tmp_path / "run.gif"
+    window.export_gif(path, seconds=1.0)
+    timer, dlg, _job, gif = window._gif_job
+    qtbot.waitUntil(lambda: gif.frames >= 2, timeout=120_000)
+    dlg.cancel()
+    qtbot.waitUntil(lambda: window._gif_job is None, timeout=120_000)
+    assert list(tmp_path.iterdir()) == []
+    assert "cancelled" in window.statusBar().currentMessage()

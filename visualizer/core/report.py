@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from . import memory, scenario
@@ -9,41 +10,58 @@ from .runtime import Runtime
 from .trace import Snapshot, fold
 
 
-def simulate(cfg: scenario.Config) -> Runtime:
-    """Run the scenario as fast as possible until nothing can happen any more."""
+def simulate(cfg: scenario.Config, *, until: int | None = None, max_live: int | None = None) -> Runtime:
+    """Run the scenario as fast as possible until nothing can happen any more
+    (or virtual time ``until``, or ``max_live`` goroutines alive at once:
+    ``ceiling_hit(rt, max_live)`` tells)."""
     rt = Runtime(seed=cfg.seed)
     scenario.start(rt, cfg.validate())
-    rt.run()
+    rt.run(until=until, max_live=max_live)
     return rt
 
 
-def report(cfg: scenario.Config, rt: Runtime, snap: Snapshot | None = None) -> dict[str, Any]:
+def ceiling_hit(rt: Runtime, max_live: int | None) -> bool:
+    """Whether the run stopped at the live-goroutine ceiling."""
+    return max_live is not None and len(rt.goroutines) >= max_live and not rt.idle()
+
+
+def ceiling_message(max_live: int) -> str:
+    """What stopping at the ceiling means, in one line (the window's banner says the same, translated)."""
+    return (f"stopped at {max_live:,} live goroutines: this is the leak at work (in Go every stranded goroutine "
+            "stays until the process dies); leakviz stops here so that it does not eat this computer's memory "
+            "too (set the ceiling with --max-live)")
+
+
+def report(cfg: scenario.Config, rt: Runtime, snap: Snapshot | None = None, *,
+           max_live: int | None = None) -> dict[str, Any]:
+    """The facts of a run, one layout for the command line and the window's
+    export: ``snap`` is the fold of the whole run (made here if not given).
+    ``requests`` counts the requests that arrived, not those configured."""
     snap = snap if snap is not None else fold(rt.trace)
-    checks = rejected = 0
-    for e in rt.trace.events:  # one pass: decoding a long compacted trace is not free
-        if e[1] == "go" and e[4] == "check":
-            checks += 1
-        elif e[1] == "return" and e[3] == "rejected":
-            rejected += 1
+    roles = dict(snap.spawned_by_role)
+    outcomes = dict(snap.returned_by_outcome)
     return {
         "variant": cfg.variant,
         "checks": cfg.checks,
         "capacity_done": cfg.capacity_done,
         "capacity_quit": cfg.capacity_quit,
-        "requests": cfg.requests,
+        "requests": snap.requests_total,
+        "requests_configured": cfg.requests,
         "concurrent": cfg.concurrent,
         "seed": cfg.seed,
-        "requests_rejected": rejected,
-        "tasks_spawned": rt.spawned,
-        "checks_spawned": checks,
+        "requests_rejected": outcomes.get("rejected", 0),
+        "tasks_spawned": snap.spawned,
+        "checks_spawned": roles.get("check", 0),
         "stranded": snap.stranded,
         "stranded_by_channel": dict(snap.stranded_by_channel),
         "parked_by_site": dict(snap.parked_by_site),
         "go_bytes_modeled": snap.go_bytes,
         "go_bytes_per_goroutine": memory.GOROUTINE_BYTES,
-        "python_bytes_measured": rt.py_bytes_stranded,
-        "sim_time_ms": rt.now / 1e6,
+        "python_bytes_measured": snap.py_bytes,
+        "sim_time_ms": snap.t / 1e6,
         "events": len(rt.trace.events),
         "panic": snap.panic,
+        "stopped_at_ceiling": ceiling_hit(rt, max_live),
         "trace_sha256": rt.trace.sha256(),
+        "config": json.loads(cfg.to_json()),
     }

@@ -444,20 +444,26 @@ class Runtime:
             return True
         return False
 
-    def run(self, *, until: int | None = None) -> None:
-        """Run as fast as possible until idle (or virtual time ``until``)."""
+    def run(self, *, until: int | None = None, max_live: int | None = None) -> bool:
+        """Run as fast as possible until idle (or virtual time ``until``, or
+        ``max_live`` goroutines alive at once). Returns True when it stopped
+        at ``max_live``: a leak grows without end, and memory does not."""
         tail = self.trace.events.tail
+        goroutines = self.goroutines
         with gc_paused(self):
             while self.panic is None:
                 self.run_ready()
                 if len(tail) >= 4 * Events.CHUNK:
                     self.trace.events.compact()
+                if max_live is not None and len(goroutines) >= max_live:
+                    return True
                 if not self._timers or self.panic is not None:
                     break
                 if until is not None and self._timers[0][0] > until:
                     self.now = max(self.now, until)
                     break
                 self.fire_timers()
+        return False
 
     def shutdown(self) -> None:
         """Close every goroutine's coroutine, so an abandoned run leaves no

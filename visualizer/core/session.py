@@ -8,8 +8,11 @@ it gets back. Qt-free, so the same object drives the headless benchmarks.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import gc
+import math
 import os
+from collections.abc import Iterator
 from dataclasses import replace
 
 from . import scenario
@@ -27,6 +30,10 @@ MAX_BACKLOG = 6000
 # An interactive run keeps the newest ~1M events (~25 MB compacted) to rewind in;
 # older ones are hashed and forgotten: the fold never needs them again.
 KEEP_CHUNKS = 128
+
+
+def _time(e: tuple) -> int:
+    return e[0]
 
 
 def default_max_live() -> int:
@@ -210,6 +217,31 @@ class Session:
         self.pause()
         first, end = self.seekable()
         return self.rewinder.at(self.rt.trace.events, max(first, min(index, end)))
+
+    def playback(self, start_ns: int, end_ns: int, step_ns: float) -> Iterator[Folder | None]:
+        """Replay what this run recorded: a Folder at ``start_ns``, then at
+        every ``step_ns`` up to ``end_ns``, each time having folded exactly
+        the events up to that moment (the same Folder, moved on: read it
+        before the next step). Yields ``None`` after each slice of at most
+        ``Rewinder.EVERY`` events that reached no such moment yet, so a caller
+        on the event loop can stop between slices. Starts from the timeline's
+        checkpoints: the first moment costs no replay from the start."""
+        if not (math.isfinite(step_ns) and step_ns > 0):
+            raise ValueError(f"step must be a positive number of nanoseconds, got {step_ns!r}")
+        events = self.rt.trace.events
+        first, end = self.seekable()
+
+        def index_after(t: int, lo: int) -> int:  # the first event later than t
+            return bisect.bisect_right(events, t, lo=lo, hi=end, key=_time)
+
+        folder = self.rewinder.at(events, index_after(start_ns, first))
+        n = int((end_ns - start_ns) / step_ns + 1e-9) + 1
+        for i in range(n):
+            target = index_after(start_ns + round(i * step_ns), folder.seq)
+            while folder.seq < target:
+                yield None
+                folder.feed(events, upto=min(target, folder.seq + Rewinder.EVERY))
+            yield folder
 
     def _ensure_task(self) -> None:
         if self._task is None or self._task.done():

@@ -224,6 +224,8 @@ class Snapshot:
     memory: tuple[MemoryPoint, ...] = field(repr=False)
     panic: str | None
     panic_gid: int | None
+    spawned_by_role: tuple[tuple[str, int], ...] = ()  # "check" -> goroutines started in that role
+    returned_by_outcome: tuple[tuple[str, int], ...] = ()  # "rejected" -> requests the handler returned so
 
     def state_count(self, state: str) -> int:
         return dict(self.by_state).get(state, 0)
@@ -305,6 +307,8 @@ class Folder:
         self.requests_returned = 0
         self.live = 0
         self.spawned = 0
+        self.spawned_by_role: Counter[str] = Counter()
+        self.returned_by_outcome: Counter[str] = Counter()
         self.by_state: Counter[str] = Counter()
         self.stranded = 0
         self.stranded_by_channel: Counter[str] = Counter()
@@ -333,7 +337,8 @@ class Folder:
             r2.gids = list(r.gids)
             r2.cids = list(r.cids)
             f.reqs[k] = r2
-        for name in ("by_state", "stranded_by_channel", "parked_by_site", "stranded_by_site"):
+        for name in ("by_state", "stranded_by_channel", "parked_by_site", "stranded_by_site", "spawned_by_role",
+                     "returned_by_outcome"):
             setattr(f, name, Counter(getattr(self, name)))
         f._mem = list(self._mem)
         f.marks = list(self.marks)
@@ -420,6 +425,7 @@ class Folder:
                 self.by_state["runnable"] += 1
                 self.live += 1
                 self.spawned += 1
+                self.spawned_by_role[role] += 1
                 r = self.reqs.get(req)
                 if r is not None:
                     r.gids.append(gid)
@@ -471,6 +477,7 @@ class Folder:
             elif k == "return":
                 r = self.reqs.get(e[2])
                 self.requests_returned += 1
+                self.returned_by_outcome[e[3]] += 1
                 if e[3] == "rejected":
                     self._mark(i, "return")
                 if r is not None:
@@ -565,7 +572,9 @@ class Folder:
             parked_by_site=tuple(sorted((k, v) for k, v in self.parked_by_site.items() if v)),
             stranded_by_site=tuple(sorted((k, v) for k, v in self.stranded_by_site.items() if v)),
             go_bytes=self.go_bytes(), py_bytes=self.py_bytes, memory=tuple(mem),
-            panic=self.panic, panic_gid=self.panic_gid)
+            panic=self.panic, panic_gid=self.panic_gid,
+            spawned_by_role=tuple(sorted(self.spawned_by_role.items())),
+            returned_by_outcome=tuple(sorted(self.returned_by_outcome.items())))
 
 
 class Rewinder:

@@ -39,7 +39,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     asyncio.set_event_loop(loop)
     if compare:
         return _run_compare(app, loop, preset=preset, speed=speed, lang=lang, screenshot=screenshot,
-                            sim_seconds=sim_seconds, close_after=close_after)
+                            sim_seconds=sim_seconds, close_after=close_after, max_live=max_live)
     win = MainWindow(preset=preset, speed=speed, lang=lang, max_live=max_live)
     # An exception in our own code (a slot, a callback) is logged whole and
     # shown in the status bar; the app keeps running.
@@ -91,7 +91,7 @@ def _serve(app: QApplication, loop: qasync.QEventLoop, win, aclose) -> None:
 
 
 def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | None, screenshot: Path | None,
-                 sim_seconds: float, close_after: float | None) -> int:
+                 sim_seconds: float, close_after: float | None, max_live: int | None = None) -> int:
     """The classic three-way comparison on ``preset``'s request stream."""
     from ..core.compare import classic
     from ..core.presets import PRESETS
@@ -99,7 +99,7 @@ def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | Non
     from .compare import CompareWindow
 
     i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
-    win = CompareWindow(classic(PRESETS[preset]), speed=None if screenshot is not None else speed)
+    win = CompareWindow(classic(PRESETS[preset]), speed=None if screenshot is not None else speed, max_live=max_live)
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
     win.show()

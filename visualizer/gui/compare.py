@@ -62,9 +62,10 @@ class SharedChart(QWidget):
 class CompareWindow(QMainWindow):
     closed = Signal()  # after closeEvent accepted: the app's loop may end
 
-    def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05) -> None:
+    def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05,
+                 max_live: int | None = None) -> None:
         super().__init__()
-        self.compare = Compare(variants, speed=speed)
+        self.compare = Compare(variants, speed=speed, **({} if max_live is None else {"max_live": max_live}))
         names = [name for name, _ in variants]
         central = QWidget()
         grid = QGridLayout(central)

@@ -16,7 +16,7 @@ import math
 import os
 from collections.abc import Callable, Iterable, Iterator
 
-from PIL import Image
+from PIL import GifImagePlugin, Image
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
@@ -67,71 +67,110 @@ def qimage_to_pil(image: QImage) -> Image.Image:
                            "raw", "RGB", q.bytesPerLine(), 1)
 
 
+class GifWriter:
+    """An animated GIF written a frame at a time, never holding more than one
+    frame: ``add`` each QImage, then ``close()`` (the file appears under its
+    name, atomically) or ``abort()`` (nothing is left). Each frame gets its
+    own adaptive palette of up to 256 colours (no dithering: the window is
+    flat colours and text); a frame identical to the one before lengthens
+    that one's delay instead, as Pillow's own writer does.
+
+    ``fps`` lies in ``GIF_FPS``: GIF delays are in hundredths of a second up
+    to 655.35 s, and browsers play delays under 20 ms at 100 ms.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, fps: float = 10) -> None:
+        lo, hi = GIF_FPS
+        if not (isinstance(fps, int | float) and math.isfinite(fps) and lo <= fps <= hi):
+            raise ValueError(f"fps must be between {lo:g} and {hi:g}, got {fps!r}")
+        self.path = path
+        self.delay = max(10, round(100 / fps) * 10)  # ms, what the GIF can store
+        self.frames = 0
+        self._size: QSize | None = None
+        self._pending: tuple[Image.Image, bytes, int] | None = None  # frame, its bytes, its delay
+        self._file = atomic_file(path, "wb")
+        self._f = None
+
+    def add(self, image: QImage) -> None:
+        if self._size is None:
+            self._size = image.size()
+        elif image.size() != self._size:
+            raise ExportError(f"could not write {os.fspath(self.path)}: frame {self.frames + 1} is "
+                              f"{image.width()}x{image.height()}, the first was "
+                              f"{self._size.width()}x{self._size.height()}")
+        im = qimage_to_pil(image).quantize(256, method=QUANTIZE, dither=Image.Dither.NONE)
+        key = im.tobytes() + bytes(im.getpalette() or ())
+        self.frames += 1
+        if self._pending is not None and self._pending[1] == key and self._pending[2] + self.delay < 655_350:
+            self._pending = (self._pending[0], key, self._pending[2] + self.delay)
+            return
+        self._flush()
+        self._pending = (im, key, self.delay)
+
+    def _flush(self) -> None:
+        if self._pending is None:
+            return
+        im, _, delay = self._pending
+        self._pending = None
+        if self._f is None:
+            self._f = self._file.__enter__()
+            header, _ = GifImagePlugin.getheader(im, None, {"loop": 0, "duration": delay})
+            self._f.write(b"".join(header))
+        for chunk in GifImagePlugin.getdata(im, duration=delay, include_color_table=True):
+            self._f.write(chunk)
+
+    def close(self) -> int:
+        """Write the last frame and the trailer and put the file in place; returns the frames added."""
+        if self.frames == 0:
+            raise ExportError(f"could not write {os.fspath(self.path)}: there are no frames")
+        self._flush()
+        self._f.write(b";")  # the GIF trailer
+        self._file.__exit__(None, None, None)
+        return self.frames
+
+    def abort(self) -> None:
+        """Leave nothing behind (under the name or as a temporary file)."""
+        if self._f is not None:
+            self._file.__exit__(_Cancelled, _Cancelled(), None)
+            self._f = None
+        self._pending = None
+
+
 def write_gif(path: str | os.PathLike[str], frames: Iterable[QImage], *, fps: float = 10,
               progress: Callable[[int], object] | None = None,
               cancelled: Callable[[], bool] | None = None) -> int:
-    """Write ``frames`` as an animated GIF at ``path`` that loops for ever.
+    """Write ``frames`` as an animated GIF at ``path`` that loops for ever
+    (see ``GifWriter``), one frame in memory at a time.
 
-    Each frame gets its own adaptive palette of up to 256 colours (no
-    dithering: the window is flat colours and text). ``progress(n)`` is called
-    after each frame with the number of frames converted so far;
-    ``cancelled()`` is asked before each frame and before the file is
-    committed: when it returns True, nothing is written under ``path`` and
-    0 is returned. Otherwise returns the number of frames taken from
-    ``frames``. Pillow stores a frame identical to the one before as a longer
-    delay, so the file may hold fewer frames; the timing is kept.
-
-    ``fps`` lies in ``GIF_FPS``: GIF delays are in hundredths of a second up
-    to 655.35 s, and browsers play delays under 20 ms at 100 ms. Memory: about one byte per
-    pixel per frame until the file is written.
+    ``progress(n)`` is called after each frame with the number of frames
+    taken so far; ``cancelled()`` is asked before each frame and before the
+    file is committed: when it returns True, nothing is written under
+    ``path`` and 0 is returned. Otherwise returns the number of frames taken.
     """
-    lo, hi = GIF_FPS
-    if not (isinstance(fps, int | float) and math.isfinite(fps) and lo <= fps <= hi):
-        raise ValueError(f"fps must be between {lo:g} and {hi:g}, got {fps!r}")
-    duration = max(10, round(100 / fps) * 10)  # what the GIF can store, ms
+    gif = GifWriter(path, fps=fps)
     it = iter(frames)
-    count = 0
-
-    def stop() -> bool:
-        return cancelled is not None and bool(cancelled())
-
-    def converted() -> Iterator[Image.Image]:
-        nonlocal count
-        size = None
-        while True:
-            if stop():  # before the next frame is even made
-                raise _Cancelled
-            qimg = next(it, None)
-            if qimg is None:
-                return
-            if size is None:
-                size = qimg.size()
-            elif qimg.size() != size:
-                raise ExportError(f"could not write {os.fspath(path)}: frame {count + 1} is "
-                                  f"{qimg.width()}x{qimg.height()}, the first was {size.width()}x{size.height()}")
-            im = qimage_to_pil(qimg).quantize(256, method=QUANTIZE, dither=Image.Dither.NONE)
-            count += 1
-            if progress is not None:
-                progress(count)
-            yield im
-
-    frames_pil = converted()
     try:
-        first = next(frames_pil, None)
-        if first is None:
-            raise ExportError(f"could not write {os.fspath(path)}: there are no frames")
-        with atomic_file(path, "wb") as f:
-            first.save(f, format="GIF", save_all=True, append_images=frames_pil,
-                       duration=duration, loop=0, optimize=False)
-            if stop():
-                raise _Cancelled
-    except _Cancelled:
-        return 0
+        while True:
+            if cancelled is not None and cancelled():
+                gif.abort()
+                return 0
+            img = next(it, None)
+            if img is None:
+                break
+            gif.add(img)
+            if progress is not None:
+                progress(gif.frames)
+        if cancelled is not None and cancelled():
+            gif.abort()
+            return 0
+        return gif.close()
+    except BaseException:
+        gif.abort()
+        raise
     finally:
         close = getattr(it, "close", None)  # a generator of frames gets its finally now
         if close is not None:
             close()
-    return count
 
 
 # -- frames of a run --
@@ -150,8 +189,6 @@ def frames_of_run(cfg: Config, *, start_ns: int, end_ns: int, fps: float, speed:
     like the window does (the banner shows). The window is closed when the
     iterator is exhausted or closed.
     """
-    from .window import MainWindow
-
     for name, v in (("fps", fps), ("speed", speed)):
         if not (isinstance(v, int | float) and math.isfinite(v) and v > 0):
             raise ValueError(f"{name} must be a positive number, got {v!r}")
@@ -163,42 +200,88 @@ def frames_of_run(cfg: Config, *, start_ns: int, end_ns: int, fps: float, speed:
     cfg = cfg.validate()
     step = speed / fps * 1e9
     n = int((end_ns - start_ns) / step + 1e-9) + 1
-    if lang is None:  # keep the app's language: installing another one would switch every window
-        lang = next((w.lang for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
-    preset = next((k for k, v in PRESETS.items() if v == cfg), None)
     controls_speed = speed if speed in (0.01, 0.02, 0.05, 0.1, 0.25, 1.0, 10.0) else None
 
-    w = MainWindow(preset=preset or DEFAULT_PRESET, speed=controls_speed, lang=lang)
+    w = _hidden_window(cfg, size, lang, speed=controls_speed)
     try:
-        w.timer.stop()  # nothing but this generator moves or draws it
-        w.session.reset(cfg)
-        w.code.set_config(cfg)
-        w.controls.set_config(cfg)
-        if preset is None:
-            w.controls.preset.setCurrentIndex(-1)  # no preset's name on a config that is none of them
-        w._update_verdict()
-        w.stage.animate = False
-        w.setAttribute(Qt.WA_DontShowOnScreen, True)
-        hint = w.minimumSizeHint()
-        k = max(1.0, hint.width() / width, hint.height() / height)
-        w.resize(math.ceil(width * k), math.ceil(height * k))
-        w.show()
         span = [max(1, int(step))]
         for i in range(n):
             _advance(w.session, start_ns + round(i * step), span)
             w.session.snapshot()  # fold everything, so refresh's frame budget has nothing left to do
             w.refresh()
-            w.stage.animate = False
-            QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)  # new texts, banner: lay out now
-            img = w.grab().toImage()
-            if img.size() != QSize(width, height):
-                img = img.scaled(width, height, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
-                img.setDevicePixelRatio(1.0)
-            yield img
+            yield _grab(w, size)
     finally:
-        w.close()
-        w.session.stop()
-        w.deleteLater()
+        _dispose(w)
+
+
+def frames_of_trace(session: Session, *, start_ns: int, end_ns: int, fps: float, speed: float,
+                    size: tuple[int, int] = (1280, 800), lang: str | None = None) -> Iterator[QImage | None]:
+    """The frames of what ``session`` recorded between ``start_ns`` and
+    ``end_ns`` (its trace, not a new run: a mid-run change shows as it
+    happened), one every ``speed / fps`` simulated seconds, drawn in a hidden
+    window of ``size``. Yields ``None`` between slices of work that made no
+    frame yet (``Session.playback``), so a caller on the event loop can stop
+    there and keep the window responsive."""
+    for name, v in (("fps", fps), ("speed", speed)):
+        if not (isinstance(v, int | float) and math.isfinite(v) and v > 0):
+            raise ValueError(f"{name} must be a positive number, got {v!r}")
+    w = None
+    try:
+        for folder in session.playback(start_ns, end_ns, speed / fps * 1e9):
+            if folder is None:
+                yield None
+                continue
+            if w is None:
+                w = _hidden_window(session.cfg, size, lang)
+                yield None  # making the window is a slice of its own
+            w.review = folder  # the window shows this fold, not its own idle session
+            w.refresh()
+            yield _grab(w, size)
+    finally:
+        if w is not None:
+            _dispose(w)
+
+
+def _hidden_window(cfg: Config, size: tuple[int, int], lang: str | None, speed: float | None = None):
+    """A MainWindow on ``cfg`` that is laid out at ``size`` but never shown on
+    screen, and that nothing but its caller moves or draws."""
+    from .window import MainWindow
+
+    width, height = size
+    if lang is None:  # keep the app's language: installing another one would switch every window
+        lang = next((w.lang for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+    preset = next((k for k, v in PRESETS.items() if v == cfg), None)
+    w = MainWindow(preset=preset or DEFAULT_PRESET, speed=speed, lang=lang)
+    w.timer.stop()
+    w.session.reset(cfg)
+    w.code.set_config(cfg)
+    w.controls.set_config(cfg)
+    if preset is None:
+        w.controls.preset.setCurrentIndex(-1)  # no preset's name on a config that is none of them
+    w._update_verdict()
+    w.stage.animate = False
+    w.setAttribute(Qt.WA_DontShowOnScreen, True)
+    hint = w.minimumSizeHint()
+    k = max(1.0, hint.width() / width, hint.height() / height)
+    w.resize(math.ceil(width * k), math.ceil(height * k))
+    w.show()
+    return w
+
+
+def _grab(w, size: tuple[int, int]) -> QImage:
+    w.stage.animate = False  # markers where they are, not on their way
+    QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)  # new texts, banner: lay out now
+    img = w.grab().toImage()
+    if img.size() != QSize(*size):
+        img = img.scaled(size[0], size[1], Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+        img.setDevicePixelRatio(1.0)
+    return img
+
+
+def _dispose(w) -> None:
+    w.close()
+    w.session.stop()
+    w.deleteLater()
 
 
 def _advance(session: Session, until: int, span: list[int]) -> None:

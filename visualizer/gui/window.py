@@ -9,6 +9,7 @@ steps the engine except through it.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from pathlib import Path
 
@@ -45,6 +46,7 @@ from .timeline import Timeline
 
 log = logging.getLogger("leakviz")
 FRAME_MS = 40  # 25 frames a second: smooth on a projector, and leaves the loop room
+GIF_SLICE_S = 0.02  # GIF export work per timer tick: the loop never waits long for it
 
 
 class MainWindow(QMainWindow):
@@ -628,15 +630,9 @@ class MainWindow(QMainWindow):
 
     def export_json(self, path: Path) -> bool:
         from ..core.export import ExportError, write_json
+        from ..core.report import report as make_report
         snap = self.session.snapshot()
-        cfg = self.session.cfg
-        report = {"variant": cfg.variant, "checks": cfg.checks, "capacity_done": cfg.capacity_done,
-                  "capacity_quit": cfg.capacity_quit, "seed": cfg.seed, "requests": snap.requests_total,
-                  "tasks_spawned": snap.spawned, "stranded": snap.stranded,
-                  "stranded_by_channel": dict(snap.stranded_by_channel),
-                  "parked_by_site": dict(snap.parked_by_site), "go_bytes_modeled": snap.go_bytes,
-                  "python_bytes_measured": snap.py_bytes, "sim_time_ms": snap.t / 1e6, "panic": snap.panic,
-                  "trace_sha256": self.session.rt.trace.sha256(), "config": cfg.__dict__}
+        report = make_report(self.session.cfg, self.session.rt, snap, max_live=self.session.max_live)
         try:
             write_json(path, report)
         except ExportError as e:
@@ -646,47 +642,63 @@ class MainWindow(QMainWindow):
         return True
 
     def export_gif(self, path: Path, seconds: float = 2.0) -> None:
-        """The last ``seconds`` of simulated time, replayed into an animated GIF
-        (progress shown, cancellable; frames are made one per tick so the
-        window stays responsive)."""
+        """The last ``seconds`` of what this run recorded, replayed into an
+        animated GIF (progress shown, cancellable). The work is done in
+        slices of at most ``GIF_SLICE_S`` per timer tick, frames go straight
+        to the file: the window stays responsive and memory flat."""
         from PySide6.QtWidgets import QProgressDialog
 
         from ..core.export import ExportError
-        from .export import frames_of_run, write_gif
-        end = self.session.rt.now
+        from .export import GifWriter, frames_of_trace
+        self.session.pause()
+        self.session.snapshot()  # fold everything recorded so far: that is what the GIF shows
+        end = self.session.folder.t
         start = max(0, end - int(seconds * 1e9))
         fps, speed = 10.0, 0.25
         total = int((end - start) / 1e9 / speed * fps) + 1
-        frames = frames_of_run(self.session.cfg, start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
-        got: list = []
+        try:
+            gif = GifWriter(path, fps=fps)
+        except (ExportError, ValueError) as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return
+        job = frames_of_trace(self.session, start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
         dlg = QProgressDialog(self.tr("Making the animation…"), self.tr("Cancel"), 0, total, self)
         dlg.setWindowTitle(self.tr("Export GIF"))
         dlg.setMinimumDuration(0)
         timer = QTimer(self)
 
+        def finish(message: str) -> None:
+            timer.stop()
+            job.close()
+            dlg.close()
+            self._gif_job = None
+            self.statusBar().showMessage(message, 6000)
+
         def tick() -> None:
             if dlg.wasCanceled():
-                timer.stop()
-                frames.close()
-                self.statusBar().showMessage(self.tr("GIF export cancelled."), 4000)
+                gif.abort()
+                finish(self.tr("GIF export cancelled."))
                 return
+            deadline = time.perf_counter() + GIF_SLICE_S
             try:
-                got.append(next(frames))
-                dlg.setValue(len(got))
-                return
-            except StopIteration:
-                timer.stop()
-            try:
-                n = write_gif(path, got, fps=fps)
-                self.statusBar().showMessage(self.tr("Wrote {n} frames to {p}").format(n=n, p=path), 6000)
+                while time.perf_counter() < deadline:
+                    frame = next(job, StopIteration)
+                    if frame is StopIteration:
+                        n = gif.close()
+                        finish(self.tr("Wrote {n} frames to {p}").format(n=n, p=path))
+                        return
+                    if frame is not None:
+                        gif.add(frame)
+                        dlg.setValue(gif.frames)
+                        return  # one frame a tick at most: a frame is the largest slice
             except ExportError as e:
-                self.statusBar().showMessage(str(e), 8000)
-            dlg.close()
+                gif.abort()
+                finish(str(e))
 
         timer.timeout.connect(tick)
         timer.start(0)
         dlg.open()
-        self._gif_job = (timer, dlg, frames)  # keep them alive
+        self._gif_job = (timer, dlg, job, gif)  # keep them alive
 
     def _save_screenshot_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz.png", self.tr("PNG images (*.png)"))
