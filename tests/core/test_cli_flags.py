@@ -68,6 +68,7 @@ def test_a_run_that_ends_below_the_ceiling_says_so():
     assert json.loads(p.stdout)["stopped_at_ceiling"] is False and p.stderr == ""
 
 
+@pytest.mark.slow
 def test_ctrl_c_on_soak_prints_its_summary():
     p = subprocess.Popen([sys.executable, "-m", "visualizer", "soak", "--minutes", "10", "--max-live", "1000"],
                          cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

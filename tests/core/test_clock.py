@@ -34,7 +34,7 @@ class FakeWall:
         return self.t
 
 
-async def until(cond, *, timeout=3.0):
+async def until(cond, *, timeout=60.0):
     """Give the loop real time until ``cond()`` holds (the driver may wait up
     to 1/60 s of real time between wall-clock checks)."""
     loop = asyncio.get_running_loop()
@@ -121,7 +121,7 @@ def test_paced_speed_follows_the_fake_wall_clock():
         assert not d.finished  # the last check reports at 50 ms
 
         wall.t += 10.0  # far ahead: runs to the end
-        await asyncio.wait_for(task, 3)
+        await asyncio.wait_for(task, 60)
         return d
 
     d = asyncio.run(main())
@@ -157,7 +157,7 @@ def test_pause_stops_progress_and_resume_continues_from_there():
         assert len(rt.trace.events) > n
 
         d.stop()
-        await asyncio.wait_for(task, 3)
+        await asyncio.wait_for(task, 60)
         assert not rt.idle()  # stopped early, not finished
 
     asyncio.run(main())
@@ -185,7 +185,7 @@ def test_step_adds_at_least_one_event_and_pauses():
         assert d.finished
         assert not d.step()  # nothing can happen any more
         d.stop()
-        await asyncio.wait_for(task, 3)
+        await asyncio.wait_for(task, 60)
 
     asyncio.run(main())
     assert rt.trace.sha256() == report.simulate(cfg).trace.sha256()
@@ -205,7 +205,7 @@ def test_run_returns_once_stepping_has_finished_the_program():
             await asyncio.sleep(0)
         assert d.finished
         try:
-            await asyncio.wait_for(task, 1)
+            await asyncio.wait_for(task, 60)
         except TimeoutError:
             raise AssertionError("Driver.run() still paused after the program finished") from None
 
@@ -244,7 +244,7 @@ def test_stop_at_pauses_at_that_virtual_time(speed):
         d.resume()
         if speed is not None:
             wall.t += 10.0
-        await asyncio.wait_for(task, 3)
+        await asyncio.wait_for(task, 60)
         return d
 
     d = asyncio.run(main())
@@ -253,25 +253,13 @@ def test_stop_at_pauses_at_that_virtual_time(speed):
 
 
 @pytest.mark.parametrize("speed", [0.0, -1.0])
-def test_a_zero_or_negative_speed_is_refused_or_holds_still(speed):
-    """A speed slider at 0 must not crash the driver: either the value is
-    refused (ValueError), or virtual time simply does not advance."""
+def test_a_zero_or_negative_speed_is_refused_and_the_old_one_kept(speed):
+    """A speed slider at 0 must not crash the driver: the value is refused."""
     rt = started(Config(checks=3, fail=(0,)))
-    wall = FakeWall()
-
-    async def main():
-        d = Driver(rt, speed=1.0, wall=wall)
-        try:
-            d.speed = speed
-        except ValueError:
-            return
-        task = asyncio.create_task(d.run())
-        wall.t += 1.0
-        await settle(rt)
-        assert not task.done() or task.exception() is None, repr(task.exception())
-        assert rt.now == 0
-        d.stop()
-        await asyncio.wait_for(task, 3)
-
-    asyncio.run(main())
+    d = Driver(rt, speed=1.0, wall=FakeWall())
+    with pytest.raises(ValueError, match="speed must be positive"):
+        d.speed = speed
+    assert d.speed == 1.0
+    with pytest.raises(ValueError, match="speed must be positive"):
+        Driver(rt, speed=speed)
     rt.shutdown()

@@ -33,11 +33,14 @@ def test_compare_runs_paced_on_asyncio_and_stops():
 
     async def main():
         c.play()
-        while c.now < 300_000_000:
+        for _ in range(200_000):  # bounded: a compare that never moves fails here instead of hanging
+            if c.now >= 300_000_000:
+                break
             c.snapshots()
             await asyncio.sleep(0)
         c.pause()
-        c.stop()
+        await c.aclose()
 
     asyncio.run(main())
     assert c.now >= 300_000_000
+    assert c._task is None

@@ -32,3 +32,11 @@ def window(qtbot, qloop):
     yield w
     w.close()
     i18n.install("en")
+
+
+def wait_until(qtbot, cond, what: str, *, timeout: int = 60_000) -> None:
+    """``qtbot.waitUntil`` whose timeout says what was awaited and what was seen.
+    ``what`` is a format string over nothing, or a callable giving the state."""
+    def check() -> None:
+        assert cond(), what() if callable(what) else what
+    qtbot.waitUntil(check, timeout=timeout)

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from tests.gui.conftest import wait_until
 from visualizer.core.presets import PRESETS
 from visualizer.core.scenario import MAX_SEED
 
@@ -30,7 +31,7 @@ def test_gif_export_streams_the_recorded_run_to_disk(window, qtbot, tmp_path):
                 seen["tmp_bytes"] = max(seen["tmp_bytes"], p.stat().st_size)
         assert window._gif_job is None, "the export is still running"
 
-    qtbot.waitUntil(done, timeout=120_000)
+    qtbot.waitUntil(done, timeout=120_000)  # done() asserts: a timeout says what was seen
     assert seen["tmp_bytes"] > 0, "no frame reached the file before the end: frames were held, not streamed"
     with Image.open(path) as im:
         durations = []
@@ -48,8 +49,8 @@ def test_a_cancelled_gif_export_leaves_nothing(window, qtbot, tmp_path):
     path = tmp_path / "run.gif"
     window.export_gif(path, seconds=1.0)
     timer, dlg, _job, gif = window._gif_job
-    qtbot.waitUntil(lambda: gif.frames >= 2, timeout=120_000)
+    wait_until(qtbot, lambda: gif.frames >= 2, lambda: f"two frames; {gif.frames}")
     dlg.cancel()
-    qtbot.waitUntil(lambda: window._gif_job is None, timeout=120_000)
+    wait_until(qtbot, lambda: window._gif_job is None, lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()

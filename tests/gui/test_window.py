@@ -1,5 +1,6 @@
 """The window against a real engine: controls reach the config, counts match."""
 
+from tests.gui.conftest import wait_until
 from visualizer.core.presets import PRESETS
 from visualizer.core.scenario import Config
 
@@ -8,8 +9,8 @@ def run_to(qtbot, w, seconds: float) -> None:
     """Drive the real qasync loop until the session reaches ``seconds`` of simulated time."""
     w.session.set_speed(None)
     w.session.run_until(int(seconds * 1e9))
-    qtbot.waitUntil(lambda: w.snap is not None and (w.snap.t >= int(seconds * 1e9) or w.session.finished),
-                    timeout=30_000)
+    wait_until(qtbot, lambda: w.snap is not None and (w.snap.t >= int(seconds * 1e9) or w.session.finished),
+               lambda: f"the run to reach {seconds} s; it is at {w.snap and w.snap.t / 1e9} s")
     w.session.pause()
     w.refresh()
 
@@ -156,7 +157,8 @@ def test_ceiling_pauses_with_a_banner_and_reset_clears_it(qtbot, qloop):
     qtbot.addWidget(w)
     w.show()
     w.session.play()
-    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=30_000)
+    wait_until(qtbot, lambda: w.banner.isVisible(),
+               lambda: f"the ceiling banner; {len(w.session.rt.goroutines)} live goroutines")
     assert not w.session.playing and "2,000 live goroutines" in w.banner_text.text()
     w.banner_reset.click()
     w.refresh()
@@ -168,11 +170,13 @@ def test_reset_while_running_leaves_nothing_behind(window, qtbot, caplog):
     import gc
     for _ in range(3):
         window.session.play()
-        qtbot.waitUntil(lambda: window.snap is not None and window.snap.stranded > 500, timeout=30_000)
+        wait_until(qtbot, lambda: window.snap is not None and window.snap.stranded > 500,
+                   lambda: f"500 stranded; {window.snap and window.snap.stranded}")
         window.reset()
     gc.collect()
     assert not [r for r in caplog.records if r.name == "asyncio"], caplog.text
-    assert window.session.rt.stranded == 0 or window.session.playing
+    # the run starts over: nothing of the old one is left, and no loop turn has run the new one yet
+    assert window.session.rt.stranded == 0 and window.session.rt.spawned <= 1
 
 
 def test_a_simulated_panic_is_shown_and_the_app_keeps_running(window):
@@ -233,7 +237,7 @@ def test_play_from_the_playhead_replays_then_goes_live(window, qtbot):
     window.session.set_speed(None)
     window.seek(end // 4)
     window.toggle_play()  # replays history from the playhead
-    qtbot.waitUntil(lambda: window.review is None, timeout=20_000)
+    wait_until(qtbot, lambda: window.review is None, "the replay to catch up with the live run")
     assert window.session.playing  # caught up: the live run goes on
     window.session.pause()
 
@@ -264,7 +268,7 @@ def test_exports_from_the_window(window, qtbot, tmp_path):
     assert not window.export_csv(tmp_path / "missing" / "m.csv")  # a one-line message, no exception
     assert "does not exist" in window.statusBar().currentMessage()
     window.export_gif(tmp_path / "a.gif", seconds=0.2)
-    qtbot.waitUntil(lambda: (tmp_path / "a.gif").exists(), timeout=60_000)
+    wait_until(qtbot, lambda: (tmp_path / "a.gif").exists(), lambda: f"a.gif; {window.statusBar().currentMessage()}")
     im = Image.open(tmp_path / "a.gif")
     assert im.format == "GIF" and im.n_frames >= 3
 
@@ -274,7 +278,7 @@ def test_save_and_open_a_run_gives_the_same_picture(window, qtbot, tmp_path):
     window.session.reset(Config(checks=10, requests=40, concurrent=True, rate=200.0, fail_prob=0.2, seed=4))
     window.session.set_speed(None)
     window.session.play()
-    qtbot.waitUntil(lambda: window.session.finished, timeout=30_000)
+    wait_until(qtbot, lambda: window.session.finished, lambda: f"the run to finish; at {window.session.rt.now} ns")
     before = window.session.snapshot()
     events = list(window.session.rt.trace.events)
     assert window.save_run(tmp_path / "r.leakviz-run")
