@@ -133,7 +133,7 @@ def test_08_full_channel_parks_sender_in_fifo_queue():
         for v in (1, 2, 3):
             rt.go(sender(rt, ch, v))
         await rt.sleep(1)
-        assert len(ch.sendq) == 3
+        assert ch.stats().senders_waiting == 3
         got = [(await ch.recv())[0] for _ in range(4)]
         assert got == [0, 1, 2, 3]
 
@@ -186,7 +186,7 @@ def test_10_buffered_receive_with_waiting_sender_moves_its_value_to_the_tail():
         await rt.sleep(5)
         v, ok = await ch.recv()
         assert (v, ok) == ("a", True)
-        assert list(ch.buf) == ["b", "late"] and not ch.sendq
+        assert list(ch.buf) == ["b", "late"] and ch.stats().senders_waiting == 0
         await rt.sleep(1)
 
     assert run(main).panic is None
@@ -298,7 +298,7 @@ def test_18_select_default_runs_when_nothing_ready_and_enqueues_nothing():
     async def main(rt):
         ch = rt.make_chan(0)
         assert await select(rt, Recv(ch), Send(ch, 1), default=True) == (-1, None, False)
-        assert not ch.sendq and not ch.recvq
+        assert (ch.stats().senders_waiting, ch.stats().receivers_waiting) == (0, 0)
 
     assert run(main).panic is None
 
@@ -313,9 +313,9 @@ def test_19_select_parks_on_all_and_first_peer_wins_others_dequeued():
         a, b = rt.make_chan(0), rt.make_chan(0)
         rt.go(chooser(rt, a, b))
         await rt.sleep(1)
-        assert len(a.recvq) == 1 and len(b.recvq) == 1
+        assert a.stats().receivers_waiting == 1 and b.stats().receivers_waiting == 1
         await b.send("B")
-        assert not a.recvq and not b.recvq  # removed from a's queue at once
+        assert a.stats().receivers_waiting == b.stats().receivers_waiting == 0  # removed from a's queue at once
         i, _, _ = await select(rt, Send(a, "A"), default=True)
         assert i == -1  # nobody is waiting on a any more
 
@@ -393,3 +393,22 @@ def test_foreign_awaitable_is_a_panic_not_a_hang():
 
     rt = run(main)
     assert rt.panic is not None and "only leakviz primitives" in rt.panic[1]
+
+
+def test_stats_is_a_frozen_snapshot_of_the_channel():
+    import dataclasses
+
+    rt = Runtime()
+    ch = rt.make_chan(2, name="jobs")
+
+    async def sender():
+        for v in range(3):
+            await ch.send(v)
+
+    rt.go(sender())
+    rt.run()
+    st = ch.stats()
+    assert (st.name, st.cap, st.len, st.senders_waiting, st.receivers_waiting, st.closed) == ("jobs", 2, 2, 1, 0, False)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        st.len = 0
+    rt.shutdown()

@@ -50,3 +50,11 @@ def test_the_probe_would_see_qt_if_it_were_imported():
     p = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout), "qasync should be installed in the venv and visible in sys.modules"
+
+
+def test_the_import_contracts_hold_for_every_import_statement():
+    """import-linter reads every import, those inside functions too (pyproject.toml's contracts)."""
+    lint = Path(sys.executable).parent / "lint-imports"
+    r = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
+    assert "core is Qt-free KEPT" in r.stdout

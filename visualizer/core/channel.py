@@ -21,6 +21,7 @@ makes it runnable again, so the parked side never re-checks anything.
 from __future__ import annotations
 
 from collections import deque
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -144,6 +145,20 @@ def _fire(s: Sudog, elem: Any, ok: bool) -> None:
     s.ch.rt._ready(s.g, s, s.ch)
 
 
+@dataclass(frozen=True, slots=True)
+class ChannelStats:
+    """What an observer may know of a channel at one moment (trio's
+    ``statistics()``): views and tests read this, never the queues."""
+
+    cid: int
+    name: str
+    cap: int
+    len: int  # values buffered
+    senders_waiting: int  # goroutines parked to send (select cases included)
+    receivers_waiting: int
+    closed: bool
+
+
 class Channel:
     """``make(chan T, cap)``. Create channels with ``Runtime.make_chan``."""
 
@@ -178,6 +193,11 @@ class Channel:
 
     def __len__(self) -> int:
         return len(self.buf)
+
+    def stats(self) -> ChannelStats:
+        """A frozen snapshot of this channel's state."""
+        return ChannelStats(self.cid, self.name, self.cap, len(self.buf), len(self.sendq), len(self.recvq),
+                            self.closed)
 
     # -- the ladders: each returns True when done, False when it must park --
 
