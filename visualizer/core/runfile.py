@@ -322,36 +322,44 @@ _ON_LIVE = frozenset({"park", "unpark", "wake", "sleep", "exit", "panic", "stran
 _ENDS = frozenset({"exit", "panic", "stranded"})  # after which a goroutine never acts again
 
 
+_SIGS = {k: (int, str, *v) for k, v in SHAPES.items()}  # whole events, for one comparison each
+_PARK_SIG = (int, str, *_PARK)
+_INTS, _BOOLS, _STRS = frozenset({int}), frozenset({bool}), frozenset({str})
+
+
 def _check_shapes(events: list[Event], live: set[int], t0: int) -> int:
     """Raise _Bad (with the offending index into ``events``) unless every
     event has its kind's shape, time never goes back, and each goroutine
     event names a goroutine that was started and has not ended. ``live`` is
     updated; returns the last event's time."""
-    shapes = SHAPES
+    sigs = _SIGS
+    on_live, ends = _ON_LIVE, _ENDS
     for i, e in enumerate(events):
-        t, k = e[0], e[1]
+        t = e[0]
         if t < t0:
             raise _Bad(f"its time {t} is before the event before it ({t0})", i)
         t0 = t
-        fields_ = tuple(map(type, e[2:]))
-        want = shapes.get(k)
-        if want is None:
-            if k != "park":
+        k = e[1]
+        want = sigs.get(k)
+        if want is not None:
+            if tuple(map(type, e)) != want:
+                names = ", ".join(x.__name__ for x in want[2:])
+                raise _Bad(f"a {k} event is (t, {json.dumps(k)}, {names})", i)
+            if k == "go":
+                if e[2] in live:
+                    raise _Bad(f"goroutine {e[2]} is started twice", i)
+                live.add(e[2])
                 continue
-            if (fields_ != _PARK or len(e[4]) != len(e[5]) or not all(type(c) is int for c in e[4])
-                    or not all(type(b) is bool for b in e[5]) or not all(type(n) is str for n in e[6])):
+        elif k == "park":
+            if (tuple(map(type, e)) != _PARK_SIG or len(e[4]) != len(e[5]) or not set(map(type, e[4])) <= _INTS
+                    or not set(map(type, e[5])) <= _BOOLS or not set(map(type, e[6])) <= _STRS):
                 raise _Bad("a park event is (t, \"park\", gid, op, [cids], [is-send flags], [names])", i)
-        elif fields_ != want:
-            names = ", ".join(x.__name__ for x in want)
-            raise _Bad(f"a {k} event is (t, {json.dumps(k)}, {names})", i)
-        if k == "go":
-            if e[2] in live:
-                raise _Bad(f"goroutine {e[2]} is started twice", i)
-            live.add(e[2])
-        elif k in _ON_LIVE:
+        else:
+            continue  # a kind the fold ignores
+        if k in on_live:
             if e[2] not in live:
                 raise _Bad(f"goroutine {e[2]} was not started or has ended", i)
-            if k in _ENDS:
+            if k in ends:
                 live.discard(e[2])
     return t0
 
