@@ -226,28 +226,30 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG) or a "
-                       "stretch of the run (animated GIF)",
+                       "stretch of the run (animated GIF, or MP4/WebM video for slides)",
                        description="Run a scenario (the flags of 'run', or --preset) and write one export, "
                        "so a handout can be scripted.",
                        epilog="examples:\n  leakviz export csv --out leak.csv --requests 200 --concurrent\n"
                        "  leakviz export gif --preset unbuffered --from 0 --sim-seconds 2 --fps 10 --speed 0.5 "
-                       "--out leak.gif", formatter_class=argparse.RawDescriptionHelpFormatter)
-    e.add_argument("kind", choices=["csv", "json", "png", "gif"], help="what to write")
+                       "--out leak.gif\n"
+                       "  leakviz export mp4 --preset unbuffered --sim-seconds 2.5 --size 1920x1080 --out leak.mp4",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("kind", choices=["csv", "json", "png", "gif", "mp4", "webm"], help="what to write")
     e.add_argument("--out", type=str, required=True, metavar="PATH", help="the file to write")
     _add_scenario_args(e)
     from .core.presets import PRESETS
     e.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
     e.add_argument("--sim-seconds", type=_finite, metavar="S",
-                   help="simulated seconds to run (png: the moment shown; gif: where it ends). "
+                   help="simulated seconds to run (png: the moment shown; gif/video: where it ends). "
                         "Default: the whole run, or 3 s for a preset")
     e.add_argument("--from", dest="start", type=_finite, default=0.0, metavar="S",
-                   help="gif: simulated second to start at (default: 0)")
-    e.add_argument("--fps", type=_finite, default=10.0, help="gif: frames per second (default: 10)")
+                   help="gif/video: simulated second to start at (default: 0)")
+    e.add_argument("--fps", type=_finite, help="gif/video: frames per second (default: 10 for a GIF, 30 for video)")
     e.add_argument("--speed", type=_finite, default=0.25, metavar="X",
-                   help="gif: simulated seconds per second of animation (default: 0.25)")
-    e.add_argument("--lang", choices=["en", "zh_CN"], default="en", help="png/gif: interface language")
+                   help="gif/video: simulated seconds per second of animation (default: 0.25)")
+    e.add_argument("--lang", choices=["en", "zh_CN"], default="en", help="png/gif/video: interface language")
     e.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
-                   help="png/gif: image size in pixels (default: 1280x800)")
+                   help="png/gif/video: image size in pixels (default: 1280x800)")
     e.set_defaults(func=cmd_export)
     b = sub.add_parser("bench", help="measure engine throughput, frame time, loop lag, memory and start-up",
                        description="Measure, in one run, what leakviz must reach on this machine and print "
@@ -410,12 +412,18 @@ def cmd_export(a: argparse.Namespace) -> int:
         return 0
     if seconds is None:
         return fail(f"{a.kind} needs --sim-seconds (or --preset): which moment to draw")
-    lo, hi = export.GIF_FPS
-    if a.kind == "gif" and not (lo <= a.fps <= hi and 0 < a.speed <= 1000 and 0 <= a.start < seconds):
-        return fail(f"gif needs {lo:g} <= --fps <= {hi:g}, 0 < --speed <= 1000 and 0 <= --from < --sim-seconds")
-    frames_f = (seconds - a.start) / a.speed * a.fps + 1 if a.kind == "gif" else 1.0
-    if not frames_f <= 2000:  # also a float that overflowed to inf
-        return fail(f"that is {frames_f:,.0f} frames; at most 2000 (lower --fps, raise --speed or shorten the stretch)")
+    moving = a.kind in ("gif", "mp4", "webm")
+    lo, hi = export.GIF_FPS if a.kind == "gif" else export.VIDEO_FPS
+    fps = a.fps if a.fps is not None else (10.0 if a.kind == "gif" else 30.0)
+    if moving and not (lo <= fps <= hi and 0 < a.speed <= 1000 and 0 <= a.start < seconds):
+        return fail(f"{a.kind} needs {lo:g} <= --fps <= {hi:g}, 0 < --speed <= 1000 and 0 <= --from < --sim-seconds")
+    if a.kind in ("mp4", "webm") and (a.size[0] % 2 or a.size[1] % 2):
+        return fail(f"a video needs an even width and height, got {a.size[0]}x{a.size[1]}")
+    most = 2000 if a.kind == "gif" else 18_000
+    frames_f = (seconds - a.start) / a.speed * fps + 1 if moving else 1.0
+    if not frames_f <= most:  # also a float that overflowed to inf
+        return fail(f"that is {frames_f:,.0f} frames; at most {most:,} (lower --fps, raise --speed or shorten "
+                    "the stretch)")
     frames_n = int(frames_f)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -438,10 +446,10 @@ def cmd_export(a: argparse.Namespace) -> int:
             print(f"wrote {shown}")
         else:
             frames = gexport.frames_of_run(cfg, start_ns=int(a.start * 1e9), end_ns=int(seconds * 1e9),
-                                           fps=a.fps, speed=a.speed, lang=a.lang, size=a.size)
+                                           fps=fps, speed=a.speed, lang=a.lang, size=a.size)
             def progress(i: int) -> None:
                 print(f"\rframe {i}/{frames_n}", end="", file=sys.stderr, flush=True)
-            n = gexport.write_gif(a.out, frames, fps=a.fps, progress=progress)
+            n = gexport.write_frames(gexport.writer_for(a.out, a.kind, fps=fps), frames, progress=progress)
             print(file=sys.stderr)
             print(f"wrote {n} frames to {shown}")
     except export.ExportError as e:

@@ -31,6 +31,7 @@ DEFAULT_SAMPLES = 200
 # A GIF stores each frame's delay in hundredths of a second (at most 655.35 s),
 # and browsers play delays under 20 ms at 100 ms.
 GIF_FPS = (0.1, 50.0)
+VIDEO_FPS = (1.0, 60.0)
 
 
 class ExportError(WriteError):
