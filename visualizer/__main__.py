@@ -246,6 +246,12 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--compare", action="store_true",
                    help="open the classic comparison instead: unbuffered | buffered | context, side by side "
                         "on the same requests (--preset chooses the request stream)")
+    g.add_argument("--size", metavar="WxH", help="window size in screen pixels, e.g. 1024x768 (also the "
+                   "--screenshot PNG's size; default: what fits the screen)")
+    g.add_argument("--zoom", type=_finite, default=1.0, metavar="F", help="scale every font (0.6 to 3; default 1)")
+    g.add_argument("--present", action="store_true",
+                   help="presenter mode: controls hidden, big code, legend on screen (F5 in the window)")
+    g.add_argument("--play", action="store_true", help="start playing at once (default: open paused)")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
@@ -253,6 +259,17 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
 def cmd_window(a: argparse.Namespace) -> int:
     if a.max_live is not None and not 100 <= a.max_live <= 50_000_000:
         print(f"leakviz: error: --max-live must be between 100 and 50000000, got {a.max_live}", file=sys.stderr)
+        return 2
+    size = None
+    if a.size is not None:
+        from .gui.window import parse_size
+        try:
+            size = parse_size(a.size)
+        except ValueError as e:
+            print(f"leakviz: error: --size: {e}", file=sys.stderr)
+            return 2
+    if not 0.6 <= a.zoom <= 3:
+        print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
         return 2
     if a.open_path is not None:  # a bad file is one line here, before any window
         from .core import runfile
@@ -282,7 +299,7 @@ def cmd_window(a: argparse.Namespace) -> int:
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
-                      open_path=a.open_path)
+                      open_path=a.open_path, size=size, zoom=a.zoom, present=a.present, play=a.play)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

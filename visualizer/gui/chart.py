@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import Snapshot
-from .style import BLUE, FAINT, INK, PAPER, VERMILLION, human_bytes
+from .style import BLUE, FAINT, INK, PAPER, VERMILLION, human_bytes, px
 
 
 def leak_rate(snap: Snapshot, window_ns: int = 2_000_000_000) -> tuple[float, float]:
@@ -41,12 +41,18 @@ def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     p.setRenderHint(QPainter.Antialiasing, True)
     p.fillRect(widget.rect(), PAPER)
     f = QFont(widget.font())
-    f.setPixelSize(13)
+    f.setPixelSize(px(13))
     p.setFont(f)
-    plot = QRectF(70, top, max(10, widget.width() - 84), max(10, widget.height() - top - 24))
+    left = axis_width(p)
+    plot = QRectF(left, top, max(10, widget.width() - left - 14), max(10, widget.height() - top - px(13) * 1.6))
     p.setPen(QPen(FAINT, 1))
     p.drawRect(plot)
     return p, plot
+
+
+def axis_width(p: QPainter) -> float:
+    """Room for the byte labels left of the plot, measured in the painter's font."""
+    return p.fontMetrics().horizontalAdvance("1,000.0 MiB") + 10
 
 
 def draw_axes(p: QPainter, plot: QRectF, top_bytes: float, t0: int, t1: int, end_label: str) -> None:
@@ -56,9 +62,12 @@ def draw_axes(p: QPainter, plot: QRectF, top_bytes: float, t0: int, t1: int, end
         p.setPen(QPen(FAINT, 1, Qt.DotLine))
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         p.setPen(INK)
-        p.drawText(QRectF(0, y - 9, 66, 18), Qt.AlignRight | Qt.AlignVCenter, human_bytes(top_bytes * frac))
-    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignLeft, f"{t0 / 1e9:,.2f} s")
-    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignRight, end_label)
+        lh = p.fontMetrics().height()
+        p.drawText(QRectF(0, y - lh / 2, plot.left() - 4, lh), Qt.AlignRight | Qt.AlignVCenter,
+                   human_bytes(top_bytes * frac))
+    lh = p.fontMetrics().height()
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), lh), Qt.AlignLeft, f"{t0 / 1e9:,.2f} s")
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), lh), Qt.AlignRight, end_label)
 
 
 def polyline(points: list[tuple[int, float]], plot: QRectF, t0: int, t1: int, top_bytes: float) -> QPolygonF:
@@ -74,7 +83,7 @@ class MemoryChart(QWidget):
         self.snap: Snapshot | None = None
         self._painted_at = 0.0
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(110)
         self.setToolTip(self.tr("Memory held by stranded goroutines over simulated time:\n"
                                 "blue = what real Go would hold (modelled: 2 KiB stack + runtime records),\n"
                                 "red = what the simulated goroutines hold in this Python process (measured)."))
@@ -93,12 +102,13 @@ class MemoryChart(QWidget):
             self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802
-        p, plot = begin_plot(self, 46)
+        lh = px(13) * 1.5
+        p, plot = begin_plot(self, 2 * lh + 4)
         snap = self.snap
         p.setPen(INK)
-        p.drawText(QRectF(8, 2, self.width() - 16, 20), Qt.AlignLeft | Qt.AlignVCenter,
+        p.drawText(QRectF(8, 2, self.width() - 16, lh), Qt.AlignLeft | Qt.AlignVCenter,
                    self.tr("Memory held by stranded goroutines"))
-        legend = QRectF(12, 22, self.width() - 16, 20)
+        legend = QRectF(12, 2 + lh, self.width() - 16, lh)
         go_label = self.tr("━ Go (modelled)")
         p.setPen(BLUE)
         p.drawText(legend, Qt.AlignLeft | Qt.AlignVCenter, go_label)

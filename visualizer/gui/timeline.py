@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .style import FAINT, INK, ORANGE, PANEL, SKY, VERMILLION
+from .style import FAINT, INK, ORANGE, PANEL, SKY, VERMILLION, px
 
 
 class Timeline(QWidget):
@@ -21,7 +21,7 @@ class Timeline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setFixedHeight(46)
+        self.setFixedHeight(self.sizeHint().height())
         self.setCursor(Qt.PointingHandCursor)
         self.first = 0
         self.end = 0  # events folded so far (the live edge)
@@ -36,7 +36,7 @@ class Timeline(QWidget):
                                 "Red: the first stranded goroutine. Orange ticks: handlers returning early."))
 
     def sizeHint(self) -> QSize:
-        return QSize(800, 46)
+        return QSize(400, px(12) * 2 + 22)
 
     def set_state(self, *, first: int, end: int, head: int | None, head_t: int,
                   marks: list[tuple[int, str]]) -> None:
@@ -48,7 +48,8 @@ class Timeline(QWidget):
             self.update()
 
     def _bar(self) -> QRectF:
-        return QRectF(10, 20, max(10, self.width() - 20), 16)
+        top = px(12) * 1.5 + 2
+        return QRectF(10, top, max(10, self.width() - 20), max(12.0, self.height() - top - 8))
 
     def _x(self, index: int) -> float:
         bar = self._bar()
@@ -76,7 +77,7 @@ class Timeline(QWidget):
         p.setBrush(Qt.white)
         p.drawRect(bar)
         f = QFont(self.font())
-        f.setPixelSize(12)
+        f.setPixelSize(px(12))
         p.setFont(f)
         if self.end <= self.first:
             p.end()
@@ -104,5 +105,5 @@ class Timeline(QWidget):
         label = (self.tr("live") if self.head is None
                  else self.tr("replay at {t} s · event {i} of {n}").format(
                      t=f"{self.head_t / 1e9:,.3f}", i=f"{head:,}", n=f"{self.end:,}"))
-        p.drawText(QRectF(10, 1, self.width() - 20, 18), Qt.AlignLeft | Qt.AlignVCenter, label)
+        p.drawText(QRectF(10, 1, self.width() - 20, px(12) * 1.5), Qt.AlignLeft | Qt.AlignVCenter, label)
         p.end()

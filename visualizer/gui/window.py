@@ -12,7 +12,7 @@ import logging
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,20 +39,41 @@ from . import i18n
 from .chart import MemoryChart, leak_rate
 from .codeview import CodeView
 from .controls import ControlPanel
+from .legend import Legend
 from .stage import Stage
-from .style import human_bytes
+from .style import human_bytes, set_zoom, zoom
 from .timeline import Timeline
 
 log = logging.getLogger("leakviz")
 FRAME_MS = 40  # 25 frames a second: smooth on a projector, and leaves the loop room
+MIN_SIZE = QSize(960, 680)  # fits a 1024x768 projector with room for a window frame
+DEFAULT_SIZE = QSize(1440, 900)
+DRAWER_MIN_WIDTH = 1440  # narrower windows open with the control drawer closed
+_BASE_FONT: QFont | None = None  # the application font before any zoom
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1024x768"`` -> (1024, 768); ValueError with a message a user can act on."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise ValueError(f"size must look like 1024x768, got {text!r}")
+    w, h = (int(p) for p in parts)
+    if not (MIN_SIZE.width() <= w <= 10000 and MIN_SIZE.height() <= h <= 10000):
+        raise ValueError(f"size must be at least {MIN_SIZE.width()}x{MIN_SIZE.height()} and at most "
+                         f"10000x10000, got {text!r}")
+    return w, h
 
 
 class MainWindow(QMainWindow):
     frame_rendered = Signal()
 
     def __init__(self, *, preset: str = DEFAULT_PRESET, speed: float | None = 0.05,
-                 lang: str | None = None, max_live: int | None = None) -> None:
+                 lang: str | None = None, max_live: int | None = None, size: tuple[int, int] | None = None,
+                 zoom_factor: float = 1.0, present: bool = False) -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
+        self.presenting = False
+        self.requested_size = size
         self.preset_name = preset
         cfg = PRESETS[preset]
         self.session = Session(cfg, speed=speed, max_live=max_live)
@@ -66,6 +87,7 @@ class MainWindow(QMainWindow):
         self.controls.set_preset(preset)
         self.controls.set_speed(speed)
         self.stage = Stage()
+        self.legend = Legend()
         self.timeline = Timeline()
         self.timeline.seek_requested.connect(self.seek)
         self.review = None  # a Folder showing an earlier moment, or None: live
@@ -87,7 +109,6 @@ class MainWindow(QMainWindow):
         big.setBold(True)
         for lab in self.stats.values():
             lab.setFont(big)
-            lab.setMinimumWidth(110)  # growing numbers must not relayout the window every frame
 
         self._build_actions()
         self._build_layout()
@@ -100,7 +121,12 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.set_language(self.lang)
-        self.resize(1440, 900)
+        self._name_widgets()
+        self.setMinimumSize(MIN_SIZE)
+        self.set_zoom(zoom_factor)
+        self._fit_to_screen(size)
+        if present:
+            self.set_presenter(True)
         self.refresh()
 
     # -- building --
@@ -119,7 +145,7 @@ class MainWindow(QMainWindow):
         self.act_live.setShortcut(QKeySequence(Qt.Key_End))
         self.act_live.triggered.connect(self.go_live)
         self.act_reset = QAction(self)
-        self.act_reset.setShortcuts([QKeySequence("Ctrl+R"), QKeySequence(Qt.Key_Home)])
+        self.act_reset.setShortcut(QKeySequence("Ctrl+R"))  # never a bare key: it throws the run away
         self.act_reset.triggered.connect(self.reset)
         self.act_shot = QAction(self)
         self.act_shot.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -132,8 +158,25 @@ class MainWindow(QMainWindow):
         self.act_full.triggered.connect(lambda: self.showNormal() if self.isFullScreen() else self.showFullScreen())
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self._about)
-        for a in (self.act_play, self.act_step, self.act_back, self.act_live, self.act_reset):
+        self.act_zoom_in = QAction(self)
+        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.ZoomIn])
+        self.act_zoom_in.triggered.connect(lambda: self.set_zoom(zoom() * 1.15))
+        self.act_zoom_out = QAction(self)
+        self.act_zoom_out.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence.ZoomOut])
+        self.act_zoom_out.triggered.connect(lambda: self.set_zoom(zoom() / 1.15))
+        self.act_zoom_reset = QAction(self)
+        self.act_zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
+        self.act_zoom_reset.triggered.connect(lambda: self.set_zoom(1.0))
+        self.act_present = QAction(self, checkable=True)
+        self.act_present.setShortcut(QKeySequence(Qt.Key_F5))
+        self.act_present.triggered.connect(lambda on: self.set_presenter(on))
+        self.act_drawer = QAction(self, checkable=True)
+        self.act_drawer.setShortcut(QKeySequence(Qt.Key_F9))
+        self.act_drawer.triggered.connect(lambda on: self.set_drawer(on))
+        for a in (self.act_play, self.act_step, self.act_back, self.act_live, self.act_reset, self.act_zoom_in,
+                  self.act_zoom_out, self.act_zoom_reset, self.act_present, self.act_drawer, self.act_full):
             a.setShortcutContext(Qt.ApplicationShortcut)
+            self.addAction(a)  # shortcuts keep working with the menu bar hidden (presenter mode)
 
         mb = self.menuBar()
         self.menu_file = mb.addMenu("")
@@ -163,6 +206,12 @@ class MainWindow(QMainWindow):
             self.menu_sim.addAction(a)
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_full)
+        self.menu_view.addAction(self.act_present)
+        self.menu_view.addAction(self.act_drawer)
+        self.menu_view.addSeparator()
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            self.menu_view.addAction(a)
+        self.menu_view.addSeparator()
         self.act_compare = QAction(self)
         self.act_compare.setShortcut(QKeySequence("Ctrl+K"))
         self.act_compare.triggered.connect(self.open_compare)
@@ -184,13 +233,16 @@ class MainWindow(QMainWindow):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.toolbar = tb
+        self.btn_drawer = QPushButton()
+        self.btn_drawer.setCheckable(True)
+        self.btn_drawer.clicked.connect(self.set_drawer)
         self.btn_play = QPushButton()
         self.btn_play.clicked.connect(self.toggle_play)
         self.btn_step = QPushButton()
         self.btn_step.clicked.connect(self.step)
         self.btn_reset = QPushButton()
         self.btn_reset.clicked.connect(self.reset)
-        for b in (self.btn_play, self.btn_step, self.btn_reset):
+        for b in (self.btn_drawer, self.btn_play, self.btn_step, self.btn_reset):
             b.setMinimumHeight(34)
             b.setFocusPolicy(Qt.NoFocus)
             tb.addWidget(b)
@@ -201,17 +253,11 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(330)
-        scroll.setMaximumWidth(380)
+        scroll.setMinimumWidth(250)
+        scroll.setMaximumWidth(460)
+        self.drawer = scroll
 
-        stats = QWidget()
-        grid = QGridLayout(stats)
-        grid.setContentsMargins(8, 2, 8, 2)
-        grid.setVerticalSpacing(0)
-        for i, k in enumerate(self.stats):
-            grid.addWidget(self.stat_names[k], 0, i)
-            grid.addWidget(self.stats[k], 1, i)
-            grid.setColumnStretch(i, 1)
+        self.stats_bar = StatsBar(self.stat_names, self.stats)
 
         stage_box = QWidget()
         sb = QVBoxLayout(stage_box)
@@ -225,6 +271,8 @@ class MainWindow(QMainWindow):
         split_v.setStretchFactor(0, 3)
         split_v.setStretchFactor(1, 1)
         split_v.setSizes([600, 200])
+        split_v.setChildrenCollapsible(False)
+        self.split_v = split_v
         self.banner = QFrame()
         self.banner.setStyleSheet("QFrame { background: #FFF4EC; border: 2px solid #D55E00; }"
                                   "QLabel { border: none; }")
@@ -239,9 +287,13 @@ class MainWindow(QMainWindow):
         middle = QWidget()
         mv = QVBoxLayout(middle)
         mv.setContentsMargins(0, 0, 0, 0)
+        mv.setSpacing(2)
         mv.addWidget(self.banner)
-        mv.addWidget(stats)
+        mv.addWidget(self.stats_bar)
         mv.addWidget(split_v, 1)
+        mv.addWidget(self.legend)
+        self.legend.hide()
+        self.middle_layout = mv
 
         right = QWidget()
         vb = QVBoxLayout(right)
@@ -250,19 +302,138 @@ class MainWindow(QMainWindow):
         self.code_title.setStyleSheet("font-weight: bold;")
         vb.addWidget(self.code_title)
         vb.addWidget(self.code, 1)
-        line = QFrame()
-        line.setFrameShape(QFrame.HLine)
-        vb.addWidget(line)
+        self.verdict_line = QFrame()
+        self.verdict_line.setFrameShape(QFrame.HLine)
+        vb.addWidget(self.verdict_line)
         vb.addWidget(self.verdict)
+        self.right_layout = vb
 
         split = QSplitter(Qt.Horizontal)
         split.addWidget(scroll)
         split.addWidget(middle)
         split.addWidget(right)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 1)
-        split.setSizes([335, 680, 425])
+        split.setStretchFactor(2, 2)
+        split.setChildrenCollapsible(False)
+        self.split = split
         self.setCentralWidget(split)
+
+    def _name_widgets(self) -> None:
+        """Stable objectName and accessibleName on every control and view (tests, screen readers)."""
+        c = self.controls
+        names = {
+            "preset": c.preset, "handler": c.variant, "checks": c.checks, "capacityDone": c.cap_done,
+            "capacityQuit": c.cap_quit, "rate": c.rate, "failProbability": c.fail_prob, "badIpShare": c.bad_ip,
+            "failingChecks": c.fail_list, "overlapping": c.concurrent, "seed": c.seed, "speed": c.speed,
+            "play": self.btn_play, "step": self.btn_step, "reset": self.btn_reset, "drawer": self.btn_drawer,
+            "stage": self.stage, "strandedCount": self.stats["stranded"], "memoryChart": self.chart,
+            "codePanel": self.code, "verdict": self.verdict, "timeline": self.timeline, "legend": self.legend,
+            "controlsDrawer": self.drawer, "simulatedTime": self.stats["time"], "liveCount": self.stats["live"],
+            "leakRate": self.stats["rate"], "memoryInOneHour": self.stats["hour"],
+            "requestCount": self.stats["requests"], "codeTitle": self.code_title,
+        }
+        for name, w in names.items():
+            w.setObjectName(name)
+            w.setAccessibleName(name)
+
+    # -- fitting the screen --
+
+    def _fit_to_screen(self, size: tuple[int, int] | None) -> None:
+        """Open at ``size`` device pixels, else at a size that fits the screen's free area."""
+        screen = self.screen()
+        dpr = screen.devicePixelRatio() if screen is not None else 1.0
+        if size is not None:
+            w, h = round(size[0] / dpr), round(size[1] / dpr)
+            self.setMinimumSize(min(MIN_SIZE.width(), w), min(MIN_SIZE.height(), h))
+            self.resize(w, h)
+        else:
+            avail = screen.availableGeometry() if screen is not None else None
+            if avail is None or avail.width() < MIN_SIZE.width():
+                w, h = DEFAULT_SIZE.width(), DEFAULT_SIZE.height()
+            else:
+                # leave room for a window manager's frame; a small screen gets all of it
+                w = min(DEFAULT_SIZE.width(), avail.width() - (0 if avail.width() <= 1366 else 40))
+                h = min(DEFAULT_SIZE.height(), avail.height() - (0 if avail.height() <= 800 else 60))
+            self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
+        self.set_drawer(self.width() >= DRAWER_MIN_WIDTH)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self._balance()
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        self._balance()
+
+    def _balance(self) -> None:
+        """Share the width between drawer, stage and code: the code gets what its lines need."""
+        total = self.split.width() or self.width()
+        need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
+        drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
+        rest = total - drawer
+        code = int(rest * (0.5 if self.presenting else 0.36))
+        self.split.setSizes([drawer, rest - code, code])
+
+    def set_drawer(self, on: bool) -> None:
+        """Open or close the control drawer (F9); the stage and code take its room."""
+        on = bool(on) and not self.presenting
+        self.drawer.setVisible(on)
+        self.act_drawer.setChecked(on)
+        self.btn_drawer.setChecked(on)
+        self._balance()
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom every font of the window: widgets, stage, chart, timeline and code."""
+        global _BASE_FONT
+        app = QApplication.instance()
+        if _BASE_FONT is None:
+            _BASE_FONT = QFont(app.font())
+        z = set_zoom(factor)
+        f = QFont(_BASE_FONT)
+        if f.pointSizeF() > 0:
+            f.setPointSizeF(f.pointSizeF() * z)
+        else:
+            f.setPixelSize(max(7, round(f.pixelSize() * z)))
+        app.setFont(f)
+        self.setFont(f)
+        big = QFont(f)
+        big.setPointSizeF(f.pointSizeF() * 1.4)
+        big.setBold(True)
+        for lab in self.stats.values():
+            lab.setFont(big)
+        vf = QFont(f)
+        vf.setPointSizeF(f.pointSizeF() * (1.5 if self.presenting else 1.2))
+        self.verdict.setFont(vf)
+        for w in (self.stage, self.chart, self.timeline, self.code, self.legend):
+            w.updateGeometry()
+            w.update()
+        self.timeline.setFixedHeight(self.timeline.sizeHint().height())
+        self.stats_bar.regrid()
+        if hasattr(self, "split"):
+            self._balance()
+        if self.statusBar().isVisible():
+            self.statusBar().showMessage(self.tr("Zoom {z} %").format(z=round(z * 100)), 2000)
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode (F5): controls, menus and status bar hidden; big code; the legend on screen."""
+        self.presenting = bool(on)
+        self.act_present.setChecked(self.presenting)
+        for w in (self.menuBar(), self.toolbar, self.statusBar()):
+            w.setVisible(not self.presenting)
+        self.drawer.setVisible(False if self.presenting else self.width() >= DRAWER_MIN_WIDTH)
+        self.legend.setVisible(self.presenting)
+        self.code.base_px = 32.0 if self.presenting else 24.0
+        # the verdict goes under the stage so the code can have the whole height
+        if self.presenting:
+            self.middle_layout.addWidget(self.verdict)
+        else:
+            self.right_layout.addWidget(self.verdict)
+        self.verdict_line.setVisible(not self.presenting)
+        self.code_title.setVisible(not self.presenting)
+        self.split_v.setSizes([600, 150] if self.presenting else [600, 200])
+        self.set_zoom(zoom())
+        self.set_drawer(self.drawer.isVisible())
 
     # -- language --
 
@@ -299,6 +470,15 @@ class MainWindow(QMainWindow):
         self.act_full.setText(self.tr("&Full screen"))
         self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context"))
         self.act_about.setText(self.tr("&About leakviz"))
+        self.btn_drawer.setText(self.tr("☰ Settings"))
+        self.btn_drawer.setToolTip(self.tr("Show or hide the settings drawer (F9)"))
+        self.act_drawer.setText(self.tr("Settings &drawer"))
+        self.act_present.setText(self.tr("P&resenter mode"))
+        self.act_zoom_in.setText(self.tr("Zoom &in"))
+        self.act_zoom_out.setText(self.tr("Zoom &out"))
+        self.act_zoom_reset.setText(self.tr("&Actual size"))
+        self.legend.retranslate()
+        self.code.retranslate()
         self.btn_step.setText(self.tr("Step ▸|"))
         self.btn_step.setToolTip(self.tr("Advance to the next event and pause (→ or .)"))
         self.btn_reset.setText(self.tr("Reset ⟲"))
@@ -491,7 +671,8 @@ class MainWindow(QMainWindow):
 
     def _update_stats(self, snap: Snapshot) -> None:
         per_s, bytes_per_s = leak_rate(snap)
-        values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": f"{snap.stranded:,}",
+        # the stranded count is bare digits: suites outside read it as a number (objectName strandedCount)
+        values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{per_s:,.1f}/s", "hour": human_bytes(snap.go_bytes + bytes_per_s * 3600),
                   "requests": f"{snap.requests_total:,}"}
         for k, text in values.items():
@@ -540,9 +721,19 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.stage.animate = False  # draw markers where they are, not on their way
         self.stage.repaint()
-        ok = self.grab().save(str(path), "PNG")
+        ok = self.grab_image().save(str(path), "PNG")
         self.stage.animate = True
         return ok
+
+    def grab_image(self):
+        """The window as an image in device pixels: exactly ``--size`` when one was asked for."""
+        img = self.grab().toImage()
+        if self.requested_size is not None:
+            w, h = self.requested_size
+            if (img.width(), img.height()) != (w, h):  # a fractional scale factor rounds the window by a pixel
+                img = img.scaled(w, h, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+        img.setDevicePixelRatio(1.0)
+        return img
 
     def _finish_screenshot(self, path: Path) -> None:
         self.session.pause()
@@ -736,3 +927,52 @@ def app_font_setup(app: QApplication) -> None:
     if f.pointSizeF() > 0:
         f.setPointSizeF(max(f.pointSizeF(), 11.0))
     app.setFont(f)
+
+
+class StatsBar(QWidget):
+    """The counters above the stage: one row when the width allows, else two or three."""
+
+    def __init__(self, names: dict[str, QLabel], values: dict[str, QLabel]) -> None:
+        super().__init__()
+        self.names, self.values = names, values
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 2, 8, 2)
+        self.grid.setVerticalSpacing(0)
+        self.grid.setHorizontalSpacing(12)
+        for lab in names.values():
+            lab.setWordWrap(True)
+        self._cols = 0
+        self.regrid()
+
+    def _needed(self) -> int:
+        """The width of the widest cell: a value at its widest plausible text, or a name's longest word."""
+        w = max(v.fontMetrics().horizontalAdvance("1,024.0 MiB") for v in self.values.values())
+        for lab in self.names.values():
+            w = max(w, max((lab.fontMetrics().horizontalAdvance(word) for word in lab.text().split()), default=0))
+        return w + 12
+
+    def regrid(self) -> None:
+        cols = len(self.values)
+        need = self._needed()
+        avail = max(1, self.width() - 16)
+        while cols > 2 and cols * need > avail:
+            cols = 3 if cols > 3 else 2
+            if cols * need <= avail:
+                break
+        if cols == self._cols:
+            return
+        self._cols = cols
+        for lab in list(self.names.values()) + list(self.values.values()):
+            self.grid.removeWidget(lab)
+        for i in range(len(self.values)):
+            self.grid.setColumnStretch(i, 0)
+        for i, k in enumerate(self.values):
+            r, c = divmod(i, cols)
+            self.grid.addWidget(self.names[k], 2 * r, c)
+            self.grid.addWidget(self.values[k], 2 * r + 1, c)
+        for c in range(cols):
+            self.grid.setColumnStretch(c, 1)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self.regrid()
