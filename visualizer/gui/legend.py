@@ -29,23 +29,21 @@ class Legend(QWidget):
         self.items = [
             ("sleeping", self.tr("checking")),
             ("runnable", self.tr("sending")),
-            ("parked", self.tr("waiting to send")),
+            ("parked", self.tr("waiting")),
             ("stranded", self.tr("stranded forever")),
             ("finished", self.tr("finished")),
             ("done", self.tr("done value")),
             ("quit", self.tr("quit value")),
-            ("code-wait", self.tr("code: goroutines waiting on the line")),
-            ("code-stranded", self.tr("code: stranded on the line")),
-            ("code-changed", self.tr("code: changed from the bug")),
-            ("go", self.tr("chart: Go memory (modelled)")),
-            ("py", self.tr("chart: this process (measured)")),
-        ]
+            ("code-wait", self.tr("line: waiting")),
+            ("code-stranded", self.tr("line: stranded")),
+            ("code-changed", self.tr("line: changed from the bug")),
+        ]  # the chart's lines are named in the chart itself
         self.updateGeometry()
         self.update()
 
     def _font(self) -> QFont:
         f = QFont(self.font())
-        f.setPixelSize(px(14))
+        f.setPixelSize(px(13))
         return f
 
     def _layout(self, width: float) -> list[tuple[str, str, QRectF]]:
@@ -53,7 +51,7 @@ class Legend(QWidget):
         icon = fm.height() * 1.2
         x, y, out = 6.0, 4.0, []
         for key, text in self.items:
-            w = icon + 6 + fm.horizontalAdvance(text) + 18
+            w = icon + 4 + fm.horizontalAdvance(text) + 12
             if x > 6 and x + w > width - 4:
                 x, y = 6.0, y + fm.height() * 1.35
             out.append((key, text, QRectF(x, y, w, fm.height() * 1.3)))
@@ -110,7 +108,7 @@ class Legend(QWidget):
             else:
                 p.setPen(QPen(BLUE if key == "go" else VERMILLION, 3))
                 p.drawLine(QPointF(c.x() - r * 1.3, c.y()), QPointF(c.x() + r * 1.3, c.y()))
-            rect = QRectF(cell.left() + icon + 6, cell.top(), cell.width() - icon - 6, cell.height())
+            rect = QRectF(cell.left() + icon + 4, cell.top(), cell.width() - icon - 4, cell.height())
             p.setPen(INK)
             p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, text)
             self.labels.append((text, rect, QFont(f)))

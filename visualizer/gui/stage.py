@@ -87,8 +87,8 @@ class Stage(QWidget):
         pile_h = max(px(90), h * 0.24)
         top = px(15) * 1.6
         lanes_h = h - pile_h - top
-        rows = max(1, n)
-        lh = lanes_h / max(rows, 3)
+        n = min(n, max(1, int(lanes_h // px(42))))  # a short stage shows the most recent lanes that still read
+        lh = lanes_h / max(n, 3)
         return ([QRectF(0, top + i * lh, w, lh) for i in range(n)],
                 QRectF(0, h - pile_h, w, pile_h))
 
@@ -109,9 +109,9 @@ class Stage(QWidget):
         self.labels = []
         self.lanes = []
         lanes, pile = self._lane_rects(len(reqs))
-        self._draw_header(p, snap)
+        self._draw_header(p, snap, len(lanes))
         alive: set[int] = set()
-        for rect, r in zip(lanes, reqs, strict=False):
+        for rect, r in zip(lanes, reqs[len(reqs) - len(lanes):], strict=True):
             self._draw_lane(p, rect, r, snap, dt, alive)
         for gid in list(self._pos):
             if gid not in alive:
@@ -138,12 +138,12 @@ class Stage(QWidget):
         self.labels.append((text, QRectF(rect), QFont(f)))
         return p.fontMetrics().horizontalAdvance(text)
 
-    def _draw_header(self, p: QPainter, snap: Snapshot) -> None:
+    def _draw_header(self, p: QPainter, snap: Snapshot, shown: int) -> None:
         p.setFont(self._font(px(15)))
         p.setPen(INK)
-        folded = snap.requests_total - len(snap.requests)
+        folded = snap.requests_total - shown
         text = self.tr("{shown} most recent of {total} requests").format(
-            shown=len(snap.requests), total=f"{snap.requests_total:,}")
+            shown=shown, total=f"{snap.requests_total:,}")
         if folded > 0:
             text += self.tr("  ·  {n} earlier requests folded away").format(n=f"{folded:,}")
         self._label(p, QRectF(10, 1, self.width() - 20, px(15) * 1.5), text, px(15))
@@ -357,6 +357,9 @@ class Stage(QWidget):
         cell = max(8.0, 12.0 * min(1.5, px(10) / 10))
         cols = max(1, int(grid.width() // cell))
         rows = max(1, int(grid.height() // cell))
+        if n > cols * rows:  # aggregated: keep a line free for the legend under the squares
+            grid.setBottom(grid.bottom() - px(13) * 1.5)
+            rows = max(1, int(grid.height() // cell))
         cells = min(PILE_CELLS_MAX, cols * rows)
         unit = pile_unit(n, cells)
         squares = math.ceil(n / unit)
@@ -365,7 +368,7 @@ class Stage(QWidget):
             p.setPen(INK)
             p.setFont(self._font(px(13)))
             lw = p.fontMetrics().horizontalAdvance(legend) + 8
-            self._label(p, QRectF(grid.right() - lw, grid.bottom() - px(13) * 1.5, lw, px(13) * 1.5), legend,
+            self._label(p, QRectF(grid.right() - lw, grid.bottom(), lw, px(13) * 1.5), legend,
                         px(13), Qt.AlignRight | Qt.AlignVCenter)
         # one marker drawn once, then tiled: a frame costs the same for 10 or 100,000
         tile = self._pile_tile(cell)

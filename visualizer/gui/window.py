@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.presets import DEFAULT_PRESET, PRESETS
-from ..core.scenario import Config, safe_capacities
+from ..core.scenario import Config, ConfigError, safe_capacities
 from ..core.session import Session
 from ..core.trace import Snapshot
 from . import i18n
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
         drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
         rest = total - drawer
-        code = int(rest * (0.5 if self.presenting else 0.36))
+        code = int(rest * (0.46 if self.presenting else 0.36))
         self.split.setSizes([drawer, rest - code, code])
 
     def set_drawer(self, on: bool) -> None:
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         for lab in self.stats.values():
             lab.setFont(big)
         vf = QFont(f)
-        vf.setPointSizeF(f.pointSizeF() * (1.5 if self.presenting else 1.2))
+        vf.setPointSizeF(f.pointSizeF() * 1.2)
         self.verdict.setFont(vf)
         for w in (self.stage, self.chart, self.timeline, self.code, self.legend):
             w.updateGeometry()
@@ -570,9 +570,17 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def reset(self) -> None:
+        """Start over with the settings the controls show (Ctrl+R)."""
         self.review = None
         self._replaying = False
-        self.session.reset()
+        try:
+            cfg = self.controls.config()
+        except ConfigError as e:  # an invalid field says so inline; the run restarts as it was
+            self.controls.show_error(str(e))
+            cfg = None
+        self.session.reset(cfg)
+        self.code.set_config(self.session.cfg)
+        self._update_verdict()
         self.stage._pos.clear()
         self.statusBar().showMessage(self.tr("Run restarted."), 3000)
         self.refresh()
@@ -590,6 +598,19 @@ class MainWindow(QMainWindow):
         self.code.set_config(cfg)
         self.stage._pos.clear()
         self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
+        self._update_verdict()
+        self.refresh()
+
+    def restart_with(self, cfg: Config) -> None:
+        """Start the run over with ``cfg``, shown in the controls, code and verdict."""
+        self.review = None
+        self._replaying = False
+        self.controls.set_config(cfg)
+        self.session.reset(cfg)
+        self.code.set_config(self.session.cfg)
+        self.controls.preset.setCurrentIndex(self.controls.preset.findData(
+            next((n for n, c in PRESETS.items() if c == self.session.cfg), None)))
+        self.stage._pos.clear()
         self._update_verdict()
         self.refresh()
 
