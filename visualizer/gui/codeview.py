@@ -66,6 +66,7 @@ class CodeView(QWidget):
         self.changed: set[int] = set()
         self.counts: dict[int, tuple[int, int]] = {}  # line -> (parked, of which stranded)
         self.base_px = 24.0  # the largest code font before zoom; presenter mode raises it
+        self.floor_px = 0.0  # unwrapped code may not win below this size (presenter mode: 18)
         # what the last paint drew: font pixel size and each row (line index, text, rect)
         self.drawn_px = 0
         self.rows: list[tuple[int, str, QRectF]] = []
@@ -111,14 +112,14 @@ class CodeView(QWidget):
             mono.setPixelSize(size)
             fm = QFontMetricsF(mono)
             cw = fm.horizontalAdvance("M" * 10) / 10
-            lh = round(fm.height() * 1.02)
-            gutter = fm.horizontalAdvance("99") + fm.horizontalAdvance(count_text) + cw * 2.2 + 8
+            lh = round(size * 1.12)  # tighter than the font's leading: more lines, bigger, on a short screen
+            gutter = fm.horizontalAdvance("99") + fm.horizontalAdvance(count_text) + cw * 1.6 + 8
             cols = int((self.width() - gutter - cw) // cw)
             rows = [(i, piece) for i, (text, _s) in enumerate(self.lines) for piece in wrap_line(text, cols)]
             fits = len(rows) * lh <= self.height() - 8 and cols >= 20
             if fits and best is None:
                 best = (size, lh, gutter, cw, rows)
-            if fits and len(rows) == len(self.lines):
+            if fits and len(rows) == len(self.lines) and size >= self.floor_px:
                 return size, lh, gutter, cw, rows
             if size <= MIN_PX or (best is not None and size <= best[0] * 0.8):
                 return best or (size, lh, gutter, cw, rows)
@@ -133,7 +134,7 @@ class CodeView(QWidget):
             p.end()
             return
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
-        widest = max([n for n, _s in self.counts.values()] + [999])
+        widest = max([n for n, _s in self.counts.values()] + [99])
         size, lh, gutter, cw, rows = self._fit(mono, f"{widest:,}")
         self.drawn_px = size
         mono.setPixelSize(size)
@@ -141,9 +142,9 @@ class CodeView(QWidget):
         bold.setBold(True)
         fm = QFontMetricsF(mono)
         num_w = fm.horizontalAdvance("99") + 4
-        count_left = num_w + cw * 0.6
-        count_w = gutter - count_left - cw * 0.8
-        text_left = gutter + cw * 0.5
+        count_left = num_w + cw * 0.4
+        count_w = gutter - count_left - cw * 0.5
+        text_left = gutter + cw * 0.4
         y = 4.0
         prev = -1
         for i, piece in rows:

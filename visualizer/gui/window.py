@@ -424,6 +424,7 @@ class MainWindow(QMainWindow):
         self.drawer.setVisible(False if self.presenting else self.width() >= DRAWER_MIN_WIDTH)
         self.legend.setVisible(self.presenting)
         self.code.base_px = 32.0 if self.presenting else 24.0
+        self.code.floor_px = 18.0 if self.presenting else 0.0
         # the verdict goes under the stage so the code can have the whole height
         if self.presenting:
             self.middle_layout.addWidget(self.verdict)
