@@ -84,9 +84,13 @@ class MemoryChart(QWidget):
         self._painted_at = 0.0
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.setMinimumHeight(110)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(self.tr("Memory held by stranded goroutines over simulated time:\n"
                                 "blue = what real Go would hold (modelled: 2 KiB stack + runtime records),\n"
                                 "red = what the simulated goroutines hold in this Python process (measured)."))
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(600, 190)

@@ -69,9 +69,13 @@ class Stage(QWidget):
         # and per lane (request, stranded drawn as squares, stranded counted in a "+N", count label)
         self.labels: list[tuple[str, QRectF, QFont]] = []
         self.lanes: list[tuple[int, int, int, int]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(self.tr("Each lane is one request: its check goroutines (left) send on "
                                 "done or quit (middle) to the handler (right).\n"
                                 "Red crossed squares are stranded goroutines: blocked forever."))
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(960, 600)

@@ -480,6 +480,8 @@ class MainWindow(QMainWindow):
         self.act_zoom_reset.setText(self.tr("&Actual size"))
         self.legend.retranslate()
         self.code.retranslate()
+        self.stage.retranslate()
+        self.chart.retranslate()
         self.btn_step.setText(self.tr("Step ▸|"))
         self.btn_step.setToolTip(self.tr("Advance to the next event and pause (→ or .)"))
         self.btn_reset.setText(self.tr("Reset ⟲"))

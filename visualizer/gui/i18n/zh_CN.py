@@ -157,6 +157,26 @@ ZH = {
     "Go would hold {bytes}": "在 Go 中将占用 {bytes}",
     "No goroutine is stranded.": "没有 goroutine 被困住。",
     "each square = {unit} goroutines": "每个方块 = {unit} 个 goroutine",
+    # classroom: legend, drawer, zoom, presenter mode, lanes
+    "checking": "检查中",
+    "sending": "发送中",
+    "waiting": "等待中",
+    "stranded forever": "永远被困住",
+    "finished": "已结束",
+    "done value": "done 的值",
+    "quit value": "quit 的值",
+    "line: waiting": "该行：等待中",
+    "line: stranded": "该行：被困住",
+    "line: changed from the bug": "该行：与 bug 版本不同",
+    "Zoom {z} %": "缩放 {z} %",
+    "☰ Settings": "☰ 设置",
+    "Show or hide the settings drawer (F9)": "显示或隐藏设置抽屉（F9）",
+    "Settings &drawer": "设置抽屉(&D)",
+    "P&resenter mode": "演示模式(&R)",
+    "Zoom &in": "放大(&I)",
+    "Zoom &out": "缩小(&O)",
+    "&Actual size": "实际大小(&A)",
+    "{n} stranded": "{n} 个被困住",
 }
 
 
