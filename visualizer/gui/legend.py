@@ -7,10 +7,10 @@ many rows as the width needs (measured, never clipped).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .style import BLUE, GREEN, INK, ORANGE, PANEL, PURPLE, VERMILLION, draw_task, px
+from .style import GREEN, GREY, INK, ORANGE, PANEL, PURPLE, VERMILLION, draw_task, px
 
 
 class Legend(QWidget):
@@ -34,6 +34,7 @@ class Legend(QWidget):
             ("finished", self.tr("finished")),
             ("done", self.tr("done value")),
             ("quit", self.tr("quit value")),
+            ("nobuffer", self.tr("no buffer")),
             ("code-wait", self.tr("line: waiting")),
             ("code-stranded", self.tr("line: stranded")),
             ("code-changed", self.tr("line: changed from the bug")),
@@ -95,6 +96,11 @@ class Legend(QWidget):
                 p.setPen(QPen(INK, 1))
                 p.setBrush(GREEN if key == "done" else PURPLE)
                 p.drawEllipse(c, r * 0.8, r * 0.8)
+            elif key == "nobuffer":
+                box = QRectF(c.x() - r * 1.3, c.y() - r, r * 2.6, 2 * r)
+                p.setPen(QPen(INK, 1.5))
+                p.setBrush(QBrush(GREY, Qt.BDiagPattern))
+                p.drawRect(box)
             elif key.startswith("code-"):
                 color = {"code-wait": ORANGE, "code-stranded": VERMILLION, "code-changed": GREEN}[key]
                 p.setPen(Qt.NoPen)
@@ -105,9 +111,6 @@ class Legend(QWidget):
                     bg.setAlpha(90)
                     p.fillRect(QRectF(c.x() - r * 1.3, c.y() - r, r * 2.6, 2 * r), bg)
                     p.fillRect(QRectF(c.x() - r * 1.3, c.y() - r, r * 1.0, 2 * r), color)
-            else:
-                p.setPen(QPen(BLUE if key == "go" else VERMILLION, 3))
-                p.drawLine(QPointF(c.x() - r * 1.3, c.y()), QPointF(c.x() + r * 1.3, c.y()))
             rect = QRectF(cell.left() + icon + 4, cell.top(), cell.width() - icon - 4, cell.height())
             p.setPen(INK)
             p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, text)

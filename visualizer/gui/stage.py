@@ -18,7 +18,7 @@ import math
 import time
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import ChannelView, RequestView, Snapshot
@@ -91,7 +91,7 @@ class Stage(QWidget):
         pile_h = max(px(90), h * 0.24)
         top = px(15) * 1.6
         lanes_h = h - pile_h - top
-        n = min(n, max(1, int(lanes_h // px(42))))  # a short stage shows the most recent lanes that still read
+        n = min(n, max(1, int(lanes_h // px(48))))  # a short stage shows the most recent lanes that still read
         lh = lanes_h / max(n, 3)
         return ([QRectF(0, top + i * lh, w, lh) for i in range(n)],
                 QRectF(0, h - pile_h, w, pile_h))
@@ -160,14 +160,16 @@ class Stage(QWidget):
         p.fillRect(rect.adjusted(4, 2, -4, -2), PANEL)
         # request tag: number, IP, and how many of its goroutines are stranded
         tag = QRectF(x0 + 10, y0 + 3, w * 0.15, h - 6)
-        third = tag.height() / 3
+        with_ip = tag.height() / 3 * 0.85 >= px(11)  # a short lane keeps what matters: number and count
+        third = tag.height() / (3 if with_ip else 2.1)
         p.setPen(INK)
         self._label(p, QRectF(tag.left(), tag.top(), tag.width(), third * 1.2), f"#{r.req}",
                     min(px(22), third * 1.1), bold=True)
-        self._label(p, QRectF(tag.left(), tag.top() + third * 1.2, tag.width(), third * 0.9), r.ip,
-                    min(px(13), third * 0.85))
+        if with_ip:
+            self._label(p, QRectF(tag.left(), tag.top() + third * 1.2, tag.width(), third * 0.9), r.ip,
+                        min(px(13), third * 0.85))
         p.setPen(VERMILLION if r.stranded else GREY)
-        self._label(p, QRectF(tag.left(), tag.top() + third * 2.1, tag.width(), third * 0.9),
+        self._label(p, QRectF(tag.left(), tag.bottom() - third * 0.9, tag.width(), third * 0.9),
                     self.tr("{n} stranded").format(n=f"{r.stranded:,}"), min(px(13), third * 0.85), bold=bool(r.stranded))
         # zones
         checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * 0.26, h - 12)
@@ -282,10 +284,17 @@ class Stage(QWidget):
         p.setBrush(PAPER)
         p.drawRect(body)
         fill = GREEN if ch.name == "done" else PURPLE
-        if cap == 0:
-            p.setPen(GREY)
-            self._label(p, body.adjusted(3, 2, -3, -2), self.tr("no buffer"), min(px(12), body.height() * 0.7),
-                        Qt.AlignCenter)
+        if cap == 0:  # hatched: no room at all; the words too when they can be read
+            p.fillRect(body.adjusted(2, 2, -2, -2), QBrush(GREY.lighter(120), Qt.BDiagPattern))
+            text = self.tr("no buffer")
+            size = min(px(12), body.height() * 0.7)
+            f = fit_font(self._font(size), text, body.width() - 8, size)
+            if f.pixelSize() >= 9:
+                p.setFont(f)
+                tw = p.fontMetrics().horizontalAdvance(text) + 6
+                p.fillRect(QRectF(body.center().x() - tw / 2, body.top() + 2, tw, body.height() - 4), PAPER)
+                p.setPen(INK)
+                self._label(p, body.adjusted(3, 2, -3, -2), text, size, Qt.AlignCenter)
         elif cap <= 16:
             sw = body.width() / cap
             for i in range(cap):

@@ -372,7 +372,10 @@ class MainWindow(QMainWindow):
         need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
         drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
         rest = total - drawer
-        code = int(rest * (0.46 if self.presenting else 0.36))
+        if self.presenting:  # about 470-570 px carry the longest handler at 18 px; wider screens give the stage more
+            code = max(int(rest * 0.38), min(int(rest * 0.46), 570))
+        else:
+            code = int(rest * 0.36)
         self.split.setSizes([drawer, rest - code, code])
 
     def set_drawer(self, on: bool) -> None:
