@@ -368,6 +368,11 @@ class Stage(QWidget):
             self._label(p, grid, self.tr("No goroutine is stranded."), px(16), Qt.AlignCenter)
             return
         cell = max(8.0, 12.0 * min(1.5, px(10) / 10))
+        # a few stranded goroutines get big squares the back row can count; many shrink to the smallest
+        big = math.floor(math.sqrt(max(1.0, grid.width() * grid.height()) / n))
+        while big > cell and math.floor(grid.width() / big) * math.floor(grid.height() / big) < n:
+            big -= 1
+        cell = float(max(cell, min(big, px(28))))
         cols = max(1, int(grid.width() // cell))
         rows = max(1, int(grid.height() // cell))
         if n > cols * rows:  # aggregated: keep a line free for the legend under the squares

@@ -41,7 +41,7 @@ from .codeview import CodeView
 from .controls import ControlPanel
 from .legend import Legend
 from .stage import Stage
-from .style import human_bytes, set_zoom, zoom
+from .style import human_bytes, set_zoom
 from .timeline import Timeline
 
 log = logging.getLogger("leakviz")
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.presenting = False
+        self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
         self.requested_size = size
         self.preset_name = preset
         cfg = PRESETS[preset]
@@ -160,10 +161,10 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self._about)
         self.act_zoom_in = QAction(self)
         self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.ZoomIn])
-        self.act_zoom_in.triggered.connect(lambda: self.set_zoom(zoom() * 1.15))
+        self.act_zoom_in.triggered.connect(lambda: self.set_zoom(self.user_zoom * 1.15))
         self.act_zoom_out = QAction(self)
         self.act_zoom_out.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence.ZoomOut])
-        self.act_zoom_out.triggered.connect(lambda: self.set_zoom(zoom() / 1.15))
+        self.act_zoom_out.triggered.connect(lambda: self.set_zoom(self.user_zoom / 1.15))
         self.act_zoom_reset = QAction(self)
         self.act_zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
         self.act_zoom_reset.triggered.connect(lambda: self.set_zoom(1.0))
@@ -360,6 +361,8 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
+        if self.presenting and e.oldSize().height() != e.size().height():
+            self.set_zoom(self.user_zoom)  # the presenter's enlargement follows the height
         self._balance()
 
     def showEvent(self, e) -> None:  # noqa: N802
@@ -392,7 +395,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if _BASE_FONT is None:
             _BASE_FONT = QFont(app.font())
-        z = set_zoom(factor)
+        self.user_zoom = set_zoom(factor)
+        # presenter mode on a tall screen enlarges everything with the height, so 1080p reads like 768p
+        boost = max(1.0, min(1.6, self.height() / 800)) if self.presenting else 1.0
+        z = set_zoom(self.user_zoom * boost)
         f = QFont(_BASE_FONT)
         if f.pointSizeF() > 0:
             f.setPointSizeF(f.pointSizeF() * z)
@@ -416,7 +422,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "split"):
             self._balance()
         if self.statusBar().isVisible():
-            self.statusBar().showMessage(self.tr("Zoom {z} %").format(z=round(z * 100)), 2000)
+            self.statusBar().showMessage(self.tr("Zoom {z} %").format(z=round(self.user_zoom * 100)), 2000)
 
     def set_presenter(self, on: bool) -> None:
         """Presenter mode (F5): controls, menus and status bar hidden; big code; the legend on screen."""
@@ -436,7 +442,7 @@ class MainWindow(QMainWindow):
         self.verdict_line.setVisible(not self.presenting)
         self.code_title.setVisible(not self.presenting)
         self.split_v.setSizes([600, 150] if self.presenting else [600, 200])
-        self.set_zoom(zoom())
+        self.set_zoom(self.user_zoom)
         self.set_drawer(self.drawer.isVisible())
 
     # -- language --
@@ -911,6 +917,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.timer.stop()
+        if _BASE_FONT is not None:  # the zoom belongs to this window, not to the next one
+            QApplication.instance().setFont(_BASE_FONT)
+            set_zoom(1.0)
         self.session.stop()
         if getattr(self, "_compare", None) is not None:
             self._compare.close()
