@@ -34,7 +34,10 @@ def wrap_line(text: str, cols: int) -> list[str]:
     prefix = ""
     while len(prefix) + len(rest) > cols:
         room = cols - len(prefix)
-        cut = rest.rfind(" ", len(rest) - len(rest.lstrip(" ")) + 1, room + 1)
+        start = len(rest) - len(rest.lstrip(" ")) + 1
+        cut = rest.rfind(" ", start, room + 1)
+        if cut <= 0:  # no space: break after punctuation, a token split only as the last resort
+            cut = max(rest.rfind(c, start, room) + 1 for c in ",(")
         if cut <= 0:
             cut = room
         out.append(prefix + rest[:cut].rstrip())
@@ -115,7 +118,10 @@ class CodeView(QWidget):
             lh = round(size * 1.12)  # tighter than the font's leading: more lines, bigger, on a short screen
             gutter = fm.horizontalAdvance("99") + fm.horizontalAdvance(count_text) + cw * 1.6 + 8
             cols = int((self.width() - gutter - cw) // cw)
-            rows = [(i, piece) for i, (text, _s) in enumerate(self.lines) for piece in wrap_line(text, cols)]
+            texts = [t for t, _s in self.lines]
+            if max(map(len, texts)) > cols:  # narrow: half the indentation before wrapping anything
+                texts = [" " * ((len(t) - len(t.lstrip(" "))) // 2) + t.lstrip(" ") for t in texts]
+            rows = [(i, piece) for i, text in enumerate(texts) for piece in wrap_line(text, cols)]
             fits = len(rows) * lh <= self.height() - 8 and cols >= 20
             if fits and best is None:
                 best = (size, lh, gutter, cw, rows)
