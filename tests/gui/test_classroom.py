@@ -237,3 +237,25 @@ def test_every_visible_string_has_a_chinese_translation(tmp_path):
     missing = re.findall(r"<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?<translation type=\"unfinished\"",
                          text)
     assert missing == []
+
+
+def test_a_mid_run_change_splits_blocked_counts_by_code_version(open_window):
+    w = open_window(size=(1280, 720), seconds=2.0)
+    w.controls.cap_done.setValue(3)  # still leaks, less
+    w.session.rt.run(until=5_000_000_000)
+    w.session.snapshot()
+    w.refresh()
+    w.grab()
+    snap = w.snap
+    assert len(snap.versions) == 1
+    first = snap.versions[0][2]
+    rt = w.session.rt
+    old = sum(1 for g in rt.goroutines.values() if g.stranded and g.role == "check" and g.req < first)
+    new = sum(1 for g in rt.goroutines.values() if g.stranded and g.role == "check" and g.req >= first)
+    assert old > 0 and new > 0
+    assert sum(s for _n, s in w.code.earlier.values()) + sum(s for _t, _n, s in w.code.earlier_rows) == old
+    assert sum(s for _n, s in w.code.counts.values()) == new
+    # the earlier code's capacity line is shown as the earlier version, the change marked on timeline and chart
+    assert any("make(chan bool, 0)" in t for t, _n, _s in w.code._old_lines())
+    assert any(what == "change" for _i, what in w.timeline.marks)
+    assert f"#{first}" in w.verdict.text()

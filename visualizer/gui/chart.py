@@ -129,6 +129,19 @@ class MemoryChart(QWidget):
         t0, t1 = mem[0].t, max(mem[-1].t, mem[0].t + 1)
         top = _nice(max(1024, max(max(m.go_bytes, m.py_bytes) for m in mem)))
         draw_axes(p, plot, top, t0, t1, self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
+        span = max(1, t1 - t0)
+        for _i, t, first_req, _cfg in snap.versions:  # a mid-run change: where the new code took over
+            if t0 <= t <= t1:
+                x = plot.left() + (t - t0) / span * plot.width()
+                p.setPen(QPen(INK, 1.5, Qt.DashLine))
+                p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+                label = self.tr("change (#{n} on)").format(n=first_req)
+                w = p.fontMetrics().horizontalAdvance(label) + 6
+                p.setPen(INK)
+                left = x + 3 if x + w < plot.right() else x - w
+                box = QRectF(left, plot.top() + plot.height() * 0.55, w, p.fontMetrics().height())
+                p.fillRect(box, PAPER)
+                p.drawText(box, Qt.AlignCenter, label)
         for values, color in (([(m.t, m.go_bytes) for m in mem], BLUE), ([(m.t, m.py_bytes) for m in mem], VERMILLION)):
             p.setPen(QPen(color, 2.5))
             p.drawPolyline(polyline(values, plot, t0, t1, top))

@@ -8,6 +8,7 @@ the line numbers, never over the code.
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -60,6 +61,35 @@ def changed_lines(cfg: Config) -> set[int]:
     return out
 
 
+def config_of(text: str) -> Config:
+    """The Config a trace's ``config`` event carries (JSON lists back to tuples)."""
+    obj = json.loads(text)
+    return Config(**{k: tuple(v) if isinstance(v, list) else v for k, v in obj.items()})
+
+
+def version_counts(snap: Snapshot) -> dict[int, tuple[dict[str, int], dict[str, int]]]:
+    """version -> (parked per site, stranded per site); version 0 is what the later versions leave."""
+    out: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
+    p0, s0 = dict(snap.parked_by_site), dict(snap.stranded_by_site)
+    for (v, site), n in snap.parked_by_version:
+        out.setdefault(v, ({}, {}))[0][site] = n
+        p0[site] = p0.get(site, 0) - n
+    for (v, site), n in snap.stranded_by_version:
+        out.setdefault(v, ({}, {}))[1][site] = n
+        s0[site] = s0.get(site, 0) - n
+    out[0] = (p0, s0)
+    return out
+
+
+def _line_map(old: list[str], new: list[str]) -> dict[int, int]:
+    """Old line index -> new line index, for the lines both versions share."""
+    out: dict[int, int] = {}
+    for op, a0, a1, b0, _b1 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.update({a0 + k: b0 + k for k in range(a1 - a0)})
+    return out
+
+
 class CodeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +98,13 @@ class CodeView(QWidget):
         self.lines: list[tuple[str, tuple[str, ...]]] = []
         self.changed: set[int] = set()
         self.counts: dict[int, tuple[int, int]] = {}  # line -> (parked, of which stranded)
+        # after a mid-run change: the configs of the run's versions (0: its start), what goroutines of
+        # earlier versions wait on per current line, and earlier lines the current code no longer has
+        self.versions: list[Config] = []
+        self.earlier: dict[int, tuple[int, int]] = {}
+        self.earlier_rows: list[tuple[str, int, int]] = []  # (old line's text, parked, stranded)
+        self.earlier_from = 0  # the first request of the current version
+        self.oldest = 0  # the oldest version that still has goroutines waiting
         self.base_px = 24.0  # the largest code font before zoom; presenter mode raises it
         self.floor_px = 0.0  # unwrapped code may not win below this size (presenter mode: 18)
         # what the last paint drew: font pixel size and each row (line index, text, rect)
@@ -86,50 +123,118 @@ class CodeView(QWidget):
     def set_config(self, cfg: Config) -> None:
         self.lines = go_source(cfg)
         self.changed = changed_lines(cfg)
+        self.versions = []
+        self.earlier, self.earlier_rows = {}, []
         self.update()
 
+    def set_versions(self, start: Config, snap: Snapshot) -> None:
+        """Split the counts by the code version the goroutines' requests ran (after mid-run changes)."""
+        self.versions = [start] + [config_of(v[3]) for v in snap.versions]
+        self.earlier_from = snap.versions[-1][2] if snap.versions else 0
+
     def set_snapshot(self, snap: Snapshot) -> None:
-        parked = dict(snap.parked_by_site)
-        stranded_by_site = dict(snap.stranded_by_site)
-        before = self.counts
+        before = (self.counts, self.earlier, self.earlier_rows)
+        by_version = version_counts(snap)
+        cur = len(snap.versions) if len(self.versions) == len(snap.versions) + 1 else None
+        if cur is None:  # no change mid-run (or not told yet): every count is this code's
+            parked, stranded = dict(snap.parked_by_site), dict(snap.stranded_by_site)
+            self.earlier, self.earlier_rows = {}, []
+        else:
+            parked, stranded = by_version.get(cur, ({}, {}))
+            self.earlier, self.earlier_rows = {}, []
+            now = [t for t, _s in self.lines]
+            self.oldest = cur
+            for v in range(cur):
+                p_v, s_v = by_version.get(v, ({}, {}))
+                if not any(p_v.values()):
+                    continue
+                self.oldest = min(self.oldest, v)
+                old = go_source(self.versions[v])
+                same = _line_map([t for t, _s in old], now)
+                for j, (text, sites) in enumerate(old):
+                    n = sum(p_v.get(x, 0) for x in sites)
+                    if not n:
+                        continue
+                    k = sum(s_v.get(x, 0) for x in sites)
+                    if j in same:
+                        a, b = self.earlier.get(same[j], (0, 0))
+                        self.earlier[same[j]] = (a + n, b + k)
+                    else:
+                        self.earlier_rows.append((text.strip(), n, k))
         self.counts = {}
         for i, (_text, sites) in enumerate(self.lines):
             n = sum(parked.get(s, 0) for s in sites)
             if n:
-                s = sum(stranded_by_site.get(site, 0) for site in sites)
-                self.counts[i] = (n, s)
-        if self.counts != before:
+                self.counts[i] = (n, sum(stranded.get(site, 0) for site in sites))
+        if (self.counts, self.earlier, self.earlier_rows) != before:
             self.update()
 
     def highlighted(self) -> dict[int, int]:
         """Line number (1-based) -> goroutines parked there: what is drawn."""
         return {i + 1: n for i, (n, _s) in self.counts.items()}
 
-    def _fit(self, mono: QFont, count_text: str) -> tuple[int, float, float, float, list[tuple[int, str]]]:
-        """The largest pixel size at which every wrapped line fits: (px, line height, gutter, char width, rows).
+    def _entries(self) -> list[tuple[str, int, str]]:
+        """What to draw, top to bottom: ("line", i, text) for the code, then after a mid-run change a
+        caption and ("old", k, text) for the earlier code's lines this code no longer has."""
+        out = [("line", i, t) for i, (t, _s) in enumerate(self.lines)]
+        old = self._old_lines()
+        if old:
+            out.append(("caption", -1, self.tr("earlier code (requests before #{n}):").format(n=self.earlier_from)))
+            out += [("old", k, "    " + t) for k, (t, _n, _s) in enumerate(old)]
+        return out
+
+    def _old_lines(self) -> list[tuple[str, int, int]]:
+        """The earlier version's lines that differ from this code (with what still waits on them)."""
+        if len(self.versions) < 2 or not (self.earlier or self.earlier_rows):
+            return []
+        prev = [t for t, _s in go_source(self.versions[self.oldest])]
+        now = [t for t, _s in self.lines]
+        shared = _line_map(prev, now)
+        rows = {t: (n, k) for t, n, k in self.earlier_rows}
+        out = [(t.strip(), *rows.pop(t.strip(), (0, 0))) for j, t in enumerate(prev) if j not in shared]
+        return out + [(t, n, k) for t, (n, k) in rows.items()]
+
+    def _fit(self, mono: QFont, count_text: str, pills: int) -> tuple[int, float, float, float, list]:
+        """The largest pixel size at which every wrapped row fits: (px, line height, gutter, char width, rows).
 
         Unwrapped code reads best: a size up to a fifth smaller that needs no wrapping wins."""
         size = max(MIN_PX, int(self.base_px * px(10) / 10))
+        entries = self._entries()
         best = None
         while True:
             mono.setPixelSize(size)
             fm = QFontMetricsF(mono)
             cw = fm.horizontalAdvance("M" * 10) / 10
             lh = round(size * 1.12)  # tighter than the font's leading: more lines, bigger, on a short screen
-            gutter = fm.horizontalAdvance("99") + fm.horizontalAdvance(count_text) + cw * 1.6 + 8
+            gutter = fm.horizontalAdvance("99") + pills * (fm.horizontalAdvance(count_text) + cw * 0.6) + cw + 8
             cols = int((self.width() - gutter - cw) // cw)
-            texts = [t for t, _s in self.lines]
+            texts = [t for _k, _i, t in entries]
             if max(map(len, texts)) > cols:  # narrow: half the indentation before wrapping anything
                 texts = [" " * ((len(t) - len(t.lstrip(" "))) // 2) + t.lstrip(" ") for t in texts]
-            rows = [(i, piece) for i, text in enumerate(texts) for piece in wrap_line(text, cols)]
+            rows = [(kind, i, piece) for (kind, i, _t), text in zip(entries, texts, strict=True)
+                    for piece in wrap_line(text, cols)]
             fits = len(rows) * lh <= self.height() - 8 and cols >= 20
             if fits and best is None:
                 best = (size, lh, gutter, cw, rows)
-            if fits and len(rows) == len(self.lines) and size >= self.floor_px:
+            if fits and len(rows) == len(entries) and size >= self.floor_px:
                 return size, lh, gutter, cw, rows
             if size <= MIN_PX or (best is not None and size <= best[0] * 0.8):
                 return best or (size, lh, gutter, cw, rows)
             size -= 1
+
+    def _pill(self, p: QPainter, rect: QRectF, n: int, stranded: bool, earlier: bool, font: QFont) -> None:
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor("#E4E7EB") if earlier else (VERMILLION if stranded else ORANGE))
+        p.drawRoundedRect(rect, 4, 4)
+        if earlier:  # the earlier version's goroutines: grey, outlined in their state's colour
+            p.setPen(QPen(VERMILLION if stranded else ORANGE, 2))
+            p.setBrush(Qt.NoBrush)
+            p.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
+        p.setFont(font)
+        p.setPen(INK if earlier or not stranded else PAPER)
+        label = f"{n:,}"
+        p.drawText(rect, Qt.AlignCenter, label)
+        self.gutter_labels.append((label, QRectF(rect), QFont(font)))
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
@@ -140,49 +245,55 @@ class CodeView(QWidget):
             p.end()
             return
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
-        widest = max([n for n, _s in self.counts.values()] + [99])
-        size, lh, gutter, cw, rows = self._fit(mono, f"{widest:,}")
+        old = self._old_lines()
+        counts = [n for n, _s in self.counts.values()] + [n for n, _s in self.earlier.values()]
+        counts += [n for _t, n, _s in old]
+        pills = 2 if (self.earlier or any(n for _t, n, _s in old)) else 1
+        size, lh, gutter, cw, rows = self._fit(mono, f"{max(counts + [99]):,}", pills)
         self.drawn_px = size
         mono.setPixelSize(size)
         bold = QFont(mono)
         bold.setBold(True)
         fm = QFontMetricsF(mono)
         num_w = fm.horizontalAdvance("99") + 4
-        count_left = num_w + cw * 0.4
-        count_w = gutter - count_left - cw * 0.5
+        pill_w = (gutter - num_w - cw * 0.4 - cw * 0.5) / pills
         text_left = gutter + cw * 0.4
         y = 4.0
-        prev = -1
-        for i, piece in rows:
-            first = i != prev
-            prev = i
-            count = self.counts.get(i)
+        prev = None
+        for kind, i, piece in rows:
+            first = (kind, i) != prev
+            prev = (kind, i)
+            count = self.counts.get(i) if kind == "line" else None
+            earlier = self.earlier.get(i) if kind == "line" else None
+            if kind == "old" and old[i][1]:
+                earlier = old[i][1:]
             if count:
-                parked, stranded = count
-                bg = QColor(VERMILLION if stranded else ORANGE)
+                bg = QColor(VERMILLION if count[1] else ORANGE)
                 bg.setAlpha(50)
                 p.fillRect(QRectF(gutter, y, self.width() - gutter, lh), bg)
-            if i in self.changed:  # differs from the article's bug
+            if kind == "line" and i in self.changed:  # differs from the article's bug
                 p.fillRect(QRectF(gutter - 4, y, 4, lh), GREEN)
             p.setFont(mono)
-            if first:
+            if first and kind == "line":
                 p.setPen(QPen(INK if count else GREY))
                 p.drawText(QRectF(0, y, num_w, lh), Qt.AlignRight | Qt.AlignVCenter, str(i + 1))
+            if first:
+                x = num_w + cw * 0.4
+                if earlier:
+                    self._pill(p, QRectF(x, y + 1, pill_w - cw * 0.3, lh - 2), earlier[0], bool(earlier[1]), True,
+                               bold)
                 if count:
-                    parked, stranded = count
-                    label = f"{parked:,}"
-                    pill = QRectF(count_left, y + 1, count_w, lh - 2)
-                    p.setPen(Qt.NoPen)
-                    p.setBrush(VERMILLION if stranded else ORANGE)
-                    p.drawRoundedRect(pill, 4, 4)
+                    self._pill(p, QRectF(x + (pills - 1) * pill_w, y + 1, pill_w - cw * 0.3, lh - 2), count[0],
+                               bool(count[1]), False, bold)
+                p.setFont(mono)
+            if kind == "line":
+                p.setPen(INK)
+            else:
+                p.setPen(GREY.darker(140))
+                if kind == "caption":
                     p.setFont(bold)
-                    p.setPen(PAPER if stranded else INK)
-                    p.drawText(pill, Qt.AlignCenter, label)
-                    self.gutter_labels.append((label, pill, QFont(bold)))
-                    p.setFont(mono)
-            p.setPen(INK)
             rect = QRectF(text_left, y, self.width() - text_left, lh)
             p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, piece)
-            self.rows.append((i, piece, rect))
+            self.rows.append((i, piece, rect) if kind == "line" else (-1, piece, rect))
             y += lh
         p.end()

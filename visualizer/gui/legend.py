@@ -38,6 +38,7 @@ class Legend(QWidget):
             ("code-wait", self.tr("line: waiting")),
             ("code-stranded", self.tr("line: stranded")),
             ("code-changed", self.tr("line: changed from the bug")),
+            ("code-earlier", self.tr("grey count: the earlier code's")),
         ]  # the chart's lines are named in the chart itself
         self.updateGeometry()
         self.update()
@@ -102,9 +103,17 @@ class Legend(QWidget):
                 p.setBrush(QBrush(GREY, Qt.BDiagPattern))
                 p.drawRect(box)
             elif key.startswith("code-"):
-                color = {"code-wait": ORANGE, "code-stranded": VERMILLION, "code-changed": GREEN}[key]
+                color = {"code-wait": ORANGE, "code-stranded": VERMILLION, "code-changed": GREEN,
+                         "code-earlier": VERMILLION}[key]
                 p.setPen(Qt.NoPen)
-                if key == "code-changed":
+                if key == "code-earlier":
+                    box = QRectF(c.x() - r * 1.3, c.y() - r, r * 2.6, 2 * r)
+                    p.setBrush(QColor("#E4E7EB"))
+                    p.drawRoundedRect(box, 3, 3)
+                    p.setPen(QPen(color, 2))
+                    p.setBrush(Qt.NoBrush)
+                    p.drawRoundedRect(box, 3, 3)
+                elif key == "code-changed":
                     p.fillRect(QRectF(c.x() - 2, c.y() - r, 4, 2 * r), color)
                 else:
                     bg = QColor(color)

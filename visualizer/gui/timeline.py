@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .style import FAINT, INK, ORANGE, PANEL, SKY, VERMILLION, px
+from .style import BLUE, FAINT, INK, ORANGE, PANEL, SKY, VERMILLION, px
 
 
 class Timeline(QWidget):
@@ -33,7 +33,8 @@ class Timeline(QWidget):
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Drag to any moment of the run; ← and → step one event back and forward.\n"
-                                "Red: the first stranded goroutine. Orange ticks: handlers returning early."))
+                                "Red: the first stranded goroutine. Orange ticks: handlers returning early. "
+                                "Blue: a setting changed mid-run."))
 
     def sizeHint(self) -> QSize:
         return QSize(400, px(12) * 2 + 22)
@@ -95,6 +96,9 @@ class Timeline(QWidget):
                 last_x = x
                 p.setPen(QPen(ORANGE, 1))
                 p.drawLine(int(x), int(bar.top() + 9), int(x), int(bar.bottom()))
+            elif what == "change":  # a setting changed mid-run: later requests run the new code
+                p.setPen(QPen(BLUE, 4))
+                p.drawLine(int(x), int(bar.top() - 5), int(x), int(bar.bottom() + 5))
             else:
                 p.setPen(QPen(VERMILLION if what == "first stranded" else INK, 3))
                 p.drawLine(int(x), int(bar.top() - 3), int(x), int(bar.bottom() + 3))

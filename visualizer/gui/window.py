@@ -666,8 +666,12 @@ class MainWindow(QMainWindow):
         self.snap = snap
         self.stage.set_snapshot(snap)
         self.chart.set_snapshot(snap)
+        if snap.versions and len(self.code.versions) != len(snap.versions) + 1 and self.review is None:
+            self.code.set_versions(self.session.start_cfg, snap)  # a mid-run change: split counts by version
         self.code.set_snapshot(snap)
         self._update_stats(snap)
+        if snap.versions:
+            self._update_verdict()
         self._update_play_text()
         if self.session.ceiling_hit != self.banner.isVisible():
             self.banner.setVisible(self.session.ceiling_hit)
@@ -730,7 +734,18 @@ class MainWindow(QMainWindow):
         self.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
 
     def _update_verdict(self) -> None:
-        self.verdict.setText(verdict_text(self.session.cfg))
+        text = verdict_text(self.session.cfg)
+        snap = self.snap
+        if snap is not None and snap.versions and self.review is None:
+            # the verdict is about the code now; goroutines the earlier code stranded stay stranded
+            cur = len(snap.versions)
+            now = sum(n for (v, _site), n in snap.stranded_by_version if v == cur)
+            if snap.stranded - now:
+                text += "<br>" + self.tr("Requests before #{n} ran the earlier code: their {k} stranded "
+                                         "goroutines stay stranded.").format(n=snap.versions[-1][2],
+                                                                             k=f"{snap.stranded - now:,}")
+        if self.verdict.text() != text:
+            self.verdict.setText(text)
 
     # -- errors --
 

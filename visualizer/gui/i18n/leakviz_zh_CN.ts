@@ -4,9 +4,14 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="77"/>
+        <location filename="../codeview.py" line="117"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
+    </message>
+    <message>
+        <location filename="../codeview.py" line="182"/>
+        <source>earlier code (requests before #{n}):</source>
+        <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
         <source>◀ {n} blocked</source>
@@ -241,6 +246,11 @@
         <source>line: changed from the bug</source>
         <translation>该行：与 bug 版本不同</translation>
     </message>
+    <message>
+        <location filename="../legend.py" line="41"/>
+        <source>grey count: the earlier code&apos;s</source>
+        <translation>灰色计数：先前代码的</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -396,7 +406,7 @@
     </message>
     <message>
         <location filename="../window.py" line="496"/>
-        <location filename="../window.py" line="723"/>
+        <location filename="../window.py" line="727"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -481,143 +491,148 @@
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="676"/>
+        <location filename="../window.py" line="680"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="720"/>
+        <location filename="../window.py" line="724"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="727"/>
+        <location filename="../window.py" line="731"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="727"/>
+        <location filename="../window.py" line="731"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="729"/>
+        <location filename="../window.py" line="733"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="729"/>
+        <location filename="../window.py" line="733"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="730"/>
+        <location filename="../window.py" line="734"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="741"/>
+        <location filename="../window.py" line="744"/>
+        <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
+        <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="756"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="782"/>
+        <location filename="../window.py" line="797"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="782"/>
+        <location filename="../window.py" line="797"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="783"/>
+        <location filename="../window.py" line="798"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="783"/>
-        <location filename="../window.py" line="825"/>
+        <location filename="../window.py" line="798"/>
+        <location filename="../window.py" line="840"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="784"/>
+        <location filename="../window.py" line="799"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="799"/>
+        <location filename="../window.py" line="814"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="820"/>
+        <location filename="../window.py" line="835"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="825"/>
+        <location filename="../window.py" line="840"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../window.py" line="837"/>
+        <location filename="../window.py" line="852"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="856"/>
+        <location filename="../window.py" line="871"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="873"/>
+        <location filename="../window.py" line="888"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="873"/>
+        <location filename="../window.py" line="888"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../window.py" line="874"/>
+        <location filename="../window.py" line="889"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../window.py" line="882"/>
+        <location filename="../window.py" line="897"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="892"/>
+        <location filename="../window.py" line="907"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="903"/>
+        <location filename="../window.py" line="918"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../window.py" line="903"/>
+        <location filename="../window.py" line="918"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="907"/>
+        <location filename="../window.py" line="922"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="911"/>
+        <location filename="../window.py" line="926"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="912"/>
+        <location filename="../window.py" line="927"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -652,6 +667,11 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <location filename="../chart.py" line="131"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="138"/>
+        <source>change (#{n} on)</source>
+        <translation>修改（从 #{n} 起）</translation>
     </message>
 </context>
 <context>
@@ -750,19 +770,25 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../timeline.py" line="35"/>
         <source>Drag to any moment of the run; ← and → step one event back and forward.
 Red: the first stranded goroutine. Orange ticks: handlers returning early.</source>
         <translation>拖动到运行中的任意时刻；← 和 → 前后单步一个事件。
 红色：第一个被困住的 goroutine。橙色刻度：提前返回的 handler。</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="105"/>
+        <location filename="../timeline.py" line="35"/>
+        <source>Drag to any moment of the run; ← and → step one event back and forward.
+Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.</source>
+        <translation>拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。
+红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="109"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="106"/>
+        <location filename="../timeline.py" line="110"/>
         <source>replay at {t} s · event {i} of {n}</source>
         <translation>回放 {t} 秒 · 第 {i} / {n} 个事件</translation>
     </message>
@@ -770,27 +796,27 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early.</sour
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../window.py" line="933"/>
+        <location filename="../window.py" line="948"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="938"/>
+        <location filename="../window.py" line="953"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="943"/>
+        <location filename="../window.py" line="958"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="948"/>
+        <location filename="../window.py" line="963"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="953"/>
+        <location filename="../window.py" line="968"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>

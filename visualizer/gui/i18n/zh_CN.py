@@ -177,6 +177,14 @@ ZH = {
     "Zoom &out": "缩小(&O)",
     "&Actual size": "实际大小(&A)",
     "{n} stranded": "{n} 个被困住",
+    # mid-run changes
+    "earlier code (requests before #{n}):": "先前的代码（#{n} 之前的请求）：",
+    "grey count: the earlier code's": "灰色计数：先前代码的",
+    "Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.":
+        "#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。",
+    "change (#{n} on)": "修改（从 #{n} 起）",
+    "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.":
+        "拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。",
 }
 
 
