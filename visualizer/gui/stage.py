@@ -18,7 +18,7 @@ import math
 import time
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import ChannelView, RequestView, Snapshot
@@ -133,11 +133,20 @@ class Stage(QWidget):
         return f
 
     def _label(self, p: QPainter, rect: QRectF, text: str, size: float, align=Qt.AlignLeft | Qt.AlignVCenter,
-               bold: bool = False) -> float:
-        """Draw ``text`` in ``rect`` at ``size`` px or smaller, never wider than the rect; returns its width."""
-        base = self._font(size, bold)
-        f = fit_font(base, text, rect.width(), min(size, max(7.0, rect.height() * 0.9)))
+               bold: bool = False, short: str | None = None, optional: bool = False) -> float:
+        """Draw ``text`` in ``rect`` at ``size`` px or smaller, never wider than the rect; returns its width.
+
+        Below 8 px it says ``short`` instead, or nothing if ``optional``; the last resort is an ellipsis."""
+        size = min(size, max(7.0, rect.height() * 0.9))
+        f = fit_font(self._font(size, bold), text, rect.width(), size)
+        if f.pixelSize() < 8 or QFontMetricsF(f).horizontalAdvance(text) > rect.width():
+            if short is not None:
+                return self._label(p, rect, short, size, align, bold, None, optional)
+            if optional:
+                return 0.0
         p.setFont(f)
+        if p.fontMetrics().horizontalAdvance(text) > rect.width():
+            text = p.fontMetrics().elidedText(text, Qt.ElideRight, int(rect.width()))
         p.drawText(rect, align, text)
         self.labels.append((text, QRectF(rect), QFont(f)))
         return p.fontMetrics().horizontalAdvance(text)
@@ -167,10 +176,11 @@ class Stage(QWidget):
                     min(px(22), third * 1.1), bold=True)
         if with_ip:
             self._label(p, QRectF(tag.left(), tag.top() + third * 1.2, tag.width(), third * 0.9), r.ip,
-                        min(px(13), third * 0.85))
+                        min(px(13), third * 0.85), optional=True)
         p.setPen(VERMILLION if r.stranded else GREY)
         self._label(p, QRectF(tag.left(), tag.bottom() - third * 0.9, tag.width(), third * 0.9),
-                    self.tr("{n} stranded").format(n=f"{r.stranded:,}"), min(px(13), third * 0.85), bold=bool(r.stranded))
+                    self.tr("{n} stranded").format(n=f"{r.stranded:,}"), min(px(13), third * 0.85), bold=bool(r.stranded),
+                    short=f"✖ {r.stranded:,}")
         # zones
         checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * 0.26, h - 12)
         queue_right = x0 + w * 0.66
@@ -270,7 +280,10 @@ class Stage(QWidget):
         cap = ch.cap
         p.setPen(INK)
         label = f"{ch.name} {ch.len}/{cap}"
-        if rect.height() >= px(34):  # label above the slots
+        beside = min(px(12), rect.height() * 0.8)
+        f = fit_font(self._font(beside, True), label, rect.width() * 0.5 - 3, beside)
+        narrow = f.pixelSize() < 9 or QFontMetricsF(f).horizontalAdvance(label) > rect.width() * 0.5 - 3
+        if rect.height() >= px(34) or narrow:  # label above the slots (a narrow lane too: the label needs the width)
             head = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.42)
             body = QRectF(rect.left(), head.bottom(), rect.width(), rect.height() - head.height())
             self._label(p, head, label, min(px(14), head.height() * 0.9), bold=True)
@@ -322,19 +335,20 @@ class Stage(QWidget):
         rh = (rect.height() - 4) / rows
         line = [QRectF(rect.left() + 5, rect.top() + 2 + i * rh, rect.width() - 10, rh) for i in range(rows)]
         p.setPen(INK)
-        self._label(p, line[0], self.tr("handler"), min(px(15), rh * 0.8), bold=True)
+        self._label(p, line[0], self.tr("handler"), min(px(15), rh * 0.8), bold=True, optional=True)
         size = min(px(13), rh * 0.75)
         if not returned:
-            self._label(p, line[1], self.tr("receiving…"), size)
+            self._label(p, line[1], self.tr("receiving…"), size, short="…")
         elif r.outcome == "rejected":
             p.setPen(VERMILLION)
-            self._label(p, line[1], self.tr("returned 403"), size)
+            self._label(p, line[1], self.tr("returned 403"), size, short="403")
         else:
             p.setPen(GREEN)
-            self._label(p, line[1], self.tr("returned 200"), size)
+            self._label(p, line[1], self.tr("returned 200"), size, short="200")
         if sig is not None:
             p.setPen(GREEN if sig.closed else GREY)
-            self._label(p, line[2], self.tr("{name} closed").format(name=sig.name) if sig.closed else sig.name, size)
+            self._label(p, line[2], self.tr("{name} closed").format(name=sig.name) if sig.closed else sig.name, size,
+                        short=("✓" if sig.closed else "…"))
         for hv in r.helpers:
             if hv.role == "drain" and hv.state not in ("finished",):
                 p.setPen(ORANGE)
