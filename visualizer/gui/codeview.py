@@ -105,6 +105,7 @@ class CodeView(QWidget):
         self.earlier_rows: list[tuple[str, int, int]] = []  # (old line's text, parked, stranded)
         self.earlier_from = 0  # the first request of the current version
         self.oldest = 0  # the oldest version that still has goroutines waiting
+        self._fit_cache: tuple | None = None
         self.base_px = 24.0  # the largest code font before zoom; presenter mode raises it
         self.floor_px = 0.0  # unwrapped code may not win below this size (presenter mode: 18)
         # what the last paint drew: font pixel size and each row (line index, text, rect)
@@ -200,6 +201,14 @@ class CodeView(QWidget):
         Unwrapped code reads best: a size up to a fifth smaller that needs no wrapping wins."""
         size = max(MIN_PX, int(self.base_px * px(10) / 10))
         entries = self._entries()
+        key = (self.width(), self.height(), size, self.floor_px, count_text, pills, tuple(entries))
+        if self._fit_cache is not None and self._fit_cache[0] == key:  # a frame rarely changes the layout
+            return self._fit_cache[1]
+        got = self._fit_search(mono, count_text, pills, size, entries)
+        self._fit_cache = (key, got)
+        return got
+
+    def _fit_search(self, mono: QFont, count_text: str, pills: int, size: int, entries: list) -> tuple:
         best = None
         while True:
             mono.setPixelSize(size)

@@ -86,10 +86,11 @@ class Timeline(QWidget):
         head = self.end if self.head is None else self.head
         p.fillRect(QRectF(bar.left(), bar.top(), self._x(head) - bar.left(), bar.height()), SKY.lighter(130))
         last_x = -10.0
+        x0, scale = bar.left(), bar.width() / max(1, self.end - self.first)  # one bar for every mark
         for i, what in self.marks:
             if i < self.first:
                 continue
-            x = self._x(i)
+            x = x0 + (i - self.first) * scale
             if what == "return":
                 if x - last_x < 2:  # one tick a pixel or two is enough
                     continue
