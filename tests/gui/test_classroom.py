@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -259,3 +259,28 @@ def test_a_mid_run_change_splits_blocked_counts_by_code_version(open_window):
     assert any("make(chan bool, 0)" in t for t, _n, _s in w.code._old_lines())
     assert any(what == "change" for _i, what in w.timeline.marks)
     assert f"#{first}" in w.verdict.text()
+
+
+def test_each_explorer_cell_is_a_headless_run_and_a_click_sets_the_capacities(open_window, qtbot):
+    from dataclasses import replace
+
+    from visualizer.core.report import report, simulate
+    from visualizer.explore import EXPLORE_REQUESTS
+    w = open_window(size=(1280, 720), seconds=0)
+    w.restart_with(replace(PRESETS["too-small"], checks=4))  # a 5x5 grid: quick
+    ex = w.open_explorer()
+    ex.run_all()
+    grid = ex.grid
+    assert set(grid.cells) == {(d, q) for d in range(5) for q in range(5)}
+    for (d, q), c in grid.cells.items():
+        cfg = replace(w.session.cfg, capacity_done=d, capacity_quit=q, requests=EXPLORE_REQUESTS)
+        r = report(cfg, simulate(cfg))
+        assert c.stranded == r["stranded"], (d, q)
+        assert c.per_request == r["stranded"] / EXPLORE_REQUESTS
+    assert any(c.stranded for c in grid.cells.values()) and any(not c.stranded for c in grid.cells.values())
+    ex.grid.grab()
+    assert all(QFontMetricsF(f).horizontalAdvance(t) <= r.width() + 0.5 for t, r, f in ex.grid.labels)
+    target = grid._rects[(3, 2)].center()
+    qtbot.mouseClick(ex.grid, Qt.LeftButton, pos=target.toPoint())
+    assert (w.session.cfg.capacity_done, w.session.cfg.capacity_quit) == (3, 2)
+    assert grid.current == (3, 2)

@@ -30,7 +30,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                exit_after_first_frame: bool = False, max_live: int | None = None,
                close_after: float | None = None, compare: bool = False, open_path: Path | None = None,
                size: tuple[int, int] | None = None, zoom: float = 1.0, present: bool = False,
-               play: bool = False) -> int:
+               play: bool = False, explore: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("leakviz")
@@ -69,10 +69,14 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
             win.close()
         elif screenshot is not None:
             QTimer.singleShot(100, lambda: (win.save_png(screenshot), win.close()))
+    elif explore and screenshot is not None:  # the explorer's grid, computed whole
+        QTimer.singleShot(0, lambda: setattr(win, "exit_code", 0 if win.screenshot_explorer(screenshot) else 1))
     elif screenshot is not None:
         win.start_screenshot(screenshot, sim_seconds)
     elif play:  # the class hears the story before the first request is stranded
         win.session.play()
+    if explore and screenshot is None:
+        win.open_explorer()
     try:
         with loop:
             loop.run_until_complete(quit_event.wait())

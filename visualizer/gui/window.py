@@ -217,6 +217,10 @@ class MainWindow(QMainWindow):
         self.act_compare.setShortcut(QKeySequence("Ctrl+K"))
         self.act_compare.triggered.connect(self.open_compare)
         self.menu_view.addAction(self.act_compare)
+        self.act_explore = QAction(self)
+        self.act_explore.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_explore.triggered.connect(self.open_explorer)
+        self.menu_view.addAction(self.act_explore)
         self.menu_lang = self.menu_view.addMenu("")
         self.lang_group = QActionGroup(self)
         self.lang_actions = {}
@@ -479,6 +483,9 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_full.setText(self.tr("&Full screen"))
         self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context"))
+        self.act_explore.setText(self.tr("Capacity &explorer…"))
+        if getattr(self, "_explorer", None) is not None:
+            self._explorer.retranslate()
         self.act_about.setText(self.tr("&About leakviz"))
         self.btn_drawer.setText(self.tr("☰ Settings"))
         self.btn_drawer.setToolTip(self.tr("Show or hide the settings drawer (F9)"))
@@ -546,6 +553,29 @@ class MainWindow(QMainWindow):
         self._compare = CompareWindow(classic(self.session.cfg), speed=self.session.speed)
         self._compare.show()
         self._compare.compare.play()
+
+    def open_explorer(self):
+        """The capacity explorer for the current handler and failure pattern; a click sets the capacities."""
+        from .explorer import ExplorerWindow
+        if getattr(self, "_explorer", None) is None:
+            self._explorer = ExplorerWindow()
+            self._explorer.capacities_chosen.connect(self._explorer_chose)
+        self._explorer.explore(self.session.cfg)
+        self._explorer.show()
+        self._explorer.raise_()
+        return self._explorer
+
+    def _explorer_chose(self, capacity_done: int, capacity_quit: int) -> None:
+        self.controls.cap_done.setValue(capacity_done)
+        self.controls.cap_quit.setValue(capacity_quit)
+
+    def screenshot_explorer(self, path: Path) -> bool:
+        """Compute the whole explorer grid, save it as a PNG, quit."""
+        ex = self.open_explorer()
+        ex.run_all()
+        ok = ex.grab().save(str(path), "PNG")
+        QTimer.singleShot(0, self.close)
+        return ok
 
     def step_back(self) -> None:
         """One event back (pauses; the view shows that moment)."""
@@ -631,6 +661,8 @@ class MainWindow(QMainWindow):
         self._replaying = False
         nxt = self.snap.requests_total if self.snap else 0
         how = self.session.update(cfg)
+        if getattr(self, "_explorer", None) is not None:
+            self._explorer.set_current(self.session.cfg.capacity_done, self.session.cfg.capacity_quit)
         self.code.set_config(self.session.cfg)
         # the preset box names a preset only while the settings are that preset's
         self.controls.preset.setCurrentIndex(self.controls.preset.findData(
@@ -938,6 +970,8 @@ class MainWindow(QMainWindow):
         self.session.stop()
         if getattr(self, "_compare", None) is not None:
             self._compare.close()
+        if getattr(self, "_explorer", None) is not None:
+            self._explorer.close()
         event.accept()
 
 

@@ -183,6 +183,15 @@ ZH = {
     "Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.":
         "#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。",
     "change (#{n} on)": "修改（从 #{n} 起）",
+    # capacity explorer
+    "stranded goroutines per request": "每个请求被困住的 goroutine",
+    "Go memory after one hour at this rate": "按此速度一小时后 Go 占用的内存",
+    "capacity of done →": "done 的容量 →",
+    "leakviz: capacity explorer": "leakviz：容量探索",
+    "Handler {v}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.":
+        "处理函数 {v}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。粗框：当前的选择。点击格子即可使用它的容量。",
+    "Computing… {k} cells to go.": "计算中…还剩 {k} 个格子。",
+    "Capacity &explorer…": "容量探索(&E)…",
     "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.":
         "拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。",
 }
