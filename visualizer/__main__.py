@@ -254,6 +254,7 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--play", action="store_true", help="start playing at once (default: open paused)")
     g.add_argument("--explore", action="store_true",
                    help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
+    g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
@@ -302,7 +303,7 @@ def cmd_window(a: argparse.Namespace) -> int:
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
                       open_path=a.open_path, size=size, zoom=a.zoom, present=a.present, play=a.play,
-                      explore=a.explore)
+                      explore=a.explore, lesson=a.lesson)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

@@ -284,3 +284,60 @@ def test_each_explorer_cell_is_a_headless_run_and_a_click_sets_the_capacities(op
     qtbot.mouseClick(ex.grid, Qt.LeftButton, pos=target.toPoint())
     assert (w.session.cfg.capacity_done, w.session.cfg.capacity_quit) == (3, 2)
     assert grid.current == (3, 2)
+
+
+def test_each_lesson_step_stops_where_its_condition_says(open_window):
+    from visualizer.core.presets import PRESETS
+    from visualizer.lesson import STEPS
+    w = open_window(size=(1280, 720), seconds=0)
+    w.start_lesson()
+    assert not w.session.playing and w.session.rt.now == 0
+    for k, step in enumerate(STEPS):
+        if k:
+            w.lesson_panel.btn_next.click()
+        assert w.lesson_index == k
+        start = w._lesson_pos
+        w.lesson_panel.btn_reveal.click()
+        events = w.session.rt.trace.events
+        pos = w._lesson_pos
+        assert w.review is not None and w.review.seq == pos  # the view shows exactly that moment
+        assert w.session.cfg == PRESETS[step.preset]
+        if step.stop is not None:
+            assert step.stop(w.session.rt, events[pos - 1]), step.key
+            assert not any(step.stop(w.session.rt, events[i]) for i in range(start, pos - 1)), step.key
+        else:
+            assert events[pos - 1][0] <= step.at_ns < (events[pos][0] if pos < len(events) else step.at_ns + 1)
+            assert w.session.rt.now == step.at_ns
+        assert w.lesson_panel.result.text()
+    # the prediction steps reveal the engine's numbers
+    assert w.lesson_answer() == w.session.rt.stranded == 0  # the context fix
+
+
+def test_the_lesson_reveals_the_engines_count_for_the_request(open_window):
+    from collections import Counter
+    w = open_window(size=(1280, 720), seconds=0)
+    w.start_lesson()
+    w.lesson_go(2)  # "how many of request #R's checks will be stranded?"
+    req = w._lesson_facts["return"]
+    assert f"#{req}" in w.lesson_panel.question.text()
+    w.lesson_panel.answer.setValue(3)
+    w.lesson_reveal()
+    said = w.lesson_answer()
+    w.lesson_panel.btn_next.click()
+    w.lesson_reveal()  # ten seconds later that request has long settled
+    engine = Counter(g.req for g in w.session.rt.goroutines.values() if g.stranded and g.role == "check")
+    assert said == engine[req]
+    w.lesson_go(1, revealed=True)  # Back replays to the same moment
+    assert w.session.rt.trace.events[w._lesson_pos - 1][1] == "return"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_lesson_fits_1024x768(open_window, qtbot, lang):
+    w = open_window(size=(1024, 768), lang=lang, seconds=0)
+    w.start_lesson()
+    w.lesson_go(3, revealed=True)
+    qtbot.wait(1)  # the wrapped labels take their new heights
+    w.grab()
+    for name in [*PANELS, "lesson", "lessonResult", "lessonNext"]:
+        assert on_screen(w, w.findChild(object, name)), name
+    assert clipped_labels(w) == []

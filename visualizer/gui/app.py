@@ -30,7 +30,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                exit_after_first_frame: bool = False, max_live: int | None = None,
                close_after: float | None = None, compare: bool = False, open_path: Path | None = None,
                size: tuple[int, int] | None = None, zoom: float = 1.0, present: bool = False,
-               play: bool = False, explore: bool = False) -> int:
+               play: bool = False, explore: bool = False, lesson: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("leakviz")
@@ -77,6 +77,8 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
         win.session.play()
     if explore and screenshot is None:
         win.open_explorer()
+    if lesson:
+        win.start_lesson()
     try:
         with loop:
             loop.run_until_complete(quit_event.wait())
