@@ -341,3 +341,13 @@ def test_the_lesson_fits_1024x768(open_window, qtbot, lang):
     for name in [*PANELS, "lesson", "lessonResult", "lessonNext"]:
         assert on_screen(w, w.findChild(object, name)), name
     assert clipped_labels(w) == []
+
+
+def test_screenshot_at_150_percent_scaling_is_the_requested_screen_size(tmp_path):
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5")
+    r = subprocess.run([sys.executable, "-m", "visualizer", "--size", "1920x1080", "--present", "--screenshot",
+                        str(out), "--sim-seconds", "0.5"], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1920, 1080)
