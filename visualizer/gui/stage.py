@@ -389,19 +389,27 @@ class Stage(QWidget):
         cell = float(max(cell, min(big, px(28))))
         cols = max(1, int(grid.width() // cell))
         rows = max(1, int(grid.height() // cell))
-        if n > cols * rows:  # aggregated: keep a line free for the legend under the squares
-            grid.setBottom(grid.bottom() - px(13) * 1.5)
-            rows = max(1, int(grid.height() // cell))
+        legend_box = None
+        if n > cols * rows:  # aggregated: the legend needs a line under the squares, or the row's right end
+            lh = px(13) * 1.5
+            if grid.height() - lh >= cell:
+                grid.setBottom(grid.bottom() - lh)
+                rows = max(1, int(grid.height() // cell))
+                legend_box = QRectF(grid.left(), grid.bottom(), grid.width(), lh)
+            else:
+                f = self._font(px(13))
+                lw = QFontMetricsF(f).horizontalAdvance(self.tr("each square = {unit} goroutines").format(
+                    unit="100,000")) + 12
+                cols = max(1, int((grid.width() - lw) // cell))
+                legend_box = QRectF(grid.left() + cols * cell + 6, grid.top(), grid.width() - cols * cell - 6,
+                                    max(cell, lh))
         cells = min(PILE_CELLS_MAX, cols * rows)
         unit = pile_unit(n, cells)
         squares = math.ceil(n / unit)
-        if unit > 1:
+        if unit > 1 and legend_box is not None:
             legend = self.tr("each square = {unit} goroutines").format(unit=f"{unit:,}")
             p.setPen(INK)
-            p.setFont(self._font(px(13)))
-            lw = p.fontMetrics().horizontalAdvance(legend) + 8
-            self._label(p, QRectF(grid.right() - lw, grid.bottom(), lw, px(13) * 1.5), legend,
-                        px(13), Qt.AlignRight | Qt.AlignVCenter)
+            self._label(p, legend_box, legend, px(13), Qt.AlignRight | Qt.AlignVCenter)
         # one marker drawn once, then tiled: a frame costs the same for 10 or 100,000
         tile = self._pile_tile(cell)
         full_rows, rest = divmod(squares, cols)
