@@ -198,7 +198,7 @@ class CodeView(QWidget):
     def _fit(self, mono: QFont, count_text: str, pills: int) -> tuple[int, float, float, float, list]:
         """The largest pixel size at which every wrapped row fits: (px, line height, gutter, char width, rows).
 
-        Unwrapped code reads best: a size up to a fifth smaller that needs no wrapping wins."""
+        Unwrapped code reads best: a size up to a tenth smaller that needs no wrapping wins."""
         size = max(MIN_PX, int(self.base_px * px(10) / 10))
         entries = self._entries()
         key = (self.width(), self.height(), size, self.floor_px, count_text, pills, tuple(entries))
@@ -227,7 +227,7 @@ class CodeView(QWidget):
                 best = (size, lh, gutter, cw, rows)
             if fits and len(rows) == len(entries) and size >= self.floor_px:
                 return size, lh, gutter, cw, rows
-            if size <= MIN_PX or (best is not None and size <= best[0] * 0.8):
+            if size <= MIN_PX or (best is not None and size <= best[0] * 0.9):
                 return best or (size, lh, gutter, cw, rows)
             size -= 1
 

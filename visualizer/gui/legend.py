@@ -23,7 +23,14 @@ class Legend(QWidget):
         self.setSizePolicy(sp)
         self.items: list[tuple[str, str]] = []
         self.labels: list[tuple[str, QRectF, QFont]] = []  # drawn last paint, for tests
+        self.earlier = False
         self.retranslate()
+
+    def show_earlier(self, on: bool) -> None:
+        """Name the grey counts of the earlier code (after a mid-run change) or not."""
+        if on != self.earlier:
+            self.earlier = on
+            self.retranslate()
 
     def retranslate(self) -> None:
         self.items = [
@@ -39,7 +46,9 @@ class Legend(QWidget):
             ("code-stranded", self.tr("line: stranded")),
             ("code-changed", self.tr("line: changed from the bug")),
             ("code-earlier", self.tr("grey count: the earlier code's")),
-        ]  # the chart's lines are named in the chart itself
+        ]
+        if not self.earlier:  # only after a mid-run change is there an earlier code to count
+            self.items = self.items[:-1]  # the chart's lines are named in the chart itself
         self.updateGeometry()
         self.update()
 

@@ -908,6 +908,7 @@ class MainWindow(QMainWindow):
         if snap.versions and len(self.code.versions) != len(snap.versions) + 1 and self.review is None:
             self.code.set_versions(self.session.start_cfg, snap)  # a mid-run change: split counts by version
         self.code.set_snapshot(snap)
+        self.legend.show_earlier(bool(self.code.earlier or self.code.earlier_rows))
         self._update_stats(snap)
         if snap.versions:
             self._update_verdict()
