@@ -351,3 +351,22 @@ def test_screenshot_at_150_percent_scaling_is_the_requested_screen_size(tmp_path
     assert r.returncode == 0, r.stderr
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1920, 1080)
+
+
+def test_bracket_keys_jump_between_timeline_marks_and_pagedown_drives_the_lesson(open_window):
+    w = open_window(seconds=3.0)
+    marks = sorted({i for i, _what in w.session.folder.marks})
+    assert len(marks) >= 2
+    w.act_mark_prev.trigger()
+    assert w.review.seq == marks[-1] + 1
+    w.act_mark_prev.trigger()
+    assert w.review.seq == marks[-2] + 1
+    w.act_mark_next.trigger()
+    assert w.review.seq == marks[-1] + 1
+    w.start_lesson()
+    w.act_lesson_next.trigger()  # reveal step 1
+    assert w.lesson_index == 0 and w.lesson_panel.result.text()
+    w.act_lesson_next.trigger()  # on to step 2
+    assert w.lesson_index == 1 and not w.lesson_panel.result.text()
+    w.act_lesson_back.trigger()  # step 1 again, revealed
+    assert w.lesson_index == 0 and w.lesson_panel.result.text()

@@ -249,8 +249,7 @@ class MainWindow(QMainWindow):
         self.act_mark_next.triggered.connect(lambda: self.jump_mark(1))
         self.act_lesson_back = QAction(self)
         self.act_lesson_back.setShortcut(QKeySequence(Qt.Key_PageUp))
-        self.act_lesson_back.triggered.connect(lambda: self.lesson_panel is not None and
-                                               self.lesson_panel.btn_back.isEnabled() and self.lesson_panel.back.emit())
+        self.act_lesson_back.triggered.connect(self._lesson_key_back)
         self.act_lesson_next = QAction(self)
         self.act_lesson_next.setShortcut(QKeySequence(Qt.Key_PageDown))
         self.act_lesson_next.triggered.connect(self._lesson_key_next)
@@ -673,6 +672,11 @@ class MainWindow(QMainWindow):
             self._lesson_pos = 0
             self._lesson_moment(0)
         self._lesson_show(revealed=False)
+
+    def _lesson_key_back(self) -> None:
+        panel = self.lesson_panel
+        if panel is not None and panel.isVisible() and panel.btn_back.isEnabled():
+            self.lesson_go(self.lesson_index - 1, revealed=True)
 
     def _lesson_key_next(self) -> None:
         panel = self.lesson_panel
