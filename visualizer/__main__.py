@@ -299,6 +299,15 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--compare", action="store_true",
                    help="open the classic comparison instead: unbuffered | buffered | context, side by side "
                         "on the same requests (--preset chooses the request stream)")
+    g.add_argument("--size", metavar="WxH", help="window size in screen pixels, e.g. 1024x768 (also the "
+                   "--screenshot PNG's size; default: what fits the screen)")
+    g.add_argument("--zoom", type=_finite, default=1.0, metavar="F", help="scale every font (0.6 to 3; default 1)")
+    g.add_argument("--present", action="store_true",
+                   help="presenter mode: controls hidden, big code, legend on screen (F5 in the window)")
+    g.add_argument("--play", action="store_true", help="start playing at once (default: open paused)")
+    g.add_argument("--explore", action="store_true",
+                   help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
+    g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
@@ -314,6 +323,17 @@ def cmd_window(a: argparse.Namespace) -> int:
         _max_live(a.max_live)
     except ValueError as e:
         print(f"leakviz: error: {e}", file=sys.stderr)
+        return 2
+    size = None
+    if a.size is not None:
+        from .gui.window import parse_size
+        try:
+            size = parse_size(a.size)
+        except ValueError as e:
+            print(f"leakviz: error: --size: {e}", file=sys.stderr)
+            return 2
+    if not 0.6 <= a.zoom <= 3:
+        print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
         return 2
     recording = None
     if a.open_path is not None:  # read once, here: a bad file is one line, before any window
@@ -346,7 +366,8 @@ def cmd_window(a: argparse.Namespace) -> int:
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
-                      opened=None if recording is None else (a.open_path, recording))
+                      opened=None if recording is None else (a.open_path, recording), size=size,
+                      zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

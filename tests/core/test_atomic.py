@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.procs import watchdog
 from visualizer.core.atomic import WriteError, atomic_write, target_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,6 +92,7 @@ def test_sigterm_mid_write_leaves_no_temporary_file(tmp_path):
     """)
     p = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True)
+    watchdog(p)
     try:
         assert p.stdout.readline().strip() == "writing"
         assert [n for n in os.listdir(tmp_path) if n.endswith(".tmp")], "no temporary file while writing"

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.procs import watchdog
+
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120
 
@@ -72,6 +74,7 @@ def test_a_run_that_ends_below_the_ceiling_says_so():
 def test_ctrl_c_on_soak_prints_its_summary():
     p = subprocess.Popen([sys.executable, "-m", "visualizer", "soak", "--minutes", "10", "--max-live", "1000"],
                          cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watchdog(p)
     try:
         first = p.stdout.readline()  # the first sample: the soak is under way
         assert "cycle" in first, first

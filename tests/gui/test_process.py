@@ -9,6 +9,8 @@ import sys
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.procs import watchdog
+
 pytestmark = pytest.mark.slow  # real processes of the app
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONWARNINGS": "default"}
@@ -51,13 +53,15 @@ def refresh(self):
         if "--close" in sys.argv:
             self.close()
 MainWindow.refresh = refresh
-sys.exit(gui_app.run_window(preset="unbuffered", speed=None, lang="en"))
+sys.exit(gui_app.run_window(preset="unbuffered", speed=None, lang="en", play=True))
 """
 
 
 def _app_until_stranded(*extra):
-    return subprocess.Popen([sys.executable, "-c", APP_UNTIL_STRANDED, *extra], env=ENV, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen([sys.executable, "-c", APP_UNTIL_STRANDED, *extra], env=ENV, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    watchdog(p)
+    return p
 
 
 def test_interrupt_mid_run_with_thousands_parked_exits_cleanly(tmp_path):

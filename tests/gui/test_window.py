@@ -78,7 +78,7 @@ def test_unbuffered_stranded_count_shown_equals_engine(window, qtbot):
     run_to(qtbot, window, 1.0)
     rt = window.session.rt
     assert rt.stranded > 0
-    assert window.stats["stranded"].text() == f"{rt.stranded:,}"
+    assert window.stats["stranded"].text() == str(rt.stranded)
     assert window.stage.snap.stranded == rt.stranded
 
 
@@ -210,7 +210,7 @@ def test_seeking_shows_the_state_playing_would_have_reached(window, qtbot):
         window.seek(index)
         expect = Folder(keep=window.session.keep).feed(events, upto=index).snapshot()
         assert window.stage.snap == expect
-        assert window.stats["stranded"].text() == f"{expect.stranded:,}"
+        assert window.stats["stranded"].text() == str(expect.stranded)
         assert window.chart.snap.memory == expect.memory
         assert window.timeline.head == index
 

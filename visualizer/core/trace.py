@@ -226,6 +226,12 @@ class Snapshot:
     panic_gid: int | None
     spawned_by_role: tuple[tuple[str, int], ...] = ()  # "check" -> goroutines started in that role
     returned_by_outcome: tuple[tuple[str, int], ...] = ()  # "rejected" -> requests the handler returned so
+    # mid-run config changes: (event index, time, first request under it, config json), oldest first;
+    # parked/stranded per (version, site) for goroutines of requests that arrived after change ``version``
+    # (version 0, the run's start, is the total per site minus these)
+    versions: tuple[tuple[int, int, int, str], ...] = ()
+    parked_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
+    stranded_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
 
     def state_count(self, state: str) -> int:
         return dict(self.by_state).get(state, 0)
@@ -237,7 +243,8 @@ def site_key(role: str, op: str, chans: tuple[str, ...]) -> str:
 
 
 class _G:
-    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until", "via")
+    __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until", "via",
+                 "version")
 
     def __init__(self, gid: int, role: str, req: int, idx: int, t: int) -> None:
         self.gid = gid
@@ -252,6 +259,7 @@ class _G:
         self.since = t
         self.until = 0
         self.via = ""
+        self.version = 0  # the config change its request arrived under (0: the run's start)
 
     def view(self, names: dict[int, str]) -> TaskView:
         return TaskView(self.gid, self.role, self.req, self.idx, self.state, self.op,
@@ -273,7 +281,7 @@ class _C:
 
 
 class _R:
-    __slots__ = ("req", "arrived", "returned", "outcome", "ip", "gids", "cids", "stranded")
+    __slots__ = ("req", "arrived", "returned", "outcome", "ip", "gids", "cids", "stranded", "version")
 
     def __init__(self, req: int, t: int, ip: str) -> None:
         self.req = req
@@ -284,6 +292,7 @@ class _R:
         self.gids: list[int] = []
         self.cids: list[int] = []
         self.stranded = 0
+        self.version = 0
 
 
 class Folder:
@@ -322,8 +331,16 @@ class Folder:
         self._stride = 1  # keep every n-th memory point once the series is long
         self._mem_count = 0
         self.marks: list[tuple[int, str]] = []  # (event index, what) worth a mark on a timeline
+        self.versions: list[tuple[int, int, int, str]] = []
+        self.parked_by_version: Counter[tuple[int, str]] = Counter()
+        self.stranded_by_version: Counter[tuple[int, str]] = Counter()
 
     MAX_MARKS = 4000
+
+    @property
+    def version(self) -> int:
+        """How many mid-run config changes have been folded."""
+        return len(self.versions)
 
     def clone(self) -> Folder:
         """An independent copy (a checkpoint to fold on from)."""
@@ -338,8 +355,9 @@ class Folder:
             r2.cids = list(r.cids)
             f.reqs[k] = r2
         for name in ("by_state", "stranded_by_channel", "parked_by_site", "stranded_by_site", "spawned_by_role",
-                     "returned_by_outcome"):
+                     "returned_by_outcome", "parked_by_version", "stranded_by_version"):
             setattr(f, name, Counter(getattr(self, name)))
+        f.versions = list(self.versions)
         f._mem = list(self._mem)
         f.marks = list(self.marks)
         return f
@@ -356,12 +374,16 @@ class Folder:
     def _set_state(self, g: _G, state: str, t: int) -> None:
         if g.state == "parked":
             self.parked_by_site[self._site(g)] -= 1
+            if g.version:
+                self.parked_by_version[(g.version, self._site(g))] -= 1
         self.by_state[g.state] -= 1
         g.state = state
         g.since = t
         self.by_state[state] += 1
         if state == "parked":
             self.parked_by_site[self._site(g)] += 1
+            if g.version:
+                self.parked_by_version[(g.version, self._site(g))] += 1
 
     def _site(self, g: _G) -> str:
         return site_key(g.role, g.op, g.names)
@@ -429,6 +451,9 @@ class Folder:
                 r = self.reqs.get(req)
                 if r is not None:
                     r.gids.append(gid)
+                    g.version = r.version
+                elif req >= 0:
+                    g.version = len(self.versions)
             elif k == "exit" or k == "panic":
                 g = gs[e[2]]
                 if g.state == "parked":
@@ -449,6 +474,8 @@ class Folder:
                 self.by_state["stranded"] += 1
                 self.parked_by_site[self._site(g)] += 1
                 self.stranded_by_site[self._site(g)] += 1
+                if g.version:  # parked_by_version already counts it: stranded stays parked
+                    self.stranded_by_version[(g.version, self._site(g))] += 1
                 if self.stranded == 0:
                     self._mark(i, "first stranded")
                 self.stranded += 1
@@ -471,9 +498,13 @@ class Folder:
             elif k == "request":
                 _, _, req, ip = e[:4]
                 self.reqs[req] = _R(req, t, ip)
+                self.reqs[req].version = self.version
                 self.requests_total += 1
                 if len(self.reqs) > self.keep:
                     self._fold_away()
+            elif k == "config" and self.requests_total:  # a mid-run change: later requests run under it
+                self.versions.append((i, t, self.requests_total, e[2]))
+                self._mark(i, "change")
             elif k == "return":
                 r = self.reqs.get(e[2])
                 self.requests_returned += 1
@@ -572,7 +603,9 @@ class Folder:
             parked_by_site=tuple(sorted((k, v) for k, v in self.parked_by_site.items() if v)),
             stranded_by_site=tuple(sorted((k, v) for k, v in self.stranded_by_site.items() if v)),
             go_bytes=self.go_bytes(), py_bytes=self.py_bytes, memory=tuple(mem),
-            panic=self.panic, panic_gid=self.panic_gid,
+            panic=self.panic, panic_gid=self.panic_gid, versions=tuple(self.versions),
+            parked_by_version=tuple(sorted((k, v) for k, v in self.parked_by_version.items() if v)),
+            stranded_by_version=tuple(sorted((k, v) for k, v in self.stranded_by_version.items() if v)),
             spawned_by_role=tuple(sorted(self.spawned_by_role.items())),
             returned_by_outcome=tuple(sorted(self.returned_by_outcome.items())))
 

@@ -30,7 +30,10 @@ def seconds_since_process_start() -> float:
 def run_window(*, preset: str, speed: float | None, lang: str | None,
                screenshot: Path | None = None, sim_seconds: float = 5.0,
                exit_after_first_frame: bool = False, max_live: int | None = None,
-               close_after: float | None = None, compare: bool = False, opened: tuple[Path, Recording] | None = None) -> int:
+               close_after: float | None = None, compare: bool = False,
+               opened: tuple[Path, Recording] | None = None, size: tuple[int, int] | None = None,
+               zoom: float = 1.0, present: bool = False, play: bool = False, explore: bool = False,
+               lesson: bool = False) -> int:
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("leakviz")
@@ -40,7 +43,8 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     if compare:
         return _run_compare(app, loop, preset=preset, speed=speed, lang=lang, screenshot=screenshot,
                             sim_seconds=sim_seconds, close_after=close_after, max_live=max_live)
-    win = MainWindow(preset=preset, speed=speed, lang=lang, max_live=max_live)
+    win = MainWindow(preset=preset, speed=speed, lang=lang, max_live=max_live, size=size, zoom_factor=zoom,
+                     present=present)
     # An exception in our own code (a slot, a callback) is logged whole and
     # shown in the status bar; the app keeps running.
     sys.excepthook = lambda typ, exc, tb: win.show_error(exc.with_traceback(tb))
@@ -64,10 +68,16 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
         win.show_recording(*opened)
         if screenshot is not None:
             QTimer.singleShot(100, lambda: (win.save_png(screenshot), win.close()))
+    elif explore and screenshot is not None:  # the explorer's grid, computed whole
+        QTimer.singleShot(0, lambda: setattr(win, "exit_code", 0 if win.screenshot_explorer(screenshot) else 1))
     elif screenshot is not None:
         win.start_screenshot(screenshot, sim_seconds)
-    else:
+    elif play:  # the class hears the story before the first request is stranded
         win.session.play()
+    if explore and screenshot is None:
+        win.open_explorer()
+    if lesson:
+        win.start_lesson()
     _serve(app, loop, win, win.session.aclose)
     return win.exit_code
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import Snapshot
-from .style import BLUE, FAINT, INK, PAPER, VERMILLION, human_bytes
+from .style import BLUE, FAINT, INK, PAPER, VERMILLION, human_bytes, px
 
 
 def leak_rate(snap: Snapshot, window_ns: int = 2_000_000_000) -> tuple[float, float]:
@@ -41,12 +41,18 @@ def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     p.setRenderHint(QPainter.Antialiasing, True)
     p.fillRect(widget.rect(), PAPER)
     f = QFont(widget.font())
-    f.setPixelSize(13)
+    f.setPixelSize(px(13))
     p.setFont(f)
-    plot = QRectF(70, top, max(10, widget.width() - 84), max(10, widget.height() - top - 24))
+    left = axis_width(p)
+    plot = QRectF(left, top, max(10, widget.width() - left - 14), max(10, widget.height() - top - px(13) * 1.6))
     p.setPen(QPen(FAINT, 1))
     p.drawRect(plot)
     return p, plot
+
+
+def axis_width(p: QPainter) -> float:
+    """Room for the byte labels left of the plot, measured in the painter's font."""
+    return p.fontMetrics().horizontalAdvance("1,000.0 MiB") + 10
 
 
 def draw_axes(p: QPainter, plot: QRectF, top_bytes: float, t0: int, t1: int, end_label: str) -> None:
@@ -56,9 +62,12 @@ def draw_axes(p: QPainter, plot: QRectF, top_bytes: float, t0: int, t1: int, end
         p.setPen(QPen(FAINT, 1, Qt.DotLine))
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         p.setPen(INK)
-        p.drawText(QRectF(0, y - 9, 66, 18), Qt.AlignRight | Qt.AlignVCenter, human_bytes(top_bytes * frac))
-    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignLeft, f"{t0 / 1e9:,.2f} s")
-    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 18), Qt.AlignRight, end_label)
+        lh = p.fontMetrics().height()
+        p.drawText(QRectF(0, y - lh / 2, plot.left() - 4, lh), Qt.AlignRight | Qt.AlignVCenter,
+                   human_bytes(top_bytes * frac))
+    lh = p.fontMetrics().height()
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), lh), Qt.AlignLeft, f"{t0 / 1e9:,.2f} s")
+    p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), lh), Qt.AlignRight, end_label)
 
 
 def polyline(points: list[tuple[int, float]], plot: QRectF, t0: int, t1: int, top_bytes: float) -> QPolygonF:
@@ -74,10 +83,14 @@ class MemoryChart(QWidget):
         self.snap: Snapshot | None = None
         self._painted_at = 0.0
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(110)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(self.tr("Memory held by stranded goroutines over simulated time:\n"
                                 "blue = what real Go would hold (modelled: 2 KiB stack + runtime records),\n"
                                 "red = what the simulated goroutines hold in this Python process (measured)."))
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(600, 190)
@@ -93,12 +106,13 @@ class MemoryChart(QWidget):
             self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802
-        p, plot = begin_plot(self, 46)
+        lh = px(13) * 1.5
+        p, plot = begin_plot(self, 2 * lh + 4)
         snap = self.snap
         p.setPen(INK)
-        p.drawText(QRectF(8, 2, self.width() - 16, 20), Qt.AlignLeft | Qt.AlignVCenter,
+        p.drawText(QRectF(8, 2, self.width() - 16, lh), Qt.AlignLeft | Qt.AlignVCenter,
                    self.tr("Memory held by stranded goroutines"))
-        legend = QRectF(12, 22, self.width() - 16, 20)
+        legend = QRectF(12, 2 + lh, self.width() - 16, lh)
         go_label = self.tr("━ Go (modelled)")
         p.setPen(BLUE)
         p.drawText(legend, Qt.AlignLeft | Qt.AlignVCenter, go_label)
@@ -115,6 +129,19 @@ class MemoryChart(QWidget):
         t0, t1 = mem[0].t, max(mem[-1].t, mem[0].t + 1)
         top = _nice(max(1024, max(max(m.go_bytes, m.py_bytes) for m in mem)))
         draw_axes(p, plot, top, t0, t1, self.tr("{t} s simulated").format(t=f"{t1 / 1e9:,.2f}"))
+        span = max(1, t1 - t0)
+        for _i, t, first_req, _cfg in snap.versions:  # a mid-run change: where the new code took over
+            if t0 <= t <= t1:
+                x = plot.left() + (t - t0) / span * plot.width()
+                p.setPen(QPen(INK, 1.5, Qt.DashLine))
+                p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+                label = self.tr("change (#{n} on)").format(n=first_req)
+                w = p.fontMetrics().horizontalAdvance(label) + 6
+                p.setPen(INK)
+                left = x + 3 if x + w < plot.right() else x - w
+                box = QRectF(left, plot.top() + plot.height() * 0.55, w, p.fontMetrics().height())
+                p.fillRect(box, PAPER)
+                p.drawText(box, Qt.AlignCenter, label)
         for values, color in (([(m.t, m.go_bytes) for m in mem], BLUE), ([(m.t, m.py_bytes) for m in mem], VERMILLION)):
             p.setPen(QPen(color, 2.5))
             p.drawPolyline(polyline(values, plot, t0, t1, top))

@@ -1,91 +1,308 @@
-"""The Go source of the running variant, with parked goroutines counted per line."""
+"""The Go source of the running variant, with parked goroutines counted per line.
+
+Every line is always visible: the font is the largest that fits the panel with
+long lines wrapped (never cut), and the blocked counts sit in a gutter beside
+the line numbers, never over the code.
+"""
 
 from __future__ import annotations
 
+import difflib
+import json
+from dataclasses import replace
+
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.scenario import Config, go_source
 from ..core.trace import Snapshot
-from .style import GREY, INK, ORANGE, PAPER, VERMILLION
+from .style import GREEN, GREY, INK, ORANGE, PAPER, VERMILLION, px
+
+MIN_PX = 7
+
+
+def wrap_line(text: str, cols: int) -> list[str]:
+    """``text`` in pieces of at most ``cols`` characters, broken at spaces where it can;
+    continuation pieces are indented four more than the line."""
+    cols = max(8, cols)
+    if len(text) <= cols:
+        return [text]
+    indent = len(text) - len(text.lstrip(" "))
+    cont = " " * min(indent + 4, cols // 2)
+    out: list[str] = []
+    rest = text
+    prefix = ""
+    while len(prefix) + len(rest) > cols:
+        room = cols - len(prefix)
+        start = len(rest) - len(rest.lstrip(" ")) + 1
+        cut = rest.rfind(" ", start, room + 1)
+        if cut <= 0:  # no space: break after punctuation, a token split only as the last resort
+            cut = max(rest.rfind(c, start, room) + 1 for c in ",(")
+        if cut <= 0:
+            cut = room
+        out.append(prefix + rest[:cut].rstrip())
+        rest = rest[cut:].lstrip(" ")
+        prefix = cont
+    out.append(prefix + rest)
+    return out
+
+
+def changed_lines(cfg: Config) -> set[int]:
+    """0-based lines of ``cfg``'s code that differ from the article's bug (same checks)."""
+    if cfg.variant == "seed" and cfg.capacity_done == 0 and cfg.capacity_quit == 0:
+        return set()
+    bug = [t for t, _ in go_source(replace(cfg, variant="seed", capacity_done=0, capacity_quit=0))]
+    mine = [t for t, _ in go_source(cfg)]
+    out: set[int] = set()
+    for op, _a0, _a1, b0, b1 in difflib.SequenceMatcher(a=bug, b=mine, autojunk=False).get_opcodes():
+        if op in ("replace", "insert"):
+            out.update(range(b0, b1))
+    return out
+
+
+def config_of(text: str) -> Config:
+    """The Config a trace's ``config`` event carries (JSON lists back to tuples)."""
+    obj = json.loads(text)
+    return Config(**{k: tuple(v) if isinstance(v, list) else v for k, v in obj.items()})
+
+
+def version_counts(snap: Snapshot) -> dict[int, tuple[dict[str, int], dict[str, int]]]:
+    """version -> (parked per site, stranded per site); version 0 is what the later versions leave."""
+    out: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
+    p0, s0 = dict(snap.parked_by_site), dict(snap.stranded_by_site)
+    for (v, site), n in snap.parked_by_version:
+        out.setdefault(v, ({}, {}))[0][site] = n
+        p0[site] = p0.get(site, 0) - n
+    for (v, site), n in snap.stranded_by_version:
+        out.setdefault(v, ({}, {}))[1][site] = n
+        s0[site] = s0.get(site, 0) - n
+    out[0] = (p0, s0)
+    return out
+
+
+def _line_map(old: list[str], new: list[str]) -> dict[int, int]:
+    """Old line index -> new line index, for the lines both versions share."""
+    out: dict[int, int] = {}
+    for op, a0, a1, b0, _b1 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.update({a0 + k: b0 + k for k in range(a1 - a0)})
+    return out
 
 
 class CodeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+        self.setMinimumSize(220, 200)
         self.lines: list[tuple[str, tuple[str, ...]]] = []
+        self.changed: set[int] = set()
         self.counts: dict[int, tuple[int, int]] = {}  # line -> (parked, of which stranded)
+        # after a mid-run change: the configs of the run's versions (0: its start), what goroutines of
+        # earlier versions wait on per current line, and earlier lines the current code no longer has
+        self.versions: list[Config] = []
+        self.earlier: dict[int, tuple[int, int]] = {}
+        self.earlier_rows: list[tuple[str, int, int]] = []  # (old line's text, parked, stranded)
+        self.earlier_from = 0  # the first request of the current version
+        self.oldest = 0  # the oldest version that still has goroutines waiting
+        self._fit_cache: tuple | None = None
+        self.base_px = 24.0  # the largest code font before zoom; presenter mode raises it
+        self.floor_px = 0.0  # unwrapped code may not win below this size (presenter mode: 18)
+        # what the last paint drew: font pixel size and each row (line index, text, rect)
+        self.drawn_px = 0
+        self.rows: list[tuple[int, str, QRectF]] = []
+        self.gutter_labels: list[tuple[str, QRectF, QFont]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(self.tr("The Go code of the running handler. A highlighted line has "
                                 "goroutines blocked on it right now; red when they can never continue."))
 
     def sizeHint(self) -> QSize:
-        return QSize(520, 520)
+        return QSize(480, 520)
 
     def set_config(self, cfg: Config) -> None:
         self.lines = go_source(cfg)
+        self.changed = changed_lines(cfg)
+        self.versions = []
+        self.earlier, self.earlier_rows = {}, []
         self.update()
 
+    def set_versions(self, start: Config, snap: Snapshot) -> None:
+        """Split the counts by the code version the goroutines' requests ran (after mid-run changes)."""
+        self.versions = [start] + [config_of(v[3]) for v in snap.versions]
+        self.earlier_from = snap.versions[-1][2] if snap.versions else 0
+
     def set_snapshot(self, snap: Snapshot) -> None:
-        parked = dict(snap.parked_by_site)
-        stranded_by_site = dict(snap.stranded_by_site)
-        before = self.counts
+        before = (self.counts, self.earlier, self.earlier_rows)
+        by_version = version_counts(snap)
+        cur = len(snap.versions) if len(self.versions) == len(snap.versions) + 1 else None
+        if cur is None:  # no change mid-run (or not told yet): every count is this code's
+            parked, stranded = dict(snap.parked_by_site), dict(snap.stranded_by_site)
+            self.earlier, self.earlier_rows = {}, []
+        else:
+            parked, stranded = by_version.get(cur, ({}, {}))
+            self.earlier, self.earlier_rows = {}, []
+            now = [t for t, _s in self.lines]
+            self.oldest = cur
+            for v in range(cur):
+                p_v, s_v = by_version.get(v, ({}, {}))
+                if not any(p_v.values()):
+                    continue
+                self.oldest = min(self.oldest, v)
+                old = go_source(self.versions[v])
+                same = _line_map([t for t, _s in old], now)
+                for j, (text, sites) in enumerate(old):
+                    n = sum(p_v.get(x, 0) for x in sites)
+                    if not n:
+                        continue
+                    k = sum(s_v.get(x, 0) for x in sites)
+                    if j in same:
+                        a, b = self.earlier.get(same[j], (0, 0))
+                        self.earlier[same[j]] = (a + n, b + k)
+                    else:
+                        self.earlier_rows.append((text.strip(), n, k))
         self.counts = {}
         for i, (_text, sites) in enumerate(self.lines):
             n = sum(parked.get(s, 0) for s in sites)
             if n:
-                s = sum(stranded_by_site.get(site, 0) for site in sites)
-                self.counts[i] = (n, s)
-        if self.counts != before:
+                self.counts[i] = (n, sum(stranded.get(site, 0) for site in sites))
+        if (self.counts, self.earlier, self.earlier_rows) != before:
             self.update()
 
     def highlighted(self) -> dict[int, int]:
         """Line number (1-based) -> goroutines parked there: what is drawn."""
         return {i + 1: n for i, (n, _s) in self.counts.items()}
 
+    def _entries(self) -> list[tuple[str, int, str]]:
+        """What to draw, top to bottom: ("line", i, text) for the code, then after a mid-run change a
+        caption and ("old", k, text) for the earlier code's lines this code no longer has."""
+        out = [("line", i, t) for i, (t, _s) in enumerate(self.lines)]
+        old = self._old_lines()
+        if old:
+            out.append(("caption", -1, self.tr("earlier code (requests before #{n}):").format(n=self.earlier_from)))
+            out += [("old", k, "    " + t) for k, (t, _n, _s) in enumerate(old)]
+        return out
+
+    def _old_lines(self) -> list[tuple[str, int, int]]:
+        """The earlier version's lines that differ from this code (with what still waits on them)."""
+        if len(self.versions) < 2 or not (self.earlier or self.earlier_rows):
+            return []
+        prev = [t for t, _s in go_source(self.versions[self.oldest])]
+        now = [t for t, _s in self.lines]
+        shared = _line_map(prev, now)
+        rows = {t: (n, k) for t, n, k in self.earlier_rows}
+        out = [(t.strip(), *rows.pop(t.strip(), (0, 0))) for j, t in enumerate(prev) if j not in shared]
+        return out + [(t, n, k) for t, (n, k) in rows.items()]
+
+    def _fit(self, mono: QFont, count_text: str, pills: int) -> tuple[int, float, float, float, list]:
+        """The largest pixel size at which every wrapped row fits: (px, line height, gutter, char width, rows).
+
+        Unwrapped code reads best: a size up to a tenth smaller that needs no wrapping wins."""
+        size = max(MIN_PX, int(self.base_px * px(10) / 10))
+        entries = self._entries()
+        key = (self.width(), self.height(), size, self.floor_px, count_text, pills, tuple(entries))
+        if self._fit_cache is not None and self._fit_cache[0] == key:  # a frame rarely changes the layout
+            return self._fit_cache[1]
+        got = self._fit_search(mono, count_text, pills, size, entries)
+        self._fit_cache = (key, got)
+        return got
+
+    def _fit_search(self, mono: QFont, count_text: str, pills: int, size: int, entries: list) -> tuple:
+        best = None
+        while True:
+            mono.setPixelSize(size)
+            fm = QFontMetricsF(mono)
+            cw = fm.horizontalAdvance("M" * 10) / 10
+            lh = round(size * 1.12)  # tighter than the font's leading: more lines, bigger, on a short screen
+            gutter = fm.horizontalAdvance("99") + pills * (fm.horizontalAdvance(count_text) + cw * 0.6) + cw + 8
+            cols = int((self.width() - gutter - cw) // cw)
+            texts = [t for _k, _i, t in entries]
+            if max(map(len, texts)) > cols:  # narrow: half the indentation before wrapping anything
+                texts = [" " * ((len(t) - len(t.lstrip(" "))) // 2) + t.lstrip(" ") for t in texts]
+            rows = [(kind, i, piece) for (kind, i, _t), text in zip(entries, texts, strict=True)
+                    for piece in wrap_line(text, cols)]
+            fits = len(rows) * lh <= self.height() - 8 and cols >= 20
+            if fits and best is None:
+                best = (size, lh, gutter, cw, rows)
+            if fits and len(rows) == len(entries) and size >= self.floor_px:
+                return size, lh, gutter, cw, rows
+            if size <= MIN_PX or (best is not None and size <= best[0] * 0.9):
+                return best or (size, lh, gutter, cw, rows)
+            size -= 1
+
+    def _pill(self, p: QPainter, rect: QRectF, n: int, stranded: bool, earlier: bool, font: QFont) -> None:
+        p.setPen(Qt.NoPen)
+        p.setBrush(QColor("#E4E7EB") if earlier else (VERMILLION if stranded else ORANGE))
+        p.drawRoundedRect(rect, 4, 4)
+        if earlier:  # the earlier version's goroutines: grey, outlined in their state's colour
+            p.setPen(QPen(VERMILLION if stranded else ORANGE, 2))
+            p.setBrush(Qt.NoBrush)
+            p.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
+        p.setFont(font)
+        p.setPen(INK if earlier or not stranded else PAPER)
+        label = f"{n:,}"
+        p.drawText(rect, Qt.AlignCenter, label)
+        self.gutter_labels.append((label, QRectF(rect), QFont(font)))
+
     def paintEvent(self, _event) -> None:  # noqa: N802
         p = QPainter(self)
         p.fillRect(self.rect(), PAPER)
+        self.rows = []
+        self.gutter_labels = []
         if not self.lines:
             p.end()
             return
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
-        n = len(self.lines)
-        lh = max(12.0, min(22.0, (self.height() - 8) / n))
-        mono.setPixelSize(int(lh * 0.72))
-        longest = max(len(t) for t, _ in self.lines) + 14
-        while mono.pixelSize() > 8:  # shrink until the longest line fits
+        old = self._old_lines()
+        counts = [n for n, _s in self.counts.values()] + [n for n, _s in self.earlier.values()]
+        counts += [n for _t, n, _s in old]
+        pills = 2 if (self.earlier or any(n for _t, n, _s in old)) else 1
+        size, lh, gutter, cw, rows = self._fit(mono, f"{max(counts + [99]):,}", pills)
+        self.drawn_px = size
+        mono.setPixelSize(size)
+        bold = QFont(mono)
+        bold.setBold(True)
+        fm = QFontMetricsF(mono)
+        num_w = fm.horizontalAdvance("99") + 4
+        pill_w = (gutter - num_w - cw * 0.4 - cw * 0.5) / pills
+        text_left = gutter + cw * 0.4
+        y = 4.0
+        prev = None
+        for kind, i, piece in rows:
+            first = (kind, i) != prev
+            prev = (kind, i)
+            count = self.counts.get(i) if kind == "line" else None
+            earlier = self.earlier.get(i) if kind == "line" else None
+            if kind == "old" and old[i][1]:
+                earlier = old[i][1:]
+            if count:
+                bg = QColor(VERMILLION if count[1] else ORANGE)
+                bg.setAlpha(50)
+                p.fillRect(QRectF(gutter, y, self.width() - gutter, lh), bg)
+            if kind == "line" and i in self.changed:  # differs from the article's bug
+                p.fillRect(QRectF(gutter - 4, y, 4, lh), GREEN)
             p.setFont(mono)
-            if p.fontMetrics().horizontalAdvance("m" * longest) <= self.width() - 12:
-                break
-            mono.setPixelSize(mono.pixelSize() - 1)
-        p.setFont(mono)
-        badge_font = QFont(mono)
-        badge_font.setBold(True)
-        for i, (text, _sites) in enumerate(self.lines):
-            y = 4 + i * lh
-            row = QRectF(0, y, self.width(), lh)
-            count = self.counts.get(i)
-            if count:
-                parked, stranded = count
-                color = VERMILLION if stranded else ORANGE
-                bg = QColor(color)
-                bg.setAlpha(60)
-                p.fillRect(row, bg)
-                p.fillRect(QRectF(0, y, 5, lh), color)
-            p.setPen(QPen(INK if count else GREY))
-            p.drawText(QRectF(6, y, 26, lh), Qt.AlignRight | Qt.AlignVCenter, str(i + 1))
-            p.setPen(INK)
-            p.drawText(QRectF(38, y, self.width() - 40, lh), Qt.AlignLeft | Qt.AlignVCenter, text)
-            if count:
-                parked, stranded = count
-                p.setFont(badge_font)
-                label = self.tr("◀ {n} blocked").format(n=f"{parked:,}")
-                bw = p.fontMetrics().horizontalAdvance(label) + 10
-                badge = QRectF(self.width() - bw - 4, y + 1, bw, lh - 2)
-                p.fillRect(badge, QColor("#FFE3CF") if stranded else QColor("#FFF1D6"))  # readable over code
-                p.setPen(VERMILLION if stranded else INK)
-                p.drawText(badge, Qt.AlignCenter, label)
+            if first and kind == "line":
+                p.setPen(QPen(INK if count else GREY))
+                p.drawText(QRectF(0, y, num_w, lh), Qt.AlignRight | Qt.AlignVCenter, str(i + 1))
+            if first:
+                x = num_w + cw * 0.4
+                if earlier:
+                    self._pill(p, QRectF(x, y + 1, pill_w - cw * 0.3, lh - 2), earlier[0], bool(earlier[1]), True,
+                               bold)
+                if count:
+                    self._pill(p, QRectF(x + (pills - 1) * pill_w, y + 1, pill_w - cw * 0.3, lh - 2), count[0],
+                               bool(count[1]), False, bold)
                 p.setFont(mono)
+            if kind == "line":
+                p.setPen(INK)
+            else:
+                p.setPen(GREY.darker(140))
+                if kind == "caption":
+                    p.setFont(bold)
+            rect = QRectF(text_left, y, self.width() - text_left, lh)
+            p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, piece)
+            self.rows.append((i, piece, rect) if kind == "line" else (-1, piece, rect))
+            y += lh
         p.end()

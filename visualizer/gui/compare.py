@@ -78,10 +78,11 @@ class CompareWindow(QMainWindow):
         for col, (name, cfg) in enumerate(variants):
             title = QLabel(f"{name}: {cfg.variant}, done={cfg.capacity_done}, quit={cfg.capacity_quit}")
             title.setFont(big)
+            title.setWordWrap(True)  # a narrow screen wraps the title rather than widening the window
             count = QLabel()
             count.setFont(big)
             stage = Stage()
-            stage.setMinimumSize(380, 420)
+            stage.setMinimumSize(280, 300)
             grid.addWidget(title, 0, col)
             grid.addWidget(count, 1, col)
             grid.addWidget(stage, 2, col)
@@ -101,7 +102,12 @@ class CompareWindow(QMainWindow):
         tb.addAction(self.act_play)
         self.addToolBar(tb)
         self.setWindowTitle(self.tr("leakviz: compare on the same requests"))
-        self.resize(1500, 950)
+        # fit the screen's free area (a 1024x768 projector too), at most the designed 1500x950
+        avail = self.screen().availableGeometry() if self.screen() is not None else None
+        if avail is not None and avail.width() >= 900:
+            self.resize(min(1500, avail.width()), min(950, avail.height()))
+        else:
+            self.resize(1500, 950)
         self.timer = QTimer(self)
         self.timer.setInterval(40)
         self.timer.timeout.connect(self.refresh)

@@ -48,10 +48,15 @@ def grab_png(widget: QWidget, path: str | os.PathLike[str]) -> None:
     pixmap = widget.grab()
     if pixmap.isNull():
         raise ExportError(f"could not write {os.fspath(path)}: the widget has nothing to show (zero size)")
+    save_image_png(pixmap.toImage(), path)
+
+
+def save_image_png(image: QImage, path: str | os.PathLike[str]) -> None:
+    """Save ``image`` as a PNG at ``path`` (atomically)."""
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.WriteOnly)
-    ok = pixmap.save(buf, "PNG")
+    ok = image.save(buf, "PNG")
     buf.close()
     if not ok:
         raise ExportError(f"could not write {os.fspath(path)}: Qt could not encode the image as PNG")

@@ -18,7 +18,7 @@ import math
 import time
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import ChannelView, RequestView, Snapshot
@@ -33,7 +33,9 @@ from .style import (
     PURPLE,
     VERMILLION,
     draw_task,
+    fit_font,
     human_bytes,
+    px,
 )
 
 PILE_CELLS_MAX = 2000  # beyond this, one square stands for several goroutines
@@ -53,7 +55,7 @@ class Stage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setMinimumSize(640, 420)
+        self.setMinimumSize(320, 220)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.snap: Snapshot | None = None
         self._pos: dict[int, QPointF] = {}  # gid -> where its marker is drawn now
@@ -63,9 +65,17 @@ class Stage(QWidget):
         self._tile_key = -1
         self._prev: dict[int, str] = {}  # gid -> state drawn last frame
         self._flights: list[tuple[float, QPointF, QPointF, QColor]] = []  # values on their way
+        # what the last frame drew, for tests and the plugin: every label with its rect and font,
+        # and per lane (request, stranded drawn as squares, stranded counted in a "+N", count label)
+        self.labels: list[tuple[str, QRectF, QFont]] = []
+        self.lanes: list[tuple[int, int, int, int]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(self.tr("Each lane is one request: its check goroutines (left) send on "
                                 "done or quit (middle) to the handler (right).\n"
                                 "Red crossed squares are stranded goroutines: blocked forever."))
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(960, 600)
@@ -78,11 +88,11 @@ class Stage(QWidget):
 
     def _lane_rects(self, n: int) -> tuple[list[QRectF], QRectF]:
         w, h = self.width(), self.height()
-        pile_h = max(110.0, h * 0.24)
-        top = 26.0
+        pile_h = max(px(90), h * 0.24)
+        top = px(15) * 1.6
         lanes_h = h - pile_h - top
-        rows = max(1, n)
-        lh = lanes_h / max(rows, 3)
+        n = min(n, max(1, int(lanes_h // px(48))))  # a short stage shows the most recent lanes that still read
+        lh = lanes_h / max(n, 3)
         return ([QRectF(0, top + i * lh, w, lh) for i in range(n)],
                 QRectF(0, h - pile_h, w, pile_h))
 
@@ -100,10 +110,12 @@ class Stage(QWidget):
             p.end()
             return
         reqs = snap.requests
+        self.labels = []
+        self.lanes = []
         lanes, pile = self._lane_rects(len(reqs))
-        self._draw_header(p, snap)
+        self._draw_header(p, snap, len(lanes))
         alive: set[int] = set()
-        for rect, r in zip(lanes, reqs, strict=False):
+        for rect, r in zip(lanes, reqs[len(reqs) - len(lanes):], strict=True):
             self._draw_lane(p, rect, r, snap, dt, alive)
         for gid in list(self._pos):
             if gid not in alive:
@@ -114,22 +126,40 @@ class Stage(QWidget):
         p.end()
         self.painted.emit()
 
-    def _font(self, px: float, bold: bool = False) -> QFont:
+    def _font(self, size: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
-        f.setPixelSize(max(9, int(px)))
+        f.setPixelSize(max(7, int(size)))
         f.setBold(bold)
         return f
 
-    def _draw_header(self, p: QPainter, snap: Snapshot) -> None:
-        p.setFont(self._font(15))
+    def _label(self, p: QPainter, rect: QRectF, text: str, size: float, align=Qt.AlignLeft | Qt.AlignVCenter,
+               bold: bool = False, short: str | None = None, optional: bool = False) -> float:
+        """Draw ``text`` in ``rect`` at ``size`` px or smaller, never wider than the rect; returns its width.
+
+        Below 8 px it says ``short`` instead, or nothing if ``optional``; the last resort is an ellipsis."""
+        size = min(size, max(7.0, rect.height() * 0.9))
+        f = fit_font(self._font(size, bold), text, rect.width(), size)
+        if f.pixelSize() < 8 or QFontMetricsF(f).horizontalAdvance(text) > rect.width():
+            if short is not None:
+                return self._label(p, rect, short, size, align, bold, None, optional)
+            if optional:
+                return 0.0
+        p.setFont(f)
+        if p.fontMetrics().horizontalAdvance(text) > rect.width():
+            text = p.fontMetrics().elidedText(text, Qt.ElideRight, int(rect.width()))
+        p.drawText(rect, align, text)
+        self.labels.append((text, QRectF(rect), QFont(f)))
+        return p.fontMetrics().horizontalAdvance(text)
+
+    def _draw_header(self, p: QPainter, snap: Snapshot, shown: int) -> None:
+        p.setFont(self._font(px(15)))
         p.setPen(INK)
-        folded = snap.requests_total - len(snap.requests)
+        folded = snap.requests_total - shown
         text = self.tr("{shown} most recent of {total} requests").format(
-            shown=len(snap.requests), total=f"{snap.requests_total:,}")
+            shown=shown, total=f"{snap.requests_total:,}")
         if folded > 0:
             text += self.tr("  ·  {n} earlier requests folded away").format(n=f"{folded:,}")
-        text = p.fontMetrics().elidedText(text, Qt.ElideRight, self.width() - 20)
-        p.drawText(QRectF(10, 2, self.width() - 20, 24), Qt.AlignLeft | Qt.AlignVCenter, text)
+        self._label(p, QRectF(10, 1, self.width() - 20, px(15) * 1.5), text, px(15))
 
     def _draw_lane(self, p: QPainter, rect: QRectF, r: RequestView, snap: Snapshot,
                    dt: float, alive: set[int]) -> None:
@@ -137,25 +167,32 @@ class Stage(QWidget):
         x0, y0, h = rect.left(), rect.top(), rect.height()
         returned = r.returned is not None
         p.fillRect(rect.adjusted(4, 2, -4, -2), PANEL)
-        # request tag
-        tag = QRectF(x0 + 12, y0 + 4, w * 0.145, h - 8)
+        # request tag: number, IP, and how many of its goroutines are stranded
+        tag = QRectF(x0 + 10, y0 + 3, w * 0.15, h - 6)
+        with_ip = tag.height() / 3 * 0.85 >= px(11)  # a short lane keeps what matters: number and count
+        third = tag.height() / (3 if with_ip else 2.1)
         p.setPen(INK)
-        p.setFont(self._font(min(24, h * 0.32), True))
-        p.drawText(tag.adjusted(0, 0, 0, -h * 0.45), Qt.AlignLeft | Qt.AlignBottom, f"#{r.req}")
-        p.setFont(self._font(min(14, h * 0.2)))
-        p.drawText(tag.adjusted(0, h * 0.55, 0, 0), Qt.AlignLeft | Qt.AlignTop, r.ip)
+        self._label(p, QRectF(tag.left(), tag.top(), tag.width(), third * 1.2), f"#{r.req}",
+                    min(px(22), third * 1.1), bold=True)
+        if with_ip:
+            self._label(p, QRectF(tag.left(), tag.top() + third * 1.2, tag.width(), third * 0.9), r.ip,
+                        min(px(13), third * 0.85), optional=True)
+        p.setPen(VERMILLION if r.stranded else GREY)
+        self._label(p, QRectF(tag.left(), tag.bottom() - third * 0.9, tag.width(), third * 0.9),
+                    self.tr("{n} stranded").format(n=f"{r.stranded:,}"), min(px(13), third * 0.85), bold=bool(r.stranded),
+                    short=f"✖ {r.stranded:,}")
         # zones
-        checks_zone = QRectF(x0 + w * 0.165, y0 + 6, w * 0.37, h - 12)
-        queue_right = x0 + w * 0.69
-        chan_zone = QRectF(x0 + w * 0.70, y0 + 6, w * 0.14, h - 12)
-        handler_zone = QRectF(x0 + w * 0.855, y0 + 6, w * 0.135, h - 12)
+        checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * 0.26, h - 12)
+        queue_right = x0 + w * 0.66
+        chan_zone = QRectF(x0 + w * 0.67, y0 + 4, w * 0.165, h - 8)
+        handler_zone = QRectF(x0 + w * 0.845, y0 + 6, w * 0.145, h - 12)
         chans = {c.name: c for c in r.channels}
         data = [chans.get("done"), chans.get("quit")]
         rows = [QRectF(chan_zone.left(), chan_zone.top() + i * chan_zone.height() / 2,
                        chan_zone.width(), chan_zone.height() / 2) for i in range(2)]
         for row, ch in zip(rows, data, strict=False):
             if ch is not None:
-                self._draw_channel(p, row.adjusted(0, 3, 0, -3), ch, returned)
+                self._draw_channel(p, row.adjusted(0, 2, 0, -2), ch, returned)
         self._draw_handler(p, handler_zone, r, chans)
         # check goroutines: home slots in a grid
         n = max(1, len(r.checks))
@@ -163,7 +200,17 @@ class Stage(QWidget):
         grid_rows = math.ceil(n / cols)
         cell_w = checks_zone.width() / cols
         cell_h = checks_zone.height() / grid_rows
-        rad = max(3.0, min(cell_w, cell_h) * 0.36)
+        rad = max(3.0, min(cell_w, cell_h) * 0.36, 1.0)
+        rad = min(rad, rows[0].height() * 0.42)
+        step = rad * 2.5
+        # the queue at each channel: as many squares as fit, the rest counted in a "+N" at its tail
+        waiting = [0, 0]
+        for t in r.checks:
+            if t.state in ("parked", "stranded"):
+                waiting[1 if t.chans and t.chans[0] == "quit" else 0] += 1
+        room = max(1, int((queue_right - checks_zone.right()) // step))
+        shown = [min(q, room if q <= room else room - 1) for q in waiting]
+        stranded_drawn = 0
         queues: dict[int, int] = {0: 0, 1: 0}
         k = 1.0 - math.exp(-dt * 9.0) if self.animate else 1.0
         for t in sorted(r.checks, key=lambda t: (t.since, t.gid)):
@@ -171,14 +218,12 @@ class Stage(QWidget):
                            checks_zone.top() + (t.idx // cols + 0.5) * cell_h)
             which = 1 if t.chans and t.chans[0] == "quit" else 0
             row = rows[which]
+            hidden = False
             if t.state in ("parked", "stranded"):
                 slot = queues[which]
                 queues[which] += 1
-                step = rad * 2.5
-                target = QPointF(queue_right - rad - slot * step, row.center().y())
-                if target.x() < checks_zone.right() + rad:  # long line: stack it tighter
-                    target = QPointF(queue_right - rad - (slot % 6) * step,
-                                     row.center().y() + (slot // 6) * 2.0)
+                hidden = slot >= shown[which]
+                target = QPointF(queue_right - rad - min(slot, shown[which]) * step, row.center().y())
             elif t.state in ("runnable", "running"):
                 target = QPointF((home.x() + queue_right) / 2, (home.y() + row.center().y()) / 2)
             else:
@@ -197,10 +242,24 @@ class Stage(QWidget):
                 self._flights.append((time.monotonic(), QPointF(pos), QPointF(handler_zone.left(), row.center().y()),
                                       GREEN if t.via == "done" else PURPLE))
             alive.add(t.gid)
+            if hidden:
+                continue
+            if t.state == "stranded":
+                stranded_drawn += 1
             progress = -1.0
             if t.state == "sleeping" and t.until > t.since:
                 progress = (snap.t - t.since) / (t.until - t.since)
             draw_task(p, t.state, pos, rad, progress)
+        for which in (0, 1):
+            extra = waiting[which] - shown[which]
+            if extra > 0:
+                x = queue_right - rad - shown[which] * step
+                box = QRectF(max(checks_zone.right() - step, x - step * 1.5), rows[which].center().y() - rad * 1.3,
+                             step * 2, rad * 2.6)
+                p.setPen(VERMILLION)
+                self._label(p, box, f"+{extra:,}", px(14), Qt.AlignCenter, bold=True)
+        hidden_stranded = sum(1 for t in r.checks if t.state == "stranded") - stranded_drawn
+        self.lanes.append((r.req, stranded_drawn, hidden_stranded, r.stranded))
 
     FLIGHT_S = 0.6
 
@@ -219,32 +278,40 @@ class Stage(QWidget):
 
     def _draw_channel(self, p: QPainter, rect: QRectF, ch: ChannelView, orphaned: bool) -> None:
         cap = ch.cap
-        label_w = rect.width()
         p.setPen(INK)
-        label = f"{ch.name}  {ch.len}/{cap}"
-        if rect.height() >= 40:  # label above the slots
-            p.setFont(self._font(min(14, rect.height() * 0.36), True))
-            body = QRectF(rect.left(), rect.top() + rect.height() * 0.42, label_w, rect.height() * 0.58)
-            p.drawText(QRectF(rect.left(), rect.top(), label_w, rect.height() * 0.42),
-                       Qt.AlignLeft | Qt.AlignVCenter, label)
+        label = f"{ch.name} {ch.len}/{cap}"
+        beside = min(px(12), rect.height() * 0.8)
+        f = fit_font(self._font(beside, True), label, rect.width() * 0.5 - 3, beside)
+        narrow = f.pixelSize() < 9 or QFontMetricsF(f).horizontalAdvance(label) > rect.width() * 0.5 - 3
+        if rect.height() >= px(34) or narrow:  # label above the slots (a narrow lane too: the label needs the width)
+            head = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.42)
+            body = QRectF(rect.left(), head.bottom(), rect.width(), rect.height() - head.height())
+            self._label(p, head, label, min(px(14), head.height() * 0.9), bold=True)
         else:  # a short lane: label beside them
-            p.setFont(self._font(min(12, rect.height() * 0.6), True))
-            lw = min(label_w * 0.5, p.fontMetrics().horizontalAdvance(label) + 6)
-            body = QRectF(rect.left() + lw, rect.top() + 2, label_w - lw, rect.height() - 4)
-            p.drawText(QRectF(rect.left(), rect.top(), lw, rect.height()), Qt.AlignLeft | Qt.AlignVCenter, label)
+            lw = rect.width() * 0.5
+            body = QRectF(rect.left() + lw, rect.top() + 1, rect.width() - lw, rect.height() - 2)
+            self._label(p, QRectF(rect.left(), rect.top(), lw - 3, rect.height()), label,
+                        min(px(12), rect.height() * 0.8), bold=True)
         pen = QPen(VERMILLION if orphaned else INK, 2, Qt.DashLine if orphaned else Qt.SolidLine)
         p.setPen(pen)
         p.setBrush(PAPER)
         p.drawRect(body)
         fill = GREEN if ch.name == "done" else PURPLE
-        if cap == 0:
-            p.setFont(self._font(min(12, body.height() * 0.6)))
-            p.setPen(GREY)
-            p.drawText(body, Qt.AlignCenter, self.tr("no buffer"))
+        if cap == 0:  # hatched: no room at all; the words too when they can be read
+            p.fillRect(body.adjusted(2, 2, -2, -2), QBrush(GREY.lighter(120), Qt.BDiagPattern))
+            text = self.tr("no buffer")
+            size = min(px(12), body.height() * 0.7)
+            f = fit_font(self._font(size), text, body.width() - 8, size)
+            if f.pixelSize() >= 9:
+                p.setFont(f)
+                tw = p.fontMetrics().horizontalAdvance(text) + 6
+                p.fillRect(QRectF(body.center().x() - tw / 2, body.top() + 2, tw, body.height() - 4), PAPER)
+                p.setPen(INK)
+                self._label(p, body.adjusted(3, 2, -3, -2), text, size, Qt.AlignCenter)
         elif cap <= 16:
             sw = body.width() / cap
             for i in range(cap):
-                cell = QRectF(body.left() + i * sw + 2, body.top() + 3, sw - 4, body.height() - 6)
+                cell = QRectF(body.left() + i * sw + 1.5, body.top() + 3, max(1.0, sw - 3), body.height() - 6)
                 if i < ch.len:
                     p.fillRect(cell, fill)
                 else:
@@ -266,65 +333,83 @@ class Stage(QWidget):
         sig = next((chans[n] for n in ("ctx.Done()", "stop") if n in chans), None)
         rows = 3 if sig is not None else 2
         rh = (rect.height() - 4) / rows
-        line = [QRectF(rect.left() + 6, rect.top() + 2 + i * rh, rect.width() - 12, rh) for i in range(rows)]
-        p.setFont(self._font(min(15, rh * 0.5, rect.width() / 6.5), True))
+        line = [QRectF(rect.left() + 5, rect.top() + 2 + i * rh, rect.width() - 10, rh) for i in range(rows)]
         p.setPen(INK)
-        p.drawText(line[0], Qt.AlignLeft | Qt.AlignVCenter, self.tr("handler"))
-        p.setFont(self._font(min(13, rh * 0.45, rect.width() / 8)))
+        self._label(p, line[0], self.tr("handler"), min(px(15), rh * 0.8), bold=True, optional=True)
+        size = min(px(13), rh * 0.75)
         if not returned:
-            p.drawText(line[1], Qt.AlignLeft | Qt.AlignVCenter, self.tr("receiving…"))
+            self._label(p, line[1], self.tr("receiving…"), size, short="…")
         elif r.outcome == "rejected":
             p.setPen(VERMILLION)
-            p.drawText(line[1], Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 403"))
+            self._label(p, line[1], self.tr("returned 403"), size, short="403")
         else:
             p.setPen(GREEN)
-            p.drawText(line[1], Qt.AlignLeft | Qt.AlignVCenter, self.tr("returned 200"))
+            self._label(p, line[1], self.tr("returned 200"), size, short="200")
         if sig is not None:
             p.setPen(GREEN if sig.closed else GREY)
-            p.drawText(line[2], Qt.AlignLeft | Qt.AlignVCenter,
-                       self.tr("{name} closed").format(name=sig.name) if sig.closed else sig.name)
+            self._label(p, line[2], self.tr("{name} closed").format(name=sig.name) if sig.closed else sig.name, size,
+                        short=("✓" if sig.closed else "…"))
         for hv in r.helpers:
             if hv.role == "drain" and hv.state not in ("finished",):
                 p.setPen(ORANGE)
-                p.drawText(rect.adjusted(6, 0, -6, 0), Qt.AlignRight | Qt.AlignTop, self.tr("drain"))
+                self._label(p, QRectF(rect.center().x(), rect.top() + 2, rect.width() / 2 - 5, rh), self.tr("drain"),
+                            size, Qt.AlignRight | Qt.AlignVCenter)
 
     def _draw_pile(self, p: QPainter, rect: QRectF, snap: Snapshot) -> None:
         p.fillRect(rect, QColor("#FFF4EC") if snap.stranded else PANEL)
         p.setPen(QPen(FAINT, 1))
         p.drawLine(rect.topLeft(), rect.topRight())
         n = snap.stranded
-        head = QRectF(rect.left() + 12, rect.top() + 6, rect.width() - 24, 34)
-        p.setFont(self._font(26, True))
+        head = QRectF(rect.left() + 12, rect.top() + 4, rect.width() - 24, px(26) * 1.3)
         p.setPen(VERMILLION if n else INK)
         title = self.tr("Stranded forever: {n}").format(n=f"{n:,}")
-        title_w = p.fontMetrics().horizontalAdvance(title)
-        p.drawText(head, Qt.AlignLeft | Qt.AlignVCenter, title)
-        p.setFont(self._font(15))
+        title_w = self._label(p, head, title, px(26), bold=True)
         p.setPen(INK)
         parts = [f"{name}: {count:,}" for name, count in snap.stranded_by_channel]
         right = self.tr("Go would hold {bytes}").format(bytes=human_bytes(snap.go_bytes))
         if parts:
             right = "  ·  ".join(parts) + "    " + right
+        p.setFont(self._font(px(15)))
         if title_w + p.fontMetrics().horizontalAdvance(right) + 24 > head.width():  # narrow: a line of its own
-            head = QRectF(head.left(), head.bottom(), head.width(), 22)
-        p.drawText(head, Qt.AlignRight | Qt.AlignVCenter, right)
-        grid = QRectF(rect.left() + 12, head.bottom() + 6, rect.width() - 24, rect.bottom() - head.bottom() - 12)
+            head = QRectF(head.left(), head.bottom(), head.width(), px(15) * 1.4)
+            self._label(p, head, right, px(15), Qt.AlignLeft | Qt.AlignVCenter)
+        else:
+            self._label(p, QRectF(head.left() + title_w + 24, head.top(), head.width() - title_w - 24, head.height()),
+                        right, px(15), Qt.AlignRight | Qt.AlignVCenter)
+        grid = QRectF(rect.left() + 12, head.bottom() + 4, rect.width() - 24, rect.bottom() - head.bottom() - 8)
         if n == 0:
-            p.setFont(self._font(16))
             p.setPen(GREY)
-            p.drawText(grid, Qt.AlignCenter, self.tr("No goroutine is stranded."))
+            self._label(p, grid, self.tr("No goroutine is stranded."), px(16), Qt.AlignCenter)
             return
-        cell = 12.0
+        cell = max(8.0, 12.0 * min(1.5, px(10) / 10))
+        # a few stranded goroutines get big squares the back row can count; many shrink to the smallest
+        big = math.floor(math.sqrt(max(1.0, grid.width() * grid.height()) / n))
+        while big > cell and math.floor(grid.width() / big) * math.floor(grid.height() / big) < n:
+            big -= 1
+        cell = float(max(cell, min(big, px(28))))
         cols = max(1, int(grid.width() // cell))
         rows = max(1, int(grid.height() // cell))
+        legend_box = None
+        if n > cols * rows:  # aggregated: the legend needs a line under the squares, or the row's right end
+            lh = px(13) * 1.5
+            if grid.height() - lh >= cell:
+                grid.setBottom(grid.bottom() - lh)
+                rows = max(1, int(grid.height() // cell))
+                legend_box = QRectF(grid.left(), grid.bottom(), grid.width(), lh)
+            else:
+                f = self._font(px(13))
+                lw = QFontMetricsF(f).horizontalAdvance(self.tr("each square = {unit} goroutines").format(
+                    unit="100,000")) + 12
+                cols = max(1, int((grid.width() - lw) // cell))
+                legend_box = QRectF(grid.left() + cols * cell + 6, grid.top(), grid.width() - cols * cell - 6,
+                                    max(cell, lh))
         cells = min(PILE_CELLS_MAX, cols * rows)
         unit = pile_unit(n, cells)
         squares = math.ceil(n / unit)
-        if unit > 1:
+        if unit > 1 and legend_box is not None:
             legend = self.tr("each square = {unit} goroutines").format(unit=f"{unit:,}")
-            p.setFont(self._font(13))
             p.setPen(INK)
-            p.drawText(grid.adjusted(0, -4, 0, 0), Qt.AlignRight | Qt.AlignBottom, legend)
+            self._label(p, legend_box, legend, px(13), Qt.AlignRight | Qt.AlignVCenter)
         # one marker drawn once, then tiled: a frame costs the same for 10 or 100,000
         tile = self._pile_tile(cell)
         full_rows, rest = divmod(squares, cols)

@@ -7,7 +7,7 @@ for colour-blind viewers and on a washed-out projector.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
 BLUE = QColor("#0072B2")  # working
 SKY = QColor("#56B4E9")  # sending
@@ -89,3 +89,40 @@ def human_bytes(n: float) -> str:
             return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"
         n /= 1024
     return f"{n:,.1f} TiB"
+
+
+# -- zoom: one factor for every font the window draws itself (Ctrl+= / Ctrl+- / Ctrl+0) --
+
+_zoom = 1.0
+ZOOM_MIN, ZOOM_MAX = 0.6, 3.0
+
+
+def zoom() -> float:
+    """The current font zoom of the window (1.0 = as designed)."""
+    return _zoom
+
+
+def set_zoom(z: float) -> float:
+    """Set the font zoom, clamped to what stays usable; returns the zoom in effect."""
+    global _zoom
+    _zoom = max(ZOOM_MIN, min(ZOOM_MAX, float(z)))
+    return _zoom
+
+
+def px(size: float) -> int:
+    """A designed pixel size, zoomed."""
+    return max(7, round(size * _zoom))
+
+
+def fit_font(base: QFont, text: str, width: float, size: float, *, minimum: float = 7.0) -> QFont:
+    """``base`` at pixel ``size``, shrunk until ``text`` is no wider than ``width``.
+
+    Labels must never clip: the caller draws ``text`` in a rect that wide."""
+    from PySide6.QtGui import QFontMetricsF
+    f = QFont(base)
+    s = max(minimum, size)
+    f.setPixelSize(int(s))
+    while s > minimum and QFontMetricsF(f).horizontalAdvance(text) > width:
+        s -= 1
+        f.setPixelSize(int(s))
+    return f

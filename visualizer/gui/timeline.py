@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .style import FAINT, INK, ORANGE, PANEL, SKY, VERMILLION
+from .style import BLUE, FAINT, INK, ORANGE, PANEL, SKY, VERMILLION, px
 
 
 class Timeline(QWidget):
@@ -21,7 +21,7 @@ class Timeline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        self.setFixedHeight(46)
+        self.setFixedHeight(self.sizeHint().height())
         self.setCursor(Qt.PointingHandCursor)
         self.first = 0
         self.end = 0  # events folded so far (the live edge)
@@ -33,10 +33,11 @@ class Timeline(QWidget):
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Drag to any moment of the run; ← and → step one event back and forward.\n"
-                                "Red: the first stranded goroutine. Orange ticks: handlers returning early."))
+                                "Red: the first stranded goroutine. Orange ticks: handlers returning early. "
+                                "Blue: a setting changed mid-run."))
 
     def sizeHint(self) -> QSize:
-        return QSize(800, 46)
+        return QSize(400, px(12) * 2 + 22)
 
     def set_state(self, *, first: int, end: int, head: int | None, head_t: int,
                   marks: list[tuple[int, str]]) -> None:
@@ -48,7 +49,8 @@ class Timeline(QWidget):
             self.update()
 
     def _bar(self) -> QRectF:
-        return QRectF(10, 20, max(10, self.width() - 20), 16)
+        top = px(12) * 1.5 + 2
+        return QRectF(10, top, max(10, self.width() - 20), max(12.0, self.height() - top - 8))
 
     def _x(self, index: int) -> float:
         bar = self._bar()
@@ -76,7 +78,7 @@ class Timeline(QWidget):
         p.setBrush(Qt.white)
         p.drawRect(bar)
         f = QFont(self.font())
-        f.setPixelSize(12)
+        f.setPixelSize(px(12))
         p.setFont(f)
         if self.end <= self.first:
             p.end()
@@ -84,16 +86,20 @@ class Timeline(QWidget):
         head = self.end if self.head is None else self.head
         p.fillRect(QRectF(bar.left(), bar.top(), self._x(head) - bar.left(), bar.height()), SKY.lighter(130))
         last_x = -10.0
+        x0, scale = bar.left(), bar.width() / max(1, self.end - self.first)  # one bar for every mark
         for i, what in self.marks:
             if i < self.first:
                 continue
-            x = self._x(i)
+            x = x0 + (i - self.first) * scale
             if what == "return":
                 if x - last_x < 2:  # one tick a pixel or two is enough
                     continue
                 last_x = x
                 p.setPen(QPen(ORANGE, 1))
                 p.drawLine(int(x), int(bar.top() + 9), int(x), int(bar.bottom()))
+            elif what == "change":  # a setting changed mid-run: later requests run the new code
+                p.setPen(QPen(BLUE, 4))
+                p.drawLine(int(x), int(bar.top() - 5), int(x), int(bar.bottom() + 5))
             else:
                 p.setPen(QPen(VERMILLION if what == "first stranded" else INK, 3))
                 p.drawLine(int(x), int(bar.top() - 3), int(x), int(bar.bottom() + 3))
@@ -104,5 +110,5 @@ class Timeline(QWidget):
         label = (self.tr("live") if self.head is None
                  else self.tr("replay at {t} s · event {i} of {n}").format(
                      t=f"{self.head_t / 1e9:,.3f}", i=f"{head:,}", n=f"{self.end:,}"))
-        p.drawText(QRectF(10, 1, self.width() - 20, 18), Qt.AlignLeft | Qt.AlignVCenter, label)
+        p.drawText(QRectF(10, 1, self.width() - 20, px(12) * 1.5), Qt.AlignLeft | Qt.AlignVCenter, label)
         p.end()

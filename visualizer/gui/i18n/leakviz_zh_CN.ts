@@ -2,14 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CapacityGrid</name>
+    <message>
+        <location filename="../explorer.py" line="91"/>
+        <source>stranded goroutines per request</source>
+        <translation>每个请求被困住的 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="91"/>
+        <source>Go memory after one hour at this rate</source>
+        <translation>按此速度一小时后 Go 占用的内存</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="102"/>
+        <source>capacity of done →</source>
+        <translation>done 的容量 →</translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="20"/>
+        <location filename="../codeview.py" line="118"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="84"/>
+        <location filename="../codeview.py" line="183"/>
+        <source>earlier code (requests before #{n}):</source>
+        <translation>先前的代码（#{n} 之前的请求）：</translation>
+    </message>
+    <message>
         <source>◀ {n} blocked</source>
         <translation>◀ {n} 个阻塞</translation>
     </message>
@@ -17,22 +39,22 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../compare.py" line="115"/>
+        <location filename="../compare.py" line="101"/>
         <source>leakviz: compare on the same requests</source>
         <translation>leakviz：在相同请求上比较</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="134"/>
+        <location filename="../compare.py" line="125"/>
         <source>stranded: {n}</source>
         <translation>被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="139"/>
+        <location filename="../compare.py" line="130"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="139"/>
+        <location filename="../compare.py" line="130"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
@@ -186,341 +208,605 @@
     </message>
 </context>
 <context>
+    <name>ExplorerWindow</name>
+    <message>
+        <location filename="../explorer.py" line="205"/>
+        <source>leakviz: capacity explorer</source>
+        <translation>leakviz：容量探索</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="210"/>
+        <source>Handler {v}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.</source>
+        <translation>处理函数 {v}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。粗框：当前的选择。点击格子即可使用它的容量。</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="214"/>
+        <source>Computing… {k} cells to go.</source>
+        <translation>计算中…还剩 {k} 个格子。</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <location filename="../legend.py" line="30"/>
+        <source>checking</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="31"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="32"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="33"/>
+        <source>stranded forever</source>
+        <translation>永远被困住</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="34"/>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="35"/>
+        <source>done value</source>
+        <translation>done 的值</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="36"/>
+        <source>quit value</source>
+        <translation>quit 的值</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="37"/>
+        <source>no buffer</source>
+        <translation>无缓冲</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="38"/>
+        <source>line: waiting</source>
+        <translation>该行：等待中</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="39"/>
+        <source>line: stranded</source>
+        <translation>该行：被困住</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="40"/>
+        <source>line: changed from the bug</source>
+        <translation>该行：与 bug 版本不同</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="41"/>
+        <source>grey count: the earlier code&apos;s</source>
+        <translation>灰色计数：先前代码的</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../lesson.py" line="76"/>
+        <source>Lesson: step {i} of {n}</source>
+        <translation>课程：第 {i} 步，共 {n} 步</translation>
+    </message>
+    <message>
+        <location filename="../lesson.py" line="85"/>
+        <source>Show me ▶</source>
+        <translation>演示给我看 ▶</translation>
+    </message>
+    <message>
+        <location filename="../lesson.py" line="89"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../lesson.py" line="90"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location filename="../lesson.py" line="90"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="281"/>
+        <location filename="../window.py" line="457"/>
+        <source>Zoom {z} %</source>
+        <translation>缩放 {z} %</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="494"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="282"/>
+        <location filename="../window.py" line="495"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="283"/>
+        <location filename="../window.py" line="496"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="284"/>
+        <location filename="../window.py" line="497"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="285"/>
+        <location filename="../window.py" line="498"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="286"/>
+        <location filename="../window.py" line="499"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="287"/>
+        <location filename="../window.py" line="500"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="288"/>
+        <location filename="../window.py" line="501"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="289"/>
+        <location filename="../window.py" line="502"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="291"/>
+        <location filename="../window.py" line="504"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="292"/>
+        <location filename="../window.py" line="505"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="293"/>
+        <location filename="../window.py" line="506"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="294"/>
+        <location filename="../window.py" line="507"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="295"/>
+        <location filename="../window.py" line="508"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="296"/>
+        <location filename="../window.py" line="509"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="297"/>
+        <location filename="../window.py" line="510"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="298"/>
+        <location filename="../window.py" line="511"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="299"/>
+        <location filename="../window.py" line="512"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="300"/>
+        <location filename="../window.py" line="513"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="301"/>
+        <location filename="../window.py" line="514"/>
+        <source>Capacity &amp;explorer…</source>
+        <translation>容量探索(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="517"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="302"/>
+        <location filename="../window.py" line="518"/>
+        <source>Guided &amp;lesson</source>
+        <translation>引导课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="519"/>
+        <source>Previous mark on the timeline</source>
+        <translation>时间轴上的前一个标记</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="520"/>
+        <source>Next mark on the timeline</source>
+        <translation>时间轴上的后一个标记</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="521"/>
+        <source>Lesson: back</source>
+        <translation>课程：上一步</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="522"/>
+        <source>Lesson: show me, then next</source>
+        <translation>课程：演示，然后下一步</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="525"/>
+        <source>☰ Settings</source>
+        <translation>☰ 设置</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="526"/>
+        <source>Show or hide the settings drawer (F9)</source>
+        <translation>显示或隐藏设置抽屉（F9）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="527"/>
+        <source>Settings &amp;drawer</source>
+        <translation>设置抽屉(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="528"/>
+        <source>P&amp;resenter mode</source>
+        <translation>演示模式(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="529"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="530"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="531"/>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="536"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="303"/>
+        <location filename="../window.py" line="537"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="304"/>
-        <location filename="../window.py" line="509"/>
+        <location filename="../window.py" line="538"/>
+        <location filename="../window.py" line="966"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="305"/>
+        <location filename="../window.py" line="539"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="306"/>
+        <location filename="../window.py" line="540"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="307"/>
+        <location filename="../window.py" line="541"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="307"/>
+        <location filename="../window.py" line="541"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="308"/>
+        <location filename="../window.py" line="542"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="308"/>
+        <location filename="../window.py" line="542"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="309"/>
+        <location filename="../window.py" line="543"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="309"/>
+        <location filename="../window.py" line="543"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="312"/>
+        <location filename="../window.py" line="546"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="343"/>
+        <location filename="../window.py" line="577"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="397"/>
+        <location filename="../window.py" line="709"/>
+        <source>A request arrives and starts its check goroutines. Watch for the first check that has to wait at its send.</source>
+        <translation>一个请求到达并启动它的检查 goroutine。注意第一个必须在发送处等待的检查。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="711"/>
+        <source>The handler returns at the first check that fails. Watch for the first early return.</source>
+        <translation>handler 在第一个失败的检查处返回。注意第一次提前返回。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="713"/>
+        <source>After that return nobody receives from that request&apos;s channels. Watch for the first goroutine that can never continue.</source>
+        <translation>返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="715"/>
+        <source>Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.</source>
+        <translation>每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="717"/>
+        <source>The article&apos;s fix: done and quit hold 10 values each, one for every check.</source>
+        <translation>文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="718"/>
+        <source>A buffer too small: done holds 3 values and quit holds 1.</source>
+        <translation>缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="719"/>
+        <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.</source>
+        <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="724"/>
+        <source>How many of request #{req}&apos;s {n} checks will be stranded?</source>
+        <translation>请求 #{req} 的 {n} 个检查中有多少个会被困住？</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="727"/>
+        <source>How many goroutines will be stranded after ten seconds?</source>
+        <translation>十秒后会有多少个 goroutine 被困住？</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="729"/>
+        <source>With this code, how many goroutines will be stranded after ten seconds?</source>
+        <translation>用这段代码，十秒后会有多少个 goroutine 被困住？</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="756"/>
+        <source>Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.</source>
+        <translation>请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="760"/>
+        <source>Request #{req}&apos;s handler returned 403 at {t} s. From now on nobody receives from its done and quit.</source>
+        <translation>请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="763"/>
+        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; of request #{req}&apos;s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.</source>
+        <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="768"/>
+        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.</source>
+        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="772"/>
+        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}).</source>
+        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="774"/>
+        <source>Nothing like that happened within a simulated minute.</source>
+        <translation>在一个模拟分钟内没有发生这样的事。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="834"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="412"/>
+        <location filename="../window.py" line="849"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="426"/>
+        <location filename="../window.py" line="878"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="429"/>
+        <location filename="../window.py" line="881"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="436"/>
+        <location filename="../window.py" line="888"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="437"/>
+        <location filename="../window.py" line="889"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="463"/>
+        <location filename="../window.py" line="919"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="506"/>
+        <location filename="../window.py" line="963"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="513"/>
+        <location filename="../window.py" line="970"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="513"/>
+        <location filename="../window.py" line="970"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="515"/>
+        <location filename="../window.py" line="972"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="515"/>
+        <location filename="../window.py" line="972"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="516"/>
+        <location filename="../window.py" line="973"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="527"/>
+        <location filename="../window.py" line="983"/>
+        <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
+        <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="995"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="558"/>
+        <location filename="../window.py" line="1036"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="558"/>
+        <location filename="../window.py" line="1036"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="559"/>
+        <location filename="../window.py" line="1037"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="559"/>
-        <location filename="../window.py" line="601"/>
+        <location filename="../window.py" line="1037"/>
+        <location filename="../window.py" line="1079"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="560"/>
+        <location filename="../window.py" line="1038"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="575"/>
+        <location filename="../window.py" line="1053"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="596"/>
+        <location filename="../window.py" line="1074"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="601"/>
+        <location filename="../window.py" line="1079"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../window.py" line="613"/>
+        <location filename="../window.py" line="1091"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="632"/>
+        <location filename="../window.py" line="1110"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="649"/>
+        <location filename="../window.py" line="1127"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="649"/>
+        <location filename="../window.py" line="1127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../window.py" line="650"/>
+        <location filename="../window.py" line="1128"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../window.py" line="658"/>
+        <location filename="../window.py" line="1136"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="668"/>
+        <location filename="../window.py" line="1146"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="679"/>
+        <location filename="../window.py" line="1157"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../window.py" line="679"/>
+        <location filename="../window.py" line="1157"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="683"/>
+        <location filename="../window.py" line="1161"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="687"/>
+        <location filename="../window.py" line="1165"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="688"/>
+        <location filename="../window.py" line="1166"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -528,7 +814,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="44"/>
+        <location filename="../chart.py" line="90"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -537,24 +823,29 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="74"/>
+        <location filename="../chart.py" line="114"/>
         <source>Memory held by stranded goroutines</source>
         <translation>被困住的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="76"/>
+        <location filename="../chart.py" line="116"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="81"/>
+        <location filename="../chart.py" line="121"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="101"/>
+        <location filename="../chart.py" line="131"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="138"/>
+        <source>change (#{n} on)</source>
+        <translation>修改（从 #{n} 起）</translation>
     </message>
 </context>
 <context>
@@ -565,7 +856,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>每种写法中被困住的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="67"/>
+        <location filename="../compare.py" line="54"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
@@ -573,74 +864,79 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="66"/>
+        <location filename="../stage.py" line="75"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是被困住的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="127"/>
+        <location filename="../stage.py" line="158"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="130"/>
+        <location filename="../stage.py" line="161"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="243"/>
+        <location filename="../stage.py" line="182"/>
+        <source>{n} stranded</source>
+        <translation>{n} 个被困住</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="302"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="272"/>
+        <location filename="../stage.py" line="338"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="275"/>
+        <location filename="../stage.py" line="341"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="278"/>
+        <location filename="../stage.py" line="344"/>
         <source>returned 403</source>
         <translation>已返回 403</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="281"/>
+        <location filename="../stage.py" line="347"/>
         <source>returned 200</source>
         <translation>已返回 200</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="285"/>
+        <location filename="../stage.py" line="350"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="289"/>
+        <location filename="../stage.py" line="355"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="299"/>
+        <location filename="../stage.py" line="365"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="305"/>
+        <location filename="../stage.py" line="369"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="315"/>
+        <location filename="../stage.py" line="382"/>
         <source>No goroutine is stranded.</source>
         <translation>没有 goroutine 被困住。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="324"/>
+        <location filename="../stage.py" line="399"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
@@ -648,19 +944,25 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../timeline.py" line="32"/>
         <source>Drag to any moment of the run; ← and → step one event back and forward.
 Red: the first stranded goroutine. Orange ticks: handlers returning early.</source>
         <translation>拖动到运行中的任意时刻；← 和 → 前后单步一个事件。
 红色：第一个被困住的 goroutine。橙色刻度：提前返回的 handler。</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="97"/>
+        <location filename="../timeline.py" line="35"/>
+        <source>Drag to any moment of the run; ← and → step one event back and forward.
+Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.</source>
+        <translation>拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。
+红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。</translation>
+    </message>
+    <message>
+        <location filename="../timeline.py" line="110"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="98"/>
+        <location filename="../timeline.py" line="111"/>
         <source>replay at {t} s · event {i} of {n}</source>
         <translation>回放 {t} 秒 · 第 {i} / {n} 个事件</translation>
     </message>
@@ -668,27 +970,27 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early.</sour
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../window.py" line="706"/>
+        <location filename="../window.py" line="1189"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="711"/>
+        <location filename="../window.py" line="1194"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="716"/>
+        <location filename="../window.py" line="1199"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="721"/>
+        <location filename="../window.py" line="1204"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="726"/>
+        <location filename="../window.py" line="1209"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>

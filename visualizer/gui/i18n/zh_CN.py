@@ -157,6 +157,80 @@ ZH = {
     "Go would hold {bytes}": "在 Go 中将占用 {bytes}",
     "No goroutine is stranded.": "没有 goroutine 被困住。",
     "each square = {unit} goroutines": "每个方块 = {unit} 个 goroutine",
+    # classroom: legend, drawer, zoom, presenter mode, lanes
+    "checking": "检查中",
+    "sending": "发送中",
+    "waiting": "等待中",
+    "stranded forever": "永远被困住",
+    "finished": "已结束",
+    "done value": "done 的值",
+    "quit value": "quit 的值",
+    "line: waiting": "该行：等待中",
+    "line: stranded": "该行：被困住",
+    "line: changed from the bug": "该行：与 bug 版本不同",
+    "Zoom {z} %": "缩放 {z} %",
+    "☰ Settings": "☰ 设置",
+    "Show or hide the settings drawer (F9)": "显示或隐藏设置抽屉（F9）",
+    "Settings &drawer": "设置抽屉(&D)",
+    "P&resenter mode": "演示模式(&R)",
+    "Zoom &in": "放大(&I)",
+    "Zoom &out": "缩小(&O)",
+    "&Actual size": "实际大小(&A)",
+    "{n} stranded": "{n} 个被困住",
+    # mid-run changes
+    "earlier code (requests before #{n}):": "先前的代码（#{n} 之前的请求）：",
+    "grey count: the earlier code's": "灰色计数：先前代码的",
+    "Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.":
+        "#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。",
+    "change (#{n} on)": "修改（从 #{n} 起）",
+    # guided lesson
+    "Lesson: step {i} of {n}": "课程：第 {i} 步，共 {n} 步",
+    "Show me ▶": "演示给我看 ▶",
+    "◀ Back": "◀ 上一步",
+    "Next ▶": "下一步 ▶",
+    "Done": "完成",
+    "Guided &lesson": "引导课程(&L)",
+    "Previous mark on the timeline": "时间轴上的前一个标记",
+    "Next mark on the timeline": "时间轴上的后一个标记",
+    "Lesson: back": "课程：上一步",
+    "Lesson: show me, then next": "课程：演示，然后下一步",
+    "A request arrives and starts its check goroutines. Watch for the first check that has to wait at its send.":
+        "一个请求到达并启动它的检查 goroutine。注意第一个必须在发送处等待的检查。",
+    "The handler returns at the first check that fails. Watch for the first early return.":
+        "handler 在第一个失败的检查处返回。注意第一次提前返回。",
+    "After that return nobody receives from that request's channels. Watch for the first goroutine that can never continue.":
+        "返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。",
+    "Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.":
+        "每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。",
+    "The article's fix: done and quit hold 10 values each, one for every check.":
+        "文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。",
+    "A buffer too small: done holds 3 values and quit holds 1.": "缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。",
+    "The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.":
+        "惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。",
+    "How many of request #{req}'s {n} checks will be stranded?": "请求 #{req} 的 {n} 个检查中有多少个会被困住？",
+    "How many goroutines will be stranded after ten seconds?": "十秒后会有多少个 goroutine 被困住？",
+    "With this code, how many goroutines will be stranded after ten seconds?": "用这段代码，十秒后会有多少个 goroutine 被困住？",
+    "Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.":
+        "请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。",
+    "Request #{req}'s handler returned 403 at {t} s. From now on nobody receives from its done and quit.":
+        "请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。",
+    "The engine: <b>{n}</b> of request #{req}'s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.":
+        "引擎的结果：请求 #{req} 的检查中有 <b>{n}</b> 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。",
+    "The engine: <b>{n}</b> stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.":
+        "引擎的结果：十秒后有 <b>{n}</b> 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。",
+    "The engine: <b>{n}</b> stranded after ten seconds (you said {a}).": "引擎的结果：十秒后有 <b>{n}</b> 个被困住（你的答案是 {a}）。",
+    "Nothing like that happened within a simulated minute.": "在一个模拟分钟内没有发生这样的事。",
+    # capacity explorer
+    "stranded goroutines per request": "每个请求被困住的 goroutine",
+    "Go memory after one hour at this rate": "按此速度一小时后 Go 占用的内存",
+    "capacity of done →": "done 的容量 →",
+    "leakviz: capacity explorer": "leakviz：容量探索",
+    "Handler {v}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.":
+        "处理函数 {v}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。粗框：当前的选择。点击格子即可使用它的容量。",
+    "Computing… {k} cells to go.": "计算中…还剩 {k} 个格子。",
+    "Capacity &explorer…": "容量探索(&E)…",
+    "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.":
+        "拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。",
 }
 
 

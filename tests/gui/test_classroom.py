@@ -1,0 +1,372 @@
+"""The classroom: the window fits 1024x768 up, labels never clip, lanes and code are honest."""
+
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QKeySequence
+from PySide6.QtWidgets import QLabel
+
+from visualizer.core.presets import PRESETS
+from visualizer.core.scenario import go_source
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = [(1024, 768), (1280, 720), (1920, 1080)]
+PANELS = ["stage", "strandedCount", "memoryChart", "codePanel", "verdict", "timeline", "play", "step", "reset"]
+
+
+@pytest.fixture
+def open_window(qtbot, qloop):
+    """A window of a given size and language, run deterministically to ``seconds`` and rendered."""
+    from visualizer.gui import i18n
+    from visualizer.gui.window import MainWindow
+    made = []
+
+    def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False):
+        w = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present)
+        qtbot.addWidget(w)
+        made.append(w)
+        w.show()
+        qtbot.waitExposed(w)
+        w.session.rt.run(until=int(seconds * 1e9))
+        w.session.snapshot()
+        w.refresh()
+        w.stage.animate = False
+        qtbot.wait(1)  # let the layout settle, then render every child once
+        w.grab()
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+    from visualizer.gui.style import set_zoom
+    set_zoom(1.0)
+    i18n.install("en")
+
+
+def on_screen(w, widget) -> bool:
+    r = QRect(widget.mapTo(w, widget.rect().topLeft()), widget.size())
+    return widget.isVisible() and r.width() > 20 and r.height() > 10 and w.rect().contains(r)
+
+
+def clipped_labels(w) -> list[str]:
+    """Every visible text whose measured width exceeds the rect it is drawn in."""
+    bad = []
+    for lab in w.findChildren(QLabel):
+        if not lab.isVisibleTo(w) or not lab.text():
+            continue
+        fm = lab.fontMetrics()
+        room = lab.contentsRect().width() - 2 * lab.margin()
+        if lab.wordWrap():  # a wrapped label clips a word longer than its width, or lines below its height
+            text = re.sub(r"<[^>]+>", "", lab.text())
+            pieces = re.findall(r"[\x21-\x7e]+", text)  # Latin words; Chinese breaks between any characters
+            if lab.heightForWidth(lab.width()) > lab.height():
+                bad.append(f"{lab.objectName() or 'label'}: {text[:30]!r}... taller than its rect")
+        else:
+            pieces = [lab.text().replace("&", "")]
+        bad += [f"{lab.objectName() or 'label'}: {p!r}" for p in pieces if fm.horizontalAdvance(p) > room]
+    drawn = w.stage.labels + w.legend.labels * w.legend.isVisible() + w.code.gutter_labels
+    for text, rect, font in drawn:
+        if QFontMetricsF(font).horizontalAdvance(text) > rect.width() + 0.5:
+            bad.append(f"drawn: {text!r} in {rect.width():.0f} px")
+    return bad
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", SIZES)
+def test_every_panel_fits_and_no_label_clips(open_window, size, lang):
+    w = open_window(size=size, lang=lang)
+    assert (w.width(), w.height()) == size
+    for name in PANELS:
+        widget = w.findChild(object, name)
+        assert widget is not None, name
+        assert on_screen(w, widget), f"{name} is not on screen at {size}"
+    assert clipped_labels(w) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", SIZES)
+def test_presenter_mode_fits_with_big_code_and_a_legend(open_window, size, lang):
+    w = open_window(size=size, lang=lang, preset="drain", present=True)
+    assert not w.drawer.isVisible() and not w.toolbar.isVisible() and not w.menuBar().isVisible()
+    for name in [*PANELS[:6], "legend"]:
+        assert on_screen(w, w.findChild(object, name)), name
+    assert w.code.drawn_px >= 18
+    assert clipped_labels(w) == []
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_code_shows_every_line_uncut(open_window, preset):
+    w = open_window(size=(1024, 768), preset=preset, present=True)
+    code = w.code
+    lines = go_source(PRESETS[preset])
+    assert code.drawn_px >= 18
+    assert sorted({i for i, _t, _r in code.rows}) == list(range(len(lines)))
+    assert max(r.bottom() for _i, _t, r in code.rows) <= code.height()
+    # pieces joined again give every character of every line
+    for i, (text, _sites) in enumerate(lines):
+        joined = "".join(t.strip() for j, t, _r in code.rows if j == i)
+        assert joined.replace(" ", "") == text.replace(" ", "")
+
+
+def test_code_counts_sit_in_the_gutter_not_over_the_code(open_window):
+    w = open_window(size=(1280, 720), seconds=3.0)
+    assert w.code.gutter_labels, "the unbuffered bug blocks goroutines on some line"
+    text_left = min(r.left() for _i, _t, r in w.code.rows)
+    for _label, rect, _font in w.code.gutter_labels:
+        assert rect.right() <= text_left
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_each_lane_counts_what_the_engine_strands(open_window, size):
+    w = open_window(size=size, seconds=4.0)
+    engine = Counter(g.req for g in w.session.rt.goroutines.values() if g.stranded and g.role == "check")
+    assert w.stage.lanes
+    for req, drawn, hidden, label in w.stage.lanes:
+        assert label == engine[req], req
+        assert drawn + hidden == engine[req], req  # every stranded goroutine drawn or in the "+N"
+
+
+
+def test_a_long_queue_ends_in_a_count_of_the_rest(open_window):
+    from dataclasses import replace
+
+    from visualizer.core.presets import PRESETS
+    w = open_window(size=(1024, 768), seconds=0)
+    w.restart_with(replace(PRESETS["unbuffered"], checks=60, rate=2.0, fail=(0,)))
+    w.session.rt.run(until=10_000_000_000)
+    w.session.snapshot()
+    w.refresh()
+    w.grab()
+    engine = Counter(g.req for g in w.session.rt.goroutines.values() if g.stranded and g.role == "check")
+    hidden = [(req, h) for req, _d, h, _l in w.stage.lanes if h]
+    assert hidden, (w.stage.lanes, "60 checks cannot all fit as squares in a lane at 1024x768")
+    for req, drawn, h, label in w.stage.lanes:
+        assert drawn + h == label == engine[req]
+    plus = [t for t, _r, _f in w.stage.labels if t.startswith("+")]
+    assert plus
+    assert w.findChild(QLabel, "strandedCount").text() == str(w.session.rt.stranded)
+
+
+def test_the_window_opens_paused_and_only_ctrl_r_resets(open_window, qtbot):
+    w = open_window(seconds=0)
+    qtbot.waitSignal(w.frame_rendered, timeout=10_000)
+    assert not w.session.playing
+    assert w.session.rt.now == 0
+    assert [s.toString() for s in w.act_reset.shortcuts()] == ["Ctrl+R"]
+    assert all(QKeySequence("Home") not in a.shortcuts() for a in w.findChildren(type(w.act_reset)))
+
+
+def test_zoom_grows_every_font_and_ctrl_0_restores(open_window, qtbot):
+    w = open_window(size=(1920, 1080))
+    before = (w.font().pointSizeF(), w.code.drawn_px, max(f.pixelSize() for _t, _r, f in w.stage.labels))
+    w.act_zoom_out.trigger()
+    w.grab()
+    smaller = (w.font().pointSizeF(), w.code.drawn_px, max(f.pixelSize() for _t, _r, f in w.stage.labels))
+    assert all(s < b for s, b in zip(smaller, before, strict=True)), (smaller, before)
+    w.act_zoom_reset.trigger()
+    w.grab()
+    assert (w.font().pointSizeF(), w.code.drawn_px,
+            max(f.pixelSize() for _t, _r, f in w.stage.labels)) == before
+
+
+def test_drawer_closes_and_opens(open_window):
+    w = open_window(size=(1920, 1080))
+    assert w.drawer.isVisible()
+    code_w = w.code.width()
+    w.act_drawer.trigger()
+    w.grab()
+    assert not w.drawer.isVisible() and w.code.width() > code_w
+    w.act_drawer.trigger()
+    assert w.drawer.isVisible()
+
+
+def test_every_named_control_has_an_accessible_name(open_window):
+    w = open_window()
+    for name in ["preset", "handler", "checks", "capacityDone", "capacityQuit", "rate", "seed", "play", "step",
+                 "reset", "stage", "strandedCount", "memoryChart", "codePanel", "verdict", "timeline"]:
+        widget = w.findChild(object, name)
+        assert widget is not None and widget.accessibleName() == name, name
+
+
+def _cli(*args, cwd=None):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "visualizer", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=120)
+
+
+def test_screenshot_has_exactly_the_requested_size(tmp_path):
+    out = tmp_path / "shot.png"
+    r = _cli("--size", "1024x768", "--screenshot", str(out), "--sim-seconds", "0.5")
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1024, 768)
+
+
+@pytest.mark.parametrize("args", [["--size", "big"], ["--size", "300x200"], ["--zoom", "9"]])
+def test_bad_size_or_zoom_is_one_line_and_exit_2(args):
+    r = _cli(*args)
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and r.stderr.startswith("leakviz: error:")
+
+
+def test_the_plugin_example_passes_from_outside_the_tests(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                        str(ROOT / "examples" / "autograder")], capture_output=True, text=True, env=env,
+                       cwd=tmp_path, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "1 passed" in r.stdout
+
+
+def test_every_visible_string_has_a_chinese_translation(tmp_path):
+    """lupdate over the GUI's sources finds no string without a finished zh_CN translation."""
+    import shutil
+    ts = tmp_path / "zh.ts"
+    shutil.copy(ROOT / "visualizer" / "gui" / "i18n" / "leakviz_zh_CN.ts", ts)
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (ROOT / "visualizer" / "gui").glob("*.py"))
+    r = subprocess.run([str(lupdate), *sources, "-ts", str(ts)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    text = ts.read_text(encoding="utf-8")
+    missing = re.findall(r"<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?<translation type=\"unfinished\"",
+                         text)
+    assert missing == []
+
+
+def test_a_mid_run_change_splits_blocked_counts_by_code_version(open_window):
+    w = open_window(size=(1280, 720), seconds=2.0)
+    w.controls.cap_done.setValue(3)  # still leaks, less
+    w.session.rt.run(until=5_000_000_000)
+    w.session.snapshot()
+    w.refresh()
+    w.grab()
+    snap = w.snap
+    assert len(snap.versions) == 1
+    first = snap.versions[0][2]
+    rt = w.session.rt
+    old = sum(1 for g in rt.goroutines.values() if g.stranded and g.role == "check" and g.req < first)
+    new = sum(1 for g in rt.goroutines.values() if g.stranded and g.role == "check" and g.req >= first)
+    assert old > 0 and new > 0
+    assert sum(s for _n, s in w.code.earlier.values()) + sum(s for _t, _n, s in w.code.earlier_rows) == old
+    assert sum(s for _n, s in w.code.counts.values()) == new
+    # the earlier code's capacity line is shown as the earlier version, the change marked on timeline and chart
+    assert any("make(chan bool, 0)" in t for t, _n, _s in w.code._old_lines())
+    assert any(what == "change" for _i, what in w.timeline.marks)
+    assert f"#{first}" in w.verdict.text()
+
+
+def test_each_explorer_cell_is_a_headless_run_and_a_click_sets_the_capacities(open_window, qtbot):
+    from dataclasses import replace
+
+    from visualizer.core.report import report, simulate
+    from visualizer.explore import EXPLORE_REQUESTS
+    w = open_window(size=(1280, 720), seconds=0)
+    w.restart_with(replace(PRESETS["too-small"], checks=4))  # a 5x5 grid: quick
+    ex = w.open_explorer()
+    ex.run_all()
+    grid = ex.grid
+    assert set(grid.cells) == {(d, q) for d in range(5) for q in range(5)}
+    for (d, q), c in grid.cells.items():
+        cfg = replace(w.session.cfg, capacity_done=d, capacity_quit=q, requests=EXPLORE_REQUESTS)
+        r = report(cfg, simulate(cfg))
+        assert c.stranded == r["stranded"], (d, q)
+        assert c.per_request == r["stranded"] / EXPLORE_REQUESTS
+    assert any(c.stranded for c in grid.cells.values()) and any(not c.stranded for c in grid.cells.values())
+    ex.grid.grab()
+    assert all(QFontMetricsF(f).horizontalAdvance(t) <= r.width() + 0.5 for t, r, f in ex.grid.labels)
+    target = grid._rects[(3, 2)].center()
+    qtbot.mouseClick(ex.grid, Qt.LeftButton, pos=target.toPoint())
+    assert (w.session.cfg.capacity_done, w.session.cfg.capacity_quit) == (3, 2)
+    assert grid.current == (3, 2)
+
+
+def test_each_lesson_step_stops_where_its_condition_says(open_window):
+    from visualizer.core.presets import PRESETS
+    from visualizer.lesson import STEPS
+    w = open_window(size=(1280, 720), seconds=0)
+    w.start_lesson()
+    assert not w.session.playing and w.session.rt.now == 0
+    for k, step in enumerate(STEPS):
+        if k:
+            w.lesson_panel.btn_next.click()
+        assert w.lesson_index == k
+        start = w._lesson_pos
+        w.lesson_panel.btn_reveal.click()
+        events = w.session.rt.trace.events
+        pos = w._lesson_pos
+        assert w.review is not None and w.review.seq == pos  # the view shows exactly that moment
+        assert w.session.cfg == PRESETS[step.preset]
+        if step.stop is not None:
+            assert step.stop(w.session.rt, events[pos - 1]), step.key
+            assert not any(step.stop(w.session.rt, events[i]) for i in range(start, pos - 1)), step.key
+        else:
+            assert events[pos - 1][0] <= step.at_ns < (events[pos][0] if pos < len(events) else step.at_ns + 1)
+            assert w.session.rt.now == step.at_ns
+        assert w.lesson_panel.result.text()
+    # the prediction steps reveal the engine's numbers
+    assert w.lesson_answer() == w.session.rt.stranded == 0  # the context fix
+
+
+def test_the_lesson_reveals_the_engines_count_for_the_request(open_window):
+    from collections import Counter
+    w = open_window(size=(1280, 720), seconds=0)
+    w.start_lesson()
+    w.lesson_go(2)  # "how many of request #R's checks will be stranded?"
+    req = w._lesson_facts["return"]
+    assert f"#{req}" in w.lesson_panel.question.text()
+    w.lesson_panel.answer.setValue(3)
+    w.lesson_reveal()
+    said = w.lesson_answer()
+    w.lesson_panel.btn_next.click()
+    w.lesson_reveal()  # ten seconds later that request has long settled
+    engine = Counter(g.req for g in w.session.rt.goroutines.values() if g.stranded and g.role == "check")
+    assert said == engine[req]
+    w.lesson_go(1, revealed=True)  # Back replays to the same moment
+    assert w.session.rt.trace.events[w._lesson_pos - 1][1] == "return"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_lesson_fits_1024x768(open_window, qtbot, lang):
+    w = open_window(size=(1024, 768), lang=lang, seconds=0)
+    w.start_lesson()
+    w.lesson_go(3, revealed=True)
+    qtbot.wait(1)  # the wrapped labels take their new heights
+    w.grab()
+    for name in [*PANELS, "lesson", "lessonResult", "lessonNext"]:
+        assert on_screen(w, w.findChild(object, name)), name
+    assert clipped_labels(w) == []
+
+
+def test_screenshot_at_150_percent_scaling_is_the_requested_screen_size(tmp_path):
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5")
+    r = subprocess.run([sys.executable, "-m", "visualizer", "--size", "1920x1080", "--present", "--screenshot",
+                        str(out), "--sim-seconds", "0.5"], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1920, 1080)
+
+
+def test_bracket_keys_jump_between_timeline_marks_and_pagedown_drives_the_lesson(open_window):
+    w = open_window(seconds=3.0)
+    marks = sorted({i for i, _what in w.session.folder.marks})
+    assert len(marks) >= 2
+    w.act_mark_prev.trigger()
+    assert w.review.seq == marks[-1] + 1
+    w.act_mark_prev.trigger()
+    assert w.review.seq == marks[-2] + 1
+    w.act_mark_next.trigger()
+    assert w.review.seq == marks[-1] + 1
+    w.start_lesson()
+    w.act_lesson_next.trigger()  # reveal step 1
+    assert w.lesson_index == 0 and w.lesson_panel.result.text()
+    w.act_lesson_next.trigger()  # on to step 2
+    assert w.lesson_index == 1 and not w.lesson_panel.result.text()
+    w.act_lesson_back.trigger()  # step 1 again, revealed
+    assert w.lesson_index == 0 and w.lesson_panel.result.text()

@@ -1,0 +1,61 @@
+"""The capacity explorer's numbers: the engine run over a grid of channel capacities.
+
+Qt-free, beside core: each cell is a headless ``run`` (``core.report``) of the
+current handler and failure pattern with those capacities, so the explorer
+shows what the engine does, never a formula.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..core.report import report, simulate
+from ..core.scenario import Config, safe_capacities
+
+EXPLORE_REQUESTS = 60  # enough requests that a leak shows in every failure pattern, quick enough for a grid
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One run: stranded goroutines per request, and Go bytes they would hold after an hour at its rate."""
+
+    capacity_done: int
+    capacity_quit: int
+    stranded: int
+    requests: int
+    per_request: float
+    bytes_per_hour: float
+    cannot_leak: bool  # the engine's rule says these capacities can never leak here
+
+
+def axis(checks: int, most: int = 11) -> list[int]:
+    """Capacities to try for one channel: 0 up to ``checks`` (every one needs at most checks-1), at most ``most``."""
+    top = max(1, checks)
+    if top + 1 <= most:
+        return list(range(top + 1))
+    return sorted({round(k * top / (most - 1)) for k in range(most)})
+
+
+def run_config(cfg: Config, capacity_done: int, capacity_quit: int, requests: int = EXPLORE_REQUESTS) -> Config:
+    """The config one cell runs: ``cfg``'s handler, traffic and failure pattern with these capacities."""
+    return replace(cfg, capacity_done=capacity_done, capacity_quit=capacity_quit, requests=requests).validate()
+
+
+def cell(cfg: Config, capacity_done: int, capacity_quit: int, requests: int = EXPLORE_REQUESTS) -> Cell:
+    """Run the engine for one cell."""
+    c = run_config(cfg, capacity_done, capacity_quit, requests)
+    rt = simulate(c)
+    r = report(c, rt)
+    rt.shutdown()
+    seconds = max(r["sim_time_ms"] / 1000, 1e-9)
+    need_d, need_q = safe_capacities(c)
+    return Cell(capacity_done, capacity_quit, r["stranded"], requests, r["stranded"] / requests,
+                r["go_bytes_modeled"] / seconds * 3600,
+                c.variant in ("ctx", "closequit", "drain") or (capacity_done >= need_d and capacity_quit >= need_q))
+
+
+def cells(cfg: Config, requests: int = EXPLORE_REQUESTS):
+    """Every cell of the grid, row by row (quit capacity down, done capacity across), one at a time."""
+    for q in axis(cfg.checks):
+        for d in axis(cfg.checks):
+            yield cell(cfg, d, q, requests)

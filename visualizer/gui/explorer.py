@@ -1,0 +1,219 @@
+"""The capacity explorer: stranded goroutines and memory over capacity of done x capacity of quit.
+
+Each cell is the engine run headless with those capacities (visualizer.explore),
+computed one cell per timer tick so the window stays responsive. The current
+choice is outlined, the capacities the engine's rule says cannot leak are
+shaded, and clicking a cell sets those capacities in the main window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ..core.scenario import Config
+from ..explore import EXPLORE_REQUESTS, Cell, axis, cell
+from .style import FAINT, GREEN, INK, PAPER, VERMILLION, fit_font, px
+
+
+def compact_bytes(n: float) -> str:
+    """Bytes in at most four digits and a unit, for a small cell: 0, 512 B, 87 KiB, 817 MiB, 1.2 GiB."""
+    if n == 0:
+        return "0"
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1000 or unit == "GiB":
+            return f"{n:.1f} {unit}" if n < 10 and unit != "B" else f"{n:,.0f} {unit}"
+        n /= 1024
+    return f"{n:,.0f} GiB"
+
+
+class CapacityGrid(QWidget):
+    """Two heat maps side by side: stranded per request, and Go memory per hour."""
+
+    chosen = Signal(int, int)  # capacity of done, capacity of quit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(600, 320)
+        self.dones: list[int] = []
+        self.quits: list[int] = []
+        self.cells: dict[tuple[int, int], Cell] = {}
+        self.current = (0, 0)
+        self.labels: list[tuple[str, QRectF, QFont]] = []  # drawn last paint, for tests
+        self._rects: dict[tuple[int, int], QRectF] = {}
+
+    def sizeHint(self) -> QSize:
+        return QSize(1100, 560)
+
+    def set_axes(self, dones: list[int], quits: list[int]) -> None:
+        self.dones, self.quits, self.cells = dones, quits, {}
+        self.update()
+
+    def _panel(self, k: int) -> QRectF:
+        w = self.width() / 2
+        return QRectF(k * w + 8, 8, w - 16, self.height() - 16)
+
+    def _grid_rect(self, panel: QRectF) -> QRectF:
+        fm = QFontMetricsF(self._font(13))
+        left = fm.horizontalAdvance("quit 128") + 10
+        top = fm.height() * 2.6
+        return QRectF(panel.left() + left, panel.top() + top, panel.width() - left, panel.height() - top - fm.height() * 1.6)
+
+    def _font(self, size: float, bold: bool = False) -> QFont:
+        f = QFont(self.font())
+        f.setPixelSize(px(size))
+        f.setBold(bold)
+        return f
+
+    def _text(self, p: QPainter, rect: QRectF, text: str, size: float, align=Qt.AlignCenter, bold=False) -> None:
+        f = fit_font(self._font(size, bold), text, rect.width(), px(size))
+        p.setFont(f)
+        p.drawText(rect, align, text)
+        self.labels.append((text, QRectF(rect), QFont(f)))
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802
+        for (d, q), r in self._rects.items():
+            if r.contains(e.position()):
+                self.chosen.emit(d, q)
+                return
+
+    def paintEvent(self, _e) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.fillRect(self.rect(), PAPER)
+        self.labels = []
+        self._rects = {}
+        if not self.dones:
+            p.end()
+            return
+        titles = [self.tr("stranded goroutines per request"), self.tr("Go memory after one hour at this rate")]
+        worst = [max((c.per_request for c in self.cells.values()), default=0.0) or 1.0,
+                 max((c.bytes_per_hour for c in self.cells.values()), default=0.0) or 1.0]
+        for k in (0, 1):
+            panel = self._panel(k)
+            grid = self._grid_rect(panel)
+            fm_h = QFontMetricsF(self._font(13)).height()
+            p.setPen(INK)
+            self._text(p, QRectF(panel.left(), panel.top(), panel.width(), fm_h * 1.3), titles[k], 15,
+                       Qt.AlignLeft | Qt.AlignVCenter, bold=True)
+            self._text(p, QRectF(grid.left(), panel.top() + fm_h * 1.3, grid.width(), fm_h * 1.2),
+                       self.tr("capacity of done →"), 13)
+            cw, ch = grid.width() / len(self.dones), grid.height() / len(self.quits)
+            for j, q in enumerate(self.quits):
+                self._text(p, QRectF(panel.left(), grid.top() + j * ch, grid.left() - panel.left() - 6, ch),
+                           f"quit {q}", 13, Qt.AlignRight | Qt.AlignVCenter)
+            for i, d in enumerate(self.dones):
+                self._text(p, QRectF(grid.left() + i * cw, grid.bottom(), cw, fm_h * 1.4), str(d), 13)
+            for j, q in enumerate(self.quits):
+                for i, d in enumerate(self.dones):
+                    r = QRectF(grid.left() + i * cw, grid.top() + j * ch, cw, ch).adjusted(1, 1, -1, -1)
+                    self._rects[(d, q)] = r
+                    c = self.cells.get((d, q))
+                    if c is None:
+                        p.fillRect(r, QColor("#F4F6F8"))
+                        continue
+                    v = c.per_request if k == 0 else c.bytes_per_hour
+                    if v == 0:
+                        fill = QColor("#E6F4EA")
+                    else:
+                        fill = QColor(VERMILLION)
+                        fill.setAlpha(int(50 + 180 * min(1.0, v / worst[k])))
+                    p.fillRect(r, fill)
+                    if c.cannot_leak:  # the rule's guarantee, shaded over the measurement
+                        p.fillRect(r, QBrush(GREEN, Qt.BDiagPattern))
+                    text = f"{v:.1f}" if k == 0 else compact_bytes(v)
+                    p.setPen(INK if v == 0 or v / worst[k] < 0.6 else PAPER)
+                    self._text(p, r.adjusted(2, 0, -2, 0), text, min(13, ch * 0.45))
+            cur = self._rects.get(self.current)
+            if cur is not None:
+                p.setPen(QPen(INK, 3))
+                p.setBrush(Qt.NoBrush)
+                p.drawRect(cur.adjusted(-1, -1, 1, 1))
+            p.setPen(QPen(FAINT, 1))
+            p.setBrush(Qt.NoBrush)
+            p.drawRect(grid)
+        p.end()
+
+
+class ExplorerWindow(QWidget):
+    """The explorer in its own window, for the main window's current handler and failure pattern."""
+
+    capacities_chosen = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.Window)
+        self.setObjectName("capacityExplorer")
+        self.setAccessibleName("capacityExplorer")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setObjectName("explorerCaption")
+        self.grid = CapacityGrid()
+        self.grid.setObjectName("capacityGrid")
+        self.grid.setAccessibleName("capacityGrid")
+        self.grid.chosen.connect(self._chosen)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.grid, 1)
+        self.cfg: Config | None = None
+        self._todo: list[tuple[int, int]] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._tick)
+        screen = self.screen()
+        avail = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1100, avail.width()) if avail else 1100, min(620, avail.height()) if avail else 620)
+
+    def explore(self, cfg: Config) -> None:
+        """Start computing the grid for ``cfg`` (its capacities are the current choice)."""
+        self.cfg = cfg
+        dones = quits = axis(cfg.checks)
+        self.grid.set_axes(dones, quits)
+        self.grid.current = (cfg.capacity_done, cfg.capacity_quit)
+        self._todo = [(d, q) for q in quits for d in dones]
+        self.retranslate()
+        self.timer.start()
+
+    def set_current(self, capacity_done: int, capacity_quit: int) -> None:
+        self.grid.current = (capacity_done, capacity_quit)
+        self.grid.update()
+
+    def run_all(self) -> None:
+        """Compute every cell now (tests, screenshots)."""
+        while self._todo:
+            self._tick()
+
+    def _tick(self) -> None:
+        if not self._todo or self.cfg is None:
+            self.timer.stop()
+            return
+        d, q = self._todo.pop(0)
+        self.grid.cells[(d, q)] = cell(self.cfg, d, q)
+        self.grid.update()
+        if not self._todo:
+            self.timer.stop()
+            self.retranslate()
+            self.finished.emit()
+
+    def _chosen(self, d: int, q: int) -> None:
+        self.set_current(d, q)
+        self.capacities_chosen.emit(d, q)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("leakviz: capacity explorer"))
+        if self.cfg is None:
+            return
+        c = self.cfg
+        left = len(self._todo)
+        text = self.tr("Handler {v}, {n} checks, the current failure pattern: each cell is the engine run on "
+                       "{r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. "
+                       "Click a cell to use its capacities.").format(v=c.variant, n=c.checks, r=EXPLORE_REQUESTS)
+        if left:
+            text += " " + self.tr("Computing… {k} cells to go.").format(k=left)
+        self.caption.setText(text)
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self.timer.stop()
+        super().closeEvent(e)
