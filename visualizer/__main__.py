@@ -215,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="live-goroutine ceiling at which each cycle resets (default: 300000)")
     s.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     s.set_defaults(func=cmd_soak)
+    from .godump.commands import add_commands
+    add_commands(sub)
     return p
 
 

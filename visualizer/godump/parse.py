@@ -32,7 +32,7 @@ _CREATED = re.compile(r"created by (\S+)(?: in goroutine (\d+))?$")
 _ELIDED = re.compile(r"\.\.\.(?:additional frames elided|\d+ frames elided)\.\.\.$")
 _PROFILE = re.compile(r"(goroutine|goroutineleak) profile: total (\d+)$")
 _RECORD = re.compile(r"(\d+) @(?: 0x[0-9a-f]+)*$")
-_RECORD_FRAME = re.compile(r"#\t0x[0-9a-f]+\t(\S+?)(?:\+0x[0-9a-f]+)?\t(.+):(\d+)$")
+_RECORD_FRAME = re.compile(r"#\t0x[0-9a-f]+\t(\S+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+)$")
 _GOLEAK = re.compile(r"\[?Goroutine \d+ in state .*on top of the stack:$")
 # what Go or go test prints right after a dump with no blank line between
 _AFTER = ("panic: ", "fatal error: ", "--- PASS", "--- FAIL", "=== ", "PASS", "FAIL", "ok  \t", "exit status ")
@@ -129,31 +129,40 @@ def _shorten(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def iter_lines(stream, max_line: int = MAX_LINE) -> Iterator[tuple[int, str | None, str | None]]:
+class LineReader:
     """``(number, text, problem)`` for each line of a binary stream; a line
-    that is too long is cut and one that is not UTF-8 text is ``None``."""
-    n = 0
-    while True:
-        raw = stream.readline(max_line + 1)
-        if not raw:
-            return
-        n += 1
-        problem = None
-        if len(raw) > max_line and not raw.endswith(b"\n"):
-            problem = f"line longer than {max_line // 1024} KiB (cut)"
-            while True:  # skip the rest of it, a bounded piece at a time
-                rest = stream.readline(max_line)
-                if not rest or rest.endswith(b"\n"):
-                    break
-        if b"\x00" in raw:
-            yield n, None, "binary data, not text"
-            continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            yield n, None, "binary data, not text"
-            continue
-        yield n, text.rstrip("\r\n"), problem
+    that is too long is cut and one that is not UTF-8 text is ``None``.
+    ``consumed`` counts the bytes read so far."""
+
+    def __init__(self, stream, max_line: int = MAX_LINE) -> None:
+        self.stream, self.max_line, self.consumed = stream, max_line, 0
+
+    def __iter__(self) -> Iterator[tuple[int, str | None, str | None]]:
+        stream, max_line = self.stream, self.max_line
+        n = 0
+        while True:
+            raw = stream.readline(max_line + 1)
+            if not raw:
+                return
+            n += 1
+            self.consumed += len(raw)
+            problem = None
+            if len(raw) > max_line and not raw.endswith(b"\n"):
+                problem = f"line longer than {max_line // 1024} KiB (cut)"
+                while True:  # skip the rest of it, a bounded piece at a time
+                    rest = stream.readline(max_line)
+                    self.consumed += len(rest)
+                    if not rest or rest.endswith(b"\n"):
+                        break
+            if b"\x00" in raw:
+                yield n, None, "binary data, not text"
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield n, None, "binary data, not text"
+                continue
+            yield n, text.rstrip("\r\n"), problem
 
 
 class Parser:
@@ -372,9 +381,9 @@ def goroutines(stream, problems: Problems, parser: Parser | None = None) -> Iter
     """Every goroutine in a binary stream, as it is read. Raises
     :class:`DumpError` when the input holds no goroutine dump at all."""
     parser = parser if parser is not None else Parser(problems)
-    lines = iter_lines(stream)
+    reader = LineReader(stream)
+    lines = iter(reader)
     found = 0
-    read = 0
     for item in lines:
         n, text, problem = item
         if text is not None and text.strip():
@@ -385,15 +394,16 @@ def goroutines(stream, problems: Problems, parser: Parser | None = None) -> Iter
             lines = _chain(item, lines)
             break
         parser.feed(n, text, problem)
+        if reader.consumed > SNIFF_BYTES:
+            raise DumpError(f"not a goroutine dump: nothing but blank or binary lines in the first "
+                            f"{SNIFF_BYTES >> 20} MiB")
     for n, text, problem in lines:
         for g in parser.feed(n, text, problem):
             found += 1
             yield g
-        if not found:
-            read += len(text) + 1 if text is not None else MAX_LINE
-            if read > SNIFF_BYTES and parser._g is None:
-                raise DumpError(f"not a goroutine dump: no goroutine in the first {SNIFF_BYTES >> 20} MiB"
-                                + (f" ({problems.kept[0]})" if problems.kept else ""))
+        if not found and reader.consumed > SNIFF_BYTES and parser._g is None:
+            raise DumpError(f"not a goroutine dump: no goroutine in the first {SNIFF_BYTES >> 20} MiB"
+                            + (f" ({problems.kept[0]})" if problems.kept else ""))
     for g in parser.close():
         found += 1
         yield g

@@ -162,7 +162,11 @@ func main() {
 		os.Exit(1)
 	}
 	strand()
-	time.Sleep(*wait)
+	if *wait > 0 {
+		// Go stamps a goroutine's wait start when a GC finds it blocked.
+		runtime.GC()
+		time.Sleep(*wait)
+	}
 	switch *dump {
 	case "1", "2":
 		d, _ := strconv.Atoi(*dump)
