@@ -181,8 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="examples:\n  leakviz export csv --out leak.csv --requests 200 --concurrent\n"
                        "  leakviz export gif --preset unbuffered --from 0 --sim-seconds 2 --fps 10 --speed 0.5 "
                        "--out leak.gif", formatter_class=argparse.RawDescriptionHelpFormatter)
-    e.add_argument("kind", choices=["csv", "json", "png", "gif"], help="what to write")
-    e.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file to write")
+    e.add_argument("kind", choices=["csv", "json", "png", "gif", "go"],
+                   help="what to write (go: a runnable Go program of the handler and config, in the folder --out)")
+    e.add_argument("--out", type=Path, required=True, metavar="PATH", help="the file (go: folder) to write")
     _add_scenario_args(e)
     from .core.presets import PRESETS
     e.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
@@ -319,6 +320,9 @@ def cmd_export(a: argparse.Namespace) -> int:
             cfg = replace(PRESETS[a.preset], seed=a.seed).validate()
     except (ConfigError, ValueError) as e:
         return fail(str(e))
+    if a.kind == "go":
+        from .godump.commands import export_go
+        return export_go(cfg, a)
     seconds = a.sim_seconds if a.sim_seconds is not None else (3.0 if a.preset else None)
     if seconds is not None and not 0 <= seconds <= 3600:
         return fail(f"--sim-seconds must be between 0 and 3600, got {seconds:g}")
