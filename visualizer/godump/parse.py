@@ -179,6 +179,7 @@ class Parser:
         self._want_created_file = False
         self._ancestors = False  # inside "[originating from goroutine N]:" frames
         self._last = 0
+        self._pure = None  # input that starts with a goroutine: a pprof dump, nothing else in it
 
     # -- shared --
 
@@ -254,17 +255,25 @@ class Parser:
 
     def _feed_text(self, n: int, text: str, out: list[Goroutine]) -> None:
         line = text.lstrip(" ")  # goleak's lines come indented by go test
+        if self._pure is None and line.strip() and not line.startswith("goroutine "):
+            self._pure = False
         g = self._g
         if line.startswith("goroutine "):
             m = _HEADER.match(line)
             if m:
+                if self._pure is None:
+                    self._pure = True
                 self._start(n, m, out)
                 return
             if g is not None or not _PROFILE.match(line):
                 self._damage(n, f"damaged goroutine header: {_shorten(line)!r}", out)
             return
         if g is None:
-            # what surrounds the goroutines: panic text, registers, test output
+            # what surrounds the goroutines: panic text, registers, test output;
+            # a bare pprof dump has no such thing
+            if self._pure and line.strip():
+                self.problems.add(n, f"not part of any goroutine: {_shorten(line)!r}")
+                return
             if "found unexpected goroutines" in line:
                 self.form = "goleak" if self.form in (None, "debug=2") else f"goleak ({self.form})"
             elif line.startswith(("panic: ", "SIGQUIT: ", "fatal error: ")) and self.form in (None, "debug=2"):

@@ -163,7 +163,9 @@ func main() {
 	}
 	strand()
 	if *wait > 0 {
-		// Go stamps a goroutine's wait start when a GC finds it blocked.
+		// A GC stamps a blocked goroutine's wait start with the previous
+		// GC's time: the first one has none, so it takes two.
+		runtime.GC()
 		runtime.GC()
 		time.Sleep(*wait)
 	}
