@@ -138,3 +138,18 @@ def test_a_dump_then_junk_keeps_the_dump_and_counts_the_junk_in_bounded_memory()
     first = head.count(b"\n") + 1  # the first junk line
     assert s.problems.kept[0].line == first and "not part of any goroutine" in s.problems.kept[0].message
     assert s.problems.total == -(-(24 << 20) // 101)  # every junk line, the last one cut short too
+
+
+def test_crash_forms_without_frames_are_not_damage():
+    text = (b"SIGQUIT: quit\nPC=0x46d1a1 m=0 sigcode=0\n\n"
+            b"goroutine 7 gp=0xc000007c00 m=3 mp=0xc000100008 [running]:\n"
+            b"\tgoroutine running on other thread; stack unavailable\n"
+            b"created by main.main in goroutine 1\n\t/srv/main.go:12 +0x25\n\n"
+            b"goroutine 9 [chan send, 3 minutes]:\nmain.worker(...)\n\t/srv/main.go:20\n"
+            b"[originating from goroutine 1]:\nmain.main()\n\t/srv/main.go:13 +0x25\n\n"
+            b"rax    0x0\nrbx    0x0\n")
+    s = summarize(io.BytesIO(text))
+    assert s.form == "traceback" and not s.problems.total
+    g = {x.function: x for x in s.groups}
+    assert g["main.worker"].line == 20 and g["main.worker"].max_wait_minutes == 3
+    assert len(g["main.worker"].sample.frames) == 1  # the ancestor's frames are not where it blocks

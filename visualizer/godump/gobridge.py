@@ -54,8 +54,10 @@ class GoTool:
             env["GOROOT"] = self.goroot
         else:
             env.pop("GOROOT", None)
-        if "HOME" not in env and "GOCACHE" not in env:
-            env["GOCACHE"] = str(Path(tempfile.gettempdir()) / "leakviz-gocache")
+        if "HOME" not in env:  # go wants somewhere for its build and module caches
+            tmp = Path(tempfile.gettempdir())
+            env.setdefault("GOCACHE", str(tmp / "leakviz-gocache"))
+            env.setdefault("GOPATH", str(tmp / "leakviz-gopath"))
         return env
 
     def version(self) -> str:

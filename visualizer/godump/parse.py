@@ -178,6 +178,7 @@ class Parser:
         self._pending: Frame | None = None  # a function line awaiting its file line
         self._want_created_file = False
         self._ancestors = False  # inside "[originating from goroutine N]:" frames
+        self._unavailable = False
         self._last = 0
         self._pure = None  # input that starts with a goroutine: a pprof dump, nothing else in it
 
@@ -190,12 +191,13 @@ class Parser:
         if self._pending is not None:
             g.frames.append(self._pending)
             self._pending = None
-        if not g.frames and not g.damaged:
+        if not g.frames and not g.damaged and not self._unavailable:
             g.damaged = True
             self.problems.add(g.at_line, f"goroutine {g.id} has no stack")
         self._g = None
         self._want_created_file = False
         self._ancestors = False
+        self._unavailable = False
         self.seen += g.count
         out.append(g)
 
@@ -310,6 +312,9 @@ class Parser:
                 return
         elif _ELIDED.match(line):
             g.elided = True
+            return
+        elif line.strip() == "goroutine running on other thread; stack unavailable":
+            self._unavailable = True  # a crash caught it on another M: Go has no frames for it
             return
         elif line.startswith("[originating from goroutine"):
             self._ancestors = True  # GODEBUG=tracebackancestors: not where it blocks
