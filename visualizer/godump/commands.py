@@ -36,6 +36,7 @@ def add_commands(sub) -> None:
     d.add_argument("--polls", type=int, metavar="N", help="--watch: stop after N polls (default: until Ctrl+C)")
     d.add_argument("--timeout", type=_finite, default=10.0, metavar="S",
                    help="URL: seconds to wait for each read (default 10)")
+    d.add_argument("--window", action="store_true", help="show the groups as piles over the code, in a window")
     d.set_defaults(func=_dump)
 
 
@@ -113,5 +114,15 @@ def _verify(a: argparse.Namespace) -> int:
 
 
 def _dump(a: argparse.Namespace) -> int:
+    if a.window:
+        import os
+        import sys
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                     or os.environ.get("QT_QPA_PLATFORM")):
+            return _fail("dump", "no display to open the window on (set DISPLAY or run under xvfb-run)")
+        if a.src is not None and not a.src.is_dir():
+            return _fail("dump", f"--src {a.src} is not a folder")
+        from ..gui.dumpview import run_dump_window
+        return run_dump_window(a.source, a.src)
     from .cli import cmd_dump
     return cmd_dump(a.source, a.src, a.json, a.watch, a.every, a.polls, a.timeout)
