@@ -76,15 +76,17 @@ def format_table(s: Summary, src: SourceFinder | None = None) -> str:
     out = [f"goroutine dump ({s.form}): {s.goroutines:,} goroutine(s) in {len(s.groups):,} group(s)"
            + (f", {s.dropped:,} of the runtime's own left out" if s.dropped else ""),
            f"Go memory they hold: ~{_kib(s.go_bytes())} (modelled: {each:,} B a goroutine, stack + heap)", ""]
-    rows = [("count", "wait reason", "longest", "blocks at", "created by")]
+    rows = [("count", "wait reason", "longest", "Go memory", "blocks at", "created by")]
     for g in s.groups:
         wait = "-" if g.max_wait_minutes is None else f"{g.max_wait_minutes} min"
         reason = (g.wait_reason or "?") + (f" ({g.leaked:,} leaked)" if g.leaked else "")
         made = f"{g.created_by} {Path(g.created_file).name}:{g.created_line}" if g.created_by else "-"
-        rows.append((f"{g.count:,}", reason, wait, f"{g.function} {Path(g.file).name}:{g.line}", made))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        rows.append((f"{g.count:,}", reason, wait, _kib(g.go_bytes()), f"{g.function} {Path(g.file).name}:{g.line}",
+                     made))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for i, r in enumerate(rows):
-        out.append(f"{r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:<{widths[3]}}  {r[4]}")
+        out.append(f"{r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>{widths[3]}}  "
+                   f"{r[4]:<{widths[4]}}  {r[5]}")
         if i and src is not None:
             g = s.groups[i - 1]
             text = src.line(g.file, g.line)

@@ -20,6 +20,7 @@ from .group import Summary, summarize
 from .parse import DumpError
 
 HISTORY = 720  # polls kept per group: an hour at the default 5 s
+MAX_TRENDS = 10_000  # groups followed at once; past it, groups gone to zero are forgotten
 MIN_POLLS = 3  # growth must be seen at least this many times to be called a leak
 MAX_BODY = 1 << 30
 
@@ -60,7 +61,8 @@ def fetch(url: str, timeout: float = 10.0) -> Summary:
     except (TimeoutError, ConnectionError) as e:
         raise FetchError(f"cannot reach {url}: {e or type(e).__name__}") from None
     except DumpError as e:
-        raise FetchError(f"{url}: {e}") from None
+        hint = "" if ("debug=1" in url or "debug=2" in url) else " (pprof answers in text only with ?debug=1 or ?debug=2)"
+        raise FetchError(f"{url}: {e}{hint}") from None
     except OSError as e:
         if isinstance(e, FetchError):
             raise
@@ -153,6 +155,9 @@ class Watch:
         for k, t in self.trends.items():
             if k not in seen:
                 t.counts.append((at, 0))
+        if len(self.trends) > MAX_TRENDS:
+            for k in [k for k, t in self.trends.items() if k not in seen]:
+                del self.trends[k]
         self._confirm()
         p = Poll(at, s)
         self.polls.append(p)
