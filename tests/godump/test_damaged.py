@@ -153,3 +153,14 @@ def test_crash_forms_without_frames_are_not_damage():
     g = {x.function: x for x in s.groups}
     assert g["main.worker"].line == 20 and g["main.worker"].max_wait_minutes == 3
     assert len(g["main.worker"].sample.frames) == 1  # the ancestor's frames are not where it blocks
+
+
+def test_status_flags_in_gos_order():
+    text = (b"goroutine 3 [chan send (nil chan) (leaked) (scan), 7 minutes, locked to thread]:\n"
+            b"main.f()\n\t/srv/main.go:5 +0x1\n\n"
+            b"goroutine 4 [chan receive (durable), synctest bubble 2]:\nmain.g()\n\t/srv/main.go:9 +0x1\n")
+    s = summarize(io.BytesIO(text))
+    g = {x.function: x for x in s.groups}
+    f = g["main.f"]
+    assert (f.wait_reason, f.leaked, f.locked, f.max_wait_minutes) == ("chan send (nil chan)", 1, 1, 7)
+    assert g["main.g"].wait_reason == "chan receive" and g["main.g"].sample.durable

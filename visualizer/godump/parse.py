@@ -105,14 +105,12 @@ def _status(text: str, g: Goroutine) -> None:
     """``chan send (leaked), 5 minutes, locked to thread, synctest bubble 1``."""
     parts = text.split(", ")
     reason = parts[0]
-    for flag, attr in ((" (scan)", None), (" (leaked)", "leaked"), (" (durable)", "durable")):
+    # Go appends these to the wait reason in this order: (leaked) (scan) (durable)
+    for flag, attr in ((" (durable)", "durable"), (" (scan)", None), (" (leaked)", "leaked")):
         if reason.endswith(flag):
             reason = reason[: -len(flag)]
             if attr:
                 setattr(g, attr, True)
-    # a status may carry more than one flag, in Go's order: leaked then scan
-    if reason.endswith(" (leaked)"):
-        reason, g.leaked = reason[:-9], True
     g.wait_reason = reason
     for p in parts[1:]:
         m = _MINUTES.match(p)
@@ -120,8 +118,6 @@ def _status(text: str, g: Goroutine) -> None:
             g.minutes = int(m.group(1))
         elif p == "locked to thread":
             g.locked = True
-        elif p.endswith(" (durable)"):
-            g.durable = True
 
 
 def _shorten(text: str, n: int = 60) -> str:
@@ -353,8 +349,8 @@ class Parser:
         self._damage(n, f"expected a goroutine record, got {_shorten(text)!r}", out)
 
 
-def _json_lines(lines: Iterable[tuple[int, str | None, str | None]], first: tuple[int, str, str | None],
-                problems: Problems) -> Iterator[tuple[int, str | None, str | None]]:
+def _json_lines(lines: Iterable[tuple[int, str | None, str | None]],
+               first: tuple[int, str, str | None]) -> Iterator[tuple[int, str | None, str | None]]:
     """``go test -json``: the text lines of its "output" events, numbered by
     the JSON line they came in."""
     buf = ""
@@ -403,7 +399,7 @@ def goroutines(stream, problems: Problems, parser: Parser | None = None) -> Iter
         if text is not None and text.strip():
             if text.lstrip().startswith('{"') and '"Action"' in text:
                 parser.form = "go test -json"
-                lines = _json_lines(lines, item, problems)
+                lines = _json_lines(lines, item)
                 break
             lines = _chain(item, lines)
             break
