@@ -13,7 +13,7 @@ from visualizer.core.presets import PRESETS
 from visualizer.core.scenario import Config, go_source, predicted_stranded
 from visualizer.godump import gobridge
 
-from .conftest import TOOLCHAINS
+from .conftest import TOOLCHAINS, _no_go
 
 
 def random_configs(n: int) -> list[Config]:
@@ -94,7 +94,7 @@ def test_verify_matches_real_go_on_random_configs(go, cfg):
 def test_verify_on_each_toolchain(version):
     tool = [t for t, v in TOOLCHAINS if v == version]
     if not tool:
-        pytest.skip("no Go toolchain here")
+        _no_go()
     v = gobridge.verify(PRESETS["too-small"], requests=80, go=tool[0])
     assert v.go_version == version and v.same, v.format()
     assert sum(v.real.values()) > 0  # the preset does leak: the comparison compared something

@@ -486,6 +486,8 @@ def _blocked(url: str) -> dict[int, int]:
 def verify(cfg: Config, requests: int = 200, go: GoTool | None = None, workdir: Path | None = None,
            scale: int | None = None) -> Verdict:
     """Run ``requests`` requests on the simulation and on real Go; compare."""
+    if not 1 <= requests <= MAX_EXPORT_REQUESTS:
+        raise BridgeError(f"--requests must be between 1 and {MAX_EXPORT_REQUESTS}, got {requests}")
     go = go or find_go()
     if go is None:
         raise BridgeError(GO_HOWTO)

@@ -15,6 +15,7 @@ goroutine it interrupts is still yielded with the frames read so far, marked
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -401,17 +402,19 @@ def goroutines(stream, problems: Problems, parser: Parser | None = None) -> Iter
                 parser.form = "go test -json"
                 lines = _json_lines(lines, item)
                 break
-            lines = _chain(item, lines)
+            lines = itertools.chain((item,), lines)
             break
         parser.feed(n, text, problem)
         if reader.consumed > SNIFF_BYTES:
             raise DumpError(f"not a goroutine dump: nothing but blank or binary lines in the first "
                             f"{SNIFF_BYTES >> 20} MiB")
+    feed = parser.feed
     for n, text, problem in lines:
-        for g in parser.feed(n, text, problem):
-            found += 1
-            yield g
-        if not found and reader.consumed > SNIFF_BYTES and parser._g is None:
+        out = feed(n, text, problem)
+        if out:
+            found += len(out)
+            yield from out
+        elif not found and reader.consumed > SNIFF_BYTES and parser._g is None:
             raise DumpError(f"not a goroutine dump: no goroutine in the first {SNIFF_BYTES >> 20} MiB"
                             + (f" ({problems.kept[0]})" if problems.kept else ""))
     for g in parser.close():
@@ -421,7 +424,3 @@ def goroutines(stream, problems: Problems, parser: Parser | None = None) -> Iter
         raise DumpError("not a goroutine dump: no goroutine found"
                         + (f" ({problems.kept[0]})" if problems.kept else ""))
 
-
-def _chain(first, rest):
-    yield first
-    yield from rest
