@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -120,6 +121,10 @@ def test_exported_go_test_passes_and_can_fail(go, tmp_path):
     r = subprocess.run([go.path, "test", "-count=1", "."], cwd=d, env=go.env(), capture_output=True, text=True,
                        timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
+    gofmt = Path(go.path).parent / "gofmt"
+    if gofmt.is_file():  # what a Go developer would run on it first
+        r = subprocess.run([str(gofmt), "-l", "."], cwd=d, env=go.env(), capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0 and r.stdout == "", r.stdout + r.stderr
     t = d / "main_test.go"
     t.write_text(t.read_text().replace("var want = map[int]int{", "var want = map[int]int{1: 1, "))
     r = subprocess.run([go.path, "test", "-count=1", "."], cwd=d, env=go.env(), capture_output=True, text=True,
