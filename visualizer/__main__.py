@@ -174,8 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--save", type=Path, metavar="FILE",
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
     r.set_defaults(func=cmd_run)
-    e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG) or a "
-                       "stretch of the run (animated GIF)",
+    e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG), a "
+                       "stretch of the run (animated GIF) or a runnable Go program (go)",
                        description="Run a scenario (the flags of 'run', or --preset) and write one export, "
                        "so a handout can be scripted.",
                        epilog="examples:\n  leakviz export csv --out leak.csv --requests 200 --concurrent\n"
