@@ -27,4 +27,6 @@ def test_bench_quick_measures_everything():
     assert res["memory"]["stranded"] >= 20_000 and res["memory"]["rss_bytes_per_stranded"] > 0
     assert 0 < res["startup"]["median_s"] < 30
     assert res["seek"]["events"] > 100_000 and 0 < res["seek"]["median_ms"] <= res["seek"]["max_ms"]
+    assert res["dump"]["parse"]["goroutines"] == 10_000 and res["dump"]["parse"]["parse_group_s"] > 0
+    assert res["dump"]["poll"]["goroutines"] == 10_000 and res["dump"]["poll"]["poll_s"] > 0
     assert "Task was destroyed" not in r.stderr and "Traceback" not in r.stderr

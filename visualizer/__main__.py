@@ -225,8 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--save", type=str, metavar="FILE",  # str: Path() would drop a trailing slash
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
     r.set_defaults(func=cmd_run)
-    e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG) or a "
-                       "stretch of the run (animated GIF, or MP4/WebM video for slides)",
+    e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG), a "
+                       "stretch of the run (animated GIF, or MP4/WebM video for slides) or a runnable Go program (go)",
                        description="Run a scenario (the flags of 'run', or --preset) and write one export, "
                        "so a handout can be scripted.",
                        epilog="examples:\n  leakviz export csv --out leak.csv --requests 200 --concurrent\n"
@@ -234,8 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
                        "--out leak.gif\n"
                        "  leakviz export mp4 --preset unbuffered --sim-seconds 2.5 --size 1920x1080 --out leak.mp4",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    e.add_argument("kind", choices=["csv", "json", "png", "gif", "mp4", "webm"], help="what to write")
-    e.add_argument("--out", type=str, required=True, metavar="PATH", help="the file to write")
+    e.add_argument("kind", choices=["csv", "json", "png", "gif", "mp4", "webm", "go"],
+                   help="what to write (go: a runnable Go program of the handler and config, in the folder --out)")
+    e.add_argument("--out", type=str, required=True, metavar="PATH",  # str: Path() would drop a trailing slash
+                   help="the file (go: folder) to write")
     _add_scenario_args(e)
     from .core.presets import PRESETS
     e.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
@@ -268,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="live-goroutine ceiling at which each cycle resets (default: 300000)")
     s.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     s.set_defaults(func=cmd_soak)
+    from .cli.godump import add_commands
+    add_commands(sub)
     return p
 
 
@@ -402,6 +406,10 @@ def cmd_export(a: argparse.Namespace) -> int:
             cfg = config_from_args(a)
     except (ConfigError, ValueError) as e:
         return fail(str(e))
+    if a.kind == "go":
+        from .cli.godump import export_go
+        a.out = Path(a.out)  # a folder: a trailing slash is welcome here
+        return export_go(cfg, a)
     seconds = a.sim_seconds if a.sim_seconds is not None else (3.0 if a.preset else None)
     if seconds is not None and not 0 <= seconds <= 3600:
         return fail(f"--sim-seconds must be between 0 and 3600, got {seconds:g}")

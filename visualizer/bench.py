@@ -29,6 +29,7 @@ from .core.trace import Folder
 TARGETS = {
     "engine_ratio": 1.5, "checks_per_s": 60_000, "frame_p95_ms_10k": 16.0, "frame_p95_ms_100k": 33.0,
     "lag_p99_ms": 20.0, "bytes_per_stranded": 2700, "startup_s": 1.5, "seek_max_ms": 100.0,
+    "dump_parse_s_100k": 3.0,
 }
 
 
@@ -351,6 +352,9 @@ def run(quick: bool) -> dict[str, Any]:
     res["memory"] = _in_fresh_process("bench_memory", 20_000 if quick else 100_000)
     res["startup"] = bench_startup(1 if quick else 5)
     res["seek"] = bench_seek(2_000 if quick else 10_000)
+    from .godump import bench as dump_bench
+    res["dump"] = {"parse": dump_bench.bench_parse(10_000 if quick else 100_000),
+                   "poll": dump_bench.bench_poll(10_000 if quick else 100_000)}
     return res
 
 
@@ -388,6 +392,13 @@ def table(res: dict[str, Any]) -> str:
         (f"seek in a run of {sk['requests']:,} requests: median / max", f"{sk['median_ms']:.1f} / "
          f"{sk['max_ms']:.1f} ms", f"<= {t['seek_max_ms']:g} ms", sk["max_ms"] <= t["seek_max_ms"]),
     ]
+    if "dump" in res:
+        dp, dl = res["dump"]["parse"], res["dump"]["poll"]
+        ok = dp["parse_group_s"] <= t["dump_parse_s_100k"] if dp["goroutines"] >= 100_000 else None
+        rows += [(f"Go dump: parse + group {dp['goroutines']:,} goroutines (debug=2, {dp['bytes'] / 1e6:.0f} MB)",
+                  f"{dp['parse_group_s']:.2f} s", f"<= {t['dump_parse_s_100k']:g} s" if ok is not None else "", ok),
+                 (f"Go dump: one live poll of {dl['goroutines']:,} over loopback HTTP", f"{dl['poll_s']:.2f} s", "",
+                  None)]
     w = max(len(r[0]) for r in rows)
     out = [f"leakviz bench ({'quick' if res['machine']['quick'] else 'full'}): Python {res['machine']['python']}, "
            f"{res['machine']['cpus']} CPUs, {res['machine']['platform']}"]

@@ -194,7 +194,10 @@ class MainWindow(QMainWindow):
         self.act_save = QAction(self)
         self.act_save.setShortcut(QKeySequence.Save)
         self.act_save.triggered.connect(lambda: self._ask_path("leakviz-run", self.save_run))
+        self.act_dump = QAction(self)
+        self.act_dump.triggered.connect(self._open_dump)
         self.menu_file.addAction(self.act_open)
+        self.menu_file.addAction(self.act_dump)
         self.menu_file.addAction(self.act_save)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_shot)
@@ -505,6 +508,7 @@ class MainWindow(QMainWindow):
         self.timeline.retranslate()
         self.act_reset.setText(self.tr("&Reset"))
         self.act_open.setText(self.tr("&Open a saved run…"))
+        self.act_dump.setText(self.tr("Open &dump…"))
         self.act_save.setText(self.tr("&Save this run…"))
         self.act_shot.setText(self.tr("Export the view as &PNG…"))
         self.act_csv.setText(self.tr("Export the metrics as &CSV…"))
@@ -1094,6 +1098,13 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
             p=path, n=f"{len(rec.events):,}"), 8000)
+
+    def _open_dump(self) -> None:
+        """A real Go program's goroutine dump, in its own window (gui/dumpview.py)."""
+        from .dumpview import DumpWindow
+        self.dump_window = DumpWindow()
+        self.dump_window.show()
+        self.dump_window._browse()
 
     def _open_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Open a saved run"), "", self.tr("leakviz runs (*.leakviz-run)"))

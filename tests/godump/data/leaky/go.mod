@@ -1,0 +1,3 @@
+module leakviz.invalid/leaky
+
+go 1.19

