@@ -231,6 +231,35 @@ ZH = {
     "Capacity &explorer…": "容量探索(&E)…",
     "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.":
         "拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。",
+    # goroutine dumps (File > Open dump…)
+    "leakviz: a Go program's goroutines": "leakviz：一个 Go 程序的 goroutine",
+    "a dump file, or http://127.0.0.1:6060/debug/pprof/goroutine?debug=2":
+        "一个 dump 文件，或 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2",
+    "Open dump…": "打开 dump…",
+    "Watch": "监视",
+    "For a URL: poll it and flag the groups that only grow": "对 URL：定时轮询，并标出只增不减的分组",
+    "Read": "读取",
+    "count": "数量",
+    "wait reason": "等待原因",
+    "longest": "最长等待",
+    "blocks at": "阻塞位置",
+    "created by": "创建者",
+    "Open a goroutine dump": "打开 goroutine dump",
+    "Goroutine dumps (*.txt *.log *.json);;All files (*)": "Goroutine dump (*.txt *.log *.json);;所有文件 (*)",
+    "Name a dump file or a URL.": "请给出一个 dump 文件或 URL。",
+    "Watch needs a URL like http://127.0.0.1:6060/debug/pprof/goroutine?debug=2":
+        "监视需要一个 URL，例如 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2",
+    "The service is not answering: {e} (still polling)": "服务没有响应：{e}（仍在轮询）",
+    "{form}: {n} goroutines in {g} groups; Go holds ~{mem} for them ({each} B each, modelled){prob}":
+        "{form}：{n} 个 goroutine，分为 {g} 组；Go 为它们占用约 {mem}（每个 {each} B，模型估算）{prob}",
+    "; {n} problems, first: {p}": "；{n} 个问题，第一个：{p}",
+    "Damaged dump, read as far as it is valid: {p}": "dump 已损坏，已读到仍然有效的部分为止：{p}",
+    "Open &dump…": "打开 dump(&D)…",
+    "Source of {f} not found (give its folder with --src); its stack:": "找不到 {f} 的源代码（用 --src 指定所在文件夹）；它的调用栈：",
+    "LEAKING {site}: +{rate}/s, {n} in an hour ({mem}){ok}": "正在泄漏 {site}：每秒 +{rate}，一小时 {n} 个（{mem}）{ok}",
+    " — Go agrees (goroutineleak)": " —— Go 也这样认为（goroutineleak）",
+    "Watch a URL to chart its goroutines over time.": "监视一个 URL，画出它的 goroutine 随时间的变化。",
+    "Not answering: {e} (still polling)": "没有响应：{e}（仍在轮询）",
 }
 
 
