@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from .core import memory, scenario
+from .core.report import simulate
 from .core.runtime import Runtime
 from .core.scenario import Config
 from .core.trace import Folder
@@ -172,10 +173,7 @@ def bench_seek(requests: int, seeks: int = 30) -> dict[str, Any]:
     import random
 
     from .core.trace import Rewinder
-    cfg = _engine_cfg(requests)
-    rt = Runtime(seed=cfg.seed)
-    scenario.start(rt, cfg)
-    rt.run()
+    rt = simulate(_engine_cfg(requests))
     events = rt.trace.events
     live, rw = Folder(keep=6), Rewinder(keep=6)
     while live.seq < len(events):  # the window folds as it goes
@@ -198,9 +196,7 @@ def bench_memory(stranded_target: int) -> dict[str, Any]:
     cfg = Config(checks=10, requests=requests, concurrent=True, rate=1000.0, fail=(0,), seed=1).validate()
     gc.collect()
     r0 = _rss()
-    rt = Runtime(seed=1)
-    scenario.start(rt, cfg)
-    rt.run()
+    rt = simulate(cfg)
     folder = Folder(keep=6).feed(rt.trace.events)
     folder.snapshot(now=rt.now)
     gc.collect()
@@ -226,9 +222,7 @@ def bench_frames(counts: list[int], frames: int) -> dict[str, Any]:
     out = {}
     for n in counts:
         cfg = Config(checks=10, requests=-(-n // 9), concurrent=True, rate=1000.0, fail=(0,), seed=1).validate()
-        rt = Runtime(seed=1)
-        scenario.start(rt, cfg)
-        rt.run()
+        rt = simulate(cfg)
         folder = Folder(keep=6).feed(rt.trace.events)
         stage = Stage()
         stage.resize(1280, 800)

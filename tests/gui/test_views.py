@@ -2,9 +2,10 @@
 
 from PySide6.QtGui import QColor, QImage
 
+from visualizer.core.rates import leak_rate
 from visualizer.core.scenario import Config
 from visualizer.core.trace import ChannelView, MemoryPoint, RequestView, Snapshot, TaskView
-from visualizer.gui.chart import MemoryChart, leak_rate
+from visualizer.gui.chart import MemoryChart
 from visualizer.gui.codeview import CodeView
 from visualizer.gui.stage import Stage, pile_unit
 from visualizer.gui.style import VERMILLION
@@ -87,9 +88,10 @@ def test_chart_and_leak_rate(qtbot):
     mem = tuple(MemoryPoint(t=i * 100_000_000, go_bytes=i * 2648 * 10, py_bytes=i * 15000, live=i * 10,
                             stranded=i * 10) for i in range(31))
     snap = snapshot(stranded=300, memory=mem)
-    per_s, bytes_s = leak_rate(snap)
-    assert abs(per_s - 100.0) < 1e-6  # 10 goroutines every 100 ms
-    assert abs(bytes_s - 264_800.0) < 1e-3
+    rate = leak_rate(snap)
+    assert abs(rate.per_s - 100.0) < 1e-6  # 10 goroutines every 100 ms
+    assert abs(rate.bytes_per_s - 264_800.0) < 1e-3
+    assert abs(rate.bytes_in_an_hour - (snap.go_bytes + 264_800.0 * 3600)) < 1
     ch = MemoryChart()
     qtbot.addWidget(ch)
     img = render(ch, snap)

@@ -38,7 +38,9 @@ _PARK = object()  # what a goroutine yields to the runtime when it blocks
 _SEND = (True,)
 _RECV = (False,)
 _RECV2 = (False, False)
-_PLAIN = frozenset({type(None), bool, int, float, str, bytes})  # values that cannot hold a channel
+# Types whose values cannot hold a channel: sending one needs no reachability
+# bookkeeping. Grows with ``runtime.holds_no_channels`` (the one set of them).
+_PLAIN: set[type] = {type(None), bool, int, float, str, bytes}
 
 
 class Parking:

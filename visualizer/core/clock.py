@@ -24,6 +24,9 @@ from collections.abc import Callable
 from .runtime import Runtime, gc_paused
 
 _CHUNK = 96  # goroutine steps between wall-clock checks
+# The one frame rate of every view (window, compare, paced compare runs): smooth
+# on a projector, and leaves the event loop room between frames.
+FRAME_HZ = 25
 
 
 class Driver:

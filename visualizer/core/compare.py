@@ -13,6 +13,7 @@ import time
 from dataclasses import replace
 
 from . import scenario
+from .clock import FRAME_HZ
 from .presets import PRESETS
 from .runtime import Runtime
 from .scenario import Config
@@ -120,4 +121,4 @@ class Compare:
                                                  for lane in self.lanes) else 0)
             else:
                 self.advance(sim0 + int((time.monotonic() - wall0) * self.speed * 1e9))
-                await asyncio.sleep(1 / 60)
+                await asyncio.sleep(1 / FRAME_HZ)

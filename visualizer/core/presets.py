@@ -19,3 +19,8 @@ PRESETS: dict[str, Config] = {
 }
 
 DEFAULT_PRESET = "unbuffered"
+
+
+def preset_of(cfg: Config) -> str | None:
+    """The name of the preset ``cfg`` is exactly, or None (a config of the user's own)."""
+    return next((name for name, c in PRESETS.items() if c == cfg), None)

@@ -27,7 +27,7 @@ The measured bytes on ``stranded`` events vary with the interpreter, so the
 hash leaves them out.
 
 ``fold`` is a pure function of the events; ``Folder`` is its incremental form
-(feed it new events, ask for a Snapshot) so a 60 Hz view never refolds.
+(feed it new events, ask for a Snapshot) so a view drawing every frame never refolds.
 """
 
 from __future__ import annotations

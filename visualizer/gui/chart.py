@@ -17,23 +17,6 @@ from ..core.trace import Snapshot
 from .style import BLUE, FAINT, INK, PAPER, VERMILLION, human_bytes, px
 
 
-def leak_rate(snap: Snapshot, window_ns: int = 2_000_000_000) -> tuple[float, float]:
-    """(stranded goroutines, Go bytes) per simulated second over the last window."""
-    mem = snap.memory
-    if len(mem) < 2:
-        return 0.0, 0.0
-    last = mem[-1]
-    first = mem[0]
-    for m in reversed(mem):
-        if last.t - m.t >= window_ns:
-            first = m
-            break
-    dt = (last.t - first.t) / 1e9
-    if dt <= 0:
-        return 0.0, 0.0
-    return (last.stranded - first.stranded) / dt, (last.go_bytes - first.go_bytes) / dt
-
-
 def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     """A painter on ``widget`` set up for a chart, and the framed plot area
     below ``top`` pixels of title and legend."""

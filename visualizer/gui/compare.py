@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
+from ..core.clock import FRAME_HZ
 from ..core.compare import Compare
 from ..core.scenario import Config
 from ..core.trace import Snapshot
@@ -109,7 +110,7 @@ class CompareWindow(QMainWindow):
         else:
             self.resize(1500, 950)
         self.timer = QTimer(self)
-        self.timer.setInterval(40)
+        self.timer.setInterval(1000 // FRAME_HZ)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.refresh()

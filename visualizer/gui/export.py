@@ -23,7 +23,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.export import GIF_FPS, VIDEO_FPS, ExportError, atomic_file
-from ..core.presets import DEFAULT_PRESET, PRESETS
+from ..core.presets import DEFAULT_PRESET, preset_of
 from ..core.scenario import Config
 from ..core.session import KEEP_CHUNKS, Session
 from ..core.trace import Events
@@ -350,7 +350,7 @@ def _hidden_window(cfg: Config, size: tuple[int, int], lang: str | None, speed: 
     width, height = size
     if lang is None:  # keep the app's language: installing another one would switch every window
         lang = next((w.lang for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
-    preset = next((k for k, v in PRESETS.items() if v == cfg), None)
+    preset = preset_of(cfg)
     w = MainWindow(preset=preset or DEFAULT_PRESET, speed=speed, lang=lang)
     w.timer.stop()
     w.session.reset(cfg)

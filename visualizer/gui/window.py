@@ -1,6 +1,6 @@
 """The main window: controls, stage, memory chart, code, verdict.
 
-It holds a core ``Session`` and renders its snapshots on a 30 Hz frame timer
+It holds a core ``Session`` and renders its snapshots on a frame timer (``FRAME_HZ``)
 (frame rate is not event rate: thousands of events between two frames cost
 one fold and one repaint). User intent goes to the session; nothing here
 steps the engine except through it.
@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.presets import DEFAULT_PRESET, PRESETS
-from ..core.scenario import Config, ConfigError, safe_capacities
+from ..core.clock import FRAME_HZ
+from ..core.presets import DEFAULT_PRESET, PRESETS, preset_of
+from ..core.rates import leak_rate
+from ..core.scenario import Config, ConfigError
 from ..core.session import Session
 from ..core.trace import Snapshot
+from ..core.verdict import verdict
 from . import i18n
-from .chart import MemoryChart, leak_rate
+from .chart import MemoryChart
 from .codeview import CodeView
 from .controls import ControlPanel
 from .legend import Legend
@@ -46,7 +49,7 @@ from .style import human_bytes, set_zoom
 from .timeline import Timeline
 
 log = logging.getLogger("leakviz")
-FRAME_MS = 40  # 25 frames a second: smooth on a projector, and leaves the loop room
+FRAME_MS = 1000 // FRAME_HZ
 GIF_SLICE_S = 0.02  # GIF export work per timer tick: the loop never waits long for it
 MIN_SIZE = QSize(960, 680)  # fits a 1024x768 projector with room for a window frame
 DEFAULT_SIZE = QSize(1440, 900)
@@ -869,7 +872,7 @@ class MainWindow(QMainWindow):
         self.session.reset(cfg)
         self.code.set_config(self.session.cfg)
         self.controls.preset.setCurrentIndex(self.controls.preset.findData(
-            next((n for n, c in PRESETS.items() if c == self.session.cfg), None)))
+            preset_of(self.session.cfg)))
         self.stage._pos.clear()
         self._update_verdict()
         self.refresh()
@@ -884,7 +887,7 @@ class MainWindow(QMainWindow):
         self.code.set_config(self.session.cfg)
         # the preset box names a preset only while the settings are that preset's
         self.controls.preset.setCurrentIndex(self.controls.preset.findData(
-            next((n for n, c in PRESETS.items() if c == self.session.cfg), None)))
+            preset_of(self.session.cfg)))
         if how == "live":
             msg = self.tr("Applies to requests from #{n} on; requests in flight keep their settings.").format(n=nxt)
         else:
@@ -960,10 +963,10 @@ class MainWindow(QMainWindow):
             self.session.play()
 
     def _update_stats(self, snap: Snapshot) -> None:
-        per_s, bytes_per_s = leak_rate(snap)
+        rate = leak_rate(snap)
         # the stranded count is bare digits: suites outside read it as a number (objectName strandedCount)
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
-                  "rate": f"+{per_s:,.1f}/s", "hour": human_bytes(snap.go_bytes + bytes_per_s * 3600),
+                  "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
                   "requests": f"{snap.requests_total:,}"}
         for k, text in values.items():
             if self.stats[k].text() != text:  # an unchanged label costs no relayout
@@ -1092,7 +1095,7 @@ class MainWindow(QMainWindow):
         self.session.load(rec.config, rec.events)
         self.controls.set_config(rec.config)
         self.controls.preset.setCurrentIndex(self.controls.preset.findData(
-            next((n for n, c in PRESETS.items() if c == rec.config), None)))
+            preset_of(rec.config)))
         self.code.set_config(rec.config)
         self._update_verdict()
         self.refresh()
@@ -1225,34 +1228,34 @@ class MainWindow(QMainWindow):
 
 
 def verdict_text(cfg: Config) -> str:
-    """The verdict, in one sentence a student understands."""
-    if cfg.variant in ("ctx", "closequit"):
-        signal = "ctx.Done()" if cfg.variant == "ctx" else "stop"
-        return QCoreApplication.translate(
+    """The core's verdict (``core.verdict``), in one sentence a student understands."""
+    v = verdict(cfg)
+    translate = QCoreApplication.translate
+    if v.reason == "select":
+        return translate(
             "Verdict", "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes "
             "when it returns, so a check with nobody to receive its result gives up instead of "
-            "blocking forever, whatever the capacities.").format(s=signal)
-    if cfg.variant == "drain":
-        return QCoreApplication.translate(
+            "blocking forever, whatever the capacities.").format(s=v.signal)
+    if v.reason == "drain":
+        return translate(
             "Verdict", "<b>Cannot leak.</b> When the handler returns early, a drain goroutine receives every "
             "result still to come, so every send completes.")
-    need_d, need_q = safe_capacities(cfg)
-    if cfg.capacity_done >= need_d and cfg.capacity_quit >= need_q:
-        return QCoreApplication.translate(
+    if v.reason == "room":
+        return translate(
             "Verdict", "<b>Cannot leak.</b> done holds {cd} and quit holds {cq}: room for every check that "
             "finishes after the handler has stopped listening (it needs at most {nd} and {nq}).").format(
-            cd=cfg.capacity_done, cq=cfg.capacity_quit, nd=need_d, nq=need_q)
-    if cfg.capacity_done == 0 and cfg.capacity_quit == 0:
-        return QCoreApplication.translate(
+            cd=v.capacity_done, cq=v.capacity_quit, nd=v.need_done, nq=v.need_quit)
+    if v.reason == "unbuffered":
+        return translate(
             "Verdict", "<b>Leaks.</b> The channels have no buffer, so a send waits for a receiver. After the "
             "first failing check the handler returns and nobody receives any more: every check that "
             "finishes later blocks forever. The smallest capacities that cannot leak here: "
-            "done {nd}, quit {nq}.").format(nd=need_d, nq=need_q)
-    return QCoreApplication.translate(
+            "done {nd}, quit {nq}.").format(nd=v.need_done, nq=v.need_quit)
+    return translate(
         "Verdict", "<b>Leaks.</b> After the first failing check the handler returns and nobody receives any "
         "more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that "
         "blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.").format(
-        cd=cfg.capacity_done, cq=cfg.capacity_quit, nd=need_d, nq=need_q)
+        cd=v.capacity_done, cq=v.capacity_quit, nd=v.need_done, nq=v.need_quit)
 
 
 def app_font_setup(app: QApplication) -> None:
