@@ -1,0 +1,41 @@
+"""Seeking: checkpoints of the fold, so any moment of a long run is near."""
+
+from __future__ import annotations
+
+import bisect
+
+from .events import Event, Events
+from .fold import Folder
+
+
+class Rewinder:
+    """The Snapshot after any event of a trace, fast: checkpoints of the fold.
+
+    ``note`` the live Folder as it goes; it keeps a clone every ``EVERY``
+    events. ``at(i)`` folds on from the nearest checkpoint at or before ``i``,
+    so a seek costs at most ``EVERY`` events of folding, however long the run.
+    """
+
+    EVERY = 8_192
+
+    def __init__(self, keep: int = 12) -> None:
+        self._cps: list[tuple[int, Folder]] = [(0, Folder(keep=keep))]
+
+    def note(self, folder: Folder) -> None:
+        if folder.seq - self._cps[-1][0] >= self.EVERY:
+            self._cps.append((folder.seq, folder.clone()))
+
+    def first(self, events: Events | list[Event]) -> int:
+        """The oldest event index a seek can reach (older events may be forgotten)."""
+        oldest = getattr(events, "first", 0)
+        while len(self._cps) > 1 and self._cps[0][0] < oldest:
+            self._cps.pop(0)
+        return self._cps[0][0] if self._cps[0][0] >= oldest else len(events)
+
+    def at(self, events: Events | list[Event], index: int) -> Folder:
+        """A Folder that has folded exactly the first ``index`` events."""
+        index = max(self.first(events), min(index, len(events)))
+        seqs = [s for s, _ in self._cps]
+        k = bisect.bisect_right(seqs, index) - 1
+        f = self._cps[k][1].clone()
+        return f.feed(events, upto=index)

@@ -1,0 +1,101 @@
+"""The frozen views a fold produces: what the window, reports and exports read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    """One goroutine as a view draws it (the recent requests' goroutines)."""
+
+    gid: int
+    role: str
+    req: int
+    idx: int
+    state: str  # runnable/sleeping/parked/stranded/finished/panicked
+    op: str  # for parked: send/recv/select
+    chans: tuple[str, ...]  # names of the channels parked on
+    since: int  # time of the last state change
+    until: int  # for sleeping: when it wakes
+    via: str = ""  # the channel its last completed send or receive went through
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelView:
+    """One channel as a view draws it: capacity, buffered values, waiting queues."""
+
+    cid: int
+    name: str
+    req: int
+    cap: int
+    len: int
+    sendq: int
+    recvq: int
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RequestView:
+    """One recent request: its handler, checks, helpers and channels, and what it stranded."""
+
+    req: int
+    arrived: int
+    returned: int | None
+    outcome: str  # "" while the handler runs, else accepted/rejected
+    ip: str
+    handler: TaskView | None
+    checks: tuple[TaskView, ...]
+    channels: tuple[ChannelView, ...]
+    helpers: tuple[TaskView, ...]  # e.g. the drain goroutine
+    stranded: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryPoint:
+    """One sample of the memory series: Go bytes (modelled), Python bytes (measured), goroutines."""
+
+    t: int
+    go_bytes: int
+    py_bytes: int
+    live: int
+    stranded: int
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything a view shows at one moment, frozen: the fold of the events up to ``seq``."""
+
+    t: int
+    seq: int  # events folded
+    requests: tuple[RequestView, ...]  # the most recent ones, oldest first
+    requests_total: int
+    requests_returned: int
+    live: int  # goroutines not yet exited (stranded included)
+    spawned: int
+    by_state: tuple[tuple[str, int], ...]
+    stranded: int
+    stranded_by_channel: tuple[tuple[str, int], ...]
+    parked_by_site: tuple[tuple[str, int], ...]  # "role:op:chan,chan" -> count, stranded included
+    stranded_by_site: tuple[tuple[str, int], ...]
+    go_bytes: int
+    py_bytes: int
+    memory: tuple[MemoryPoint, ...] = field(repr=False)
+    panic: str | None
+    panic_gid: int | None
+    spawned_by_role: tuple[tuple[str, int], ...] = ()  # "check" -> goroutines started in that role
+    returned_by_outcome: tuple[tuple[str, int], ...] = ()  # "rejected" -> requests the handler returned so
+    # mid-run config changes: (event index, time, first request under it, config json), oldest first;
+    # parked/stranded per (version, site) for goroutines of requests that arrived after change ``version``
+    # (version 0, the run's start, is the total per site minus these)
+    versions: tuple[tuple[int, int, int, str], ...] = ()
+    parked_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
+    stranded_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
+
+    def state_count(self, state: str) -> int:
+        return dict(self.by_state).get(state, 0)
+
+
+def site_key(role: str, op: str, chans: tuple[str, ...]) -> str:
+    """The code-line key of a parked goroutine, e.g. ``check:send:done``."""
+    return f"{role}:{op}:{','.join(chans)}"
