@@ -54,8 +54,8 @@ def steps(request, monkeypatch):
     """Read and decompress as usual, or a few bytes at a time, so that reads,
     decompressed steps and lines break at every kind of boundary."""
     if request.param == "small-steps":
-        monkeypatch.setattr(runfile, "_READ", 61)
-        monkeypatch.setattr(runfile, "_STEP", 97)
+        monkeypatch.setattr(runfile.read, "_READ", 61)
+        monkeypatch.setattr(runfile.read, "_STEP", 97)
     return request.param
 
 
@@ -264,7 +264,7 @@ class _FailingEvents(Events):
 ])
 def test_a_save_that_fails_mid_write_leaves_nothing_under_the_real_name(runs, tmp_path, exc, raised):
     events = list(runs["many-events"].trace.events)
-    ev = _FailingEvents(events, 3 * runfile._BATCH + 17, exc, tmp_path)
+    ev = _FailingEvents(events, 3 * runfile.format._BATCH + 17, exc, tmp_path)
     with pytest.raises(raised) as info:
         save(tmp_path / "run.leakviz", config=CONFIGS["many-events"], events=ev)
     if raised is RunFileError:
@@ -279,7 +279,7 @@ def test_a_failed_save_keeps_the_previous_file_intact(runs, tmp_path):
     path = tmp_path / "run.leakviz"
     save(path, config=CONFIGS["worked"], events=runs["worked"].trace.events)
     before = path.read_bytes()
-    ev = _FailingEvents(list(runs["many-events"].trace.events), 2 * runfile._BATCH,
+    ev = _FailingEvents(list(runs["many-events"].trace.events), 2 * runfile.format._BATCH,
                         OSError(errno.EIO, "Input/output error"), tmp_path)
     with pytest.raises(RunFileError, match="input/output error"):
         save(path, config=CONFIGS["many-events"], events=ev)
@@ -293,7 +293,7 @@ def test_a_save_that_fails_before_the_rename_leaves_no_litter(runs, tmp_path, mo
     def fail(*_a, **_k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(runfile.os, where, fail)
+    monkeypatch.setattr(os, where, fail)
     with pytest.raises(RunFileError, match="cannot save .*run.leakviz: permission denied"):
         save(tmp_path / "run.leakviz", config=CONFIGS["worked"], events=runs["worked"].trace.events)
     monkeypatch.undo()
@@ -326,7 +326,7 @@ def test_load_an_unreadable_file(good, monkeypatch):
     def deny(*_a, **_k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(runfile.os, "open", deny)
+    monkeypatch.setattr(os, "open", deny)
     msg = load_error(good[0])
     assert "cannot read" in msg and "permission denied" in msg
 
@@ -351,7 +351,7 @@ def test_load_a_file_whose_reading_fails_part_way(good, monkeypatch):
         def __exit__(self, *exc):
             self.f.close()
 
-    monkeypatch.setattr(runfile, "open", lambda p, mode: Flaky(real_open(p, mode)), raising=False)
+    monkeypatch.setattr(runfile.read, "open", lambda p, mode: Flaky(real_open(p, mode)), raising=False)
     msg = load_error(good[0])
     assert "cannot read" in msg and "input/output error" in msg
 
@@ -707,8 +707,8 @@ def test_more_events_than_the_header_says_stops_reading_early(tmp_path, monkeypa
     load them all (450 MB) before refusing; now it stops at the first batch."""
     events = [(0, "config", "{}")] + [(0, "x", i) for i in range(300_000)]
     seen = []
-    real = runfile._check_shapes
-    monkeypatch.setattr(runfile, "_check_shapes", lambda ev, live, t: (seen.append(len(ev)), real(ev, live, t))[1])
+    real = runfile.read._check_shapes
+    monkeypatch.setattr(runfile.read, "_check_shapes", lambda ev, live, t: (seen.append(len(ev)), real(ev, live, t))[1])
     msg = load_error(_hashed_file(tmp_path, events, header_events=1))
     assert "holds more events than the 1 its header says" in msg
     assert sum(seen) == 0  # refused before a single event's shape was even checked

@@ -1,300 +1,40 @@
-"""Save a run to a file and open it again: same config, same trace, same picture.
-
-A run file holds a run's starting ``Config`` and its whole event trace. Loading
-it gives back the same Config, the same events (equal tuples, equal ``repr``)
-and therefore the same sha256 and the same fold.
-
-The format, ``leakviz-run`` version 1
-=====================================
-
-The file is one gzip member (RFC 1952; written at compression level 6, with
-mtime 0 and no file name, so the same run gives the same bytes). Its
-content is UTF-8 text (written as pure ASCII: JSON escapes everything else),
-made of lines that each end with ``\\n``:
-
-1. **Header**, one JSON object::
-
-       {"format": "leakviz-run", "version": 1, "saved_by": "leakviz 0.1.0",
-        "config": {...}, "events": N, "sha256": "..."}
-
-   ``format`` is always ``"leakviz-run"``; ``version`` is this format's
-   version, an integer (a reader refuses versions newer than its own);
-   ``saved_by`` is ``"leakviz <version>"`` of the writer; ``config`` is
-   ``Config.to_json()`` as an object (tuples as arrays, ``null`` for None);
-   missing settings take Config's defaults, unknown ones are refused;
-   ``events`` is the number of event lines; ``sha256`` is the trace's hash as
-   ``Events.sha256()`` computes it: 64 lowercase hex digits of the sha256 of
-   ``repr(event) + "\\n"`` for every event in order, where a ``stranded``
-   event is hashed without its last field (the measured Python bytes). Other
-   header keys are ignored.
-
-2. **N event lines**, one JSON array per event, in trace order: the event
-   tuple ``(t_ns, kind, *fields)`` with tuples as arrays (nested as deep as
-   they are), e.g. ``[5000000,"park",16,"send",[3],[true],["done"]]``.
-   ``t_ns`` is an integer, ``kind`` a string; fields are integers, strings,
-   ``true``/``false``, ``null``, numbers with a fraction or exponent (Python
-   floats; ``NaN``/``Infinity`` as Python's json writes them) or arrays of
-   those. No JSON objects. The array starts the line and ``\\n`` follows it
-   directly (JSON whitespace inside it is allowed; the writer puts none). A
-   reader turns every array back into a tuple, so ``repr`` and the hash come
-   out identical.
-
-3. **Footer**, one JSON object: ``{"end": N, "sha256": "..."}``, the same
-   count and hash as the header. It is the last line: nothing follows it.
-
-A file whose footer is missing was cut short; a count or hash that does not
-match what the lines hold, or a gzip checksum that fails, means the file is
-damaged. Either way ``load`` raises ``RunFileError`` with a one-line message,
-as it does for anything that is not a readable version-1 run file. This
-reader's limits: a header line of at most 1 MiB, event lines of at most 64 MiB.
-
-``save`` writes a temporary file next to the target and renames it over the
-target, so a crash never leaves a half-written file under the real name. A
-run whose oldest events were already forgotten (``events.first > 0``, an
-interactive session that dropped old chunks) cannot be saved.
-"""
+"""Loading a run: streamed, checked line by line, compacted as it goes, bounded in memory."""
 
 from __future__ import annotations
 
-import errno
-import gc
 import hashlib
 import json
 import os
-import re
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
-from itertools import islice
+from dataclasses import fields
 from typing import Any
 
-from .. import __version__
-from .atomic import WriteError, atomic_write, show_path
-from .scenario import Config, ConfigError
-from .trace import Event, Events, _canon
-
-FORMAT = "leakviz-run"
-VERSION = 1
-
-_GZIP_MAGIC = b"\x1f\x8b"
-_LEVEL = 6
-_BATCH = 8192  # events encoded, compressed and written at a time
-_READ = 1 << 20  # compressed bytes read at a time
-_STEP = 8 << 20  # decompressed bytes handled at a time
-_MAX_HEADER = 1 << 20  # a header line longer than this is not ours
-_MAX_LINE = 64 << 20  # nor is an event line longer than this
-_CHECK_REST = 256 << 20  # after a bad line, decompressed bytes checked for damage
-# Our runs inflate about 7 times; far more than that is a gzip bomb, refused
-# before it fills memory (the allowance covers a small file's header).
-_MAX_RATIO = 50
-_ALLOWANCE = 16 << 20
-_SHA_RE = re.compile(r"[0-9a-f]{64}")
-
-# Strings that recur in every trace: loaded events share one object for each
-# (str keys only, so ints, floats and bools never match them).
-_COMMON = {s: s for s in (
-    "go", "make", "sleep", "wake", "park", "unpark", "send", "recv", "close", "exit", "panic",
-    "stranded", "request", "verdict", "return", "config", "select", "direct", "buffer", "closed",
-    "server", "handler", "check", "drain", "main", "accepted", "rejected",
-    "done", "quit", "ctx.Done()", "stop", "response")}
-_SCALARS = frozenset({int, str, bool, float, type(None)})
-
-
-class RunFileError(ValueError):
-    """A run file that cannot be saved or read; the message is one line for the user."""
-
-
-@dataclass(frozen=True)
-class Recording:
-    """A loaded run: its config, its events (tuples, as the trace holds them),
-    the trace's sha256 (checked against the events) and who saved it."""
-
-    config: Config
-    events: Events = field(repr=False)  # compacted; index, iterate or list() it
-    sha256: str
-    saved_by: str
-
-
-# -- shared --
-
-def _why(e: OSError) -> str:
-    if isinstance(e, FileNotFoundError):
-        return "no such file or folder"
-    if isinstance(e, PermissionError):
-        return "permission denied"
-    if isinstance(e, IsADirectoryError):
-        return "it is a folder"
-    if e.errno == errno.ENOSPC:
-        return "no space left on the disk"
-    return (e.strerror or str(e) or type(e).__name__).rstrip(".").lower()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # a million new tuples would trigger full collections over and over
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _hash_update(h: Any, events: list[Event]) -> None:
-    if events:
-        h.update(("\n".join(map(_canon, events)) + "\n").encode())
-
-
-# -- saving --
-
-def _encoder():
-    """A compact JSON encoder for one event: json's C encoder made once
-    (``JSONEncoder.encode`` makes it anew for every call), or the plain one."""
-    plain = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return plain
-
-    def refuse(o: Any) -> Any:
-        raise TypeError(f"{type(o).__name__} is not JSON serializable")
-
-    try:
-        c = make(None, refuse, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
-        join = "".join
-
-        def fast(e: Any) -> str:
-            return join(c(e, 0))
-
-        probe = (1, "park", 2, "send", (3, 4), (True, False), ("done", "中\n\"\\"), None, 1.5, -0.0, 10**20)
-        if fast(probe) == plain(probe):
-            return fast
-    except Exception:  # noqa: BLE001 - any surprise: use the documented encoder
-        pass
-    return plain
-
-
-_encode = _encoder()
-
-
-def _bad_value(v: Any, depth: int = 0) -> str | None:
-    """Why ``v`` cannot be a field of a saved event (None: it can)."""
-    t = type(v)
-    if t in _SCALARS:
-        return None
-    if t is tuple:
-        if depth > 50:
-            return "its tuples nest too deep"
-        for x in v:
-            why = _bad_value(x, depth + 1)
-            if why:
-                return why
-        return None
-    return f"it holds a {t.__name__}, which would not load back the same"
-
-
-def _check_event(e: Any, i: int) -> None:
-    if type(e) is not tuple or len(e) < 2 or type(e[0]) is not int or type(e[1]) is not str:
-        raise RunFileError(f"event {i:,} is not a (time, kind, ...) tuple: {repr(e)[:80]}")
-    why = _bad_value(e)
-    if why:
-        raise RunFileError(f"event {i:,} cannot be saved: {why}")
-
-
-def _encode_batch(batch: list[Event], start: int) -> bytes:
-    scalars = _SCALARS
-    enc = _encode
-    lines = []
-    for i, e in enumerate(batch, start):
-        if (type(e) is not tuple or len(e) < 2 or type(e[0]) is not int or type(e[1]) is not str
-                or not scalars.issuperset(map(type, e))):
-            _check_event(e, i)
-        lines.append(enc(e))
-    lines.append("")
-    return "\n".join(lines).encode()
-
-
-def _batches(it: Iterable[Event]) -> Iterator[list[Event]]:
-    it = iter(it)
-    while batch := list(islice(it, _BATCH)):
-        yield batch
-
-
-def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event]) -> None:
-    """Write the run (its starting config and all its events) to ``path``.
-
-    Atomic: the data goes to a temporary file in the same folder, which then
-    replaces ``path`` in one step. Raises RunFileError (one line) when the run
-    cannot be saved whole or the file cannot be written.
-    """
-    path = os.fspath(path)
-    name = show_path(path)
-    if not isinstance(config, Config):
-        raise TypeError(f"config must be a scenario.Config, not {type(config).__name__}")
-    try:
-        config.validate()
-    except ConfigError as e:
-        raise RunFileError(f"cannot save {name}: its config is invalid: {e}") from None
-    first = getattr(events, "first", 0)
-    if first:
-        raise RunFileError(f"cannot save {name}: this run's oldest events were already forgotten "
-                           f"(it keeps events from {first:,} on), so it cannot be saved whole")
-    with _gc_paused():
-        if isinstance(events, Events):
-            n = len(events)
-            sha = events.sha256()
-            source: Iterable[Event] = islice(iter(events), n)
-        else:
-            if not isinstance(events, list):
-                events = list(events)
-            n = len(events)
-            h = hashlib.sha256()
-            for k in range(0, n, _BATCH):
-                batch = events[k:k + _BATCH]
-                for i, e in enumerate(batch, k):
-                    if type(e) is not tuple or len(e) < 2 or type(e[1]) is not str:
-                        _check_event(e, i)
-                _hash_update(h, batch)
-            sha = h.hexdigest()
-            source = events
-        header = {"format": FORMAT, "version": VERSION, "saved_by": f"leakviz {__version__}",
-                  "config": json.loads(config.to_json()), "events": n, "sha256": sha}
-        footer = {"end": n, "sha256": sha}
-
-        try:
-            with atomic_write(path, "wb") as f:
-                z = zlib.compressobj(_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip wrapper
-                f.write(z.compress((json.dumps(header) + "\n").encode()))
-                written = 0
-                live: set[int] = set()
-                t = 0
-                for batch in _batches(source):
-                    data = _encode_batch(batch, written)  # checks each field's type first
-                    try:
-                        t = _check_shapes(batch, live, t)
-                    except _Bad as e:  # what load would refuse is not saved
-                        raise RunFileError(f"cannot save {name}: event {written + (e.at or 0):,} {e}") from None
-                    f.write(z.compress(data))
-                    written += len(batch)
-                if written != n:
-                    raise RunFileError(f"cannot save {name}: the trace changed while it was being saved")
-                f.write(z.compress((json.dumps(footer) + "\n").encode()))
-                f.write(z.flush())
-        except WriteError as e:
-            raise RunFileError(f"cannot save {name}: {e.why}") from e.__cause__
-
-
-# -- loading --
-
-class _Bad(Exception):
-    """A line that is not what the format says (message: what is wrong;
-    ``at``: the index of the bad event in the batch being checked, if known)."""
-
-    def __init__(self, msg: str, at: int | None = None) -> None:
-        super().__init__(msg)
-        self.at = at
+from ..atomic import show_path
+from ..scenario import Config, ConfigError
+from ..trace import Event, Events
+from .format import (
+    _ALLOWANCE,
+    _CHECK_REST,
+    _COMMON,
+    _GZIP_MAGIC,
+    _MAX_HEADER,
+    _MAX_LINE,
+    _MAX_RATIO,
+    _READ,
+    _SCALARS,
+    _SHA_RE,
+    _STEP,
+    FORMAT,
+    VERSION,
+    Recording,
+    RunFileError,
+    _Bad,
+    _check_shapes,
+    _gc_paused,
+    _hash_update,
+    _why,
+)
 
 
 def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
@@ -306,62 +46,6 @@ def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
     if dict in types:
         raise _Bad("it holds a JSON object")
     return tuple([_thaw(x) if type(x) is list else get(x, x) for x in o])
-
-
-# The fields each kind of event carries after (t_ns, kind), as the engine and
-# the scenario write them (see trace.py); ``park``'s three arrays are checked
-# on their own. A kind not listed here is kept as it is: the fold ignores it.
-SHAPES: dict[str, tuple[type, ...]] = {
-    "go": (int, int, str, int, int), "make": (int, str, int, int), "sleep": (int, int),
-    "wake": (int,), "unpark": (int, int), "exit": (int,), "panic": (int, str), "stranded": (int, int, int),
-    "send": (int, int, str, int), "recv": (int, int, str, int), "close": (int, int, int),
-    "request": (int, str), "return": (int, str), "verdict": (int, int, bool), "config": (str,),
-}
-_PARK = (int, str, tuple, tuple, tuple)
-_ON_LIVE = frozenset({"park", "unpark", "wake", "sleep", "exit", "panic", "stranded"})  # name a live goroutine
-_ENDS = frozenset({"exit", "panic", "stranded"})  # after which a goroutine never acts again
-
-
-_SIGS = {k: (int, str, *v) for k, v in SHAPES.items()}  # whole events, for one comparison each
-_PARK_SIG = (int, str, *_PARK)
-_INTS, _BOOLS, _STRS = frozenset({int}), frozenset({bool}), frozenset({str})
-
-
-def _check_shapes(events: list[Event], live: set[int], t0: int) -> int:
-    """Raise _Bad (with the offending index into ``events``) unless every
-    event has its kind's shape, time never goes back, and each goroutine
-    event names a goroutine that was started and has not ended. ``live`` is
-    updated; returns the last event's time."""
-    sigs = _SIGS
-    on_live, ends = _ON_LIVE, _ENDS
-    for i, e in enumerate(events):
-        t = e[0]
-        if t < t0:
-            raise _Bad(f"its time {t} is before the event before it ({t0})", i)
-        t0 = t
-        k = e[1]
-        want = sigs.get(k)
-        if want is not None:
-            if tuple(map(type, e)) != want:
-                names = ", ".join(x.__name__ for x in want[2:])
-                raise _Bad(f"a {k} event is (t, {json.dumps(k)}, {names})", i)
-            if k == "go":
-                if e[2] in live:
-                    raise _Bad(f"goroutine {e[2]} is started twice", i)
-                live.add(e[2])
-                continue
-        elif k == "park":
-            if (tuple(map(type, e)) != _PARK_SIG or len(e[4]) != len(e[5]) or not set(map(type, e[4])) <= _INTS
-                    or not set(map(type, e[5])) <= _BOOLS or not set(map(type, e[6])) <= _STRS):
-                raise _Bad("a park event is (t, \"park\", gid, op, [cids], [is-send flags], [names])", i)
-        else:
-            continue  # a kind the fold ignores
-        if k in on_live:
-            if e[2] not in live:
-                raise _Bad(f"goroutine {e[2]} was not started or has ended", i)
-            if k in ends:
-                live.discard(e[2])
-    return t0
 
 
 def _is_int(v: Any) -> bool:

@@ -1,0 +1,153 @@
+"""The ``leakviz-run`` format: its constants, its errors, and the shape every event must have.
+
+See the package's docstring for the format itself.
+"""
+
+from __future__ import annotations
+
+import errno
+import gc
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..scenario import Config
+from ..trace import Event, Events, _canon
+
+FORMAT = "leakviz-run"
+VERSION = 1
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_LEVEL = 6
+_BATCH = 8192  # events encoded, compressed and written at a time
+_READ = 1 << 20  # compressed bytes read at a time
+_STEP = 8 << 20  # decompressed bytes handled at a time
+_MAX_HEADER = 1 << 20  # a header line longer than this is not ours
+_MAX_LINE = 64 << 20  # nor is an event line longer than this
+_CHECK_REST = 256 << 20  # after a bad line, decompressed bytes checked for damage
+# Our runs inflate about 7 times; far more than that is a gzip bomb, refused
+# before it fills memory (the allowance covers a small file's header).
+_MAX_RATIO = 50
+_ALLOWANCE = 16 << 20
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
+
+# Strings that recur in every trace: loaded events share one object for each
+# (str keys only, so ints, floats and bools never match them).
+_COMMON = {s: s for s in (
+    "go", "make", "sleep", "wake", "park", "unpark", "send", "recv", "close", "exit", "panic",
+    "stranded", "request", "verdict", "return", "config", "select", "direct", "buffer", "closed",
+    "server", "handler", "check", "drain", "main", "accepted", "rejected",
+    "done", "quit", "ctx.Done()", "stop", "response")}
+_SCALARS = frozenset({int, str, bool, float, type(None)})
+
+
+class RunFileError(ValueError):
+    """A run file that cannot be saved or read; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A loaded run: its config, its events (tuples, as the trace holds them),
+    the trace's sha256 (checked against the events) and who saved it."""
+
+    config: Config
+    events: Events = field(repr=False)  # compacted; index, iterate or list() it
+    sha256: str
+    saved_by: str
+
+
+def _why(e: OSError) -> str:
+    if isinstance(e, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(e, PermissionError):
+        return "permission denied"
+    if isinstance(e, IsADirectoryError):
+        return "it is a folder"
+    if e.errno == errno.ENOSPC:
+        return "no space left on the disk"
+    return (e.strerror or str(e) or type(e).__name__).rstrip(".").lower()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # a million new tuples would trigger full collections over and over
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _hash_update(h: Any, events: list[Event]) -> None:
+    if events:
+        h.update(("\n".join(map(_canon, events)) + "\n").encode())
+
+
+class _Bad(Exception):
+    """A line that is not what the format says (message: what is wrong;
+    ``at``: the index of the bad event in the batch being checked, if known)."""
+
+    def __init__(self, msg: str, at: int | None = None) -> None:
+        super().__init__(msg)
+        self.at = at
+
+
+# The fields each kind of event carries after (t_ns, kind), as the engine and
+# the scenario write them (see trace.py); ``park``'s three arrays are checked
+# on their own. A kind not listed here is kept as it is: the fold ignores it.
+SHAPES: dict[str, tuple[type, ...]] = {
+    "go": (int, int, str, int, int), "make": (int, str, int, int), "sleep": (int, int),
+    "wake": (int,), "unpark": (int, int), "exit": (int,), "panic": (int, str), "stranded": (int, int, int),
+    "send": (int, int, str, int), "recv": (int, int, str, int), "close": (int, int, int),
+    "request": (int, str), "return": (int, str), "verdict": (int, int, bool), "config": (str,),
+}
+_PARK = (int, str, tuple, tuple, tuple)
+_ON_LIVE = frozenset({"park", "unpark", "wake", "sleep", "exit", "panic", "stranded"})  # name a live goroutine
+_ENDS = frozenset({"exit", "panic", "stranded"})  # after which a goroutine never acts again
+
+
+_SIGS = {k: (int, str, *v) for k, v in SHAPES.items()}  # whole events, for one comparison each
+_PARK_SIG = (int, str, *_PARK)
+_INTS, _BOOLS, _STRS = frozenset({int}), frozenset({bool}), frozenset({str})
+
+
+def _check_shapes(events: list[Event], live: set[int], t0: int) -> int:
+    """Raise _Bad (with the offending index into ``events``) unless every
+    event has its kind's shape, time never goes back, and each goroutine
+    event names a goroutine that was started and has not ended. ``live`` is
+    updated; returns the last event's time."""
+    sigs = _SIGS
+    on_live, ends = _ON_LIVE, _ENDS
+    for i, e in enumerate(events):
+        t = e[0]
+        if t < t0:
+            raise _Bad(f"its time {t} is before the event before it ({t0})", i)
+        t0 = t
+        k = e[1]
+        want = sigs.get(k)
+        if want is not None:
+            if tuple(map(type, e)) != want:
+                names = ", ".join(x.__name__ for x in want[2:])
+                raise _Bad(f"a {k} event is (t, {json.dumps(k)}, {names})", i)
+            if k == "go":
+                if e[2] in live:
+                    raise _Bad(f"goroutine {e[2]} is started twice", i)
+                live.add(e[2])
+                continue
+        elif k == "park":
+            if (tuple(map(type, e)) != _PARK_SIG or len(e[4]) != len(e[5]) or not set(map(type, e[4])) <= _INTS
+                    or not set(map(type, e[5])) <= _BOOLS or not set(map(type, e[6])) <= _STRS):
+                raise _Bad("a park event is (t, \"park\", gid, op, [cids], [is-send flags], [names])", i)
+        else:
+            continue  # a kind the fold ignores
+        if k in on_live:
+            if e[2] not in live:
+                raise _Bad(f"goroutine {e[2]} was not started or has ended", i)
+            if k in ends:
+                live.discard(e[2])
+    return t0
