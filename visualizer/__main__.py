@@ -232,10 +232,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_go(a: argparse.Namespace) -> int:
     from .golang.cli import run_go
-    if a.runs < 1:
-        return fail(f"--runs must be at least 1, got {a.runs}")
-    if a.until is not None and a.until < 0:
-        return fail(f"--until must not be negative, got {a.until}")
+    if a.runs < 1 or (a.until is not None and a.until < 0):
+        print("leakviz go: error: --runs must be at least 1 and --until not negative", file=sys.stderr)
+        return 2
     until = None if a.until is None else int(a.until * 1e9)
     return run_go(a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until, as_json=a.json)
 

@@ -104,7 +104,8 @@ class Primitive:
         rt._park(g, reason, [w], self.key, (False,), self.name_key)
         return w
 
-    def _wake(self, w: Waiter, value: Any = None) -> None:
+    def _wake(self, w: Waiter, value: Any = True) -> None:
+        # never None: resuming an await with None would restart it instead of ending it
         self.rt._ready(w.g, value, self)  # type: ignore[arg-type]
 
     def _touch(self) -> None:

@@ -582,7 +582,7 @@ class Compiler:
             if pkg is None:
                 raise GoSourceError(self.files[fi], 1, 1, "expected 'package main'")
         glob = self.scopes[0]
-        for alias, path in self.imports.items():
+        for alias, _path in self.imports.items():
             glob[alias] = Var(alias, alias, "pkg")
         # types first (they may refer to each other), then functions' signatures, globals
         for fi, n in decls:
@@ -634,8 +634,8 @@ class Compiler:
                 mname = n.child_by_field_name("name").text.decode()
                 res = self.result_types(n.child_by_field_name("result"))
                 self.methods.setdefault(tname, {})[mname] = (ptr, res)
-        self.emit_struct_classes()
         self.cur = (0, 0, 0)
+        tail: list[str] = []
         # globals and constants in order (package-level initialisation order is source order here)
         init_fns = []
         self.gnames: list[str] = []
@@ -677,11 +677,14 @@ class Compiler:
                 goname = f"main.(*{tname}).{mname}" if ptr else f"main.{tname}.{mname}"
                 py = f"M_{tname}_{mname}"
                 self.function(n, goname, py, (recv, tname, ptr))
-                self.out.append(f"T_{tname}.{_keyword_safe(mname)} = {py}")
+                tail.append(f"T_{tname}.{_keyword_safe(mname)} = {py}")
             elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
                 continue
             else:
                 raise self.err(n, f"unsupported top-level declaration ({n.type})")
+        # struct classes last: anonymous struct types are met inside function bodies
+        self.emit_struct_classes()
+        self.out.extend(tail)
         self.out.append(f"INITS = [{', '.join(init_fns)}]")
         src = "\n".join(self.out) + "\n"
         return Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees)
@@ -877,6 +880,7 @@ class Compiler:
 
     def func_literal(self, n) -> str:
         parent = self.fn
+        d = self.depth
         if parent.py == "_ginit":
             self.glob_closures += 1
             goname = f"main.glob..func{self.glob_closures}"
@@ -903,7 +907,7 @@ class Compiler:
             if name in fn.assigned_outer or any(name == v.py for s in self.scopes for v in s.values()
                                                   if v.fn is parent):
                 pass
-        d = self.depth
+        self.depth = d
         if fresh:
             mk = f"_mk_{py}"
             self.emit(d, f"def {mk}({', '.join(fresh)}):")
@@ -1246,7 +1250,7 @@ class Compiler:
         self.fn.loop += 1
         c = None
         if not clause:
-            cond = [c for c in s.named_children if c is not body and c.type != "comment"]
+            cond = [c for c in s.named_children if c.type not in ("block", "comment")]
             c = self.push_construct("loop", label)
             if cond:
                 self.emit(d, f"while {self.expr(cond[0])}:")
@@ -1431,7 +1435,7 @@ class Compiler:
             self.scopes.append({})
             if alias is not None:
                 v = self.declare(alias.named_children[0].text.decode(),
-                                 self.resolve_type(types[0]) if len(types) == 1 and types[0].type != "nil" else None)
+                                 self.resolve_type(types[0]) if len(types) == 1 and types[0].text != b"nil" else None)
                 self.emit(d + 2, f"{v.py} = {self.box_wrap(v, sv)}")
             self.case_body(case, d + 2)
             self.scopes.pop()
@@ -1450,7 +1454,7 @@ class Compiler:
         self.pop_construct(c, d)
 
     def type_spec(self, t) -> str:
-        if t.type == "nil":
+        if t.type == "nil" or t.text == b"nil":
             return "None"
         typ = self.resolve_type(t)
         return self.spec_of(typ)

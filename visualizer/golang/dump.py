@@ -43,7 +43,7 @@ _SYNC_FRAMES = {
     ],
     "sync.RWMutex.Lock": [
         ("sync.runtime_SemacquireRWMutex(0x0?, 0x0?, 0x0?)", "src/runtime/sema.go:105", True),
-        ("sync.(*RWMutex).Lock(0x0?)", "src/sync/rwmutex.go:156", True),
+        ("sync.(*RWMutex).Lock(0x0?)", "src/sync/rwmutex.go:155", True),
     ],
     "sync.WaitGroup.Wait": [
         ("sync.runtime_SemacquireWaitGroup(0x0?, 0x0?)", "src/runtime/sema.go:114", True),

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..core import channel as _chan
 from ..core import sync as _sync
-from ..core.channel import _PARK, Parking, Recv, Send
+from ..core.channel import Parking, Recv, Send
 from ..core.errors import GoPanic
 from ..core.runtime import FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime
 from . import values as V
@@ -96,7 +96,23 @@ class GoRuntime(Runtime):
         self._put_next(g)
         return g
 
+    _batch: list | None = None
+
+    def close(self, ch: Any) -> None:
+        """``close(ch)``. runtime.closechan collects the waiters on a stack and
+        readies them from the last one queued: the first one queued ends up in runnext."""
+        self._batch = []
+        try:
+            _chan.close(ch)
+        finally:
+            batch, self._batch = self._batch, None
+            for g, value, via in reversed(batch):
+                self._ready(g, value, via)
+
     def _ready(self, g: Goroutine, value: Any, via: Any = None) -> None:
+        if self._batch is not None:
+            self._batch.append((g, value, via))
+            return
         super()._ready(g, value, via)
         self._runq.pop()
         self._put_next(g)
@@ -262,7 +278,7 @@ class Helpers:
         return self.rt.block_forever(reason)
 
     def builtin_close(self, ch: Any) -> None:
-        _chan.close(ch)
+        self.rt.close(ch)
 
     # -- builtins --
 
@@ -1252,7 +1268,7 @@ class Context:
             return
         self.err = err
         if self.done is not None:
-            self.done.close()
+            self.h.rt.close(self.done)
         for c in self.children:
             c.cancel(err)
         self.children = []
