@@ -144,7 +144,11 @@ def cmd_run(a: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as e:
         print(f"leakviz run: error: {e}", file=sys.stderr)
         return 2
-    rt = simulate(cfg)
+    if getattr(a, "interpret", False):
+        from .golang.article import simulate_interpreted
+        rt = simulate_interpreted(cfg)
+    else:
+        rt = simulate(cfg)
     r = report(cfg, rt)
     if a.save is not None:
         from .core import runfile
@@ -173,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
     r.add_argument("--save", type=Path, metavar="FILE",
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
+    r.add_argument("--interpret", action="store_true",
+                   help="run the handler from its Go source through the Go front end instead of the Python "
+                        "transcription")
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG) or a "
                        "stretch of the run (animated GIF)",

@@ -1060,7 +1060,12 @@ class Compiler:
             return
         if len(left) != len(right):
             raise self.err(left[0], "assignment mismatch")
-        vals = [self.expr_value(r) for r in right]
+        # a channel made straight into a variable carries the variable's name (the window's lanes)
+        self.naming = [lv.text.decode() if lv.type == "identifier" else "" for lv in left]
+        try:
+            vals = [self._named_value(r, i) for i, r in enumerate(right)]
+        finally:
+            self.naming = None
         types = [self.type_of(r) for r in right]
         if len(left) == 1:
             tg, setter = self.target(left[0], types[0], define)
@@ -1071,6 +1076,16 @@ class Compiler:
         for i, lv in enumerate(left):
             tg, setter = self.target(lv, types[i], define)
             self.emit(d, setter(tmps[i]) if setter else f"{tg} = {tmps[i]}")
+
+    naming: list | None = None
+    chan_name = ""
+
+    def _named_value(self, r, i: int) -> str:
+        self.chan_name = self.naming[i] if self.naming and i < len(self.naming) else ""
+        try:
+            return self.expr_value(r)
+        finally:
+            self.chan_name = ""
 
     def target(self, lv, typ, define: bool):
         """(python target, None) or (None, setter(value) -> statement)."""
@@ -1909,8 +1924,9 @@ class Compiler:
             typ = self.resolve_type(args[0])
             u = self.under(typ)
             if u[0] == "chan":
+                name = self.chan_name
                 n = self.expr(args[1]) if len(args) > 1 else "0"
-                return f"_h.make_chan({n}, {self.zero(u[1])})"
+                return f"_h.make_chan({n}, {self.zero(u[1])}{', ' + repr(name) if name else ''})"
             if u[0] == "map":
                 return "{}"
             if u[0] == "slice":

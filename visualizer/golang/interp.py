@@ -75,8 +75,9 @@ _YIELD = _Yield()
 class GoRuntime(Runtime):
     """The core runtime with Go's scheduling order (see the module docstring)."""
 
-    def __init__(self, *, seed: int = 0, explore: bool = False) -> None:
-        super().__init__(seed=seed)
+    def __init__(self, *, seed: int = 0, explore: bool = False, fifo: bool = False, trace: Any = None) -> None:
+        super().__init__(seed=seed, trace=trace)
+        self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
         self.schedtick = 0
@@ -92,6 +93,8 @@ class GoRuntime(Runtime):
 
     def go(self, coro, **kw) -> Goroutine:  # type: ignore[override]
         g = super().go(coro, **kw)
+        if self.fifo:
+            return g
         self._runq.pop()  # the base appended it; Go puts it in runnext
         self._put_next(g)
         return g
@@ -101,6 +104,9 @@ class GoRuntime(Runtime):
     def close(self, ch: Any) -> None:
         """``close(ch)``. runtime.closechan collects the waiters on a stack and
         readies them from the last one queued: the first one queued ends up in runnext."""
+        if self.fifo:
+            _chan.close(ch)
+            return
         self._batch = []
         try:
             _chan.close(ch)
@@ -114,6 +120,8 @@ class GoRuntime(Runtime):
             self._batch.append((g, value, via))
             return
         super()._ready(g, value, via)
+        if self.fifo:
+            return
         self._runq.pop()
         self._put_next(g)
 
@@ -255,11 +263,11 @@ class Helpers:
 
     # -- channels --
 
-    def make_chan(self, n: int, zero: Any) -> Any:
+    def make_chan(self, n: int, zero: Any, name: str = "") -> Any:
         if n < 0:
             raise V.PanicValue(V.RuntimeErrorValue("makechan: size out of range"),
                                "runtime error: makechan: size out of range")
-        return self.rt.make_chan(n, zero=zero)
+        return self.rt.make_chan(n, zero=zero, name=name)
 
     def send(self, ch: Any, v: Any) -> Any:
         if ch is None:
@@ -1253,7 +1261,7 @@ class Context:
             self.done = parent.done
             self.deadline = parent.deadline
         elif h is not None:
-            self.done = h.rt.make_chan(0, zero=None)
+            self.done = h.rt.make_chan(0, zero=None, name="ctx.Done()")
             if parent is not None:
                 if parent.err is not None:
                     self.cancel(parent.err)
@@ -1360,10 +1368,10 @@ class Interp:
     """One run of a compiled program."""
 
     def __init__(self, prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "main",
-                 out: Any = None, err: Any = None) -> None:
+                 out: Any = None, err: Any = None, rt: GoRuntime | None = None) -> None:
         self.prog = prog
         self.seed = seed
-        self.rt = GoRuntime(seed=seed, explore=explore)
+        self.rt = rt if rt is not None else GoRuntime(seed=seed, explore=explore)
         self.rt.parked_at = {}
         self.info: dict[int, GInfo] = {}
         self.next_goid = FIRST_USER_GOID
@@ -1405,9 +1413,12 @@ class Interp:
         self.slots.append(gid)
         return len(self.slots) - 1
 
+    role = ""  # what goroutines started by the program are called in the trace
+
     def spawn(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int, goid: int | None = None) -> Goroutine:
         cur = self.rt.current
-        g = self.rt.go(_gomain(fn, args))
+        g = self.rt.go(_gomain(fn, args), role=self.role, req=getattr(self, "req", -1),
+                       idx=args[0] if self.role and args and type(args[0]) is int else -1)
         if goid is None:
             goid = self.next_goid
             self.next_goid += 1
