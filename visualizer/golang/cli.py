@@ -36,12 +36,19 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
     code = 0
     for k in range(runs):
         s = seed + k
-        ip = Interp(prog, seed=s, explore=k > 0, entry=entry, out=None if as_json else out,
-                    err=None if as_json else err)
         try:
-            r = ip.run(until_ns)
-        finally:
-            ip.shutdown()
+            ip = Interp(prog, seed=s, explore=k > 0, entry=entry, out=None if as_json else out,
+                        err=None if as_json else err)
+            try:
+                r = ip.run(until_ns)
+            finally:
+                ip.shutdown()
+        except RecursionError:
+            err.write("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n")
+            return 2
+        except Exception as e:  # a gap in the interpreter: one line, never a traceback
+            err.write(f"leakviz go: cannot run this program ({type(e).__name__}: {e})\n")
+            return 2
         results.append(r)
         if r.exit_code and not code:
             code = r.exit_code

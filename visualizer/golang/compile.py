@@ -2163,4 +2163,14 @@ def _own_nodes(body):
 
 def compile_files(files: list[tuple[str, bytes]]) -> Program:
     """Parse, check and translate the files of one package main."""
-    return Compiler(files).compile()
+    c = Compiler(files)
+    try:
+        return c.compile()
+    except GoSourceError:
+        raise
+    except (RecursionError, SyntaxError, KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
+        # a construct the translation does not handle: say where, never a traceback
+        fi, line, nid = c.cur
+        col = c.nodes[nid].start_point[1] + 1 if c.nodes and nid < len(c.nodes) else 1
+        raise GoSourceError(c.files[fi] if c.files else "?", max(line, 1), col,
+                            f"unsupported Go here ({type(e).__name__}: {e})") from None

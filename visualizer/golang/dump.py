@@ -213,7 +213,6 @@ def panic_text(ip: Any, gid: int) -> str:
     if inf is not None and inf.goid != 1:
         lines.append(f"created by {inf.creator_fn} in goroutine {inf.creator}")
         lines.append(f"\t{ip.prog.files[inf.file] if inf.file >= 0 else '?'}:{inf.line} +0x0")
-    lines.append("exit status 2")
     return "\n".join(lines) + "\n"
 
 
@@ -243,7 +242,6 @@ def deadlock_text(ip: Any) -> str:
         if g is None:
             continue
         parts.append(goroutine_text(ip, g, False))
-    parts.append("exit status 2\n")
     return "\n".join(parts)
 
 
