@@ -320,6 +320,8 @@ def run(quick: bool) -> dict[str, Any]:
     res["memory"] = _in_fresh_process("bench_memory", 20_000 if quick else 100_000)
     res["startup"] = bench_startup(1 if quick else 5)
     res["seek"] = bench_seek(2_000 if quick else 10_000)
+    from .golang import bench as go_bench
+    res["golang"] = go_bench.run(quick)
     return res
 
 
@@ -352,6 +354,9 @@ def table(res: dict[str, Any]) -> str:
         (f"seek in a run of {sk['requests']:,} requests: median / max", f"{sk['median_ms']:.1f} / "
          f"{sk['max_ms']:.1f} ms", f"<= {t['seek_max_ms']:g} ms", sk["max_ms"] <= t["seek_max_ms"]),
     ]
+    if "golang" in res:
+        from .golang import bench as go_bench
+        rows += go_bench.rows(res["golang"])
     w = max(len(r[0]) for r in rows)
     out = [f"leakviz bench ({'quick' if res['machine']['quick'] else 'full'}): Python {res['machine']['python']}, "
            f"{res['machine']['cpus']} CPUs, {res['machine']['platform']}"]

@@ -171,8 +171,10 @@ class _Req:
         self.delays = delays
 
 
+@holds_no_channels
 class Interpreted:
-    """The handler factory ``scenario.start`` takes: one interpreter per run."""
+    """The handler factory ``scenario.start`` takes: one interpreter per run. (Its handler's
+    goroutine holds the channels it makes, as the native handler's does, not the interpreter's.)"""
 
     def __init__(self, rt: GoRuntime, variant: str) -> None:
         self.ip = Interp(program(variant), seed=0, rt=rt)

@@ -24,7 +24,7 @@ from ..core import channel as _chan
 from ..core import sync as _sync
 from ..core.channel import Parking, Recv, Send
 from ..core.errors import GoPanic
-from ..core.runtime import FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime
+from ..core.runtime import FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
 from . import values as V
 from .compile import Program
 
@@ -72,6 +72,7 @@ class _Yield(Parking):
 _YIELD = _Yield()
 
 
+@holds_no_channels
 class GoRuntime(Runtime):
     """The core runtime with Go's scheduling order (see the module docstring)."""
 
@@ -226,6 +227,7 @@ def panic_value(e: BaseException) -> Any:
 _ONCE = (0,)
 
 
+@holds_no_channels
 class Helpers:
     """``_h`` in generated code. One per run."""
 
@@ -1364,6 +1366,7 @@ class RunResult:
     panicked: bool
 
 
+@holds_no_channels
 class Interp:
     """One run of a compiled program."""
 
