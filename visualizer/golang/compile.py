@@ -1580,9 +1580,15 @@ class Compiler:
         for a in args:
             if a.type == "variadic_argument":
                 out.append(f"*({self.expr(a.named_children[0])} or ())")
+            elif key is not None and key.startswith("fmt.") and self._is_struct_ptr(a):
+                out.append(f"_h.PtrArg({self.expr(a)})")  # fmt prints a pointer to a struct as &{...}
             else:
                 out.append(self.expr_value(a))
         return out
+
+    def _is_struct_ptr(self, a) -> bool:
+        u = self.under(self.type_of(a))
+        return u is not None and u[0] == "ptr" and self.struct_of(u[1]) is not None
 
     def s_go_statement(self, s, d):
         call = s.named_children[0]

@@ -236,6 +236,7 @@ class Helpers:
         self.rt: GoRuntime = interp.rt
         self.rng = random.Random(interp.seed)
         self.copy = V.copy_value
+        self.PtrArg = V.PtrArg
         self.Send = Send
         self.Recv = Recv
         self.PanicState = PanicState

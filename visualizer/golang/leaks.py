@@ -78,6 +78,8 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
     live = live_names(node, cache) if node is not None else None
     out = []
     for k, v in f_locals.items():
+        if k.startswith(("L_", "_mk_")):
+            continue  # a func literal's Python def: Go reaches the closure only through variables
         name = _go_name(k)
         if name is not None and live is not None and name not in live:
             continue

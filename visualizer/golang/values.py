@@ -75,6 +75,15 @@ def copy_value(v: Any) -> Any:
     return v
 
 
+class PtrArg:
+    """A pointer to a struct handed to fmt: printed ``&{...}`` (the compiler knows it is a pointer)."""
+
+    __slots__ = ("p",)
+
+    def __init__(self, p: Any) -> None:
+        self.p = p
+
+
 class GoError:
     """``errors.New``/``fmt.Errorf`` values."""
 
@@ -173,6 +182,10 @@ def quote(s: str) -> str:
 
 
 async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = True) -> str:
+    if type(v) is PtrArg:
+        v = v.p
+        if isinstance(v, GoStruct) and not hasattr(v, "Error") and not hasattr(v, "String"):
+            return "&" + await fmt_value(v, verb, plus, top)
     if v is None:
         return "<nil>" if verb in ("v", "s") or not top else "%!" + verb + "(<nil>)"
     t = type(v)
@@ -288,6 +301,8 @@ async def sprintf(fmt: str, args: list[Any]) -> str:
 
 
 async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
+    if type(a) is PtrArg and verb not in "vs":
+        a = a.p
     t = type(a)
     if verb in "vsw":
         if t is float and prec >= 0 and verb == "v":
@@ -337,6 +352,8 @@ async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
 
 
 def type_name(a: Any) -> str:
+    if type(a) is PtrArg:
+        return "*" + type_name(a.p)
     t = type(a)
     if a is None:
         return "<nil>"
