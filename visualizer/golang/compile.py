@@ -42,7 +42,7 @@ BOOL = ("basic", "bool")
 FLOAT = ("basic", "float64")
 ERR = ("iface", "error")
 ANY = ("iface", "any")
-DUR = INT
+DUR = ("basic", "duration")  # an int that fmt prints as Go's time.Duration does
 
 STD: dict[str, tuple[bool, Any]] = {
     "fmt.Println": (True, None), "fmt.Printf": (True, None), "fmt.Print": (True, None),
@@ -83,8 +83,8 @@ STD: dict[str, tuple[bool, Any]] = {
     "sort.Ints": (False, None), "sort.Strings": (False, None),
 }
 STD_VALUES: dict[str, Any] = {
-    "time.Nanosecond": INT, "time.Microsecond": INT, "time.Millisecond": INT, "time.Second": INT,
-    "time.Minute": INT, "time.Hour": INT, "os.Stdout": ("ext", "os.File"), "os.Stderr": ("ext", "os.File"),
+    "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
+    "time.Minute": DUR, "time.Hour": DUR, "os.Stdout": ("ext", "os.File"), "os.Stderr": ("ext", "os.File"),
     "os.Args": ("slice", STR), "context.Canceled": ERR, "context.DeadlineExceeded": ERR, "io.EOF": ERR,
     "io.Discard": ("ext", "io.Writer"), "math.MaxInt64": INT, "math.MaxInt32": INT, "math.MaxInt": INT,
 }
@@ -92,7 +92,7 @@ STD_TYPES: dict[str, Any] = {
     "sync.Mutex": ("ext", "sync.Mutex"), "sync.RWMutex": ("ext", "sync.RWMutex"),
     "sync.WaitGroup": ("ext", "sync.WaitGroup"), "sync.Once": ("ext", "sync.Once"), "sync.Cond": ("ext", "sync.Cond"),
     "sync.Locker": ("iface", "sync.Locker"), "sync.Map": ("ext", "sync.Map"),
-    "time.Duration": INT, "time.Time": ("ext", "time.Time"), "time.Timer": ("ext", "time.Timer"),
+    "time.Duration": DUR, "time.Time": ("ext", "time.Time"), "time.Timer": ("ext", "time.Timer"),
     "time.Ticker": ("ext", "time.Ticker"), "context.Context": ("iface", "context.Context"),
     "context.CancelFunc": ("func",), "io.Reader": ("iface", "io.Reader"), "io.Writer": ("iface", "io.Writer"),
     "os.File": ("ext", "os.File"), "pprof.Profile": ("ext", "pprof.Profile"),
@@ -1582,6 +1582,8 @@ class Compiler:
                 out.append(f"*({self.expr(a.named_children[0])} or ())")
             elif key is not None and key.startswith("fmt.") and self._is_struct_ptr(a):
                 out.append(f"_h.PtrArg({self.expr(a)})")  # fmt prints a pointer to a struct as &{...}
+            elif key is not None and key.startswith("fmt.") and self.under(self.type_of(a)) == DUR:
+                out.append(f"_h.DurArg({self.expr(a)})")
             else:
                 out.append(self.expr_value(a))
         return out
@@ -1818,7 +1820,7 @@ class Compiler:
         u = self.under(typ)
         if u == STR:
             return f"_h.to_string({x})"
-        if u == INT:
+        if u == INT or u == DUR:
             return f"int({x})"
         if u == FLOAT:
             return f"float({x})"
@@ -2013,6 +2015,8 @@ class Compiler:
             b = self.type_of(e.child_by_field_name("right"))
             if FLOAT in (self.under(a), self.under(b)):
                 return FLOAT
+            if DUR in (self.under(a), self.under(b)) and op in ("*", "+", "-", "/", "%"):
+                return DUR
             return a or b
         if t == "selector_expression":
             key = self.std_key(e)

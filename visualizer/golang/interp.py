@@ -237,6 +237,7 @@ class Helpers:
         self.rng = random.Random(interp.seed)
         self.copy = V.copy_value
         self.PtrArg = V.PtrArg
+        self.DurArg = V.DurArg
         self.Send = Send
         self.Recv = Recv
         self.PanicState = PanicState

@@ -84,6 +84,44 @@ class PtrArg:
         self.p = p
 
 
+class DurArg:
+    """A time.Duration handed to fmt: printed as Duration.String does (1.5s, 100ms, 1h0m0s)."""
+
+    __slots__ = ("d",)
+
+    def __init__(self, d: int) -> None:
+        self.d = d
+
+
+def duration_string(d: int) -> str:
+    if d == 0:
+        return "0s"
+    neg = d < 0
+    u = -d if neg else d
+    if u < 1_000_000_000:
+        for unit, size in (("ns", 1), ("µs", 1_000), ("ms", 1_000_000)):
+            if u < size * 1000:
+                s = _frac(u, size) + unit
+                break
+    else:
+        h, rem = divmod(u, 3_600_000_000_000)
+        m, rem = divmod(rem, 60_000_000_000)
+        s = _frac(rem, 1_000_000_000) + "s"
+        if h:
+            s = f"{h}h{m}m" + s
+        elif m:
+            s = f"{m}m" + s
+    return "-" + s if neg else s
+
+
+def _frac(v: int, size: int) -> str:
+    whole, frac = divmod(v, size)
+    if not frac:
+        return str(whole)
+    digits = str(frac).rjust(len(str(size)) - 1, "0").rstrip("0")
+    return f"{whole}.{digits}"
+
+
 class GoError:
     """``errors.New``/``fmt.Errorf`` values."""
 
@@ -141,9 +179,7 @@ def fmt_float(f: float, verb: str = "v", prec: int = -1) -> str:
             exp = lead - 1
             digits = allds.rstrip("0") or "0"
         sign = "-" if f < 0 else ""
-        if exp < -4 or exp >= 21 or (exp >= len(digits) and exp >= 21):
-            pass
-        if exp < -4 or exp >= 21:
+        if exp < -4 or exp >= 6:  # strconv's %g with the shortest digits decides at precision 6
             m = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
             return f"{sign}{m}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
         s = repr(abs(float(f)))
@@ -182,6 +218,8 @@ def quote(s: str) -> str:
 
 
 async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = True) -> str:
+    if type(v) is DurArg:
+        return duration_string(v.d)
     if type(v) is PtrArg:
         v = v.p
         if isinstance(v, GoStruct) and not hasattr(v, "Error") and not hasattr(v, "String"):
@@ -303,6 +341,8 @@ async def sprintf(fmt: str, args: list[Any]) -> str:
 async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
     if type(a) is PtrArg and verb not in "vs":
         a = a.p
+    if type(a) is DurArg and verb not in "vs":
+        a = a.d
     t = type(a)
     if verb in "vsw":
         if t is float and prec >= 0 and verb == "v":
@@ -352,6 +392,8 @@ async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
 
 
 def type_name(a: Any) -> str:
+    if type(a) is DurArg:
+        return "time.Duration"
     if type(a) is PtrArg:
         return "*" + type_name(a.p)
     t = type(a)
