@@ -629,8 +629,6 @@ class Compiler:
                 tname = (rt.named_children[0] if ptr else rt).text.decode()
                 if tname not in self.named:
                     raise self.err(rt, f"undefined: {tname}")
-                if self.named[tname] is None or self.named[tname][0] != "struct":
-                    raise self.err(rt, "unsupported: methods on a non-struct type")
                 mname = n.child_by_field_name("name").text.decode()
                 res = self.result_types(n.child_by_field_name("result"))
                 self.methods.setdefault(tname, {})[mname] = (ptr, res)
@@ -677,7 +675,8 @@ class Compiler:
                 goname = f"main.(*{tname}).{mname}" if ptr else f"main.{tname}.{mname}"
                 py = f"M_{tname}_{mname}"
                 self.function(n, goname, py, (recv, tname, ptr))
-                tail.append(f"T_{tname}.{_keyword_safe(mname)} = {py}")
+                if self.named[tname] is not None and self.named[tname][0] == "struct":
+                    tail.append(f"T_{tname}.{_keyword_safe(mname)} = {py}")
             elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
                 continue
             else:
@@ -1582,6 +1581,11 @@ class Compiler:
                 out.append(f"*({self.expr(a.named_children[0])} or ())")
             elif key is not None and key.startswith("fmt.") and self._is_struct_ptr(a):
                 out.append(f"_h.PtrArg({self.expr(a)})")  # fmt prints a pointer to a struct as &{...}
+            elif key is not None and key.startswith("fmt.") and self._plain_named(self.type_of(a)) is not None and \
+                    {"String", "Error"} & set(self.methods.get(self._plain_named(self.type_of(a)), {})):
+                t = self._plain_named(self.type_of(a))
+                m = "Error" if "Error" in self.methods[t] else "String"
+                out.append(f"_h.StrArg(M_{t}_{m}, {self.expr(a)})")
             elif key is not None and key.startswith("fmt.") and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
             else:
@@ -1776,12 +1780,25 @@ class Compiler:
                 self.lookup(op.text.decode()).kind == "type":
             return f"T_{op.text.decode()}.{fname}"
         obj = self.expr(op)
-        cls = self.struct_of(self.type_of(op))
+        optype = self.type_of(op)
+        cls = self.struct_of(optype)
         if cls is not None:
             p = self.field_path(cls, fname)
             if p is not None:
                 return f"_h.nn({obj}).{'.'.join(p[0])}"
+        plain = self._plain_named(optype)
+        if plain is not None and fname in self.methods.get(plain, {}):
+            # a method of a named non-struct type: values stay plain, so dispatch is static
+            return f"_h.bind(M_{plain}_{fname}, {obj})"
         return f"_h.nn({obj}).{fname}"
+
+    def _plain_named(self, t) -> str | None:
+        if t is not None and t[0] == "ptr":
+            t = t[1]
+        if t is not None and t[0] == "named" and self.named.get(t[1]) is not None and \
+                self.named[t[1]][0] != "struct":
+            return t[1]
+        return None
 
     def index2(self, e) -> str:
         obj = e.child_by_field_name("operand")

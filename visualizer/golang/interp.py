@@ -237,6 +237,7 @@ class Helpers:
         self.rng = random.Random(interp.seed)
         self.copy = V.copy_value
         self.PtrArg = V.PtrArg
+        self.StrArg = V.StrArg
         self.DurArg = V.DurArg
         self.Send = Send
         self.Recv = Recv
@@ -259,6 +260,13 @@ class Helpers:
         self.math_MaxInt32 = 2**31 - 1
 
     # -- goroutines --
+
+    def bind(self, m: Any, recv: Any) -> Any:
+        """A method value of a named non-struct type: ``x.M``."""
+        async def bound(*args: Any) -> Any:
+            return await m(recv, *args)
+        bound.go_entry = m  # type: ignore[attr-defined]
+        return bound
 
     def go(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int) -> None:
         if fn is None:

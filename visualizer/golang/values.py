@@ -84,6 +84,19 @@ class PtrArg:
         self.p = p
 
 
+class StrArg:
+    """A value of a named non-struct type with a String or Error method, handed to fmt."""
+
+    __slots__ = ("m", "v")
+
+    def __init__(self, m: Any, v: Any) -> None:
+        self.m = m
+        self.v = v
+
+    async def String(self) -> str:
+        return await self.m(self.v)
+
+
 class DurArg:
     """A time.Duration handed to fmt: printed as Duration.String does (1.5s, 100ms, 1h0m0s)."""
 
@@ -343,6 +356,8 @@ async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
         a = a.p
     if type(a) is DurArg and verb not in "vs":
         a = a.d
+    if type(a) is StrArg and verb not in "vsq":
+        a = a.v
     t = type(a)
     if verb in "vsw":
         if t is float and prec >= 0 and verb == "v":
