@@ -64,13 +64,15 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         doc = {"runs": len(results), "leaked": leaks,
                "per_run": [{"seed": r.seed, "goroutines_started": r.started, "leaked": len(r.leaked),
                             "simulated_ns": r.sim_ns, "exit_code": r.exit_code, "deadlock": r.deadlock,
-                            "panicked": r.panicked} for r in results],
+                            "panicked": r.panicked, "note": r.note} for r in results],
                "goroutines_started": sum(r.started for r in results),
                "leaked_count": sum(len(r.leaked) for r in results),
                "simulated_ns": sum(r.sim_ns for r in results)}
         out.write(json.dumps(doc, indent=2) + "\n")
         return code
     for r in results:
+        if r.note:
+            err.write(f"leakviz: seed {r.seed}: {r.note}\n")
         names = ", ".join(f"{lk['goroutine']} {lk['function']} [{lk['wait_reason']}] {lk['file']}:{lk['line']}"
                           for lk in r.leaked)
         err.write(f"leakviz: seed {r.seed}: {r.started} goroutines started, {len(r.leaked)} leaked"

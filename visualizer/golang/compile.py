@@ -1270,6 +1270,7 @@ class Compiler:
                 self.emit(d, f"while {self.expr(cond[0])}:")
             else:
                 self.emit(d, "while True:")
+            self.emit(d + 1, _SPIN)
             self.block(body, d + 1)
         elif clause[0].type == "for_clause":
             fc = clause[0]
@@ -1288,6 +1289,7 @@ class Compiler:
                 first = self.tmp()
                 self.emit(d, f"{first} = True")
                 self.emit(d, "while True:")
+                self.emit(d + 1, _SPIN)
                 self.emit(d + 1, f"if not {first}:")
                 self.stmt(upd, d + 2)
                 self.set_stmt(s)
@@ -1296,6 +1298,7 @@ class Compiler:
                     self.emit(d + 1, f"if not ({self.expr(cond)}): break")
             else:
                 self.emit(d, f"while {self.expr(cond) if cond is not None else 'True'}:")
+                self.emit(d + 1, _SPIN)
             self.block(body, d + 1)
         else:
             rc = clause[0]
@@ -1338,26 +1341,28 @@ class Compiler:
                 else:
                     src = f"_h.range_any({rexpr}, {len(lv)})"
                     types = [None, None]
+                    kind = "any"
                 if kind in ("int",) or (kind in ("slice", "array") and len(lv) <= 1):
                     lv = lv[:1]
+                loop = "async for" if kind == "any" else "for"  # a channel, maybe: receiving awaits
                 if not lv:
-                    self.emit(d, f"for _ in {src}:")
+                    self.emit(d, f"{loop} _ in {src}:")
                 elif len(lv) == 1 and kind != "map":
                     tg, setter = self.target(lv[0], types[0], define)
                     if setter is None:
-                        self.emit(d, f"for {tg} in {src}:")
+                        self.emit(d, f"{loop} {tg} in {src}:")
                     else:
-                        self.emit(d, f"for _rk in {src}:")
+                        self.emit(d, f"{loop} _rk in {src}:")
                         self.emit(d + 1, setter("_rk"))
                 else:
                     if len(lv) == 1:
                         src = f"_h.map_keys({rexpr})"
                     targets = [self.target(x, types[i], define) for i, x in enumerate(lv)]
                     if all(t[1] is None for t in targets):
-                        self.emit(d, f"for {', '.join(t[0] for t in targets)} in {src}:")
+                        self.emit(d, f"{loop} {', '.join(t[0] for t in targets)} in {src}:")
                     else:
                         tmps = [f"_rk{i}" for i in range(len(lv))]
-                        self.emit(d, f"for {', '.join(tmps)} in {src}:")
+                        self.emit(d, f"{loop} {', '.join(tmps)} in {src}:")
                         for (tg, setter), tv in zip(targets, tmps, strict=True):
                             self.emit(d + 1, setter(tv) if setter else f"{tg} = {tv}")
                     if kind in ("slice", "array") and len(lv) > 1 and self.is_struct_value(rtype[-1]):
@@ -2040,8 +2045,11 @@ class Compiler:
             if key is not None:
                 return STD_VALUES.get(key)
             op = e.child_by_field_name("operand")
-            cls = self.struct_of(self.type_of(op))
+            ot = self.type_of(op)
             fname = _keyword_safe(e.child_by_field_name("field").text.decode())
+            if fname == "C" and ot in (("ptr", ("ext", "time.Timer")), ("ptr", ("ext", "time.Ticker"))):
+                return ("chan", ("ext", "time.Time"))
+            cls = self.struct_of(ot)
             if cls is not None:
                 p = self.field_path(cls, fname)
                 if p is not None:
@@ -2108,6 +2116,10 @@ class Compiler:
         if len(res) > 1:
             return ("tuple", res)
         return None
+
+
+# a loop that never blocks is preempted now and then, as Go's sysmon does after 10 ms
+_SPIN = "if _h.spin(): await _h.preempt()"
 
 
 def fnode_as_type(n):

@@ -29,6 +29,8 @@ from . import values as V
 from .compile import Program
 
 MAIN_GOID = 1
+MAX_STEPS = 20_000_000  # goroutine steps in one run before leakviz gives up
+DEFAULT_UNTIL = 3_600 * 1_000_000_000  # simulated time limit when --until is not given
 FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
 
 CHAN_REASONS = {"send": "chan send", "recv": "chan receive", "select": "select"}
@@ -261,6 +263,26 @@ class Helpers:
 
     # -- goroutines --
 
+    spins = 0
+
+    def spin(self) -> bool:
+        """True every 16384 loop iterations (never in the article's FIFO runs)."""
+        self.spins += 1
+        return not (self.spins & 0x3FFF) and not self.rt.fifo
+
+    def preempt(self) -> Any:
+        # A goroutine that spins has used its 10 ms slice: on the virtual clock that time passes too
+        # (else a busy wait for a timer would never end), then it goes to the global queue.
+        rt = self.rt
+        nxt = rt.next_timer()
+        if nxt is not None:
+            step = min(nxt, rt.now + 10_000_000)
+            if step > rt.now:
+                rt.now = step
+            if nxt <= rt.now:
+                rt.fire_timers()
+        return rt.gosched()
+
     def bind(self, m: Any, recv: Any) -> Any:
         """A method value of a named non-struct type: ``x.M``."""
         async def bound(*args: Any) -> Any:
@@ -450,7 +472,7 @@ class Helpers:
 
     def setidx(self, x: Any, i: Any, v: Any) -> None:
         if x is None:
-            raise V.PanicValue(V.RuntimeErrorValue("assignment to entry in nil map"), "assignment to entry in nil map")
+            raise V.PanicValue(V.GoError("assignment to entry in nil map"), "assignment to entry in nil map")
         if type(x) is dict:
             x[i] = v
             return
@@ -483,16 +505,26 @@ class Helpers:
             i += len(ch.encode())
         return out
 
-    def range_any(self, x: Any, n: int) -> Any:
+    async def range_any(self, x: Any, n: int) -> Any:
+        """``for ... range x`` when the compiler could not tell x's type."""
+        if isinstance(x, _chan.Channel) or (x is None and n == 1):
+            while True:
+                v, ok = await self.recv(x)
+                if not ok:
+                    return
+                yield v
         if type(x) is int:
-            return range(x)
-        if type(x) is dict:
-            return list(x.items()) if n > 1 else list(x)
-        if type(x) is str:
-            return self.str_items(x) if n > 1 else [i for i, _ in self.str_items(x)]
-        if x is None:
-            return []
-        return list(enumerate(x)) if n > 1 else range(len(x))
+            items: Any = range(x)
+        elif type(x) is dict:
+            items = list(x.items()) if n > 1 else list(x)
+        elif type(x) is str:
+            items = self.str_items(x) if n > 1 else [i for i, _ in self.str_items(x)]
+        elif x is None:
+            items = []
+        else:
+            items = list(enumerate(x)) if n > 1 else range(len(x))
+        for it in items:
+            yield it
 
     def slice(self, x: Any, lo: Any, hi: Any) -> Any:
         if x is None:
@@ -1374,6 +1406,7 @@ class RunResult:
     sim_ns: int
     deadlock: bool
     panicked: bool
+    note: str = ""
 
 
 @holds_no_channels
@@ -1486,6 +1519,10 @@ class Interp:
 
         self.main_g = self.spawn(_named_entry(main_body, entry), (), "", 0, 0, goid=MAIN_GOID)
         deadlock = False
+        self.limit_hit = ""
+        steps = 0
+        if until is None:
+            until = DEFAULT_UNTIL
         t0 = _time.perf_counter()
         rt_exit = rt._exit
 
@@ -1504,13 +1541,18 @@ class Interp:
                         break
                     if until is not None and nxt > until:
                         rt.now = max(rt.now, until)
+                        self.limit_hit = f"stopped at the simulated time limit ({until / 1e9:g} s)"
                         break
                     rt.fire_timers()
                     continue
                 rt._run_one(g)
+                steps += 1
+                if steps >= MAX_STEPS:
+                    self.limit_hit = f"stopped after {MAX_STEPS:,} goroutine steps"
+                    break
         finally:
             del rt._exit
-        if rt.panic is None and not deadlock:
+        if rt.panic is None and not deadlock and not self.limit_hit:
             # Go exits with main; to judge what is stuck, let what was runnable run (output dropped)
             self.out_stream = self.err_stream = None
             self.muted = True
@@ -1547,7 +1589,7 @@ class Interp:
             code = 2
         started = sum(1 for i in self.info.values() if not i.hidden and i.goid != MAIN_GOID)
         return RunResult(self.seed, "".join(self.out_parts), "".join(self.err_parts), code, leaked, started,
-                         rt.now, deadlock, panicked)
+                         rt.now, deadlock, panicked, getattr(self, "limit_hit", ""))
 
     def describe(self, gid: int) -> dict:
         from .dump import go_frames, status_of
