@@ -145,11 +145,12 @@ def _is_rw_writer(g: Any) -> bool:
     return False
 
 
-def write_profile(ip: Any, name: str, debug: int, frame: Any) -> str:
-    """What ``pprof.Lookup(name).WriteTo(w, debug)`` writes."""
+def write_profile(ip: Any, name: str, debug: int, frame: Any, blocked: set | None = None) -> str:
+    """What ``pprof.Lookup(name).WriteTo(w, debug)`` writes; ``blocked``: the goroutines blocked when
+    the leak GC started (the only candidates)."""
     rt = ip.rt
     cur = rt.current
-    leaked = find_leaks(ip, frame) if name == "goroutineleak" else set()
+    leaked = find_leaks(ip, frame, blocked) if name == "goroutineleak" else set()
     users = [ip.slots[s] for s in range(len(ip.slots)) if ip.slots[s] is not None]
     if debug >= 2:
         parts = [goroutine_text(ip, cur, False, frame, _PPROF if name == "goroutineleak" else _PPROF_GOROUTINE)]

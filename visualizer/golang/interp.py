@@ -748,7 +748,7 @@ class Helpers:
         return 1
 
     def runtime_GC(self) -> None:
-        pass
+        self.ip.first_gc()
 
     def runtime_Goexit(self) -> None:
         raise Goexit()
@@ -1374,12 +1374,16 @@ class Profile:
 
     async def WriteTo(self, w: Any, debug: int) -> Any:
         from .dump import write_profile
+        blocked = None
         if self.name == "goroutineleak":
-            # the leak GC parks the caller until the cycle ends: with one P, everything runnable runs first
+            # The leak GC sorts goroutines when it starts: only those blocked then are candidates.
+            # It parks the caller until the cycle ends: with one P, everything runnable runs meanwhile.
             rt = self.ip.rt
+            blocked = {g.gid for g in rt.goroutines.values() if g.state == PARKED}
+            self.ip.first_gc()
             while rt.runnable() > 0:
                 await rt.gosched()
-        text = write_profile(self.ip, self.name, debug, sys._getframe(1))
+        text = write_profile(self.ip, self.name, debug, sys._getframe(1), blocked)
         await _write_to(w, text)
         return None
 
@@ -1436,6 +1440,13 @@ class Interp:
         self.leaks_at_end: set[int] = set()
 
     muted = False
+    gc_started = False
+
+    def first_gc(self) -> None:
+        """The first GC starts the mark worker (one per P): it takes the next goroutine id."""
+        if not self.gc_started:
+            self.gc_started = True
+            self.next_goid += 1
 
     def write(self, fd: int, s: str) -> None:
         if self.muted:

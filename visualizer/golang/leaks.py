@@ -114,8 +114,9 @@ def waits_on(g: Any) -> list:
     return [s.ch for s in w]
 
 
-def find_leaks(ip: Any, current_frame: Any) -> set[int]:
-    """Core gids of the program's goroutines leaked right now."""
+def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None) -> set[int]:
+    """Core gids of the program's goroutines leaked right now (of ``blocked``, when given:
+    the goroutines that were blocked when the leak GC started)."""
     rt = ip.rt
     cache = ip.__dict__.setdefault("_live_cache", {})
     marked: set[int] = set()
@@ -198,7 +199,7 @@ def find_leaks(ip: Any, current_frame: Any) -> set[int]:
     push(v for k, v in ip.ns.items() if k.startswith("G_"))
     candidates = []
     for g in list(rt.goroutines.values()):
-        if g.state == PARKED:
+        if g.state == PARKED and (blocked is None or g.gid in blocked):
             candidates.append(g)
         else:
             mark_goroutine(g, current_frame if g is rt.current else None)
