@@ -80,7 +80,11 @@ STD: dict[str, tuple[bool, Any]] = {
     "atomic.CompareAndSwapUint32": (False, BOOL),
     "io.ReadFull": (False, ("tuple", [INT, ERR])),
     "math.Max": (False, FLOAT), "math.Min": (False, FLOAT), "math.Abs": (False, FLOAT), "math.Sqrt": (False, FLOAT),
-    "sort.Ints": (False, None), "sort.Strings": (False, None),
+    "sort.Ints": (False, None), "sort.Strings": (False, None), "sort.Slice": (True, None),
+    "sort.SliceStable": (True, None), "strings.Count": (False, INT), "strings.LastIndex": (False, INT),
+    "strings.Title": (False, STR), "strings.EqualFold": (False, BOOL), "strings.Trim": (False, STR),
+    "strconv.Quote": (False, STR), "strconv.FormatInt": (False, STR), "strconv.ParseInt": (False, ("tuple", [INT, ERR])),
+    "errors.Join": (False, ERR),
 }
 STD_VALUES: dict[str, Any] = {
     "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
@@ -99,12 +103,13 @@ STD_TYPES: dict[str, Any] = {
     "atomic.Int32": ("ext", "atomic.Int32"), "atomic.Int64": ("ext", "atomic.Int64"),
     "atomic.Bool": ("ext", "atomic.Bool"), "atomic.Uint32": ("ext", "atomic.Int32"),
     "atomic.Uint64": ("ext", "atomic.Int64"), "atomic.Value": ("ext", "atomic.Value"),
+    "strings.Builder": ("ext", "strings.Builder"),
 }
 EXT_ZERO = {
     "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",
     "sync.Once": "_h.Once()", "sync.Cond": "_h.Cond(None)", "atomic.Int32": "_h.AtomicInt()",
     "atomic.Int64": "_h.AtomicInt()", "atomic.Bool": "_h.AtomicInt(False)", "atomic.Value": "_h.AtomicInt(None)",
-    "time.Time": "_h.Time(0)", "sync.Map": "_h.SyncMap()",
+    "time.Time": "_h.Time(0)", "sync.Map": "_h.SyncMap()", "strings.Builder": "_h.Builder()",
 }
 BASIC_INTS = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
               "uintptr", "byte", "rune"}
@@ -1939,6 +1944,10 @@ class Compiler:
             call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key))})"
             return f"(await {call})" if is_async else call
         f = self.expr(fnode)
+        if len(args) == 1 and args[0].type == "call_expression":
+            t = self.type_of(args[0])
+            if t is not None and t[0] == "tuple":  # f(g()) passes g's results as f's arguments
+                return f"(await {f}(*{self.expr(args[0])}))"
         return f"(await {f}({', '.join(self.call_args(args, None))}))"
 
     def builtin(self, name: str, args, e) -> str:

@@ -876,6 +876,76 @@ class Helpers:
 
     sort_Strings = sort_Ints
 
+    async def sort_Slice(self, xs: list, less: Any) -> None:
+        """A stable merge sort awaiting the Go less function (it may block, like any Go call)."""
+        if not xs or len(xs) < 2:
+            return
+        idx = list(range(len(xs)))
+        snapshot = list(xs)
+
+        async def msort(a: list) -> list:
+            if len(a) <= 1:
+                return a
+            mid = len(a) // 2
+            left, right = await msort(a[:mid]), await msort(a[mid:])
+            out = []
+            i = j = 0
+            while i < len(left) and j < len(right):
+                # less(i, j) reads the slice: put the two candidates where it looks
+                xs[0], xs[1] = snapshot[right[j]], snapshot[left[i]]
+                if await less(0, 1):
+                    out.append(right[j])
+                    j += 1
+                else:
+                    out.append(left[i])
+                    i += 1
+            return out + left[i:] + right[j:]
+        order = await msort(idx)
+        xs[:] = [snapshot[k] for k in order]
+
+    sort_SliceStable = sort_Slice
+
+    def Builder(self) -> Builder:
+        return Builder()
+
+    def strings_Count(self, s: str, sub: str) -> int:
+        return s.count(sub) if sub else len(s) + 1
+
+    def strings_LastIndex(self, s: str, sub: str) -> int:
+        return s.rfind(sub)
+
+    def strings_Title(self, s: str) -> str:
+        return s.title()
+
+    def strings_EqualFold(self, a: str, b: str) -> bool:
+        return a.casefold() == b.casefold()
+
+    def strings_Trim(self, s: str, cut: str) -> str:
+        return s.strip(cut)
+
+    def strconv_Quote(self, s: str) -> str:
+        return V.quote(s)
+
+    def strconv_FormatInt(self, n: int, base: int) -> str:
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+        if n == 0:
+            return "0"
+        neg, n, out = n < 0, abs(n), ""
+        while n:
+            n, r = divmod(n, base)
+            out = digits[r] + out
+        return "-" + out if neg else out
+
+    def strconv_ParseInt(self, s: str, base: int, bits: int) -> tuple:
+        try:
+            return int(s, base or 10), None
+        except ValueError:
+            return 0, V.GoError(f'strconv.ParseInt: parsing "{s}": invalid syntax')
+
+    def errors_Join(self, *errs: Any) -> Any:
+        errs = tuple(e for e in errs if e is not None)
+        return V.GoError("\n".join(e.msg if isinstance(e, V.GoError) else "error" for e in errs)) if errs else None
+
     def io_ReadFull(self, r: Any, buf: Any) -> tuple:
         return 0, self.io_EOF
 
@@ -1195,6 +1265,39 @@ class SyncMap:
         for k, v in list(self.m.items()):
             if not await f(k, v):
                 break
+
+
+class Builder:
+    """strings.Builder."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    async def WriteString(self, s: str) -> tuple:
+        self.parts.append(s)
+        return len(s), None
+
+    async def WriteByte(self, b: int) -> None:
+        self.parts.append(chr(b))
+
+    async def WriteRune(self, r: int) -> tuple:
+        self.parts.append(chr(r))
+        return 1, None
+
+    async def String(self) -> str:
+        return "".join(self.parts)
+
+    async def Len(self) -> int:
+        return len("".join(self.parts).encode())
+
+    async def Reset(self) -> None:
+        self.parts = []
+
+    async def Write(self, b: Any) -> tuple:
+        self.parts.append(bytes(b).decode(errors="replace"))
+        return len(b), None
 
 
 class AtomicInt:
