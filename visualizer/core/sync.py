@@ -35,8 +35,8 @@ WAITGROUP_WAIT = "sync.WaitGroup.Wait"
 COND_WAIT = "sync.Cond.Wait"
 
 
-class FatalError(GoPanic):
-    """A Go ``fatal error``: not recoverable (e.g. unlock of unlocked mutex)."""
+class FatalError(Exception):
+    """A Go ``fatal error``: not a panic, not recoverable (e.g. unlock of unlocked mutex)."""
 
 
 class Waiter(Parking):

@@ -13,8 +13,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..core.errors import GoPanic
-
 
 class Box:
     """A variable whose address was taken: ``&x`` is the box, ``*p`` its ``v``."""
@@ -151,8 +149,8 @@ class GoError:
         return f"<error {self.msg!r}>"
 
 
-class PanicValue(GoPanic):
-    """``panic(v)``: carries the Go value."""
+class PanicValue(Exception):
+    """``panic(v)`` in interpreted Go: carries the Go value (not a GoPanic: those are the runtime's own)."""
 
     def __init__(self, value: Any, text: str) -> None:
         super().__init__(text)
