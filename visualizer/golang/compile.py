@@ -861,9 +861,12 @@ class Compiler:
             head.append(("_d = []", cur))
             head.append(("_pr = _h.PanicState()", cur))
             head.append(("try:", cur))
-            tail = [("except BaseException as _e:", cur), ("    _pr.catch(_e)", cur), ("finally:", cur),
-                    ("    if not _pr.closing:", cur), ("        await _h.run_defers(_d, _pr)", cur),
-                    (self.return_named(), cur)]
+            # while the deferred calls run, the frame's own variables are dead (node -1): only what the
+            # deferred closures captured keeps anything alive, as in Go
+            dead = (cur[0], cur[1], -1)
+            tail = [("except BaseException as _e:", dead), ("    _pr.catch(_e)", dead), ("finally:", dead),
+                    ("    if not _pr.closing:", dead), ("        await _h.run_defers(_d, _pr)", dead),
+                    (self.return_named(), dead)]
             body_lines = [("    " + t, c) for t, c in body_lines]
             return head + [("    " + t, c) for t, c in [("pass", cur)]] + body_lines + tail
         return head + body_lines
@@ -2219,6 +2222,6 @@ def compile_files(files: list[tuple[str, bytes]]) -> Program:
     except (RecursionError, SyntaxError, KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
         # a construct the translation does not handle: say where, never a traceback
         fi, line, nid = c.cur
-        col = c.nodes[nid].start_point[1] + 1 if c.nodes and nid < len(c.nodes) else 1
+        col = c.nodes[nid].start_point[1] + 1 if c.nodes and 0 <= nid < len(c.nodes) else 1
         raise GoSourceError(c.files[fi] if c.files else "?", max(line, 1), col,
                             f"unsupported Go here ({type(e).__name__}: {e})") from None

@@ -1409,7 +1409,7 @@ class Context:
             self.deadline = parent.deadline
         elif h is not None:
             self.done = h.rt.make_chan(0, zero=None, name="ctx.Done()")
-            if parent is not None:
+            if parent is not None and parent.done is not None:  # Background's Done() is nil: nothing to follow
                 if parent.err is not None:
                     self.cancel(parent.err)
                 else:

@@ -74,8 +74,12 @@ def _go_name(py: str) -> str | None:
 
 def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: dict) -> list:
     info = ip.prog.lines.get(lineno)
-    node = ip.prog.nodes[info[2]] if info is not None and ip.prog.nodes else None
-    live = live_names(node, cache) if node is not None else None
+    if info is not None and info[2] < 0:
+        live: frozenset | None = frozenset()  # running its defers: nothing of its own is live
+        node = None
+    else:
+        node = ip.prog.nodes[info[2]] if info is not None and ip.prog.nodes else None
+        live = live_names(node, cache) if node is not None else None
     out = []
     for k, v in f_locals.items():
         if k.startswith(("L_", "_mk_")):
