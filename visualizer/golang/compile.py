@@ -78,7 +78,7 @@ STD: dict[str, tuple[bool, Any]] = {
     "atomic.StoreInt64": (False, None), "atomic.StoreUint32": (False, None), "atomic.StoreUint64": (False, None),
     "atomic.CompareAndSwapInt32": (False, BOOL), "atomic.CompareAndSwapInt64": (False, BOOL),
     "atomic.CompareAndSwapUint32": (False, BOOL),
-    "io.ReadFull": (False, ("tuple", [INT, ERR])),
+    "io.ReadFull": (True, ("tuple", [INT, ERR])),
     "math.Max": (False, FLOAT), "math.Min": (False, FLOAT), "math.Abs": (False, FLOAT), "math.Sqrt": (False, FLOAT),
     "sort.Ints": (False, None), "sort.Strings": (False, None), "sort.Slice": (True, None),
     "sort.SliceStable": (True, None), "strings.Count": (False, INT), "strings.LastIndex": (False, INT),
@@ -1530,7 +1530,16 @@ class Compiler:
         if not specs and not has_default:
             self.emit(d, "await _h.block('select (no cases)')")
             return
-        self.emit(d, f"{sel} = await _h.select([{', '.join(specs)}], {has_default})")
+        if len(specs) == 1 and not has_default:
+            # the compiler turns a one-case select into the plain operation (and its wait reason)
+            sp = specs[0]
+            if sp.startswith("_h.Recv("):
+                self.emit(d, f"{sel} = (0, *(await _h.recv({sp[len('_h.Recv('):-1]})))")
+            else:
+                self.emit(d, f"await _h.send({sp[len('_h.Send('):-1]})")
+                self.emit(d, f"{sel} = (0, None, True)")
+        else:
+            self.emit(d, f"{sel} = await _h.select([{', '.join(specs)}], {has_default})")
         c = self.push_construct("select", label)
         self.emit(d, "for _ in _ONCE:")
         kw = "if"

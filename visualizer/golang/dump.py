@@ -57,6 +57,10 @@ _SYNC_FRAMES = {
         ("time.Sleep(0x0)", "src/runtime/time.go:368", True),
     ],
 }
+# standard library functions written in Python whose frames Go shows (outermost first)
+_STD_FRAMES = {
+    "io_ReadFull": [("io.ReadFull", "src/io/io.go:354", True), ("io.ReadAtLeast", "src/io/io.go:335", True)],
+}
 _RW_WRITER_MUTEX = ("sync.(*RWMutex).Lock(0x0?)", "src/sync/rwmutex.go:150", True)
 
 
@@ -84,7 +88,10 @@ def go_frames(ip: Any, g: Any, current_frame: Any) -> list[tuple[str, str, int, 
     frames = goroutine_frames(g, current_frame) if g is not None else []
     for name, line, _loc in frames:
         info = prog.funcs.get(name)
-        if info is None or name == "_ginit" and False:
+        if info is None:
+            for fn, loc, hp in _STD_FRAMES.get(name, ()):
+                file, _, ln = loc.rpartition(":")
+                out.append((fn, f"{GOROOT}/{file}", int(ln), hp))
             continue
         li = prog.lines.get(line)
         if li is None:

@@ -946,8 +946,20 @@ class Helpers:
         errs = tuple(e for e in errs if e is not None)
         return V.GoError("\n".join(e.msg if isinstance(e, V.GoError) else "error" for e in errs)) if errs else None
 
-    def io_ReadFull(self, r: Any, buf: Any) -> tuple:
-        return 0, self.io_EOF
+    async def io_ReadFull(self, r: Any, buf: Any) -> tuple:
+        """io.ReadFull -> io.ReadAtLeast: calls r.Read until buf is full (Read may block)."""
+        n = 0
+        want = len(buf or [])
+        while n < want:
+            k, err = await r.Read(buf[n:])
+            if k:
+                buf[n:n + k] = buf[n:n + k]
+            n += k
+            if err is not None:
+                if n >= want:
+                    return n, None
+                return n, (V.GoError("unexpected EOF") if n > 0 and err is self.io_EOF else err)
+        return n, None
 
 
 def _print_arg(a: Any) -> str:
