@@ -83,16 +83,29 @@ class GoRuntime(Runtime):
         self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
-        self.schedtick = 0
+        self.schedtick = 1  # the runtime's own start-up goroutines have run once by main.main
         self.explore = explore
         self.srng = random.Random(seed * 7919 + 1)
         self.exc: dict[int, BaseException] = {}
         self.exit_code: int | None = None
 
+    LOCAL_RUNQ = 256  # a P's local run queue (runtime2.go: runq [256]guintptr)
+
     def _put_next(self, g: Goroutine) -> None:
-        if self.runnext is not None:
-            self._runq.append(self.runnext)
-        self.runnext = g
+        old, self.runnext = self.runnext, g
+        if old is not None:
+            self._runqput(old)
+
+    def _runqput(self, g: Goroutine) -> None:
+        """runqput(pp, g, false): the local queue, or when it is full runqputslow: its first half
+        and ``g`` move to the global queue."""
+        q = self._runq
+        if len(q) < self.LOCAL_RUNQ:
+            q.append(g)
+            return
+        for _ in range(self.LOCAL_RUNQ // 2):
+            self.globq.append(q.popleft())
+        self.globq.append(g)
 
     def go(self, coro, **kw) -> Goroutine:  # type: ignore[override]
         g = super().go(coro, **kw)
@@ -154,15 +167,21 @@ class GoRuntime(Runtime):
             g = q[i]
             del q[i]
             return g
+        # schedtick counts schedules that did not inherit the time slice of runnext (proc.go execute)
         if self.schedtick % 61 == 0 and self.globq:
+            self.schedtick += 1
             return self.globq.popleft()
         if self.runnext is not None:
             g, self.runnext = self.runnext, None
             return g
+        self.schedtick += 1
         if self._runq:
             return self._runq.popleft()
-        if self.globq:
-            return self.globq.popleft()
+        if self.globq:  # globrunqget: up to half a local queue comes along
+            g = self.globq.popleft()
+            for _ in range(min(len(self.globq), self.LOCAL_RUNQ // 2 - 1)):
+                self._runq.append(self.globq.popleft())
+            return g
         return None
 
     def runnable(self) -> int:
