@@ -32,7 +32,7 @@ _LANG = tree_sitter.Language(tree_sitter_go.language())
 PACKAGES = {
     "fmt": "fmt", "errors": "errors", "time": "time", "sync": "sync", "context": "context",
     "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
-    "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort",
+    "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
 }
 
 # package members: name -> (python attribute on the helper object, is async, static type)
@@ -84,7 +84,9 @@ STD: dict[str, tuple[bool, Any]] = {
     "sort.SliceStable": (True, None), "strings.Count": (False, INT), "strings.LastIndex": (False, INT),
     "strings.Title": (False, STR), "strings.EqualFold": (False, BOOL), "strings.Trim": (False, STR),
     "strconv.Quote": (False, STR), "strconv.FormatInt": (False, STR), "strconv.ParseInt": (False, ("tuple", [INT, ERR])),
-    "errors.Join": (False, ERR),
+    "errors.Join": (False, ERR), "log.Println": (True, None), "log.Printf": (True, None), "log.Print": (True, None),
+    "log.Fatal": (True, None), "log.Fatalf": (True, None), "log.Fatalln": (True, None), "log.Panic": (True, None),
+    "log.Panicf": (True, None),
 }
 STD_VALUES: dict[str, Any] = {
     "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
@@ -1943,9 +1945,9 @@ class Compiler:
             return self.convert(self.resolve_type(fnode), self.expr(args[0]))
         if fnode.type == "unary_expression" and fnode.child_by_field_name("operator").type == "*":
             inner = fnode.child_by_field_name("operand")
-            if inner.type == "identifier" and self.lookup(inner.text.decode()) is not None and \
-                    self.lookup(inner.text.decode()).kind == "type":
-                return self.expr(args[0])
+            if inner.type == "identifier" and (inner.text.decode() in BASIC or (
+                    self.lookup(inner.text.decode()) is not None and self.lookup(inner.text.decode()).kind == "type")):
+                return self.expr(args[0])  # (*T)(p): the same pointer
         key = self.std_key(fnode)
         if key is not None:
             if key in STD_TYPES:

@@ -639,6 +639,44 @@ class Helpers:
     async def fmt_Fprint(self, w: Any, *args: Any) -> None:
         await _write_to(w, await V.sprint(list(args), False))
 
+    # -- log: to stderr, stamped with the virtual clock from Go's playground epoch --
+
+    def _log(self, text: str) -> str:
+        import datetime
+        t = datetime.datetime(2009, 11, 10, 23, 0, 0) + datetime.timedelta(microseconds=self.rt.now // 1000)
+        line = t.strftime("%Y/%m/%d %H:%M:%S ") + text
+        self.ip.write(2, line if line.endswith("\n") else line + "\n")
+        return text
+
+    async def log_Println(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), True))
+
+    async def log_Print(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), False))
+
+    async def log_Printf(self, f: str, *args: Any) -> None:
+        self._log(await V.sprintf(f, list(args)))
+
+    async def log_Fatal(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), False))
+        raise OsExit(1)
+
+    async def log_Fatalln(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), True))
+        raise OsExit(1)
+
+    async def log_Fatalf(self, f: str, *args: Any) -> None:
+        self._log(await V.sprintf(f, list(args)))
+        raise OsExit(1)
+
+    async def log_Panic(self, *args: Any) -> None:
+        s = self._log(await V.sprint(list(args), False))
+        raise V.PanicValue(s, s)
+
+    async def log_Panicf(self, f: str, *args: Any) -> None:
+        s = self._log(await V.sprintf(f, list(args)))
+        raise V.PanicValue(s, s)
+
     # -- errors --
 
     def errors_New(self, s: str) -> V.GoError:
