@@ -865,7 +865,7 @@ class Compiler:
             head.append(("try:", cur))
             # while the deferred calls run, the frame's own variables are dead (node -1): only what the
             # deferred closures captured keeps anything alive, as in Go
-            dead = (cur[0], cur[1], -1)
+            dead = (cur[0], body.end_point[0] + 1, -1)  # Go shows deferreturn at the closing brace
             tail = [("except BaseException as _e:", dead), ("    _pr.catch(_e)", dead), ("finally:", dead),
                     ("    if not _pr.closing:", dead), ("        await _h.run_defers(_d, _pr)", dead),
                     (self.return_named(), dead)]
