@@ -36,7 +36,7 @@ FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc
 CHAN_REASONS = {"send": "chan send", "recv": "chan receive", "select": "select"}
 
 
-class OsExit(BaseException):
+class OsExit(Exception):
     """``os.Exit(code)``: ends the program at once, defers not run."""
 
     def __init__(self, code: int) -> None:
@@ -44,7 +44,7 @@ class OsExit(BaseException):
         self.code = code
 
 
-class Goexit(BaseException):
+class Goexit(Exception):
     """``runtime.Goexit``: runs the goroutine's defers, then ends it."""
 
 

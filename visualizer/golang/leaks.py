@@ -220,7 +220,12 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None) -> set[i
             else:
                 rest.append(g)
         candidates = rest
-    return {g.gid for g in candidates if not ip.info.get(g.gid) or not ip.info[g.gid].hidden}
+    leaked = {g.gid for g in candidates if not ip.info.get(g.gid) or not ip.info[g.gid].hidden}
+    # mgc.go: the main goroutine parked in select{} is analysed as leaked but never reported
+    main_g = getattr(ip, "main_g", None)
+    if main_g is not None and main_g.gid in leaked and main_g.op == "select (no cases)":
+        leaked.discard(main_g.gid)
+    return leaked
 
 
 def current_frame() -> Any:
