@@ -118,3 +118,17 @@ def test_directory_is_one_package(tmp_path):
     _write(tmp_path, "package main\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {}\n", "a_test.go")
     code, out, err = run_leakviz(tmp_path)
     assert (code, out) == (0, "42\n"), err
+
+
+def test_until_stops_a_program_that_never_ends(tmp_path):
+    p = _write(tmp_path, 'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n'
+                         '\tt := time.NewTicker(10 * time.Millisecond)\n\tn := 0\n\tfor range t.C {\n\t\tn++\n'
+                         '\t\tfmt.Println(n)\n\t}\n}\n')
+    code, out, err = run_leakviz(p, until_ns=35_000_000, as_json=True)
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["simulated_ns"] == 35_000_000
+    assert doc["per_run"][0]["note"] == "stopped at the simulated time limit (0.035 s)"
+    code, out, err = run_leakviz(p, until_ns=35_000_000)
+    assert out == "1\n2\n3\n"
+    assert "stopped at the simulated time limit" in err
