@@ -133,11 +133,21 @@ def goroutine_text(ip: Any, g: Any, leaked: bool, current_frame: Any = None, ppr
     for name, file, line, has_params in go_frames(ip, g, current_frame):
         lines.append(_fmt_frame(name, has_params))
         lines.append(f"\t{file}:{line} +0x0")
+    for fn, loc in inf.extra.get("bottom", ()):  # e.g. sync.(*WaitGroup).Go.func1 under the user's function
+        lines.append(fn)
+        lines.append(f"\t{GOROOT}/{loc} +0x0")
     if inf.goid != 1:
-        lines.append(f"created by {inf.creator_fn} in goroutine {inf.creator}")
-        where = ip.prog.files[inf.file] if inf.file >= 0 else f"{GOROOT}/src/time/sleep.go"
-        lines.append(f"\t{where}:{inf.line} +0x0")
+        lines.extend(created_by(ip, inf))
     return "\n".join(lines) + "\n"
+
+
+def created_by(ip: Any, inf: Any) -> list[str]:
+    """The two ``created by`` lines; a creator outside any goroutine (a timer's goFunc) has no number."""
+    head = f"created by {inf.creator_fn}" + (f" in goroutine {inf.creator}" if inf.creator else "")
+    where = inf.extra.get("created_at") or f"{ip.prog.files[inf.file] if inf.file >= 0 else '?'}:{inf.line}"
+    if not where.startswith("/"):
+        where = f"{GOROOT}/{where}"
+    return [head, f"\t{where} +0x0"]
 
 
 def _is_rw_writer(g: Any) -> bool:
@@ -219,8 +229,7 @@ def panic_text(ip: Any, gid: int) -> str:
         lines.append(_fmt_frame(name, hp))
         lines.append(f"\t{file}:{line} +0x0")
     if inf is not None and inf.goid != 1:
-        lines.append(f"created by {inf.creator_fn} in goroutine {inf.creator}")
-        lines.append(f"\t{ip.prog.files[inf.file] if inf.file >= 0 else '?'}:{inf.line} +0x0")
+        lines.extend(created_by(ip, inf))
     return "\n".join(lines) + "\n"
 
 

@@ -1242,10 +1242,10 @@ class GoWaitGroup(_sync.WaitGroup):
     async def Go(self, f: Any) -> None:
         self.add(1)
         ip = self.h.ip
-        frame = sys._getframe(1)
-        creator = ip.go_name_of(frame)
-        line = ip.go_line_of(frame)
-        ip.spawn(_wg_wrap(self, f), (), creator[0], line[0], line[1])
+        g = ip.spawn(_wg_wrap(self, f), (), "sync.(*WaitGroup).Go", -1, 238)
+        inf = ip.info[g.gid]
+        inf.extra["bottom"] = [("sync.(*WaitGroup).Go.func1()", "src/sync/waitgroup.go:258")]
+        inf.extra["created_at"] = "src/sync/waitgroup.go:238"
 
     def go_copy(self) -> GoWaitGroup:
         w = GoWaitGroup(self.rt, self.h)
@@ -1438,7 +1438,9 @@ class Timer:
                 return
             if self.fn is not None:
                 self.active = False
-                self.h.ip.spawn(self.fn, (), "time.goFunc", -1, 0)
+                g = self.h.ip.spawn(self.fn, (), "time.goFunc", -1, 182)
+                self.h.ip.info[g.gid].creator = 0  # started by the timer, outside any goroutine
+                self.h.ip.info[g.gid].extra["created_at"] = "src/time/sleep.go:182"
                 return
             if len(self.C.buf) < self.C.cap:  # a ticker drops ticks nobody took
                 await self.C.send(Time(rt.now))
