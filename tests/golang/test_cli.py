@@ -132,3 +132,28 @@ def test_until_stops_a_program_that_never_ends(tmp_path):
     code, out, err = run_leakviz(p, until_ns=35_000_000)
     assert out == "1\n2\n3\n"
     assert "stopped at the simulated time limit" in err
+
+
+def _debug1_records(text: str, path: str) -> list[tuple[int, list[tuple[str, str]]]]:
+    """(count, [(function, file:line)]) of a debug=1 profile, PCs and offsets dropped, GOROOT normalised."""
+    out: list[tuple[int, list[tuple[str, str]]]] = []
+    for line in text.replace(path, "@FILE@").splitlines():
+        if " @ " in line and line.split(" @ ")[0].isdigit():
+            out.append((int(line.split(" @ ")[0]), []))
+        elif line.startswith("#\t") and out:
+            cells = [c for c in line.split("\t") if c]
+            where = cells[3]
+            if "/src/" in where:
+                where = "GOROOT/src/" + where.split("/src/", 1)[1]
+            out[-1][1].append((cells[2].rsplit("+0x", 1)[0], where))
+    return out
+
+
+def test_debug1_profile_has_gos_records():
+    path = CASES / "mutex_debug1.go"
+    code, out, _err = run_leakviz(path)
+    assert code == 0
+    want = (CASES / "mutex_debug1.go127.out").read_text()
+    assert out.splitlines()[0] == want.splitlines()[1] == "goroutineleak profile: total 2"
+    assert _debug1_records(out, str(path.resolve())) == _debug1_records(want, "@FILE@")
+    assert all(len(line.split("\t")) >= 4 for line in out.splitlines() if line.startswith("#"))

@@ -184,16 +184,58 @@ def write_profile(ip: Any, name: str, debug: int, frame: Any, blocked: set | Non
     chosen = [gid for gid in users if (gid in leaked if name == "goroutineleak" else True)]
     for gid in chosen:
         g = rt.goroutines.get(gid)
-        fr = go_frames(ip, g, frame if g is cur else None)
-        key = tuple((f[0], f[1], f[2]) for f in fr)
+        fr = [(_strip_args(f), GOROOT + "/" + loc.rsplit(":", 1)[0], int(loc.rsplit(":", 1)[1]))
+              for f, loc, _ in _SYNC_FRAMES.get(status_of(ip, g), [])]
+        fr += [(f[0], f[1], f[2]) for f in go_frames(ip, g, frame if g is cur else None)]
+        key = tuple(fr)
         groups[key] = groups.get(key, 0) + 1
     out = [f"{name} profile: total {len(chosen)}"]
     for key, n in sorted(groups.items(), key=lambda kv: -kv[1]):
-        out.append(f"{n} @" + "".join(" 0x0" for _ in key))
-        for fn, file, line in key:
-            out.append(f"#\t0x0\t{fn}+0x0\t{file}:{line}")
+        pcs = [_pc(fn, ln) for fn, _f, ln in key] + [_pc("runtime.goexit", 0)]
+        out.append(f"{n} @ " + " ".join(pcs))
+        out.extend(_tabwrite([["#", _pc(fn, ln), f"{fn}+0x0", f"{fl}:{ln}"] for fn, fl, ln in key]))
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def _strip_args(f: str) -> str:
+    """``sync.(*Mutex).Lock(...)`` -> ``sync.(*Mutex).Lock``."""
+    depth = 0
+    for i in range(len(f) - 1, -1, -1):
+        if f[i] == ")":
+            depth += 1
+        elif f[i] == "(":
+            depth -= 1
+            if depth == 0:
+                return f[:i]
+    return f
+
+
+def _pc(fn: str, line: int) -> str:
+    """A stand-in program counter, stable for a function and line (Go's are addresses in the binary)."""
+    import zlib
+    return f"0x{0x400000 + zlib.crc32(f'{fn}:{line}'.encode()) % 0x0FFFFF:x}"
+
+
+def _tabwrite(rows: list[list[str]], tabwidth: int = 8, padding: int = 1) -> list[str]:
+    """text/tabwriter with padchar '\\t' (as pprof uses it): each column padded with tabs to a tab stop."""
+    if not rows:
+        return []
+    ncol = max(len(r) for r in rows)
+    widths = []
+    for c in range(ncol - 1):
+        w = max((len(r[c]) for r in rows if len(r) > c + 1), default=0) + padding
+        widths.append(-(-w // tabwidth) * tabwidth)
+    lines = []
+    for r in rows:
+        parts = []
+        for c, cell in enumerate(r):
+            if c < len(r) - 1:
+                parts.append(cell + "\t" * max(1, -(-(widths[c] - len(cell)) // tabwidth)))
+            else:
+                parts.append(cell)
+        lines.append("".join(parts))
+    return lines
 
 
 def panic_text(ip: Any, gid: int) -> str:
