@@ -1784,7 +1784,8 @@ class Interp:
         top = frames[0] if frames else ("?", "?", 0, False)
         return {"goroutine": inf.goid, "function": top[0], "wait_reason": status_of(self, g),
                 "file": top[1], "line": top[2], "created_by": inf.creator_fn, "creator_goroutine": inf.creator,
-                "created_at": f"{self.prog.files[inf.file] if inf.file >= 0 else '?'}:{inf.line}",
+                "created_at": inf.extra.get("created_at") or f"{self.prog.files[inf.file] if inf.file >= 0 else '?'}:"
+                                                           f"{inf.line}",
                 "seed": self.seed}
 
     def shutdown(self) -> None:
