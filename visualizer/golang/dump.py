@@ -168,7 +168,7 @@ def write_profile(ip: Any, name: str, debug: int, frame: Any, blocked: set | Non
     rt = ip.rt
     cur = rt.current
     leaked = find_leaks(ip, frame, blocked) if name == "goroutineleak" else set()
-    users = [ip.slots[s] for s in range(len(ip.slots)) if ip.slots[s] is not None]
+    users = [ip.slots[s] for s in range(len(ip.slots)) if ip.slots[s] is not None and ip.slots[s] >= 0]
     if debug >= 2:
         parts = [goroutine_text(ip, cur, False, frame, _PPROF if name == "goroutineleak" else _PPROF_GOROUTINE)]
         for gid in users:

@@ -83,7 +83,7 @@ class GoRuntime(Runtime):
         self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
-        self.schedtick = 1  # the runtime's own start-up goroutines have run once by main.main
+        self.schedtick = 6  # schedules of the runtime's start-up goroutines before main.main (Go 1.27, GOMAXPROCS=1)
         self.explore = explore
         self.srng = random.Random(seed * 7919 + 1)
         self.exc: dict[int, BaseException] = {}
@@ -150,7 +150,6 @@ class GoRuntime(Runtime):
         return _YIELD
 
     def next_g(self) -> Goroutine | None:
-        self.schedtick += 1
         if self.explore:
             pool: list[tuple[str, int]] = []
             if self.runnext is not None:
@@ -1601,6 +1600,7 @@ class Interp:
         self.next_goid = FIRST_USER_GOID
         self.slots: list[int | None] = []
         self.free_slots: list[int] = []
+        self.global_free: list[int] = []
         self.entry = entry
         self.out_parts: list[str] = []
         self.err_parts: list[str] = []
@@ -1621,6 +1621,7 @@ class Interp:
         if not self.gc_started:
             self.gc_started = True
             self.next_goid += 1
+            self.gc_worker_slot = self._slot(-1)  # a system goroutine: holds a g for good, never printed
 
     def write(self, fd: int, s: str) -> None:
         if self.muted:
@@ -1636,9 +1637,16 @@ class Interp:
 
     # -- goroutines --
 
+    # Dead goroutines' g structs are reused, which decides where a new goroutine prints in a dump
+    # (allgs order). proc.go gfput/gfget: a P keeps up to 64 free gs (a stack); at 64 it moves
+    # all but 31 to the global list, and refills 32 from it when empty.
     def _slot(self, gid: int) -> int:
-        if self.free_slots:
-            s = self.free_slots.pop()
+        free, glob = self.free_slots, self.global_free
+        if not free and glob:
+            while len(free) < 32 and glob:
+                free.append(glob.pop(0))
+        if free:
+            s = free.pop()
             self.slots[s] = gid
             return s
         self.slots.append(gid)
@@ -1666,7 +1674,13 @@ class Interp:
         inf = self.info.get(g.gid)
         if inf is not None and not inf.hidden:
             self.slots[inf.slot] = None
-            self.free_slots.append(inf.slot)
+            free = self.free_slots
+            free.append(inf.slot)
+            if len(free) >= 64:
+                popped = []
+                while len(free) >= 32:
+                    popped.append(free.pop())
+                self.global_free[0:0] = popped[::-1]
 
     def go_name_of(self, frame: Any) -> tuple[str, int]:
         f = frame
