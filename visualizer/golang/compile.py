@@ -155,6 +155,7 @@ class FuncCtx:
     globals_assigned: set = field(default_factory=set)
     counter: dict = field(default_factory=dict)
     boxed: set = field(default_factory=set)  # Go names whose address is taken somewhere in the function
+    captured: set = field(default_factory=set)  # Go names used inside the function's func literals
     jumps: list = field(default_factory=list)  # breakable constructs, innermost last
     ntmp: int = 0
 
@@ -284,8 +285,11 @@ class Compiler:
         k = top.counter.get(name, 0)
         top.counter[name] = k + 1
         py = f"v_{name}" if k == 0 else f"v_{name}__{k}"
-        v = Var(name, py, "local", typ, self.fn, self.fn.loop,
-                boxed=name in self.fn.boxed and not self.is_struct_value(typ))
+        # A variable declared in a loop and captured by a closure lives in a box: each iteration's
+        # declaration makes a new one, and the closures made in that iteration share it (Go 1.22).
+        boxed = (name in self.fn.boxed and not self.is_struct_value(typ)) or (
+            self.fn.loop > 0 and name in self.fn.captured)
+        v = Var(name, py, "local", typ, self.fn, self.fn.loop, boxed=boxed)
         self.scopes[-1][name] = v
         return v
 
@@ -773,6 +777,7 @@ class Compiler:
         if body is None:
             raise self.err(n, "function without a body")
         fn.boxed = _addressed(body)
+        fn.captured = _captured(body)
         self.scopes.append({})
         params = []
         if recv is not None:
@@ -899,6 +904,7 @@ class Compiler:
         py = "L_" + goname.replace("main.", "", 1).replace(".", "__").replace("(*", "").replace(")", "")
         fn = FuncCtx(goname, py, parent, parent.top)
         fn.boxed = _addressed(n.child_by_field_name("body"))
+        fn.captured = _captured(n.child_by_field_name("body"))
         saved_scopes = len(self.scopes)
         self.fn = fn
         self.scopes.append({})
@@ -1288,12 +1294,9 @@ class Compiler:
             cond = fc.child_by_field_name("condition")
             upd = fc.child_by_field_name("update")
             if init is not None:
-                self.fn.loop -= 1
                 self.stmt(init, d)
-                self.fn.loop += 1
-                for v in self.scopes[-1].values():
-                    v.loop = self.fn.loop
                 self.set_stmt(s)
+            per_iter = [v for v in self.scopes[-1].values() if v.boxed and v.kind == "local"]
             c = self.push_construct("loop", label)
             if upd is not None:
                 first = self.tmp()
@@ -1301,6 +1304,8 @@ class Compiler:
                 self.emit(d, "while True:")
                 self.emit(d + 1, _SPIN)
                 self.emit(d + 1, f"if not {first}:")
+                for v in per_iter:  # Go 1.22: the next iteration's variable starts as a copy
+                    self.emit(d + 2, f"{v.py} = _Box({v.py}.v)")
                 self.stmt(upd, d + 2)
                 self.set_stmt(s)
                 self.emit(d + 1, f"{first} = False")
@@ -1749,7 +1754,7 @@ class Compiler:
             if x.type == "identifier":
                 v = self.lookup(x.text.decode())
                 if v is not None and v.kind in ("local", "global"):
-                    if self.is_struct_value(v.type) and not v.boxed:
+                    if self.is_struct_value(v.type):
                         return self.ref(v)
                     if v.boxed:
                         self.ref(v)
@@ -2201,6 +2206,19 @@ def _addressed(body) -> set[str]:
             x = n.child_by_field_name("operand")
             if x.type == "identifier":
                 out.add(x.text.decode())
+    return out
+
+
+def _captured(body) -> set[str]:
+    """Go names used inside the func literals nested in ``body``."""
+    out: set[str] = set()
+    if body is None:
+        return out
+    for n in _walk(body):
+        if n.type == "func_literal":
+            for m in _walk(n):
+                if m.type == "identifier":
+                    out.add(m.text.decode())
     return out
 
 
