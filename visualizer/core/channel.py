@@ -16,6 +16,12 @@ makes it runnable again, so the parked side never re-checks anything.
 
 ``nil`` channels are Python's ``None``: use the module functions ``send``,
 ``recv``, ``close``, ``len_`` and ``cap`` where a channel may be nil.
+
+Between this module and the runtime: channels call only the runtime's engine
+API (``getg``, ``hold``/``hold_current``, ``gopark``, ``goready``,
+``received``/``carry``, ``emit``; see runtime.py for their preconditions); the
+runtime takes from here what a goroutine yields or awaits (``PARK``, ``Ready``,
+``SENT``, ``Forever``, ``FOREVER``, ``Parking``, ``Sudog``) and ``PLAIN_TYPES``.
 """
 
 from __future__ import annotations
@@ -34,17 +40,20 @@ from .errors import (
 if TYPE_CHECKING:
     from .runtime import Goroutine, Runtime
 
-_PARK = object()  # what a goroutine yields to the runtime when it blocks
+__all__ = ["FOREVER", "PARK", "PLAIN_TYPES", "SENT", "Channel", "ChannelStats", "Forever", "Parking", "Ready", "Recv",
+           "Send", "Sudog", "cap", "close", "len_", "recv", "select", "send"]
+
+PARK = object()  # what a goroutine yields to the runtime when it blocks
 _SEND = (True,)
 _RECV = (False,)
 _RECV2 = (False, False)
 # Types whose values cannot hold a channel: sending one needs no reachability
 # bookkeeping. Grows with ``runtime.holds_no_channels`` (the one set of them).
-_PLAIN: set[type] = {type(None), bool, int, float, str, bytes}
+PLAIN_TYPES: set[type] = {type(None), bool, int, float, str, bytes}
 
 
 class Parking:
-    """What a blocked goroutine awaits: its first step yields ``_PARK`` to the
+    """What a blocked goroutine awaits: its first step yields ``PARK`` to the
     runtime, which later resumes it through ``send``. Subclasses say what the
     resumption returns (or raises)."""
 
@@ -54,7 +63,7 @@ class Parking:
         return self
 
     def __next__(self) -> object:
-        return _PARK
+        return PARK
 
     def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
         raise typ if val is None else val
@@ -102,7 +111,7 @@ class Sudog(Parking):
         raise StopIteration(result)
 
 
-class _Ready:
+class Ready:
     """An operation that completed without blocking: ``await`` returns at once."""
 
     __slots__ = ("value",)
@@ -110,18 +119,18 @@ class _Ready:
     def __init__(self, value: Any) -> None:
         self.value = value
 
-    def __await__(self) -> _Ready:
+    def __await__(self) -> Ready:
         return self
 
     def __next__(self) -> None:
         raise StopIteration(self.value)
 
 
-_SENT = _Ready(None)
-_DEFAULT = _Ready((-1, None, False))
+SENT = Ready(None)
+_DEFAULT = Ready((-1, None, False))
 
 
-class _Forever(Parking):
+class Forever(Parking):
     """What a goroutine blocked on nothing awaits (nil channel, ``select {}``)."""
 
     __slots__ = ()
@@ -130,7 +139,7 @@ class _Forever(Parking):
         raise RuntimeError("a goroutine blocked forever was resumed")
 
 
-FOREVER = _Forever()
+FOREVER = Forever()
 
 
 def _fire(s: Sudog, elem: Any, ok: bool) -> None:
@@ -144,7 +153,7 @@ def _fire(s: Sudog, elem: Any, ok: bool) -> None:
             if other is not s:
                 q = other.ch.sendq if other.is_send else other.ch.recvq
                 q.remove(other)
-    s.ch.rt._ready(s.g, s, s.ch)
+    s.ch.rt.goready(s.g, s, s.ch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,16 +218,16 @@ class Channel:
         rt = self.rt
         if self.recvq:  # rule 6: straight to the oldest receiver
             r = self.recvq.popleft()
-            rt._emit("send", g.gid, self.cid, "direct", len(self.buf))
-            if type(v) not in _PLAIN:
-                rt._received(r.g, v, None)
+            rt.emit("send", g.gid, self.cid, "direct", len(self.buf))
+            if type(v) not in PLAIN_TYPES:
+                rt.received(r.g, v, None)
             _fire(r, v, True)
             return True
         if len(self.buf) < self.cap:  # rule 7
             self.buf.append(v)
-            if type(v) not in _PLAIN:
-                rt._carry(self, v)
-            rt._emit("send", g.gid, self.cid, "buffer", len(self.buf))
+            if type(v) not in PLAIN_TYPES:
+                rt.carry(self, v)
+            rt.emit("send", g.gid, self.cid, "buffer", len(self.buf))
             return True
         return False
 
@@ -228,53 +237,53 @@ class Channel:
             s = self.sendq.popleft()
             if self.cap == 0:
                 v = s.elem
-                rt._emit("recv", g.gid, self.cid, "direct", 0)
+                rt.emit("recv", g.gid, self.cid, "direct", 0)
             else:
                 v = self.buf.popleft()
                 self.buf.append(s.elem)
-                if type(s.elem) not in _PLAIN:
-                    rt._carry(self, s.elem)
-                rt._emit("recv", g.gid, self.cid, "buffer", len(self.buf))
+                if type(s.elem) not in PLAIN_TYPES:
+                    rt.carry(self, s.elem)
+                rt.emit("recv", g.gid, self.cid, "buffer", len(self.buf))
             _fire(s, None, True)
-            if type(v) not in _PLAIN:
-                rt._received(g, v, self if self.cap else None)
+            if type(v) not in PLAIN_TYPES:
+                rt.received(g, v, self if self.cap else None)
             return True, v, True
         if self.buf:  # rule 11
             v = self.buf.popleft()
-            rt._emit("recv", g.gid, self.cid, "buffer", len(self.buf))
-            if type(v) not in _PLAIN:
-                rt._received(g, v, self)
+            rt.emit("recv", g.gid, self.cid, "buffer", len(self.buf))
+            if type(v) not in PLAIN_TYPES:
+                rt.received(g, v, self)
             return True, v, True
         if self.closed:  # rule 12
-            rt._emit("recv", g.gid, self.cid, "closed", 0)
+            rt.emit("recv", g.gid, self.cid, "closed", 0)
             return True, self.zero, False
         return False, None, False
 
     # -- the operations --
 
-    def send(self, v: Any) -> Sudog | _Ready:
+    def send(self, v: Any) -> Sudog | Ready:
         """``ch <- v`` (await it). Panics SendOnClosedChannel if closed, now or
         while parked."""
         rt = self.rt
-        g = rt._hold_current(self)
+        g = rt.hold_current(self)
         if self._try_send(g, v):
-            return _SENT
+            return SENT
         s = Sudog(g, self, v, True)
         self.sendq.append(s)  # rule 8
-        rt._park(g, "send", s, self.key, _SEND, self.name_key)
+        rt.gopark(g, "send", s, self.key, _SEND, self.name_key)
         return s
 
-    def recv(self) -> Sudog | _Ready:
+    def recv(self) -> Sudog | Ready:
         """``v, ok := <-ch`` (await it); ``ok`` is False only for the zero
         value of a closed channel."""
         rt = self.rt
-        g = rt._hold_current(self)
+        g = rt.hold_current(self)
         done, v, ok = self._try_recv(g)
         if done:
-            return _Ready((v, ok))
+            return Ready((v, ok))
         s = Sudog(g, self, None, False)
         self.recvq.append(s)  # rule 13
-        rt._park(g, "recv", s, self.key, _RECV, self.name_key)
+        rt.gopark(g, "recv", s, self.key, _RECV, self.name_key)
         return s
 
     def close(self) -> None:
@@ -282,9 +291,9 @@ class Channel:
         if self.closed:
             raise CloseOfClosedChannel()
         rt = self.rt
-        g = rt._hold_current(self)
+        g = rt.hold_current(self)
         self.closed = True
-        rt._emit("close", g.gid, self.cid, len(self.buf))
+        rt.emit("close", g.gid, self.cid, len(self.buf))
         while self.recvq:
             _fire(self.recvq.popleft(), self.zero, False)
         while self.sendq:
@@ -311,7 +320,7 @@ class Recv:
         self.ch = ch
 
 
-def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _Ready:
+def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | Ready:
     """Go's ``select``; await it for ``(index, value, ok)``, index -1 meaning ``default``.
 
     Ready cases are polled in a random permutation from the runtime's seeded
@@ -319,7 +328,7 @@ def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _
     channels are dropped (rule 17); with no case left and no default the
     goroutine blocks forever.
     """
-    g = rt._current()
+    g = rt.getg()
     if len(cases) == 2 and not default:  # the handler's two-way receive, on its hot path
         a, b = cases
         ca, cb = a.ch, b.ch
@@ -328,7 +337,7 @@ def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _
     live = [i for i, c in enumerate(cases) if c.ch is not None]
     for i in live:
         if cases[i].ch not in g.holds:
-            rt._hold(g, cases[i].ch)
+            rt.hold(g, cases[i].ch)
     if len(live) == 2:  # the common case: one random bit is a uniform permutation
         order = live if rt.rng.getrandbits(1) else [live[1], live[0]]
     else:
@@ -338,11 +347,11 @@ def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _
         c = cases[i]
         if type(c) is Send:
             if c.ch._try_send(g, c.value):
-                return _Ready((i, None, True))
+                return Ready((i, None, True))
         else:
             done, v, ok = c.ch._try_recv(g)
             if done:
-                return _Ready((i, v, ok))
+                return Ready((i, v, ok))
     if default:
         return _DEFAULT
     if not live:  # select {} (or only nil channels): blocks forever
@@ -354,27 +363,27 @@ def select(rt: Runtime, *cases: Send | Recv, default: bool = False) -> Sudog | _
         s = Sudog(g, c.ch, c.value if is_send else None, is_send, sel, i)
         sel.append(s)
         (c.ch.sendq if is_send else c.ch.recvq).append(s)
-    rt._park(g, "select", sel, tuple(s.ch.cid for s in sel), tuple(s.is_send for s in sel),
+    rt.gopark(g, "select", sel, tuple(s.ch.cid for s in sel), tuple(s.is_send for s in sel),
              tuple(s.ch.name for s in sel))
     return sel[0]  # resumed with whichever sudog fired
 
 
-def _select_recv2(rt: Runtime, g: Goroutine, ca: Channel, cb: Channel) -> Sudog | _Ready:
+def _select_recv2(rt: Runtime, g: Goroutine, ca: Channel, cb: Channel) -> Sudog | Ready:
     """``select { case <-a: case <-b: }``: the general ladder, unrolled."""
     if ca not in g.holds:
-        rt._hold(g, ca)
+        rt.hold(g, ca)
     if cb not in g.holds:
-        rt._hold(g, cb)
+        rt.hold(g, cb)
     if rt.rng.getrandbits(1):  # the same draw as the general path: a uniform order of two
         first, second, i1, i2 = ca, cb, 0, 1
     else:
         first, second, i1, i2 = cb, ca, 1, 0
     done, v, ok = first._try_recv(g)
     if done:
-        return _Ready((i1, v, ok))
+        return Ready((i1, v, ok))
     done, v, ok = second._try_recv(g)
     if done:
-        return _Ready((i2, v, ok))
+        return Ready((i2, v, ok))
     sel: list[Sudog] = []
     s0 = Sudog(g, ca, None, False, sel, 0)
     s1 = Sudog(g, cb, None, False, sel, 1)
@@ -382,7 +391,7 @@ def _select_recv2(rt: Runtime, g: Goroutine, ca: Channel, cb: Channel) -> Sudog 
     sel.append(s1)
     ca.recvq.append(s0)
     cb.recvq.append(s1)
-    rt._park(g, "select", sel, (ca.cid, cb.cid), _RECV2, (ca.name, cb.name))
+    rt.gopark(g, "select", sel, (ca.cid, cb.cid), _RECV2, (ca.name, cb.name))
     return s0
 
 

@@ -32,7 +32,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from . import memory
-from .channel import _PARK, _PLAIN, _SENT, FOREVER, Channel, Parking, Sudog, _Forever, _Ready
+from .channel import FOREVER, PARK, PLAIN_TYPES, SENT, Channel, Forever, Parking, Ready, Sudog
 from .trace import Events, Trace
 
 RUNNABLE = "runnable"
@@ -43,7 +43,7 @@ FINISHED = "finished"
 PANICKED = "panicked"
 _ROOT = (RUNNABLE, RUNNING, SLEEPING)
 
-_ATOMIC = _PLAIN  # one set: channel.py skips the same values
+_ATOMIC = PLAIN_TYPES  # one set: channel.py skips the same values
 # Other things a goroutine can park on and reach like a channel (core/sync.py
 # registers its Mutex, RWMutex, WaitGroup and Cond): found in values the same way.
 WAITABLE: set[type] = set()
@@ -235,10 +235,11 @@ class Runtime:
 
     # -- events --
 
-    def _emit(self, kind: str, *fields: Any) -> None:
+    def emit(self, kind: str, *fields: Any) -> None:
+        """Append ``(now, kind, *fields)`` to the trace (see trace/ for the kinds)."""
         self._emit_event((self.now, kind, *fields))
 
-    annotate = _emit  # the public name, for scenario-level events (request arrived, handler returned, ...)
+    annotate = emit  # the scenario's name for it: request arrived, handler returned, ...
 
     # -- go, make --
 
@@ -253,29 +254,35 @@ class Runtime:
         # an unstarted coroutine's referents are its code, name and function,
         # and its arguments: what the goroutine starts out holding
         for ch in _chans_of(gc.get_referents(coro)):
-            self._hold(g, ch)
+            self.hold(g, ch)
         self.goroutines[g.gid] = g
         self._runq.append(g)
         cur = self.current
         self._emit_event((self.now, "go", g.gid, cur.gid if cur is not None else 0, role, req, idx))
         return g
 
+    def new_cid(self) -> int:
+        """A fresh number for a channel or another waitable (core/sync.py): one
+        numbering, so that sorting by it is creation order for all of them."""
+        cid = self._next_cid
+        self._next_cid += 1
+        return cid
+
     def make_chan(self, cap: int, *, name: str = "", zero: Any = None, req: int = -1) -> Channel:
         """``make(chan T, cap)``; panics MakeChanSizeOutOfRange when cap < 0."""
-        ch = Channel(self, self._next_cid, cap, name=name, zero=zero, req=req)
-        self._next_cid += 1
-        self._emit("make", ch.cid, name, cap, req)
+        ch = Channel(self, self.new_cid(), cap, name=name, zero=zero, req=req)
+        self.emit("make", ch.cid, name, cap, req)
         if self.current is not None:
-            self._hold(self.current, ch)
+            self.hold(self.current, ch)
         return ch
 
     # -- blocking primitives used by goroutines --
 
-    def sleep(self, ns: int) -> _Sleep | _Ready:
+    def sleep(self, ns: int) -> _Sleep | Ready:
         """``time.Sleep``: await it to sleep ``ns`` nanoseconds of virtual time."""
         if ns <= 0:
-            return _SENT
-        g = self._current()
+            return SENT
+        g = self.getg()
         if g.state != RUNNING:
             raise RuntimeError("a channel operation or sleep was not awaited")
         g.state = SLEEPING
@@ -285,49 +292,67 @@ class Runtime:
         self._emit_event((self.now, "sleep", g.gid, until))
         return _SLEEP
 
-    def block_forever(self, op: str) -> _Forever:
+    def block_forever(self, op: str) -> Forever:
         """Block on a nil channel, or ``select {}`` (await it)."""
-        g = self._current()
-        self._park(g, op, (), (), (), ())
+        g = self.getg()
+        self.gopark(g, op, (), (), (), ())
         return FOREVER
 
-    # -- bookkeeping called by channels --
+    # -- the engine API: what channel.py and sync.py call (proc.go's gopark/goready, by other names too) --
+    #
+    # A blocking operation, as chan.go writes it: ``g = rt.hold_current(x)``
+    # (the running goroutine now reaches ``x``), try the operation; if it must
+    # wait, ``rt.gopark(g, ...)`` and return the awaitable the goroutine yields;
+    # the peer that completes it later calls ``rt.goready(g, value, via)``, and
+    # ``value`` is what the parked goroutine's await returns. Values that carry
+    # channels go through ``received``/``carry`` so reachability follows them.
 
-    def _current(self) -> Goroutine:
+    def getg(self) -> Goroutine:
+        """The goroutine running now (Go's ``getg``). Raises RuntimeError
+        outside a goroutine: channel operations only run inside one."""
         g = self.current
         if g is None:
             raise RuntimeError("channel operations must run inside a goroutine (rt.go)")
         return g
 
-    def _hold(self, g: Goroutine, ch: Channel) -> None:
+    def hold(self, g: Goroutine, ch: Channel) -> None:
+        """``g`` can reach ``ch`` (it made it, got it, or operates on it) until it exits."""
         if ch not in g.holds:
             g.holds += (ch,)
             ch.holders.add(g)
             if g.state in _ROOT:
                 ch.roots += 1
 
-    def _received(self, g: Goroutine, v: Any, via: Channel | None) -> None:
+    def received(self, g: Goroutine, v: Any, via: Channel | None) -> None:
         """``g`` got ``v`` over a channel: it now holds the channels in it,
         and ``via``'s buffer no longer carries them."""
         for ch in _chans_of((v,)):
-            self._hold(g, ch)
+            self.hold(g, ch)
             if via is not None and via in ch.carriers:
                 ch.carriers.remove(via)
 
-    def _carry(self, carrier: Channel, v: Any) -> None:
+    def carry(self, carrier: Channel, v: Any) -> None:
         """``v`` went into ``carrier``'s buffer: channels in it are reachable
         from whoever can reach ``carrier``."""
         for ch in _chans_of((v,)):
             ch.carriers.append(carrier)
 
-    def _hold_current(self, ch: Channel) -> Goroutine:
-        g = self._current()
+    def hold_current(self, ch: Channel) -> Goroutine:
+        """``hold`` for the running goroutine, which it returns (the first step of every operation)."""
+        g = self.getg()
         if ch not in g.holds:
-            self._hold(g, ch)
+            self.hold(g, ch)
         return g
 
-    def _park(self, g: Goroutine, op: str, waiting: Sudog | list[Sudog] | tuple, cids: tuple[int, ...],
+    def gopark(self, g: Goroutine, op: str, waiting: Sudog | list[Sudog] | tuple, cids: tuple[int, ...],
               sends: tuple[bool, ...], names: tuple[str, ...] = ()) -> None:
+        """Block ``g`` (Go's ``gopark``). Precondition: ``g`` is the running
+        goroutine, inside an operation it is about to await. ``waiting`` is what
+        it waits in (its Sudog, a select's Sudogs, or nothing for a nil channel
+        or ``select {}``); ``cids``/``sends``/``names`` say on what, for the
+        trace. Emits ``park``. Afterwards only ``goready`` runs ``g`` again, and
+        the channels ``g`` holds lose a runnable holder: when one has none
+        left, its component is checked for stranded goroutines."""
         if g.state != RUNNING:
             raise RuntimeError("a channel operation or sleep was not awaited")
         g.state = PARKED
@@ -341,14 +366,18 @@ class Runtime:
             if ch.roots == 0:
                 self._dirty.append(ch)
 
-    def _ready(self, g: Goroutine, value: Any, via: Channel | None = None) -> None:
+    def goready(self, g: Goroutine, value: Any, via: Channel | None = None) -> None:
+        """Make ``g`` runnable (Go's ``goready``); its await returns ``value``.
+        Precondition: ``g`` is parked (a peer completed its operation through
+        ``via``: emits ``unpark``) or sleeping (its timer fired: emits ``wake``).
+        It goes to the back of the run queue."""
         if g.state == PARKED:
             for ch in g.holds:
                 ch.roots += 1
             g.waiting = ()
-            self._emit("unpark", g.gid, via.cid if via is not None else 0)
+            self.emit("unpark", g.gid, via.cid if via is not None else 0)
         else:
-            self._emit("wake", g.gid)
+            self.emit("wake", g.gid)
         g.state = RUNNABLE
         g.resume = value
         self._runq.append(g)
@@ -376,7 +405,7 @@ class Runtime:
         try:
             yielded = g.coro.send(value)
         except StopIteration:
-            self._emit("exit", g.gid)
+            self.emit("exit", g.gid)
             self._exit(g, FINISHED)
             return
         except Exception as exc:  # any uncaught exception is a Go panic
@@ -384,7 +413,7 @@ class Runtime:
             return
         finally:
             self.current = None
-        if yielded is not _PARK:
+        if yielded is not PARK:
             g.coro.close()
             self._panic(g, RuntimeError(
                 f"goroutine awaited {yielded!r}; only leakviz primitives may block"))
@@ -393,7 +422,7 @@ class Runtime:
         from .errors import GoPanic
         msg = str(exc) if isinstance(exc, GoPanic) else f"{type(exc).__name__}: {exc}"
         self.panic = (g.gid, msg)
-        self._emit("panic", g.gid, msg)
+        self.emit("panic", g.gid, msg)
         self._exit(g, PANICKED)
 
     def runnable(self) -> int:
@@ -425,7 +454,7 @@ class Runtime:
         n = 0
         while timers and timers[0][0] == when:
             g = heapq.heappop(timers)[2]
-            self._ready(g, _WOKE)
+            self.goready(g, _WOKE)
             n += 1
         return n
 
@@ -544,4 +573,4 @@ class Runtime:
                 ch.leaked = True
                 self.go_chan_bytes += memory.channel_bytes(ch.cap)
         self.py_bytes_stranded += self._meter.strand(g)
-        self._emit("stranded", g.gid, self.go_chan_bytes, self.py_bytes_stranded)
+        self.emit("stranded", g.gid, self.go_chan_bytes, self.py_bytes_stranded)

@@ -77,8 +77,7 @@ class Primitive:
 
     def __init__(self, rt: Runtime, name: str = "") -> None:
         self.rt = rt
-        self.cid = rt._next_cid
-        rt._next_cid += 1
+        self.cid = rt.new_cid()  # from the channels' numbering: one order for every waitable
         self.name = name
         self.cap = 0
         self.buf = ()
@@ -94,22 +93,22 @@ class Primitive:
 
     def _park(self, reason: str, front: bool = False, q: deque[Waiter] | None = None) -> Waiter:
         rt = self.rt
-        g = rt._hold_current(self)
+        g = rt.hold_current(self)
         w = Waiter(g, self)
         q = self.waitq if q is None else q
         if front:
             q.appendleft(w)
         else:
             q.append(w)
-        rt._park(g, reason, [w], self.key, (False,), self.name_key)
+        rt.gopark(g, reason, [w], self.key, (False,), self.name_key)
         return w
 
     def _wake(self, w: Waiter, value: Any = True) -> None:
         # never None: resuming an await with None would restart it instead of ending it
-        self.rt._ready(w.g, value, self)  # type: ignore[arg-type]
+        self.rt.goready(w.g, value, self)  # type: ignore[arg-type]
 
     def _touch(self) -> None:
-        self.rt._hold_current(self)  # type: ignore[arg-type]
+        self.rt.hold_current(self)  # type: ignore[arg-type]
 
 
 class Mutex(Primitive):

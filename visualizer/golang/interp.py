@@ -129,24 +129,24 @@ class GoRuntime(Runtime):
         finally:
             batch, self._batch = self._batch, None
             for g, value, via in reversed(batch):
-                self._ready(g, value, via)
+                self.goready(g, value, via)
 
-    def _ready(self, g: Goroutine, value: Any, via: Any = None) -> None:
+    def goready(self, g: Goroutine, value: Any, via: Any = None) -> None:
         if self._batch is not None:
             self._batch.append((g, value, via))
             return
-        super()._ready(g, value, via)
+        super().goready(g, value, via)
         if self.fifo:
             return
         self._runq.pop()
         self._put_next(g)
 
     def gosched(self) -> _Yield:
-        g = self._current()
+        g = self.getg()
         g.state = RUNNABLE
         g.resume = True  # not None: a None resumption would restart the await instead of ending it
         self.globq.append(g)
-        self._emit("wake", g.gid)
+        self.emit("wake", g.gid)
         return _YIELD
 
     def next_g(self) -> Goroutine | None:
@@ -191,7 +191,7 @@ class GoRuntime(Runtime):
 
     def _panic(self, g: Goroutine, exc: BaseException) -> None:
         if isinstance(exc, Goexit):
-            self._emit("exit", g.gid)
+            self.emit("exit", g.gid)
             self._exit(g, FINISHED)
             return
         if isinstance(exc, OsExit):
@@ -202,8 +202,8 @@ class GoRuntime(Runtime):
         self.exc[g.gid] = exc
         super()._panic(g, exc)
 
-    def _park(self, g, op, waiting, cids, sends, names=()) -> None:  # type: ignore[override]
-        super()._park(g, op, waiting, cids, sends, names)
+    def gopark(self, g, op, waiting, cids, sends, names=()) -> None:  # type: ignore[override]
+        super().gopark(g, op, waiting, cids, sends, names)
         self.parked_at[g.gid] = self.now
 
     parked_at: dict[int, int]
