@@ -143,7 +143,8 @@ def test_recent_files_survive_a_restart_and_drop_missing_ones(open_with, tmp_pat
     w2, opts = open_with(path)
     assert opts["opened"] is not None and opts["opened"][0] == b  # the run shown last comes back
     assert recent_entries(w2) == [str(b)]
-    assert str(a) not in path.read_text()
+    w2.settings.sync()
+    assert str(a) not in path.read_text()  # forgotten on disk too
     b.rename(tmp_path / "gone")  # gone between showing the menu and choosing from it
     w2.menu_recent.actions()[0].trigger()
     assert "no longer exists" in w2.statusBar().currentMessage()
