@@ -231,6 +231,50 @@ ZH = {
     "Capacity &explorer…": "容量探索(&E)…",
     "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.":
         "拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。",
+    # the dump window (issue 14)
+    "leakviz: a Go program's goroutines": "leakviz：一个 Go 程序的 goroutine",
+    "a dump file, or http://127.0.0.1:6060/debug/pprof/goroutine?debug=2":
+        "一个转储文件，或 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2",
+    "Open dump…": "打开转储…",
+    "Open &dump…": "打开转储(&D)…",
+    "Watch": "持续观察",
+    "For a URL: poll it and flag the groups that only grow": "对 URL：定期轮询，并标出只增不减的分组",
+    "Read": "读取",
+    "count": "数量",
+    "wait reason": "等待原因",
+    "longest": "最久",
+    "blocks at": "阻塞位置",
+    "created by": "创建者",
+    "Open a goroutine dump": "打开 goroutine 转储",
+    "Goroutine dumps (*.txt *.log *.json);;All files (*)": "goroutine 转储 (*.txt *.log *.json);;所有文件 (*)",
+    "Name a dump file or a URL.": "请填写一个转储文件或 URL。",
+    "Watch needs a URL like http://127.0.0.1:6060/debug/pprof/goroutine?debug=2":
+        "持续观察需要一个 URL，例如 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2",
+    "The service is not answering: {e} (still polling)": "服务没有响应：{e}（仍在轮询）",
+    "{form}: {n} goroutines in {g} groups; Go holds ~{mem} for them ({each} B each, modelled){prob}":
+        "{form}：{n} 个 goroutine，分为 {g} 组；Go 为它们占用约 {mem}（每个 {each} B，按模型估算）{prob}",
+    "; {n} problems, first: {p}": "；{n} 个问题，第一个：{p}",
+    "Damaged dump, read as far as it is valid: {p}": "转储已损坏，已读取到仍然有效的位置：{p}",
+    "Source of {f} not found (give its folder with --src); its stack:": "找不到 {f} 的源代码（用 --src 指定其目录）；它的调用栈：",
+    "LEAKING {site}: +{rate}/s, {n} in an hour ({mem}){ok}": "正在泄漏 {site}：+{rate}/秒，一小时 {n} 个（{mem}）{ok}",
+    " — Go agrees (goroutineleak)": " — Go 也这样认为（goroutineleak）",
+    "Watch a URL to chart its goroutines over time.": "持续观察一个 URL，即可画出其 goroutine 随时间的变化。",
+    "Not answering: {e} (still polling)": "没有响应：{e}（仍在轮询）",
+    # desktop: settings, recent files, video (issue 15)
+    "The settings file could not be read and was set aside: starting with the defaults.":
+        "无法读取设置文件，已将其移到一旁：使用默认设置启动。",
+    "Export the last seconds as &video (MP4/WebM)…": "将最近几秒导出为视频(&V)（MP4/WebM）…",
+    "Open &Recent": "最近打开(&R)",
+    "MP4 videos, H.264 (*.mp4)": "MP4 视频，H.264 (*.mp4)",
+    "WebM videos, VP9 (*.webm)": "WebM 视频，VP9 (*.webm)",
+    "This file no longer exists: {p}": "这个文件已不存在：{p}",
+    "No recent files": "没有最近打开的文件",
+    "&Clear the list": "清空列表(&C)",
+    "A video's name must end in .mp4 or .webm: {p}": "视频文件名必须以 .mp4 或 .webm 结尾：{p}",
+    "An export is already running.": "已有一个导出正在进行。",
+    "Making the video…": "正在生成视频…",
+    "Export video": "导出视频",
+    "Video export cancelled.": "已取消视频导出。",
 }
 
 
