@@ -1172,7 +1172,9 @@ class MainWindow(QMainWindow):
             where = str(p.parent)
             if where == home or where.startswith(home + "/"):
                 where = "~" + where[len(home):]
-            a = m.addAction(f"&{i % 10}  {p.name}   ({where})" if i <= 10 else p.name)
+            if len(where) > 48:  # a long folder keeps its start and its end
+                where = where[:20] + "…" + where[-27:]
+            a = m.addAction(f"&{i % 10}  {p.name}   ({where})")
             a.setToolTip(f)
             a.setData(f)
             a.triggered.connect(lambda _c=False, f=f: self.open_file(Path(f)))

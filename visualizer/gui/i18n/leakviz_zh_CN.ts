@@ -514,7 +514,7 @@
     <message>
         <location filename="../window.py" line="538"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
-        <translation>将最近几秒导出为视频(&amp;V)（MP4/WebM）…</translation>
+        <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../window.py" line="539"/>

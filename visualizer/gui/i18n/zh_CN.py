@@ -263,7 +263,7 @@ ZH = {
     # desktop: settings, recent files, video (issue 15)
     "The settings file could not be read and was set aside: starting with the defaults.":
         "无法读取设置文件，已将其移到一旁：使用默认设置启动。",
-    "Export the last seconds as &video (MP4/WebM)…": "将最近几秒导出为视频(&V)（MP4/WebM）…",
+    "Export the last seconds as &video (MP4/WebM)…": "将最近几秒导出为视频（MP4/WebM）(&V)…",
     "Open &Recent": "最近打开(&R)",
     "MP4 videos, H.264 (*.mp4)": "MP4 视频，H.264 (*.mp4)",
     "WebM videos, VP9 (*.webm)": "WebM 视频，VP9 (*.webm)",
