@@ -237,3 +237,45 @@ def test_appstream_metadata_validates():
     r = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def launch(settings: Path, *args: str) -> subprocess.CompletedProcess:
+    import os
+    import sys
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEAKVIZ_SETTINGS": str(settings)}
+    return subprocess.run([sys.executable, "-m", "visualizer", "--close-after", "0.5", *args], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.slow
+def test_the_app_remembers_across_launches_and_flags_win(tmp_path):
+    ini = tmp_path / "leakviz.ini"
+    r = launch(ini, "--lang", "zh_CN", "--zoom", "1.25", "--preset", "buffered", "--speed", "max")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    first = Settings(ini)
+    assert (first.text("ui/lang"), first.number("ui/zoom", 0.6, 3), first.text("run/preset")) == (
+        "zh_CN", 1.25, "buffered")
+    assert first.speed() == (True, None)
+
+    r = launch(ini, "--lang", "en")  # a flag wins for this launch; the rest comes back and is kept
+    assert r.returncode == 0, r.stderr
+    second = Settings(ini)
+    assert (second.text("ui/lang"), second.number("ui/zoom", 0.6, 3), second.text("run/preset")) == (
+        "en", 1.25, "buffered")
+
+    before = ini.read_bytes()
+    r = launch(ini, "--no-settings", "--zoom", "2")
+    assert r.returncode == 0, r.stderr
+    assert ini.read_bytes() == before  # neither read nor written
+
+
+@pytest.mark.slow
+def test_the_app_starts_clean_on_a_corrupt_settings_file(tmp_path):
+    ini = tmp_path / "leakviz.ini"
+    ini.write_bytes(JUNK["binary"])
+    r = launch(ini)
+    assert r.returncode == 0, r.stderr
+    warnings = [ln for ln in r.stderr.splitlines() if "settings" in ln]
+    assert len(warnings) == 1 and "WARNING" in warnings[0] and "ignored" in warnings[0], r.stderr
+    assert "Traceback" not in r.stderr
+    assert Settings(ini).text("run/preset") == "unbuffered"  # a fresh file, written at exit
