@@ -279,3 +279,22 @@ def test_the_app_starts_clean_on_a_corrupt_settings_file(tmp_path):
     assert len(warnings) == 1 and "WARNING" in warnings[0] and "ignored" in warnings[0], r.stderr
     assert "Traceback" not in r.stderr
     assert Settings(ini).text("run/preset") == "unbuffered"  # a fresh file, written at exit
+
+
+def test_a_dump_read_in_the_dump_window_joins_the_recent_files(open_with, tmp_path, qtbot):
+    dump = tmp_path / "service.txt"
+    shutil.copy(ROOT / "tests" / "godump" / "data" / "go1.19" / "debug2.txt", dump)
+    w, _ = open_with(tmp_path / "s.ini")
+    w.open_file(dump)
+    qtbot.addWidget(w.dump_window)
+    wait_until(qtbot, lambda: w.dump_window.summary is not None, "the dump to be read")
+    wait_until(qtbot, lambda: recent_entries(w) == [str(dump)], lambda: f"the recent list; {recent_entries(w)}")
+    first = w.dump_window
+    w.menu_recent.actions()[0].trigger()  # from the list: the dump window again, on that file
+    assert w.dump_window is not first and w.dump_window.source.text() == str(dump)
+    qtbot.addWidget(w.dump_window)
+    second = w.dump_window
+    assert drop(w, dump) == (True, True)  # dropped too
+    wait_until(qtbot, lambda: w.dump_window is not second, "the dropped dump to open")
+    qtbot.addWidget(w.dump_window)
+    assert w.dump_window.source.text() == str(dump)

@@ -1210,7 +1210,7 @@ class MainWindow(QMainWindow):
             return
         e.acceptProposedAction()
         # after the drop returns: the drag source is not kept waiting while a large run loads
-        QTimer.singleShot(0, lambda: self.open_file(path))
+        QTimer.singleShot(0, self, lambda: self.open_file(path))
 
     def _open_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Open a saved run"), self.settings.folder("open"),
