@@ -71,6 +71,10 @@ def test_what_is_changed_in_one_window_is_there_in_the_next(open_with, tmp_path)
     _w3, opts = open_with(path, given={"lang", "zoom", "speed"}, lang="en", zoom=1.0, speed=0.25)
     assert (opts["lang"], opts["zoom_factor"], opts["speed"]) == ("en", 1.0, 0.25)
     assert opts["preset"] == "too-small" and opts["present"]
+    _w3.close()
+
+    w4, _ = open_with(path, given={"present"}, present=False)  # the window state saved in presenter mode ...
+    assert not w4.presenting and w4.toolbar.isVisible() and w4.menuBar().isVisible()  # ... hides nothing
 
 
 def test_a_fresh_window_is_not_remembered_without_a_settings_file(open_with, tmp_path):

@@ -1355,6 +1355,7 @@ class MainWindow(QMainWindow):
         st = self.settings.blob("window/state")
         if st is not None:
             self.restoreState(st)
+            self.toolbar.setVisible(True)  # closed in presenter mode, it was saved hidden; set_presenter decides
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.timer.stop()
