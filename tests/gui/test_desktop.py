@@ -302,3 +302,16 @@ def test_a_dump_read_in_the_dump_window_joins_the_recent_files(open_with, tmp_pa
     wait_until(qtbot, lambda: w.dump_window is not second, "the dropped dump to open")
     qtbot.addWidget(w.dump_window)
     assert w.dump_window.source.text() == str(dump)
+
+
+def test_a_settings_path_that_is_a_folder_is_left_alone(open_with, tmp_path, caplog):
+    folder = tmp_path / "not-a-file"
+    (folder / "inside").mkdir(parents=True)
+    with caplog.at_level(logging.WARNING, logger="leakviz"):
+        w, opts = open_with(folder)
+    assert "not a file" in caplog.text
+    assert opts["zoom_factor"] == 1.0 and "settings file" in w.statusBar().currentMessage()
+    w.set_zoom(1.4)
+    w.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-file"]
+    assert [p.name for p in folder.iterdir()] == ["inside"]

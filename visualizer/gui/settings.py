@@ -69,7 +69,11 @@ class Settings:
         """Settings that start empty and are forgotten at exit."""
         return cls(None)
 
-    def _open(self, path: Path) -> QSettings:
+    def _open(self, path: Path) -> QSettings | None:
+        if path.exists() and not path.is_file():  # a folder, a device: not ours to move aside or write
+            self.warning = f"settings path {path} is not a file: settings are not remembered this time"
+            log.warning("%s", self.warning)
+            return None
         problem = None
         try:
             data = path.read_bytes() if path.is_file() else b""
@@ -125,6 +129,8 @@ class Settings:
         if self._qs is not None:
             self._set("meta/version", VERSION)
             self._qs.sync()
+            if self._qs.status() == QSettings.AccessError:
+                log.warning("could not write the settings to %s", self.path)
 
     # -- typed values --
 
