@@ -340,6 +340,8 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--explore", action="store_true",
                    help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
     g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
+    g.add_argument("--no-settings", action="store_true",
+                   help="start clean: neither read nor write the remembered settings and recent files")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
@@ -399,7 +401,8 @@ def cmd_window(a: argparse.Namespace) -> int:
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
                       opened=None if recording is None else (a.open_path, recording), size=size,
-                      zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson)
+                      zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
+                      use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())))
 
 
 def cmd_soak(a: argparse.Namespace) -> int:
@@ -533,6 +536,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         sub = p._subparsers._group_actions[0].choices[a.command]
         a.given = _given(sub, argv[at + 1:])
+    else:  # the window: flags given win over remembered settings
+        a.given = _given(p, argv)
     if a.command is not None:  # the window closes itself on SIGTERM (gui/app.py)
         from .core.atomic import exit_on_sigterm
         exit_on_sigterm()

@@ -29,7 +29,7 @@ def test_gif_export_streams_the_recorded_run_to_disk(window, qtbot, tmp_path):
         for p in tmp_path.iterdir():
             if p.name.endswith(".tmp"):
                 seen["tmp_bytes"] = max(seen["tmp_bytes"], p.stat().st_size)
-        assert window._gif_job is None, "the export is still running"
+        assert window._export_job is None, "the export is still running"
 
     qtbot.waitUntil(done, timeout=120_000)  # done() asserts: a timeout says what was seen
     assert seen["tmp_bytes"] > 0, "no frame reached the file before the end: frames were held, not streamed"
@@ -48,9 +48,9 @@ def test_a_cancelled_gif_export_leaves_nothing(window, qtbot, tmp_path):
     window.refresh()
     path = tmp_path / "run.gif"
     window.export_gif(path, seconds=1.0)
-    timer, dlg, _job, gif = window._gif_job
+    timer, dlg, _job, gif = window._export_job
     wait_until(qtbot, lambda: gif.frames >= 2, lambda: f"two frames; {gif.frames}")
     dlg.cancel()
-    wait_until(qtbot, lambda: window._gif_job is None, lambda: f"the export to end; {window.statusBar().currentMessage()}")
+    wait_until(qtbot, lambda: window._export_job is None, lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..core.runfile import Recording
 from ..core.tasks import run_to_end
+from .settings import Settings, launch_options, set_names
 from .window import MainWindow, app_font_setup
 
 
@@ -33,18 +34,25 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                close_after: float | None = None, compare: bool = False,
                opened: tuple[Path, Recording] | None = None, size: tuple[int, int] | None = None,
                zoom: float = 1.0, present: bool = False, play: bool = False, explore: bool = False,
-               lesson: bool = False) -> int:
+               lesson: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset()) -> int:
+    """Open the window. ``use_settings``: start from the remembered settings
+    (flags in ``given`` win) and remember this session's at the end; never
+    for screenshots, the start-up benchmark or the comparison."""
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("leakviz")
+    set_names(app)
     app_font_setup(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     if compare:
         return _run_compare(app, loop, preset=preset, speed=speed, lang=lang, screenshot=screenshot,
                             sim_seconds=sim_seconds, close_after=close_after, max_live=max_live)
-    win = MainWindow(preset=preset, speed=speed, lang=lang, max_live=max_live, size=size, zoom_factor=zoom,
-                     present=present)
+    remembered = use_settings and screenshot is None and not exit_after_first_frame
+    settings = Settings.open() if remembered else Settings.memory()
+    opts = launch_options(settings, given, preset=preset, speed=speed, lang=lang, zoom=zoom, present=present,
+                          opened=opened)
+    opened = opts.pop("opened")
+    win = MainWindow(max_live=max_live, size=size, settings=settings, **opts)
     # An exception in our own code (a slot, a callback) is logged whole and
     # shown in the status bar; the app keeps running.
     sys.excepthook = lambda typ, exc, tb: win.show_error(exc.with_traceback(tb))

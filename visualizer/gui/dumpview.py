@@ -11,7 +11,7 @@ import concurrent.futures
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -173,6 +173,7 @@ class DumpWindow(QWidget):
     """A goroutine dump (file or URL) grouped, with piles over the code."""
 
     COLUMNS = 5
+    file_read = Signal(str)  # a dump file read whole (File > Open Recent remembers it)
 
     def __init__(self, source: str | None = None, src_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -262,6 +263,7 @@ class DumpWindow(QWidget):
         else:
             self.watch = None
             self.chart.watch = None
+            self._reading = None if is_url else text
             self._submit(lambda: read(text))
         self.chart.update()
 
@@ -279,6 +281,9 @@ class DumpWindow(QWidget):
                 return
             if isinstance(res, Summary):
                 self.show_summary(res)
+                if getattr(self, "_reading", None):
+                    self.file_read.emit(str(Path(self._reading).absolute()))
+                    self._reading = None
             else:  # a poll
                 if res.error is not None:
                     self._say(self.tr("The service is not answering: {e} (still polling)").format(e=res.error))

@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -44,13 +44,16 @@ from .chart import MemoryChart
 from .codeview import CodeView
 from .controls import ControlPanel
 from .legend import Legend
+from .settings import Settings
 from .stage import Stage
 from .style import human_bytes, set_zoom
 from .timeline import Timeline
 
 log = logging.getLogger("leakviz")
 FRAME_MS = 1000 // FRAME_HZ
-GIF_SLICE_S = 0.02  # GIF export work per timer tick: the loop never waits long for it
+GIF_SLICE_S = 0.02  # GIF/video export work per timer tick: the loop never waits long for it
+MOVING_FPS = {"gif": 10.0, "mp4": 30.0, "webm": 30.0}  # a GIF grows with every frame; a video hardly does
+DUMP_SUFFIXES = (".txt", ".log", ".json")
 MIN_SIZE = QSize(960, 680)  # fits a 1024x768 projector with room for a window frame
 DEFAULT_SIZE = QSize(1440, 900)
 DRAWER_MIN_WIDTH = 1440  # narrower windows open with the control drawer closed
@@ -75,9 +78,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, *, preset: str = DEFAULT_PRESET, speed: float | None = 0.05,
                  lang: str | None = None, max_live: int | None = None, size: tuple[int, int] | None = None,
-                 zoom_factor: float = 1.0, present: bool = False) -> None:
+                 zoom_factor: float = 1.0, present: bool = False, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.settings = settings if settings is not None else Settings.memory()
+        self.current_file: Path | None = None  # the saved run shown, until the run changes
+        self._export_job = None
         self.presenting = False
         self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
         self.lesson_panel = None  # the guided lesson, once started
@@ -136,9 +142,16 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MIN_SIZE)
         self.set_zoom(zoom_factor)
         self._fit_to_screen(size)
+        if size is None:
+            self._restore_geometry()
         if present:
             self.set_presenter(True)
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
         self.refresh()
+        if self.settings.warning:  # said in full on stderr; here in a line
+            self.statusBar().showMessage(self.tr("The settings file could not be read and was set aside: "
+                                                 "starting with the defaults."), 15000)
 
     # -- building --
 
@@ -200,6 +213,10 @@ class MainWindow(QMainWindow):
         self.act_dump = QAction(self)
         self.act_dump.triggered.connect(self._open_dump)
         self.menu_file.addAction(self.act_open)
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_recent.setObjectName("openRecent")
+        self.menu_recent.setToolTipsVisible(True)
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.menu_file.addAction(self.act_dump)
         self.menu_file.addAction(self.act_save)
         self.menu_file.addSeparator()
@@ -211,7 +228,10 @@ class MainWindow(QMainWindow):
         self.act_gif = QAction(self)
         self.act_gif.setShortcut(QKeySequence("Ctrl+G"))
         self.act_gif.triggered.connect(lambda: self._ask_path("gif", self.export_gif))
-        for a in (self.act_csv, self.act_json, self.act_gif):
+        self.act_video = QAction(self)
+        self.act_video.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.act_video.triggered.connect(lambda: self._ask_path("mp4", self.export_video))
+        for a in (self.act_csv, self.act_json, self.act_gif, self.act_video):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
@@ -268,6 +288,7 @@ class MainWindow(QMainWindow):
             self.menu_sim.addAction(a)
 
         tb = QToolBar()
+        tb.setObjectName("mainToolBar")  # saveState names it
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.toolbar = tb
@@ -517,6 +538,8 @@ class MainWindow(QMainWindow):
         self.act_csv.setText(self.tr("Export the metrics as &CSV…"))
         self.act_json.setText(self.tr("Export the report as &JSON…"))
         self.act_gif.setText(self.tr("Export the last seconds as animated &GIF…"))
+        self.act_video.setText(self.tr("Export the last seconds as &video (MP4/WebM)…"))
+        self.menu_recent.setTitle(self.tr("Open &Recent"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_full.setText(self.tr("&Full screen"))
         self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context"))
@@ -834,6 +857,7 @@ class MainWindow(QMainWindow):
 
     def reset(self) -> None:
         """Start over with the settings the controls show (Ctrl+R)."""
+        self.current_file = None
         self.review = None
         self._replaying = False
         try:
@@ -851,6 +875,7 @@ class MainWindow(QMainWindow):
     def choose_preset(self, name: str) -> None:
         if name not in PRESETS:
             return
+        self.current_file = None
         self.review = None
         self._replaying = False
         self.preset_name = name
@@ -866,6 +891,7 @@ class MainWindow(QMainWindow):
 
     def restart_with(self, cfg: Config) -> None:
         """Start the run over with ``cfg``, shown in the controls, code and verdict."""
+        self.current_file = None
         self.review = None
         self._replaying = False
         self.controls.set_config(cfg)
@@ -878,6 +904,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _config_changed(self, cfg: Config) -> None:
+        self.current_file = None
         self.review = None
         self._replaying = False
         nxt = self.snap.requests_total if self.snap else 0
@@ -1057,11 +1084,21 @@ class MainWindow(QMainWindow):
 
     def _ask_path(self, kind: str, then) -> None:
         names = {"csv": self.tr("CSV files (*.csv)"), "json": self.tr("JSON files (*.json)"),
-                 "gif": self.tr("GIF images (*.gif)"), "leakviz-run": self.tr("leakviz runs (*.leakviz-run)")}
-        dlg = QFileDialog(self, self.tr("Export"), f"leakviz.{kind}", names[kind])
+                 "gif": self.tr("GIF images (*.gif)"), "leakviz-run": self.tr("leakviz runs (*.leakviz-run)"),
+                 "mp4": self.tr("MP4 videos, H.264 (*.mp4)"), "webm": self.tr("WebM videos, VP9 (*.webm)")}
+        filters = names[kind] + (";;" + names["webm"] if kind == "mp4" else "")
+        folder = self.settings.folder("save")
+        start = str(Path(folder) / f"leakviz.{kind}") if folder else f"leakviz.{kind}"
+        dlg = QFileDialog(self, self.tr("Export"), start, filters)
         dlg.setAcceptMode(QFileDialog.AcceptSave)
         dlg.setDefaultSuffix(kind)
-        dlg.fileSelected.connect(lambda p: then(Path(p)))
+        if kind == "mp4":  # the suffix follows the chosen video format
+            dlg.filterSelected.connect(lambda f: dlg.setDefaultSuffix("webm" if "webm" in f else "mp4"))
+
+        def chosen(p: str) -> None:
+            self.settings.remember_folder("save", p)
+            then(Path(p))
+        dlg.fileSelected.connect(chosen)
         dlg.open()  # not exec(): a nested loop would stall qasync
 
     def save_run(self, path: Path) -> bool:
@@ -1074,6 +1111,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(e), 10000)
             return False
         self.statusBar().showMessage(self.tr("Saved the run to {p}").format(p=path), 5000)
+        self.settings.add_recent(path)
+        self.current_file = Path(path)
         return True
 
     def open_run(self, path: Path) -> bool:
@@ -1087,6 +1126,17 @@ class MainWindow(QMainWindow):
         self.show_recording(path, rec)
         return True
 
+    def open_file(self, path: Path) -> bool:
+        """Open what ``path`` holds: a saved run here, a goroutine dump in its own window."""
+        path = Path(path)
+        if not path.is_file():
+            self.statusBar().showMessage(self.tr("This file no longer exists: {p}").format(p=path), 8000)
+            return False
+        if path.suffix.lower() in DUMP_SUFFIXES:
+            self._open_dump(path)
+            return True
+        return self.open_run(path)
+
     def show_recording(self, path: Path, rec) -> None:
         """Show a run already read from ``path`` (a ``runfile.Recording``)."""
         self.review = None
@@ -1099,18 +1149,75 @@ class MainWindow(QMainWindow):
         self.code.set_config(rec.config)
         self._update_verdict()
         self.refresh()
+        self.current_file = Path(path)
+        self.settings.add_recent(path)
+        self.settings.remember_folder("open", path)
         self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
             p=path, n=f"{len(rec.events):,}"), 8000)
 
-    def _open_dump(self) -> None:
+    def _open_dump(self, path: Path | None = None) -> None:
         """A real Go program's goroutine dump, in its own window (gui/dumpview.py)."""
         from .dumpview import DumpWindow
-        self.dump_window = DumpWindow()
+        self.dump_window = DumpWindow(None if path is None else str(path))
+        self.dump_window.file_read.connect(self.settings.add_recent)
         self.dump_window.show()
-        self.dump_window._browse()
+        if path is None:
+            self.dump_window._browse()
+
+    def _fill_recent(self) -> None:
+        """File > Open Recent, built when it opens: files gone since are left out."""
+        m = self.menu_recent
+        m.clear()
+        home = str(Path.home())
+        files = self.settings.recent()
+        for i, f in enumerate(files, 1):
+            p = Path(f)
+            where = str(p.parent)
+            if where == home or where.startswith(home + "/"):
+                where = "~" + where[len(home):]
+            if len(where) > 48:  # a long folder keeps its start and its end
+                where = where[:20] + "…" + where[-27:]
+            a = m.addAction(f"&{i % 10}  {p.name}   ({where})")
+            a.setToolTip(f)
+            a.setData(f)
+            a.triggered.connect(lambda _c=False, f=f: self.open_file(Path(f)))
+        if not files:
+            m.addAction(self.tr("No recent files")).setEnabled(False)
+        m.addSeparator()
+        clear = m.addAction(self.tr("&Clear the list"))
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.settings.clear_recent)
+
+    # -- drag and drop --
+
+    def _dropped_file(self, mime) -> Path | None:
+        urls = mime.urls() if mime.hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.is_file() else None
+
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        if self._dropped_file(e.mimeData()) is not None:
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e) -> None:  # noqa: N802
+        self.dragEnterEvent(e)
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        path = self._dropped_file(e.mimeData())
+        if path is None:
+            e.ignore()
+            return
+        e.acceptProposedAction()
+        # after the drop returns: the drag source is not kept waiting while a large run loads
+        QTimer.singleShot(0, self, lambda: self.open_file(path))
 
     def _open_dialog(self) -> None:
-        dlg = QFileDialog(self, self.tr("Open a saved run"), "", self.tr("leakviz runs (*.leakviz-run)"))
+        dlg = QFileDialog(self, self.tr("Open a saved run"), self.settings.folder("open"),
+                          self.tr("leakviz runs (*.leakviz-run)"))
         dlg.setFileMode(QFileDialog.ExistingFile)
         dlg.fileSelected.connect(lambda p: self.open_run(Path(p)))
         dlg.open()
@@ -1139,28 +1246,46 @@ class MainWindow(QMainWindow):
         return True
 
     def export_gif(self, path: Path, seconds: float = 2.0) -> None:
-        """The last ``seconds`` of what this run recorded, replayed into an
-        animated GIF (progress shown, cancellable). The work is done in
-        slices of at most ``GIF_SLICE_S`` per timer tick, frames go straight
-        to the file: the window stays responsive and memory flat."""
+        """The last ``seconds`` of the run as an animated GIF (see ``export_moving``)."""
+        self.export_moving(path, "gif", seconds)
+
+    def export_video(self, path: Path, seconds: float = 2.0) -> None:
+        """The last ``seconds`` of the run as an MP4 (H.264) or WebM (VP9) video, by the file's suffix."""
+        kind = Path(path).suffix.lower().lstrip(".")
+        if kind not in ("mp4", "webm"):
+            self.statusBar().showMessage(self.tr("A video's name must end in .mp4 or .webm: {p}").format(p=path),
+                                         8000)
+            return
+        self.export_moving(path, kind, seconds)
+
+    def export_moving(self, path: Path, kind: str, seconds: float = 2.0) -> None:
+        """The last ``seconds`` of what this run recorded, replayed at 0.25x
+        into a GIF, MP4 or WebM (``kind``) with progress and cancel. The work
+        is done in slices of at most ``GIF_SLICE_S`` per timer tick and frames
+        go straight to the file: the window stays responsive, memory flat."""
         from PySide6.QtWidgets import QProgressDialog
 
         from ..core.export import ExportError
-        from .export import GifWriter, frames_of_trace
+        from .export import frames_of_trace, writer_for
+        if self._export_job is not None:
+            self.statusBar().showMessage(self.tr("An export is already running."), 5000)
+            return
         self.session.pause()
-        self.session.snapshot()  # fold everything recorded so far: that is what the GIF shows
+        self.session.snapshot()  # fold everything recorded so far: that is what the export shows
         end = self.session.folder.t
         start = max(0, end - int(seconds * 1e9))
-        fps, speed = 10.0, 0.25
+        fps, speed = MOVING_FPS[kind], 0.25
         total = int((end - start) / 1e9 / speed * fps) + 1
         try:
-            gif = GifWriter(path, fps=fps)
+            out = writer_for(path, kind, fps=fps)
         except (ExportError, ValueError) as e:
             self.statusBar().showMessage(str(e), 8000)
             return
         job = frames_of_trace(self.session, start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
-        dlg = QProgressDialog(self.tr("Making the animation…"), self.tr("Cancel"), 0, total, self)
-        dlg.setWindowTitle(self.tr("Export GIF"))
+        gif = kind == "gif"
+        dlg = QProgressDialog(self.tr("Making the animation…") if gif else self.tr("Making the video…"),
+                              self.tr("Cancel"), 0, total, self)
+        dlg.setWindowTitle(self.tr("Export GIF") if gif else self.tr("Export video"))
         dlg.setMinimumDuration(0)
         timer = QTimer(self)
 
@@ -1168,34 +1293,34 @@ class MainWindow(QMainWindow):
             timer.stop()
             job.close()
             dlg.close()
-            self._gif_job = None
+            self._export_job = None
             self.statusBar().showMessage(message, 6000)
 
         def tick() -> None:
             if dlg.wasCanceled():
-                gif.abort()
-                finish(self.tr("GIF export cancelled."))
+                out.abort()
+                finish(self.tr("GIF export cancelled.") if gif else self.tr("Video export cancelled."))
                 return
             deadline = time.perf_counter() + GIF_SLICE_S
             try:
                 while time.perf_counter() < deadline:
                     frame = next(job, StopIteration)
                     if frame is StopIteration:
-                        n = gif.close()
+                        n = out.close()
                         finish(self.tr("Wrote {n} frames to {p}").format(n=n, p=path))
                         return
                     if frame is not None:
-                        gif.add(frame)
-                        dlg.setValue(gif.frames)
+                        out.add(frame)
+                        dlg.setValue(out.frames)
                         return  # one frame a tick at most: a frame is the largest slice
             except ExportError as e:
-                gif.abort()
+                out.abort()
                 finish(str(e))
 
         timer.timeout.connect(tick)
         timer.start(0)
         dlg.open()
-        self._gif_job = (timer, dlg, job, gif)  # keep them alive
+        self._export_job = (timer, dlg, job, out)  # keep them alive
 
     def _save_screenshot_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz.png", self.tr("PNG images (*.png)"))
@@ -1213,8 +1338,38 @@ class MainWindow(QMainWindow):
 
     # -- shutdown --
 
+    def remember(self) -> None:
+        """Write what the next launch starts from: language, geometry, zoom, presenter mode, run, speed."""
+        s = self.settings
+        s.set("ui/lang", self.lang)
+        s.set("window/geometry", self.saveGeometry())
+        s.set("window/state", self.saveState())
+        s.set("ui/zoom", float(self.user_zoom))
+        s.set("ui/present", bool(self.presenting))
+        s.set("run/preset", self.preset_name)
+        s.set("run/file", "" if self.current_file is None else str(self.current_file.absolute()))
+        s.set_speed(self.session.speed)
+        s.sync()
+
+    def _restore_geometry(self) -> None:
+        g = self.settings.blob("window/geometry")
+        if g is not None and self.restoreGeometry(g):
+            self.set_drawer(self.width() >= DRAWER_MIN_WIDTH)
+        st = self.settings.blob("window/state")
+        if st is not None:
+            self.restoreState(st)
+            self.toolbar.setVisible(True)  # closed in presenter mode, it was saved hidden; set_presenter decides
+
     def closeEvent(self, event) -> None:  # noqa: N802
         self.timer.stop()
+        if self._export_job is not None:  # a half-made export is removed, not left behind
+            timer, dlg, job, out = self._export_job
+            timer.stop()
+            out.abort()
+            job.close()
+            dlg.close()
+            self._export_job = None
+        self.remember()
         if _BASE_FONT is not None:  # the zoom belongs to this window, not to the next one
             QApplication.instance().setFont(_BASE_FONT)
             set_zoom(1.0)
@@ -1256,6 +1411,13 @@ def verdict_text(cfg: Config) -> str:
         "more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that "
         "blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.").format(
         cd=v.capacity_done, cq=v.capacity_quit, nd=v.need_done, nq=v.need_quit)
+
+
+def app_icon() -> QIcon:
+    """The application's icon: the installed theme's if a packager put it there, else ours (an SVG)."""
+    from .settings import ICON_NAME
+    icon = QIcon.fromTheme(ICON_NAME)
+    return icon if not icon.isNull() else QIcon(str(Path(__file__).parent / "icons" / f"{ICON_NAME}.svg"))
 
 
 def app_font_setup(app: QApplication) -> None:

@@ -39,22 +39,22 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../compare.py" line="104"/>
+        <location filename="../compare.py" line="105"/>
         <source>leakviz: compare on the same requests</source>
         <translation>leakviz：在相同请求上比较</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="128"/>
+        <location filename="../compare.py" line="129"/>
         <source>stranded: {n}</source>
         <translation>被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="133"/>
+        <location filename="../compare.py" line="134"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="133"/>
+        <location filename="../compare.py" line="134"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
@@ -210,99 +210,99 @@
 <context>
     <name>DumpWindow</name>
     <message>
-        <location filename="../dumpview.py" line="180"/>
+        <location filename="../dumpview.py" line="181"/>
         <source>leakviz: a Go program&apos;s goroutines</source>
         <translation>leakviz：一个 Go 程序的 goroutine</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="191"/>
+        <location filename="../dumpview.py" line="192"/>
         <source>a dump file, or http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</source>
-        <translation>一个 dump 文件，或 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</translation>
+        <translation>一个转储文件，或 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="193"/>
+        <location filename="../dumpview.py" line="194"/>
         <source>Open dump…</source>
-        <translation>打开 dump…</translation>
-    </message>
-    <message>
-        <location filename="../dumpview.py" line="195"/>
-        <source>Watch</source>
-        <translation>监视</translation>
+        <translation>打开转储…</translation>
     </message>
     <message>
         <location filename="../dumpview.py" line="196"/>
-        <source>For a URL: poll it and flag the groups that only grow</source>
-        <translation>对 URL：定时轮询，并标出只增不减的分组</translation>
+        <source>Watch</source>
+        <translation>持续观察</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="201"/>
+        <location filename="../dumpview.py" line="197"/>
+        <source>For a URL: poll it and flag the groups that only grow</source>
+        <translation>对 URL：定期轮询，并标出只增不减的分组</translation>
+    </message>
+    <message>
+        <location filename="../dumpview.py" line="202"/>
         <source>Read</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="214"/>
+        <location filename="../dumpview.py" line="215"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="214"/>
+        <location filename="../dumpview.py" line="215"/>
         <source>wait reason</source>
         <translation>等待原因</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="214"/>
+        <location filename="../dumpview.py" line="215"/>
         <source>longest</source>
-        <translation>最长等待</translation>
+        <translation>最久</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="215"/>
+        <location filename="../dumpview.py" line="216"/>
         <source>blocks at</source>
         <translation>阻塞位置</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="215"/>
+        <location filename="../dumpview.py" line="216"/>
         <source>created by</source>
         <translation>创建者</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="240"/>
-        <source>Open a goroutine dump</source>
-        <translation>打开 goroutine dump</translation>
-    </message>
-    <message>
         <location filename="../dumpview.py" line="241"/>
+        <source>Open a goroutine dump</source>
+        <translation>打开 goroutine 转储</translation>
+    </message>
+    <message>
+        <location filename="../dumpview.py" line="242"/>
         <source>Goroutine dumps (*.txt *.log *.json);;All files (*)</source>
-        <translation>Goroutine dump (*.txt *.log *.json);;所有文件 (*)</translation>
+        <translation>goroutine 转储 (*.txt *.log *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="252"/>
+        <location filename="../dumpview.py" line="253"/>
         <source>Name a dump file or a URL.</source>
-        <translation>请给出一个 dump 文件或 URL。</translation>
+        <translation>请填写一个转储文件或 URL。</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="256"/>
+        <location filename="../dumpview.py" line="257"/>
         <source>Watch needs a URL like http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</source>
-        <translation>监视需要一个 URL，例如 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</translation>
+        <translation>持续观察需要一个 URL，例如 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="284"/>
+        <location filename="../dumpview.py" line="289"/>
         <source>The service is not answering: {e} (still polling)</source>
         <translation>服务没有响应：{e}（仍在轮询）</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="303"/>
+        <location filename="../dumpview.py" line="308"/>
         <source>{form}: {n} goroutines in {g} groups; Go holds ~{mem} for them ({each} B each, modelled){prob}</source>
-        <translation>{form}：{n} 个 goroutine，分为 {g} 组；Go 为它们占用约 {mem}（每个 {each} B，模型估算）{prob}</translation>
+        <translation>{form}：{n} 个 goroutine，分为 {g} 组；Go 为它们占用约 {mem}（每个 {each} B，按模型估算）{prob}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="307"/>
+        <location filename="../dumpview.py" line="312"/>
         <source>; {n} problems, first: {p}</source>
         <translation>；{n} 个问题，第一个：{p}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="310"/>
+        <location filename="../dumpview.py" line="315"/>
         <source>Damaged dump, read as far as it is valid: {p}</source>
-        <translation>dump 已损坏，已读到仍然有效的部分为止：{p}</translation>
+        <translation>转储已损坏，已读取到仍然有效的位置：{p}</translation>
     </message>
 </context>
 <context>
@@ -417,499 +417,564 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="462"/>
+        <location filename="../window.py" line="153"/>
+        <source>The settings file could not be read and was set aside: starting with the defaults.</source>
+        <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="486"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
     <message>
-        <location filename="../window.py" line="499"/>
+        <location filename="../window.py" line="523"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="500"/>
+        <location filename="../window.py" line="524"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="501"/>
+        <location filename="../window.py" line="525"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="502"/>
+        <location filename="../window.py" line="526"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="503"/>
+        <location filename="../window.py" line="527"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="504"/>
+        <location filename="../window.py" line="528"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="505"/>
+        <location filename="../window.py" line="529"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="506"/>
+        <location filename="../window.py" line="530"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="507"/>
+        <location filename="../window.py" line="531"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="509"/>
+        <location filename="../window.py" line="533"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="510"/>
+        <location filename="../window.py" line="534"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="511"/>
+        <location filename="../window.py" line="535"/>
         <source>Open &amp;dump…</source>
-        <translation>打开 dump(&amp;D)…</translation>
+        <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="512"/>
+        <location filename="../window.py" line="536"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="513"/>
+        <location filename="../window.py" line="537"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="514"/>
+        <location filename="../window.py" line="538"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="515"/>
+        <location filename="../window.py" line="539"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="516"/>
+        <location filename="../window.py" line="540"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="517"/>
+        <location filename="../window.py" line="541"/>
+        <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
+        <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="542"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="543"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="518"/>
+        <location filename="../window.py" line="544"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="519"/>
+        <location filename="../window.py" line="545"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="520"/>
+        <location filename="../window.py" line="546"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="523"/>
+        <location filename="../window.py" line="549"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="524"/>
+        <location filename="../window.py" line="550"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="525"/>
+        <location filename="../window.py" line="551"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="526"/>
+        <location filename="../window.py" line="552"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="527"/>
+        <location filename="../window.py" line="553"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="528"/>
+        <location filename="../window.py" line="554"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="531"/>
+        <location filename="../window.py" line="557"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="532"/>
+        <location filename="../window.py" line="558"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="533"/>
+        <location filename="../window.py" line="559"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="534"/>
+        <location filename="../window.py" line="560"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="535"/>
+        <location filename="../window.py" line="561"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="536"/>
+        <location filename="../window.py" line="562"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="537"/>
+        <location filename="../window.py" line="563"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="542"/>
+        <location filename="../window.py" line="568"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="569"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="544"/>
-        <location filename="../window.py" line="980"/>
+        <location filename="../window.py" line="570"/>
+        <location filename="../window.py" line="1010"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="545"/>
+        <location filename="../window.py" line="571"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="546"/>
+        <location filename="../window.py" line="572"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="547"/>
+        <location filename="../window.py" line="573"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="547"/>
+        <location filename="../window.py" line="573"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="548"/>
+        <location filename="../window.py" line="574"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="548"/>
+        <location filename="../window.py" line="574"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="549"/>
+        <location filename="../window.py" line="575"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="549"/>
+        <location filename="../window.py" line="575"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="552"/>
+        <location filename="../window.py" line="578"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="583"/>
+        <location filename="../window.py" line="609"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="720"/>
+        <location filename="../window.py" line="746"/>
         <source>A request arrives and starts its check goroutines. Watch for the first check that has to wait at its send.</source>
         <translation>一个请求到达并启动它的检查 goroutine。注意第一个必须在发送处等待的检查。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="722"/>
+        <location filename="../window.py" line="748"/>
         <source>The handler returns at the first check that fails. Watch for the first early return.</source>
         <translation>handler 在第一个失败的检查处返回。注意第一次提前返回。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="724"/>
+        <location filename="../window.py" line="750"/>
         <source>After that return nobody receives from that request&apos;s channels. Watch for the first goroutine that can never continue.</source>
         <translation>返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="726"/>
+        <location filename="../window.py" line="752"/>
         <source>Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.</source>
         <translation>每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="728"/>
+        <location filename="../window.py" line="754"/>
         <source>The article&apos;s fix: done and quit hold 10 values each, one for every check.</source>
         <translation>文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="729"/>
+        <location filename="../window.py" line="755"/>
         <source>A buffer too small: done holds 3 values and quit holds 1.</source>
         <translation>缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="730"/>
+        <location filename="../window.py" line="756"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="735"/>
+        <location filename="../window.py" line="761"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded?</source>
         <translation>请求 #{req} 的 {n} 个检查中有多少个会被困住？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="738"/>
+        <location filename="../window.py" line="764"/>
         <source>How many goroutines will be stranded after ten seconds?</source>
         <translation>十秒后会有多少个 goroutine 被困住？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="740"/>
+        <location filename="../window.py" line="766"/>
         <source>With this code, how many goroutines will be stranded after ten seconds?</source>
         <translation>用这段代码，十秒后会有多少个 goroutine 被困住？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="767"/>
+        <location filename="../window.py" line="793"/>
         <source>Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.</source>
         <translation>请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="771"/>
+        <location filename="../window.py" line="797"/>
         <source>Request #{req}&apos;s handler returned 403 at {t} s. From now on nobody receives from its done and quit.</source>
         <translation>请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="774"/>
+        <location filename="../window.py" line="800"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; of request #{req}&apos;s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.</source>
         <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="779"/>
+        <location filename="../window.py" line="805"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.</source>
         <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="783"/>
+        <location filename="../window.py" line="809"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}).</source>
         <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="785"/>
+        <location filename="../window.py" line="811"/>
         <source>Nothing like that happened within a simulated minute.</source>
         <translation>在一个模拟分钟内没有发生这样的事。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="845"/>
+        <location filename="../window.py" line="872"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="860"/>
+        <location filename="../window.py" line="888"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="889"/>
+        <location filename="../window.py" line="919"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="892"/>
+        <location filename="../window.py" line="922"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="899"/>
+        <location filename="../window.py" line="929"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="900"/>
+        <location filename="../window.py" line="930"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="931"/>
+        <location filename="../window.py" line="961"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="977"/>
+        <location filename="../window.py" line="1007"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="984"/>
+        <location filename="../window.py" line="1014"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="984"/>
+        <location filename="../window.py" line="1014"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="986"/>
+        <location filename="../window.py" line="1016"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="986"/>
+        <location filename="../window.py" line="1016"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="987"/>
+        <location filename="../window.py" line="1017"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="997"/>
+        <location filename="../window.py" line="1027"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1009"/>
+        <location filename="../window.py" line="1039"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1056"/>
+        <location filename="../window.py" line="1086"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1056"/>
+        <location filename="../window.py" line="1086"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1057"/>
+        <location filename="../window.py" line="1087"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1057"/>
-        <location filename="../window.py" line="1110"/>
+        <location filename="../window.py" line="1087"/>
+        <location filename="../window.py" line="1220"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1058"/>
+        <location filename="../window.py" line="1088"/>
+        <source>MP4 videos, H.264 (*.mp4)</source>
+        <translation>MP4 视频，H.264 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1088"/>
+        <source>WebM videos, VP9 (*.webm)</source>
+        <translation>WebM 视频，VP9 (*.webm)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1092"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1073"/>
+        <location filename="../window.py" line="1113"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1099"/>
+        <location filename="../window.py" line="1133"/>
+        <source>This file no longer exists: {p}</source>
+        <translation>这个文件已不存在：{p}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1155"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1110"/>
+        <location filename="../window.py" line="1185"/>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1187"/>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1219"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1122"/>
+        <location filename="../window.py" line="1232"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1135"/>
+        <location filename="../window.py" line="1245"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1159"/>
+        <location filename="../window.py" line="1256"/>
+        <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
+        <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1271"/>
+        <source>An export is already running.</source>
+        <translation>已有一个导出正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1286"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1159"/>
+        <location filename="../window.py" line="1286"/>
+        <source>Making the video…</source>
+        <translation>正在生成视频…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1287"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1160"/>
+        <location filename="../window.py" line="1288"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1174"/>
+        <location filename="../window.py" line="1288"/>
+        <source>Export video</source>
+        <translation>导出视频</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1302"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1182"/>
+        <location filename="../window.py" line="1302"/>
+        <source>Video export cancelled.</source>
+        <translation>已取消视频导出。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="1310"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1198"/>
+        <location filename="../window.py" line="1326"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1198"/>
+        <location filename="../window.py" line="1326"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1202"/>
+        <location filename="../window.py" line="1330"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1206"/>
+        <location filename="../window.py" line="1334"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1207"/>
+        <location filename="../window.py" line="1335"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -917,7 +982,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="90"/>
+        <location filename="../chart.py" line="73"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -926,27 +991,27 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="114"/>
+        <location filename="../chart.py" line="97"/>
         <source>Memory held by stranded goroutines</source>
         <translation>被困住的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="116"/>
+        <location filename="../chart.py" line="99"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="121"/>
+        <location filename="../chart.py" line="104"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="131"/>
+        <location filename="../chart.py" line="114"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="138"/>
+        <location filename="../chart.py" line="121"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>
@@ -956,18 +1021,18 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
     <message>
         <location filename="../dumpview.py" line="61"/>
         <source>Source of {f} not found (give its folder with --src); its stack:</source>
-        <translation>找不到 {f} 的源代码（用 --src 指定所在文件夹）；它的调用栈：</translation>
+        <translation>找不到 {f} 的源代码（用 --src 指定其目录）；它的调用栈：</translation>
     </message>
 </context>
 <context>
     <name>SharedChart</name>
     <message>
-        <location filename="../compare.py" line="33"/>
+        <location filename="../compare.py" line="34"/>
         <source>What the stranded goroutines of each variant would hold in Go, over the same simulated time.</source>
         <translation>每种写法中被困住的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="54"/>
+        <location filename="../compare.py" line="55"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
@@ -1084,17 +1149,17 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
     <message>
         <location filename="../dumpview.py" line="126"/>
         <source>LEAKING {site}: +{rate}/s, {n} in an hour ({mem}){ok}</source>
-        <translation>正在泄漏 {site}：每秒 +{rate}，一小时 {n} 个（{mem}）{ok}</translation>
+        <translation>正在泄漏 {site}：+{rate}/秒，一小时 {n} 个（{mem}）{ok}</translation>
     </message>
     <message>
         <location filename="../dumpview.py" line="128"/>
         <source> — Go agrees (goroutineleak)</source>
-        <translation> —— Go 也这样认为（goroutineleak）</translation>
+        <translation> — Go 也这样认为（goroutineleak）</translation>
     </message>
     <message>
         <location filename="../dumpview.py" line="137"/>
         <source>Watch a URL to chart its goroutines over time.</source>
-        <translation>监视一个 URL，画出它的 goroutine 随时间的变化。</translation>
+        <translation>持续观察一个 URL，即可画出其 goroutine 随时间的变化。</translation>
     </message>
     <message>
         <location filename="../dumpview.py" line="168"/>
@@ -1105,27 +1170,27 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../window.py" line="1231"/>
+        <location filename="../window.py" line="1390"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1236"/>
+        <location filename="../window.py" line="1395"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1241"/>
+        <location filename="../window.py" line="1399"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1246"/>
+        <location filename="../window.py" line="1404"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1251"/>
+        <location filename="../window.py" line="1409"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
