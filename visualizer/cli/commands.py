@@ -1,0 +1,256 @@
+"""The commands: the window (default), run, go, export, soak, bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .args import _max_live, config_from_args
+
+
+def _kib(n: int) -> str:
+    return f"{n / 1024:,.1f} KiB" if n < 1 << 20 else f"{n / (1 << 20):,.2f} MiB"
+
+
+def format_report(r: dict) -> str:
+    by_ch = ", ".join(f"{k}: {v:,}" for k, v in r["stranded_by_channel"].items()) or "none"
+    lines = [
+        f"leakviz run: variant {r['variant']}, {r['checks']} checks, capacity done={r['capacity_done']} "
+        f"quit={r['capacity_quit']}, {r['requests']:,} request(s)"
+        f"{' overlapping' if r['concurrent'] else ' one after another'}, seed {r['seed']}",
+        f"  requests rejected early    {r['requests_rejected']:,}",
+        f"  goroutines spawned         {r['tasks_spawned']:,} ({r['checks_spawned']:,} checks)",
+        f"  stranded forever           {r['stranded']:,}  ({by_ch})",
+    ]
+    for site, n in r["parked_by_site"].items():
+        lines.append(f"    {n:>10,}  parked at {site}")
+    lines += [
+        f"  Go memory they hold        {_kib(r['go_bytes_modeled'])}  (modelled, "
+        f"{r['go_bytes_per_goroutine']:,} B a goroutine + channels)",
+        f"  this process holds         {_kib(r['python_bytes_measured'])}  (measured)",
+        f"  simulated time             {r['sim_time_ms']:,.3f} ms",
+        f"  trace                      {r['events']:,} events, sha256 {r['trace_sha256']}",
+    ]
+    if r["panic"]:
+        lines.append(f"  panic: {r['panic']}")
+    if r["stopped_at_ceiling"]:
+        lines.append(f"  verdict: stopped at the live-goroutine ceiling (--max-live) with {r['stranded']:,} "
+                     "stranded so far; the counts are up to that moment.")
+    elif r["stranded"] == 0:
+        lines.append("  verdict: no goroutine leaked.")
+    else:
+        lines.append(f"  verdict: {r['stranded']:,} goroutine(s) leaked: they block on a send nobody will ever receive.")
+    return "\n".join(lines)
+
+
+def cmd_run(a: argparse.Namespace) -> int:
+    from ..core.atomic import target_of
+    from ..core.report import ceiling_message, report, simulate
+    from ..core.scenario import ConfigError
+    from ..core.session import default_max_live
+    try:
+        cfg = config_from_args(a)
+        if a.save is not None:
+            target_of(a.save)  # a path that cannot be written is refused before the run, not after
+        max_live = _max_live(a.max_live) or default_max_live()
+    except (ConfigError, ValueError) as e:
+        print(f"leakviz run: error: {e}", file=sys.stderr)
+        return 2
+    if getattr(a, "interpret", False):
+        from ..golang.article import simulate_interpreted
+        rt = simulate_interpreted(cfg)
+    else:
+        rt = simulate(cfg, max_live=max_live)
+    r = report(cfg, rt, max_live=max_live)
+    if r["stopped_at_ceiling"]:
+        print(f"leakviz run: {ceiling_message(max_live)}", file=sys.stderr)
+    if a.save is not None:
+        from ..core import runfile
+        try:
+            runfile.save(a.save, config=cfg, events=rt.trace.events)
+        except runfile.RunFileError as e:
+            print(f"leakviz run: error: {e}", file=sys.stderr)
+            return 2
+    print(json.dumps(r, sort_keys=True) if a.json else format_report(r))
+    return 1 if r["panic"] else 0
+
+
+def cmd_go(a: argparse.Namespace) -> int:
+    from ..golang.cli import run_go
+    if a.runs < 1 or (a.until is not None and a.until < 0):
+        print("leakviz go: error: --runs must be at least 1 and --until not negative", file=sys.stderr)
+        return 2
+    until = None if a.until is None else int(a.until * 1e9)
+    return run_go(a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until, as_json=a.json)
+
+
+def cmd_window(a: argparse.Namespace) -> int:
+    try:
+        _max_live(a.max_live)
+    except ValueError as e:
+        print(f"leakviz: error: {e}", file=sys.stderr)
+        return 2
+    size = None
+    if a.size is not None:
+        from ..gui.window import parse_size
+        try:
+            size = parse_size(a.size)
+        except ValueError as e:
+            print(f"leakviz: error: --size: {e}", file=sys.stderr)
+            return 2
+    if not 0.6 <= a.zoom <= 3:
+        print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
+        return 2
+    recording = None
+    if a.open_path is not None:  # read once, here: a bad file is one line, before any window
+        from ..core import runfile
+        try:
+            recording = runfile.load(a.open_path)
+        except runfile.RunFileError as e:
+            print(f"leakviz: error: {e}", file=sys.stderr)
+            return 2
+    if a.screenshot is not None:
+        from ..core.atomic import WriteError, target_of
+        try:
+            target_of(a.screenshot)
+        except WriteError as e:
+            print(f"leakviz: error: screenshot: {e}", file=sys.stderr)
+            return 2
+        if not 0 < a.sim_seconds <= 3600:
+            print(f"leakviz: error: --sim-seconds must be between 0 and 3600, got {a.sim_seconds:g}",
+                  file=sys.stderr)
+            return 2
+    import os
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        if a.screenshot is None and not a.exit_after_first_frame:
+            print("leakviz: error: no display to open the window on (set DISPLAY, run under xvfb-run, "
+                  "or use 'leakviz run' for the headless report)", file=sys.stderr)
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    from ..gui.app import run_window
+    return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
+                      sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
+                      max_live=a.max_live, close_after=a.close_after, compare=a.compare,
+                      opened=None if recording is None else (a.open_path, recording), size=size,
+                      zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
+                      use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())))
+
+
+def cmd_soak(a: argparse.Namespace) -> int:
+    from ..core.scenario import MAX_RATE, MIN_RATE
+    if not 0 < a.minutes <= 24 * 60:
+        print(f"leakviz soak: error: --minutes must be between 0 and 1440, got {a.minutes:g}", file=sys.stderr)
+        return 2
+    if not MIN_RATE <= a.rate <= MAX_RATE:
+        print(f"leakviz soak: error: --rate must be between {MIN_RATE:g} and {MAX_RATE:g}, got {a.rate:g}",
+              file=sys.stderr)
+        return 2
+    if not 1_000 <= a.max_live <= 50_000_000:
+        print(f"leakviz soak: error: --max-live must be between 1000 and 50000000, got {a.max_live}",
+              file=sys.stderr)
+        return 2
+    from .. import soak
+    return soak.main(a.minutes, a.rate, a.max_live, a.json)
+
+
+def cmd_export(a: argparse.Namespace) -> int:
+    import os
+
+    from ..core.scenario import ConfigError
+    def fail(msg: str) -> int:
+        print(f"leakviz export: error: {msg}", file=sys.stderr)
+        return 2
+    try:
+        if a.preset is not None:  # the preset, changed by the scenario flags given
+            from ..core.presets import PRESETS
+            cfg = config_from_args(a, base=PRESETS[a.preset], given=a.given)
+        else:
+            cfg = config_from_args(a)
+    except (ConfigError, ValueError) as e:
+        return fail(str(e))
+    if a.kind == "go":
+        from .godump import export_go
+        a.out = Path(a.out)  # a folder: a trailing slash is welcome here
+        return export_go(cfg, a)
+    seconds = a.sim_seconds if a.sim_seconds is not None else (3.0 if a.preset else None)
+    if seconds is not None and not 0 <= seconds <= 3600:
+        return fail(f"--sim-seconds must be between 0 and 3600, got {seconds:g}")
+    from ..core.atomic import WriteError, show_path, target_of
+    try:
+        target_of(a.out)
+    except WriteError as e:
+        return fail(str(e))
+    shown = show_path(a.out)
+    from ..core import export
+    if a.kind in ("csv", "json"):
+        from ..core.report import ceiling_hit, ceiling_message, report, simulate
+        from ..core.session import default_max_live
+        max_live = default_max_live()
+        rt = simulate(cfg, until=None if seconds is None else int(seconds * 1e9), max_live=max_live)
+        if ceiling_hit(rt, max_live):
+            print(f"leakviz export: {ceiling_message(max_live)}", file=sys.stderr)
+        try:
+            if a.kind == "csv":
+                n = export.write_csv(a.out, export.metrics_rows(rt.trace.events))
+                print(f"wrote {n} rows to {shown}")
+            else:
+                export.write_json(a.out, report(cfg, rt, max_live=max_live))
+                print(f"wrote the report to {shown}")
+        except export.ExportError as e:
+            return fail(str(e))
+        finally:
+            rt.shutdown()
+        return 0
+    if seconds is None:
+        return fail(f"{a.kind} needs --sim-seconds (or --preset): which moment to draw")
+    moving = a.kind in ("gif", "mp4", "webm")
+    lo, hi = export.GIF_FPS if a.kind == "gif" else export.VIDEO_FPS
+    fps = a.fps if a.fps is not None else (10.0 if a.kind == "gif" else 30.0)
+    if moving and not (lo <= fps <= hi and 0 < a.speed <= 1000 and 0 <= a.start < seconds):
+        return fail(f"{a.kind} needs {lo:g} <= --fps <= {hi:g}, 0 < --speed <= 1000 and 0 <= --from < --sim-seconds")
+    if a.kind in ("mp4", "webm") and (a.size[0] % 2 or a.size[1] % 2):
+        return fail(f"a video needs an even width and height, got {a.size[0]}x{a.size[1]}")
+    most = 2000 if a.kind == "gif" else 18_000
+    frames_f = (seconds - a.start) / a.speed * fps + 1 if moving else 1.0
+    if not frames_f <= most:  # also a float that overflowed to inf
+        return fail(f"that is {frames_f:,.0f} frames; at most {most:,} (lower --fps, raise --speed or shorten "
+                    "the stretch)")
+    frames_n = int(frames_f)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ..gui import export as gexport
+    _app = QApplication.instance() or QApplication([])
+    from ..gui import i18n
+    i18n.install(a.lang)
+    try:
+        if a.kind == "png":
+            img = next(gexport.frames_of_run(cfg, start_ns=int(seconds * 1e9), end_ns=int(seconds * 1e9),
+                                             fps=1.0, speed=1.0, lang=a.lang, size=a.size))
+            with export.atomic_file(a.out) as f:
+                from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+                data = QByteArray()
+                buf = QBuffer(data)
+                buf.open(QIODevice.WriteOnly)
+                img.save(buf, "PNG")
+                f.write(bytes(data))
+            print(f"wrote {shown}")
+        else:
+            frames = gexport.frames_of_run(cfg, start_ns=int(a.start * 1e9), end_ns=int(seconds * 1e9),
+                                           fps=fps, speed=a.speed, lang=a.lang, size=a.size)
+            def progress(i: int) -> None:
+                print(f"\rframe {i}/{frames_n}", end="", file=sys.stderr, flush=True)
+            n = gexport.write_frames(gexport.writer_for(a.out, a.kind, fps=fps), frames, progress=progress)
+            print(file=sys.stderr)
+            print(f"wrote {n} frames to {shown}")
+    except export.ExportError as e:
+        return fail(str(e))
+    return 0
+
+
+def cmd_bench(a: argparse.Namespace) -> int:
+    from .. import bench
+    return bench.main(quick=a.quick, as_json=a.json)
