@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.clock import FRAME_HZ
+from ..core.playback import Playback
 from ..core.presets import DEFAULT_PRESET, PRESETS, preset_of
 from ..core.rates import leak_rate
 from ..core.scenario import Config, ConfigError
@@ -107,8 +108,7 @@ class MainWindow(QMainWindow):
         self.legend = Legend()
         self.timeline = Timeline()
         self.timeline.seek_requested.connect(self.seek)
-        self.review = None  # a Folder showing an earlier moment, or None: live
-        self._replaying = False
+        self.playback = Playback(self.session)  # which moment the views show (core decides)
         self.chart = MemoryChart()
         self.code = CodeView()
         self.code.set_config(cfg)
@@ -587,9 +587,28 @@ class MainWindow(QMainWindow):
 
     # -- intent --
 
+    # The playhead (which moment is shown, replay) is core's Playback; these
+    # two names are the views' and tests' way to read it.
+    @property
+    def review(self):
+        """The Folder of the earlier moment shown, or None when live."""
+        return self.playback.folder
+
+    @review.setter
+    def review(self, folder) -> None:
+        self.playback.folder = folder
+
+    @property
+    def _replaying(self) -> bool:
+        return self.playback.replaying
+
+    @_replaying.setter
+    def _replaying(self, on: bool) -> None:
+        self.playback.replaying = on
+
     def toggle_play(self) -> None:
-        if self.review is not None:  # replaying history from the playhead
-            self._replaying = not self._replaying
+        if not self.playback.live:  # replaying history from the playhead
+            self.playback.toggle_replay()
             self._update_play_text()
             return
         if self.session.playing:
@@ -601,9 +620,8 @@ class MainWindow(QMainWindow):
         self._update_play_text()
 
     def step(self) -> None:
-        if self.review is not None:  # one event forward in history
-            self._replaying = False
-            self._review_to(self.review.seq + 1)
+        if self.playback.step_forward():  # one event forward in history
+            self.refresh()
             return
         if not self.session.step():
             self.statusBar().showMessage(self.tr("Nothing left to happen: every goroutine has finished "
@@ -812,7 +830,7 @@ class MainWindow(QMainWindow):
 
     def jump_mark(self, direction: int) -> None:
         """Seek to the previous (-1) or next (+1) mark on the timeline."""
-        cur = self.review.seq if self.review is not None else self.session.folder.seq
+        cur = self.playback.position
         marks = sorted(i for i, _what in self.session.folder.marks)
         if direction > 0:
             nxt = next((i for i in marks if i + 1 > cur), None)
@@ -823,43 +841,24 @@ class MainWindow(QMainWindow):
 
     def step_back(self) -> None:
         """One event back (pauses; the view shows that moment)."""
-        self._replaying = False
-        cur = self.review.seq if self.review is not None else self.session.folder.seq
-        self.seek(cur - 1)
+        self.playback.step_back()
+        self._update_play_text()
+        self.refresh()
 
     def seek(self, index: int) -> None:
         """Show the moment after event ``index``: stage, chart, counters and code."""
-        first, end = self.session.seekable()
-        if index >= end and self.review is not None and not self._replaying:
-            self.review = self.session.folder_at(end)
-        else:
-            self.review = self.session.folder_at(index)
+        self.playback.seek(index)
         self._update_play_text()
         self.refresh()
 
     def go_live(self) -> None:
-        self.review = None
-        self._replaying = False
-        self.refresh()
-
-    def _review_to(self, index: int) -> None:
-        _first, end = self.session.seekable()
-        index = min(index, end)
-        if index < self.review.seq:
-            self.review = self.session.folder_at(index)
-        else:
-            self.review.feed(self.session.rt.trace.events, upto=index)
-        if index >= end and self._replaying:  # caught up: the live run goes on from here
-            self.go_live()
-            self.session.play()
-            return
+        self.playback.go_live()
         self.refresh()
 
     def reset(self) -> None:
         """Start over with the settings the controls show (Ctrl+R)."""
         self.current_file = None
-        self.review = None
-        self._replaying = False
+        self.playback.go_live()
         try:
             cfg = self.controls.config()
         except ConfigError as e:  # an invalid field says so inline; the run restarts as it was
@@ -876,8 +875,7 @@ class MainWindow(QMainWindow):
         if name not in PRESETS:
             return
         self.current_file = None
-        self.review = None
-        self._replaying = False
+        self.playback.go_live()
         self.preset_name = name
         cfg = PRESETS[name]
         self.controls.set_config(cfg)
@@ -892,8 +890,7 @@ class MainWindow(QMainWindow):
     def restart_with(self, cfg: Config) -> None:
         """Start the run over with ``cfg``, shown in the controls, code and verdict."""
         self.current_file = None
-        self.review = None
-        self._replaying = False
+        self.playback.go_live()
         self.controls.set_config(cfg)
         self.session.reset(cfg)
         self.code.set_config(self.session.cfg)
@@ -905,8 +902,7 @@ class MainWindow(QMainWindow):
 
     def _config_changed(self, cfg: Config) -> None:
         self.current_file = None
-        self.review = None
-        self._replaying = False
+        self.playback.go_live()
         nxt = self.snap.requests_total if self.snap else 0
         how = self.session.update(cfg)
         if getattr(self, "_explorer", None) is not None:
@@ -934,8 +930,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         try:
             live = self.session.snapshot(budget_s=0.003)
-            if self.review is not None and self._replaying:
-                self._advance_replay()
+            if self.playback.replaying and not self.playback.live:
+                self.playback.advance(FRAME_MS / 1000)
             snap = live if self.review is None else self.review.snapshot()
         except Exception as exc:  # the fold must never take the window down
             self.show_error(exc)
@@ -968,26 +964,6 @@ class MainWindow(QMainWindow):
             if snap.t >= until or self.session.finished or at_ceiling:
                 self._screenshot = None
                 self._finish_screenshot(path)
-
-    def _advance_replay(self) -> None:
-        """Replay history at the chosen speed from the playhead."""
-        events = self.session.rt.trace.events
-        _first, end = self.session.seekable()
-        speed = self.session.speed
-        f = self.review
-        if speed is None:
-            target = min(end, f.seq + 4000)
-        else:
-            t_to = f.t + int(FRAME_MS / 1000 * speed * 1e9)
-            target = f.seq
-            while target < end and target - f.seq < 20_000 and events[target][0] <= t_to:
-                target += 1
-            f.t = max(f.t, t_to) if target < end else f.t
-        f.feed(events, upto=target)
-        if target >= end:
-            self._replaying = False
-            self.review = None
-            self.session.play()
 
     def _update_stats(self, snap: Snapshot) -> None:
         rate = leak_rate(snap)
@@ -1139,8 +1115,7 @@ class MainWindow(QMainWindow):
 
     def show_recording(self, path: Path, rec) -> None:
         """Show a run already read from ``path`` (a ``runfile.Recording``)."""
-        self.review = None
-        self._replaying = False
+        self.playback.go_live()
         self.stage._pos.clear()
         self.session.load(rec.config, rec.events)
         self.controls.set_config(rec.config)
