@@ -94,7 +94,7 @@ def cmd_window(a: argparse.Namespace) -> int:
         return 2
     size = None
     if a.size is not None:
-        from ..gui.window import parse_size
+        from ..gui.layout import parse_size
         try:
             size = parse_size(a.size)
         except ValueError as e:

@@ -31,10 +31,6 @@
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
-    <message>
-        <source>◀ {n} blocked</source>
-        <translation>◀ {n} 个阻塞</translation>
-    </message>
 </context>
 <context>
     <name>CompareWindow</name>
@@ -324,6 +320,158 @@
     </message>
 </context>
 <context>
+    <name>FilesMixin</name>
+    <message>
+        <location filename="../files.py" line="67"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="67"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="68"/>
+        <source>GIF images (*.gif)</source>
+        <translation>GIF 图片 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="68"/>
+        <location filename="../files.py" line="198"/>
+        <source>leakviz runs (*.leakviz-run)</source>
+        <translation>leakviz 运行记录 (*.leakviz-run)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="69"/>
+        <source>MP4 videos, H.264 (*.mp4)</source>
+        <translation>MP4 视频，H.264 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="69"/>
+        <source>WebM videos, VP9 (*.webm)</source>
+        <translation>WebM 视频，VP9 (*.webm)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="73"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="94"/>
+        <source>Saved the run to {p}</source>
+        <translation>已将运行保存到 {p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="114"/>
+        <source>This file no longer exists: {p}</source>
+        <translation>这个文件已不存在：{p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="135"/>
+        <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
+        <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="165"/>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="167"/>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="197"/>
+        <source>Open a saved run</source>
+        <translation>打开保存的运行</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="210"/>
+        <source>Wrote {n} rows to {p}</source>
+        <translation>已将 {n} 行写入 {p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="223"/>
+        <source>Wrote the report to {p}</source>
+        <translation>已将报告写入 {p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="234"/>
+        <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
+        <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="249"/>
+        <source>An export is already running.</source>
+        <translation>已有一个导出正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="264"/>
+        <source>Making the animation…</source>
+        <translation>正在生成动画…</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="264"/>
+        <source>Making the video…</source>
+        <translation>正在生成视频…</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="265"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="266"/>
+        <source>Export GIF</source>
+        <translation>导出 GIF</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="266"/>
+        <source>Export video</source>
+        <translation>导出视频</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="280"/>
+        <source>GIF export cancelled.</source>
+        <translation>已取消 GIF 导出。</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="280"/>
+        <source>Video export cancelled.</source>
+        <translation>已取消视频导出。</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="288"/>
+        <source>Wrote {n} frames to {p}</source>
+        <translation>已将 {n} 帧写入 {p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="304"/>
+        <source>Save screenshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="304"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="308"/>
+        <source>Could not write {p}</source>
+        <translation>无法写入 {p}</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutMixin</name>
+    <message>
+        <location filename="../layout.py" line="217"/>
+        <source>Zoom {z} %</source>
+        <translation>缩放 {z} %</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <location filename="../legend.py" line="37"/>
@@ -387,6 +535,89 @@
     </message>
 </context>
 <context>
+    <name>LessonMixin</name>
+    <message>
+        <location filename="../lessonmode.py" line="109"/>
+        <source>A request arrives and starts its check goroutines. Watch for the first check that has to wait at its send.</source>
+        <translation>一个请求到达并启动它的检查 goroutine。注意第一个必须在发送处等待的检查。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="111"/>
+        <source>The handler returns at the first check that fails. Watch for the first early return.</source>
+        <translation>handler 在第一个失败的检查处返回。注意第一次提前返回。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="113"/>
+        <source>After that return nobody receives from that request&apos;s channels. Watch for the first goroutine that can never continue.</source>
+        <translation>返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="115"/>
+        <source>Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.</source>
+        <translation>每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="117"/>
+        <source>The article&apos;s fix: done and quit hold 10 values each, one for every check.</source>
+        <translation>文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="118"/>
+        <source>A buffer too small: done holds 3 values and quit holds 1.</source>
+        <translation>缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="119"/>
+        <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.</source>
+        <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="124"/>
+        <source>How many of request #{req}&apos;s {n} checks will be stranded?</source>
+        <translation>请求 #{req} 的 {n} 个检查中有多少个会被困住？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="127"/>
+        <source>How many goroutines will be stranded after ten seconds?</source>
+        <translation>十秒后会有多少个 goroutine 被困住？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="129"/>
+        <source>With this code, how many goroutines will be stranded after ten seconds?</source>
+        <translation>用这段代码，十秒后会有多少个 goroutine 被困住？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="156"/>
+        <source>Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.</source>
+        <translation>请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="160"/>
+        <source>Request #{req}&apos;s handler returned 403 at {t} s. From now on nobody receives from its done and quit.</source>
+        <translation>请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="163"/>
+        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; of request #{req}&apos;s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.</source>
+        <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="168"/>
+        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.</source>
+        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="172"/>
+        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}).</source>
+        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="174"/>
+        <source>Nothing like that happened within a simulated minute.</source>
+        <translation>在一个模拟分钟内没有发生这样的事。</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <location filename="../lesson.py" line="76"/>
@@ -417,564 +648,338 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="127"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="486"/>
-        <source>Zoom {z} %</source>
-        <translation>缩放 {z} %</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="523"/>
+        <location filename="../window.py" line="150"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="524"/>
+        <location filename="../window.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="525"/>
+        <location filename="../window.py" line="152"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="526"/>
+        <location filename="../window.py" line="153"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="527"/>
+        <location filename="../window.py" line="154"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="528"/>
+        <location filename="../window.py" line="155"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="529"/>
+        <location filename="../window.py" line="156"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="530"/>
+        <location filename="../window.py" line="157"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="531"/>
+        <location filename="../window.py" line="158"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="533"/>
+        <location filename="../window.py" line="160"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="534"/>
+        <location filename="../window.py" line="161"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="535"/>
+        <location filename="../window.py" line="162"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="536"/>
+        <location filename="../window.py" line="163"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="537"/>
+        <location filename="../window.py" line="164"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="538"/>
+        <location filename="../window.py" line="165"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="539"/>
+        <location filename="../window.py" line="166"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="540"/>
+        <location filename="../window.py" line="167"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="541"/>
+        <location filename="../window.py" line="168"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="542"/>
+        <location filename="../window.py" line="169"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="544"/>
+        <location filename="../window.py" line="171"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="545"/>
+        <location filename="../window.py" line="172"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="546"/>
+        <location filename="../window.py" line="173"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="549"/>
+        <location filename="../window.py" line="176"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="177"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="551"/>
+        <location filename="../window.py" line="178"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="552"/>
+        <location filename="../window.py" line="179"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="553"/>
+        <location filename="../window.py" line="180"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="554"/>
+        <location filename="../window.py" line="181"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="557"/>
+        <location filename="../window.py" line="184"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="558"/>
+        <location filename="../window.py" line="185"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="559"/>
+        <location filename="../window.py" line="186"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="560"/>
+        <location filename="../window.py" line="187"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="561"/>
+        <location filename="../window.py" line="188"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="562"/>
+        <location filename="../window.py" line="189"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="563"/>
+        <location filename="../window.py" line="190"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="568"/>
+        <location filename="../window.py" line="195"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="569"/>
+        <location filename="../window.py" line="196"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="570"/>
-        <location filename="../window.py" line="1010"/>
+        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="450"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="571"/>
+        <location filename="../window.py" line="198"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="572"/>
+        <location filename="../window.py" line="199"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="573"/>
+        <location filename="../window.py" line="200"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="573"/>
+        <location filename="../window.py" line="200"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="574"/>
+        <location filename="../window.py" line="201"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="574"/>
+        <location filename="../window.py" line="201"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="575"/>
+        <location filename="../window.py" line="202"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="575"/>
+        <location filename="../window.py" line="202"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="578"/>
+        <location filename="../window.py" line="205"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="609"/>
+        <location filename="../window.py" line="254"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="746"/>
-        <source>A request arrives and starts its check goroutines. Watch for the first check that has to wait at its send.</source>
-        <translation>一个请求到达并启动它的检查 goroutine。注意第一个必须在发送处等待的检查。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="748"/>
-        <source>The handler returns at the first check that fails. Watch for the first early return.</source>
-        <translation>handler 在第一个失败的检查处返回。注意第一次提前返回。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="750"/>
-        <source>After that return nobody receives from that request&apos;s channels. Watch for the first goroutine that can never continue.</source>
-        <translation>返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="752"/>
-        <source>Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.</source>
-        <translation>每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="754"/>
-        <source>The article&apos;s fix: done and quit hold 10 values each, one for every check.</source>
-        <translation>文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="755"/>
-        <source>A buffer too small: done holds 3 values and quit holds 1.</source>
-        <translation>缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="756"/>
-        <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.</source>
-        <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="761"/>
-        <source>How many of request #{req}&apos;s {n} checks will be stranded?</source>
-        <translation>请求 #{req} 的 {n} 个检查中有多少个会被困住？</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="764"/>
-        <source>How many goroutines will be stranded after ten seconds?</source>
-        <translation>十秒后会有多少个 goroutine 被困住？</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="766"/>
-        <source>With this code, how many goroutines will be stranded after ten seconds?</source>
-        <translation>用这段代码，十秒后会有多少个 goroutine 被困住？</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="793"/>
-        <source>Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.</source>
-        <translation>请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="797"/>
-        <source>Request #{req}&apos;s handler returned 403 at {t} s. From now on nobody receives from its done and quit.</source>
-        <translation>请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="800"/>
-        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; of request #{req}&apos;s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.</source>
-        <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="805"/>
-        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.</source>
-        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="809"/>
-        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}).</source>
-        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="811"/>
-        <source>Nothing like that happened within a simulated minute.</source>
-        <translation>在一个模拟分钟内没有发生这样的事。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="872"/>
+        <location filename="../window.py" line="335"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="888"/>
+        <location filename="../window.py" line="350"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="919"/>
+        <location filename="../window.py" line="379"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="922"/>
+        <location filename="../window.py" line="382"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="929"/>
+        <location filename="../window.py" line="389"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="930"/>
+        <location filename="../window.py" line="390"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="961"/>
+        <location filename="../window.py" line="421"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1007"/>
+        <location filename="../window.py" line="447"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1014"/>
+        <location filename="../window.py" line="454"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1014"/>
+        <location filename="../window.py" line="454"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1016"/>
+        <location filename="../window.py" line="456"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1016"/>
+        <location filename="../window.py" line="456"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1017"/>
+        <location filename="../window.py" line="457"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1027"/>
+        <location filename="../window.py" line="467"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1039"/>
+        <location filename="../window.py" line="479"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1086"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1086"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1087"/>
-        <source>GIF images (*.gif)</source>
-        <translation>GIF 图片 (*.gif)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1087"/>
-        <location filename="../window.py" line="1220"/>
-        <source>leakviz runs (*.leakviz-run)</source>
-        <translation>leakviz 运行记录 (*.leakviz-run)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1088"/>
-        <source>MP4 videos, H.264 (*.mp4)</source>
-        <translation>MP4 视频，H.264 (*.mp4)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1088"/>
-        <source>WebM videos, VP9 (*.webm)</source>
-        <translation>WebM 视频，VP9 (*.webm)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1092"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1113"/>
-        <source>Saved the run to {p}</source>
-        <translation>已将运行保存到 {p}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1133"/>
-        <source>This file no longer exists: {p}</source>
-        <translation>这个文件已不存在：{p}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1155"/>
-        <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
-        <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1185"/>
-        <source>No recent files</source>
-        <translation>没有最近打开的文件</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1187"/>
-        <source>&amp;Clear the list</source>
-        <translation>清空列表(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1219"/>
-        <source>Open a saved run</source>
-        <translation>打开保存的运行</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1232"/>
-        <source>Wrote {n} rows to {p}</source>
-        <translation>已将 {n} 行写入 {p}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1245"/>
-        <source>Wrote the report to {p}</source>
-        <translation>已将报告写入 {p}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1256"/>
-        <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
-        <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1271"/>
-        <source>An export is already running.</source>
-        <translation>已有一个导出正在进行。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1286"/>
-        <source>Making the animation…</source>
-        <translation>正在生成动画…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1286"/>
-        <source>Making the video…</source>
-        <translation>正在生成视频…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1287"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1288"/>
-        <source>Export GIF</source>
-        <translation>导出 GIF</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1288"/>
-        <source>Export video</source>
-        <translation>导出视频</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1302"/>
-        <source>GIF export cancelled.</source>
-        <translation>已取消 GIF 导出。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1302"/>
-        <source>Video export cancelled.</source>
-        <translation>已取消视频导出。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1310"/>
-        <source>Wrote {n} frames to {p}</source>
-        <translation>已将 {n} 帧写入 {p}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1326"/>
-        <source>Save screenshot</source>
-        <translation>保存截图</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1326"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1330"/>
-        <source>Could not write {p}</source>
-        <translation>无法写入 {p}</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="1334"/>
+        <location filename="../window.py" line="491"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1335"/>
+        <location filename="../window.py" line="492"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1121,12 +1126,6 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <source>Drag to any moment of the run; ← and → step one event back and forward.
-Red: the first stranded goroutine. Orange ticks: handlers returning early.</source>
-        <translation>拖动到运行中的任意时刻；← 和 → 前后单步一个事件。
-红色：第一个被困住的 goroutine。橙色刻度：提前返回的 handler。</translation>
-    </message>
-    <message>
         <location filename="../timeline.py" line="35"/>
         <source>Drag to any moment of the run; ← and → step one event back and forward.
 Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.</source>
@@ -1170,27 +1169,27 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../window.py" line="1390"/>
+        <location filename="../verdict.py" line="16"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1395"/>
+        <location filename="../verdict.py" line="21"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1399"/>
+        <location filename="../verdict.py" line="25"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1404"/>
+        <location filename="../verdict.py" line="30"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1409"/>
+        <location filename="../verdict.py" line="35"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>

@@ -1,0 +1,309 @@
+"""The window's files: save and open runs, recent files, drag and drop, screenshots and exports."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog,
+)
+
+from ..core.presets import preset_of
+
+log = logging.getLogger("leakviz")
+
+GIF_SLICE_S = 0.02  # GIF/video export work per timer tick: the loop never waits long for it
+MOVING_FPS = {"gif": 10.0, "mp4": 30.0, "webm": 30.0}  # a GIF grows with every frame; a video hardly does
+DUMP_SUFFIXES = (".txt", ".log", ".json")
+
+
+class FilesMixin:
+    """Everything the window reads or writes; part of ``MainWindow``."""
+
+    def start_screenshot(self, path: Path, sim_seconds: float) -> None:
+        """Run ``sim_seconds`` as fast as frames render, save a PNG, quit."""
+        self._screenshot = (path, int(sim_seconds * 1e9))
+        self.session.set_speed(None)
+        self.controls.set_speed(None)
+        self.session.run_until(int(sim_seconds * 1e9))
+
+    def save_png(self, path: Path) -> bool:
+        self.session.snapshot()  # fold everything first: the picture must not lag the run
+        self.refresh()
+        self.stage.animate = False  # draw markers where they are, not on their way
+        self.stage.repaint()
+        from ..core.export import ExportError
+        from .export import save_image_png
+        try:
+            save_image_png(self.grab_image(), path)  # atomic, never over a device
+            ok = True
+        except ExportError as e:
+            log.error("%s", e)
+            ok = False
+        self.stage.animate = True
+        return ok
+
+    def grab_image(self):
+        """The window as an image in device pixels: exactly ``--size`` when one was asked for."""
+        img = self.grab().toImage()
+        if self.requested_size is not None:
+            w, h = self.requested_size
+            if (img.width(), img.height()) != (w, h):  # a fractional scale factor rounds the window by a pixel
+                img = img.scaled(w, h, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+        img.setDevicePixelRatio(1.0)
+        return img
+
+    def _finish_screenshot(self, path: Path) -> None:
+        self.session.pause()
+        ok = self.save_png(path)
+        if not ok:  # save_png has said why
+            self.exit_code = 1
+        QTimer.singleShot(0, self.close)
+
+    def _ask_path(self, kind: str, then) -> None:
+        names = {"csv": self.tr("CSV files (*.csv)"), "json": self.tr("JSON files (*.json)"),
+                 "gif": self.tr("GIF images (*.gif)"), "leakviz-run": self.tr("leakviz runs (*.leakviz-run)"),
+                 "mp4": self.tr("MP4 videos, H.264 (*.mp4)"), "webm": self.tr("WebM videos, VP9 (*.webm)")}
+        filters = names[kind] + (";;" + names["webm"] if kind == "mp4" else "")
+        folder = self.settings.folder("save")
+        start = str(Path(folder) / f"leakviz.{kind}") if folder else f"leakviz.{kind}"
+        dlg = QFileDialog(self, self.tr("Export"), start, filters)
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.setDefaultSuffix(kind)
+        if kind == "mp4":  # the suffix follows the chosen video format
+            dlg.filterSelected.connect(lambda f: dlg.setDefaultSuffix("webm" if "webm" in f else "mp4"))
+
+        def chosen(p: str) -> None:
+            self.settings.remember_folder("save", p)
+            then(Path(p))
+        dlg.fileSelected.connect(chosen)
+        dlg.open()  # not exec(): a nested loop would stall qasync
+
+    def save_run(self, path: Path) -> bool:
+        """The run's starting config and every event, to open again later."""
+        from ..core import runfile
+        self.session.snapshot()
+        try:
+            runfile.save(path, config=self.session.start_cfg, events=self.session.rt.trace.events)
+        except runfile.RunFileError as e:
+            self.statusBar().showMessage(str(e), 10000)
+            return False
+        self.statusBar().showMessage(self.tr("Saved the run to {p}").format(p=path), 5000)
+        self.settings.add_recent(path)
+        self.current_file = Path(path)
+        return True
+
+    def open_run(self, path: Path) -> bool:
+        """Show a saved run: same config, same trace, same picture; seek it with the timeline."""
+        from ..core import runfile
+        try:
+            rec = runfile.load(path)
+        except runfile.RunFileError as e:
+            self.statusBar().showMessage(str(e), 10000)
+            return False
+        self.show_recording(path, rec)
+        return True
+
+    def open_file(self, path: Path) -> bool:
+        """Open what ``path`` holds: a saved run here, a goroutine dump in its own window."""
+        path = Path(path)
+        if not path.is_file():
+            self.statusBar().showMessage(self.tr("This file no longer exists: {p}").format(p=path), 8000)
+            return False
+        if path.suffix.lower() in DUMP_SUFFIXES:
+            self._open_dump(path)
+            return True
+        return self.open_run(path)
+
+    def show_recording(self, path: Path, rec) -> None:
+        """Show a run already read from ``path`` (a ``runfile.Recording``)."""
+        self.playback.go_live()
+        self.stage._pos.clear()
+        self.session.load(rec.config, rec.events)
+        self.controls.set_config(rec.config)
+        self.controls.preset.setCurrentIndex(self.controls.preset.findData(
+            preset_of(rec.config)))
+        self.code.set_config(rec.config)
+        self._update_verdict()
+        self.refresh()
+        self.current_file = Path(path)
+        self.settings.add_recent(path)
+        self.settings.remember_folder("open", path)
+        self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
+            p=path, n=f"{len(rec.events):,}"), 8000)
+
+    def _open_dump(self, path: Path | None = None) -> None:
+        """A real Go program's goroutine dump, in its own window (gui/dumpview.py)."""
+        from .dumpview import DumpWindow
+        self.dump_window = DumpWindow(None if path is None else str(path))
+        self.dump_window.file_read.connect(self.settings.add_recent)
+        self.dump_window.show()
+        if path is None:
+            self.dump_window._browse()
+
+    def _fill_recent(self) -> None:
+        """File > Open Recent, built when it opens: files gone since are left out."""
+        m = self.menu_recent
+        m.clear()
+        home = str(Path.home())
+        files = self.settings.recent()
+        for i, f in enumerate(files, 1):
+            p = Path(f)
+            where = str(p.parent)
+            if where == home or where.startswith(home + "/"):
+                where = "~" + where[len(home):]
+            if len(where) > 48:  # a long folder keeps its start and its end
+                where = where[:20] + "…" + where[-27:]
+            a = m.addAction(f"&{i % 10}  {p.name}   ({where})")
+            a.setToolTip(f)
+            a.setData(f)
+            a.triggered.connect(lambda _c=False, f=f: self.open_file(Path(f)))
+        if not files:
+            m.addAction(self.tr("No recent files")).setEnabled(False)
+        m.addSeparator()
+        clear = m.addAction(self.tr("&Clear the list"))
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(self.settings.clear_recent)
+
+    def _dropped_file(self, mime) -> Path | None:
+        urls = mime.urls() if mime.hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.is_file() else None
+
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        if self._dropped_file(e.mimeData()) is not None:
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e) -> None:  # noqa: N802
+        self.dragEnterEvent(e)
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        path = self._dropped_file(e.mimeData())
+        if path is None:
+            e.ignore()
+            return
+        e.acceptProposedAction()
+        # after the drop returns: the drag source is not kept waiting while a large run loads
+        QTimer.singleShot(0, self, lambda: self.open_file(path))
+
+    def _open_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Open a saved run"), self.settings.folder("open"),
+                          self.tr("leakviz runs (*.leakviz-run)"))
+        dlg.setFileMode(QFileDialog.ExistingFile)
+        dlg.fileSelected.connect(lambda p: self.open_run(Path(p)))
+        dlg.open()
+
+    def export_csv(self, path: Path) -> bool:
+        from ..core.export import ExportError, metrics_rows, write_csv
+        try:
+            n = write_csv(path, metrics_rows(self.session.rt.trace.events))
+        except ExportError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return False
+        self.statusBar().showMessage(self.tr("Wrote {n} rows to {p}").format(n=n, p=path), 5000)
+        return True
+
+    def export_json(self, path: Path) -> bool:
+        from ..core.export import ExportError, write_json
+        from ..core.report import report as make_report
+        snap = self.session.snapshot()
+        report = make_report(self.session.cfg, self.session.rt, snap, max_live=self.session.max_live)
+        try:
+            write_json(path, report)
+        except ExportError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return False
+        self.statusBar().showMessage(self.tr("Wrote the report to {p}").format(p=path), 5000)
+        return True
+
+    def export_gif(self, path: Path, seconds: float = 2.0) -> None:
+        """The last ``seconds`` of the run as an animated GIF (see ``export_moving``)."""
+        self.export_moving(path, "gif", seconds)
+
+    def export_video(self, path: Path, seconds: float = 2.0) -> None:
+        """The last ``seconds`` of the run as an MP4 (H.264) or WebM (VP9) video, by the file's suffix."""
+        kind = Path(path).suffix.lower().lstrip(".")
+        if kind not in ("mp4", "webm"):
+            self.statusBar().showMessage(self.tr("A video's name must end in .mp4 or .webm: {p}").format(p=path),
+                                         8000)
+            return
+        self.export_moving(path, kind, seconds)
+
+    def export_moving(self, path: Path, kind: str, seconds: float = 2.0) -> None:
+        """The last ``seconds`` of what this run recorded, replayed at 0.25x
+        into a GIF, MP4 or WebM (``kind``) with progress and cancel. The work
+        is done in slices of at most ``GIF_SLICE_S`` per timer tick and frames
+        go straight to the file: the window stays responsive, memory flat."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ..core.export import ExportError
+        from .export import frames_of_trace, writer_for
+        if self._export_job is not None:
+            self.statusBar().showMessage(self.tr("An export is already running."), 5000)
+            return
+        self.session.pause()
+        self.session.snapshot()  # fold everything recorded so far: that is what the export shows
+        end = self.session.folder.t
+        start = max(0, end - int(seconds * 1e9))
+        fps, speed = MOVING_FPS[kind], 0.25
+        total = int((end - start) / 1e9 / speed * fps) + 1
+        try:
+            out = writer_for(path, kind, fps=fps)
+        except (ExportError, ValueError) as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return
+        job = frames_of_trace(self.session, start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
+        gif = kind == "gif"
+        dlg = QProgressDialog(self.tr("Making the animation…") if gif else self.tr("Making the video…"),
+                              self.tr("Cancel"), 0, total, self)
+        dlg.setWindowTitle(self.tr("Export GIF") if gif else self.tr("Export video"))
+        dlg.setMinimumDuration(0)
+        timer = QTimer(self)
+
+        def finish(message: str) -> None:
+            timer.stop()
+            job.close()
+            dlg.close()
+            self._export_job = None
+            self.statusBar().showMessage(message, 6000)
+
+        def tick() -> None:
+            if dlg.wasCanceled():
+                out.abort()
+                finish(self.tr("GIF export cancelled.") if gif else self.tr("Video export cancelled."))
+                return
+            deadline = time.perf_counter() + GIF_SLICE_S
+            try:
+                while time.perf_counter() < deadline:
+                    frame = next(job, StopIteration)
+                    if frame is StopIteration:
+                        n = out.close()
+                        finish(self.tr("Wrote {n} frames to {p}").format(n=n, p=path))
+                        return
+                    if frame is not None:
+                        out.add(frame)
+                        dlg.setValue(out.frames)
+                        return  # one frame a tick at most: a frame is the largest slice
+            except ExportError as e:
+                out.abort()
+                finish(str(e))
+
+        timer.timeout.connect(tick)
+        timer.start(0)
+        dlg.open()
+        self._export_job = (timer, dlg, job, out)  # keep them alive
+
+    def _save_screenshot_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz.png", self.tr("PNG images (*.png)"))
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.setDefaultSuffix("png")
+        dlg.fileSelected.connect(lambda p: self.save_png(Path(p)) or self.statusBar().showMessage(
+            self.tr("Could not write {p}").format(p=p)))
+        dlg.open()  # not exec(): a nested loop would stall qasync

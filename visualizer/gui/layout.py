@@ -1,0 +1,297 @@
+"""The window's layout: panels, the settings drawer, fitting the screen, zoom and presenter mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .style import set_zoom
+
+MIN_SIZE = QSize(960, 680)  # fits a 1024x768 projector with room for a window frame
+DEFAULT_SIZE = QSize(1440, 900)
+DRAWER_MIN_WIDTH = 1440  # narrower windows open with the control drawer closed
+_BASE_FONT: QFont | None = None  # the application font before any zoom
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1024x768"`` -> (1024, 768); ValueError with a message a user can act on."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise ValueError(f"size must look like 1024x768, got {text!r}")
+    w, h = (int(p) for p in parts)
+    if not (MIN_SIZE.width() <= w <= 10000 and MIN_SIZE.height() <= h <= 10000):
+        raise ValueError(f"size must be at least {MIN_SIZE.width()}x{MIN_SIZE.height()} and at most "
+                         f"10000x10000, got {text!r}")
+    return w, h
+
+
+class LayoutMixin:
+    """Builds and fits the window's panels; part of ``MainWindow``."""
+
+    def _build_layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(250)
+        scroll.setMaximumWidth(460)
+        self.drawer = scroll
+
+        self.stats_bar = StatsBar(self.stat_names, self.stats)
+
+        stage_box = QWidget()
+        sb = QVBoxLayout(stage_box)
+        sb.setContentsMargins(0, 0, 0, 0)
+        sb.setSpacing(0)
+        sb.addWidget(self.stage, 1)
+        sb.addWidget(self.timeline)
+        split_v = QSplitter(Qt.Vertical)
+        split_v.addWidget(stage_box)
+        split_v.addWidget(self.chart)
+        split_v.setStretchFactor(0, 3)
+        split_v.setStretchFactor(1, 1)
+        split_v.setSizes([600, 200])
+        split_v.setChildrenCollapsible(False)
+        self.split_v = split_v
+        self.banner = QFrame()
+        self.banner.setStyleSheet("QFrame { background: #FFF4EC; border: 2px solid #D55E00; }"
+                                  "QLabel { border: none; }")
+        bl = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_reset = QPushButton()
+        self.banner_reset.clicked.connect(self.reset)
+        bl.addWidget(self.banner_text, 1)
+        bl.addWidget(self.banner_reset)
+        self.banner.hide()
+        middle = QWidget()
+        mv = QVBoxLayout(middle)
+        mv.setContentsMargins(0, 0, 0, 0)
+        mv.setSpacing(2)
+        mv.addWidget(self.banner)
+        mv.addWidget(self.stats_bar)
+        mv.addWidget(split_v, 1)
+        mv.addWidget(self.legend)
+        self.legend.hide()
+        self.middle_layout = mv
+
+        right = QWidget()
+        vb = QVBoxLayout(right)
+        vb.setContentsMargins(0, 0, 0, 0)
+        self.code_title = QLabel()
+        self.code_title.setStyleSheet("font-weight: bold;")
+        vb.addWidget(self.code_title)
+        vb.addWidget(self.code, 1)
+        self.verdict_line = QFrame()
+        self.verdict_line.setFrameShape(QFrame.HLine)
+        vb.addWidget(self.verdict_line)
+        vb.addWidget(self.verdict)
+        self.right_layout = vb
+
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(middle)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        split.setChildrenCollapsible(False)
+        self.split = split
+        self.setCentralWidget(split)
+
+    def _name_widgets(self) -> None:
+        """Stable objectName and accessibleName on every control and view (tests, screen readers)."""
+        c = self.controls
+        names = {
+            "preset": c.preset, "handler": c.variant, "checks": c.checks, "capacityDone": c.cap_done,
+            "capacityQuit": c.cap_quit, "rate": c.rate, "failProbability": c.fail_prob, "badIpShare": c.bad_ip,
+            "failingChecks": c.fail_list, "overlapping": c.concurrent, "seed": c.seed, "speed": c.speed,
+            "play": self.btn_play, "step": self.btn_step, "reset": self.btn_reset, "drawer": self.btn_drawer,
+            "stage": self.stage, "strandedCount": self.stats["stranded"], "memoryChart": self.chart,
+            "codePanel": self.code, "verdict": self.verdict, "timeline": self.timeline, "legend": self.legend,
+            "controlsDrawer": self.drawer, "simulatedTime": self.stats["time"], "liveCount": self.stats["live"],
+            "leakRate": self.stats["rate"], "memoryInOneHour": self.stats["hour"],
+            "requestCount": self.stats["requests"], "codeTitle": self.code_title,
+        }
+        for name, w in names.items():
+            w.setObjectName(name)
+            w.setAccessibleName(name)
+
+    def _fit_to_screen(self, size: tuple[int, int] | None) -> None:
+        """Open at ``size`` device pixels, else at a size that fits the screen's free area."""
+        screen = self.screen()
+        dpr = screen.devicePixelRatio() if screen is not None else 1.0
+        if size is not None:
+            w, h = round(size[0] / dpr), round(size[1] / dpr)
+            self.setMinimumSize(min(MIN_SIZE.width(), w), min(MIN_SIZE.height(), h))
+            self.resize(w, h)
+        else:
+            avail = screen.availableGeometry() if screen is not None else None
+            if avail is None or avail.width() < MIN_SIZE.width():
+                w, h = DEFAULT_SIZE.width(), DEFAULT_SIZE.height()
+            else:
+                # leave room for a window manager's frame; a small screen gets all of it
+                w = min(DEFAULT_SIZE.width(), avail.width() - (0 if avail.width() <= 1366 else 40))
+                h = min(DEFAULT_SIZE.height(), avail.height() - (0 if avail.height() <= 800 else 60))
+            self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
+        self.set_drawer(self.width() >= DRAWER_MIN_WIDTH)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        if self.presenting and e.oldSize().height() != e.size().height():
+            self.set_zoom(self.user_zoom)  # the presenter's enlargement follows the height
+        self._balance()
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        self._balance()
+
+    def _balance(self) -> None:
+        """Share the width between drawer, stage and code: the code gets what its lines need."""
+        total = self.split.width() or self.width()
+        need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
+        drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
+        lesson = self.lesson_panel is not None and self.lesson_panel.isVisible()
+        lesson_w = min(340, max(240, total // 5)) if lesson else 0
+        rest = total - drawer - lesson_w
+        if self.presenting:  # about 470-570 px carry the longest handler at 18 px; wider screens give the stage more
+            code = max(int(rest * 0.38), min(int(rest * 0.46), 570))
+        else:
+            code = int(rest * 0.36)
+        sizes = [drawer, rest - code, code]
+        self.split.setSizes([lesson_w, *sizes] if self.lesson_panel is not None else sizes)
+
+    def set_drawer(self, on: bool) -> None:
+        """Open or close the control drawer (F9); the stage and code take its room."""
+        on = bool(on) and not self.presenting
+        self.drawer.setVisible(on)
+        self.act_drawer.setChecked(on)
+        self.btn_drawer.setChecked(on)
+        self._balance()
+
+    def set_zoom(self, factor: float) -> None:
+        """Zoom every font of the window: widgets, stage, chart, timeline and code."""
+        global _BASE_FONT
+        app = QApplication.instance()
+        if _BASE_FONT is None:
+            _BASE_FONT = QFont(app.font())
+        self.user_zoom = set_zoom(factor)
+        # presenter mode on a tall screen enlarges everything with the height, so 1080p reads like 768p
+        boost = max(1.0, min(1.6, self.height() / 800)) if self.presenting else 1.0
+        z = set_zoom(self.user_zoom * boost)
+        f = QFont(_BASE_FONT)
+        if f.pointSizeF() > 0:
+            f.setPointSizeF(f.pointSizeF() * z)
+        else:
+            f.setPixelSize(max(7, round(f.pixelSize() * z)))
+        app.setFont(f)
+        self.setFont(f)
+        big = QFont(f)
+        big.setPointSizeF(f.pointSizeF() * 1.4)
+        big.setBold(True)
+        for lab in self.stats.values():
+            lab.setFont(big)
+        vf = QFont(f)
+        vf.setPointSizeF(f.pointSizeF() * 1.2)
+        self.verdict.setFont(vf)
+        for w in (self.stage, self.chart, self.timeline, self.code, self.legend):
+            w.updateGeometry()
+            w.update()
+        self.timeline.setFixedHeight(self.timeline.sizeHint().height())
+        self.stats_bar.regrid()
+        if hasattr(self, "split"):
+            self._balance()
+        if self.statusBar().isVisible():
+            self.statusBar().showMessage(self.tr("Zoom {z} %").format(z=round(self.user_zoom * 100)), 2000)
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode (F5): controls, menus and status bar hidden; big code; the legend on screen."""
+        self.presenting = bool(on)
+        self.act_present.setChecked(self.presenting)
+        for w in (self.menuBar(), self.toolbar, self.statusBar()):
+            w.setVisible(not self.presenting)
+        self.drawer.setVisible(False if self.presenting else self.width() >= DRAWER_MIN_WIDTH)
+        self.legend.setVisible(self.presenting)
+        self.code.base_px = 32.0 if self.presenting else 24.0
+        self.code.floor_px = 18.0 if self.presenting else 0.0
+        # the verdict goes under the stage so the code can have the whole height
+        if self.presenting:
+            self.middle_layout.addWidget(self.verdict)
+        else:
+            self.right_layout.addWidget(self.verdict)
+        self.verdict_line.setVisible(not self.presenting)
+        self.code_title.setVisible(not self.presenting)
+        self.split_v.setSizes([600, 150] if self.presenting else [600, 200])
+        self.set_zoom(self.user_zoom)
+        self.set_drawer(self.drawer.isVisible())
+
+
+
+class StatsBar(QWidget):
+    """The counters above the stage: one row when the width allows, else two or three."""
+
+    def __init__(self, names: dict[str, QLabel], values: dict[str, QLabel]) -> None:
+        super().__init__()
+        self.names, self.values = names, values
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 2, 8, 2)
+        self.grid.setVerticalSpacing(0)
+        self.grid.setHorizontalSpacing(12)
+        for lab in names.values():
+            lab.setWordWrap(True)
+        self._cols = 0
+        self.regrid()
+
+    def _needed(self) -> int:
+        """The width of the widest cell: a value at its widest plausible text, or a name's longest word."""
+        w = max(v.fontMetrics().horizontalAdvance("1,024.0 MiB") for v in self.values.values())
+        for lab in self.names.values():
+            w = max(w, max((lab.fontMetrics().horizontalAdvance(word) for word in lab.text().split()), default=0))
+        return w + 12
+
+    def regrid(self) -> None:
+        cols = len(self.values)
+        need = self._needed()
+        avail = max(1, self.width() - 16)
+        while cols > 2 and cols * need > avail:
+            cols = 3 if cols > 3 else 2
+            if cols * need <= avail:
+                break
+        if cols == self._cols:
+            return
+        self._cols = cols
+        for lab in list(self.names.values()) + list(self.values.values()):
+            self.grid.removeWidget(lab)
+        for i in range(len(self.values)):
+            self.grid.setColumnStretch(i, 0)
+        for i, k in enumerate(self.values):
+            r, c = divmod(i, cols)
+            self.grid.addWidget(self.names[k], 2 * r, c)
+            self.grid.addWidget(self.values[k], 2 * r + 1, c)
+        for c in range(cols):
+            self.grid.setColumnStretch(c, 1)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self.regrid()
+
+
+def restore_base_font() -> bool:
+    """Give the application back the font it had before any zoom (a window
+    closing); False when no zoom ever changed it."""
+    if _BASE_FONT is None:
+        return False
+    QApplication.instance().setFont(_BASE_FONT)
+    return True
