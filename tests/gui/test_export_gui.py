@@ -81,7 +81,7 @@ def test_gif_write_errors_are_export_errors(tmp_path):
 
 
 def test_frames_of_a_run_to_gif_and_back(qtbot, tmp_path, english):
-    frames = list(frames_of_run(PRESETS["unbuffered"], start_ns=0, end_ns=500_000_000, fps=4, speed=1,
+    frames = list(frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=0, end_ns=500_000_000, fps=4, speed=1,
                                 size=(1280, 800), lang="en"))
     assert len(frames) == 3  # 0, 0.25, 0.5 s
     assert all((f.width(), f.height()) == (1280, 800) for f in frames)
@@ -96,13 +96,13 @@ def test_frames_of_a_run_to_gif_and_back(qtbot, tmp_path, english):
 
 
 def test_frames_are_deterministic_and_a_closed_iterator_closes_the_window(qtbot, english):
-    a = frames_of_run(PRESETS["unbuffered"], start_ns=300_000_000, end_ns=300_000_000, fps=10, speed=1,
+    a = frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=300_000_000, end_ns=300_000_000, fps=10, speed=1,
                       size=(1200, 750), lang="en")
     first = next(a)
     assert open_windows()
     a.close()
     assert not open_windows()
-    (again,) = frames_of_run(PRESETS["unbuffered"], start_ns=300_000_000, end_ns=300_000_000, fps=10, speed=1,
+    (again,) = frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=300_000_000, end_ns=300_000_000, fps=10, speed=1,
                              size=(1200, 750), lang="en")
     assert (first.width(), first.height()) == (1200, 750)
     assert first == again

@@ -8,6 +8,7 @@ from tests.gui.conftest import wait_until
 from visualizer.core.presets import PRESETS
 from visualizer.gui import i18n
 from visualizer.gui.export import frames_of_run, save_image_png, write_frames, writer_for
+from visualizer.gui.window import MainWindow
 
 # Mean absolute difference per channel (0-255) allowed between a decoded
 # video frame and the PNG of the same moment. Measured on the 1080p export
@@ -47,7 +48,7 @@ def decode(path) -> tuple[int, tuple[int, int], str, dict[int, Image.Image]]:
 
 def png_of(moment_ns: int, size, tmp_path) -> Image.Image:
     """The window at ``moment_ns``, rendered the same way, through a PNG file."""
-    (img,) = frames_of_run(PRESETS["unbuffered"], start_ns=moment_ns, end_ns=moment_ns, fps=1, speed=1,
+    (img,) = frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=moment_ns, end_ns=moment_ns, fps=1, speed=1,
                            size=size, lang="en")
     p = tmp_path / f"frame-{moment_ns}.png"
     save_image_png(img, p)
@@ -64,7 +65,7 @@ def test_ten_seconds_of_1080p_at_30_fps_is_small_and_looks_like_the_window(qtbot
     size, fps, speed = (1920, 1080), 30, 0.25
     end = int(10 * speed * 1e9)  # 10 s of video: 2.5 simulated seconds at 0.25x
     path = tmp_path / "leak.mp4"
-    frames = frames_of_run(PRESETS["unbuffered"], start_ns=0, end_ns=end, fps=fps, speed=speed, size=size, lang="en")
+    frames = frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=0, end_ns=end, fps=fps, speed=speed, size=size, lang="en")
     n = write_frames(writer_for(path, "mp4", fps=fps), frames)
     assert n == 301  # 0 s to 10 s inclusive
     assert path.stat().st_size < 5 * 1024 * 1024, f"{path.stat().st_size:,} bytes"
@@ -84,7 +85,7 @@ def test_ten_seconds_of_1080p_at_30_fps_is_small_and_looks_like_the_window(qtbot
 @pytest.mark.slow
 def test_webm_is_vp9_with_every_frame(qtbot, tmp_path, english):
     path = tmp_path / "leak.webm"
-    frames = frames_of_run(PRESETS["unbuffered"], start_ns=0, end_ns=250_000_000, fps=20, speed=0.25,
+    frames = frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=0, end_ns=250_000_000, fps=20, speed=0.25,
                            size=(1280, 720), lang="en")
     assert write_frames(writer_for(path, "webm", fps=20), frames) == 21
     decoded, size, codec, keep = decode(path)

@@ -223,12 +223,13 @@ def cmd_export(a: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..gui import export as gexport
+    from ..gui.window import MainWindow
     _app = QApplication.instance() or QApplication([])
     from ..gui import i18n
     i18n.install(a.lang)
     try:
         if a.kind == "png":
-            img = next(gexport.frames_of_run(cfg, start_ns=int(seconds * 1e9), end_ns=int(seconds * 1e9),
+            img = next(gexport.frames_of_run(cfg, window_class=MainWindow, start_ns=int(seconds * 1e9), end_ns=int(seconds * 1e9),
                                              fps=1.0, speed=1.0, lang=a.lang, size=a.size))
             with export.atomic_file(a.out) as f:
                 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -239,7 +240,7 @@ def cmd_export(a: argparse.Namespace) -> int:
                 f.write(bytes(data))
             print(f"wrote {shown}")
         else:
-            frames = gexport.frames_of_run(cfg, start_ns=int(a.start * 1e9), end_ns=int(seconds * 1e9),
+            frames = gexport.frames_of_run(cfg, window_class=MainWindow, start_ns=int(a.start * 1e9), end_ns=int(seconds * 1e9),
                                            fps=fps, speed=a.speed, lang=a.lang, size=a.size)
             def progress(i: int) -> None:
                 print(f"\rframe {i}/{frames_n}", end="", file=sys.stderr, flush=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..core.runtime import PARKED, RUNNABLE, RUNNING, SLEEPING
 from .leaks import find_leaks, goroutine_frames
+from .panics import CHAN_REASONS, panic_value
 
 GOROOT = "/usr/local/go"
 
@@ -76,7 +77,6 @@ def status_of(ip: Any, g: Any) -> str:
     if g.state == SLEEPING:
         return "sleep"
     if g.state == PARKED:
-        from .interp import CHAN_REASONS
         return CHAN_REASONS.get(g.op, g.op)
     return g.state
 
@@ -240,7 +240,6 @@ def _tabwrite(rows: list[list[str]], tabwidth: int = 8, padding: int = 1) -> lis
 
 def panic_text(ip: Any, gid: int) -> str:
     """Go's message for an unrecovered panic, with the panicking goroutine's trace."""
-    from .interp import panic_value
     exc = ip.rt.exc.get(gid)
     msg = ip.rt.panic[1]
     if exc is not None:

@@ -23,17 +23,16 @@ from typing import Any
 from ..core import channel as _chan
 from ..core import sync as _sync
 from ..core.channel import Parking, Recv, Send
-from ..core.errors import GoPanic
 from ..core.runtime import FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
 from . import values as V
 from .compile import Program
+from .panics import CHAN_REASONS, panic_value
 
 MAIN_GOID = 1
 MAX_STEPS = 20_000_000  # goroutine steps in one run before leakviz gives up
 DEFAULT_UNTIL = 3_600 * 1_000_000_000  # simulated time limit when --until is not given
 FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
 
-CHAN_REASONS = {"send": "chan send", "recv": "chan receive", "select": "select"}
 
 
 class OsExit(Exception):
@@ -226,22 +225,6 @@ class PanicState:
             raise e
         self.exc = e
         self.value = panic_value(e)
-
-
-def panic_value(e: BaseException) -> Any:
-    if isinstance(e, V.PanicValue):
-        return e.value
-    if isinstance(e, _sync.FatalError):
-        return None
-    if isinstance(e, GoPanic):
-        return V.RuntimeErrorValue(str(e)) if "runtime error" not in str(e) else V.GoError(str(e))
-    if isinstance(e, ZeroDivisionError):
-        return V.RuntimeErrorValue("integer divide by zero")
-    if isinstance(e, AttributeError) and "NoneType" in str(e):
-        return V.RuntimeErrorValue("invalid memory address or nil pointer dereference")
-    if isinstance(e, IndexError):
-        return V.RuntimeErrorValue("index out of range")
-    return V.RuntimeErrorValue(f"{type(e).__name__}: {e}")
 
 
 _ONCE = (0,)

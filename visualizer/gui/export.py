@@ -275,7 +275,7 @@ def write_gif(path: str | os.PathLike[str], frames: Iterable[QImage], *, fps: fl
 
 # -- frames of a run --
 
-def frames_of_run(cfg: Config, *, start_ns: int, end_ns: int, fps: float, speed: float,
+def frames_of_run(cfg: Config, *, window_class: type, start_ns: int, end_ns: int, fps: float, speed: float,
                   size: tuple[int, int] = (1280, 800), lang: str | None = None) -> Iterator[QImage]:
     """The window's frames for ``cfg``: one at simulated time ``start_ns``,
     then every ``speed / fps`` simulated seconds up to ``end_ns`` (included).
@@ -302,7 +302,7 @@ def frames_of_run(cfg: Config, *, start_ns: int, end_ns: int, fps: float, speed:
     n = int((end_ns - start_ns) / step + 1e-9) + 1
     controls_speed = speed if speed in (0.01, 0.02, 0.05, 0.1, 0.25, 1.0, 10.0) else None
 
-    w = _hidden_window(cfg, size, lang, speed=controls_speed)
+    w = _hidden_window(window_class, cfg, size, lang, speed=controls_speed)
     try:
         span = [max(1, int(step))]
         for i in range(n):
@@ -314,7 +314,7 @@ def frames_of_run(cfg: Config, *, start_ns: int, end_ns: int, fps: float, speed:
         _dispose(w)
 
 
-def frames_of_trace(session: Session, *, start_ns: int, end_ns: int, fps: float, speed: float,
+def frames_of_trace(session: Session, *, window_class: type, start_ns: int, end_ns: int, fps: float, speed: float,
                     size: tuple[int, int] = (1280, 800), lang: str | None = None) -> Iterator[QImage | None]:
     """The frames of what ``session`` recorded between ``start_ns`` and
     ``end_ns`` (its trace, not a new run: a mid-run change shows as it
@@ -332,7 +332,7 @@ def frames_of_trace(session: Session, *, start_ns: int, end_ns: int, fps: float,
                 yield None
                 continue
             if w is None:
-                w = _hidden_window(session.cfg, size, lang)
+                w = _hidden_window(window_class, session.cfg, size, lang)
                 yield None  # making the window is a slice of its own
             w.review = folder  # the window shows this fold, not its own idle session
             w.refresh()
@@ -342,16 +342,16 @@ def frames_of_trace(session: Session, *, start_ns: int, end_ns: int, fps: float,
             _dispose(w)
 
 
-def _hidden_window(cfg: Config, size: tuple[int, int], lang: str | None, speed: float | None = None):
-    """A MainWindow on ``cfg`` that is laid out at ``size`` but never shown on
-    screen, and that nothing but its caller moves or draws."""
-    from .window import MainWindow
-
+def _hidden_window(window_class: type, cfg: Config, size: tuple[int, int], lang: str | None,
+                   speed: float | None = None):
+    """A ``window_class`` (the app's MainWindow, passed in: this module does not
+    import the window, which imports it) on ``cfg``, laid out at ``size`` but
+    never shown on screen, that nothing but its caller moves or draws."""
     width, height = size
     if lang is None:  # keep the app's language: installing another one would switch every window
-        lang = next((w.lang for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
+        lang = next((w.lang for w in QApplication.topLevelWidgets() if isinstance(w, window_class)), None)
     preset = preset_of(cfg)
-    w = MainWindow(preset=preset or DEFAULT_PRESET, speed=speed, lang=lang)
+    w = window_class(preset=preset or DEFAULT_PRESET, speed=speed, lang=lang)
     w.timer.stop()
     w.session.reset(cfg)
     w.code.set_config(cfg)

@@ -259,7 +259,7 @@ class FilesMixin:
         except (ExportError, ValueError) as e:
             self.statusBar().showMessage(str(e), 8000)
             return
-        job = frames_of_trace(self.session, start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
+        job = frames_of_trace(self.session, window_class=type(self), start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
         gif = kind == "gif"
         dlg = QProgressDialog(self.tr("Making the animation…") if gif else self.tr("Making the video…"),
                               self.tr("Cancel"), 0, total, self)

@@ -1,0 +1,29 @@
+"""Go's words for what stopped a goroutine: wait reasons of channel operations
+and the value a Python exception stands for when Go code panics. Shared by
+the interpreter and the dump writer (neither imports the other for them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core import sync as _sync
+from ..core.errors import GoPanic
+from . import values as V
+
+CHAN_REASONS = {"send": "chan send", "recv": "chan receive", "select": "select"}
+
+
+def panic_value(e: BaseException) -> Any:
+    if isinstance(e, V.PanicValue):
+        return e.value
+    if isinstance(e, _sync.FatalError):
+        return None
+    if isinstance(e, GoPanic):
+        return V.RuntimeErrorValue(str(e)) if "runtime error" not in str(e) else V.GoError(str(e))
+    if isinstance(e, ZeroDivisionError):
+        return V.RuntimeErrorValue("integer divide by zero")
+    if isinstance(e, AttributeError) and "NoneType" in str(e):
+        return V.RuntimeErrorValue("invalid memory address or nil pointer dereference")
+    if isinstance(e, IndexError):
+        return V.RuntimeErrorValue("index out of range")
+    return V.RuntimeErrorValue(f"{type(e).__name__}: {e}")
