@@ -148,3 +148,42 @@ def test_playback_works_in_slices_a_loop_can_stop_between():
 def replace_rate(cfg, rate):
     from dataclasses import replace
     return replace(cfg, rate=rate, concurrent=True)
+
+
+def test_the_session_says_what_changed():
+    """Model events: views subscribe instead of being updated by each other."""
+    from dataclasses import replace
+    s = Session(PRESETS["unbuffered"], speed=None)
+    heard = []
+    s.events.config.connect(lambda cfg: heard.append(("config", cfg.capacity_done)))
+    s.events.reset.connect(lambda session: heard.append(("reset", session is s)))
+    s.rt.run(until=100_000_000)
+    assert s.update(replace(s.cfg, capacity_done=4)) == "live"
+    assert heard == [("config", 4)]
+    assert s.update(s.cfg) == "live" and heard == [("config", 4)]  # nothing changed, nothing said
+    heard.clear()
+    s.reset(replace(s.cfg, seed=9))
+    assert heard == [("reset", True), ("config", 4)]
+    heard.clear()
+    s.load(s.cfg, [])
+    assert heard == [("reset", True), ("config", 4)]
+    s.stop()
+
+
+def test_the_engine_dying_is_an_event():
+    s = Session(PRESETS["unbuffered"], speed=None)
+    errors = []
+    s.events.error.connect(errors.append)
+
+    async def failing() -> None:
+        raise ValueError("a bug in the engine")
+
+    async def main():
+        s.driver.run = failing  # what the engine's task awaits
+        s.play()
+        for _ in range(5):  # the task runs, fails, and its done-callback is called
+            await asyncio.sleep(0)
+
+    asyncio.run(main())
+    s.stop()
+    assert [str(e) for e in errors] == ["a bug in the engine"]

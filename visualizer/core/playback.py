@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from .events import EventGroup
 from .session import Session
 from .trace import Folder
 
@@ -38,6 +39,7 @@ class Playback:
         self.session = session
         self.folder: Folder | None = None
         self.replaying = False
+        self.events = EventGroup("moved")  # the moment shown changed (its position, or live)
 
     @property
     def live(self) -> bool:
@@ -55,6 +57,7 @@ class Playback:
         if index >= end and self.folder is not None and not self.replaying:
             index = end
         self.folder = self.session.folder_at(index)
+        self.events.moved.emit(self.position)
 
     def seek_time(self, t_ns: int) -> None:
         """Show the moment after the last event at or before virtual time ``t_ns``."""
@@ -90,6 +93,7 @@ class Playback:
             self.go_live()
             self.session.play()
             return True
+        self.events.moved.emit(self.position)
         return False
 
     def advance(self, frame_s: float) -> bool:
@@ -113,6 +117,7 @@ class Playback:
             self.go_live()
             self.session.play()
             return True
+        self.events.moved.emit(self.position)
         return False
 
     def toggle_replay(self) -> None:
@@ -121,5 +126,8 @@ class Playback:
 
     def go_live(self) -> None:
         """Follow the live run again."""
+        was_live = self.folder is None
         self.folder = None
         self.replaying = False
+        if not was_live:
+            self.events.moved.emit(self.position)

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from . import scenario
 from .clock import Driver
+from .events import EventGroup
 from .runtime import Runtime
 from .scenario import Config
 from .trace import Events, Folder, Rewinder, Snapshot, Trace
@@ -60,7 +61,11 @@ class Session:
         self._speed = speed
         self._task: asyncio.Task | None = None
         self._playing = False
-        self.on_error = None  # called with an exception the engine's task died of
+        # config: the config now in force (after a live change, a reset or a load);
+        # reset: a new run replaced the old one (views drop what they kept of it);
+        # error: an exception the engine's task died of
+        self.events = EventGroup("config", "reset", "error")
+        self.on_error = None  # also called with that exception (the window's error line)
         self._new(cfg.validate())
 
     def _new(self, cfg: Config) -> None:
@@ -131,6 +136,8 @@ class Session:
         self.stop()
         gc.collect()  # stranded goroutines and their channels hold each other: reclaim them now
         self._new((cfg or self.cfg).validate())
+        self.events.reset.emit(self)
+        self.events.config.emit(self.cfg)
         if self._playing:
             self.play()
 
@@ -146,6 +153,7 @@ class Session:
             cfg = replace(cfg, seed=self.cfg.seed, requests=self.cfg.requests)
             scenario.update(self.rt, self.live, cfg)
             self.cfg = cfg
+            self.events.config.emit(cfg)
             return "live"
         self.reset(cfg)
         return "reset"
@@ -205,6 +213,8 @@ class Session:
         while self.folder.seq < len(events):
             self.folder.feed(self.rt.trace.events, upto=self.folder.seq + Rewinder.EVERY)
             self.rewinder.note(self.folder)
+        self.events.reset.emit(self)
+        self.events.config.emit(self.cfg)
 
     # -- rewind --
 
@@ -252,7 +262,10 @@ class Session:
         if task.cancelled():
             return
         exc = task.exception()  # retrieving it also keeps asyncio from logging it later
-        if exc is not None and self.on_error is not None:
+        if exc is None:
+            return
+        self.events.error.emit(exc)
+        if self.on_error is not None:
             self.on_error(exc)
 
     async def _drive(self) -> None:

@@ -353,12 +353,7 @@ def _hidden_window(window_class: type, cfg: Config, size: tuple[int, int], lang:
     preset = preset_of(cfg)
     w = window_class(preset=preset or DEFAULT_PRESET, speed=speed, lang=lang)
     w.timer.stop()
-    w.session.reset(cfg)
-    w.code.set_config(cfg)
-    w.controls.set_config(cfg)
-    if preset is None:
-        w.controls.preset.setCurrentIndex(-1)  # no preset's name on a config that is none of them
-    w._update_verdict()
+    w.session.reset(cfg)  # controls, code, verdict and preset box follow (the session's events)
     w.stage.animate = False
     w.setAttribute(Qt.WA_DontShowOnScreen, True)
     hint = w.minimumSizeHint()

@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
 )
 
-from ..core.presets import preset_of
-
 log = logging.getLogger("leakviz")
 
 GIF_SLICE_S = 0.02  # GIF/video export work per timer tick: the loop never waits long for it
@@ -121,13 +119,7 @@ class FilesMixin:
     def show_recording(self, path: Path, rec) -> None:
         """Show a run already read from ``path`` (a ``runfile.Recording``)."""
         self.playback.go_live()
-        self.stage._pos.clear()
-        self.session.load(rec.config, rec.events)
-        self.controls.set_config(rec.config)
-        self.controls.preset.setCurrentIndex(self.controls.preset.findData(
-            preset_of(rec.config)))
-        self.code.set_config(rec.config)
-        self._update_verdict()
+        self.session.load(rec.config, rec.events)  # the views hear of it (MainWindow._subscribe)
         self.refresh()
         self.current_file = Path(path)
         self.settings.add_recent(path)

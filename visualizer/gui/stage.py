@@ -80,6 +80,10 @@ class Stage(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(960, 600)
 
+    def forget_positions(self) -> None:
+        """A new run: markers start where they belong, not where the old run's were."""
+        self._pos.clear()
+
     def set_snapshot(self, snap: Snapshot) -> None:
         self.snap = snap
         self.update()

@@ -103,6 +103,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
 
         self._build_actions()
         self._build_layout()
+        self._subscribe()
         self.controls.config_changed.connect(self._config_changed)
         self.controls.speed_changed.connect(self._speed_changed)
         self.controls.preset_chosen.connect(self.choose_preset)
@@ -328,10 +329,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         except ConfigError as e:  # an invalid field says so inline; the run restarts as it was
             self.controls.show_error(str(e))
             cfg = None
-        self.session.reset(cfg)
-        self.code.set_config(self.session.cfg)
-        self._update_verdict()
-        self.stage._pos.clear()
+        self.session.reset(cfg)  # the views hear of it (_subscribe)
         self.statusBar().showMessage(self.tr("Run restarted."), 3000)
         self.refresh()
 
@@ -341,53 +339,53 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.current_file = None
         self.playback.go_live()
         self.preset_name = name
-        cfg = PRESETS[name]
-        self.controls.set_config(cfg)
-        self.controls.set_preset(name)
-        self.session.reset(cfg)
-        self.code.set_config(cfg)
-        self.stage._pos.clear()
+        self.session.reset(PRESETS[name])
         self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
-        self._update_verdict()
         self.refresh()
 
     def restart_with(self, cfg: Config) -> None:
         """Start the run over with ``cfg``, shown in the controls, code and verdict."""
         self.current_file = None
         self.playback.go_live()
-        self.controls.set_config(cfg)
         self.session.reset(cfg)
-        self.code.set_config(self.session.cfg)
-        self.controls.preset.setCurrentIndex(self.controls.preset.findData(
-            preset_of(self.session.cfg)))
-        self.stage._pos.clear()
-        self._update_verdict()
         self.refresh()
 
     def _config_changed(self, cfg: Config) -> None:
         self.current_file = None
         self.playback.go_live()
         nxt = self.snap.requests_total if self.snap else 0
-        how = self.session.update(cfg)
-        if getattr(self, "_explorer", None) is not None:
-            self._explorer.set_current(self.session.cfg.capacity_done, self.session.cfg.capacity_quit)
-        self.code.set_config(self.session.cfg)
-        # the preset box names a preset only while the settings are that preset's
-        self.controls.preset.setCurrentIndex(self.controls.preset.findData(
-            preset_of(self.session.cfg)))
+        how = self.session.update(cfg)  # the views hear of it (_subscribe)
         if how == "live":
             msg = self.tr("Applies to requests from #{n} on; requests in flight keep their settings.").format(n=nxt)
         else:
-            self.stage._pos.clear()
             msg = self.tr("Run restarted with the new settings.")
         self.statusBar().showMessage(msg, 6000)
-        self._update_verdict()
         self.refresh()
 
     def _speed_changed(self, speed: float | None) -> None:
         self.session.set_speed(speed)
         self.statusBar().showMessage(self.tr("Speed: {s}").format(
             s=self.tr("max") if speed is None else f"{speed:g}×"), 3000)
+
+    # -- the model's events: each view hears what changed, no view updates another --
+
+    def _subscribe(self) -> None:
+        ev = self.session.events
+        ev.config.connect(self.code.set_config)
+        ev.config.connect(lambda _cfg: self._update_verdict())
+        ev.config.connect(self._show_preset_of)
+        ev.config.connect(self._explorer_follows)
+        ev.reset.connect(lambda session: self.controls.set_config(session.cfg))
+        ev.reset.connect(lambda _session: self.stage.forget_positions())
+        self.playback.events.moved.connect(lambda _pos: self._update_play_text())
+
+    def _show_preset_of(self, cfg: Config) -> None:
+        """The preset box names a preset only while the settings are that preset's."""
+        self.controls.preset.setCurrentIndex(self.controls.preset.findData(preset_of(cfg)))
+
+    def _explorer_follows(self, cfg: Config) -> None:
+        if getattr(self, "_explorer", None) is not None:
+            self._explorer.set_current(cfg.capacity_done, cfg.capacity_quit)
 
     # -- rendering --
 
