@@ -96,3 +96,12 @@ def test_a_screenshot_stops_at_the_ceiling_instead_of_waiting_for_ever(tmp_path)
                 "--lang", "en", env=env)
     assert p.returncode == 0, p.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("args", [["--fps", "0.0015"], ["--fps", "1e-300"], ["--fps", "60"], ["--speed", "1e-320"]])
+def test_gif_timing_out_of_what_a_gif_stores_is_one_line(tmp_path, args):
+    out = tmp_path / "x.gif"
+    p = leakviz("export", "gif", "--preset", "unbuffered", "--sim-seconds", "0.2", *args, "--out", str(out))
+    assert p.returncode == 2, p.stderr
+    assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr
+    assert not out.exists()

@@ -54,3 +54,19 @@ def test_a_cancelled_gif_export_leaves_nothing(window, qtbot, tmp_path):
     wait_until(qtbot, lambda: window._export_job is None, lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_compare_stops_at_the_ceiling_it_is_given(qtbot):
+    from visualizer.core.compare import classic
+    from visualizer.gui.compare import CompareWindow
+
+    w = CompareWindow(classic(PRESETS["unbuffered"]), speed=None, max_live=700)
+    qtbot.addWidget(w)
+    c = w.compare
+    for _ in range(10_000):
+        if c.ceiling_hit:
+            break
+        c.advance(c.now + 50_000_000)
+    live = sum(len(lane.rt.goroutines) for lane in c.lanes)
+    assert c.ceiling_hit and 700 <= live < 700 + 300
+    c.stop()
