@@ -191,7 +191,11 @@ def cmd_run(a: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as e:
         print(f"leakviz run: error: {e}", file=sys.stderr)
         return 2
-    rt = simulate(cfg, max_live=max_live)
+    if getattr(a, "interpret", False):
+        from .golang.article import simulate_interpreted
+        rt = simulate_interpreted(cfg)
+    else:
+        rt = simulate(cfg, max_live=max_live)
     r = report(cfg, rt, max_live=max_live)
     if r["stopped_at_ceiling"]:
         print(f"leakviz run: {ceiling_message(max_live)}", file=sys.stderr)
@@ -224,6 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="stop at this many live simulated goroutines (default: from this machine's memory)")
     r.add_argument("--save", type=str, metavar="FILE",  # str: Path() would drop a trailing slash
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
+    r.add_argument("--interpret", action="store_true",
+                   help="run the handler from its Go source through the Go front end instead of the Python "
+                        "transcription")
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG), a "
                        "stretch of the run (animated GIF, or MP4/WebM video for slides) or a runnable Go program (go)",
@@ -272,7 +279,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_soak)
     from .cli.godump import add_commands
     add_commands(sub)
+    g = sub.add_parser("go", help="run Go source (package main) on the simulated runtime and report its leaks",
+                       description="Interpret package main from FILE_OR_DIR... on the simulated runtime: the "
+                       "program's output on stdout as Go prints it, leakviz's summary on stderr.")
+    g.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    g.add_argument("--entry", default="main", metavar="FUNC", help="function to run as the main goroutine")
+    g.add_argument("--runs", type=int, default=1, metavar="N",
+                   help="explore N schedules (the first in Go's order, the others seeded random)")
+    g.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the first run (default: 0)")
+    g.add_argument("--until", type=_finite, default=None, metavar="SECONDS",
+                   help="stop at this simulated time (default: when nothing can run)")
+    g.add_argument("--json", action="store_true", help="print the leaks as JSON")
+    g.set_defaults(func=cmd_go)
     return p
+
+
+def cmd_go(a: argparse.Namespace) -> int:
+    from .golang.cli import run_go
+    if a.runs < 1 or (a.until is not None and a.until < 0):
+        print("leakviz go: error: --runs must be at least 1 and --until not negative", file=sys.stderr)
+        return 2
+    until = None if a.until is None else int(a.until * 1e9)
+    return run_go(a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until, as_json=a.json)
 
 
 def _speed(text: str) -> float | None:

@@ -349,6 +349,8 @@ def run(quick: bool) -> dict[str, Any]:
     from .godump import bench as dump_bench
     res["dump"] = {"parse": dump_bench.bench_parse(10_000 if quick else 100_000),
                    "poll": dump_bench.bench_poll(10_000 if quick else 100_000)}
+    from .golang import bench as go_bench
+    res["golang"] = go_bench.run(quick)
     return res
 
 
@@ -393,6 +395,9 @@ def table(res: dict[str, Any]) -> str:
                   f"{dp['parse_group_s']:.2f} s", f"<= {t['dump_parse_s_100k']:g} s" if ok is not None else "", ok),
                  (f"Go dump: one live poll of {dl['goroutines']:,} over loopback HTTP", f"{dl['poll_s']:.2f} s", "",
                   None)]
+    if "golang" in res:
+        from .golang import bench as go_bench
+        rows += go_bench.rows(res["golang"])
     w = max(len(r[0]) for r in rows)
     out = [f"leakviz bench ({'quick' if res['machine']['quick'] else 'full'}): Python {res['machine']['python']}, "
            f"{res['machine']['cpus']} CPUs, {res['machine']['platform']}"]

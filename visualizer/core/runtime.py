@@ -44,6 +44,9 @@ PANICKED = "panicked"
 _ROOT = (RUNNABLE, RUNNING, SLEEPING)
 
 _ATOMIC = _PLAIN  # one set: channel.py skips the same values
+# Other things a goroutine can park on and reach like a channel (core/sync.py
+# registers its Mutex, RWMutex, WaitGroup and Cond): found in values the same way.
+WAITABLE: set[type] = set()
 
 
 def holds_no_channels(cls: type) -> type:
@@ -110,7 +113,7 @@ def _channels_in(values: Any, out: set[Channel], seen: set[int] | None = None) -
         t = type(v)
         if t in _ATOMIC or t in _OPAQUE_EXACT:
             continue
-        if t is Channel:
+        if t is Channel or t in WAITABLE:
             out.add(v)
             continue
         if id(v) in seen or t is Runtime or t is Goroutine:

@@ -365,10 +365,11 @@ class Live:
     mid-run (capacity, variant, rate, ...): requests already in flight keep
     the config they started with, as a redeployed server's would."""
 
-    __slots__ = ("cfg",)
+    __slots__ = ("cfg", "handler")
 
-    def __init__(self, cfg: Config) -> None:
+    def __init__(self, cfg: Config, handler=None) -> None:
         self.cfg = cfg
+        self.handler = handler or globals()["handler"]  # another handler of the same signature (run --interpret)
 
 
 async def serve(rt: Runtime, live: Live) -> None:
@@ -402,7 +403,7 @@ async def serve(rt: Runtime, live: Live) -> None:
         gap_ns = 1e9 / cfg.rate  # at most 1e12: the rate is bounded
         gap = round(rng.expovariate(1.0) * gap_ns) if cfg.arrival == "poisson" else round(gap_ns)
         rt.annotate("request", k, req.ip)
-        rt.go(handler(rt, req, cfg, delays, None if cfg.concurrent else resp), role="handler", req=k)
+        rt.go(live.handler(rt, req, cfg, delays, None if cfg.concurrent else resp), role="handler", req=k)
         if not cfg.concurrent:
             await resp.recv()
         k += 1
@@ -410,10 +411,11 @@ async def serve(rt: Runtime, live: Live) -> None:
             await rt.sleep(gap)
 
 
-def start(rt: Runtime, cfg: Config) -> Live:
-    """Record the config as the trace's first event and start the server."""
+def start(rt: Runtime, cfg: Config, handler=None) -> Live:
+    """Record the config as the trace's first event and start the server
+    (with ``handler`` instead of the transcription, e.g. the Go interpreted)."""
     rt.annotate("config", cfg.to_json())
-    live = Live(cfg)
+    live = Live(cfg, handler)
     rt.go(serve(rt, live), role="server")
     return live
 

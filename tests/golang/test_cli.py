@@ -1,0 +1,159 @@
+"""The ``go`` command: output as Go prints it, refusals with a position, exit codes, --json, --runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import DATA, run_leakviz
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _write(tmp_path: Path, body: str, name: str = "main.go") -> Path:
+    p = tmp_path / name
+    p.write_text(body)
+    return p
+
+
+@pytest.mark.parametrize("src,line,col,what", [
+    ("package main\n\nfunc main() {\n\tgoto L\nL:\n}\n", 4, 2, "goto"),
+    ("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n", 3, 1, "generic"),
+    ('package main\n\nimport "net/http"\n\nfunc main() { http.Get("x") }\n', 3, 8, "net/http"),
+    ("package main\n\nfunc main() {\n\tx := \n}\n", 4, 6, "syntax error"),
+    ("package lib\n\nfunc F() {}\n", 1, 1, "package main"),
+    ("package main\n\nfunc main() {\n\tswitch 1 {\n\tcase 1:\n\t\tfallthrough\n\tdefault:\n\t}\n}\n", 6, 3, "fallthrough"),
+])
+def test_unsupported_go_is_one_line_with_its_position(tmp_path, src, line, col, what):
+    p = _write(tmp_path, src)
+    code, out, err = run_leakviz(p)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(f"{p.resolve()}:{line}:{col}: ")
+    assert what in err
+
+
+def test_missing_file_and_bad_flags_exit_2():
+    r = subprocess.run([sys.executable, "-m", "visualizer", "go", "/nonexistent/x.go"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    r = subprocess.run([sys.executable, "-m", "visualizer", "go", str(DATA / "send.go"), "--runs", "0"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_unknown_entry(tmp_path):
+    p = _write(tmp_path, "package main\n\nfunc main() {}\n")
+    code, _out, err = run_leakviz(p, entry="nothere")
+    assert code == 2 and "nothere" in err
+
+
+def test_panic_is_gos_message_and_trace(tmp_path):
+    p = _write(tmp_path, 'package main\n\nfunc f(n int) {\n\tif n == 0 {\n\t\tpanic("boom")\n\t}\n'
+                         '\tf(n - 1)\n}\n\nfunc main() {\n\tf(1)\n}\n')
+    code, out, err = run_leakviz(p)
+    assert code == 2
+    lines = err.splitlines()
+    assert lines[:3] == ["panic: boom", "", "goroutine 1 [running]:"]
+    assert lines[3:9] == ["main.f(...)", f"\t{p.resolve()}:5 +0x0", "main.f(...)", f"\t{p.resolve()}:7 +0x0",
+                          "main.main()", f"\t{p.resolve()}:11 +0x0"]
+
+
+def test_deadlock_is_fatal_as_in_go(tmp_path):
+    p = _write(tmp_path, "package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n")
+    code, _out, err = run_leakviz(p)
+    assert code == 2
+    assert err.startswith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n")
+
+
+def test_output_and_summary_streams():
+    code, out, err = run_leakviz(DATA / "early_return.go")
+    assert code == 0
+    assert out.startswith("err: bad id\nuser-7\ngoroutine 1 [running]:\n")
+    assert "leakviz: seed 0: 2 goroutines started, 1 leaked: 7 main.lookup.func1 [chan send]" in err
+
+
+def test_json_report():
+    code, out, _err = run_leakviz(DATA / "wg_blocked_sender.go", as_json=True)
+    assert code == 0
+    doc = json.loads(out)
+    got = sorted((lk["function"], lk["wait_reason"], lk["line"], lk["created_by"]) for lk in doc["leaked"])
+    assert got == [("main.collect", "sync.WaitGroup.Wait", 20, "main.main"),
+                   ("main.collect.func1", "chan send", 17, "main.collect")]
+    assert doc["goroutines_started"] == 3 and doc["leaked_count"] == 3
+    assert doc["simulated_ns"] == 10_000_000
+    assert all(lk["seed"] == 0 and lk["file"].endswith("wg_blocked_sender.go") for lk in doc["leaked"])
+
+
+def test_runs_explore_schedules_and_name_the_seed():
+    # Go's order always hands "second" to main and leaks the first sender; other orders leak the second
+    code, out, _err = run_leakviz(CASES / "race_pair.go")
+    assert code == 0 and out == "second\n"
+    code, out, _err = run_leakviz(CASES / "race_pair.go", runs=12, seed=5, as_json=True)
+    doc = json.loads(out)
+    found = {lk["function"]: lk["seed"] for lk in doc["leaked"]}
+    assert set(found) == {"main.main.func1", "main.main.func2"}
+    assert found["main.main.func1"] == 5  # the first run is Go's order
+    assert 5 < found["main.main.func2"] < 17
+    # the seed reproduces it
+    code, out, _err = run_leakviz(CASES / "race_pair.go", runs=found["main.main.func2"] - 5 + 1, seed=5,
+                                  as_json=True)
+    assert "main.main.func2" in {lk["function"] for lk in json.loads(out)["leaked"]}
+
+
+def test_runs_print_each_runs_output_in_turn():
+    code, out, _err = run_leakviz(CASES / "race_pair.go", runs=3)
+    assert code == 0
+    assert len(out.splitlines()) == 3 and set(out.split()) <= {"first", "second"}
+
+
+def test_directory_is_one_package(tmp_path):
+    _write(tmp_path, 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println(helper())\n}\n', "a.go")
+    _write(tmp_path, "package main\n\nfunc helper() int { return 42 }\n", "b.go")
+    _write(tmp_path, "package main\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {}\n", "a_test.go")
+    code, out, err = run_leakviz(tmp_path)
+    assert (code, out) == (0, "42\n"), err
+
+
+def test_until_stops_a_program_that_never_ends(tmp_path):
+    p = _write(tmp_path, 'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n'
+                         '\tt := time.NewTicker(10 * time.Millisecond)\n\tn := 0\n\tfor range t.C {\n\t\tn++\n'
+                         '\t\tfmt.Println(n)\n\t}\n}\n')
+    code, out, err = run_leakviz(p, until_ns=35_000_000, as_json=True)
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["simulated_ns"] == 35_000_000
+    assert doc["per_run"][0]["note"] == "stopped at the simulated time limit (0.035 s)"
+    code, out, err = run_leakviz(p, until_ns=35_000_000)
+    assert out == "1\n2\n3\n"
+    assert "stopped at the simulated time limit" in err
+
+
+def _debug1_records(text: str, path: str) -> list[tuple[int, list[tuple[str, str]]]]:
+    """(count, [(function, file:line)]) of a debug=1 profile, PCs and offsets dropped, GOROOT normalised."""
+    out: list[tuple[int, list[tuple[str, str]]]] = []
+    for line in text.replace(path, "@FILE@").splitlines():
+        if " @ " in line and line.split(" @ ")[0].isdigit():
+            out.append((int(line.split(" @ ")[0]), []))
+        elif line.startswith("#\t") and out:
+            cells = [c for c in line.split("\t") if c]
+            where = cells[3]
+            if "/src/" in where:
+                where = "GOROOT/src/" + where.split("/src/", 1)[1]
+            out[-1][1].append((cells[2].rsplit("+0x", 1)[0], where))
+    return out
+
+
+def test_debug1_profile_has_gos_records():
+    path = CASES / "mutex_debug1.go"
+    code, out, _err = run_leakviz(path)
+    assert code == 0
+    want = (CASES / "mutex_debug1.go127.out").read_text()
+    assert out.splitlines()[0] == want.splitlines()[1] == "goroutineleak profile: total 2"
+    assert _debug1_records(out, str(path.resolve())) == _debug1_records(want, "@FILE@")
+    assert all(len(line.split("\t")) >= 4 for line in out.splitlines() if line.startswith("#"))

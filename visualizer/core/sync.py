@@ -1,0 +1,261 @@
+"""Go's sync primitives on the simulated runtime: Mutex, RWMutex, WaitGroup, Cond.
+
+A goroutine blocked on one of these parks like a channel operation does: it
+waits in the primitive's FIFO queue, and whoever releases the primitive makes
+it runnable again. Each primitive carries the fields the runtime's stranded
+detection reads from a channel (``holders``, ``roots``, ``carriers``, an
+empty ``buf``), so a goroutine blocked on a mutex that no goroutine able to
+run can reach is stranded exactly as one blocked on such a channel is: this
+is the rule Go's goroutineleak profile applies to ``sync`` waits.
+
+The park reasons are the wait reasons of runtime/runtime2.go
+(``sync.Mutex.Lock``, ``sync.RWMutex.RLock``, ``sync.RWMutex.Lock``,
+``sync.WaitGroup.Wait``, ``sync.Cond.Wait``). The algorithms follow
+sync/mutex.go and sync/rwmutex.go as they behave with GOMAXPROCS=1: a woken
+Mutex waiter competes again and, when it loses, goes back to the front of the
+queue; a writer announces itself so later readers queue behind it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+from .channel import Parking
+from .errors import GoPanic
+from .runtime import WAITABLE
+
+if TYPE_CHECKING:
+    from .runtime import Goroutine, Runtime
+
+MUTEX_LOCK = "sync.Mutex.Lock"
+RWMUTEX_RLOCK = "sync.RWMutex.RLock"
+RWMUTEX_LOCK = "sync.RWMutex.Lock"
+WAITGROUP_WAIT = "sync.WaitGroup.Wait"
+COND_WAIT = "sync.Cond.Wait"
+
+
+class FatalError(Exception):
+    """A Go ``fatal error``: not a panic, not recoverable (e.g. unlock of unlocked mutex)."""
+
+
+class Waiter(Parking):
+    """One goroutine waiting in a primitive's queue; ``ch`` names the
+    primitive, as a channel sudog's does, for the stranded detection."""
+
+    __slots__ = ("g", "ch")
+
+    def __init__(self, g: Goroutine, prim: Primitive) -> None:
+        self.g = g
+        self.ch = prim
+
+    def send(self, value: object) -> None:
+        raise StopIteration(value)
+
+
+class _Done:
+    """An operation that did not block."""
+
+    __slots__ = ()
+
+    def __await__(self):
+        return self
+
+    def __next__(self) -> None:
+        raise StopIteration(None)
+
+
+DONE = _Done()
+
+
+class Primitive:
+    """What the runtime's reachability tracking needs of anything a goroutine
+    can park on (the same fields as ``Channel``)."""
+
+    __slots__ = ("rt", "cid", "name", "cap", "buf", "holders", "roots", "carriers", "leaked",
+                 "measured", "req", "key", "name_key", "waitq", "__weakref__")
+
+    def __init__(self, rt: Runtime, name: str = "") -> None:
+        self.rt = rt
+        self.cid = rt._next_cid
+        rt._next_cid += 1
+        self.name = name
+        self.cap = 0
+        self.buf = ()
+        self.holders: set[Goroutine] = set()
+        self.roots = 0
+        self.carriers: list = []
+        self.leaked = False
+        self.measured = False
+        self.req = -1
+        self.key = (self.cid,)
+        self.name_key = (name,)
+        self.waitq: deque[Waiter] = deque()
+
+    def _park(self, reason: str, front: bool = False, q: deque[Waiter] | None = None) -> Waiter:
+        rt = self.rt
+        g = rt._hold_current(self)
+        w = Waiter(g, self)
+        q = self.waitq if q is None else q
+        if front:
+            q.appendleft(w)
+        else:
+            q.append(w)
+        rt._park(g, reason, [w], self.key, (False,), self.name_key)
+        return w
+
+    def _wake(self, w: Waiter, value: Any = True) -> None:
+        # never None: resuming an await with None would restart it instead of ending it
+        self.rt._ready(w.g, value, self)  # type: ignore[arg-type]
+
+    def _touch(self) -> None:
+        self.rt._hold_current(self)  # type: ignore[arg-type]
+
+
+class Mutex(Primitive):
+    """``sync.Mutex``: ``await m.lock()``; ``m.unlock()``."""
+
+    __slots__ = ("locked",)
+
+    def __init__(self, rt: Runtime, name: str = "") -> None:
+        super().__init__(rt, name)
+        self.locked = False
+
+    async def lock(self, reason: str = MUTEX_LOCK) -> None:
+        self._touch()
+        if not self.locked:
+            self.locked = True
+            return
+        front = False
+        while True:
+            await self._park(reason, front)
+            if not self.locked:
+                self.locked = True
+                return
+            front = True  # a woken waiter that lost the race queues LIFO, as lockSlow does
+
+    def try_lock(self) -> bool:
+        self._touch()
+        if self.locked:
+            return False
+        self.locked = True
+        return True
+
+    def unlock(self) -> None:
+        if not self.locked:
+            raise FatalError("fatal error: sync: unlock of unlocked mutex")
+        self.locked = False
+        if self.waitq:
+            self._wake(self.waitq.popleft())
+
+
+class RWMutex(Primitive):
+    """``sync.RWMutex``. A writer first takes the writers' mutex ``w`` (so a
+    second writer waits with ``sync.Mutex.Lock``, as in Go), then announces
+    itself and waits for the active readers with ``sync.RWMutex.Lock``."""
+
+    __slots__ = ("w", "readers", "writer", "pending", "readq", "writeq")
+
+    def __init__(self, rt: Runtime, name: str = "") -> None:
+        super().__init__(rt, name)
+        self.w = Mutex(rt, name)
+        self.readers = 0
+        self.writer = False  # a writer holds the lock
+        self.pending = False  # a writer announced itself (holds w)
+        self.readq: deque[Waiter] = deque()
+        self.writeq: deque[Waiter] = deque()
+
+    async def rlock(self) -> None:
+        self._touch()
+        if not self.pending:
+            self.readers += 1
+            return
+        await self._park(RWMUTEX_RLOCK, q=self.readq)  # the unlocking writer counted us in
+
+    def try_rlock(self) -> bool:
+        self._touch()
+        if self.pending:
+            return False
+        self.readers += 1
+        return True
+
+    def runlock(self) -> None:
+        if self.readers <= 0:
+            raise FatalError("fatal error: sync: RUnlock of unlocked RWMutex")
+        self.readers -= 1
+        if self.pending and self.readers == 0 and self.writeq:
+            self.writer = True
+            self._wake(self.writeq.popleft())
+
+    async def lock(self) -> None:
+        self._touch()
+        await self.w.lock()
+        self.pending = True
+        if self.readers == 0:
+            self.writer = True
+            return
+        await self._park(RWMUTEX_LOCK, q=self.writeq)
+
+    def unlock(self) -> None:
+        if not self.writer:
+            raise FatalError("fatal error: sync: Unlock of unlocked RWMutex")
+        self.writer = False
+        self.pending = False
+        while self.readq:  # every blocked reader gets in at once
+            self.readers += 1
+            self._wake(self.readq.popleft())
+        self.w.unlock()
+
+
+class WaitGroup(Primitive):
+    """``sync.WaitGroup``."""
+
+    __slots__ = ("count",)
+
+    def __init__(self, rt: Runtime, name: str = "") -> None:
+        super().__init__(rt, name)
+        self.count = 0
+
+    def add(self, n: int) -> None:
+        self.count += n
+        if self.count < 0:
+            raise GoPanic("sync: negative WaitGroup counter")
+        if self.count == 0:
+            while self.waitq:
+                self._wake(self.waitq.popleft())
+
+    def done(self) -> None:
+        self.add(-1)
+
+    def wait(self) -> Waiter | _Done:
+        self._touch()
+        if self.count == 0:
+            return DONE
+        return self._park(WAITGROUP_WAIT)
+
+
+class Cond(Primitive):
+    """``sync.Cond`` over a Mutex or RWMutex (``L``)."""
+
+    __slots__ = ("L",)
+
+    def __init__(self, rt: Runtime, L: Any, name: str = "") -> None:
+        super().__init__(rt, name)
+        self.L = L
+
+    async def wait(self) -> None:
+        self._touch()
+        self.L.unlock()
+        await self._park(COND_WAIT)
+        await self.L.lock()
+
+    def signal(self) -> None:
+        if self.waitq:
+            self._wake(self.waitq.popleft())
+
+    def broadcast(self) -> None:
+        while self.waitq:
+            self._wake(self.waitq.popleft())
+
+
+WAITABLE.update((Mutex, RWMutex, WaitGroup, Cond))

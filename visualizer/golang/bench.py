@@ -1,0 +1,138 @@
+"""Bench lines for the Go front end (``python -m visualizer bench`` includes them).
+
+* the article's handler interpreted from Go against the native transcription,
+  same requests, same run: target at most 4x the native time;
+* a 60-line program explored over 100 schedules: target under 10 s.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import time
+from typing import Any
+
+TARGETS = {"interpret_ratio": 4.0, "explore_100_s": 10.0}
+
+EXPLORE_PROGRAM = """package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+type job struct {
+	id   int
+	cost time.Duration
+}
+
+type pool struct {
+	mu      sync.Mutex
+	wg      sync.WaitGroup
+	jobs    chan job
+	results chan int
+	done    map[int]bool
+}
+
+func newPool(workers int) *pool {
+	p := &pool{jobs: make(chan job), results: make(chan int), done: map[int]bool{}}
+	for i := 0; i < workers; i++ {
+		p.wg.Add(1)
+		go p.work(i)
+	}
+	return p
+}
+
+func (p *pool) work(id int) {
+	defer p.wg.Done()
+	for j := range p.jobs {
+		time.Sleep(j.cost)
+		p.mu.Lock()
+		p.done[j.id] = true
+		p.mu.Unlock()
+		select {
+		case p.results <- j.id:
+		case <-time.After(50 * time.Millisecond):
+			return
+		}
+	}
+}
+
+func main() {
+	p := newPool(4)
+	go func() {
+		for i := 0; i < 12; i++ {
+			p.jobs <- job{i, time.Duration(i%3+1) * time.Millisecond}
+		}
+		close(p.jobs)
+	}()
+	got := 0
+	for got < 6 {
+		<-p.results
+		got++
+	}
+	p.mu.Lock()
+	fmt.Println("done", len(p.done) >= 6)
+	p.mu.Unlock()
+	time.Sleep(time.Second)
+}
+"""
+
+
+def bench_interpret(requests: int) -> dict[str, Any]:
+    from ..core import scenario
+    from ..core.report import report
+    from ..core.runtime import Runtime
+    from ..core.scenario import Config
+    from .article import program, simulate_interpreted
+    cfg = Config(variant="seed", checks=10, requests=requests, concurrent=True, rate=1000.0, fail_prob=0.1,
+                 bad_ip_share=0.2, seed=1).validate()
+    program(cfg.variant)  # compile outside the timing
+    gc.collect()
+    rt = Runtime(seed=cfg.seed)
+    scenario.start(rt, cfg)
+    t0 = time.perf_counter()
+    rt.run()
+    native_s = time.perf_counter() - t0
+    native = report(cfg, rt)["stranded"]
+    rt.shutdown()
+    gc.collect()
+    t0 = time.perf_counter()
+    rt2 = simulate_interpreted(cfg)
+    interp_s = time.perf_counter() - t0
+    interp = report(cfg, rt2)["stranded"]
+    rt2.shutdown()
+    return {"requests": requests, "native_s": native_s, "interpreted_s": interp_s,
+            "ratio": interp_s / native_s, "stranded_native": native, "stranded_interpreted": interp}
+
+
+def bench_explore(runs: int) -> dict[str, Any]:
+    import tempfile
+    from pathlib import Path
+
+    from .cli import run_go
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / "main.go"
+        p.write_text(EXPLORE_PROGRAM)
+        out, err = io.StringIO(), io.StringIO()
+        t0 = time.perf_counter()
+        code = run_go([str(p)], runs=runs, out=out, err=err)
+        s = time.perf_counter() - t0
+    return {"runs": runs, "lines": EXPLORE_PROGRAM.count("\n"), "seconds": s, "exit_code": code,
+            "leaky_runs": sum(1 for ln in err.getvalue().splitlines() if " 0 leaked" not in ln)}
+
+
+def run(quick: bool) -> dict[str, Any]:
+    return {"interpret": bench_interpret(1_000 if quick else 10_000), "explore": bench_explore(100)}
+
+
+def rows(res: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
+    i, e = res["interpret"], res["explore"]
+    return [
+        (f"Go handler interpreted / native ({i['requests']:,} req)",
+         f"{i['interpreted_s']:.2f} / {i['native_s']:.2f} s = {i['ratio']:.1f}x",
+         f"<= {TARGETS['interpret_ratio']:g}x", i["ratio"] <= TARGETS["interpret_ratio"]),
+        (f"{e['lines']}-line Go program, {e['runs']} schedules", f"{e['seconds']:.2f} s",
+         f"< {TARGETS['explore_100_s']:g} s", e["seconds"] < TARGETS["explore_100_s"]),
+    ]

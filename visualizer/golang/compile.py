@@ -1,0 +1,2238 @@
+"""Go source (package main) -> one Python module of ``async def`` functions.
+
+Each Go function becomes a coroutine function, so a goroutine is a coroutine
+the core runtime steps and every blocking operation is an ``await`` of a core
+primitive. Go's block scopes, per-iteration loop variables (Go 1.22),
+``defer``/``recover``, labelled ``break``/``continue`` and struct value
+semantics are translated here; what the translation cannot honour is refused
+with its position before anything runs (``GoSourceError``).
+
+The module carries two tables for the traceback: ``FUNCS`` maps each Python
+function name to its Go name as the compiler spells it (``main.F``,
+``main.(*T).M``, ``main.F.func1``, ``main.F.func1.2``), and ``LINES`` maps
+each generated Python line to the Go file, line and statement it came from.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tree_sitter
+import tree_sitter_go
+
+from .errors import GoSourceError
+
+_LANG = tree_sitter.Language(tree_sitter_go.language())
+
+# packages the interpreter provides, by import path
+PACKAGES = {
+    "fmt": "fmt", "errors": "errors", "time": "time", "sync": "sync", "context": "context",
+    "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
+    "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
+}
+
+# package members: name -> (python attribute on the helper object, is async, static type)
+INT = ("basic", "int")
+STR = ("basic", "string")
+BOOL = ("basic", "bool")
+FLOAT = ("basic", "float64")
+ERR = ("iface", "error")
+ANY = ("iface", "any")
+DUR = ("basic", "duration")  # an int that fmt prints as Go's time.Duration does
+
+STD: dict[str, tuple[bool, Any]] = {
+    "fmt.Println": (True, None), "fmt.Printf": (True, None), "fmt.Print": (True, None),
+    "fmt.Sprintf": (True, STR), "fmt.Sprint": (True, STR), "fmt.Sprintln": (True, STR),
+    "fmt.Errorf": (True, ERR), "fmt.Fprintf": (True, None), "fmt.Fprintln": (True, None), "fmt.Fprint": (True, None),
+    "errors.New": (False, ERR), "errors.Is": (False, BOOL), "errors.Unwrap": (False, ERR),
+    "time.Sleep": (True, None), "time.After": (False, ("chan", ("ext", "time.Time"))),
+    "time.Tick": (False, ("chan", ("ext", "time.Time"))), "time.NewTimer": (False, ("ptr", ("ext", "time.Timer"))),
+    "time.NewTicker": (False, ("ptr", ("ext", "time.Ticker"))), "time.AfterFunc": (False, ("ptr", ("ext", "time.Timer"))),
+    "time.Now": (False, ("ext", "time.Time")), "time.Since": (False, DUR), "time.Until": (False, DUR),
+    "sync.NewCond": (False, ("ptr", ("ext", "sync.Cond"))), "sync.OnceFunc": (False, None),
+    "context.Background": (False, ("iface", "context.Context")), "context.TODO": (False, ("iface", "context.Context")),
+    "context.WithCancel": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
+    "context.WithTimeout": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
+    "context.WithDeadline": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
+    "context.WithValue": (False, ("iface", "context.Context")),
+    "context.Cause": (False, ERR),
+    "runtime.Gosched": (True, None), "runtime.NumGoroutine": (False, INT), "runtime.GOMAXPROCS": (False, INT),
+    "runtime.GC": (False, None), "runtime.NumCPU": (False, INT), "runtime.Goexit": (False, None),
+    "pprof.Lookup": (False, ("ptr", ("ext", "pprof.Profile"))),
+    "os.Exit": (False, None), "os.Getenv": (False, STR),
+    "strings.Contains": (False, BOOL), "strings.Split": (False, ("slice", STR)), "strings.Join": (False, STR),
+    "strings.TrimPrefix": (False, STR), "strings.TrimSuffix": (False, STR), "strings.ReplaceAll": (False, STR),
+    "strings.HasPrefix": (False, BOOL), "strings.HasSuffix": (False, BOOL), "strings.Repeat": (False, STR),
+    "strings.ToUpper": (False, STR), "strings.ToLower": (False, STR), "strings.TrimSpace": (False, STR),
+    "strings.Fields": (False, ("slice", STR)), "strings.Index": (False, INT),
+    "strconv.Itoa": (False, STR), "strconv.Atoi": (False, ("tuple", [INT, ERR])),
+    "rand.Intn": (False, INT), "rand.Int": (False, INT), "rand.Seed": (False, None), "rand.Float64": (False, FLOAT),
+    "rand.Int63": (False, INT), "rand.Int31n": (False, INT), "rand.Int63n": (False, INT),
+    "atomic.AddInt32": (False, INT), "atomic.AddInt64": (False, INT), "atomic.AddUint32": (False, INT),
+    "atomic.AddUint64": (False, INT), "atomic.LoadInt32": (False, INT), "atomic.LoadInt64": (False, INT),
+    "atomic.LoadUint32": (False, INT), "atomic.LoadUint64": (False, INT), "atomic.StoreInt32": (False, None),
+    "atomic.StoreInt64": (False, None), "atomic.StoreUint32": (False, None), "atomic.StoreUint64": (False, None),
+    "atomic.CompareAndSwapInt32": (False, BOOL), "atomic.CompareAndSwapInt64": (False, BOOL),
+    "atomic.CompareAndSwapUint32": (False, BOOL),
+    "io.ReadFull": (True, ("tuple", [INT, ERR])),
+    "math.Max": (False, FLOAT), "math.Min": (False, FLOAT), "math.Abs": (False, FLOAT), "math.Sqrt": (False, FLOAT),
+    "sort.Ints": (False, None), "sort.Strings": (False, None), "sort.Slice": (True, None),
+    "sort.SliceStable": (True, None), "strings.Count": (False, INT), "strings.LastIndex": (False, INT),
+    "strings.Title": (False, STR), "strings.EqualFold": (False, BOOL), "strings.Trim": (False, STR),
+    "strconv.Quote": (False, STR), "strconv.FormatInt": (False, STR), "strconv.ParseInt": (False, ("tuple", [INT, ERR])),
+    "errors.Join": (False, ERR), "log.Println": (True, None), "log.Printf": (True, None), "log.Print": (True, None),
+    "log.Fatal": (True, None), "log.Fatalf": (True, None), "log.Fatalln": (True, None), "log.Panic": (True, None),
+    "log.Panicf": (True, None),
+}
+STD_VALUES: dict[str, Any] = {
+    "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
+    "time.Minute": DUR, "time.Hour": DUR, "os.Stdout": ("ext", "os.File"), "os.Stderr": ("ext", "os.File"),
+    "os.Args": ("slice", STR), "context.Canceled": ERR, "context.DeadlineExceeded": ERR, "io.EOF": ERR,
+    "io.Discard": ("ext", "io.Writer"), "math.MaxInt64": INT, "math.MaxInt32": INT, "math.MaxInt": INT,
+}
+STD_TYPES: dict[str, Any] = {
+    "sync.Mutex": ("ext", "sync.Mutex"), "sync.RWMutex": ("ext", "sync.RWMutex"),
+    "sync.WaitGroup": ("ext", "sync.WaitGroup"), "sync.Once": ("ext", "sync.Once"), "sync.Cond": ("ext", "sync.Cond"),
+    "sync.Locker": ("iface", "sync.Locker"), "sync.Map": ("ext", "sync.Map"),
+    "time.Duration": DUR, "time.Time": ("ext", "time.Time"), "time.Timer": ("ext", "time.Timer"),
+    "time.Ticker": ("ext", "time.Ticker"), "context.Context": ("iface", "context.Context"),
+    "context.CancelFunc": ("func",), "io.Reader": ("iface", "io.Reader"), "io.Writer": ("iface", "io.Writer"),
+    "os.File": ("ext", "os.File"), "pprof.Profile": ("ext", "pprof.Profile"),
+    "atomic.Int32": ("ext", "atomic.Int32"), "atomic.Int64": ("ext", "atomic.Int64"),
+    "atomic.Bool": ("ext", "atomic.Bool"), "atomic.Uint32": ("ext", "atomic.Int32"),
+    "atomic.Uint64": ("ext", "atomic.Int64"), "atomic.Value": ("ext", "atomic.Value"),
+    "strings.Builder": ("ext", "strings.Builder"),
+}
+EXT_ZERO = {
+    "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",
+    "sync.Once": "_h.Once()", "sync.Cond": "_h.Cond(None)", "atomic.Int32": "_h.AtomicInt()",
+    "atomic.Int64": "_h.AtomicInt()", "atomic.Bool": "_h.AtomicInt(False)", "atomic.Value": "_h.AtomicInt(None)",
+    "time.Time": "_h.Time(0)", "sync.Map": "_h.SyncMap()", "strings.Builder": "_h.Builder()",
+}
+BASIC_INTS = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+              "uintptr", "byte", "rune"}
+BASIC = BASIC_INTS | {"float32", "float64", "string", "bool", "error", "any", "complex128"}
+BUILTINS = {"len", "cap", "append", "make", "new", "delete", "close", "panic", "recover", "print", "println",
+            "copy", "min", "max", "clear"}
+
+STATEMENTS = {
+    "expression_statement", "short_var_declaration", "assignment_statement", "inc_statement", "dec_statement",
+    "return_statement", "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement",
+    "select_statement", "go_statement", "defer_statement", "send_statement", "labeled_statement",
+    "break_statement", "continue_statement", "empty_statement", "block", "var_declaration", "const_declaration",
+    "type_declaration",
+}
+
+
+@dataclass
+class Var:
+    name: str
+    py: str
+    kind: str  # local, global, func, type, const, pkg
+    type: Any = None
+    fn: Any = None  # the FuncCtx that declared a local
+    loop: int = 0  # loop depth at declaration
+    boxed: bool = False
+    value: Any = None  # a constant's Python literal
+
+
+@dataclass
+class FuncCtx:
+    goname: str
+    py: str
+    parent: FuncCtx | None
+    top: Any  # the FuncCtx of the outermost function (for unique names)
+    results: list = field(default_factory=list)
+    named: list = field(default_factory=list)  # pynames of named results
+    nlit: int = 0
+    loop: int = 0
+    free: set = field(default_factory=set)  # Vars of enclosing functions used here
+    assigned_outer: set = field(default_factory=set)
+    globals_assigned: set = field(default_factory=set)
+    counter: dict = field(default_factory=dict)
+    boxed: set = field(default_factory=set)  # Go names whose address is taken somewhere in the function
+    jumps: list = field(default_factory=list)  # breakable constructs, innermost last
+    ntmp: int = 0
+
+
+@dataclass
+class Construct:
+    kind: str  # loop, switch, select
+    label: str | None
+    cid: int
+    needs_check: bool = False
+
+
+class Program:
+    """Compiled Go: Python source, its code object and the traceback tables."""
+
+    def __init__(self, source: str, funcs: dict, lines: dict, files: list[str], nodes: list,
+                 decls: dict, trees: list) -> None:
+        self.source = source
+        self.code = compile(source, "<go>", "exec")
+        self.funcs = funcs  # py name -> (goname, file index, decl line, has params)
+        self.lines = lines  # py line -> (file index, go line, node index)
+        self.files = files
+        self.nodes = nodes
+        self.decls = decls  # go function name -> py name (for --entry)
+        self._trees = trees  # keep the syntax trees alive for the nodes
+
+
+def _keyword_safe(name: str) -> str:
+    return name + "_" if keyword.iskeyword(name) or name in ("None", "True", "False") else name
+
+
+def load_files(paths: list[str]) -> list[tuple[str, bytes]]:
+    """FILE_OR_DIR... -> [(path, source)], a directory giving its .go files (not tests)."""
+    out = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.glob("*.go") if not f.name.endswith("_test.go"))
+            if not files:
+                raise GoSourceError(str(path), 1, 1, "no .go files in this directory")
+            for f in files:
+                out.append((str(f.resolve()), f.read_bytes()))
+        elif path.is_file():
+            out.append((str(path.resolve()), path.read_bytes()))
+        else:
+            raise GoSourceError(str(path), 1, 1, "no such file or directory")
+    return out
+
+
+class Compiler:
+    def __init__(self, files: list[tuple[str, bytes]]) -> None:
+        self.parser = tree_sitter.Parser(_LANG)
+        self.files = [f for f, _ in files]
+        self.trees = []
+        for path, src in files:
+            tree = self.parser.parse(src)
+            self.trees.append(tree)
+            self._check_syntax(path, tree.root_node)
+        self.out: list[str] = []
+        self.lines: dict[int, tuple[int, int, int]] = {}
+        self.funcs: dict[str, tuple[str, int, int, bool]] = {}
+        self.nodes: list = []
+        self.node_ids: dict[int, int] = {}
+        self.cur = (0, 0, 0)
+        self.fileidx = 0
+        self.scopes: list[dict[str, Var]] = [{}]
+        self.fn: FuncCtx | None = None
+        self.named: dict[str, Any] = {}  # user type name -> underlying static type
+        self.structs: dict[str, dict] = {}  # class name -> {fields: {name: type}, embedded: [..]}
+        self.methods: dict[str, dict[str, Any]] = {}  # type name -> method -> (ptr recv, results)
+        self.imports: dict[str, str] = {}
+        self.nanon = 0
+        self.ncid = 0
+        self.iota: int | None = None
+        self.decls: dict[str, str] = {}
+        self.class_defs: list[str] = []
+        self.glob_closures = 0
+
+    # -- errors --
+
+    def err(self, node, msg: str) -> GoSourceError:
+        r, c = node.start_point
+        return GoSourceError(self.files[self.fileidx], r + 1, c + 1, msg)
+
+    def _check_syntax(self, path: str, root) -> None:
+        stack = [root]
+        while stack:
+            n = stack.pop()
+            if n.type == "ERROR" or n.is_missing:
+                r, c = n.start_point
+                raise GoSourceError(path, r + 1, c + 1, "syntax error" + (
+                    f": unexpected {n.text.decode()[:20]!r}" if n.type == "ERROR" and n.text else ""))
+            if n.has_error:
+                stack.extend(n.children)
+
+    # -- emission --
+
+    def emit(self, depth: int, text: str) -> None:
+        self.out.append("    " * depth + text)
+        self.lines[len(self.out)] = self.cur
+
+    def set_stmt(self, node) -> None:
+        nid = self.node_ids.get(node.id)
+        if nid is None:
+            nid = len(self.nodes)
+            self.nodes.append(node)
+            self.node_ids[node.id] = nid
+        self.cur = (self.fileidx, node.start_point[0] + 1, nid)
+
+    def tmp(self) -> str:
+        self.fn.ntmp += 1
+        return f"_t{self.fn.ntmp}"
+
+    # -- scopes --
+
+    def lookup(self, name: str) -> Var | None:
+        for s in reversed(self.scopes):
+            v = s.get(name)
+            if v is not None:
+                return v
+        return None
+
+    def declare(self, name: str, typ: Any, node=None) -> Var:
+        if name == "_":
+            return Var("_", "_", "local", typ, self.fn)
+        top = self.fn.top
+        k = top.counter.get(name, 0)
+        top.counter[name] = k + 1
+        py = f"v_{name}" if k == 0 else f"v_{name}__{k}"
+        v = Var(name, py, "local", typ, self.fn, self.fn.loop,
+                boxed=name in self.fn.boxed and not self.is_struct_value(typ))
+        self.scopes[-1][name] = v
+        return v
+
+    def ref(self, v: Var) -> str:
+        """The Python expression reading variable ``v`` (boxes read through)."""
+        if v.kind == "local" and v.fn is not self.fn:
+            f = self.fn
+            while f is not None and f is not v.fn:
+                f.free.add(v.py)
+                f = f.parent
+        return v.py + ".v" if v.boxed else v.py
+
+    def mark_assign(self, v: Var) -> None:
+        if v.kind == "local" and v.fn is not self.fn and not v.boxed:
+            self.fn.assigned_outer.add(v.py)
+            self.ref(v)
+        elif v.kind == "global" and not v.boxed:
+            self.fn.globals_assigned.add(v.py)
+
+    # -- types --
+
+    def resolve_type(self, node) -> Any:
+        t = node.type
+        if t == "type_identifier":
+            name = node.text.decode()
+            if name in BASIC:
+                if name in ("error",):
+                    return ERR
+                if name == "any":
+                    return ANY
+                if name in BASIC_INTS:
+                    return INT
+                if name in ("float32", "float64"):
+                    return FLOAT
+                if name == "complex128":
+                    raise self.err(node, "unsupported type complex128")
+                return ("basic", name)
+            v = self.lookup(name)
+            if v is not None and v.kind == "type":
+                return ("named", name)
+            if name in self.named:
+                return ("named", name)
+            raise self.err(node, f"undefined: {name}")
+        if t == "qualified_type":
+            pkg = node.child_by_field_name("package").text.decode()
+            name = node.child_by_field_name("name").text.decode()
+            key = f"{self.imports.get(pkg, pkg)}.{name}"
+            if key not in STD_TYPES:
+                raise self.err(node, f"unsupported: {pkg}.{name}")
+            return STD_TYPES[key]
+        if t == "pointer_type":
+            return ("ptr", self.resolve_type(node.named_children[0]))
+        if t == "slice_type":
+            return ("slice", self.resolve_type(node.child_by_field_name("element")))
+        if t == "array_type":
+            ln = node.child_by_field_name("length")
+            n = self.const_int(ln)
+            return ("array", n, self.resolve_type(node.child_by_field_name("element")))
+        if t == "implicit_length_array_type":
+            return ("slice", self.resolve_type(node.child_by_field_name("element")))
+        if t == "map_type":
+            return ("map", self.resolve_type(node.child_by_field_name("key")),
+                    self.resolve_type(node.child_by_field_name("value")))
+        if t == "channel_type":
+            return ("chan", self.resolve_type(node.child_by_field_name("value")))
+        if t == "function_type":
+            return ("func", self.result_types(node.child_by_field_name("result")))
+        if t == "interface_type":
+            methods = [c.child_by_field_name("name").text.decode() for c in node.named_children
+                       if c.type == "method_elem"]
+            return ("iface", tuple(methods))
+        if t == "struct_type":
+            cls = f"S_anon{self.nanon}"
+            self.nanon += 1
+            self.define_struct(cls, "struct {...}", node)
+            return ("struct", cls)
+        if t == "parenthesized_type":
+            return self.resolve_type(node.named_children[0])
+        if t == "generic_type":
+            raise self.err(node, "unsupported: generic types")
+        raise self.err(node, f"unsupported type syntax ({t})")
+
+    def result_types(self, node) -> list:
+        if node is None:
+            return []
+        if node.type == "parameter_list":
+            out = []
+            for p in node.named_children:
+                names = p.children_by_field_name("name")
+                typ = self.resolve_type(p.child_by_field_name("type"))
+                out.extend([typ] * max(1, len(names)))
+            return out
+        return [self.resolve_type(node)]
+
+    def under(self, t: Any) -> Any:
+        seen = 0
+        while t is not None and t[0] == "named" and seen < 20:
+            t = self.named.get(t[1])
+            seen += 1
+        return t
+
+    def struct_of(self, t: Any) -> str | None:
+        """The class of a struct type or a pointer to one."""
+        u = self.under(t)
+        if u is not None and u[0] == "ptr":
+            u = self.under(u[1])
+        if u is not None and u[0] == "struct":
+            return u[1]
+        return None
+
+    def is_struct_value(self, t: Any) -> bool:
+        u = self.under(t)
+        return u is not None and (u[0] in ("struct", "array") or (u[0] == "ext" and u[1] in EXT_ZERO))
+
+    def zero(self, t: Any) -> str:
+        u = self.under(t)
+        if u is None:
+            return "None"
+        k = u[0]
+        if k == "basic":
+            return {"string": "''", "bool": "False", "float64": "0.0"}.get(u[1], "0")
+        if k == "struct":
+            return f"{u[1]}()"
+        if k == "array":
+            return f"[{self.zero(u[2])} for _ in range({u[1]})]"
+        if k == "ext":
+            return EXT_ZERO.get(u[1], "None")
+        return "None"
+
+    def define_struct(self, cls: str, goname: str, node) -> None:
+        fields: dict[str, Any] = {}
+        embedded: list[str] = []
+        order: list[str] = []
+        fl = node.named_children[0] if node.named_children else None
+        for fd in (fl.named_children if fl is not None else []):
+            if fd.type != "field_declaration":
+                continue
+            names = fd.children_by_field_name("name")
+            tnode = fd.child_by_field_name("type")
+            typ = self.resolve_type(tnode)
+            if not names:
+                base = tnode.named_children[0] if tnode.type == "pointer_type" else tnode
+                if base.type == "qualified_type":
+                    base = base.child_by_field_name("name")
+                if base.type == "generic_type":
+                    raise self.err(base, "unsupported: generic types")
+                fname = _keyword_safe(base.text.decode())
+                embedded.append(fname)
+                fields[fname] = typ
+                order.append(fname)
+            for n in names:
+                fname = _keyword_safe(n.text.decode())
+                fields[fname] = typ
+                order.append(fname)
+        self.structs[cls] = {"fields": fields, "embedded": embedded, "order": order, "goname": goname}
+
+    def emit_struct_classes(self) -> None:
+        for cls, info in self.structs.items():
+            order = info["order"]
+            byval = [f for f in order if self.is_struct_value(info["fields"][f])]
+            lines = [f"class {cls}(_GoStruct):",
+                     f"    __slots__ = {tuple(order)!r}",
+                     f"    _fields = {tuple(order)!r}",
+                     f"    _embedded = {tuple(info['embedded'])!r}",
+                     f"    _byvalue = frozenset({tuple(byval)!r})",
+                     f"    _goname = {info['goname']!r}",
+                     f"    def __init__(self{''.join(', ' + f + '=_NO' for f in order)}):"]
+            for f in order:
+                lines.append(f"        object.__setattr__(self, {f!r}, {self.zero(info['fields'][f])} if {f} is _NO else {f})")
+            if not order:
+                lines.append("        pass")
+            for ln in lines:
+                self.out.append(ln)
+
+    def field_path(self, cls: str, name: str, depth: int = 0) -> tuple[list[str], Any] | None:
+        info = self.structs.get(cls)
+        if info is None or depth > 5:
+            return None
+        if name in info["fields"]:
+            return [name], info["fields"][name]
+        if name in self.methods.get(info["goname"].removeprefix("main."), {}):
+            return None
+        for e in info["embedded"]:
+            sub = self.struct_of(info["fields"][e])
+            if sub is not None:
+                r = self.field_path(sub, name, depth + 1)
+                if r is not None:
+                    return [e] + r[0], r[1]
+        return None
+
+    # -- constants --
+
+    def const_int(self, node) -> int:
+        v = self.const_value(node)
+        if not isinstance(v, int):
+            raise self.err(node, "array length must be a constant integer")
+        return v
+
+    def const_value(self, node) -> Any:
+        t = node.type
+        if t == "int_literal":
+            return _parse_int(node.text.decode())
+        if t == "float_literal":
+            return float(node.text.decode().replace("_", ""))
+        if t in ("interpreted_string_literal", "raw_string_literal"):
+            return self.string_lit(node)
+        if t == "rune_literal":
+            return _parse_rune(node.text.decode())
+        if t == "iota":
+            if self.iota is None:
+                raise self.err(node, "cannot use iota outside constant declaration")
+            return self.iota
+        if t in ("true", "false"):
+            return t == "true"
+        if t == "identifier":
+            v = self.lookup(node.text.decode())
+            if v is not None and v.kind == "const":
+                return v.value
+            raise self.err(node, f"not a constant: {node.text.decode()}")
+        if t == "parenthesized_expression":
+            return self.const_value(node.named_children[0])
+        if t == "selector_expression":
+            key = self.std_key(node)
+            consts = {"time.Nanosecond": 1, "time.Microsecond": 1000, "time.Millisecond": 1_000_000,
+                      "time.Second": 1_000_000_000, "time.Minute": 60_000_000_000, "time.Hour": 3_600_000_000_000}
+            if key in consts:
+                return consts[key]
+        if t == "call_expression":
+            fn = node.child_by_field_name("function")
+            args = node.child_by_field_name("arguments").named_children
+            if len(args) == 1:
+                conv = fn.text.decode()
+                v = self.const_value(args[0])
+                if conv in BASIC_INTS or conv in ("time.Duration",) or (conv in self.named):
+                    return int(v) if not isinstance(v, str) else v
+                if conv in ("float64", "float32"):
+                    return float(v)
+                if conv == "string":
+                    return v
+        if t == "binary_expression":
+            a = self.const_value(node.child_by_field_name("left"))
+            b = self.const_value(node.child_by_field_name("right"))
+            op = node.child_by_field_name("operator").type
+            if op == "/" and isinstance(a, int) and isinstance(b, int):
+                return int(a / b)
+            if op == "%" and isinstance(a, int):
+                return a - b * int(a / b)
+            ops = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b,
+                   "<<": lambda: a << b, ">>": lambda: a >> b, "&": lambda: a & b, "|": lambda: a | b,
+                   "^": lambda: a ^ b, "&^": lambda: a & ~b, "==": lambda: a == b, "!=": lambda: a != b,
+                   "<": lambda: a < b, ">": lambda: a > b, "<=": lambda: a <= b, ">=": lambda: a >= b,
+                   "&&": lambda: a and b, "||": lambda: a or b}
+            if op in ops:
+                return ops[op]()
+        if t == "unary_expression":
+            a = self.const_value(node.child_by_field_name("operand"))
+            op = node.child_by_field_name("operator").type
+            return {"-": lambda: -a, "+": lambda: a, "!": lambda: not a, "^": lambda: ~a}[op]()
+        raise self.err(node, "not a constant expression")
+
+    def string_lit(self, node) -> str:
+        text = node.text.decode()
+        if node.type == "raw_string_literal":
+            return text[1:-1].replace("\r", "")
+        try:
+            return ast.literal_eval(text)
+        except (SyntaxError, ValueError):
+            raise self.err(node, "unsupported string literal") from None
+
+    def std_key(self, node) -> str | None:
+        """``pkg.Name`` for an imported package, else None."""
+        if node.type != "selector_expression":
+            return None
+        op = node.child_by_field_name("operand")
+        if op.type != "identifier":
+            return None
+        name = op.text.decode()
+        if name not in self.imports or self.lookup(name) is not None and self.lookup(name).kind != "pkg":
+            return None
+        return f"{self.imports[name]}.{node.child_by_field_name('field').text.decode()}"
+
+    # -- the program --
+
+    def compile(self) -> Program:
+        decls = []  # (fileidx, node)
+        for fi, tree in enumerate(self.trees):
+            self.fileidx = fi
+            root = tree.root_node
+            pkg = None
+            for n in root.named_children:
+                if n.type == "package_clause":
+                    pkg = n.named_children[0].text.decode()
+                    if pkg != "main":
+                        raise self.err(n, f"package {pkg}: only package main can run")
+                elif n.type == "import_declaration":
+                    self.do_imports(n)
+                elif n.type == "comment":
+                    continue
+                else:
+                    decls.append((fi, n))
+            if pkg is None:
+                raise GoSourceError(self.files[fi], 1, 1, "expected 'package main'")
+        glob = self.scopes[0]
+        for alias, _path in self.imports.items():
+            glob[alias] = Var(alias, alias, "pkg")
+        # types first (they may refer to each other), then functions' signatures, globals
+        for fi, n in decls:
+            self.fileidx = fi
+            if n.type == "type_declaration":
+                for spec in n.named_children:
+                    if spec.type == "type_alias":
+                        name = spec.child_by_field_name("name").text.decode()
+                        glob[name] = Var(name, name, "type")
+                        self.named[name] = None
+                    elif spec.type == "type_spec":
+                        if spec.child_by_field_name("type_parameters") is not None:
+                            raise self.err(spec, "unsupported: generic types")
+                        name = spec.child_by_field_name("name").text.decode()
+                        glob[name] = Var(name, f"T_{name}", "type")
+                        self.named[name] = None
+        for fi, n in decls:
+            self.fileidx = fi
+            if n.type == "type_declaration":
+                for spec in n.named_children:
+                    if spec.type not in ("type_spec", "type_alias"):
+                        continue
+                    name = spec.child_by_field_name("name").text.decode()
+                    tnode = spec.child_by_field_name("type")
+                    if tnode.type == "struct_type":
+                        self.define_struct(f"T_{name}", f"main.{name}", tnode)
+                        self.named[name] = ("struct", f"T_{name}")
+                    else:
+                        self.named[name] = self.resolve_type(tnode)
+        for fi, n in decls:
+            self.fileidx = fi
+            if n.type == "function_declaration":
+                name = n.child_by_field_name("name").text.decode()
+                if n.child_by_field_name("type_parameters") is not None:
+                    raise self.err(n, "unsupported: generic functions")
+                res = self.result_types(n.child_by_field_name("result"))
+                if name == "init":
+                    continue
+                glob[name] = Var(name, f"F_{name}", "func", ("func", res))
+            elif n.type == "method_declaration":
+                recv = n.child_by_field_name("receiver").named_children[0]
+                rt = recv.child_by_field_name("type")
+                ptr = rt.type == "pointer_type"
+                tname = (rt.named_children[0] if ptr else rt).text.decode()
+                if tname not in self.named:
+                    raise self.err(rt, f"undefined: {tname}")
+                mname = n.child_by_field_name("name").text.decode()
+                res = self.result_types(n.child_by_field_name("result"))
+                self.methods.setdefault(tname, {})[mname] = (ptr, res)
+        self.cur = (0, 0, 0)
+        tail: list[str] = []
+        # globals and constants in order (package-level initialisation order is source order here)
+        init_fns = []
+        self.gnames: list[str] = []
+        gfn = FuncCtx("main.init", "_ginit", None, None)
+        gfn.top = gfn
+        saved_out, saved_lines = self.out, self.lines
+        self.out, self.lines = [], {}
+        for fi, n in decls:
+            self.fileidx = fi
+            if n.type in ("var_declaration", "const_declaration"):
+                self.fn = gfn
+                self.global_decl(n)
+        ginit = [(t, self.lines.get(i + 1, self.cur)) for i, t in enumerate(self.out)]
+        self.out, self.lines = saved_out, saved_lines
+        self.out.append("async def _ginit():")
+        if self.gnames:
+            self.out.append(f"    global {', '.join(self.gnames)}")
+        self.out_lines(ginit, 0)
+        self.out.append("    pass")
+        self.funcs["_ginit"] = ("main.init", 0, 1, False)
+        self.fn = None
+        for fi, n in decls:
+            self.fileidx = fi
+            if n.type == "function_declaration":
+                name = n.child_by_field_name("name").text.decode()
+                if name == "init":
+                    py = f"F_init_{len(init_fns)}"
+                    self.function(n, f"main.init.{len(init_fns)}", py, None)
+                    init_fns.append(py)
+                else:
+                    self.function(n, f"main.{name}", f"F_{name}", None)
+                    self.decls[name] = f"F_{name}"
+            elif n.type == "method_declaration":
+                recv = n.child_by_field_name("receiver").named_children[0]
+                rt = recv.child_by_field_name("type")
+                ptr = rt.type == "pointer_type"
+                tname = (rt.named_children[0] if ptr else rt).text.decode()
+                mname = n.child_by_field_name("name").text.decode()
+                goname = f"main.(*{tname}).{mname}" if ptr else f"main.{tname}.{mname}"
+                py = f"M_{tname}_{mname}"
+                self.function(n, goname, py, (recv, tname, ptr))
+                if self.named[tname] is not None and self.named[tname][0] == "struct":
+                    tail.append(f"T_{tname}.{_keyword_safe(mname)} = {py}")
+            elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
+                continue
+            else:
+                raise self.err(n, f"unsupported top-level declaration ({n.type})")
+        # struct classes last: anonymous struct types are met inside function bodies
+        self.emit_struct_classes()
+        self.out.extend(tail)
+        self.out.append(f"INITS = [{', '.join(init_fns)}]")
+        src = "\n".join(self.out) + "\n"
+        return Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees)
+
+    def do_imports(self, n) -> None:
+        specs = [c for c in n.named_children if c.type in ("import_spec", "import_spec_list")]
+        flat = []
+        for s in specs:
+            flat.extend(s.named_children if s.type == "import_spec_list" else [s])
+        for s in flat:
+            if s.type != "import_spec":
+                continue
+            path = self.string_lit(s.child_by_field_name("path"))
+            if path not in PACKAGES:
+                raise self.err(s, f"unsupported import {path!r}")
+            name = s.child_by_field_name("name")
+            alias = name.text.decode() if name is not None else path.rsplit("/", 1)[-1]
+            if alias == "_":
+                continue
+            self.imports[alias] = PACKAGES[path]
+
+    def global_decl(self, n) -> None:
+        """Package-level var and const declarations; vars initialise in ``_ginit`` on goroutine 1."""
+        glob = self.scopes[0]
+        is_const = n.type == "const_declaration"
+        specs = []
+        for c in n.named_children:
+            if c.type in ("var_spec_list",):
+                specs.extend(x for x in c.named_children if x.type == "var_spec")
+            elif c.type in ("var_spec", "const_spec"):
+                specs.append(c)
+        self.set_stmt(n)
+        self.depth = 1
+        last_vals = None
+        last_type = None
+        for i, spec in enumerate(specs):
+            names = spec.children_by_field_name("name")
+            tnode = spec.child_by_field_name("type")
+            vals = spec.child_by_field_name("value")
+            if is_const:
+                self.iota = i
+                if vals is None:
+                    vals, tnode = last_vals, last_type
+                last_vals, last_type = vals, tnode
+                for k, nm in enumerate(names):
+                    v = self.const_value(vals.named_children[k])
+                    glob[nm.text.decode()] = Var(nm.text.decode(), f"G_{nm.text.decode()}", "const",
+                                                  self.resolve_type(tnode) if tnode is not None else
+                                                  _const_type(v), value=v)
+                self.iota = None
+                continue
+            typ = self.resolve_type(tnode) if tnode is not None else None
+            exprs = vals.named_children if vals is not None else []
+            gvars = []
+            for k, nm in enumerate(names):
+                name = nm.text.decode()
+                t = typ or (self.type_of(exprs[k]) if k < len(exprs) and len(exprs) == len(names) else None)
+                var = Var(name, f"G_{name}" if name != "_" else "_", "global", t)
+                gvars.append(var)
+                if name != "_":
+                    glob[name] = var
+                    self.gnames.append(var.py)
+            if exprs and len(exprs) == len(names):
+                for k, var in enumerate(gvars):
+                    self.emit(1, f"{var.py} = {self.expr_value(exprs[k])}")
+            elif exprs:
+                self.emit(1, f"{', '.join(v.py for v in gvars)} = {self.expr(exprs[0])}")
+            else:
+                for var in gvars:
+                    self.emit(1, f"{var.py} = {self.zero(typ)}")
+
+    # -- functions --
+
+    def function(self, n, goname: str, py: str, recv) -> None:
+        fn = FuncCtx(goname, py, None, None)
+        fn.top = fn
+        self.fn = fn
+        self.set_stmt(n)
+        body = n.child_by_field_name("body")
+        if body is None:
+            raise self.err(n, "function without a body")
+        fn.boxed = _addressed(body)
+        self.scopes.append({})
+        params = []
+        if recv is not None:
+            rnode, tname, ptr = recv
+            rname = rnode.child_by_field_name("name")
+            typ = ("ptr", ("named", tname)) if ptr else ("named", tname)
+            v = self.declare(rname.text.decode() if rname is not None else "_", typ)
+            params.append((v, False))
+        params.extend(self.params(n.child_by_field_name("parameters")))
+        self.funcs[py] = (goname, self.fileidx, n.start_point[0] + 1, len(params) > 0)
+        lines = self.func_body(n, params, recv is not None and not recv[2])
+        self.out.append(f"async def {py}({', '.join(self.param_sig(params))}):")
+        self.out_lines(lines, 1)
+        self.scopes.pop()
+        self.fn = None
+
+    def param_sig(self, params) -> list[str]:
+        return [("*" if variadic else "") + (v.py if v.name != "_" else f"_p{k}") for k, (v, variadic) in
+                enumerate(params)]
+
+    def out_lines(self, lines: list[tuple[str, tuple]], depth: int) -> None:
+        for text, cur in lines:
+            self.out.append("    " * depth + text)
+            self.lines[len(self.out)] = cur
+
+    def params(self, plist) -> list[tuple[Var, bool]]:
+        out = []
+        if plist is None:
+            return out
+        k = 0
+        for p in plist.named_children:
+            if p.type not in ("parameter_declaration", "variadic_parameter_declaration"):
+                continue
+            variadic = p.type == "variadic_parameter_declaration"
+            typ = self.resolve_type(p.child_by_field_name("type"))
+            if variadic:
+                typ = ("slice", typ)
+            names = p.children_by_field_name("name")
+            if not names:
+                v = self.declare(f"_p{k}", typ)
+                k += 1
+                out.append((v, variadic))
+            for nm in names:
+                out.append((self.declare(nm.text.decode(), typ), variadic))
+        return out
+
+    def func_body(self, n, params, value_recv: bool) -> list[tuple[str, tuple]]:
+        """Translate a function's body into (text, line-info) pairs, indented from 0."""
+        fn = self.fn
+        saved_out, saved_lines = self.out, self.lines
+        self.out, self.lines = [], {}
+        res = n.child_by_field_name("result")
+        fn.results = self.result_types(res)
+        prologue = []
+        if res is not None and res.type == "parameter_list":
+            for p in res.named_children:
+                typ = self.resolve_type(p.child_by_field_name("type"))
+                for nm in p.children_by_field_name("name"):
+                    v = self.declare(nm.text.decode(), typ)
+                    fn.named.append(v)
+                    prologue.append(f"{v.py} = {self.box_wrap(v, self.zero(typ))}")
+        for v, variadic in params:
+            if variadic:
+                prologue.append(f"{v.py} = list({v.py})")
+            if v.boxed:
+                prologue.append(f"{v.py} = _Box({v.py})")
+        if value_recv:
+            v = params[0][0]
+            prologue.append(f"{v.py} = _h.copy({v.py})")
+        body = n.child_by_field_name("body")
+        has_defer = _has_defer(body)
+        self.block(body, 0, new_scope=False)
+        if not self.out or not self.out[-1].startswith("return"):
+            self.emit(0, self.return_named())
+        body_lines = [(t, self.lines.get(i + 1, self.cur)) for i, t in enumerate(self.out)]
+        self.out, self.lines = saved_out, saved_lines
+        cur = (self.fileidx, n.start_point[0] + 1, self.cur[2])
+        head = []
+        decl = []
+        if fn.assigned_outer:
+            decl.append(f"nonlocal {', '.join(sorted(fn.assigned_outer))}")
+        if fn.globals_assigned:
+            decl.append(f"global {', '.join(sorted(fn.globals_assigned))}")
+        head.extend((d, cur) for d in decl)
+        head.extend((p, cur) for p in prologue)
+        head.append(("_jmp = None", cur))
+        if has_defer:
+            head.append(("_d = []", cur))
+            head.append(("_pr = _h.PanicState()", cur))
+            head.append(("try:", cur))
+            # while the deferred calls run, the frame's own variables are dead (node -1): only what the
+            # deferred closures captured keeps anything alive, as in Go
+            dead = (cur[0], body.end_point[0] + 1, -1)  # Go shows deferreturn at the closing brace
+            tail = [("except BaseException as _e:", dead), ("    _pr.catch(_e)", dead), ("finally:", dead),
+                    ("    if not _pr.closing:", dead), ("        await _h.run_defers(_d, _pr)", dead),
+                    (self.return_named(), dead)]
+            body_lines = [("    " + t, c) for t, c in body_lines]
+            return head + [("    " + t, c) for t, c in [("pass", cur)]] + body_lines + tail
+        return head + body_lines
+
+    def box_wrap(self, v: Var, e: str) -> str:
+        return f"_Box({e})" if v.boxed else e
+
+    def return_named(self) -> str:
+        fn = self.fn
+        if fn.named:
+            vals = [self.ref(v) for v in fn.named]
+            return "return " + (vals[0] if len(vals) == 1 else "(" + ", ".join(vals) + ")")
+        if len(fn.results) == 1:
+            return f"return {self.zero(fn.results[0])}"
+        if fn.results:
+            return "return (" + ", ".join(self.zero(t) for t in fn.results) + ")"
+        return "return"
+
+    def func_literal(self, n) -> str:
+        parent = self.fn
+        d = self.depth
+        if parent.py == "_ginit":
+            self.glob_closures += 1
+            goname = f"main.glob..func{self.glob_closures}"
+        else:
+            parent.nlit += 1
+            goname = f"{parent.goname}.func{parent.nlit}" if parent.parent is None else f"{parent.goname}.{parent.nlit}"
+        py = "L_" + goname.replace("main.", "", 1).replace(".", "__").replace("(*", "").replace(")", "")
+        fn = FuncCtx(goname, py, parent, parent.top)
+        fn.boxed = _addressed(n.child_by_field_name("body"))
+        saved_scopes = len(self.scopes)
+        self.fn = fn
+        self.scopes.append({})
+        params = self.params(n.child_by_field_name("parameters"))
+        self.funcs[py] = (goname, self.fileidx, n.start_point[0] + 1, len(params) > 0)
+        saved_cur = self.cur
+        lines = self.func_body(n, params, False)
+        self.cur = saved_cur
+        del self.scopes[saved_scopes:]
+        self.fn = parent
+        # per-iteration variables of loops around the literal: a factory gives each its own cells
+        fresh = sorted(v.py for s in self.scopes for v in s.values()
+                       if v.kind == "local" and v.fn is parent and v.loop > 0 and v.py in fn.free)
+        for name in fn.free:
+            if name in fn.assigned_outer or any(name == v.py for s in self.scopes for v in s.values()
+                                                  if v.fn is parent):
+                pass
+        self.depth = d
+        if fresh:
+            mk = f"_mk_{py}"
+            self.emit(d, f"def {mk}({', '.join(fresh)}):")
+            self.emit(d + 1, f"async def {py}({', '.join(self.param_sig(params))}):")
+            self.out_lines(lines, d + 2)
+            self.emit(d + 1, f"return {py}")
+            return f"{mk}({', '.join(fresh)})"
+        self.emit(d, f"async def {py}({', '.join(self.param_sig(params))}):")
+        self.out_lines(lines, d + 1)
+        return py
+
+    # -- statements --
+
+    depth = 0
+
+    def block(self, node, depth: int, new_scope: bool = True) -> None:
+        if new_scope:
+            self.scopes.append({})
+        start = len(self.out)
+        stmts = node.named_children
+        if node.type == "block":
+            stmts = []
+            for c in node.named_children:
+                if c.type == "statement_list":
+                    stmts.extend(c.named_children)
+                else:
+                    stmts.append(c)
+        for s in stmts:
+            if s.type == "comment":
+                continue
+            self.stmt(s, depth)
+        if len(self.out) == start:
+            self.emit(depth, "pass")
+        if new_scope:
+            self.scopes.pop()
+
+    def stmts(self, nodes, depth: int) -> None:
+        start = len(self.out)
+        for s in nodes:
+            if s.type == "comment":
+                continue
+            if s.type == "statement_list":
+                self.stmts(s.named_children, depth)
+            else:
+                self.stmt(s, depth)
+        if len(self.out) == start:
+            self.emit(depth, "pass")
+
+    def stmt(self, s, d: int) -> None:
+        self.set_stmt(s)
+        self.depth = d
+        t = s.type
+        if t not in STATEMENTS:
+            raise self.err(s, f"unsupported statement ({t.replace('_', ' ')})")
+        getattr(self, "s_" + t)(s, d)
+
+    def s_empty_statement(self, s, d):
+        pass
+
+    def s_block(self, s, d):
+        self.emit(d, "if True:")
+        self.block(s, d + 1)
+
+    def s_expression_statement(self, s, d):
+        e = s.named_children[0]
+        self.emit(d, self.expr(e, stmt=True))
+
+    def s_type_declaration(self, s, d):
+        raise self.err(s, "unsupported: type declarations inside functions")
+
+    def s_const_declaration(self, s, d):
+        for spec in [c for c in s.named_children if c.type == "const_spec"]:
+            for i, nm in enumerate(spec.children_by_field_name("name")):
+                vals = spec.child_by_field_name("value")
+                if vals is None:
+                    raise self.err(spec, "unsupported: implicit constant repetition inside functions")
+                v = self.const_value(vals.named_children[i])
+                self.scopes[-1][nm.text.decode()] = Var(nm.text.decode(), "", "const", _const_type(v), value=v)
+
+    def s_var_declaration(self, s, d):
+        specs = []
+        for c in s.named_children:
+            if c.type == "var_spec_list":
+                specs.extend(x for x in c.named_children if x.type == "var_spec")
+            elif c.type == "var_spec":
+                specs.append(c)
+        for spec in specs:
+            names = spec.children_by_field_name("name")
+            tnode = spec.child_by_field_name("type")
+            typ = self.resolve_type(tnode) if tnode is not None else None
+            vals = spec.child_by_field_name("value")
+            exprs = vals.named_children if vals is not None else []
+            if exprs and len(exprs) == len(names):
+                rhs = [self.expr_value(e) for e in exprs]
+                types = [typ or self.type_of(e) for e in exprs]
+            elif exprs:
+                rhs = None
+                multi = self.expr(exprs[0])
+                types = self.tuple_types(exprs[0], len(names))
+            else:
+                rhs = [self.zero(typ)] * len(names)
+                types = [typ] * len(names)
+            vs = [self.declare(nm.text.decode(), types[i] if types else typ) for i, nm in enumerate(names)]
+            if rhs is None:
+                tmps = [self.tmp() for _ in vs]
+                self.emit(d, f"{', '.join(tmps)} = {multi}")
+                rhs = tmps
+            for v, r in zip(vs, rhs, strict=True):
+                if v.name == "_":
+                    self.emit(d, f"_ = {r}")
+                else:
+                    self.emit(d, f"{v.py} = {self.box_wrap(v, r)}")
+
+    def tuple_types(self, e, n: int) -> list:
+        t = self.type_of(e)
+        if t is not None and t[0] == "tuple" and len(t[1]) == n:
+            return list(t[1])
+        return [None] * n
+
+    def s_short_var_declaration(self, s, d):
+        left = s.child_by_field_name("left").named_children
+        right = s.child_by_field_name("right").named_children
+        self.assign_or_define(left, right, d, define=True)
+
+    def assign_or_define(self, left, right, d, define: bool, node=None) -> None:
+        if len(right) == 1 and len(left) > 1:
+            r = right[0]
+            rt = r.type
+            if rt == "index_expression":
+                e = self.index2(r)
+                types = [self.type_of(r), BOOL]
+            elif rt == "unary_expression" and r.child_by_field_name("operator").type == "<-":
+                e = f"(await _h.recv({self.expr(r.child_by_field_name('operand'))}))"
+                ct = self.under(self.type_of(r.child_by_field_name("operand")))
+                types = [ct[1] if ct is not None and ct[0] == "chan" else None, BOOL]
+            elif rt == "type_assertion_expression":
+                e = self.assert2(r)
+                types = [self.resolve_type(r.child_by_field_name("type")), BOOL]
+            else:
+                e = self.expr(r)
+                types = self.tuple_types(r, len(left))
+            targets = [self.target(lv, types[i], define) for i, lv in enumerate(left)]
+            if all(t[1] is None for t in targets):
+                self.emit(d, f"{', '.join(t[0] for t in targets)} = {e}")
+            else:
+                tmps = [self.tmp() for _ in left]
+                self.emit(d, f"{', '.join(tmps)} = {e}")
+                for (tg, setter), tv in zip(targets, tmps, strict=True):
+                    self.emit(d, setter(tv) if setter else f"{tg} = {tv}")
+            return
+        if len(left) != len(right):
+            raise self.err(left[0], "assignment mismatch")
+        # a channel made straight into a variable carries the variable's name (the window's lanes)
+        self.naming = [lv.text.decode() if lv.type == "identifier" else "" for lv in left]
+        try:
+            vals = [self._named_value(r, i) for i, r in enumerate(right)]
+        finally:
+            self.naming = None
+        types = [self.type_of(r) for r in right]
+        if len(left) == 1:
+            tg, setter = self.target(left[0], types[0], define)
+            self.emit(d, setter(vals[0]) if setter else f"{tg} = {vals[0]}")
+            return
+        tmps = [self.tmp() for _ in left]
+        self.emit(d, f"{', '.join(tmps)} = {', '.join(vals)}")
+        for i, lv in enumerate(left):
+            tg, setter = self.target(lv, types[i], define)
+            self.emit(d, setter(tmps[i]) if setter else f"{tg} = {tmps[i]}")
+
+    naming: list | None = None
+    chan_name = ""
+
+    def _named_value(self, r, i: int) -> str:
+        self.chan_name = self.naming[i] if self.naming and i < len(self.naming) else ""
+        try:
+            return self.expr_value(r)
+        finally:
+            self.chan_name = ""
+
+    def target(self, lv, typ, define: bool):
+        """(python target, None) or (None, setter(value) -> statement)."""
+        if lv.type == "identifier":
+            name = lv.text.decode()
+            if name == "_":
+                return "_", None
+            if define:
+                v = self.scopes[-1].get(name)
+                if v is None or v.kind != "local":
+                    v = self.declare(name, typ)
+                    if v.boxed:
+                        return None, lambda val, v=v: f"{v.py} = _Box({val})"
+                    return v.py, None
+            else:
+                v = self.lookup(name)
+                if v is None:
+                    raise self.err(lv, f"undefined: {name}")
+                if v.kind not in ("local", "global"):
+                    raise self.err(lv, f"cannot assign to {name}")
+            self.mark_assign(v)
+            return self.ref(v), None
+        if lv.type == "selector_expression":
+            op = lv.child_by_field_name("operand")
+            fname = _keyword_safe(lv.child_by_field_name("field").text.decode())
+            obj = self.expr(op)
+            cls = self.struct_of(self.type_of(op))
+            if cls is not None:
+                p = self.field_path(cls, fname)
+                if p is not None:
+                    return f"_h.nn({obj}).{'.'.join(p[0])}", None
+            return f"_h.nn({obj}).{fname}", None
+        if lv.type == "index_expression":
+            obj = self.expr(lv.child_by_field_name("operand"))
+            idx = self.expr(lv.child_by_field_name("index"))
+            return None, lambda val: f"_h.setidx({obj}, {idx}, {val})"
+        if lv.type == "unary_expression" and lv.child_by_field_name("operator").type == "*":
+            p = self.expr(lv.child_by_field_name("operand"))
+            return None, lambda val: f"_h.store({p}, {val})"
+        if lv.type == "parenthesized_expression":
+            return self.target(lv.named_children[0], typ, define)
+        raise self.err(lv, "unsupported assignment target")
+
+    def s_assignment_statement(self, s, d):
+        left = s.child_by_field_name("left").named_children
+        right = s.child_by_field_name("right").named_children
+        op = s.child_by_field_name("operator").type
+        if op == "=":
+            self.assign_or_define(left, right, d, define=False)
+            return
+        binop = op[:-1]
+        lv = left[0]
+        cur = self.expr(lv)
+        val = self.binop(binop, cur, self.expr(right[0]), self.type_of(lv), self.type_of(right[0]))
+        tg, setter = self.target(lv, None, False)
+        self.emit(d, setter(val) if setter else f"{tg} = {val}")
+
+    def s_inc_statement(self, s, d, delta="+ 1"):
+        lv = s.named_children[0]
+        cur = self.expr(lv)
+        tg, setter = self.target(lv, None, False)
+        val = f"{cur} {delta}"
+        self.emit(d, setter(val) if setter else f"{tg} = {val}")
+
+    def s_dec_statement(self, s, d):
+        self.s_inc_statement(s, d, "- 1")
+
+    def s_return_statement(self, s, d):
+        el = s.named_children[0] if s.named_children else None
+        fn = self.fn
+        if el is None:
+            self.emit(d, self.return_named())
+            return
+        exprs = el.named_children
+        vals = [self.expr_value(e) for e in exprs]
+        if len(vals) == 1:
+            self.emit(d, f"return {vals[0]}")
+        else:
+            self.emit(d, f"return ({', '.join(vals)})")
+        del fn
+
+    def s_if_statement(self, s, d, kw="if"):
+        init = s.child_by_field_name("initializer")
+        self.scopes.append({})
+        if init is not None:
+            if kw == "elif":
+                raise self.err(init, "unsupported: else if with an initializer")
+            self.stmt(init, d)
+            self.set_stmt(s)
+        cond = self.expr(s.child_by_field_name("condition"))
+        self.emit(d, f"{kw} {cond}:")
+        self.block(s.child_by_field_name("consequence"), d + 1)
+        alt = s.child_by_field_name("alternative")
+        if alt is not None:
+            if alt.type == "if_statement" and alt.child_by_field_name("initializer") is None:
+                self.set_stmt(alt)
+                self.s_if_statement(alt, d, "elif")
+            else:
+                self.emit(d, "else:")
+                if alt.type == "if_statement":
+                    self.stmt(alt, d + 1)
+                else:
+                    self.block(alt, d + 1)
+        self.scopes.pop()
+
+    # -- loops and jumps --
+
+    def push_construct(self, kind: str, label: str | None) -> Construct:
+        self.ncid += 1
+        c = Construct(kind, label, self.ncid)
+        self.fn.jumps.append(c)
+        return c
+
+    def pop_construct(self, c: Construct, d: int) -> None:
+        """After an inner construct: finish a jump that crossed it."""
+        self.fn.jumps.pop()
+        if not c.needs_check:
+            return
+        parents = [p for p in self.fn.jumps]
+        self.emit(d, "if _jmp is not None:")
+        if not parents:
+            self.emit(d + 1, "_jmp = None")
+            return
+        p = parents[-1]
+        self.emit(d + 1, f"if _jmp[0] == {p.cid}:")
+        self.emit(d + 2, "_k = _jmp[1]; _jmp = None")
+        self.emit(d + 2, "if _k == 'c': continue")
+        self.emit(d + 2, "break")
+        self.emit(d + 1, "break")
+        p.needs_check = True
+
+    def jump(self, s, d: int, kind: str) -> None:
+        label = s.named_children[0].text.decode() if s.named_children else None
+        js = self.fn.jumps
+        target = None
+        for c in reversed(js):
+            if label is not None:
+                if c.label == label:
+                    target = c
+                    break
+            elif kind == "b" or c.kind == "loop":
+                target = c
+                break
+        if target is None:
+            raise self.err(s, f"{'break' if kind == 'b' else 'continue'} is not in a loop, switch, or select")
+        if kind == "c" and target.kind != "loop":
+            raise self.err(s, "invalid continue label")
+        if target is js[-1]:
+            self.emit(d, "break" if kind == "b" else "continue")
+            return
+        self.emit(d, f"_jmp = ({target.cid}, {kind!r})")
+        self.emit(d, "break")
+        js[-1].needs_check = True
+
+    def s_break_statement(self, s, d):
+        self.jump(s, d, "b")
+
+    def s_continue_statement(self, s, d):
+        self.jump(s, d, "c")
+
+    def s_labeled_statement(self, s, d):
+        label = s.child_by_field_name("label").text.decode()
+        inner = [c for c in s.named_children if c.type != "label_name"]
+        if not inner:
+            return
+        st = inner[0]
+        if st.type in ("for_statement", "expression_switch_statement", "type_switch_statement", "select_statement"):
+            self.set_stmt(st)
+            getattr(self, "s_" + st.type)(st, d, label)
+        else:
+            self.stmt(st, d)
+
+    def s_for_statement(self, s, d, label=None):
+        body = s.child_by_field_name("body")
+        clause = [c for c in s.named_children if c.type in ("for_clause", "range_clause")]
+        self.scopes.append({})
+        self.fn.loop += 1
+        c = None
+        if not clause:
+            cond = [c for c in s.named_children if c.type not in ("block", "comment")]
+            c = self.push_construct("loop", label)
+            if cond:
+                self.emit(d, f"while {self.expr(cond[0])}:")
+            else:
+                self.emit(d, "while True:")
+            self.emit(d + 1, _SPIN)
+            self.block(body, d + 1)
+        elif clause[0].type == "for_clause":
+            fc = clause[0]
+            init = fc.child_by_field_name("initializer")
+            cond = fc.child_by_field_name("condition")
+            upd = fc.child_by_field_name("update")
+            if init is not None:
+                self.fn.loop -= 1
+                self.stmt(init, d)
+                self.fn.loop += 1
+                for v in self.scopes[-1].values():
+                    v.loop = self.fn.loop
+                self.set_stmt(s)
+            c = self.push_construct("loop", label)
+            if upd is not None:
+                first = self.tmp()
+                self.emit(d, f"{first} = True")
+                self.emit(d, "while True:")
+                self.emit(d + 1, _SPIN)
+                self.emit(d + 1, f"if not {first}:")
+                self.stmt(upd, d + 2)
+                self.set_stmt(s)
+                self.emit(d + 1, f"{first} = False")
+                if cond is not None:
+                    self.emit(d + 1, f"if not ({self.expr(cond)}): break")
+            else:
+                self.emit(d, f"while {self.expr(cond) if cond is not None else 'True'}:")
+                self.emit(d + 1, _SPIN)
+            self.block(body, d + 1)
+        else:
+            rc = clause[0]
+            left = rc.child_by_field_name("left")
+            right = rc.child_by_field_name("right")
+            define = any(ch.type == ":=" for ch in rc.children)
+            rtype = self.under(self.type_of(right))
+            rexpr = self.expr(right)
+            lv = left.named_children if left is not None else []
+            kind = rtype[0] if rtype is not None else None
+            if kind == "basic" and rtype[1] == "int" or right.type == "int_literal":
+                kind = "int"
+            elif kind == "basic" and rtype[1] == "string":
+                kind = "string"
+            c = self.push_construct("loop", label)
+            if kind == "chan":
+                it = self.tmp()
+                self.emit(d, f"{it} = {rexpr}")
+                self.emit(d, "while True:")
+                self.emit(d + 1, f"_rv, _rok = await _h.recv({it})")
+                self.emit(d + 1, "if not _rok: break")
+                if lv:
+                    tg, setter = self.target(lv[0], rtype[1], define)
+                    self.emit(d + 1, setter("_rv") if setter else f"{tg} = _rv")
+            else:
+                if kind == "int":
+                    src = f"range({rexpr})"
+                    types = [INT]
+                elif kind == "map":
+                    src = f"_h.map_items({rexpr})"
+                    types = [rtype[1], rtype[2]]
+                elif kind == "string":
+                    src = f"_h.str_items({rexpr})"
+                    types = [INT, INT]
+                elif kind in ("slice", "array"):
+                    src = f"enumerate({rexpr} or ())" if len(lv) > 1 else f"range(len({rexpr} or ()))"
+                    types = [INT, rtype[-1]]
+                elif kind == "func":
+                    raise self.err(right, "unsupported: range over a function")
+                else:
+                    src = f"_h.range_any({rexpr}, {len(lv)})"
+                    types = [None, None]
+                    kind = "any"
+                if kind in ("int",) or (kind in ("slice", "array") and len(lv) <= 1):
+                    lv = lv[:1]
+                loop = "async for" if kind == "any" else "for"  # a channel, maybe: receiving awaits
+                if not lv:
+                    self.emit(d, f"{loop} _ in {src}:")
+                elif len(lv) == 1 and kind != "map":
+                    tg, setter = self.target(lv[0], types[0], define)
+                    if setter is None:
+                        self.emit(d, f"{loop} {tg} in {src}:")
+                    else:
+                        self.emit(d, f"{loop} _rk in {src}:")
+                        self.emit(d + 1, setter("_rk"))
+                else:
+                    if len(lv) == 1:
+                        src = f"_h.map_keys({rexpr})"
+                    targets = [self.target(x, types[i], define) for i, x in enumerate(lv)]
+                    if all(t[1] is None for t in targets):
+                        self.emit(d, f"{loop} {', '.join(t[0] for t in targets)} in {src}:")
+                    else:
+                        tmps = [f"_rk{i}" for i in range(len(lv))]
+                        self.emit(d, f"{loop} {', '.join(tmps)} in {src}:")
+                        for (tg, setter), tv in zip(targets, tmps, strict=True):
+                            self.emit(d + 1, setter(tv) if setter else f"{tg} = {tv}")
+                    if kind in ("slice", "array") and len(lv) > 1 and self.is_struct_value(rtype[-1]):
+                        t1 = targets[1][0]
+                        if t1 and t1 != "_":
+                            self.emit(d + 1, f"{t1} = _h.copy({t1})")
+            self.block(body, d + 1)
+        self.fn.loop -= 1
+        self.scopes.pop()
+        self.pop_construct(c, d)
+
+    def s_expression_switch_statement(self, s, d, label=None):
+        self.scopes.append({})
+        init = s.child_by_field_name("initializer")
+        if init is not None:
+            self.stmt(init, d)
+            self.set_stmt(s)
+        val = s.child_by_field_name("value")
+        sv = None
+        if val is not None:
+            sv = self.tmp()
+            self.emit(d, f"{sv} = {self.expr(val)}")
+        c = self.push_construct("switch", label)
+        self.emit(d, "for _ in _ONCE:")
+        cases = [x for x in s.named_children if x.type in ("expression_case", "default_case")]
+        kw = "if"
+        default = None
+        for case in cases:
+            if case.type == "default_case":
+                default = case
+                continue
+            self.set_stmt(case)
+            conds = []
+            for e in case.child_by_field_name("value").named_children:
+                conds.append(f"{sv} == {self.expr(e)}" if sv is not None else f"({self.expr(e)})")
+            self.emit(d + 1, f"{kw} {' or '.join(conds)}:")
+            kw = "elif"
+            self.case_body(case, d + 2)
+        if default is not None:
+            self.set_stmt(default)
+            if kw == "if":
+                self.emit(d + 1, "if True:")
+            else:
+                self.emit(d + 1, "else:")
+            self.case_body(default, d + 2)
+        elif kw == "if":
+            self.emit(d + 1, "pass")
+        self.scopes.pop()
+        self.pop_construct(c, d)
+
+    def case_body(self, case, d):
+        body = [x for x in case.named_children if x.type == "statement_list"]
+        for x in case.named_children:
+            if x.type == "fallthrough_statement":
+                raise self.err(x, "unsupported: fallthrough")
+        self.scopes.append({})
+        if body:
+            for st in body[0].named_children:
+                if st.type == "fallthrough_statement":
+                    raise self.err(st, "unsupported: fallthrough")
+            self.stmts(body[0].named_children, d)
+        else:
+            self.emit(d, "pass")
+        self.scopes.pop()
+
+    def s_type_switch_statement(self, s, d, label=None):
+        self.scopes.append({})
+        init = s.child_by_field_name("initializer")
+        if init is not None:
+            self.stmt(init, d)
+            self.set_stmt(s)
+        alias = s.child_by_field_name("alias")
+        val = s.child_by_field_name("value")
+        sv = self.tmp()
+        self.emit(d, f"{sv} = {self.expr(val)}")
+        c = self.push_construct("switch", label)
+        self.emit(d, "for _ in _ONCE:")
+        kw = "if"
+        default = None
+        for case in [x for x in s.named_children if x.type in ("type_case", "default_case")]:
+            if case.type == "default_case":
+                default = case
+                continue
+            self.set_stmt(case)
+            types = case.children_by_field_name("type")
+            specs = [self.type_spec(t) for t in types]
+            self.emit(d + 1, f"{kw} {' or '.join(f'_h.is_type({sv}, {sp})' for sp in specs)}:")
+            kw = "elif"
+            self.scopes.append({})
+            if alias is not None:
+                v = self.declare(alias.named_children[0].text.decode(),
+                                 self.resolve_type(types[0]) if len(types) == 1 and types[0].text != b"nil" else None)
+                self.emit(d + 2, f"{v.py} = {self.box_wrap(v, sv)}")
+            self.case_body(case, d + 2)
+            self.scopes.pop()
+        if default is not None:
+            self.set_stmt(default)
+            self.emit(d + 1, "if True:" if kw == "if" else "else:")
+            self.scopes.append({})
+            if alias is not None:
+                v = self.declare(alias.named_children[0].text.decode(), None)
+                self.emit(d + 2, f"{v.py} = {sv}")
+            self.case_body(default, d + 2)
+            self.scopes.pop()
+        elif kw == "if":
+            self.emit(d + 1, "pass")
+        self.scopes.pop()
+        self.pop_construct(c, d)
+
+    def type_spec(self, t) -> str:
+        if t.type == "nil" or t.text == b"nil":
+            return "None"
+        typ = self.resolve_type(t)
+        return self.spec_of(typ)
+
+    def spec_of(self, typ) -> str:
+        u = typ
+        if u[0] == "named":
+            under = self.under(u)
+            if under is not None and under[0] == "struct":
+                return under[1]
+            if under is not None and under[0] == "iface":
+                return repr(("iface",) + tuple(under[1]) if isinstance(under[1], tuple) else ("iface", under[1]))
+            return repr(("named", u[1], under[0] if under else None, under[1] if under and under[0] == "basic" else None))
+        if u[0] == "ptr":
+            return self.spec_of(u[1])
+        if u[0] == "iface":
+            return repr(("iface",) + tuple(u[1]) if isinstance(u[1], tuple) else ("iface", u[1]))
+        if u[0] == "basic":
+            return repr(u[1])
+        return repr((u[0],))
+
+    def s_select_statement(self, s, d, label=None):
+        cases = [x for x in s.named_children if x.type in ("communication_case", "default_case")]
+        specs = []
+        has_default = False
+        comm = []
+        for case in cases:
+            if case.type == "default_case":
+                has_default = True
+                continue
+            cm = case.child_by_field_name("communication")
+            comm.append((case, cm))
+            if cm.type == "send_statement":
+                specs.append(f"_h.Send({self.expr(cm.child_by_field_name('channel'))}, "
+                             f"{self.expr_value(cm.child_by_field_name('value'))})")
+            else:
+                r = cm.child_by_field_name("right") if cm.type == "receive_statement" else cm
+                if r.type == "expression_statement":
+                    r = r.named_children[0]
+                while r.type == "parenthesized_expression":
+                    r = r.named_children[0]
+                if r.type != "unary_expression" or r.child_by_field_name("operator").type != "<-":
+                    raise self.err(r, "select case must be receive, send or assign recv")
+                specs.append(f"_h.Recv({self.expr(r.child_by_field_name('operand'))})")
+        sel = self.tmp()
+        if not specs and not has_default:
+            self.emit(d, "await _h.block('select (no cases)')")
+            return
+        if len(specs) == 1 and not has_default:
+            # the compiler turns a one-case select into the plain operation (and its wait reason)
+            sp = specs[0]
+            if sp.startswith("_h.Recv("):
+                self.emit(d, f"{sel} = (0, *(await _h.recv({sp[len('_h.Recv('):-1]})))")
+            else:
+                self.emit(d, f"await _h.send({sp[len('_h.Send('):-1]})")
+                self.emit(d, f"{sel} = (0, None, True)")
+        else:
+            self.emit(d, f"{sel} = await _h.select([{', '.join(specs)}], {has_default})")
+        c = self.push_construct("select", label)
+        self.emit(d, "for _ in _ONCE:")
+        kw = "if"
+        for i, (case, cm) in enumerate(comm):
+            self.set_stmt(case)
+            self.emit(d + 1, f"{kw} {sel}[0] == {i}:")
+            kw = "elif"
+            self.scopes.append({})
+            if cm.type == "receive_statement":
+                left = cm.child_by_field_name("left")
+                if left is not None:
+                    define = any(ch.type == ":=" for ch in cm.children)
+                    r = cm.child_by_field_name("right")
+                    while r.type == "parenthesized_expression":
+                        r = r.named_children[0]
+                    ct = self.under(self.type_of(r.child_by_field_name("operand")))
+                    et = ct[1] if ct is not None and ct[0] == "chan" else None
+                    for k, lv in enumerate(left.named_children):
+                        tg, setter = self.target(lv, et if k == 0 else BOOL, define)
+                        val = f"{sel}[{k + 1}]"
+                        self.emit(d + 2, setter(val) if setter else f"{tg} = {val}")
+            self.case_body(case, d + 2)
+            self.scopes.pop()
+        for case in cases:
+            if case.type == "default_case":
+                self.set_stmt(case)
+                self.emit(d + 1, "else:" if kw == "elif" else "if True:")
+                kw = "elif"
+                self.case_body(case, d + 2)
+        self.pop_construct(c, d)
+
+    def s_send_statement(self, s, d):
+        ch = self.expr(s.child_by_field_name("channel"))
+        v = self.expr_value(s.child_by_field_name("value"))
+        self.emit(d, f"await _h.send({ch}, {v})")
+
+    def call_parts(self, call) -> tuple[str, list[str]]:
+        """A call's function value and its evaluated arguments, for go and defer."""
+        if call.type != "call_expression":
+            raise self.err(call, "expression in go/defer must be a function call")
+        fnode = call.child_by_field_name("function")
+        args = call.child_by_field_name("arguments").named_children
+        while fnode.type == "parenthesized_expression":
+            fnode = fnode.named_children[0]
+        if fnode.type == "identifier" and fnode.text.decode() in BUILTINS and self.lookup(fnode.text.decode()) is None:
+            name = fnode.text.decode()
+            if name not in ("close", "panic", "print", "println", "delete", "recover"):
+                raise self.err(fnode, f"unsupported: go/defer {name}")
+            return f"_h.builtin_{name}", [self.expr_value(a) for a in args]
+        key = self.std_key(fnode)
+        if key is not None:
+            if key not in STD:
+                raise self.err(fnode, f"unsupported: {fnode.text.decode()}")
+            return f"_h.{key.replace('.', '_')}", self.call_args(args, key)
+        return self.expr(fnode), self.call_args(args, None)
+
+    def call_args(self, args, key) -> list[str]:
+        out = []
+        for a in args:
+            if a.type == "variadic_argument":
+                out.append(f"*({self.expr(a.named_children[0])} or ())")
+            elif key is not None and key.startswith("fmt.") and self._is_struct_ptr(a):
+                out.append(f"_h.PtrArg({self.expr(a)})")  # fmt prints a pointer to a struct as &{...}
+            elif key is not None and key.startswith("fmt.") and self._plain_named(self.type_of(a)) is not None and \
+                    {"String", "Error"} & set(self.methods.get(self._plain_named(self.type_of(a)), {})):
+                t = self._plain_named(self.type_of(a))
+                m = "Error" if "Error" in self.methods[t] else "String"
+                out.append(f"_h.StrArg(M_{t}_{m}, {self.expr(a)})")
+            elif key is not None and key.startswith("fmt.") and self.under(self.type_of(a)) == DUR:
+                out.append(f"_h.DurArg({self.expr(a)})")
+            else:
+                out.append(self.expr_value(a))
+        return out
+
+    def _is_struct_ptr(self, a) -> bool:
+        u = self.under(self.type_of(a))
+        return u is not None and u[0] == "ptr" and self.struct_of(u[1]) is not None
+
+    def s_go_statement(self, s, d):
+        call = s.named_children[0]
+        f, args = self.call_parts(call)
+        self.emit(d, f"_h.go({f}, ({''.join(a + ', ' for a in args)}), {self.fn.goname!r}, {self.cur[0]}, "
+                     f"{self.cur[1]})")
+
+    def s_defer_statement(self, s, d):
+        call = s.named_children[0]
+        f, args = self.call_parts(call)
+        self.emit(d, f"_d.append(({f}, ({''.join(a + ', ' for a in args)})))")
+
+    # -- expressions --
+
+    def expr_value(self, e) -> str:
+        """An expression used as a value that is copied (assignment, argument, send)."""
+        x = self.expr(e)
+        if e.type in ("identifier", "selector_expression", "index_expression") or (
+                e.type == "unary_expression" and e.child_by_field_name("operator").type == "*"):
+            if self.is_struct_value(self.type_of(e)):
+                return f"_h.copy({x})"
+        return x
+
+    def expr(self, e, stmt: bool = False) -> str:
+        t = e.type
+        m = getattr(self, "e_" + t, None)
+        if m is None:
+            raise self.err(e, f"unsupported expression ({t.replace('_', ' ')})")
+        return m(e)
+
+    def e_parenthesized_expression(self, e):
+        return f"({self.expr(e.named_children[0])})"
+
+    def e_identifier(self, e):
+        name = e.text.decode()
+        v = self.lookup(name)
+        if v is None:
+            if name in ("true", "false"):
+                return "True" if name == "true" else "False"
+            raise self.err(e, f"undefined: {name}")
+        if v.kind == "const":
+            return repr(v.value)
+        if v.kind == "type":
+            raise self.err(e, f"{name} (type) is not an expression")
+        if v.kind == "pkg":
+            raise self.err(e, f"use of package {name} without selector")
+        if v.kind in ("local", "global"):
+            return self.ref(v)
+        return v.py
+
+    def e_true(self, e):
+        return "True"
+
+    def e_false(self, e):
+        return "False"
+
+    def e_nil(self, e):
+        return "None"
+
+    def e_iota(self, e):
+        return repr(self.const_value(e))
+
+    def e_int_literal(self, e):
+        return repr(_parse_int(e.text.decode()))
+
+    def e_float_literal(self, e):
+        return repr(float(e.text.decode().replace("_", "")))
+
+    def e_rune_literal(self, e):
+        return repr(_parse_rune(e.text.decode()))
+
+    def e_interpreted_string_literal(self, e):
+        return repr(self.string_lit(e))
+
+    e_raw_string_literal = e_interpreted_string_literal
+
+    def e_func_literal(self, e):
+        return self.func_literal(e)
+
+    def binop(self, op: str, a: str, b: str, ta, tb) -> str:
+        ua, ub = self.under(ta), self.under(tb)
+        ints = (ua == INT or ub == INT) and FLOAT not in (ua, ub)
+        if op == "/":
+            if ints:
+                return f"_h.idiv({a}, {b})"
+            if ua == FLOAT or ub == FLOAT:
+                return f"({a} / {b})"
+            return f"_h.div({a}, {b})"
+        if op == "%":
+            return f"_h.imod({a}, {b})"
+        if op == "&^":
+            return f"({a} & ~{b})"
+        if op == "+" and (ua is None and ub is None):
+            return f"({a} + {b})"
+        return f"({a} {op} {b})"
+
+    def e_binary_expression(self, e):
+        op = e.child_by_field_name("operator").type
+        ln, rn = e.child_by_field_name("left"), e.child_by_field_name("right")
+        if op in ("==", "!=") and (ln.type == "nil" or rn.type == "nil"):
+            other = rn if ln.type == "nil" else ln
+            return f"({self.expr(other)} {'is' if op == '==' else 'is not'} None)"
+        a, b = self.expr(ln), self.expr(rn)
+        if op == "&&":
+            return f"({a} and {b})"
+        if op == "||":
+            return f"({a} or {b})"
+        if op in ("==", "!="):
+            ta, tb = self.under(self.type_of(ln)), self.under(self.type_of(rn))
+            if (ta is not None and ta[0] in ("ptr", "chan", "func", "map")) or (
+                    tb is not None and tb[0] in ("ptr", "chan", "func", "map")):
+                return f"({a} {'is' if op == '==' else 'is not'} {b})"
+            return f"({a} {op} {b})"
+        if op in ("<", ">", "<=", ">="):
+            return f"({a} {op} {b})"
+        return self.binop(op, a, b, self.type_of(ln), self.type_of(rn))
+
+    def e_unary_expression(self, e):
+        op = e.child_by_field_name("operator").type
+        x = e.child_by_field_name("operand")
+        if op == "<-":
+            return f"(await _h.recv({self.expr(x)}))[0]"
+        if op == "&":
+            while x.type == "parenthesized_expression":
+                x = x.named_children[0]
+            if x.type == "composite_literal":
+                return self.expr(x)
+            if x.type == "identifier":
+                v = self.lookup(x.text.decode())
+                if v is not None and v.kind in ("local", "global"):
+                    if self.is_struct_value(v.type) and not v.boxed:
+                        return self.ref(v)
+                    if v.boxed:
+                        self.ref(v)
+                        return v.py
+                    if v.kind == "global":
+                        return f"_h.GlobalRef(globals(), {v.py!r})"
+                raise self.err(x, "unsupported: address of this variable")
+            if x.type == "selector_expression":
+                if self.is_struct_value(self.type_of(x)):
+                    return self.expr(x)
+                obj = self.expr(x.child_by_field_name("operand"))
+                f = _keyword_safe(x.child_by_field_name("field").text.decode())
+                return f"_h.FieldRef({obj}, {f!r})"
+            if x.type == "index_expression":
+                if self.is_struct_value(self.type_of(x)):
+                    return self.expr(x)
+                return (f"_h.IndexRef({self.expr(x.child_by_field_name('operand'))}, "
+                        f"{self.expr(x.child_by_field_name('index'))})")
+            raise self.err(x, "unsupported: address of this expression")
+        if op == "*":
+            t = self.under(self.type_of(x))
+            if t is not None and t[0] == "ptr" and self.is_struct_value(t[1]):
+                return f"_h.nn({self.expr(x)})"
+            if x.type in ("identifier", "parenthesized_expression") and self.lookup(x.text.decode().strip("()")) \
+                    and self.lookup(x.text.decode().strip("()")).kind == "type":
+                raise self.err(x, "unsupported: pointer type in expression")
+            return f"_h.load({self.expr(x)})"
+        a = self.expr(x)
+        if op == "!":
+            return f"(not {a})"
+        if op == "^":
+            return f"(~{a})"
+        return f"({op}{a})"
+
+    def e_selector_expression(self, e):
+        key = self.std_key(e)
+        if key is not None:
+            if key in STD_VALUES:
+                return f"_h.{key.replace('.', '_')}"
+            if key in STD:
+                return f"_h.{key.replace('.', '_')}"
+            raise self.err(e, f"unsupported: {e.text.decode()}")
+        op = e.child_by_field_name("operand")
+        fname = _keyword_safe(e.child_by_field_name("field").text.decode())
+        if op.type == "parenthesized_expression" and op.named_children[0].type == "unary_expression" and \
+                op.named_children[0].child_by_field_name("operator").type == "*":
+            inner = op.named_children[0].child_by_field_name("operand")
+            if inner.type == "identifier" and self.lookup(inner.text.decode()) is not None and \
+                    self.lookup(inner.text.decode()).kind == "type":
+                return f"T_{inner.text.decode()}.{fname}"
+        if op.type == "identifier" and self.lookup(op.text.decode()) is not None and \
+                self.lookup(op.text.decode()).kind == "type":
+            return f"T_{op.text.decode()}.{fname}"
+        obj = self.expr(op)
+        optype = self.type_of(op)
+        cls = self.struct_of(optype)
+        if cls is not None:
+            p = self.field_path(cls, fname)
+            if p is not None:
+                return f"_h.nn({obj}).{'.'.join(p[0])}"
+        plain = self._plain_named(optype)
+        if plain is not None and fname in self.methods.get(plain, {}):
+            # a method of a named non-struct type: values stay plain, so dispatch is static
+            return f"_h.bind(M_{plain}_{fname}, {obj})"
+        return f"_h.nn({obj}).{fname}"
+
+    def _plain_named(self, t) -> str | None:
+        if t is not None and t[0] == "ptr":
+            t = t[1]
+        if t is not None and t[0] == "named" and self.named.get(t[1]) is not None and \
+                self.named[t[1]][0] != "struct":
+            return t[1]
+        return None
+
+    def index2(self, e) -> str:
+        obj = e.child_by_field_name("operand")
+        t = self.under(self.type_of(obj))
+        z = self.zero(t[2]) if t is not None and t[0] == "map" else "None"
+        return f"_h.mapget2({self.expr(obj)}, {self.expr(e.child_by_field_name('index'))}, lambda: {z})"
+
+    def e_index_expression(self, e):
+        obj = e.child_by_field_name("operand")
+        t = self.under(self.type_of(obj))
+        idx = self.expr(e.child_by_field_name("index"))
+        if t is not None and t[0] == "map":
+            return f"_h.mapget({self.expr(obj)}, {idx}, lambda: {self.zero(t[2])})"
+        return f"_h.index({self.expr(obj)}, {idx})"
+
+    def e_slice_expression(self, e):
+        obj = self.expr(e.child_by_field_name("operand"))
+        lo = e.child_by_field_name("start")
+        hi = e.child_by_field_name("end")
+        return f"_h.slice({obj}, {self.expr(lo) if lo else 'None'}, {self.expr(hi) if hi else 'None'})"
+
+    def e_type_assertion_expression(self, e):
+        x = self.expr(e.child_by_field_name("operand"))
+        return f"_h.assert_({x}, {self.type_spec(e.child_by_field_name('type'))})"
+
+    def assert2(self, e) -> str:
+        x = self.expr(e.child_by_field_name("operand"))
+        typ = self.resolve_type(e.child_by_field_name("type"))
+        return f"_h.assert2({x}, {self.type_spec(e.child_by_field_name('type'))}, lambda: {self.zero(typ)})"
+
+    def e_type_conversion_expression(self, e):
+        typ = self.resolve_type(e.child_by_field_name("type"))
+        return self.convert(typ, self.expr(e.child_by_field_name("operand")))
+
+    def convert(self, typ, x: str) -> str:
+        u = self.under(typ)
+        if u == STR:
+            return f"_h.to_string({x})"
+        if u == INT or u == DUR:
+            return f"int({x})"
+        if u == FLOAT:
+            return f"float({x})"
+        if u is not None and u[0] == "slice" and u[1] == INT:
+            return f"_h.to_bytes({x})"
+        return x
+
+    def composite(self, typ, body) -> str:
+        u = self.under(typ)
+        elems = [c for c in body.named_children if c.type in ("literal_element", "keyed_element")]
+        if u is None:
+            raise self.err(body, "unsupported composite literal")
+        if u[0] == "struct":
+            cls = u[1]
+            info = self.structs[cls]
+            if elems and elems[0].type == "keyed_element":
+                parts = []
+                for kv in elems:
+                    k = _keyword_safe(kv.named_children[0].text.decode())
+                    if k not in info["fields"]:
+                        raise self.err(kv, f"unknown field {k} in struct literal")
+                    parts.append(f"{k}={self.elem(kv.named_children[1], info['fields'][k])}")
+                return f"{cls}({', '.join(parts)})"
+            vals = [self.elem(el, info["fields"][info["order"][i]]) for i, el in enumerate(elems)]
+            return f"{cls}({', '.join(vals)})"
+        if u[0] in ("slice", "array"):
+            et = u[-1]
+            if elems and elems[0].type == "keyed_element":
+                raise self.err(body, "unsupported: indexed slice literal")
+            vals = [self.elem(el, et) for el in elems]
+            if u[0] == "array" and len(vals) < u[1]:
+                return f"[{', '.join(vals)}] + [{self.zero(et)} for _ in range({u[1] - len(vals)})]"
+            return f"[{', '.join(vals)}]"
+        if u[0] == "map":
+            parts = []
+            for kv in elems:
+                if kv.type != "keyed_element":
+                    raise self.err(kv, "missing key in map literal")
+                parts.append(f"{self.elem(kv.named_children[0], u[1])}: {self.elem(kv.named_children[1], u[2])}")
+            return "{" + ", ".join(parts) + "}"
+        if u[0] == "ext" and u[1] in EXT_ZERO:
+            if u[1] == "sync.Cond" and elems:
+                kv = elems[0]
+                return f"_h.Cond({self.expr(kv.named_children[-1].named_children[0])})"
+            return EXT_ZERO[u[1]]
+        raise self.err(body, "unsupported composite literal")
+
+    def elem(self, el, typ) -> str:
+        inner = el.named_children[0] if el.type == "literal_element" else el
+        if inner.type == "literal_value":
+            t = typ
+            u = self.under(t)
+            if u is not None and u[0] == "ptr":
+                t = u[1]
+            return self.composite(t, inner)
+        return self.expr_value(inner)
+
+    def e_composite_literal(self, e):
+        tnode = e.child_by_field_name("type")
+        typ = self.resolve_type(tnode)
+        return self.composite(typ, e.child_by_field_name("body"))
+
+    def e_call_expression(self, e):
+        fnode = e.child_by_field_name("function")
+        argl = e.child_by_field_name("arguments")
+        args = argl.named_children
+        while fnode.type == "parenthesized_expression":
+            fnode = fnode.named_children[0]
+        if fnode.type == "identifier":
+            name = fnode.text.decode()
+            v = self.lookup(name)
+            if v is None and name in BUILTINS:
+                return self.builtin(name, args, e)
+            if v is None and name in BASIC:
+                return self.convert(self.resolve_type(fnode_as_type(fnode)), self.expr(args[0]))
+            if v is not None and v.kind == "type":
+                x = self.expr_value(args[0])
+                return self.convert(("named", name), x)
+        if fnode.type in ("slice_type", "array_type", "map_type", "pointer_type", "channel_type", "function_type",
+                          "qualified_type", "interface_type"):
+            return self.convert(self.resolve_type(fnode), self.expr(args[0]))
+        if fnode.type == "unary_expression" and fnode.child_by_field_name("operator").type == "*":
+            inner = fnode.child_by_field_name("operand")
+            if inner.type == "identifier" and (inner.text.decode() in BASIC or (
+                    self.lookup(inner.text.decode()) is not None and self.lookup(inner.text.decode()).kind == "type")):
+                return self.expr(args[0])  # (*T)(p): the same pointer
+        key = self.std_key(fnode)
+        if key is not None:
+            if key in STD_TYPES:
+                return self.convert(STD_TYPES[key], self.expr(args[0]))
+            if key not in STD:
+                raise self.err(fnode, f"unsupported: {fnode.text.decode()}")
+            is_async = STD[key][0]
+            call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key))})"
+            return f"(await {call})" if is_async else call
+        f = self.expr(fnode)
+        if len(args) == 1 and args[0].type == "call_expression":
+            t = self.type_of(args[0])
+            if t is not None and t[0] == "tuple":  # f(g()) passes g's results as f's arguments
+                return f"(await {f}(*{self.expr(args[0])}))"
+        return f"(await {f}({', '.join(self.call_args(args, None))}))"
+
+    def builtin(self, name: str, args, e) -> str:
+        if name == "len":
+            return f"_h.len_({self.expr(args[0])})"
+        if name == "cap":
+            return f"_h.cap({self.expr(args[0])})"
+        if name == "append":
+            if len(args) == 2 and args[1].type == "variadic_argument":
+                return f"_h.extend({self.expr(args[0])}, {self.expr(args[1].named_children[0])})"
+            return f"_h.append({self.expr(args[0])}{''.join(', ' + self.expr_value(a) for a in args[1:])})"
+        if name == "make":
+            typ = self.resolve_type(args[0])
+            u = self.under(typ)
+            if u[0] == "chan":
+                name = self.chan_name
+                n = self.expr(args[1]) if len(args) > 1 else "0"
+                return f"_h.make_chan({n}, {self.zero(u[1])}{', ' + repr(name) if name else ''})"
+            if u[0] == "map":
+                return "{}"
+            if u[0] == "slice":
+                n = self.expr(args[1]) if len(args) > 1 else "0"
+                return f"[{self.zero(u[1])} for _ in range({n})]"
+            raise self.err(args[0], "cannot make this type")
+        if name == "new":
+            typ = self.resolve_type(args[0])
+            if self.is_struct_value(typ):
+                return self.zero(typ)
+            return f"_Box({self.zero(typ)})"
+        if name == "delete":
+            return f"_h.delete({self.expr(args[0])}, {self.expr(args[1])})"
+        if name == "close":
+            return f"_h.builtin_close({self.expr(args[0])})"
+        if name == "panic":
+            return f"_h.builtin_panic({self.expr_value(args[0])})"
+        if name == "recover":
+            return "_h.builtin_recover()"
+        if name in ("print", "println"):
+            return f"_h.builtin_{name}({', '.join(self.expr(a) for a in args)})"
+        if name == "copy":
+            return f"_h.copy_slice({self.expr(args[0])}, {self.expr(args[1])})"
+        if name in ("min", "max"):
+            return f"{name}({', '.join(self.expr(a) for a in args)})"
+        if name == "clear":
+            return f"_h.clear({self.expr(args[0])})"
+        raise self.err(e, f"unsupported builtin {name}")
+
+    # -- static types, best effort --
+
+    def type_of(self, e) -> Any:
+        try:
+            return self._type_of(e)
+        except GoSourceError:
+            return None
+
+    def _type_of(self, e) -> Any:
+        t = e.type
+        if t == "identifier":
+            v = self.lookup(e.text.decode())
+            return v.type if v is not None else None
+        if t == "int_literal":
+            return INT
+        if t == "float_literal":
+            return FLOAT
+        if t in ("interpreted_string_literal", "raw_string_literal"):
+            return STR
+        if t == "rune_literal":
+            return INT
+        if t in ("true", "false"):
+            return BOOL
+        if t == "parenthesized_expression":
+            return self.type_of(e.named_children[0])
+        if t == "composite_literal":
+            return self.resolve_type(e.child_by_field_name("type"))
+        if t == "func_literal":
+            return ("func", self.result_types(e.child_by_field_name("result")))
+        if t == "unary_expression":
+            op = e.child_by_field_name("operator").type
+            x = e.child_by_field_name("operand")
+            if op == "&":
+                return ("ptr", self.type_of(x))
+            if op == "*":
+                u = self.under(self.type_of(x))
+                return u[1] if u is not None and u[0] == "ptr" else None
+            if op == "<-":
+                u = self.under(self.type_of(x))
+                return u[1] if u is not None and u[0] == "chan" else None
+            if op == "!":
+                return BOOL
+            return self.type_of(x)
+        if t == "binary_expression":
+            op = e.child_by_field_name("operator").type
+            if op in ("==", "!=", "<", ">", "<=", ">=", "&&", "||"):
+                return BOOL
+            a = self.type_of(e.child_by_field_name("left"))
+            b = self.type_of(e.child_by_field_name("right"))
+            if FLOAT in (self.under(a), self.under(b)):
+                return FLOAT
+            if DUR in (self.under(a), self.under(b)) and op in ("*", "+", "-", "/", "%"):
+                return DUR
+            return a or b
+        if t == "selector_expression":
+            key = self.std_key(e)
+            if key is not None:
+                return STD_VALUES.get(key)
+            op = e.child_by_field_name("operand")
+            ot = self.type_of(op)
+            fname = _keyword_safe(e.child_by_field_name("field").text.decode())
+            if fname == "C" and ot in (("ptr", ("ext", "time.Timer")), ("ptr", ("ext", "time.Ticker"))):
+                return ("chan", ("ext", "time.Time"))
+            cls = self.struct_of(ot)
+            if cls is not None:
+                p = self.field_path(cls, fname)
+                if p is not None:
+                    return p[1]
+                tname = self.structs[cls]["goname"].removeprefix("main.")
+                m = self.methods.get(tname, {}).get(fname)
+                if m is not None:
+                    return ("func", m[1])
+            return None
+        if t == "index_expression":
+            u = self.under(self.type_of(e.child_by_field_name("operand")))
+            if u is None:
+                return None
+            if u[0] == "map":
+                return u[2]
+            if u[0] in ("slice", "array"):
+                return u[-1]
+            if u == STR:
+                return INT
+            return None
+        if t == "slice_expression":
+            return self.type_of(e.child_by_field_name("operand"))
+        if t == "type_assertion_expression":
+            return self.resolve_type(e.child_by_field_name("type"))
+        if t == "call_expression":
+            fnode = e.child_by_field_name("function")
+            args = e.child_by_field_name("arguments").named_children
+            while fnode.type == "parenthesized_expression":
+                fnode = fnode.named_children[0]
+            if fnode.type == "identifier":
+                name = fnode.text.decode()
+                v = self.lookup(name)
+                if v is None:
+                    if name in ("make", "new") and args:
+                        typ = self.resolve_type(args[0])
+                        return typ if name == "make" else ("ptr", typ)
+                    if name in ("len", "cap"):
+                        return INT
+                    if name == "append" and args:
+                        return self.type_of(args[0])
+                    if name in BASIC:
+                        return self.resolve_type(fnode_as_type(fnode))
+                    return None
+                if v.kind == "type":
+                    return ("named", name)
+                return self._result(v.type)
+            if fnode.type in ("slice_type", "map_type", "pointer_type", "qualified_type"):
+                return self.resolve_type(fnode)
+            key = self.std_key(fnode)
+            if key is not None:
+                if key in STD_TYPES:
+                    return STD_TYPES[key]
+                return STD.get(key, (False, None))[1]
+            return self._result(self.type_of(fnode))
+        return None
+
+    def _result(self, ft) -> Any:
+        u = self.under(ft)
+        if u is None or u[0] != "func" or len(u) < 2:
+            return None
+        res = u[1]
+        if len(res) == 1:
+            return res[0]
+        if len(res) > 1:
+            return ("tuple", res)
+        return None
+
+
+# a loop that never blocks is preempted now and then, as Go's sysmon does after 10 ms
+_SPIN = "if _h.spin(): await _h.preempt()"
+
+
+def fnode_as_type(n):
+    return _FakeType(n)
+
+
+class _FakeType:
+    """An identifier used as a type name (``int(x)``)."""
+
+    type = "type_identifier"
+
+    def __init__(self, n) -> None:
+        self.text = n.text
+        self.start_point = n.start_point
+
+
+def _const_type(v: Any) -> Any:
+    if isinstance(v, bool):
+        return BOOL
+    if isinstance(v, int):
+        return INT
+    if isinstance(v, float):
+        return FLOAT
+    return STR
+
+
+def _parse_int(text: str) -> int:
+    t = text.replace("_", "").lower()
+    if len(t) > 1 and t[0] == "0" and t[1].isdigit():
+        return int(t[1:], 8)
+    return int(t, 0)
+
+
+def _parse_rune(text: str) -> int:
+    try:
+        return ord(ast.literal_eval(text))
+    except (SyntaxError, ValueError, TypeError):
+        return ord(text[1])
+
+
+def _walk(node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(n.children)
+
+
+def _addressed(body) -> set[str]:
+    """Go names whose address is taken with & in ``body`` (they live in boxes)."""
+    out = set()
+    if body is None:
+        return out
+    for n in _walk(body):
+        if n.type == "unary_expression" and n.child_by_field_name("operator").type == "&":
+            x = n.child_by_field_name("operand")
+            if x.type == "identifier":
+                out.add(x.text.decode())
+    return out
+
+
+def _has_defer(body) -> bool:
+    for n in _walk(body):
+        if n.type == "defer_statement":
+            return True
+        if n.type == "func_literal" and n is not body:
+            continue
+    return any(n.type == "defer_statement" for n in _own_nodes(body))
+
+
+def _own_nodes(body):
+    stack = [body]
+    while stack:
+        n = stack.pop()
+        yield n
+        for c in n.children:
+            if c.type != "func_literal":
+                stack.append(c)
+
+
+def compile_files(files: list[tuple[str, bytes]]) -> Program:
+    """Parse, check and translate the files of one package main."""
+    c = Compiler(files)
+    try:
+        return c.compile()
+    except GoSourceError:
+        raise
+    except (RecursionError, SyntaxError, KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
+        # a construct the translation does not handle: say where, never a traceback
+        fi, line, nid = c.cur
+        col = c.nodes[nid].start_point[1] + 1 if c.nodes and 0 <= nid < len(c.nodes) else 1
+        raise GoSourceError(c.files[fi] if c.files else "?", max(line, 1), col,
+                            f"unsupported Go here ({type(e).__name__}: {e})") from None

@@ -1,0 +1,1832 @@
+"""Run a compiled Go program on the core runtime with Go's GOMAXPROCS=1 schedule.
+
+``GoRuntime`` is the core ``Runtime`` with Go's run-queue order
+(runtime/proc.go): a new or readied goroutine goes to ``runnext`` (pushing the
+previous one to the tail of the local queue), ``runtime.Gosched`` puts the
+caller on the global queue, and every 61st schedule looks at the global queue
+first. With ``explore`` set, each scheduling decision is a seeded random pick
+among the runnable goroutines instead: the other schedules ``--runs`` tries.
+
+``Helpers`` is the ``_h`` the generated module calls: channel operations,
+builtins and the standard library subset.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time as _time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core import channel as _chan
+from ..core import sync as _sync
+from ..core.channel import Parking, Recv, Send
+from ..core.errors import GoPanic
+from ..core.runtime import FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
+from . import values as V
+from .compile import Program
+
+MAIN_GOID = 1
+MAX_STEPS = 20_000_000  # goroutine steps in one run before leakviz gives up
+DEFAULT_UNTIL = 3_600 * 1_000_000_000  # simulated time limit when --until is not given
+FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
+
+CHAN_REASONS = {"send": "chan send", "recv": "chan receive", "select": "select"}
+
+
+class OsExit(Exception):
+    """``os.Exit(code)``: ends the program at once, defers not run."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class Goexit(Exception):
+    """``runtime.Goexit``: runs the goroutine's defers, then ends it."""
+
+
+@dataclass
+class GInfo:
+    """What a Go traceback says about a goroutine besides its stack."""
+
+    goid: int
+    fn: Any
+    creator: int = 0
+    creator_fn: str = ""
+    file: int = 0
+    line: int = 0
+    hidden: bool = False  # a helper of ours (a timer), not a goroutine of the program
+    slot: int = 0
+    parked_at: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+class _Yield(Parking):
+    __slots__ = ()
+
+    def send(self, _value: object) -> None:
+        raise StopIteration(None)
+
+
+_YIELD = _Yield()
+
+
+@holds_no_channels
+class GoRuntime(Runtime):
+    """The core runtime with Go's scheduling order (see the module docstring)."""
+
+    def __init__(self, *, seed: int = 0, explore: bool = False, fifo: bool = False, trace: Any = None) -> None:
+        super().__init__(seed=seed, trace=trace)
+        self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
+        self.runnext: Goroutine | None = None
+        self.globq: deque[Goroutine] = deque()
+        self.schedtick = 6  # schedules of the runtime's start-up goroutines before main.main (Go 1.27, GOMAXPROCS=1)
+        self.explore = explore
+        self.srng = random.Random(seed * 7919 + 1)
+        self.exc: dict[int, BaseException] = {}
+        self.exit_code: int | None = None
+
+    LOCAL_RUNQ = 256  # a P's local run queue (runtime2.go: runq [256]guintptr)
+
+    def _put_next(self, g: Goroutine) -> None:
+        old, self.runnext = self.runnext, g
+        if old is not None:
+            self._runqput(old)
+
+    def _runqput(self, g: Goroutine) -> None:
+        """runqput(pp, g, false): the local queue, or when it is full runqputslow: its first half
+        and ``g`` move to the global queue."""
+        q = self._runq
+        if len(q) < self.LOCAL_RUNQ:
+            q.append(g)
+            return
+        for _ in range(self.LOCAL_RUNQ // 2):
+            self.globq.append(q.popleft())
+        self.globq.append(g)
+
+    def go(self, coro, **kw) -> Goroutine:  # type: ignore[override]
+        g = super().go(coro, **kw)
+        if self.fifo:
+            return g
+        self._runq.pop()  # the base appended it; Go puts it in runnext
+        self._put_next(g)
+        return g
+
+    _batch: list | None = None
+
+    def close(self, ch: Any) -> None:
+        """``close(ch)``. runtime.closechan collects the waiters on a stack and
+        readies them from the last one queued: the first one queued ends up in runnext."""
+        if self.fifo:
+            _chan.close(ch)
+            return
+        self._batch = []
+        try:
+            _chan.close(ch)
+        finally:
+            batch, self._batch = self._batch, None
+            for g, value, via in reversed(batch):
+                self._ready(g, value, via)
+
+    def _ready(self, g: Goroutine, value: Any, via: Any = None) -> None:
+        if self._batch is not None:
+            self._batch.append((g, value, via))
+            return
+        super()._ready(g, value, via)
+        if self.fifo:
+            return
+        self._runq.pop()
+        self._put_next(g)
+
+    def gosched(self) -> _Yield:
+        g = self._current()
+        g.state = RUNNABLE
+        g.resume = True  # not None: a None resumption would restart the await instead of ending it
+        self.globq.append(g)
+        self._emit("wake", g.gid)
+        return _YIELD
+
+    def next_g(self) -> Goroutine | None:
+        if self.explore:
+            pool: list[tuple[str, int]] = []
+            if self.runnext is not None:
+                pool.append(("n", 0))
+            pool.extend(("q", i) for i in range(len(self._runq)))
+            pool.extend(("g", i) for i in range(len(self.globq)))
+            if not pool:
+                return None
+            where, i = pool[self.srng.randrange(len(pool))]
+            if where == "n":
+                g, self.runnext = self.runnext, None
+                return g
+            q = self._runq if where == "q" else self.globq
+            g = q[i]
+            del q[i]
+            return g
+        # schedtick counts schedules that did not inherit the time slice of runnext (proc.go execute)
+        if self.schedtick % 61 == 0 and self.globq:
+            self.schedtick += 1
+            return self.globq.popleft()
+        if self.runnext is not None:
+            g, self.runnext = self.runnext, None
+            return g
+        self.schedtick += 1
+        if self._runq:
+            return self._runq.popleft()
+        if self.globq:  # globrunqget: up to half a local queue comes along
+            g = self.globq.popleft()
+            for _ in range(min(len(self.globq), self.LOCAL_RUNQ // 2 - 1)):
+                self._runq.append(self.globq.popleft())
+            return g
+        return None
+
+    def runnable(self) -> int:
+        return len(self._runq) + len(self.globq) + (self.runnext is not None)
+
+    def idle(self) -> bool:
+        return self.panic is not None or (not self.runnable() and not self._timers)
+
+    def _panic(self, g: Goroutine, exc: BaseException) -> None:
+        if isinstance(exc, Goexit):
+            self._emit("exit", g.gid)
+            self._exit(g, FINISHED)
+            return
+        if isinstance(exc, OsExit):
+            self.exit_code = exc.code
+            self.panic = (g.gid, "exit")
+            self._exit(g, FINISHED)
+            return
+        self.exc[g.gid] = exc
+        super()._panic(g, exc)
+
+    def _park(self, g, op, waiting, cids, sends, names=()) -> None:  # type: ignore[override]
+        super()._park(g, op, waiting, cids, sends, names)
+        self.parked_at[g.gid] = self.now
+
+    parked_at: dict[int, int]
+
+
+class PanicState:
+    """A function with defers: the panic in flight (if any) and whether it was recovered."""
+
+    __slots__ = ("exc", "recovered", "closing", "value")
+
+    def __init__(self) -> None:
+        self.exc: BaseException | None = None
+        self.recovered = False
+        self.closing = False
+        self.value: Any = None
+
+    def catch(self, e: BaseException) -> None:
+        if isinstance(e, GeneratorExit | OsExit):
+            self.closing = True
+            raise e
+        self.exc = e
+        self.value = panic_value(e)
+
+
+def panic_value(e: BaseException) -> Any:
+    if isinstance(e, V.PanicValue):
+        return e.value
+    if isinstance(e, _sync.FatalError):
+        return None
+    if isinstance(e, GoPanic):
+        return V.RuntimeErrorValue(str(e)) if "runtime error" not in str(e) else V.GoError(str(e))
+    if isinstance(e, ZeroDivisionError):
+        return V.RuntimeErrorValue("integer divide by zero")
+    if isinstance(e, AttributeError) and "NoneType" in str(e):
+        return V.RuntimeErrorValue("invalid memory address or nil pointer dereference")
+    if isinstance(e, IndexError):
+        return V.RuntimeErrorValue("index out of range")
+    return V.RuntimeErrorValue(f"{type(e).__name__}: {e}")
+
+
+_ONCE = (0,)
+
+
+@holds_no_channels
+class Helpers:
+    """``_h`` in generated code. One per run."""
+
+    def __init__(self, interp: Interp) -> None:
+        self.ip = interp
+        self.rt: GoRuntime = interp.rt
+        self.rng = random.Random(interp.seed)
+        self.copy = V.copy_value
+        self.PtrArg = V.PtrArg
+        self.StrArg = V.StrArg
+        self.DurArg = V.DurArg
+        self.Send = Send
+        self.Recv = Recv
+        self.PanicState = PanicState
+        self.recovering: list[PanicState] = []
+        self.time_Nanosecond = 1
+        self.time_Microsecond = 1000
+        self.time_Millisecond = 1_000_000
+        self.time_Second = 1_000_000_000
+        self.time_Minute = 60_000_000_000
+        self.time_Hour = 3_600_000_000_000
+        self.os_Stdout = Writer(interp, 1)
+        self.os_Stderr = Writer(interp, 2)
+        self.io_Discard = Writer(interp, 0)
+        self.os_Args = ["/tmp/go-build/exe/main"]
+        self.context_Canceled = V.GoError("context canceled")
+        self.context_DeadlineExceeded = V.GoError("context deadline exceeded")
+        self.io_EOF = V.GoError("EOF")
+        self.math_MaxInt64 = self.math_MaxInt = 2**63 - 1
+        self.math_MaxInt32 = 2**31 - 1
+
+    # -- goroutines --
+
+    spins = 0
+
+    def spin(self) -> bool:
+        """True every 16384 loop iterations (never in the article's FIFO runs)."""
+        self.spins += 1
+        return not (self.spins & 0x3FFF) and not self.rt.fifo
+
+    def preempt(self) -> Any:
+        # A goroutine that spins has used its 10 ms slice: on the virtual clock that time passes too
+        # (else a busy wait for a timer would never end), then it goes to the global queue.
+        rt = self.rt
+        nxt = rt.next_timer()
+        if nxt is not None:
+            step = min(nxt, rt.now + 10_000_000)
+            if step > rt.now:
+                rt.now = step
+            if nxt <= rt.now:
+                rt.fire_timers()
+        return rt.gosched()
+
+    def bind(self, m: Any, recv: Any) -> Any:
+        """A method value of a named non-struct type: ``x.M``."""
+        async def bound(*args: Any) -> Any:
+            return await m(recv, *args)
+        bound.go_entry = m  # type: ignore[attr-defined]
+        return bound
+
+    def go(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int) -> None:
+        if fn is None:
+            raise V.PanicValue(None, "go of nil func value")
+        self.ip.spawn(fn, args, creator_fn, file, line)
+
+    # -- channels --
+
+    def make_chan(self, n: int, zero: Any, name: str = "") -> Any:
+        if n < 0:
+            raise V.PanicValue(V.RuntimeErrorValue("makechan: size out of range"),
+                               "runtime error: makechan: size out of range")
+        return self.rt.make_chan(n, zero=zero, name=name)
+
+    def send(self, ch: Any, v: Any) -> Any:
+        if ch is None:
+            return self.rt.block_forever("chan send (nil chan)")
+        return ch.send(v)
+
+    def recv(self, ch: Any) -> Any:
+        if ch is None:
+            return self.rt.block_forever("chan receive (nil chan)")
+        return ch.recv()
+
+    def select(self, cases: list, default: bool) -> Any:
+        return _chan.select(self.rt, *cases, default=default)
+
+    def block(self, reason: str) -> Any:
+        return self.rt.block_forever(reason)
+
+    def builtin_close(self, ch: Any) -> None:
+        self.rt.close(ch)
+
+    # -- builtins --
+
+    def builtin_panic(self, v: Any) -> None:
+        raise V.PanicValue(v, "")
+
+    def builtin_recover(self) -> Any:
+        if not self.recovering:
+            return None
+        st = self.recovering[-1]
+        if st.exc is None or st.recovered:
+            return None
+        if isinstance(st.exc, _sync.FatalError | Goexit):
+            return None
+        st.recovered = True
+        return st.value
+
+    async def run_defers(self, d: list, st: PanicState) -> None:
+        while d:
+            fn, args = d.pop()
+            self.recovering.append(st)
+            try:
+                r = fn(*args)
+                if hasattr(r, "__await__"):
+                    await r
+            except BaseException as e:  # a panic in a deferred call replaces the one in flight
+                if isinstance(e, GeneratorExit | OsExit):
+                    raise
+                st.exc = e
+                st.value = panic_value(e)
+                st.recovered = False
+            finally:
+                self.recovering.pop()
+        if st.exc is not None and not st.recovered:
+            raise st.exc
+
+    def builtin_print(self, *args: Any) -> None:
+        self.ip.write(2, "".join(_print_arg(a) for a in args))
+
+    def builtin_println(self, *args: Any) -> None:
+        self.ip.write(2, " ".join(_print_arg(a) for a in args) + "\n")
+
+    def len_(self, x: Any) -> int:
+        if x is None:
+            return 0
+        if type(x) is str:
+            return len(x.encode())
+        if hasattr(x, "cid") and hasattr(x, "buf"):
+            return len(x.buf)
+        return len(x)
+
+    def cap(self, x: Any) -> int:
+        if x is None:
+            return 0
+        if hasattr(x, "cap"):
+            return x.cap
+        return len(x)
+
+    def append(self, s: Any, *vals: Any) -> list:
+        out = list(s) if s is not None else []
+        out.extend(vals)
+        return out
+
+    def extend(self, s: Any, more: Any) -> list:
+        out = list(s) if s is not None else []
+        if type(more) is str:
+            out.extend(more.encode())
+        elif more:
+            out.extend(more)
+        return out
+
+    def copy_slice(self, dst: list, src: Any) -> int:
+        if dst is None or src is None:
+            return 0
+        n = min(len(dst), len(src))
+        dst[:n] = list(src[:n])
+        return n
+
+    def delete(self, m: Any, k: Any) -> None:
+        if m is not None:
+            m.pop(k, None)
+
+    def clear(self, m: Any) -> None:
+        if m is not None:
+            if type(m) is dict:
+                m.clear()
+            else:
+                for i in range(len(m)):
+                    m[i] = V.copy_value(type(m[i])()) if m[i] is not None and not isinstance(m[i], str) else m[i]
+
+    def nn(self, x: Any) -> Any:
+        if x is None:
+            raise V.PanicValue(V.RuntimeErrorValue("invalid memory address or nil pointer dereference"),
+                               "runtime error: invalid memory address or nil pointer dereference\n"
+                               "[signal SIGSEGV: segmentation violation]")
+        return x
+
+    def load(self, p: Any) -> Any:
+        self.nn(p)
+        return p.v if isinstance(p, V.Box | FieldRef | IndexRef | GlobalRef) else p
+
+    def store(self, p: Any, v: Any) -> None:
+        self.nn(p)
+        if isinstance(p, V.Box | FieldRef | IndexRef | GlobalRef):
+            p.v = v
+        elif isinstance(p, V.GoStruct):
+            for f in p._fields:
+                object.__setattr__(p, f, getattr(v, f))
+        else:
+            raise V.PanicValue(None, "unsupported store through pointer")
+
+    def FieldRef(self, obj: Any, name: str) -> FieldRef:
+        return FieldRef(self.nn(obj), name)
+
+    def IndexRef(self, obj: Any, i: Any) -> IndexRef:
+        return IndexRef(obj, i)
+
+    def GlobalRef(self, g: dict, name: str) -> GlobalRef:
+        return GlobalRef(g, name)
+
+    def idiv(self, a: int, b: int) -> Any:
+        if type(a) is float or type(b) is float:
+            return a / b
+        if b == 0:
+            raise V.PanicValue(V.RuntimeErrorValue("integer divide by zero"), "runtime error: integer divide by zero")
+        q = abs(a) // abs(b)
+        return q if (a >= 0) == (b >= 0) else -q
+
+    def div(self, a: Any, b: Any) -> Any:
+        if type(a) is int and type(b) is int:
+            return self.idiv(a, b)
+        return a / b
+
+    def imod(self, a: int, b: int) -> int:
+        if b == 0:
+            raise V.PanicValue(V.RuntimeErrorValue("integer divide by zero"), "runtime error: integer divide by zero")
+        return a - b * self.idiv(a, b)
+
+    def index(self, x: Any, i: int) -> Any:
+        if type(x) is dict:
+            return x.get(i)
+        n = 0 if x is None else len(x)
+        if not 0 <= i < n:
+            raise V.PanicValue(V.RuntimeErrorValue(f"index out of range [{i}] with length {n}"),
+                               f"runtime error: index out of range [{i}] with length {n}")
+        if type(x) is str:
+            return x.encode()[i]
+        return x[i]
+
+    def setidx(self, x: Any, i: Any, v: Any) -> None:
+        if x is None:
+            raise V.PanicValue(V.GoError("assignment to entry in nil map"), "assignment to entry in nil map")
+        if type(x) is dict:
+            x[i] = v
+            return
+        if not 0 <= i < len(x):
+            raise V.PanicValue(V.RuntimeErrorValue(f"index out of range [{i}] with length {len(x)}"),
+                               f"runtime error: index out of range [{i}] with length {len(x)}")
+        x[i] = v
+
+    def mapget(self, m: Any, k: Any, zero: Any) -> Any:
+        if m is None or k not in m:
+            return zero()
+        return m[k]
+
+    def mapget2(self, m: Any, k: Any, zero: Any) -> tuple:
+        if m is None or k not in m:
+            return zero(), False
+        return m[k], True
+
+    def map_items(self, m: Any) -> list:
+        return list(m.items()) if m else []
+
+    def map_keys(self, m: Any) -> list:
+        return list(m) if m else []
+
+    def str_items(self, s: str) -> list:
+        out = []
+        i = 0
+        for ch in s:
+            out.append((i, ord(ch)))
+            i += len(ch.encode())
+        return out
+
+    async def range_any(self, x: Any, n: int) -> Any:
+        """``for ... range x`` when the compiler could not tell x's type."""
+        if isinstance(x, _chan.Channel) or (x is None and n == 1):
+            while True:
+                v, ok = await self.recv(x)
+                if not ok:
+                    return
+                yield v
+        if type(x) is int:
+            items: Any = range(x)
+        elif type(x) is dict:
+            items = list(x.items()) if n > 1 else list(x)
+        elif type(x) is str:
+            items = self.str_items(x) if n > 1 else [i for i, _ in self.str_items(x)]
+        elif x is None:
+            items = []
+        else:
+            items = list(enumerate(x)) if n > 1 else range(len(x))
+        for it in items:
+            yield it
+
+    def slice(self, x: Any, lo: Any, hi: Any) -> Any:
+        if x is None:
+            return None
+        if type(x) is str:
+            return x.encode()[lo:hi].decode(errors="replace")
+        n = len(x)
+        lo = 0 if lo is None else lo
+        hi = n if hi is None else hi
+        if not 0 <= lo <= hi <= n:
+            raise V.PanicValue(V.RuntimeErrorValue(f"slice bounds out of range [{lo}:{hi}]"),
+                               f"runtime error: slice bounds out of range [{lo}:{hi}] with capacity {n}")
+        return x[lo:hi]
+
+    def to_string(self, x: Any) -> str:
+        if type(x) is int:
+            return chr(x)
+        if type(x) is list:
+            return bytes(x).decode(errors="replace")
+        return x
+
+    def to_bytes(self, x: Any) -> Any:
+        return list(x.encode()) if type(x) is str else x
+
+    def is_type(self, v: Any, spec: Any) -> bool:
+        if spec is None:
+            return v is None
+        if isinstance(spec, type):
+            return type(v) is spec
+        if type(spec) is str:
+            return {"int": type(v) is int, "string": type(v) is str, "bool": type(v) is bool,
+                    "float64": type(v) is float, "error": v is not None and hasattr(v, "Error"),
+                    "any": True}.get(spec, False)
+        if spec[0] == "iface":
+            if v is None:
+                return False
+            names = spec[1:]
+            if names == ("error",):
+                return hasattr(v, "Error")
+            if names in (("any",), ("context.Context",)):
+                return names == ("any",) or hasattr(v, "Done")
+            return all(hasattr(v, n) for n in names if isinstance(n, str))
+        if spec[0] == "named":
+            return spec[3] is not None and self.is_type(v, spec[3])
+        return {"slice": type(v) is list, "map": type(v) is dict, "chan": hasattr(v, "sendq"),
+                "func": callable(v)}.get(spec[0], False)
+
+    def assert_(self, v: Any, spec: Any) -> Any:
+        if not self.is_type(v, spec):
+            want = spec.__name__.removeprefix("T_") if isinstance(spec, type) else str(spec)
+            raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {V.type_name(v)}, "
+                                                   f"not {want}"),
+                               f"interface conversion: interface {{}} is {V.type_name(v)}, not main.{want}")
+        return v
+
+    def assert2(self, v: Any, spec: Any, zero: Any) -> tuple:
+        return (v, True) if self.is_type(v, spec) else (zero(), False)
+
+    # -- fmt --
+
+    async def fmt_Println(self, *args: Any) -> None:
+        self.ip.write(1, await V.sprint(list(args), True) + "\n")
+
+    async def fmt_Print(self, *args: Any) -> None:
+        self.ip.write(1, await V.sprint(list(args), False))
+
+    async def fmt_Printf(self, f: str, *args: Any) -> None:
+        self.ip.write(1, await V.sprintf(f, list(args)))
+
+    async def fmt_Sprintf(self, f: str, *args: Any) -> str:
+        return await V.sprintf(f, list(args))
+
+    async def fmt_Sprint(self, *args: Any) -> str:
+        return await V.sprint(list(args), False)
+
+    async def fmt_Sprintln(self, *args: Any) -> str:
+        return await V.sprint(list(args), True) + "\n"
+
+    async def fmt_Errorf(self, f: str, *args: Any) -> V.GoError:
+        wrapped = None
+        if "%w" in f:
+            for a in args:
+                if hasattr(a, "Error"):
+                    wrapped = a
+        return V.GoError(await V.sprintf(f, list(args)), wrapped)
+
+    async def fmt_Fprintf(self, w: Any, f: str, *args: Any) -> None:
+        await _write_to(w, await V.sprintf(f, list(args)))
+
+    async def fmt_Fprintln(self, w: Any, *args: Any) -> None:
+        await _write_to(w, await V.sprint(list(args), True) + "\n")
+
+    async def fmt_Fprint(self, w: Any, *args: Any) -> None:
+        await _write_to(w, await V.sprint(list(args), False))
+
+    # -- log: to stderr, stamped with the virtual clock from Go's playground epoch --
+
+    def _log(self, text: str) -> str:
+        import datetime
+        t = datetime.datetime(2009, 11, 10, 23, 0, 0) + datetime.timedelta(microseconds=self.rt.now // 1000)
+        line = t.strftime("%Y/%m/%d %H:%M:%S ") + text
+        self.ip.write(2, line if line.endswith("\n") else line + "\n")
+        return text
+
+    async def log_Println(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), True))
+
+    async def log_Print(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), False))
+
+    async def log_Printf(self, f: str, *args: Any) -> None:
+        self._log(await V.sprintf(f, list(args)))
+
+    async def log_Fatal(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), False))
+        raise OsExit(1)
+
+    async def log_Fatalln(self, *args: Any) -> None:
+        self._log(await V.sprint(list(args), True))
+        raise OsExit(1)
+
+    async def log_Fatalf(self, f: str, *args: Any) -> None:
+        self._log(await V.sprintf(f, list(args)))
+        raise OsExit(1)
+
+    async def log_Panic(self, *args: Any) -> None:
+        s = self._log(await V.sprint(list(args), False))
+        raise V.PanicValue(s, s)
+
+    async def log_Panicf(self, f: str, *args: Any) -> None:
+        s = self._log(await V.sprintf(f, list(args)))
+        raise V.PanicValue(s, s)
+
+    # -- errors --
+
+    def errors_New(self, s: str) -> V.GoError:
+        return V.GoError(s)
+
+    def errors_Is(self, err: Any, target: Any) -> bool:
+        while err is not None:
+            if err is target or (type(err) is type(target) and isinstance(err, V.GoStruct) and err == target):
+                return True
+            err = getattr(err, "wrapped", None)
+        return False
+
+    def errors_Unwrap(self, err: Any) -> Any:
+        return getattr(err, "wrapped", None)
+
+    # -- time --
+
+    def time_Sleep(self, d: int) -> Any:
+        return self.rt.sleep(int(d))
+
+    def _timer_chan(self, d: int, repeat: bool = False, fn: Any = None) -> Timer:
+        t = Timer(self, None if fn is not None else self.rt.make_chan(1, zero=None), int(d), repeat, fn)
+        t.start()
+        return t
+
+    def time_After(self, d: int) -> Any:
+        return self._timer_chan(d).C
+
+    def time_Tick(self, d: int) -> Any:
+        return self._timer_chan(d, True).C if d > 0 else None
+
+    def time_NewTimer(self, d: int) -> Timer:
+        return self._timer_chan(d)
+
+    def time_NewTicker(self, d: int) -> Timer:
+        if d <= 0:
+            raise V.PanicValue(V.GoError("non-positive interval for NewTicker"), "non-positive interval for NewTicker")
+        return self._timer_chan(d, True)
+
+    def time_AfterFunc(self, d: int, f: Any) -> Timer:
+        return self._timer_chan(d, False, f)
+
+    def time_Now(self) -> Time:
+        return Time(self.rt.now)
+
+    def time_Since(self, t: Time) -> int:
+        return self.rt.now - t.ns
+
+    def time_Until(self, t: Time) -> int:
+        return t.ns - self.rt.now
+
+    def Time(self, ns: int) -> Time:
+        return Time(ns)
+
+    # -- sync --
+
+    def Mutex(self) -> GoMutex:
+        return GoMutex(self.rt)
+
+    def RWMutex(self) -> GoRWMutex:
+        return GoRWMutex(self.rt)
+
+    def WaitGroup(self) -> GoWaitGroup:
+        return GoWaitGroup(self.rt, self)
+
+    def Once(self) -> GoOnce:
+        return GoOnce(self.rt)
+
+    def Cond(self, L: Any) -> GoCond:
+        return GoCond(self.rt, L)
+
+    def sync_NewCond(self, L: Any) -> GoCond:
+        return GoCond(self.rt, L)
+
+    def SyncMap(self) -> SyncMap:
+        return SyncMap()
+
+    def AtomicInt(self, v: Any = 0) -> AtomicInt:
+        return AtomicInt(v)
+
+    # -- context --
+
+    def context_Background(self) -> Context:
+        return BACKGROUND
+
+    def context_TODO(self) -> Context:
+        return BACKGROUND
+
+    def context_WithCancel(self, parent: Context) -> tuple:
+        c = Context(self, parent)
+        return c, c.cancel_func(self.context_Canceled)
+
+    def context_WithTimeout(self, parent: Context, d: int) -> tuple:
+        return self.context_WithDeadline(parent, Time(self.rt.now + int(d)))
+
+    def context_WithDeadline(self, parent: Context, t: Time) -> tuple:
+        c = Context(self, parent)
+        c.deadline = t.ns
+        if t.ns <= self.rt.now:
+            c.cancel(self.context_DeadlineExceeded)
+        else:
+            c.timer = Timer(self, None, t.ns - self.rt.now, False, None, ctx=c)
+            c.timer.start()
+        return c, c.cancel_func(self.context_Canceled)
+
+    def context_WithValue(self, parent: Context, k: Any, v: Any) -> Context:
+        c = Context(self, parent, share=True)
+        c.values = (k, v)
+        return c
+
+    def context_Cause(self, c: Context) -> Any:
+        return c.err
+
+    # -- runtime --
+
+    def runtime_Gosched(self) -> Any:
+        return self.rt.gosched()
+
+    def runtime_NumGoroutine(self) -> int:
+        return sum(1 for g in self.rt.goroutines.values() if not self.ip.info[g.gid].hidden)
+
+    def runtime_GOMAXPROCS(self, n: int) -> int:
+        return 1
+
+    def runtime_NumCPU(self) -> int:
+        return 1
+
+    def runtime_GC(self) -> None:
+        self.ip.first_gc()
+
+    def runtime_Goexit(self) -> None:
+        raise Goexit()
+
+    def pprof_Lookup(self, name: str) -> Profile | None:
+        if name not in ("goroutineleak", "goroutine"):
+            return None
+        return Profile(self.ip, name)
+
+    def os_Exit(self, code: int) -> None:
+        raise OsExit(code)
+
+    def os_Getenv(self, k: str) -> str:
+        return ""
+
+    # -- strings, strconv, rand, atomic, math, sort, io --
+
+    def strings_Contains(self, s: str, sub: str) -> bool:
+        return sub in s
+
+    def strings_Split(self, s: str, sep: str) -> list:
+        return list(s) if sep == "" else s.split(sep)
+
+    def strings_Join(self, xs: list, sep: str) -> str:
+        return sep.join(xs or [])
+
+    def strings_TrimPrefix(self, s: str, p: str) -> str:
+        return s.removeprefix(p)
+
+    def strings_TrimSuffix(self, s: str, p: str) -> str:
+        return s.removesuffix(p)
+
+    def strings_ReplaceAll(self, s: str, a: str, b: str) -> str:
+        return s.replace(a, b)
+
+    def strings_HasPrefix(self, s: str, p: str) -> bool:
+        return s.startswith(p)
+
+    def strings_HasSuffix(self, s: str, p: str) -> bool:
+        return s.endswith(p)
+
+    def strings_Repeat(self, s: str, n: int) -> str:
+        return s * n
+
+    def strings_ToUpper(self, s: str) -> str:
+        return s.upper()
+
+    def strings_ToLower(self, s: str) -> str:
+        return s.lower()
+
+    def strings_TrimSpace(self, s: str) -> str:
+        return s.strip()
+
+    def strings_Fields(self, s: str) -> list:
+        return s.split()
+
+    def strings_Index(self, s: str, sub: str) -> int:
+        return s.find(sub)
+
+    def strconv_Itoa(self, n: int) -> str:
+        return str(n)
+
+    def strconv_Atoi(self, s: str) -> tuple:
+        try:
+            return int(s, 10), None
+        except ValueError:
+            return 0, V.GoError(f'strconv.Atoi: parsing "{s}": invalid syntax')
+
+    def rand_Intn(self, n: int) -> int:
+        if n <= 0:
+            raise V.PanicValue(V.GoError("invalid argument to Intn"), "invalid argument to Intn")
+        return self.rng.randrange(n)
+
+    rand_Int63n = rand_Int31n = rand_Intn
+
+    def rand_Int(self) -> int:
+        return self.rng.getrandbits(63)
+
+    rand_Int63 = rand_Int
+
+    def rand_Seed(self, s: int) -> None:
+        self.rng.seed(s)
+
+    def rand_Float64(self) -> float:
+        return self.rng.random()
+
+    def atomic_AddInt32(self, p: Any, d: int) -> int:
+        p.v = p.v + d
+        return p.v
+
+    atomic_AddInt64 = atomic_AddUint32 = atomic_AddUint64 = atomic_AddInt32
+
+    def atomic_LoadInt32(self, p: Any) -> Any:
+        return p.v
+
+    atomic_LoadInt64 = atomic_LoadUint32 = atomic_LoadUint64 = atomic_LoadInt32
+
+    def atomic_StoreInt32(self, p: Any, v: Any) -> None:
+        p.v = v
+
+    atomic_StoreInt64 = atomic_StoreUint32 = atomic_StoreUint64 = atomic_StoreInt32
+
+    def atomic_CompareAndSwapInt32(self, p: Any, old: Any, new: Any) -> bool:
+        if p.v == old:
+            p.v = new
+            return True
+        return False
+
+    atomic_CompareAndSwapInt64 = atomic_CompareAndSwapUint32 = atomic_CompareAndSwapInt32
+
+    def math_Max(self, a: float, b: float) -> float:
+        return max(a, b)
+
+    def math_Min(self, a: float, b: float) -> float:
+        return min(a, b)
+
+    def math_Abs(self, a: float) -> float:
+        return abs(a)
+
+    def math_Sqrt(self, a: float) -> float:
+        return a ** 0.5
+
+    def sort_Ints(self, xs: list) -> None:
+        xs.sort()
+
+    sort_Strings = sort_Ints
+
+    async def sort_Slice(self, xs: list, less: Any) -> None:
+        """A stable merge sort awaiting the Go less function (it may block, like any Go call)."""
+        if not xs or len(xs) < 2:
+            return
+        idx = list(range(len(xs)))
+        snapshot = list(xs)
+
+        async def msort(a: list) -> list:
+            if len(a) <= 1:
+                return a
+            mid = len(a) // 2
+            left, right = await msort(a[:mid]), await msort(a[mid:])
+            out = []
+            i = j = 0
+            while i < len(left) and j < len(right):
+                # less(i, j) reads the slice: put the two candidates where it looks
+                xs[0], xs[1] = snapshot[right[j]], snapshot[left[i]]
+                if await less(0, 1):
+                    out.append(right[j])
+                    j += 1
+                else:
+                    out.append(left[i])
+                    i += 1
+            return out + left[i:] + right[j:]
+        order = await msort(idx)
+        xs[:] = [snapshot[k] for k in order]
+
+    sort_SliceStable = sort_Slice
+
+    def Builder(self) -> Builder:
+        return Builder()
+
+    def strings_Count(self, s: str, sub: str) -> int:
+        return s.count(sub) if sub else len(s) + 1
+
+    def strings_LastIndex(self, s: str, sub: str) -> int:
+        return s.rfind(sub)
+
+    def strings_Title(self, s: str) -> str:
+        return s.title()
+
+    def strings_EqualFold(self, a: str, b: str) -> bool:
+        return a.casefold() == b.casefold()
+
+    def strings_Trim(self, s: str, cut: str) -> str:
+        return s.strip(cut)
+
+    def strconv_Quote(self, s: str) -> str:
+        return V.quote(s)
+
+    def strconv_FormatInt(self, n: int, base: int) -> str:
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+        if n == 0:
+            return "0"
+        neg, n, out = n < 0, abs(n), ""
+        while n:
+            n, r = divmod(n, base)
+            out = digits[r] + out
+        return "-" + out if neg else out
+
+    def strconv_ParseInt(self, s: str, base: int, bits: int) -> tuple:
+        try:
+            return int(s, base or 10), None
+        except ValueError:
+            return 0, V.GoError(f'strconv.ParseInt: parsing "{s}": invalid syntax')
+
+    def errors_Join(self, *errs: Any) -> Any:
+        errs = tuple(e for e in errs if e is not None)
+        return V.GoError("\n".join(e.msg if isinstance(e, V.GoError) else "error" for e in errs)) if errs else None
+
+    async def io_ReadFull(self, r: Any, buf: Any) -> tuple:
+        """io.ReadFull -> io.ReadAtLeast: calls r.Read until buf is full (Read may block)."""
+        n = 0
+        want = len(buf or [])
+        while n < want:
+            k, err = await r.Read(buf[n:])
+            if k:
+                buf[n:n + k] = buf[n:n + k]
+            n += k
+            if err is not None:
+                if n >= want:
+                    return n, None
+                return n, (V.GoError("unexpected EOF") if n > 0 and err is self.io_EOF else err)
+        return n, None
+
+
+def _print_arg(a: Any) -> str:
+    if a is True:
+        return "true"
+    if a is False:
+        return "false"
+    if a is None:
+        return "nil"
+    if type(a) is float:
+        return f"{a:+e}"
+    if type(a) in (int, str):
+        return str(a)
+    return "0xc000" + format(id(a) & 0xFFFFFF, "06x")
+
+
+async def _write_to(w: Any, s: str) -> None:
+    if isinstance(w, Writer):
+        w.ip.write(w.fd, s)
+        return
+    r = w.Write(list(s.encode()))
+    if hasattr(r, "__await__"):
+        await r
+
+
+class Writer:
+    """os.Stdout, os.Stderr, io.Discard."""
+
+    _goname = "*os.File"
+
+    def __init__(self, ip: Interp, fd: int) -> None:
+        self.ip = ip
+        self.fd = fd
+
+    async def Write(self, b: Any) -> tuple:
+        self.ip.write(self.fd, bytes(b).decode(errors="replace") if type(b) is list else str(b))
+        return len(b), None
+
+    async def WriteString(self, s: str) -> tuple:
+        self.ip.write(self.fd, s)
+        return len(s), None
+
+
+class FieldRef:
+    """``&s.f`` for a non-struct field."""
+
+    __slots__ = ("obj", "name")
+
+    def __init__(self, obj: Any, name: str) -> None:
+        self.obj = obj
+        self.name = name
+
+    @property
+    def v(self) -> Any:
+        return getattr(self.obj, self.name)
+
+    @v.setter
+    def v(self, val: Any) -> None:
+        object.__setattr__(self.obj, self.name, val)
+
+
+class IndexRef:
+    """``&a[i]``."""
+
+    __slots__ = ("obj", "i")
+
+    def __init__(self, obj: Any, i: Any) -> None:
+        self.obj = obj
+        self.i = i
+
+    @property
+    def v(self) -> Any:
+        return self.obj[self.i]
+
+    @v.setter
+    def v(self, val: Any) -> None:
+        self.obj[self.i] = val
+
+
+class GlobalRef:
+    """``&g`` for a package-level variable of a non-struct type."""
+
+    __slots__ = ("g", "name")
+
+    def __init__(self, g: dict, name: str) -> None:
+        self.g = g
+        self.name = name
+
+    @property
+    def v(self) -> Any:
+        return self.g[self.name]
+
+    @v.setter
+    def v(self, val: Any) -> None:
+        self.g[self.name] = val
+
+
+class Time:
+    """time.Time on the virtual clock."""
+
+    __slots__ = ("ns",)
+    _goname = "time.Time"
+
+    def __init__(self, ns: int) -> None:
+        self.ns = ns
+
+    async def Sub(self, o: Time) -> int:
+        return self.ns - o.ns
+
+    async def Add(self, d: int) -> Time:
+        return Time(self.ns + d)
+
+    async def After(self, o: Time) -> bool:
+        return self.ns > o.ns
+
+    async def Before(self, o: Time) -> bool:
+        return self.ns < o.ns
+
+    async def UnixNano(self) -> int:
+        return self.ns
+
+    async def IsZero(self) -> bool:
+        return self.ns == 0
+
+    def go_copy(self) -> Time:
+        return self
+
+
+class GoMutex(_sync.Mutex):
+    """sync.Mutex with Go's method names."""
+
+    __slots__ = ()
+    _goname = "sync.Mutex"
+
+    def Lock(self) -> Any:
+        return self.lock()
+
+    async def Unlock(self) -> None:
+        self.unlock()
+
+    async def TryLock(self) -> bool:
+        return self.try_lock()
+
+    def go_copy(self) -> GoMutex:
+        m = GoMutex(self.rt)
+        m.locked = self.locked
+        return m
+
+
+class GoRWMutex(_sync.RWMutex):
+    __slots__ = ()
+    _goname = "sync.RWMutex"
+
+    def __init__(self, rt: Runtime) -> None:
+        super().__init__(rt)
+        self.w = GoMutex(rt)
+
+    def Lock(self) -> Any:
+        return self.lock()
+
+    async def Unlock(self) -> None:
+        self.unlock()
+
+    def RLock(self) -> Any:
+        return self.rlock()
+
+    async def RUnlock(self) -> None:
+        self.runlock()
+
+    async def TryLock(self) -> bool:
+        if self.w.locked or self.readers:
+            return False
+        await self.lock()
+        return True
+
+    async def TryRLock(self) -> bool:
+        return self.try_rlock()
+
+    async def RLocker(self) -> Any:
+        return _RLocker(self)
+
+    def go_copy(self) -> GoRWMutex:
+        m = GoRWMutex(self.rt)
+        m.readers, m.writer, m.pending = self.readers, self.writer, self.pending
+        m.w.locked = self.w.locked
+        return m
+
+
+class _RLocker:
+    def __init__(self, rw: GoRWMutex) -> None:
+        self.rw = rw
+
+    def Lock(self) -> Any:
+        return self.rw.rlock()
+
+    async def Unlock(self) -> None:
+        self.rw.runlock()
+
+    def lock(self) -> Any:
+        return self.rw.rlock()
+
+    def unlock(self) -> None:
+        self.rw.runlock()
+
+
+class GoWaitGroup(_sync.WaitGroup):
+    __slots__ = ("h",)
+    _goname = "sync.WaitGroup"
+
+    def __init__(self, rt: Runtime, h: Helpers) -> None:
+        super().__init__(rt)
+        self.h = h
+
+    async def Add(self, n: int) -> None:
+        self.add(n)
+
+    async def Done(self) -> None:
+        self.add(-1)
+
+    def Wait(self) -> Any:
+        return self.wait()
+
+    async def Go(self, f: Any) -> None:
+        self.add(1)
+        ip = self.h.ip
+        g = ip.spawn(_wg_wrap(self, f), (), "sync.(*WaitGroup).Go", -1, 238)
+        inf = ip.info[g.gid]
+        inf.extra["bottom"] = [("sync.(*WaitGroup).Go.func1()", "src/sync/waitgroup.go:258")]
+        inf.extra["created_at"] = "src/sync/waitgroup.go:238"
+
+    def go_copy(self) -> GoWaitGroup:
+        w = GoWaitGroup(self.rt, self.h)
+        w.count = self.count
+        return w
+
+
+def _wg_wrap(wg: GoWaitGroup, f: Any) -> Any:
+    async def run() -> None:
+        try:
+            await f()
+        finally:
+            wg.add(-1)
+    run.go_entry = f  # type: ignore[attr-defined]
+    return run
+
+
+class GoCond(_sync.Cond):
+    __slots__ = ()
+    _goname = "sync.Cond"
+
+    def Wait(self) -> Any:
+        return self.wait()
+
+    async def Signal(self) -> None:
+        self.signal()
+
+    async def Broadcast(self) -> None:
+        self.broadcast()
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(name)
+
+
+class GoOnce:
+    """sync.Once: a second Do waits on the Once's mutex while the first runs."""
+
+    __slots__ = ("m", "done")
+    _goname = "sync.Once"
+
+    def __init__(self, rt: Runtime) -> None:
+        self.m = GoMutex(rt)
+        self.done = False
+
+    async def Do(self, f: Any) -> None:
+        if self.done:
+            return
+        await self.m.lock()
+        try:
+            if not self.done:
+                try:
+                    await f()
+                finally:
+                    self.done = True
+        finally:
+            self.m.unlock()
+
+    def go_copy(self) -> GoOnce:
+        o = GoOnce(self.m.rt)
+        o.done = self.done
+        return o
+
+
+class SyncMap:
+    __slots__ = ("m",)
+
+    def __init__(self) -> None:
+        self.m: dict = {}
+
+    async def Load(self, k: Any) -> tuple:
+        return (self.m[k], True) if k in self.m else (None, False)
+
+    async def Store(self, k: Any, v: Any) -> None:
+        self.m[k] = v
+
+    async def Delete(self, k: Any) -> None:
+        self.m.pop(k, None)
+
+    async def LoadOrStore(self, k: Any, v: Any) -> tuple:
+        if k in self.m:
+            return self.m[k], True
+        self.m[k] = v
+        return v, False
+
+    async def Range(self, f: Any) -> None:
+        for k, v in list(self.m.items()):
+            if not await f(k, v):
+                break
+
+
+class Builder:
+    """strings.Builder."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    async def WriteString(self, s: str) -> tuple:
+        self.parts.append(s)
+        return len(s), None
+
+    async def WriteByte(self, b: int) -> None:
+        self.parts.append(chr(b))
+
+    async def WriteRune(self, r: int) -> tuple:
+        self.parts.append(chr(r))
+        return 1, None
+
+    async def String(self) -> str:
+        return "".join(self.parts)
+
+    async def Len(self) -> int:
+        return len("".join(self.parts).encode())
+
+    async def Reset(self) -> None:
+        self.parts = []
+
+    async def Write(self, b: Any) -> tuple:
+        self.parts.append(bytes(b).decode(errors="replace"))
+        return len(b), None
+
+
+class AtomicInt:
+    """atomic.Int32/Int64/Bool/Value."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any = 0) -> None:
+        self.v = v
+
+    async def Load(self) -> Any:
+        return self.v
+
+    async def Store(self, v: Any) -> None:
+        self.v = v
+
+    async def Add(self, d: int) -> int:
+        self.v += d
+        return self.v
+
+    async def Swap(self, v: Any) -> Any:
+        old, self.v = self.v, v
+        return old
+
+    async def CompareAndSwap(self, old: Any, new: Any) -> bool:
+        if self.v == old:
+            self.v = new
+            return True
+        return False
+
+    def go_copy(self) -> AtomicInt:
+        return AtomicInt(self.v)
+
+
+class Timer:
+    """time.Timer / time.Ticker / time.After / AfterFunc / a context's deadline.
+
+    A hidden helper goroutine sleeps on the virtual clock and then sends on
+    ``C`` (buffered, 1), calls ``fn`` in a new goroutine, or cancels ``ctx``.
+    ``Stop`` marks it stopped: the helper then does nothing, and the leak
+    check no longer counts what it refers to as reachable."""
+
+    _goname = "*time.Timer"
+
+    def __init__(self, h: Helpers, C: Any, d: int, repeat: bool, fn: Any, ctx: Any = None) -> None:
+        self.h = h
+        self.C = C
+        self.d = max(0, d)
+        self.repeat = repeat
+        self.fn = fn
+        self.ctx = ctx
+        self.gen = 0
+        self.active = False
+
+    def start(self) -> None:
+        self.gen += 1
+        self.active = True
+        self.h.ip.spawn_hidden(self._run(self.gen))
+
+    async def _run(self, gen: int) -> None:
+        rt = self.h.rt
+        while True:
+            await rt.sleep(self.d) if self.d > 0 else None
+            if gen != self.gen or not self.active:
+                return
+            if self.ctx is not None:
+                self.active = False
+                self.ctx.cancel(self.h.context_DeadlineExceeded)
+                return
+            if self.fn is not None:
+                self.active = False
+                g = self.h.ip.spawn(self.fn, (), "time.goFunc", -1, 182)
+                self.h.ip.info[g.gid].creator = 0  # started by the timer, outside any goroutine
+                self.h.ip.info[g.gid].extra["created_at"] = "src/time/sleep.go:182"
+                return
+            if len(self.C.buf) < self.C.cap:  # a ticker drops ticks nobody took
+                await self.C.send(Time(rt.now))
+            if not self.repeat:
+                self.active = False
+                return
+
+    async def Stop(self) -> bool:
+        was = self.active
+        self.active = False
+        self.gen += 1
+        return was
+
+    async def Reset(self, d: int) -> bool:
+        was = self.active
+        self.d = max(0, int(d))
+        self.start()
+        return was
+
+
+class Context:
+    """context.Context: Background (never done: Done() is nil), WithCancel/Timeout/Deadline/Value."""
+
+    _goname = "*context.cancelCtx"
+
+    def __init__(self, h: Helpers | None, parent: Context | None, share: bool = False) -> None:
+        self.h = h
+        self.parent = parent
+        self.children: list[Context] = []
+        self.err: Any = None
+        self.deadline: int | None = None
+        self.timer: Timer | None = None
+        self.values: tuple | None = None
+        self.done: Any = None
+        if share and parent is not None:
+            self.done = parent.done
+            self.deadline = parent.deadline
+        elif h is not None:
+            self.done = h.rt.make_chan(0, zero=None, name="ctx.Done()")
+            if parent is not None and parent.done is not None:  # Background's Done() is nil: nothing to follow
+                if parent.err is not None:
+                    self.cancel(parent.err)
+                else:
+                    parent.children.append(self)
+        self.share = share
+
+    def cancel(self, err: Any) -> None:
+        if self.share:
+            return
+        if self.err is not None:
+            return
+        self.err = err
+        if self.done is not None:
+            self.h.rt.close(self.done)
+        for c in self.children:
+            c.cancel(err)
+        self.children = []
+        if self.parent is not None and self in self.parent.children:
+            self.parent.children.remove(self)
+        if self.timer is not None:
+            self.timer.active = False
+            self.timer.gen += 1
+
+    def cancel_func(self, err: Any) -> Any:
+        ctx = self
+
+        async def cancel() -> None:
+            ctx.cancel(err)
+        return cancel
+
+    async def Done(self) -> Any:
+        return self.done
+
+    async def Err(self) -> Any:
+        if self.share and self.parent is not None:
+            return await self.parent.Err()
+        return self.err
+
+    async def Value(self, k: Any) -> Any:
+        c: Context | None = self
+        while c is not None:
+            if c.values is not None and c.values[0] == k:
+                return c.values[1]
+            c = c.parent
+        return None
+
+    async def Deadline(self) -> tuple:
+        return (Time(self.deadline), True) if self.deadline is not None else (Time(0), False)
+
+    def go_format(self) -> str:
+        return "context.Background" if self.h is None else "context.WithCancel"
+
+
+BACKGROUND = Context(None, None)
+
+
+class Profile:
+    """pprof.Lookup("goroutineleak"|"goroutine")."""
+
+    _goname = "*pprof.Profile"
+
+    def __init__(self, ip: Interp, name: str) -> None:
+        self.ip = ip
+        self.name = name
+
+    async def WriteTo(self, w: Any, debug: int) -> Any:
+        from .dump import write_profile
+        blocked = None
+        if self.name == "goroutineleak":
+            # The leak GC sorts goroutines when it starts: only those blocked then are candidates.
+            # It parks the caller until the cycle ends: with one P, everything runnable runs meanwhile.
+            rt = self.ip.rt
+            blocked = {g.gid for g in rt.goroutines.values() if g.state == PARKED}
+            self.ip.first_gc()
+            while rt.runnable() > 0:
+                await rt.gosched()
+        text = write_profile(self.ip, self.name, debug, sys._getframe(1), blocked)
+        await _write_to(w, text)
+        return None
+
+    async def Count(self) -> int:
+        from .leaks import find_leaks
+        if self.name == "goroutineleak":
+            return len(find_leaks(self.ip, sys._getframe(1)))
+        return sum(1 for i in self.ip.info.values() if not i.hidden)
+
+    async def Name(self) -> str:
+        return self.name
+
+
+@dataclass
+class RunResult:
+    """One run of a program."""
+
+    seed: int
+    stdout: str
+    stderr: str
+    exit_code: int
+    leaked: list[dict]
+    started: int
+    sim_ns: int
+    deadlock: bool
+    panicked: bool
+    note: str = ""
+
+
+@holds_no_channels
+class Interp:
+    """One run of a compiled program."""
+
+    def __init__(self, prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "main",
+                 out: Any = None, err: Any = None, rt: GoRuntime | None = None) -> None:
+        self.prog = prog
+        self.seed = seed
+        self.rt = rt if rt is not None else GoRuntime(seed=seed, explore=explore)
+        self.rt.parked_at = {}
+        self.info: dict[int, GInfo] = {}
+        self.next_goid = FIRST_USER_GOID
+        self.slots: list[int | None] = []
+        self.free_slots: list[int] = []
+        self.global_free: list[int] = []
+        self.entry = entry
+        self.out_parts: list[str] = []
+        self.err_parts: list[str] = []
+        self.out_stream = out
+        self.err_stream = err
+        self.h = Helpers(self)
+        self.ns: dict[str, Any] = {"_h": self.h, "_GoStruct": V.GoStruct, "_Box": V.Box, "_NO": _NO,
+                                   "_ONCE": _ONCE, "__name__": "gomain"}
+        exec(prog.code, self.ns)
+        self.main_g: Goroutine | None = None
+        self.leaks_at_end: set[int] = set()
+
+    muted = False
+    gc_started = False
+
+    def first_gc(self) -> None:
+        """The first GC starts the mark worker (one per P): it takes the next goroutine id."""
+        if not self.gc_started:
+            self.gc_started = True
+            self.next_goid += 1
+            self.gc_worker_slot = self._slot(-1)  # a system goroutine: holds a g for good, never printed
+
+    def write(self, fd: int, s: str) -> None:
+        if self.muted:
+            return
+        if fd == 1:
+            self.out_parts.append(s)
+            if self.out_stream is not None:
+                self.out_stream.write(s)
+        elif fd == 2:
+            self.err_parts.append(s)
+            if self.err_stream is not None:
+                self.err_stream.write(s)
+
+    # -- goroutines --
+
+    # Dead goroutines' g structs are reused, which decides where a new goroutine prints in a dump
+    # (allgs order). proc.go gfput/gfget: a P keeps up to 64 free gs (a stack); at 64 it moves
+    # all but 31 to the global list, and refills 32 from it when empty.
+    def _slot(self, gid: int) -> int:
+        free, glob = self.free_slots, self.global_free
+        if not free and glob:
+            while len(free) < 32 and glob:
+                free.append(glob.pop(0))
+        if free:
+            s = free.pop()
+            self.slots[s] = gid
+            return s
+        self.slots.append(gid)
+        return len(self.slots) - 1
+
+    role = ""  # what goroutines started by the program are called in the trace
+
+    def spawn(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int, goid: int | None = None) -> Goroutine:
+        cur = self.rt.current
+        g = self.rt.go(_gomain(fn, args), role=self.role, req=getattr(self, "req", -1),
+                       idx=args[0] if self.role and args and type(args[0]) is int else -1)
+        if goid is None:
+            goid = self.next_goid
+            self.next_goid += 1
+        creator = self.info[cur.gid].goid if cur is not None and cur.gid in self.info else 0
+        self.info[g.gid] = GInfo(goid, fn, creator, creator_fn, file, line, slot=self._slot(g.gid))
+        return g
+
+    def spawn_hidden(self, coro: Any) -> Goroutine:
+        g = self.rt.go(coro, role="timer")
+        self.info[g.gid] = GInfo(0, None, hidden=True)
+        return g
+
+    def _release(self, g: Goroutine) -> None:
+        inf = self.info.get(g.gid)
+        if inf is not None and not inf.hidden:
+            self.slots[inf.slot] = None
+            free = self.free_slots
+            free.append(inf.slot)
+            if len(free) >= 64:
+                popped = []
+                while len(free) >= 32:
+                    popped.append(free.pop())
+                self.global_free[0:0] = popped[::-1]
+
+    def go_name_of(self, frame: Any) -> tuple[str, int]:
+        f = frame
+        while f is not None:
+            info = self.prog.funcs.get(f.f_code.co_name)
+            if info is not None:
+                return info[0], info[1]
+            f = f.f_back
+        return "main.main", 0
+
+    def go_line_of(self, frame: Any) -> tuple[int, int]:
+        f = frame
+        while f is not None:
+            if f.f_code.co_name in self.prog.funcs:
+                li = self.prog.lines.get(f.f_lineno)
+                if li is not None:
+                    return li[0], li[1]
+            f = f.f_back
+        return 0, 0
+
+    # -- running --
+
+    def run(self, until: int | None = None) -> RunResult:
+        rt = self.rt
+        entry = self.ns.get(self.prog.decls.get(self.entry, ""), None)
+        if entry is None:
+            raise KeyError(self.entry)
+        inits = self.ns["INITS"]
+
+        async def main_body() -> None:
+            await self.ns["_ginit"]()
+            for f in inits:
+                await f()
+            await entry()
+
+        self.main_g = self.spawn(_named_entry(main_body, entry), (), "", 0, 0, goid=MAIN_GOID)
+        deadlock = False
+        self.limit_hit = ""
+        steps = 0
+        if until is None:
+            until = DEFAULT_UNTIL
+        t0 = _time.perf_counter()
+        rt_exit = rt._exit
+
+        def on_exit(g: Goroutine, state: str) -> None:
+            self._release(g)
+            rt_exit(g, state)
+        rt._exit = on_exit  # type: ignore[method-assign]
+        try:
+            while rt.panic is None and self.main_g.state not in (FINISHED, "panicked"):
+                g = rt.next_g()
+                if g is None:
+                    rt.detect_stranded()
+                    nxt = rt.next_timer()
+                    if nxt is None:
+                        deadlock = True
+                        break
+                    if until is not None and nxt > until:
+                        rt.now = max(rt.now, until)
+                        self.limit_hit = f"stopped at the simulated time limit ({until / 1e9:g} s)"
+                        break
+                    rt.fire_timers()
+                    continue
+                rt._run_one(g)
+                steps += 1
+                if steps >= MAX_STEPS:
+                    self.limit_hit = f"stopped after {MAX_STEPS:,} goroutine steps"
+                    break
+        finally:
+            del rt._exit
+        if rt.panic is None and not deadlock and not self.limit_hit:
+            # Go exits with main; to judge what is stuck, let what was runnable run (output dropped)
+            self.out_stream = self.err_stream = None
+            self.muted = True
+            steps = 0
+            while rt.panic is None and steps < 100_000:
+                g = rt.next_g()
+                if g is None:
+                    break
+                rt._run_one(g)
+                steps += 1
+        self.wall = _time.perf_counter() - t0
+        from .leaks import find_leaks
+        if rt.panic is None or rt.panic[1] == "exit":
+            self.leaks_at_end = find_leaks(self, None)
+        return self.result(deadlock)
+
+    def result(self, deadlock: bool) -> RunResult:
+        rt = self.rt
+        leaked = []
+        for gid in sorted(self.leaks_at_end, key=lambda x: self.info[x].goid):
+            leaked.append(self.describe(gid))
+        code = 0
+        panicked = False
+        if rt.exit_code is not None:
+            code = rt.exit_code
+        elif rt.panic is not None:
+            panicked = True
+            code = 2
+            from .dump import panic_text
+            self.write(2, panic_text(self, rt.panic[0]))
+        elif deadlock:
+            from .dump import deadlock_text
+            self.write(2, deadlock_text(self))
+            code = 2
+        started = sum(1 for i in self.info.values() if not i.hidden and i.goid != MAIN_GOID)
+        return RunResult(self.seed, "".join(self.out_parts), "".join(self.err_parts), code, leaked, started,
+                         rt.now, deadlock, panicked, getattr(self, "limit_hit", ""))
+
+    def describe(self, gid: int) -> dict:
+        from .dump import go_frames, status_of
+        g = self.rt.goroutines.get(gid)
+        inf = self.info[gid]
+        frames = go_frames(self, g, None) if g is not None else []
+        top = frames[0] if frames else ("?", "?", 0, False)
+        return {"goroutine": inf.goid, "function": top[0], "wait_reason": status_of(self, g),
+                "file": top[1], "line": top[2], "created_by": inf.creator_fn, "creator_goroutine": inf.creator,
+                "created_at": inf.extra.get("created_at") or f"{self.prog.files[inf.file] if inf.file >= 0 else '?'}:"
+                                                           f"{inf.line}",
+                "seed": self.seed}
+
+    def shutdown(self) -> None:
+        self.rt.shutdown()
+
+
+class _NoValue:
+    def __repr__(self) -> str:
+        return "_NO"
+
+
+_NO = _NoValue()
+
+
+def _named_entry(body: Any, entry: Any) -> Any:
+    body.go_entry = entry
+    return body
+
+
+async def _gomain(fn: Any, args: tuple) -> None:
+    r = fn(*args)
+    if hasattr(r, "__await__"):
+        await r
+
+
+def is_user_blocked(g: Goroutine) -> bool:
+    return g.state == PARKED
+
+
+__all__ = ["Interp", "GoRuntime", "RunResult", "SLEEPING", "CHAN_REASONS"]

@@ -1,0 +1,232 @@
+"""Which blocked goroutines are leaked: the rule of Go's goroutineleak profile.
+
+Go 1.26+ runs a GC whose roots are the globals and the stacks of goroutines
+that may run (runtime/mgc.go, ``isMaybeRunnable``): a goroutine blocked on a
+channel, a select or a sync primitive joins the roots only once something
+already marked reaches what it waits on; nil-channel operations and
+``select {}`` never do. Whatever is left is leaked. The marking here walks the
+interpreter's values the same way, and, like Go's stack maps, only counts a
+frame's variables that the rest of its function still uses.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from typing import Any
+
+from ..core.channel import Channel, Sudog
+from ..core.runtime import PARKED
+from ..core.sync import Primitive, RWMutex
+from . import values as V
+
+FUNC_NODES = {"function_declaration", "method_declaration", "func_literal"}
+NEVER = {"chan send (nil chan)", "chan receive (nil chan)", "select (no cases)"}
+
+_SKIP = (type, types.ModuleType, types.CodeType, types.BuiltinFunctionType, types.FrameType)
+
+
+def _idents(node, cache: dict) -> frozenset:
+    got = cache.get(node.id)
+    if got is None:
+        out = set()
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n.type == "identifier":
+                out.add(n.text.decode())
+            stack.extend(n.children)
+        got = frozenset(out)
+        cache[node.id] = got
+    return got
+
+
+def live_names(node, cache: dict) -> frozenset:
+    """Go names the function still uses from statement ``node`` on."""
+    key = ("live", node.id)
+    got = cache.get(key)
+    if got is not None:
+        return got
+    names = set(_idents(node, cache))
+    n = node
+    while n.parent is not None and n.type not in FUNC_NODES:
+        p = n.parent
+        if p.type in ("statement_list", "block"):
+            after = False
+            for c in p.children:
+                if after:
+                    names |= _idents(c, cache)
+                elif c.id == n.id:
+                    after = True
+        elif p.type in ("for_statement",):
+            names |= _idents(p, cache)
+        n = p
+    got = frozenset(names)
+    cache[key] = got
+    return got
+
+
+def _go_name(py: str) -> str | None:
+    if py.startswith("v_"):
+        return py[2:].split("__")[0]
+    return None
+
+
+def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: dict) -> list:
+    info = ip.prog.lines.get(lineno)
+    if info is not None and info[2] < 0:
+        live: frozenset | None = frozenset()  # running its defers: nothing of its own is live
+        node = None
+    else:
+        node = ip.prog.nodes[info[2]] if info is not None and ip.prog.nodes else None
+        live = live_names(node, cache) if node is not None else None
+    out = []
+    for k, v in f_locals.items():
+        if k.startswith(("L_", "_mk_")):
+            continue  # a func literal's Python def: Go reaches the closure only through variables
+        name = _go_name(k)
+        if name is not None and live is not None and name not in live:
+            continue
+        out.append(v)
+    return out
+
+
+def goroutine_frames(g: Any, current_frame: Any) -> list[tuple[str, int, dict]]:
+    """(code name, line, locals) of every frame of ``g``, outermost first."""
+    out = []
+    if current_frame is not None:
+        f = current_frame
+        while f is not None:
+            out.append((f.f_code.co_name, f.f_lineno, f.f_locals))
+            f = f.f_back
+        out.reverse()
+        return out
+    c = g.coro
+    while c is not None:
+        fr = getattr(c, "cr_frame", None)
+        if fr is None:
+            break
+        out.append((c.cr_code.co_name, fr.f_lineno, fr.f_locals))
+        c = c.cr_await
+    return out
+
+
+def waits_on(g: Any) -> list:
+    w = g.waiting
+    if type(w) is Sudog:
+        return [w.ch]
+    return [s.ch for s in w]
+
+
+def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None) -> set[int]:
+    """Core gids of the program's goroutines leaked right now (of ``blocked``, when given:
+    the goroutines that were blocked when the leak GC started)."""
+    rt = ip.rt
+    cache = ip.__dict__.setdefault("_live_cache", {})
+    marked: set[int] = set()
+    todo: list = []
+
+    def push(vals) -> None:
+        todo.extend(vals)
+
+    def drain() -> None:
+        while todo:
+            v = todo.pop()
+            t = type(v)
+            if v is None or t in (int, float, str, bool, bytes):
+                continue
+            i = id(v)
+            if i in marked:
+                continue
+            marked.add(i)
+            if t is Channel:
+                todo.extend(v.buf)
+            elif isinstance(v, Primitive):
+                if isinstance(v, RWMutex):
+                    todo.append(v.w)
+                L = getattr(v, "L", None)
+                if L is not None:
+                    todo.append(L)
+            elif t in (list, tuple, set, frozenset):
+                todo.extend(v)
+            elif t is dict:
+                todo.extend(v.keys())
+                todo.extend(v.values())
+            elif isinstance(v, V.GoStruct):
+                for f in v._fields:
+                    todo.append(getattr(v, f))
+            elif t is types.FunctionType:
+                if v.__closure__:
+                    for cell in v.__closure__:
+                        try:
+                            todo.append(cell.cell_contents)
+                        except ValueError:
+                            pass
+                entry = getattr(v, "go_entry", None)
+                if entry is not None:
+                    todo.append(entry)
+            elif t is types.MethodType:
+                todo.append(v.__self__)
+                todo.append(v.__func__)
+            elif isinstance(v, _SKIP) or t.__name__ in ("Interp", "Helpers", "GoRuntime", "Goroutine"):
+                continue
+            elif t.__name__ == "Timer":
+                if v.active:
+                    todo.extend((v.C, v.fn, v.ctx))
+            elif t.__name__ == "Context":
+                todo.extend((v.done, v.parent, v.children, v.values, v.timer, v.err))
+            else:
+                d = getattr(v, "__dict__", None)
+                if d is not None:
+                    todo.extend(d.values())
+                for klass in t.__mro__:
+                    for name in getattr(klass, "__slots__", ()):
+                        if name in ("rt", "h", "ip", "holders", "__weakref__", "waitq", "readq", "writeq",
+                                    "sendq", "recvq", "carriers"):
+                            continue
+                        todo.append(getattr(v, name, None))
+
+    def mark_goroutine(g: Any, frame: Any) -> None:
+        inf = ip.info.get(g.gid)
+        hidden = inf is None or inf.hidden
+        for name, line, loc in goroutine_frames(g, frame):
+            if name in ip.prog.funcs and not hidden:
+                push(frame_values(ip, name, line, loc, cache))
+            elif name in ("run_defers",):
+                push(loc.values())
+            elif hidden or name not in ("find_leaks", "write_profile", "WriteTo", "Count"):
+                push(v for k, v in loc.items() if k not in ("self",) or hidden)
+        if inf is not None and not hidden:
+            push((inf.fn,))
+
+    # roots: globals, then every goroutine that is not blocked on a leakable wait
+    push(v for k, v in ip.ns.items() if k.startswith("G_"))
+    candidates = []
+    for g in list(rt.goroutines.values()):
+        if g.state == PARKED and (blocked is None or g.gid in blocked):
+            candidates.append(g)
+        else:
+            mark_goroutine(g, current_frame if g is rt.current else None)
+    drain()
+    changed = True
+    while changed:
+        changed = False
+        rest = []
+        for g in candidates:
+            if g.op not in NEVER and any(id(o) in marked for o in waits_on(g)):
+                mark_goroutine(g, None)
+                drain()
+                changed = True
+            else:
+                rest.append(g)
+        candidates = rest
+    leaked = {g.gid for g in candidates if not ip.info.get(g.gid) or not ip.info[g.gid].hidden}
+    # mgc.go: the main goroutine parked in select{} is analysed as leaked but never reported
+    main_g = getattr(ip, "main_g", None)
+    if main_g is not None and main_g.gid in leaked and main_g.op == "select (no cases)":
+        leaked.discard(main_g.gid)
+    return leaked
+
+
+def current_frame() -> Any:
+    return sys._getframe(1)

@@ -1,0 +1,444 @@
+"""Go values as the interpreter represents them, and fmt's formatting of them.
+
+ints, floats, bools and strings are Python's; nil is ``None``; slices are
+lists (a re-slice copies: programs that rely on sharing a backing array are
+outside the subset); maps are dicts; a struct is an instance of a class made
+from its declaration (``GoStruct``); a pointer to a struct is the struct
+object itself, and assigning or passing a struct *value* copies it. A
+variable whose address is taken lives in a ``Box``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+class Box:
+    """A variable whose address was taken: ``&x`` is the box, ``*p`` its ``v``."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Any) -> None:
+        self.v = v
+
+
+class GoStruct:
+    """Base of the classes generated for Go struct types."""
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+    _embedded: tuple[str, ...] = ()
+    _goname = "struct"
+
+    def __getattr__(self, name: str) -> Any:
+        # promoted fields and methods of embedded fields, depth first as Go resolves them
+        for e in type(self)._embedded:
+            inner = object.__getattribute__(self, e)
+            if inner is not None:
+                try:
+                    return getattr(inner, name)
+                except AttributeError:
+                    pass
+        raise AttributeError(name)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return False
+        return all(getattr(self, f) == getattr(other, f) for f in self._fields)
+
+    def __hash__(self) -> int:
+        return hash(tuple(_hashable(getattr(self, f)) for f in self._fields))
+
+
+def _hashable(v: Any) -> Any:
+    return tuple(v) if type(v) is list else v
+
+
+def copy_value(v: Any) -> Any:
+    """Copy a struct value (Go's assignment of a struct copies every field)."""
+    if isinstance(v, GoStruct):
+        new = object.__new__(type(v))
+        for f in v._fields:
+            x = getattr(v, f)
+            if f in v._byvalue:
+                x = copy_value(x)
+            object.__setattr__(new, f, x)
+        return new
+    if type(v) is list:  # arrays
+        return [copy_value(x) for x in v]
+    cp = getattr(v, "go_copy", None)
+    if cp is not None:
+        return cp()
+    return v
+
+
+class PtrArg:
+    """A pointer to a struct handed to fmt: printed ``&{...}`` (the compiler knows it is a pointer)."""
+
+    __slots__ = ("p",)
+
+    def __init__(self, p: Any) -> None:
+        self.p = p
+
+
+class StrArg:
+    """A value of a named non-struct type with a String or Error method, handed to fmt."""
+
+    __slots__ = ("m", "v")
+
+    def __init__(self, m: Any, v: Any) -> None:
+        self.m = m
+        self.v = v
+
+    async def String(self) -> str:
+        return await self.m(self.v)
+
+
+class DurArg:
+    """A time.Duration handed to fmt: printed as Duration.String does (1.5s, 100ms, 1h0m0s)."""
+
+    __slots__ = ("d",)
+
+    def __init__(self, d: int) -> None:
+        self.d = d
+
+
+def duration_string(d: int) -> str:
+    if d == 0:
+        return "0s"
+    neg = d < 0
+    u = -d if neg else d
+    if u < 1_000_000_000:
+        for unit, size in (("ns", 1), ("µs", 1_000), ("ms", 1_000_000)):
+            if u < size * 1000:
+                s = _frac(u, size) + unit
+                break
+    else:
+        h, rem = divmod(u, 3_600_000_000_000)
+        m, rem = divmod(rem, 60_000_000_000)
+        s = _frac(rem, 1_000_000_000) + "s"
+        if h:
+            s = f"{h}h{m}m" + s
+        elif m:
+            s = f"{m}m" + s
+    return "-" + s if neg else s
+
+
+def _frac(v: int, size: int) -> str:
+    whole, frac = divmod(v, size)
+    if not frac:
+        return str(whole)
+    digits = str(frac).rjust(len(str(size)) - 1, "0").rstrip("0")
+    return f"{whole}.{digits}"
+
+
+class GoError:
+    """``errors.New``/``fmt.Errorf`` values."""
+
+    __slots__ = ("msg", "wrapped")
+
+    def __init__(self, msg: str, wrapped: Any = None) -> None:
+        self.msg = msg
+        self.wrapped = wrapped
+
+    async def Error(self) -> str:
+        return self.msg
+
+    def __repr__(self) -> str:
+        return f"<error {self.msg!r}>"
+
+
+class PanicValue(Exception):
+    """``panic(v)`` in interpreted Go: carries the Go value (not a GoPanic: those are the runtime's own)."""
+
+    def __init__(self, value: Any, text: str) -> None:
+        super().__init__(text)
+        self.value = value
+
+
+class RuntimeErrorValue(GoError):
+    """A runtime.Error (index out of range, nil map write, ...)."""
+
+    __slots__ = ()
+
+    def __init__(self, msg: str) -> None:
+        super().__init__("runtime error: " + msg)
+
+
+# -- fmt --
+
+def fmt_float(f: float, verb: str = "v", prec: int = -1) -> str:
+    if math.isinf(f):
+        return "+Inf" if f > 0 else "-Inf"
+    if f != f:
+        return "NaN"
+    if verb in ("v", "g") and prec < 0:
+        r = repr(float(f))
+        if "e" in r or "E" in r:
+            mant, _, ex = r.partition("e")
+            digits = mant.replace("-", "").replace(".", "").lstrip("0") or "0"
+            exp = int(ex) + (len(mant.split(".")[0].lstrip("-")) - 1)
+            digits = digits.rstrip("0") or "0"
+        else:
+            if f == 0:
+                return "-0" if math.copysign(1, f) < 0 else "0"
+            ip, _, fp = r.lstrip("-").partition(".")
+            fp = fp.rstrip("0")
+            allds = (ip + fp).lstrip("0")
+            lead = len(ip.lstrip("0")) if ip.strip("0") else -(len(fp) - len(fp.lstrip("0")))
+            exp = lead - 1
+            digits = allds.rstrip("0") or "0"
+        sign = "-" if f < 0 else ""
+        if exp < -4 or exp >= 6:  # strconv's %g with the shortest digits decides at precision 6
+            m = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+            return f"{sign}{m}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
+        s = repr(abs(float(f)))
+        if s.endswith(".0"):
+            s = s[:-2]
+        if "e" in s:
+            s = f"{abs(f):.{max(0, len(digits) - exp - 1)}f}"
+        return sign + s
+    if verb == "f" or verb == "F":
+        return f"{f:.{6 if prec < 0 else prec}f}"
+    if verb == "e":
+        return f"{f:.{6 if prec < 0 else prec}e}"
+    return f"{f:.{prec}g}" if prec >= 0 else f"{f:g}"
+
+
+def quote(s: str) -> str:
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\r":
+            out.append("\\r")
+        elif o < 0x20 or o == 0x7F:
+            out.append(f"\\x{o:02x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = True) -> str:
+    if type(v) is DurArg:
+        return duration_string(v.d)
+    if type(v) is PtrArg:
+        v = v.p
+        if isinstance(v, GoStruct) and not hasattr(v, "Error") and not hasattr(v, "String"):
+            return "&" + await fmt_value(v, verb, plus, top)
+    if v is None:
+        return "<nil>" if verb in ("v", "s") or not top else "%!" + verb + "(<nil>)"
+    t = type(v)
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        return fmt_float(v)
+    if t is str:
+        return v
+    if t is GoError or t is RuntimeErrorValue:
+        return v.msg
+    if hasattr(v, "Error") and callable(getattr(v, "Error", None)):
+        return await _call_str(v.Error)
+    if hasattr(v, "String") and callable(getattr(v, "String", None)) and not isinstance(v, type):
+        return await _call_str(v.String)
+    if t is list or t is tuple:
+        parts = [await fmt_value(x, verb, plus, False) for x in v]
+        return "[" + " ".join(parts) + "]"
+    if t is dict:
+        items = []
+        for k in sorted(v, key=_sort_key):
+            items.append(await fmt_value(k, verb, plus, False) + ":" + await fmt_value(v[k], verb, plus, False))
+        return "map[" + " ".join(items) + "]"
+    if isinstance(v, GoStruct):
+        parts = []
+        for f in v._fields:
+            s = await fmt_value(getattr(v, f), verb, plus, False)
+            parts.append(f"{f}:{s}" if plus else s)
+        return "{" + " ".join(parts) + "}"
+    if t is Box:
+        return "0xc000" + format(id(v) & 0xFFFFFF, "06x")
+    if callable(v) or hasattr(v, "cid"):
+        return "0xc000" + format(id(v) & 0xFFFFFF, "06x")
+    fv = getattr(v, "go_format", None)
+    if fv is not None:
+        return fv()
+    return str(v)
+
+
+def _sort_key(k: Any) -> Any:
+    return (0, k) if isinstance(k, (int, float)) else (1, str(k))
+
+
+async def _call_str(m: Any) -> str:
+    r = m()
+    if hasattr(r, "__await__"):
+        r = await r
+    return r
+
+
+async def sprintf(fmt: str, args: list[Any]) -> str:
+    out = []
+    i = 0
+    n = len(fmt)
+    ai = 0
+    while i < n:
+        c = fmt[i]
+        if c != "%":
+            j = fmt.find("%", i)
+            if j < 0:
+                j = n
+            out.append(fmt[i:j])
+            i = j
+            continue
+        i += 1
+        flags = ""
+        while i < n and fmt[i] in "+-# 0":
+            flags += fmt[i]
+            i += 1
+        width = ""
+        while i < n and fmt[i].isdigit():
+            width += fmt[i]
+            i += 1
+        prec = -1
+        if i < n and fmt[i] == ".":
+            i += 1
+            p = ""
+            while i < n and fmt[i].isdigit():
+                p += fmt[i]
+                i += 1
+            prec = int(p or 0)
+        if i >= n:
+            out.append("%!(NOVERB)")
+            break
+        verb = fmt[i]
+        i += 1
+        if verb == "%":
+            out.append("%")
+            continue
+        if ai >= len(args):
+            out.append(f"%!{verb}(MISSING)")
+            continue
+        a = args[ai]
+        ai += 1
+        s = await _fmt_one(a, verb, flags, prec)
+        if width:
+            w = int(width)
+            if "-" in flags:
+                s = s.ljust(w)
+            elif "0" in flags and verb in "dxXf" and s[:1] != "-":
+                s = s.rjust(w, "0")
+            else:
+                s = s.rjust(w)
+        out.append(s)
+    if ai < len(args):
+        extra = []
+        for a in args[ai:]:
+            extra.append(f"{type_name(a)}={await fmt_value(a)}")
+        out.append("%!(EXTRA " + ", ".join(extra) + ")")
+    return "".join(out)
+
+
+async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
+    if type(a) is PtrArg and verb not in "vs":
+        a = a.p
+    if type(a) is DurArg and verb not in "vs":
+        a = a.d
+    if type(a) is StrArg and verb not in "vsq":
+        a = a.v
+    t = type(a)
+    if verb in "vsw":
+        if t is float and prec >= 0 and verb == "v":
+            return fmt_float(a, "g", prec)
+        s = await fmt_value(a, "v", "+" in flags)
+        if verb == "s" and t in (int, bool):
+            return f"%!s({type_name(a)}={s})"
+        return s[:prec] if prec >= 0 and t is str else s
+    if verb == "d":
+        if t is int or t is bool:
+            s = str(int(a))
+            return ("+" + s) if "+" in flags and a >= 0 else s
+        if t is list:
+            return "[" + " ".join(str(x) for x in a) + "]"
+        return f"%!d({type_name(a)}={await fmt_value(a)})"
+    if verb in "fFeEgG":
+        if t in (int, float):
+            if t is int and not isinstance(a, bool):
+                return f"%!{verb}(int={a})"
+            return fmt_float(float(a), verb.lower(), prec)
+        return f"%!{verb}({type_name(a)}={await fmt_value(a)})"
+    if verb == "q":
+        if t is int:
+            return "'" + chr(a) + "'"
+        return quote(await fmt_value(a))
+    if verb in "xX":
+        if t is int:
+            s = format(a, "x")
+        elif t is str:
+            s = a.encode().hex()
+        else:
+            s = (await fmt_value(a)).encode().hex()
+        return s.upper() if verb == "X" else s
+    if verb == "t":
+        return "true" if a is True else ("false" if a is False else f"%!t({type_name(a)}={await fmt_value(a)})")
+    if verb == "c":
+        return chr(a) if t is int else f"%!c({type_name(a)}={await fmt_value(a)})"
+    if verb == "T":
+        return type_name(a)
+    if verb == "p":
+        return "0xc000" + format(id(a) & 0xFFFFFF, "06x")
+    if verb == "b" and t is int:
+        return format(a, "b")
+    if verb == "o" and t is int:
+        return format(a, "o")
+    return f"%!{verb}({type_name(a)}={await fmt_value(a)})"
+
+
+def type_name(a: Any) -> str:
+    if type(a) is DurArg:
+        return "time.Duration"
+    if type(a) is PtrArg:
+        return "*" + type_name(a.p)
+    t = type(a)
+    if a is None:
+        return "<nil>"
+    if t is bool:
+        return "bool"
+    if t is int:
+        return "int"
+    if t is float:
+        return "float64"
+    if t is str:
+        return "string"
+    if t is GoError:
+        return "*errors.errorString"
+    if isinstance(a, GoStruct):
+        return a._goname
+    if t is list:
+        return "[]interface {}"
+    if t is dict:
+        return "map[string]interface {}"
+    return getattr(t, "_goname", t.__name__)
+
+
+async def sprint(args: list[Any], spaces: bool) -> str:
+    parts = []
+    prev_str = True
+    for k, a in enumerate(args):
+        s = await fmt_value(a)
+        is_str = type(a) is str
+        if k > 0 and (spaces or (not is_str and not prev_str)):
+            parts.append(" ")
+        parts.append(s)
+        prev_str = is_str
+    return "".join(parts)
