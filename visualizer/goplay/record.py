@@ -20,10 +20,12 @@ from ..golang.compile import compile_files
 from ..golang.dump import go_frames, status_of
 from ..golang.errors import GoSourceError
 from ..golang.interp import MAIN_GOID, Interp, RunResult
+from ..golang.leaks import find_leaks
 from .sites import ChanSite, find_sites, rewrite
 
 SAMPLE = 40  # goroutines drawn per lane; the rest are counted
 MAX_FRAMES = 1500
+LEAK_CHECK_MAX = 3000  # above this many goroutines, leaks are marked by the runtime's reachability alone
 STATES = ("running", "runnable", "sleeping", "blocked", "stranded", "finished")
 
 
@@ -134,6 +136,7 @@ class _Watcher:
         self.since = 0
         self.last_g = None
         self.leaked: set[int] = set()
+        self.ran = False
 
     # -- hooks --
 
@@ -144,13 +147,17 @@ class _Watcher:
         def _run_one(g) -> None:
             run_one(g)
             self.last_g = g
+            self.ran = True
             self.steps += 1
             self.since += 1
             if self.since >= max(1, self.live() // 25):
                 self.snap()
 
         def fire_timers() -> int:
-            if self.since:
+            if self.ran:
+                self.ran = False
+                if self.live() <= LEAK_CHECK_MAX:  # Go's leak rule as time moves on, as a GC would run
+                    self.leaked |= find_leaks(ip, None)
                 self.snap()
             return fire()
 

@@ -201,6 +201,10 @@ class MainWindow(QMainWindow):
         self.act_dump.triggered.connect(self._open_dump)
         self.menu_file.addAction(self.act_open)
         self.menu_file.addAction(self.act_dump)
+        self.act_go = QAction(self)  # any Go program, in its own window (gui/gostage.py)
+        self.act_go.triggered.connect(lambda: self.open_go())
+        self.menu_file.addAction(self.act_go)
+        self.setAcceptDrops(True)
         self.menu_file.addAction(self.act_save)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_shot)
@@ -512,6 +516,7 @@ class MainWindow(QMainWindow):
         self.act_reset.setText(self.tr("&Reset"))
         self.act_open.setText(self.tr("&Open a saved run…"))
         self.act_dump.setText(self.tr("Open &dump…"))
+        self.act_go.setText(self.tr("Open &Go…"))
         self.act_save.setText(self.tr("&Save this run…"))
         self.act_shot.setText(self.tr("Export the view as &PNG…"))
         self.act_csv.setText(self.tr("Export the metrics as &CSV…"))
@@ -1101,6 +1106,27 @@ class MainWindow(QMainWindow):
         self.refresh()
         self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
             p=path, n=f"{len(rec.events):,}"), 8000)
+
+    def open_go(self, paths: list[str] | None = None):
+        """A Go program in the generic stage's window; with no ``paths``, ask for a file."""
+        from .gostage import GoWindow
+        self.go_window = GoWindow(paths)
+        self.go_window.show()
+        if not paths:
+            self.go_window._open_dialog()
+        return self.go_window
+
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        from .gostage import go_paths_of
+        if go_paths_of(e.mimeData()):
+            e.acceptProposedAction()
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        from .gostage import go_paths_of
+        paths = go_paths_of(e.mimeData())
+        if paths:
+            self.open_go(paths)
+            e.acceptProposedAction()
 
     def _open_dump(self) -> None:
         """A real Go program's goroutine dump, in its own window (gui/dumpview.py)."""

@@ -1,0 +1,690 @@
+"""The window for any Go program: a generic stage, the source with its stranded lines, a dial per channel.
+
+The run is recorded by ``visualizer.goplay.record`` (the core decides); this
+module only draws its frames and sends the user's intent back: a capacity
+change re-records the program with that constant edited into the source.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QPushButton,
+                               QScrollArea, QSlider, QSpinBox, QVBoxLayout, QWidget)
+
+from ..goplay.catalog import EXAMPLES, by_file
+from ..goplay.record import Frame, GoRun, record
+from .style import FAINT, GREY, INK, ORANGE, PANEL, PAPER, SKY, VERMILLION, draw_task, fit_font
+
+log = logging.getLogger("leakviz")
+DRAW_STATE = {"blocked": "parked", "stranded": "stranded", "running": "running", "runnable": "runnable",
+              "sleeping": "sleeping", "finished": "finished"}
+MAX_CAP = 10_000
+
+
+def lang() -> str:
+    """The language the interface is in (the translator installed by i18n)."""
+    from PySide6.QtCore import QCoreApplication
+    return "zh_CN" if QCoreApplication.translate("GoWindow", "Stranded") != "Stranded" else "en"
+
+
+class GoStage(QWidget):
+    """Draws one ``Frame``: lanes per go site, channels, waiters on sync primitives, piles of stranded goroutines."""
+
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frame: Frame | None = None
+        self.message = ""
+        self.setMinimumSize(360, 300)
+        self.setAccessibleName(self.tr("Stage: goroutines by the go statement that started them"))
+
+    def sizeHint(self) -> QSize:  # noqa: D102
+        return QSize(700, 560)
+
+    def set_frame(self, frame: Frame | None, message: str = "") -> None:
+        """Show ``frame`` (None: show ``message`` instead)."""
+        self.frame = frame
+        self.message = message
+        self.update()
+
+    def _font(self, px: float, bold: bool = False) -> QFont:
+        f = QFont(self.font())
+        f.setPixelSize(max(9, int(px)))
+        f.setBold(bold)
+        return f
+
+    def paintEvent(self, _e) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), PAPER)
+        w, h = self.width(), self.height()
+        unit = max(12.0, min(26.0, min(w / 34, h / 30)))
+        fr = self.frame
+        if fr is None:
+            p.setPen(INK)
+            p.setFont(self._font(unit))
+            p.drawText(QRectF(20, 20, w - 40, h - 40), Qt.AlignCenter | Qt.TextWordWrap,
+                       self.message or self.tr("Open a Go file (File > Open Go…) or an example."))
+            p.end()
+            self.painted.emit()
+            return
+        y = self._legend(p, unit, w)
+        lanes_h = h * 0.5
+        y = self._lanes(p, fr, unit, y, w, y + lanes_h)
+        y = self._chans(p, fr, unit, y + unit * 0.4, w, h)
+        self._piles(p, fr, unit, y + unit * 0.4, w, h)
+        p.end()
+        self.painted.emit()
+
+    def _legend(self, p: QPainter, unit: float, w: float) -> float:
+        items = [("running", self.tr("running")), ("sleeping", self.tr("sleeping")),
+                 ("blocked", self.tr("blocked")), ("stranded", self.tr("stranded")),
+                 ("finished", self.tr("finished"))]
+        f = self._font(unit * 0.8)
+        p.setFont(f)
+        fm = QFontMetricsF(f)
+        x = unit * 0.5
+        r = unit * 0.38
+        for st, text in items:
+            draw_task(p, DRAW_STATE[st], QPointF(x + r, unit * 0.8), r)
+            p.setPen(INK)
+            tw = fm.horizontalAdvance(text)
+            p.drawText(QRectF(x + 2.4 * r, 0, tw + 4, unit * 1.6), Qt.AlignVCenter, text)
+            x += 2.4 * r + tw + unit
+        return unit * 1.8
+
+    def _lanes(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, bottom: float) -> float:
+        live = [ln for ln in fr.lanes if ln.total - ln.counts.get("finished", 0) > 0]
+        done = [ln for ln in fr.lanes if ln not in live]
+        head = self._font(unit * 0.85, bold=True)
+        small = self._font(unit * 0.75)
+        rows = max(1, len(live)) + (1 if done else 0)
+        row_h = min(unit * 4.2, max(unit * 1.6, (bottom - y) / rows))
+        r = max(unit * 0.4, min(unit * 0.75, (row_h - unit * 1.3) * 0.4))
+        for ln in live:
+            p.fillRect(QRectF(0, y, w, row_h - 3), PANEL)
+            title = f"go {ln.key}  {ln.func}" if ln.key != "main" else ln.func
+            cs = ln.counts
+            counts = self.tr("{n} started · {b} blocked · {s} stranded · {f} finished").format(
+                n=ln.total, b=cs.get("blocked", 0), s=cs.get("stranded", 0), f=cs.get("finished", 0))
+            p.setPen(INK)
+            p.setFont(fit_font(head, title, w * 0.45, head.pixelSize()))
+            p.drawText(QRectF(unit * 0.4, y, w * 0.45, unit * 1.1), Qt.AlignVCenter | Qt.AlignLeft, title)
+            p.setFont(fit_font(small, counts, w * 0.5, small.pixelSize()))
+            p.drawText(QRectF(w * 0.48, y, w * 0.5, unit * 1.1), Qt.AlignVCenter | Qt.AlignRight, counts)
+            cy = y + unit * 1.1 + (row_h - unit * 1.1) / 2 - 2
+            if row_h < unit * 2.2:
+                cy = y + row_h / 2
+            step = r * 2.5
+            x = unit * 0.6 + r
+            n_room = int((w - unit * 4) / step)
+            shown = ln.shown[:n_room]
+            for g in shown:
+                draw_task(p, DRAW_STATE[g.state], QPointF(x, cy), r)
+                x += step
+            rest = ln.total - cs.get("finished", 0) - len(shown)
+            if rest > 0:
+                p.setPen(INK)
+                p.setFont(small)
+                p.drawText(QRectF(x, cy - unit, unit * 4, 2 * unit), Qt.AlignVCenter, f"+{rest:,}")
+            y += row_h
+        if done:
+            p.setFont(fit_font(small, "", w, small.pixelSize()))
+            text = self.tr("Finished lanes (folded): {lanes}").format(
+                lanes=", ".join(f"{ln.func} ×{ln.counts.get('finished', 0):,}" for ln in done))
+            p.setPen(GREY)
+            p.setFont(fit_font(small, text, w - unit, small.pixelSize()))
+            p.drawText(QRectF(unit * 0.4, y, w - unit, unit * 1.3), Qt.AlignVCenter | Qt.AlignLeft, text)
+            y += unit * 1.4
+        return y
+
+    def _chans(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, h: float) -> float:
+        items = list(fr.chans[:6]) + list(fr.prims[:3])
+        if not items:
+            return y
+        f = self._font(unit * 0.8)
+        slot = unit * 1.0
+        box_w = min(w / 2 - unit, unit * 17)
+        cols = max(1, int(w // (box_w + unit)))
+        box_h = unit * 2.6
+        for k, c in enumerate(items):
+            bx = unit * 0.4 + (k % cols) * (box_w + unit)
+            by = y + (k // cols) * (box_h + unit * 0.3)
+            p.setPen(QPen(FAINT, 1))
+            p.setBrush(PAPER)
+            p.drawRoundedRect(QRectF(bx, by, box_w, box_h), 6, 6)
+            p.setPen(INK)
+            if hasattr(c, "cap"):
+                kind = self.tr("unbuffered") if c.cap == 0 else f"cap {c.cap}"
+                label = f"{c.name or 'chan'}  {c.site}  {kind}" + (self.tr("  closed") if c.closed else "")
+                p.setFont(fit_font(f, label, box_w - unit * 0.6, f.pixelSize()))
+                p.drawText(QRectF(bx + unit * 0.3, by, box_w - unit * 0.6, unit * 1.2), Qt.AlignVCenter, label)
+                sy = by + unit * 1.35
+                # senders waiting | buffer slots | receivers waiting
+                q = self.tr("{n} waiting to send").format(n=c.nsend) if c.nsend else ""
+                rq = self.tr("{n} waiting to receive").format(n=c.nrecv) if c.nrecv else ""
+                slots = min(c.cap, 8)
+                sx = bx + box_w / 2 - slots * slot / 2
+                for i in range(slots):
+                    p.setPen(QPen(INK, 1))
+                    p.setBrush(SKY if i < c.len else PAPER)
+                    p.drawRect(QRectF(sx + i * slot, sy, slot * 0.9, slot * 0.9))
+                small = self._font(unit * 0.7)
+                if c.cap > 8:
+                    p.setFont(small)
+                    p.drawText(QRectF(sx, sy + slot, slots * slot, unit * 0.8), Qt.AlignCenter, f"{c.len}/{c.cap}")
+                half = (box_w - slots * slot) / 2 - unit * 0.5
+                if q:
+                    p.setPen(ORANGE.darker(150))
+                    p.setFont(fit_font(small, q, half, small.pixelSize()))
+                    p.drawText(QRectF(bx + unit * 0.3, sy, half, slot), Qt.AlignVCenter | Qt.AlignLeft, q)
+                if rq:
+                    p.setPen(ORANGE.darker(150))
+                    p.setFont(fit_font(small, rq, half, small.pixelSize()))
+                    p.drawText(QRectF(bx + box_w - unit * 0.3 - half, sy, half, slot),
+                               Qt.AlignVCenter | Qt.AlignRight, rq)
+            else:
+                label = f"{c.kind}  {c.state}"
+                p.setFont(fit_font(f, label, box_w - unit * 0.6, f.pixelSize()))
+                p.drawText(QRectF(bx + unit * 0.3, by, box_w - unit * 0.6, unit * 1.2), Qt.AlignVCenter, label)
+                text = self.tr("{n} waiting").format(n=c.nwait)
+                p.setFont(self._font(unit * 0.7))
+                p.drawText(QRectF(bx + unit * 0.3, by + unit * 1.3, box_w - unit * 0.6, unit * 1.1),
+                           Qt.AlignVCenter, text)
+        rows = (len(items) + cols - 1) // cols
+        return y + rows * (box_h + unit * 0.3)
+
+    def _piles(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, h: float) -> None:
+        if y >= h - unit * 2:
+            return
+        head = self._font(unit * 0.9, bold=True)
+        p.setPen(VERMILLION.darker(130))
+        title = self.tr("Stranded: {n}").format(n=f"{fr.stranded:,}") if fr.piles else self.tr("Nothing stranded")
+        p.setFont(head)
+        p.drawText(QRectF(unit * 0.4, y, w - unit, unit * 1.3), Qt.AlignVCenter, title)
+        y += unit * 1.4
+        if not fr.piles:
+            return
+        piles = fr.piles[:4]
+        col_w = (w - unit * 0.4) / len(piles)
+        avail = max(unit, h - unit * 1.7 - y)
+        for k, pl in enumerate(piles):
+            r = max(unit * 0.25, min(unit * 0.8, ((col_w - unit * 0.5) * avail / max(1, pl.count)) ** 0.5 / 2.4))
+            x0 = unit * 0.4 + k * col_w
+            label = f"{pl.count:,} × {pl.reason}  {pl.file}:{pl.line}"
+            p.setPen(INK)
+            small = self._font(unit * 1.05, bold=True)
+            p.setFont(fit_font(small, label, col_w - unit * 0.5, small.pixelSize()))
+            p.drawText(QRectF(x0, h - unit * 1.4, col_w - unit * 0.5, unit * 1.3), Qt.AlignVCenter, label)
+            # the pile: one square per goroutine up to what fits, bottom up
+            per_row = max(1, int((col_w - unit * 0.5) / (r * 2.3)))
+            room_rows = max(1, int((h - unit * 1.6 - y) / (r * 2.3)))
+            drawn = min(pl.count, per_row * room_rows)
+            for i in range(drawn):
+                cx = x0 + r + (i % per_row) * r * 2.3
+                cy = h - unit * 1.7 - r - (i // per_row) * r * 2.3
+                draw_task(p, "stranded", QPointF(cx, cy), r)
+
+
+class GoCode(QWidget):
+    """The program's source with line numbers; stranded lines counted, the unsupported line marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[str] = []
+        self.path = ""
+        self.marks: dict[int, tuple[int, str]] = {}  # line -> (count, kind)
+        self.error: tuple[int, int, str] | None = None
+        self.edited: set[int] = set()
+        self.setAccessibleName(self.tr("Go source"))
+        self.setToolTip(self.tr("The program's Go source as it runs. A red line has stranded goroutines blocked "
+                                "on it (the count in the margin); a dial change shows here as edited source."))
+
+    def set_source(self, path: str, text: str, edited: set[int] | None = None) -> None:
+        """Show ``text`` (the file at ``path``) with ``edited`` lines marked."""
+        self.path = path
+        self.lines = text.splitlines()
+        self.edited = edited or set()
+        self.setMinimumHeight(min(2000, len(self.lines) * 12 + 10))
+        self.update()
+
+    def set_marks(self, marks: dict[int, tuple[int, str]], error: tuple[int, int, str] | None = None) -> None:
+        """``marks``: line -> (goroutines, "stranded"/"blocked"); ``error``: (line, col, reason)."""
+        self.marks = marks
+        self.error = error
+        self.update()
+
+    def line_height(self) -> float:
+        return max(12.0, min(26.0, (self.height() - 8) / max(1, len(self.lines))))
+
+    def paintEvent(self, _e) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), PAPER)
+        lh = self.line_height()
+        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        w = self.width()
+        # code must fit whole; a comment's tail may be cut
+        longest = max((ln.split("//")[0].rstrip().replace("\t", "    ") for ln in self.lines), key=len, default="")
+        size = max(9, int(lh * 0.78))
+        while True:  # the whole of the longest line fits beside the gutter and the count
+            mono.setPixelSize(size)
+            fm = QFontMetricsF(mono)
+            gutter = fm.horizontalAdvance("999") + 10
+            pill_w = fm.horizontalAdvance("◀ 9,999") + 12
+            if size <= 8 or gutter + fm.horizontalAdvance(longest) + pill_w <= w:
+                break
+            size -= 1
+        p.setFont(mono)
+        for i, text in enumerate(self.lines):
+            n = i + 1
+            y = 4 + i * lh
+            mark = self.marks.get(n)
+            if mark is not None:
+                col = QColor(VERMILLION if mark[1] == "stranded" else ORANGE)
+                col.setAlpha(60)
+                p.fillRect(QRectF(0, y, w, lh), col)
+            if n in self.edited:
+                p.fillRect(QRectF(0, y, 4, lh), SKY)
+            if self.error is not None and self.error[0] == n:
+                p.fillRect(QRectF(0, y, w, lh), QColor(255, 0, 0, 40))
+            p.setPen(GREY)
+            p.drawText(QRectF(0, y, gutter - 6, lh), Qt.AlignRight | Qt.AlignVCenter, str(n))
+            p.setPen(INK)
+            shown = text.replace("\t", "    ")
+            p.drawText(QRectF(gutter, y, w - gutter - pill_w, lh), Qt.AlignVCenter | Qt.AlignLeft, shown)
+            if self.error is not None and self.error[0] == n:
+                col0 = len(text[: self.error[1] - 1].replace("\t", "    "))
+                x = gutter + fm.horizontalAdvance(shown[:col0])
+                p.setPen(QPen(VERMILLION, 2))
+                p.drawLine(QPointF(x, y + lh - 2), QPointF(min(w - pill_w, x + fm.horizontalAdvance("x") * 6),
+                                                            y + lh - 2))
+            if mark is not None:
+                p.setPen(Qt.NoPen)
+                p.setBrush(VERMILLION if mark[1] == "stranded" else ORANGE)
+                rect = QRectF(w - pill_w, y + 1, pill_w - 4, lh - 2)
+                p.drawRoundedRect(rect, 4, 4)
+                p.setPen(PAPER)
+                p.drawText(rect, Qt.AlignCenter, f"◀ {mark[0]:,}")
+        p.end()
+
+
+class GoWindow(QMainWindow):
+    """A Go program in the window: play its recorded run, see where goroutines strand, dial capacities."""
+
+    closed = Signal()
+    changed = Signal()  # a new run is recorded and shown
+
+    def __init__(self, paths: list[str] | None = None, *, entry: str = "main", seed: int = 0,
+                 speed: float = 0.05, until_ns: int | None = None) -> None:
+        super().__init__()
+        self.entry = entry
+        self.seed = seed
+        self.speed = speed
+        self.until_ns = until_ns
+        self.files: list[tuple[str, bytes]] = []
+        self.caps: dict = {}
+        self.run: GoRun | None = None
+        self.index = 0
+        self.playing = False
+        self.exit_code = 0
+        self.paths: list[str] = []
+        self.setAcceptDrops(True)
+        self._timer = QTimer(self)
+        self._timer.setInterval(33)
+        self._timer.timeout.connect(self._tick)
+        self._build()
+        self.resize(1280, 800)
+        if paths:
+            self.open_paths(paths)
+
+    # -- building --
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("leakviz: a Go program"))
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        act = QAction(self.tr("Open &Go…"), self)
+        act.setShortcut("Ctrl+Shift+O")
+        act.triggered.connect(self._open_dialog)
+        menu.addAction(act)
+        self.examples_menu = menu.addMenu(self.tr("&Examples"))
+        for ex in EXAMPLES:
+            a = QAction(ex.title.get(lang(), ex.title["en"]), self)
+            a.triggered.connect(lambda _=False, ex=ex: self.open_paths([str(ex.path)]))
+            self.examples_menu.addAction(a)
+        shot = QAction(self.tr("Save &screenshot…"), self)
+        shot.triggered.connect(self._save_dialog)
+        menu.addAction(shot)
+        close = QAction(self.tr("&Close"), self)
+        close.setShortcut("Ctrl+W")
+        close.triggered.connect(self.close)
+        menu.addAction(close)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #FDECEA; color: #8A1C0A; padding: 6px; }")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+
+        side = QWidget()
+        side.setMaximumWidth(250)
+        sl = QVBoxLayout(side)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        tf = self.title.font()
+        tf.setBold(True)
+        tf.setPointSizeF(tf.pointSizeF() * 1.2)
+        self.title.setFont(tf)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        sl.addWidget(self.title)
+        sl.addWidget(self.caption)
+        self.dials_box = QGroupBox(self.tr("Channel capacities"))
+        self.dials_box.setToolTip(self.tr("One dial per make(chan T, n) in the source; a change edits that constant "
+                                          "and runs the program again."))
+        self.dials = QFormLayout(self.dials_box)
+        sl.addWidget(self.dials_box)
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        self.stats.setTextFormat(Qt.RichText)
+        sl.addWidget(self.stats)
+        sl.addStretch(1)
+        row.addWidget(side)
+        self.stage = GoStage()
+        row.addWidget(self.stage, 3)
+        self.code = GoCode()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.code)
+        row.addWidget(scroll, 2)
+
+        bar = QHBoxLayout()
+        self.play_btn = QPushButton(self.tr("Play"))
+        self.play_btn.clicked.connect(self.toggle_play)
+        self.step_btn = QPushButton(self.tr("Step"))
+        self.step_btn.clicked.connect(self.step)
+        self.reset_btn = QPushButton(self.tr("Reset"))
+        self.reset_btn.clicked.connect(self.reset)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setAccessibleName(self.tr("Timeline"))
+        self.slider.valueChanged.connect(self.seek)
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(self.time_label.fontMetrics().horizontalAdvance("0,000.0 ms (end)   "))
+        for wdg in (self.play_btn, self.step_btn, self.reset_btn):
+            bar.addWidget(wdg)
+        bar.addWidget(self.slider, 1)
+        bar.addWidget(self.time_label)
+        outer.addLayout(bar)
+        self.setCentralWidget(central)
+        self.dial_widgets: dict = {}
+
+    # -- opening and running --
+
+    def open_paths(self, paths: list[str]) -> bool:
+        """Open Go files or a folder of package main; False (and the reason shown) when they cannot be read."""
+        from ..golang.compile import load_files
+        from ..golang.errors import GoSourceError
+        try:
+            files = load_files(paths)
+        except GoSourceError as e:
+            self._show_error(str(e))
+            return False
+        except OSError as e:
+            self._show_error(f"{paths[0]}: {e.strerror or e}")
+            return False
+        self.paths = list(paths)
+        self.files = files
+        self.caps = {}
+        ex = by_file(paths[0]) if len(paths) == 1 else None
+        lg = lang()
+        self.title.setText(ex.title.get(lg, ex.title["en"]) if ex else Path(paths[0]).name)
+        self.caption.setText(ex.caption.get(lg, ex.caption["en"]) if ex else "")
+        self.rerun(keep_time=False)
+        self._build_dials()
+        return True
+
+    def _build_dials(self) -> None:
+        while self.dials.rowCount():
+            self.dials.removeRow(0)
+        self.dial_widgets = {}
+        sites = self.run.sites if self.run is not None else []
+        for s in sites:
+            sp = QSpinBox()
+            sp.setRange(0, MAX_CAP)
+            sp.setValue(s.capacity if s.capacity is not None else 0)
+            if s.capacity is None:
+                sp.setSpecialValueText(s.cap_text)  # a non-constant capacity: shown as written until dialled
+            sp.setAccessibleName(self.tr("Capacity of {name} at {site}").format(name=s.name, site=s.label))
+            sp.setToolTip(self.tr("make(chan {elem}, n) at {site}: changing n edits the source and runs again.")
+                          .format(elem=s.elem, site=s.label))
+            sp.valueChanged.connect(lambda v, key=s.key: self.set_capacity(key, v))
+            self.dials.addRow(QLabel(s.label), sp)
+            self.dial_widgets[s.key] = sp
+        self.dials_box.setVisible(bool(sites))
+
+    def set_capacity(self, key: tuple, value: int) -> None:
+        """Edit the capacity of the ``make(chan)`` at ``key`` and run the program again from the same moment."""
+        self.caps[key] = int(value)
+        self.rerun(keep_time=True)
+
+    def rerun(self, *, keep_time: bool) -> None:
+        """Record the program (with the dialled capacities) and show it."""
+        t = self.current_frame().t_ns if keep_time and self.current_frame() is not None else None
+        self.run = record(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns)
+        run = self.run
+        edited = {s.line for s in run.sites if s.key in self.caps}
+        main_path, main_src = run.files[0] if run.files else ("", b"")
+        err_file = run.error.path if run.error is not None else ""
+        for path, src in run.files:  # show the file with the error, else the one holding the most stranded lines
+            if err_file and Path(path).resolve() == Path(err_file).resolve():
+                main_path, main_src = path, src
+        self.code.set_source(main_path, main_src.decode(errors="replace"), edited)
+        if run.error is not None:
+            e = run.error
+            self._show_error(self.tr("Cannot run this Go: {where}: {reason}").format(
+                where=f"{Path(e.path).name}:{e.line}:{e.col}", reason=e.msg))
+            self.code.set_marks({}, (e.line, e.col, e.msg))
+            self.stage.set_frame(None, self.tr("Unsupported Go at line {line}, column {col}: {reason}").format(
+                line=e.line, col=e.col, reason=e.msg))
+            self.slider.setRange(0, 0)
+            self._update_stats()
+            self.changed.emit()
+            return
+        if run.failure:
+            self._show_error(self.tr("Cannot run this Go: {reason}").format(reason=run.failure))
+        else:
+            self.banner.hide()
+        n = len(run.frames)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, n - 1))
+        self.slider.blockSignals(False)
+        idx = n - 1 if t is None else self._index_at(t)
+        if not keep_time:
+            idx = 0
+        self.seek(idx)
+        self.changed.emit()
+
+    def _index_at(self, t: int) -> int:
+        frames = self.run.frames if self.run else []
+        k = 0
+        for i, f in enumerate(frames):
+            if f.t_ns <= t:
+                k = i
+        return k
+
+    def _show_error(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+        self.stage.set_frame(None, text)
+
+    # -- playback --
+
+    def current_frame(self) -> Frame | None:
+        """The frame on screen."""
+        if self.run is None or not self.run.frames:
+            return None
+        return self.run.frames[min(self.index, len(self.run.frames) - 1)]
+
+    def seek(self, index: int) -> None:
+        """Show frame ``index`` of the recorded run."""
+        if self.run is None or not self.run.frames:
+            return
+        self.index = max(0, min(index, len(self.run.frames) - 1))
+        if self.slider.value() != self.index:
+            self.slider.blockSignals(True)
+            self.slider.setValue(self.index)
+            self.slider.blockSignals(False)
+        fr = self.current_frame()
+        self.stage.set_frame(fr)
+        marks: dict[int, tuple[int, str]] = {}
+        base = Path(self.code.path).name
+        for pl in fr.piles:
+            if pl.file == base:
+                marks[pl.line] = (marks.get(pl.line, (0, ""))[0] + pl.count, "stranded")
+        for ln in fr.lanes:
+            for g in ln.shown:
+                if g.state == "blocked" and g.file == base and g.line not in marks:
+                    marks[g.line] = (sum(1 for x in ln.shown if x.state == "blocked" and x.line == g.line), "blocked")
+        self.code.set_marks(marks)
+        self._update_stats()
+
+    def _update_stats(self) -> None:
+        fr = self.current_frame()
+        if fr is None or (self.run is not None and self.run.error is not None):
+            self.stats.setText("")
+            self.time_label.setText("")
+            return
+        self.stats.setText(self.tr("<b>{s}</b> stranded<br>{b} blocked<br>{l} alive<br>{n} started").format(
+            s=f"{fr.stranded:,}", b=f"{fr.blocked:,}", l=f"{fr.live:,}", n=f"{fr.started:,}"))
+        end = self.tr(" (end)") if fr.final else ""
+        self.time_label.setText(f"{fr.t_ns / 1e6:,.1f} ms{end}")
+
+    def toggle_play(self) -> None:
+        """Play or pause the recorded run at the chosen speed (simulated seconds per second)."""
+        self.playing = not self.playing
+        if self.playing and self.run is not None and self.index >= len(self.run.frames) - 1:
+            self.seek(0)
+        self.play_btn.setText(self.tr("Pause") if self.playing else self.tr("Play"))
+        if self.playing:
+            self._play_t = self.current_frame().t_ns if self.current_frame() else 0
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        if self.run is None or not self.run.frames:
+            return
+        self._play_t += int(self.speed * 1e9 * self._timer.interval() / 1000)
+        k = self.index
+        frames = self.run.frames
+        while k + 1 < len(frames) and frames[k + 1].t_ns <= self._play_t:
+            k += 1
+        if k == self.index and k + 1 < len(frames):
+            k += 1  # several frames at one instant: show them one by one
+            self._play_t = max(self._play_t, frames[k].t_ns)
+        self.seek(k)
+        if k >= len(frames) - 1:
+            self.toggle_play()
+
+    def step(self) -> None:
+        """One frame forward."""
+        self.seek(self.index + 1)
+
+    def reset(self) -> None:
+        """Back to the first frame, paused."""
+        if self.playing:
+            self.toggle_play()
+        self.seek(0)
+
+    def show_time(self, seconds: float) -> None:
+        """Show the last frame at or before ``seconds`` of simulated time."""
+        if self.run is not None and self.run.frames:
+            self.seek(self._index_at(int(seconds * 1e9)))
+
+    # -- files --
+
+    def _open_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Open Go"), "", self.tr("Go source (*.go)"))
+        dlg.fileSelected.connect(lambda path: self.open_paths([path]))
+        dlg.open()
+
+    def _save_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz-go.png", self.tr("PNG image (*.png)"))
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.fileSelected.connect(lambda path: self.save_png(Path(path)))
+        dlg.open()
+
+    def save_png(self, path: Path) -> bool:
+        """The window as a PNG; False (and the reason in the banner) when it cannot be written."""
+        from ..core.export import ExportError
+        from .export import grab_png
+        self.stage.repaint()
+        try:
+            grab_png(self, path)
+        except ExportError as e:
+            self._show_error(str(e))
+            return False
+        return True
+
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        if go_paths_of(e.mimeData()):
+            e.acceptProposedAction()
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        paths = go_paths_of(e.mimeData())
+        if paths:
+            self.open_paths(paths)
+            e.acceptProposedAction()
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self._timer.stop()
+        self.closed.emit()
+        super().closeEvent(e)
+
+
+def go_paths_of(mime) -> list[str]:
+    """Dropped .go files or folders holding .go files."""
+    out = []
+    for url in mime.urls() if mime.hasUrls() else []:
+        p = Path(url.toLocalFile())
+        if (p.is_file() and p.suffix == ".go") or (p.is_dir() and any(p.glob("*.go"))):
+            out.append(str(p))
+    return out
+
+
+def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed: float = 0.05,
+                  lang: str | None = None, screenshot: Path | None = None, sim_seconds: float = 5.0,
+                  size: tuple[int, int] | None = None) -> int:
+    """Open ``paths`` in a GoWindow; with ``screenshot``, save it at ``sim_seconds`` and exit."""
+    import sys
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from . import i18n
+    from .window import app_font_setup
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("leakviz")
+    app_font_setup(app)
+    i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
+    win = GoWindow(paths, entry=entry, seed=seed, speed=speed)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    if screenshot is not None:
+        def shoot() -> None:
+            win.show_time(sim_seconds)
+            win.exit_code = 0 if win.save_png(screenshot) else 1
+            win.close()
+        QTimer.singleShot(50, shoot)
+    app.exec()
+    return win.exit_code
