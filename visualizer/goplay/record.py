@@ -137,6 +137,8 @@ class _Watcher:
         self.last_g = None
         self.leaked: set[int] = set()
         self.ran = False
+        self.site_names: dict[tuple[int, int], list[str]] = {}
+        self.made: dict[tuple[int, int], int] = {}
 
     # -- hooks --
 
@@ -165,7 +167,12 @@ class _Watcher:
             ch = make_chan(cap, **kw)
             file, line = ip.go_line_of(_caller())
             path = ip.prog.files[file] if 0 <= file < len(ip.prog.files) else "?"
-            self.chans.append((kw.get("name") or "", f"{_base(path)}:{line}", weakref.ref(ch)))
+            names = self.site_names.get((file, line))
+            name = kw.get("name") or ""
+            if names:  # the source's name; several makes on one line run left to right
+                k = self.made[(file, line)] = self.made.get((file, line), -1) + 1
+                name = names[k % len(names)]
+            self.chans.append((name, f"{_base(path)}:{line}", weakref.ref(ch)))
             return ch
 
         def _spawn(fn, args, creator_fn, file, line, goid=None):
@@ -267,9 +274,9 @@ class _Watcher:
         # the newest channels of each site, busiest first: thousands of per-request channels fold to a few
         by_site: dict[str, list] = {}
         for c in chans:
-            by_site.setdefault(c.site, []).append(c)
+            by_site.setdefault((c.name, c.site), []).append(c)
         picked = []
-        for site, cs in by_site.items():
+        for cs in by_site.values():
             cs = sorted(cs[-50:], key=lambda c: -(c.nsend + c.nrecv + c.len))[:2]
             picked.extend(cs)
         pr = tuple(Prim(getattr(p, "_goname", type(p).__name__), _prim_state(p), tuple(ws[:6]), len(ws))
@@ -331,6 +338,8 @@ def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: s
         return gr
     ip = Interp(prog, seed=seed, entry=entry)
     w = _Watcher(ip)
+    for st in sites:
+        w.site_names.setdefault((st.file, st.line), []).append(st.name)
     w.watch()
     try:
         try:

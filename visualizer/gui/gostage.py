@@ -12,8 +12,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMainWindow, QPushButton,
-                               QScrollArea, QSlider, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..goplay.catalog import EXAMPLES, by_file
 from ..goplay.record import Frame, GoRun, record
@@ -28,7 +39,7 @@ MAX_CAP = 10_000
 def lang() -> str:
     """The language the interface is in (the translator installed by i18n)."""
     from PySide6.QtCore import QCoreApplication
-    return "zh_CN" if QCoreApplication.translate("GoWindow", "Stranded") != "Stranded" else "en"
+    return "zh_CN" if QCoreApplication.translate("GoWindow", "Channel capacities") != "Channel capacities" else "en"
 
 
 class GoStage(QWidget):
@@ -375,7 +386,7 @@ class GoWindow(QMainWindow):
         outer.addLayout(row, 1)
 
         side = QWidget()
-        side.setMaximumWidth(250)
+        side.setFixedWidth(240)
         sl = QVBoxLayout(side)
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -390,11 +401,14 @@ class GoWindow(QMainWindow):
         self.dials_box = QGroupBox(self.tr("Channel capacities"))
         self.dials_box.setToolTip(self.tr("One dial per make(chan T, n) in the source; a change edits that constant "
                                           "and runs the program again."))
-        self.dials = QFormLayout(self.dials_box)
+        self.dials = QVBoxLayout(self.dials_box)
         sl.addWidget(self.dials_box)
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         self.stats.setTextFormat(Qt.RichText)
+        sf = self.stats.font()
+        sf.setPointSizeF(sf.pointSizeF() * 1.3)
+        self.stats.setFont(sf)
         sl.addWidget(self.stats)
         sl.addStretch(1)
         row.addWidget(side)
@@ -452,8 +466,10 @@ class GoWindow(QMainWindow):
         return True
 
     def _build_dials(self) -> None:
-        while self.dials.rowCount():
-            self.dials.removeRow(0)
+        while self.dials.count():
+            item = self.dials.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
         self.dial_widgets = {}
         sites = self.run.sites if self.run is not None else []
         for s in sites:
@@ -466,7 +482,10 @@ class GoWindow(QMainWindow):
             sp.setToolTip(self.tr("make(chan {elem}, n) at {site}: changing n edits the source and runs again.")
                           .format(elem=s.elem, site=s.label))
             sp.valueChanged.connect(lambda v, key=s.key: self.set_capacity(key, v))
-            self.dials.addRow(QLabel(s.label), sp)
+            name = QLabel(s.label)  # above its dial: a long name never squeezes the number out
+            name.setBuddy(sp)
+            self.dials.addWidget(name)
+            self.dials.addWidget(sp)
             self.dial_widgets[s.key] = sp
         self.dials_box.setVisible(bool(sites))
 

@@ -1,0 +1,137 @@
+"""The Go window: any program on the generic stage, its stranded lines, a dial per make(chan)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from visualizer.golang.cli import run_go
+from visualizer.golang.errors import GoSourceError
+from visualizer.goplay.catalog import EXAMPLES
+
+from .conftest import wait_until
+
+
+def cli_report(path: Path) -> dict:
+    """What ``python -m visualizer go --json`` reports for ``path`` (same seed as the window: 0)."""
+    out = io.StringIO()
+    run_go([str(path)], as_json=True, out=out, err=io.StringIO())
+    return json.loads(out.getvalue())
+
+
+@pytest.fixture
+def gowin(qtbot):
+    from visualizer.gui import i18n
+    from visualizer.gui.gostage import GoWindow
+
+    i18n.install("en")
+    w = GoWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    yield w
+    w.close()
+
+
+def at_end(w) -> None:
+    w.seek(len(w.run.frames) - 1)
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=[e.file for e in EXAMPLES])
+def test_each_example_shows_what_the_command_line_reports(gowin, ex):
+    rep = cli_report(ex.path)
+    assert gowin.open_paths([str(ex.path)])
+    at_end(gowin)
+    fr = gowin.current_frame()
+    assert fr.final
+    assert fr.stranded == rep["leaked_count"]
+    want_lines = {(Path(lk["file"]).name, lk["line"]) for lk in rep["leaked"]}
+    assert {(p.file, p.line) for p in fr.piles} == want_lines
+    assert sum(p.count for p in fr.piles) == rep["leaked_count"]
+    stranded_marks = {ln for ln, (_n, kind) in gowin.code.marks.items() if kind == "stranded"}
+    assert stranded_marks == {ln for _f, ln in want_lines}
+    assert str(rep["leaked_count"]) in gowin.stats.text()
+    assert gowin.title.text() == ex.title["en"]
+
+
+def test_examples_cover_a_bug_and_its_fix_that_leaks_nothing():
+    bugs = [e for e in EXAMPLES if e.fix]
+    assert len(bugs) >= 7
+    for e in bugs:
+        assert cli_report(e.path)["leaked_count"] > 0, e.file
+        assert cli_report(e.path.with_name(e.fix))["leaked_count"] == 0, e.fix
+
+
+def test_a_capacity_dial_edits_the_source_and_reaches_the_run(gowin, tmp_path):
+    ex = next(e for e in EXAMPLES if e.file == "ncast.go")
+    gowin.open_paths([str(ex.path)])
+    site = gowin.run.sites[0]
+    before = gowin.run.last.stranded
+    assert before == cli_report(ex.path)["leaked_count"]
+    gowin.dial_widgets[site.key].setValue(3)
+    src = gowin.run.files[0][1].decode()
+    line = src.splitlines()[site.line - 1]
+    assert "make(chan int, 3)" in line
+    assert gowin.code.lines[site.line - 1] == line
+    assert site.line in gowin.code.edited
+    edited = tmp_path / "ncast.go"
+    edited.write_text(src)
+    assert gowin.run.last.stranded == cli_report(edited)["leaked_count"]
+    assert gowin.run.last.stranded != before
+
+
+def test_unsupported_go_is_marked_at_its_line_and_the_window_stays_usable(gowin, tmp_path):
+    bad = tmp_path / "bad.go"
+    bad.write_text('package main\n\nimport "fmt"\n\nfunc main() {\n\tvar x complex128\n\tfmt.Println(x)\n}\n')
+    from visualizer.golang.cli import load_program
+    with pytest.raises(GoSourceError) as ei:
+        load_program([str(bad)])
+    err = ei.value
+    gowin.open_paths([str(bad)])
+    assert gowin.banner.isVisible()
+    assert f"bad.go:{err.line}:{err.col}" in gowin.banner.text()
+    assert err.msg in gowin.banner.text()
+    assert gowin.code.error == (err.line, err.col, err.msg)
+    assert gowin.code.lines == bad.read_text().splitlines()
+    ex = EXAMPLES[0]
+    assert gowin.open_paths([str(ex.path)])
+    assert not gowin.banner.isVisible()
+    at_end(gowin)
+    assert gowin.current_frame().stranded == cli_report(ex.path)["leaked_count"]
+
+
+def test_play_step_and_reset_move_through_the_recorded_run(gowin, qtbot):
+    gowin.speed = 1.0
+    gowin.open_paths([str(EXAMPLES[0].path)])
+    assert gowin.index == 0
+    gowin.step()
+    assert gowin.index == 1
+    gowin.toggle_play()
+    wait_until(qtbot, lambda: not gowin.playing, "playing to the end")
+    assert gowin.current_frame().final
+    gowin.reset()
+    assert gowin.index == 0 and gowin.current_frame().t_ns == 0
+
+
+def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "visualizer", str(tmp_path / "nope.go")], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "nope.go" in r.stderr
+
+
+@pytest.mark.slow
+def test_leakviz_file_go_takes_a_screenshot(tmp_path):
+    png = tmp_path / "a.png"
+    r = subprocess.run([sys.executable, "-m", "visualizer", str(EXAMPLES[0].path), "--sim-seconds", "0.1",
+                        "--screenshot", str(png), "--size", "1024x768"], capture_output=True, text=True,
+                       timeout=300, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stderr
+    from PySide6.QtGui import QImage
+    img = QImage(str(png))
+    assert (img.width(), img.height()) == (1024, 768)
