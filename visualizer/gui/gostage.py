@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 
 from ..goplay.catalog import EXAMPLES, by_file
 from ..goplay.record import Frame, GoRun, record
-from .style import FAINT, GREY, INK, ORANGE, PANEL, PAPER, SKY, VERMILLION, draw_task, fit_font
+from .style import FAINT, GREY, INK, ORANGE, PANEL, PAPER, SKY, STATE_COLOR, VERMILLION, draw_task, fit_font
 
 log = logging.getLogger("leakviz")
 DRAW_STATE = {"blocked": "parked", "stranded": "stranded", "running": "running", "runnable": "runnable",
               "sleeping": "sleeping", "finished": "finished"}
 MAX_CAP = 10_000
+PILE_SHAPES = 240
 
 
 def lang() -> str:
@@ -85,8 +86,7 @@ class GoStage(QWidget):
             self.painted.emit()
             return
         y = self._legend(p, unit, w)
-        lanes_h = h * 0.5
-        y = self._lanes(p, fr, unit, y, w, y + lanes_h)
+        y = self._lanes(p, fr, unit, y, w, y + h * 0.45)
         y = self._chans(p, fr, unit, y + unit * 0.4, w, h)
         self._piles(p, fr, unit, y + unit * 0.4, w, h)
         p.end()
@@ -114,23 +114,38 @@ class GoStage(QWidget):
         done = [ln for ln in fr.lanes if ln not in live]
         head = self._font(unit * 0.85, bold=True)
         small = self._font(unit * 0.75)
-        rows = max(1, len(live)) + (1 if done else 0)
-        row_h = min(unit * 4.2, max(unit * 1.6, (bottom - y) / rows))
+        budget = bottom - y - (unit * 1.4 if done else 0)
+        full_h = unit * 2.8
+        compact = len(live) * full_h > budget  # many lanes: one line each, the states as a bar
+        row_h = min(unit * 4.2, budget / max(1, len(live))) if not compact else max(unit * 1.25, budget / len(live))
+        fit_rows = max(1, int(budget // row_h))
+        hidden = live[fit_rows:] if len(live) > fit_rows else []
+        if hidden:  # the last row says what did not fit
+            hidden = live[fit_rows - 1:]
+            live = live[:fit_rows - 1]
         r = max(unit * 0.4, min(unit * 0.75, (row_h - unit * 1.3) * 0.4))
         for ln in live:
-            p.fillRect(QRectF(0, y, w, row_h - 3), PANEL)
+            p.fillRect(QRectF(0, y, w, row_h - 2), PANEL)
             title = f"go {ln.key}  {ln.func}" if ln.key != "main" else ln.func
             cs = ln.counts
             counts = self.tr("{n} started · {b} blocked · {s} stranded · {f} finished").format(
-                n=ln.total, b=cs.get("blocked", 0), s=cs.get("stranded", 0), f=cs.get("finished", 0))
+                n=f"{ln.total:,}", b=f"{cs.get('blocked', 0):,}", s=f"{cs.get('stranded', 0):,}",
+                f=f"{cs.get('finished', 0):,}")
+            line_h = row_h - 2 if compact else unit * 1.1
+            title_w = w * (0.3 if compact else 0.45)
             p.setPen(INK)
-            p.setFont(fit_font(head, title, w * 0.45, head.pixelSize()))
-            p.drawText(QRectF(unit * 0.4, y, w * 0.45, unit * 1.1), Qt.AlignVCenter | Qt.AlignLeft, title)
-            p.setFont(fit_font(small, counts, w * 0.5, small.pixelSize()))
-            p.drawText(QRectF(w * 0.48, y, w * 0.5, unit * 1.1), Qt.AlignVCenter | Qt.AlignRight, counts)
+            p.setFont(fit_font(head, title, title_w, head.pixelSize()))
+            p.drawText(QRectF(unit * 0.4, y, title_w, line_h), Qt.AlignVCenter | Qt.AlignLeft, title)
+            counts_w = w * (0.36 if compact else 0.5)
+            p.setFont(fit_font(small, counts, counts_w, small.pixelSize()))
+            p.drawText(QRectF(w - counts_w - unit * 0.3, y, counts_w, line_h), Qt.AlignVCenter | Qt.AlignRight,
+                       counts)
+            if compact:
+                self._state_bar(p, ln, QRectF(unit * 0.6 + title_w, y + row_h * 0.22,
+                                              w - title_w - counts_w - unit * 1.6, row_h * 0.5))
+                y += row_h
+                continue
             cy = y + unit * 1.1 + (row_h - unit * 1.1) / 2 - 2
-            if row_h < unit * 2.2:
-                cy = y + row_h / 2
             step = r * 2.5
             x = unit * 0.6 + r
             n_room = int((w - unit * 4) / step)
@@ -144,8 +159,14 @@ class GoStage(QWidget):
                 p.setFont(small)
                 p.drawText(QRectF(x, cy - unit, unit * 4, 2 * unit), Qt.AlignVCenter, f"+{rest:,}")
             y += row_h
+        if hidden:
+            n = sum(ln.total - ln.counts.get("finished", 0) for ln in hidden)
+            text = self.tr("+{k} more lanes with {n} goroutines").format(k=len(hidden), n=f"{n:,}")
+            p.setPen(INK)
+            p.setFont(fit_font(small, text, w - unit, small.pixelSize()))
+            p.drawText(QRectF(unit * 0.4, y, w - unit, row_h), Qt.AlignVCenter | Qt.AlignLeft, text)
+            y += row_h
         if done:
-            p.setFont(fit_font(small, "", w, small.pixelSize()))
             text = self.tr("Finished lanes (folded): {lanes}").format(
                 lanes=", ".join(f"{ln.func} ×{ln.counts.get('finished', 0):,}" for ln in done))
             p.setPen(GREY)
@@ -153,6 +174,26 @@ class GoStage(QWidget):
             p.drawText(QRectF(unit * 0.4, y, w - unit, unit * 1.3), Qt.AlignVCenter | Qt.AlignLeft, text)
             y += unit * 1.4
         return y
+
+    def _state_bar(self, p: QPainter, ln, rect: QRectF) -> None:
+        """A lane's goroutines as one bar, a segment per state in proportion (finished left out)."""
+        order = ("running", "runnable", "sleeping", "blocked", "stranded")
+        total = sum(ln.counts.get(s, 0) for s in order)
+        if total <= 0 or rect.width() <= 4:
+            return
+        x = rect.x()
+        p.setPen(Qt.NoPen)
+        for st in order:
+            n = ln.counts.get(st, 0)
+            if not n:
+                continue
+            seg = rect.width() * n / total
+            p.setBrush(STATE_COLOR[DRAW_STATE[st]])
+            p.drawRect(QRectF(x, rect.y(), seg, rect.height()))
+            x += seg
+        p.setPen(QPen(INK, 1))
+        p.setBrush(Qt.NoBrush)
+        p.drawRect(rect)
 
     def _chans(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, h: float) -> float:
         items = list(fr.chans[:6]) + list(fr.prims[:3])
@@ -222,10 +263,15 @@ class GoStage(QWidget):
         if not fr.piles:
             return
         piles = fr.piles[:4]
+        if len(fr.piles) > 4:
+            more = self.tr("(the 4 biggest of {k} blocking lines)").format(k=len(fr.piles))
+            p.setFont(self._font(unit * 0.8))
+            p.drawText(QRectF(w * 0.4, y - unit * 1.4, w * 0.58, unit * 1.3), Qt.AlignVCenter | Qt.AlignRight, more)
         col_w = (w - unit * 0.4) / len(piles)
         avail = max(unit, h - unit * 1.7 - y)
         for k, pl in enumerate(piles):
-            r = max(unit * 0.25, min(unit * 0.8, ((col_w - unit * 0.5) * avail / max(1, pl.count)) ** 0.5 / 2.4))
+            shown = min(pl.count, PILE_SHAPES)  # past this a pile is its count: the squares only show its size
+            r = max(unit * 0.25, min(unit * 0.8, ((col_w - unit * 0.5) * avail / max(1, shown)) ** 0.5 / 2.4))
             x0 = unit * 0.4 + k * col_w
             label = f"{pl.count:,} × {pl.reason}  {pl.file}:{pl.line}"
             p.setPen(INK)
@@ -235,7 +281,7 @@ class GoStage(QWidget):
             # the pile: one square per goroutine up to what fits, bottom up
             per_row = max(1, int((col_w - unit * 0.5) / (r * 2.3)))
             room_rows = max(1, int((h - unit * 1.6 - y) / (r * 2.3)))
-            drawn = min(pl.count, per_row * room_rows)
+            drawn = min(shown, per_row * room_rows)
             for i in range(drawn):
                 cx = x0 + r + (i % per_row) * r * 2.3
                 cy = h - unit * 1.7 - r - (i // per_row) * r * 2.3

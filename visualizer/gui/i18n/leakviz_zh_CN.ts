@@ -326,12 +326,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="244"/>
+        <location filename="../gostage.py" line="301"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="245"/>
+        <location filename="../gostage.py" line="302"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -339,84 +339,94 @@
 <context>
     <name>GoStage</name>
     <message>
-        <location filename="../gostage.py" line="44"/>
+        <location filename="../gostage.py" line="56"/>
         <source>Stage: goroutines by the go statement that started them</source>
         <translation>舞台：按启动它们的 go 语句分组的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="72"/>
+        <location filename="../gostage.py" line="84"/>
         <source>Open a Go file (File &gt; Open Go…) or an example.</source>
         <translation>打开一个 Go 文件（文件 &gt; 打开 Go…）或一个示例。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="85"/>
+        <location filename="../gostage.py" line="96"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="85"/>
+        <location filename="../gostage.py" line="96"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="86"/>
+        <location filename="../gostage.py" line="97"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="86"/>
+        <location filename="../gostage.py" line="97"/>
         <source>stranded</source>
         <translation>被困</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="87"/>
+        <location filename="../gostage.py" line="98"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="113"/>
+        <location filename="../gostage.py" line="131"/>
         <source>{n} started · {b} blocked · {s} stranded · {f} finished</source>
         <translation>启动 {n} · 阻塞 {b} · 被困 {s} · 结束 {f}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="138"/>
+        <location filename="../gostage.py" line="164"/>
+        <source>+{k} more lanes with {n} goroutines</source>
+        <translation>另有 {k} 条泳道，共 {n} 个 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="170"/>
         <source>Finished lanes (folded): {lanes}</source>
         <translation>已结束的泳道（折叠）：{lanes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="163"/>
+        <location filename="../gostage.py" line="215"/>
         <source>unbuffered</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="164"/>
+        <location filename="../gostage.py" line="216"/>
         <source>  closed</source>
         <translation>  已关闭</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="169"/>
+        <location filename="../gostage.py" line="221"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="170"/>
+        <location filename="../gostage.py" line="222"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="195"/>
+        <location filename="../gostage.py" line="247"/>
         <source>{n} waiting</source>
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="207"/>
+        <location filename="../gostage.py" line="259"/>
         <source>Stranded: {n}</source>
         <translation>被困：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="207"/>
+        <location filename="../gostage.py" line="259"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="267"/>
+        <source>(the 4 biggest of {k} blocking lines)</source>
+        <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
 </context>
 <context>
@@ -426,124 +436,124 @@
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="348"/>
+        <location filename="../gostage.py" line="405"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="349"/>
+        <location filename="../gostage.py" line="406"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="350"/>
+        <location filename="../gostage.py" line="407"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="354"/>
+        <location filename="../gostage.py" line="411"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="359"/>
+        <location filename="../gostage.py" line="416"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="362"/>
+        <location filename="../gostage.py" line="419"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="31"/>
-        <location filename="../gostage.py" line="390"/>
+        <location filename="../gostage.py" line="43"/>
+        <location filename="../gostage.py" line="447"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="391"/>
+        <location filename="../gostage.py" line="448"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="410"/>
-        <location filename="../gostage.py" line="575"/>
+        <location filename="../gostage.py" line="470"/>
+        <location filename="../gostage.py" line="640"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="412"/>
+        <location filename="../gostage.py" line="472"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="414"/>
+        <location filename="../gostage.py" line="474"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="417"/>
+        <location filename="../gostage.py" line="477"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="465"/>
+        <location filename="../gostage.py" line="527"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="466"/>
+        <location filename="../gostage.py" line="528"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="492"/>
+        <location filename="../gostage.py" line="557"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="495"/>
+        <location filename="../gostage.py" line="560"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="502"/>
+        <location filename="../gostage.py" line="567"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="565"/>
+        <location filename="../gostage.py" line="630"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="567"/>
+        <location filename="../gostage.py" line="632"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="575"/>
+        <location filename="../gostage.py" line="640"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="615"/>
+        <location filename="../gostage.py" line="680"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="615"/>
+        <location filename="../gostage.py" line="680"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="620"/>
+        <location filename="../gostage.py" line="685"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="620"/>
+        <location filename="../gostage.py" line="685"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

@@ -302,6 +302,8 @@ ZH = {
     "Open Go": "打开 Go",
     "Go source (*.go)": "Go 源代码 (*.go)",
     "PNG image (*.png)": "PNG 图片 (*.png)",
+    "+{k} more lanes with {n} goroutines": "另有 {k} 条泳道，共 {n} 个 goroutine",
+    "(the 4 biggest of {k} blocking lines)": "（{k} 个阻塞位置中最大的 4 个）",
 }
 
 
