@@ -17,11 +17,25 @@ from visualizer.goplay.catalog import EXAMPLES
 from .conftest import wait_until
 
 
-def cli_report(path: Path) -> dict:
+def cli_report(path: Path, entry: str = "main") -> dict:
     """What ``python -m visualizer go --json`` reports for ``path`` (same seed as the window: 0)."""
     out = io.StringIO()
-    run_go([str(path)], as_json=True, out=out, err=io.StringIO())
+    run_go([str(path)], as_json=True, out=out, err=io.StringIO(), entry=entry)
     return json.loads(out.getvalue())
+
+
+def report_for(w, path: Path, tmp: Path) -> dict:
+    """The command line's report on what the window ran: an HTTP handler file as the shim makes it
+    (written out as plain package main, run with its generated entry), any other file as it is."""
+    if w.drive is None:
+        return cli_report(path)
+    from visualizer.goplay.http import shim
+    files, entry = shim([(str(path), path.read_bytes())], w.drive)
+    d = tmp / "shimmed"
+    d.mkdir()
+    for name, src in files:
+        (d / Path(name).name).write_bytes(src)
+    return cli_report(d, entry)
 
 
 @pytest.fixture
@@ -43,9 +57,9 @@ def at_end(w) -> None:
 
 
 @pytest.mark.parametrize("ex", EXAMPLES, ids=[e.file for e in EXAMPLES])
-def test_each_example_shows_what_the_command_line_reports(gowin, ex):
-    rep = cli_report(ex.path)
+def test_each_example_shows_what_the_command_line_reports(gowin, ex, tmp_path):
     assert gowin.open_paths([str(ex.path)])
+    rep = report_for(gowin, ex.path, tmp_path)
     at_end(gowin)
     fr = gowin.current_frame()
     assert fr.final
@@ -135,3 +149,27 @@ def test_leakviz_file_go_takes_a_screenshot(tmp_path):
     from PySide6.QtGui import QImage
     img = QImage(str(png))
     assert (img.width(), img.height()) == (1024, 768)
+
+
+def test_an_http_handler_is_driven_by_requests_and_main_is_not_run(gowin):
+    ex = next(e for e in EXAMPLES if e.file == "article_http.go")
+    gowin.open_paths([str(ex.path)])
+    assert gowin.http_box.isVisibleTo(gowin)
+    assert gowin.drive.handler == "handler"
+    gowin.requests_spin.setValue(7)
+    last = gowin.run.last
+    lanes = {ln.func: ln for ln in last.lanes}
+    assert "main.main" not in lanes
+    assert lanes["main.leakviz_serve.func1"].total == 7  # one goroutine per request
+    assert lanes["main.handler.func1"].total == 7 * 10  # each request starts its ten checks
+    assert gowin.run.result.sim_ns >= 6 * int(1e9 / gowin.drive.rate)
+
+
+def test_a_file_importing_net_http_without_the_named_handler_says_so(qtbot, tmp_path):
+    from visualizer.gui.gostage import GoWindow
+    w = GoWindow(handler="nope")
+    qtbot.addWidget(w)
+    ex = next(e for e in EXAMPLES if e.file == "article_http.go")
+    assert not w.open_paths([str(ex.path)])
+    assert "nope" in w.banner.text()
+    w.close()

@@ -27,6 +27,10 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="leakviz", description="Open a Go program in the window.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--entry", default="main", metavar="FUNC", help="function run as the main goroutine")
+    p.add_argument("--handler", metavar="NAME", help="the HTTP handler to drive with simulated requests "
+                   "(default: the first func(w http.ResponseWriter, r *http.Request) in a file importing net/http)")
+    p.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler")
+    p.add_argument("--rate", type=float, default=100.0, metavar="PER_S", help="requests per simulated second")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="scheduler seed (default: 0)")
     p.add_argument("--speed", type=float, default=0.05, metavar="X", help="simulated seconds per second")
     p.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
@@ -63,6 +67,9 @@ def main(argv: list[str]) -> int:
             print(f"leakviz: error: --sim-seconds must be between 0 and 3600, got {a.sim_seconds:g}",
                   file=sys.stderr)
             return 2
+    if not 1 <= a.requests <= 100_000 or not 0.1 <= a.rate <= 100_000:
+        print("leakviz: error: --requests must be 1 to 100000 and --rate 0.1 to 100000", file=sys.stderr)
+        return 2
     if not 0 < a.speed <= 1000:
         print(f"leakviz: error: --speed must be between 0 and 1000, got {a.speed:g}", file=sys.stderr)
         return 2
@@ -76,4 +83,4 @@ def main(argv: list[str]) -> int:
     from ..gui.gostage import run_go_window
     return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
                          screenshot=None if a.screenshot is None else Path(a.screenshot),
-                         sim_seconds=a.sim_seconds, size=size)
+                         sim_seconds=a.sim_seconds, size=size, handler=a.handler, requests=a.requests, rate=a.rate)

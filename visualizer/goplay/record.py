@@ -21,6 +21,8 @@ from ..golang.dump import go_frames, status_of
 from ..golang.errors import GoSourceError
 from ..golang.interp import MAIN_GOID, Interp, RunResult
 from ..golang.leaks import find_leaks
+from .http import PRELUDE_PATH as HIDDEN_FILE
+from .http import Drive, shim
 from .sites import ChanSite, find_sites, rewrite
 
 SAMPLE = 40  # goroutines drawn per lane; the rest are counted
@@ -267,7 +269,7 @@ class _Watcher:
         chans = []
         for name, site, ref in self.chans:
             ch = ref()
-            if ch is None:
+            if ch is None or site.startswith(HIDDEN_FILE):  # the HTTP prelude's own channels are not the program's
                 continue
             chans.append(Chan(name, site, ch.cap, len(ch.buf), tuple(self._goids(ch.sendq, 6)), len(ch.sendq),
                               tuple(self._goids(ch.recvq, 6)), len(ch.recvq), ch.closed))
@@ -324,13 +326,17 @@ def _base(path: str) -> str:
 
 
 def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: str = "main", seed: int = 0,
-           until_ns: int | None = None) -> GoRun:
-    """Compile ``files`` with ``caps`` edited in and run ``entry`` once, keeping frames."""
+           until_ns: int | None = None, drive: Drive | None = None) -> GoRun:
+    """Compile ``files`` with ``caps`` edited in and run ``entry`` once, keeping frames; with ``drive``,
+    call that HTTP handler once per simulated request instead (``main`` is not run)."""
     try:
         sites: list[ChanSite] = find_sites(files)
         run_files = rewrite(files, caps or {})
         gr = GoRun(run_files, sites)
-        prog = compile_files(run_files)
+        compiled = run_files
+        if drive is not None:
+            compiled, entry = shim(run_files, drive)
+        prog = compile_files(compiled)
     except GoSourceError as e:
         return GoRun(list(files), [], error=e)
     if entry not in prog.decls:

@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..goplay.catalog import EXAMPLES, by_file
+from ..goplay.http import Drive, handlers, imports_http
 from ..goplay.record import Frame, GoRun, record
 from .style import FAINT, GREY, INK, ORANGE, PANEL, PAPER, SKY, STATE_COLOR, VERMILLION, draw_task, fit_font
 
@@ -126,7 +129,7 @@ class GoStage(QWidget):
         r = max(unit * 0.4, min(unit * 0.75, (row_h - unit * 1.3) * 0.4))
         for ln in live:
             p.fillRect(QRectF(0, y, w, row_h - 2), PANEL)
-            title = f"go {ln.key}  {ln.func}" if ln.key != "main" else ln.func
+            title = self._lane_title(ln)
             cs = ln.counts
             counts = self.tr("{n} started · {b} blocked · {s} stranded · {f} finished").format(
                 n=f"{ln.total:,}", b=f"{cs.get('blocked', 0):,}", s=f"{cs.get('stranded', 0):,}",
@@ -174,6 +177,13 @@ class GoStage(QWidget):
             p.drawText(QRectF(unit * 0.4, y, w - unit, unit * 1.3), Qt.AlignVCenter | Qt.AlignLeft, text)
             y += unit * 1.4
         return y
+
+    def _lane_title(self, ln) -> str:
+        if ln.func == "main.leakviz_main":
+            return self.tr("simulated requests (main is not run)")
+        if ln.key.startswith("leakviz_http.go"):
+            return self.tr("one goroutine per request, as net/http starts")
+        return f"go {ln.key}  {ln.func}" if ln.key != "main" else ln.func
 
     def _state_bar(self, p: QPainter, ln, rect: QRectF) -> None:
         """A lane's goroutines as one bar, a segment per state in proportion (finished left out)."""
@@ -377,9 +387,14 @@ class GoWindow(QMainWindow):
     changed = Signal()  # a new run is recorded and shown
 
     def __init__(self, paths: list[str] | None = None, *, entry: str = "main", seed: int = 0,
-                 speed: float = 0.05, until_ns: int | None = None) -> None:
+                 speed: float = 0.05, until_ns: int | None = None, handler: str | None = None,
+                 requests: int = 50, rate: float = 100.0) -> None:
         super().__init__()
         self.entry = entry
+        self.handler_name = handler
+        self.drive: Drive | None = None
+        self.requests = requests
+        self.rate = rate
         self.seed = seed
         self.speed = speed
         self.until_ns = until_ns
@@ -449,6 +464,30 @@ class GoWindow(QMainWindow):
                                           "and runs the program again."))
         self.dials = QVBoxLayout(self.dials_box)
         sl.addWidget(self.dials_box)
+        self.http_box = QGroupBox(self.tr("Requests"))
+        self.http_box.setToolTip(self.tr("An HTTP handler is called once per simulated request, each on its own "
+                                         "goroutine as net/http does; main is not run."))
+        hl = QVBoxLayout(self.http_box)
+        self.handler_combo = QComboBox()
+        self.handler_combo.setAccessibleName(self.tr("Handler"))
+        self.requests_spin = QSpinBox()
+        self.requests_spin.setRange(1, 100_000)
+        self.requests_spin.setAccessibleName(self.tr("Requests"))
+        self.rate_spin = QDoubleSpinBox()
+        self.rate_spin.setRange(0.1, 100_000)
+        self.rate_spin.setDecimals(1)
+        self.rate_spin.setAccessibleName(self.tr("Request rate"))
+        for text, wdg in ((self.tr("Handler"), self.handler_combo), (self.tr("Requests"), self.requests_spin),
+                          (self.tr("Requests per second"), self.rate_spin)):
+            lab = QLabel(text)
+            lab.setBuddy(wdg)
+            hl.addWidget(lab)
+            hl.addWidget(wdg)
+        self.handler_combo.currentTextChanged.connect(lambda _t: self._drive_changed())
+        self.requests_spin.valueChanged.connect(lambda _v: self._drive_changed())
+        self.rate_spin.valueChanged.connect(lambda _v: self._drive_changed())
+        self.http_box.hide()
+        sl.addWidget(self.http_box)
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         self.stats.setTextFormat(Qt.RichText)
@@ -503,6 +542,15 @@ class GoWindow(QMainWindow):
         self.paths = list(paths)
         self.files = files
         self.caps = {}
+        self.drive = None
+        found = handlers(files) if imports_http(files) else []
+        if self.handler_name is not None and self.handler_name not in found:
+            self._show_error(self.tr("No handler {name}(w http.ResponseWriter, r *http.Request) in {file}").format(
+                name=self.handler_name, file=Path(paths[0]).name))
+            return False
+        if found:
+            self.drive = Drive(self.handler_name or found[0], self.requests, self.rate)
+        self._fill_drive(found)
         ex = by_file(paths[0]) if len(paths) == 1 else None
         lg = lang()
         self.title.setText(ex.title.get(lg, ex.title["en"]) if ex else Path(paths[0]).name)
@@ -510,6 +558,26 @@ class GoWindow(QMainWindow):
         self.rerun(keep_time=False)
         self._build_dials()
         return True
+
+    def _fill_drive(self, found: list[str]) -> None:
+        for wdg in (self.handler_combo, self.requests_spin, self.rate_spin):
+            wdg.blockSignals(True)
+        self.handler_combo.clear()
+        self.handler_combo.addItems(found)
+        if self.drive is not None:
+            self.handler_combo.setCurrentText(self.drive.handler)
+            self.requests_spin.setValue(self.drive.requests)
+            self.rate_spin.setValue(self.drive.rate)
+        for wdg in (self.handler_combo, self.requests_spin, self.rate_spin):
+            wdg.blockSignals(False)
+        self.http_box.setVisible(self.drive is not None)
+
+    def _drive_changed(self) -> None:
+        if self.drive is None:
+            return
+        self.drive = Drive(self.handler_combo.currentText() or self.drive.handler, self.requests_spin.value(),
+                           self.rate_spin.value())
+        self.rerun(keep_time=True)
 
     def _build_dials(self) -> None:
         while self.dials.count():
@@ -543,7 +611,8 @@ class GoWindow(QMainWindow):
     def rerun(self, *, keep_time: bool) -> None:
         """Record the program (with the dialled capacities) and show it."""
         t = self.current_frame().t_ns if keep_time and self.current_frame() is not None else None
-        self.run = record(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns)
+        self.run = record(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns,
+                          drive=self.drive)
         run = self.run
         edited = {s.line for s in run.sites if s.key in self.caps}
         main_path, main_src = run.files[0] if run.files else ("", b"")
@@ -727,7 +796,8 @@ def go_paths_of(mime) -> list[str]:
 
 def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed: float = 0.05,
                   lang: str | None = None, screenshot: Path | None = None, sim_seconds: float = 5.0,
-                  size: tuple[int, int] | None = None) -> int:
+                  size: tuple[int, int] | None = None, handler: str | None = None, requests: int = 50,
+                  rate: float = 100.0) -> int:
     """Open ``paths`` in a GoWindow; with ``screenshot``, save it at ``sim_seconds`` and exit."""
     import sys
 
@@ -741,7 +811,7 @@ def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed
     app.setApplicationName("leakviz")
     app_font_setup(app)
     i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
-    win = GoWindow(paths, entry=entry, seed=seed, speed=speed)
+    win = GoWindow(paths, entry=entry, seed=seed, speed=speed, handler=handler, requests=requests, rate=rate)
     if size is not None:
         win.resize(*size)
     win.show()

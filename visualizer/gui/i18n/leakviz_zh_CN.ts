@@ -326,12 +326,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="301"/>
+        <location filename="../gostage.py" line="311"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="302"/>
+        <location filename="../gostage.py" line="312"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -339,92 +339,102 @@
 <context>
     <name>GoStage</name>
     <message>
-        <location filename="../gostage.py" line="56"/>
+        <location filename="../gostage.py" line="59"/>
         <source>Stage: goroutines by the go statement that started them</source>
         <translation>舞台：按启动它们的 go 语句分组的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="84"/>
+        <location filename="../gostage.py" line="87"/>
         <source>Open a Go file (File &gt; Open Go…) or an example.</source>
         <translation>打开一个 Go 文件（文件 &gt; 打开 Go…）或一个示例。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="96"/>
+        <location filename="../gostage.py" line="99"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="96"/>
+        <location filename="../gostage.py" line="99"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="97"/>
+        <location filename="../gostage.py" line="100"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="97"/>
+        <location filename="../gostage.py" line="100"/>
         <source>stranded</source>
         <translation>被困</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="98"/>
+        <location filename="../gostage.py" line="101"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="131"/>
+        <location filename="../gostage.py" line="134"/>
         <source>{n} started · {b} blocked · {s} stranded · {f} finished</source>
         <translation>启动 {n} · 阻塞 {b} · 被困 {s} · 结束 {f}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="164"/>
+        <location filename="../gostage.py" line="167"/>
         <source>+{k} more lanes with {n} goroutines</source>
         <translation>另有 {k} 条泳道，共 {n} 个 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="170"/>
+        <location filename="../gostage.py" line="173"/>
         <source>Finished lanes (folded): {lanes}</source>
         <translation>已结束的泳道（折叠）：{lanes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="215"/>
+        <location filename="../gostage.py" line="183"/>
+        <source>simulated requests (main is not run)</source>
+        <translation>模拟请求（不运行 main）</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="185"/>
+        <source>one goroutine per request, as net/http starts</source>
+        <translation>每个请求一个 goroutine，与 net/http 相同</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="225"/>
         <source>unbuffered</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="216"/>
+        <location filename="../gostage.py" line="226"/>
         <source>  closed</source>
         <translation>  已关闭</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="221"/>
+        <location filename="../gostage.py" line="231"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="222"/>
+        <location filename="../gostage.py" line="232"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="247"/>
+        <location filename="../gostage.py" line="257"/>
         <source>{n} waiting</source>
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="259"/>
+        <location filename="../gostage.py" line="269"/>
         <source>Stranded: {n}</source>
         <translation>被困：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="259"/>
+        <location filename="../gostage.py" line="269"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="267"/>
+        <location filename="../gostage.py" line="277"/>
         <source>(the 4 biggest of {k} blocking lines)</source>
         <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
@@ -436,124 +446,157 @@
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="405"/>
+        <location filename="../gostage.py" line="420"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="406"/>
+        <location filename="../gostage.py" line="421"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="407"/>
+        <location filename="../gostage.py" line="422"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="411"/>
+        <location filename="../gostage.py" line="426"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="416"/>
+        <location filename="../gostage.py" line="431"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="419"/>
+        <location filename="../gostage.py" line="434"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="43"/>
-        <location filename="../gostage.py" line="447"/>
+        <location filename="../gostage.py" line="46"/>
+        <location filename="../gostage.py" line="462"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="448"/>
+        <location filename="../gostage.py" line="463"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="470"/>
-        <location filename="../gostage.py" line="640"/>
+        <location filename="../gostage.py" line="467"/>
+        <location filename="../gostage.py" line="475"/>
+        <location filename="../gostage.py" line="480"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="468"/>
+        <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
+        <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="472"/>
+        <location filename="../gostage.py" line="480"/>
+        <source>Handler</source>
+        <translation>处理函数</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="479"/>
+        <source>Request rate</source>
+        <translation>请求速率</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="481"/>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="509"/>
+        <location filename="../gostage.py" line="709"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="472"/>
+        <location filename="../gostage.py" line="511"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="474"/>
+        <location filename="../gostage.py" line="513"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="477"/>
+        <location filename="../gostage.py" line="516"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="527"/>
+        <location filename="../gostage.py" line="548"/>
+        <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
+        <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="595"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="528"/>
+        <location filename="../gostage.py" line="596"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="557"/>
+        <location filename="../gostage.py" line="626"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="560"/>
+        <location filename="../gostage.py" line="629"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="567"/>
+        <location filename="../gostage.py" line="636"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="630"/>
+        <location filename="../gostage.py" line="699"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="632"/>
+        <location filename="../gostage.py" line="701"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="640"/>
+        <location filename="../gostage.py" line="709"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="680"/>
+        <location filename="../gostage.py" line="749"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="680"/>
+        <location filename="../gostage.py" line="749"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="685"/>
+        <location filename="../gostage.py" line="754"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="685"/>
+        <location filename="../gostage.py" line="754"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

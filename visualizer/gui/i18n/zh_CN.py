@@ -304,6 +304,15 @@ ZH = {
     "PNG image (*.png)": "PNG 图片 (*.png)",
     "+{k} more lanes with {n} goroutines": "另有 {k} 条泳道，共 {n} 个 goroutine",
     "(the 4 biggest of {k} blocking lines)": "（{k} 个阻塞位置中最大的 4 个）",
+    "simulated requests (main is not run)": "模拟请求（不运行 main）",
+    "one goroutine per request, as net/http starts": "每个请求一个 goroutine，与 net/http 相同",
+    "An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.":
+        "每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。",
+    "Handler": "处理函数",
+    "Request rate": "请求速率",
+    "Requests per second": "每秒请求数",
+    "No handler {name}(w http.ResponseWriter, r *http.Request) in {file}":
+        "{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)",
 }
 
 
