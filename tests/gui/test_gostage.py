@@ -173,3 +173,16 @@ def test_a_file_importing_net_http_without_the_named_handler_says_so(qtbot, tmp_
     assert not w.open_paths([str(ex.path)])
     assert "nope" in w.banner.text()
     w.close()
+
+
+@pytest.mark.parametrize("ex", [e for e in EXAMPLES if e.fix], ids=[e.file for e in EXAMPLES if e.fix])
+def test_compare_puts_a_bug_beside_its_fix_with_the_command_lines_counts(gowin, qtbot, ex):
+    gowin.open_paths([str(ex.path)])
+    cw = gowin.compare_with_fix()
+    qtbot.addWidget(cw)
+    cw.show_time(cw.end_ns / 1e9)
+    left, right = (st.frame for st in cw.stages)
+    assert left.stranded == cli_report(ex.path)["leaked_count"]
+    assert right.stranded == cli_report(ex.path.with_name(ex.fix))["leaked_count"]
+    assert f"<b>{left.stranded:,}</b>" in cw.labels[0].text()
+    cw.close()

@@ -31,6 +31,7 @@ def parser() -> argparse.ArgumentParser:
                    "(default: the first func(w http.ResponseWriter, r *http.Request) in a file importing net/http)")
     p.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler")
     p.add_argument("--rate", type=float, default=100.0, metavar="PER_S", help="requests per simulated second")
+    p.add_argument("--compare", metavar="OTHER", help="another Go file (e.g. the fix) shown side by side")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="scheduler seed (default: 0)")
     p.add_argument("--speed", type=float, default=0.05, metavar="X", help="simulated seconds per second")
     p.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
@@ -80,6 +81,14 @@ def main(argv: list[str]) -> int:
                   "or use 'leakviz go' for the headless report)", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if a.compare is not None:
+        if not Path(a.compare).exists():
+            print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
+            return 2
+        from ..gui.gostage import run_go_compare
+        return run_go_compare(a.paths, [a.compare], seed=a.seed, lang=a.lang, size=size,
+                              screenshot=None if a.screenshot is None else Path(a.screenshot),
+                              sim_seconds=a.sim_seconds, requests=a.requests, rate=a.rate)
     from ..gui.gostage import run_go_window
     return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
                          screenshot=None if a.screenshot is None else Path(a.screenshot),

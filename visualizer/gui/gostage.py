@@ -428,6 +428,13 @@ class GoWindow(QMainWindow):
             a = QAction(ex.title.get(lang(), ex.title["en"]), self)
             a.triggered.connect(lambda _=False, ex=ex: self.open_paths([str(ex.path)]))
             self.examples_menu.addAction(a)
+        cmp_act = QAction(self.tr("Compare &with…"), self)
+        cmp_act.triggered.connect(self._compare_dialog)
+        menu.addAction(cmp_act)
+        self.fix_act = QAction(self.tr("Compare with its &fix"), self)
+        self.fix_act.triggered.connect(self.compare_with_fix)
+        self.fix_act.setEnabled(False)
+        menu.addAction(self.fix_act)
         shot = QAction(self.tr("Save &screenshot…"), self)
         shot.triggered.connect(self._save_dialog)
         menu.addAction(shot)
@@ -555,6 +562,8 @@ class GoWindow(QMainWindow):
         lg = lang()
         self.title.setText(ex.title.get(lg, ex.title["en"]) if ex else Path(paths[0]).name)
         self.caption.setText(ex.caption.get(lg, ex.caption["en"]) if ex else "")
+        self.example = ex
+        self.fix_act.setEnabled(bool(ex and ex.fix))
         self.rerun(keep_time=False)
         self._build_dials()
         return True
@@ -750,6 +759,26 @@ class GoWindow(QMainWindow):
         dlg.fileSelected.connect(lambda path: self.open_paths([path]))
         dlg.open()
 
+    def compare(self, other: list[str]):
+        """This program and ``other`` side by side (same seed, same requests)."""
+        self.compare_window = GoCompare(self.paths, other, seed=self.seed,
+                                        drive_requests=self.drive.requests if self.drive else 50,
+                                        rate=self.drive.rate if self.drive else 100.0)
+        self.compare_window.show()
+        return self.compare_window
+
+    def compare_with_fix(self):
+        """The open example beside its fix."""
+        ex = getattr(self, "example", None)
+        if ex is not None and ex.fix:
+            return self.compare([str(ex.path.with_name(ex.fix))])
+        return None
+
+    def _compare_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Compare with"), "", self.tr("Go source (*.go)"))
+        dlg.fileSelected.connect(lambda path: self.compare([path]))
+        dlg.open()
+
     def _save_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz-go.png", self.tr("PNG image (*.png)"))
         dlg.setAcceptMode(QFileDialog.AcceptSave)
@@ -823,3 +852,143 @@ def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed
         QTimer.singleShot(50, shoot)
     app.exec()
     return win.exit_code
+
+
+def run_go_compare(left: list[str], right: list[str], *, seed: int = 0, lang: str | None = None,
+                   screenshot: Path | None = None, sim_seconds: float = 5.0,
+                   size: tuple[int, int] | None = None, requests: int = 50, rate: float = 100.0) -> int:
+    """``left`` and ``right`` side by side; with ``screenshot``, save it at ``sim_seconds`` and exit."""
+    import sys
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from . import i18n
+    from .window import app_font_setup
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app_font_setup(app)
+    i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
+    win = GoCompare(left, right, seed=seed, drive_requests=requests, rate=rate)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    code = [0]
+    if screenshot is not None:
+        def shoot() -> None:
+            win.show_time(sim_seconds)
+            code[0] = 0 if win.save_png(screenshot) else 1
+            win.close()
+        QTimer.singleShot(50, shoot)
+    app.exec()
+    return code[0]
+
+
+class GoCompare(QMainWindow):
+    """Two Go programs side by side (a bug and its fix) on the same seed and requests, one shared clock."""
+
+    closed = Signal()
+
+    def __init__(self, left: list[str], right: list[str], *, seed: int = 0, drive_requests: int = 50,
+                 rate: float = 100.0) -> None:
+        super().__init__()
+        from ..golang.compile import load_files
+        from ..golang.errors import GoSourceError
+        self.setWindowTitle(self.tr("leakviz: compare two Go programs"))
+        self.runs: list[GoRun] = []
+        self.stages: list[GoStage] = []
+        self.codes: list[GoCode] = []
+        self.labels: list[QLabel] = []
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        for paths in (left, right):
+            try:
+                files = load_files(paths)
+            except GoSourceError as e:
+                run = GoRun([], [], error=e)
+                files = []
+            else:
+                found = handlers(files) if imports_http(files) else []
+                drive = Drive(found[0], drive_requests, rate) if found else None
+                run = record(files, seed=seed, drive=drive)
+            self.runs.append(run)
+            col = QVBoxLayout()
+            ex = by_file(paths[0])
+            title = QLabel(ex.title.get(lang(), ex.title["en"]) if ex else Path(paths[0]).name)
+            f = title.font()
+            f.setBold(True)
+            f.setPointSizeF(f.pointSizeF() * 1.2)
+            title.setFont(f)
+            stats = QLabel()
+            stats.setTextFormat(Qt.RichText)
+            stage = GoStage()
+            code = GoCode()
+            if run.files:
+                code.set_source(run.files[0][0], run.files[0][1].decode(errors="replace"))
+            if run.error is not None:
+                e = run.error
+                code.set_marks({}, (e.line, e.col, e.msg))
+                stage.set_frame(None, self.tr("Cannot run this Go: {where}: {reason}").format(
+                    where=f"{Path(e.path).name}:{e.line}:{e.col}", reason=e.msg))
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(code)
+            col.addWidget(title)
+            col.addWidget(stats)
+            col.addWidget(stage, 3)
+            col.addWidget(scroll, 2)
+            row.addLayout(col, 1)
+            self.stages.append(stage)
+            self.codes.append(code)
+            self.labels.append(stats)
+        bar = QHBoxLayout()
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setAccessibleName(self.tr("Timeline"))
+        self.end_ns = max((r.frames[-1].t_ns for r in self.runs if r.frames), default=0)
+        self.slider.setRange(0, max(1, self.end_ns // 1_000_000))
+        self.slider.valueChanged.connect(lambda ms: self.show_time(ms / 1000))
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(self.time_label.fontMetrics().horizontalAdvance("00,000.0 ms   "))
+        bar.addWidget(self.slider, 1)
+        bar.addWidget(self.time_label)
+        outer.addLayout(bar)
+        self.setCentralWidget(central)
+        self.resize(1600, 900)
+        self.show_time(self.end_ns / 1e9)
+
+    def show_time(self, seconds: float) -> None:
+        """Both programs at the same simulated moment (each at its end, if it ended earlier)."""
+        t = int(seconds * 1e9)
+        self.slider.blockSignals(True)
+        self.slider.setValue(min(self.slider.maximum(), t // 1_000_000))
+        self.slider.blockSignals(False)
+        for run, stage, code, stats in zip(self.runs, self.stages, self.codes, self.labels, strict=True):
+            if not run.frames:
+                continue
+            fr = run.frames[0]
+            for f in run.frames:
+                if f.t_ns <= t:
+                    fr = f
+            stage.set_frame(fr)
+            base = Path(code.path).name
+            code.set_marks({pl.line: (pl.count, "stranded") for pl in fr.piles if pl.file == base})
+            stats.setText(self.tr("<b>{s}</b> stranded, {n} started").format(s=f"{fr.stranded:,}",
+                                                                            n=f"{fr.started:,}"))
+        self.time_label.setText(f"{t / 1e6:,.1f} ms")
+
+    def save_png(self, path: Path) -> bool:
+        """Both sides as one PNG."""
+        from ..core.export import ExportError
+        from .export import grab_png
+        try:
+            grab_png(self, path)
+        except ExportError as e:
+            log.error("%s", e)
+            return False
+        return True
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self.closed.emit()
+        super().closeEvent(e)

@@ -337,6 +337,29 @@
     </message>
 </context>
 <context>
+    <name>GoCompare</name>
+    <message>
+        <location filename="../gostage.py" line="897"/>
+        <source>leakviz: compare two Go programs</source>
+        <translation>leakviz：对比两个 Go 程序</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="933"/>
+        <source>Cannot run this Go: {where}: {reason}</source>
+        <translation>无法运行这段 Go：{where}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="948"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="977"/>
+        <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
+        <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
+    </message>
+</context>
+<context>
     <name>GoStage</name>
     <message>
         <location filename="../gostage.py" line="59"/>
@@ -466,137 +489,153 @@
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="431"/>
+        <location filename="../gostage.py" line="438"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="434"/>
+        <location filename="../gostage.py" line="441"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location filename="../gostage.py" line="46"/>
-        <location filename="../gostage.py" line="462"/>
+        <location filename="../gostage.py" line="469"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="463"/>
+        <location filename="../gostage.py" line="431"/>
+        <source>Compare &amp;with…</source>
+        <translation>对比(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="434"/>
+        <source>Compare with its &amp;fix</source>
+        <translation>与修复版对比(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="470"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="467"/>
-        <location filename="../gostage.py" line="475"/>
-        <location filename="../gostage.py" line="480"/>
+        <location filename="../gostage.py" line="474"/>
+        <location filename="../gostage.py" line="482"/>
+        <location filename="../gostage.py" line="487"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="468"/>
+        <location filename="../gostage.py" line="475"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="472"/>
-        <location filename="../gostage.py" line="480"/>
+        <location filename="../gostage.py" line="479"/>
+        <location filename="../gostage.py" line="487"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="479"/>
+        <location filename="../gostage.py" line="486"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="481"/>
+        <location filename="../gostage.py" line="488"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="509"/>
-        <location filename="../gostage.py" line="709"/>
+        <location filename="../gostage.py" line="516"/>
+        <location filename="../gostage.py" line="718"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="511"/>
+        <location filename="../gostage.py" line="518"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="513"/>
+        <location filename="../gostage.py" line="520"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="516"/>
+        <location filename="../gostage.py" line="523"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="548"/>
+        <location filename="../gostage.py" line="555"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="595"/>
+        <location filename="../gostage.py" line="604"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="596"/>
+        <location filename="../gostage.py" line="605"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="626"/>
+        <location filename="../gostage.py" line="635"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="629"/>
+        <location filename="../gostage.py" line="638"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="636"/>
+        <location filename="../gostage.py" line="645"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="699"/>
+        <location filename="../gostage.py" line="708"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="701"/>
+        <location filename="../gostage.py" line="710"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="709"/>
+        <location filename="../gostage.py" line="718"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="749"/>
+        <location filename="../gostage.py" line="758"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="749"/>
+        <location filename="../gostage.py" line="758"/>
+        <location filename="../gostage.py" line="778"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="754"/>
+        <location filename="../gostage.py" line="778"/>
+        <source>Compare with</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="783"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="754"/>
+        <location filename="../gostage.py" line="783"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

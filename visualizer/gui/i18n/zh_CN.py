@@ -313,6 +313,11 @@ ZH = {
     "Requests per second": "每秒请求数",
     "No handler {name}(w http.ResponseWriter, r *http.Request) in {file}":
         "{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)",
+    "leakviz: compare two Go programs": "leakviz：对比两个 Go 程序",
+    "<b>{s}</b> stranded, {n} started": "被困 <b>{s}</b>，启动 {n}",
+    "Compare &with…": "对比(&W)…",
+    "Compare with its &fix": "与修复版对比(&F)",
+    "Compare with": "对比",
 }
 
 
