@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from visualizer.golang.cli import run_go
 from visualizer.golang.errors import GoSourceError
@@ -130,6 +131,11 @@ def test_play_step_and_reset_move_through_the_recorded_run(gowin, qtbot):
     assert gowin.current_frame().final
     gowin.reset()
     assert gowin.index == 0 and gowin.current_frame().t_ns == 0
+    qtbot.keyClick(gowin, Qt.Key_Right)
+    qtbot.keyClick(gowin, Qt.Key_Right)
+    assert gowin.index == 2
+    qtbot.keyClick(gowin, Qt.Key_Left)
+    assert gowin.index == 1 and gowin.slider.value() == 1
 
 
 def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
@@ -186,3 +192,15 @@ def test_compare_puts_a_bug_beside_its_fix_with_the_command_lines_counts(gowin, 
     assert right.stranded == cli_report(ex.path.with_name(ex.fix))["leaked_count"]
     assert f"<b>{left.stranded:,}</b>" in cw.labels[0].text()
     cw.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_presenter_mode_hides_the_side_panel_and_grows_the_text(gowin, qtbot, size):
+    gowin.resize(*size)
+    gowin.open_paths([str(EXAMPLES[0].path)])
+    before = gowin.code.line_height()
+    qtbot.keyClick(gowin, Qt.Key_F5)
+    assert gowin.presenter and not gowin.side.isVisible()
+    assert gowin.stage.zoom > 1 and gowin.code.zoom > 1
+    qtbot.keyClick(gowin, Qt.Key_F5)
+    assert gowin.side.isVisible() and gowin.code.line_height() == before

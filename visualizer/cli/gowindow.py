@@ -39,6 +39,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--sim-seconds", type=float, default=5.0, metavar="S",
                    help="with --screenshot: the simulated moment shown (default: 5, or the end of the run)")
     p.add_argument("--size", metavar="WxH", help="window size, e.g. 1024x768")
+    p.add_argument("--present", action="store_true", help="presenter mode: no side panel, bigger text (F5)")
     return p
 
 
@@ -92,4 +93,5 @@ def main(argv: list[str]) -> int:
     from ..gui.gostage import run_go_window
     return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
                          screenshot=None if a.screenshot is None else Path(a.screenshot),
-                         sim_seconds=a.sim_seconds, size=size, handler=a.handler, requests=a.requests, rate=a.rate)
+                         sim_seconds=a.sim_seconds, size=size, handler=a.handler, requests=a.requests, rate=a.rate,
+                         present=a.present)

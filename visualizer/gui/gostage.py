@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -55,6 +55,7 @@ class GoStage(QWidget):
         super().__init__(parent)
         self.frame: Frame | None = None
         self.message = ""
+        self.zoom = 1.0
         self.setMinimumSize(360, 300)
         self.setAccessibleName(self.tr("Stage: goroutines by the go statement that started them"))
 
@@ -78,7 +79,7 @@ class GoStage(QWidget):
         p.setRenderHint(QPainter.Antialiasing)
         p.fillRect(self.rect(), PAPER)
         w, h = self.width(), self.height()
-        unit = max(12.0, min(26.0, min(w / 34, h / 30)))
+        unit = max(12.0, min(26.0, min(w / 34, h / 30))) * self.zoom
         fr = self.frame
         if fr is None:
             p.setPen(INK)
@@ -308,6 +309,7 @@ class GoCode(QWidget):
         self.marks: dict[int, tuple[int, str]] = {}  # line -> (count, kind)
         self.error: tuple[int, int, str] | None = None
         self.edited: set[int] = set()
+        self.zoom = 1.0
         self.setAccessibleName(self.tr("Go source"))
         self.setToolTip(self.tr("The program's Go source as it runs. A red line has stranded goroutines blocked "
                                 "on it (the count in the margin); a dial change shows here as edited source."))
@@ -317,7 +319,7 @@ class GoCode(QWidget):
         self.path = path
         self.lines = text.splitlines()
         self.edited = edited or set()
-        self.setMinimumHeight(min(2000, len(self.lines) * 12 + 10))
+        self.setMinimumHeight(min(4000, int(len(self.lines) * 12 * self.zoom) + 10))
         self.update()
 
     def set_marks(self, marks: dict[int, tuple[int, str]], error: tuple[int, int, str] | None = None) -> None:
@@ -327,7 +329,7 @@ class GoCode(QWidget):
         self.update()
 
     def line_height(self) -> float:
-        return max(12.0, min(26.0, (self.height() - 8) / max(1, len(self.lines))))
+        return max(12.0 * self.zoom, min(26.0 * self.zoom, (self.height() - 8) / max(1, len(self.lines))))
 
     def paintEvent(self, _e) -> None:  # noqa: N802
         p = QPainter(self)
@@ -453,7 +455,7 @@ class GoWindow(QMainWindow):
         row = QHBoxLayout()
         outer.addLayout(row, 1)
 
-        side = QWidget()
+        side = self.side = QWidget()
         side.setFixedWidth(240)
         sl = QVBoxLayout(side)
         self.title = QLabel()
@@ -517,6 +519,17 @@ class GoWindow(QMainWindow):
         self.play_btn.clicked.connect(self.toggle_play)
         self.step_btn = QPushButton(self.tr("Step"))
         self.step_btn.clicked.connect(self.step)
+        self.back_btn = QPushButton(self.tr("Back"))
+        self.back_btn.clicked.connect(self.step_back)
+        for keys, slot in ((("Space",), self.toggle_play), (("Right", "."), self.step), (("Left", ","), self.step_back),
+                           (("Ctrl+R",), self.reset), (("Ctrl+=", "Ctrl++"), lambda: self.set_zoom(self.zoom * 1.15)),
+                           (("Ctrl+-",), lambda: self.set_zoom(self.zoom / 1.15)), (("Ctrl+0",), lambda: self.set_zoom(1.0)),
+                           (("F5",), lambda: self.set_presenter(not self.presenter)), (("End",), lambda: self.seek(len(self.run.frames) - 1
+                                                                                   if self.run else 0))):
+            a = QAction(self)
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.triggered.connect(slot)
+            self.addAction(a)
         self.reset_btn = QPushButton(self.tr("Reset"))
         self.reset_btn.clicked.connect(self.reset)
         self.slider = QSlider(Qt.Horizontal)
@@ -524,7 +537,7 @@ class GoWindow(QMainWindow):
         self.slider.valueChanged.connect(self.seek)
         self.time_label = QLabel()
         self.time_label.setMinimumWidth(self.time_label.fontMetrics().horizontalAdvance("0,000.0 ms (end)   "))
-        for wdg in (self.play_btn, self.step_btn, self.reset_btn):
+        for wdg in (self.play_btn, self.back_btn, self.step_btn, self.reset_btn):
             bar.addWidget(wdg)
         bar.addWidget(self.slider, 1)
         bar.addWidget(self.time_label)
@@ -741,6 +754,28 @@ class GoWindow(QMainWindow):
         """One frame forward."""
         self.seek(self.index + 1)
 
+    zoom = 1.0
+    presenter = False
+
+    def set_zoom(self, z: float) -> None:
+        """Scale the stage's and the code's text (0.6 to 3)."""
+        self.zoom = max(0.6, min(3.0, z))
+        self.stage.zoom = self.code.zoom = self.zoom
+        self.code.set_source(self.code.path, "\n".join(self.code.lines), self.code.edited)
+        self.stage.update()
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode: the side panel folds away and everything the class reads grows."""
+        self.presenter = on
+        self.side.setVisible(not on)
+        self.set_zoom(1.35 if on else 1.0)
+
+    def step_back(self) -> None:
+        """One frame back (the run is recorded: rewinding is only showing an earlier frame)."""
+        if self.playing:
+            self.toggle_play()
+        self.seek(self.index - 1)
+
     def reset(self) -> None:
         """Back to the first frame, paused."""
         if self.playing:
@@ -826,7 +861,7 @@ def go_paths_of(mime) -> list[str]:
 def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed: float = 0.05,
                   lang: str | None = None, screenshot: Path | None = None, sim_seconds: float = 5.0,
                   size: tuple[int, int] | None = None, handler: str | None = None, requests: int = 50,
-                  rate: float = 100.0) -> int:
+                  rate: float = 100.0, present: bool = False) -> int:
     """Open ``paths`` in a GoWindow; with ``screenshot``, save it at ``sim_seconds`` and exit."""
     import sys
 
@@ -843,6 +878,8 @@ def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed
     win = GoWindow(paths, entry=entry, seed=seed, speed=speed, handler=handler, requests=requests, rate=rate)
     if size is not None:
         win.resize(*size)
+    if present:
+        win.set_presenter(True)
     win.show()
     if screenshot is not None:
         def shoot() -> None:

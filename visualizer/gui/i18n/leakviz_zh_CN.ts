@@ -326,12 +326,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="311"/>
+        <location filename="../gostage.py" line="313"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="312"/>
+        <location filename="../gostage.py" line="314"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -339,22 +339,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="897"/>
+        <location filename="../gostage.py" line="934"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="933"/>
+        <location filename="../gostage.py" line="970"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="948"/>
+        <location filename="../gostage.py" line="985"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="977"/>
+        <location filename="../gostage.py" line="1014"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -362,102 +362,102 @@
 <context>
     <name>GoStage</name>
     <message>
-        <location filename="../gostage.py" line="59"/>
+        <location filename="../gostage.py" line="60"/>
         <source>Stage: goroutines by the go statement that started them</source>
         <translation>舞台：按启动它们的 go 语句分组的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="87"/>
+        <location filename="../gostage.py" line="88"/>
         <source>Open a Go file (File &gt; Open Go…) or an example.</source>
         <translation>打开一个 Go 文件（文件 &gt; 打开 Go…）或一个示例。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="99"/>
+        <location filename="../gostage.py" line="100"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="99"/>
+        <location filename="../gostage.py" line="100"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="100"/>
+        <location filename="../gostage.py" line="101"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="100"/>
+        <location filename="../gostage.py" line="101"/>
         <source>stranded</source>
         <translation>被困</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="101"/>
+        <location filename="../gostage.py" line="102"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="134"/>
+        <location filename="../gostage.py" line="135"/>
         <source>{n} started · {b} blocked · {s} stranded · {f} finished</source>
         <translation>启动 {n} · 阻塞 {b} · 被困 {s} · 结束 {f}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="167"/>
+        <location filename="../gostage.py" line="168"/>
         <source>+{k} more lanes with {n} goroutines</source>
         <translation>另有 {k} 条泳道，共 {n} 个 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="173"/>
+        <location filename="../gostage.py" line="174"/>
         <source>Finished lanes (folded): {lanes}</source>
         <translation>已结束的泳道（折叠）：{lanes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="183"/>
+        <location filename="../gostage.py" line="184"/>
         <source>simulated requests (main is not run)</source>
         <translation>模拟请求（不运行 main）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="185"/>
+        <location filename="../gostage.py" line="186"/>
         <source>one goroutine per request, as net/http starts</source>
         <translation>每个请求一个 goroutine，与 net/http 相同</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="225"/>
+        <location filename="../gostage.py" line="226"/>
         <source>unbuffered</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="226"/>
+        <location filename="../gostage.py" line="227"/>
         <source>  closed</source>
         <translation>  已关闭</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="231"/>
+        <location filename="../gostage.py" line="232"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="232"/>
+        <location filename="../gostage.py" line="233"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="257"/>
+        <location filename="../gostage.py" line="258"/>
         <source>{n} waiting</source>
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="269"/>
+        <location filename="../gostage.py" line="270"/>
         <source>Stranded: {n}</source>
         <translation>被困：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="269"/>
+        <location filename="../gostage.py" line="270"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="277"/>
+        <location filename="../gostage.py" line="278"/>
         <source>(the 4 biggest of {k} blocking lines)</source>
         <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
@@ -469,173 +469,178 @@
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="420"/>
+        <location filename="../gostage.py" line="422"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="421"/>
+        <location filename="../gostage.py" line="423"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="422"/>
+        <location filename="../gostage.py" line="424"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="426"/>
+        <location filename="../gostage.py" line="428"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="438"/>
+        <location filename="../gostage.py" line="440"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="441"/>
+        <location filename="../gostage.py" line="443"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location filename="../gostage.py" line="46"/>
-        <location filename="../gostage.py" line="469"/>
+        <location filename="../gostage.py" line="471"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="431"/>
+        <location filename="../gostage.py" line="433"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="434"/>
+        <location filename="../gostage.py" line="436"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="470"/>
+        <location filename="../gostage.py" line="472"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="474"/>
-        <location filename="../gostage.py" line="482"/>
-        <location filename="../gostage.py" line="487"/>
+        <location filename="../gostage.py" line="476"/>
+        <location filename="../gostage.py" line="484"/>
+        <location filename="../gostage.py" line="489"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="475"/>
+        <location filename="../gostage.py" line="477"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="479"/>
-        <location filename="../gostage.py" line="487"/>
+        <location filename="../gostage.py" line="481"/>
+        <location filename="../gostage.py" line="489"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="486"/>
+        <location filename="../gostage.py" line="488"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="488"/>
+        <location filename="../gostage.py" line="490"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="516"/>
-        <location filename="../gostage.py" line="718"/>
+        <location filename="../gostage.py" line="518"/>
+        <location filename="../gostage.py" line="731"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="518"/>
+        <location filename="../gostage.py" line="520"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="520"/>
+        <location filename="../gostage.py" line="522"/>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="533"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="523"/>
+        <location filename="../gostage.py" line="536"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="555"/>
+        <location filename="../gostage.py" line="568"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="604"/>
+        <location filename="../gostage.py" line="617"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="605"/>
+        <location filename="../gostage.py" line="618"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="635"/>
+        <location filename="../gostage.py" line="648"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="638"/>
+        <location filename="../gostage.py" line="651"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="645"/>
+        <location filename="../gostage.py" line="658"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="708"/>
+        <location filename="../gostage.py" line="721"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="710"/>
+        <location filename="../gostage.py" line="723"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="718"/>
+        <location filename="../gostage.py" line="731"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="758"/>
+        <location filename="../gostage.py" line="793"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="758"/>
-        <location filename="../gostage.py" line="778"/>
+        <location filename="../gostage.py" line="793"/>
+        <location filename="../gostage.py" line="813"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="778"/>
+        <location filename="../gostage.py" line="813"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="783"/>
+        <location filename="../gostage.py" line="818"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="783"/>
+        <location filename="../gostage.py" line="818"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

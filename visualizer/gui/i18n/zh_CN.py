@@ -318,6 +318,7 @@ ZH = {
     "Compare &with…": "对比(&W)…",
     "Compare with its &fix": "与修复版对比(&F)",
     "Compare with": "对比",
+    "Back": "后退",
 }
 
 
