@@ -204,3 +204,37 @@ def test_presenter_mode_hides_the_side_panel_and_grows_the_text(gowin, qtbot, si
     assert gowin.stage.zoom > 1 and gowin.code.zoom > 1
     qtbot.keyClick(gowin, Qt.Key_F5)
     assert gowin.side.isVisible() and gowin.code.line_height() == before
+
+
+def test_a_saved_go_run_keeps_the_source_and_the_dials(gowin, qtbot, tmp_path):
+    from visualizer.gui.gostage import GoWindow
+    ex = next(e for e in EXAMPLES if e.file == "ncast.go")
+    gowin.open_paths([str(ex.path)])
+    site = gowin.run.sites[0]
+    gowin.dial_widgets[site.key].setValue(2)
+    saved = tmp_path / "n.leakviz-go"
+    assert gowin.save_run(saved)
+    other = GoWindow()
+    qtbot.addWidget(other)
+    assert other.open_paths([str(saved)])
+    assert other.dial_widgets[site.key].value() == 2
+    assert other.code.lines == gowin.code.lines
+    assert other.run.last.stranded == gowin.run.last.stranded
+    bad = tmp_path / "bad.leakviz-go"
+    bad.write_text("{}")
+    assert not other.open_paths([str(bad)])
+    assert "not a saved leakviz Go run" in other.banner.text()
+    other.close()
+
+
+def test_dropping_a_go_file_opens_it(gowin, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    ex = next(e for e in EXAMPLES if e.file == "timeout.go")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ex.path)), QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    ev = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    gowin.dropEvent(ev)
+    assert gowin.paths == [str(ex.path)]
+    assert gowin.title.text() == ex.title["en"]

@@ -11,7 +11,7 @@ from pathlib import Path
 def is_go_target(token: str) -> bool:
     """A .go file, or a folder holding .go files: what the window opens as a Go program."""
     p = Path(token)
-    return token.endswith(".go") or (p.is_dir() and any(p.glob("*.go")))
+    return token.endswith((".go", ".leakviz-go")) or (p.is_dir() and any(p.glob("*.go")))
 
 
 def wants_go_window(argv: list[str], commands: set[str]) -> bool:

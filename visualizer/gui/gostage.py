@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..goplay.catalog import EXAMPLES, by_file
 from ..goplay.http import Drive, handlers, imports_http
 from ..goplay.record import Frame, GoRun, record
+from ..goplay.savefile import SUFFIX, SavedRun, SaveFileError, load, save
 from .style import FAINT, GREY, INK, ORANGE, PANEL, PAPER, SKY, STATE_COLOR, VERMILLION, draw_task, fit_font
 
 log = logging.getLogger("leakviz")
@@ -430,6 +431,10 @@ class GoWindow(QMainWindow):
             a = QAction(ex.title.get(lang(), ex.title["en"]), self)
             a.triggered.connect(lambda _=False, ex=ex: self.open_paths([str(ex.path)]))
             self.examples_menu.addAction(a)
+        save_act = QAction(self.tr("Save Go &run…"), self)
+        save_act.setShortcut("Ctrl+S")
+        save_act.triggered.connect(self._save_run_dialog)
+        menu.addAction(save_act)
         cmp_act = QAction(self.tr("Compare &with…"), self)
         cmp_act.triggered.connect(self._compare_dialog)
         menu.addAction(cmp_act)
@@ -551,6 +556,8 @@ class GoWindow(QMainWindow):
         """Open Go files or a folder of package main; False (and the reason shown) when they cannot be read."""
         from ..golang.compile import load_files
         from ..golang.errors import GoSourceError
+        if len(paths) == 1 and paths[0].endswith(SUFFIX):
+            return self.open_saved(Path(paths[0]))
         try:
             files = load_files(paths)
         except GoSourceError as e:
@@ -580,6 +587,44 @@ class GoWindow(QMainWindow):
         self.rerun(keep_time=False)
         self._build_dials()
         return True
+
+    def save_run(self, path: Path) -> bool:
+        """Save the source text and every choice (capacities, drive, seed); False and the reason shown if not."""
+        try:
+            save(path, SavedRun(list(self.files), dict(self.caps), self.entry, self.seed, self.drive))
+        except SaveFileError as e:
+            self._show_error(str(e))
+            return False
+        return True
+
+    def open_saved(self, path: Path) -> bool:
+        """Open a ``.leakviz-go`` file: the same program, capacities and requests, run again."""
+        try:
+            saved = load(path)
+        except SaveFileError as e:
+            self._show_error(str(e))
+            return False
+        self.paths = [str(path)]
+        self.files = saved.files
+        self.caps = dict(saved.caps)
+        self.entry = saved.entry
+        self.seed = saved.seed
+        self.drive = saved.drive
+        self.example = None
+        self.fix_act.setEnabled(False)
+        self.title.setText(path.name)
+        self.caption.setText("")
+        found = handlers(self.files) if imports_http(self.files) else []
+        self._fill_drive(found)
+        self.rerun(keep_time=False)
+        self._build_dials()
+        return True
+
+    def _save_run_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Save Go run"), "run" + SUFFIX, self.tr("leakviz Go runs (*.leakviz-go)"))
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.fileSelected.connect(lambda p: self.save_run(Path(p)))
+        dlg.open()
 
     def _fill_drive(self, found: list[str]) -> None:
         for wdg in (self.handler_combo, self.requests_spin, self.rate_spin):
@@ -611,7 +656,7 @@ class GoWindow(QMainWindow):
         for s in sites:
             sp = QSpinBox()
             sp.setRange(0, MAX_CAP)
-            sp.setValue(s.capacity if s.capacity is not None else 0)
+            sp.setValue(self.caps.get(s.key, s.capacity if s.capacity is not None else 0))
             if s.capacity is None:
                 sp.setSpecialValueText(s.cap_text)  # a non-constant capacity: shown as written until dialled
             sp.setAccessibleName(self.tr("Capacity of {name} at {site}").format(name=s.name, site=s.label))
@@ -790,7 +835,7 @@ class GoWindow(QMainWindow):
     # -- files --
 
     def _open_dialog(self) -> None:
-        dlg = QFileDialog(self, self.tr("Open Go"), "", self.tr("Go source (*.go)"))
+        dlg = QFileDialog(self, self.tr("Open Go"), "", self.tr("Go source or saved Go run (*.go *.leakviz-go)"))
         dlg.fileSelected.connect(lambda path: self.open_paths([path]))
         dlg.open()
 
@@ -853,7 +898,7 @@ def go_paths_of(mime) -> list[str]:
     out = []
     for url in mime.urls() if mime.hasUrls() else []:
         p = Path(url.toLocalFile())
-        if (p.is_file() and p.suffix == ".go") or (p.is_dir() and any(p.glob("*.go"))):
+        if (p.is_file() and p.suffix in (".go", ".leakviz-go")) or (p.is_dir() and any(p.glob("*.go"))):
             out.append(str(p))
     return out
 

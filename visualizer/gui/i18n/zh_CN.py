@@ -319,6 +319,10 @@ ZH = {
     "Compare with its &fix": "与修复版对比(&F)",
     "Compare with": "对比",
     "Back": "后退",
+    "Save Go &run…": "保存 Go 运行(&R)…",
+    "Save Go run": "保存 Go 运行",
+    "leakviz Go runs (*.leakviz-go)": "leakviz Go 运行 (*.leakviz-go)",
+    "Go source or saved Go run (*.go *.leakviz-go)": "Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)",
 }
 
 
