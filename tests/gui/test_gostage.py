@@ -238,3 +238,16 @@ def test_dropping_a_go_file_opens_it(gowin, tmp_path):
     gowin.dropEvent(ev)
     assert gowin.paths == [str(ex.path)]
     assert gowin.title.text() == ex.title["en"]
+
+
+def test_the_main_window_lists_the_go_examples_in_both_languages(window):
+    from visualizer.gui import i18n
+    titles = [a.text() for a in window.menu_go_examples.actions()]
+    assert titles == [e.title["en"] for e in EXAMPLES]
+    window.set_language("zh_CN")
+    assert [a.text() for a in window.menu_go_examples.actions()] == [e.title["zh_CN"] for e in EXAMPLES]
+    window.set_language("en")
+    i18n.install("en")
+    window.menu_go_examples.actions()[0].trigger()
+    assert window.go_window.paths == [str(EXAMPLES[0].path)]
+    window.go_window.close()

@@ -427,10 +427,7 @@ class GoWindow(QMainWindow):
         act.triggered.connect(self._open_dialog)
         menu.addAction(act)
         self.examples_menu = menu.addMenu(self.tr("&Examples"))
-        for ex in EXAMPLES:
-            a = QAction(ex.title.get(lang(), ex.title["en"]), self)
-            a.triggered.connect(lambda _=False, ex=ex: self.open_paths([str(ex.path)]))
-            self.examples_menu.addAction(a)
+        fill_examples_menu(self.examples_menu, lambda path: self.open_paths([path]))
         save_act = QAction(self.tr("Save Go &run…"), self)
         save_act.setShortcut("Ctrl+S")
         save_act.triggered.connect(self._save_run_dialog)
@@ -891,6 +888,16 @@ class GoWindow(QMainWindow):
         self._timer.stop()
         self.closed.emit()
         super().closeEvent(e)
+
+
+def fill_examples_menu(menu, open_path) -> None:
+    """The shipped Go examples as ``menu``'s actions (titles in the current language); ``open_path(str)``."""
+    menu.clear()
+    lg = lang()
+    for ex in EXAMPLES:
+        a = QAction(ex.title.get(lg, ex.title["en"]), menu)
+        a.triggered.connect(lambda _=False, ex=ex: open_path(str(ex.path)))
+        menu.addAction(a)
 
 
 def go_paths_of(mime) -> list[str]:

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         self.act_go = QAction(self)  # any Go program, in its own window (gui/gostage.py)
         self.act_go.triggered.connect(lambda: self.open_go())
         self.menu_file.addAction(self.act_go)
+        self.menu_go_examples = self.menu_file.addMenu("")
         self.setAcceptDrops(True)
         self.menu_file.addAction(self.act_save)
         self.menu_file.addSeparator()
@@ -517,6 +518,9 @@ class MainWindow(QMainWindow):
         self.act_open.setText(self.tr("&Open a saved run…"))
         self.act_dump.setText(self.tr("Open &dump…"))
         self.act_go.setText(self.tr("Open &Go…"))
+        self.menu_go_examples.setTitle(self.tr("Go e&xamples"))
+        from .gostage import fill_examples_menu
+        fill_examples_menu(self.menu_go_examples, lambda path: self.open_go([path]))
         self.act_save.setText(self.tr("&Save this run…"))
         self.act_shot.setText(self.tr("Export the view as &PNG…"))
         self.act_csv.setText(self.tr("Export the metrics as &CSV…"))

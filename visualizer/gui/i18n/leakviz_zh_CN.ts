@@ -339,22 +339,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="979"/>
+        <location filename="../gostage.py" line="986"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1015"/>
+        <location filename="../gostage.py" line="1022"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1030"/>
+        <location filename="../gostage.py" line="1037"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1059"/>
+        <location filename="../gostage.py" line="1066"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -489,177 +489,177 @@
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="445"/>
+        <location filename="../gostage.py" line="442"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="448"/>
+        <location filename="../gostage.py" line="445"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location filename="../gostage.py" line="47"/>
-        <location filename="../gostage.py" line="476"/>
+        <location filename="../gostage.py" line="473"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="434"/>
+        <location filename="../gostage.py" line="431"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="438"/>
+        <location filename="../gostage.py" line="435"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="441"/>
+        <location filename="../gostage.py" line="438"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="477"/>
+        <location filename="../gostage.py" line="474"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="481"/>
-        <location filename="../gostage.py" line="489"/>
-        <location filename="../gostage.py" line="494"/>
+        <location filename="../gostage.py" line="478"/>
+        <location filename="../gostage.py" line="486"/>
+        <location filename="../gostage.py" line="491"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="482"/>
+        <location filename="../gostage.py" line="479"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="486"/>
-        <location filename="../gostage.py" line="494"/>
+        <location filename="../gostage.py" line="483"/>
+        <location filename="../gostage.py" line="491"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="493"/>
+        <location filename="../gostage.py" line="490"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="495"/>
+        <location filename="../gostage.py" line="492"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="523"/>
-        <location filename="../gostage.py" line="776"/>
+        <location filename="../gostage.py" line="520"/>
+        <location filename="../gostage.py" line="773"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="525"/>
+        <location filename="../gostage.py" line="522"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="527"/>
+        <location filename="../gostage.py" line="524"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="538"/>
+        <location filename="../gostage.py" line="535"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="541"/>
+        <location filename="../gostage.py" line="538"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="575"/>
+        <location filename="../gostage.py" line="572"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="624"/>
+        <location filename="../gostage.py" line="621"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="624"/>
+        <location filename="../gostage.py" line="621"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="662"/>
+        <location filename="../gostage.py" line="659"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="663"/>
+        <location filename="../gostage.py" line="660"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="693"/>
+        <location filename="../gostage.py" line="690"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="696"/>
+        <location filename="../gostage.py" line="693"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="703"/>
+        <location filename="../gostage.py" line="700"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="766"/>
+        <location filename="../gostage.py" line="763"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="768"/>
+        <location filename="../gostage.py" line="765"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="776"/>
+        <location filename="../gostage.py" line="773"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="838"/>
+        <location filename="../gostage.py" line="835"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="838"/>
+        <location filename="../gostage.py" line="835"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="858"/>
+        <location filename="../gostage.py" line="855"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="858"/>
+        <location filename="../gostage.py" line="855"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="863"/>
+        <location filename="../gostage.py" line="860"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="863"/>
+        <location filename="../gostage.py" line="860"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -758,504 +758,509 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="469"/>
+        <location filename="../window.py" line="470"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
     <message>
-        <location filename="../window.py" line="506"/>
+        <location filename="../window.py" line="507"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="507"/>
+        <location filename="../window.py" line="508"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="508"/>
+        <location filename="../window.py" line="509"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="509"/>
+        <location filename="../window.py" line="510"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="510"/>
+        <location filename="../window.py" line="511"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="511"/>
+        <location filename="../window.py" line="512"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="512"/>
+        <location filename="../window.py" line="513"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="513"/>
+        <location filename="../window.py" line="514"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="514"/>
+        <location filename="../window.py" line="515"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="516"/>
+        <location filename="../window.py" line="517"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="517"/>
+        <location filename="../window.py" line="518"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="518"/>
+        <location filename="../window.py" line="519"/>
         <source>Open &amp;dump…</source>
         <translation>打开 dump(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="519"/>
+        <location filename="../window.py" line="520"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="520"/>
+        <location filename="../window.py" line="521"/>
+        <source>Go e&amp;xamples</source>
+        <translation>Go 示例(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="524"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="521"/>
+        <location filename="../window.py" line="525"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="522"/>
+        <location filename="../window.py" line="526"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="523"/>
+        <location filename="../window.py" line="527"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="524"/>
+        <location filename="../window.py" line="528"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="525"/>
+        <location filename="../window.py" line="529"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="526"/>
+        <location filename="../window.py" line="530"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="527"/>
+        <location filename="../window.py" line="531"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="528"/>
+        <location filename="../window.py" line="532"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="531"/>
+        <location filename="../window.py" line="535"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="532"/>
+        <location filename="../window.py" line="536"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="533"/>
+        <location filename="../window.py" line="537"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="534"/>
+        <location filename="../window.py" line="538"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="535"/>
+        <location filename="../window.py" line="539"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="536"/>
+        <location filename="../window.py" line="540"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="539"/>
+        <location filename="../window.py" line="543"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="540"/>
+        <location filename="../window.py" line="544"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="541"/>
+        <location filename="../window.py" line="545"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="542"/>
+        <location filename="../window.py" line="546"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="547"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="544"/>
+        <location filename="../window.py" line="548"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="545"/>
+        <location filename="../window.py" line="549"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="554"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="551"/>
+        <location filename="../window.py" line="555"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="552"/>
-        <location filename="../window.py" line="988"/>
+        <location filename="../window.py" line="556"/>
+        <location filename="../window.py" line="992"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="553"/>
+        <location filename="../window.py" line="557"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="554"/>
+        <location filename="../window.py" line="558"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="555"/>
+        <location filename="../window.py" line="559"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="555"/>
+        <location filename="../window.py" line="559"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="556"/>
+        <location filename="../window.py" line="560"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="556"/>
+        <location filename="../window.py" line="560"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="557"/>
+        <location filename="../window.py" line="561"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="557"/>
+        <location filename="../window.py" line="561"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="560"/>
+        <location filename="../window.py" line="564"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="591"/>
+        <location filename="../window.py" line="595"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="728"/>
+        <location filename="../window.py" line="732"/>
         <source>A request arrives and starts its check goroutines. Watch for the first check that has to wait at its send.</source>
         <translation>一个请求到达并启动它的检查 goroutine。注意第一个必须在发送处等待的检查。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="730"/>
+        <location filename="../window.py" line="734"/>
         <source>The handler returns at the first check that fails. Watch for the first early return.</source>
         <translation>handler 在第一个失败的检查处返回。注意第一次提前返回。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="732"/>
+        <location filename="../window.py" line="736"/>
         <source>After that return nobody receives from that request&apos;s channels. Watch for the first goroutine that can never continue.</source>
         <translation>返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="734"/>
+        <location filename="../window.py" line="738"/>
         <source>Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.</source>
         <translation>每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="736"/>
+        <location filename="../window.py" line="740"/>
         <source>The article&apos;s fix: done and quit hold 10 values each, one for every check.</source>
         <translation>文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="737"/>
+        <location filename="../window.py" line="741"/>
         <source>A buffer too small: done holds 3 values and quit holds 1.</source>
         <translation>缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="738"/>
+        <location filename="../window.py" line="742"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="743"/>
+        <location filename="../window.py" line="747"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded?</source>
         <translation>请求 #{req} 的 {n} 个检查中有多少个会被困住？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="746"/>
+        <location filename="../window.py" line="750"/>
         <source>How many goroutines will be stranded after ten seconds?</source>
         <translation>十秒后会有多少个 goroutine 被困住？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="748"/>
+        <location filename="../window.py" line="752"/>
         <source>With this code, how many goroutines will be stranded after ten seconds?</source>
         <translation>用这段代码，十秒后会有多少个 goroutine 被困住？</translation>
     </message>
     <message>
-        <location filename="../window.py" line="775"/>
+        <location filename="../window.py" line="779"/>
         <source>Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.</source>
         <translation>请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="779"/>
+        <location filename="../window.py" line="783"/>
         <source>Request #{req}&apos;s handler returned 403 at {t} s. From now on nobody receives from its done and quit.</source>
         <translation>请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="782"/>
+        <location filename="../window.py" line="786"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; of request #{req}&apos;s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.</source>
         <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="787"/>
+        <location filename="../window.py" line="791"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.</source>
         <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="791"/>
+        <location filename="../window.py" line="795"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}).</source>
         <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="793"/>
+        <location filename="../window.py" line="797"/>
         <source>Nothing like that happened within a simulated minute.</source>
         <translation>在一个模拟分钟内没有发生这样的事。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="853"/>
+        <location filename="../window.py" line="857"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="868"/>
+        <location filename="../window.py" line="872"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="897"/>
+        <location filename="../window.py" line="901"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="900"/>
+        <location filename="../window.py" line="904"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="907"/>
+        <location filename="../window.py" line="911"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="908"/>
+        <location filename="../window.py" line="912"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="939"/>
+        <location filename="../window.py" line="943"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="985"/>
+        <location filename="../window.py" line="989"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="992"/>
+        <location filename="../window.py" line="996"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="992"/>
+        <location filename="../window.py" line="996"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="994"/>
+        <location filename="../window.py" line="998"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="994"/>
+        <location filename="../window.py" line="998"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="995"/>
+        <location filename="../window.py" line="999"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1005"/>
+        <location filename="../window.py" line="1009"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1017"/>
+        <location filename="../window.py" line="1021"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1064"/>
+        <location filename="../window.py" line="1068"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1064"/>
+        <location filename="../window.py" line="1068"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1065"/>
+        <location filename="../window.py" line="1069"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1065"/>
-        <location filename="../window.py" line="1139"/>
+        <location filename="../window.py" line="1069"/>
+        <location filename="../window.py" line="1143"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1066"/>
+        <location filename="../window.py" line="1070"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1081"/>
+        <location filename="../window.py" line="1085"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1107"/>
+        <location filename="../window.py" line="1111"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1139"/>
+        <location filename="../window.py" line="1143"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1151"/>
+        <location filename="../window.py" line="1155"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1164"/>
+        <location filename="../window.py" line="1168"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1188"/>
+        <location filename="../window.py" line="1192"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1188"/>
+        <location filename="../window.py" line="1192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1189"/>
+        <location filename="../window.py" line="1193"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1203"/>
+        <location filename="../window.py" line="1207"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1211"/>
+        <location filename="../window.py" line="1215"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1227"/>
+        <location filename="../window.py" line="1231"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1227"/>
+        <location filename="../window.py" line="1231"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1231"/>
+        <location filename="../window.py" line="1235"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1235"/>
+        <location filename="../window.py" line="1239"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1236"/>
+        <location filename="../window.py" line="1240"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1451,27 +1456,27 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../window.py" line="1261"/>
+        <location filename="../window.py" line="1265"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1266"/>
+        <location filename="../window.py" line="1270"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1270"/>
+        <location filename="../window.py" line="1274"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1275"/>
+        <location filename="../window.py" line="1279"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="1280"/>
+        <location filename="../window.py" line="1284"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>

@@ -323,6 +323,7 @@ ZH = {
     "Save Go run": "保存 Go 运行",
     "leakviz Go runs (*.leakviz-go)": "leakviz Go 运行 (*.leakviz-go)",
     "Go source or saved Go run (*.go *.leakviz-go)": "Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)",
+    "Go e&xamples": "Go 示例(&X)",
 }
 
 
