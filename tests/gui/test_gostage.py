@@ -251,3 +251,17 @@ def test_the_main_window_lists_the_go_examples_in_both_languages(window):
     window.menu_go_examples.actions()[0].trigger()
     assert window.go_window.paths == [str(EXAMPLES[0].path)]
     window.go_window.close()
+
+
+def test_a_folder_of_package_main_shows_the_file_where_goroutines_strand(gowin, tmp_path):
+    (tmp_path / "main.go").write_text('package main\n\nimport "time"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n'
+                                      '\t\tgo wait(make(chan int))\n\t}\n\ttime.Sleep(time.Millisecond)\n}\n')
+    (tmp_path / "wait.go").write_text("package main\n\n// wait receives what nobody sends\nfunc wait(c chan int) {\n"
+                                      "\t<-c\n}\n")
+    rep = cli_report(tmp_path)
+    assert gowin.open_paths([str(tmp_path)])
+    at_end(gowin)
+    assert Path(gowin.code.path).name == "wait.go"
+    assert gowin.current_frame().stranded == rep["leaked_count"]
+    assert set(gowin.code.marks) == {lk["line"] for lk in rep["leaked"]}
+    assert [s.label for s in gowin.run.sites] == ["chan  main.go:7"]

@@ -511,7 +511,7 @@ class GoWindow(QMainWindow):
         self.stage = GoStage()
         row.addWidget(self.stage, 3)
         self.code = GoCode()
-        scroll = QScrollArea()
+        scroll = self.code_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.code)
         row.addWidget(scroll, 2)
@@ -678,12 +678,19 @@ class GoWindow(QMainWindow):
         self.run = record(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns,
                           drive=self.drive)
         run = self.run
-        edited = {s.line for s in run.sites if s.key in self.caps}
         main_path, main_src = run.files[0] if run.files else ("", b"")
         err_file = run.error.path if run.error is not None else ""
-        for path, src in run.files:  # show the file with the error, else the one holding the most stranded lines
+        by_file: dict[str, int] = {}
+        for pl in run.last.piles if run.last is not None else ():
+            by_file[pl.file] = by_file.get(pl.file, 0) + pl.count
+        most = max(by_file, key=by_file.get) if by_file else ""
+        for path, src in run.files:  # show the file with the error, else the one holding the most stranded
             if err_file and Path(path).resolve() == Path(err_file).resolve():
                 main_path, main_src = path, src
+            elif not err_file and most and Path(path).name == most:
+                main_path, main_src = path, src
+        fi = next((i for i, (p, _s) in enumerate(run.files) if p == main_path), 0)
+        edited = {s.line for s in run.sites if s.key in self.caps and s.file == fi}
         self.code.set_source(main_path, main_src.decode(errors="replace"), edited)
         if run.error is not None:
             e = run.error
@@ -752,6 +759,10 @@ class GoWindow(QMainWindow):
                 if g.state == "blocked" and g.file == base and g.line not in marks:
                     marks[g.line] = (sum(1 for x in ln.shown if x.state == "blocked" and x.line == g.line), "blocked")
         self.code.set_marks(marks)
+        stranded_lines = sorted(ln for ln, (_n, kind) in marks.items() if kind == "stranded")
+        if stranded_lines:  # a long file: bring the first stranded line into view
+            lh = self.code.line_height()
+            self.code_scroll.ensureVisible(0, int(4 + (stranded_lines[0] - 0.5) * lh), 0, int(lh * 2))
         self._update_stats()
 
     def _update_stats(self) -> None:
