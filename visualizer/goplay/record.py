@@ -92,6 +92,15 @@ class Pile:
 
 
 @dataclass(frozen=True)
+class Handoff:
+    """A goroutine woke another since the last frame: a value through a channel, or a sync wake-up."""
+
+    src: int  # goid of the waker
+    dst: int  # goid of the goroutine it made runnable
+    via: str  # the channel's name, or the primitive's kind
+
+
+@dataclass(frozen=True)
 class Frame:
     """The program at one moment of simulated time."""
 
@@ -105,6 +114,7 @@ class Frame:
     blocked: int
     stranded: int
     final: bool = False
+    handoffs: tuple = ()
 
 
 @dataclass
@@ -140,13 +150,25 @@ class _Watcher:
         self.leaked: set[int] = set()
         self.ran = False
         self.site_names: dict[tuple[int, int], list[str]] = {}
+        self.chan_names: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self.handoffs: list[Handoff] = []
         self.made: dict[tuple[int, int], int] = {}
 
     # -- hooks --
 
     def watch(self) -> None:
         ip, rt = self.ip, self.ip.rt
-        run_one, fire, make_chan, spawn = rt._run_one, rt.fire_timers, rt.make_chan, ip.spawn
+        run_one, fire, make_chan, spawn, ready = rt._run_one, rt.fire_timers, rt.make_chan, ip.spawn, rt._ready
+
+        def _ready(g, value, via=None) -> None:
+            cur = rt.current
+            if cur is not None and cur is not g and len(self.handoffs) < 64:
+                a, b = ip.info.get(cur.gid), ip.info.get(g.gid)
+                if a is not None and b is not None and not a.hidden and not b.hidden:
+                    name = (self.chan_names.get(via, "") if via is not None and hasattr(via, "sendq") else "") \
+                        or getattr(via, "_goname", "") or "chan"
+                    self.handoffs.append(Handoff(a.goid, b.goid, name))
+            ready(g, value, via)
 
         def _run_one(g) -> None:
             run_one(g)
@@ -175,6 +197,7 @@ class _Watcher:
                 k = self.made[(file, line)] = self.made.get((file, line), -1) + 1
                 name = names[k % len(names)]
             self.chans.append((name, f"{_base(path)}:{line}", weakref.ref(ch)))
+            self.chan_names[ch] = name
             return ch
 
         def _spawn(fn, args, creator_fn, file, line, goid=None):
@@ -189,6 +212,7 @@ class _Watcher:
             return g
 
         rt._run_one = _run_one
+        rt._ready = _ready
         rt.fire_timers = fire_timers
         rt.make_chan = _make_chan
         ip.spawn = _spawn
@@ -285,7 +309,9 @@ class _Watcher:
                    for p, ws in prims.values())
         pl = tuple(Pile(r, f, ln, n) for (r, f, ln), n in sorted(piles.items(), key=lambda kv: -kv[1]))
         started = sum(len(v) for v in self.lanes.values()) + sum(self.finished.values())
-        frame = Frame(rt.now, tuple(lanes), tuple(picked), pr, pl, started, live, blocked, stranded, final)
+        frame = Frame(rt.now, tuple(lanes), tuple(picked), pr, pl, started, live, blocked, stranded, final,
+                      tuple(self.handoffs[-12:]))
+        self.handoffs = []
         self.frames.append(frame)
         if len(self.frames) > MAX_FRAMES:  # keep every other frame: the timeline stays whole, coarser
             self.frames[:] = self.frames[::2]

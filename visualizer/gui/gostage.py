@@ -11,7 +11,17 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QFontMetricsF, QKeySequence, QPainter, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -90,10 +100,13 @@ class GoStage(QWidget):
             p.end()
             self.painted.emit()
             return
+        self._pos: dict[int, QPointF] = {}
+        self._chan_pos: dict[str, QPointF] = {}
         y = self._legend(p, unit, w)
         y = self._lanes(p, fr, unit, y, w, y + h * 0.45)
         y = self._chans(p, fr, unit, y + unit * 0.4, w, h)
         self._piles(p, fr, unit, y + unit * 0.4, w, h)
+        self._handoffs(p, fr, unit)
         p.end()
         self.painted.emit()
 
@@ -157,6 +170,7 @@ class GoStage(QWidget):
             shown = ln.shown[:n_room]
             for g in shown:
                 draw_task(p, DRAW_STATE[g.state], QPointF(x, cy), r)
+                self._pos[g.goid] = QPointF(x, cy)
                 x += step
             rest = ln.total - cs.get("finished", 0) - len(shown)
             if rest > 0:
@@ -223,6 +237,8 @@ class GoStage(QWidget):
             p.setBrush(PAPER)
             p.drawRoundedRect(QRectF(bx, by, box_w, box_h), 6, 6)
             p.setPen(INK)
+            self._chan_pos.setdefault(getattr(c, "name", "") or getattr(c, "kind", ""),
+                                      QPointF(bx + box_w / 2, by + box_h / 2))
             if hasattr(c, "cap"):
                 kind = self.tr("unbuffered") if c.cap == 0 else f"cap {c.cap}"
                 label = f"{c.name or 'chan'}  {c.site}  {kind}" + (self.tr("  closed") if c.closed else "")
@@ -262,6 +278,28 @@ class GoStage(QWidget):
                            Qt.AlignVCenter, text)
         rows = (len(items) + cols - 1) // cols
         return y + rows * (box_h + unit * 0.3)
+
+    def _handoffs(self, p: QPainter, fr: Frame, unit: float) -> None:
+        """Each wake-up since the last frame as an arrow from the waker to the woken goroutine (through the
+        channel's box when one end is not drawn), a dot on it for the value on its way."""
+        for hf in fr.handoffs:
+            a = self._pos.get(hf.src) or self._chan_pos.get(hf.via)
+            b = self._pos.get(hf.dst) or self._chan_pos.get(hf.via)
+            if a is None or b is None or a == b:
+                continue
+            p.setPen(QPen(SKY.darker(130), max(1.5, unit / 8), Qt.SolidLine, Qt.RoundCap))
+            p.setBrush(Qt.NoBrush)
+            mid = QPointF((a.x() + b.x()) / 2, min(a.y(), b.y()) - unit * 1.2)
+            path = QPainterPath(a)
+            path.quadTo(mid, b)
+            p.drawPath(path)
+            dot = path.pointAtPercent(0.6)
+            p.setPen(QPen(INK, 1))
+            p.setBrush(SKY)
+            p.drawEllipse(dot, unit * 0.28, unit * 0.28)
+            tip = path.pointAtPercent(0.97)
+            p.setBrush(SKY.darker(130))
+            p.drawEllipse(tip, unit * 0.15, unit * 0.15)
 
     def _piles(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, h: float) -> None:
         if y >= h - unit * 2:
