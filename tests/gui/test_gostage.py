@@ -265,3 +265,32 @@ def test_a_folder_of_package_main_shows_the_file_where_goroutines_strand(gowin, 
     assert gowin.current_frame().stranded == rep["leaked_count"]
     assert set(gowin.code.marks) == {lk["line"] for lk in rep["leaked"]}
     assert [s.label for s in gowin.run.sites] == ["chan  main.go:7"]
+
+
+def test_a_dial_changed_mid_run_holds_from_that_moment_on(gowin, tmp_path):
+    ex = next(e for e in EXAMPLES if e.file == "article.go")
+    gowin.open_paths([str(ex.path)])
+    before = gowin.run
+    mid = len(before.frames) // 2
+    gowin.seek(mid)
+    t = gowin.current_frame().t_ns
+    for sp in gowin.dial_widgets.values():
+        sp.setValue(10)
+    after = gowin.run
+    # what ran before the change ran as it did
+    old = [(f.t_ns, f.stranded, f.started) for f in before.frames if f.t_ns < t]
+    new = [(f.t_ns, f.stranded, f.started) for f in after.frames if f.t_ns < t]
+    assert new == old
+    # the code panel shows the source as it now reads; the run, its capacities by time
+    assert all("make(chan bool, 10)" in gowin.code.lines[s.line - 1] for s in after.sites)
+    d = tmp_path / "as_run"
+    d.mkdir()
+    for name, src in after.compiled:
+        (d / Path(name).name).write_bytes(src)
+    rep = cli_report(d)
+    assert after.last.stranded == rep["leaked_count"]
+    assert 0 < after.last.stranded < before.last.stranded
+    gowin.reset()  # the changes become the constants of a run from the start
+    assert gowin.schedule == {} and gowin.index == 0
+    at_end(gowin)
+    assert gowin.current_frame().stranded == 0

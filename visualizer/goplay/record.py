@@ -23,7 +23,7 @@ from ..golang.interp import MAIN_GOID, Interp, RunResult
 from ..golang.leaks import find_leaks
 from .http import PRELUDE_PATH as HIDDEN_FILE
 from .http import Drive, shim
-from .sites import ChanSite, find_sites, rewrite
+from .sites import ChanSite, find_sites, rewrite, rewrite_scheduled
 
 SAMPLE = 40  # goroutines drawn per lane; the rest are counted
 MAX_FRAMES = 1500
@@ -121,8 +121,9 @@ class Frame:
 class GoRun:
     """A recorded run, or the reason the source cannot run (``error``)."""
 
-    files: list  # (path, source) as run: the capacities edited in
+    files: list  # (path, source) as shown: the capacities now on the dials edited in
     sites: list  # ChanSite of the original source
+    compiled: list = field(default_factory=list)  # (path, source) as compiled and run
     frames: list = field(default_factory=list)
     result: RunResult | None = None
     error: GoSourceError | None = None
@@ -352,16 +353,20 @@ def _base(path: str) -> str:
 
 
 def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: str = "main", seed: int = 0,
-           until_ns: int | None = None, drive: Drive | None = None) -> GoRun:
+           until_ns: int | None = None, drive: Drive | None = None, schedule: dict | None = None) -> GoRun:
     """Compile ``files`` with ``caps`` edited in and run ``entry`` once, keeping frames; with ``drive``,
     call that HTTP handler once per simulated request instead (``main`` is not run)."""
     try:
         sites: list[ChanSite] = find_sites(files)
-        run_files = rewrite(files, caps or {})
-        gr = GoRun(run_files, sites)
-        compiled = run_files
+        shown = dict(caps or {})
+        for k, changes in (schedule or {}).items():
+            if changes:
+                shown[k] = changes[-1][1]
+        gr = GoRun(rewrite(files, shown), sites)
+        compiled = rewrite_scheduled(files, caps or {}, schedule or {})
         if drive is not None:
-            compiled, entry = shim(run_files, drive)
+            compiled, entry = shim(compiled, drive)
+        gr.compiled = compiled
         prog = compile_files(compiled)
     except GoSourceError as e:
         return GoRun(list(files), [], error=e)

@@ -30,6 +30,7 @@ class SavedRun:
     entry: str = "main"
     seed: int = 0
     drive: Drive | None = None
+    schedule: dict | None = None  # key -> [(t_ns, capacity)]: changes made during the run
 
 
 def save(path: str | Path, run: SavedRun) -> None:
@@ -38,6 +39,7 @@ def save(path: str | Path, run: SavedRun) -> None:
     doc = {"leakviz_go": VERSION, "entry": run.entry, "seed": run.seed,
            "files": [{"path": p, "text": src.decode(errors="replace")} for p, src in run.files],
            "caps": [[*k, v] for k, v in sorted(run.caps.items())],
+           "changes": [[*k, t, v] for k, cs in sorted((run.schedule or {}).items()) for t, v in cs],
            "drive": None if run.drive is None else {"handler": run.drive.handler, "requests": run.drive.requests,
                                                      "rate": run.drive.rate}}
     try:
@@ -59,7 +61,11 @@ def load(path: str | Path) -> SavedRun:
         caps = {(int(a), int(b), int(c)): int(n) for a, b, c, n in doc.get("caps", [])}
         d = doc.get("drive")
         drive = None if d is None else Drive(str(d["handler"]), int(d["requests"]), float(d["rate"]))
-        return SavedRun(files, caps, str(doc.get("entry", "main")), int(doc.get("seed", 0)), drive)
+        schedule: dict = {}
+        for a, b, c, t, v in doc.get("changes", []):
+            schedule.setdefault((int(a), int(b), int(c)), []).append((int(t), int(v)))
+        return SavedRun(files, caps, str(doc.get("entry", "main")), int(doc.get("seed", 0)), drive,
+                        {k: sorted(v) for k, v in schedule.items()})
     except SaveFileError:
         raise
     except OSError as e:

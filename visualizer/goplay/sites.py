@@ -115,3 +115,37 @@ def rewrite(files: list[tuple[str, bytes]], caps: dict[tuple[int, int, int], int
             src = src[:s.start] + new.encode() + src[s.end:]
         out.append((path, src))
     return out
+
+
+CAPS_PATH = "leakviz_caps.go"
+
+
+def rewrite_scheduled(files: list[tuple[str, bytes]], caps: dict, schedule: dict) -> list[tuple[str, bytes]]:
+    """``files`` with ``caps`` as constants, and each site in ``schedule`` (key -> [(t_ns, capacity)], in time
+    order) reading its capacity when the ``make`` runs: the one in effect at that simulated time (``caps`` or
+    the source's before the first change). Adds the Go file that decides it (``CAPS_PATH``)."""
+    schedule = {k: v for k, v in schedule.items() if v}
+    if not schedule:
+        return rewrite(files, caps)
+    sites = find_sites(files)
+    order = [s for s in sites if s.key in schedule]
+    index = {s.key: i for i, s in enumerate(order)}
+    out = []
+    for fi, (path, src) in enumerate(files):
+        edits = sorted((s for s in sites if s.file == fi and (s.key in caps or s.key in index)),
+                       key=lambda s: s.start, reverse=True)
+        for s in edits:
+            base = str(int(caps[s.key])) if s.key in caps else (s.cap_text or "0")
+            new = f"leakviz_cap({index[s.key]}, {base})" if s.key in index else str(int(caps[s.key]))
+            src = src[:s.start] + (new if s.cap_text else ", " + new).encode() + src[s.end:]
+        out.append((path, src))
+    cases = []
+    for s in order:
+        steps = "".join(f"\t\tif t >= {int(t)} {{\n\t\t\treturn {int(v)}\n\t\t}}\n"
+                        for t, v in sorted(schedule[s.key], reverse=True))
+        cases.append(f"\tcase {index[s.key]}:\n{steps}")
+    go = ("package main\n\nimport \"time\"\n\n// capacities changed during the run: a make after the change gets the new one\n"
+          "var leakviz_t0 = time.Now()\n\nfunc leakviz_cap(k int, base int) int {\n\tt := time.Since(leakviz_t0)\n"
+          "\tswitch k {\n" + "".join(cases) + "\t}\n\treturn base\n}\n")
+    out.append((CAPS_PATH, go.encode()))
+    return out

@@ -441,6 +441,7 @@ class GoWindow(QMainWindow):
         self.until_ns = until_ns
         self.files: list[tuple[str, bytes]] = []
         self.caps: dict = {}
+        self.schedule: dict = {}  # site key -> [(t_ns, capacity)]: dial changes made during the run
         self.run: GoRun | None = None
         self.index = 0
         self.playing = False
@@ -604,6 +605,7 @@ class GoWindow(QMainWindow):
         self.paths = list(paths)
         self.files = files
         self.caps = {}
+        self.schedule: dict = {}
         self.drive = None
         found = handlers(files) if imports_http(files) else []
         if self.handler_name is not None and self.handler_name not in found:
@@ -626,7 +628,8 @@ class GoWindow(QMainWindow):
     def save_run(self, path: Path) -> bool:
         """Save the source text and every choice (capacities, drive, seed); False and the reason shown if not."""
         try:
-            save(path, SavedRun(list(self.files), dict(self.caps), self.entry, self.seed, self.drive))
+            save(path, SavedRun(list(self.files), dict(self.caps), self.entry, self.seed, self.drive,
+                                dict(self.schedule)))
         except SaveFileError as e:
             self._show_error(str(e))
             return False
@@ -642,6 +645,7 @@ class GoWindow(QMainWindow):
         self.paths = [str(path)]
         self.files = saved.files
         self.caps = dict(saved.caps)
+        self.schedule = dict(saved.schedule or {})
         self.entry = saved.entry
         self.seed = saved.seed
         self.drive = saved.drive
@@ -691,7 +695,8 @@ class GoWindow(QMainWindow):
         for s in sites:
             sp = QSpinBox()
             sp.setRange(0, MAX_CAP)
-            sp.setValue(self.caps.get(s.key, s.capacity if s.capacity is not None else 0))
+            changed = self.schedule.get(s.key)
+            sp.setValue(changed[-1][1] if changed else self.caps.get(s.key, s.capacity if s.capacity is not None else 0))
             if s.capacity is None:
                 sp.setSpecialValueText(s.cap_text)  # a non-constant capacity: shown as written until dialled
             sp.setAccessibleName(self.tr("Capacity of {name} at {site}").format(name=s.name, site=s.label))
@@ -706,15 +711,24 @@ class GoWindow(QMainWindow):
         self.dials_box.setVisible(bool(sites))
 
     def set_capacity(self, key: tuple, value: int) -> None:
-        """Edit the capacity of the ``make(chan)`` at ``key`` and run the program again from the same moment."""
-        self.caps[key] = int(value)
+        """Edit the capacity of the ``make(chan)`` at ``key``. At the start of the timeline it is the source's
+        constant; later, it holds for every ``make`` from the moment on screen (what ran before stays as it
+        ran), as a change of capacity does in the built-in scenario."""
+        fr = self.current_frame()
+        t = fr.t_ns if fr is not None and self.index > 0 else 0
+        if t <= 0:
+            self.caps[key] = int(value)
+            self.schedule.pop(key, None)
+        else:
+            changes = [c for c in self.schedule.get(key, []) if c[0] < t]
+            self.schedule[key] = changes + [(t, int(value))]
         self.rerun(keep_time=True)
 
     def rerun(self, *, keep_time: bool) -> None:
         """Record the program (with the dialled capacities) and show it."""
         t = self.current_frame().t_ns if keep_time and self.current_frame() is not None else None
         self.run = record(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns,
-                          drive=self.drive)
+                          drive=self.drive, schedule=self.schedule)
         run = self.run
         main_path, main_src = run.files[0] if run.files else ("", b"")
         err_file = run.error.path if run.error is not None else ""
@@ -728,7 +742,7 @@ class GoWindow(QMainWindow):
             elif not err_file and most and Path(path).name == most:
                 main_path, main_src = path, src
         fi = next((i for i, (p, _s) in enumerate(run.files) if p == main_path), 0)
-        edited = {s.line for s in run.sites if s.key in self.caps and s.file == fi}
+        edited = {s.line for s in run.sites if (s.key in self.caps or s.key in self.schedule) and s.file == fi}
         self.code.set_source(main_path, main_src.decode(errors="replace"), edited)
         if run.error is not None:
             e = run.error
@@ -868,9 +882,16 @@ class GoWindow(QMainWindow):
         self.seek(self.index - 1)
 
     def reset(self) -> None:
-        """Back to the first frame, paused."""
+        """Back to the first frame, paused; capacities changed during the run become the source's constants
+        and the program runs again with them from the start."""
         if self.playing:
             self.toggle_play()
+        if self.schedule:
+            for k, changes in self.schedule.items():
+                if changes:
+                    self.caps[k] = changes[-1][1]
+            self.schedule = {}
+            self.rerun(keep_time=False)
         self.seek(0)
 
     def show_time(self, seconds: float) -> None:
