@@ -90,7 +90,7 @@ class GoStage(QWidget):
         p.setRenderHint(QPainter.Antialiasing)
         p.fillRect(self.rect(), PAPER)
         w, h = self.width(), self.height()
-        unit = max(12.0, min(26.0, min(w / 34, h / 30))) * self.zoom
+        unit = max(12.0, min(28.0, min(w / 26, h / 28))) * self.zoom
         fr = self.frame
         if fr is None:
             p.setPen(INK)
@@ -150,11 +150,11 @@ class GoStage(QWidget):
                 n=f"{ln.total:,}", b=f"{cs.get('blocked', 0):,}", s=f"{cs.get('stranded', 0):,}",
                 f=f"{cs.get('finished', 0):,}")
             line_h = row_h - 2 if compact else unit * 1.1
-            title_w = w * (0.3 if compact else 0.45)
+            title_w = w * (0.3 if compact else 0.56)
             p.setPen(INK)
             p.setFont(fit_font(head, title, title_w, head.pixelSize()))
             p.drawText(QRectF(unit * 0.4, y, title_w, line_h), Qt.AlignVCenter | Qt.AlignLeft, title)
-            counts_w = w * (0.36 if compact else 0.5)
+            counts_w = w * (0.36 if compact else 0.42)
             p.setFont(fit_font(small, counts, counts_w, small.pixelSize()))
             p.drawText(QRectF(w - counts_w - unit * 0.3, y, counts_w, line_h), Qt.AlignVCenter | Qt.AlignRight,
                        counts)
@@ -319,9 +319,11 @@ class GoStage(QWidget):
             p.drawText(QRectF(w * 0.4, y - unit * 1.4, w * 0.58, unit * 1.3), Qt.AlignVCenter | Qt.AlignRight, more)
         col_w = (w - unit * 0.4) / len(piles)
         avail = max(unit, h - unit * 1.7 - y)
+        # one square size for every pile, so their heights compare; past PILE_SHAPES a pile is its count
+        biggest = min(max(pl.count for pl in piles), PILE_SHAPES)
+        r = max(unit * 0.25, min(unit * 1.1, ((col_w - unit * 0.5) * avail / max(1, biggest)) ** 0.5 / 2.4))
         for k, pl in enumerate(piles):
-            shown = min(pl.count, PILE_SHAPES)  # past this a pile is its count: the squares only show its size
-            r = max(unit * 0.25, min(unit * 0.8, ((col_w - unit * 0.5) * avail / max(1, shown)) ** 0.5 / 2.4))
+            shown = min(pl.count, PILE_SHAPES)
             x0 = unit * 0.4 + k * col_w
             label = f"{pl.count:,} × {pl.reason}  {pl.file}:{pl.line}"
             p.setPen(INK)
@@ -376,8 +378,9 @@ class GoCode(QWidget):
         lh = self.line_height()
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
         w = self.width()
-        # code must fit whole; a comment's tail may be cut
-        longest = max((ln.split("//")[0].rstrip().replace("\t", "    ") for ln in self.lines), key=len, default="")
+        # most lines fit whole at a size the room can read; comments and the few longest lines end in "…"
+        codes = sorted((ln.split("//")[0].rstrip().replace("\t", "    ") for ln in self.lines), key=len)
+        longest = codes[int(len(codes) * 0.9)] if codes else ""
         size = max(9, int(lh * 0.78))
         while True:  # the whole of the longest line fits beside the gutter and the count
             mono.setPixelSize(size)
@@ -404,8 +407,12 @@ class GoCode(QWidget):
             p.drawText(QRectF(0, y, gutter - 6, lh), Qt.AlignRight | Qt.AlignVCenter, str(n))
             p.setPen(INK)
             shown = text.replace("\t", "    ")
-            p.drawText(QRectF(gutter, y, w - gutter - pill_w, lh), Qt.AlignVCenter | Qt.AlignLeft, shown)
+            room = w - gutter - pill_w
+            if fm.horizontalAdvance(shown) > room:
+                shown = fm.elidedText(shown, Qt.ElideRight, room)
+            p.drawText(QRectF(gutter, y, room, lh), Qt.AlignVCenter | Qt.AlignLeft, shown)
             if self.error is not None and self.error[0] == n:
+                shown = text.replace("\t", "    ")
                 col0 = len(text[: self.error[1] - 1].replace("\t", "    "))
                 x = gutter + fm.horizontalAdvance(shown[:col0])
                 p.setPen(QPen(VERMILLION, 2))
