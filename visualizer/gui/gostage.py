@@ -961,6 +961,22 @@ class GoWindow(QMainWindow):
             self.open_paths(paths)
             e.acceptProposedAction()
 
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        # the side panel grows with the screen, so a projector's 1080p is read from the back as 1024x768 is
+        w = self.width()
+        px = max(13, min(22, round(w / 80)))
+        self.side.setFixedWidth(max(240, min(380, round(w * 0.17))))
+        for lab, k, bold in ((self.caption, 1.0, False), (self.title, 1.25, True), (self.stats, 1.3, False)):
+            f = lab.font()
+            f.setPixelSize(round(px * k))
+            f.setBold(bold)
+            lab.setFont(f)
+        f = self.dials_box.font()
+        f.setPixelSize(px)
+        self.dials_box.setFont(f)
+        self.http_box.setFont(f)
+        super().resizeEvent(e)
+
     def closeEvent(self, e) -> None:  # noqa: N802
         self._timer.stop()
         self.closed.emit()
