@@ -380,7 +380,7 @@ class GoCode(QWidget):
         w = self.width()
         # most lines fit whole at a size the room can read; comments and the few longest lines end in "…"
         codes = sorted((ln.split("//")[0].rstrip().replace("\t", "    ") for ln in self.lines), key=len)
-        longest = codes[int(len(codes) * 0.9)] if codes else ""
+        longest = max(codes[int(len(codes) * 0.9)] if codes else "", "x" * 36, key=len)
         size = max(9, int(lh * 0.78))
         while True:  # the whole of the longest line fits beside the gutter and the count
             mono.setPixelSize(size)
@@ -556,6 +556,7 @@ class GoWindow(QMainWindow):
         row.addWidget(side)
         self.stage = GoStage()
         row.addWidget(self.stage, 3)
+        self.row = row
         self.code = GoCode()
         scroll = self.code_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -971,6 +972,8 @@ class GoWindow(QMainWindow):
             f.setPixelSize(round(px * k))
             f.setBold(bold)
             lab.setFont(f)
+        # on a small screen the code needs as much width as the stage to stay readable
+        self.row.setStretch(2, 3 if w < 1400 else 2)
         f = self.dials_box.font()
         f.setPixelSize(px)
         self.dials_box.setFont(f)
