@@ -146,15 +146,16 @@ class GoStage(QWidget):
             p.fillRect(QRectF(0, y, w, row_h - 2), PANEL)
             title = self._lane_title(ln)
             cs = ln.counts
-            counts = self.tr("{n} started · {b} blocked · {s} stranded · {f} finished").format(
-                n=f"{ln.total:,}", b=f"{cs.get('blocked', 0):,}", s=f"{cs.get('stranded', 0):,}",
-                f=f"{cs.get('finished', 0):,}")
+            words = {"blocked": self.tr("{n} blocked"), "stranded": self.tr("{n} stranded"),
+                     "finished": self.tr("{n} finished")}
+            counts = " · ".join([self.tr("{n} started").format(n=f"{ln.total:,}")]
+                                + [t.format(n=f"{cs[k]:,}") for k, t in words.items() if cs.get(k)])
             line_h = row_h - 2 if compact else unit * 1.1
-            title_w = w * (0.3 if compact else 0.56)
+            title_w = w * (0.3 if compact else 0.52)
             p.setPen(INK)
             p.setFont(fit_font(head, title, title_w, head.pixelSize()))
             p.drawText(QRectF(unit * 0.4, y, title_w, line_h), Qt.AlignVCenter | Qt.AlignLeft, title)
-            counts_w = w * (0.36 if compact else 0.42)
+            counts_w = w * (0.36 if compact else 0.46)
             p.setFont(fit_font(small, counts, counts_w, small.pixelSize()))
             p.drawText(QRectF(w - counts_w - unit * 0.3, y, counts_w, line_h), Qt.AlignVCenter | Qt.AlignRight,
                        counts)

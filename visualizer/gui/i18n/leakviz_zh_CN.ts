@@ -326,12 +326,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="314"/>
+        <location filename="../gostage.py" line="355"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="315"/>
+        <location filename="../gostage.py" line="356"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -339,22 +339,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="986"/>
+        <location filename="../gostage.py" line="1083"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1022"/>
+        <location filename="../gostage.py" line="1119"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1037"/>
+        <location filename="../gostage.py" line="1134"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1066"/>
+        <location filename="../gostage.py" line="1163"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -362,102 +362,121 @@
 <context>
     <name>GoStage</name>
     <message>
-        <location filename="../gostage.py" line="61"/>
+        <location filename="../gostage.py" line="71"/>
         <source>Stage: goroutines by the go statement that started them</source>
         <translation>舞台：按启动它们的 go 语句分组的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="89"/>
+        <location filename="../gostage.py" line="99"/>
         <source>Open a Go file (File &gt; Open Go…) or an example.</source>
         <translation>打开一个 Go 文件（文件 &gt; 打开 Go…）或一个示例。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="101"/>
+        <location filename="../gostage.py" line="114"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="101"/>
+        <location filename="../gostage.py" line="114"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="102"/>
+        <location filename="../gostage.py" line="115"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="102"/>
+        <location filename="../gostage.py" line="115"/>
         <source>stranded</source>
         <translation>被困</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="103"/>
+        <location filename="../gostage.py" line="116"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="136"/>
         <source>{n} started · {b} blocked · {s} stranded · {f} finished</source>
         <translation>启动 {n} · 阻塞 {b} · 被困 {s} · 结束 {f}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="169"/>
+        <location filename="../gostage.py" line="149"/>
+        <source>{n} blocked</source>
+        <translation>阻塞 {n}</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="149"/>
+        <source>{n} stranded</source>
+        <translation>{n} 个被困住</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="150"/>
+        <source>{n} finished</source>
+        <translation>结束 {n}</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="151"/>
+        <source>{n} started</source>
+        <translation>启动 {n}</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="184"/>
         <source>+{k} more lanes with {n} goroutines</source>
         <translation>另有 {k} 条泳道，共 {n} 个 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="175"/>
+        <location filename="../gostage.py" line="190"/>
         <source>Finished lanes (folded): {lanes}</source>
         <translation>已结束的泳道（折叠）：{lanes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="185"/>
+        <location filename="../gostage.py" line="200"/>
         <source>simulated requests (main is not run)</source>
         <translation>模拟请求（不运行 main）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="187"/>
+        <location filename="../gostage.py" line="202"/>
         <source>one goroutine per request, as net/http starts</source>
         <translation>每个请求一个 goroutine，与 net/http 相同</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="227"/>
+        <location filename="../gostage.py" line="244"/>
         <source>unbuffered</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="228"/>
+        <location filename="../gostage.py" line="245"/>
         <source>  closed</source>
         <translation>  已关闭</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="233"/>
+        <location filename="../gostage.py" line="250"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="234"/>
+        <location filename="../gostage.py" line="251"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="259"/>
+        <location filename="../gostage.py" line="276"/>
         <source>{n} waiting</source>
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="271"/>
+        <location filename="../gostage.py" line="310"/>
         <source>Stranded: {n}</source>
         <translation>被困：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="271"/>
+        <location filename="../gostage.py" line="310"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="279"/>
+        <location filename="../gostage.py" line="318"/>
         <source>(the 4 biggest of {k} blocking lines)</source>
         <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
@@ -469,197 +488,197 @@
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="423"/>
+        <location filename="../gostage.py" line="470"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="424"/>
+        <location filename="../gostage.py" line="471"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="425"/>
+        <location filename="../gostage.py" line="472"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="429"/>
+        <location filename="../gostage.py" line="476"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="442"/>
+        <location filename="../gostage.py" line="489"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="445"/>
+        <location filename="../gostage.py" line="492"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="47"/>
-        <location filename="../gostage.py" line="473"/>
+        <location filename="../gostage.py" line="57"/>
+        <location filename="../gostage.py" line="520"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="431"/>
+        <location filename="../gostage.py" line="478"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="435"/>
+        <location filename="../gostage.py" line="482"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="438"/>
+        <location filename="../gostage.py" line="485"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="474"/>
+        <location filename="../gostage.py" line="521"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="478"/>
-        <location filename="../gostage.py" line="486"/>
-        <location filename="../gostage.py" line="491"/>
+        <location filename="../gostage.py" line="525"/>
+        <location filename="../gostage.py" line="533"/>
+        <location filename="../gostage.py" line="538"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="479"/>
+        <location filename="../gostage.py" line="526"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="483"/>
-        <location filename="../gostage.py" line="491"/>
+        <location filename="../gostage.py" line="530"/>
+        <location filename="../gostage.py" line="538"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="490"/>
+        <location filename="../gostage.py" line="537"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="492"/>
+        <location filename="../gostage.py" line="539"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="520"/>
-        <location filename="../gostage.py" line="773"/>
+        <location filename="../gostage.py" line="568"/>
+        <location filename="../gostage.py" line="845"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="522"/>
+        <location filename="../gostage.py" line="570"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="524"/>
+        <location filename="../gostage.py" line="572"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="535"/>
+        <location filename="../gostage.py" line="583"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="538"/>
+        <location filename="../gostage.py" line="586"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="572"/>
+        <location filename="../gostage.py" line="621"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="621"/>
+        <location filename="../gostage.py" line="672"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="621"/>
+        <location filename="../gostage.py" line="672"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="659"/>
+        <location filename="../gostage.py" line="711"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="660"/>
+        <location filename="../gostage.py" line="712"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="690"/>
+        <location filename="../gostage.py" line="758"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="693"/>
+        <location filename="../gostage.py" line="761"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="700"/>
+        <location filename="../gostage.py" line="768"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="763"/>
+        <location filename="../gostage.py" line="835"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="765"/>
+        <location filename="../gostage.py" line="837"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="773"/>
+        <location filename="../gostage.py" line="845"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="835"/>
+        <location filename="../gostage.py" line="914"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="835"/>
+        <location filename="../gostage.py" line="914"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="855"/>
+        <location filename="../gostage.py" line="934"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="855"/>
+        <location filename="../gostage.py" line="934"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="860"/>
+        <location filename="../gostage.py" line="939"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="860"/>
+        <location filename="../gostage.py" line="939"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

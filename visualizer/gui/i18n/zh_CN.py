@@ -324,6 +324,9 @@ ZH = {
     "leakviz Go runs (*.leakviz-go)": "leakviz Go 运行 (*.leakviz-go)",
     "Go source or saved Go run (*.go *.leakviz-go)": "Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)",
     "Go e&xamples": "Go 示例(&X)",
+    "{n} blocked": "阻塞 {n}",
+    "{n} finished": "结束 {n}",
+    "{n} started": "启动 {n}",
 }
 
 
