@@ -294,3 +294,35 @@ def test_a_dial_changed_mid_run_holds_from_that_moment_on(gowin, tmp_path):
     assert gowin.schedule == {} and gowin.index == 0
     at_end(gowin)
     assert gowin.current_frame().stranded == 0
+
+
+def test_exports_carry_the_timeline_and_the_leaks_the_command_line_reports(gowin, tmp_path):
+    import csv
+    ex = next(e for e in EXAMPLES if e.file == "double_send.go")
+    gowin.open_paths([str(ex.path)])
+    assert gowin.export(tmp_path / "r.csv", "csv")
+    assert gowin.export(tmp_path / "r.json", "json")
+    rows = list(csv.DictReader((tmp_path / "r.csv").open()))
+    assert len(rows) == len(gowin.run.frames)
+    assert int(rows[-1]["stranded"]) == gowin.run.last.stranded
+    doc = json.loads((tmp_path / "r.json").read_text())
+    rep = cli_report(ex.path)
+    assert doc["leaked_count"] == rep["leaked_count"]
+    # the command line lists each leaking site once; the export, each leaked goroutine
+    assert {(lk["function"], lk["line"]) for lk in doc["leaked"]} == {(lk["function"], lk["line"]) for lk in rep["leaked"]}
+    assert len(doc["leaked"]) == rep["leaked_count"]
+    assert not gowin.export(tmp_path / "missing" / "r.csv", "csv")
+    assert gowin.banner.isVisible()
+
+
+def test_dropping_go_on_the_main_window_opens_the_go_window(window):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    ex = next(e for e in EXAMPLES if e.file == "ncast.go")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ex.path))])
+    window.dropEvent(QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    assert window.go_window.paths == [str(ex.path)]
+    assert window.go_window.run.last.stranded == cli_report(ex.path)["leaked_count"]
+    window.go_window.close()

@@ -479,6 +479,10 @@ class GoWindow(QMainWindow):
         save_act.setShortcut("Ctrl+S")
         save_act.triggered.connect(self._save_run_dialog)
         menu.addAction(save_act)
+        for text, kind in ((self.tr("Export &CSV…"), "csv"), (self.tr("Export &JSON…"), "json")):
+            a = QAction(text, self)
+            a.triggered.connect(lambda _=False, kind=kind: self._export_dialog(kind))
+            menu.addAction(a)
         cmp_act = QAction(self.tr("Compare &with…"), self)
         cmp_act.triggered.connect(self._compare_dialog)
         menu.addAction(cmp_act)
@@ -667,6 +671,28 @@ class GoWindow(QMainWindow):
         self.rerun(keep_time=False)
         self._build_dials()
         return True
+
+    def export(self, path: Path, kind: str) -> bool:
+        """The recorded run as CSV (timeline) or JSON (timeline, leaks, dials); False and the reason if not."""
+        from ..core.atomic import WriteError, atomic_write
+        from ..goplay.export import to_csv, to_json
+        if self.run is None or not self.run.frames:
+            self._show_error(self.tr("Nothing to export: no program has run."))
+            return False
+        text = to_csv(self.run) if kind == "csv" else to_json(self.run, caps=self.caps, schedule=self.schedule)
+        try:
+            with atomic_write(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        except (WriteError, OSError) as e:
+            self._show_error(str(e))
+            return False
+        return True
+
+    def _export_dialog(self, kind: str) -> None:
+        dlg = QFileDialog(self, self.tr("Export"), f"leakviz-go.{kind}", f"*.{kind}")
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.fileSelected.connect(lambda p: self.export(Path(p), kind))
+        dlg.open()
 
     def _save_run_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save Go run"), "run" + SUFFIX, self.tr("leakviz Go runs (*.leakviz-go)"))

@@ -339,22 +339,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="1083"/>
+        <location filename="../gostage.py" line="1109"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1119"/>
+        <location filename="../gostage.py" line="1145"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1134"/>
+        <location filename="../gostage.py" line="1160"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1163"/>
+        <location filename="../gostage.py" line="1189"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -508,18 +508,18 @@
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="489"/>
+        <location filename="../gostage.py" line="493"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="492"/>
+        <location filename="../gostage.py" line="496"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location filename="../gostage.py" line="57"/>
-        <location filename="../gostage.py" line="520"/>
+        <location filename="../gostage.py" line="524"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
@@ -530,155 +530,175 @@
     </message>
     <message>
         <location filename="../gostage.py" line="482"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="482"/>
+        <source>Export &amp;JSON…</source>
+        <translation>导出 &amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="486"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="485"/>
+        <location filename="../gostage.py" line="489"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="521"/>
+        <location filename="../gostage.py" line="525"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="525"/>
-        <location filename="../gostage.py" line="533"/>
-        <location filename="../gostage.py" line="538"/>
+        <location filename="../gostage.py" line="529"/>
+        <location filename="../gostage.py" line="537"/>
+        <location filename="../gostage.py" line="542"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="526"/>
+        <location filename="../gostage.py" line="530"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="530"/>
-        <location filename="../gostage.py" line="538"/>
+        <location filename="../gostage.py" line="534"/>
+        <location filename="../gostage.py" line="542"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="537"/>
+        <location filename="../gostage.py" line="541"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="539"/>
+        <location filename="../gostage.py" line="543"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="568"/>
-        <location filename="../gostage.py" line="845"/>
+        <location filename="../gostage.py" line="572"/>
+        <location filename="../gostage.py" line="871"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="570"/>
+        <location filename="../gostage.py" line="574"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="572"/>
+        <location filename="../gostage.py" line="576"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="583"/>
+        <location filename="../gostage.py" line="587"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="586"/>
+        <location filename="../gostage.py" line="590"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="621"/>
+        <location filename="../gostage.py" line="625"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="672"/>
+        <location filename="../gostage.py" line="680"/>
+        <source>Nothing to export: no program has run.</source>
+        <translation>没有可导出的内容：还没有运行任何程序。</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="692"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="698"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="672"/>
+        <location filename="../gostage.py" line="698"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="711"/>
+        <location filename="../gostage.py" line="737"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="712"/>
+        <location filename="../gostage.py" line="738"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="758"/>
+        <location filename="../gostage.py" line="784"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="761"/>
+        <location filename="../gostage.py" line="787"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="768"/>
+        <location filename="../gostage.py" line="794"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="835"/>
+        <location filename="../gostage.py" line="861"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="837"/>
+        <location filename="../gostage.py" line="863"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="845"/>
+        <location filename="../gostage.py" line="871"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="914"/>
+        <location filename="../gostage.py" line="940"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="914"/>
+        <location filename="../gostage.py" line="940"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="934"/>
+        <location filename="../gostage.py" line="960"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="934"/>
+        <location filename="../gostage.py" line="960"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="939"/>
+        <location filename="../gostage.py" line="965"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="939"/>
+        <location filename="../gostage.py" line="965"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

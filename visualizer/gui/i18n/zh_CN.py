@@ -327,6 +327,9 @@ ZH = {
     "{n} blocked": "阻塞 {n}",
     "{n} finished": "结束 {n}",
     "{n} started": "启动 {n}",
+    "Nothing to export: no program has run.": "没有可导出的内容：还没有运行任何程序。",
+    "Export &CSV…": "导出 &CSV…",
+    "Export &JSON…": "导出 &JSON…",
 }
 
 
