@@ -305,19 +305,29 @@ class GoStage(QWidget):
     def _piles(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, h: float) -> None:
         if y >= h - unit * 2:
             return
-        head = self._font(unit * 0.9, bold=True)
-        p.setPen(VERMILLION.darker(130))
-        title = self.tr("Stranded: {n}").format(n=f"{fr.stranded:,}") if fr.piles else self.tr("Nothing stranded")
-        p.setFont(head)
-        p.drawText(QRectF(unit * 0.4, y, w - unit, unit * 1.3), Qt.AlignVCenter, title)
-        y += unit * 1.4
+        head = self._font(unit * 1.3, bold=True)
+        band = QRectF(0, y, w, unit * 1.9)
+        if fr.piles:  # the headline the class reads first, as the built-in view's
+            p.fillRect(QRectF(0, y, w, h - y), QColor("#FDF1E8"))
+        p.setPen(VERMILLION.darker(130) if fr.piles else INK)
+        title = self.tr("Stranded forever: {n}").format(n=f"{fr.stranded:,}") if fr.piles \
+            else self.tr("Nothing stranded")
+        p.setFont(fit_font(head, title, w * 0.55, head.pixelSize()))
+        p.drawText(band.adjusted(unit * 0.4, 0, -w * 0.42, 0), Qt.AlignVCenter, title)
+        if fr.piles:
+            from ..core.memory import GOROUTINE_BYTES
+            from .style import human_bytes
+            note = self.tr("Go would hold {bytes}").format(bytes=human_bytes(fr.stranded * GOROUTINE_BYTES))
+            if len(fr.piles) > 4:
+                note += "  " + self.tr("(the 4 biggest of {k} blocking lines)").format(k=len(fr.piles))
+            small = self._font(unit * 0.8)
+            p.setPen(INK)
+            p.setFont(fit_font(small, note, w * 0.42, small.pixelSize()))
+            p.drawText(band.adjusted(w * 0.56, 0, -unit * 0.4, 0), Qt.AlignVCenter | Qt.AlignRight, note)
+        y += unit * 2.0
         if not fr.piles:
             return
         piles = fr.piles[:4]
-        if len(fr.piles) > 4:
-            more = self.tr("(the 4 biggest of {k} blocking lines)").format(k=len(fr.piles))
-            p.setFont(self._font(unit * 0.8))
-            p.drawText(QRectF(w * 0.4, y - unit * 1.4, w * 0.58, unit * 1.3), Qt.AlignVCenter | Qt.AlignRight, more)
         col_w = (w - unit * 0.4) / len(piles)
         avail = max(unit, h - unit * 1.7 - y)
         # one square size for every pile, so their heights compare; past PILE_SHAPES a pile is its count

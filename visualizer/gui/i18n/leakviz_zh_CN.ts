@@ -326,12 +326,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="355"/>
+        <location filename="../gostage.py" line="365"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="356"/>
+        <location filename="../gostage.py" line="366"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -339,22 +339,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="1109"/>
+        <location filename="../gostage.py" line="1119"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1145"/>
+        <location filename="../gostage.py" line="1155"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1160"/>
+        <location filename="../gostage.py" line="1170"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1189"/>
+        <location filename="../gostage.py" line="1199"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -466,17 +466,26 @@
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="310"/>
+        <location filename="../gostage.py" line="313"/>
+        <source>Stranded forever: {n}</source>
+        <translation>永远被困住：{n}</translation>
+    </message>
+    <message>
         <source>Stranded: {n}</source>
         <translation>被困：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="310"/>
+        <location filename="../gostage.py" line="314"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="318"/>
+        <location filename="../gostage.py" line="320"/>
+        <source>Go would hold {bytes}</source>
+        <translation>在 Go 中将占用 {bytes}</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="322"/>
         <source>(the 4 biggest of {k} blocking lines)</source>
         <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
@@ -488,217 +497,217 @@
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="470"/>
+        <location filename="../gostage.py" line="480"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="471"/>
+        <location filename="../gostage.py" line="481"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="472"/>
+        <location filename="../gostage.py" line="482"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="476"/>
+        <location filename="../gostage.py" line="486"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="493"/>
+        <location filename="../gostage.py" line="503"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="496"/>
+        <location filename="../gostage.py" line="506"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
         <location filename="../gostage.py" line="57"/>
-        <location filename="../gostage.py" line="524"/>
+        <location filename="../gostage.py" line="534"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="478"/>
+        <location filename="../gostage.py" line="488"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="482"/>
+        <location filename="../gostage.py" line="492"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="482"/>
+        <location filename="../gostage.py" line="492"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="486"/>
+        <location filename="../gostage.py" line="496"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="489"/>
+        <location filename="../gostage.py" line="499"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="525"/>
+        <location filename="../gostage.py" line="535"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="529"/>
-        <location filename="../gostage.py" line="537"/>
-        <location filename="../gostage.py" line="542"/>
+        <location filename="../gostage.py" line="539"/>
+        <location filename="../gostage.py" line="547"/>
+        <location filename="../gostage.py" line="552"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="530"/>
+        <location filename="../gostage.py" line="540"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="534"/>
-        <location filename="../gostage.py" line="542"/>
+        <location filename="../gostage.py" line="544"/>
+        <location filename="../gostage.py" line="552"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="541"/>
+        <location filename="../gostage.py" line="551"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="543"/>
+        <location filename="../gostage.py" line="553"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="572"/>
-        <location filename="../gostage.py" line="871"/>
+        <location filename="../gostage.py" line="582"/>
+        <location filename="../gostage.py" line="881"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="574"/>
+        <location filename="../gostage.py" line="584"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="576"/>
+        <location filename="../gostage.py" line="586"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="587"/>
+        <location filename="../gostage.py" line="597"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="590"/>
+        <location filename="../gostage.py" line="600"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="625"/>
+        <location filename="../gostage.py" line="635"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="680"/>
+        <location filename="../gostage.py" line="690"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="692"/>
+        <location filename="../gostage.py" line="702"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="698"/>
+        <location filename="../gostage.py" line="708"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="698"/>
+        <location filename="../gostage.py" line="708"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="737"/>
+        <location filename="../gostage.py" line="747"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="738"/>
+        <location filename="../gostage.py" line="748"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="784"/>
+        <location filename="../gostage.py" line="794"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="787"/>
+        <location filename="../gostage.py" line="797"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="794"/>
+        <location filename="../gostage.py" line="804"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="861"/>
+        <location filename="../gostage.py" line="871"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="863"/>
+        <location filename="../gostage.py" line="873"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="871"/>
+        <location filename="../gostage.py" line="881"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="940"/>
+        <location filename="../gostage.py" line="950"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="940"/>
+        <location filename="../gostage.py" line="950"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="960"/>
+        <location filename="../gostage.py" line="970"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="960"/>
+        <location filename="../gostage.py" line="970"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="965"/>
+        <location filename="../gostage.py" line="975"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="965"/>
+        <location filename="../gostage.py" line="975"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
