@@ -1121,6 +1121,7 @@ class GoCompare(QMainWindow):
         self.stages: list[GoStage] = []
         self.codes: list[GoCode] = []
         self.labels: list[QLabel] = []
+        self.scrolls: list[QScrollArea] = []
         central = QWidget()
         outer = QVBoxLayout(central)
         row = QHBoxLayout()
@@ -1162,6 +1163,7 @@ class GoCompare(QMainWindow):
             col.addWidget(stage, 3)
             col.addWidget(scroll, 2)
             row.addLayout(col, 1)
+            self.scrolls.append(scroll)
             self.stages.append(stage)
             self.codes.append(code)
             self.labels.append(stats)
@@ -1195,7 +1197,11 @@ class GoCompare(QMainWindow):
                     fr = f
             stage.set_frame(fr)
             base = Path(code.path).name
-            code.set_marks({pl.line: (pl.count, "stranded") for pl in fr.piles if pl.file == base})
+            marks = {pl.line: (pl.count, "stranded") for pl in fr.piles if pl.file == base}
+            code.set_marks(marks)
+            if marks:
+                lh = code.line_height()
+                self.scrolls[self.codes.index(code)].ensureVisible(0, int(4 + (min(marks) - 0.5) * lh), 0, int(lh * 2))
             stats.setText(self.tr("<b>{s}</b> stranded, {n} started").format(s=f"{fr.stranded:,}",
                                                                             n=f"{fr.started:,}"))
         self.time_label.setText(f"{t / 1e6:,.1f} ms")
