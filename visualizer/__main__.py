@@ -16,6 +16,10 @@ from .cli.parser import build_parser
 def main(argv: Sequence[str] | None = None) -> int:
     p = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    from .cli.gowindow import wants_go_window
+    if wants_go_window(argv, set(p._subparsers._group_actions[0].choices)):  # leakviz FILE.go: the Go window
+        from .cli.gowindow import main as go_window
+        return go_window(argv)
     a = p.parse_args(argv)
     if a.command is not None:
         at = argv.index(a.command)

@@ -351,6 +351,8 @@ def run(quick: bool) -> dict[str, Any]:
                    "poll": dump_bench.bench_poll(10_000 if quick else 100_000)}
     from .golang import bench as go_bench
     res["golang"] = go_bench.run(quick)
+    from .gui.gobench import bench_go_frames
+    res["go_stage"] = bench_go_frames([10_100] if quick else [10_100, 100_100], 5 if quick else 40)
     return res
 
 
@@ -398,6 +400,9 @@ def table(res: dict[str, Any]) -> str:
     if "golang" in res:
         from .golang import bench as go_bench
         rows += go_bench.rows(res["golang"])
+    if "go_stage" in res:
+        from .gui.gobench import rows as go_stage_rows
+        rows += go_stage_rows(res["go_stage"], t)
     w = max(len(r[0]) for r in rows)
     out = [f"leakviz bench ({'quick' if res['machine']['quick'] else 'full'}): Python {res['machine']['python']}, "
            f"{res['machine']['cpus']} CPUs, {res['machine']['platform']}"]

@@ -80,7 +80,7 @@ def leakviz(qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .gui.window import app_font_setup
+    from .gui.style import app_font_setup
     app = QApplication.instance()
     app_font_setup(app)
     loop = qasync.QEventLoop(app, already_running=True)  # the window's session runs on asyncio

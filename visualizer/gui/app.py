@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from ..core.runfile import Recording
 from ..core.tasks import run_to_end
 from .settings import Settings, launch_options, set_names
-from .window import MainWindow, app_font_setup
+from .style import app_font_setup
+from .window import MainWindow
 
 
 def seconds_since_process_start() -> float:

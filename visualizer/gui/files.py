@@ -167,8 +167,18 @@ class FilesMixin:
         path = Path(urls[0].toLocalFile())
         return path if path.is_file() else None
 
+    def open_go(self, paths: list[str] | None = None):
+        """A Go program in the generic stage's window; with no ``paths``, ask for a file."""
+        from .gostage import GoWindow
+        self.go_window = GoWindow(paths)
+        self.go_window.show()
+        if not paths:
+            self.go_window._open_dialog()
+        return self.go_window
+
     def dragEnterEvent(self, e) -> None:  # noqa: N802
-        if self._dropped_file(e.mimeData()) is not None:
+        from .gostage import go_paths_of
+        if go_paths_of(e.mimeData()) or self._dropped_file(e.mimeData()) is not None:
             e.acceptProposedAction()
         else:
             e.ignore()
@@ -177,6 +187,12 @@ class FilesMixin:
         self.dragEnterEvent(e)
 
     def dropEvent(self, e) -> None:  # noqa: N802
+        from .gostage import go_paths_of
+        go = go_paths_of(e.mimeData())  # .go files or a folder of package main: the Go window
+        if go:
+            self.open_go(go)  # its window opens at once and records the run itself
+            e.acceptProposedAction()
+            return
         path = self._dropped_file(e.mimeData())
         if path is None:
             e.ignore()

@@ -6,8 +6,13 @@ for colour-blind viewers and on a washed-out projector.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QApplication
+
+from .settings import ICON_NAME
 
 BLUE = QColor("#0072B2")  # working
 SKY = QColor("#56B4E9")  # sending
@@ -126,3 +131,17 @@ def fit_font(base: QFont, text: str, width: float, size: float, *, minimum: floa
         s -= 1
         f.setPixelSize(int(s))
     return f
+
+
+def app_icon() -> QIcon:
+    """The application's icon: the installed theme's if a packager put it there, else ours (an SVG)."""
+    icon = QIcon.fromTheme(ICON_NAME)
+    return icon if not icon.isNull() else QIcon(str(Path(__file__).parent / "icons" / f"{ICON_NAME}.svg"))
+
+
+def app_font_setup(app: QApplication) -> None:
+    """A larger base font: the window is meant for a projector too."""
+    f = app.font()
+    if f.pointSizeF() > 0:
+        f.setPointSizeF(max(f.pointSizeF(), 11.0))
+    app.setFont(f)

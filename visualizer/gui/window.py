@@ -13,9 +13,8 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -39,7 +38,7 @@ from .legend import Legend
 from .lessonmode import LessonMixin
 from .settings import Settings
 from .stage import Stage
-from .style import human_bytes, set_zoom
+from .style import app_icon, human_bytes, set_zoom
 from .timeline import Timeline
 from .verdict import verdict_text
 
@@ -161,6 +160,10 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.act_reset.setText(self.tr("&Reset"))
         self.act_open.setText(self.tr("&Open a saved run…"))
         self.act_dump.setText(self.tr("Open &dump…"))
+        self.act_go.setText(self.tr("Open &Go…"))
+        self.menu_go_examples.setTitle(self.tr("Go e&xamples"))
+        from .gostage import fill_examples_menu
+        fill_examples_menu(self.menu_go_examples, lambda path: self.open_go([path]))
         self.act_save.setText(self.tr("&Save this run…"))
         self.act_shot.setText(self.tr("Export the view as &PNG…"))
         self.act_csv.setText(self.tr("Export the metrics as &CSV…"))
@@ -534,20 +537,3 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             self._explorer.close()
         event.accept()
         self.closed.emit()
-
-
-def app_icon() -> QIcon:
-    """The application's icon: the installed theme's if a packager put it there, else ours (an SVG)."""
-    from .settings import ICON_NAME
-    icon = QIcon.fromTheme(ICON_NAME)
-    return icon if not icon.isNull() else QIcon(str(Path(__file__).parent / "icons" / f"{ICON_NAME}.svg"))
-
-
-def app_font_setup(app: QApplication) -> None:
-    """A larger base font: the window is meant for a projector too."""
-    f = app.font()
-    if f.pointSizeF() > 0:
-        f.setPointSizeF(max(f.pointSizeF(), 11.0))
-    app.setFont(f)
-
-

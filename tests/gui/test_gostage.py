@@ -1,0 +1,328 @@
+"""The Go window: any program on the generic stage, its stranded lines, a dial per make(chan)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from visualizer.golang.cli import run_go
+from visualizer.golang.errors import GoSourceError
+from visualizer.goplay.catalog import EXAMPLES
+
+from .conftest import wait_until
+
+
+def cli_report(path: Path, entry: str = "main") -> dict:
+    """What ``python -m visualizer go --json`` reports for ``path`` (same seed as the window: 0)."""
+    out = io.StringIO()
+    run_go([str(path)], as_json=True, out=out, err=io.StringIO(), entry=entry)
+    return json.loads(out.getvalue())
+
+
+def report_for(w, path: Path, tmp: Path) -> dict:
+    """The command line's report on what the window ran: an HTTP handler file as the shim makes it
+    (written out as plain package main, run with its generated entry), any other file as it is."""
+    if w.drive is None:
+        return cli_report(path)
+    from visualizer.goplay.http import shim
+    files, entry = shim([(str(path), path.read_bytes())], w.drive)
+    d = tmp / "shimmed"
+    d.mkdir()
+    for name, src in files:
+        (d / Path(name).name).write_bytes(src)
+    return cli_report(d, entry)
+
+
+@pytest.fixture
+def gowin(qtbot):
+    from visualizer.gui import i18n
+    from visualizer.gui.gostage import GoWindow
+
+    i18n.install("en")
+    w = GoWindow()
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    yield w
+    w.close()
+
+
+def at_end(w) -> None:
+    w.seek(len(w.run.frames) - 1)
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=[e.file for e in EXAMPLES])
+def test_each_example_shows_what_the_command_line_reports(gowin, ex, tmp_path):
+    assert gowin.open_paths([str(ex.path)])
+    rep = report_for(gowin, ex.path, tmp_path)
+    at_end(gowin)
+    fr = gowin.current_frame()
+    assert fr.final
+    assert fr.stranded == rep["leaked_count"]
+    want_lines = {(Path(lk["file"]).name, lk["line"]) for lk in rep["leaked"]}
+    assert {(p.file, p.line) for p in fr.piles} == want_lines
+    assert sum(p.count for p in fr.piles) == rep["leaked_count"]
+    stranded_marks = {ln for ln, (_n, kind) in gowin.code.marks.items() if kind == "stranded"}
+    assert stranded_marks == {ln for _f, ln in want_lines}
+    assert str(rep["leaked_count"]) in gowin.stats.text()
+    assert gowin.title.text() == ex.title["en"]
+
+
+def test_examples_cover_a_bug_and_its_fix_that_leaks_nothing():
+    bugs = [e for e in EXAMPLES if e.fix]
+    assert len(bugs) >= 7
+    for e in bugs:
+        assert cli_report(e.path)["leaked_count"] > 0, e.file
+        assert cli_report(e.path.with_name(e.fix))["leaked_count"] == 0, e.fix
+
+
+def test_a_capacity_dial_edits_the_source_and_reaches_the_run(gowin, tmp_path):
+    ex = next(e for e in EXAMPLES if e.file == "ncast.go")
+    gowin.open_paths([str(ex.path)])
+    site = gowin.run.sites[0]
+    before = gowin.run.last.stranded
+    assert before == cli_report(ex.path)["leaked_count"]
+    gowin.dial_widgets[site.key].setValue(3)
+    src = gowin.run.files[0][1].decode()
+    line = src.splitlines()[site.line - 1]
+    assert "make(chan int, 3)" in line
+    assert gowin.code.lines[site.line - 1] == line
+    assert site.line in gowin.code.edited
+    edited = tmp_path / "ncast.go"
+    edited.write_text(src)
+    assert gowin.run.last.stranded == cli_report(edited)["leaked_count"]
+    assert gowin.run.last.stranded != before
+
+
+def test_unsupported_go_is_marked_at_its_line_and_the_window_stays_usable(gowin, tmp_path):
+    bad = tmp_path / "bad.go"
+    bad.write_text('package main\n\nimport "fmt"\n\nfunc main() {\n\tvar x complex128\n\tfmt.Println(x)\n}\n')
+    from visualizer.golang.cli import load_program
+    with pytest.raises(GoSourceError) as ei:
+        load_program([str(bad)])
+    err = ei.value
+    gowin.open_paths([str(bad)])
+    assert gowin.banner.isVisible()
+    assert f"bad.go:{err.line}:{err.col}" in gowin.banner.text()
+    assert err.msg in gowin.banner.text()
+    assert gowin.code.error == (err.line, err.col, err.msg)
+    assert gowin.code.lines == bad.read_text().splitlines()
+    ex = EXAMPLES[0]
+    assert gowin.open_paths([str(ex.path)])
+    assert not gowin.banner.isVisible()
+    at_end(gowin)
+    assert gowin.current_frame().stranded == cli_report(ex.path)["leaked_count"]
+
+
+def test_play_step_and_reset_move_through_the_recorded_run(gowin, qtbot):
+    gowin.speed = 1.0
+    gowin.open_paths([str(EXAMPLES[0].path)])
+    assert gowin.index == 0
+    gowin.step()
+    assert gowin.index == 1
+    gowin.toggle_play()
+    wait_until(qtbot, lambda: not gowin.playing, "playing to the end")
+    assert gowin.current_frame().final
+    gowin.reset()
+    assert gowin.index == 0 and gowin.current_frame().t_ns == 0
+    qtbot.keyClick(gowin, Qt.Key_Right)
+    qtbot.keyClick(gowin, Qt.Key_Right)
+    assert gowin.index == 2
+    qtbot.keyClick(gowin, Qt.Key_Left)
+    assert gowin.index == 1 and gowin.slider.value() == 1
+
+
+def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "visualizer", str(tmp_path / "nope.go")], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "nope.go" in r.stderr
+
+
+@pytest.mark.slow
+def test_leakviz_file_go_takes_a_screenshot(tmp_path):
+    png = tmp_path / "a.png"
+    r = subprocess.run([sys.executable, "-m", "visualizer", str(EXAMPLES[0].path), "--sim-seconds", "0.1",
+                        "--screenshot", str(png), "--size", "1024x768"], capture_output=True, text=True,
+                       timeout=300, env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0, r.stderr
+    from PySide6.QtGui import QImage
+    img = QImage(str(png))
+    assert (img.width(), img.height()) == (1024, 768)
+
+
+def test_an_http_handler_is_driven_by_requests_and_main_is_not_run(gowin):
+    ex = next(e for e in EXAMPLES if e.file == "article_http.go")
+    gowin.open_paths([str(ex.path)])
+    assert gowin.http_box.isVisibleTo(gowin)
+    assert gowin.drive.handler == "handler"
+    gowin.requests_spin.setValue(7)
+    last = gowin.run.last
+    lanes = {ln.func: ln for ln in last.lanes}
+    assert "main.main" not in lanes
+    assert lanes["main.leakviz_serve.func1"].total == 7  # one goroutine per request
+    assert lanes["main.handler.func1"].total == 7 * 10  # each request starts its ten checks
+    assert gowin.run.result.sim_ns >= 6 * int(1e9 / gowin.drive.rate)
+
+
+def test_a_file_importing_net_http_without_the_named_handler_says_so(qtbot, tmp_path):
+    from visualizer.gui.gostage import GoWindow
+    w = GoWindow(handler="nope")
+    qtbot.addWidget(w)
+    ex = next(e for e in EXAMPLES if e.file == "article_http.go")
+    assert not w.open_paths([str(ex.path)])
+    assert "nope" in w.banner.text()
+    w.close()
+
+
+@pytest.mark.parametrize("ex", [e for e in EXAMPLES if e.fix], ids=[e.file for e in EXAMPLES if e.fix])
+def test_compare_puts_a_bug_beside_its_fix_with_the_command_lines_counts(gowin, qtbot, ex):
+    gowin.open_paths([str(ex.path)])
+    cw = gowin.compare_with_fix()
+    qtbot.addWidget(cw)
+    cw.show_time(cw.end_ns / 1e9)
+    left, right = (st.frame for st in cw.stages)
+    assert left.stranded == cli_report(ex.path)["leaked_count"]
+    assert right.stranded == cli_report(ex.path.with_name(ex.fix))["leaked_count"]
+    assert f"<b>{left.stranded:,}</b>" in cw.labels[0].text()
+    cw.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_presenter_mode_hides_the_side_panel_and_grows_the_text(gowin, qtbot, size):
+    gowin.resize(*size)
+    gowin.open_paths([str(EXAMPLES[0].path)])
+    before = gowin.code.line_height()
+    qtbot.keyClick(gowin, Qt.Key_F5)
+    assert gowin.presenter and not gowin.side.isVisible()
+    assert gowin.stage.zoom > 1 and gowin.code.zoom > 1
+    qtbot.keyClick(gowin, Qt.Key_F5)
+    assert gowin.side.isVisible() and gowin.code.line_height() == before
+
+
+def test_a_saved_go_run_keeps_the_source_and_the_dials(gowin, qtbot, tmp_path):
+    from visualizer.gui.gostage import GoWindow
+    ex = next(e for e in EXAMPLES if e.file == "ncast.go")
+    gowin.open_paths([str(ex.path)])
+    site = gowin.run.sites[0]
+    gowin.dial_widgets[site.key].setValue(2)
+    saved = tmp_path / "n.leakviz-go"
+    assert gowin.save_run(saved)
+    other = GoWindow()
+    qtbot.addWidget(other)
+    assert other.open_paths([str(saved)])
+    assert other.dial_widgets[site.key].value() == 2
+    assert other.code.lines == gowin.code.lines
+    assert other.run.last.stranded == gowin.run.last.stranded
+    bad = tmp_path / "bad.leakviz-go"
+    bad.write_text("{}")
+    assert not other.open_paths([str(bad)])
+    assert "not a saved leakviz Go run" in other.banner.text()
+    other.close()
+
+
+def test_dropping_a_go_file_opens_it(gowin, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    ex = next(e for e in EXAMPLES if e.file == "timeout.go")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ex.path)), QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    ev = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    gowin.dropEvent(ev)
+    assert gowin.paths == [str(ex.path)]
+    assert gowin.title.text() == ex.title["en"]
+
+
+def test_the_main_window_lists_the_go_examples_in_both_languages(window):
+    from visualizer.gui import i18n
+    titles = [a.text() for a in window.menu_go_examples.actions()]
+    assert titles == [e.title["en"] for e in EXAMPLES]
+    window.set_language("zh_CN")
+    assert [a.text() for a in window.menu_go_examples.actions()] == [e.title["zh_CN"] for e in EXAMPLES]
+    window.set_language("en")
+    i18n.install("en")
+    window.menu_go_examples.actions()[0].trigger()
+    assert window.go_window.paths == [str(EXAMPLES[0].path)]
+    window.go_window.close()
+
+
+def test_a_folder_of_package_main_shows_the_file_where_goroutines_strand(gowin, tmp_path):
+    (tmp_path / "main.go").write_text('package main\n\nimport "time"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n'
+                                      '\t\tgo wait(make(chan int))\n\t}\n\ttime.Sleep(time.Millisecond)\n}\n')
+    (tmp_path / "wait.go").write_text("package main\n\n// wait receives what nobody sends\nfunc wait(c chan int) {\n"
+                                      "\t<-c\n}\n")
+    rep = cli_report(tmp_path)
+    assert gowin.open_paths([str(tmp_path)])
+    at_end(gowin)
+    assert Path(gowin.code.path).name == "wait.go"
+    assert gowin.current_frame().stranded == rep["leaked_count"]
+    assert set(gowin.code.marks) == {lk["line"] for lk in rep["leaked"]}
+    assert [s.label for s in gowin.run.sites] == ["chan  main.go:7"]
+
+
+def test_a_dial_changed_mid_run_holds_from_that_moment_on(gowin, tmp_path):
+    ex = next(e for e in EXAMPLES if e.file == "article.go")
+    gowin.open_paths([str(ex.path)])
+    before = gowin.run
+    mid = len(before.frames) // 2
+    gowin.seek(mid)
+    t = gowin.current_frame().t_ns
+    for sp in gowin.dial_widgets.values():
+        sp.setValue(10)
+    after = gowin.run
+    # what ran before the change ran as it did
+    old = [(f.t_ns, f.stranded, f.started) for f in before.frames if f.t_ns < t]
+    new = [(f.t_ns, f.stranded, f.started) for f in after.frames if f.t_ns < t]
+    assert new == old
+    # the code panel shows the source as it now reads; the run, its capacities by time
+    assert all("make(chan bool, 10)" in gowin.code.lines[s.line - 1] for s in after.sites)
+    d = tmp_path / "as_run"
+    d.mkdir()
+    for name, src in after.compiled:
+        (d / Path(name).name).write_bytes(src)
+    rep = cli_report(d)
+    assert after.last.stranded == rep["leaked_count"]
+    assert 0 < after.last.stranded < before.last.stranded
+    gowin.reset()  # the changes become the constants of a run from the start
+    assert gowin.schedule == {} and gowin.index == 0
+    at_end(gowin)
+    assert gowin.current_frame().stranded == 0
+
+
+def test_exports_carry_the_timeline_and_the_leaks_the_command_line_reports(gowin, tmp_path):
+    import csv
+    ex = next(e for e in EXAMPLES if e.file == "double_send.go")
+    gowin.open_paths([str(ex.path)])
+    assert gowin.export(tmp_path / "r.csv", "csv")
+    assert gowin.export(tmp_path / "r.json", "json")
+    rows = list(csv.DictReader((tmp_path / "r.csv").open()))
+    assert len(rows) == len(gowin.run.frames)
+    assert int(rows[-1]["stranded"]) == gowin.run.last.stranded
+    doc = json.loads((tmp_path / "r.json").read_text())
+    rep = cli_report(ex.path)
+    assert doc["leaked_count"] == rep["leaked_count"]
+    # the command line lists each leaking site once; the export, each leaked goroutine
+    assert {(lk["function"], lk["line"]) for lk in doc["leaked"]} == {(lk["function"], lk["line"]) for lk in rep["leaked"]}
+    assert len(doc["leaked"]) == rep["leaked_count"]
+    assert not gowin.export(tmp_path / "missing" / "r.csv", "csv")
+    assert gowin.banner.isVisible()
+
+
+def test_dropping_go_on_the_main_window_opens_the_go_window(window):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    ex = next(e for e in EXAMPLES if e.file == "ncast.go")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ex.path))])
+    window.dropEvent(QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    assert window.go_window.paths == [str(ex.path)]
+    assert window.go_window.run.last.stranded == cli_report(ex.path)["leaked_count"]
+    window.go_window.close()

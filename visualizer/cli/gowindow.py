@@ -1,0 +1,97 @@
+"""``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program in the window (gui/gostage.py)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def is_go_target(token: str) -> bool:
+    """A .go file, or a folder holding .go files: what the window opens as a Go program."""
+    p = Path(token)
+    return token.endswith((".go", ".leakviz-go")) or (p.is_dir() and any(p.glob("*.go")))
+
+
+def wants_go_window(argv: list[str], commands: set[str]) -> bool:
+    """The first word that is not an option names Go source rather than a command."""
+    for t in argv:
+        if t.startswith("-"):
+            continue
+        return t not in commands and is_go_target(t)
+    return False
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="leakviz", description="Open a Go program in the window.")
+    p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("--entry", default="main", metavar="FUNC", help="function run as the main goroutine")
+    p.add_argument("--handler", metavar="NAME", help="the HTTP handler to drive with simulated requests "
+                   "(default: the first func(w http.ResponseWriter, r *http.Request) in a file importing net/http)")
+    p.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler")
+    p.add_argument("--rate", type=float, default=100.0, metavar="PER_S", help="requests per simulated second")
+    p.add_argument("--compare", metavar="OTHER", help="another Go file (e.g. the fix) shown side by side")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="scheduler seed (default: 0)")
+    p.add_argument("--speed", type=float, default=0.05, metavar="X", help="simulated seconds per second")
+    p.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
+    p.add_argument("--screenshot", type=str, metavar="PNG", help="save the window after --sim-seconds and exit")
+    p.add_argument("--sim-seconds", type=float, default=5.0, metavar="S",
+                   help="with --screenshot: the simulated moment shown (default: 5, or the end of the run)")
+    p.add_argument("--size", metavar="WxH", help="window size, e.g. 1024x768")
+    p.add_argument("--present", action="store_true", help="presenter mode: no side panel, bigger text (F5)")
+    return p
+
+
+def main(argv: list[str]) -> int:
+    """Parse, check (one line on stderr and exit 2 when invalid) and open the window."""
+    a = parser().parse_args(argv)
+    for path in a.paths:
+        if not Path(path).exists():
+            print(f"leakviz: error: {path}: no such file or directory", file=sys.stderr)
+            return 2
+    size = None
+    if a.size is not None:
+        from ..gui.layout import parse_size
+        try:
+            size = parse_size(a.size)
+        except ValueError as e:
+            print(f"leakviz: error: --size: {e}", file=sys.stderr)
+            return 2
+    if a.screenshot is not None:
+        from ..core.atomic import WriteError, target_of
+        try:
+            target_of(a.screenshot)
+        except WriteError as e:
+            print(f"leakviz: error: screenshot: {e}", file=sys.stderr)
+            return 2
+        if not 0 < a.sim_seconds <= 3600:
+            print(f"leakviz: error: --sim-seconds must be between 0 and 3600, got {a.sim_seconds:g}",
+                  file=sys.stderr)
+            return 2
+    if not 1 <= a.requests <= 100_000 or not 0.1 <= a.rate <= 100_000:
+        print("leakviz: error: --requests must be 1 to 100000 and --rate 0.1 to 100000", file=sys.stderr)
+        return 2
+    if not 0 < a.speed <= 1000:
+        print(f"leakviz: error: --speed must be between 0 and 1000, got {a.speed:g}", file=sys.stderr)
+        return 2
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        if a.screenshot is None:
+            print("leakviz: error: no display to open the window on (set DISPLAY, run under xvfb-run, "
+                  "or use 'leakviz go' for the headless report)", file=sys.stderr)
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if a.compare is not None:
+        if not Path(a.compare).exists():
+            print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
+            return 2
+        from ..gui.gostage import run_go_compare
+        return run_go_compare(a.paths, [a.compare], seed=a.seed, lang=a.lang, size=size,
+                              screenshot=None if a.screenshot is None else Path(a.screenshot),
+                              sim_seconds=a.sim_seconds, requests=a.requests, rate=a.rate)
+    from ..gui.gostage import run_go_window
+    return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
+                         screenshot=None if a.screenshot is None else Path(a.screenshot),
+                         sim_seconds=a.sim_seconds, size=size, handler=a.handler, requests=a.requests, rate=a.rate,
+                         present=a.present)

@@ -1,0 +1,30 @@
+// Early return: the caller gives up on a bad input before receiving the worker's answer.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+func lookup(key int, out chan int) {
+	time.Sleep(2 * time.Millisecond)
+	out <- key * key
+}
+
+func process(key int) (int, error) {
+	out := make(chan int)
+	go lookup(key, out)
+	if key%2 == 1 {
+		return 0, errors.New("odd key") // nobody will receive from out
+	}
+	return <-out, nil
+}
+
+func main() {
+	for k := 0; k < 16; k++ {
+		v, err := process(k)
+		fmt.Println(k, v, err)
+	}
+	time.Sleep(10 * time.Millisecond)
+}

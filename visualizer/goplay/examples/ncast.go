@@ -1,0 +1,27 @@
+// N-cast: ask N replicas, take the first answer; the other N-1 wait to send for ever.
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func ask(replica, q int, out chan int) {
+	time.Sleep(time.Duration((replica*5+q)%7+1) * time.Millisecond)
+	out <- replica
+}
+
+func first(q, n int) int {
+	out := make(chan int)
+	for r := 0; r < n; r++ {
+		go ask(r, q, out)
+	}
+	return <-out
+}
+
+func main() {
+	for q := 0; q < 10; q++ {
+		fmt.Println(q, first(q, 5))
+	}
+	time.Sleep(20 * time.Millisecond)
+}

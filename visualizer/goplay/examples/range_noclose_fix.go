@@ -1,0 +1,26 @@
+// Fix: the producer closes jobs when it has sent the last one.
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func consume(jobs chan int, id int) {
+	for j := range jobs {
+		time.Sleep(time.Duration(j%3+1) * time.Millisecond)
+	}
+	fmt.Println("consumer", id, "done")
+}
+
+func main() {
+	for batch := 0; batch < 8; batch++ {
+		jobs := make(chan int, 2)
+		go consume(jobs, batch)
+		for j := 0; j < 5; j++ {
+			jobs <- j
+		}
+		close(jobs) // the range ends after the last job
+		time.Sleep(5 * time.Millisecond)
+	}
+}

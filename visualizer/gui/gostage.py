@@ -1,0 +1,1222 @@
+"""The window for any Go program: a generic stage, the source with its stranded lines, a dial per channel.
+
+The run is recorded by ``visualizer.goplay.record`` (the core decides); this
+module only draws its frames and sends the user's intent back: a capacity
+change re-records the program with that constant edited into the source.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..goplay.catalog import EXAMPLES, by_file
+from ..goplay.http import Drive, handlers, imports_http
+from ..goplay.record import Frame, GoRun, record
+from ..goplay.savefile import SUFFIX, SavedRun, SaveFileError, load, save
+from .style import FAINT, GREY, INK, ORANGE, PANEL, PAPER, SKY, STATE_COLOR, VERMILLION, draw_task, fit_font
+
+log = logging.getLogger("leakviz")
+DRAW_STATE = {"blocked": "parked", "stranded": "stranded", "running": "running", "runnable": "runnable",
+              "sleeping": "sleeping", "finished": "finished"}
+MAX_CAP = 10_000
+PILE_SHAPES = 240
+
+
+def lang() -> str:
+    """The language the interface is in (the translator installed by i18n)."""
+    from PySide6.QtCore import QCoreApplication
+    return "zh_CN" if QCoreApplication.translate("GoWindow", "Channel capacities") != "Channel capacities" else "en"
+
+
+class GoStage(QWidget):
+    """Draws one ``Frame``: lanes per go site, channels, waiters on sync primitives, piles of stranded goroutines."""
+
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frame: Frame | None = None
+        self.message = ""
+        self.zoom = 1.0
+        self.setMinimumSize(360, 300)
+        self.setAccessibleName(self.tr("Stage: goroutines by the go statement that started them"))
+
+    def sizeHint(self) -> QSize:  # noqa: D102
+        return QSize(700, 560)
+
+    def set_frame(self, frame: Frame | None, message: str = "") -> None:
+        """Show ``frame`` (None: show ``message`` instead)."""
+        self.frame = frame
+        self.message = message
+        self.update()
+
+    def _font(self, px: float, bold: bool = False) -> QFont:
+        f = QFont(self.font())
+        f.setPixelSize(max(9, int(px)))
+        f.setBold(bold)
+        return f
+
+    def paintEvent(self, _e) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), PAPER)
+        w, h = self.width(), self.height()
+        unit = max(12.0, min(28.0, min(w / 26, h / 28))) * self.zoom
+        fr = self.frame
+        if fr is None:
+            p.setPen(INK)
+            p.setFont(self._font(unit))
+            p.drawText(QRectF(20, 20, w - 40, h - 40), Qt.AlignCenter | Qt.TextWordWrap,
+                       self.message or self.tr("Open a Go file (File > Open Go…) or an example."))
+            p.end()
+            self.painted.emit()
+            return
+        self._pos: dict[int, QPointF] = {}
+        self._chan_pos: dict[str, QPointF] = {}
+        y = self._legend(p, unit, w)
+        y = self._lanes(p, fr, unit, y, w, y + h * 0.45)
+        y = self._chans(p, fr, unit, y + unit * 0.4, w, h)
+        self._piles(p, fr, unit, y + unit * 0.4, w, h)
+        self._handoffs(p, fr, unit)
+        p.end()
+        self.painted.emit()
+
+    def _legend(self, p: QPainter, unit: float, w: float) -> float:
+        items = [("running", self.tr("running")), ("sleeping", self.tr("sleeping")),
+                 ("blocked", self.tr("blocked")), ("stranded", self.tr("stranded")),
+                 ("finished", self.tr("finished"))]
+        f = self._font(unit * 0.8)
+        p.setFont(f)
+        fm = QFontMetricsF(f)
+        x = unit * 0.5
+        r = unit * 0.38
+        for st, text in items:
+            draw_task(p, DRAW_STATE[st], QPointF(x + r, unit * 0.8), r)
+            p.setPen(INK)
+            tw = fm.horizontalAdvance(text)
+            p.drawText(QRectF(x + 2.4 * r, 0, tw + 4, unit * 1.6), Qt.AlignVCenter, text)
+            x += 2.4 * r + tw + unit
+        return unit * 1.8
+
+    def _lanes(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, bottom: float) -> float:
+        live = [ln for ln in fr.lanes if ln.total - ln.counts.get("finished", 0) > 0]
+        done = [ln for ln in fr.lanes if ln not in live]
+        head = self._font(unit * 0.85, bold=True)
+        small = self._font(unit * 0.75)
+        budget = bottom - y - (unit * 1.4 if done else 0)
+        full_h = unit * 2.8
+        compact = len(live) * full_h > budget  # many lanes: one line each, the states as a bar
+        row_h = min(unit * 4.2, budget / max(1, len(live))) if not compact else max(unit * 1.25, budget / len(live))
+        fit_rows = max(1, int(budget // row_h))
+        hidden = live[fit_rows:] if len(live) > fit_rows else []
+        if hidden:  # the last row says what did not fit
+            hidden = live[fit_rows - 1:]
+            live = live[:fit_rows - 1]
+        r = max(unit * 0.4, min(unit * 0.75, (row_h - unit * 1.3) * 0.4))
+        for ln in live:
+            p.fillRect(QRectF(0, y, w, row_h - 2), PANEL)
+            title = self._lane_title(ln)
+            cs = ln.counts
+            words = {"blocked": self.tr("{n} blocked"), "stranded": self.tr("{n} stranded"),
+                     "finished": self.tr("{n} finished")}
+            counts = " · ".join([self.tr("{n} started").format(n=f"{ln.total:,}")]
+                                + [t.format(n=f"{cs[k]:,}") for k, t in words.items() if cs.get(k)])
+            line_h = row_h - 2 if compact else unit * 1.1
+            title_w = w * (0.3 if compact else 0.52)
+            p.setPen(INK)
+            p.setFont(fit_font(head, title, title_w, head.pixelSize()))
+            p.drawText(QRectF(unit * 0.4, y, title_w, line_h), Qt.AlignVCenter | Qt.AlignLeft, title)
+            counts_w = w * (0.36 if compact else 0.46)
+            p.setFont(fit_font(small, counts, counts_w, small.pixelSize()))
+            p.drawText(QRectF(w - counts_w - unit * 0.3, y, counts_w, line_h), Qt.AlignVCenter | Qt.AlignRight,
+                       counts)
+            if compact:
+                self._state_bar(p, ln, QRectF(unit * 0.6 + title_w, y + row_h * 0.22,
+                                              w - title_w - counts_w - unit * 1.6, row_h * 0.5))
+                y += row_h
+                continue
+            cy = y + unit * 1.1 + (row_h - unit * 1.1) / 2 - 2
+            step = r * 2.5
+            x = unit * 0.6 + r
+            n_room = int((w - unit * 4) / step)
+            shown = ln.shown[:n_room]
+            for g in shown:
+                draw_task(p, DRAW_STATE[g.state], QPointF(x, cy), r)
+                self._pos[g.goid] = QPointF(x, cy)
+                x += step
+            rest = ln.total - cs.get("finished", 0) - len(shown)
+            if rest > 0:
+                p.setPen(INK)
+                p.setFont(small)
+                p.drawText(QRectF(x, cy - unit, unit * 4, 2 * unit), Qt.AlignVCenter, f"+{rest:,}")
+            y += row_h
+        if hidden:
+            n = sum(ln.total - ln.counts.get("finished", 0) for ln in hidden)
+            text = self.tr("+{k} more lanes with {n} goroutines").format(k=len(hidden), n=f"{n:,}")
+            p.setPen(INK)
+            p.setFont(fit_font(small, text, w - unit, small.pixelSize()))
+            p.drawText(QRectF(unit * 0.4, y, w - unit, row_h), Qt.AlignVCenter | Qt.AlignLeft, text)
+            y += row_h
+        if done:
+            text = self.tr("Finished lanes (folded): {lanes}").format(
+                lanes=", ".join(f"{ln.func} ×{ln.counts.get('finished', 0):,}" for ln in done))
+            p.setPen(GREY)
+            p.setFont(fit_font(small, text, w - unit, small.pixelSize()))
+            p.drawText(QRectF(unit * 0.4, y, w - unit, unit * 1.3), Qt.AlignVCenter | Qt.AlignLeft, text)
+            y += unit * 1.4
+        return y
+
+    def _lane_title(self, ln) -> str:
+        if ln.func == "main.leakviz_main":
+            return self.tr("simulated requests (main is not run)")
+        if ln.key.startswith("leakviz_http.go"):
+            return self.tr("one goroutine per request, as net/http starts")
+        return f"go {ln.key}  {ln.func}" if ln.key != "main" else ln.func
+
+    def _state_bar(self, p: QPainter, ln, rect: QRectF) -> None:
+        """A lane's goroutines as one bar, a segment per state in proportion (finished left out)."""
+        order = ("running", "runnable", "sleeping", "blocked", "stranded")
+        total = sum(ln.counts.get(s, 0) for s in order)
+        if total <= 0 or rect.width() <= 4:
+            return
+        x = rect.x()
+        p.setPen(Qt.NoPen)
+        for st in order:
+            n = ln.counts.get(st, 0)
+            if not n:
+                continue
+            seg = rect.width() * n / total
+            p.setBrush(STATE_COLOR[DRAW_STATE[st]])
+            p.drawRect(QRectF(x, rect.y(), seg, rect.height()))
+            x += seg
+        p.setPen(QPen(INK, 1))
+        p.setBrush(Qt.NoBrush)
+        p.drawRect(rect)
+
+    def _chans(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, h: float) -> float:
+        items = list(fr.chans[:6]) + list(fr.prims[:3])
+        if not items:
+            return y
+        f = self._font(unit * 0.8)
+        slot = unit * 1.0
+        box_w = min(w / 2 - unit, unit * 17)
+        cols = max(1, int(w // (box_w + unit)))
+        box_h = unit * 2.6
+        for k, c in enumerate(items):
+            bx = unit * 0.4 + (k % cols) * (box_w + unit)
+            by = y + (k // cols) * (box_h + unit * 0.3)
+            p.setPen(QPen(FAINT, 1))
+            p.setBrush(PAPER)
+            p.drawRoundedRect(QRectF(bx, by, box_w, box_h), 6, 6)
+            p.setPen(INK)
+            self._chan_pos.setdefault(getattr(c, "name", "") or getattr(c, "kind", ""),
+                                      QPointF(bx + box_w / 2, by + box_h / 2))
+            if hasattr(c, "cap"):
+                kind = self.tr("unbuffered") if c.cap == 0 else f"cap {c.cap}"
+                label = f"{c.name or 'chan'}  {c.site}  {kind}" + (self.tr("  closed") if c.closed else "")
+                p.setFont(fit_font(f, label, box_w - unit * 0.6, f.pixelSize()))
+                p.drawText(QRectF(bx + unit * 0.3, by, box_w - unit * 0.6, unit * 1.2), Qt.AlignVCenter, label)
+                sy = by + unit * 1.35
+                # senders waiting | buffer slots | receivers waiting
+                q = self.tr("{n} waiting to send").format(n=c.nsend) if c.nsend else ""
+                rq = self.tr("{n} waiting to receive").format(n=c.nrecv) if c.nrecv else ""
+                slots = min(c.cap, 8)
+                sx = bx + box_w / 2 - slots * slot / 2
+                for i in range(slots):
+                    p.setPen(QPen(INK, 1))
+                    p.setBrush(SKY if i < c.len else PAPER)
+                    p.drawRect(QRectF(sx + i * slot, sy, slot * 0.9, slot * 0.9))
+                small = self._font(unit * 0.7)
+                if c.cap > 8:
+                    p.setFont(small)
+                    p.drawText(QRectF(sx, sy + slot, slots * slot, unit * 0.8), Qt.AlignCenter, f"{c.len}/{c.cap}")
+                half = (box_w - slots * slot) / 2 - unit * 0.5
+                if q:
+                    p.setPen(ORANGE.darker(150))
+                    p.setFont(fit_font(small, q, half, small.pixelSize()))
+                    p.drawText(QRectF(bx + unit * 0.3, sy, half, slot), Qt.AlignVCenter | Qt.AlignLeft, q)
+                if rq:
+                    p.setPen(ORANGE.darker(150))
+                    p.setFont(fit_font(small, rq, half, small.pixelSize()))
+                    p.drawText(QRectF(bx + box_w - unit * 0.3 - half, sy, half, slot),
+                               Qt.AlignVCenter | Qt.AlignRight, rq)
+            else:
+                label = f"{c.kind}  {c.state}"
+                p.setFont(fit_font(f, label, box_w - unit * 0.6, f.pixelSize()))
+                p.drawText(QRectF(bx + unit * 0.3, by, box_w - unit * 0.6, unit * 1.2), Qt.AlignVCenter, label)
+                text = self.tr("{n} waiting").format(n=c.nwait)
+                p.setFont(self._font(unit * 0.7))
+                p.drawText(QRectF(bx + unit * 0.3, by + unit * 1.3, box_w - unit * 0.6, unit * 1.1),
+                           Qt.AlignVCenter, text)
+        rows = (len(items) + cols - 1) // cols
+        return y + rows * (box_h + unit * 0.3)
+
+    def _handoffs(self, p: QPainter, fr: Frame, unit: float) -> None:
+        """Each wake-up since the last frame as an arrow from the waker to the woken goroutine (through the
+        channel's box when one end is not drawn), a dot on it for the value on its way."""
+        for hf in fr.handoffs:
+            a = self._pos.get(hf.src) or self._chan_pos.get(hf.via)
+            b = self._pos.get(hf.dst) or self._chan_pos.get(hf.via)
+            if a is None or b is None or a == b:
+                continue
+            p.setPen(QPen(SKY.darker(130), max(1.5, unit / 8), Qt.SolidLine, Qt.RoundCap))
+            p.setBrush(Qt.NoBrush)
+            mid = QPointF((a.x() + b.x()) / 2, min(a.y(), b.y()) - unit * 1.2)
+            path = QPainterPath(a)
+            path.quadTo(mid, b)
+            p.drawPath(path)
+            dot = path.pointAtPercent(0.6)
+            p.setPen(QPen(INK, 1))
+            p.setBrush(SKY)
+            p.drawEllipse(dot, unit * 0.28, unit * 0.28)
+            tip = path.pointAtPercent(0.97)
+            p.setBrush(SKY.darker(130))
+            p.drawEllipse(tip, unit * 0.15, unit * 0.15)
+
+    def _piles(self, p: QPainter, fr: Frame, unit: float, y: float, w: float, h: float) -> None:
+        if y >= h - unit * 2:
+            return
+        head = self._font(unit * 1.3, bold=True)
+        band = QRectF(0, y, w, unit * 1.9)
+        if fr.piles:  # the headline the class reads first, as the built-in view's
+            p.fillRect(QRectF(0, y, w, h - y), QColor("#FDF1E8"))
+        p.setPen(VERMILLION.darker(130) if fr.piles else INK)
+        title = self.tr("Stranded forever: {n}").format(n=f"{fr.stranded:,}") if fr.piles \
+            else self.tr("Nothing stranded")
+        p.setFont(fit_font(head, title, w * 0.55, head.pixelSize()))
+        p.drawText(band.adjusted(unit * 0.4, 0, -w * 0.42, 0), Qt.AlignVCenter, title)
+        if fr.piles:
+            from ..core.memory import GOROUTINE_BYTES
+            from .style import human_bytes
+            note = self.tr("Go would hold {bytes}").format(bytes=human_bytes(fr.stranded * GOROUTINE_BYTES))
+            if len(fr.piles) > 4:
+                note += "  " + self.tr("(the 4 biggest of {k} blocking lines)").format(k=len(fr.piles))
+            small = self._font(unit * 0.8)
+            p.setPen(INK)
+            p.setFont(fit_font(small, note, w * 0.42, small.pixelSize()))
+            p.drawText(band.adjusted(w * 0.56, 0, -unit * 0.4, 0), Qt.AlignVCenter | Qt.AlignRight, note)
+        y += unit * 2.0
+        if not fr.piles:
+            return
+        piles = fr.piles[:4]
+        col_w = (w - unit * 0.4) / len(piles)
+        avail = max(unit, h - unit * 1.7 - y)
+        # one square size for every pile, so their heights compare; past PILE_SHAPES a pile is its count
+        biggest = min(max(pl.count for pl in piles), PILE_SHAPES)
+        r = max(unit * 0.25, min(unit * 1.1, ((col_w - unit * 0.5) * avail / max(1, biggest)) ** 0.5 / 2.4))
+        for k, pl in enumerate(piles):
+            shown = min(pl.count, PILE_SHAPES)
+            x0 = unit * 0.4 + k * col_w
+            label = f"{pl.count:,} × {pl.reason}  {pl.file}:{pl.line}"
+            p.setPen(INK)
+            small = self._font(unit * 1.05, bold=True)
+            p.setFont(fit_font(small, label, col_w - unit * 0.5, small.pixelSize()))
+            p.drawText(QRectF(x0, h - unit * 1.4, col_w - unit * 0.5, unit * 1.3), Qt.AlignVCenter, label)
+            # the pile: one square per goroutine up to what fits, bottom up
+            per_row = max(1, int((col_w - unit * 0.5) / (r * 2.3)))
+            room_rows = max(1, int((h - unit * 1.6 - y) / (r * 2.3)))
+            drawn = min(shown, per_row * room_rows)
+            for i in range(drawn):
+                cx = x0 + r + (i % per_row) * r * 2.3
+                cy = h - unit * 1.7 - r - (i // per_row) * r * 2.3
+                draw_task(p, "stranded", QPointF(cx, cy), r)
+
+
+class GoCode(QWidget):
+    """The program's source with line numbers; stranded lines counted, the unsupported line marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[str] = []
+        self.path = ""
+        self.marks: dict[int, tuple[int, str]] = {}  # line -> (count, kind)
+        self.error: tuple[int, int, str] | None = None
+        self.edited: set[int] = set()
+        self.zoom = 1.0
+        self.setAccessibleName(self.tr("Go source"))
+        self.setToolTip(self.tr("The program's Go source as it runs. A red line has stranded goroutines blocked "
+                                "on it (the count in the margin); a dial change shows here as edited source."))
+
+    def set_source(self, path: str, text: str, edited: set[int] | None = None) -> None:
+        """Show ``text`` (the file at ``path``) with ``edited`` lines marked."""
+        self.path = path
+        self.lines = text.splitlines()
+        self.edited = edited or set()
+        self.setMinimumHeight(min(4000, int(len(self.lines) * 12 * self.zoom) + 10))
+        self.update()
+
+    def set_marks(self, marks: dict[int, tuple[int, str]], error: tuple[int, int, str] | None = None) -> None:
+        """``marks``: line -> (goroutines, "stranded"/"blocked"); ``error``: (line, col, reason)."""
+        self.marks = marks
+        self.error = error
+        self.update()
+
+    def line_height(self) -> float:
+        return max(12.0 * self.zoom, min(26.0 * self.zoom, (self.height() - 8) / max(1, len(self.lines))))
+
+    def paintEvent(self, _e) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.fillRect(self.rect(), PAPER)
+        lh = self.line_height()
+        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        w = self.width()
+        # most lines fit whole at a size the room can read; comments and the few longest lines end in "…"
+        codes = sorted((ln.split("//")[0].rstrip().replace("\t", "    ") for ln in self.lines), key=len)
+        longest = max(codes[int(len(codes) * 0.9)] if codes else "", "x" * 36, key=len)
+        size = max(9, int(lh * 0.78))
+        while True:  # the whole of the longest line fits beside the gutter and the count
+            mono.setPixelSize(size)
+            fm = QFontMetricsF(mono)
+            gutter = fm.horizontalAdvance("999") + 10
+            pill_w = fm.horizontalAdvance("◀ 9,999") + 12
+            if size <= 8 or gutter + fm.horizontalAdvance(longest) + pill_w <= w:
+                break
+            size -= 1
+        p.setFont(mono)
+        for i, text in enumerate(self.lines):
+            n = i + 1
+            y = 4 + i * lh
+            mark = self.marks.get(n)
+            if mark is not None:
+                col = QColor(VERMILLION if mark[1] == "stranded" else ORANGE)
+                col.setAlpha(60)
+                p.fillRect(QRectF(0, y, w, lh), col)
+            if n in self.edited:
+                p.fillRect(QRectF(0, y, 4, lh), SKY)
+            if self.error is not None and self.error[0] == n:
+                p.fillRect(QRectF(0, y, w, lh), QColor(255, 0, 0, 40))
+            p.setPen(GREY)
+            p.drawText(QRectF(0, y, gutter - 6, lh), Qt.AlignRight | Qt.AlignVCenter, str(n))
+            p.setPen(INK)
+            shown = text.replace("\t", "    ")
+            room = w - gutter - pill_w
+            if fm.horizontalAdvance(shown) > room:
+                shown = fm.elidedText(shown, Qt.ElideRight, room)
+            p.drawText(QRectF(gutter, y, room, lh), Qt.AlignVCenter | Qt.AlignLeft, shown)
+            if self.error is not None and self.error[0] == n:
+                shown = text.replace("\t", "    ")
+                col0 = len(text[: self.error[1] - 1].replace("\t", "    "))
+                x = gutter + fm.horizontalAdvance(shown[:col0])
+                p.setPen(QPen(VERMILLION, 2))
+                p.drawLine(QPointF(x, y + lh - 2), QPointF(min(w - pill_w, x + fm.horizontalAdvance("x") * 6),
+                                                            y + lh - 2))
+            if mark is not None:
+                p.setPen(Qt.NoPen)
+                p.setBrush(VERMILLION if mark[1] == "stranded" else ORANGE)
+                rect = QRectF(w - pill_w, y + 1, pill_w - 4, lh - 2)
+                p.drawRoundedRect(rect, 4, 4)
+                p.setPen(PAPER)
+                p.drawText(rect, Qt.AlignCenter, f"◀ {mark[0]:,}")
+        p.end()
+
+
+class GoWindow(QMainWindow):
+    """A Go program in the window: play its recorded run, see where goroutines strand, dial capacities."""
+
+    closed = Signal()
+    changed = Signal()  # a new run is recorded and shown
+
+    def __init__(self, paths: list[str] | None = None, *, entry: str = "main", seed: int = 0,
+                 speed: float = 0.05, until_ns: int | None = None, handler: str | None = None,
+                 requests: int = 50, rate: float = 100.0) -> None:
+        super().__init__()
+        self.entry = entry
+        self.handler_name = handler
+        self.drive: Drive | None = None
+        self.requests = requests
+        self.rate = rate
+        self.seed = seed
+        self.speed = speed
+        self.until_ns = until_ns
+        self.files: list[tuple[str, bytes]] = []
+        self.caps: dict = {}
+        self.schedule: dict = {}  # site key -> [(t_ns, capacity)]: dial changes made during the run
+        self.run: GoRun | None = None
+        self.index = 0
+        self.playing = False
+        self.exit_code = 0
+        self.paths: list[str] = []
+        self.setAcceptDrops(True)
+        self._timer = QTimer(self)
+        self._timer.setInterval(33)
+        self._timer.timeout.connect(self._tick)
+        self._build()
+        self.resize(1280, 800)
+        if paths:
+            self.open_paths(paths)
+
+    # -- building --
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("leakviz: a Go program"))
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        act = QAction(self.tr("Open &Go…"), self)
+        act.setShortcut("Ctrl+Shift+O")
+        act.triggered.connect(self._open_dialog)
+        menu.addAction(act)
+        self.examples_menu = menu.addMenu(self.tr("&Examples"))
+        fill_examples_menu(self.examples_menu, lambda path: self.open_paths([path]))
+        save_act = QAction(self.tr("Save Go &run…"), self)
+        save_act.setShortcut("Ctrl+S")
+        save_act.triggered.connect(self._save_run_dialog)
+        menu.addAction(save_act)
+        for text, kind in ((self.tr("Export &CSV…"), "csv"), (self.tr("Export &JSON…"), "json")):
+            a = QAction(text, self)
+            a.triggered.connect(lambda _=False, kind=kind: self._export_dialog(kind))
+            menu.addAction(a)
+        cmp_act = QAction(self.tr("Compare &with…"), self)
+        cmp_act.triggered.connect(self._compare_dialog)
+        menu.addAction(cmp_act)
+        self.fix_act = QAction(self.tr("Compare with its &fix"), self)
+        self.fix_act.triggered.connect(self.compare_with_fix)
+        self.fix_act.setEnabled(False)
+        menu.addAction(self.fix_act)
+        shot = QAction(self.tr("Save &screenshot…"), self)
+        shot.triggered.connect(self._save_dialog)
+        menu.addAction(shot)
+        close = QAction(self.tr("&Close"), self)
+        close.setShortcut("Ctrl+W")
+        close.triggered.connect(self.close)
+        menu.addAction(close)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #FDECEA; color: #8A1C0A; padding: 6px; }")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+
+        side = self.side = QWidget()
+        side.setFixedWidth(240)
+        sl = QVBoxLayout(side)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        tf = self.title.font()
+        tf.setBold(True)
+        tf.setPointSizeF(tf.pointSizeF() * 1.2)
+        self.title.setFont(tf)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        sl.addWidget(self.title)
+        sl.addWidget(self.caption)
+        self.dials_box = QGroupBox(self.tr("Channel capacities"))
+        self.dials_box.setToolTip(self.tr("One dial per make(chan T, n) in the source; a change edits that constant "
+                                          "and runs the program again."))
+        self.dials = QVBoxLayout(self.dials_box)
+        sl.addWidget(self.dials_box)
+        self.http_box = QGroupBox(self.tr("Requests"))
+        self.http_box.setToolTip(self.tr("An HTTP handler is called once per simulated request, each on its own "
+                                         "goroutine as net/http does; main is not run."))
+        hl = QVBoxLayout(self.http_box)
+        self.handler_combo = QComboBox()
+        self.handler_combo.setAccessibleName(self.tr("Handler"))
+        self.requests_spin = QSpinBox()
+        self.requests_spin.setRange(1, 100_000)
+        self.requests_spin.setAccessibleName(self.tr("Requests"))
+        self.rate_spin = QDoubleSpinBox()
+        self.rate_spin.setRange(0.1, 100_000)
+        self.rate_spin.setDecimals(1)
+        self.rate_spin.setAccessibleName(self.tr("Request rate"))
+        for text, wdg in ((self.tr("Handler"), self.handler_combo), (self.tr("Requests"), self.requests_spin),
+                          (self.tr("Requests per second"), self.rate_spin)):
+            lab = QLabel(text)
+            lab.setBuddy(wdg)
+            hl.addWidget(lab)
+            hl.addWidget(wdg)
+        self.handler_combo.currentTextChanged.connect(lambda _t: self._drive_changed())
+        self.requests_spin.valueChanged.connect(lambda _v: self._drive_changed())
+        self.rate_spin.valueChanged.connect(lambda _v: self._drive_changed())
+        self.http_box.hide()
+        sl.addWidget(self.http_box)
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        self.stats.setTextFormat(Qt.RichText)
+        sf = self.stats.font()
+        sf.setPointSizeF(sf.pointSizeF() * 1.3)
+        self.stats.setFont(sf)
+        sl.addWidget(self.stats)
+        sl.addStretch(1)
+        row.addWidget(side)
+        self.stage = GoStage()
+        row.addWidget(self.stage, 3)
+        self.row = row
+        self.code = GoCode()
+        scroll = self.code_scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.code)
+        row.addWidget(scroll, 2)
+
+        bar = QHBoxLayout()
+        self.play_btn = QPushButton(self.tr("Play"))
+        self.play_btn.clicked.connect(self.toggle_play)
+        self.step_btn = QPushButton(self.tr("Step"))
+        self.step_btn.clicked.connect(self.step)
+        self.back_btn = QPushButton(self.tr("Back"))
+        self.back_btn.clicked.connect(self.step_back)
+        for keys, slot in ((("Space",), self.toggle_play), (("Right", "."), self.step), (("Left", ","), self.step_back),
+                           (("Ctrl+R",), self.reset), (("Ctrl+=", "Ctrl++"), lambda: self.set_zoom(self.zoom * 1.15)),
+                           (("Ctrl+-",), lambda: self.set_zoom(self.zoom / 1.15)), (("Ctrl+0",), lambda: self.set_zoom(1.0)),
+                           (("F5",), lambda: self.set_presenter(not self.presenter)), (("End",), lambda: self.seek(len(self.run.frames) - 1
+                                                                                   if self.run else 0))):
+            a = QAction(self)
+            a.setShortcuts([QKeySequence(k) for k in keys])
+            a.triggered.connect(slot)
+            self.addAction(a)
+        self.reset_btn = QPushButton(self.tr("Reset"))
+        self.reset_btn.clicked.connect(self.reset)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setAccessibleName(self.tr("Timeline"))
+        self.slider.valueChanged.connect(self.seek)
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(self.time_label.fontMetrics().horizontalAdvance("0,000.0 ms (end)   "))
+        for wdg in (self.play_btn, self.back_btn, self.step_btn, self.reset_btn):
+            bar.addWidget(wdg)
+        bar.addWidget(self.slider, 1)
+        bar.addWidget(self.time_label)
+        outer.addLayout(bar)
+        self.setCentralWidget(central)
+        self.dial_widgets: dict = {}
+
+    # -- opening and running --
+
+    def open_paths(self, paths: list[str]) -> bool:
+        """Open Go files or a folder of package main; False (and the reason shown) when they cannot be read."""
+        from ..golang.compile import load_files
+        from ..golang.errors import GoSourceError
+        if len(paths) == 1 and paths[0].endswith(SUFFIX):
+            return self.open_saved(Path(paths[0]))
+        try:
+            files = load_files(paths)
+        except GoSourceError as e:
+            self._show_error(str(e))
+            return False
+        except OSError as e:
+            self._show_error(f"{paths[0]}: {e.strerror or e}")
+            return False
+        self.paths = list(paths)
+        self.files = files
+        self.caps = {}
+        self.schedule: dict = {}
+        self.drive = None
+        found = handlers(files) if imports_http(files) else []
+        if self.handler_name is not None and self.handler_name not in found:
+            self._show_error(self.tr("No handler {name}(w http.ResponseWriter, r *http.Request) in {file}").format(
+                name=self.handler_name, file=Path(paths[0]).name))
+            return False
+        if found:
+            self.drive = Drive(self.handler_name or found[0], self.requests, self.rate)
+        self._fill_drive(found)
+        ex = by_file(paths[0]) if len(paths) == 1 else None
+        lg = lang()
+        self.title.setText(ex.title.get(lg, ex.title["en"]) if ex else Path(paths[0]).name)
+        self.caption.setText(ex.caption.get(lg, ex.caption["en"]) if ex else "")
+        self.example = ex
+        self.fix_act.setEnabled(bool(ex and ex.fix))
+        self.rerun(keep_time=False)
+        self._build_dials()
+        return True
+
+    def save_run(self, path: Path) -> bool:
+        """Save the source text and every choice (capacities, drive, seed); False and the reason shown if not."""
+        try:
+            save(path, SavedRun(list(self.files), dict(self.caps), self.entry, self.seed, self.drive,
+                                dict(self.schedule)))
+        except SaveFileError as e:
+            self._show_error(str(e))
+            return False
+        return True
+
+    def open_saved(self, path: Path) -> bool:
+        """Open a ``.leakviz-go`` file: the same program, capacities and requests, run again."""
+        try:
+            saved = load(path)
+        except SaveFileError as e:
+            self._show_error(str(e))
+            return False
+        self.paths = [str(path)]
+        self.files = saved.files
+        self.caps = dict(saved.caps)
+        self.schedule = dict(saved.schedule or {})
+        self.entry = saved.entry
+        self.seed = saved.seed
+        self.drive = saved.drive
+        self.example = None
+        self.fix_act.setEnabled(False)
+        self.title.setText(path.name)
+        self.caption.setText("")
+        found = handlers(self.files) if imports_http(self.files) else []
+        self._fill_drive(found)
+        self.rerun(keep_time=False)
+        self._build_dials()
+        return True
+
+    def export(self, path: Path, kind: str) -> bool:
+        """The recorded run as CSV (timeline) or JSON (timeline, leaks, dials); False and the reason if not."""
+        from ..core.atomic import WriteError, atomic_write
+        from ..goplay.export import to_csv, to_json
+        if self.run is None or not self.run.frames:
+            self._show_error(self.tr("Nothing to export: no program has run."))
+            return False
+        text = to_csv(self.run) if kind == "csv" else to_json(self.run, caps=self.caps, schedule=self.schedule)
+        try:
+            with atomic_write(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        except (WriteError, OSError) as e:
+            self._show_error(str(e))
+            return False
+        return True
+
+    def _export_dialog(self, kind: str) -> None:
+        dlg = QFileDialog(self, self.tr("Export"), f"leakviz-go.{kind}", f"*.{kind}")
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.fileSelected.connect(lambda p: self.export(Path(p), kind))
+        dlg.open()
+
+    def _save_run_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Save Go run"), "run" + SUFFIX, self.tr("leakviz Go runs (*.leakviz-go)"))
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.fileSelected.connect(lambda p: self.save_run(Path(p)))
+        dlg.open()
+
+    def _fill_drive(self, found: list[str]) -> None:
+        for wdg in (self.handler_combo, self.requests_spin, self.rate_spin):
+            wdg.blockSignals(True)
+        self.handler_combo.clear()
+        self.handler_combo.addItems(found)
+        if self.drive is not None:
+            self.handler_combo.setCurrentText(self.drive.handler)
+            self.requests_spin.setValue(self.drive.requests)
+            self.rate_spin.setValue(self.drive.rate)
+        for wdg in (self.handler_combo, self.requests_spin, self.rate_spin):
+            wdg.blockSignals(False)
+        self.http_box.setVisible(self.drive is not None)
+
+    def _drive_changed(self) -> None:
+        if self.drive is None:
+            return
+        self.drive = Drive(self.handler_combo.currentText() or self.drive.handler, self.requests_spin.value(),
+                           self.rate_spin.value())
+        self.rerun(keep_time=True)
+
+    def _build_dials(self) -> None:
+        while self.dials.count():
+            item = self.dials.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.dial_widgets = {}
+        sites = self.run.sites if self.run is not None else []
+        for s in sites:
+            sp = QSpinBox()
+            sp.setRange(0, MAX_CAP)
+            changed = self.schedule.get(s.key)
+            sp.setValue(changed[-1][1] if changed else self.caps.get(s.key, s.capacity if s.capacity is not None else 0))
+            if s.capacity is None:
+                sp.setSpecialValueText(s.cap_text)  # a non-constant capacity: shown as written until dialled
+            sp.setAccessibleName(self.tr("Capacity of {name} at {site}").format(name=s.name, site=s.label))
+            sp.setToolTip(self.tr("make(chan {elem}, n) at {site}: changing n edits the source and runs again.")
+                          .format(elem=s.elem, site=s.label))
+            sp.valueChanged.connect(lambda v, key=s.key: self.set_capacity(key, v))
+            name = QLabel(s.label)  # above its dial: a long name never squeezes the number out
+            name.setBuddy(sp)
+            self.dials.addWidget(name)
+            self.dials.addWidget(sp)
+            self.dial_widgets[s.key] = sp
+        self.dials_box.setVisible(bool(sites))
+
+    def set_capacity(self, key: tuple, value: int) -> None:
+        """Edit the capacity of the ``make(chan)`` at ``key``. At the start of the timeline it is the source's
+        constant; later, it holds for every ``make`` from the moment on screen (what ran before stays as it
+        ran), as a change of capacity does in the built-in scenario."""
+        fr = self.current_frame()
+        t = fr.t_ns if fr is not None and self.index > 0 else 0
+        if t <= 0:
+            self.caps[key] = int(value)
+            self.schedule.pop(key, None)
+        else:
+            changes = [c for c in self.schedule.get(key, []) if c[0] < t]
+            self.schedule[key] = changes + [(t, int(value))]
+        self.rerun(keep_time=True)
+
+    def rerun(self, *, keep_time: bool) -> None:
+        """Record the program (with the dialled capacities) and show it."""
+        t = self.current_frame().t_ns if keep_time and self.current_frame() is not None else None
+        self.run = record(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns,
+                          drive=self.drive, schedule=self.schedule)
+        run = self.run
+        main_path, main_src = run.files[0] if run.files else ("", b"")
+        err_file = run.error.path if run.error is not None else ""
+        by_file: dict[str, int] = {}
+        for pl in run.last.piles if run.last is not None else ():
+            by_file[pl.file] = by_file.get(pl.file, 0) + pl.count
+        most = max(by_file, key=by_file.get) if by_file else ""
+        for path, src in run.files:  # show the file with the error, else the one holding the most stranded
+            if err_file and Path(path).resolve() == Path(err_file).resolve():
+                main_path, main_src = path, src
+            elif not err_file and most and Path(path).name == most:
+                main_path, main_src = path, src
+        fi = next((i for i, (p, _s) in enumerate(run.files) if p == main_path), 0)
+        edited = {s.line for s in run.sites if (s.key in self.caps or s.key in self.schedule) and s.file == fi}
+        self.code.set_source(main_path, main_src.decode(errors="replace"), edited)
+        if run.error is not None:
+            e = run.error
+            self._show_error(self.tr("Cannot run this Go: {where}: {reason}").format(
+                where=f"{Path(e.path).name}:{e.line}:{e.col}", reason=e.msg))
+            self.code.set_marks({}, (e.line, e.col, e.msg))
+            self.stage.set_frame(None, self.tr("Unsupported Go at line {line}, column {col}: {reason}").format(
+                line=e.line, col=e.col, reason=e.msg))
+            self.slider.setRange(0, 0)
+            self._update_stats()
+            self.changed.emit()
+            return
+        if run.failure:
+            self._show_error(self.tr("Cannot run this Go: {reason}").format(reason=run.failure))
+        else:
+            self.banner.hide()
+        n = len(run.frames)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, n - 1))
+        self.slider.blockSignals(False)
+        idx = n - 1 if t is None else self._index_at(t)
+        if not keep_time:
+            idx = 0
+        self.seek(idx)
+        self.changed.emit()
+
+    def _index_at(self, t: int) -> int:
+        frames = self.run.frames if self.run else []
+        k = 0
+        for i, f in enumerate(frames):
+            if f.t_ns <= t:
+                k = i
+        return k
+
+    def _show_error(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+        self.stage.set_frame(None, text)
+
+    # -- playback --
+
+    def current_frame(self) -> Frame | None:
+        """The frame on screen."""
+        if self.run is None or not self.run.frames:
+            return None
+        return self.run.frames[min(self.index, len(self.run.frames) - 1)]
+
+    def seek(self, index: int) -> None:
+        """Show frame ``index`` of the recorded run."""
+        if self.run is None or not self.run.frames:
+            return
+        self.index = max(0, min(index, len(self.run.frames) - 1))
+        if self.slider.value() != self.index:
+            self.slider.blockSignals(True)
+            self.slider.setValue(self.index)
+            self.slider.blockSignals(False)
+        fr = self.current_frame()
+        self.stage.set_frame(fr)
+        marks: dict[int, tuple[int, str]] = {}
+        base = Path(self.code.path).name
+        for pl in fr.piles:
+            if pl.file == base:
+                marks[pl.line] = (marks.get(pl.line, (0, ""))[0] + pl.count, "stranded")
+        for ln in fr.lanes:
+            for g in ln.shown:
+                if g.state == "blocked" and g.file == base and g.line not in marks:
+                    marks[g.line] = (sum(1 for x in ln.shown if x.state == "blocked" and x.line == g.line), "blocked")
+        self.code.set_marks(marks)
+        stranded_lines = sorted(ln for ln, (_n, kind) in marks.items() if kind == "stranded")
+        if stranded_lines:  # a long file: bring the first stranded line into view
+            lh = self.code.line_height()
+            self.code_scroll.ensureVisible(0, int(4 + (stranded_lines[0] - 0.5) * lh), 0, int(lh * 2))
+        self._update_stats()
+
+    def _update_stats(self) -> None:
+        fr = self.current_frame()
+        if fr is None or (self.run is not None and self.run.error is not None):
+            self.stats.setText("")
+            self.time_label.setText("")
+            return
+        self.stats.setText(self.tr("<b>{s}</b> stranded<br>{b} blocked<br>{l} alive<br>{n} started").format(
+            s=f"{fr.stranded:,}", b=f"{fr.blocked:,}", l=f"{fr.live:,}", n=f"{fr.started:,}"))
+        end = self.tr(" (end)") if fr.final else ""
+        self.time_label.setText(f"{fr.t_ns / 1e6:,.1f} ms{end}")
+
+    def toggle_play(self) -> None:
+        """Play or pause the recorded run at the chosen speed (simulated seconds per second)."""
+        self.playing = not self.playing
+        if self.playing and self.run is not None and self.index >= len(self.run.frames) - 1:
+            self.seek(0)
+        self.play_btn.setText(self.tr("Pause") if self.playing else self.tr("Play"))
+        if self.playing:
+            self._play_t = self.current_frame().t_ns if self.current_frame() else 0
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        if self.run is None or not self.run.frames:
+            return
+        self._play_t += int(self.speed * 1e9 * self._timer.interval() / 1000)
+        k = self.index
+        frames = self.run.frames
+        while k + 1 < len(frames) and frames[k + 1].t_ns <= self._play_t:
+            k += 1
+        if k == self.index and k + 1 < len(frames):
+            k += 1  # several frames at one instant: show them one by one
+            self._play_t = max(self._play_t, frames[k].t_ns)
+        self.seek(k)
+        if k >= len(frames) - 1:
+            self.toggle_play()
+
+    def step(self) -> None:
+        """One frame forward."""
+        self.seek(self.index + 1)
+
+    zoom = 1.0
+    presenter = False
+
+    def set_zoom(self, z: float) -> None:
+        """Scale the stage's and the code's text (0.6 to 3)."""
+        self.zoom = max(0.6, min(3.0, z))
+        self.stage.zoom = self.code.zoom = self.zoom
+        self.code.set_source(self.code.path, "\n".join(self.code.lines), self.code.edited)
+        self.stage.update()
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode: the side panel folds away and everything the class reads grows."""
+        self.presenter = on
+        self.side.setVisible(not on)
+        self.set_zoom(1.35 if on else 1.0)
+
+    def step_back(self) -> None:
+        """One frame back (the run is recorded: rewinding is only showing an earlier frame)."""
+        if self.playing:
+            self.toggle_play()
+        self.seek(self.index - 1)
+
+    def reset(self) -> None:
+        """Back to the first frame, paused; capacities changed during the run become the source's constants
+        and the program runs again with them from the start."""
+        if self.playing:
+            self.toggle_play()
+        if self.schedule:
+            for k, changes in self.schedule.items():
+                if changes:
+                    self.caps[k] = changes[-1][1]
+            self.schedule = {}
+            self.rerun(keep_time=False)
+        self.seek(0)
+
+    def show_time(self, seconds: float) -> None:
+        """Show the last frame at or before ``seconds`` of simulated time."""
+        if self.run is not None and self.run.frames:
+            self.seek(self._index_at(int(seconds * 1e9)))
+
+    # -- files --
+
+    def _open_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Open Go"), "", self.tr("Go source or saved Go run (*.go *.leakviz-go)"))
+        dlg.fileSelected.connect(lambda path: self.open_paths([path]))
+        dlg.open()
+
+    def compare(self, other: list[str]):
+        """This program and ``other`` side by side (same seed, same requests)."""
+        self.compare_window = GoCompare(self.paths, other, seed=self.seed,
+                                        drive_requests=self.drive.requests if self.drive else 50,
+                                        rate=self.drive.rate if self.drive else 100.0)
+        self.compare_window.show()
+        return self.compare_window
+
+    def compare_with_fix(self):
+        """The open example beside its fix."""
+        ex = getattr(self, "example", None)
+        if ex is not None and ex.fix:
+            return self.compare([str(ex.path.with_name(ex.fix))])
+        return None
+
+    def _compare_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Compare with"), "", self.tr("Go source (*.go)"))
+        dlg.fileSelected.connect(lambda path: self.compare([path]))
+        dlg.open()
+
+    def _save_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz-go.png", self.tr("PNG image (*.png)"))
+        dlg.setAcceptMode(QFileDialog.AcceptSave)
+        dlg.fileSelected.connect(lambda path: self.save_png(Path(path)))
+        dlg.open()
+
+    def save_png(self, path: Path) -> bool:
+        """The window as a PNG; False (and the reason in the banner) when it cannot be written."""
+        from ..core.export import ExportError
+        from .export import grab_png
+        self.stage.repaint()
+        try:
+            grab_png(self, path)
+        except ExportError as e:
+            self._show_error(str(e))
+            return False
+        return True
+
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        if go_paths_of(e.mimeData()):
+            e.acceptProposedAction()
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        paths = go_paths_of(e.mimeData())
+        if paths:
+            self.open_paths(paths)
+            e.acceptProposedAction()
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        # the side panel grows with the screen, so a projector's 1080p is read from the back as 1024x768 is
+        w = self.width()
+        px = max(13, min(22, round(w / 80)))
+        self.side.setFixedWidth(max(240, min(380, round(w * 0.17))))
+        for lab, k, bold in ((self.caption, 1.0, False), (self.title, 1.25, True), (self.stats, 1.3, False)):
+            f = lab.font()
+            f.setPixelSize(round(px * k))
+            f.setBold(bold)
+            lab.setFont(f)
+        # on a small screen the code needs as much width as the stage to stay readable
+        self.row.setStretch(2, 3 if w < 1400 else 2)
+        f = self.dials_box.font()
+        f.setPixelSize(px)
+        self.dials_box.setFont(f)
+        self.http_box.setFont(f)
+        super().resizeEvent(e)
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self._timer.stop()
+        self.closed.emit()
+        super().closeEvent(e)
+
+
+def fill_examples_menu(menu, open_path) -> None:
+    """The shipped Go examples as ``menu``'s actions (titles in the current language); ``open_path(str)``."""
+    menu.clear()
+    lg = lang()
+    for ex in EXAMPLES:
+        a = QAction(ex.title.get(lg, ex.title["en"]), menu)
+        a.triggered.connect(lambda _=False, ex=ex: open_path(str(ex.path)))
+        menu.addAction(a)
+
+
+def go_paths_of(mime) -> list[str]:
+    """Dropped .go files or folders holding .go files."""
+    out = []
+    for url in mime.urls() if mime.hasUrls() else []:
+        p = Path(url.toLocalFile())
+        if (p.is_file() and p.suffix in (".go", ".leakviz-go")) or (p.is_dir() and any(p.glob("*.go"))):
+            out.append(str(p))
+    return out
+
+
+def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed: float = 0.05,
+                  lang: str | None = None, screenshot: Path | None = None, sim_seconds: float = 5.0,
+                  size: tuple[int, int] | None = None, handler: str | None = None, requests: int = 50,
+                  rate: float = 100.0, present: bool = False) -> int:
+    """Open ``paths`` in a GoWindow; with ``screenshot``, save it at ``sim_seconds`` and exit."""
+    import sys
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from . import i18n
+    from .style import app_font_setup
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("leakviz")
+    app_font_setup(app)
+    i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
+    win = GoWindow(paths, entry=entry, seed=seed, speed=speed, handler=handler, requests=requests, rate=rate)
+    if size is not None:
+        win.resize(*size)
+    if present:
+        win.set_presenter(True)
+    win.show()
+    if screenshot is not None:
+        def shoot() -> None:
+            win.show_time(sim_seconds)
+            win.exit_code = 0 if win.save_png(screenshot) else 1
+            win.close()
+        QTimer.singleShot(50, shoot)
+    app.exec()
+    return win.exit_code
+
+
+def run_go_compare(left: list[str], right: list[str], *, seed: int = 0, lang: str | None = None,
+                   screenshot: Path | None = None, sim_seconds: float = 5.0,
+                   size: tuple[int, int] | None = None, requests: int = 50, rate: float = 100.0) -> int:
+    """``left`` and ``right`` side by side; with ``screenshot``, save it at ``sim_seconds`` and exit."""
+    import sys
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from . import i18n
+    from .style import app_font_setup
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app_font_setup(app)
+    i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
+    win = GoCompare(left, right, seed=seed, drive_requests=requests, rate=rate)
+    if size is not None:
+        win.resize(*size)
+    win.show()
+    code = [0]
+    if screenshot is not None:
+        def shoot() -> None:
+            win.show_time(sim_seconds)
+            code[0] = 0 if win.save_png(screenshot) else 1
+            win.close()
+        QTimer.singleShot(50, shoot)
+    app.exec()
+    return code[0]
+
+
+class GoCompare(QMainWindow):
+    """Two Go programs side by side (a bug and its fix) on the same seed and requests, one shared clock."""
+
+    closed = Signal()
+
+    def __init__(self, left: list[str], right: list[str], *, seed: int = 0, drive_requests: int = 50,
+                 rate: float = 100.0) -> None:
+        super().__init__()
+        from ..golang.compile import load_files
+        from ..golang.errors import GoSourceError
+        self.setWindowTitle(self.tr("leakviz: compare two Go programs"))
+        self.runs: list[GoRun] = []
+        self.stages: list[GoStage] = []
+        self.codes: list[GoCode] = []
+        self.labels: list[QLabel] = []
+        self.scrolls: list[QScrollArea] = []
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        for paths in (left, right):
+            try:
+                files = load_files(paths)
+            except GoSourceError as e:
+                run = GoRun([], [], error=e)
+                files = []
+            else:
+                found = handlers(files) if imports_http(files) else []
+                drive = Drive(found[0], drive_requests, rate) if found else None
+                run = record(files, seed=seed, drive=drive)
+            self.runs.append(run)
+            col = QVBoxLayout()
+            ex = by_file(paths[0])
+            title = QLabel(ex.title.get(lang(), ex.title["en"]) if ex else Path(paths[0]).name)
+            f = title.font()
+            f.setBold(True)
+            f.setPointSizeF(f.pointSizeF() * 1.2)
+            title.setFont(f)
+            stats = QLabel()
+            stats.setTextFormat(Qt.RichText)
+            stage = GoStage()
+            code = GoCode()
+            if run.files:
+                code.set_source(run.files[0][0], run.files[0][1].decode(errors="replace"))
+            if run.error is not None:
+                e = run.error
+                code.set_marks({}, (e.line, e.col, e.msg))
+                stage.set_frame(None, self.tr("Cannot run this Go: {where}: {reason}").format(
+                    where=f"{Path(e.path).name}:{e.line}:{e.col}", reason=e.msg))
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(code)
+            col.addWidget(title)
+            col.addWidget(stats)
+            col.addWidget(stage, 3)
+            col.addWidget(scroll, 2)
+            row.addLayout(col, 1)
+            self.scrolls.append(scroll)
+            self.stages.append(stage)
+            self.codes.append(code)
+            self.labels.append(stats)
+        bar = QHBoxLayout()
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setAccessibleName(self.tr("Timeline"))
+        self.end_ns = max((r.frames[-1].t_ns for r in self.runs if r.frames), default=0)
+        self.slider.setRange(0, max(1, self.end_ns // 1_000_000))
+        self.slider.valueChanged.connect(lambda ms: self.show_time(ms / 1000))
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(self.time_label.fontMetrics().horizontalAdvance("00,000.0 ms   "))
+        bar.addWidget(self.slider, 1)
+        bar.addWidget(self.time_label)
+        outer.addLayout(bar)
+        self.setCentralWidget(central)
+        self.resize(1600, 900)
+        self.show_time(self.end_ns / 1e9)
+
+    def show_time(self, seconds: float) -> None:
+        """Both programs at the same simulated moment (each at its end, if it ended earlier)."""
+        t = int(seconds * 1e9)
+        self.slider.blockSignals(True)
+        self.slider.setValue(min(self.slider.maximum(), t // 1_000_000))
+        self.slider.blockSignals(False)
+        for run, stage, code, stats in zip(self.runs, self.stages, self.codes, self.labels, strict=True):
+            if not run.frames:
+                continue
+            fr = run.frames[0]
+            for f in run.frames:
+                if f.t_ns <= t:
+                    fr = f
+            stage.set_frame(fr)
+            base = Path(code.path).name
+            marks = {pl.line: (pl.count, "stranded") for pl in fr.piles if pl.file == base}
+            code.set_marks(marks)
+            if marks:
+                lh = code.line_height()
+                self.scrolls[self.codes.index(code)].ensureVisible(0, int(4 + (min(marks) - 0.5) * lh), 0, int(lh * 2))
+            stats.setText(self.tr("<b>{s}</b> stranded, {n} started").format(s=f"{fr.stranded:,}",
+                                                                            n=f"{fr.started:,}"))
+        self.time_label.setText(f"{t / 1e6:,.1f} ms")
+
+    def save_png(self, path: Path) -> bool:
+        """Both sides as one PNG."""
+        from ..core.export import ExportError
+        from .export import grab_png
+        try:
+            grab_png(self, path)
+        except ExportError as e:
+            log.error("%s", e)
+            return False
+        return True
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        self.closed.emit()
+        super().closeEvent(e)
