@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -371,7 +371,7 @@ class GoCode(QWidget):
         self.path = path
         self.lines = text.splitlines()
         self.edited = edited or set()
-        self.setMinimumHeight(min(4000, int(len(self.lines) * 12 * self.zoom) + 10))
+        self.setMinimumHeight(min(4000, int(sum(self._rows()) * 12 * self.zoom) + 10))
         self.update()
 
     def set_marks(self, marks: dict[int, tuple[int, str]], error: tuple[int, int, str] | None = None) -> None:
@@ -380,8 +380,18 @@ class GoCode(QWidget):
         self.error = error
         self.update()
 
+    def _fit_chars(self) -> int:
+        """Characters of code the font is sized for: the 90th percentile line (monospace: width is
+        characters); a line whose code is longer wraps onto a second row, so code is never cut."""
+        codes = sorted(len(ln.split("//")[0].rstrip().replace("\t", "    ")) for ln in self.lines)
+        return max(codes[int(len(codes) * 0.9)] if codes else 0, 36)
+
+    def _rows(self) -> list[int]:
+        fit = self._fit_chars()
+        return [2 if len(ln.split("//")[0].rstrip().replace("\t", "    ")) > fit else 1 for ln in self.lines]
+
     def line_height(self) -> float:
-        return max(12.0 * self.zoom, min(26.0 * self.zoom, (self.height() - 8) / max(1, len(self.lines))))
+        return max(12.0 * self.zoom, min(26.0 * self.zoom, (self.height() - 8) / max(1, sum(self._rows()))))
 
     def paintEvent(self, _e) -> None:  # noqa: N802
         p = QPainter(self)
@@ -389,9 +399,9 @@ class GoCode(QWidget):
         lh = self.line_height()
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
         w = self.width()
-        # most lines fit whole at a size the room can read; comments and the few longest lines end in "…"
-        codes = sorted((ln.split("//")[0].rstrip().replace("\t", "    ") for ln in self.lines), key=len)
-        longest = max(codes[int(len(codes) * 0.9)] if codes else "", "x" * 36, key=len)
+        # most lines fit whole at a size the room can read; a longer line's comment ends in "…", and a
+        # line whose code alone is longer wraps onto a second row (indented): code is never cut
+        longest = "x" * self._fit_chars()
         size = max(9, int(lh * 0.78))
         while True:  # the whole of the longest line fits beside the gutter and the count
             mono.setPixelSize(size)
@@ -402,26 +412,45 @@ class GoCode(QWidget):
                 break
             size -= 1
         p.setFont(mono)
+        room = w - gutter - pill_w
+        # what really wraps at this font (a subset of what _rows() guessed, which sized the rows)
+        rows = [2 if fm.horizontalAdvance(ln.split("//")[0].rstrip().replace("\t", "    ")) > room else 1
+                for ln in self.lines]
+        row = 0
         for i, text in enumerate(self.lines):
             n = i + 1
-            y = 4 + i * lh
+            y = 4 + row * lh
+            row += rows[i]
             mark = self.marks.get(n)
             if mark is not None:
                 col = QColor(VERMILLION if mark[1] == "stranded" else ORANGE)
                 col.setAlpha(60)
-                p.fillRect(QRectF(0, y, w, lh), col)
+                p.fillRect(QRectF(0, y, w, rows[i] * lh), col)
             if n in self.edited:
-                p.fillRect(QRectF(0, y, 4, lh), SKY)
+                p.fillRect(QRectF(0, y, 4, rows[i] * lh), SKY)
             if self.error is not None and self.error[0] == n:
-                p.fillRect(QRectF(0, y, w, lh), QColor(255, 0, 0, 40))
+                p.fillRect(QRectF(0, y, w, rows[i] * lh), QColor(255, 0, 0, 40))
             p.setPen(GREY)
             p.drawText(QRectF(0, y, gutter - 6, lh), Qt.AlignRight | Qt.AlignVCenter, str(n))
             p.setPen(INK)
             shown = text.replace("\t", "    ")
             room = w - gutter - pill_w
             if fm.horizontalAdvance(shown) > room:
-                shown = fm.elidedText(shown, Qt.ElideRight, room)
-            p.drawText(QRectF(gutter, y, room, lh), Qt.AlignVCenter | Qt.AlignLeft, shown)
+                code = shown.split("//")[0].rstrip()
+                if fm.horizontalAdvance(code) <= room:  # the cut falls in the comment
+                    shown = fm.elidedText(shown, Qt.ElideRight, room)
+                else:  # the code itself is long: two rows, broken at a space or comma near the middle
+                    indent = len(code) - len(code.lstrip())
+                    mid = len(code) // 2
+                    cut = max((k for k in range(indent + 1, len(code)) if code[k - 1] in " ,(" and k <= mid + 10),
+                              default=mid)
+                    first, rest = code[:cut].rstrip(), " " * (indent + 4) + code[cut:].lstrip()
+                    for k, part in enumerate((first, rest)):
+                        part = fm.elidedText(part, Qt.ElideRight, room) if fm.horizontalAdvance(part) > room else part
+                        p.drawText(QRectF(gutter, y + k * lh, room, lh), Qt.AlignVCenter | Qt.AlignLeft, part)
+                    shown = ""
+            if shown:
+                p.drawText(QRectF(gutter, y, room, lh), Qt.AlignVCenter | Qt.AlignLeft, shown)
             if self.error is not None and self.error[0] == n:
                 shown = text.replace("\t", "    ")
                 col0 = len(text[: self.error[1] - 1].replace("\t", "    "))
@@ -912,6 +941,7 @@ class GoWindow(QMainWindow):
         self.zoom = max(0.6, min(3.0, z))
         self.stage.zoom = self.code.zoom = self.zoom
         self.code.set_source(self.code.path, "\n".join(self.code.lines), self.code.edited)
+        QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)  # the code's new size, now, not next frame
         self.stage.update()
 
     def set_presenter(self, on: bool) -> None:
