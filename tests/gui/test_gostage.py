@@ -326,3 +326,38 @@ def test_dropping_go_on_the_main_window_opens_the_go_window(window):
     assert window.go_window.paths == [str(ex.path)]
     assert window.go_window.run.last.stranded == cli_report(ex.path)["leaked_count"]
     window.go_window.close()
+
+
+@pytest.mark.parametrize("kind", ["gif", "mp4"])
+def test_a_go_run_exports_as_gif_and_video(gowin, qtbot, tmp_path, kind):
+    import av
+
+    gowin.open_paths([str(EXAMPLES[0].path)])
+    gowin.speed = 0.05  # simulated seconds per second of animation: a short file
+    path = tmp_path / f"run.{kind}"
+    gowin.export_moving(path, kind)
+
+    def done() -> None:
+        assert gowin.export_job is None, "the export is still running"
+    qtbot.waitUntil(done, timeout=120_000)
+    fps = {"gif": 10.0, "mp4": 30.0}[kind]
+    expected = int(gowin.run.frames[-1].t_ns / (0.05 / fps * 1e9)) + 1
+    with av.open(str(path)) as c:
+        n = sum(1 for _ in c.decode(video=0))
+    if kind == "mp4":
+        assert n == expected
+    else:  # a GIF stores a frame equal to the one before as a longer delay
+        assert 1 < n <= expected
+    assert f"Wrote {expected} frames" in gowin.statusBar().currentMessage()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_a_cancelled_go_export_leaves_nothing(gowin, qtbot, tmp_path):
+    gowin.open_paths([str(EXAMPLES[0].path)])
+    gowin.speed = 0.01
+    gowin.export_moving(tmp_path / "run.mp4", "mp4")
+    _timer, dlg, out = gowin.export_job
+    qtbot.waitUntil(lambda: out.frames >= 2, timeout=120_000)
+    dlg.cancel()
+    qtbot.waitUntil(lambda: gowin.export_job is None, timeout=120_000)
+    assert list(tmp_path.iterdir()) == []

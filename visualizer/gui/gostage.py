@@ -57,6 +57,10 @@ def lang() -> str:
     return "zh_CN" if QCoreApplication.translate("GoWindow", "Channel capacities") != "Channel capacities" else "en"
 
 
+# GIF grows with every frame; a video hardly does. A Go run's export stops at this many frames.
+MOVING_FPS = {"gif": 10.0, "mp4": 30.0, "webm": 30.0}
+MOVING_MAX_FRAMES = 3000
+
 class GoStage(QWidget):
     """Draws one ``Frame``: lanes per go site, channels, waiters on sync primitives, piles of stranded goroutines."""
 
@@ -518,7 +522,9 @@ class GoWindow(QMainWindow):
         save_act.setShortcut("Ctrl+S")
         save_act.triggered.connect(self._save_run_dialog)
         menu.addAction(save_act)
-        for text, kind in ((self.tr("Export &CSV…"), "csv"), (self.tr("Export &JSON…"), "json")):
+        for text, kind in ((self.tr("Export &CSV…"), "csv"), (self.tr("Export &JSON…"), "json"),
+                           (self.tr("Export as a &GIF…"), "gif"), (self.tr("Export as an MP4 &video…"), "mp4"),
+                           (self.tr("Export as a &WebM video…"), "webm")):
             a = QAction(text, self)
             a.triggered.connect(lambda _=False, kind=kind: self._export_dialog(kind))
             menu.addAction(a)
@@ -730,8 +736,68 @@ class GoWindow(QMainWindow):
     def _export_dialog(self, kind: str) -> None:
         dlg = QFileDialog(self, self.tr("Export"), f"leakviz-go.{kind}", f"*.{kind}")
         dlg.setAcceptMode(QFileDialog.AcceptSave)
-        dlg.fileSelected.connect(lambda p: self.export(Path(p), kind))
+        if kind in MOVING_FPS:
+            dlg.fileSelected.connect(lambda p: self.export_moving(Path(p), kind))
+        else:
+            dlg.fileSelected.connect(lambda p: self.export(Path(p), kind))
         dlg.open()
+
+    def export_moving(self, path: Path, kind: str) -> None:
+        """The recorded run as an animated GIF or an MP4/WebM video, at the playback speed, as the
+        window shows it. One frame per timer tick, so the window stays responsive; progress shown,
+        cancellable; a cancel or an error leaves nothing behind. ``self.export_job`` is None when done."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from ..core.export import ExportError
+        from .export import writer_for
+        if self.run is None or not self.run.frames:
+            self._show_error(self.tr("Nothing to export: no program has run."))
+            return
+        fps = MOVING_FPS[kind]
+        step = self.speed / fps * 1e9
+        n = min(MOVING_MAX_FRAMES, int(self.run.frames[-1].t_ns / step) + 1)
+        try:
+            out = writer_for(path, kind, fps=fps)
+        except (ExportError, ValueError) as e:
+            self._show_error(str(e))
+            return
+        dlg = QProgressDialog(self.tr("Making the animation…"), self.tr("Cancel"), 0, n, self)
+        dlg.setMinimumDuration(0)
+        timer = QTimer(self)
+        frames = iter(range(n))
+        shown = self.index
+
+        def finish(message: str) -> None:
+            timer.stop()
+            dlg.close()
+            self.seek(shown)
+            self.export_job = None
+            self.statusBar().showMessage(message, 6000)
+
+        def tick() -> None:
+            if dlg.wasCanceled():
+                out.abort()
+                finish(self.tr("Export cancelled."))
+                return
+            try:
+                k = next(frames, None)
+                if k is None:
+                    finish(self.tr("Wrote {n} frames to {p}").format(n=out.close(), p=path))
+                    return
+                self.seek(self._index_at(round(k * step)))
+                self.stage.repaint()
+                img = self.grab().toImage()
+                img = img.copy(0, 0, img.width() - img.width() % 2, img.height() - img.height() % 2)  # video: even
+                out.add(img)
+                dlg.setValue(out.frames)
+            except ExportError as e:
+                out.abort()
+                finish(str(e))
+
+        timer.timeout.connect(tick)
+        timer.start(0)
+        dlg.open()
+        self.export_job = (timer, dlg, out)  # keep them alive
 
     def _save_run_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save Go run"), "run" + SUFFIX, self.tr("leakviz Go runs (*.leakviz-go)"))

@@ -466,12 +466,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="365"/>
+        <location filename="../gostage.py" line="369"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="366"/>
+        <location filename="../gostage.py" line="370"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -479,22 +479,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="1119"/>
+        <location filename="../gostage.py" line="1215"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1156"/>
+        <location filename="../gostage.py" line="1252"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1172"/>
+        <location filename="../gostage.py" line="1268"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1205"/>
+        <location filename="../gostage.py" line="1301"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -502,122 +502,122 @@
 <context>
     <name>GoStage</name>
     <message>
-        <location filename="../gostage.py" line="71"/>
+        <location filename="../gostage.py" line="75"/>
         <source>Stage: goroutines by the go statement that started them</source>
         <translation>舞台：按启动它们的 go 语句分组的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="99"/>
+        <location filename="../gostage.py" line="103"/>
         <source>Open a Go file (File &gt; Open Go…) or an example.</source>
         <translation>打开一个 Go 文件（文件 &gt; 打开 Go…）或一个示例。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="114"/>
+        <location filename="../gostage.py" line="118"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="114"/>
+        <location filename="../gostage.py" line="118"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="115"/>
+        <location filename="../gostage.py" line="119"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="115"/>
+        <location filename="../gostage.py" line="119"/>
         <source>stranded</source>
         <translation>被困</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="116"/>
+        <location filename="../gostage.py" line="120"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="149"/>
+        <location filename="../gostage.py" line="153"/>
         <source>{n} blocked</source>
         <translation>阻塞 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="149"/>
+        <location filename="../gostage.py" line="153"/>
         <source>{n} stranded</source>
         <translation>{n} 个被困住</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="150"/>
+        <location filename="../gostage.py" line="154"/>
         <source>{n} finished</source>
         <translation>结束 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="151"/>
+        <location filename="../gostage.py" line="155"/>
         <source>{n} started</source>
         <translation>启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="184"/>
+        <location filename="../gostage.py" line="188"/>
         <source>+{k} more lanes with {n} goroutines</source>
         <translation>另有 {k} 条泳道，共 {n} 个 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="190"/>
+        <location filename="../gostage.py" line="194"/>
         <source>Finished lanes (folded): {lanes}</source>
         <translation>已结束的泳道（折叠）：{lanes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="200"/>
+        <location filename="../gostage.py" line="204"/>
         <source>simulated requests (main is not run)</source>
         <translation>模拟请求（不运行 main）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="202"/>
+        <location filename="../gostage.py" line="206"/>
         <source>one goroutine per request, as net/http starts</source>
         <translation>每个请求一个 goroutine，与 net/http 相同</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="244"/>
+        <location filename="../gostage.py" line="248"/>
         <source>unbuffered</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="245"/>
+        <location filename="../gostage.py" line="249"/>
         <source>  closed</source>
         <translation>  已关闭</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="250"/>
+        <location filename="../gostage.py" line="254"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="251"/>
+        <location filename="../gostage.py" line="255"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="276"/>
+        <location filename="../gostage.py" line="280"/>
         <source>{n} waiting</source>
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="313"/>
+        <location filename="../gostage.py" line="317"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="314"/>
+        <location filename="../gostage.py" line="318"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="320"/>
+        <location filename="../gostage.py" line="324"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="322"/>
+        <location filename="../gostage.py" line="326"/>
         <source>(the 4 biggest of {k} blocking lines)</source>
         <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
@@ -626,216 +626,252 @@
     <name>GoWindow</name>
     <message>
         <location filename="../gostage.py" line="57"/>
-        <location filename="../gostage.py" line="534"/>
+        <location filename="../gostage.py" line="569"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="480"/>
+        <location filename="../gostage.py" line="513"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="481"/>
+        <location filename="../gostage.py" line="514"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="482"/>
+        <location filename="../gostage.py" line="515"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="486"/>
+        <location filename="../gostage.py" line="519"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="488"/>
+        <location filename="../gostage.py" line="521"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="492"/>
+        <location filename="../gostage.py" line="525"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="492"/>
+        <location filename="../gostage.py" line="525"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="496"/>
+        <location filename="../gostage.py" line="526"/>
+        <source>Export as a &amp;GIF…</source>
+        <translation>导出为 GIF 动画(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="526"/>
+        <source>Export as an MP4 &amp;video…</source>
+        <translation>导出为 MP4 视频(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="527"/>
+        <source>Export as a &amp;WebM video…</source>
+        <translation>导出为 WebM 视频(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="531"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="499"/>
+        <location filename="../gostage.py" line="534"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="503"/>
+        <location filename="../gostage.py" line="538"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="506"/>
+        <location filename="../gostage.py" line="541"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="535"/>
+        <location filename="../gostage.py" line="570"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="539"/>
-        <location filename="../gostage.py" line="547"/>
-        <location filename="../gostage.py" line="552"/>
+        <location filename="../gostage.py" line="574"/>
+        <location filename="../gostage.py" line="582"/>
+        <location filename="../gostage.py" line="587"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="540"/>
+        <location filename="../gostage.py" line="575"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="544"/>
-        <location filename="../gostage.py" line="552"/>
+        <location filename="../gostage.py" line="579"/>
+        <location filename="../gostage.py" line="587"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="551"/>
+        <location filename="../gostage.py" line="586"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="553"/>
+        <location filename="../gostage.py" line="588"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="582"/>
-        <location filename="../gostage.py" line="881"/>
+        <location filename="../gostage.py" line="617"/>
+        <location filename="../gostage.py" line="976"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="584"/>
+        <location filename="../gostage.py" line="619"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="586"/>
+        <location filename="../gostage.py" line="621"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="597"/>
+        <location filename="../gostage.py" line="632"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="600"/>
+        <location filename="../gostage.py" line="635"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="635"/>
+        <location filename="../gostage.py" line="670"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="690"/>
+        <location filename="../gostage.py" line="725"/>
+        <location filename="../gostage.py" line="754"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="702"/>
+        <location filename="../gostage.py" line="737"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="708"/>
+        <location filename="../gostage.py" line="764"/>
+        <source>Making the animation…</source>
+        <translation>正在生成动画…</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="764"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="780"/>
+        <source>Export cancelled.</source>
+        <translation>已取消导出。</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="785"/>
+        <source>Wrote {n} frames to {p}</source>
+        <translation>已将 {n} 帧写入 {p}</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="803"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="708"/>
+        <location filename="../gostage.py" line="803"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="747"/>
+        <location filename="../gostage.py" line="842"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="748"/>
+        <location filename="../gostage.py" line="843"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="794"/>
+        <location filename="../gostage.py" line="889"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="797"/>
+        <location filename="../gostage.py" line="892"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="804"/>
+        <location filename="../gostage.py" line="899"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="871"/>
+        <location filename="../gostage.py" line="966"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="873"/>
+        <location filename="../gostage.py" line="968"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="881"/>
+        <location filename="../gostage.py" line="976"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="950"/>
+        <location filename="../gostage.py" line="1046"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="950"/>
+        <location filename="../gostage.py" line="1046"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="970"/>
+        <location filename="../gostage.py" line="1066"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="970"/>
+        <location filename="../gostage.py" line="1066"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="975"/>
+        <location filename="../gostage.py" line="1071"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="975"/>
+        <location filename="../gostage.py" line="1071"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1025,348 +1061,348 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="128"/>
+        <location filename="../window.py" line="127"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="150"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="152"/>
+        <location filename="../window.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="152"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="154"/>
+        <location filename="../window.py" line="153"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155"/>
+        <location filename="../window.py" line="154"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="155"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="157"/>
+        <location filename="../window.py" line="156"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="157"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="159"/>
+        <location filename="../window.py" line="158"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="161"/>
+        <location filename="../window.py" line="160"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="162"/>
+        <location filename="../window.py" line="161"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="162"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="164"/>
+        <location filename="../window.py" line="163"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165"/>
+        <location filename="../window.py" line="164"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="167"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="168"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="169"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="170"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="171"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="172"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="173"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="176"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="177"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="180"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="181"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="182"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="183"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="184"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="185"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="188"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="189"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="190"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="191"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="192"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="193"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="194"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="199"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="200"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
-        <location filename="../window.py" line="452"/>
+        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="451"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="203"/>
+        <location filename="../window.py" line="202"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="204"/>
+        <location filename="../window.py" line="203"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="204"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="204"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="205"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="205"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="206"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="206"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="209"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="259"/>
+        <location filename="../window.py" line="258"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="337"/>
+        <location filename="../window.py" line="336"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="347"/>
+        <location filename="../window.py" line="346"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="363"/>
+        <location filename="../window.py" line="362"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="365"/>
+        <location filename="../window.py" line="364"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="371"/>
+        <location filename="../window.py" line="370"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="372"/>
+        <location filename="../window.py" line="371"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="423"/>
+        <location filename="../window.py" line="422"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="449"/>
+        <location filename="../window.py" line="448"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="456"/>
+        <location filename="../window.py" line="455"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="456"/>
+        <location filename="../window.py" line="455"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="458"/>
+        <location filename="../window.py" line="457"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="458"/>
+        <location filename="../window.py" line="457"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="459"/>
+        <location filename="../window.py" line="458"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="469"/>
+        <location filename="../window.py" line="468"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="481"/>
+        <location filename="../window.py" line="480"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="493"/>
+        <location filename="../window.py" line="492"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="494"/>
+        <location filename="../window.py" line="493"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>

@@ -345,6 +345,11 @@ ZH = {
     "Nothing to export: no program has run.": "没有可导出的内容：还没有运行任何程序。",
     "Export &CSV…": "导出 &CSV…",
     "Export &JSON…": "导出 &JSON…",
+    # the Go window's moving exports
+    "Export as a &GIF…": "导出为 GIF 动画(&G)…",
+    "Export as an MP4 &video…": "导出为 MP4 视频(&V)…",
+    "Export as a &WebM video…": "导出为 WebM 视频(&W)…",
+    "Export cancelled.": "已取消导出。",
 }
 
 
