@@ -1925,6 +1925,7 @@ async def _gomain(fn: Any, args: tuple) -> None:
 
 
 def is_user_blocked(g: Goroutine) -> bool:
+    """True when goroutine ``g`` is parked (blocked in the program, not sleeping or runnable)."""
     return g.state == PARKED
 
 
