@@ -39,6 +39,7 @@ class Driver:
     makes the driver wait for a slow viewer; ``guard`` returning true pauses it
     (e.g. at the live-goroutine ceiling). Raises ValueError for a speed that is
     not positive."""
+
     def __init__(self, rt: Runtime, *, speed: float | None = 1.0, slice_s: float = 0.008,
                  wall: Callable[[], float] = time.monotonic, throttle: Callable[[], bool] | None = None,
                  guard: Callable[[], bool] | None = None) -> None:

@@ -35,7 +35,8 @@ def classic(base: Config | None = None) -> list[tuple[str, Config]]:
 class Lane:
     """One compared variant: its own runtime with the scenario started, and the fold of its trace.
 
-    ``keep`` is how many finished requests the fold keeps in detail."""
+    ``keep`` is how many of the most recent requests keep per-goroutine detail in the fold."""
+
     def __init__(self, name: str, cfg: Config, keep: int) -> None:
         self.name = name
         self.cfg = cfg

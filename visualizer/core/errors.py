@@ -13,24 +13,28 @@ class GoPanic(Exception):
 
 class SendOnClosedChannel(GoPanic):
     """Go's panic "send on closed channel"."""
+
     def __init__(self) -> None:
         super().__init__("send on closed channel")
 
 
 class CloseOfClosedChannel(GoPanic):
     """Go's panic "close of closed channel"."""
+
     def __init__(self) -> None:
         super().__init__("close of closed channel")
 
 
 class CloseOfNilChannel(GoPanic):
     """Go's panic "close of nil channel"."""
+
     def __init__(self) -> None:
         super().__init__("close of nil channel")
 
 
 class MakeChanSizeOutOfRange(GoPanic):
     """Go's panic "makechan: size out of range" (a negative or too large buffer size)."""
+
     def __init__(self) -> None:
         super().__init__("makechan: size out of range")
 

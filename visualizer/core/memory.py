@@ -101,8 +101,8 @@ class PyMeter:
     def strand(self, g: Any) -> int:
         """Bytes (``sys.getsizeof``) that stranded goroutine ``g`` newly keeps alive in this process.
 
-        Channels and the request it shares with others are counted only the first
-        time any goroutine measured by this meter holds them."""
+        Its own objects are counted every time; the channels and the request it
+        shares with others only the first time they are met."""
         from .channel import Channel, Sudog  # channel imports nothing from here
 
         chain = _chain(g)

@@ -58,10 +58,11 @@ class Session:
     """One live run of the scenario in the window: runtime, pacing driver and fold of the trace.
 
     ``speed`` is simulated seconds per wall second (None: as fast as possible);
-    ``keep`` how many finished requests the fold keeps in detail; the run
+    ``keep`` how many of the most recent requests keep per-goroutine detail; the run
     pauses for good when ``max_live`` goroutines are alive (the ceiling; only
     a reset goes on). ``events`` says config/reset/error. Raises ConfigError
     for an invalid ``cfg``."""
+
     def __init__(self, cfg: Config, *, speed: float | None = 0.05, keep: int = 6,
                  max_live: int | None = None) -> None:
         self.keep = keep

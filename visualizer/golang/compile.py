@@ -134,6 +134,7 @@ class Var:
 
     ``boxed`` locals live in a ``_Box`` (their address is taken, or a closure
     captures them in a loop); ``value`` is a constant's Python literal."""
+
     name: str
     py: str
     kind: str  # local, global, func, type, const, pkg
@@ -150,6 +151,7 @@ class FuncCtx:
 
     ``boxed``/``captured`` are the Go names whose address is taken / used in
     func literals; ``jumps`` the breakable constructs, innermost last."""
+
     goname: str
     py: str
     parent: FuncCtx | None
@@ -171,6 +173,7 @@ class FuncCtx:
 @dataclass
 class Construct:
     """A loop, switch or select that ``break``/``continue`` (optionally labelled) can target."""
+
     kind: str  # loop, switch, select
     label: str | None
     cid: int
@@ -225,6 +228,7 @@ class Compiler:
     expression of type ``T`` to ``e_T(node)``, which returns Python source.
     Static types are tuples such as ``("basic", "string")``,
     ``("named", "T")``, ``("ptr", t)``, ``("slice", t)``; None means unknown."""
+
     def __init__(self, files: list[tuple[str, bytes]]) -> None:
         self.parser = tree_sitter.Parser(_LANG)
         self.files = [f for f, _ in files]

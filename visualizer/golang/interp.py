@@ -327,7 +327,9 @@ class Helpers:
         return self.rt.make_chan(n, zero=zero, name=name)
 
     def send(self, ch: Any, v: Any) -> Any:
-        """Go's ``ch <- v``: an awaitable that blocks until received (for ever on a nil channel)."""
+        """Go's ``ch <- v``: an awaitable that blocks until a receiver or buffer space takes ``v``.
+
+        For ever on a nil channel; panics if the channel is or gets closed."""
         if ch is None:
             return self.rt.block_forever("chan send (nil chan)")
         return ch.send(v)
@@ -1231,6 +1233,7 @@ class GoMutex(_sync.Mutex):
 
 class GoRWMutex(_sync.RWMutex):
     """sync.RWMutex with Go's method names; its writer lock is a GoMutex."""
+
     __slots__ = ()
     _goname = "sync.RWMutex"
 
@@ -1289,6 +1292,7 @@ class _RLocker:
 
 class GoWaitGroup(_sync.WaitGroup):
     """sync.WaitGroup with Go's method names, including Go 1.25's ``Go`` (which spawns a goroutine)."""
+
     __slots__ = ("h",)
     _goname = "sync.WaitGroup"
 
@@ -1332,6 +1336,7 @@ def _wg_wrap(wg: GoWaitGroup, f: Any) -> Any:
 
 class GoCond(_sync.Cond):
     """sync.Cond with Go's method names (``L`` is the Locker passed to ``sync.NewCond``)."""
+
     __slots__ = ()
     _goname = "sync.Cond"
 
@@ -1380,6 +1385,7 @@ class GoOnce:
 
 class SyncMap:
     """sync.Map over a plain dict (goroutines run one at a time, so no locking is needed)."""
+
     __slots__ = ("m",)
 
     def __init__(self) -> None:

@@ -65,6 +65,7 @@ class MemoryChart(QWidget):
 
     Blue is what real Go would hold (modelled), red what this Python process
     holds for the simulation (measured)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snap: Snapshot | None = None

@@ -95,6 +95,7 @@ class CodeView(QWidget):
 
     After a mid-run change it also shows, greyed, what goroutines of the
     earlier versions of the code still wait on."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)

@@ -65,6 +65,7 @@ class CompareWindow(QMainWindow):
     """Variants side by side on one request stream and one clock (``core.compare.Compare``), a stage each.
 
     Raises ValueError if the variants do not share one seed."""
+
     closed = Signal()  # after closeEvent accepted: the app's loop may end
 
     def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05,

@@ -54,6 +54,7 @@ class Stage(QWidget):
 
     Stranded goroutines are red crossed squares. ``painted`` fires after each
     frame drawn with a snapshot; ``labels`` and ``lanes`` record what it drew."""
+
     painted = Signal()  # after a frame with a snapshot was drawn
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -19,6 +19,7 @@ class Timeline(QWidget):
     """The seek bar over the kept events: drag to any moment; marks for the first strand, early returns, changes.
 
     ``seek_requested`` carries the event index chosen."""
+
     seek_requested = Signal(int)  # an event index
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -53,6 +53,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
     ``frame_rendered`` fires after each refresh; ``closed`` once closing was
     accepted. The job-specific parts live in its mixins (layout, actions,
     files, lesson mode, verdict)."""
+
     frame_rendered = Signal()
     closed = Signal()  # after closeEvent accepted: the app's loop may end
 
