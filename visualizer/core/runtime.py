@@ -35,8 +35,8 @@ from . import memory
 from .channel import FOREVER, PARK, PLAIN_TYPES, SENT, Channel, Forever, Parking, Ready, Sudog
 from .trace import Events, Trace
 
-__all__ = ["FINISHED", "PARKED", "RUNNABLE", "RUNNING", "SLEEPING", "WAITABLE", "Goroutine", "Runtime", "gc_paused",
-           "holds_no_channels"]
+__all__ = ["FINISHED", "PANICKED", "PARKED", "RUNNABLE", "RUNNING", "SLEEPING", "WAITABLE", "Goroutine", "Runtime",
+           "gc_paused", "holds_no_channels"]
 
 RUNNABLE = "runnable"
 RUNNING = "running"
