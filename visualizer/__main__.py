@@ -14,6 +14,10 @@ from .cli.parser import build_parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``leakviz`` entry point: parse ``argv`` (default ``sys.argv[1:]``), run the command or open the window.
+
+    Returns the exit code: 2 (one line on stderr) for a window option given
+    before a command, 130 on Ctrl-C, 0 when stdout is a closed pipe."""
     p = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     from .cli.gowindow import wants_go_window

@@ -52,6 +52,10 @@ def _engine_cfg(requests: int) -> Config:
 
 
 def bench_engine(requests: int) -> dict[str, Any]:
+    """Time the engine on ``requests`` requests against the same work on bare asyncio.
+
+    Returns wall seconds, checks and channel operations per wall second for
+    both, the stranded counts, and ``ratio`` (engine time / baseline time)."""
     cfg = _engine_cfg(requests)
     gc.collect()
     rt = Runtime(seed=cfg.seed)
@@ -192,6 +196,10 @@ def bench_seek(requests: int, seeks: int = 30) -> dict[str, Any]:
 # -- 4. memory per stranded goroutine --
 
 def bench_memory(stranded_target: int) -> dict[str, Any]:
+    """Resident bytes (RSS growth) per stranded goroutine for a leak of at least ``stranded_target``.
+
+    Also returns this process's measured bytes, the trace's bytes per stranded
+    goroutine and the modelled/measured Go bytes, for comparison."""
     requests = -(-stranded_target // 9)
     cfg = Config(checks=10, requests=requests, concurrent=True, rate=1000.0, fail=(0,), seed=1).validate()
     gc.collect()
@@ -213,6 +221,9 @@ def bench_memory(stranded_target: int) -> dict[str, Any]:
 # -- 2, 3, 5: the window --
 
 def bench_frames(counts: list[int], frames: int) -> dict[str, Any]:
+    """Median and p95 milliseconds to fold and paint one 1280x800 stage frame, per stranded count.
+
+    Needs PySide6 (imports it here); the first 3 of ``frames + 3`` frames are warm-up."""
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
@@ -276,6 +287,10 @@ def bench_presenter(n: int, frames: int) -> dict[str, Any]:
 
 
 def bench_lag(seconds: float) -> dict[str, Any]:
+    """Event-loop lag (ms) under the window playing 1,000 requests per second flat out, for ``seconds`` wall seconds.
+
+    Opens a real MainWindow on a qasync loop (offscreen under the bench) and
+    samples how late a 1 ms sleep wakes up: median, p99 and max."""
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -312,6 +327,9 @@ def bench_lag(seconds: float) -> dict[str, Any]:
 
 
 def bench_startup(runs: int) -> dict[str, Any]:
+    """Wall seconds from ``python -m visualizer`` to its first painted frame, over ``runs`` fresh processes.
+
+    Raises RuntimeError if a start-up run fails."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     times = []
     for _ in range(runs):
@@ -333,6 +351,7 @@ def _in_fresh_process(func: str, arg: int) -> dict[str, Any]:
 
 
 def run(quick: bool) -> dict[str, Any]:
+    """Run every benchmark (smaller sizes when ``quick``) and return the results with the machine and the targets."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     res: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
@@ -357,6 +376,7 @@ def run(quick: bool) -> dict[str, Any]:
 
 
 def table(res: dict[str, Any]) -> str:
+    """The results of ``run`` as a text table: each measurement, its target and whether it was met."""
     e, f, lag, m, s, sk = res["engine"], res["frames"], res["lag"], res["memory"], res["startup"], res["seek"]
     t = res["targets"]
     rows = [
@@ -413,6 +433,7 @@ def table(res: dict[str, Any]) -> str:
 
 
 def main(quick: bool, as_json: bool) -> int:
+    """``leakviz bench``: run the benchmarks and print the table (or JSON); returns 0 whatever the numbers."""
     res = run(quick)
     print(json.dumps(res, indent=2, sort_keys=True) if as_json else table(res))
     return 0

@@ -75,6 +75,10 @@ async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out)
 
 
 def main(minutes: float, rate: float, max_live: int, as_json: bool) -> int:
+    """``leakviz soak``: leak up to ``max_live`` goroutines and reset, cycle after cycle, for ``minutes`` wall minutes.
+
+    Prints each cycle's stranded count and peak/after-reset RSS (MiB), or
+    JSON. Returns 0, or 128 + the signal number when stopped by a signal."""
     res = asyncio.run(_soak(minutes, rate, max_live, every_s=max(5.0, minutes * 60 / 60),
                             out="json" if as_json else "text"))
     cycles = res["cycles"]

@@ -15,6 +15,7 @@ def _kib(n: int) -> str:
 
 
 def format_report(r: dict) -> str:
+    """The human summary of a ``core.report.report`` dict, as ``leakviz run`` prints it (sizes in KiB, time in ms)."""
     by_ch = ", ".join(f"{k}: {v:,}" for k, v in r["stranded_by_channel"].items()) or "none"
     lines = [
         f"leakviz run: variant {r['variant']}, {r['checks']} checks, capacity done={r['capacity_done']} "
@@ -46,6 +47,11 @@ def format_report(r: dict) -> str:
 
 
 def cmd_run(a: argparse.Namespace) -> int:
+    """``leakviz run``: simulate the scenario headless and print the report (or JSON).
+
+    Exit code 2 with one stderr line for an invalid config or an unwritable
+    ``--save`` path (checked before the run), 1 if the simulated program
+    panicked, else 0."""
     from ..core.atomic import target_of
     from ..core.report import ceiling_message, report, simulate
     from ..core.scenario import ConfigError
@@ -78,6 +84,9 @@ def cmd_run(a: argparse.Namespace) -> int:
 
 
 def cmd_go(a: argparse.Namespace) -> int:
+    """``leakviz go``: run Go source files on the simulated runtime (golang/); exit 2 for an invalid ``--runs``/``--until``.
+
+    ``--until`` is in simulated seconds."""
     from ..golang.cli import run_go
     if a.runs < 1 or (a.until is not None and a.until < 0):
         print("leakviz go: error: --runs must be at least 1 and --until not negative", file=sys.stderr)
@@ -87,6 +96,11 @@ def cmd_go(a: argparse.Namespace) -> int:
 
 
 def cmd_window(a: argparse.Namespace) -> int:
+    """Open the window (no command given): validate every option first, so bad input is one stderr line and exit 2.
+
+    Loads ``--open`` before any window; refuses to start without a display
+    unless taking a screenshot (which then runs offscreen). Returns the
+    window's exit code."""
     try:
         _max_live(a.max_live)
     except ValueError as e:
@@ -140,6 +154,7 @@ def cmd_window(a: argparse.Namespace) -> int:
 
 
 def cmd_soak(a: argparse.Namespace) -> int:
+    """``leakviz soak``: check the ranges of ``--minutes``, ``--rate`` and ``--max-live`` (exit 2), then run ``soak.main``."""
     from ..core.scenario import MAX_RATE, MIN_RATE
     if not 0 < a.minutes <= 24 * 60:
         print(f"leakviz soak: error: --minutes must be between 0 and 1440, got {a.minutes:g}", file=sys.stderr)
@@ -157,6 +172,10 @@ def cmd_soak(a: argparse.Namespace) -> int:
 
 
 def cmd_export(a: argparse.Namespace) -> int:
+    """``leakviz export``: simulate and write one export (csv, json, png, gif, mp4, webm or a Go program folder).
+
+    Every invalid option, unwritable path or ExportError is one stderr line
+    and exit 2; pictures and videos render through an offscreen window."""
     import os
 
     from ..core.scenario import ConfigError
@@ -253,5 +272,6 @@ def cmd_export(a: argparse.Namespace) -> int:
 
 
 def cmd_bench(a: argparse.Namespace) -> int:
+    """``leakviz bench``: delegate to ``bench.main``."""
     from .. import bench
     return bench.main(quick=a.quick, as_json=a.json)

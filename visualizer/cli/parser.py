@@ -9,6 +9,7 @@ from .commands import cmd_bench, cmd_export, cmd_go, cmd_run, cmd_soak
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``leakviz`` argument parser: the window's options and every subcommand with its handler as ``func``."""
     p = _Parser(prog="leakviz", description="See how channel capacity, blocking sends and early "
                 "returns strand goroutines and hold memory. With no command, opens the window.")
     _add_window_args(p)

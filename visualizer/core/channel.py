@@ -66,9 +66,11 @@ class Parking:
         return PARK
 
     def throw(self, typ, val=None, tb=None):  # the iterator protocol of yield from
+        """Re-raise the exception thrown in by ``coroutine.throw`` (the ``yield from`` protocol)."""
         raise typ if val is None else val
 
     def close(self) -> None:
+        """Nothing to release: a parking holds no resources of its own."""
         pass
 
 
@@ -136,6 +138,7 @@ class Forever(Parking):
     __slots__ = ()
 
     def send(self, _value: object) -> None:
+        """Never legitimately called: raises RuntimeError, since nothing may wake a goroutine blocked forever."""
         raise RuntimeError("a goroutine blocked forever was resumed")
 
 
@@ -398,26 +401,38 @@ def _select_recv2(rt: Runtime, g: Goroutine, ca: Channel, cb: Channel) -> Sudog 
 # -- nil-aware forms, for code where a channel variable may be nil --
 
 async def send(rt: Runtime, ch: Channel | None, v: Any) -> None:
+    """Go's ``ch <- v`` where ``ch`` may be nil.
+
+    Blocks until a receiver takes ``v`` or buffer space frees up; on a nil
+    channel it parks the goroutine for ever. Raises SendOnClosedChannel if the
+    channel is (or gets) closed."""
     if ch is None:  # rule 4
         await rt.block_forever("send")
     await ch.send(v)
 
 
 async def recv(rt: Runtime, ch: Channel | None) -> tuple[Any, bool]:
+    """Go's ``v, ok := <-ch`` where ``ch`` may be nil: returns ``(value, ok)``.
+
+    Blocks until a value or a close arrives (``ok`` is False after close, with
+    the channel's zero value); on a nil channel it parks the goroutine for ever."""
     if ch is None:  # rule 9
         await rt.block_forever("recv")
     return await ch.recv()
 
 
 def close(ch: Channel | None) -> None:
+    """Go's ``close(ch)``: raises CloseOfNilChannel on nil, CloseOfClosedChannel on a second close."""
     if ch is None:
         raise CloseOfNilChannel()
     ch.close()
 
 
 def len_(ch: Channel | None) -> int:
+    """Go's ``len(ch)``: values buffered now (0 for a nil channel)."""
     return 0 if ch is None else len(ch.buf)
 
 
 def cap(ch: Channel | None) -> int:
+    """Go's ``cap(ch)``: the buffer size (0 for a nil or unbuffered channel)."""
     return 0 if ch is None else ch.cap

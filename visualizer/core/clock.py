@@ -23,6 +23,8 @@ from collections.abc import Callable
 
 from .runtime import Runtime, gc_paused
 
+__all__ = ["FRAME_HZ", "Driver"]
+
 _CHUNK = 96  # goroutine steps between wall-clock checks
 # The one frame rate of every view (window, compare, paced compare runs): smooth
 # on a projector, and leaves the event loop room between frames.
@@ -30,6 +32,14 @@ FRAME_HZ = 25
 
 
 class Driver:
+    """Paces one runtime's virtual clock on the running asyncio loop (see the module docstring).
+
+    ``speed`` is simulated seconds per wall second (``None``: as fast as the
+    CPU allows, in ``slice_s``-second wall slices). ``throttle`` returning true
+    makes the driver wait for a slow viewer; ``guard`` returning true pauses it
+    (e.g. at the live-goroutine ceiling). Raises ValueError for a speed that is
+    not positive."""
+
     def __init__(self, rt: Runtime, *, speed: float | None = 1.0, slice_s: float = 0.008,
                  wall: Callable[[], float] = time.monotonic, throttle: Callable[[], bool] | None = None,
                  guard: Callable[[], bool] | None = None) -> None:
@@ -51,6 +61,9 @@ class Driver:
 
     @property
     def speed(self) -> float | None:
+        """Simulated seconds per wall second, or None for as fast as possible; setting it re-bases the pace.
+
+        Setting a value that is not positive raises ValueError."""
         return self._speed
 
     @speed.setter
@@ -63,13 +76,16 @@ class Driver:
 
     @property
     def paused(self) -> bool:
+        """True while ``run()`` waits for ``resume()`` (after ``pause``, ``step`` or a stop time)."""
         return self._paused
 
     def pause(self) -> None:
+        """Make ``run()`` wait (without returning) until ``resume()``."""
         self._paused = True
         self._wakeup.set()
 
     def resume(self) -> None:
+        """Continue ``run()``, measuring the pace from now so the paused wall time is not caught up."""
         self._paused = False
         self._rebase()
         self._wakeup.set()
@@ -109,6 +125,7 @@ class Driver:
 
     @property
     def finished(self) -> bool:
+        """True when the runtime is idle: nothing runnable and no timer pending (or it panicked)."""
         return self.rt.idle()
 
     def _rebase(self) -> None:

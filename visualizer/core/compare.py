@@ -19,6 +19,8 @@ from .runtime import Runtime
 from .scenario import Config
 from .trace import Folder, Snapshot
 
+__all__ = ["Compare", "classic"]
+
 CLASSIC = (("unbuffered", {}), ("buffered", {"capacity_done": 10, "capacity_quit": 10}),
            ("context", {"variant": "ctx"}))
 
@@ -31,6 +33,10 @@ def classic(base: Config | None = None) -> list[tuple[str, Config]]:
 
 
 class Lane:
+    """One compared variant: its own runtime with the scenario started, and the fold of its trace.
+
+    ``keep`` is how many of the most recent requests keep per-goroutine detail in the fold."""
+
     def __init__(self, name: str, cfg: Config, keep: int) -> None:
         self.name = name
         self.cfg = cfg
@@ -40,6 +46,9 @@ class Lane:
         self.folder = Folder(keep=keep)
 
     def snapshot(self, now: int, budget_s: float | None = 0.002) -> Snapshot:
+        """Fold the lane's new events (at most ``budget_s`` wall seconds; None: all) and return its Snapshot.
+
+        ``now`` (ns of virtual time) is stamped only once the fold has caught up with the trace."""
         self.folder.feed(self.rt.trace.events, budget_s=budget_s)
         return self.folder.snapshot(now=now if self.folder.seq == len(self.rt.trace.events) else None)
 
@@ -64,9 +73,11 @@ class Compare:
         self._stopped = False
 
     def snapshots(self, budget_s: float | None = 0.002) -> list[Snapshot]:
+        """One Snapshot per lane, in lane order (see ``Lane.snapshot`` for ``budget_s``)."""
         return [lane.snapshot(self.now, budget_s) for lane in self.lanes]
 
     def play(self) -> None:
+        """Start (or continue) driving the lanes on the running asyncio loop; no-op past the live-goroutine ceiling."""
         if self.ceiling_hit:
             return
         self.playing = True
@@ -74,6 +85,7 @@ class Compare:
             self._task = asyncio.get_event_loop().create_task(self._run())
 
     def pause(self) -> None:
+        """Stop advancing virtual time; the driving task stays and waits for ``play``."""
         self.playing = False
 
     def advance(self, t_ns: int) -> None:
@@ -87,9 +99,11 @@ class Compare:
 
     @property
     def finished(self) -> bool:
+        """True when every lane's runtime is idle."""
         return all(lane.rt.idle() for lane in self.lanes)
 
     def stop(self) -> None:
+        """End for good: cancel the driving task and shut every lane's runtime down."""
         self._stopped = True
         self.playing = False
         if self._task is not None:

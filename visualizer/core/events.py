@@ -33,6 +33,9 @@ class Event:
             self._callbacks.remove(callback)
 
     def emit(self, value: Any = None) -> None:
+        """Call every subscriber with ``value``, in subscription order; a callback's exception propagates.
+
+        Iterates over a copy, so a callback may subscribe or unsubscribe safely."""
         for cb in list(self._callbacks):
             cb(value)
 

@@ -23,6 +23,9 @@ from typing import IO, Any
 from .atomic import WriteError, atomic_write
 from .trace import Folder, Trace
 
+__all__ = ["GIF_FPS", "METRICS_COLUMNS", "VIDEO_FPS", "ExportError", "atomic_file", "metrics_rows", "write_csv",
+           "write_json"]
+
 METRICS_COLUMNS: tuple[str, ...] = (
     "t_s", "requests", "requests_returned", "live_goroutines", "stranded",
     "stranded_done", "stranded_quit", "stranded_other", "go_bytes_modeled", "python_bytes_measured",

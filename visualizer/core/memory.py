@@ -27,6 +27,9 @@ import sys
 from types import CoroutineType
 from typing import Any
 
+__all__ = ["GOROUTINE_BYTES", "GO_MEASURED_BYTES_PER_LEAK", "HCHAN_BYTES", "STACK_MIN", "PyMeter", "channel_bytes",
+           "go_bytes"]
+
 STACK_MIN = 2048
 G_BYTES = 448
 SUDOG_BYTES = 96
@@ -96,6 +99,10 @@ class PyMeter:
         self._reqs: set[int] = set()
 
     def strand(self, g: Any) -> int:
+        """Bytes (``sys.getsizeof``) that stranded goroutine ``g`` newly keeps alive in this process.
+
+        Its own objects are counted every time; the channels and the request it
+        shares with others only the first time they are met."""
         from .channel import Channel, Sudog  # channel imports nothing from here
 
         chain = _chain(g)

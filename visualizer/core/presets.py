@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .scenario import Config
 
+__all__ = ["DEFAULT_PRESET", "PRESETS", "preset_of"]
+
 # An endless stream of overlapping requests with drawn failures: what a
 # server sees. Slow enough at the window's default speed to follow each one.
 _BASE = Config(variant="seed", checks=10, capacity_done=0, capacity_quit=0, requests=1_000_000,

@@ -9,6 +9,8 @@ from . import memory, scenario
 from .runtime import Runtime
 from .trace import Snapshot, fold
 
+__all__ = ["ceiling_hit", "ceiling_message", "report", "simulate"]
+
 
 def simulate(cfg: scenario.Config, *, until: int | None = None, max_live: int | None = None) -> Runtime:
     """Run the scenario as fast as possible until nothing can happen any more

@@ -35,6 +35,9 @@ from . import memory
 from .channel import FOREVER, PARK, PLAIN_TYPES, SENT, Channel, Forever, Parking, Ready, Sudog
 from .trace import Events, Trace
 
+__all__ = ["FINISHED", "PANICKED", "PARKED", "RUNNABLE", "RUNNING", "SLEEPING", "WAITABLE", "Goroutine", "Runtime",
+           "gc_paused", "holds_no_channels"]
+
 RUNNABLE = "runnable"
 RUNNING = "running"
 SLEEPING = "sleeping"
@@ -426,6 +429,7 @@ class Runtime:
         self._exit(g, PANICKED)
 
     def runnable(self) -> int:
+        """Number of goroutines in the run queue, ready to step now."""
         return len(self._runq)
 
     def next_timer(self) -> int | None:

@@ -15,6 +15,9 @@ from dataclasses import asdict, dataclass, field
 from .channel import Channel, Recv, Send, select
 from .runtime import Runtime, holds_no_channels
 
+__all__ = ["ARRIVALS", "MAX_CHECKS", "MAX_RATE", "MAX_SEED", "MIN_RATE", "VARIANTS", "Config", "ConfigError", "Live",
+           "Request", "go_source", "passes", "predicted_stranded", "safe_capacities", "start", "update"]
+
 VARIANTS = ("seed", "ctx", "closequit", "drain")
 ARRIVALS = ("fixed", "poisson")
 MAX_CHECKS = 256
@@ -29,6 +32,7 @@ BAD_IPS = tuple(f"203.0.113.{i}" for i in range(1, 33))  # TEST-NET-3, documenta
 
 
 def check_name(i: int) -> str:
+    """The display name of check ``i`` (made up as ``waf_rule_<i>`` past the named ones)."""
     return CHECK_NAMES[i] if i < len(CHECK_NAMES) else f"waf_rule_{i}"
 
 
@@ -57,6 +61,7 @@ class Config:
     seed: int = 1
 
     def validate(self) -> Config:
+        """Return self if every field is in range; otherwise raise ConfigError with a one-line message."""
         if type(self.seed) is not int or not 0 <= self.seed <= MAX_SEED:
             raise ConfigError(f"seed must be a whole number between 0 and {MAX_SEED}, got {self.seed!r}")
         if self.variant not in VARIANTS:
@@ -93,10 +98,12 @@ class Config:
         return self
 
     def delays_ns(self) -> list[int]:
+        """Each check's delay in ns of virtual time (default: check ``i`` takes ``(i + 1) * 5`` ms)."""
         ms = self.delays_ms if self.delays_ms is not None else [(i + 1) * 5 for i in range(self.checks)]
         return [round(d * 1_000_000) for d in ms]
 
     def to_json(self) -> str:
+        """The config as canonical JSON (sorted keys), as saved in run files."""
         return json.dumps(asdict(self), sort_keys=True)
 
 
@@ -321,12 +328,22 @@ async def check_select(rt: Runtime, req: Request, i: int, delay: int,
 
 
 async def drain(rt: Runtime, done: Channel, quit: Channel, rest: int) -> None:
+    """The "drain" fix: receive the ``rest`` results still due on ``done``/``quit`` so no check stays blocked.
+
+    Blocks (select on both channels) until all ``rest`` have arrived."""
     for _ in range(rest):
         await select(rt, Recv(done), Recv(quit))
 
 
 async def handler(rt: Runtime, req: Request, cfg: Config, delays: list[int],
                   resp: Channel | None) -> None:
+    """The request handler goroutine: start one check goroutine per check, wait for the verdict.
+
+    Blocks in a select on ``done``/``quit`` until every check passed or one
+    failed; returns early on the first failure, which is what leaves the
+    remaining checks blocked (the leak) unless the variant drains or closes a
+    stop channel. Then it sends True on ``resp`` if given (blocking until it is
+    received)."""
     n = cfg.checks
     variant = cfg.variant
     stop = None

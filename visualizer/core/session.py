@@ -22,6 +22,8 @@ from .runtime import Runtime
 from .scenario import Config
 from .trace import Events, Folder, Rewinder, Snapshot, Trace
 
+__all__ = ["KEEP_CHUNKS", "Session", "default_max_live"]
+
 # What a change means mid-run: these apply to requests that arrive from now
 # on; anything else (seed, arrival model, scripted lists) restarts the run.
 # At full speed the engine waits while the view is this many events behind,
@@ -53,6 +55,14 @@ LIVE_FIELDS = frozenset({"variant", "checks", "capacity_done", "capacity_quit", 
 
 
 class Session:
+    """One live run of the scenario in the window: runtime, pacing driver and fold of the trace.
+
+    ``speed`` is simulated seconds per wall second (None: as fast as possible);
+    ``keep`` how many of the most recent requests keep per-goroutine detail; the run
+    pauses for good when ``max_live`` goroutines are alive (the ceiling; only
+    a reset goes on). ``events`` says config/reset/error. Raises ConfigError
+    for an invalid ``cfg``."""
+
     def __init__(self, cfg: Config, *, speed: float | None = 0.05, keep: int = 6,
                  max_live: int | None = None) -> None:
         self.keep = keep
@@ -92,21 +102,26 @@ class Session:
 
     @property
     def playing(self) -> bool:
+        """True while the run is meant to advance and has not finished."""
         return self._playing and not self.finished
 
     @property
     def finished(self) -> bool:
+        """True when the runtime is idle (nothing can happen any more)."""
         return self.rt.idle()
 
     @property
     def speed(self) -> float | None:
+        """Simulated seconds per wall second, or None for as fast as possible."""
         return self._speed
 
     def set_speed(self, speed: float | None) -> None:
+        """Change the pace now; raises ValueError for a speed that is not positive."""
         self._speed = speed
         self.driver.speed = speed
 
     def play(self) -> None:
+        """Advance the run on the running asyncio loop; a no-op at the ceiling, past a breakpoint it goes on."""
         if self.ceiling_hit:
             return  # only a reset goes on from the ceiling
         stop = self.driver.stop_time
@@ -117,6 +132,7 @@ class Session:
         self._ensure_task()
 
     def pause(self) -> None:
+        """Stop advancing virtual time (the driving task waits)."""
         self._playing = False
         self.driver.pause()
 

@@ -28,6 +28,8 @@ from .runtime import WAITABLE
 if TYPE_CHECKING:
     from .runtime import Goroutine, Runtime
 
+__all__ = ["Cond", "FatalError", "Mutex", "Primitive", "RWMutex", "WaitGroup"]
+
 MUTEX_LOCK = "sync.Mutex.Lock"
 RWMUTEX_RLOCK = "sync.RWMutex.RLock"
 RWMUTEX_LOCK = "sync.RWMutex.Lock"
@@ -50,6 +52,7 @@ class Waiter(Parking):
         self.ch = prim
 
     def send(self, value: object) -> None:
+        """Resumed by the primitive: ``await`` returns ``value``."""
         raise StopIteration(value)
 
 
@@ -121,6 +124,9 @@ class Mutex(Primitive):
         self.locked = False
 
     async def lock(self, reason: str = MUTEX_LOCK) -> None:
+        """Go's ``Mutex.Lock``: blocks (parks the goroutine) until the mutex is free, then holds it.
+
+        ``reason`` is the wait reason shown while blocked."""
         self._touch()
         if not self.locked:
             self.locked = True
@@ -134,6 +140,7 @@ class Mutex(Primitive):
             front = True  # a woken waiter that lost the race queues LIFO, as lockSlow does
 
     def try_lock(self) -> bool:
+        """Go's ``Mutex.TryLock``: take the mutex if free, never blocking; returns whether it did."""
         self._touch()
         if self.locked:
             return False
@@ -141,6 +148,7 @@ class Mutex(Primitive):
         return True
 
     def unlock(self) -> None:
+        """Go's ``Mutex.Unlock``: release and wake the first waiter; raises FatalError if not locked."""
         if not self.locked:
             raise FatalError("fatal error: sync: unlock of unlocked mutex")
         self.locked = False
@@ -165,6 +173,7 @@ class RWMutex(Primitive):
         self.writeq: deque[Waiter] = deque()
 
     async def rlock(self) -> None:
+        """Go's ``RWMutex.RLock``: blocks while a writer holds or waits for the lock."""
         self._touch()
         if not self.pending:
             self.readers += 1
@@ -172,6 +181,7 @@ class RWMutex(Primitive):
         await self._park(RWMUTEX_RLOCK, q=self.readq)  # the unlocking writer counted us in
 
     def try_rlock(self) -> bool:
+        """Go's ``RWMutex.TryRLock``: take a read lock unless a writer holds or waits; never blocks."""
         self._touch()
         if self.pending:
             return False
@@ -179,6 +189,9 @@ class RWMutex(Primitive):
         return True
 
     def runlock(self) -> None:
+        """Go's ``RWMutex.RUnlock``: the last reader out hands over to a waiting writer.
+
+        Raises FatalError when no read lock is held."""
         if self.readers <= 0:
             raise FatalError("fatal error: sync: RUnlock of unlocked RWMutex")
         self.readers -= 1
@@ -187,6 +200,9 @@ class RWMutex(Primitive):
             self._wake(self.writeq.popleft())
 
     async def lock(self) -> None:
+        """Go's ``RWMutex.Lock``: blocks until other writers are done, then until the readers have left.
+
+        New readers block from the moment a writer waits."""
         self._touch()
         await self.w.lock()
         self.pending = True
@@ -196,6 +212,7 @@ class RWMutex(Primitive):
         await self._park(RWMUTEX_LOCK, q=self.writeq)
 
     def unlock(self) -> None:
+        """Go's ``RWMutex.Unlock``: lets every blocked reader in at once; raises FatalError if not write-locked."""
         if not self.writer:
             raise FatalError("fatal error: sync: Unlock of unlocked RWMutex")
         self.writer = False
@@ -216,6 +233,7 @@ class WaitGroup(Primitive):
         self.count = 0
 
     def add(self, n: int) -> None:
+        """Go's ``WaitGroup.Add``: at zero, every waiter is woken; raises GoPanic if the counter goes negative."""
         self.count += n
         if self.count < 0:
             raise GoPanic("sync: negative WaitGroup counter")
@@ -224,9 +242,11 @@ class WaitGroup(Primitive):
                 self._wake(self.waitq.popleft())
 
     def done(self) -> None:
+        """Go's ``WaitGroup.Done``: ``add(-1)``."""
         self.add(-1)
 
     def wait(self) -> Waiter | _Done:
+        """Go's ``WaitGroup.Wait``: an awaitable that blocks until the counter is zero (at once if it is)."""
         self._touch()
         if self.count == 0:
             return DONE
@@ -243,16 +263,19 @@ class Cond(Primitive):
         self.L = L
 
     async def wait(self) -> None:
+        """Go's ``Cond.Wait``: unlock ``L``, block until signalled, then block again until ``L`` is re-locked."""
         self._touch()
         self.L.unlock()
         await self._park(COND_WAIT)
         await self.L.lock()
 
     def signal(self) -> None:
+        """Go's ``Cond.Signal``: wake the longest waiter, if any."""
         if self.waitq:
             self._wake(self.waitq.popleft())
 
     def broadcast(self) -> None:
+        """Go's ``Cond.Broadcast``: wake every waiter."""
         while self.waitq:
             self._wake(self.waitq.popleft())
 

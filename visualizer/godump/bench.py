@@ -46,6 +46,7 @@ def synthetic_dump(n: int) -> bytes:
 
 
 def bench_parse(n: int) -> dict[str, Any]:
+    """Seconds to parse and group a synthetic debug=2 dump of ``n`` goroutines; raises RuntimeError on a miscount."""
     data = synthetic_dump(n)
     t0 = time.perf_counter()
     s = summarize(io.BytesIO(data))

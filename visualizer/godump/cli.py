@@ -42,6 +42,9 @@ class SourceFinder:
         return idx
 
     def find(self, file: str) -> Path | None:
+        """The file under the root whose path shares the longest tail with ``file`` (None without a root or a match).
+
+        Indexes the folder on first use."""
         if self.root is None or not file:
             return None
         if self._index is None:
@@ -58,6 +61,7 @@ class SourceFinder:
         return best
 
     def line(self, file: str, n: int) -> str | None:
+        """Line ``n`` (1-based, stripped) of the file ``find`` picks, or None if not found or unreadable."""
         p = self.find(file)
         if p is None:
             return None

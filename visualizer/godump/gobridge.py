@@ -47,6 +47,9 @@ class GoTool:
     goroot: str | None = None
 
     def env(self) -> dict[str, str]:
+        """The environment to run this Go toolchain in: offline (no downloads, no telemetry), no cgo, modules on.
+
+        Sets GOCACHE/GOPATH under the temp folder when there is no HOME."""
         env = dict(os.environ)
         env.update(GOTOOLCHAIN="local", GOPROXY="off", GOFLAGS="-mod=mod", GOTELEMETRY="off", CGO_ENABLED="0",
                    GOWORK="off")
@@ -342,6 +345,7 @@ class Program:
     queries: list[str]
 
     def want(self, parked_by_site: dict[str, int]) -> dict[int, int]:
+        """Simulated blocked goroutines per main.go line, from counts per parking site (sites not in the program dropped)."""
         out: Counter[int] = Counter()
         for site, n in parked_by_site.items():
             if n and site in self.site_lines:
@@ -424,9 +428,11 @@ class Verdict:
 
     @property
     def same(self) -> bool:
+        """True when real Go and the simulation block the same number of goroutines on every line."""
         return self.simulated == self.real
 
     def format(self) -> str:
+        """The side-by-side table of blocked goroutines per main.go line, with the verdict line."""
         lines = {**{k: 0 for k in self.simulated}, **{k: 0 for k in self.real}}
         names = {}
         for s, ln in self.site_lines.items():

@@ -80,6 +80,7 @@ class Group:
 
     @property
     def key(self) -> tuple:
+        """What goroutines must share to fall in one group: wait reason, blocking line and creation site."""
         return (self.wait_reason, self.file, self.line, self.created_by, self.created_file, self.created_line)
 
     @property
@@ -92,6 +93,7 @@ class Group:
         return memory.go_bytes(self.count)
 
     def as_json(self) -> dict:
+        """The group as a JSON-ready dict (waits in minutes, as the dump gives them)."""
         return {"count": self.count, "wait_reason": self.wait_reason, "function": self.function, "file": self.file,
                 "line": self.line, "created_by": self.created_by, "created_file": self.created_file,
                 "created_line": self.created_line, "max_wait_minutes": self.max_wait_minutes}
@@ -112,9 +114,11 @@ class Summary:
     damaged: int = 0
 
     def as_json(self) -> dict:
+        """The summary as a JSON-ready dict: the goroutine count and every group."""
         return {"goroutines": self.goroutines, "groups": [g.as_json() for g in self.groups]}
 
     def go_bytes(self) -> int:
+        """Modelled Go bytes these goroutines hold (stacks and records only; channels are not in a dump)."""
         return memory.go_bytes(self.goroutines)
 
 

@@ -97,10 +97,12 @@ class Trend:
 
     @property
     def count(self) -> int:
+        """The goroutine count of the latest poll (0 before any)."""
         return self.counts[-1][1] if self.counts else 0
 
     @property
     def leaking(self) -> bool:
+        """True when the last (up to 12) counts never fell and rose overall, over at least ``MIN_POLLS`` polls."""
         pts = list(self.counts)[-12:]
         if len(pts) < MIN_POLLS:
             return False
@@ -134,6 +136,7 @@ class Watch:
 
     @property
     def up(self) -> bool:
+        """True when the latest poll reached the endpoint."""
         return bool(self.polls) and self.polls[-1].error is None
 
     def poll(self) -> Poll:

@@ -91,11 +91,13 @@ class Problems:
         self.total = 0
 
     def add(self, line: int, message: str) -> None:
+        """Count a problem at dump line ``line``; only the first ``MAX_PROBLEMS_KEPT`` are kept in full."""
         self.total += 1
         if len(self.kept) < MAX_PROBLEMS_KEPT:
             self.kept.append(Problem(line, message))
 
     def summary(self) -> str:
+        """One line: the first problem and how many more there were ("" if none)."""
         if not self.total:
             return ""
         more = f" (and {self.total - 1:,} more problem{'s' if self.total > 2 else ''})" if self.total > 1 else ""

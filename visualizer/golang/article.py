@@ -196,6 +196,10 @@ class Interpreted:
 
     async def handler(self, rt: Any, req: scenario.Request, cfg: scenario.Config, delays: list[int],
                       resp: Any) -> None:
+        """The request handler for ``scenario.start``: the interpreted Go handler, then what the native one does after.
+
+        Blocks while the Go code does (select on done/quit); records the outcome
+        and, if ``resp`` is given, sends True on it (blocking until received)."""
         self.ip.req = req.id
         outcome = await self.fn(_Req(req, delays), cfg.checks, cfg.capacity_done, cfg.capacity_quit)
         rt.annotate("return", req.id, outcome)

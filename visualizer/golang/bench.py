@@ -81,6 +81,9 @@ func main() {
 
 
 def bench_interpret(requests: int) -> dict[str, Any]:
+    """Wall seconds of the article's scenario on ``requests`` requests, native vs interpreted from Go source.
+
+    Also returns the ratio and both stranded counts (they must agree)."""
     from ..core import scenario
     from ..core.report import report
     from ..core.runtime import Runtime
@@ -108,6 +111,7 @@ def bench_interpret(requests: int) -> dict[str, Any]:
 
 
 def bench_explore(runs: int) -> dict[str, Any]:
+    """Wall seconds for ``leakviz go --runs runs`` on a small leaky Go program, and how many runs leaked."""
     import tempfile
     from pathlib import Path
 
@@ -124,10 +128,12 @@ def bench_explore(runs: int) -> dict[str, Any]:
 
 
 def run(quick: bool) -> dict[str, Any]:
+    """The golang benchmarks (smaller sizes when ``quick``), for ``visualizer.bench``."""
     return {"interpret": bench_interpret(1_000 if quick else 10_000), "explore": bench_explore(100)}
 
 
 def rows(res: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
+    """The results of ``run`` as table rows: (what, measured, target, met or None)."""
     i, e = res["interpret"], res["explore"]
     return [
         (f"Go handler interpreted / native ({i['requests']:,} req)",

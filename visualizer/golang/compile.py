@@ -130,6 +130,11 @@ STATEMENTS = {
 
 @dataclass
 class Var:
+    """A name in scope: a Go local, global, function, type, constant or imported package, and its Python name.
+
+    ``boxed`` locals live in a ``_Box`` (their address is taken, or a closure
+    captures them in a loop); ``value`` is a constant's Python literal."""
+
     name: str
     py: str
     kind: str  # local, global, func, type, const, pkg
@@ -142,6 +147,11 @@ class Var:
 
 @dataclass
 class FuncCtx:
+    """The function being compiled: its Go and Python names, enclosing function, results and what its body needs.
+
+    ``boxed``/``captured`` are the Go names whose address is taken / used in
+    func literals; ``jumps`` the breakable constructs, innermost last."""
+
     goname: str
     py: str
     parent: FuncCtx | None
@@ -162,6 +172,8 @@ class FuncCtx:
 
 @dataclass
 class Construct:
+    """A loop, switch or select that ``break``/``continue`` (optionally labelled) can target."""
+
     kind: str  # loop, switch, select
     label: str | None
     cid: int
@@ -206,6 +218,17 @@ def load_files(paths: list[str]) -> list[tuple[str, bytes]]:
 
 
 class Compiler:
+    """Parses Go files with tree-sitter-go and translates them into one Python module (see the module docstring).
+
+    Raises GoSourceError (file, line, column, message) for a syntax error at
+    construction, and from ``compile`` for anything it cannot translate.
+    Statements and expressions are visited by node type: ``stmt`` dispatches
+    a tree-sitter-go statement of type ``T`` to ``s_T(node, depth)``, which
+    emits Python lines at indentation ``depth``; ``expr`` dispatches an
+    expression of type ``T`` to ``e_T(node)``, which returns Python source.
+    Static types are tuples such as ``("basic", "string")``,
+    ``("named", "T")``, ``("ptr", t)``, ``("slice", t)``; None means unknown."""
+
     def __init__(self, files: list[tuple[str, bytes]]) -> None:
         self.parser = tree_sitter.Parser(_LANG)
         self.files = [f for f, _ in files]
@@ -237,6 +260,7 @@ class Compiler:
     # -- errors --
 
     def err(self, node, msg: str) -> GoSourceError:
+        """A GoSourceError at ``node``'s position (1-based line and column) in the current file, to raise."""
         r, c = node.start_point
         return GoSourceError(self.files[self.fileidx], r + 1, c + 1, msg)
 
@@ -254,10 +278,12 @@ class Compiler:
     # -- emission --
 
     def emit(self, depth: int, text: str) -> None:
+        """Append one Python line at indentation ``depth``, mapped to the current Go statement for tracebacks."""
         self.out.append("    " * depth + text)
         self.lines[len(self.out)] = self.cur
 
     def set_stmt(self, node) -> None:
+        """Make ``node`` the Go statement that the lines emitted next come from."""
         nid = self.node_ids.get(node.id)
         if nid is None:
             nid = len(self.nodes)
@@ -266,12 +292,14 @@ class Compiler:
         self.cur = (self.fileidx, node.start_point[0] + 1, nid)
 
     def tmp(self) -> str:
+        """A fresh temporary Python name in the current function."""
         self.fn.ntmp += 1
         return f"_t{self.fn.ntmp}"
 
     # -- scopes --
 
     def lookup(self, name: str) -> Var | None:
+        """The innermost Var named ``name`` in scope, or None."""
         for s in reversed(self.scopes):
             v = s.get(name)
             if v is not None:
@@ -279,6 +307,10 @@ class Compiler:
         return None
 
     def declare(self, name: str, typ: Any, node=None) -> Var:
+        """Declare a Go local in the innermost scope, with a Python name unique in its outermost function.
+
+        Decides whether it lives in a box (address taken, or captured by a closure
+        inside a loop: Go 1.22's per-iteration variables). ``_`` declares nothing."""
         if name == "_":
             return Var("_", "_", "local", typ, self.fn)
         top = self.fn.top
@@ -303,6 +335,7 @@ class Compiler:
         return v.py + ".v" if v.boxed else v.py
 
     def mark_assign(self, v: Var) -> None:
+        """Note an assignment to ``v`` from this function, so the Python function declares it nonlocal or global."""
         if v.kind == "local" and v.fn is not self.fn and not v.boxed:
             self.fn.assigned_outer.add(v.py)
             self.ref(v)
@@ -312,6 +345,7 @@ class Compiler:
     # -- types --
 
     def resolve_type(self, node) -> Any:
+        """The static type of a type expression node; raises GoSourceError for unsupported types (complex, generics...)."""
         t = node.type
         if t == "type_identifier":
             name = node.text.decode()
@@ -373,6 +407,7 @@ class Compiler:
         raise self.err(node, f"unsupported type syntax ({t})")
 
     def result_types(self, node) -> list:
+        """The static types of a function's results (one per name in a named result list)."""
         if node is None:
             return []
         if node.type == "parameter_list":
@@ -385,6 +420,7 @@ class Compiler:
         return [self.resolve_type(node)]
 
     def under(self, t: Any) -> Any:
+        """The underlying type of ``t``, following named types (None if unknown)."""
         seen = 0
         while t is not None and t[0] == "named" and seen < 20:
             t = self.named.get(t[1])
@@ -401,10 +437,12 @@ class Compiler:
         return None
 
     def is_struct_value(self, t: Any) -> bool:
+        """Whether values of ``t`` are copied on assignment: structs, arrays, and library types like sync.Mutex."""
         u = self.under(t)
         return u is not None and (u[0] in ("struct", "array") or (u[0] == "ext" and u[1] in EXT_ZERO))
 
     def zero(self, t: Any) -> str:
+        """Python source for the zero value of ``t`` ("None" when unknown or nil-able)."""
         u = self.under(t)
         if u is None:
             return "None"
@@ -420,6 +458,7 @@ class Compiler:
         return "None"
 
     def define_struct(self, cls: str, goname: str, node) -> None:
+        """Record struct type ``goname`` (Python class ``cls``): its fields in order, their types, the embedded ones."""
         fields: dict[str, Any] = {}
         embedded: list[str] = []
         order: list[str] = []
@@ -447,6 +486,7 @@ class Compiler:
         self.structs[cls] = {"fields": fields, "embedded": embedded, "order": order, "goname": goname}
 
     def emit_struct_classes(self) -> None:
+        """Emit a ``_GoStruct`` subclass for every struct type, with zero-valued fields by default."""
         for cls, info in self.structs.items():
             order = info["order"]
             byval = [f for f in order if self.is_struct_value(info["fields"][f])]
@@ -465,6 +505,9 @@ class Compiler:
                 self.out.append(ln)
 
     def field_path(self, cls: str, name: str, depth: int = 0) -> tuple[list[str], Any] | None:
+        """How to reach field ``name`` of struct class ``cls``: (field names through embedded structs, its type).
+
+        None if there is no such field, or a method of that name shadows it."""
         info = self.structs.get(cls)
         if info is None or depth > 5:
             return None
@@ -483,12 +526,16 @@ class Compiler:
     # -- constants --
 
     def const_int(self, node) -> int:
+        """The constant integer ``node`` stands for; raises GoSourceError otherwise."""
         v = self.const_value(node)
         if not isinstance(v, int):
             raise self.err(node, "array length must be a constant integer")
         return v
 
     def const_value(self, node) -> Any:
+        """The Python value of a constant expression (literals, iota, constants, constant arithmetic).
+
+        Raises GoSourceError for what is not constant."""
         t = node.type
         if t == "int_literal":
             return _parse_int(node.text.decode())
@@ -551,6 +598,7 @@ class Compiler:
         raise self.err(node, "not a constant expression")
 
     def string_lit(self, node) -> str:
+        """The value of a Go string literal (raw or interpreted); raises GoSourceError for one it cannot read."""
         text = node.text.decode()
         if node.type == "raw_string_literal":
             return text[1:-1].replace("\r", "")
@@ -574,6 +622,9 @@ class Compiler:
     # -- the program --
 
     def compile(self) -> Program:
+        """Translate every file (package main only) into a Program: the Python module and its traceback tables.
+
+        Raises GoSourceError for the first construct it cannot translate."""
         decls = []  # (fileidx, node)
         for fi, tree in enumerate(self.trees):
             self.fileidx = fi
@@ -700,6 +751,7 @@ class Compiler:
         return Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees)
 
     def do_imports(self, n) -> None:
+        """Record an import declaration's packages under their names; raises GoSourceError for unsupported packages."""
         specs = [c for c in n.named_children if c.type in ("import_spec", "import_spec_list")]
         flat = []
         for s in specs:
@@ -769,6 +821,9 @@ class Compiler:
     # -- functions --
 
     def function(self, n, goname: str, py: str, recv) -> None:
+        """Translate a function or method declaration ``n`` into ``async def py``, Go name ``goname``.
+
+        ``recv`` is (receiver node, type name, is pointer) for a method, else None."""
         fn = FuncCtx(goname, py, None, None)
         fn.top = fn
         self.fn = fn
@@ -795,15 +850,18 @@ class Compiler:
         self.fn = None
 
     def param_sig(self, params) -> list[str]:
+        """The Python parameter list for ``params`` ((Var, variadic) pairs); blank names get placeholders."""
         return [("*" if variadic else "") + (v.py if v.name != "_" else f"_p{k}") for k, (v, variadic) in
                 enumerate(params)]
 
     def out_lines(self, lines: list[tuple[str, tuple]], depth: int) -> None:
+        """Append already-made (text, Go position) lines at indentation ``depth``."""
         for text, cur in lines:
             self.out.append("    " * depth + text)
             self.lines[len(self.out)] = cur
 
     def params(self, plist) -> list[tuple[Var, bool]]:
+        """Declare the parameters of a parameter list: (Var, is variadic) pairs; unnamed ones get placeholders."""
         out = []
         if plist is None:
             return out
@@ -879,9 +937,11 @@ class Compiler:
         return head + body_lines
 
     def box_wrap(self, v: Var, e: str) -> str:
+        """``e`` wrapped in a ``_Box`` if ``v`` lives in one."""
         return f"_Box({e})" if v.boxed else e
 
     def return_named(self) -> str:
+        """The Python ``return`` for a bare Go ``return``: the named results, or the zero values."""
         fn = self.fn
         if fn.named:
             vals = [self.ref(v) for v in fn.named]
@@ -893,6 +953,7 @@ class Compiler:
         return "return"
 
     def func_literal(self, n) -> str:
+        """Translate a func literal into a nested ``async def`` (Go's name ``F.func1``...); returns its Python name."""
         parent = self.fn
         d = self.depth
         if parent.py == "_ginit":
@@ -939,6 +1000,7 @@ class Compiler:
     depth = 0
 
     def block(self, node, depth: int, new_scope: bool = True) -> None:
+        """Translate a block's statements at indentation ``depth`` (in a new scope unless ``new_scope`` is False)."""
         if new_scope:
             self.scopes.append({})
         start = len(self.out)
@@ -960,6 +1022,7 @@ class Compiler:
             self.scopes.pop()
 
     def stmts(self, nodes, depth: int) -> None:
+        """Translate a statement list at indentation ``depth``; emits ``pass`` when nothing came out."""
         start = len(self.out)
         for s in nodes:
             if s.type == "comment":
@@ -972,6 +1035,7 @@ class Compiler:
             self.emit(depth, "pass")
 
     def stmt(self, s, d: int) -> None:
+        """Translate one statement by dispatching to ``s_<node type>``; raises GoSourceError for unsupported ones."""
         self.set_stmt(s)
         self.depth = d
         t = s.type
@@ -1037,6 +1101,7 @@ class Compiler:
                     self.emit(d, f"{v.py} = {self.box_wrap(v, r)}")
 
     def tuple_types(self, e, n: int) -> list:
+        """The static types of a multi-value expression's ``n`` results (None for each when unknown)."""
         t = self.type_of(e)
         if t is not None and t[0] == "tuple" and len(t[1]) == n:
             return list(t[1])
@@ -1048,6 +1113,10 @@ class Compiler:
         self.assign_or_define(left, right, d, define=True)
 
     def assign_or_define(self, left, right, d, define: bool, node=None) -> None:
+        """Translate ``left = right`` or ``left := right`` (``define``), including the two-value forms.
+
+        Handles ``v, ok`` of map index, receive and type assertion, and
+        multi-value calls."""
         if len(right) == 1 and len(left) > 1:
             r = right[0]
             rt = r.type
@@ -1209,6 +1278,7 @@ class Compiler:
     # -- loops and jumps --
 
     def push_construct(self, kind: str, label: str | None) -> Construct:
+        """Open a breakable construct (``kind`` loop, switch or select, with an optional label) in this function."""
         self.ncid += 1
         c = Construct(kind, label, self.ncid)
         self.fn.jumps.append(c)
@@ -1233,6 +1303,9 @@ class Compiler:
         p.needs_check = True
 
     def jump(self, s, d: int, kind: str) -> None:
+        """Translate ``break`` (``kind`` "b") or ``continue`` ("c"), labelled or not, out of nested constructs.
+
+        Raises GoSourceError when there is no construct to target."""
         label = s.named_children[0].text.decode() if s.named_children else None
         js = self.fn.jumps
         target = None
@@ -1429,6 +1502,7 @@ class Compiler:
         self.pop_construct(c, d)
 
     def case_body(self, case, d):
+        """Translate a switch case's statements in their own scope; raises GoSourceError for ``fallthrough``."""
         body = [x for x in case.named_children if x.type == "statement_list"]
         for x in case.named_children:
             if x.type == "fallthrough_statement":
@@ -1488,12 +1562,14 @@ class Compiler:
         self.pop_construct(c, d)
 
     def type_spec(self, t) -> str:
+        """The runtime type spec (Python source) of a type node, as ``Helpers.is_type`` takes it; "None" for nil."""
         if t.type == "nil" or t.text == b"nil":
             return "None"
         typ = self.resolve_type(t)
         return self.spec_of(typ)
 
     def spec_of(self, typ) -> str:
+        """The runtime type spec (Python source) of a static type, as ``Helpers.is_type`` takes it."""
         u = typ
         if u[0] == "named":
             under = self.under(u)
@@ -1604,6 +1680,10 @@ class Compiler:
         return self.expr(fnode), self.call_args(args, None)
 
     def call_args(self, args, key) -> list[str]:
+        """Python source for call arguments; for ``fmt`` calls it wraps what fmt prints specially.
+
+        Struct pointers, named types with String/Error methods and durations are
+        wrapped so fmt prints them as Go does; a variadic ``x...`` is spread."""
         out = []
         for a in args:
             if a.type == "variadic_argument":
@@ -1648,6 +1728,7 @@ class Compiler:
         return x
 
     def expr(self, e, stmt: bool = False) -> str:
+        """Translate an expression by dispatching to ``e_<node type>``; raises GoSourceError for unsupported ones."""
         t = e.type
         m = getattr(self, "e_" + t, None)
         if m is None:
@@ -1704,6 +1785,7 @@ class Compiler:
         return self.func_literal(e)
 
     def binop(self, op: str, a: str, b: str, ta, tb) -> str:
+        """Python source for ``a op b`` with Go's semantics for the static types (integer division, %, &^...)."""
         ua, ub = self.under(ta), self.under(tb)
         ints = (ua == INT or ub == INT) and FLOAT not in (ua, ub)
         if op == "/":
@@ -1830,6 +1912,7 @@ class Compiler:
         return None
 
     def index2(self, e) -> str:
+        """Python source for ``v, ok := m[k]``."""
         obj = e.child_by_field_name("operand")
         t = self.under(self.type_of(obj))
         z = self.zero(t[2]) if t is not None and t[0] == "map" else "None"
@@ -1854,6 +1937,7 @@ class Compiler:
         return f"_h.assert_({x}, {self.type_spec(e.child_by_field_name('type'))})"
 
     def assert2(self, e) -> str:
+        """Python source for ``v, ok := x.(T)``."""
         x = self.expr(e.child_by_field_name("operand"))
         typ = self.resolve_type(e.child_by_field_name("type"))
         return f"_h.assert2({x}, {self.type_spec(e.child_by_field_name('type'))}, lambda: {self.zero(typ)})"
@@ -1863,6 +1947,7 @@ class Compiler:
         return self.convert(typ, self.expr(e.child_by_field_name("operand")))
 
     def convert(self, typ, x: str) -> str:
+        """Python source for the conversion ``T(x)`` (string, integer, float, []byte; others unchanged)."""
         u = self.under(typ)
         if u == STR:
             return f"_h.to_string({x})"
@@ -1875,6 +1960,9 @@ class Compiler:
         return x
 
     def composite(self, typ, body) -> str:
+        """Python source for a composite literal of type ``typ`` (struct, slice, array or map).
+
+        Raises GoSourceError for an unknown field or an unsupported type."""
         u = self.under(typ)
         elems = [c for c in body.named_children if c.type in ("literal_element", "keyed_element")]
         if u is None:
@@ -1915,6 +2003,7 @@ class Compiler:
         raise self.err(body, "unsupported composite literal")
 
     def elem(self, el, typ) -> str:
+        """Python source for one element of a composite literal (a nested literal takes the element type)."""
         inner = el.named_children[0] if el.type == "literal_element" else el
         if inner.type == "literal_value":
             t = typ
@@ -1970,6 +2059,7 @@ class Compiler:
         return f"(await {f}({', '.join(self.call_args(args, None))}))"
 
     def builtin(self, name: str, args, e) -> str:
+        """Python source for a call of the builtin ``name`` (len, append, make, new...) with argument nodes ``args``."""
         if name == "len":
             return f"_h.len_({self.expr(args[0])})"
         if name == "cap":
@@ -2017,6 +2107,7 @@ class Compiler:
     # -- static types, best effort --
 
     def type_of(self, e) -> Any:
+        """The static type of expression ``e``, or None when it cannot be told."""
         try:
             return self._type_of(e)
         except GoSourceError:
@@ -2151,6 +2242,7 @@ _SPIN = "if _h.spin(): await _h.preempt()"
 
 
 def fnode_as_type(n):
+    """An identifier node seen as a type name node (for conversions like ``int(x)``)."""
     return _FakeType(n)
 
 

@@ -66,6 +66,7 @@ _RW_WRITER_MUTEX = ("sync.(*RWMutex).Lock(0x0?)", "src/sync/rwmutex.go:150", Tru
 
 
 def status_of(ip: Any, g: Any) -> str:
+    """A goroutine's status as a Go traceback prints it: "running", "runnable", "sleep", Go's wait reason, "dead"."""
     if g is None:
         return "dead"
     if g is ip.rt.current:
@@ -117,6 +118,10 @@ def _fmt_frame(name: str, has_params: bool) -> str:
 
 def goroutine_text(ip: Any, g: Any, leaked: bool, current_frame: Any = None, pprof: list | None = None,
                    status: str | None = None) -> str:
+    """One goroutine's block of a Go traceback (debug=2): header, frames with Go's library frames, "created by".
+
+    ``leaked`` adds " (leaked)" to the header; ``current_frame`` is the Python
+    frame to start from for the running goroutine."""
     inf = ip.info[g.gid]
     st = status or status_of(ip, g)
     lines = [f"goroutine {inf.goid} [{st}{' (leaked)' if leaked else ''}]:"]
@@ -304,4 +309,5 @@ def deadlock_text(ip: Any) -> str:
 
 
 def current() -> Any:
+    """The caller's Python frame (to start a traceback of the running goroutine from)."""
     return sys._getframe(1)

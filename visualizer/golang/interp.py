@@ -107,6 +107,7 @@ class GoRuntime(Runtime):
         self.globq.append(g)
 
     def go(self, coro, **kw) -> Goroutine:  # type: ignore[override]
+        """Start a goroutine; in Go's order (not ``fifo``) it goes to ``runnext``, ahead of the run queue."""
         g = super().go(coro, **kw)
         if self.fifo:
             return g
@@ -131,6 +132,7 @@ class GoRuntime(Runtime):
                 self.goready(g, value, via)
 
     def goready(self, g: Goroutine, value: Any, via: Any = None) -> None:
+        """Make ``g`` runnable with ``value``; in Go's order it takes ``runnext``. Batched while ``close`` wakes waiters."""
         if self._batch is not None:
             self._batch.append((g, value, via))
             return
@@ -141,6 +143,7 @@ class GoRuntime(Runtime):
         self._put_next(g)
 
     def gosched(self) -> _Yield:
+        """``runtime.Gosched``: the current goroutine goes to the global queue; await the result to yield."""
         g = self.getg()
         g.state = RUNNABLE
         g.resume = True  # not None: a None resumption would restart the await instead of ending it
@@ -149,6 +152,9 @@ class GoRuntime(Runtime):
         return _YIELD
 
     def next_g(self) -> Goroutine | None:
+        """The goroutine to run next, as Go's scheduler picks it (every 61st schedule the global queue first).
+
+        With ``explore``, a seeded random pick among all runnable goroutines. None when nothing is runnable."""
         if self.explore:
             pool: list[tuple[str, int]] = []
             if self.runnext is not None:
@@ -183,9 +189,11 @@ class GoRuntime(Runtime):
         return None
 
     def runnable(self) -> int:
+        """Runnable goroutines: local queue, global queue and ``runnext``."""
         return len(self._runq) + len(self.globq) + (self.runnext is not None)
 
     def idle(self) -> bool:
+        """True when the program panicked or exited, or nothing is runnable and no timer is pending."""
         return self.panic is not None or (not self.runnable() and not self._timers)
 
     def _panic(self, g: Goroutine, exc: BaseException) -> None:
@@ -202,6 +210,7 @@ class GoRuntime(Runtime):
         super()._panic(g, exc)
 
     def gopark(self, g, op, waiting, cids, sends, names=()) -> None:  # type: ignore[override]
+        """Park ``g`` as the core runtime does, and note the virtual time (ns) it parked at, for tracebacks."""
         super().gopark(g, op, waiting, cids, sends, names)
         self.parked_at[g.gid] = self.now
 
@@ -220,6 +229,7 @@ class PanicState:
         self.value: Any = None
 
     def catch(self, e: BaseException) -> None:
+        """Record the panic ``e`` in flight for the defers (and ``recover``); a closing coroutine or os.Exit re-raises."""
         if isinstance(e, GeneratorExit | OsExit):
             self.closing = True
             raise e
@@ -232,7 +242,14 @@ _ONCE = (0,)
 
 @holds_no_channels
 class Helpers:
-    """``_h`` in generated code. One per run."""
+    """``_h`` in generated code. One per run.
+
+    A method ``<package>_<Name>`` is Go's standard-library function
+    ``package.Name`` (``strings_Contains`` is ``strings.Contains``) and an
+    attribute ``<package>_<Name>`` its constant or variable: they behave as
+    Go documents them, on the virtual clock (durations in ns). The other
+    methods are the language itself: channel operations, builtins, pointers,
+    indexing, type assertions and the zero values of library types."""
 
     def __init__(self, interp: Interp) -> None:
         self.ip = interp
@@ -272,6 +289,9 @@ class Helpers:
         return not (self.spins & 0x3FFF) and not self.rt.fifo
 
     def preempt(self) -> Any:
+        """Preempt a spinning goroutine: let its 10 ms slice pass on the virtual clock (firing due timers), then yield.
+
+        Returns the awaitable of ``GoRuntime.gosched``."""
         # A goroutine that spins has used its 10 ms slice: on the virtual clock that time passes too
         # (else a busy wait for a timer would never end), then it goes to the global queue.
         rt = self.rt
@@ -292,6 +312,7 @@ class Helpers:
         return bound
 
     def go(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int) -> None:
+        """Go's ``go fn(args)``, started from ``creator_fn`` at file index ``file``, ``line``; a nil fn panics."""
         if fn is None:
             raise V.PanicValue(None, "go of nil func value")
         self.ip.spawn(fn, args, creator_fn, file, line)
@@ -299,36 +320,48 @@ class Helpers:
     # -- channels --
 
     def make_chan(self, n: int, zero: Any, name: str = "") -> Any:
+        """Go's ``make(chan T, n)``; ``zero`` is T's zero value. A negative ``n`` panics (makechan: size out of range)."""
         if n < 0:
             raise V.PanicValue(V.RuntimeErrorValue("makechan: size out of range"),
                                "runtime error: makechan: size out of range")
         return self.rt.make_chan(n, zero=zero, name=name)
 
     def send(self, ch: Any, v: Any) -> Any:
+        """Go's ``ch <- v``: an awaitable that blocks until a receiver or buffer space takes ``v``.
+
+        For ever on a nil channel; panics if the channel is or gets closed."""
         if ch is None:
             return self.rt.block_forever("chan send (nil chan)")
         return ch.send(v)
 
     def recv(self, ch: Any) -> Any:
+        """Go's ``<-ch``: an awaitable of ``(value, ok)`` that blocks until a value or close (for ever on nil)."""
         if ch is None:
             return self.rt.block_forever("chan receive (nil chan)")
         return ch.recv()
 
     def select(self, cases: list, default: bool) -> Any:
+        """Go's ``select`` over ``cases`` (Send/Recv): an awaitable that blocks until one is ready, unless ``default``."""
         return _chan.select(self.rt, *cases, default=default)
 
     def block(self, reason: str) -> Any:
+        """An awaitable that parks the goroutine for ever, with wait reason ``reason`` (e.g. ``select {}``)."""
         return self.rt.block_forever(reason)
 
     def builtin_close(self, ch: Any) -> None:
+        """Go's ``close(ch)``, waking the waiters in Go's order; panics on a nil or closed channel."""
         self.rt.close(ch)
 
     # -- builtins --
 
     def builtin_panic(self, v: Any) -> None:
+        """Go's ``panic(v)``: raises PanicValue."""
         raise V.PanicValue(v, "")
 
     def builtin_recover(self) -> Any:
+        """Go's ``recover()``: the panic value in flight when called from a deferred call, marking it recovered.
+
+        None outside a deferred call, without a panic, after it was recovered, or for Goexit and fatal errors."""
         if not self.recovering:
             return None
         st = self.recovering[-1]
@@ -340,6 +373,9 @@ class Helpers:
         return st.value
 
     async def run_defers(self, d: list, st: PanicState) -> None:
+        """Run the deferred calls ``d`` last first; a panic in one replaces the one in flight.
+
+        Re-raises the panic in flight afterwards unless one of them recovered it."""
         while d:
             fn, args = d.pop()
             self.recovering.append(st)
@@ -359,12 +395,15 @@ class Helpers:
             raise st.exc
 
     def builtin_print(self, *args: Any) -> None:
+        """Go's builtin ``print``: the arguments, unseparated, to stderr."""
         self.ip.write(2, "".join(_print_arg(a) for a in args))
 
     def builtin_println(self, *args: Any) -> None:
+        """Go's builtin ``println``: the arguments, space-separated, to stderr."""
         self.ip.write(2, " ".join(_print_arg(a) for a in args) + "\n")
 
     def len_(self, x: Any) -> int:
+        """Go's ``len``: 0 for nil, bytes for a string, buffered values for a channel."""
         if x is None:
             return 0
         if type(x) is str:
@@ -374,6 +413,7 @@ class Helpers:
         return len(x)
 
     def cap(self, x: Any) -> int:
+        """Go's ``cap``: 0 for nil, a channel's buffer size, else the length (slices have no spare capacity here)."""
         if x is None:
             return 0
         if hasattr(x, "cap"):
@@ -381,11 +421,13 @@ class Helpers:
         return len(x)
 
     def append(self, s: Any, *vals: Any) -> list:
+        """Go's ``append(s, vals...)``: always a new list (a nil slice is empty)."""
         out = list(s) if s is not None else []
         out.extend(vals)
         return out
 
     def extend(self, s: Any, more: Any) -> list:
+        """Go's ``append(s, more...)``: a new list; a string appends its bytes."""
         out = list(s) if s is not None else []
         if type(more) is str:
             out.extend(more.encode())
@@ -394,6 +436,7 @@ class Helpers:
         return out
 
     def copy_slice(self, dst: list, src: Any) -> int:
+        """Go's ``copy(dst, src)``: copies min(len) elements in place and returns that count."""
         if dst is None or src is None:
             return 0
         n = min(len(dst), len(src))
@@ -401,10 +444,12 @@ class Helpers:
         return n
 
     def delete(self, m: Any, k: Any) -> None:
+        """Go's ``delete(m, k)``; a nil map or missing key is a no-op."""
         if m is not None:
             m.pop(k, None)
 
     def clear(self, m: Any) -> None:
+        """Go's ``clear``: empties a map; sets every element of a slice to its zero value."""
         if m is not None:
             if type(m) is dict:
                 m.clear()
@@ -413,6 +458,7 @@ class Helpers:
                     m[i] = V.copy_value(type(m[i])()) if m[i] is not None and not isinstance(m[i], str) else m[i]
 
     def nn(self, x: Any) -> Any:
+        """``x`` itself, or Go's nil pointer dereference panic when it is nil."""
         if x is None:
             raise V.PanicValue(V.RuntimeErrorValue("invalid memory address or nil pointer dereference"),
                                "runtime error: invalid memory address or nil pointer dereference\n"
@@ -420,10 +466,12 @@ class Helpers:
         return x
 
     def load(self, p: Any) -> Any:
+        """Go's ``*p``: the value a pointer refers to; panics on nil."""
         self.nn(p)
         return p.v if isinstance(p, V.Box | FieldRef | IndexRef | GlobalRef) else p
 
     def store(self, p: Any, v: Any) -> None:
+        """Go's ``*p = v``; a struct pointer gets every field copied; panics on nil."""
         self.nn(p)
         if isinstance(p, V.Box | FieldRef | IndexRef | GlobalRef):
             p.v = v
@@ -434,15 +482,19 @@ class Helpers:
             raise V.PanicValue(None, "unsupported store through pointer")
 
     def FieldRef(self, obj: Any, name: str) -> FieldRef:
+        """Go's ``&obj.name`` for a non-struct field; panics if ``obj`` is nil."""
         return FieldRef(self.nn(obj), name)
 
     def IndexRef(self, obj: Any, i: Any) -> IndexRef:
+        """Go's ``&obj[i]``."""
         return IndexRef(obj, i)
 
     def GlobalRef(self, g: dict, name: str) -> GlobalRef:
+        """Go's ``&name`` for a package-level variable held in the dict ``g``."""
         return GlobalRef(g, name)
 
     def idiv(self, a: int, b: int) -> Any:
+        """Go's ``a / b``: truncated toward zero for ints (panics on zero divisor), true division for floats."""
         if type(a) is float or type(b) is float:
             return a / b
         if b == 0:
@@ -451,16 +503,19 @@ class Helpers:
         return q if (a >= 0) == (b >= 0) else -q
 
     def div(self, a: Any, b: Any) -> Any:
+        """Go's ``/`` when either side may be float: ``idiv`` for two ints, else float division."""
         if type(a) is int and type(b) is int:
             return self.idiv(a, b)
         return a / b
 
     def imod(self, a: int, b: int) -> int:
+        """Go's ``a % b`` (the sign of ``a``); panics on a zero divisor."""
         if b == 0:
             raise V.PanicValue(V.RuntimeErrorValue("integer divide by zero"), "runtime error: integer divide by zero")
         return a - b * self.idiv(a, b)
 
     def index(self, x: Any, i: int) -> Any:
+        """Go's ``x[i]``: a map's value (None if missing), a string's byte, a slice's element; panics out of range."""
         if type(x) is dict:
             return x.get(i)
         n = 0 if x is None else len(x)
@@ -472,6 +527,7 @@ class Helpers:
         return x[i]
 
     def setidx(self, x: Any, i: Any, v: Any) -> None:
+        """Go's ``x[i] = v``; panics on a nil map or an index out of range."""
         if x is None:
             raise V.PanicValue(V.GoError("assignment to entry in nil map"), "assignment to entry in nil map")
         if type(x) is dict:
@@ -483,22 +539,27 @@ class Helpers:
         x[i] = v
 
     def mapget(self, m: Any, k: Any, zero: Any) -> Any:
+        """Go's ``m[k]``: the zero value (``zero()``) when missing or the map is nil."""
         if m is None or k not in m:
             return zero()
         return m[k]
 
     def mapget2(self, m: Any, k: Any, zero: Any) -> tuple:
+        """Go's ``v, ok := m[k]``."""
         if m is None or k not in m:
             return zero(), False
         return m[k], True
 
     def map_items(self, m: Any) -> list:
+        """The (key, value) pairs to range over (none for a nil map)."""
         return list(m.items()) if m else []
 
     def map_keys(self, m: Any) -> list:
+        """The keys to range over (none for a nil map)."""
         return list(m) if m else []
 
     def str_items(self, s: str) -> list:
+        """``for i, r := range s``: (byte offset, rune) pairs."""
         out = []
         i = 0
         for ch in s:
@@ -528,6 +589,7 @@ class Helpers:
             yield it
 
     def slice(self, x: Any, lo: Any, hi: Any) -> Any:
+        """Go's ``x[lo:hi]`` (either bound may be None); a string slices bytes. Panics on bounds out of range."""
         if x is None:
             return None
         if type(x) is str:
@@ -541,6 +603,7 @@ class Helpers:
         return x[lo:hi]
 
     def to_string(self, x: Any) -> str:
+        """Go's ``string(x)``: a rune or a byte slice to a string; anything else unchanged."""
         if type(x) is int:
             return chr(x)
         if type(x) is list:
@@ -548,9 +611,13 @@ class Helpers:
         return x
 
     def to_bytes(self, x: Any) -> Any:
+        """Go's ``[]byte(s)``: a string's UTF-8 bytes as a list."""
         return list(x.encode()) if type(x) is str else x
 
     def is_type(self, v: Any, spec: Any) -> bool:
+        """Whether ``v`` has the Go type ``spec`` (a class, a basic type name, or an iface/named/slice/... tuple).
+
+        Interfaces are matched by method names, as Go's structural typing does."""
         if spec is None:
             return v is None
         if isinstance(spec, type):
@@ -574,6 +641,7 @@ class Helpers:
                 "func": callable(v)}.get(spec[0], False)
 
     def assert_(self, v: Any, spec: Any) -> Any:
+        """Go's ``v.(T)``: ``v`` if it has type ``spec``, else the interface conversion panic."""
         if not self.is_type(v, spec):
             want = spec.__name__.removeprefix("T_") if isinstance(spec, type) else str(spec)
             raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {V.type_name(v)}, "
@@ -582,6 +650,7 @@ class Helpers:
         return v
 
     def assert2(self, v: Any, spec: Any, zero: Any) -> tuple:
+        """Go's ``v, ok := x.(T)``: ``(zero(), False)`` when the type does not match."""
         return (v, True) if self.is_type(v, spec) else (zero(), False)
 
     # -- fmt --
@@ -711,32 +780,40 @@ class Helpers:
         return t.ns - self.rt.now
 
     def Time(self, ns: int) -> Time:
+        """A ``time.Time`` at ``ns`` of virtual time."""
         return Time(ns)
 
     # -- sync --
 
     def Mutex(self) -> GoMutex:
+        """A zero ``sync.Mutex``."""
         return GoMutex(self.rt)
 
     def RWMutex(self) -> GoRWMutex:
+        """A zero ``sync.RWMutex``."""
         return GoRWMutex(self.rt)
 
     def WaitGroup(self) -> GoWaitGroup:
+        """A zero ``sync.WaitGroup``."""
         return GoWaitGroup(self.rt, self)
 
     def Once(self) -> GoOnce:
+        """A zero ``sync.Once``."""
         return GoOnce(self.rt)
 
     def Cond(self, L: Any) -> GoCond:
+        """A ``sync.Cond`` over the Locker ``L``."""
         return GoCond(self.rt, L)
 
     def sync_NewCond(self, L: Any) -> GoCond:
         return GoCond(self.rt, L)
 
     def SyncMap(self) -> SyncMap:
+        """An empty ``sync.Map``."""
         return SyncMap()
 
     def AtomicInt(self, v: Any = 0) -> AtomicInt:
+        """An atomic value (``atomic.Int32/Int64/Bool/Value``) holding ``v``."""
         return AtomicInt(v)
 
     # -- context --
@@ -945,6 +1022,7 @@ class Helpers:
     sort_SliceStable = sort_Slice
 
     def Builder(self) -> Builder:
+        """An empty ``strings.Builder``."""
         return Builder()
 
     def strings_Count(self, s: str, sub: str) -> int:
@@ -1053,6 +1131,7 @@ class FieldRef:
 
     @property
     def v(self) -> Any:
+        """The field's current value; assigning sets it (``*p = x``)."""
         return getattr(self.obj, self.name)
 
     @v.setter
@@ -1071,6 +1150,7 @@ class IndexRef:
 
     @property
     def v(self) -> Any:
+        """The element's current value; assigning sets it (``*p = x``)."""
         return self.obj[self.i]
 
     @v.setter
@@ -1089,6 +1169,7 @@ class GlobalRef:
 
     @property
     def v(self) -> Any:
+        """The variable's current value; assigning sets it (``*p = x``)."""
         return self.g[self.name]
 
     @v.setter
@@ -1124,6 +1205,7 @@ class Time:
         return self.ns == 0
 
     def go_copy(self) -> Time:
+        """Times are immutable: a copy is the same object."""
         return self
 
 
@@ -1143,12 +1225,15 @@ class GoMutex(_sync.Mutex):
         return self.try_lock()
 
     def go_copy(self) -> GoMutex:
+        """Go's copy of a Mutex value: a new mutex in the same locked state, without the waiters."""
         m = GoMutex(self.rt)
         m.locked = self.locked
         return m
 
 
 class GoRWMutex(_sync.RWMutex):
+    """sync.RWMutex with Go's method names; its writer lock is a GoMutex."""
+
     __slots__ = ()
     _goname = "sync.RWMutex"
 
@@ -1181,6 +1266,7 @@ class GoRWMutex(_sync.RWMutex):
         return _RLocker(self)
 
     def go_copy(self) -> GoRWMutex:
+        """Go's copy of an RWMutex value: the same reader/writer state, without the waiters."""
         m = GoRWMutex(self.rt)
         m.readers, m.writer, m.pending = self.readers, self.writer, self.pending
         m.w.locked = self.w.locked
@@ -1205,6 +1291,8 @@ class _RLocker:
 
 
 class GoWaitGroup(_sync.WaitGroup):
+    """sync.WaitGroup with Go's method names, including Go 1.25's ``Go`` (which spawns a goroutine)."""
+
     __slots__ = ("h",)
     _goname = "sync.WaitGroup"
 
@@ -1230,6 +1318,7 @@ class GoWaitGroup(_sync.WaitGroup):
         inf.extra["created_at"] = "src/sync/waitgroup.go:238"
 
     def go_copy(self) -> GoWaitGroup:
+        """Go's copy of a WaitGroup value: the same counter, without the waiters."""
         w = GoWaitGroup(self.rt, self.h)
         w.count = self.count
         return w
@@ -1246,6 +1335,8 @@ def _wg_wrap(wg: GoWaitGroup, f: Any) -> Any:
 
 
 class GoCond(_sync.Cond):
+    """sync.Cond with Go's method names (``L`` is the Locker passed to ``sync.NewCond``)."""
+
     __slots__ = ()
     _goname = "sync.Cond"
 
@@ -1286,12 +1377,15 @@ class GoOnce:
             self.m.unlock()
 
     def go_copy(self) -> GoOnce:
+        """Go's copy of a Once value: done or not as the original, with a fresh mutex."""
         o = GoOnce(self.m.rt)
         o.done = self.done
         return o
 
 
 class SyncMap:
+    """sync.Map over a plain dict (goroutines run one at a time, so no locking is needed)."""
+
     __slots__ = ("m",)
 
     def __init__(self) -> None:
@@ -1380,6 +1474,7 @@ class AtomicInt:
         return False
 
     def go_copy(self) -> AtomicInt:
+        """Go's copy of an atomic value: a new one holding the same value."""
         return AtomicInt(self.v)
 
 
@@ -1404,6 +1499,7 @@ class Timer:
         self.active = False
 
     def start(self) -> None:
+        """(Re)arm the timer: a new hidden helper goroutine sleeps ``d`` ns of virtual time; earlier helpers are void."""
         self.gen += 1
         self.active = True
         self.h.ip.spawn_hidden(self._run(self.gen))
@@ -1470,6 +1566,9 @@ class Context:
         self.share = share
 
     def cancel(self, err: Any) -> None:
+        """Cancel with ``err``: close Done, cancel every child, leave the parent, stop the deadline timer.
+
+        A second cancel, or cancelling a context that shares its parent's Done, does nothing."""
         if self.share:
             return
         if self.err is not None:
@@ -1487,6 +1586,7 @@ class Context:
             self.timer.gen += 1
 
     def cancel_func(self, err: Any) -> Any:
+        """The ``CancelFunc`` Go's WithCancel/WithTimeout return: a Go function that cancels with ``err``."""
         ctx = self
 
         async def cancel() -> None:
@@ -1513,6 +1613,7 @@ class Context:
         return (Time(self.deadline), True) if self.deadline is not None else (Time(0), False)
 
     def go_format(self) -> str:
+        """How fmt prints the context: "context.Background" or "context.WithCancel"."""
         return "context.Background" if self.h is None else "context.WithCancel"
 
 
@@ -1607,6 +1708,9 @@ class Interp:
             self.gc_worker_slot = self._slot(-1)  # a system goroutine: holds a g for good, never printed
 
     def write(self, fd: int, s: str) -> None:
+        """Write ``s`` to the program's stdout (``fd`` 1) or stderr (2), kept and streamed; fd 0 (io.Discard) drops it.
+
+        Nothing is written once the run is muted (after main returned)."""
         if self.muted:
             return
         if fd == 1:
@@ -1638,6 +1742,10 @@ class Interp:
     role = ""  # what goroutines started by the program are called in the trace
 
     def spawn(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int, goid: int | None = None) -> Goroutine:
+        """Start ``fn(*args)`` as a program goroutine with the next goroutine id, recording its creator for tracebacks.
+
+        ``creator_fn``, ``file`` (index into the program's files) and ``line`` say
+        where the ``go`` statement was. Reuses a dead goroutine's slot as Go reuses gs."""
         cur = self.rt.current
         g = self.rt.go(_gomain(fn, args), role=self.role, req=getattr(self, "req", -1),
                        idx=args[0] if self.role and args and type(args[0]) is int else -1)
@@ -1649,6 +1757,7 @@ class Interp:
         return g
 
     def spawn_hidden(self, coro: Any) -> Goroutine:
+        """Start a helper goroutine of ours (a timer) that is not the program's: no id, never printed."""
         g = self.rt.go(coro, role="timer")
         self.info[g.gid] = GInfo(0, None, hidden=True)
         return g
@@ -1666,6 +1775,9 @@ class Interp:
                 self.global_free[0:0] = popped[::-1]
 
     def go_name_of(self, frame: Any) -> tuple[str, int]:
+        """The Go function name and its file index for the innermost compiled function on ``frame``'s stack.
+
+        ``("main.main", 0)`` when none is found."""
         f = frame
         while f is not None:
             info = self.prog.funcs.get(f.f_code.co_name)
@@ -1675,6 +1787,7 @@ class Interp:
         return "main.main", 0
 
     def go_line_of(self, frame: Any) -> tuple[int, int]:
+        """The Go (file index, line) that the innermost compiled frame from ``frame`` is executing; ``(0, 0)`` if none."""
         f = frame
         while f is not None:
             if f.f_code.co_name in self.prog.funcs:
@@ -1687,6 +1800,12 @@ class Interp:
     # -- running --
 
     def run(self, until: int | None = None) -> RunResult:
+        """Run the entry function (after package init) until main returns, a panic, a deadlock or a limit.
+
+        ``until`` is the virtual-time limit in ns (default one hour); the step
+        limit is ``MAX_STEPS``. After main returns, what was runnable runs on
+        (output dropped) before the leak check. Raises KeyError for an unknown
+        entry function."""
         rt = self.rt
         entry = self.ns.get(self.prog.decls.get(self.entry, ""), None)
         if entry is None:
@@ -1752,6 +1871,7 @@ class Interp:
         return self.result(deadlock)
 
     def result(self, deadlock: bool) -> RunResult:
+        """The RunResult: output, exit code (2 for a panic or a deadlock, whose Go text goes to stderr) and the leaks."""
         rt = self.rt
         leaked = []
         for gid in sorted(self.leaks_at_end, key=lambda x: self.info[x].goid):
@@ -1774,6 +1894,7 @@ class Interp:
                          rt.now, deadlock, panicked, getattr(self, "limit_hit", ""))
 
     def describe(self, gid: int) -> dict:
+        """One goroutine as a JSON-ready dict: id, top function, wait reason, file:line, creator, creation site, seed."""
         from .dump import go_frames, status_of
         g = self.rt.goroutines.get(gid)
         inf = self.info[gid]
@@ -1786,6 +1907,7 @@ class Interp:
                 "seed": self.seed}
 
     def shutdown(self) -> None:
+        """Shut the runtime down: close every goroutine's coroutine; the run is dead after."""
         self.rt.shutdown()
 
 
@@ -1809,6 +1931,7 @@ async def _gomain(fn: Any, args: tuple) -> None:
 
 
 def is_user_blocked(g: Goroutine) -> bool:
+    """True when goroutine ``g`` is parked (blocked in the program, not sleeping or runnable)."""
     return g.state == PARKED
 
 

@@ -73,6 +73,10 @@ def _go_name(py: str) -> str | None:
 
 
 def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: dict) -> list:
+    """The values a Go frame can still reach: its locals at ``lineno``, minus variables no longer live there.
+
+    Closures' Python defs are skipped (Go reaches them only through variables);
+    ``cache`` memoizes the live-variable analysis per syntax node."""
     info = ip.prog.lines.get(lineno)
     if info is not None and info[2] < 0:
         live: frozenset | None = frozenset()  # running its defers: nothing of its own is live
@@ -112,6 +116,7 @@ def goroutine_frames(g: Any, current_frame: Any) -> list[tuple[str, int, dict]]:
 
 
 def waits_on(g: Any) -> list:
+    """The channels (or sync primitives) goroutine ``g`` is parked on."""
     w = g.waiting
     if type(w) is Sudog:
         return [w.ch]
@@ -229,4 +234,5 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None) -> set[i
 
 
 def current_frame() -> Any:
+    """The caller's Python frame (to start the reachability walk of the running goroutine from)."""
     return sys._getframe(1)

@@ -14,6 +14,9 @@ CHAN_REASONS = {"send": "chan send", "recv": "chan receive", "select": "select"}
 
 
 def panic_value(e: BaseException) -> Any:
+    """The Go value ``recover()`` returns for the Python exception ``e`` (a runtime.Error for runtime failures).
+
+    None for a fatal error, which cannot be recovered."""
     if isinstance(e, V.PanicValue):
         return e.value
     if isinstance(e, _sync.FatalError):

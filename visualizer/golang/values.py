@@ -105,6 +105,7 @@ class DurArg:
 
 
 def duration_string(d: int) -> str:
+    """A duration in ns formatted as Go's ``time.Duration.String`` does: "1.5s", "2m0s", "1h2m3s", "250ms"."""
     if d == 0:
         return "0s"
     neg = d < 0
@@ -169,6 +170,7 @@ class RuntimeErrorValue(GoError):
 # -- fmt --
 
 def fmt_float(f: float, verb: str = "v", prec: int = -1) -> str:
+    """A float64 as Go's fmt prints it for ``verb`` (shortest repr for %v/%g, Go's exponent form, +Inf/NaN)."""
     if math.isinf(f):
         return "+Inf" if f > 0 else "-Inf"
     if f != f:
@@ -207,6 +209,7 @@ def fmt_float(f: float, verb: str = "v", prec: int = -1) -> str:
 
 
 def quote(s: str) -> str:
+    """Go's ``%q`` of a string: double-quoted with Go's escapes."""
     out = ['"']
     for ch in s:
         o = ord(ch)
@@ -229,6 +232,9 @@ def quote(s: str) -> str:
 
 
 async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = True) -> str:
+    """Go's fmt of one value for ``verb`` (``plus`` for %+v): calls its Error or String method as fmt does.
+
+    Awaitable, because those methods are Go code."""
     if type(v) is DurArg:
         return duration_string(v.d)
     if type(v) is PtrArg:
@@ -288,6 +294,7 @@ async def _call_str(m: Any) -> str:
 
 
 async def sprintf(fmt: str, args: list[Any]) -> str:
+    """Go's ``fmt.Sprintf(fmt, args...)``, including Go's %!verb(...) and %!(EXTRA ...) error texts. Awaitable."""
     out = []
     i = 0
     n = len(fmt)
@@ -405,6 +412,7 @@ async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
 
 
 def type_name(a: Any) -> str:
+    """The Go type name of a value as ``%T`` prints it (e.g. "int", "*errors.errorString", a struct type's Go name)."""
     if type(a) is DurArg:
         return "time.Duration"
     if type(a) is PtrArg:
@@ -432,6 +440,7 @@ def type_name(a: Any) -> str:
 
 
 async def sprint(args: list[Any], spaces: bool) -> str:
+    """Go's ``fmt.Sprint`` (``spaces`` False: spaces only between non-strings) or ``Sprintln`` (always). Awaitable."""
     parts = []
     prev_str = True
     for k, a in enumerate(args):

@@ -61,6 +61,11 @@ def polyline(points: list[tuple[int, float]], plot: QRectF, t0: int, t1: int, to
 
 
 class MemoryChart(QWidget):
+    """The memory chart: bytes held by stranded goroutines over simulated time.
+
+    Blue is what real Go would hold (modelled), red what this Python process
+    holds for the simulation (measured)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snap: Snapshot | None = None
@@ -70,6 +75,7 @@ class MemoryChart(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Re-set the tooltip in the current language."""
         self.setToolTip(self.tr("Memory held by stranded goroutines over simulated time:\n"
                                 "blue = what real Go would hold (modelled: 2 KiB stack + runtime records),\n"
                                 "red = what the simulated goroutines hold in this Python process (measured)."))
@@ -79,6 +85,7 @@ class MemoryChart(QWidget):
         return QSize(600, 190)
 
     def set_snapshot(self, snap: Snapshot) -> None:
+        """Show ``snap``; skips unchanged snapshots and repaints at most 10 times a wall second."""
         if self.snap is not None and snap.memory and self.snap.memory and \
                 snap.memory[-1] == self.snap.memory[-1] and snap.t == self.snap.t:
             return  # nothing new to draw

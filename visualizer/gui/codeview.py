@@ -91,6 +91,11 @@ def _line_map(old: list[str], new: list[str]) -> dict[int, int]:
 
 
 class CodeView(QWidget):
+    """The handler's Go code, with counts of goroutines parked (and stranded) on each line.
+
+    After a mid-run change it also shows, greyed, what goroutines of the
+    earlier versions of the code still wait on."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
@@ -115,6 +120,7 @@ class CodeView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Re-set the tooltip in the current language."""
         self.setToolTip(self.tr("The Go code of the running handler. A highlighted line has "
                                 "goroutines blocked on it right now; red when they can never continue."))
 
@@ -122,6 +128,7 @@ class CodeView(QWidget):
         return QSize(480, 520)
 
     def set_config(self, cfg: Config) -> None:
+        """Show the Go source of ``cfg`` (lines changed from the bug marked), forgetting earlier versions."""
         self.lines = go_source(cfg)
         self.changed = changed_lines(cfg)
         self.versions = []
@@ -134,6 +141,9 @@ class CodeView(QWidget):
         self.earlier_from = snap.versions[-1][2] if snap.versions else 0
 
     def set_snapshot(self, snap: Snapshot) -> None:
+        """Take the parked/stranded counts per line from ``snap``, split by code version after a mid-run change.
+
+        Repaints only when the counts changed."""
         before = (self.counts, self.earlier, self.earlier_rows)
         by_version = version_counts(snap)
         cur = len(snap.versions) if len(self.versions) == len(snap.versions) + 1 else None

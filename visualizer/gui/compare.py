@@ -35,6 +35,7 @@ class SharedChart(QWidget):
                                 "over the same simulated time."))
 
     def set_snapshots(self, snaps: list[Snapshot]) -> None:
+        """Show one memory line per lane, from ``snaps`` in lane order."""
         self.snaps = snaps
         self.update()
 
@@ -61,6 +62,10 @@ class SharedChart(QWidget):
 
 
 class CompareWindow(QMainWindow):
+    """Variants side by side on one request stream and one clock (``core.compare.Compare``), a stage each.
+
+    Raises ValueError if the variants do not share one seed."""
+
     closed = Signal()  # after closeEvent accepted: the app's loop may end
 
     def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05,
@@ -116,6 +121,7 @@ class CompareWindow(QMainWindow):
         self.refresh()
 
     def toggle_play(self) -> None:
+        """Pause if playing, else play; then refresh."""
         if self.compare.playing:
             self.compare.pause()
         else:
@@ -123,6 +129,7 @@ class CompareWindow(QMainWindow):
         self.refresh()
 
     def refresh(self, full: bool = False) -> None:
+        """Redraw stages, counts and chart; ``full`` folds every pending event instead of 2 ms worth."""
         snaps = self.compare.snapshots(None if full else 0.002)
         for stage, count, snap in zip(self.stages, self.counts, snaps, strict=True):
             stage.set_snapshot(snap)

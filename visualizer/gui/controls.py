@@ -24,6 +24,7 @@ SPEEDS: list[float | None] = [0.01, 0.02, 0.05, 0.1, 0.25, 1.0, 10.0, None]
 
 
 def speed_label(s: float | None) -> str:
+    """A speed as shown in the speed box: "max" for None, else e.g. "0.05×"."""
     return "max" if s is None else (f"{s:g}×")
 
 
@@ -105,6 +106,7 @@ class ControlPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Re-set every label and tooltip in the current language."""
         text = {
             "preset": (self.tr("&Preset"), self.tr("Start from a named scenario: the article's bug, its fix, "
                                                    "a buffer too small, or the idiomatic context fix.")),
@@ -160,9 +162,11 @@ class ControlPanel(QWidget):
             self._quiet = False
 
     def set_preset(self, name: str) -> None:
+        """Select preset ``name`` in the preset box (the first entry if unknown)."""
         self.preset.setCurrentIndex(max(0, self.preset.findData(name)))
 
     def set_speed(self, speed: float | None) -> None:
+        """Select ``speed`` in the speed box without emitting a change; unknown speeds are ignored."""
         i = self.speed.findData(speed)
         if i >= 0:
             self.speed.blockSignals(True)
@@ -204,6 +208,7 @@ class ControlPanel(QWidget):
         self.config_changed.emit(cfg)
 
     def show_error(self, message: str) -> None:
+        """Show ``message`` inline under the failing-checks field; an empty message hides it."""
         self.fail_error.setText(message)
         self.fail_error.setVisible(bool(message))
 

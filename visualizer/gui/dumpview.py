@@ -55,6 +55,10 @@ class PileView(QWidget):
 
     def show_file(self, file: str, lines: list[str] | None, counts: dict[int, int], focus: int,
                   stack: list[str]) -> None:
+        """Show ``file``'s ``lines`` with goroutine ``counts`` per line (1-based), scrolled to ``focus``.
+
+        When the source was not found (``lines`` None) it shows the group's
+        ``stack`` with a note instead."""
         self.file, self.counts, self.focus_line = file, counts, focus
         if lines is None:
             self.lines = stack

@@ -48,6 +48,7 @@ class CapacityGrid(QWidget):
         return QSize(1100, 560)
 
     def set_axes(self, dones: list[int], quits: list[int]) -> None:
+        """Set the capacities on the two axes (done across, quit down) and clear every computed cell."""
         self.dones, self.quits, self.cells = dones, quits, {}
         self.update()
 
@@ -177,6 +178,7 @@ class ExplorerWindow(QWidget):
         self.timer.start()
 
     def set_current(self, capacity_done: int, capacity_quit: int) -> None:
+        """Outline the cell of the capacities now in force."""
         self.grid.current = (capacity_done, capacity_quit)
         self.grid.update()
 
@@ -202,6 +204,7 @@ class ExplorerWindow(QWidget):
         self.capacities_chosen.emit(d, q)
 
     def retranslate(self) -> None:
+        """Re-set the title and caption (with the cells still to compute) in the current language."""
         self.setWindowTitle(self.tr("leakviz: capacity explorer"))
         if self.cfg is None:
             return

@@ -98,6 +98,9 @@ class GifWriter:
         self._f = None
 
     def add(self, image: QImage) -> None:
+        """Append one frame; an unchanged frame only lengthens the previous one's delay.
+
+        Raises ExportError if its size differs from the first frame's."""
         if self._size is None:
             self._size = image.size()
         elif image.size() != self._size:
@@ -184,6 +187,9 @@ class VideoWriter:
         self._stream.pix_fmt = "yuv420p"
 
     def add(self, image: QImage) -> None:
+        """Encode one frame (the stream opens at the first frame's size).
+
+        Raises ExportError if its size differs from the first frame's or the encoder fails."""
         import av
 
         w, h = image.width(), image.height()

@@ -29,6 +29,9 @@ class FilesMixin:
         self.session.run_until(int(sim_seconds * 1e9))
 
     def save_png(self, path: Path) -> bool:
+        """Write the window as a PNG at ``path`` (atomically), after folding the whole run so far.
+
+        Returns False (and logs the error) if it could not be written."""
         self.session.snapshot()  # fold everything first: the picture must not lag the run
         self.refresh()
         self.stage.animate = False  # draw markers where they are, not on their way
@@ -209,6 +212,7 @@ class FilesMixin:
         dlg.open()
 
     def export_csv(self, path: Path) -> bool:
+        """Write the run's metrics as CSV; returns False after an ExportError, shown in the status bar."""
         from ..core.export import ExportError, metrics_rows, write_csv
         try:
             n = write_csv(path, metrics_rows(self.session.rt.trace.events))
@@ -219,6 +223,7 @@ class FilesMixin:
         return True
 
     def export_json(self, path: Path) -> bool:
+        """Write the run's report as JSON; returns False after an ExportError, shown in the status bar."""
         from ..core.export import ExportError, write_json
         from ..core.report import report as make_report
         snap = self.session.snapshot()

@@ -262,6 +262,7 @@ class StatsBar(QWidget):
         return w + 12
 
     def regrid(self) -> None:
+        """Lay the stats out in as many columns as fit the width (all, 3 or 2); no-op if unchanged."""
         cols = len(self.values)
         need = self._needed()
         avail = max(1, self.width() - 16)

@@ -33,6 +33,7 @@ class Legend(QWidget):
             self.retranslate()
 
     def retranslate(self) -> None:
+        """Re-set the legend's entries in the current language (the earlier-code entry only after a mid-run change)."""
         self.items = [
             ("sleeping", self.tr("checking")),
             ("runnable", self.tr("sending")),

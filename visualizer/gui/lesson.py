@@ -73,6 +73,7 @@ class LessonPanel(QWidget):
             w.setFont(big)
 
     def show_step(self, index: int, total: int, caption: str, question: str | None) -> None:
+        """Show step ``index`` (0-based) of ``total``, with its question if it asks one; a new step clears the answer."""
         self.title.setText(self.tr("Lesson: step {i} of {n}").format(i=index + 1, n=total))
         self.caption.setText(caption)
         self.question.setText(question or "")
@@ -90,6 +91,7 @@ class LessonPanel(QWidget):
         self.btn_next.setText(self.tr("Next ▶") if index + 1 < total else self.tr("Done"))
 
     def show_result(self, text: str) -> None:
+        """Show the outcome of the revealed step and let the learner go on."""
         self.result.setText(text)
         self.btn_reveal.setEnabled(False)
         self.btn_next.setEnabled(True)

@@ -135,6 +135,7 @@ class Settings:
     # -- typed values --
 
     def text(self, key: str, allowed=None) -> str | None:
+        """The string stored at ``key``, or None if absent or not one of ``allowed``; an invalid value is dropped."""
         v = self._get(key)
         if v is None:
             return None
@@ -144,6 +145,7 @@ class Settings:
         return v
 
     def number(self, key: str, lo: float, hi: float) -> float | None:
+        """The number stored at ``key`` if finite and within ``lo``..``hi``, else None; an invalid value is dropped."""
         v = self._get(key)
         if v is None:
             return None
@@ -157,6 +159,7 @@ class Settings:
         return f
 
     def flag(self, key: str) -> bool | None:
+        """The boolean stored at ``key`` (also "true"/"false"/"1"/"0"), else None; an invalid value is dropped."""
         v = self._get(key)
         if v is None:
             return None
@@ -170,6 +173,7 @@ class Settings:
         return None
 
     def blob(self, key: str) -> QByteArray | None:
+        """The binary data stored at ``key`` (e.g. window geometry), else None; an invalid value is dropped."""
         v = self._get(key)
         if v is None:
             return None
@@ -186,6 +190,7 @@ class Settings:
         return v is not None, v
 
     def set_speed(self, speed: float | None) -> None:
+        """Remember the speed (None is stored as "max")."""
         self._set("run/speed", "max" if speed is None else float(speed))
 
     def set(self, key: str, value) -> None:
@@ -200,6 +205,7 @@ class Settings:
         return f if f and Path(f).is_dir() else ""
 
     def remember_folder(self, kind: str, path: str | os.PathLike[str]) -> None:
+        """Remember the folder of ``path`` as the last one used for ``kind`` of file."""
         self._set(f"folders/{kind}", str(Path(path).parent))
 
     # -- recent files --
@@ -222,11 +228,13 @@ class Settings:
         return kept
 
     def add_recent(self, path: str | os.PathLike[str]) -> None:
+        """Put ``path`` (made absolute) first in the recent files, without duplicates, keeping ``MAX_RECENT``."""
         p = str(Path(path).absolute())
         items = [p] + [q for q in self.recent() if q != p]
         self._set("recent/files", json.dumps(items[:MAX_RECENT]))
 
     def clear_recent(self) -> None:
+        """Forget every recent file."""
         self._set("recent/files", json.dumps([]))
 
 

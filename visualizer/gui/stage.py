@@ -50,6 +50,11 @@ def pile_unit(n: int, cells: int) -> int:
 
 
 class Stage(QWidget):
+    """The main picture: one lane per request, its check goroutines, the done/quit channels, the handler.
+
+    Stranded goroutines are red crossed squares. ``painted`` fires after each
+    frame drawn with a snapshot; ``labels`` and ``lanes`` record what it drew."""
+
     painted = Signal()  # after a frame with a snapshot was drawn
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,6 +77,7 @@ class Stage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Re-set the tooltip in the current language."""
         self.setToolTip(self.tr("Each lane is one request: its check goroutines (left) send on "
                                 "done or quit (middle) to the handler (right).\n"
                                 "Red crossed squares are stranded goroutines: blocked forever."))
@@ -85,6 +91,7 @@ class Stage(QWidget):
         self._pos.clear()
 
     def set_snapshot(self, snap: Snapshot) -> None:
+        """Show ``snap`` at the next paint."""
         self.snap = snap
         self.update()
 

@@ -89,6 +89,7 @@ def draw_task(p: QPainter, state: str, c: QPointF, r: float, progress: float = -
 
 
 def human_bytes(n: float) -> str:
+    """``n`` bytes in binary units for display: "512 B", "1.5 KiB", ... up to TiB."""
     for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
         if abs(n) < 1024 or unit == "TiB":
             return f"{n:,.0f} {unit}" if unit == "B" else f"{n:,.1f} {unit}"

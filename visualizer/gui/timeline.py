@@ -16,6 +16,10 @@ from .style import BLUE, FAINT, INK, ORANGE, PANEL, SKY, VERMILLION, px
 
 
 class Timeline(QWidget):
+    """The seek bar over the kept events: drag to any moment; marks for the first strand, early returns, changes.
+
+    ``seek_requested`` carries the event index chosen."""
+
     seek_requested = Signal(int)  # an event index
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -32,6 +36,7 @@ class Timeline(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Re-set the tooltip in the current language."""
         self.setToolTip(self.tr("Drag to any moment of the run; ← and → step one event back and forward.\n"
                                 "Red: the first stranded goroutine. Orange ticks: handlers returning early. "
                                 "Blue: a setting changed mid-run."))
@@ -41,6 +46,9 @@ class Timeline(QWidget):
 
     def set_state(self, *, first: int, end: int, head: int | None, head_t: int,
                   marks: list[tuple[int, str]]) -> None:
+        """Set the seekable range ``first``..``end`` (event indices), the playhead (None: live) and the marks.
+
+        Repaints at once when the playhead moved, else at most 5 times a wall second."""
         moved = head != self.head
         self.first, self.end, self.head, self.head_t, self.marks = first, end, head, head_t, marks
         now = time.monotonic()
@@ -58,6 +66,7 @@ class Timeline(QWidget):
         return bar.left() + (index - self.first) / span * bar.width()
 
     def index_at(self, x: float) -> int:
+        """The event index under x pixel ``x``, clamped to the seekable range."""
         bar = self._bar()
         frac = min(1.0, max(0.0, (x - bar.left()) / bar.width()))
         return self.first + round(frac * (self.end - self.first))

@@ -47,6 +47,12 @@ FRAME_MS = 1000 // FRAME_HZ
 
 
 class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow):
+    """The main window: controls, stage, code, chart and timeline over one live ``core.session.Session``.
+
+    ``frame_rendered`` fires after each refresh; ``closed`` once closing was
+    accepted. The job-specific parts live in its mixins (layout, actions,
+    files, lesson mode, verdict)."""
+
     frame_rendered = Signal()
     closed = Signal()  # after closeEvent accepted: the app's loop may end
 
@@ -136,6 +142,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
     # -- language --
 
     def set_language(self, code: str) -> None:
+        """Install the translation for ``code`` and re-set every text of the window."""
         self.lang = i18n.install(code)
         if self.lang in self.lang_actions:
             self.lang_actions[self.lang].setChecked(True)
@@ -147,6 +154,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        """Re-set every title, menu entry and view text in the current language."""
         self.setWindowTitle(self.tr("leakviz: goroutine leaks, made visible"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_sim.setTitle(self.tr("&Simulation"))
@@ -238,6 +246,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.playback.replaying = on
 
     def toggle_play(self) -> None:
+        """Play or pause: the replay when looking at history, else the live run (a finished run restarts)."""
         if not self.playback.live:  # replaying history from the playhead
             self.playback.toggle_replay()
             self._update_play_text()
@@ -251,6 +260,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self._update_play_text()
 
     def step(self) -> None:
+        """One event forward: in history if reviewing, else in the live run (says so when nothing can happen)."""
         if self.playback.step_forward():  # one event forward in history
             self.refresh()
             return
@@ -320,6 +330,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.refresh()
 
     def go_live(self) -> None:
+        """Leave history and show the live run again."""
         self.playback.go_live()
         self.refresh()
 
@@ -337,6 +348,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.refresh()
 
     def choose_preset(self, name: str) -> None:
+        """Restart the run with preset ``name`` (unknown names are ignored)."""
         if name not in PRESETS:
             return
         self.current_file = None
@@ -393,6 +405,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
     # -- rendering --
 
     def refresh(self) -> None:
+        """Fold up to 3 ms of new events and redraw every view; a failing fold is shown inline, never raised."""
         try:
             live = self.session.snapshot(budget_s=0.003)
             if self.playback.replaying and not self.playback.live:

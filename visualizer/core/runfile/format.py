@@ -17,6 +17,8 @@ from typing import Any
 from ..scenario import Config
 from ..trace import Event, Events, _canon
 
+__all__ = ["FORMAT", "SHAPES", "VERSION", "Recording", "RunFileError"]
+
 FORMAT = "leakviz-run"
 VERSION = 1
 

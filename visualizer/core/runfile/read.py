@@ -36,6 +36,8 @@ from .format import (
     _why,
 )
 
+__all__ = ["load"]
+
 
 def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
     """A parsed JSON array as an event or a field of one: arrays become

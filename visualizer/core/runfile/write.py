@@ -27,6 +27,8 @@ from .format import (
     _hash_update,
 )
 
+__all__ = ["save"]
+
 
 def _encoder():
     """A compact JSON encoder for one event: json's C encoder made once

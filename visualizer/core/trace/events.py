@@ -6,6 +6,8 @@ import hashlib
 import marshal
 from typing import Any
 
+__all__ = ["Event", "Events", "Trace"]
+
 Event = tuple
 
 
@@ -102,6 +104,7 @@ class Events:
             self._hashed += 1
 
     def nbytes(self) -> int:
+        """Bytes of the marshalled (compacted) chunks still kept; the plain tail is not counted."""
         return sum(len(c) for c in self._chunks)
 
 
@@ -114,4 +117,5 @@ class Trace:
         self.events = Events()
 
     def sha256(self) -> str:
+        """Hex sha256 of the whole event stream (see ``Events.sha256``): equal runs give equal hashes."""
         return self.events.sha256()

@@ -14,6 +14,8 @@ from .. import memory
 from .events import Event, Events, Trace
 from .snapshot import ChannelView, MemoryPoint, RequestView, Snapshot, TaskView, site_key
 
+__all__ = ["Folder", "fold"]
+
 
 class _G:
     __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until", "via",
@@ -330,6 +332,7 @@ class Folder:
         return MemoryPoint(t, self.go_bytes(), self.py_bytes, self.live, self.stranded)
 
     def go_bytes(self) -> int:
+        """Modelled Go bytes the stranded goroutines and the channels only they reach keep alive."""
         return memory.go_bytes(self.stranded) + self.go_chan_bytes
 
     # -- freezing --

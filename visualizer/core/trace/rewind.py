@@ -7,6 +7,8 @@ import bisect
 from .events import Event, Events
 from .fold import Folder
 
+__all__ = ["Rewinder"]
+
 
 class Rewinder:
     """The Snapshot after any event of a trace, fast: checkpoints of the fold.
@@ -22,6 +24,7 @@ class Rewinder:
         self._cps: list[tuple[int, Folder]] = [(0, Folder(keep=keep))]
 
     def note(self, folder: Folder) -> None:
+        """Keep a clone of the live ``folder`` once it has folded ``EVERY`` events past the last checkpoint."""
         if folder.seq - self._cps[-1][0] >= self.EVERY:
             self._cps.append((folder.seq, folder.clone()))
 

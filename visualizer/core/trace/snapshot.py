@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+__all__ = ["ChannelView", "MemoryPoint", "RequestView", "Snapshot", "TaskView", "site_key"]
+
 
 @dataclass(frozen=True, slots=True)
 class TaskView:
@@ -93,6 +95,7 @@ class Snapshot:
     stranded_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
 
     def state_count(self, state: str) -> int:
+        """Number of goroutines in ``state`` at this snapshot (0 if none)."""
         return dict(self.by_state).get(state, 0)
 
 
