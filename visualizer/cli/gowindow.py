@@ -24,6 +24,7 @@ def wants_go_window(argv: list[str], commands: set[str]) -> bool:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The options of ``leakviz FILE.go`` (the Go window), apart from the main parser's commands."""
     p = argparse.ArgumentParser(prog="leakviz", description="Open a Go program in the window.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--entry", default="main", metavar="FUNC", help="function run as the main goroutine")

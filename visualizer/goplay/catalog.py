@@ -19,6 +19,7 @@ class Example:
 
     @property
     def path(self) -> Path:
+        """Where the example's Go file is, inside the installed package."""
         return HERE / self.file
 
 

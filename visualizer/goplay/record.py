@@ -53,6 +53,7 @@ class Lane:
 
     @property
     def total(self) -> int:
+        """Goroutines this lane has started, whatever their state."""
         return sum(self.counts.values())
 
 
@@ -131,6 +132,7 @@ class GoRun:
 
     @property
     def last(self) -> Frame | None:
+        """The run's final frame, or None before the first."""
         return self.frames[-1] if self.frames else None
 
 

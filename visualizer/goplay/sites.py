@@ -38,6 +38,7 @@ class ChanSite:
 
     @property
     def key(self) -> tuple[int, int, int]:
+        """(file, line, column) of the ``make``: what a dial and a schedule of changes are keyed by."""
         return (self.file, self.line, self.col)
 
 

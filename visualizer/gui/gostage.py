@@ -395,6 +395,7 @@ class GoCode(QWidget):
         return [2 if len(ln.split("//")[0].rstrip().replace("\t", "    ")) > fit else 1 for ln in self.lines]
 
     def line_height(self) -> float:
+        """Pixels per row of code: the panel's height over its rows, between 12 and 26 (times the zoom)."""
         return max(12.0 * self.zoom, min(26.0 * self.zoom, (self.height() - 8) / max(1, sum(self._rows()))))
 
     def paintEvent(self, _e) -> None:  # noqa: N802
