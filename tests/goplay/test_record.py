@@ -89,3 +89,29 @@ def test_a_driven_handler_runs_as_the_command_line_runs_the_shimmed_package(tmp_
     rep = json.loads(out.getvalue())
     run = record([(str(ex.path), ex.path.read_bytes())], drive=drive)
     assert run.last.stranded == rep["leaked_count"] > 0
+
+
+HELD = b"""package main
+
+import (
+	"sync"
+	"time"
+)
+
+func main() {
+	var mu sync.Mutex
+	mu.Lock()
+	go func() { mu.Lock() }()
+	time.Sleep(time.Millisecond)
+	mu.Lock()
+}
+"""
+
+
+def test_a_locked_mutex_shows_who_holds_it_and_who_waits():
+    run = record([("held.go", HELD)])
+    shown = [pr for fr in run.frames for pr in fr.prims if pr.nwait]
+    assert shown, "no frame shows the mutex with a waiter"
+    first, last = shown[0], shown[-1]
+    assert (first.state, first.holder, first.waiters) == ("locked", 1, (7,))  # main (1) holds; main.func1 waits
+    assert (last.holder, sorted(last.waiters)) == (1, [1, 7])  # main then waits on the lock it holds itself

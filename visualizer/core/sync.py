@@ -117,11 +117,16 @@ class Primitive:
 class Mutex(Primitive):
     """``sync.Mutex``: ``await m.lock()``; ``m.unlock()``."""
 
-    __slots__ = ("locked",)
+    __slots__ = ("locked", "holder")
 
     def __init__(self, rt: Runtime, name: str = "") -> None:
         super().__init__(rt, name)
         self.locked = False
+        self.holder: Goroutine | None = None  # who took it (Go does not know; the views show it)
+
+    def _take(self) -> None:
+        self.locked = True
+        self.holder = self.rt.current
 
     async def lock(self, reason: str = MUTEX_LOCK) -> None:
         """Go's ``Mutex.Lock``: blocks (parks the goroutine) until the mutex is free, then holds it.
@@ -129,13 +134,13 @@ class Mutex(Primitive):
         ``reason`` is the wait reason shown while blocked."""
         self._touch()
         if not self.locked:
-            self.locked = True
+            self._take()
             return
         front = False
         while True:
             await self._park(reason, front)
             if not self.locked:
-                self.locked = True
+                self._take()
                 return
             front = True  # a woken waiter that lost the race queues LIFO, as lockSlow does
 
@@ -144,14 +149,16 @@ class Mutex(Primitive):
         self._touch()
         if self.locked:
             return False
-        self.locked = True
+        self._take()
         return True
 
     def unlock(self) -> None:
-        """Go's ``Mutex.Unlock``: release and wake the first waiter; raises FatalError if not locked."""
+        """Go's ``Mutex.Unlock``: release and wake the first waiter; raises FatalError if not locked.
+        Any goroutine may unlock, as in Go."""
         if not self.locked:
             raise FatalError("fatal error: sync: unlock of unlocked mutex")
         self.locked = False
+        self.holder = None
         if self.waitq:
             self._wake(self.waitq.popleft())
 

@@ -1227,7 +1227,7 @@ class GoMutex(_sync.Mutex):
     def go_copy(self) -> GoMutex:
         """Go's copy of a Mutex value: a new mutex in the same locked state, without the waiters."""
         m = GoMutex(self.rt)
-        m.locked = self.locked
+        m.locked, m.holder = self.locked, self.holder
         return m
 
 
@@ -1269,7 +1269,7 @@ class GoRWMutex(_sync.RWMutex):
         """Go's copy of an RWMutex value: the same reader/writer state, without the waiters."""
         m = GoRWMutex(self.rt)
         m.readers, m.writer, m.pending = self.readers, self.writer, self.pending
-        m.w.locked = self.w.locked
+        m.w.locked, m.w.holder = self.w.locked, self.w.holder
         return m
 
 

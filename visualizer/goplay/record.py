@@ -80,6 +80,7 @@ class Prim:
     state: str  # "locked", "unlocked", "count 3", ...
     waiters: tuple
     nwait: int
+    holder: int = 0  # goid of the goroutine holding the lock (0: none, or not a lock)
 
 
 @dataclass(frozen=True)
@@ -308,8 +309,8 @@ class _Watcher:
         for cs in by_site.values():
             cs = sorted(cs[-50:], key=lambda c: -(c.nsend + c.nrecv + c.len))[:2]
             picked.extend(cs)
-        pr = tuple(Prim(getattr(p, "_goname", type(p).__name__), _prim_state(p), tuple(ws[:6]), len(ws))
-                   for p, ws in prims.values())
+        pr = tuple(Prim(getattr(p, "_goname", type(p).__name__), _prim_state(p), tuple(ws[:6]), len(ws),
+                        self._holder(p)) for p, ws in prims.values())
         pl = tuple(Pile(r, f, ln, n) for (r, f, ln), n in sorted(piles.items(), key=lambda kv: -kv[1]))
         started = sum(len(v) for v in self.lanes.values()) + sum(self.finished.values())
         frame = Frame(rt.now, tuple(lanes), tuple(picked), pr, pl, started, live, blocked, stranded, final,
@@ -318,6 +319,13 @@ class _Watcher:
         self.frames.append(frame)
         if len(self.frames) > MAX_FRAMES:  # keep every other frame: the timeline stays whole, coarser
             self.frames[:] = self.frames[::2]
+
+    def _holder(self, prim: Any) -> int:
+        """The goid holding ``prim`` (a Mutex, or an RWMutex's writer), 0 when none."""
+        m = prim.w if getattr(prim, "writer", False) else prim
+        g = getattr(m, "holder", None)
+        info = self.ip.info.get(g.gid) if g is not None else None
+        return info.goid if info is not None else 0
 
     def _goids(self, q, n: int) -> list[int]:
         out = []

@@ -275,6 +275,8 @@ class GoStage(QWidget):
                                Qt.AlignVCenter | Qt.AlignRight, rq)
             else:
                 label = f"{c.kind}  {c.state}"
+                if getattr(c, "holder", 0):
+                    label += "  " + self.tr("held by goroutine {g}").format(g=c.holder)
                 p.setFont(fit_font(f, label, box_w - unit * 0.6, f.pixelSize()))
                 p.drawText(QRectF(bx + unit * 0.3, by, box_w - unit * 0.6, unit * 1.2), Qt.AlignVCenter, label)
                 text = self.tr("{n} waiting").format(n=c.nwait)

@@ -4,17 +4,17 @@
 <context>
     <name>CapacityGrid</name>
     <message>
-        <location filename="../explorer.py" line="91"/>
+        <location filename="../explorer.py" line="92"/>
         <source>stranded goroutines per request</source>
         <translation>每个请求被困住的 goroutine</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="91"/>
+        <location filename="../explorer.py" line="92"/>
         <source>Go memory after one hour at this rate</source>
         <translation>按此速度一小时后 Go 占用的内存</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="102"/>
+        <location filename="../explorer.py" line="103"/>
         <source>capacity of done →</source>
         <translation>done 的容量 →</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="118"/>
+        <location filename="../codeview.py" line="124"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="183"/>
+        <location filename="../codeview.py" line="193"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
@@ -35,22 +35,22 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../compare.py" line="105"/>
+        <location filename="../compare.py" line="110"/>
         <source>leakviz: compare on the same requests</source>
         <translation>leakviz：在相同请求上比较</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="129"/>
+        <location filename="../compare.py" line="136"/>
         <source>stranded: {n}</source>
         <translation>被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="134"/>
+        <location filename="../compare.py" line="141"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="134"/>
+        <location filename="../compare.py" line="141"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
@@ -58,147 +58,147 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../controls.py" line="109"/>
+        <location filename="../controls.py" line="111"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="109"/>
+        <location filename="../controls.py" line="111"/>
         <source>Start from a named scenario: the article&apos;s bug, its fix, a buffer too small, or the idiomatic context fix.</source>
         <translation>从一个命名场景开始：文章中的 bug、它的修复、太小的缓冲，或惯用的 context 修复。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="111"/>
+        <location filename="../controls.py" line="113"/>
         <source>&amp;Handler</source>
         <translation>处理函数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="111"/>
+        <location filename="../controls.py" line="113"/>
         <source>seed: the article&apos;s code. ctx: each send also selects on ctx.Done(). closequit: each send selects on a stop channel closed on return. drain: a goroutine receives the rest.</source>
         <translation>seed：文章中的代码。ctx：每次发送同时 select ctx.Done()。closequit：每次发送同时 select 一个在返回时关闭的 stop 通道。drain：由一个 goroutine 接收剩余结果。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="114"/>
+        <location filename="../controls.py" line="116"/>
         <source>&amp;Checks per request</source>
         <translation>每个请求的检查数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="114"/>
+        <location filename="../controls.py" line="116"/>
         <source>How many check goroutines each request starts.</source>
         <translation>每个请求启动多少个检查 goroutine。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="115"/>
+        <location filename="../controls.py" line="117"/>
         <source>Capacity of &amp;done</source>
         <translation>done 的容量(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="115"/>
+        <location filename="../controls.py" line="117"/>
         <source>make(chan bool, N) for done. 0 is the bug.</source>
         <translation>done 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="116"/>
+        <location filename="../controls.py" line="118"/>
         <source>Capacity of &amp;quit</source>
         <translation>quit 的容量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="116"/>
+        <location filename="../controls.py" line="118"/>
         <source>make(chan bool, N) for quit. 0 is the bug.</source>
         <translation>quit 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="117"/>
+        <location filename="../controls.py" line="119"/>
         <source>Request &amp;rate</source>
         <translation>请求速率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="117"/>
+        <location filename="../controls.py" line="119"/>
         <source>Requests per simulated second.</source>
         <translation>每个模拟秒到达的请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="118"/>
+        <location filename="../controls.py" line="120"/>
         <source>&amp;Failure probability</source>
         <translation>失败概率(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="118"/>
+        <location filename="../controls.py" line="120"/>
         <source>Chance that each check other than bad_ip fails on a request.</source>
         <translation>除 bad_ip 以外，每个检查在一个请求上失败的概率。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="120"/>
+        <location filename="../controls.py" line="122"/>
         <source>Share of &amp;bad IPs</source>
         <translation>恶意 IP 比例(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="120"/>
+        <location filename="../controls.py" line="122"/>
         <source>Share of requests from a blocked IP: check 0 (bad_ip, the article&apos;s) fails.</source>
         <translation>来自被封禁 IP 的请求比例：这些请求的检查 0（bad_ip，即文章中的检查）会失败。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="122"/>
+        <location filename="../controls.py" line="124"/>
         <source>Always &amp;failing checks</source>
         <translation>总是失败的检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="122"/>
+        <location filename="../controls.py" line="124"/>
         <source>Optional: 0-based check indices that fail on every request, e.g. 0,9. Empty: drawn from the probabilities above.</source>
         <translation>可选：在每个请求上都失败的检查编号（从 0 开始），例如 0,9。留空：按上面的概率随机抽取。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="125"/>
+        <location filename="../controls.py" line="127"/>
         <source>&amp;Overlapping requests</source>
         <translation>请求重叠(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="125"/>
+        <location filename="../controls.py" line="127"/>
         <source>Requests arrive at the rate whether or not earlier ones were answered.</source>
         <translation>无论之前的请求是否已响应，请求都按速率到达。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="127"/>
+        <location filename="../controls.py" line="129"/>
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="127"/>
+        <location filename="../controls.py" line="129"/>
         <source>Same seed, same requests, same run. Changing it starts over.</source>
         <translation>相同的种子，相同的请求，相同的运行。修改它会重新开始。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="128"/>
+        <location filename="../controls.py" line="130"/>
         <source>Spee&amp;d</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="128"/>
+        <location filename="../controls.py" line="130"/>
         <source>Simulated seconds per wall-clock second; max runs as fast as the machine can.</source>
         <translation>每个真实秒对应的模拟秒数；max 表示机器能跑多快就跑多快。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="137"/>
+        <location filename="../controls.py" line="139"/>
         <source>e.g. 0,9 (empty: drawn)</source>
         <translation>例如 0,9（留空：随机）</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="138"/>
+        <location filename="../controls.py" line="140"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="141"/>
+        <location filename="../controls.py" line="143"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="180"/>
+        <location filename="../controls.py" line="184"/>
         <source>Failing checks must be numbers separated by commas, like 0,9.</source>
         <translation>失败的检查必须是用逗号分隔的数字，例如 0,9。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="189"/>
+        <location filename="../controls.py" line="193"/>
         <source>Check {i} does not exist: checks are numbered 0 to {last}.</source>
         <translation>检查 {i} 不存在：检查编号为 0 到 {last}。</translation>
     </message>
@@ -206,97 +206,97 @@
 <context>
     <name>DumpWindow</name>
     <message>
-        <location filename="../dumpview.py" line="181"/>
+        <location filename="../dumpview.py" line="185"/>
         <source>leakviz: a Go program&apos;s goroutines</source>
         <translation>leakviz：一个 Go 程序的 goroutine</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="192"/>
+        <location filename="../dumpview.py" line="196"/>
         <source>a dump file, or http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</source>
         <translation>一个转储文件，或 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="194"/>
+        <location filename="../dumpview.py" line="198"/>
         <source>Open dump…</source>
         <translation>打开转储…</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="196"/>
+        <location filename="../dumpview.py" line="200"/>
         <source>Watch</source>
         <translation>持续观察</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="197"/>
+        <location filename="../dumpview.py" line="201"/>
         <source>For a URL: poll it and flag the groups that only grow</source>
         <translation>对 URL：定期轮询，并标出只增不减的分组</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="202"/>
+        <location filename="../dumpview.py" line="206"/>
         <source>Read</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="215"/>
+        <location filename="../dumpview.py" line="219"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="215"/>
+        <location filename="../dumpview.py" line="219"/>
         <source>wait reason</source>
         <translation>等待原因</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="215"/>
+        <location filename="../dumpview.py" line="219"/>
         <source>longest</source>
         <translation>最久</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="216"/>
+        <location filename="../dumpview.py" line="220"/>
         <source>blocks at</source>
         <translation>阻塞位置</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="216"/>
+        <location filename="../dumpview.py" line="220"/>
         <source>created by</source>
         <translation>创建者</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="241"/>
+        <location filename="../dumpview.py" line="245"/>
         <source>Open a goroutine dump</source>
         <translation>打开 goroutine 转储</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="242"/>
+        <location filename="../dumpview.py" line="246"/>
         <source>Goroutine dumps (*.txt *.log *.json);;All files (*)</source>
         <translation>goroutine 转储 (*.txt *.log *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="253"/>
+        <location filename="../dumpview.py" line="257"/>
         <source>Name a dump file or a URL.</source>
         <translation>请填写一个转储文件或 URL。</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="257"/>
+        <location filename="../dumpview.py" line="261"/>
         <source>Watch needs a URL like http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</source>
         <translation>持续观察需要一个 URL，例如 http://127.0.0.1:6060/debug/pprof/goroutine?debug=2</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="289"/>
+        <location filename="../dumpview.py" line="293"/>
         <source>The service is not answering: {e} (still polling)</source>
         <translation>服务没有响应：{e}（仍在轮询）</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="308"/>
+        <location filename="../dumpview.py" line="312"/>
         <source>{form}: {n} goroutines in {g} groups; Go holds ~{mem} for them ({each} B each, modelled){prob}</source>
         <translation>{form}：{n} 个 goroutine，分为 {g} 组；Go 为它们占用约 {mem}（每个 {each} B，按模型估算）{prob}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="312"/>
+        <location filename="../dumpview.py" line="316"/>
         <source>; {n} problems, first: {p}</source>
         <translation>；{n} 个问题，第一个：{p}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="315"/>
+        <location filename="../dumpview.py" line="319"/>
         <source>Damaged dump, read as far as it is valid: {p}</source>
         <translation>转储已损坏，已读取到仍然有效的位置：{p}</translation>
     </message>
@@ -304,17 +304,17 @@
 <context>
     <name>ExplorerWindow</name>
     <message>
-        <location filename="../explorer.py" line="205"/>
+        <location filename="../explorer.py" line="208"/>
         <source>leakviz: capacity explorer</source>
         <translation>leakviz：容量探索</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="210"/>
+        <location filename="../explorer.py" line="213"/>
         <source>Handler {v}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.</source>
         <translation>处理函数 {v}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。粗框：当前的选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="214"/>
+        <location filename="../explorer.py" line="217"/>
         <source>Computing… {k} cells to go.</source>
         <translation>计算中…还剩 {k} 个格子。</translation>
     </message>
@@ -322,143 +322,143 @@
 <context>
     <name>FilesMixin</name>
     <message>
-        <location filename="../files.py" line="65"/>
+        <location filename="../files.py" line="68"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="65"/>
+        <location filename="../files.py" line="68"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="66"/>
+        <location filename="../files.py" line="69"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="66"/>
-        <location filename="../files.py" line="206"/>
+        <location filename="../files.py" line="69"/>
+        <location filename="../files.py" line="209"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="67"/>
+        <location filename="../files.py" line="70"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="67"/>
+        <location filename="../files.py" line="70"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="71"/>
+        <location filename="../files.py" line="74"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="92"/>
+        <location filename="../files.py" line="95"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="112"/>
+        <location filename="../files.py" line="115"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="127"/>
+        <location filename="../files.py" line="130"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="157"/>
+        <location filename="../files.py" line="160"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="159"/>
+        <location filename="../files.py" line="162"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="205"/>
+        <location filename="../files.py" line="208"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="218"/>
+        <location filename="../files.py" line="222"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="231"/>
+        <location filename="../files.py" line="236"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="242"/>
+        <location filename="../files.py" line="247"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="257"/>
+        <location filename="../files.py" line="262"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="272"/>
+        <location filename="../files.py" line="277"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="272"/>
+        <location filename="../files.py" line="277"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="273"/>
+        <location filename="../files.py" line="278"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="274"/>
+        <location filename="../files.py" line="279"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="274"/>
+        <location filename="../files.py" line="279"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="288"/>
+        <location filename="../files.py" line="293"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="288"/>
+        <location filename="../files.py" line="293"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="296"/>
+        <location filename="../files.py" line="301"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="312"/>
+        <location filename="../files.py" line="317"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="312"/>
+        <location filename="../files.py" line="317"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="316"/>
+        <location filename="../files.py" line="321"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -466,12 +466,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="369"/>
+        <location filename="../gostage.py" line="371"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="370"/>
+        <location filename="../gostage.py" line="372"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -479,22 +479,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="1215"/>
+        <location filename="../gostage.py" line="1218"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1252"/>
+        <location filename="../gostage.py" line="1255"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1268"/>
+        <location filename="../gostage.py" line="1271"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1301"/>
+        <location filename="../gostage.py" line="1304"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -597,27 +597,32 @@
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="280"/>
+        <location filename="../gostage.py" line="279"/>
+        <source>held by goroutine {g}</source>
+        <translation>由 goroutine {g} 持有</translation>
+    </message>
+    <message>
+        <location filename="../gostage.py" line="282"/>
         <source>{n} waiting</source>
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="317"/>
+        <location filename="../gostage.py" line="319"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="318"/>
+        <location filename="../gostage.py" line="320"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="324"/>
+        <location filename="../gostage.py" line="326"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="326"/>
+        <location filename="../gostage.py" line="328"/>
         <source>(the 4 biggest of {k} blocking lines)</source>
         <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
@@ -626,252 +631,252 @@
     <name>GoWindow</name>
     <message>
         <location filename="../gostage.py" line="57"/>
-        <location filename="../gostage.py" line="569"/>
+        <location filename="../gostage.py" line="572"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="513"/>
+        <location filename="../gostage.py" line="516"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="514"/>
+        <location filename="../gostage.py" line="517"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="515"/>
+        <location filename="../gostage.py" line="518"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="519"/>
+        <location filename="../gostage.py" line="522"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="521"/>
+        <location filename="../gostage.py" line="524"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="525"/>
+        <location filename="../gostage.py" line="528"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="525"/>
+        <location filename="../gostage.py" line="528"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="526"/>
+        <location filename="../gostage.py" line="529"/>
         <source>Export as a &amp;GIF…</source>
         <translation>导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="526"/>
+        <location filename="../gostage.py" line="529"/>
         <source>Export as an MP4 &amp;video…</source>
         <translation>导出为 MP4 视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="527"/>
+        <location filename="../gostage.py" line="530"/>
         <source>Export as a &amp;WebM video…</source>
         <translation>导出为 WebM 视频(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="531"/>
+        <location filename="../gostage.py" line="534"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="534"/>
+        <location filename="../gostage.py" line="537"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="538"/>
+        <location filename="../gostage.py" line="541"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="541"/>
+        <location filename="../gostage.py" line="544"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="570"/>
+        <location filename="../gostage.py" line="573"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="574"/>
-        <location filename="../gostage.py" line="582"/>
-        <location filename="../gostage.py" line="587"/>
+        <location filename="../gostage.py" line="577"/>
+        <location filename="../gostage.py" line="585"/>
+        <location filename="../gostage.py" line="590"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="575"/>
+        <location filename="../gostage.py" line="578"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="579"/>
-        <location filename="../gostage.py" line="587"/>
+        <location filename="../gostage.py" line="582"/>
+        <location filename="../gostage.py" line="590"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="586"/>
+        <location filename="../gostage.py" line="589"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="588"/>
+        <location filename="../gostage.py" line="591"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="617"/>
-        <location filename="../gostage.py" line="976"/>
+        <location filename="../gostage.py" line="620"/>
+        <location filename="../gostage.py" line="979"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="619"/>
+        <location filename="../gostage.py" line="622"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="621"/>
+        <location filename="../gostage.py" line="624"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="632"/>
+        <location filename="../gostage.py" line="635"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="635"/>
+        <location filename="../gostage.py" line="638"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="670"/>
+        <location filename="../gostage.py" line="673"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="725"/>
-        <location filename="../gostage.py" line="754"/>
+        <location filename="../gostage.py" line="728"/>
+        <location filename="../gostage.py" line="757"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="737"/>
+        <location filename="../gostage.py" line="740"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="764"/>
+        <location filename="../gostage.py" line="767"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="764"/>
+        <location filename="../gostage.py" line="767"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="780"/>
+        <location filename="../gostage.py" line="783"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="785"/>
+        <location filename="../gostage.py" line="788"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="803"/>
+        <location filename="../gostage.py" line="806"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="803"/>
+        <location filename="../gostage.py" line="806"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="842"/>
+        <location filename="../gostage.py" line="845"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="843"/>
+        <location filename="../gostage.py" line="846"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="889"/>
+        <location filename="../gostage.py" line="892"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="892"/>
+        <location filename="../gostage.py" line="895"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="899"/>
+        <location filename="../gostage.py" line="902"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="966"/>
+        <location filename="../gostage.py" line="969"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="968"/>
+        <location filename="../gostage.py" line="971"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="976"/>
+        <location filename="../gostage.py" line="979"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1046"/>
+        <location filename="../gostage.py" line="1049"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1046"/>
+        <location filename="../gostage.py" line="1049"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1066"/>
+        <location filename="../gostage.py" line="1069"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1066"/>
+        <location filename="../gostage.py" line="1069"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1071"/>
+        <location filename="../gostage.py" line="1074"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1071"/>
+        <location filename="../gostage.py" line="1074"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -887,62 +892,62 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../legend.py" line="37"/>
+        <location filename="../legend.py" line="38"/>
         <source>checking</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="38"/>
+        <location filename="../legend.py" line="39"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="39"/>
+        <location filename="../legend.py" line="40"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="40"/>
+        <location filename="../legend.py" line="41"/>
         <source>stranded forever</source>
         <translation>永远被困住</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="41"/>
+        <location filename="../legend.py" line="42"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="42"/>
+        <location filename="../legend.py" line="43"/>
         <source>done value</source>
         <translation>done 的值</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="43"/>
+        <location filename="../legend.py" line="44"/>
         <source>quit value</source>
         <translation>quit 的值</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="44"/>
+        <location filename="../legend.py" line="45"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="45"/>
+        <location filename="../legend.py" line="46"/>
         <source>line: waiting</source>
         <translation>该行：等待中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="46"/>
+        <location filename="../legend.py" line="47"/>
         <source>line: stranded</source>
         <translation>该行：被困住</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="47"/>
+        <location filename="../legend.py" line="48"/>
         <source>line: changed from the bug</source>
         <translation>该行：与 bug 版本不同</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="48"/>
+        <location filename="../legend.py" line="49"/>
         <source>grey count: the earlier code&apos;s</source>
         <translation>灰色计数：先前代码的</translation>
     </message>
@@ -1033,27 +1038,27 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../lesson.py" line="76"/>
+        <location filename="../lesson.py" line="77"/>
         <source>Lesson: step {i} of {n}</source>
         <translation>课程：第 {i} 步，共 {n} 步</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="85"/>
+        <location filename="../lesson.py" line="86"/>
         <source>Show me ▶</source>
         <translation>演示给我看 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="89"/>
+        <location filename="../lesson.py" line="90"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="90"/>
+        <location filename="../lesson.py" line="91"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="90"/>
+        <location filename="../lesson.py" line="91"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1061,348 +1066,348 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="127"/>
+        <location filename="../window.py" line="133"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="150"/>
+        <location filename="../window.py" line="158"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="151"/>
+        <location filename="../window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="152"/>
+        <location filename="../window.py" line="160"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="153"/>
+        <location filename="../window.py" line="161"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="154"/>
+        <location filename="../window.py" line="162"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155"/>
+        <location filename="../window.py" line="163"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="164"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="157"/>
+        <location filename="../window.py" line="165"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="166"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="160"/>
+        <location filename="../window.py" line="168"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="161"/>
+        <location filename="../window.py" line="169"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="162"/>
+        <location filename="../window.py" line="170"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="171"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="164"/>
+        <location filename="../window.py" line="172"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="176"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="177"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="178"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="179"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="180"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="181"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="183"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="184"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="185"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="188"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="189"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="190"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="191"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="192"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="193"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="196"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="197"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="198"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="199"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="200"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="201"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="202"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="207"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="208"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
-        <location filename="../window.py" line="451"/>
+        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="464"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="210"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="203"/>
+        <location filename="../window.py" line="211"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="204"/>
+        <location filename="../window.py" line="212"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="204"/>
+        <location filename="../window.py" line="212"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="213"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="213"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="214"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="214"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="217"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="258"/>
+        <location filename="../window.py" line="268"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="336"/>
+        <location filename="../window.py" line="347"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="346"/>
+        <location filename="../window.py" line="358"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="362"/>
+        <location filename="../window.py" line="374"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="364"/>
+        <location filename="../window.py" line="376"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="370"/>
+        <location filename="../window.py" line="382"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="371"/>
+        <location filename="../window.py" line="383"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="422"/>
+        <location filename="../window.py" line="435"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="448"/>
+        <location filename="../window.py" line="461"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="455"/>
+        <location filename="../window.py" line="468"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="455"/>
+        <location filename="../window.py" line="468"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="457"/>
+        <location filename="../window.py" line="470"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="457"/>
+        <location filename="../window.py" line="470"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="458"/>
+        <location filename="../window.py" line="471"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="468"/>
+        <location filename="../window.py" line="481"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480"/>
+        <location filename="../window.py" line="493"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="492"/>
+        <location filename="../window.py" line="505"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="493"/>
+        <location filename="../window.py" line="506"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1410,7 +1415,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="73"/>
+        <location filename="../chart.py" line="79"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -1419,27 +1424,27 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="97"/>
+        <location filename="../chart.py" line="104"/>
         <source>Memory held by stranded goroutines</source>
         <translation>被困住的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="99"/>
+        <location filename="../chart.py" line="106"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="104"/>
+        <location filename="../chart.py" line="111"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="114"/>
+        <location filename="../chart.py" line="121"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="121"/>
+        <location filename="../chart.py" line="128"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>
@@ -1447,7 +1452,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PileView</name>
     <message>
-        <location filename="../dumpview.py" line="61"/>
+        <location filename="../dumpview.py" line="65"/>
         <source>Source of {f} not found (give its folder with --src); its stack:</source>
         <translation>找不到 {f} 的源代码（用 --src 指定其目录）；它的调用栈：</translation>
     </message>
@@ -1460,7 +1465,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>每种写法中被困住的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="55"/>
+        <location filename="../compare.py" line="56"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
@@ -1468,80 +1473,80 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="75"/>
+        <location filename="../stage.py" line="81"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是被困住的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="162"/>
+        <location filename="../stage.py" line="169"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="165"/>
+        <location filename="../stage.py" line="172"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="186"/>
+        <location filename="../stage.py" line="193"/>
         <source>{n} stranded</source>
         <translation>{n} 个被困住</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="306"/>
+        <location filename="../stage.py" line="313"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="342"/>
+        <location filename="../stage.py" line="349"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="345"/>
+        <location filename="../stage.py" line="352"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="348"/>
+        <location filename="../stage.py" line="355"/>
         <source>returned 403</source>
         <translation>已返回 403</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="351"/>
+        <location filename="../stage.py" line="358"/>
         <source>returned 200</source>
         <translation>已返回 200</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="354"/>
+        <location filename="../stage.py" line="361"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="359"/>
+        <location filename="../stage.py" line="366"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="369"/>
+        <location filename="../stage.py" line="376"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="373"/>
+        <location filename="../stage.py" line="380"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="386"/>
+        <location filename="../stage.py" line="393"/>
         <source>No goroutine is stranded.</source>
         <translation>没有 goroutine 被困住。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="405"/>
-        <location filename="../stage.py" line="414"/>
+        <location filename="../stage.py" line="412"/>
+        <location filename="../stage.py" line="421"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
@@ -1549,19 +1554,19 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../timeline.py" line="35"/>
+        <location filename="../timeline.py" line="40"/>
         <source>Drag to any moment of the run; ← and → step one event back and forward.
 Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.</source>
         <translation>拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。
 红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="110"/>
+        <location filename="../timeline.py" line="119"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="111"/>
+        <location filename="../timeline.py" line="120"/>
         <source>replay at {t} s · event {i} of {n}</source>
         <translation>回放 {t} 秒 · 第 {i} / {n} 个事件</translation>
     </message>
@@ -1569,22 +1574,22 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../dumpview.py" line="126"/>
+        <location filename="../dumpview.py" line="130"/>
         <source>LEAKING {site}: +{rate}/s, {n} in an hour ({mem}){ok}</source>
         <translation>正在泄漏 {site}：+{rate}/秒，一小时 {n} 个（{mem}）{ok}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="128"/>
+        <location filename="../dumpview.py" line="132"/>
         <source> — Go agrees (goroutineleak)</source>
         <translation> — Go 也这样认为（goroutineleak）</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="137"/>
+        <location filename="../dumpview.py" line="141"/>
         <source>Watch a URL to chart its goroutines over time.</source>
         <translation>持续观察一个 URL，即可画出其 goroutine 随时间的变化。</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="168"/>
+        <location filename="../dumpview.py" line="172"/>
         <source>Not answering: {e} (still polling)</source>
         <translation>没有响应：{e}（仍在轮询）</translation>
     </message>

@@ -350,6 +350,7 @@ ZH = {
     "Export as an MP4 &video…": "导出为 MP4 视频(&V)…",
     "Export as a &WebM video…": "导出为 WebM 视频(&W)…",
     "Export cancelled.": "已取消导出。",
+    "held by goroutine {g}": "由 goroutine {g} 持有",
 }
 
 
