@@ -82,11 +82,11 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	if n <= 0 || n > 100 {
 		n = 3
 	}
-	done := make(chan bool)
-	quit := make(chan bool)
+	done, returned := make(chan bool), make(chan struct{}) // returned: closed once the handler has returned
+	quit := make(chan bool); defer close(returned)
 	for i := 0; i < n; i++ {
 		go func(i int) {
-			time.Sleep(time.Duration(i+1) * time.Millisecond)
+			if i != 0 { <-returned } // finish after the early return, whatever the machine's load
 			if i != 0 {
 				done <- true
 			} else {
