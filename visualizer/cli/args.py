@@ -188,3 +188,17 @@ def _max_live(n: int | None) -> int | None:
     if n is not None and not 100 <= n <= 50_000_000:
         raise ValueError(f"--max-live must be between 100 and 50000000, got {n}")
     return n
+
+
+def screenshot_error(path: str | None, sim_seconds: float) -> str | None:
+    """Why ``--screenshot PATH --sim-seconds S`` cannot be done, in one line, or None when it can."""
+    if path is None:
+        return None
+    from ..core.atomic import WriteError, target_of
+    try:
+        target_of(path)
+    except WriteError as e:
+        return f"screenshot: {e}"
+    if not 0 < sim_seconds <= 3600:
+        return f"--sim-seconds must be between 0 and 3600, got {sim_seconds:g}"
+    return None

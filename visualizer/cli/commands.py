@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .args import _max_live, config_from_args
+from .args import _max_live, config_from_args, screenshot_error
 
 
 def _kib(n: int) -> str:
@@ -125,17 +125,9 @@ def cmd_window(a: argparse.Namespace) -> int:
         except runfile.RunFileError as e:
             print(f"leakviz: error: {e}", file=sys.stderr)
             return 2
-    if a.screenshot is not None:
-        from ..core.atomic import WriteError, target_of
-        try:
-            target_of(a.screenshot)
-        except WriteError as e:
-            print(f"leakviz: error: screenshot: {e}", file=sys.stderr)
-            return 2
-        if not 0 < a.sim_seconds <= 3600:
-            print(f"leakviz: error: --sim-seconds must be between 0 and 3600, got {a.sim_seconds:g}",
-                  file=sys.stderr)
-            return 2
+    if (why := screenshot_error(a.screenshot, a.sim_seconds)) is not None:
+        print(f"leakviz: error: {why}", file=sys.stderr)
+        return 2
     import os
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                                  or os.environ.get("QT_QPA_PLATFORM")):

@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from .args import screenshot_error
+
 
 def is_go_target(token: str) -> bool:
     """A .go file, or a folder holding .go files: what the window opens as a Go program."""
@@ -59,17 +61,9 @@ def main(argv: list[str]) -> int:
         except ValueError as e:
             print(f"leakviz: error: --size: {e}", file=sys.stderr)
             return 2
-    if a.screenshot is not None:
-        from ..core.atomic import WriteError, target_of
-        try:
-            target_of(a.screenshot)
-        except WriteError as e:
-            print(f"leakviz: error: screenshot: {e}", file=sys.stderr)
-            return 2
-        if not 0 < a.sim_seconds <= 3600:
-            print(f"leakviz: error: --sim-seconds must be between 0 and 3600, got {a.sim_seconds:g}",
-                  file=sys.stderr)
-            return 2
+    if (why := screenshot_error(a.screenshot, a.sim_seconds)) is not None:
+        print(f"leakviz: error: {why}", file=sys.stderr)
+        return 2
     if not 1 <= a.requests <= 100_000 or not 0.1 <= a.rate <= 100_000:
         print("leakviz: error: --requests must be 1 to 100000 and --rate 0.1 to 100000", file=sys.stderr)
         return 2
