@@ -1,7 +1,7 @@
 """Translations: Qt's machinery (tr, QTranslator, .ts sources compiled to .qm).
 
 Regenerate after changing visible strings:
-    pyside6-lupdate visualizer/gui/*.py -ts visualizer/gui/i18n/leakviz_zh_CN.ts
+    pyside6-lupdate visualizer/gui/*.py visualizer/gui/gostage/*.py -ts visualizer/gui/i18n/leakviz_zh_CN.ts
     pyside6-lrelease visualizer/gui/i18n/leakviz_zh_CN.ts -qm visualizer/gui/i18n/leakviz_zh_CN.qm
 """
 

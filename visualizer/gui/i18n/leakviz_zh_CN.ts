@@ -466,12 +466,12 @@
 <context>
     <name>GoCode</name>
     <message>
-        <location filename="../gostage.py" line="371"/>
+        <location filename="../gostage/code.py" line="35"/>
         <source>Go source</source>
         <translation>Go 源代码</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="372"/>
+        <location filename="../gostage/code.py" line="36"/>
         <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
         <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
     </message>
@@ -479,22 +479,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage.py" line="1218"/>
+        <location filename="../gostage/compare.py" line="38"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1255"/>
+        <location filename="../gostage/compare.py" line="75"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1271"/>
+        <location filename="../gostage/compare.py" line="91"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1304"/>
+        <location filename="../gostage/compare.py" line="124"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -502,127 +502,127 @@
 <context>
     <name>GoStage</name>
     <message>
-        <location filename="../gostage.py" line="75"/>
+        <location filename="../gostage/stage.py" line="51"/>
         <source>Stage: goroutines by the go statement that started them</source>
         <translation>舞台：按启动它们的 go 语句分组的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="103"/>
+        <location filename="../gostage/stage.py" line="79"/>
         <source>Open a Go file (File &gt; Open Go…) or an example.</source>
         <translation>打开一个 Go 文件（文件 &gt; 打开 Go…）或一个示例。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="118"/>
+        <location filename="../gostage/stage.py" line="94"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="118"/>
+        <location filename="../gostage/stage.py" line="94"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="119"/>
+        <location filename="../gostage/stage.py" line="95"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="119"/>
+        <location filename="../gostage/stage.py" line="95"/>
         <source>stranded</source>
         <translation>被困</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="120"/>
+        <location filename="../gostage/stage.py" line="96"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="153"/>
+        <location filename="../gostage/stage.py" line="129"/>
         <source>{n} blocked</source>
         <translation>阻塞 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="153"/>
+        <location filename="../gostage/stage.py" line="129"/>
         <source>{n} stranded</source>
         <translation>{n} 个被困住</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="154"/>
+        <location filename="../gostage/stage.py" line="130"/>
         <source>{n} finished</source>
         <translation>结束 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="155"/>
+        <location filename="../gostage/stage.py" line="131"/>
         <source>{n} started</source>
         <translation>启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="188"/>
+        <location filename="../gostage/stage.py" line="164"/>
         <source>+{k} more lanes with {n} goroutines</source>
         <translation>另有 {k} 条泳道，共 {n} 个 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="194"/>
+        <location filename="../gostage/stage.py" line="170"/>
         <source>Finished lanes (folded): {lanes}</source>
         <translation>已结束的泳道（折叠）：{lanes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="204"/>
+        <location filename="../gostage/stage.py" line="180"/>
         <source>simulated requests (main is not run)</source>
         <translation>模拟请求（不运行 main）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="206"/>
+        <location filename="../gostage/stage.py" line="182"/>
         <source>one goroutine per request, as net/http starts</source>
         <translation>每个请求一个 goroutine，与 net/http 相同</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="248"/>
+        <location filename="../gostage/stage.py" line="224"/>
         <source>unbuffered</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="249"/>
+        <location filename="../gostage/stage.py" line="225"/>
         <source>  closed</source>
         <translation>  已关闭</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="254"/>
+        <location filename="../gostage/stage.py" line="230"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="255"/>
+        <location filename="../gostage/stage.py" line="231"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="279"/>
+        <location filename="../gostage/stage.py" line="255"/>
         <source>held by goroutine {g}</source>
         <translation>由 goroutine {g} 持有</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="282"/>
+        <location filename="../gostage/stage.py" line="258"/>
         <source>{n} waiting</source>
         <translation>{n} 个在等待</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="319"/>
+        <location filename="../gostage/stage.py" line="295"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="320"/>
+        <location filename="../gostage/stage.py" line="296"/>
         <source>Nothing stranded</source>
         <translation>没有被困的 goroutine</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="326"/>
+        <location filename="../gostage/stage.py" line="302"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="328"/>
+        <location filename="../gostage/stage.py" line="304"/>
         <source>(the 4 biggest of {k} blocking lines)</source>
         <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
     </message>
@@ -630,253 +630,253 @@
 <context>
     <name>GoWindow</name>
     <message>
-        <location filename="../gostage.py" line="57"/>
-        <location filename="../gostage.py" line="572"/>
+        <location filename="../gostage/stage.py" line="34"/>
+        <location filename="../gostage/window.py" line="138"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="516"/>
+        <location filename="../gostage/window.py" line="82"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="517"/>
+        <location filename="../gostage/window.py" line="83"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="518"/>
+        <location filename="../gostage/window.py" line="84"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="522"/>
+        <location filename="../gostage/window.py" line="88"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="524"/>
+        <location filename="../gostage/window.py" line="90"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="528"/>
+        <location filename="../gostage/window.py" line="94"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="528"/>
+        <location filename="../gostage/window.py" line="94"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="529"/>
+        <location filename="../gostage/window.py" line="95"/>
         <source>Export as a &amp;GIF…</source>
         <translation>导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="529"/>
+        <location filename="../gostage/window.py" line="95"/>
         <source>Export as an MP4 &amp;video…</source>
         <translation>导出为 MP4 视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="530"/>
+        <location filename="../gostage/window.py" line="96"/>
         <source>Export as a &amp;WebM video…</source>
         <translation>导出为 WebM 视频(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="534"/>
+        <location filename="../gostage/window.py" line="100"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="537"/>
+        <location filename="../gostage/window.py" line="103"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="541"/>
+        <location filename="../gostage/window.py" line="107"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="544"/>
+        <location filename="../gostage/window.py" line="110"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="573"/>
+        <location filename="../gostage/window.py" line="139"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="577"/>
-        <location filename="../gostage.py" line="585"/>
-        <location filename="../gostage.py" line="590"/>
+        <location filename="../gostage/window.py" line="143"/>
+        <location filename="../gostage/window.py" line="151"/>
+        <location filename="../gostage/window.py" line="156"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="578"/>
+        <location filename="../gostage/window.py" line="144"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="582"/>
-        <location filename="../gostage.py" line="590"/>
+        <location filename="../gostage/window.py" line="148"/>
+        <location filename="../gostage/window.py" line="156"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="589"/>
+        <location filename="../gostage/window.py" line="155"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="591"/>
+        <location filename="../gostage/window.py" line="157"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="620"/>
-        <location filename="../gostage.py" line="979"/>
+        <location filename="../gostage/window.py" line="186"/>
+        <location filename="../gostage/window.py" line="545"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="622"/>
+        <location filename="../gostage/window.py" line="188"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="624"/>
+        <location filename="../gostage/window.py" line="190"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="635"/>
+        <location filename="../gostage/window.py" line="201"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="638"/>
+        <location filename="../gostage/window.py" line="204"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="673"/>
+        <location filename="../gostage/window.py" line="239"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="728"/>
-        <location filename="../gostage.py" line="757"/>
+        <location filename="../gostage/window.py" line="294"/>
+        <location filename="../gostage/window.py" line="323"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="740"/>
+        <location filename="../gostage/window.py" line="306"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="767"/>
+        <location filename="../gostage/window.py" line="333"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="767"/>
+        <location filename="../gostage/window.py" line="333"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="783"/>
+        <location filename="../gostage/window.py" line="349"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="788"/>
+        <location filename="../gostage/window.py" line="354"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="806"/>
+        <location filename="../gostage/window.py" line="372"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="806"/>
+        <location filename="../gostage/window.py" line="372"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="845"/>
+        <location filename="../gostage/window.py" line="411"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="846"/>
+        <location filename="../gostage/window.py" line="412"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="892"/>
+        <location filename="../gostage/window.py" line="458"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="895"/>
+        <location filename="../gostage/window.py" line="461"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="902"/>
+        <location filename="../gostage/window.py" line="468"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="969"/>
+        <location filename="../gostage/window.py" line="535"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="971"/>
+        <location filename="../gostage/window.py" line="537"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="979"/>
+        <location filename="../gostage/window.py" line="545"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1049"/>
+        <location filename="../gostage/window.py" line="615"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1049"/>
+        <location filename="../gostage/window.py" line="615"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1069"/>
+        <location filename="../gostage/window.py" line="635"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1069"/>
+        <location filename="../gostage/window.py" line="635"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1074"/>
+        <location filename="../gostage/window.py" line="640"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage.py" line="1074"/>
+        <location filename="../gostage/window.py" line="640"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
