@@ -96,3 +96,20 @@ def test_chart_and_leak_rate(qtbot):
     qtbot.addWidget(ch)
     img = render(ch, snap)
     assert count_color(img, VERMILLION, tol=30) > 20
+
+
+def test_the_last_snapshot_of_a_burst_is_drawn_too(qtbot):
+    """The chart repaints at most 10 times a second; the snapshot that arrives
+    just after a repaint must still be drawn (it used to stay undrawn)."""
+    ch = MemoryChart()
+    qtbot.addWidget(ch)
+    ch.resize(600, 300)
+    ch.show()
+    first = snapshot(stranded=1, memory=(MemoryPoint(t=0, go_bytes=0, py_bytes=0, live=1, stranded=0),
+                                         MemoryPoint(t=10, go_bytes=2648, py_bytes=1500, live=1, stranded=1)))
+    ch.set_snapshot(first)
+    qtbot.waitUntil(lambda: ch.painted_snap is first, timeout=10_000)
+    last = snapshot(stranded=2, memory=(*first.memory, MemoryPoint(t=20, go_bytes=5296, py_bytes=3000, live=2,
+                                                                   stranded=2)))
+    ch.set_snapshot(last)  # within 0.1 s of the paint above: no repaint now
+    qtbot.waitUntil(lambda: ch.painted_snap is last, timeout=10_000)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -69,7 +69,13 @@ class MemoryChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.snap: Snapshot | None = None
+        self.painted_snap: Snapshot | None = None  # the snapshot the last paint drew
         self._painted_at = 0.0
+        # the last snapshot of a burst is drawn too, a moment later: a run that stops must not
+        # leave the chart showing an earlier one
+        self._trailing = QTimer(self)
+        self._trailing.setSingleShot(True)
+        self._trailing.timeout.connect(self._paint_now)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.setMinimumHeight(110)
         self.retranslate()
@@ -92,13 +98,19 @@ class MemoryChart(QWidget):
         self.snap = snap
         now = time.monotonic()
         if now - self._painted_at >= 0.1:  # a chart needs no more than 10 frames a second
-            self._painted_at = now
-            self.update()
+            self._paint_now()
+        elif not self._trailing.isActive():
+            self._trailing.start(int((0.1 - (now - self._painted_at)) * 1000) + 1)
+
+    def _paint_now(self) -> None:
+        self._painted_at = time.monotonic()
+        self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         lh = px(13) * 1.5
         p, plot = begin_plot(self, 2 * lh + 4)
         snap = self.snap
+        self.painted_snap = snap
         p.setPen(INK)
         p.drawText(QRectF(8, 2, self.width() - 16, lh), Qt.AlignLeft | Qt.AlignVCenter,
                    self.tr("Memory held by stranded goroutines"))
