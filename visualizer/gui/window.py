@@ -25,7 +25,7 @@ from ..core.playback import Playback
 from ..core.presets import DEFAULT_PRESET, PRESETS, preset_of
 from ..core.rates import leak_rate
 from ..core.scenario import Config, ConfigError
-from ..core.session import Session
+from ..core.session import MAX_BACKLOG, Session
 from ..core.trace import Snapshot
 from . import i18n
 from .actions import ActionsMixin
@@ -407,7 +407,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
     def refresh(self) -> None:
         """Fold up to 3 ms of new events and redraw every view; a failing fold is shown inline, never raised."""
         try:
-            live = self.session.snapshot(budget_s=0.003)
+            # a saved run being read in folds faster (it has no engine to leave room for)
+            budget = 0.025 if self.session.backlog() > 2 * MAX_BACKLOG else 0.003
+            live = self.session.snapshot(budget_s=budget)
             if self.playback.replaying and not self.playback.live:
                 self.playback.advance(FRAME_MS / 1000)
             snap = live if self.review is None else self.review.snapshot()
