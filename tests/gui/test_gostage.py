@@ -356,8 +356,19 @@ def test_a_cancelled_go_export_leaves_nothing(gowin, qtbot, tmp_path):
     gowin.open_paths([str(EXAMPLES[0].path)])
     gowin.speed = 0.01
     gowin.export_moving(tmp_path / "run.mp4", "mp4")
-    _timer, dlg, out = gowin.export_job
-    qtbot.waitUntil(lambda: out.frames >= 2, timeout=120_000)
-    dlg.cancel()
+    job = gowin.export_job
+    qtbot.waitUntil(lambda: job.writer.frames >= 2, timeout=120_000)
+    job.dialog.cancel()
     qtbot.waitUntil(lambda: gowin.export_job is None, timeout=120_000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_closing_the_go_window_mid_export_leaves_nothing(gowin, qtbot, tmp_path):
+    gowin.open_paths([str(EXAMPLES[0].path)])
+    gowin.speed = 0.01
+    gowin.export_moving(tmp_path / "run.mp4", "mp4")
+    job = gowin.export_job
+    qtbot.waitUntil(lambda: job.writer.frames >= 1, timeout=120_000)
+    gowin.close()
+    assert gowin.export_job is None
     assert list(tmp_path.iterdir()) == []

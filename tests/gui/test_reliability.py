@@ -48,9 +48,9 @@ def test_a_cancelled_gif_export_leaves_nothing(window, qtbot, tmp_path):
     window.refresh()
     path = tmp_path / "run.gif"
     window.export_gif(path, seconds=1.0)
-    timer, dlg, _job, gif = window._export_job
-    wait_until(qtbot, lambda: gif.frames >= 2, lambda: f"two frames; {gif.frames}")
-    dlg.cancel()
+    job = window._export_job
+    wait_until(qtbot, lambda: job.writer.frames >= 2, lambda: f"two frames; {job.writer.frames}")
+    job.dialog.cancel()
     wait_until(qtbot, lambda: window._export_job is None, lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()

@@ -112,9 +112,9 @@ def test_a_cancelled_video_export_leaves_nothing(window, qtbot, tmp_path):
     window.refresh()
     path = tmp_path / "run.webm"
     window.export_video(path, seconds=1.0)
-    timer, dlg, _job, out = window._export_job
-    wait_until(qtbot, lambda: out.frames >= 2, lambda: f"two frames; {out.frames}")
-    dlg.cancel()
+    job = window._export_job
+    wait_until(qtbot, lambda: job.writer.frames >= 2, lambda: f"two frames; {job.writer.frames}")
+    job.dialog.cancel()
     wait_until(qtbot, lambda: window._export_job is None,
                lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert list(tmp_path.iterdir()) == []
@@ -132,7 +132,7 @@ def test_closing_the_window_mid_export_leaves_nothing(window, qtbot, tmp_path):
     window.session.rt.run(until=1_000_000_000)
     window.refresh()
     window.export_video(tmp_path / "run.mp4", seconds=1.0)
-    out = window._export_job[3]
+    out = window._export_job.writer
     wait_until(qtbot, lambda: out.frames >= 1, lambda: f"a frame; {out.frames}")
     window.close()
     assert window._export_job is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 
@@ -277,6 +278,71 @@ def write_gif(path: str | os.PathLike[str], frames: Iterable[QImage], *, fps: fl
     ``path`` and 0 is returned. Otherwise returns the number of frames taken.
     """
     return write_frames(GifWriter(path, fps=fps), frames, progress=progress, cancelled=cancelled)
+
+
+# -- running an export on the event loop --
+
+SLICE_S = 0.02  # export work per timer tick: the loop never waits long for it
+MOVING_FPS = {"gif": 10.0, "mp4": 30.0, "webm": 30.0}  # a GIF grows with every frame; a video hardly does
+
+
+class ExportJob:
+    """``frames`` into ``writer`` on the event loop, for a window: each timer
+    tick does at most ``SLICE_S`` of work or one frame (``frames`` yields a
+    QImage, or None after a slice of work that made no frame yet), with a
+    progress dialog whose Cancel, like ``cancel()`` or an ExportError, leaves
+    nothing behind. ``done(message)`` is called once at the end: what to say,
+    or None when the window cancelled it. The texts come translated."""
+
+    def __init__(self, parent: QWidget, frames: Iterator[QImage | None], writer: GifWriter | VideoWriter, *,
+                 total: int, label: str, title: str, cancel: str, cancelled: str,
+                 wrote: Callable[[int], str], done: Callable[[str | None], object]) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QProgressDialog
+
+        self.frames, self.writer = frames, writer
+        self._cancelled, self._wrote, self._done = cancelled, wrote, done
+        self.dialog = QProgressDialog(label, cancel, 0, total, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setMinimumDuration(0)
+        self.timer = QTimer(parent)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(0)
+        self.dialog.open()
+
+    def _tick(self) -> None:
+        if self.dialog.wasCanceled():
+            self._abort(self._cancelled)
+            return
+        deadline = time.perf_counter() + SLICE_S
+        try:
+            while time.perf_counter() < deadline:
+                frame = next(self.frames, StopIteration)
+                if frame is StopIteration:
+                    self._finish(self._wrote(self.writer.close()))
+                    return
+                if frame is not None:
+                    self.writer.add(frame)
+                    self.dialog.setValue(self.writer.frames)
+                    return  # one frame a tick at most: a frame is the largest slice
+        except ExportError as e:
+            self._abort(str(e))
+
+    def cancel(self) -> None:
+        """Stop now and leave nothing behind (the window is closing)."""
+        self._abort(None)
+
+    def _abort(self, message: str | None) -> None:
+        self.writer.abort()
+        self._finish(message)
+
+    def _finish(self, message: str | None) -> None:
+        self.timer.stop()
+        close = getattr(self.frames, "close", None)  # a generator of frames gets its finally now
+        if close is not None:
+            close()
+        self.dialog.close()
+        self._done(message)
 
 
 # -- frames of a run --

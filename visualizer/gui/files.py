@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger("leakviz")
 
-GIF_SLICE_S = 0.02  # GIF/video export work per timer tick: the loop never waits long for it
-MOVING_FPS = {"gif": 10.0, "mp4": 30.0, "webm": 30.0}  # a GIF grows with every frame; a video hardly does
 DUMP_SUFFIXES = (".txt", ".log", ".json")
 
 
@@ -251,13 +248,11 @@ class FilesMixin:
 
     def export_moving(self, path: Path, kind: str, seconds: float = 2.0) -> None:
         """The last ``seconds`` of what this run recorded, replayed at 0.25x
-        into a GIF, MP4 or WebM (``kind``) with progress and cancel. The work
-        is done in slices of at most ``GIF_SLICE_S`` per timer tick and frames
-        go straight to the file: the window stays responsive, memory flat."""
-        from PySide6.QtWidgets import QProgressDialog
-
+        into a GIF, MP4 or WebM (``kind``) with progress and cancel
+        (``export.ExportJob``): frames go straight to the file, the window
+        stays responsive and memory flat."""
         from ..core.export import ExportError
-        from .export import frames_of_trace, writer_for
+        from .export import MOVING_FPS, ExportJob, frames_of_trace, writer_for
         if self._export_job is not None:
             self.statusBar().showMessage(self.tr("An export is already running."), 5000)
             return
@@ -272,46 +267,21 @@ class FilesMixin:
         except (ExportError, ValueError) as e:
             self.statusBar().showMessage(str(e), 8000)
             return
-        job = frames_of_trace(self.session, window_class=type(self), start_ns=start, end_ns=end, fps=fps, speed=speed, lang=self.lang)
-        gif = kind == "gif"
-        dlg = QProgressDialog(self.tr("Making the animation…") if gif else self.tr("Making the video…"),
-                              self.tr("Cancel"), 0, total, self)
-        dlg.setWindowTitle(self.tr("Export GIF") if gif else self.tr("Export video"))
-        dlg.setMinimumDuration(0)
-        timer = QTimer(self)
+        frames = frames_of_trace(self.session, window_class=type(self), start_ns=start, end_ns=end, fps=fps,
+                                 speed=speed, lang=self.lang)
 
-        def finish(message: str) -> None:
-            timer.stop()
-            job.close()
-            dlg.close()
+        def done(message: str | None) -> None:
             self._export_job = None
-            self.statusBar().showMessage(message, 6000)
+            if message is not None:
+                self.statusBar().showMessage(message, 6000)
 
-        def tick() -> None:
-            if dlg.wasCanceled():
-                out.abort()
-                finish(self.tr("GIF export cancelled.") if gif else self.tr("Video export cancelled."))
-                return
-            deadline = time.perf_counter() + GIF_SLICE_S
-            try:
-                while time.perf_counter() < deadline:
-                    frame = next(job, StopIteration)
-                    if frame is StopIteration:
-                        n = out.close()
-                        finish(self.tr("Wrote {n} frames to {p}").format(n=n, p=path))
-                        return
-                    if frame is not None:
-                        out.add(frame)
-                        dlg.setValue(out.frames)
-                        return  # one frame a tick at most: a frame is the largest slice
-            except ExportError as e:
-                out.abort()
-                finish(str(e))
-
-        timer.timeout.connect(tick)
-        timer.start(0)
-        dlg.open()
-        self._export_job = (timer, dlg, job, out)  # keep them alive
+        gif = kind == "gif"
+        self._export_job = ExportJob(
+            self, frames, out, total=total,
+            label=self.tr("Making the animation…") if gif else self.tr("Making the video…"),
+            title=self.tr("Export GIF") if gif else self.tr("Export video"), cancel=self.tr("Cancel"),
+            cancelled=self.tr("GIF export cancelled.") if gif else self.tr("Video export cancelled."),
+            wrote=lambda n: self.tr("Wrote {n} frames to {p}").format(n=n, p=path), done=done)
 
     def _save_screenshot_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save screenshot"), "leakviz.png", self.tr("PNG images (*.png)"))

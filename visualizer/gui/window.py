@@ -536,12 +536,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
     def closeEvent(self, event) -> None:  # noqa: N802
         self.timer.stop()
         if self._export_job is not None:  # a half-made export is removed, not left behind
-            timer, dlg, job, out = self._export_job
-            timer.stop()
-            out.abort()
-            job.close()
-            dlg.close()
-            self._export_job = None
+            self._export_job.cancel()
         self.remember()
         if restore_base_font():  # the zoom belongs to this window, not to the next one
             set_zoom(1.0)

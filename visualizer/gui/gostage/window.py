@@ -37,8 +37,7 @@ from .stage import MAX_CAP, GoStage, lang
 log = logging.getLogger("leakviz")
 
 
-MOVING_FPS = {"gif": 10.0, "mp4": 30.0, "webm": 30.0}
-MOVING_MAX_FRAMES = 3000
+MOVING_MAX_FRAMES = 3000  # a Go run's GIF or video stops at this many frames
 
 
 class GoWindow(QMainWindow):
@@ -58,6 +57,7 @@ class GoWindow(QMainWindow):
         self.rate = rate
         self.seed = seed
         self.speed = speed
+        self.export_job = None  # an export.ExportJob while a GIF or video is being made
         self.until_ns = until_ns
         self.files: list[tuple[str, bytes]] = []
         self.caps: dict = {}
@@ -305,20 +305,18 @@ class GoWindow(QMainWindow):
     def _export_dialog(self, kind: str) -> None:
         dlg = QFileDialog(self, self.tr("Export"), f"leakviz-go.{kind}", f"*.{kind}")
         dlg.setAcceptMode(QFileDialog.AcceptSave)
-        if kind in MOVING_FPS:
-            dlg.fileSelected.connect(lambda p: self.export_moving(Path(p), kind))
-        else:
+        if kind in ("csv", "json"):
             dlg.fileSelected.connect(lambda p: self.export(Path(p), kind))
+        else:
+            dlg.fileSelected.connect(lambda p: self.export_moving(Path(p), kind))
         dlg.open()
 
     def export_moving(self, path: Path, kind: str) -> None:
         """The recorded run as an animated GIF or an MP4/WebM video, at the playback speed, as the
-        window shows it. One frame per timer tick, so the window stays responsive; progress shown,
-        cancellable; a cancel or an error leaves nothing behind. ``self.export_job`` is None when done."""
-        from PySide6.QtWidgets import QProgressDialog
-
+        window shows it, through ``export.ExportJob`` (one frame a timer tick, progress, cancel,
+        nothing left behind). ``self.export_job`` is None when done."""
         from ...core.export import ExportError
-        from ..export import writer_for
+        from ..export import MOVING_FPS, ExportJob, writer_for
         if self.run is None or not self.run.frames:
             self._show_error(self.tr("Nothing to export: no program has run."))
             return
@@ -330,43 +328,27 @@ class GoWindow(QMainWindow):
         except (ExportError, ValueError) as e:
             self._show_error(str(e))
             return
-        dlg = QProgressDialog(self.tr("Making the animation…"), self.tr("Cancel"), 0, n, self)
-        dlg.setMinimumDuration(0)
-        timer = QTimer(self)
-        frames = iter(range(n))
         shown = self.index
 
-        def finish(message: str) -> None:
-            timer.stop()
-            dlg.close()
-            self.seek(shown)
-            self.export_job = None
-            self.statusBar().showMessage(message, 6000)
-
-        def tick() -> None:
-            if dlg.wasCanceled():
-                out.abort()
-                finish(self.tr("Export cancelled."))
-                return
+        def frames():
             try:
-                k = next(frames, None)
-                if k is None:
-                    finish(self.tr("Wrote {n} frames to {p}").format(n=out.close(), p=path))
-                    return
-                self.seek(self._index_at(round(k * step)))
-                self.stage.repaint()
-                img = self.grab().toImage()
-                img = img.copy(0, 0, img.width() - img.width() % 2, img.height() - img.height() % 2)  # video: even
-                out.add(img)
-                dlg.setValue(out.frames)
-            except ExportError as e:
-                out.abort()
-                finish(str(e))
+                for k in range(n):
+                    self.seek(self._index_at(round(k * step)))
+                    self.stage.repaint()
+                    img = self.grab().toImage()
+                    yield img.copy(0, 0, img.width() - img.width() % 2, img.height() - img.height() % 2)  # even
+            finally:
+                self.seek(shown)
 
-        timer.timeout.connect(tick)
-        timer.start(0)
-        dlg.open()
-        self.export_job = (timer, dlg, out)  # keep them alive
+        def done(message: str | None) -> None:
+            self.export_job = None
+            if message is not None:
+                self.statusBar().showMessage(message, 6000)
+
+        self.export_job = ExportJob(
+            self, frames(), out, total=n, label=self.tr("Making the animation…"), title=self.tr("Export"),
+            cancel=self.tr("Cancel"), cancelled=self.tr("Export cancelled."),
+            wrote=lambda k: self.tr("Wrote {n} frames to {p}").format(n=k, p=path), done=done)
 
     def _save_run_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Save Go run"), "run" + SUFFIX, self.tr("leakviz Go runs (*.leakviz-go)"))
@@ -684,6 +666,8 @@ class GoWindow(QMainWindow):
 
     def closeEvent(self, e) -> None:  # noqa: N802
         self._timer.stop()
+        if self.export_job is not None:  # a half-made export is removed, not left behind
+            self.export_job.cancel()
         self.closed.emit()
         super().closeEvent(e)
 
