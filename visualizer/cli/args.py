@@ -202,3 +202,14 @@ def screenshot_error(path: str | None, sim_seconds: float) -> str | None:
     if not 0 < sim_seconds <= 3600:
         return f"--sim-seconds must be between 0 and 3600, got {sim_seconds:g}"
     return None
+
+
+def window_size(text: str | None) -> tuple[int, int] | None:
+    """``--size WxH`` as (width, height), or None when not given; ValueError with one line when invalid."""
+    if text is None:
+        return None
+    from ..gui.layout import parse_size  # its bounds are the window's minimum size
+    try:
+        return parse_size(text)
+    except ValueError as e:
+        raise ValueError(f"--size: {e}") from None

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .args import _max_live, config_from_args, screenshot_error
+from .args import _max_live, config_from_args, screenshot_error, window_size
 
 
 def _kib(n: int) -> str:
@@ -106,14 +106,11 @@ def cmd_window(a: argparse.Namespace) -> int:
     except ValueError as e:
         print(f"leakviz: error: {e}", file=sys.stderr)
         return 2
-    size = None
-    if a.size is not None:
-        from ..gui.layout import parse_size
-        try:
-            size = parse_size(a.size)
-        except ValueError as e:
-            print(f"leakviz: error: --size: {e}", file=sys.stderr)
-            return 2
+    try:
+        size = window_size(a.size)
+    except ValueError as e:
+        print(f"leakviz: error: {e}", file=sys.stderr)
+        return 2
     if not 0.6 <= a.zoom <= 3:
         print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
         return 2

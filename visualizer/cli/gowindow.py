@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .args import screenshot_error
+from .args import screenshot_error, window_size
 
 
 def is_go_target(token: str) -> bool:
@@ -53,14 +53,11 @@ def main(argv: list[str]) -> int:
         if not Path(path).exists():
             print(f"leakviz: error: {path}: no such file or directory", file=sys.stderr)
             return 2
-    size = None
-    if a.size is not None:
-        from ..gui.layout import parse_size
-        try:
-            size = parse_size(a.size)
-        except ValueError as e:
-            print(f"leakviz: error: --size: {e}", file=sys.stderr)
-            return 2
+    try:
+        size = window_size(a.size)
+    except ValueError as e:
+        print(f"leakviz: error: {e}", file=sys.stderr)
+        return 2
     if (why := screenshot_error(a.screenshot, a.sim_seconds)) is not None:
         print(f"leakviz: error: {why}", file=sys.stderr)
         return 2

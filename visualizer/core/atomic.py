@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-__all__ = ["WriteError", "atomic_write", "describe_os_error", "exit_on_sigterm", "os_reason", "show_path",
+__all__ = ["WriteError", "atomic_write", "describe_os_error", "exit_on_sigterm", "file_kind", "os_reason", "show_path",
            "target_of"]
 
 
@@ -90,7 +90,8 @@ def os_reason(exc: OSError, path: str | os.PathLike[str]) -> str:
     return " ".join(why.split())
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file or a folder is (``st_mode``), for a message."""
     for test, what in ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
                        (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket")):
         if test(mode):
@@ -119,7 +120,7 @@ def target_of(path: str | os.PathLike[str]) -> str:
     if stat.S_ISDIR(st.st_mode):
         raise WriteError(raw, "it is a folder")
     if not stat.S_ISREG(st.st_mode):
-        raise WriteError(raw, f"it is {_kind(st.st_mode)}, and leakviz writes only regular files")
+        raise WriteError(raw, f"it is {file_kind(st.st_mode)}, and leakviz writes only regular files")
     return real
 
 

@@ -10,7 +10,7 @@ import zlib
 from dataclasses import fields
 from typing import Any
 
-from ..atomic import show_path
+from ..atomic import file_kind, show_path
 from ..scenario import Config, ConfigError
 from ..trace import Event, Events
 from .format import (
@@ -360,7 +360,7 @@ def load(path: str | os.PathLike) -> Recording:
         if stat.S_ISDIR(st.st_mode):  # where opening a folder succeeds
             raise RunFileError(f"{name} is a folder, not a leakviz run file")
         if not stat.S_ISREG(st.st_mode):
-            raise RunFileError(f"{name} is {_kind(st.st_mode)}, not a leakviz run file")
+            raise RunFileError(f"{name} is {file_kind(st.st_mode)}, not a leakviz run file")
     except BaseException:
         os.close(fd)
         raise
@@ -368,12 +368,3 @@ def load(path: str | os.PathLike) -> Recording:
         reader = _Reader(f, name)
         reader.max_inflated = _ALLOWANCE + _MAX_RATIO * st.st_size
         return reader.run()
-
-
-def _kind(mode: int) -> str:
-    """What a file that is not a regular file is, for a message."""
-    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return what
-    return "not a regular file"
