@@ -16,7 +16,6 @@ each generated Python line to the Go file, line and statement it came from.
 from __future__ import annotations
 
 import ast
-import keyword
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ import tree_sitter
 import tree_sitter_go
 
 from .errors import GoSourceError
+from .values import go_attr, py_name, unmangle
 
 _LANG = tree_sitter.Language(tree_sitter_go.language())
 
@@ -184,8 +184,9 @@ class Program:
     """Compiled Go: Python source, its code object and the traceback tables."""
 
     def __init__(self, source: str, funcs: dict, lines: dict, files: list[str], nodes: list,
-                 decls: dict, trees: list) -> None:
+                 decls: dict, trees: list, consts: tuple = ()) -> None:
         self.source = source
+        self.consts = consts  # _K: the program's strings, floats and names, as data
         self.code = compile(source, "<go>", "exec")
         self.funcs = funcs  # py name -> (goname, file index, decl line, has params)
         self.lines = lines  # py line -> (file index, go line, node index)
@@ -195,8 +196,10 @@ class Program:
         self._trees = trees  # keep the syntax trees alive for the nodes
 
 
-def _keyword_safe(name: str) -> str:
-    return name + "_" if keyword.iskeyword(name) or name in ("None", "True", "False") else name
+def method_py(tname: str, mname: str) -> str:
+    """The Python function of Go method ``tname.mname`` (the length keeps ``a_b.c`` and ``a.b_c`` apart)."""
+    tp = py_name("", tname)
+    return f"M{len(tp)}{tp}_{go_attr(mname)}"
 
 
 def load_files(paths: list[str]) -> list[tuple[str, bytes]]:
@@ -256,6 +259,9 @@ class Compiler:
         self.decls: dict[str, str] = {}
         self.class_defs: list[str] = []
         self.glob_closures = 0
+        self.nclosures = 0
+        self.consts: list = []  # the module's _K: every string and float the program holds, as data
+        self.const_ids: dict = {}
 
     # -- errors --
 
@@ -276,6 +282,25 @@ class Compiler:
                 stack.extend(n.children)
 
     # -- emission --
+
+    def k(self, value: Any) -> str:
+        """``_K[i]``: the program's constant ``value`` (a string, float, name or type spec) as data, never as source."""
+        key = (type(value), value)
+        i = self.const_ids.get(key)
+        if i is None:
+            i = self.const_ids[key] = len(self.consts)
+            self.consts.append(value)
+        return f"_K[{i}]"
+
+    def lit(self, v: Any) -> str:
+        """Python source for a Go constant: ints and bools as literals, everything else from the constant table."""
+        if type(v) is bool:
+            return "True" if v else "False"
+        if type(v) is int:
+            if v.bit_length() > MAX_CONST_BITS:
+                raise GoSourceError(self.files[self.fileidx], self.cur[1] or 1, 1, "constant overflow")
+            return repr(v)
+        return self.k(v)
 
     def emit(self, depth: int, text: str) -> None:
         """Append one Python line at indentation ``depth``, mapped to the current Go statement for tracebacks."""
@@ -316,7 +341,7 @@ class Compiler:
         top = self.fn.top
         k = top.counter.get(name, 0)
         top.counter[name] = k + 1
-        py = f"v_{name}" if k == 0 else f"v_{name}__{k}"
+        py = py_name("v", name, k)
         # A variable declared in a loop and captured by a closure lives in a box: each iteration's
         # declaration makes a new one, and the closures made in that iteration share it (Go 1.22).
         boxed = (name in self.fn.boxed and not self.is_struct_value(typ)) or (
@@ -390,10 +415,12 @@ class Compiler:
         if t == "channel_type":
             return ("chan", self.resolve_type(node.child_by_field_name("value")))
         if t == "function_type":
-            return ("func", self.result_types(node.child_by_field_name("result")))
+            return ("func", self.result_types(node.child_by_field_name("result")), _sig(node))
         if t == "interface_type":
-            methods = [c.child_by_field_name("name").text.decode() for c in node.named_children
-                       if c.type == "method_elem"]
+            methods: list = [c.child_by_field_name("name").text.decode() for c in node.named_children
+                             if c.type == "method_elem"]
+            if any(c.type not in ("method_elem", "comment") for c in node.named_children):
+                methods.append(None)  # embeds other interfaces: its method set is not all listed
             return ("iface", tuple(methods))
         if t == "struct_type":
             cls = f"S_anon{self.nanon}"
@@ -475,15 +502,17 @@ class Compiler:
                     base = base.child_by_field_name("name")
                 if base.type == "generic_type":
                     raise self.err(base, "unsupported: generic types")
-                fname = _keyword_safe(base.text.decode())
+                fname = go_attr(base.text.decode())
                 embedded.append(fname)
                 fields[fname] = typ
                 order.append(fname)
             for n in names:
-                fname = _keyword_safe(n.text.decode())
+                fname = go_attr(n.text.decode())
                 fields[fname] = typ
                 order.append(fname)
-        self.structs[cls] = {"fields": fields, "embedded": embedded, "order": order, "goname": goname}
+        gonames = [go_name_of_attr(f) for f in order]
+        self.structs[cls] = {"fields": fields, "embedded": embedded, "order": order, "goname": goname,
+                             "gonames": gonames}
 
     def emit_struct_classes(self) -> None:
         """Emit a ``_GoStruct`` subclass for every struct type, with zero-valued fields by default."""
@@ -495,7 +524,8 @@ class Compiler:
                      f"    _fields = {tuple(order)!r}",
                      f"    _embedded = {tuple(info['embedded'])!r}",
                      f"    _byvalue = frozenset({tuple(byval)!r})",
-                     f"    _goname = {info['goname']!r}",
+                     f"    _gofields = {self.k(tuple(info['gonames']))}",
+                     f"    _goname = {self.k(info['goname'])}",
                      f"    def __init__(self{''.join(', ' + f + '=_NO' for f in order)}):"]
             for f in order:
                 lines.append(f"        object.__setattr__(self, {f!r}, {self.zero(info['fields'][f])} if {f} is _NO else {f})")
@@ -513,7 +543,7 @@ class Compiler:
             return None
         if name in info["fields"]:
             return [name], info["fields"][name]
-        if name in self.methods.get(info["goname"].removeprefix("main."), {}):
+        if name in {go_attr(m) for m in self.methods.get(info["goname"].removeprefix("main."), {})}:
             return None
         for e in info["embedded"]:
             sub = self.struct_of(info["fields"][e])
@@ -589,8 +619,15 @@ class Compiler:
                    "^": lambda: a ^ b, "&^": lambda: a & ~b, "==": lambda: a == b, "!=": lambda: a != b,
                    "<": lambda: a < b, ">": lambda: a > b, "<=": lambda: a <= b, ">=": lambda: a >= b,
                    "&&": lambda: a and b, "||": lambda: a or b}
+            if op in ("<<", ">>") and isinstance(b, int) and b > MAX_CONST_BITS:
+                raise self.err(node, "constant shift overflow")
             if op in ops:
-                return ops[op]()
+                v = ops[op]()
+                if type(v) is int and v.bit_length() > MAX_CONST_BITS:
+                    raise self.err(node, "constant overflow")
+                if type(v) is str and len(v) > MAX_CONST_STRING:
+                    raise self.err(node, "constant string too long")
+                return v
         if t == "unary_expression":
             a = self.const_value(node.child_by_field_name("operand"))
             op = node.child_by_field_name("operator").type
@@ -659,7 +696,7 @@ class Compiler:
                         if spec.child_by_field_name("type_parameters") is not None:
                             raise self.err(spec, "unsupported: generic types")
                         name = spec.child_by_field_name("name").text.decode()
-                        glob[name] = Var(name, f"T_{name}", "type")
+                        glob[name] = Var(name, py_name("T", name), "type")
                         self.named[name] = None
         for fi, n in decls:
             self.fileidx = fi
@@ -670,8 +707,8 @@ class Compiler:
                     name = spec.child_by_field_name("name").text.decode()
                     tnode = spec.child_by_field_name("type")
                     if tnode.type == "struct_type":
-                        self.define_struct(f"T_{name}", f"main.{name}", tnode)
-                        self.named[name] = ("struct", f"T_{name}")
+                        self.define_struct(py_name("T", name), f"main.{name}", tnode)
+                        self.named[name] = ("struct", py_name("T", name))
                     else:
                         self.named[name] = self.resolve_type(tnode)
         for fi, n in decls:
@@ -683,7 +720,7 @@ class Compiler:
                 res = self.result_types(n.child_by_field_name("result"))
                 if name == "init":
                     continue
-                glob[name] = Var(name, f"F_{name}", "func", ("func", res))
+                glob[name] = Var(name, py_name("F", name), "func", ("func", res, _sig(n)))
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
                 rt = recv.child_by_field_name("type")
@@ -693,7 +730,7 @@ class Compiler:
                     raise self.err(rt, f"undefined: {tname}")
                 mname = n.child_by_field_name("name").text.decode()
                 res = self.result_types(n.child_by_field_name("result"))
-                self.methods.setdefault(tname, {})[mname] = (ptr, res)
+                self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n))
         self.cur = (0, 0, 0)
         tail: list[str] = []
         # globals and constants in order (package-level initialisation order is source order here)
@@ -726,8 +763,8 @@ class Compiler:
                     self.function(n, f"main.init.{len(init_fns)}", py, None)
                     init_fns.append(py)
                 else:
-                    self.function(n, f"main.{name}", f"F_{name}", None)
-                    self.decls[name] = f"F_{name}"
+                    self.function(n, f"main.{name}", py_name("F", name), None)
+                    self.decls[name] = py_name("F", name)
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
                 rt = recv.child_by_field_name("type")
@@ -735,10 +772,10 @@ class Compiler:
                 tname = (rt.named_children[0] if ptr else rt).text.decode()
                 mname = n.child_by_field_name("name").text.decode()
                 goname = f"main.(*{tname}).{mname}" if ptr else f"main.{tname}.{mname}"
-                py = f"M_{tname}_{mname}"
+                py = method_py(tname, mname)
                 self.function(n, goname, py, (recv, tname, ptr))
                 if self.named[tname] is not None and self.named[tname][0] == "struct":
-                    tail.append(f"T_{tname}.{_keyword_safe(mname)} = {py}")
+                    tail.append(f"{py_name('T', tname)}.{go_attr(mname)} = {py}")
             elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
                 continue
             else:
@@ -748,7 +785,8 @@ class Compiler:
         self.out.extend(tail)
         self.out.append(f"INITS = [{', '.join(init_fns)}]")
         src = "\n".join(self.out) + "\n"
-        return Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees)
+        return Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees,
+                       tuple(self.consts))
 
     def do_imports(self, n) -> None:
         """Record an import declaration's packages under their names; raises GoSourceError for unsupported packages."""
@@ -793,7 +831,7 @@ class Compiler:
                 last_vals, last_type = vals, tnode
                 for k, nm in enumerate(names):
                     v = self.const_value(vals.named_children[k])
-                    glob[nm.text.decode()] = Var(nm.text.decode(), f"G_{nm.text.decode()}", "const",
+                    glob[nm.text.decode()] = Var(nm.text.decode(), py_name("G", nm.text.decode()), "const",
                                                   self.resolve_type(tnode) if tnode is not None else
                                                   _const_type(v), value=v)
                 self.iota = None
@@ -804,7 +842,7 @@ class Compiler:
             for k, nm in enumerate(names):
                 name = nm.text.decode()
                 t = typ or (self.type_of(exprs[k]) if k < len(exprs) and len(exprs) == len(names) else None)
-                var = Var(name, f"G_{name}" if name != "_" else "_", "global", t)
+                var = Var(name, py_name("G", name) if name != "_" else "_", "global", t)
                 gvars.append(var)
                 if name != "_":
                     glob[name] = var
@@ -875,7 +913,7 @@ class Compiler:
                 typ = ("slice", typ)
             names = p.children_by_field_name("name")
             if not names:
-                v = self.declare(f"_p{k}", typ)
+                v = self.declare(f"#p{k}", typ)  # not a Go identifier: the body cannot name it
                 k += 1
                 out.append((v, variadic))
             for nm in names:
@@ -962,7 +1000,8 @@ class Compiler:
         else:
             parent.nlit += 1
             goname = f"{parent.goname}.func{parent.nlit}" if parent.parent is None else f"{parent.goname}.{parent.nlit}"
-        py = "L_" + goname.replace("main.", "", 1).replace(".", "__").replace("(*", "").replace(")", "")
+        self.nclosures += 1
+        py = f"L{self.nclosures}"
         fn = FuncCtx(goname, py, parent, parent.top)
         fn.boxed = _addressed(n.child_by_field_name("body"))
         fn.captured = _captured(n.child_by_field_name("body"))
@@ -1194,7 +1233,7 @@ class Compiler:
             return self.ref(v), None
         if lv.type == "selector_expression":
             op = lv.child_by_field_name("operand")
-            fname = _keyword_safe(lv.child_by_field_name("field").text.decode())
+            fname = go_attr(lv.child_by_field_name("field").text.decode())
             obj = self.expr(op)
             cls = self.struct_of(self.type_of(op))
             if cls is not None:
@@ -1576,15 +1615,16 @@ class Compiler:
             if under is not None and under[0] == "struct":
                 return under[1]
             if under is not None and under[0] == "iface":
-                return repr(("iface",) + tuple(under[1]) if isinstance(under[1], tuple) else ("iface", under[1]))
-            return repr(("named", u[1], under[0] if under else None, under[1] if under and under[0] == "basic" else None))
+                return self.k(_iface_spec(under[1]))
+            return self.k(("named", u[1], under[0] if under else None,
+                           under[1] if under and under[0] == "basic" else None))
         if u[0] == "ptr":
             return self.spec_of(u[1])
         if u[0] == "iface":
-            return repr(("iface",) + tuple(u[1]) if isinstance(u[1], tuple) else ("iface", u[1]))
+            return self.k(_iface_spec(u[1]))
         if u[0] == "basic":
-            return repr(u[1])
-        return repr((u[0],))
+            return self.k(u[1])
+        return self.k((u[0],))
 
     def s_select_statement(self, s, d, label=None):
         cases = [x for x in s.named_children if x.type in ("communication_case", "default_case")]
@@ -1694,7 +1734,7 @@ class Compiler:
                     {"String", "Error"} & set(self.methods.get(self._plain_named(self.type_of(a)), {})):
                 t = self._plain_named(self.type_of(a))
                 m = "Error" if "Error" in self.methods[t] else "String"
-                out.append(f"_h.StrArg(M_{t}_{m}, {self.expr(a)})")
+                out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)})")
             elif key is not None and key.startswith("fmt.") and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
             else:
@@ -1708,7 +1748,7 @@ class Compiler:
     def s_go_statement(self, s, d):
         call = s.named_children[0]
         f, args = self.call_parts(call)
-        self.emit(d, f"_h.go({f}, ({''.join(a + ', ' for a in args)}), {self.fn.goname!r}, {self.cur[0]}, "
+        self.emit(d, f"_h.go({f}, ({''.join(a + ', ' for a in args)}), {self.k(self.fn.goname)}, {self.cur[0]}, "
                      f"{self.cur[1]})")
 
     def s_defer_statement(self, s, d):
@@ -1746,7 +1786,7 @@ class Compiler:
                 return "True" if name == "true" else "False"
             raise self.err(e, f"undefined: {name}")
         if v.kind == "const":
-            return repr(v.value)
+            return self.lit(v.value)
         if v.kind == "type":
             raise self.err(e, f"{name} (type) is not an expression")
         if v.kind == "pkg":
@@ -1765,19 +1805,19 @@ class Compiler:
         return "None"
 
     def e_iota(self, e):
-        return repr(self.const_value(e))
+        return self.lit(self.const_value(e))
 
     def e_int_literal(self, e):
-        return repr(_parse_int(e.text.decode()))
+        return self.lit(_parse_int(e.text.decode()))
 
     def e_float_literal(self, e):
-        return repr(float(e.text.decode().replace("_", "")))
+        return self.lit(float(e.text.decode().replace("_", "")))
 
     def e_rune_literal(self, e):
-        return repr(_parse_rune(e.text.decode()))
+        return self.lit(_parse_rune(e.text.decode()))
 
     def e_interpreted_string_literal(self, e):
-        return repr(self.string_lit(e))
+        return self.lit(self.string_lit(e))
 
     e_raw_string_literal = e_interpreted_string_literal
 
@@ -1842,13 +1882,13 @@ class Compiler:
                         self.ref(v)
                         return v.py
                     if v.kind == "global":
-                        return f"_h.GlobalRef(globals(), {v.py!r})"
+                        return f"_h.GlobalRef(_G, {v.py!r})"
                 raise self.err(x, "unsupported: address of this variable")
             if x.type == "selector_expression":
                 if self.is_struct_value(self.type_of(x)):
                     return self.expr(x)
                 obj = self.expr(x.child_by_field_name("operand"))
-                f = _keyword_safe(x.child_by_field_name("field").text.decode())
+                f = go_attr(x.child_by_field_name("field").text.decode())
                 return f"_h.FieldRef({obj}, {f!r})"
             if x.type == "index_expression":
                 if self.is_struct_value(self.type_of(x)):
@@ -1880,16 +1920,17 @@ class Compiler:
                 return f"_h.{key.replace('.', '_')}"
             raise self.err(e, f"unsupported: {e.text.decode()}")
         op = e.child_by_field_name("operand")
-        fname = _keyword_safe(e.child_by_field_name("field").text.decode())
+        raw = e.child_by_field_name("field").text.decode()
+        fname = go_attr(raw)
         if op.type == "parenthesized_expression" and op.named_children[0].type == "unary_expression" and \
                 op.named_children[0].child_by_field_name("operator").type == "*":
             inner = op.named_children[0].child_by_field_name("operand")
             if inner.type == "identifier" and self.lookup(inner.text.decode()) is not None and \
                     self.lookup(inner.text.decode()).kind == "type":
-                return f"T_{inner.text.decode()}.{fname}"
+                return self.method_expr(inner, raw, e)
         if op.type == "identifier" and self.lookup(op.text.decode()) is not None and \
                 self.lookup(op.text.decode()).kind == "type":
-            return f"T_{op.text.decode()}.{fname}"
+            return self.method_expr(op, raw, e)
         obj = self.expr(op)
         optype = self.type_of(op)
         cls = self.struct_of(optype)
@@ -1898,10 +1939,102 @@ class Compiler:
             if p is not None:
                 return f"_h.nn({obj}).{'.'.join(p[0])}"
         plain = self._plain_named(optype)
-        if plain is not None and fname in self.methods.get(plain, {}):
+        if plain is not None and raw in self.methods.get(plain, {}):
             # a method of a named non-struct type: values stay plain, so dispatch is static
-            return f"_h.bind(M_{plain}_{fname}, {obj})"
+            return f"_h.bind({method_py(plain, raw)}, {obj})"
+        self.check_selector(e, optype, raw)
         return f"_h.nn({obj}).{fname}"
+
+    def method_expr(self, tnode, raw: str, e) -> str:
+        """``T.M`` or ``(*T).M``: the method as a function taking the receiver first; refused unless T has M."""
+        tname = tnode.text.decode()
+        if raw not in self.methods.get(tname, {}):
+            raise self.err(e, f"{e.text.decode()} undefined (type {tname} has no method {raw})")
+        return method_py(tname, raw)
+
+    def check_selector(self, e, optype, raw: str) -> None:
+        """Refuse ``x.raw`` when x's Go type is known and has no field or method ``raw``, in Go's words.
+
+        What passes here is looked up at run time under its ``g_`` name only, so
+        an unknown type can still reach nothing but Go fields and methods."""
+        u = self.under(optype)
+        if u is not None and u[0] == "ptr":
+            base = self.under(u[1])
+            if base is not None and base[0] == "ptr":
+                u = base  # **T has no fields or methods
+            elif base is not None and base[0] in ("struct", "iface", "ext"):
+                u = base
+        if u is None:
+            return
+        k = u[0]
+        if k == "iface":
+            names = u[1]
+            if names == "any" or (type(names) is tuple and None not in names and raw not in names) or (
+                    names == "error" and raw != "Error"):
+                raise self.err(e, f"{e.text.decode()} undefined (type {self.type_str(optype)} has no field or "
+                                  f"method {raw})")
+            return
+        if k == "ext":
+            return  # library types: their Go methods are checked at run time (go_api)
+        if k == "struct" and self.has_member(u[1], raw):
+            return
+        if k == "basic" and u[1] == "duration" or (k == "named" and self.named.get(u[1]) is None):
+            return
+        raise self.err(e, f"{e.text.decode()} undefined (type {self.type_str(optype)} has no field or method {raw})")
+
+    def has_member(self, cls: str, raw: str, depth: int = 0) -> bool:
+        """Whether struct class ``cls`` has a field or method ``raw``, its own or promoted from an embedded field."""
+        info = self.structs.get(cls)
+        if info is None or depth > 8:
+            return True  # cannot tell: the run-time lookup decides, under the g_ name
+        if go_attr(raw) in info["fields"] or raw in self.methods.get(info["goname"].removeprefix("main."), {}):
+            return True
+        for e in info["embedded"]:
+            t = info["fields"][e]
+            u = self.under(t)
+            if u is not None and u[0] == "ptr":
+                u = self.under(u[1])
+            if u is None or u[0] in ("ext", "iface"):
+                return True
+            if u[0] == "struct" and self.has_member(u[1], raw, depth + 1):
+                return True
+            name = t[1] if t[0] == "named" else (t[1][1] if t[0] == "ptr" and t[1][0] == "named" else None)
+            if name is not None and raw in self.methods.get(name, {}):
+                return True
+        return False
+
+    def type_str(self, t) -> str:
+        """A static type as Go's error messages spell it (``int``, ``*T``, ``[]string``, ``func()``)."""
+        if t is None:
+            return "invalid type"
+        k = t[0]
+        if k == "basic":
+            return {"duration": "time.Duration"}.get(t[1], t[1])
+        if k == "named":
+            return t[1]
+        if k == "ptr":
+            return "*" + self.type_str(t[1])
+        if k == "slice":
+            return "[]" + self.type_str(t[1])
+        if k == "array":
+            return f"[{t[1]}]" + self.type_str(t[2])
+        if k == "map":
+            return f"map[{self.type_str(t[1])}]{self.type_str(t[2])}"
+        if k == "chan":
+            return "chan " + self.type_str(t[1])
+        if k == "func":
+            if len(t) > 2 and t[2] is not None:
+                return t[2]
+            res = t[1] if len(t) > 1 and t[1] else []
+            return "func(...)" + ("" if not res else " " + self.type_str(res[0]) if len(res) == 1 else
+                                  " (" + ", ".join(self.type_str(r) for r in res) + ")")
+        if k == "iface":
+            return t[1] if type(t[1]) is str else "interface{...}"
+        if k == "struct":
+            return self.structs[t[1]]["goname"] if t[1] in self.structs else "struct{...}"
+        if k == "ext":
+            return t[1]
+        return k
 
     def _plain_named(self, t) -> str | None:
         if t is not None and t[0] == "ptr":
@@ -1973,7 +2106,7 @@ class Compiler:
             if elems and elems[0].type == "keyed_element":
                 parts = []
                 for kv in elems:
-                    k = _keyword_safe(kv.named_children[0].text.decode())
+                    k = go_attr(kv.named_children[0].text.decode())
                     if k not in info["fields"]:
                         raise self.err(kv, f"unknown field {k} in struct literal")
                     parts.append(f"{k}={self.elem(kv.named_children[1], info['fields'][k])}")
@@ -2074,7 +2207,7 @@ class Compiler:
             if u[0] == "chan":
                 name = self.chan_name
                 n = self.expr(args[1]) if len(args) > 1 else "0"
-                return f"_h.make_chan({n}, {self.zero(u[1])}{', ' + repr(name) if name else ''})"
+                return f"_h.make_chan({n}, {self.zero(u[1])}{', ' + self.k(name) if name else ''})"
             if u[0] == "map":
                 return "{}"
             if u[0] == "slice":
@@ -2133,7 +2266,7 @@ class Compiler:
         if t == "composite_literal":
             return self.resolve_type(e.child_by_field_name("type"))
         if t == "func_literal":
-            return ("func", self.result_types(e.child_by_field_name("result")))
+            return ("func", self.result_types(e.child_by_field_name("result")), _sig(e))
         if t == "unary_expression":
             op = e.child_by_field_name("operator").type
             x = e.child_by_field_name("operand")
@@ -2165,8 +2298,9 @@ class Compiler:
                 return STD_VALUES.get(key)
             op = e.child_by_field_name("operand")
             ot = self.type_of(op)
-            fname = _keyword_safe(e.child_by_field_name("field").text.decode())
-            if fname == "C" and ot in (("ptr", ("ext", "time.Timer")), ("ptr", ("ext", "time.Ticker"))):
+            raw = e.child_by_field_name("field").text.decode()
+            fname = go_attr(raw)
+            if raw == "C" and ot in (("ptr", ("ext", "time.Timer")), ("ptr", ("ext", "time.Ticker"))):
                 return ("chan", ("ext", "time.Time"))
             cls = self.struct_of(ot)
             if cls is not None:
@@ -2174,9 +2308,13 @@ class Compiler:
                 if p is not None:
                     return p[1]
                 tname = self.structs[cls]["goname"].removeprefix("main.")
-                m = self.methods.get(tname, {}).get(fname)
+                m = self.methods.get(tname, {}).get(raw)
                 if m is not None:
-                    return ("func", m[1])
+                    return ("func", m[1], m[2])
+            plain = self._plain_named(ot)
+            if plain is not None and raw in self.methods.get(plain, {}):
+                m = self.methods[plain][raw]
+                return ("func", m[1], m[2])
             return None
         if t == "index_expression":
             u = self.under(self.type_of(e.child_by_field_name("operand")))
@@ -2239,6 +2377,42 @@ class Compiler:
 
 # a loop that never blocks is preempted now and then, as Go's sysmon does after 10 ms
 _SPIN = "if _h.spin(): await _h.preempt()"
+
+
+def _sig(n) -> str:
+    """A function's type as Go's messages spell it: ``func(int, ...string) (int, error)``."""
+    def types(plist, variadic_ok=True) -> list[str]:
+        out = []
+        for p in plist.named_children if plist is not None else []:
+            t = p.child_by_field_name("type")
+            if t is None:
+                continue
+            text = " ".join(t.text.decode().split())
+            if p.type == "variadic_parameter_declaration":
+                text = "..." + text
+            out += [text] * max(1, len(p.children_by_field_name("name")))
+        return out
+    ps = types(n.child_by_field_name("parameters"))
+    r = n.child_by_field_name("result")
+    res = "" if r is None else (" " + " ".join(r.text.decode().split()) if r.type != "parameter_list" else
+                                " (" + ", ".join(types(r)) + ")" if len(types(r)) != 1 else " " + types(r)[0])
+    return f"func({', '.join(ps)}){res}"
+
+
+def _iface_spec(names: Any) -> tuple:
+    """The run-time spec of an interface: its methods' ``g_`` attributes (or its name: error, any, context.Context)."""
+    if type(names) is tuple:
+        return ("iface",) + tuple(go_attr(n) if type(n) is str else n for n in names)
+    return ("iface", names)
+
+
+def go_name_of_attr(attr: str) -> str:
+    """The Go name ``go_attr`` made ``attr`` from (for what fmt prints)."""
+    return unmangle(attr, "g") or attr
+
+
+MAX_CONST_STRING = 1 << 20
+MAX_CONST_BITS = 512  # Go's untyped constants keep at least 256 bits; more is an overflow here
 
 
 def fnode_as_type(n):

@@ -1102,6 +1102,7 @@ async def _write_to(w: Any, s: str) -> None:
         await r
 
 
+@V.go_api()
 class Writer:
     """os.Stdout, os.Stderr, io.Discard."""
 
@@ -1177,6 +1178,7 @@ class GlobalRef:
         self.g[self.name] = val
 
 
+@V.go_api()
 class Time:
     """time.Time on the virtual clock."""
 
@@ -1209,6 +1211,7 @@ class Time:
         return self
 
 
+@V.go_api()
 class GoMutex(_sync.Mutex):
     """sync.Mutex with Go's method names."""
 
@@ -1231,6 +1234,7 @@ class GoMutex(_sync.Mutex):
         return m
 
 
+@V.go_api()
 class GoRWMutex(_sync.RWMutex):
     """sync.RWMutex with Go's method names; its writer lock is a GoMutex."""
 
@@ -1273,6 +1277,7 @@ class GoRWMutex(_sync.RWMutex):
         return m
 
 
+@V.go_api()
 class _RLocker:
     def __init__(self, rw: GoRWMutex) -> None:
         self.rw = rw
@@ -1290,6 +1295,7 @@ class _RLocker:
         self.rw.runlock()
 
 
+@V.go_api()
 class GoWaitGroup(_sync.WaitGroup):
     """sync.WaitGroup with Go's method names, including Go 1.25's ``Go`` (which spawns a goroutine)."""
 
@@ -1334,6 +1340,7 @@ def _wg_wrap(wg: GoWaitGroup, f: Any) -> Any:
     return run
 
 
+@V.go_api("L")
 class GoCond(_sync.Cond):
     """sync.Cond with Go's method names (``L`` is the Locker passed to ``sync.NewCond``)."""
 
@@ -1353,6 +1360,7 @@ class GoCond(_sync.Cond):
         raise AttributeError(name)
 
 
+@V.go_api()
 class GoOnce:
     """sync.Once: a second Do waits on the Once's mutex while the first runs."""
 
@@ -1383,6 +1391,7 @@ class GoOnce:
         return o
 
 
+@V.go_api()
 class SyncMap:
     """sync.Map over a plain dict (goroutines run one at a time, so no locking is needed)."""
 
@@ -1412,6 +1421,7 @@ class SyncMap:
                 break
 
 
+@V.go_api()
 class Builder:
     """strings.Builder."""
 
@@ -1445,6 +1455,7 @@ class Builder:
         return len(b), None
 
 
+@V.go_api()
 class AtomicInt:
     """atomic.Int32/Int64/Bool/Value."""
 
@@ -1478,6 +1489,7 @@ class AtomicInt:
         return AtomicInt(self.v)
 
 
+@V.go_api("C")
 class Timer:
     """time.Timer / time.Ticker / time.After / AfterFunc / a context's deadline.
 
@@ -1539,6 +1551,7 @@ class Timer:
         return was
 
 
+@V.go_api()
 class Context:
     """context.Context: Background (never done: Done() is nil), WithCancel/Timeout/Deadline/Value."""
 
@@ -1620,6 +1633,7 @@ class Context:
 BACKGROUND = Context(None, None)
 
 
+@V.go_api()
 class Profile:
     """pprof.Lookup("goroutineleak"|"goroutine")."""
 
@@ -1691,8 +1705,12 @@ class Interp:
         self.out_stream = out
         self.err_stream = err
         self.h = Helpers(self)
-        self.ns: dict[str, Any] = {"_h": self.h, "_GoStruct": V.GoStruct, "_Box": V.Box, "_NO": _NO,
-                                   "_ONCE": _ONCE, "__name__": "gomain"}
+        # The generated module sees only these names and these builtins: every Go name in it is
+        # mangled (values.py_name), every string is in _K, so nothing in it can name anything else.
+        self.ns: dict[str, Any] = {"__builtins__": SAFE_BUILTINS, "_h": self.h, "_GoStruct": V.GoStruct,
+                                   "_Box": V.Box, "_NO": _NO, "_ONCE": _ONCE, "_K": prog.consts,
+                                   "__name__": "gomain"}
+        self.ns["_G"] = self.ns
         exec(prog.code, self.ns)
         self.main_g: Goroutine | None = None
         self.leaks_at_end: set[int] = set()
@@ -1909,6 +1927,13 @@ class Interp:
     def shutdown(self) -> None:
         """Shut the runtime down: close every goroutine's coroutine; the run is dead after."""
         self.rt.shutdown()
+
+
+# What generated code calls by name; Go names cannot reach them (they are mangled), but a wall
+# this small leaves nothing to find if one ever did.
+SAFE_BUILTINS = {name: getattr(__import__("builtins"), name) for name in (
+    "__build_class__", "object", "int", "float", "str", "bool", "list", "tuple", "dict", "range", "len",
+    "enumerate", "min", "max", "frozenset", "isinstance", "BaseException", "Exception", "StopAsyncIteration")}
 
 
 class _NoValue:

@@ -67,9 +67,7 @@ def live_names(node, cache: dict) -> frozenset:
 
 
 def _go_name(py: str) -> str | None:
-    if py.startswith("v_"):
-        return py[2:].split("__")[0]
-    return None
+    return V.unmangle(py, "v")
 
 
 def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: dict) -> list:
@@ -86,7 +84,7 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
         live = live_names(node, cache) if node is not None else None
     out = []
     for k, v in f_locals.items():
-        if k.startswith(("L_", "_mk_")):
+        if k[:1] == "L" and k[1:].isdigit() or k.startswith("_mk_"):
             continue  # a func literal's Python def: Go reaches the closure only through variables
         name = _go_name(k)
         if name is not None and live is not None and name not in live:

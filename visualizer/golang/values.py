@@ -14,6 +14,62 @@ import math
 from typing import Any
 
 
+def py_name(prefix: str, name: str, k: int = 0) -> str:
+    """The Python identifier for the Go name ``name`` in the namespace ``prefix`` (``k``-th of that name).
+
+    Never a Python builtin, keyword, dunder or a name of the generated module's
+    own (those start with ``_``): an ASCII identifier becomes ``prefix_name``
+    (``prefixK_name``), anything else ``prefixx_<hex code points>`` (Python
+    would fold Unicode names NFKC, making two Go names one). The character after
+    the prefix ('_', a digit or 'x') keeps the three forms apart."""
+    kk = str(k) if k else ""
+    if name.isascii() and name.isidentifier():
+        return f"{prefix}{kk}_{name}"
+    return f"{prefix}x{kk}_" + "_".join(f"{ord(c):x}" for c in name)
+
+
+def unmangle(py: str, prefix: str) -> str | None:
+    """The Go name ``py_name(prefix, name, k)`` made ``py`` from, or None if ``py`` is not of that form."""
+    if not py.startswith(prefix):
+        return None
+    rest = py[len(prefix):]
+    hexed = rest.startswith("x")
+    if hexed:
+        rest = rest[1:]
+    head, sep, body = rest.partition("_")
+    if not sep or (head and not head.isdigit()):
+        return None
+    if not hexed:
+        return body
+    try:
+        return "".join(chr(int(h, 16)) for h in body.split("_"))
+    except ValueError:
+        return None
+
+
+def go_attr(name: str) -> str:
+    """The Python attribute a Go field or method ``name`` lives in: ``g_name``, on user structs and library types alike.
+
+    No Python attribute of a plain object starts with ``g_``, so a Go selector
+    can reach a Go field or method and nothing else."""
+    return py_name("g", name)
+
+
+def go_api(*data: str):
+    """Class decorator: expose a library type's Go methods (every attribute starting upper-case) and its Go fields
+    ``data`` (instance attributes such as Timer.C) under their ``go_attr`` names."""
+    def deco(cls: type) -> type:
+        for klass in reversed(cls.__mro__):
+            for name, val in list(vars(klass).items()):
+                if name[:1].isupper() and callable(val):
+                    setattr(cls, go_attr(name), val)
+        for name in data:
+            setattr(cls, go_attr(name), property(lambda self, n=name: getattr(self, n),
+                                                 lambda self, v, n=name: setattr(self, n, v)))
+        return cls
+    return deco
+
+
 class Box:
     """A variable whose address was taken: ``&x`` is the box, ``*p`` its ``v``."""
 
@@ -27,7 +83,8 @@ class GoStruct:
     """Base of the classes generated for Go struct types."""
 
     __slots__ = ()
-    _fields: tuple[str, ...] = ()
+    _fields: tuple[str, ...] = ()  # the Python attributes (go_attr names), in declaration order
+    _gofields: tuple[str, ...] = ()  # the same fields' Go names (what %+v prints)
     _embedded: tuple[str, ...] = ()
     _goname = "struct"
 
@@ -82,6 +139,7 @@ class PtrArg:
         self.p = p
 
 
+@go_api()
 class StrArg:
     """A value of a named non-struct type with a String or Error method, handed to fmt."""
 
@@ -134,6 +192,7 @@ def _frac(v: int, size: int) -> str:
     return f"{whole}.{digits}"
 
 
+@go_api()
 class GoError:
     """``errors.New``/``fmt.Errorf`` values."""
 
@@ -239,7 +298,7 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
         return duration_string(v.d)
     if type(v) is PtrArg:
         v = v.p
-        if isinstance(v, GoStruct) and not hasattr(v, "Error") and not hasattr(v, "String"):
+        if isinstance(v, GoStruct) and not hasattr(v, "g_Error") and not hasattr(v, "g_String"):
             return "&" + await fmt_value(v, verb, plus, top)
     if v is None:
         return "<nil>" if verb in ("v", "s") or not top else "%!" + verb + "(<nil>)"
@@ -254,10 +313,12 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
         return v
     if t is GoError or t is RuntimeErrorValue:
         return v.msg
-    if hasattr(v, "Error") and callable(getattr(v, "Error", None)):
-        return await _call_str(v.Error)
-    if hasattr(v, "String") and callable(getattr(v, "String", None)) and not isinstance(v, type):
-        return await _call_str(v.String)
+    m = getattr(v, "g_Error", None)
+    if callable(m):
+        return await _call_str(m)
+    m = getattr(v, "g_String", None)
+    if callable(m) and not isinstance(v, type):
+        return await _call_str(m)
     if t is list or t is tuple:
         parts = [await fmt_value(x, verb, plus, False) for x in v]
         return "[" + " ".join(parts) + "]"
@@ -268,9 +329,9 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
         return "map[" + " ".join(items) + "]"
     if isinstance(v, GoStruct):
         parts = []
-        for f in v._fields:
+        for f, goname in zip(v._fields, v._gofields, strict=True):
             s = await fmt_value(getattr(v, f), verb, plus, False)
-            parts.append(f"{f}:{s}" if plus else s)
+            parts.append(f"{goname}:{s}" if plus else s)
         return "{" + " ".join(parts) + "}"
     if t is Box:
         return "0xc000" + format(id(v) & 0xFFFFFF, "06x")
