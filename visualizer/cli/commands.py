@@ -87,12 +87,36 @@ def cmd_go(a: argparse.Namespace) -> int:
     """``leakviz go``: run Go source files on the simulated runtime (golang/); exit 2 for an invalid ``--runs``/``--until``.
 
     ``--until`` is in simulated seconds."""
+    from ..golang import sandbox
+    from ..golang.budget import DEFAULT, Budgets
     from ..golang.cli import run_go
     if a.runs < 1 or (a.until is not None and a.until < 0):
         print("leakviz go: error: --runs must be at least 1 and --until not negative", file=sys.stderr)
         return 2
+    limits = {"--max-steps": a.max_steps, "--max-goroutines": a.max_goroutines, "--max-alloc": a.max_alloc,
+              "--max-output": a.max_output, "--max-memory": a.max_memory, "--timeout": a.timeout}
+    for flag, v in limits.items():
+        if v is not None and not 0 < v <= (1 << 40):
+            print(f"leakviz go: error: {flag} must be a positive number up to 2^40, got {v:g}", file=sys.stderr)
+            return 2
     until = None if a.until is None else int(a.until * 1e9)
-    return run_go(a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until, as_json=a.json)
+    if not sandbox.in_child():
+        # the second wall: the program runs in a limited child process (golang/sandbox.py)
+        args = [*a.paths, "--entry", a.entry, "--runs", str(a.runs), "--seed", str(a.seed)]
+        if a.until is not None:
+            args += ["--until", repr(a.until)]
+        if a.json:
+            args.append("--json")
+        for flag, v in limits.items():
+            if v is not None and flag not in ("--max-memory", "--timeout"):
+                args += [flag, str(v)]
+        return sandbox.run_child(args, memory_mb=a.max_memory or sandbox.DEFAULT_MEMORY_MB,
+                                 timeout_s=a.timeout or sandbox.DEFAULT_TIMEOUT_S)
+    budgets = Budgets(steps=a.max_steps or DEFAULT.steps, goroutines=a.max_goroutines or DEFAULT.goroutines,
+                      alloc_bytes=(a.max_alloc << 20) if a.max_alloc else DEFAULT.alloc_bytes,
+                      output_bytes=(a.max_output << 20) if a.max_output else DEFAULT.output_bytes)
+    return sandbox.run_deep(run_go, a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until,
+                            as_json=a.json, budgets=budgets)
 
 
 def cmd_window(a: argparse.Namespace) -> int:

@@ -89,5 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--until", type=_finite, default=None, metavar="SECONDS",
                    help="stop at this simulated time (default: when nothing can run)")
     g.add_argument("--json", action="store_true", help="print the leaks as JSON")
+    b = g.add_argument_group("budgets", "what one run may use before it is stopped with one line (README: "
+                             "Security model)")
+    b.add_argument("--max-steps", type=int, default=None, metavar="N",
+                   help="loop iterations and goroutine switches (default: 200,000,000)")
+    b.add_argument("--max-goroutines", type=int, default=None, metavar="N",
+                   help="live goroutines at once (default: 250,000)")
+    b.add_argument("--max-alloc", type=int, default=None, metavar="MB",
+                   help="MiB in one make, append or strings.Repeat (default: 1024)")
+    b.add_argument("--max-output", type=int, default=None, metavar="MB", help="MiB of output kept (default: 16)")
+    b.add_argument("--max-memory", type=int, default=None, metavar="MB",
+                   help="MiB of memory for the interpreting process (default: 1536)")
+    b.add_argument("--timeout", type=_finite, default=None, metavar="SECONDS",
+                   help="wall-clock seconds before the run is stopped (default: 300)")
     g.set_defaults(func=cmd_go)
     return p

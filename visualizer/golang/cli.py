@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any
 
+from .budget import DEFAULT as DEFAULT_BUDGETS
+from .budget import BudgetExceeded, Budgets
 from .compile import compile_files, load_files
 from .errors import GoSourceError
 from .interp import Interp
@@ -17,7 +19,7 @@ def load_program(paths: list[str]):
 
 
 def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 0, until_ns: int | None = None,
-           as_json: bool = False, out: Any = None, err: Any = None) -> int:
+           as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS) -> int:
     """Run the program ``runs`` times; print as the real binary would, summary on stderr. Returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -38,13 +40,19 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         s = seed + k
         try:
             ip = Interp(prog, seed=s, explore=k > 0, entry=entry, out=None if as_json else out,
-                        err=None if as_json else err)
+                        err=None if as_json else err, budgets=budgets)
             try:
                 r = ip.run(until_ns)
             finally:
                 ip.shutdown()
         except RecursionError:
             err.write("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n")
+            return 2
+        except BudgetExceeded as e:
+            err.write(f"leakviz go: {e.line()}\n")
+            return 2
+        except MemoryError:
+            err.write("leakviz go: stopped: the program ran out of its memory budget; --max-memory raises it\n")
             return 2
         except Exception as e:  # a gap in the interpreter: one line, never a traceback
             err.write(f"leakviz go: cannot run this program ({type(e).__name__}: {e})\n")

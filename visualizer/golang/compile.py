@@ -1474,6 +1474,7 @@ class Compiler:
                 loop = "async for" if kind == "any" else "for"  # a channel, maybe: receiving awaits
                 if not lv:
                     self.emit(d, f"{loop} _ in {src}:")
+                    self.emit(d + 1, _SPIN)
                 elif len(lv) == 1 and kind != "map":
                     tg, setter = self.target(lv[0], types[0], define)
                     if setter is None:
@@ -1481,17 +1482,20 @@ class Compiler:
                     else:
                         self.emit(d, f"{loop} _rk in {src}:")
                         self.emit(d + 1, setter("_rk"))
+                    self.emit(d + 1, _SPIN)
                 else:
                     if len(lv) == 1:
                         src = f"_h.map_keys({rexpr})"
                     targets = [self.target(x, types[i], define) for i, x in enumerate(lv)]
                     if all(t[1] is None for t in targets):
                         self.emit(d, f"{loop} {', '.join(t[0] for t in targets)} in {src}:")
+                        self.emit(d + 1, _SPIN)
                     else:
                         tmps = [f"_rk{i}" for i in range(len(lv))]
                         self.emit(d, f"{loop} {', '.join(tmps)} in {src}:")
                         for (tg, setter), tv in zip(targets, tmps, strict=True):
                             self.emit(d + 1, setter(tv) if setter else f"{tg} = {tv}")
+                        self.emit(d + 1, _SPIN)
                     if kind in ("slice", "array") and len(lv) > 1 and self.is_struct_value(rtype[-1]):
                         t1 = targets[1][0]
                         if t1 and t1 != "_":
@@ -2212,7 +2216,7 @@ class Compiler:
                 return "{}"
             if u[0] == "slice":
                 n = self.expr(args[1]) if len(args) > 1 else "0"
-                return f"[{self.zero(u[1])} for _ in range({n})]"
+                return f"[{self.zero(u[1])} for _ in _h.make_len({n})]"
             raise self.err(args[0], "cannot make this type")
         if name == "new":
             typ = self.resolve_type(args[0])

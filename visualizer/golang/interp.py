@@ -25,12 +25,14 @@ from ..core import sync as _sync
 from ..core.channel import Parking, Recv, Send
 from ..core.runtime import FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
 from . import values as V
+from .budget import DEFAULT as DEFAULT_BUDGETS
+from .budget import BudgetExceeded, Budgets
 from .compile import Program
 from .panics import CHAN_REASONS, panic_value
 
 MAIN_GOID = 1
-MAX_STEPS = 20_000_000  # goroutine steps in one run before leakviz gives up
-DEFAULT_UNTIL = 3_600 * 1_000_000_000  # simulated time limit when --until is not given
+SWITCH_STEPS = 20  # a goroutine switch costs the interpreter about what 20 loop iterations do
+DEFAULT_UNTIL = DEFAULT_BUDGETS.sim_ns  # simulated time limit when --until is not given
 FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
 
 
@@ -73,12 +75,19 @@ class _Yield(Parking):
 _YIELD = _Yield()
 
 
+def _drop(_event: Any) -> None:
+    pass
+
+
 @holds_no_channels
 class GoRuntime(Runtime):
     """The core runtime with Go's scheduling order (see the module docstring)."""
 
-    def __init__(self, *, seed: int = 0, explore: bool = False, fifo: bool = False, trace: Any = None) -> None:
+    def __init__(self, *, seed: int = 0, explore: bool = False, fifo: bool = False, trace: Any = None,
+                 keep_trace: bool = True) -> None:
         super().__init__(seed=seed, trace=trace)
+        if not keep_trace:  # nobody reads this run's events: keeping them would grow with every step
+            self._emit_event = _drop
         self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
@@ -229,8 +238,11 @@ class PanicState:
         self.value: Any = None
 
     def catch(self, e: BaseException) -> None:
-        """Record the panic ``e`` in flight for the defers (and ``recover``); a closing coroutine or os.Exit re-raises."""
-        if isinstance(e, GeneratorExit | OsExit):
+        """Record the panic ``e`` in flight for the defers (and ``recover``).
+
+        What is not a Go panic re-raises at once, defers not run: a closing coroutine,
+        os.Exit, a budget, Ctrl+C, and the fatal errors (stack overflow, out of memory)."""
+        if _not_a_panic(e):
             self.closing = True
             raise e
         self.exc = e
@@ -238,6 +250,10 @@ class PanicState:
 
 
 _ONCE = (0,)
+
+
+def _not_a_panic(e: BaseException) -> bool:
+    return not isinstance(e, Exception) or isinstance(e, OsExit | RecursionError | MemoryError)
 
 
 @holds_no_channels
@@ -284,9 +300,26 @@ class Helpers:
     spins = 0
 
     def spin(self) -> bool:
-        """True every 16384 loop iterations (never in the article's FIFO runs)."""
+        """Count a loop iteration against the steps budget; True every 16384 (never in the article's FIFO runs)."""
         self.spins += 1
-        return not (self.spins & 0x3FFF) and not self.rt.fifo
+        if self.spins & 0x3FFF:
+            return False
+        if self.spins + self.ip.steps > self.ip.budgets.steps:
+            self.ip.over_budget("steps", self.ip.budgets.steps)
+        return not self.rt.fifo
+
+    def make_len(self, n: int) -> range:
+        """The elements of ``make([]T, n)``: Go's panic for a negative length, the budget for a huge one."""
+        if n < 0:
+            raise V.PanicValue(V.RuntimeErrorValue("makeslice: len out of range"),
+                               "runtime error: makeslice: len out of range")
+        self.alloc(n)
+        return range(n)
+
+    def alloc(self, n: int) -> None:
+        """Check one allocation of ``n`` elements (8 bytes each, as a Go word) against the budget."""
+        if n * 8 > self.ip.budgets.alloc_bytes:
+            self.ip.over_budget("alloc_bytes", self.ip.budgets.alloc_bytes)
 
     def preempt(self) -> Any:
         """Preempt a spinning goroutine: let its 10 ms slice pass on the virtual clock (firing due timers), then yield.
@@ -384,7 +417,7 @@ class Helpers:
                 if hasattr(r, "__await__"):
                     await r
             except BaseException as e:  # a panic in a deferred call replaces the one in flight
-                if isinstance(e, GeneratorExit | OsExit):
+                if _not_a_panic(e):
                     raise
                 st.exc = e
                 st.value = panic_value(e)
@@ -422,12 +455,16 @@ class Helpers:
 
     def append(self, s: Any, *vals: Any) -> list:
         """Go's ``append(s, vals...)``: always a new list (a nil slice is empty)."""
+        if s is not None and len(s) > 0x10000:
+            self.alloc(len(s) + len(vals))
         out = list(s) if s is not None else []
         out.extend(vals)
         return out
 
     def extend(self, s: Any, more: Any) -> list:
         """Go's ``append(s, more...)``: a new list; a string appends its bytes."""
+        if more is not None:
+            self.alloc((len(s) if s is not None else 0) + len(more))
         out = list(s) if s is not None else []
         if type(more) is str:
             out.extend(more.encode())
@@ -907,6 +944,9 @@ class Helpers:
         return s.endswith(p)
 
     def strings_Repeat(self, s: str, n: int) -> str:
+        if n < 0:
+            raise V.PanicValue("strings: negative Repeat count", "strings: negative Repeat count")
+        self.alloc(len(s) * n // 8)
         return s * n
 
     def strings_ToUpper(self, s: str) -> str:
@@ -1689,10 +1729,14 @@ class Interp:
     """One run of a compiled program."""
 
     def __init__(self, prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "main",
-                 out: Any = None, err: Any = None, rt: GoRuntime | None = None) -> None:
+                 out: Any = None, err: Any = None, rt: GoRuntime | None = None,
+                 budgets: Budgets = DEFAULT_BUDGETS) -> None:
         self.prog = prog
+        self.budgets = budgets
+        self.steps = 0
+        self.kept = 0  # bytes of output kept
         self.seed = seed
-        self.rt = rt if rt is not None else GoRuntime(seed=seed, explore=explore)
+        self.rt = rt if rt is not None else GoRuntime(seed=seed, explore=explore, keep_trace=False)
         self.rt.parked_at = {}
         self.info: dict[int, GInfo] = {}
         self.next_goid = FIRST_USER_GOID
@@ -1731,6 +1775,10 @@ class Interp:
         Nothing is written once the run is muted (after main returned)."""
         if self.muted:
             return
+        if fd in (1, 2):
+            self.kept += len(s)
+            if self.kept > self.budgets.output_bytes:
+                self.over_budget("output_bytes", self.budgets.output_bytes)
         if fd == 1:
             self.out_parts.append(s)
             if self.out_stream is not None:
@@ -1765,6 +1813,8 @@ class Interp:
         ``creator_fn``, ``file`` (index into the program's files) and ``line`` say
         where the ``go`` statement was. Reuses a dead goroutine's slot as Go reuses gs."""
         cur = self.rt.current
+        if len(self.rt.goroutines) >= self.budgets.goroutines:
+            self.over_budget("goroutines", self.budgets.goroutines)
         g = self.rt.go(_gomain(fn, args), role=self.role, req=getattr(self, "req", -1),
                        idx=args[0] if self.role and args and type(args[0]) is int else -1)
         if goid is None:
@@ -1791,6 +1841,12 @@ class Interp:
                 while len(free) >= 32:
                     popped.append(free.pop())
                 self.global_free[0:0] = popped[::-1]
+
+    def over_budget(self, what: str, limit: int) -> None:
+        """Stop the run: raise BudgetExceeded naming ``what``, at the Go line running now."""
+        fi, line = self.go_line_of(sys._getframe(1))
+        where = f"{self.prog.files[fi]}:{line}" if line else ""
+        raise BudgetExceeded(what, limit, where)
 
     def go_name_of(self, frame: Any) -> tuple[str, int]:
         """The Go function name and its file index for the innermost compiled function on ``frame``'s stack.
@@ -1820,8 +1876,8 @@ class Interp:
     def run(self, until: int | None = None) -> RunResult:
         """Run the entry function (after package init) until main returns, a panic, a deadlock or a limit.
 
-        ``until`` is the virtual-time limit in ns (default one hour); the step
-        limit is ``MAX_STEPS``. After main returns, what was runnable runs on
+        ``until`` is the virtual-time limit in ns (default one hour); the
+        other budgets (``Budgets``) raise BudgetExceeded. After main returns, what was runnable runs on
         (output dropped) before the leak check. Raises KeyError for an unknown
         entry function."""
         rt = self.rt
@@ -1839,7 +1895,6 @@ class Interp:
         self.main_g = self.spawn(_named_entry(main_body, entry), (), "", 0, 0, goid=MAIN_GOID)
         deadlock = False
         self.limit_hit = ""
-        steps = 0
         if until is None:
             until = DEFAULT_UNTIL
         t0 = _time.perf_counter()
@@ -1865,10 +1920,9 @@ class Interp:
                     rt.fire_timers()
                     continue
                 rt._run_one(g)
-                steps += 1
-                if steps >= MAX_STEPS:
-                    self.limit_hit = f"stopped after {MAX_STEPS:,} goroutine steps"
-                    break
+                self.steps += SWITCH_STEPS
+                if self.steps + self.h.spins > self.budgets.steps:
+                    self.over_budget("steps", self.budgets.steps)
         finally:
             del rt._exit
         if rt.panic is None and not deadlock and not self.limit_hit:

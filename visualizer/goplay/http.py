@@ -176,7 +176,9 @@ def imports_http(files: list[tuple[str, bytes]]) -> bool:
 
 
 def shim(files: list[tuple[str, bytes]], drive: Drive) -> tuple[list[tuple[str, bytes]], str]:
-    """``files`` with net/http replaced by the prelude, plus the prelude; and the entry function to run."""
+    """``files`` with net/http replaced by the prelude, plus the prelude; and the entry function to run.
+
+    Raises ValueError unless ``drive.handler`` names one of ``handlers(files)``."""
     parser = tree_sitter.Parser(_LANG)
     out = []
     for path, src in files:
@@ -198,6 +200,10 @@ def shim(files: list[tuple[str, bytes]], drive: Drive) -> tuple[list[tuple[str, 
         for s, e, b in sorted(edits, reverse=True):
             src = src[:s] + b + src[e:]
         out.append((path, src))
+    # the handler's name goes into the entry's Go source: only a declared handler of the right shape
+    if drive.handler not in handlers(files):
+        raise ValueError(f"no handler {drive.handler[:60]!r}: it must be a function "
+                         "func(w http.ResponseWriter, r *http.Request) in this package")
     gap_ns = int(1e9 / max(0.001, drive.rate))
     entry = (f"\nfunc {ENTRY}() {{\n\tleakviz_serve({drive.handler}, {int(drive.requests)}, "
              f"time.Duration({gap_ns}), 200*time.Millisecond)\n}}\n")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.runtime import FINISHED, PANICKED, PARKED, RUNNABLE, RUNNING, SLEEPING
+from ..golang.budget import BudgetExceeded
 from ..golang.compile import compile_files
 from ..golang.dump import go_frames, status_of
 from ..golang.errors import GoSourceError
@@ -375,7 +376,10 @@ def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: s
         gr = GoRun(rewrite(files, shown), sites)
         compiled = rewrite_scheduled(files, caps or {}, schedule or {})
         if drive is not None:
-            compiled, entry = shim(compiled, drive)
+            try:
+                compiled, entry = shim(compiled, drive)
+            except ValueError as e:
+                return GoRun(list(files), [], error=GoSourceError(files[0][0] if files else "?", 1, 1, str(e)))
         gr.compiled = compiled
         prog = compile_files(compiled)
     except GoSourceError as e:
@@ -398,6 +402,8 @@ def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: s
             ip.shutdown()
     except RecursionError:
         gr.failure = "goroutine stack exceeds 1000000000-byte limit"
+    except BudgetExceeded as e:  # the program's loop, goroutines, allocation or output went past its budget
+        gr.failure = e.line()
     except Exception as e:  # a gap in the interpreter: one line, the window stays up
         gr.failure = f"cannot run this program ({type(e).__name__}: {e})"
     gr.frames = w.frames

@@ -1,0 +1,117 @@
+"""The second wall: ``leakviz go`` interprets the program in a child process with resource limits.
+
+The first wall is the compiler (no Go name reaches Python) and the budgets
+(budget.py). Should either ever have a hole, this one makes it cost a child
+process, not the user's machine: the child has an address-space limit, a
+CPU-time limit and no core dumps, the parent a wall-clock deadline, and
+whatever ends the child (a limit, a signal, Ctrl+C or SIGTERM to leakviz) is
+reported in one line. The child runs the interpreter on a thread with a large
+stack so that deep recursion, which Go allows up to 1 GB of stack, runs as
+Go runs it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+CHILD_ENV = "LEAKVIZ_GO_CHILD"
+STACK_BYTES = 512 << 20  # the interpreter thread's stack: ~500,000 nested Go calls
+RECURSION = 300_000  # Python frames; below what the stack holds, so deep recursion is Go's stack overflow
+DEFAULT_MEMORY_MB = 1536
+DEFAULT_TIMEOUT_S = 300.0
+
+
+def in_child() -> bool:
+    """Whether this process is the sandboxed child."""
+    return os.environ.get(CHILD_ENV) == "1"
+
+
+def _limits(memory_mb: int, cpu_s: float):
+    def apply() -> None:  # runs in the child between fork and exec
+        import resource
+        room = (memory_mb << 20) + STACK_BYTES + (256 << 20)  # + the interpreter and its libraries
+        resource.setrlimit(resource.RLIMIT_AS, (room, room))
+        cpu = int(cpu_s) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    return apply
+
+
+def run_child(args: list[str], *, memory_mb: int = DEFAULT_MEMORY_MB, timeout_s: float = DEFAULT_TIMEOUT_S,
+              err: Any = None) -> int:
+    """Run ``python -m visualizer go ARGS`` in a limited child (its output goes straight to ours); its exit code.
+
+    ``args`` are passed as an argument list, never through a shell."""
+    err = err or sys.stderr
+    env = dict(os.environ)
+    env[CHILD_ENV] = "1"
+    # -P: never import from the working directory (a folder handed over with the Go files could hold a
+    # module named like ours); this package is found where the parent found it
+    here = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = here + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    sys.stdout.flush()
+    p = subprocess.Popen([sys.executable, "-P", "-m", "visualizer", "go", *args], env=env, stdin=subprocess.DEVNULL,
+                         preexec_fn=_limits(memory_mb, timeout_s), start_new_session=True)
+    old = None
+    if threading.current_thread() is threading.main_thread():
+        def on_term(_sig: int, _frame: Any) -> None:
+            raise KeyboardInterrupt
+        old = signal.signal(signal.SIGTERM, on_term)
+    try:
+        try:
+            code = p.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            _kill(p)
+            err.write(f"leakviz go: stopped: the program ran past its wall-clock limit ({timeout_s:g} s); "
+                      "--timeout raises it\n")
+            return 2
+        except KeyboardInterrupt:
+            _kill(p)
+            err.write("leakviz go: interrupted\n")
+            return 130
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGTERM, old)
+    if code < 0:
+        sig = -code
+        why = {signal.SIGXCPU: "it used up its CPU time", signal.SIGKILL: "it was killed",
+               signal.SIGSEGV: "it crashed (segmentation fault)"}.get(sig, "a signal")
+        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+        err.write(f"leakviz go: the program's process was stopped: {why} ({name})\n")
+        return 2
+    return code
+
+
+def _kill(p: subprocess.Popen) -> None:
+    try:
+        os.killpg(p.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    p.wait()
+
+
+def run_deep(fn, *args: Any, **kw: Any) -> Any:
+    """``fn(*args, **kw)`` on a thread with a large stack and a high recursion limit (the child only)."""
+    sys.setrecursionlimit(RECURSION)
+    threading.stack_size(STACK_BYTES)
+    box: dict = {}
+
+    def body() -> None:
+        try:
+            box["result"] = fn(*args, **kw)
+        except BaseException as e:  # handed to the caller's thread as it is
+            box["error"] = e
+
+    t = threading.Thread(target=body, name="go-interpreter", daemon=True)
+    t.start()
+    while t.is_alive():
+        t.join(0.2)  # wakes for Ctrl+C and SIGTERM
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
