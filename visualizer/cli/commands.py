@@ -99,6 +99,13 @@ def cmd_go(a: argparse.Namespace) -> int:
         if v is not None and not 0 < v <= (1 << 40):
             print(f"leakviz go: error: {flag} must be a positive number up to 2^40, got {v:g}", file=sys.stderr)
             return 2
+    env = {}
+    for kv in a.env:
+        k, sep, v = kv.partition("=")
+        if not sep or not k or "\0" in kv:
+            print(f"leakviz go: error: --env takes K=V, got {kv[:60]!r}", file=sys.stderr)
+            return 2
+        env[k] = v
     until = None if a.until is None else int(a.until * 1e9)
     if not sandbox.in_child():
         # the second wall: the program runs in a limited child process (golang/sandbox.py)
@@ -107,6 +114,8 @@ def cmd_go(a: argparse.Namespace) -> int:
             args += ["--until", repr(a.until)]
         if a.json:
             args.append("--json")
+        for k, v in env.items():
+            args.append(f"--env={k}={v}")
         for flag, v in limits.items():
             if v is not None and flag not in ("--max-memory", "--timeout"):
                 args += [flag, str(v)]
@@ -116,7 +125,7 @@ def cmd_go(a: argparse.Namespace) -> int:
                       alloc_bytes=(a.max_alloc << 20) if a.max_alloc else DEFAULT.alloc_bytes,
                       output_bytes=(a.max_output << 20) if a.max_output else DEFAULT.output_bytes)
     return sandbox.run_deep(run_go, a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until,
-                            as_json=a.json, budgets=budgets)
+                            as_json=a.json, budgets=budgets, env=env)
 
 
 def cmd_window(a: argparse.Namespace) -> int:

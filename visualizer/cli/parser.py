@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--until", type=_finite, default=None, metavar="SECONDS",
                    help="stop at this simulated time (default: when nothing can run)")
     g.add_argument("--json", action="store_true", help="print the leaks as JSON")
+    g.add_argument("--env", action="append", default=[], metavar="K=V",
+                   help="a variable of the program's environment (repeatable; default: none, whatever "
+                   "leakviz's own environment holds)")
     b = g.add_argument_group("budgets", "what one run may use before it is stopped with one line (README: "
                              "Security model)")
     b.add_argument("--max-steps", type=int, default=None, metavar="N",

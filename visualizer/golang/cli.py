@@ -19,7 +19,8 @@ def load_program(paths: list[str]):
 
 
 def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 0, until_ns: int | None = None,
-           as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS) -> int:
+           as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS,
+           env: dict[str, str] | None = None) -> int:
     """Run the program ``runs`` times; print as the real binary would, summary on stderr. Returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -40,7 +41,7 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         s = seed + k
         try:
             ip = Interp(prog, seed=s, explore=k > 0, entry=entry, out=None if as_json else out,
-                        err=None if as_json else err, budgets=budgets)
+                        err=None if as_json else err, budgets=budgets, env=env)
             try:
                 r = ip.run(until_ns)
             finally:

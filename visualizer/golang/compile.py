@@ -640,9 +640,14 @@ class Compiler:
         if node.type == "raw_string_literal":
             return text[1:-1].replace("\r", "")
         try:
-            return ast.literal_eval(text)
+            value = ast.literal_eval(text)
         except (SyntaxError, ValueError):
             raise self.err(node, "unsupported string literal") from None
+        if type(value) is not str:
+            raise self.err(node, "unsupported string literal")
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise self.err(node, "escape is invalid Unicode code point")
+        return value
 
     def std_key(self, node) -> str | None:
         """``pkg.Name`` for an imported package, else None."""

@@ -243,6 +243,9 @@ def _tabwrite(rows: list[list[str]], tabwidth: int = 8, padding: int = 1) -> lis
     return lines
 
 
+MAX_FRAMES = 100  # runtime/traceback.go: tracebackInnerFrames + tracebackOuterFrames
+
+
 def panic_text(ip: Any, gid: int) -> str:
     """Go's message for an unrecovered panic, with the panicking goroutine's trace."""
     exc = ip.rt.exc.get(gid)
@@ -261,7 +264,12 @@ def panic_text(ip: Any, gid: int) -> str:
             text = str(exc) + "\n"
             return text
     inf = ip.info.get(gid)
-    lines = [f"panic: {msg}", "", f"goroutine {inf.goid if inf else 0} [running]:"]
+    head = [f"panic: {msg}", ""]
+    if isinstance(exc, RecursionError):  # Go's stacks grow to 1 GB, then the runtime gives up
+        head = ["runtime: goroutine stack exceeds 1000000000-byte limit", "fatal error: stack overflow", ""]
+    elif isinstance(exc, MemoryError):
+        head = ["fatal error: runtime: out of memory", ""]
+    lines = head + [f"goroutine {inf.goid if inf else 0} [running]:"]
     tb = exc.__traceback__ if exc is not None else None
     frames = []
     while tb is not None:
@@ -271,9 +279,12 @@ def panic_text(ip: Any, gid: int) -> str:
             li = ip.prog.lines.get(tb.tb_lineno)
             frames.append((info[0], ip.prog.files[li[0] if li else info[1]], li[1] if li else info[2], info[3]))
         tb = tb.tb_next
-    for name, file, line, hp in reversed(frames):
+    frames.reverse()
+    for name, file, line, hp in frames[:MAX_FRAMES]:
         lines.append(_fmt_frame(name, hp))
         lines.append(f"\t{file}:{line} +0x0")
+    if len(frames) > MAX_FRAMES:
+        lines.append("...additional frames elided...")
     if inf is not None and inf.goid != 1:
         lines.extend(created_by(ip, inf))
     return "\n".join(lines) + "\n"

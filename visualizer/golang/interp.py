@@ -915,7 +915,7 @@ class Helpers:
         raise OsExit(code)
 
     def os_Getenv(self, k: str) -> str:
-        return ""
+        return self.ip.env.get(k, "")  # the program's own environment: empty, or what --env gave
 
     # -- strings, strconv, rand, atomic, math, sort, io --
 
@@ -1137,7 +1137,13 @@ async def _write_to(w: Any, s: str) -> None:
     if isinstance(w, Writer):
         w.ip.write(w.fd, s)
         return
-    r = w.Write(list(s.encode()))
+    if type(w) is V.PtrArg:  # fmt's arguments wrap struct pointers; the writer is one
+        w = w.p
+    write = getattr(w, "g_Write", None)
+    if write is None:
+        raise V.PanicValue(V.RuntimeErrorValue("invalid memory address or nil pointer dereference"),
+                           "runtime error: invalid memory address or nil pointer dereference")
+    r = write(list(s.encode()))
     if hasattr(r, "__await__"):
         await r
 
@@ -1730,8 +1736,9 @@ class Interp:
 
     def __init__(self, prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "main",
                  out: Any = None, err: Any = None, rt: GoRuntime | None = None,
-                 budgets: Budgets = DEFAULT_BUDGETS) -> None:
+                 budgets: Budgets = DEFAULT_BUDGETS, env: dict[str, str] | None = None) -> None:
         self.prog = prog
+        self.env = dict(env or {})
         self.budgets = budgets
         self.steps = 0
         self.kept = 0  # bytes of output kept

@@ -29,4 +29,10 @@ def panic_value(e: BaseException) -> Any:
         return V.RuntimeErrorValue("invalid memory address or nil pointer dereference")
     if isinstance(e, IndexError):
         return V.RuntimeErrorValue("index out of range")
-    return V.RuntimeErrorValue(f"{type(e).__name__}: {e}")
+    if isinstance(e, AttributeError) and isinstance(getattr(e, "name", None), str):
+        name = V.unmangle(e.name, "g")  # a selector the compiler could not check, tried at run time
+        if name is not None:
+            return V.RuntimeErrorValue(f"invalid operation: {V.type_name(getattr(e, 'obj', None))} has no field "
+                                       f"or method {name}")
+    # a gap in leakviz's interpreter: say so in Go's shape, never with a Python exception's name
+    return V.RuntimeErrorValue("operation not supported by leakviz's Go interpreter")
