@@ -153,6 +153,18 @@ type T struct{ A int }
 func main() {
 	_ = T{__class__: 1}
 }""", ("refused", "unknown field")),
+    ("call a string", """
+func main() {
+	s := "x"
+	s()
+}""", ("refused", "invalid operation: cannot call non-function s (value of type string)")),
+    ("call a struct", """
+type T struct{}
+
+func main() {
+	t := &T{}
+	t()
+}""", ("refused", "cannot call non-function t (value of type *T)")),
     ("builtin eval", """
 func main() {
 	eval("1")

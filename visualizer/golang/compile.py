@@ -2193,6 +2193,10 @@ class Compiler:
             is_async = STD[key][0]
             call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key))})"
             return f"(await {call})" if is_async else call
+        ft = self.under(self.type_of(fnode))
+        if ft is not None and ft[0] in ("basic", "slice", "map", "chan", "array", "struct", "ptr"):
+            raise self.err(fnode, f"invalid operation: cannot call non-function {fnode.text.decode()} "
+                                  f"(value of type {self.type_str(self.type_of(fnode))})")
         f = self.expr(fnode)
         if len(args) == 1 and args[0].type == "call_expression":
             t = self.type_of(args[0])

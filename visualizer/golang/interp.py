@@ -1849,10 +1849,14 @@ class Interp:
                     popped.append(free.pop())
                 self.global_free[0:0] = popped[::-1]
 
-    def over_budget(self, what: str, limit: int) -> None:
-        """Stop the run: raise BudgetExceeded naming ``what``, at the Go line running now."""
+    def over_budget(self, what: str, limit: int, g: Goroutine | None = None) -> None:
+        """Stop the run: raise BudgetExceeded naming ``what``, at the Go line running now (or where ``g`` stopped)."""
         fi, line = self.go_line_of(sys._getframe(1))
         where = f"{self.prog.files[fi]}:{line}" if line else ""
+        if not line and g is not None:
+            from .dump import go_frames
+            top = [f for f in go_frames(self, g, None) if f[0].startswith("main.")]
+            where = f"{top[0][1]}:{top[0][2]}" if top else ""
         raise BudgetExceeded(what, limit, where)
 
     def go_name_of(self, frame: Any) -> tuple[str, int]:
@@ -1929,7 +1933,7 @@ class Interp:
                 rt._run_one(g)
                 self.steps += SWITCH_STEPS
                 if self.steps + self.h.spins > self.budgets.steps:
-                    self.over_budget("steps", self.budgets.steps)
+                    self.over_budget("steps", self.budgets.steps, g)
         finally:
             del rt._exit
         if rt.panic is None and not deadlock and not self.limit_hit:
