@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="MiB in one make, append or strings.Repeat (default: 1024)")
     b.add_argument("--max-output", type=int, default=None, metavar="MB", help="MiB of output kept (default: 16)")
     b.add_argument("--max-memory", type=int, default=None, metavar="MB",
-                   help="MiB of memory for the interpreting process (default: 1536)")
+                   help="MiB of memory for the interpreting process (default: 1024)")
     b.add_argument("--timeout", type=_finite, default=None, metavar="SECONDS",
                    help="wall-clock seconds before the run is stopped (default: 300)")
     g.set_defaults(func=cmd_go)

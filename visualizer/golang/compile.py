@@ -260,6 +260,7 @@ class Compiler:
         self.class_defs: list[str] = []
         self.glob_closures = 0
         self.nclosures = 0
+        self.declared: dict = {}  # package-level name (or ("method", T, M)) -> where it was declared
         self.consts: list = []  # the module's _K: every string and float the program holds, as data
         self.const_ids: dict = {}
 
@@ -269,6 +270,20 @@ class Compiler:
         """A GoSourceError at ``node``'s position (1-based line and column) in the current file, to raise."""
         r, c = node.start_point
         return GoSourceError(self.files[self.fileidx], r + 1, c + 1, msg)
+
+    def pos(self, node) -> str:
+        """``file:line:col`` of ``node`` in the current file."""
+        r, c = node.start_point
+        return f"{self.files[self.fileidx]}:{r + 1}:{c + 1}"
+
+    def unique(self, name: str, node) -> None:
+        """Declare package-level ``name`` at ``node``; Go's error if the package already declares it."""
+        if name == "_":
+            return
+        other = self.declared.get(name)
+        if other is not None:
+            raise self.err(node, f"{name} redeclared in this block (other declaration of {name} at {other})")
+        self.declared[name] = self.pos(node)
 
     def _check_syntax(self, path: str, root) -> None:
         stack = [root]
@@ -695,12 +710,14 @@ class Compiler:
                 for spec in n.named_children:
                     if spec.type == "type_alias":
                         name = spec.child_by_field_name("name").text.decode()
+                        self.unique(name, spec.child_by_field_name("name"))
                         glob[name] = Var(name, name, "type")
                         self.named[name] = None
                     elif spec.type == "type_spec":
                         if spec.child_by_field_name("type_parameters") is not None:
                             raise self.err(spec, "unsupported: generic types")
                         name = spec.child_by_field_name("name").text.decode()
+                        self.unique(name, spec.child_by_field_name("name"))
                         glob[name] = Var(name, py_name("T", name), "type")
                         self.named[name] = None
         for fi, n in decls:
@@ -725,6 +742,7 @@ class Compiler:
                 res = self.result_types(n.child_by_field_name("result"))
                 if name == "init":
                     continue
+                self.unique(name, n.child_by_field_name("name"))
                 glob[name] = Var(name, py_name("F", name), "func", ("func", res, _sig(n)))
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
@@ -735,6 +753,11 @@ class Compiler:
                     raise self.err(rt, f"undefined: {tname}")
                 mname = n.child_by_field_name("name").text.decode()
                 res = self.result_types(n.child_by_field_name("result"))
+                key = ("method", tname, mname)
+                if key in self.declared:
+                    raise self.err(n.child_by_field_name("name"),
+                                   f"method {tname}.{mname} already declared at {self.declared[key]}")
+                self.declared[key] = self.pos(n.child_by_field_name("name"))
                 self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n))
         self.cur = (0, 0, 0)
         tail: list[str] = []
@@ -836,6 +859,7 @@ class Compiler:
                 last_vals, last_type = vals, tnode
                 for k, nm in enumerate(names):
                     v = self.const_value(vals.named_children[k])
+                    self.unique(nm.text.decode(), nm)
                     glob[nm.text.decode()] = Var(nm.text.decode(), py_name("G", nm.text.decode()), "const",
                                                   self.resolve_type(tnode) if tnode is not None else
                                                   _const_type(v), value=v)
@@ -850,6 +874,7 @@ class Compiler:
                 var = Var(name, py_name("G", name) if name != "_" else "_", "global", t)
                 gvars.append(var)
                 if name != "_":
+                    self.unique(name, nm)
                     glob[name] = var
                     self.gnames.append(var.py)
             if exprs and len(exprs) == len(names):

@@ -96,6 +96,7 @@ class GoRuntime(Runtime):
         self.srng = random.Random(seed * 7919 + 1)
         self.exc: dict[int, BaseException] = {}
         self.exit_code: int | None = None
+        self.goexited: set[int] = set()  # goroutines ended by runtime.Goexit
 
     LOCAL_RUNQ = 256  # a P's local run queue (runtime2.go: runq [256]guintptr)
 
@@ -207,6 +208,7 @@ class GoRuntime(Runtime):
 
     def _panic(self, g: Goroutine, exc: BaseException) -> None:
         if isinstance(exc, Goexit):
+            self.goexited.add(g.gid)
             self.emit("exit", g.gid)
             self._exit(g, FINISHED)
             return
@@ -1916,7 +1918,9 @@ class Interp:
             rt_exit(g, state)
         rt._exit = on_exit  # type: ignore[method-assign]
         try:
-            while rt.panic is None and self.main_g.state not in (FINISHED, "panicked"):
+            # main ended by runtime.Goexit does not end the program: the others run on (proc.go)
+            while rt.panic is None and (self.main_g.state not in (FINISHED, "panicked")
+                                        or self.main_g.gid in rt.goexited):
                 g = rt.next_g()
                 if g is None:
                     rt.detect_stranded()
@@ -1970,7 +1974,11 @@ class Interp:
             self.write(2, panic_text(self, rt.panic[0]))
         elif deadlock:
             from .dump import deadlock_text
-            self.write(2, deadlock_text(self))
+            alive = any(i.goid != MAIN_GOID and not i.hidden and gid in rt.goroutines for gid, i in self.info.items())
+            if self.main_g is not None and self.main_g.gid in rt.goexited and not alive:
+                self.write(2, "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
+            else:
+                self.write(2, deadlock_text(self))
             code = 2
         started = sum(1 for i in self.info.values() if not i.hidden and i.goid != MAIN_GOID)
         return RunResult(self.seed, "".join(self.out_parts), "".join(self.err_parts), code, leaked, started,

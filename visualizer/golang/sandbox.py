@@ -23,7 +23,7 @@ from typing import Any
 CHILD_ENV = "LEAKVIZ_GO_CHILD"
 STACK_BYTES = 512 << 20  # the interpreter thread's stack: ~500,000 nested Go calls
 RECURSION = 300_000  # Python frames; below what the stack holds, so deep recursion is Go's stack overflow
-DEFAULT_MEMORY_MB = 1536
+DEFAULT_MEMORY_MB = 1024
 DEFAULT_TIMEOUT_S = 300.0
 
 
