@@ -372,3 +372,29 @@ def test_closing_the_go_window_mid_export_leaves_nothing(gowin, qtbot, tmp_path)
     gowin.close()
     assert gowin.export_job is None
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 4, 20])
+def test_an_escape_attempt_opened_in_the_window_is_refused_inline_and_creates_nothing(gowin, tmp_path, monkeypatch, n):
+    from tests.golang.test_escapes import ESCAPES
+    name, body, (kind, what) = ESCAPES[n]
+    monkeypatch.chdir(tmp_path)
+    f = tmp_path / "escape.go"
+    f.write_bytes(("package main\n" + body + "\n").encode())
+    gowin.open_paths([str(f)])
+    assert kind == "refused"
+    assert gowin.banner.isVisible() and what in gowin.banner.text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["escape.go"]
+
+
+def test_a_program_that_outruns_the_window_s_recording_process_is_one_line(gowin, tmp_path, monkeypatch):
+    """The window records in a limited child process: one that goes past its deadline is reported, not waited on."""
+    from visualizer.goplay import isolate
+    f = tmp_path / "spin.go"
+    f.write_text("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n")
+    real = isolate.record_isolated
+    monkeypatch.setattr("visualizer.gui.gostage.window.record_isolated",
+                        lambda *a, **kw: real(*a, **{**kw, "timeout_s": 1.0}))
+    gowin.open_paths([str(f)])
+    assert gowin.banner.isVisible()
+    assert gowin.banner.text() == "Cannot run this Go: stopped: the program ran past its wall-clock limit (1 s)"

@@ -32,7 +32,8 @@ def in_child() -> bool:
     return os.environ.get(CHILD_ENV) == "1"
 
 
-def _limits(memory_mb: int, cpu_s: float):
+def limits(memory_mb: int, cpu_s: float):
+    """The child's resource limits, applied between fork and exec."""
     def apply() -> None:  # runs in the child between fork and exec
         import resource
         room = (memory_mb << 20) + STACK_BYTES + (256 << 20)  # + the interpreter and its libraries
@@ -43,21 +44,38 @@ def _limits(memory_mb: int, cpu_s: float):
     return apply
 
 
+def child_argv(module: str, args: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment of a sandboxed child running ``python -m module ARGS``.
+
+    -P: never import from the working directory (a folder handed over with the Go
+    files could hold a module named like ours); this package is found where the
+    parent found it."""
+    env = dict(os.environ)
+    env[CHILD_ENV] = "1"
+    here = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = here + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return [sys.executable, "-P", "-m", module, *args], env
+
+
+def stopped(code: int) -> str:
+    """One line saying what ended a child that a signal ended (``code`` < 0, as Popen reports it)."""
+    sig = -code
+    why = {signal.SIGXCPU: "it used up its CPU time", signal.SIGKILL: "it was killed",
+           signal.SIGSEGV: "it crashed (segmentation fault)"}.get(sig, "a signal")
+    name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
+    return f"the program's process was stopped: {why} ({name})"
+
+
 def run_child(args: list[str], *, memory_mb: int = DEFAULT_MEMORY_MB, timeout_s: float = DEFAULT_TIMEOUT_S,
               err: Any = None) -> int:
     """Run ``python -m visualizer go ARGS`` in a limited child (its output goes straight to ours); its exit code.
 
     ``args`` are passed as an argument list, never through a shell."""
     err = err or sys.stderr
-    env = dict(os.environ)
-    env[CHILD_ENV] = "1"
-    # -P: never import from the working directory (a folder handed over with the Go files could hold a
-    # module named like ours); this package is found where the parent found it
-    here = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = here + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    argv, env = child_argv("visualizer", ["go", *args])
     sys.stdout.flush()
-    p = subprocess.Popen([sys.executable, "-P", "-m", "visualizer", "go", *args], env=env, stdin=subprocess.DEVNULL,
-                         preexec_fn=_limits(memory_mb, timeout_s), start_new_session=True)
+    p = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, preexec_fn=limits(memory_mb, timeout_s),
+                         start_new_session=True)
     old = None
     if threading.current_thread() is threading.main_thread():
         def on_term(_sig: int, _frame: Any) -> None:
@@ -67,28 +85,25 @@ def run_child(args: list[str], *, memory_mb: int = DEFAULT_MEMORY_MB, timeout_s:
         try:
             code = p.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
-            _kill(p)
+            kill(p)
             err.write(f"leakviz go: stopped: the program ran past its wall-clock limit ({timeout_s:g} s); "
                       "--timeout raises it\n")
             return 2
         except KeyboardInterrupt:
-            _kill(p)
+            kill(p)
             err.write("leakviz go: interrupted\n")
             return 130
     finally:
         if old is not None:
             signal.signal(signal.SIGTERM, old)
     if code < 0:
-        sig = -code
-        why = {signal.SIGXCPU: "it used up its CPU time", signal.SIGKILL: "it was killed",
-               signal.SIGSEGV: "it crashed (segmentation fault)"}.get(sig, "a signal")
-        name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-        err.write(f"leakviz go: the program's process was stopped: {why} ({name})\n")
+        err.write(f"leakviz go: {stopped(code)}\n")
         return 2
     return code
 
 
-def _kill(p: subprocess.Popen) -> None:
+def kill(p: subprocess.Popen) -> None:
+    """End the child ``p`` and everything it started (its own session), and reap it."""
     try:
         os.killpg(p.pid, signal.SIGKILL)
     except ProcessLookupError:

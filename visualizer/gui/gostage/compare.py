@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from ...goplay.catalog import by_file
 from ...goplay.http import Drive, handlers, imports_http
-from ...goplay.record import GoRun, record
+from ...goplay.isolate import record_isolated
+from ...goplay.record import GoRun
 from .code import GoCode
 from .stage import GoStage, lang
 
@@ -54,7 +55,7 @@ class GoCompare(QMainWindow):
             else:
                 found = handlers(files) if imports_http(files) else []
                 drive = Drive(found[0], drive_requests, rate) if found else None
-                run = record(files, seed=seed, drive=drive)
+                run = record_isolated(files, seed=seed, drive=drive)
             self.runs.append(run)
             col = QVBoxLayout()
             ex = by_file(paths[0])

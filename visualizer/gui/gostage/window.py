@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from ...goplay.catalog import EXAMPLES, by_file
 from ...goplay.http import Drive, handlers, imports_http
-from ...goplay.record import Frame, GoRun, record
+from ...goplay.isolate import record_isolated
+from ...goplay.record import Frame, GoRun
 from ...goplay.savefile import SUFFIX, SavedRun, SaveFileError, load, save
 from .code import GoCode
 from .compare import GoCompare
@@ -418,7 +419,8 @@ class GoWindow(QMainWindow):
     def rerun(self, *, keep_time: bool) -> None:
         """Record the program (with the dialled capacities) and show it."""
         t = self.current_frame().t_ns if keep_time and self.current_frame() is not None else None
-        self.run = record(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns,
+        # recorded in a limited child process (goplay/isolate.py): an opened file is untrusted
+        self.run = record_isolated(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns,
                           drive=self.drive, schedule=self.schedule)
         run = self.run
         main_path, main_src = run.files[0] if run.files else ("", b"")
