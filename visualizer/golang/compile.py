@@ -1291,17 +1291,40 @@ class Compiler:
             return
         binop = op[:-1]
         lv = left[0]
+        cur, store = self.update_target(lv, d)
+        self.emit(d, store(self.binop(binop, cur, self.expr(right[0]), self.type_of(lv), self.type_of(right[0]))))
+
+    def update_target(self, lv, d):
+        """``x op= y`` and ``x++`` read and write ``x`` once each: the operand and index of ``m[f()]`` (or
+        ``p().f``) are evaluated once, into temporaries, as Go evaluates them. Returns (read, store(value))."""
+        while lv.type == "parenthesized_expression":
+            lv = lv.named_children[0]
+        if lv.type == "index_expression":
+            on = lv.child_by_field_name("operand")
+            o, i = self.tmp(), self.tmp()
+            self.emit(d, f"{o} = {self.expr(on)}")
+            self.emit(d, f"{i} = {self.expr(lv.child_by_field_name('index'))}")
+            t = self.under(self.type_of(on))
+            cur = f"_h.mapget({o}, {i}, lambda: {self.zero(t[2])})" if t is not None and t[0] == "map" else \
+                f"_h.index({o}, {i})"
+            return cur, lambda val: f"_h.setidx({o}, {i}, {val})"
+        if lv.type == "selector_expression" and self.std_key(lv) is None:
+            on = lv.child_by_field_name("operand")
+            cls = self.struct_of(self.type_of(on))
+            p = self.field_path(cls, go_attr(lv.child_by_field_name("field").text.decode())) if cls else None
+            if p is not None and on.type != "identifier":
+                o = self.tmp()
+                self.emit(d, f"{o} = _h.nn({self.expr(on)})")
+                ref = f"{o}.{'.'.join(p[0])}"
+                return ref, lambda val: f"{ref} = {val}"
         cur = self.expr(lv)
-        val = self.binop(binop, cur, self.expr(right[0]), self.type_of(lv), self.type_of(right[0]))
         tg, setter = self.target(lv, None, False)
-        self.emit(d, setter(val) if setter else f"{tg} = {val}")
+        return cur, (setter if setter else lambda val: f"{tg} = {val}")
 
     def s_inc_statement(self, s, d, delta="+ 1"):
         lv = s.named_children[0]
-        cur = self.expr(lv)
-        tg, setter = self.target(lv, None, False)
-        val = f"{cur} {delta}"
-        self.emit(d, setter(val) if setter else f"{tg} = {val}")
+        cur, store = self.update_target(lv, d)
+        self.emit(d, store(f"{cur} {delta}"))
 
     def s_dec_statement(self, s, d):
         self.s_inc_statement(s, d, "- 1")
