@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from visualizer.golang.cli import run_go
 
 from .helpers import DATA, run_leakviz
 
@@ -157,3 +160,28 @@ def test_debug1_profile_has_gos_records():
     assert out.splitlines()[0] == want.splitlines()[1] == "goroutineleak profile: total 2"
     assert _debug1_records(out, str(path.resolve())) == _debug1_records(want, "@FILE@")
     assert all(len(line.split("\t")) >= 4 for line in out.splitlines() if line.startswith("#"))
+
+
+def test_go_drives_an_http_handler_as_the_window_does():
+    """One way through: `go FILE` on a handler file runs the same shim and requests as the window's recorder."""
+    from visualizer.goplay.http import Drive
+    from visualizer.goplay.record import record
+    path = Path(__file__).resolve().parents[2] / "visualizer" / "goplay" / "examples" / "article_http.go"
+    out = io.StringIO()
+    assert run_go([str(path)], as_json=True, out=out, err=io.StringIO(), requests=20, rate=100.0) == 0
+    doc = json.loads(out.getvalue())
+    run = record([(str(path), path.read_bytes())], drive=Drive("handler", 20, 100.0))
+    assert doc["leaked_count"] == run.last.stranded > 0
+
+
+def test_go_refuses_a_handler_that_is_not_declared(tmp_path):
+    path = Path(__file__).resolve().parents[2] / "visualizer" / "goplay" / "examples" / "article_http.go"
+    err = io.StringIO()
+    assert run_go([str(path)], out=io.StringIO(), err=err, handler="main") == 2
+    assert err.getvalue() == ("go: no handler 'main': it must be a function func(w http.ResponseWriter, "
+                              "r *http.Request) in this package\n")
+
+
+def test_pprof_imported_for_its_handlers_is_accepted(tmp_path):
+    p = _write(tmp_path, 'package main\n\nimport (\n\t"fmt"\n\t_ "net/http/pprof"\n)\n\nfunc main() { fmt.Println(1) }\n')
+    assert run_leakviz(p) == (0, "1\n", "leakviz: seed 0: 0 goroutines started, 0 leaked; 0 ns simulated\n")

@@ -99,6 +99,9 @@ def cmd_go(a: argparse.Namespace) -> int:
         if v is not None and not 0 < v <= (1 << 40):
             print(f"leakviz go: error: {flag} must be a positive number up to 2^40, got {v:g}", file=sys.stderr)
             return 2
+    if not 1 <= a.requests <= 1_000_000 or not 0 < a.rate <= 1e9:
+        print("leakviz go: error: --requests must be 1 to 1,000,000 and --rate above 0", file=sys.stderr)
+        return 2
     env = {}
     for kv in a.env:
         k, sep, v = kv.partition("=")
@@ -114,6 +117,9 @@ def cmd_go(a: argparse.Namespace) -> int:
             args += ["--until", repr(a.until)]
         if a.json:
             args.append("--json")
+        if a.handler is not None:
+            args.append(f"--handler={a.handler}")
+        args += ["--requests", str(a.requests), "--rate", repr(a.rate)]
         for k, v in env.items():
             args.append(f"--env={k}={v}")
         for flag, v in limits.items():
@@ -125,7 +131,8 @@ def cmd_go(a: argparse.Namespace) -> int:
                       alloc_bytes=(a.max_alloc << 20) if a.max_alloc else DEFAULT.alloc_bytes,
                       output_bytes=(a.max_output << 20) if a.max_output else DEFAULT.output_bytes)
     return sandbox.run_deep(run_go, a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until,
-                            as_json=a.json, budgets=budgets, env=env)
+                            as_json=a.json, budgets=budgets, env=env, handler=a.handler, requests=a.requests,
+                            rate=a.rate)
 
 
 def cmd_window(a: argparse.Namespace) -> int:

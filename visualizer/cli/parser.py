@@ -89,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--until", type=_finite, default=None, metavar="SECONDS",
                    help="stop at this simulated time (default: when nothing can run)")
     g.add_argument("--json", action="store_true", help="print the leaks as JSON")
+    g.add_argument("--handler", default=None, metavar="NAME",
+                   help="the HTTP handler to drive (default: the first func(http.ResponseWriter, *http.Request))")
+    g.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler (default: 50)")
+    g.add_argument("--rate", type=_finite, default=100.0, metavar="PER_S",
+                   help="requests per simulated second to a handler (default: 100)")
     g.add_argument("--env", action="append", default=[], metavar="K=V",
                    help="a variable of the program's environment (repeatable; default: none, whatever "
                    "leakviz's own environment holds)")

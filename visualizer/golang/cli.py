@@ -20,12 +20,25 @@ def load_program(paths: list[str]):
 
 def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 0, until_ns: int | None = None,
            as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS,
-           env: dict[str, str] | None = None) -> int:
-    """Run the program ``runs`` times; print as the real binary would, summary on stderr. Returns the exit code."""
+           env: dict[str, str] | None = None, handler: str | None = None, requests: int = 50,
+           rate: float = 100.0) -> int:
+    """Run the program ``runs`` times; print as the real binary would, summary on stderr. Returns the exit code.
+
+    A file with an HTTP handler (the first, or ``handler``) is driven by ``requests``
+    simulated requests at ``rate`` a second, as the window drives it; its main is not run."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        prog = load_program(paths)
+        files = load_files(paths)
+        from ..goplay.http import Drive, handlers, imports_http, shim
+        found = handlers(files) if imports_http(files) else []
+        if handler is not None and handler not in found:
+            err.write(f"go: no handler {handler[:60]!r}: it must be a function "
+                      "func(w http.ResponseWriter, r *http.Request) in this package\n")
+            return 2
+        if found:
+            files, entry = shim(files, Drive(handler or found[0], requests, rate))
+        prog = compile_files(files)
     except GoSourceError as e:
         err.write(f"{e}\n")
         return 2

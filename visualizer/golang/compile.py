@@ -35,6 +35,9 @@ PACKAGES = {
     "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
 }
 
+# packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
+BLANK_OK = {"net/http/pprof", "expvar"}
+
 # package members: name -> (python attribute on the helper object, is async, static type)
 INT = ("basic", "int")
 STR = ("basic", "string")
@@ -826,9 +829,11 @@ class Compiler:
             if s.type != "import_spec":
                 continue
             path = self.string_lit(s.child_by_field_name("path"))
+            name = s.child_by_field_name("name")
+            if path in BLANK_OK and name is not None and name.text == b"_":
+                continue  # imported for its side effect only (the pprof handlers): nothing to run here
             if path not in PACKAGES:
                 raise self.err(s, f"unsupported import {path!r}")
-            name = s.child_by_field_name("name")
             alias = name.text.decode() if name is not None else path.rsplit("/", 1)[-1]
             if alias == "_":
                 continue
