@@ -25,7 +25,8 @@ def _write(tmp_path: Path, body: str, name: str = "main.go") -> Path:
 
 @pytest.mark.parametrize("src,line,col,what", [
     ("package main\n\nfunc main() {\n\tgoto L\nL:\n}\n", 4, 2, "goto"),
-    ("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() {}\n", 3, 1, "generic"),
+    ("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() { _ = Map[int, int] }\n", 5, 19,
+     "got 2 type arguments but Map has 1 type parameters"),
     ('package main\n\nimport "net/http"\n\nfunc main() { http.Get("x") }\n', 3, 8, "net/http"),
     ("package main\n\nfunc main() {\n\tx := \n}\n", 4, 6, "syntax error"),
     ("package lib\n\nfunc F() {}\n", 1, 1, "package main"),

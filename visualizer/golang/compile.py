@@ -264,6 +264,8 @@ class Compiler:
         self.glob_closures = 0
         self.nclosures = 0
         self.declared: dict = {}  # package-level name (or ("method", T, M)) -> where it was declared
+        self.generics: dict[str, dict] = {}  # generic function -> its type parameters and parameter types
+        self.generic_types: dict[str, list[str]] = {}  # generic type -> its type parameters
         self.consts: list = []  # the module's _K: every string and float the program holds, as data
         self.const_ids: dict = {}
 
@@ -405,6 +407,8 @@ class Compiler:
                     raise self.err(node, "unsupported type complex128")
                 return ("basic", name)
             v = self.lookup(name)
+            if v is not None and v.kind == "tparam":
+                return v.type
             if v is not None and v.kind == "type":
                 return ("named", name)
             if name in self.named:
@@ -447,9 +451,144 @@ class Compiler:
             return ("struct", cls)
         if t == "parenthesized_type":
             return self.resolve_type(node.named_children[0])
+        if t == "unary_expression" and node.child_by_field_name("operator").type == "*":
+            return ("ptr", self.resolve_type(_type_node(node.child_by_field_name("operand"))))  # G[*T]
+        if t in ("selector_expression", "index_expression", "parenthesized_expression"):
+            raise self.err(node, f"unsupported type argument {node.text.decode()[:40]}")
         if t == "generic_type":
-            raise self.err(node, "unsupported: generic types")
+            base = node.child_by_field_name("type")
+            name = base.text.decode()
+            if name not in self.generic_types:
+                raise self.err(base, f"{name} is not a generic type")
+            targs = tuple(self.resolve_type(_type_node(te)) for te in
+                          node.child_by_field_name("type_arguments").named_children)
+            if len(targs) != len(self.generic_types[name]):
+                raise self.err(node, f"wrong number of type arguments for {name}: have {len(targs)}, "
+                                     f"want {len(self.generic_types[name])}")
+            return ("named", name, targs)
         raise self.err(node, f"unsupported type syntax ({t})")
+
+    # -- generics: type parameters are erased; each carries a zero-value factory at run time --
+
+    def tparam_scope(self, plist, descs) -> list[str]:
+        """Open a scope declaring the type parameters of ``plist`` (a type_parameter_list), the i-th with the
+        run-time zero factory ``descs(i)`` (a Python expression); returns their names in order."""
+        names = []
+        for decl in plist.named_children if plist is not None else []:
+            if decl.type != "type_parameter_declaration":
+                continue
+            names.extend(c.text.decode() for c in decl.children_by_field_name("name"))
+        self.scopes.append({})
+        for i, name in enumerate(names):
+            self.scopes[-1][name] = Var(name, "", "tparam", ("tparam", name, descs(i)))
+        return names
+
+    def desc(self, t: Any) -> str:
+        """Python source of the zero-value factory a type argument ``t`` passes at run time."""
+        if t is None:
+            return "_h.nozero"
+        if t[0] == "tparam":
+            return t[2]
+        return f"(lambda: {self.zero(t)})"
+
+    def subst(self, t: Any, binds: dict) -> Any:
+        """``t`` with type parameters replaced by ``binds`` (name -> type; unknown ones by None)."""
+        if t is None or type(t) is not tuple:
+            return t
+        if t[0] == "tparam":
+            return binds.get(t[1])
+        if t[0] in ("slice", "chan", "ptr"):
+            return (t[0], self.subst(t[1], binds))
+        if t[0] == "map":
+            return ("map", self.subst(t[1], binds), self.subst(t[2], binds))
+        if t[0] == "array":
+            return ("array", t[1], self.subst(t[2], binds))
+        if t[0] == "named" and len(t) > 2:
+            return ("named", t[1], tuple(self.subst(a, binds) for a in t[2]))
+        if t[0] == "func":
+            return ("func", [self.subst(r, binds) for r in t[1]]) + tuple(t[2:])
+        if t[0] == "tuple":
+            return ("tuple", [self.subst(r, binds) for r in t[1]])
+        return t
+
+    def unify(self, p: Any, a: Any, binds: dict) -> None:
+        """Infer type arguments: bind the type parameters in parameter type ``p`` from argument type ``a``."""
+        if p is None or a is None or type(p) is not tuple or type(a) is not tuple:
+            return
+        if p[0] == "tparam":
+            binds.setdefault(p[1], a)
+            return
+        if p[0] != a[0]:
+            u = self.under(a)
+            if u is not None and u is not a and u[0] == p[0]:
+                self.unify(p, u, binds)
+            return
+        if p[0] in ("slice", "chan", "ptr"):
+            self.unify(p[1], a[1], binds)
+        elif p[0] == "map":
+            self.unify(p[1], a[1], binds)
+            self.unify(p[2], a[2], binds)
+        elif p[0] == "array":
+            self.unify(p[2], a[2], binds)
+        elif p[0] == "named" and len(p) > 2 and len(a) > 2 and p[1] == a[1]:
+            for x, y in zip(p[2], a[2], strict=False):
+                self.unify(x, y, binds)
+        elif p[0] == "func" and len(p) > 1 and len(a) > 1:
+            for x, y in zip(p[1], a[1], strict=False):
+                self.unify(x, y, binds)
+
+    def type_args(self, name: str, explicit: list, args: list) -> dict:
+        """The type arguments of a call of generic function ``name``: explicit ones first, the rest inferred."""
+        g = self.generics[name]
+        if len(explicit) > len(g["tparams"]):
+            raise self.err(explicit[0].parent, f"got {len(explicit)} type arguments but {name} has "
+                                               f"{len(g['tparams'])} type parameters")
+        binds = {}
+        for tp, node in zip(g["tparams"], explicit, strict=False):
+            binds[tp] = self.resolve_type(_type_node(node))
+        ptypes = g["params"]
+        for i, a in enumerate(args):
+            if a.type == "variadic_argument":
+                if ptypes:
+                    self.unify(ptypes[-1], self.type_of(a.named_children[0]), binds)
+                continue
+            if i < len(ptypes):
+                pt = ptypes[i]
+                if g["variadic"] and i >= len(ptypes) - 1:
+                    pt = ptypes[-1][1]
+                self.unify(pt, self.type_of(a), binds)
+            elif g["variadic"] and ptypes:
+                self.unify(ptypes[-1][1], self.type_of(a), binds)
+        return binds
+
+    def generic_callee(self, fnode, call=None) -> tuple[str, list] | None:
+        """(generic function name, explicit type-argument nodes) when ``fnode`` (a call's function, or a
+        ``G[T](x)`` read as a conversion) names a generic function of the package, else None."""
+        targs: list = []
+        if call is not None and call.child_by_field_name("type_arguments") is not None:
+            targs = list(call.child_by_field_name("type_arguments").named_children)
+        if fnode.type == "index_expression":
+            targs = [fnode.child_by_field_name("index")]
+            fnode = fnode.child_by_field_name("operand")
+        elif fnode.type in ("generic_type", "type_instantiation_expression"):
+            kids = fnode.named_children
+            if fnode.type == "generic_type":
+                targs = list(fnode.child_by_field_name("type_arguments").named_children)
+            else:
+                targs = kids[1:]
+            fnode = kids[0]
+        if fnode.type not in ("identifier", "type_identifier"):
+            return None
+        name = fnode.text.decode()
+        v = self.lookup(name)
+        if v is None or v.kind != "func" or name not in self.generics:
+            return None
+        return name, targs
+
+    def generic_descs(self, name: str, explicit: list, args: list) -> list[str]:
+        """The zero factories passed ahead of the arguments of a call of generic function ``name``."""
+        binds = self.type_args(name, explicit, args)
+        return [self.desc(binds.get(tp)) for tp in self.generics[name]["tparams"]]
 
     def result_types(self, node) -> list:
         """The static types of a function's results (one per name in a named result list)."""
@@ -488,6 +627,10 @@ class Compiler:
 
     def zero(self, t: Any) -> str:
         """Python source for the zero value of ``t`` ("None" when unknown or nil-able)."""
+        if t is not None and t[0] == "tparam":
+            return f"{t[2]}()"
+        if t is not None and t[0] == "named" and len(t) > 2 and self.struct_of(t) is not None:
+            return f"{self.struct_of(t)}(_targs=({''.join(self.desc(a) + ', ' for a in t[2])}))"
         u = self.under(t)
         if u is None:
             return "None"
@@ -502,7 +645,7 @@ class Compiler:
             return EXT_ZERO.get(u[1], "None")
         return "None"
 
-    def define_struct(self, cls: str, goname: str, node) -> None:
+    def define_struct(self, cls: str, goname: str, node, tparams: list | None = None) -> None:
         """Record struct type ``goname`` (Python class ``cls``): its fields in order, their types, the embedded ones."""
         fields: dict[str, Any] = {}
         embedded: list[str] = []
@@ -519,7 +662,7 @@ class Compiler:
                 if base.type == "qualified_type":
                     base = base.child_by_field_name("name")
                 if base.type == "generic_type":
-                    raise self.err(base, "unsupported: generic types")
+                    base = base.child_by_field_name("type")
                 fname = go_attr(base.text.decode())
                 embedded.append(fname)
                 fields[fname] = typ
@@ -530,21 +673,25 @@ class Compiler:
                 order.append(fname)
         gonames = [go_name_of_attr(f) for f in order]
         self.structs[cls] = {"fields": fields, "embedded": embedded, "order": order, "goname": goname,
-                             "gonames": gonames}
+                             "gonames": gonames, "tparams": tparams}
 
     def emit_struct_classes(self) -> None:
         """Emit a ``_GoStruct`` subclass for every struct type, with zero-valued fields by default."""
         for cls, info in self.structs.items():
             order = info["order"]
             byval = [f for f in order if self.is_struct_value(info["fields"][f])]
+            generic = info.get("tparams") is not None
             lines = [f"class {cls}(_GoStruct):",
-                     f"    __slots__ = {tuple(order)!r}",
+                     f"    __slots__ = {tuple(order) + (('_targs',) if generic else ())!r}",
                      f"    _fields = {tuple(order)!r}",
                      f"    _embedded = {tuple(info['embedded'])!r}",
                      f"    _byvalue = frozenset({tuple(byval)!r})",
                      f"    _gofields = {self.k(tuple(info['gonames']))}",
                      f"    _goname = {self.k(info['goname'])}",
-                     f"    def __init__(self{''.join(', ' + f + '=_NO' for f in order)}):"]
+                     f"    def __init__(self{''.join(', ' + f + '=_NO' for f in order)}"
+                     f"{', _targs=()' if generic else ''}):"]
+            if generic:  # the type arguments' zero factories, for the fields and methods that need them
+                lines.append("        object.__setattr__(self, '_targs', _targs)")
             for f in order:
                 lines.append(f"        object.__setattr__(self, {f!r}, {self.zero(info['fields'][f])} if {f} is _NO else {f})")
             if not order:
@@ -717,9 +864,11 @@ class Compiler:
                         glob[name] = Var(name, name, "type")
                         self.named[name] = None
                     elif spec.type == "type_spec":
-                        if spec.child_by_field_name("type_parameters") is not None:
-                            raise self.err(spec, "unsupported: generic types")
                         name = spec.child_by_field_name("name").text.decode()
+                        tps = spec.child_by_field_name("type_parameters")
+                        if tps is not None:
+                            self.generic_types[name] = [c.text.decode() for d in tps.named_children
+                                                        for c in d.children_by_field_name("name")]
                         self.unique(name, spec.child_by_field_name("name"))
                         glob[name] = Var(name, py_name("T", name), "type")
                         self.named[name] = None
@@ -731,37 +880,52 @@ class Compiler:
                         continue
                     name = spec.child_by_field_name("name").text.decode()
                     tnode = spec.child_by_field_name("type")
-                    if tnode.type == "struct_type":
-                        self.define_struct(py_name("T", name), f"main.{name}", tnode)
-                        self.named[name] = ("struct", py_name("T", name))
-                    else:
-                        self.named[name] = self.resolve_type(tnode)
+                    tps = spec.child_by_field_name("type_parameters") if spec.type == "type_spec" else None
+                    struct = tnode.type == "struct_type"
+                    names = self.tparam_scope(tps, (lambda i: f"_targs[{i}]") if struct else (lambda i: "_h.nozero"))
+                    try:
+                        if struct:
+                            self.define_struct(py_name("T", name), f"main.{name}", tnode,
+                                               names if tps is not None else None)
+                            self.named[name] = ("struct", py_name("T", name))
+                        else:
+                            self.named[name] = self.resolve_type(tnode)
+                    finally:
+                        self.scopes.pop()
         for fi, n in decls:
             self.fileidx = fi
             if n.type == "function_declaration":
                 name = n.child_by_field_name("name").text.decode()
-                if n.child_by_field_name("type_parameters") is not None:
-                    raise self.err(n, "unsupported: generic functions")
-                res = self.result_types(n.child_by_field_name("result"))
+                tps = n.child_by_field_name("type_parameters")
+                names = self.tparam_scope(tps, lambda i: f"_ty{i}")
+                try:
+                    res = self.result_types(n.child_by_field_name("result"))
+                    if tps is not None:
+                        ptypes, variadic = self.param_types(n.child_by_field_name("parameters"))
+                        self.generics[name] = {"tparams": names, "params": ptypes, "variadic": variadic}
+                finally:
+                    self.scopes.pop()
                 if name == "init":
                     continue
                 self.unique(name, n.child_by_field_name("name"))
                 glob[name] = Var(name, py_name("F", name), "func", ("func", res, _sig(n)))
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
-                rt = recv.child_by_field_name("type")
-                ptr = rt.type == "pointer_type"
-                tname = (rt.named_children[0] if ptr else rt).text.decode()
+                ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
                 if tname not in self.named:
-                    raise self.err(rt, f"undefined: {tname}")
+                    raise self.err(recv.child_by_field_name("type"), f"undefined: {tname}")
                 mname = n.child_by_field_name("name").text.decode()
-                res = self.result_types(n.child_by_field_name("result"))
+                self.scopes.append({tp: Var(tp, "", "tparam", ("tparam", tp, "_h.nozero")) for tp in rtps})
+                try:
+                    res = self.result_types(n.child_by_field_name("result"))
+                finally:
+                    self.scopes.pop()
                 key = ("method", tname, mname)
                 if key in self.declared:
                     raise self.err(n.child_by_field_name("name"),
                                    f"method {tname}.{mname} already declared at {self.declared[key]}")
                 self.declared[key] = self.pos(n.child_by_field_name("name"))
-                self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n))
+                self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n), rtps)
         self.cur = (0, 0, 0)
         tail: list[str] = []
         # globals and constants in order (package-level initialisation order is source order here)
@@ -794,17 +958,17 @@ class Compiler:
                     self.function(n, f"main.init.{len(init_fns)}", py, None)
                     init_fns.append(py)
                 else:
-                    self.function(n, f"main.{name}", py_name("F", name), None)
+                    gen = "[...]" if name in self.generics else ""  # Go's traceback name of any instance
+                    self.function(n, f"main.{name}{gen}", py_name("F", name), None)
                     self.decls[name] = py_name("F", name)
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
-                rt = recv.child_by_field_name("type")
-                ptr = rt.type == "pointer_type"
-                tname = (rt.named_children[0] if ptr else rt).text.decode()
+                ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
                 mname = n.child_by_field_name("name").text.decode()
-                goname = f"main.(*{tname}).{mname}" if ptr else f"main.{tname}.{mname}"
+                shown = tname + ("[...]" if rtps else "")
+                goname = f"main.(*{shown}).{mname}" if ptr else f"main.{shown}.{mname}"
                 py = method_py(tname, mname)
-                self.function(n, goname, py, (recv, tname, ptr))
+                self.function(n, goname, py, (recv, tname, ptr, rtps))
                 if self.named[tname] is not None and self.named[tname][0] == "struct":
                     tail.append(f"{py_name('T', tname)}.{go_attr(mname)} = {py}")
             elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
@@ -906,21 +1070,46 @@ class Compiler:
             raise self.err(n, "function without a body")
         fn.boxed = _addressed(body)
         fn.captured = _captured(body)
-        self.scopes.append({})
+        tps = n.child_by_field_name("type_parameters")
+        lead = [f"_ty{i}" for i in range(len(self.tparam_scope(tps, lambda i: f"_ty{i}")))]
         params = []
         if recv is not None:
-            rnode, tname, ptr = recv
+            rnode, tname, ptr, rtps = recv
             rname = rnode.child_by_field_name("name")
-            typ = ("ptr", ("named", tname)) if ptr else ("named", tname)
-            v = self.declare(rname.text.decode() if rname is not None else "_", typ)
+            rn = rname.text.decode() if rname is not None else "_"
+            if rtps and rn == "_":
+                rn = "#recv"  # not a Go name: the methods of a generic type reach their type arguments through it
+            base = ("named", tname) if not rtps else ("named", tname, tuple(("tparam", tp, "") for tp in rtps))
+            v = self.declare(rn, ("ptr", base) if ptr else base)
             params.append((v, False))
+            for i, tp in enumerate(rtps):  # the receiver carries its type arguments' zero factories
+                self.scopes[-1][tp] = Var(tp, "", "tparam", ("tparam", tp, f"{self.ref(v)}._targs[{i}]"))
+            if rtps:
+                v.type = ("named", tname, tuple(self.scopes[-1][tp].type for tp in rtps))
+                if ptr:
+                    v.type = ("ptr", v.type)
         params.extend(self.params(n.child_by_field_name("parameters")))
         self.funcs[py] = (goname, self.fileidx, n.start_point[0] + 1, len(params) > 0)
         lines = self.func_body(n, params, recv is not None and not recv[2])
-        self.out.append(f"async def {py}({', '.join(self.param_sig(params))}):")
+        self.out.append(f"async def {py}({', '.join(lead + self.param_sig(params))}):")
         self.out_lines(lines, 1)
         self.scopes.pop()
         self.fn = None
+
+    def param_types(self, plist) -> tuple[list, bool]:
+        """The static types of a parameter list, one per parameter (a variadic one as its slice), and whether
+        the last is variadic."""
+        out: list = []
+        variadic = False
+        for p in plist.named_children if plist is not None else []:
+            if p.type not in ("parameter_declaration", "variadic_parameter_declaration"):
+                continue
+            typ = self.resolve_type(p.child_by_field_name("type"))
+            if p.type == "variadic_parameter_declaration":
+                typ = ("slice", typ)
+                variadic = True
+            out.extend([typ] * max(1, len(p.children_by_field_name("name"))))
+        return out, variadic
 
     def param_sig(self, params) -> list[str]:
         """The Python parameter list for ``params`` ((Var, variadic) pairs); blank names get placeholders."""
@@ -1763,12 +1952,20 @@ class Compiler:
 
     def call_parts(self, call) -> tuple[str, list[str]]:
         """A call's function value and its evaluated arguments, for go and defer."""
+        if call.type == "type_conversion_expression":  # go G[T](x): a generic call read as a conversion
+            g = self.generic_callee(call.child_by_field_name("type"))
+            if g is not None:
+                args = [call.child_by_field_name("operand")]
+                return py_name("F", g[0]), self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
         if call.type != "call_expression":
             raise self.err(call, "expression in go/defer must be a function call")
         fnode = call.child_by_field_name("function")
         args = call.child_by_field_name("arguments").named_children
         while fnode.type == "parenthesized_expression":
             fnode = fnode.named_children[0]
+        g = self.generic_callee(fnode, call)
+        if g is not None:
+            return py_name("F", g[0]), self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
         if fnode.type == "identifier" and fnode.text.decode() in BUILTINS and self.lookup(fnode.text.decode()) is None:
             name = fnode.text.decode()
             if name not in ("close", "panic", "print", "println", "delete", "recover"):
@@ -2115,6 +2312,8 @@ class Compiler:
 
     def e_index_expression(self, e):
         obj = e.child_by_field_name("operand")
+        if self.generic_callee(e) is not None:  # G[int] as a value
+            return self.e_type_instantiation_expression(e)
         t = self.under(self.type_of(obj))
         idx = self.expr(e.child_by_field_name("index"))
         if t is not None and t[0] == "map":
@@ -2137,7 +2336,19 @@ class Compiler:
         typ = self.resolve_type(e.child_by_field_name("type"))
         return f"_h.assert2({x}, {self.type_spec(e.child_by_field_name('type'))}, lambda: {self.zero(typ)})"
 
+    def e_type_instantiation_expression(self, e):
+        """``G[int, string]`` as a value: the generic function with its type arguments bound."""
+        g = self.generic_callee(e)
+        if g is None:
+            raise self.err(e, f"{e.text.decode()} is not a generic function")
+        return f"_h.inst({py_name('F', g[0])}, ({''.join(d + ', ' for d in self.generic_descs(g[0], g[1], []))}))"
+
     def e_type_conversion_expression(self, e):
+        g = self.generic_callee(e.child_by_field_name("type"))
+        if g is not None:  # G[T](x): a call of a generic function, which Go's grammar reads as a conversion
+            args = [e.child_by_field_name("operand")]
+            argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+            return f"(await {py_name('F', g[0])}({', '.join(argv)}))"
         typ = self.resolve_type(e.child_by_field_name("type"))
         return self.convert(typ, self.expr(e.child_by_field_name("operand")))
 
@@ -2165,16 +2376,21 @@ class Compiler:
         if u[0] == "struct":
             cls = u[1]
             info = self.structs[cls]
+            targs = f"_targs=({''.join(self.desc(a) + ', ' for a in typ[2])})" if typ[0] == "named" and \
+                len(typ) > 2 else None
             if elems and elems[0].type == "keyed_element":
                 parts = []
                 for kv in elems:
-                    k = go_attr(kv.named_children[0].text.decode())
+                    raw = kv.named_children[0].text.decode()
+                    k = go_attr(raw)
                     if k not in info["fields"]:
-                        raise self.err(kv, f"unknown field {k} in struct literal")
+                        raise self.err(kv, f"unknown field {raw} in struct literal of type {self.type_str(typ)}")
                     parts.append(f"{k}={self.elem(kv.named_children[1], info['fields'][k])}")
-                return f"{cls}({', '.join(parts)})"
+                return f"{cls}({', '.join(parts + ([targs] if targs else []))})"
+            if len(elems) > len(info["order"]):
+                raise self.err(body, f"too many values in struct literal of type {self.type_str(typ)}")
             vals = [self.elem(el, info["fields"][info["order"][i]]) for i, el in enumerate(elems)]
-            return f"{cls}({', '.join(vals)})"
+            return f"{cls}({', '.join(vals + ([targs] if targs else []))})"
         if u[0] in ("slice", "array"):
             et = u[-1]
             if elems and elems[0].type == "keyed_element":
@@ -2246,6 +2462,10 @@ class Compiler:
             is_async = STD[key][0]
             call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key))})"
             return f"(await {call})" if is_async else call
+        g = self.generic_callee(fnode, e)
+        if g is not None:
+            argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+            return f"(await {py_name('F', g[0])}({', '.join(argv)}))"
         ft = self.under(self.type_of(fnode))
         if ft is not None and ft[0] in ("basic", "slice", "map", "chan", "array", "struct", "ptr"):
             raise self.err(fnode, f"invalid operation: cannot call non-function {fnode.text.decode()} "
@@ -2370,13 +2590,14 @@ class Compiler:
                 return ("chan", ("ext", "time.Time"))
             cls = self.struct_of(ot)
             if cls is not None:
+                binds = self.targ_binds(ot, self.structs[cls].get("tparams"))
                 p = self.field_path(cls, fname)
                 if p is not None:
-                    return p[1]
+                    return self.subst(p[1], binds)
                 tname = self.structs[cls]["goname"].removeprefix("main.")
                 m = self.methods.get(tname, {}).get(raw)
                 if m is not None:
-                    return ("func", m[1], m[2])
+                    return self.subst(("func", m[1], m[2]), self.targ_binds(ot, m[3]))
             plain = self._plain_named(ot)
             if plain is not None and raw in self.methods.get(plain, {}):
                 m = self.methods[plain][raw]
@@ -2397,11 +2618,21 @@ class Compiler:
             return self.type_of(e.child_by_field_name("operand"))
         if t == "type_assertion_expression":
             return self.resolve_type(e.child_by_field_name("type"))
+        if t == "type_conversion_expression":
+            g = self.generic_callee(e.child_by_field_name("type"))
+            if g is not None:
+                binds = self.type_args(g[0], g[1], [e.child_by_field_name("operand")])
+                return self.subst(self._result(self.lookup(g[0]).type), binds)
+            return self.resolve_type(e.child_by_field_name("type"))
         if t == "call_expression":
             fnode = e.child_by_field_name("function")
             args = e.child_by_field_name("arguments").named_children
             while fnode.type == "parenthesized_expression":
                 fnode = fnode.named_children[0]
+            g = self.generic_callee(fnode, e)
+            if g is not None:
+                binds = self.type_args(g[0], g[1], args)
+                return self.subst(self._result(self.lookup(g[0]).type), binds)
             if fnode.type == "identifier":
                 name = fnode.text.decode()
                 v = self.lookup(name)
@@ -2428,6 +2659,14 @@ class Compiler:
                 return STD.get(key, (False, None))[1]
             return self._result(self.type_of(fnode))
         return None
+
+    def targ_binds(self, t: Any, names: list | None) -> dict:
+        """Type parameter name -> type argument, for a value of instantiated generic type ``t`` (or a pointer)."""
+        if t is not None and t[0] == "ptr":
+            t = t[1]
+        if not names or t is None or t[0] != "named" or len(t) < 3:
+            return {}
+        return dict(zip(names, t[2], strict=False))
 
     def _result(self, ft) -> Any:
         u = self.under(ft)
@@ -2518,6 +2757,27 @@ def _parse_rune(text: str) -> int:
         return ord(ast.literal_eval(text))
     except (SyntaxError, ValueError, TypeError):
         return ord(text[1])
+
+
+def _type_node(n):
+    """A type argument's type node (``Sum[int]`` parses its argument as an expression)."""
+    if n.type == "type_elem" and n.named_children:
+        return n.named_children[0]
+    if n.type == "identifier":
+        return _FakeType(n)
+    return n
+
+
+def _receiver(rt) -> tuple[bool, str, list[str]]:
+    """A method receiver's type node -> (is pointer, type name, the type parameter names it declares)."""
+    ptr = rt.type == "pointer_type"
+    base = rt.named_children[0] if ptr else rt
+    while base.type == "parenthesized_type":
+        base = base.named_children[0]
+    if base.type == "generic_type":
+        names = [te.text.decode() for te in base.child_by_field_name("type_arguments").named_children]
+        return ptr, base.child_by_field_name("type").text.decode(), names
+    return ptr, base.text.decode(), []
 
 
 def _walk(node):

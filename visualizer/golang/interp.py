@@ -339,6 +339,18 @@ class Helpers:
                 rt.fire_timers()
         return rt.gosched()
 
+    @staticmethod
+    def nozero() -> None:
+        """The zero value of a type argument leakviz could not infer (nil)."""
+        return None
+
+    def inst(self, fn: Any, descs: tuple) -> Any:
+        """A generic function with its type arguments (zero factories) bound: ``G[int]`` as a value."""
+        async def bound(*args: Any) -> Any:
+            return await fn(*descs, *args)
+        bound.go_entry = fn  # type: ignore[attr-defined]
+        return bound
+
     def bind(self, m: Any, recv: Any) -> Any:
         """A method value of a named non-struct type: ``x.M``."""
         async def bound(*args: Any) -> Any:

@@ -116,6 +116,9 @@ def copy_value(v: Any) -> Any:
     """Copy a struct value (Go's assignment of a struct copies every field)."""
     if isinstance(v, GoStruct):
         new = object.__new__(type(v))
+        targs = getattr(v, "_targs", None)  # a generic struct's type arguments travel with its value
+        if targs is not None:
+            object.__setattr__(new, "_targs", targs)
         for f in v._fields:
             x = getattr(v, f)
             if f in v._byvalue:
