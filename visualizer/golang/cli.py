@@ -8,14 +8,15 @@ from typing import Any
 
 from .budget import DEFAULT as DEFAULT_BUDGETS
 from .budget import BudgetExceeded, Budgets
-from .compile import compile_files, load_files
+from .compile import compile_files
 from .errors import GoSourceError
 from .interp import Interp
+from .module import load_sources
 
 
 def load_program(paths: list[str]):
     """Compile the files of one package main (GoSourceError on unsupported or invalid Go)."""
-    return compile_files(load_files(paths))
+    return compile_files(load_sources(paths))
 
 
 def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 0, until_ns: int | None = None,
@@ -29,7 +30,7 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        files = load_files(paths)
+        files = load_sources(paths)
         from ..goplay.http import Drive, handlers, imports_http, shim
         found = handlers(files) if imports_http(files) else []
         if handler is not None and handler not in found:

@@ -146,6 +146,30 @@ class Var:
     loop: int = 0  # loop depth at declaration
     boxed: bool = False
     value: Any = None  # a constant's Python literal
+    key: str = ""  # a type's key in Compiler.named (its name, qualified by its import path outside main)
+
+
+@dataclass
+class Pkg:
+    """One package of the program: its import path, name, files, package-level scope and imports."""
+
+    path: str
+    name: str
+    idx: int
+    files: list = field(default_factory=list)  # file indices
+    scope: dict = field(default_factory=dict)
+    imports: dict = field(default_factory=dict)  # alias -> a std package's short name, or a Pkg of the module
+    main: bool = False
+
+    @property
+    def goprefix(self) -> str:
+        """How Go's tracebacks qualify this package's names: ``main.`` or the full import path."""
+        return "main." if self.main else self.path + "."
+
+    @property
+    def gp(self) -> str:
+        """What tells this package's Python names from another's (nothing for main)."""
+        return "" if self.main else f"p{self.idx}"
 
 
 @dataclass
@@ -235,7 +259,8 @@ class Compiler:
     Static types are tuples such as ``("basic", "string")``,
     ``("named", "T")``, ``("ptr", t)``, ``("slice", t)``; None means unknown."""
 
-    def __init__(self, files: list[tuple[str, bytes]]) -> None:
+    def __init__(self, files: list[tuple[str, bytes]], module: tuple[str, str] | None = None) -> None:
+        self.module = module  # (module path, root folder) when the files are packages of a Go module
         self.parser = tree_sitter.Parser(_LANG)
         self.files = [f for f, _ in files]
         self.trees = []
@@ -264,7 +289,10 @@ class Compiler:
         self.glob_closures = 0
         self.nclosures = 0
         self.declared: dict = {}  # package-level name (or ("method", T, M)) -> where it was declared
-        self.generics: dict[str, dict] = {}  # generic function -> its type parameters and parameter types
+        self.generics: dict[str, dict] = {}  # generic function (Python name) -> type parameters, parameter types
+        self.pkg_by_path: dict[str, Pkg] = {}
+        self.file_pkg: dict[int, Pkg] = {}
+        self.pkg: Pkg = Pkg("main", "main", 0, main=True)
         self.generic_types: dict[str, list[str]] = {}  # generic type -> its type parameters
         self.consts: list = []  # the module's _K: every string and float the program holds, as data
         self.const_ids: dict = {}
@@ -285,10 +313,10 @@ class Compiler:
         """Declare package-level ``name`` at ``node``; Go's error if the package already declares it."""
         if name == "_":
             return
-        other = self.declared.get(name)
+        other = self.declared.get((self.pkg.idx, name))
         if other is not None:
             raise self.err(node, f"{name} redeclared in this block (other declaration of {name} at {other})")
-        self.declared[name] = self.pos(node)
+        self.declared[(self.pkg.idx, name)] = self.pos(node)
 
     def _check_syntax(self, path: str, root) -> None:
         stack = [root]
@@ -410,11 +438,14 @@ class Compiler:
             if v is not None and v.kind == "tparam":
                 return v.type
             if v is not None and v.kind == "type":
-                return ("named", name)
-            if name in self.named:
-                return ("named", name)
+                return ("named", v.key or name)
             raise self.err(node, f"undefined: {name}")
         if t == "qualified_type":
+            m = self.member(node)
+            if m is not None:
+                if m.kind != "type":
+                    raise self.err(node, f"{node.text.decode()} is not a type")
+                return ("named", m.key)
             pkg = node.child_by_field_name("package").text.decode()
             name = node.child_by_field_name("name").text.decode()
             key = f"{self.imports.get(pkg, pkg)}.{name}"
@@ -457,7 +488,8 @@ class Compiler:
             raise self.err(node, f"unsupported type argument {node.text.decode()[:40]}")
         if t == "generic_type":
             base = node.child_by_field_name("type")
-            name = base.text.decode()
+            bt = self.resolve_type(base)
+            name = bt[1] if bt is not None and bt[0] == "named" else base.text.decode()
             if name not in self.generic_types:
                 raise self.err(base, f"{name} is not a generic type")
             targs = tuple(self.resolve_type(_type_node(te)) for te in
@@ -541,7 +573,7 @@ class Compiler:
         """The type arguments of a call of generic function ``name``: explicit ones first, the rest inferred."""
         g = self.generics[name]
         if len(explicit) > len(g["tparams"]):
-            raise self.err(explicit[0].parent, f"got {len(explicit)} type arguments but {name} has "
+            raise self.err(explicit[0].parent, f"got {len(explicit)} type arguments but {g['name']} has "
                                                f"{len(g['tparams'])} type parameters")
         binds = {}
         for tp, node in zip(g["tparams"], explicit, strict=False):
@@ -577,13 +609,15 @@ class Compiler:
             else:
                 targs = kids[1:]
             fnode = kids[0]
-        if fnode.type not in ("identifier", "type_identifier"):
+        if fnode.type in ("selector_expression", "qualified_type"):
+            v = self.member(fnode)
+        elif fnode.type in ("identifier", "type_identifier"):
+            v = self.lookup(fnode.text.decode())
+        else:
             return None
-        name = fnode.text.decode()
-        v = self.lookup(name)
-        if v is None or v.kind != "func" or name not in self.generics:
+        if v is None or v.kind != "func" or v.py not in self.generics:
             return None
-        return name, targs
+        return v.py, targs, v
 
     def generic_descs(self, name: str, explicit: list, args: list) -> list[str]:
         """The zero factories passed ahead of the arguments of a call of generic function ``name``."""
@@ -645,7 +679,7 @@ class Compiler:
             return EXT_ZERO.get(u[1], "None")
         return "None"
 
-    def define_struct(self, cls: str, goname: str, node, tparams: list | None = None) -> None:
+    def define_struct(self, cls: str, goname: str, node, tparams: list | None = None, tname: str = "") -> None:
         """Record struct type ``goname`` (Python class ``cls``): its fields in order, their types, the embedded ones."""
         fields: dict[str, Any] = {}
         embedded: list[str] = []
@@ -673,7 +707,7 @@ class Compiler:
                 order.append(fname)
         gonames = [go_name_of_attr(f) for f in order]
         self.structs[cls] = {"fields": fields, "embedded": embedded, "order": order, "goname": goname,
-                             "gonames": gonames, "tparams": tparams}
+                             "gonames": gonames, "tparams": tparams, "tname": tname}
 
     def emit_struct_classes(self) -> None:
         """Emit a ``_GoStruct`` subclass for every struct type, with zero-valued fields by default."""
@@ -708,7 +742,7 @@ class Compiler:
             return None
         if name in info["fields"]:
             return [name], info["fields"][name]
-        if name in {go_attr(m) for m in self.methods.get(info["goname"].removeprefix("main."), {})}:
+        if name in {go_attr(m) for m in self.methods.get(info["tname"], {})}:
             return None
         for e in info["embedded"]:
             sub = self.struct_of(info["fields"][e])
@@ -824,6 +858,8 @@ class Compiler:
         name = op.text.decode()
         if name not in self.imports or self.lookup(name) is not None and self.lookup(name).kind != "pkg":
             return None
+        if isinstance(self.imports[name], Pkg):
+            return None
         return f"{self.imports[name]}.{node.child_by_field_name('field').text.decode()}"
 
     # -- the program --
@@ -832,48 +868,38 @@ class Compiler:
         """Translate every file (package main only) into a Program: the Python module and its traceback tables.
 
         Raises GoSourceError for the first construct it cannot translate."""
-        decls = []  # (fileidx, node)
-        for fi, tree in enumerate(self.trees):
-            self.fileidx = fi
-            root = tree.root_node
-            pkg = None
-            for n in root.named_children:
-                if n.type == "package_clause":
-                    pkg = n.named_children[0].text.decode()
-                    if pkg != "main":
-                        raise self.err(n, f"package {pkg}: only package main can run")
-                elif n.type == "import_declaration":
-                    self.do_imports(n)
-                elif n.type == "comment":
-                    continue
-                else:
-                    decls.append((fi, n))
-            if pkg is None:
-                raise GoSourceError(self.files[fi], 1, 1, "expected 'package main'")
-        glob = self.scopes[0]
-        for alias, _path in self.imports.items():
-            glob[alias] = Var(alias, alias, "pkg")
+        decls = []  # (fileidx, node), dependencies' packages first
+        for pkg in self.packages():
+            for fi in pkg.files:
+                self.enter(fi)
+                for n in self.trees[fi].root_node.named_children:
+                    if n.type == "import_declaration":
+                        self.do_imports(n)
+                    elif n.type not in ("comment", "package_clause"):
+                        decls.append((fi, n))
+            for alias in pkg.imports:
+                pkg.scope[alias] = Var(alias, alias, "pkg")
         # types first (they may refer to each other), then functions' signatures, globals
         for fi, n in decls:
-            self.fileidx = fi
+            glob = self.enter(fi)
             if n.type == "type_declaration":
                 for spec in n.named_children:
                     if spec.type == "type_alias":
                         name = spec.child_by_field_name("name").text.decode()
                         self.unique(name, spec.child_by_field_name("name"))
-                        glob[name] = Var(name, name, "type")
-                        self.named[name] = None
+                        glob[name] = Var(name, name, "type", key=self.tkey(name))
+                        self.named[self.tkey(name)] = None
                     elif spec.type == "type_spec":
                         name = spec.child_by_field_name("name").text.decode()
                         tps = spec.child_by_field_name("type_parameters")
                         if tps is not None:
-                            self.generic_types[name] = [c.text.decode() for d in tps.named_children
-                                                        for c in d.children_by_field_name("name")]
+                            self.generic_types[self.tkey(name)] = [c.text.decode() for d in tps.named_children
+                                                                   for c in d.children_by_field_name("name")]
                         self.unique(name, spec.child_by_field_name("name"))
-                        glob[name] = Var(name, py_name("T", name), "type")
-                        self.named[name] = None
+                        glob[name] = Var(name, self.gpy("T", name), "type", key=self.tkey(name))
+                        self.named[self.tkey(name)] = None
         for fi, n in decls:
-            self.fileidx = fi
+            glob = self.enter(fi)
             if n.type == "type_declaration":
                 for spec in n.named_children:
                     if spec.type not in ("type_spec", "type_alias"):
@@ -885,15 +911,15 @@ class Compiler:
                     names = self.tparam_scope(tps, (lambda i: f"_targs[{i}]") if struct else (lambda i: "_h.nozero"))
                     try:
                         if struct:
-                            self.define_struct(py_name("T", name), f"main.{name}", tnode,
-                                               names if tps is not None else None)
-                            self.named[name] = ("struct", py_name("T", name))
+                            self.define_struct(self.gpy("T", name), self.pkg.goprefix + name, tnode,
+                                               names if tps is not None else None, self.tkey(name))
+                            self.named[self.tkey(name)] = ("struct", self.gpy("T", name))
                         else:
-                            self.named[name] = self.resolve_type(tnode)
+                            self.named[self.tkey(name)] = self.resolve_type(tnode)
                     finally:
                         self.scopes.pop()
         for fi, n in decls:
-            self.fileidx = fi
+            glob = self.enter(fi)
             if n.type == "function_declaration":
                 name = n.child_by_field_name("name").text.decode()
                 tps = n.child_by_field_name("type_parameters")
@@ -902,18 +928,20 @@ class Compiler:
                     res = self.result_types(n.child_by_field_name("result"))
                     if tps is not None:
                         ptypes, variadic = self.param_types(n.child_by_field_name("parameters"))
-                        self.generics[name] = {"tparams": names, "params": ptypes, "variadic": variadic}
+                        self.generics[self.gpy("F", name)] = {"tparams": names, "params": ptypes,
+                                                              "variadic": variadic, "name": name}
                 finally:
                     self.scopes.pop()
                 if name == "init":
                     continue
                 self.unique(name, n.child_by_field_name("name"))
-                glob[name] = Var(name, py_name("F", name), "func", ("func", res, _sig(n)))
+                glob[name] = Var(name, self.gpy("F", name), "func", ("func", res, _sig(n)))
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
                 ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
-                if tname not in self.named:
+                if self.tkey(tname) not in self.named:
                     raise self.err(recv.child_by_field_name("type"), f"undefined: {tname}")
+                tname = self.tkey(tname)
                 mname = n.child_by_field_name("name").text.decode()
                 self.scopes.append({tp: Var(tp, "", "tparam", ("tparam", tp, "_h.nozero")) for tp in rtps})
                 try:
@@ -936,7 +964,7 @@ class Compiler:
         saved_out, saved_lines = self.out, self.lines
         self.out, self.lines = [], {}
         for fi, n in decls:
-            self.fileidx = fi
+            glob = self.enter(fi)
             if n.type in ("var_declaration", "const_declaration"):
                 self.fn = gfn
                 self.global_decl(n)
@@ -950,27 +978,31 @@ class Compiler:
         self.funcs["_ginit"] = ("main.init", 0, 1, False)
         self.fn = None
         for fi, n in decls:
-            self.fileidx = fi
+            glob = self.enter(fi)
             if n.type == "function_declaration":
                 name = n.child_by_field_name("name").text.decode()
                 if name == "init":
                     py = f"F_init_{len(init_fns)}"
-                    self.function(n, f"main.init.{len(init_fns)}", py, None)
+                    self.function(n, f"{self.pkg.goprefix}init.{len(init_fns)}", py, None)
                     init_fns.append(py)
                 else:
-                    gen = "[...]" if name in self.generics else ""  # Go's traceback name of any instance
-                    self.function(n, f"main.{name}{gen}", py_name("F", name), None)
-                    self.decls[name] = py_name("F", name)
+                    py = self.gpy("F", name)
+                    gen = "[...]" if py in self.generics else ""  # Go's traceback name of any instance
+                    self.function(n, f"{self.pkg.goprefix}{name}{gen}", py, None)
+                    if self.pkg.main:
+                        self.decls[name] = py
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
                 ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
                 mname = n.child_by_field_name("name").text.decode()
                 shown = tname + ("[...]" if rtps else "")
-                goname = f"main.(*{shown}).{mname}" if ptr else f"main.{shown}.{mname}"
+                pre = self.pkg.goprefix
+                goname = f"{pre}(*{shown}).{mname}" if ptr else f"{pre}{shown}.{mname}"
+                tname = self.tkey(tname)
                 py = method_py(tname, mname)
                 self.function(n, goname, py, (recv, tname, ptr, rtps))
                 if self.named[tname] is not None and self.named[tname][0] == "struct":
-                    tail.append(f"{py_name('T', tname)}.{go_attr(mname)} = {py}")
+                    tail.append(f"{self.named[tname][1]}.{go_attr(mname)} = {py}")
             elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
                 continue
             else:
@@ -996,12 +1028,124 @@ class Compiler:
             name = s.child_by_field_name("name")
             if path in BLANK_OK and name is not None and name.text == b"_":
                 continue  # imported for its side effect only (the pprof handlers): nothing to run here
-            if path not in PACKAGES:
+            own = self.pkg_by_path.get(path)
+            if own is None and path not in PACKAGES:
+                if self.module is not None and (path == self.module[0] or path.startswith(self.module[0] + "/")):
+                    raise self.err(s, f"package {path} is not in this module's files")
+                if "." in path.split("/", 1)[0]:
+                    raise self.err(s, f"cannot find module providing package {path}: leakviz runs the standard "
+                                      "library and this module's own packages")
                 raise self.err(s, f"unsupported import {path!r}")
-            alias = name.text.decode() if name is not None else path.rsplit("/", 1)[-1]
+            alias = name.text.decode() if name is not None else (own.name if own else path.rsplit("/", 1)[-1])
             if alias == "_":
                 continue
-            self.imports[alias] = PACKAGES[path]
+            self.imports[alias] = own if own is not None else PACKAGES[path]
+
+    # -- packages --
+
+    def packages(self) -> list[Pkg]:
+        """Group the files into packages (one per folder in a module, else one), dependencies first, main last.
+
+        Raises GoSourceError for a missing or mixed package clause, no package main, or an import cycle."""
+        clauses = []
+        for fi, tree in enumerate(self.trees):
+            self.fileidx = fi
+            pc = next((n for n in tree.root_node.named_children if n.type == "package_clause"), None)
+            if pc is None:
+                raise GoSourceError(self.files[fi], 1, 1, "expected 'package main'")
+            clauses.append((pc, pc.named_children[0].text.decode()))
+        by_dir: dict[str, Pkg] = {}
+        first = str(Path(self.files[0]).parent) if self.files else ""
+        for fi, path in enumerate(self.files):
+            # a file of ours with no folder (the HTTP prelude) belongs to the first file's package
+            d = (str(Path(path).parent) if Path(path).is_absolute() else first) if self.module is not None else ""
+            pkg = by_dir.get(d)
+            if pkg is None:
+                imp = "main"
+                if self.module is not None:
+                    try:
+                        rel = Path(d).relative_to(self.module[1]).as_posix()
+                    except ValueError:
+                        rel = Path(d).name
+                    imp = self.module[0] if rel in ("", ".") else f"{self.module[0]}/{rel}"
+                pkg = by_dir[d] = Pkg(imp, clauses[fi][1], len(by_dir))
+            elif clauses[fi][1] != pkg.name:
+                self.fileidx = fi
+                raise self.err(clauses[fi][0], f"found packages {pkg.name} and {clauses[fi][1]} in one folder")
+            pkg.files.append(fi)
+        pkgs = list(by_dir.values())
+        mains = [p for p in pkgs if p.name == "main"]
+        if self.module is None and pkgs and pkgs[0].name != "main":
+            self.fileidx = 0
+            raise self.err(clauses[0][0], f"package {pkgs[0].name}: only package main can run")
+        if len(mains) != 1:
+            self.fileidx = 0
+            raise self.err(clauses[0][0], "no package main to run" if not mains else "more than one package main")
+        mains[0].main = True
+        self.pkg_by_path = {p.path: p for p in pkgs if not p.main}
+        deps: dict[int, list[Pkg]] = {}
+        for p in pkgs:
+            deps[p.idx] = []
+            for fi in p.files:
+                for n in self.trees[fi].root_node.named_children:
+                    if n.type == "import_declaration":
+                        for spec in _import_specs(n):
+                            dep = self.pkg_by_path.get(spec.child_by_field_name("path").text.decode().strip('"`'))
+                            if dep is not None:
+                                deps[p.idx].append((dep, fi, spec))
+        order: list[Pkg] = []
+        state: dict[int, int] = {}
+
+        def visit(p: Pkg) -> None:
+            state[p.idx] = 1
+            for dep, fi, spec in deps[p.idx]:
+                if state.get(dep.idx) == 1:
+                    self.fileidx = fi
+                    raise self.err(spec, "import cycle not allowed")
+                if dep.idx not in state:
+                    visit(dep)
+            state[p.idx] = 2
+            order.append(p)
+        visit(mains[0])
+        for fi in range(len(self.files)):
+            self.file_pkg[fi] = next(p for p in pkgs if fi in p.files)
+        return order
+
+    def enter(self, fi: int) -> dict:
+        """Compile file ``fi`` from here on: its package's scope and imports. Returns that scope."""
+        self.fileidx = fi
+        self.pkg = self.file_pkg[fi]
+        self.scopes[0] = self.pkg.scope
+        self.imports = self.pkg.imports
+        return self.pkg.scope
+
+    def gpy(self, prefix: str, name: str) -> str:
+        """The Python name of package-level ``name`` of the current package."""
+        return py_name(prefix + self.pkg.gp, name)
+
+    def tkey(self, name: str) -> str:
+        """The key of the current package's type ``name`` in ``named``, ``methods`` and ``generic_types``."""
+        return name if self.pkg.main else f"{self.pkg.path}.{name}"
+
+    def member(self, node) -> Var | None:
+        """``pkg.Name`` where pkg is a package of this module: the exported declaration it names, else None."""
+        if node.type not in ("selector_expression", "qualified_type"):
+            return None
+        op = node.child_by_field_name("operand" if node.type == "selector_expression" else "package")
+        if op is None or op.type not in ("identifier", "package_identifier"):
+            return None
+        alias = op.text.decode()
+        pkg = self.imports.get(alias)
+        v = self.lookup(alias)
+        if not isinstance(pkg, Pkg) or v is None or v.kind != "pkg":
+            return None
+        name = node.child_by_field_name("field" if node.type == "selector_expression" else "name").text.decode()
+        got = pkg.scope.get(name)
+        if got is None or got.kind == "pkg":
+            raise self.err(node, f"undefined: {alias}.{name}")
+        if not name[:1].isupper():
+            raise self.err(node, f"name {name} not exported by package {pkg.name}")
+        return got
 
     def global_decl(self, n) -> None:
         """Package-level var and const declarations; vars initialise in ``_ginit`` on goroutine 1."""
@@ -1029,7 +1173,7 @@ class Compiler:
                 for k, nm in enumerate(names):
                     v = self.const_value(vals.named_children[k])
                     self.unique(nm.text.decode(), nm)
-                    glob[nm.text.decode()] = Var(nm.text.decode(), py_name("G", nm.text.decode()), "const",
+                    glob[nm.text.decode()] = Var(nm.text.decode(), self.gpy("G", nm.text.decode()), "const",
                                                   self.resolve_type(tnode) if tnode is not None else
                                                   _const_type(v), value=v)
                 self.iota = None
@@ -1040,7 +1184,7 @@ class Compiler:
             for k, nm in enumerate(names):
                 name = nm.text.decode()
                 t = typ or (self.type_of(exprs[k]) if k < len(exprs) and len(exprs) == len(names) else None)
-                var = Var(name, py_name("G", name) if name != "_" else "_", "global", t)
+                var = Var(name, self.gpy("G", name) if name != "_" else "_", "global", t)
                 gvars.append(var)
                 if name != "_":
                     self.unique(name, nm)
@@ -1456,6 +1600,12 @@ class Compiler:
             self.mark_assign(v)
             return self.ref(v), None
         if lv.type == "selector_expression":
+            m = self.member(lv)
+            if m is not None:  # pkg.Var = x
+                if m.kind != "global":
+                    raise self.err(lv, f"cannot assign to {lv.text.decode()}")
+                self.mark_assign(m)
+                return self.ref(m), None
             op = lv.child_by_field_name("operand")
             fname = go_attr(lv.child_by_field_name("field").text.decode())
             obj = self.expr(op)
@@ -1956,7 +2106,7 @@ class Compiler:
             g = self.generic_callee(call.child_by_field_name("type"))
             if g is not None:
                 args = [call.child_by_field_name("operand")]
-                return py_name("F", g[0]), self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+                return g[0], self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
         if call.type != "call_expression":
             raise self.err(call, "expression in go/defer must be a function call")
         fnode = call.child_by_field_name("function")
@@ -1965,7 +2115,7 @@ class Compiler:
             fnode = fnode.named_children[0]
         g = self.generic_callee(fnode, call)
         if g is not None:
-            return py_name("F", g[0]), self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+            return g[0], self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
         if fnode.type == "identifier" and fnode.text.decode() in BUILTINS and self.lookup(fnode.text.decode()) is None:
             name = fnode.text.decode()
             if name not in ("close", "panic", "print", "println", "delete", "recover"):
@@ -2044,6 +2194,11 @@ class Compiler:
             if name in ("true", "false"):
                 return "True" if name == "true" else "False"
             raise self.err(e, f"undefined: {name}")
+        return self.value_of(v, e)
+
+    def value_of(self, v: Var, e) -> str:
+        """Python source reading the declaration ``v`` that expression ``e`` names."""
+        name = e.text.decode()
         if v.kind == "const":
             return self.lit(v.value)
         if v.kind == "type":
@@ -2171,6 +2326,9 @@ class Compiler:
         return f"({op}{a})"
 
     def e_selector_expression(self, e):
+        m = self.member(e)
+        if m is not None:  # pkg.Name of a package of this module
+            return self.value_of(m, e)
         key = self.std_key(e)
         if key is not None:
             if key in STD_VALUES:
@@ -2206,9 +2364,10 @@ class Compiler:
 
     def method_expr(self, tnode, raw: str, e) -> str:
         """``T.M`` or ``(*T).M``: the method as a function taking the receiver first; refused unless T has M."""
-        tname = tnode.text.decode()
+        shown = tnode.text.decode()
+        tname = self.lookup(shown).key or shown
         if raw not in self.methods.get(tname, {}):
-            raise self.err(e, f"{e.text.decode()} undefined (type {tname} has no method {raw})")
+            raise self.err(e, f"{e.text.decode()} undefined (type {shown} has no method {raw})")
         return method_py(tname, raw)
 
     def check_selector(self, e, optype, raw: str) -> None:
@@ -2246,7 +2405,7 @@ class Compiler:
         info = self.structs.get(cls)
         if info is None or depth > 8:
             return True  # cannot tell: the run-time lookup decides, under the g_ name
-        if go_attr(raw) in info["fields"] or raw in self.methods.get(info["goname"].removeprefix("main."), {}):
+        if go_attr(raw) in info["fields"] or raw in self.methods.get(info["tname"], {}):
             return True
         for e in info["embedded"]:
             t = info["fields"][e]
@@ -2341,14 +2500,14 @@ class Compiler:
         g = self.generic_callee(e)
         if g is None:
             raise self.err(e, f"{e.text.decode()} is not a generic function")
-        return f"_h.inst({py_name('F', g[0])}, ({''.join(d + ', ' for d in self.generic_descs(g[0], g[1], []))}))"
+        return f"_h.inst({g[0]}, ({''.join(d + ', ' for d in self.generic_descs(g[0], g[1], []))}))"
 
     def e_type_conversion_expression(self, e):
         g = self.generic_callee(e.child_by_field_name("type"))
         if g is not None:  # G[T](x): a call of a generic function, which Go's grammar reads as a conversion
             args = [e.child_by_field_name("operand")]
             argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
-            return f"(await {py_name('F', g[0])}({', '.join(argv)}))"
+            return f"(await {g[0]}({', '.join(argv)}))"
         typ = self.resolve_type(e.child_by_field_name("type"))
         return self.convert(typ, self.expr(e.child_by_field_name("operand")))
 
@@ -2444,7 +2603,7 @@ class Compiler:
                 return self.convert(self.resolve_type(fnode_as_type(fnode)), self.expr(args[0]))
             if v is not None and v.kind == "type":
                 x = self.expr_value(args[0])
-                return self.convert(("named", name), x)
+                return self.convert(("named", v.key or name), x)
         if fnode.type in ("slice_type", "array_type", "map_type", "pointer_type", "channel_type", "function_type",
                           "qualified_type", "interface_type"):
             return self.convert(self.resolve_type(fnode), self.expr(args[0]))
@@ -2453,6 +2612,9 @@ class Compiler:
             if inner.type == "identifier" and (inner.text.decode() in BASIC or (
                     self.lookup(inner.text.decode()) is not None and self.lookup(inner.text.decode()).kind == "type")):
                 return self.expr(args[0])  # (*T)(p): the same pointer
+        m = self.member(fnode) if fnode.type == "selector_expression" else None
+        if m is not None and m.kind == "type":  # pkg.T(x)
+            return self.convert(("named", m.key), self.expr_value(args[0]))
         key = self.std_key(fnode)
         if key is not None:
             if key in STD_TYPES:
@@ -2465,7 +2627,7 @@ class Compiler:
         g = self.generic_callee(fnode, e)
         if g is not None:
             argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
-            return f"(await {py_name('F', g[0])}({', '.join(argv)}))"
+            return f"(await {g[0]}({', '.join(argv)}))"
         ft = self.under(self.type_of(fnode))
         if ft is not None and ft[0] in ("basic", "slice", "map", "chan", "array", "struct", "ptr"):
             raise self.err(fnode, f"invalid operation: cannot call non-function {fnode.text.decode()} "
@@ -2579,6 +2741,9 @@ class Compiler:
                 return DUR
             return a or b
         if t == "selector_expression":
+            m = self.member(e)
+            if m is not None:
+                return None if m.kind == "type" else m.type
             key = self.std_key(e)
             if key is not None:
                 return STD_VALUES.get(key)
@@ -2594,7 +2759,7 @@ class Compiler:
                 p = self.field_path(cls, fname)
                 if p is not None:
                     return self.subst(p[1], binds)
-                tname = self.structs[cls]["goname"].removeprefix("main.")
+                tname = self.structs[cls]["tname"]
                 m = self.methods.get(tname, {}).get(raw)
                 if m is not None:
                     return self.subst(("func", m[1], m[2]), self.targ_binds(ot, m[3]))
@@ -2622,7 +2787,7 @@ class Compiler:
             g = self.generic_callee(e.child_by_field_name("type"))
             if g is not None:
                 binds = self.type_args(g[0], g[1], [e.child_by_field_name("operand")])
-                return self.subst(self._result(self.lookup(g[0]).type), binds)
+                return self.subst(self._result(g[2].type), binds)
             return self.resolve_type(e.child_by_field_name("type"))
         if t == "call_expression":
             fnode = e.child_by_field_name("function")
@@ -2632,7 +2797,7 @@ class Compiler:
             g = self.generic_callee(fnode, e)
             if g is not None:
                 binds = self.type_args(g[0], g[1], args)
-                return self.subst(self._result(self.lookup(g[0]).type), binds)
+                return self.subst(self._result(g[2].type), binds)
             if fnode.type == "identifier":
                 name = fnode.text.decode()
                 v = self.lookup(name)
@@ -2648,7 +2813,7 @@ class Compiler:
                         return self.resolve_type(fnode_as_type(fnode))
                     return None
                 if v.kind == "type":
-                    return ("named", name)
+                    return ("named", v.key or name)
                 return self._result(v.type)
             if fnode.type in ("slice_type", "map_type", "pointer_type", "qualified_type"):
                 return self.resolve_type(fnode)
@@ -2759,6 +2924,14 @@ def _parse_rune(text: str) -> int:
         return ord(text[1])
 
 
+def _import_specs(n) -> list:
+    """The import_spec nodes of an import declaration."""
+    out = []
+    for c in n.named_children:
+        out.extend(c.named_children if c.type == "import_spec_list" else [c])
+    return [c for c in out if c.type == "import_spec"]
+
+
 def _type_node(n):
     """A type argument's type node (``Sum[int]`` parses its argument as an expression)."""
     if n.type == "type_elem" and n.named_children:
@@ -2834,8 +3007,9 @@ def _own_nodes(body):
 
 
 def compile_files(files: list[tuple[str, bytes]]) -> Program:
-    """Parse, check and translate the files of one package main."""
-    c = Compiler(files)
+    """Parse, check and translate the files of package main and the packages of its module they import."""
+    from .module import module_of
+    c = Compiler(files, module_of(files))
     try:
         return c.compile()
     except GoSourceError:

@@ -34,8 +34,8 @@ class GoCompare(QMainWindow):
     def __init__(self, left: list[str], right: list[str], *, seed: int = 0, drive_requests: int = 50,
                  rate: float = 100.0) -> None:
         super().__init__()
-        from ...golang.compile import load_files
         from ...golang.errors import GoSourceError
+        from ...golang.module import load_sources as load_files
         self.setWindowTitle(self.tr("leakviz: compare two Go programs"))
         self.runs: list[GoRun] = []
         self.stages: list[GoStage] = []

@@ -218,8 +218,8 @@ class GoWindow(QMainWindow):
 
     def open_paths(self, paths: list[str]) -> bool:
         """Open Go files or a folder of package main; False (and the reason shown) when they cannot be read."""
-        from ...golang.compile import load_files
         from ...golang.errors import GoSourceError
+        from ...golang.module import load_sources as load_files
         if len(paths) == 1 and paths[0].endswith(SUFFIX):
             return self.open_saved(Path(paths[0]))
         try:

@@ -1,0 +1,89 @@
+"""A Go module's packages: what ``go DIR`` loads besides the folder's own files.
+
+``go.mod`` names the module; a package imported as ``MODULE/sub/dir`` is the
+folder ``sub/dir`` under the module's root. Loading follows the main
+package's imports through the module (the standard library is the
+interpreter's, third-party modules are refused by the compiler with one line).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tree_sitter
+import tree_sitter_go
+
+from .compile import load_files
+from .errors import GoSourceError
+
+_LANG = tree_sitter.Language(tree_sitter_go.language())
+MAX_GOMOD = 1 << 20
+_MODULE = re.compile(r"^\s*module\s+(\"[^\"]+\"|\S+)", re.M)
+
+
+def find_module(start: Path) -> tuple[str, str] | None:
+    """(module path, root folder) of the go.mod at or above folder ``start``, or None outside a module."""
+    try:
+        d = start.resolve()
+    except (OSError, RuntimeError):
+        return None
+    for folder in (d, *d.parents):
+        mod = folder / "go.mod"
+        try:
+            if not mod.is_file():
+                continue
+            with mod.open("rb") as f:
+                text = f.read(MAX_GOMOD).decode(errors="replace")
+        except OSError:
+            return None
+        m = _MODULE.search(text)
+        return (m.group(1).strip('"'), str(folder)) if m else None
+    return None
+
+
+def module_of(files: list[tuple[str, bytes]]) -> tuple[str, str] | None:
+    """The module the first file's folder belongs to (None for files not on this disk or outside a module)."""
+    if not files or not Path(files[0][0]).is_absolute():
+        return None
+    return find_module(Path(files[0][0]).parent)
+
+
+def _imports(src: bytes) -> list[str]:
+    root = tree_sitter.Parser(_LANG).parse(src).root_node
+    out = []
+    for n in root.named_children:
+        if n.type != "import_declaration":
+            continue
+        for c in n.named_children:
+            for spec in (c.named_children if c.type == "import_spec_list" else [c]):
+                if spec.type == "import_spec":
+                    out.append(spec.child_by_field_name("path").text.decode().strip('"`'))
+    return out
+
+
+def load_sources(paths: list[str]) -> list[tuple[str, bytes]]:
+    """The files of ``paths`` (as load_files reads them) plus every package of their module they import,
+    transitively; the given files first. Raises GoSourceError for an imported folder that is not there."""
+    files = load_files(paths)
+    mod = module_of(files)
+    if mod is None:
+        return files
+    modpath, root = mod
+    seen_dirs = {str(Path(p).parent) for p, _ in files}
+    todo = list(files)
+    while todo:
+        path, src = todo.pop()
+        for imp in _imports(src):
+            if imp != modpath and not imp.startswith(modpath + "/"):
+                continue
+            d = Path(root, imp[len(modpath):].lstrip("/"))
+            if str(d) in seen_dirs:
+                continue
+            seen_dirs.add(str(d))
+            if not d.is_dir():
+                raise GoSourceError(path, 1, 1, f"package {imp} is not in module {modpath} ({d} does not exist)")
+            more = load_files([str(d)])
+            files.extend(more)
+            todo.extend(more)
+    return files
