@@ -1054,15 +1054,20 @@ class Compiler:
             if pc is None:
                 raise GoSourceError(self.files[fi], 1, 1, "expected 'package main'")
             clauses.append((pc, pc.named_children[0].text.decode()))
+        from .module import MODELLED_ROOT
         by_dir: dict[str, Pkg] = {}
         first = str(Path(self.files[0]).parent) if self.files else ""
         for fi, path in enumerate(self.files):
+            modelled = path.startswith(MODELLED_ROOT + "/")
             # a file of ours with no folder (the HTTP prelude) belongs to the first file's package
-            d = (str(Path(path).parent) if Path(path).is_absolute() else first) if self.module is not None else ""
+            d = (str(Path(path).parent) if Path(path).is_absolute() else first) if self.module is not None \
+                or modelled else ""
             pkg = by_dir.get(d)
             if pkg is None:
                 imp = "main"
-                if self.module is not None:
+                if modelled:
+                    imp = str(Path(path).parent)[len(MODELLED_ROOT) + 1:]
+                elif self.module is not None:
                     try:
                         rel = Path(d).relative_to(self.module[1]).as_posix()
                     except ValueError:
@@ -3008,8 +3013,8 @@ def _own_nodes(body):
 
 def compile_files(files: list[tuple[str, bytes]]) -> Program:
     """Parse, check and translate the files of package main and the packages of its module they import."""
-    from .module import module_of
-    c = Compiler(files, module_of(files))
+    from .module import module_of, with_modelled
+    c = Compiler(with_modelled(files), module_of(files))
     try:
         return c.compile()
     except GoSourceError:

@@ -49,6 +49,29 @@ def module_of(files: list[tuple[str, bytes]]) -> tuple[str, str] | None:
     return find_module(Path(files[0][0]).parent)
 
 
+# third-party packages leakviz models in Go of its own (golang/modelled/), because services fan out with them
+MODELLED = {"golang.org/x/sync/errgroup": "errgroup.go", "golang.org/x/sync/semaphore": "semaphore.go"}
+MODELLED_ROOT = "/leakviz-modelled"  # where their files say they are (no such folder is read)
+
+
+def with_modelled(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """``files`` plus the source of each modelled package they import (transitively)."""
+    out = list(files)
+    have = set()
+    todo = list(files)
+    while todo:
+        _path, src = todo.pop()
+        for imp in _imports(src):
+            name = MODELLED.get(imp)
+            if name is None or imp in have:
+                continue
+            have.add(imp)
+            extra = (f"{MODELLED_ROOT}/{imp}/{name}", (Path(__file__).parent / "modelled" / name).read_bytes())
+            out.append(extra)
+            todo.append(extra)
+    return out
+
+
 def _imports(src: bytes) -> list[str]:
     root = tree_sitter.Parser(_LANG).parse(src).root_node
     out = []
