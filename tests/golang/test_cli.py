@@ -186,3 +186,36 @@ def test_go_refuses_a_handler_that_is_not_declared(tmp_path):
 def test_pprof_imported_for_its_handlers_is_accepted(tmp_path):
     p = _write(tmp_path, 'package main\n\nimport (\n\t"fmt"\n\t_ "net/http/pprof"\n)\n\nfunc main() { fmt.Println(1) }\n')
     assert run_leakviz(p) == (0, "1\n", "leakviz: seed 0: 0 goroutines started, 0 leaked; 0 ns simulated\n")
+
+
+def test_every_standard_library_name_the_compiler_accepts_is_implemented():
+    """The compiler's table of std names and the interpreter's helpers cannot drift apart (sync.OnceFunc did)."""
+    from visualizer.golang.compile import STD, STD_VALUES, compile_files
+    from visualizer.golang.interp import Interp
+    h = Interp(compile_files([("/x/main.go", b"package main\n\nfunc main() {}\n")])).h
+    assert [k for k in [*STD, *STD_VALUES] if not hasattr(h, k.replace(".", "_"))] == []
+
+
+def test_sync_once_func_and_value(tmp_path):
+    p = _write(tmp_path, '''package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	n := 0
+	f := sync.OnceFunc(func() { n++ })
+	f()
+	f()
+	v := sync.OnceValue(func() int { n += 10; return n })
+	fmt.Println(n, v(), v(), n)
+	defer func() { fmt.Println("recovered", recover(), recover() == nil) }()
+	g := sync.OnceFunc(func() { panic("once") })
+	defer g()
+	g()
+}
+''')
+    # what real Go 1.27.3 prints for this program
+    assert run_leakviz(p)[:2] == (0, "11 11 11 11\nrecovered once true\n")

@@ -56,7 +56,8 @@ STD: dict[str, tuple[bool, Any]] = {
     "time.Tick": (False, ("chan", ("ext", "time.Time"))), "time.NewTimer": (False, ("ptr", ("ext", "time.Timer"))),
     "time.NewTicker": (False, ("ptr", ("ext", "time.Ticker"))), "time.AfterFunc": (False, ("ptr", ("ext", "time.Timer"))),
     "time.Now": (False, ("ext", "time.Time")), "time.Since": (False, DUR), "time.Until": (False, DUR),
-    "sync.NewCond": (False, ("ptr", ("ext", "sync.Cond"))), "sync.OnceFunc": (False, None),
+    "sync.NewCond": (False, ("ptr", ("ext", "sync.Cond"))), "sync.OnceFunc": (False, ("func", [])),
+    "sync.OnceValue": (False, ("func", [None])), "sync.OnceValues": (False, ("func", [None, None])),
     "context.Background": (False, ("iface", "context.Context")), "context.TODO": (False, ("iface", "context.Context")),
     "context.WithCancel": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
     "context.WithTimeout": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
@@ -1054,7 +1055,7 @@ class Compiler:
             if pc is None:
                 raise GoSourceError(self.files[fi], 1, 1, "expected 'package main'")
             clauses.append((pc, pc.named_children[0].text.decode()))
-        from .module import MODELLED_ROOT
+        from .gomod import MODELLED_ROOT
         by_dir: dict[str, Pkg] = {}
         first = str(Path(self.files[0]).parent) if self.files else ""
         for fi, path in enumerate(self.files):
@@ -2153,7 +2154,27 @@ class Compiler:
                 out.append(f"_h.DurArg({self.expr(a)})")
             else:
                 out.append(self.expr_value(a))
-        return out
+        return self.calls_first(args, out)
+
+    def calls_first(self, nodes, parts: list[str]) -> list[str]:
+        """Go evaluates the calls and receives among a call's arguments first, left to right, and reads plain
+        variables after them (``Println(n, f())`` prints the n that f left). When an argument list mixes the
+        two, the calls go into temporaries first: one starred argument ``*(t1 := ..., (..., t1, ...))[-1]``."""
+        def is_call(n) -> bool:
+            while n.type == "parenthesized_expression":
+                n = n.named_children[0]
+            return n.type == "call_expression" or (
+                n.type == "unary_expression" and n.child_by_field_name("operator").type == "<-")
+        calls = [i for i, n in enumerate(nodes) if n.type != "variadic_argument" and is_call(n)]
+        reads = [i for i, n in enumerate(nodes) if i not in calls and n.type not in _LITERALS]
+        if not calls or not reads or self.fn is None:
+            return parts
+        early = []
+        for i in calls:
+            t = self.tmp()
+            early.append(f"({t} := {parts[i]})")
+            parts[i] = t
+        return [f"*({', '.join(early)}, ({''.join(p + ', ' for p in parts)}))[-1]"]
 
     def _is_struct_ptr(self, a) -> bool:
         u = self.under(self.type_of(a))
@@ -2929,6 +2950,10 @@ def _parse_rune(text: str) -> int:
         return ord(text[1])
 
 
+_LITERALS = {"int_literal", "float_literal", "rune_literal", "interpreted_string_literal", "raw_string_literal",
+             "true", "false", "nil", "func_literal"}
+
+
 def _import_specs(n) -> list:
     """The import_spec nodes of an import declaration."""
     out = []
@@ -3013,7 +3038,7 @@ def _own_nodes(body):
 
 def compile_files(files: list[tuple[str, bytes]]) -> Program:
     """Parse, check and translate the files of package main and the packages of its module they import."""
-    from .module import module_of, with_modelled
+    from .gomod import module_of, with_modelled
     c = Compiler(with_modelled(files), module_of(files))
     try:
         return c.compile()

@@ -859,6 +859,37 @@ class Helpers:
     def sync_NewCond(self, L: Any) -> GoCond:
         return GoCond(self.rt, L)
 
+    def sync_OnceFunc(self, f: Any) -> Any:
+        """Go's sync.OnceFunc: f runs once; if it panicked, every later call panics with the same value."""
+        return self._once(f, 0)
+
+    def sync_OnceValue(self, f: Any) -> Any:
+        """Go's sync.OnceValue: f runs once, every call returns its result (or re-panics its panic)."""
+        return self._once(f, 1)
+
+    def sync_OnceValues(self, f: Any) -> Any:
+        """Go's sync.OnceValues: as OnceValue, for f's two results."""
+        return self._once(f, 2)
+
+    def _once(self, f: Any, results: int) -> Any:
+        once = GoOnce(self.rt)
+        state: dict = {}
+
+        async def body() -> None:
+            try:
+                state["r"] = await f()
+            except Exception as e:
+                state["p"] = e
+                raise
+
+        async def call() -> Any:
+            await once.Do(body)
+            if "p" in state:
+                raise state["p"]
+            return state.get("r") if results else None
+        call.go_entry = f  # type: ignore[attr-defined]
+        return call
+
     def SyncMap(self) -> SyncMap:
         """An empty ``sync.Map``."""
         return SyncMap()
