@@ -65,6 +65,7 @@ def with_modelled(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
 
 
 def imports_of(src: bytes) -> list[str]:
+    """The import paths a Go file's source declares."""
     root = tree_sitter.Parser(_LANG).parse(src).root_node
     out = []
     for n in root.named_children:
