@@ -30,7 +30,8 @@ def _write(tmp_path: Path, body: str, name: str = "main.go") -> Path:
     ('package main\n\nimport "net/http"\n\nfunc main() { http.Get("x") }\n', 3, 8, "net/http"),
     ("package main\n\nfunc main() {\n\tx := \n}\n", 4, 6, "syntax error"),
     ("package lib\n\nfunc F() {}\n", 1, 1, "package main"),
-    ("package main\n\nfunc main() {\n\tswitch 1 {\n\tcase 1:\n\t\tfallthrough\n\tdefault:\n\t}\n}\n", 6, 3, "fallthrough"),
+    ("package main\n\nfunc main() {\n\tswitch 1 {\n\tcase 1:\n\tdefault:\n\t\tfallthrough\n\t}\n}\n", 7, 3,
+     "cannot fallthrough final case in switch"),
 ])
 def test_unsupported_go_is_one_line_with_its_position(tmp_path, src, line, col, what):
     p = _write(tmp_path, src)
@@ -219,3 +220,48 @@ func main() {
 ''')
     # what real Go 1.27.3 prints for this program
     assert run_leakviz(p)[:2] == (0, "11 11 11 11\nrecovered once true\n")
+
+
+def test_fallthrough_runs_the_next_case_as_go_does(tmp_path):
+    p = _write(tmp_path, """package main
+
+import "fmt"
+
+func grade(n int) string {
+	s := ""
+	switch {
+	case n > 90:
+		s += "A"
+		fallthrough
+	case n > 80:
+		s += "B"
+		fallthrough
+	default:
+		s += "."
+	case n < 0:
+		s += "neg"
+	}
+	return s
+}
+
+func main() {
+	for _, n := range []int{95, 85, 50, -1} {
+		fmt.Println(n, grade(n))
+	}
+	switch x := 2; x {
+	case 1:
+		fmt.Println("one")
+	case 2:
+		fmt.Println("two")
+		fallthrough
+	case 3:
+		fmt.Println("three")
+		if x == 2 {
+			break
+		}
+		fmt.Println("not here")
+	}
+}
+""")
+    # what real Go 1.27.3 prints for this program
+    assert run_leakviz(p)[:2] == (0, "95 AB.\n85 B.\n50 .\n-1 neg\ntwo\nthree\n")

@@ -1920,8 +1920,13 @@ class Compiler:
             sv = self.tmp()
             self.emit(d, f"{sv} = {self.expr(val)}")
         c = self.push_construct("switch", label)
-        self.emit(d, "for _ in _ONCE:")
         cases = [x for x in s.named_children if x.type in ("expression_case", "default_case")]
+        if any(_falls_through(x) for x in cases):
+            self.switch_falling(cases, sv, d)
+            self.scopes.pop()
+            self.pop_construct(c, d)
+            return
+        self.emit(d, "for _ in _ONCE:")
         kw = "if"
         default = None
         for case in cases:
@@ -1947,21 +1952,54 @@ class Compiler:
         self.scopes.pop()
         self.pop_construct(c, d)
 
-    def case_body(self, case, d):
-        """Translate a switch case's statements in their own scope; raises GoSourceError for ``fallthrough``."""
+    def switch_falling(self, cases, sv, d) -> None:
+        """A switch with ``fallthrough``: choose the case first (Go's order: the cases top to bottom, default
+        last), then run the bodies in source order from the chosen one, each falling into the next on request."""
+        pick = self.tmp()
+        kw = "if"
+        for i, case in enumerate(cases):
+            if case.type == "default_case":
+                continue
+            self.set_stmt(case)
+            conds = [f"{sv} == {self.expr(e)}" if sv is not None else f"({self.expr(e)})"
+                     for e in case.child_by_field_name("value").named_children]
+            self.emit(d, f"{kw} {' or '.join(conds)}:")
+            self.emit(d + 1, f"{pick} = {i}")
+            kw = "elif"
+        dflt = next((i for i, c in enumerate(cases) if c.type == "default_case"), -1)
+        self.emit(d, f"{'else' if kw == 'elif' else 'if True'}:")
+        self.emit(d + 1, f"{pick} = {dflt}")
+        self.emit(d, "for _ in _ONCE:")
+        for i, case in enumerate(cases):
+            self.set_stmt(case)
+            self.emit(d + 1, f"if {pick} == {i}:")
+            if self.case_body(case, d + 2, fall=i + 1 < len(cases)):
+                self.emit(d + 2, f"{pick} = {i + 1}")
+
+    def case_body(self, case, d, fall: bool = False) -> bool:
+        """Translate a switch case's statements in their own scope; whether it ends in ``fallthrough``.
+
+        ``fall``: a fallthrough is allowed here (not in the final case, nor in a type switch)."""
         body = [x for x in case.named_children if x.type == "statement_list"]
-        for x in case.named_children:
-            if x.type == "fallthrough_statement":
-                raise self.err(x, "unsupported: fallthrough")
+        stmts = list(body[0].named_children) if body else []
+        stmts += [x for x in case.named_children if x.type == "fallthrough_statement"]
+        falls = False
+        for k, st in enumerate(stmts):
+            if st.type == "fallthrough_statement":
+                if k != len(stmts) - 1 or case.parent.type == "type_switch_statement":
+                    raise self.err(st, "fallthrough statement out of place")
+                if not fall:
+                    raise self.err(st, "cannot fallthrough final case in switch")
+                falls = True
         self.scopes.append({})
-        if body:
-            for st in body[0].named_children:
-                if st.type == "fallthrough_statement":
-                    raise self.err(st, "unsupported: fallthrough")
-            self.stmts(body[0].named_children, d)
+        if falls:
+            stmts = stmts[:-1]
+        if stmts:
+            self.stmts(stmts, d)
         else:
             self.emit(d, "pass")
         self.scopes.pop()
+        return falls
 
     def s_type_switch_statement(self, s, d, label=None):
         self.scopes.append({})
@@ -2952,6 +2990,12 @@ def _parse_rune(text: str) -> int:
 
 _LITERALS = {"int_literal", "float_literal", "rune_literal", "interpreted_string_literal", "raw_string_literal",
              "true", "false", "nil", "func_literal"}
+
+
+def _falls_through(case) -> bool:
+    body = [x for x in case.named_children if x.type == "statement_list"]
+    stmts = list(body[0].named_children) if body else []
+    return any(x.type == "fallthrough_statement" for x in stmts + list(case.named_children))
 
 
 def _import_specs(n) -> list:
