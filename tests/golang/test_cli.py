@@ -265,3 +265,51 @@ func main() {
 """)
     # what real Go 1.27.3 prints for this program
     assert run_leakviz(p)[:2] == (0, "95 AB.\n85 B.\n50 .\n-1 neg\ntwo\nthree\n")
+
+
+def test_hostile_source_files_are_one_line_each(tmp_path):
+    """FIFOs, devices, symlink loops, binary and Latin-1 files, oversized files: refused before a byte runs."""
+    import os
+    import stat
+    (tmp_path / "f.go").parent.mkdir(exist_ok=True)
+    os.mkfifo(tmp_path / "f.go")
+    os.mknod(tmp_path / "z.go", stat.S_IFCHR | 0o600, os.makedev(1, 5))  # our own /dev/zero
+    os.symlink("loop.go", tmp_path / "loop.go")
+    (tmp_path / "bin.go").write_bytes(b"package main\n\nfunc main() {}\n// \xff\xfe\n")
+    (tmp_path / "latin.go").write_bytes(b"package main\n\n// caf\xe9\nfunc main() {}\n")
+    (tmp_path / "nul.go").write_bytes(b"package main\n\nfunc main() {}\x00\n")
+    with open(tmp_path / "big.go", "wb") as f:
+        f.truncate(5 << 20)
+    want = {
+        "f.go": "1:1: it is a FIFO (named pipe), not a Go source file: leakviz reads only regular files",
+        "z.go": "1:1: it is a character device, not a Go source file: leakviz reads only regular files",
+        "loop.go": "1:1: cannot read it: too many levels of symbolic links",
+        "bin.go": "4:4: illegal UTF-8 encoding",
+        "latin.go": "3:7: illegal UTF-8 encoding",
+        "nul.go": "3:15: invalid NUL character",
+        "big.go": "1:1: it is 5,242,880 bytes, more than the 4,194,304 a Go source file may be",
+    }
+    for name, says in want.items():
+        code, out, err = run_leakviz(tmp_path / name)
+        assert (code, out, err) == (2, "", f"{tmp_path / name}:{says}\n"), name
+
+
+@pytest.mark.parametrize("flag,value", [("--until", "1e300"), ("--runs", "1000000000"), ("--until", "-1")])
+def test_out_of_range_run_flags_are_one_line(tmp_path, flag, value):
+    p = _write(tmp_path, "package main\n\nfunc main() {}\n")
+    r = subprocess.run([sys.executable, "-m", "visualizer", "go", str(p), flag, value], capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2 and r.stderr == ("leakviz go: error: --runs must be 1 to 10,000 and --until 0 to "
+                                              "1,000,000 simulated seconds\n")
+
+
+def test_the_summary_line_is_per_site_and_bounded(tmp_path):
+    """A million leaks made a 55 MB line; now each blocking site is named once with its count."""
+    from visualizer.golang.cli import by_site
+    leaked = [{"goroutine": 7 + i, "function": "main.f.func1", "wait_reason": "chan send", "file": "a.go", "line": 9}
+              for i in range(100_000)]
+    leaked += [{"goroutine": 1, "function": f"main.g{i}", "wait_reason": "select", "file": "a.go", "line": i}
+               for i in range(20)]
+    line = by_site(leaked)
+    assert line.startswith("100000 × main.f.func1 [chan send] a.go:9 (goroutines 7, 8, 9, …), 1 main.g0 [select]")
+    assert line.endswith("and 13 more at 13 other sites") and len(line) < 1000

@@ -83,6 +83,10 @@ def cmd_run(a: argparse.Namespace) -> int:
     return 1 if r["panic"] else 0
 
 
+MAX_RUNS = 10_000  # schedules one `go --runs` explores
+MAX_UNTIL_S = 1_000_000  # simulated seconds (11.6 days); a program's simulated time is bounded by its budgets too
+
+
 def cmd_go(a: argparse.Namespace) -> int:
     """``leakviz go``: run Go source files on the simulated runtime (golang/); exit 2 for an invalid ``--runs``/``--until``.
 
@@ -90,8 +94,9 @@ def cmd_go(a: argparse.Namespace) -> int:
     from ..golang import sandbox
     from ..golang.budget import DEFAULT, Budgets
     from ..golang.cli import run_go
-    if a.runs < 1 or (a.until is not None and a.until < 0):
-        print("leakviz go: error: --runs must be at least 1 and --until not negative", file=sys.stderr)
+    if not 1 <= a.runs <= MAX_RUNS or (a.until is not None and not 0 <= a.until <= MAX_UNTIL_S):
+        print(f"leakviz go: error: --runs must be 1 to {MAX_RUNS:,} and --until 0 to {MAX_UNTIL_S:,} simulated "
+              "seconds", file=sys.stderr)
         return 2
     limits = {"--max-steps": a.max_steps, "--max-goroutines": a.max_goroutines, "--max-alloc": a.max_alloc,
               "--max-output": a.max_output, "--max-memory": a.max_memory, "--timeout": a.timeout}

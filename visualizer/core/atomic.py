@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-__all__ = ["WriteError", "atomic_write", "describe_os_error", "exit_on_sigterm", "file_kind", "os_reason", "show_path",
-           "target_of"]
+__all__ = ["ReadError", "WriteError", "atomic_write", "describe_os_error", "exit_on_sigterm", "file_kind", "os_reason",
+           "read_regular", "show_path", "target_of"]
 
 
 class WriteError(ValueError):
@@ -97,6 +97,45 @@ def file_kind(mode: int) -> str:
         if test(mode):
             return what
     return "not a regular file"
+
+
+class ReadError(ValueError):
+    """A file that could not be read as asked; the message is one line for the user."""
+
+
+def read_regular(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them.
+
+    Never waits and never reads without end: a FIFO, a device or a socket is
+    refused before a byte is read (opened non-blocking, checked with fstat),
+    as is a file larger than ``limit``; ReadError says which, in one line."""
+    raw = os.fspath(path)
+    name = show_path(raw)
+    try:
+        fd = os.open(raw, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise ReadError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise ReadError(f"{name} is a folder, not a {what}") from None
+    except OSError as e:
+        raise ReadError(f"{name}: cannot read it: {os_reason(e, raw)}") from None
+    except (TypeError, ValueError) as e:  # an embedded NUL
+        raise ReadError(f"{name}: cannot read it: {e}") from None
+    with open(fd, "rb") as f:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ReadError(f"{name} is a folder, not a {what}")
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError(f"{name} is {file_kind(st.st_mode)}, not a {what}: leakviz reads only regular files")
+        if st.st_size > limit:
+            raise ReadError(f"{name} is {st.st_size:,} bytes, more than the {limit:,} a {what} may be")
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise ReadError(f"{name}: cannot read it: {os_reason(e, raw)}") from None
+    if len(data) > limit:
+        raise ReadError(f"{name} grew past the {limit:,} bytes a {what} may be while it was read")
+    return data
 
 
 def target_of(path: str | os.PathLike[str]) -> str:

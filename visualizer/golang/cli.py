@@ -19,6 +19,30 @@ def load_program(paths: list[str]):
     return compile_files(load_sources(paths))
 
 
+MAX_SITES = 8  # blocking sites the summary line names; the rest are counted
+
+
+def by_site(leaked: list[dict]) -> str:
+    """The leaks summarised per blocking site, biggest first, bounded whatever their number:
+    ``7 main.lookup.func1 [chan send] f.go:14`` for one goroutine, ``61 × main.h.func1 [...] f.go:26 (goroutines
+    9, 10, 11, …)`` for many."""
+    sites: dict[tuple, list[int]] = {}
+    for lk in leaked:
+        sites.setdefault((lk["function"], lk["wait_reason"], lk["file"], lk["line"]), []).append(lk["goroutine"])
+    order = sorted(sites.items(), key=lambda kv: -len(kv[1]))
+    parts = []
+    for (fn, reason, file, line), ids in order[:MAX_SITES]:
+        if len(ids) == 1:
+            parts.append(f"{ids[0]} {fn} [{reason}] {file}:{line}")
+        else:
+            shown = ", ".join(map(str, ids[:3])) + (", …" if len(ids) > 3 else "")
+            parts.append(f"{len(ids)} × {fn} [{reason}] {file}:{line} (goroutines {shown})")
+    if len(order) > MAX_SITES:
+        parts.append(f"and {sum(len(v) for _, v in order[MAX_SITES:]):,} more at {len(order) - MAX_SITES:,} "
+                     "other sites")
+    return ", ".join(parts)
+
+
 def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 0, until_ns: int | None = None,
            as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS,
            env: dict[str, str] | None = None, handler: str | None = None, requests: int = 50,
@@ -96,8 +120,6 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
     for r in results:
         if r.note:
             err.write(f"leakviz: seed {r.seed}: {r.note}\n")
-        names = ", ".join(f"{lk['goroutine']} {lk['function']} [{lk['wait_reason']}] {lk['file']}:{lk['line']}"
-                          for lk in r.leaked)
         err.write(f"leakviz: seed {r.seed}: {r.started} goroutines started, {len(r.leaked)} leaked"
-                  f"{': ' + names if names else ''}; {r.sim_ns} ns simulated\n")
+                  f"{': ' + by_site(r.leaked) if r.leaked else ''}; {r.sim_ns} ns simulated\n")
     return code

@@ -16,6 +16,7 @@ each generated Python line to the Go file, line and statement it came from.
 from __future__ import annotations
 
 import ast
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -230,22 +231,61 @@ def method_py(tname: str, mname: str) -> str:
     return f"M{len(tp)}{tp}_{go_attr(mname)}"
 
 
+MAX_SOURCE_BYTES = 4 << 20  # one .go file; the largest of our test programs is under 10 KB
+MAX_PACKAGE_BYTES = 16 << 20  # every file of a program together
+
+
 def load_files(paths: list[str]) -> list[tuple[str, bytes]]:
-    """FILE_OR_DIR... -> [(path, source)], a directory giving its .go files (not tests)."""
-    out = []
+    """FILE_OR_DIR... -> [(path, source)], a directory giving its .go files (not tests).
+
+    Reads regular files only, each at most MAX_SOURCE_BYTES, all together at most
+    MAX_PACKAGE_BYTES, and valid UTF-8 as Go requires; anything else (a FIFO, a
+    device, a symlink loop, a binary file) is a GoSourceError in one line."""
+    from ..core.atomic import ReadError, read_regular, show_path
+    out: list[tuple[str, bytes]] = []
+    total = 0
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.glob("*.go") if not f.name.endswith("_test.go"))
-            if not files:
-                raise GoSourceError(str(path), 1, 1, "no .go files in this directory")
+        try:
+            is_dir = path.is_dir()
+            if is_dir:
+                files = sorted(f for f in path.glob("*.go") if not f.name.endswith("_test.go"))
+                if not files:
+                    raise GoSourceError(str(path), 1, 1, "no .go files in this directory")
+            else:
+                files = [path]
             for f in files:
-                out.append((str(f.resolve()), f.read_bytes()))
-        elif path.is_file():
-            out.append((str(path.resolve()), path.read_bytes()))
-        else:
-            raise GoSourceError(str(path), 1, 1, "no such file or directory")
+                try:
+                    src = read_regular(f, MAX_SOURCE_BYTES, "Go source file")
+                except ReadError as e:
+                    if not is_dir and not os.path.lexists(f):
+                        raise GoSourceError(str(path), 1, 1, "no such file or directory") from None
+                    name = show_path(str(f))
+                    msg = str(e).removeprefix(f"{name}: ").removeprefix(f"{name} ")
+                    raise GoSourceError(str(f), 1, 1, "it " + msg if msg.startswith("is ") else msg) from None
+                total += len(src)
+                if total > MAX_PACKAGE_BYTES:
+                    raise GoSourceError(str(f), 1, 1, f"the program's files pass {MAX_PACKAGE_BYTES >> 20} MiB "
+                                                      "of Go source, more than leakviz reads")
+                _check_utf8(str(f), src)
+                out.append((os.path.abspath(f), src))
+        except (OSError, RuntimeError) as e:  # a folder that cannot be listed, a symlink loop
+            raise GoSourceError(str(path), 1, 1, f"cannot read it: {getattr(e, 'strerror', None) or e}") from None
     return out
+
+
+def _check_utf8(path: str, src: bytes) -> None:
+    """Go source is UTF-8 without NUL bytes: refuse it at the first byte that is not, in Go's words."""
+    try:
+        text = src.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = src.count(b"\n", 0, e.start) + 1
+        col = e.start - (src.rfind(b"\n", 0, e.start) + 1) + 1
+        raise GoSourceError(path, line, col, "illegal UTF-8 encoding") from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise GoSourceError(path, line, nul - (text.rfind("\n", 0, nul) + 1) + 1, "invalid NUL character")
 
 
 class Compiler:

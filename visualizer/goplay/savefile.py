@@ -8,8 +8,10 @@ capacities, the entry or the HTTP drive, and the seed.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .http import Drive
 
@@ -49,26 +51,72 @@ def save(path: str | Path, run: SavedRun) -> None:
         raise SaveFileError(str(e)) from None
 
 
+MAX_BYTES = 40 << 20  # a saved run: the program's source (16 MiB at most) and its choices, as JSON
+MAX_CAPACITY = 1 << 31  # what a make(chan T, n) dial may hold; Go's own limit depends on T
+_IDENT = re.compile(r"[^\W\d]\w{0,199}\Z")
+
+
+def _int(v: Any, lo: int, hi: int, what: str) -> int:
+    if type(v) is not int or not lo <= v <= hi:
+        raise ValueError(f"{what} must be a whole number from {lo:,} to {hi:,}")
+    return v
+
+
+def _name(v: Any, what: str) -> str:
+    if type(v) is not str or not _IDENT.match(v):
+        raise ValueError(f"{what} must be a Go identifier")
+    return v
+
+
 def load(path: str | Path) -> SavedRun:
-    """Read a saved Go run; SaveFileError when it is not one."""
+    """Read a saved Go run; SaveFileError (one line) when it is not one.
+
+    Every field is checked as data: a regular file of at most MAX_BYTES, valid
+    JSON, whole numbers in range, names that are Go identifiers; the names are
+    checked against the program when it runs."""
+    from ..core.atomic import ReadError, read_regular
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = read_regular(path, MAX_BYTES, "saved Go run")
+    except ReadError as e:
+        raise SaveFileError(str(e)) from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))  # too deep a nesting is a RecursionError, caught below
         if not isinstance(doc, dict) or doc.get("leakviz_go") != VERSION:
-            raise SaveFileError(f"{path}: not a saved leakviz Go run (version {VERSION})")
-        files = [(str(f["path"]), str(f["text"]).encode()) for f in doc["files"]]
+            newer = isinstance(doc, dict) and type(doc.get("leakviz_go")) is int and doc["leakviz_go"] > VERSION
+            raise SaveFileError(f"{path}: " + (f"made by a newer leakviz (version {doc['leakviz_go']})" if newer
+                                               else f"not a saved leakviz Go run (version {VERSION})"))
+        files = []
+        for f in doc["files"]:
+            if type(f.get("path")) is not str or type(f.get("text")) is not str:
+                raise ValueError("each file needs a path and a text")
+            files.append((f["path"], f["text"].encode()))
         if not files:
             raise SaveFileError(f"{path}: holds no Go files")
-        caps = {(int(a), int(b), int(c)): int(n) for a, b, c, n in doc.get("caps", [])}
+        caps = {}
+        for a, b, c, n in doc.get("caps", []):
+            caps[(_int(a, 0, 10_000, "a dial's file"), _int(b, 1, 10**7, "a dial's line"),
+                  _int(c, 1, 10**7, "a dial's column"))] = _int(n, 0, MAX_CAPACITY, "a capacity")
         d = doc.get("drive")
-        drive = None if d is None else Drive(str(d["handler"]), int(d["requests"]), float(d["rate"]))
+        drive = None
+        if d is not None:
+            rate = d["rate"]
+            if type(rate) not in (int, float) or not 0 < rate <= 1e9:
+                raise ValueError("the request rate must be above 0 and at most 1e9 a second")
+            drive = Drive(_name(d["handler"], "the handler"), _int(d["requests"], 1, 1_000_000, "requests"),
+                          float(rate))
         schedule: dict = {}
         for a, b, c, t, v in doc.get("changes", []):
-            schedule.setdefault((int(a), int(b), int(c)), []).append((int(t), int(v)))
-        return SavedRun(files, caps, str(doc.get("entry", "main")), int(doc.get("seed", 0)), drive,
+            key = (_int(a, 0, 10_000, "a dial's file"), _int(b, 1, 10**7, "a dial's line"),
+                   _int(c, 1, 10**7, "a dial's column"))
+            schedule.setdefault(key, []).append((_int(t, 0, 10**15, "a change's time"),
+                                                 _int(v, 0, MAX_CAPACITY, "a capacity")))
+        return SavedRun(files, caps, _name(doc.get("entry", "main"), "the entry"),
+                        _int(doc.get("seed", 0), -(2**63), 2**63 - 1, "the seed"), drive,
                         {k: sorted(v) for k, v in schedule.items()})
     except SaveFileError:
         raise
-    except OSError as e:
-        raise SaveFileError(f"{path}: {e.strerror or e}") from None
-    except (ValueError, KeyError, TypeError) as e:
-        raise SaveFileError(f"{path}: not a saved leakviz Go run ({type(e).__name__}: {e})") from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
+        why = ("it is not valid JSON" if isinstance(e, json.JSONDecodeError | UnicodeDecodeError | RecursionError)
+               else str(e) if isinstance(e, ValueError) else "a field is missing or of the wrong kind")
+        raise SaveFileError(f"{path}: not a saved leakviz Go run: {why}") from None
+
