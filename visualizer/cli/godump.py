@@ -47,6 +47,7 @@ def add_commands(sub) -> None:
     v.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
     v.add_argument("--go", type=Path, metavar="PATH", help="the go binary to use (default: see above)")
     v.add_argument("--keep", type=Path, metavar="DIR", help="also leave the Go program in DIR")
+    v.add_argument("--force", action="store_true", help="with --keep: replace the program's files already in DIR")
     v.set_defaults(func=_verify, requests=200)
 
 
@@ -77,7 +78,7 @@ def export_go(cfg, a: argparse.Namespace) -> int:
     if a.out.exists() and not a.out.is_dir():
         return _fail("export", f"--out {a.out} is a file; export go writes a folder")
     try:
-        prog = export(cfg, a.out, requests=n)
+        prog = export(cfg, a.out, requests=n, force=a.force)
     except BridgeError as e:
         return _fail("export", str(e))
     print(f"wrote {', '.join(sorted(prog.files))} to {a.out} ({n:,} request(s)); "
@@ -98,7 +99,7 @@ def _verify(a: argparse.Namespace) -> int:
             return _fail("verify", f"--go {a.go}: no such file")
         go = GoTool(str(a.go))
     try:
-        v = verify(cfg, requests=n, go=go, workdir=a.keep)
+        v = verify(cfg, requests=n, go=go, workdir=a.keep, force=a.force)
     except BridgeError as e:
         return _fail("verify", str(e))
     print(v.format())

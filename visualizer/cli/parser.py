@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what to write (go: a runnable Go program of the handler and config, in the folder --out)")
     e.add_argument("--out", type=str, required=True, metavar="PATH",  # str: Path() would drop a trailing slash
                    help="the file (go: folder) to write")
+    e.add_argument("--force", action="store_true", help="go: replace main.go, main_test.go and go.mod already in --out")
     _add_scenario_args(e)
     from ..core.presets import PRESETS
     e.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")

@@ -4,11 +4,14 @@ groups as a table or JSON, or watch a live service's groups grow."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 import time
 from pathlib import Path
 
 from ..core import memory
+from ..core.atomic import ReadError, file_kind, read_regular
 from .group import Summary, summarize
 from .live import FetchError, Watch, fetch
 from .parse import DumpError
@@ -66,9 +69,10 @@ class SourceFinder:
         if p is None:
             return None
         if p not in self._lines:
-            try:
-                self._lines[p] = p.read_text(errors="replace").splitlines()
-            except OSError:
+            try:  # a FIFO or a device named *.go is not read; nor is a huge file
+                self._lines[p] = read_regular(p, MAX_SOURCE, "Go source file").decode(
+                    errors="replace").splitlines()
+            except (ReadError, OSError):
                 self._lines[p] = []
         lines = self._lines[p]
         return lines[n - 1].strip() if 0 < n <= len(lines) else None
@@ -84,16 +88,16 @@ def format_table(s: Summary, src: SourceFinder | None = None) -> str:
     for g in s.groups:
         wait = "-" if g.max_wait_minutes is None else f"{g.max_wait_minutes} min"
         reason = (g.wait_reason or "?") + (f" ({g.leaked:,} leaked)" if g.leaked else "")
-        made = f"{g.created_by} {Path(g.created_file).name}:{g.created_line}" if g.created_by else "-"
-        rows.append((f"{g.count:,}", reason, wait, _kib(g.go_bytes()), f"{g.function} {Path(g.file).name}:{g.line}",
-                     made))
+        made = f"{g.created_by} {Path(g.created_file or '?').name}:{g.created_line}" if g.created_by else "-"
+        at = f"{g.function} {Path(g.file).name}:{g.line}" if g.file else (g.function or "(other)")
+        rows.append((f"{g.count:,}", reason, wait, _kib(g.go_bytes()), at, made))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     for i, r in enumerate(rows):
         out.append(f"{r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>{widths[3]}}  "
                    f"{r[4]:<{widths[4]}}  {r[5]}")
         if i and src is not None:
             g = s.groups[i - 1]
-            text = src.line(g.file, g.line)
+            text = src.line(g.file, g.line) if g.file else None
             if text is not None:
                 out.append(f"{'':>{widths[0]}}  {g.line:>6} | {text}")
     if s.problems.total:
@@ -109,6 +113,24 @@ def _err(msg: str) -> int:
     return 2
 
 
+MAX_SOURCE = 4 << 20  # a .go file shown beside its group (the Go front end reads no larger)
+MAX_DUMP = 4 << 30  # bytes: a dump of millions of goroutines; reading streams, memory stays bounded
+
+
+class _Capped:
+    """A file read line by line that stops at ``limit`` bytes even if it grows while read."""
+
+    def __init__(self, f, limit: int) -> None:
+        self.f, self.left = f, limit
+
+    def readline(self, n: int = -1) -> bytes:
+        if self.left <= 0:
+            return b""
+        line = self.f.readline(min(n, self.left) if n > 0 else self.left)
+        self.left -= len(line)
+        return line
+
+
 def read(arg: str, timeout: float = 10.0) -> Summary:
     """A dump from a file, ``-`` (stdin) or a URL, grouped."""
     if _is_url(arg):
@@ -119,14 +141,24 @@ def read(arg: str, timeout: float = 10.0) -> Summary:
     if p.is_dir():
         raise DumpError(f"{arg} is a folder, not a dump")
     try:
-        with p.open("rb") as f:
-            return summarize(f)
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not wait for a writer
     except FileNotFoundError:
         raise DumpError(f"no such file: {arg}") from None
     except PermissionError:
         raise DumpError(f"cannot read {arg}: permission denied") from None
-    except OSError as e:
-        raise DumpError(f"cannot read {arg}: {e.strerror or e}") from None
+    except (OSError, ValueError) as e:
+        raise DumpError(f"cannot read {arg}: {getattr(e, 'strerror', None) or e}") from None
+    with open(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise DumpError(f"{arg} is {file_kind(st.st_mode)}, not a dump: leakviz reads regular files, "
+                            "or - for standard input")
+        if st.st_size > MAX_DUMP:
+            raise DumpError(f"{arg} is {st.st_size:,} bytes, more than the {MAX_DUMP:,} a dump may be")
+        try:
+            return summarize(_Capped(f, MAX_DUMP))
+        except OSError as e:
+            raise DumpError(f"cannot read {arg}: {e.strerror or e}") from None
 
 
 def cmd_dump(source: str, src: Path | None, as_json: bool, watch: bool, every: float, polls: int | None,

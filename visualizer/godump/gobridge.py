@@ -14,6 +14,8 @@ import concurrent.futures
 import importlib.util
 import os
 import shutil
+import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -399,16 +401,40 @@ def auto_scale(p: Plan) -> int:
     return max(1, min(20, -(-MIN_GAP_NS // gap)))
 
 
-def export(cfg: Config, out: Path, requests: int = 100) -> Program:
-    """Write the program for ``requests`` simulated requests of ``cfg`` to ``out``."""
-    p = plan(cfg, requests)
-    prog = program(p, auto_scale(p))
+def write_program(prog: Program, out: Path, force: bool = False) -> None:
+    """Write ``prog``'s files into the folder ``out`` through the atomic writer.
+
+    A folder that already holds any of them is refused unless ``force`` (a
+    user's own main.go is not ours to overwrite); a FIFO or a device in the
+    way is refused whatever ``force`` says, and nothing waits on it."""
+    from ..core.atomic import WriteError, atomic_write, file_kind
     try:
         out.mkdir(parents=True, exist_ok=True)
+        if not force:
+            there = sorted(n for n in prog.files if os.path.lexists(out / n))
+            if there:
+                raise BridgeError(f"{out} already holds {', '.join(there)}: choose an empty folder, or --force "
+                                  "to replace them")
         for name, text in prog.files.items():
-            (out / name).write_text(text)
+            try:
+                st = os.stat(out / name)
+            except FileNotFoundError:
+                st = None
+            if st is not None and not stat.S_ISREG(st.st_mode):
+                raise BridgeError(f"{out / name} is {file_kind(st.st_mode)}: leakviz writes only regular files")
+            with atomic_write(out / name, "w", encoding="utf-8") as f:
+                f.write(text)
+    except WriteError as e:
+        raise BridgeError(str(e)) from None
     except OSError as e:
         raise BridgeError(f"cannot write to {out}: {e.strerror or e}") from None
+
+
+def export(cfg: Config, out: Path, requests: int = 100, force: bool = False) -> Program:
+    """Write the program for ``requests`` simulated requests of ``cfg`` to ``out`` (see ``write_program``)."""
+    p = plan(cfg, requests)
+    prog = program(p, auto_scale(p))
+    write_program(prog, out, force)
     return prog
 
 
@@ -453,16 +479,31 @@ class Verdict:
 
 
 def _run_go(go: GoTool, args: list[str], cwd: Path, timeout: float) -> None:
+    """Run ``go ARGS`` in its own session, so that a timeout ends it and every compiler it started."""
     try:
-        r = subprocess.run([go.path, *args], cwd=cwd, env=go.env(), capture_output=True, text=True,
-                           timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise BridgeError(f"go {' '.join(args)} took longer than {timeout:g} s") from None
+        proc = subprocess.Popen([go.path, *args], cwd=cwd, env=go.env(), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     except OSError as e:
         raise BridgeError(f"cannot run {go.path}: {e}") from None
-    if r.returncode != 0:
-        err = " ".join((r.stderr or r.stdout).split())[:300]
-        raise BridgeError(f"go {args[0]} failed: {err}")
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise BridgeError(f"go {' '.join(args)} took longer than {timeout:g} s") from None
+    except BaseException:
+        _kill_group(proc)
+        raise
+    if proc.returncode != 0:
+        text = " ".join((err or out).split())[:300]
+        raise BridgeError(f"go {args[0]} failed: {text}")
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.communicate()
 
 
 def _fire(base: str, queries: list[str], timeout: float) -> None:
@@ -490,7 +531,7 @@ def _blocked(url: str) -> dict[int, int]:
 
 
 def verify(cfg: Config, requests: int = 200, go: GoTool | None = None, workdir: Path | None = None,
-           scale: int | None = None) -> Verdict:
+           scale: int | None = None, force: bool = False) -> Verdict:
     """Run ``requests`` requests on the simulation and on real Go; compare."""
     if not 1 <= requests <= MAX_EXPORT_REQUESTS:
         raise BridgeError(f"--requests must be between 1 and {MAX_EXPORT_REQUESTS}, got {requests}")
@@ -503,9 +544,7 @@ def verify(cfg: Config, requests: int = 200, go: GoTool | None = None, workdir: 
     prog = program(p, scale)
     with tempfile.TemporaryDirectory(prefix="leakviz-verify-") as tmp:
         d = workdir or Path(tmp)
-        d.mkdir(parents=True, exist_ok=True)
-        for name, text in prog.files.items():
-            (d / name).write_text(text)
+        write_program(prog, d, force or workdir is None)
         binary = Path(tmp) / "leakvizcheck"
         _run_go(go, ["build", "-o", str(binary), "."], d, timeout=600)
         proc = subprocess.Popen([str(binary), "-addr", "127.0.0.1:0", "-scale", str(scale)], stdout=subprocess.PIPE,

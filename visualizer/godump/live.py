@@ -8,6 +8,8 @@ gets an answer carries on with the same history.
 
 from __future__ import annotations
 
+import base64
+import http.client
 import time
 import urllib.error
 import urllib.parse
@@ -30,43 +32,104 @@ class FetchError(OSError):
 
 
 class _Deadline:
-    """A response body read line by line that gives up past a total time and size."""
+    """A response body read line by line that gives up past a total time and size.
+
+    It reads what the socket has (``read1``), never a whole line blindly, so a
+    server that trickles one byte at a time meets the deadline too."""
 
     def __init__(self, resp, deadline: float, limit: int = MAX_BODY) -> None:
         self.resp, self.deadline, self.left = resp, deadline, limit
+        self.buf = b""
 
     def readline(self, n: int = -1) -> bytes:
-        if time.monotonic() > self.deadline:
-            raise FetchError("the service took too long to send its dump")
-        if self.left <= 0:
-            raise FetchError(f"the dump is larger than {MAX_BODY >> 20} MiB")
-        line = self.resp.readline(n if n > 0 else self.left)
-        self.left -= len(line)
-        return line
+        while True:
+            cut = self.buf.find(b"\n")
+            if cut >= 0 or (n > 0 and len(self.buf) >= n):
+                end = cut + 1 if cut >= 0 else n
+                if n > 0:
+                    end = min(end, n)
+                line, self.buf = self.buf[:end], self.buf[end:]
+                return line
+            if time.monotonic() > self.deadline:
+                raise FetchError("the service took too long to send its dump")
+            if self.left <= 0:
+                raise FetchError(f"the dump is larger than {MAX_BODY >> 20} MiB")
+            sock = getattr(getattr(getattr(self.resp, "fp", None), "raw", None), "_sock", None)
+            if sock is not None:  # no single read may outlast the deadline either
+                sock.settimeout(max(0.05, self.deadline - time.monotonic()))
+            try:
+                chunk = self.resp.read1(min(65536, self.left))
+            except TimeoutError:
+                raise FetchError("the service took too long to send its dump") from None
+            if not chunk:
+                line, self.buf = self.buf, b""
+                return line
+            self.left -= len(chunk)
+            self.buf += chunk
+
+
+def shown(url: str) -> str:
+    """``url`` as the user wrote it, with a password masked."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+class _SameSite(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to http or https on the same host and port."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if new.scheme not in ("http", "https") or (new.hostname, new.port) != (old.hostname, old.port):
+            raise FetchError(f"{shown(req.full_url)} redirects to {shown(newurl)}: leakviz follows redirects only "
+                             "within the same http(s) host")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameSite)
+
+
+def _request(url: str) -> urllib.request.Request:
+    """The request for ``url``; credentials in it go in an Authorization header, not the host name."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return urllib.request.Request(url)
+    bare = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+    token = base64.b64encode(f"{urllib.parse.unquote(parts.username or '')}:"
+                             f"{urllib.parse.unquote(parts.password or '')}".encode()).decode()
+    return urllib.request.Request(bare, headers={"Authorization": f"Basic {token}"})
 
 
 def fetch(url: str, timeout: float = 10.0) -> Summary:
     """Fetch a dump from a URL and group it, within ``timeout`` seconds per
     socket operation and ``3 * timeout`` in all."""
     scheme = urllib.parse.urlsplit(url).scheme
+    name = shown(url)
     if scheme not in ("http", "https"):
-        raise FetchError(f"only http and https URLs can be polled, got {url!r}")
+        raise FetchError(f"only http and https URLs can be polled, got {name!r}")
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - scheme checked above
+        with _OPENER.open(_request(url), timeout=timeout) as resp:
             return summarize(_Deadline(resp, time.monotonic() + 3 * timeout))
     except urllib.error.HTTPError as e:
-        raise FetchError(f"{url} answered HTTP {e.code} {e.reason}") from None
+        raise FetchError(f"{name} answered HTTP {e.code} {e.reason}") from None
     except urllib.error.URLError as e:
-        raise FetchError(f"cannot reach {url}: {e.reason}") from None
+        raise FetchError(f"cannot reach {name}: {e.reason}") from None
     except (TimeoutError, ConnectionError) as e:
-        raise FetchError(f"cannot reach {url}: {e or type(e).__name__}") from None
+        raise FetchError(f"cannot reach {name}: {e or type(e).__name__}") from None
+    except http.client.HTTPException as e:  # a bad status line, a header too long, too many headers
+        why = type(e).__name__ if not str(e) else str(e).splitlines()[0][:120]
+        raise FetchError(f"{name} does not answer as an HTTP server: {why}") from None
     except DumpError as e:
         hint = "" if ("debug=1" in url or "debug=2" in url) else " (pprof answers in text only with ?debug=1 or ?debug=2)"
-        raise FetchError(f"{url}: {e}{hint}") from None
+        raise FetchError(f"{name}: {e}{hint}") from None
     except OSError as e:
         if isinstance(e, FetchError):
             raise
-        raise FetchError(f"cannot reach {url}: {e}") from None
+        raise FetchError(f"cannot reach {name}: {e}") from None
+    except ValueError as e:  # a URL urllib cannot use (a bad port, a control character)
+        raise FetchError(f"cannot use the URL {name}: {e}") from None
 
 
 def leak_url(url: str) -> str | None:
