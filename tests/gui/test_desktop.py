@@ -315,3 +315,26 @@ def test_a_settings_path_that_is_a_folder_is_left_alone(open_with, tmp_path, cap
     w.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-file"]
     assert [p.name for p in folder.iterdir()] == ["inside"]
+
+
+def test_a_huge_bad_value_is_warned_about_in_one_short_line(open_with, tmp_path, caplog):
+    path = tmp_path / "leakviz.ini"
+    path.write_text("[meta]\nversion=1\n[ui]\nlang=" + "x" * 500_000 + "\n")
+    with caplog.at_level(logging.WARNING, logger="leakviz"):
+        w, opts = open_with(path)
+    [msg] = [r.getMessage() for r in caplog.records if "ui/lang" in r.getMessage()]
+    assert len(msg) < 200 and "(500,002 characters)" in msg and opts["lang"] is None
+    w.close()
+
+
+def test_a_settings_file_from_a_newer_leakviz_is_left_as_it_is(open_with, tmp_path, caplog):
+    path = tmp_path / "leakviz.ini"
+    text = "[meta]\nversion=999\n[ui]\nzoom=1.5\n"
+    path.write_text(text)
+    with caplog.at_level(logging.WARNING, logger="leakviz"):
+        w, opts = open_with(path)
+    assert any("newer leakviz (version 999)" in r.getMessage() for r in caplog.records)
+    assert opts["zoom_factor"] == 1.0  # not read as ours
+    w.set_zoom(1.2)
+    w.close()
+    assert path.read_text() == text  # and never downgraded

@@ -27,6 +27,13 @@ APPLICATION = "leakviz"
 ENV = "LEAKVIZ_SETTINGS"
 ICON_NAME = "io.github.leakviz.leakviz"  # the freedesktop id: .desktop file, icon and AppStream metadata
 VERSION = 1
+MAX_BYTES = 1 << 20  # a settings file of ours is a few KiB
+
+
+def brief(v: object, n: int = 80) -> str:
+    """``repr(v)`` cut to ``n`` characters, for a warning that must stay one readable line."""
+    r = repr(v)
+    return r if len(r) <= n else r[:n] + f"… ({len(r):,} characters)"
 MAX_RECENT = 10
 RUN_SUFFIX = ".leakviz-run"
 log = logging.getLogger("leakviz")
@@ -76,12 +83,19 @@ class Settings:
             return None
         problem = None
         try:
-            data = path.read_bytes() if path.is_file() else b""
+            data = b""
+            if path.is_file():
+                if path.stat().st_size > MAX_BYTES:
+                    raise ValueError(f"it is larger than {MAX_BYTES >> 10:,} KiB")
+                data = path.read_bytes()
             data.decode("utf-8")
             if b"\0" in data:
                 problem = "it is not text"
-        except UnicodeDecodeError:
-            problem = "it is not UTF-8 text"
+        except ValueError as e:
+            if not isinstance(e, UnicodeDecodeError):
+                problem = str(e)
+            else:
+                problem = "it is not UTF-8 text"
         except OSError as e:
             problem = e.strerror or str(e)
         qs = None
@@ -91,6 +105,18 @@ class Settings:
                 problem = "Qt cannot parse it"
             elif data and qs.value("meta/version") is None:
                 problem = "it has no leakviz version"
+            elif data:
+                try:
+                    version = int(str(qs.value("meta/version")))
+                except ValueError:
+                    version = None
+                if version is None:
+                    problem = f"its version is not a number: {brief(qs.value('meta/version'))}"
+                elif version > VERSION:  # a newer leakviz's: keep it for that one, change nothing
+                    self.warning = (f"settings file {path} was written by a newer leakviz (version {version}); "
+                                    "it is left as it is and nothing is remembered this time")
+                    log.warning("%s", self.warning)
+                    return None
         if problem is None:
             return qs
         del qs
@@ -118,7 +144,7 @@ class Settings:
             self._qs.setValue(key, value)
 
     def _drop(self, key: str, why: str) -> None:
-        log.warning("settings: ignoring %s (%s)", key, why)
+        log.warning("settings: ignoring %s (%s)", brief(key), why)
         if self._qs is not None:
             self._qs.remove(key)
         else:
@@ -140,7 +166,7 @@ class Settings:
         if v is None:
             return None
         if not isinstance(v, str) or (allowed is not None and v not in allowed):
-            self._drop(key, f"unexpected value {v!r}")
+            self._drop(key, f"unexpected value {brief(v)}")
             return None
         return v
 
@@ -154,7 +180,7 @@ class Settings:
         except (TypeError, ValueError):
             f = math.nan
         if not (math.isfinite(f) and lo <= f <= hi):
-            self._drop(key, f"not a number from {lo:g} to {hi:g}: {v!r}")
+            self._drop(key, f"not a number from {lo:g} to {hi:g}: {brief(v)}")
             return None
         return f
 
@@ -169,7 +195,7 @@ class Settings:
             return True
         if str(v).lower() in ("false", "0"):
             return False
-        self._drop(key, f"not true or false: {v!r}")
+        self._drop(key, f"not true or false: {brief(v)}")
         return None
 
     def blob(self, key: str) -> QByteArray | None:
