@@ -398,3 +398,47 @@ def test_a_program_that_outruns_the_window_s_recording_process_is_one_line(gowin
     gowin.open_paths([str(f)])
     assert gowin.banner.isVisible()
     assert gowin.banner.text() == "Cannot run this Go: stopped: the program ran past its wall-clock limit (1 s)"
+
+
+@pytest.mark.parametrize("body,says", [
+    ("func main() {\n\tn := 0\n\tfmt.Println(1 / n)\n}", "The program stopped: panic: runtime error: integer divide by zero"),
+    ("func main() {\n\tn := -1\n\t_ = make(chan int, n)\n}", "The program stopped: panic: runtime error: makechan: size out of range"),
+    ("func main() {\n\tfmt.Println(\"x\")\n\tos.Exit(3)\n}", "The program stopped: exit status 3"),
+])
+def test_a_program_that_panics_or_exits_says_so_in_the_window(gowin, tmp_path, body, says):
+    f = tmp_path / "p.go"
+    f.write_text('package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nvar _ = os.Exit\nvar _ = fmt.Sprint\n\n' + body + "\n")
+    gowin.open_paths([str(f)])
+    assert gowin.banner.isVisible() and gowin.banner.text() == says
+
+
+def test_two_hundred_channels_keep_the_window_its_size(gowin, qtbot, tmp_path):
+    lines = "\n".join(f"\tc{i} := make(chan int, {i % 3})\n\t_ = c{i}" for i in range(200))
+    f = tmp_path / "many.go"
+    f.write_text(f"package main\n\nfunc main() {{\n{lines}\n}}\n")
+    gowin.resize(1024, 768)
+    gowin.open_paths([str(f)])
+    assert len(gowin.dial_widgets) == 200
+    assert gowin.minimumSizeHint().height() < 768 and gowin.height() == 768
+    qtbot.waitUntil(lambda: gowin.dials_scroll.verticalScrollBar().maximum() > 0, timeout=10_000)  # they scroll
+
+
+def test_the_code_panel_draws_only_the_lines_in_view(gowin, tmp_path):
+    """A long file (100,000 lines) costs what its visible lines cost: most are never measured or drawn."""
+    from visualizer.gui.gostage.code import GoCode
+    drawn = []
+    code = GoCode()
+    code.set_source("/x/big.go", "\n".join(f"// line {i}" for i in range(100_000)))
+    code.resize(600, 400)
+    from PySide6.QtGui import QPainter
+    real = QPainter.drawText
+
+    def counting(self, *a):
+        drawn.append(a)
+        return real(self, *a)
+    QPainter.drawText = counting
+    try:
+        code.grab()
+    finally:
+        QPainter.drawText = real
+    assert 0 < len(drawn) < 2_000  # line numbers and text of the rows on screen, not 200,000 calls

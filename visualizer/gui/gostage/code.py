@@ -41,6 +41,7 @@ class GoCode(QWidget):
         self.path = path
         self.lines = text.splitlines()
         self.edited = edited or set()
+        self._cache: dict = {}  # what depends on the text alone (and the font): computed once, not each frame
         self.setMinimumHeight(min(4000, int(sum(self._rows()) * 12 * self.zoom) + 10))
         self.update()
 
@@ -53,20 +54,35 @@ class GoCode(QWidget):
     def _fit_chars(self) -> int:
         """Characters of code the font is sized for: the 90th percentile line (monospace: width is
         characters); a line whose code is longer wraps onto a second row, so code is never cut."""
-        codes = sorted(len(ln.split("//")[0].rstrip().replace("\t", "    ")) for ln in self.lines)
-        return max(codes[int(len(codes) * 0.9)] if codes else 0, 36)
+        got = self._memo().get("fit")
+        if got is None:
+            codes = sorted(len(ln.split("//")[0].rstrip().replace("\t", "    ")) for ln in self.lines)
+            got = self._cache["fit"] = max(codes[int(len(codes) * 0.9)] if codes else 0, 36)
+        return got
 
     def _rows(self) -> list[int]:
-        fit = self._fit_chars()
-        return [2 if len(ln.split("//")[0].rstrip().replace("\t", "    ")) > fit else 1 for ln in self.lines]
+        got = self._memo().get("rows")
+        if got is None:
+            fit = self._fit_chars()
+            got = self._cache["rows"] = [2 if len(ln.split("//")[0].rstrip().replace("\t", "    ")) > fit else 1
+                                         for ln in self.lines]
+            self._cache["nrows"] = sum(got)
+        return got
+
+    def _memo(self) -> dict:
+        if getattr(self, "_cache", None) is None or self._cache.get("lines") is not self.lines:
+            self._cache = {"lines": self.lines}
+        return self._cache
 
     def line_height(self) -> float:
         """Pixels per row of code: the panel's height over its rows, between 12 and 26 (times the zoom)."""
-        return max(12.0 * self.zoom, min(26.0 * self.zoom, (self.height() - 8) / max(1, sum(self._rows()))))
+        self._rows()
+        return max(12.0 * self.zoom, min(26.0 * self.zoom, (self.height() - 8) / max(1, self._cache["nrows"])))
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, e) -> None:  # noqa: N802
         p = QPainter(self)
         p.fillRect(self.rect(), PAPER)
+        top, bottom = e.rect().top(), e.rect().bottom()  # only what is exposed is drawn: a long file stays cheap
         lh = self.line_height()
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
         w = self.width()
@@ -85,13 +101,21 @@ class GoCode(QWidget):
         p.setFont(mono)
         room = w - gutter - pill_w
         # what really wraps at this font (a subset of what _rows() guessed, which sized the rows)
-        rows = [2 if fm.horizontalAdvance(ln.split("//")[0].rstrip().replace("\t", "    ")) > room else 1
+        key = ("wrap", size, room)
+        rows = self._memo().get(key)
+        if rows is None:
+            rows = self._cache[key] = [
+                2 if fm.horizontalAdvance(ln.split("//")[0].rstrip().replace("\t", "    ")) > room else 1
                 for ln in self.lines]
         row = 0
         for i, text in enumerate(self.lines):
             n = i + 1
             y = 4 + row * lh
             row += rows[i]
+            if y + rows[i] * lh < top:
+                continue
+            if y > bottom:
+                break
             mark = self.marks.get(n)
             if mark is not None:
                 col = QColor(VERMILLION if mark[1] == "stranded" else ORANGE)

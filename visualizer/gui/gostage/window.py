@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -39,6 +40,9 @@ log = logging.getLogger("leakviz")
 
 
 MOVING_MAX_FRAMES = 3000  # a Go run's GIF or video stops at this many frames
+
+
+DIALS_MAX_H = 300  # pixels of dials shown at once (at zoom 1)
 
 
 class GoWindow(QMainWindow):
@@ -139,7 +143,18 @@ class GoWindow(QMainWindow):
         self.dials_box = QGroupBox(self.tr("Channel capacities"))
         self.dials_box.setToolTip(self.tr("One dial per make(chan T, n) in the source; a change edits that constant "
                                           "and runs the program again."))
-        self.dials = QVBoxLayout(self.dials_box)
+        # the dials scroll inside their box: 200 channels must not make the window 10,000 px tall
+        box = QVBoxLayout(self.dials_box)
+        box.setContentsMargins(2, 2, 2, 2)
+        self.dials_scroll = QScrollArea()
+        self.dials_scroll.setWidgetResizable(True)
+        self.dials_scroll.setFrameShape(QFrame.NoFrame)
+        self.dials_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        inner = QWidget()
+        self.dials = QVBoxLayout(inner)
+        self.dials.setContentsMargins(0, 0, 0, 0)
+        self.dials_scroll.setWidget(inner)
+        box.addWidget(self.dials_scroll)
         sl.addWidget(self.dials_box)
         self.http_box = QGroupBox(self.tr("Requests"))
         self.http_box.setToolTip(self.tr("An HTTP handler is called once per simulated request, each on its own "
@@ -400,6 +415,10 @@ class GoWindow(QMainWindow):
             self.dials.addWidget(name)
             self.dials.addWidget(sp)
             self.dial_widgets[s.key] = sp
+        self.dials.addStretch(1)
+        # as tall as its dials, up to DIALS_MAX_H; past that the dials scroll and the window keeps its size
+        need = self.dials.sizeHint().height() + 4
+        self.dials_scroll.setFixedHeight(min(need, int(DIALS_MAX_H * self.zoom)))
         self.dials_box.setVisible(bool(sites))
 
     def set_capacity(self, key: tuple, value: int) -> None:
@@ -448,8 +467,14 @@ class GoWindow(QMainWindow):
             self._update_stats()
             self.changed.emit()
             return
+        res = run.result
         if run.failure:
             self._show_error(self.tr("Cannot run this Go: {reason}").format(reason=run.failure))
+        elif res is not None and (res.panicked or res.exit_code):
+            # the program's own end (a panic, a fatal error, os.Exit): said at once, not "nothing stranded"
+            first = next((ln for ln in res.stderr.splitlines() if ln.strip()), "")
+            self._show_error(self.tr("The program stopped: {reason}").format(
+                reason=first[:200] if first else self.tr("exit status {code}").format(code=res.exit_code)))
         else:
             self.banner.hide()
         n = len(run.frames)

@@ -322,143 +322,143 @@
 <context>
     <name>FilesMixin</name>
     <message>
-        <location filename="../files.py" line="68"/>
+        <location filename="../files.py" line="65"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="68"/>
+        <location filename="../files.py" line="65"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="69"/>
+        <location filename="../files.py" line="66"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="69"/>
-        <location filename="../files.py" line="209"/>
+        <location filename="../files.py" line="66"/>
+        <location filename="../files.py" line="206"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="70"/>
+        <location filename="../files.py" line="67"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="70"/>
+        <location filename="../files.py" line="67"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="74"/>
+        <location filename="../files.py" line="71"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="95"/>
+        <location filename="../files.py" line="92"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="115"/>
+        <location filename="../files.py" line="112"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="130"/>
+        <location filename="../files.py" line="127"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="160"/>
+        <location filename="../files.py" line="157"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="162"/>
+        <location filename="../files.py" line="159"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="208"/>
+        <location filename="../files.py" line="205"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="222"/>
+        <location filename="../files.py" line="219"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="236"/>
+        <location filename="../files.py" line="233"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="247"/>
+        <location filename="../files.py" line="244"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="262"/>
+        <location filename="../files.py" line="257"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="277"/>
+        <location filename="../files.py" line="281"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="277"/>
+        <location filename="../files.py" line="281"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="278"/>
+        <location filename="../files.py" line="282"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="279"/>
+        <location filename="../files.py" line="282"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="279"/>
+        <location filename="../files.py" line="282"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="293"/>
+        <location filename="../files.py" line="283"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="293"/>
+        <location filename="../files.py" line="283"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="301"/>
+        <location filename="../files.py" line="284"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="317"/>
+        <location filename="../files.py" line="287"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="317"/>
+        <location filename="../files.py" line="287"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="321"/>
+        <location filename="../files.py" line="291"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -479,22 +479,22 @@
 <context>
     <name>GoCompare</name>
     <message>
-        <location filename="../gostage/compare.py" line="38"/>
+        <location filename="../gostage/compare.py" line="39"/>
         <source>leakviz: compare two Go programs</source>
         <translation>leakviz：对比两个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage/compare.py" line="75"/>
+        <location filename="../gostage/compare.py" line="76"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/compare.py" line="91"/>
+        <location filename="../gostage/compare.py" line="92"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage/compare.py" line="124"/>
+        <location filename="../gostage/compare.py" line="125"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
     </message>
@@ -631,252 +631,263 @@
     <name>GoWindow</name>
     <message>
         <location filename="../gostage/stage.py" line="34"/>
-        <location filename="../gostage/window.py" line="138"/>
+        <location filename="../gostage/window.py" line="140"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="82"/>
+        <location filename="../gostage/window.py" line="84"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="83"/>
+        <location filename="../gostage/window.py" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="84"/>
+        <location filename="../gostage/window.py" line="86"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="88"/>
+        <location filename="../gostage/window.py" line="90"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="90"/>
+        <location filename="../gostage/window.py" line="92"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="94"/>
+        <location filename="../gostage/window.py" line="96"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="94"/>
+        <location filename="../gostage/window.py" line="96"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="95"/>
+        <location filename="../gostage/window.py" line="97"/>
         <source>Export as a &amp;GIF…</source>
         <translation>导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="95"/>
+        <location filename="../gostage/window.py" line="97"/>
         <source>Export as an MP4 &amp;video…</source>
         <translation>导出为 MP4 视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="96"/>
+        <location filename="../gostage/window.py" line="98"/>
         <source>Export as a &amp;WebM video…</source>
         <translation>导出为 WebM 视频(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="100"/>
+        <location filename="../gostage/window.py" line="102"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="103"/>
+        <location filename="../gostage/window.py" line="105"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="107"/>
+        <location filename="../gostage/window.py" line="109"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="110"/>
+        <location filename="../gostage/window.py" line="112"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="139"/>
+        <location filename="../gostage/window.py" line="141"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="143"/>
-        <location filename="../gostage/window.py" line="151"/>
         <location filename="../gostage/window.py" line="156"/>
+        <location filename="../gostage/window.py" line="164"/>
+        <location filename="../gostage/window.py" line="169"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="144"/>
+        <location filename="../gostage/window.py" line="157"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="148"/>
-        <location filename="../gostage/window.py" line="156"/>
+        <location filename="../gostage/window.py" line="161"/>
+        <location filename="../gostage/window.py" line="169"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="155"/>
+        <location filename="../gostage/window.py" line="168"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="157"/>
+        <location filename="../gostage/window.py" line="170"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="186"/>
-        <location filename="../gostage/window.py" line="545"/>
+        <location filename="../gostage/window.py" line="199"/>
+        <location filename="../gostage/window.py" line="547"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="188"/>
+        <location filename="../gostage/window.py" line="201"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="190"/>
+        <location filename="../gostage/window.py" line="203"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="201"/>
+        <location filename="../gostage/window.py" line="214"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="204"/>
+        <location filename="../gostage/window.py" line="217"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="239"/>
+        <location filename="../gostage/window.py" line="252"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="294"/>
-        <location filename="../gostage/window.py" line="323"/>
+        <location filename="../gostage/window.py" line="307"/>
+        <location filename="../gostage/window.py" line="334"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="306"/>
+        <location filename="../gostage/window.py" line="319"/>
+        <location filename="../gostage/window.py" line="362"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="333"/>
+        <location filename="../gostage/window.py" line="362"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="333"/>
+        <location filename="../gostage/window.py" line="363"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="349"/>
+        <location filename="../gostage/window.py" line="363"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="354"/>
+        <location filename="../gostage/window.py" line="364"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="372"/>
+        <location filename="../gostage/window.py" line="367"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="372"/>
+        <location filename="../gostage/window.py" line="367"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="411"/>
+        <location filename="../gostage/window.py" line="406"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="412"/>
+        <location filename="../gostage/window.py" line="407"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="458"/>
+        <location filename="../gostage/window.py" line="454"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="461"/>
+        <location filename="../gostage/window.py" line="457"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="468"/>
+        <location filename="../gostage/window.py" line="465"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="535"/>
+        <location filename="../gostage/window.py" line="469"/>
+        <source>The program stopped: {reason}</source>
+        <translation>程序已终止：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="470"/>
+        <source>exit status {code}</source>
+        <translation>退出状态 {code}</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="537"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="537"/>
+        <location filename="../gostage/window.py" line="539"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="545"/>
+        <location filename="../gostage/window.py" line="547"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="615"/>
+        <location filename="../gostage/window.py" line="617"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="615"/>
+        <location filename="../gostage/window.py" line="617"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="635"/>
+        <location filename="../gostage/window.py" line="637"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="635"/>
+        <location filename="../gostage/window.py" line="637"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="640"/>
+        <location filename="../gostage/window.py" line="642"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="640"/>
+        <location filename="../gostage/window.py" line="642"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -1272,7 +1283,7 @@
     </message>
     <message>
         <location filename="../window.py" line="209"/>
-        <location filename="../window.py" line="464"/>
+        <location filename="../window.py" line="466"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1357,57 +1368,57 @@
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="435"/>
+        <location filename="../window.py" line="437"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="461"/>
+        <location filename="../window.py" line="463"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="468"/>
+        <location filename="../window.py" line="470"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="468"/>
+        <location filename="../window.py" line="470"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="470"/>
+        <location filename="../window.py" line="472"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="470"/>
+        <location filename="../window.py" line="472"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="471"/>
+        <location filename="../window.py" line="473"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="481"/>
+        <location filename="../window.py" line="483"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="493"/>
+        <location filename="../window.py" line="495"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="505"/>
+        <location filename="../window.py" line="507"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="506"/>
+        <location filename="../window.py" line="508"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1415,7 +1426,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="79"/>
+        <location filename="../chart.py" line="85"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -1424,27 +1435,27 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="104"/>
+        <location filename="../chart.py" line="116"/>
         <source>Memory held by stranded goroutines</source>
         <translation>被困住的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="106"/>
+        <location filename="../chart.py" line="118"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="111"/>
+        <location filename="../chart.py" line="123"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="121"/>
+        <location filename="../chart.py" line="133"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="128"/>
+        <location filename="../chart.py" line="140"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>

@@ -311,6 +311,8 @@ ZH = {
     "Cannot run this Go: {where}: {reason}": "无法运行这段 Go：{where}：{reason}",
     "Unsupported Go at line {line}, column {col}: {reason}": "第 {line} 行第 {col} 列的 Go 不受支持：{reason}",
     "Cannot run this Go: {reason}": "无法运行这段 Go：{reason}",
+    "The program stopped: {reason}": "程序已终止：{reason}",
+    "exit status {code}": "退出状态 {code}",
     "<b>{s}</b> stranded<br>{b} blocked<br>{l} alive<br>{n} started": "被困 <b>{s}</b><br>阻塞 {b}<br>存活 {l}<br>启动 {n}",
     " (end)": "（结束）",
     "Pause": "暂停",
