@@ -181,3 +181,46 @@ def test_live_polling_of_a_real_leaking_go_service(leaky):
         proc.kill()
         proc.wait(timeout=30)
         proc.stdout.close()
+
+
+def test_one_read_of_a_real_service_gives_go_s_verdict_per_group(leaky):
+    """`dump URL` asks the service's goroutineleak profile too: each group is marked as Go marks it."""
+    from visualizer.godump.cli import read
+    binary, version = leaky
+    proc, base = _serve(binary)
+    try:
+        for _ in range(2):
+            try:
+                urllib.request.urlopen(f"{base}/leak?checks=4", timeout=10).read()
+            except urllib.error.HTTPError as e:
+                assert e.code == 403
+        url = f"{base}/debug/pprof/goroutine?debug=2"
+        _wait_for(lambda: sum(g.count for g in fetch(url).groups if g.function == "main.handler.func1") == 6)
+        s = read(url)
+        leaked = {(g.function, g.wait_reason) for g in s.groups if g.go_leaked}
+        if version >= "go1.26":
+            assert s.verdict == "goroutineleak"
+            # exactly what Go's own profile reports, asked directly
+            go_sites = {(g.file, g.line) for g in fetch(f"{base}/debug/pprof/goroutineleak?debug=1").groups}
+            assert {(g.file, g.line) for g in s.groups if g.go_leaked} == go_sites
+            assert ("main.handler.func1", "chan send") in leaked
+            assert all(g.go_leaked is not None for g in s.groups)
+        else:
+            assert s.verdict == "suspects" and not leaked  # no profile: waits judge (none 10 minutes old here)
+            assert all(g.go_leaked is None and not g.suspect for g in s.groups)
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+
+
+def test_a_group_that_never_shrinks_is_noted_apart_from_one_that_only_grows(fake):
+    clock = Clock()
+    w = Watch(fake.url, timeout=5, clock=clock)
+    for _ in range(4):
+        assert w.poll().error is None
+        clock.t += 5
+    [grows] = w.leaking()
+    [flat] = w.never_finishing()  # the steady pool of 2: never seen finishing, not growing
+    assert grows.key[0] == "chan send" and flat.key[0] == "select" and flat.count == 2
+    assert not flat.leaking

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core import memory
 from ..core.atomic import ReadError, file_kind, read_regular
 from .group import Summary, summarize
-from .live import FetchError, Watch, fetch
+from .live import SUSPECT_MINUTES, FetchError, Watch, fetch, judge
 from .parse import DumpError
 
 
@@ -84,22 +84,34 @@ def format_table(s: Summary, src: SourceFinder | None = None) -> str:
     out = [f"goroutine dump ({s.form}): {s.goroutines:,} goroutine(s) in {len(s.groups):,} group(s)"
            + (f", {s.dropped:,} of the runtime's own left out" if s.dropped else ""),
            f"Go memory they hold: ~{_kib(s.go_bytes())} (modelled: {each:,} B a goroutine, stack + heap)", ""]
-    rows = [("count", "wait reason", "longest", "Go memory", "blocks at", "created by")]
+    rows = [("count", "stacks", "verdict", "wait reason", "longest", "Go memory", "blocks at", "created by")]
     for g in s.groups:
-        wait = "-" if g.max_wait_minutes is None else f"{g.max_wait_minutes} min"
+        wait = "unknown" if g.max_wait_minutes is None else f"{g.max_wait_minutes} min"  # Go printed none
         reason = (g.wait_reason or "?") + (f" ({g.leaked:,} leaked)" if g.leaked else "")
         made = f"{g.created_by} {Path(g.created_file or '?').name}:{g.created_line}" if g.created_by else "-"
         at = f"{g.function} {Path(g.file).name}:{g.line}" if g.file else (g.function or "(other)")
-        rows.append((f"{g.count:,}", reason, wait, _kib(g.go_bytes()), at, made))
-    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+        verdict = {True: "LEAKED", False: "ok"}.get(g.go_leaked, "suspect" if g.suspect else "")
+        rows.append((f"{g.count:,}", f"{g.stacks:,}", verdict, reason, wait, _kib(g.go_bytes()), at, made))
+    widths = [max(len(r[i]) for r in rows) for i in range(7)]
     for i, r in enumerate(rows):
-        out.append(f"{r[0]:>{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>{widths[3]}}  "
-                   f"{r[4]:<{widths[4]}}  {r[5]}")
+        out.append(f"{r[0]:>{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:<{widths[2]}}  {r[3]:<{widths[3]}}  "
+                   f"{r[4]:>{widths[4]}}  {r[5]:>{widths[5]}}  {r[6]:<{widths[6]}}  {r[7]}")
         if i and src is not None:
             g = s.groups[i - 1]
             text = src.line(g.file, g.line) if g.file else None
             if text is not None:
                 out.append(f"{'':>{widths[0]}}  {g.line:>6} | {text}")
+    merged = sum(g.stacks for g in s.groups)
+    if merged > len(s.groups):
+        out += ["", f"{len(s.groups):,} group(s) merge {merged:,} distinct stacks (argument words, creator "
+                    "goroutines): grouped by exact stack, as panicparse does, they would be that many"]
+    if s.verdict == "goroutineleak":
+        n = sum(g.count for g in s.groups if g.go_leaked)
+        out += ["", f"verdict: Go's goroutineleak profile reports {n:,} leaked goroutine(s) in "
+                    f"{sum(1 for g in s.groups if g.go_leaked):,} group(s); the rest can still run"]
+    elif s.verdict == "suspects":
+        out += ["", f"verdict: the service has no goroutineleak profile (Go 1.26+); groups waiting "
+                    f"{SUSPECT_MINUTES} minutes or more are marked suspect"]
     if s.problems.total:
         out += ["", f"{s.problems.total:,} problem(s) reading the dump:"]
         out += [f"  {p}" for p in s.problems.kept[:10]]
@@ -134,7 +146,7 @@ class _Capped:
 def read(arg: str, timeout: float = 10.0) -> Summary:
     """A dump from a file, ``-`` (stdin) or a URL, grouped."""
     if _is_url(arg):
-        return fetch(arg, timeout)
+        return judge(arg, fetch(arg, timeout), timeout)
     if arg == "-":
         return summarize(sys.stdin.buffer)
     p = Path(arg)
@@ -204,7 +216,9 @@ def _watch(url: str, as_json: bool, every: float, polls: int | None, timeout: fl
                 "goroutines": p.summary.goroutines if p.summary else None,
                 "leaking": [{"site": t.label, "count": t.count, "per_second": round(t.rate, 3),
                              "in_an_hour": t.in_an_hour()[0], "go_bytes_in_an_hour": t.in_an_hour()[1],
-                             "confirmed_by_go": t.confirmed} for t in leaking]}), flush=True)
+                             "confirmed_by_go": t.confirmed} for t in leaking],
+                "never_finishing": [{"site": t.label, "count": t.count, "polls": len(t.counts)}
+                                    for t in w.never_finishing()]}), flush=True)
         elif p.error is not None:
             print(f"{p.at:8.1f}s  service not answering: {p.error} (still polling)", flush=True)
         else:
@@ -214,6 +228,9 @@ def _watch(url: str, as_json: bool, every: float, polls: int | None, timeout: fl
                 count, b = t.in_an_hour()
                 print(f"            LEAKING {t.label}: {t.count:,} now, +{t.rate:,.2f}/s, {count:,} holding "
                       f"~{_kib(b)} in an hour{' (Go agrees: goroutineleak)' if t.confirmed else ''}", flush=True)
+            for t in w.never_finishing()[:10]:
+                print(f"            note: {t.label}: {t.count:,}, never seen finishing in {len(t.counts)} polls "
+                      "(a fixed pool, or a loop nobody stops)", flush=True)
         if polls is not None and n >= polls:
             return 0
         time.sleep(max(0.0, every - (time.monotonic() - started)))

@@ -77,6 +77,9 @@ class Group:
     locked: int = 0
     labels: set[str] = field(default_factory=set)
     sample: Goroutine | None = None  # one of them, for its whole stack
+    variants: set = field(default_factory=set)  # distinct stacks merged here (up to MAX_VARIANTS)
+    go_leaked: bool | None = None  # Go's goroutineleak profile names this site (None: not asked, or no profile)
+    suspect: bool = False  # no profile to ask, and they have waited SUSPECT_MINUTES or more
 
     @property
     def key(self) -> tuple:
@@ -96,9 +99,17 @@ class Group:
         """The group as a JSON-ready dict (waits in minutes, as the dump gives them)."""
         return {"count": self.count, "wait_reason": self.wait_reason, "function": self.function, "file": self.file,
                 "line": self.line, "created_by": self.created_by, "created_file": self.created_file,
-                "created_line": self.created_line, "max_wait_minutes": self.max_wait_minutes}
+                "created_line": self.created_line, "max_wait_minutes": self.max_wait_minutes,
+                "leaked": self.go_leaked, "suspect": self.suspect, "stacks": self.stacks}
+
+    @property
+    def stacks(self) -> int:
+        """How many distinct stacks (argument words, creator goroutines) this group merged; a tool that
+        groups by exact stack, as panicparse does, would show that many groups."""
+        return max(1, len(self.variants))
 
 
+MAX_VARIANTS = 10_000  # distinct stacks counted per group; past it the count says "at least"
 MAX_GROUPS = 100_000  # past this, goroutines fold into one "(other)" group: memory stays bounded
 
 
@@ -112,10 +123,12 @@ class Summary:
     groups: list[Group]
     problems: Problems
     damaged: int = 0
+    verdict: str = ""  # "goroutineleak": Go's profile judged every group; "suspects": waits judged them
 
     def as_json(self) -> dict:
         """The summary as a JSON-ready dict: the goroutine count and every group."""
-        return {"goroutines": self.goroutines, "groups": [g.as_json() for g in self.groups]}
+        return {"goroutines": self.goroutines, "verdict": self.verdict or None,
+                "groups": [g.as_json() for g in self.groups]}
 
     def go_bytes(self) -> int:
         """Modelled Go bytes these goroutines hold (stacks and records only; channels are not in a dump)."""
@@ -149,6 +162,8 @@ def summarize(stream, keep_runtime: bool = False) -> Summary:
                             sample=g)
                 groups[key] = grp
         grp.count += g.count
+        if len(grp.variants) < MAX_VARIANTS:
+            grp.variants.add(g.variant)
         if g.minutes is not None:
             grp.max_wait_minutes = max(grp.max_wait_minutes or 0, g.minutes)
         grp.leaked += g.count if g.leaked else 0

@@ -132,6 +132,28 @@ def fetch(url: str, timeout: float = 10.0) -> Summary:
         raise FetchError(f"cannot use the URL {name}: {e}") from None
 
 
+SUSPECT_MINUTES = 10  # without Go's verdict, a group waiting this long is called a suspect
+
+
+def judge(url: str, s: Summary, timeout: float = 10.0) -> Summary:
+    """Mark each group of ``s`` (read from ``url``) leaked or not by Go's goroutineleak profile, where the
+    service serves it; else mark the groups that have waited SUSPECT_MINUTES or more as suspects."""
+    leak = leak_url(url)
+    sites = None
+    if leak is not None:
+        try:
+            sites = {(g.file, g.line) for g in fetch(leak, timeout).groups}
+        except FetchError:
+            sites = None  # an older Go (no such profile), or it did not answer: judge by waits instead
+    for g in s.groups:
+        if sites is not None:
+            g.go_leaked = (g.file, g.line) in sites
+        else:
+            g.suspect = (g.max_wait_minutes or 0) >= SUSPECT_MINUTES
+    s.verdict = "goroutineleak" if sites is not None else "suspects"
+    return s
+
+
 def leak_url(url: str) -> str | None:
     """The service's ``goroutineleak`` profile beside its goroutine profile."""
     parts = urllib.parse.urlsplit(url)
@@ -170,6 +192,15 @@ class Trend:
         if len(pts) < MIN_POLLS:
             return False
         return all(b[1] >= a[1] for a, b in zip(pts, pts[1:], strict=False)) and pts[-1][1] > pts[0][1]
+
+    @property
+    def never_finishing(self) -> bool:
+        """True when, over every poll kept (at least ``MIN_POLLS``), the group was never smaller than before
+        and is not empty: its goroutines were never seen finishing. A note, not a leak: a fixed pool looks
+        the same, but so does a loop nobody stops (a ticker's)."""
+        pts = list(self.counts)
+        return (len(pts) >= MIN_POLLS and pts[-1][1] > 0
+                and all(b[1] >= a[1] for a, b in zip(pts, pts[1:], strict=False)))
 
     @property
     def rate(self) -> float:
@@ -246,3 +277,8 @@ class Watch:
     def leaking(self) -> list[Trend]:
         """The groups that only grew, fastest first."""
         return sorted((t for t in self.trends.values() if t.leaking), key=lambda t: -t.rate)
+
+    def never_finishing(self) -> list[Trend]:
+        """The groups never seen finishing that are not growing (growing ones are in ``leaking``), biggest first."""
+        return sorted((t for t in self.trends.values() if t.never_finishing and not t.leaking),
+                      key=lambda t: -t.count)

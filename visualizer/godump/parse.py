@@ -34,7 +34,7 @@ _ELIDED = re.compile(r"\.\.\.(?:additional frames elided|\d+ frames elided)\.\.\
 _PROFILE = re.compile(r"(goroutine|goroutineleak) profile: total (\d+)$")
 _RECORD = re.compile(r"(\d+) @(?: 0x[0-9a-f]+)*$")
 _RECORD_FRAME = re.compile(r"#\t0x[0-9a-f]+\t(\S+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+)$")
-_GOLEAK = re.compile(r"\[?Goroutine \d+ in state .*on top of the stack:$")
+_GOLEAK = re.compile(r"\[?Goroutine (\d+) in state (.*), with (\S+) on top of the stack:$")
 # what Go or go test prints right after a dump with no blank line between
 _AFTER = ("panic: ", "fatal error: ", "--- PASS", "--- FAIL", "=== ", "PASS", "FAIL", "ok  \t", "exit status ")
 _MINUTES = re.compile(r"(\d+) minutes$")
@@ -70,6 +70,7 @@ class Goroutine:
     damaged: bool = False
     count: int = 1
     at_line: int = 0  # where its header is in the input
+    variant: int = 0  # a hash of what differs between otherwise equal stacks: argument words, creator goroutine
 
 
 @dataclass(slots=True)
@@ -115,6 +116,8 @@ def _status(text: str, g: Goroutine) -> None:
             if attr:
                 setattr(g, attr, True)
     g.wait_reason = reason
+    if g.leaked:
+        g.minutes = None  # once its goroutineleak profile was asked, Go prints no wait for a leaked goroutine
     for p in parts[1:]:
         m = _MINUTES.match(p)
         if m:
@@ -178,6 +181,7 @@ class Parser:
         self._want_created_file = False
         self._ancestors = False  # inside "[originating from goroutine N]:" frames
         self._unavailable = False
+        self._goleak_entry = False  # the goroutine was started by goleak's entry line (no header yet)
         self._last = 0
         self._pure = None  # input that starts with a goroutine: a pprof dump, nothing else in it
 
@@ -190,6 +194,10 @@ class Parser:
         if self._pending is not None:
             g.frames.append(self._pending)
             self._pending = None
+        if not g.frames and g.id is None and not g.damaged:
+            # a debug=1 record whose stack is all runtime frames, which pprof leaves out (a goroutine just
+            # made or exiting, at runtime.goexit): the runtime's own, as its traceback would say
+            g.frames.append(Frame("runtime.goexit"))
         if not g.frames and not g.damaged and not self._unavailable:
             g.damaged = True
             self.problems.add(g.at_line, f"goroutine {g.id} has no stack")
@@ -247,12 +255,25 @@ class Parser:
     # -- debug=2 and tracebacks (also inside goleak and go test output) --
 
     def _start(self, n: int, m: re.Match, out: list[Goroutine]) -> None:
+        g = self._g
+        if g is not None and self._goleak_entry and not g.frames and g.id == int(m.group(1)):
+            self._g = None  # goleak before 1.3 printed Go's own header under its entry line: one goroutine
+        self._goleak_entry = False
         self._emit(out)
         if self.form is None:
             self.form = "debug=2"
         g = Goroutine(id=int(m.group(1)), wait_reason=None, at_line=n, labels=m.group(3))
         _status(m.group(2), g)
         self._g = g
+
+    def _start_goleak(self, n: int, m: re.Match, out: list[Goroutine]) -> None:
+        """goleak's entry line, ``Goroutine N in state S, with F on top of the stack:``; from goleak 1.3 on
+        the frames follow it directly (no ``goroutine N [S]:`` header)."""
+        self._emit(out)
+        g = Goroutine(id=int(m.group(1)), wait_reason=None, at_line=n)
+        _status(m.group(2), g)
+        self._g = g
+        self._goleak_entry = True
 
     def _feed_text(self, n: int, text: str, out: list[Goroutine]) -> None:
         line = text.lstrip(" ")  # goleak's lines come indented by go test
@@ -276,7 +297,12 @@ class Parser:
                 self.problems.add(n, f"not part of any goroutine: {_shorten(line)!r}")
                 return
             if "found unexpected goroutines" in line:
-                self.form = "goleak" if self.form in (None, "debug=2") else f"goleak ({self.form})"
+                if self.form is None or not self.form.startswith("goleak"):  # once: every test says it
+                    self.form = "goleak" if self.form in (None, "debug=2") else f"goleak ({self.form})"
+                return
+            gm = _GOLEAK.match(line.lstrip("["))
+            if gm and self.form is not None and self.form.startswith("goleak"):
+                self._start_goleak(n, gm, out)
             elif line.startswith(("panic: ", "SIGQUIT: ", "fatal error: ")) and self.form in (None, "debug=2"):
                 self.form = "traceback"
             return
@@ -307,6 +333,7 @@ class Parser:
             if m:
                 if not self._ancestors:
                     g.created_by = Frame(m.group(1))
+                    g.variant = hash((g.variant, m.group(2)))
                     self._want_created_file = True
                 return
         elif _ELIDED.match(line):
@@ -318,11 +345,16 @@ class Parser:
         elif line.startswith("[originating from goroutine"):
             self._ancestors = True  # GODEBUG=tracebackancestors: not where it blocks
             return
-        elif line == "]" or _GOLEAK.match(line.lstrip("[")):
-            self._emit(out)  # goleak closes its list, or starts its next entry
+        elif line == "]":
+            self._emit(out)  # goleak closes its list
+            return
+        elif _GOLEAK.match(line.lstrip("[")):
+            self._start_goleak(n, _GOLEAK.match(line.lstrip("[")), out)  # goleak's next entry
             return
         elif line.endswith(")") and "(" in line and not line.startswith("\t"):
-            self._pending = Frame(line[: line.rindex("(")])
+            cut = line.rindex("(")
+            self._pending = Frame(line[:cut])
+            g.variant = hash((g.variant, line[cut:]))  # the argument words: panicparse splits on them
             return
         self._damage(n, f"expected a stack frame, got {_shorten(line)!r}", out)
 

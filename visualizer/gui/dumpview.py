@@ -176,7 +176,7 @@ class TrendChart(QWidget):
 class DumpWindow(QWidget):
     """A goroutine dump (file or URL) grouped, with piles over the code."""
 
-    COLUMNS = 5
+    COLUMNS = 6
     file_read = Signal(str)  # a dump file read whole (File > Open Recent remembers it)
 
     def __init__(self, source: str | None = None, src_dir: Path | None = None,
@@ -217,7 +217,7 @@ class DumpWindow(QWidget):
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self._selected)
         self.table.setHorizontalHeaderLabels([self.tr("count"), self.tr("wait reason"), self.tr("longest"),
-                                              self.tr("blocks at"), self.tr("created by")])
+                                              self.tr("blocks at"), self.tr("created by"), self.tr("stacks")])
         self.piles = PileView()
         self.chart = TrendChart()
         split = QSplitter(Qt.Horizontal)
@@ -320,9 +320,10 @@ class DumpWindow(QWidget):
         self.table.setRowCount(len(s.groups))
         for r, g in enumerate(s.groups):
             cells = [f"{g.count:,}", (g.wait_reason or "?") + (f" ({g.leaked:,} leaked)" if g.leaked else ""),
-                     "-" if g.max_wait_minutes is None else f"{g.max_wait_minutes} min",
+                     self.tr("unknown") if g.max_wait_minutes is None else f"{g.max_wait_minutes} min",
                      f"{g.function} {Path(g.file).name}:{g.line}",
-                     f"{g.created_by} {Path(g.created_file or '').name}:{g.created_line}" if g.created_by else "-"]
+                     f"{g.created_by} {Path(g.created_file or '').name}:{g.created_line}" if g.created_by else "-",
+                     f"{g.stacks:,}"]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 0:

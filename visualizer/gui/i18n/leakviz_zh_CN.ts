@@ -261,6 +261,11 @@
         <translation>创建者</translation>
     </message>
     <message>
+        <location filename="../dumpview.py" line="220"/>
+        <source>stacks</source>
+        <translation>栈数</translation>
+    </message>
+    <message>
         <location filename="../dumpview.py" line="245"/>
         <source>Open a goroutine dump</source>
         <translation>打开 goroutine 转储</translation>
@@ -299,6 +304,11 @@
         <location filename="../dumpview.py" line="319"/>
         <source>Damaged dump, read as far as it is valid: {p}</source>
         <translation>转储已损坏，已读取到仍然有效的位置：{p}</translation>
+    </message>
+    <message>
+        <location filename="../dumpview.py" line="323"/>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -631,263 +641,263 @@
     <name>GoWindow</name>
     <message>
         <location filename="../gostage/stage.py" line="34"/>
-        <location filename="../gostage/window.py" line="140"/>
+        <location filename="../gostage/window.py" line="143"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="84"/>
+        <location filename="../gostage/window.py" line="87"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="85"/>
+        <location filename="../gostage/window.py" line="88"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="86"/>
+        <location filename="../gostage/window.py" line="89"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="90"/>
+        <location filename="../gostage/window.py" line="93"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="92"/>
+        <location filename="../gostage/window.py" line="95"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="96"/>
+        <location filename="../gostage/window.py" line="99"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="96"/>
+        <location filename="../gostage/window.py" line="99"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="97"/>
+        <location filename="../gostage/window.py" line="100"/>
         <source>Export as a &amp;GIF…</source>
         <translation>导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="97"/>
+        <location filename="../gostage/window.py" line="100"/>
         <source>Export as an MP4 &amp;video…</source>
         <translation>导出为 MP4 视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="98"/>
+        <location filename="../gostage/window.py" line="101"/>
         <source>Export as a &amp;WebM video…</source>
         <translation>导出为 WebM 视频(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="102"/>
+        <location filename="../gostage/window.py" line="105"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="105"/>
+        <location filename="../gostage/window.py" line="108"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="109"/>
+        <location filename="../gostage/window.py" line="112"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="112"/>
+        <location filename="../gostage/window.py" line="115"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="141"/>
+        <location filename="../gostage/window.py" line="144"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="156"/>
-        <location filename="../gostage/window.py" line="164"/>
-        <location filename="../gostage/window.py" line="169"/>
+        <location filename="../gostage/window.py" line="159"/>
+        <location filename="../gostage/window.py" line="167"/>
+        <location filename="../gostage/window.py" line="172"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="157"/>
+        <location filename="../gostage/window.py" line="160"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="161"/>
-        <location filename="../gostage/window.py" line="169"/>
+        <location filename="../gostage/window.py" line="164"/>
+        <location filename="../gostage/window.py" line="172"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="168"/>
+        <location filename="../gostage/window.py" line="171"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="170"/>
+        <location filename="../gostage/window.py" line="173"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="199"/>
-        <location filename="../gostage/window.py" line="547"/>
+        <location filename="../gostage/window.py" line="202"/>
+        <location filename="../gostage/window.py" line="554"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="201"/>
+        <location filename="../gostage/window.py" line="204"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="203"/>
+        <location filename="../gostage/window.py" line="206"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="214"/>
+        <location filename="../gostage/window.py" line="217"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="217"/>
+        <location filename="../gostage/window.py" line="220"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="252"/>
+        <location filename="../gostage/window.py" line="255"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="307"/>
-        <location filename="../gostage/window.py" line="334"/>
+        <location filename="../gostage/window.py" line="310"/>
+        <location filename="../gostage/window.py" line="337"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="319"/>
-        <location filename="../gostage/window.py" line="362"/>
+        <location filename="../gostage/window.py" line="322"/>
+        <location filename="../gostage/window.py" line="365"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="362"/>
+        <location filename="../gostage/window.py" line="365"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="363"/>
+        <location filename="../gostage/window.py" line="366"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="363"/>
+        <location filename="../gostage/window.py" line="366"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="364"/>
+        <location filename="../gostage/window.py" line="367"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="367"/>
+        <location filename="../gostage/window.py" line="370"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="367"/>
+        <location filename="../gostage/window.py" line="370"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="406"/>
+        <location filename="../gostage/window.py" line="409"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="407"/>
+        <location filename="../gostage/window.py" line="410"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="454"/>
+        <location filename="../gostage/window.py" line="461"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="457"/>
+        <location filename="../gostage/window.py" line="464"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="465"/>
+        <location filename="../gostage/window.py" line="472"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="469"/>
+        <location filename="../gostage/window.py" line="476"/>
         <source>The program stopped: {reason}</source>
         <translation>程序已终止：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="470"/>
+        <location filename="../gostage/window.py" line="477"/>
         <source>exit status {code}</source>
         <translation>退出状态 {code}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="537"/>
+        <location filename="../gostage/window.py" line="544"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="539"/>
+        <location filename="../gostage/window.py" line="546"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="547"/>
+        <location filename="../gostage/window.py" line="554"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="617"/>
+        <location filename="../gostage/window.py" line="624"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="617"/>
+        <location filename="../gostage/window.py" line="624"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="637"/>
+        <location filename="../gostage/window.py" line="644"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="637"/>
+        <location filename="../gostage/window.py" line="644"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="642"/>
+        <location filename="../gostage/window.py" line="649"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="642"/>
+        <location filename="../gostage/window.py" line="649"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

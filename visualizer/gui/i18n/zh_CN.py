@@ -245,6 +245,8 @@ ZH = {
     "longest": "最久",
     "blocks at": "阻塞位置",
     "created by": "创建者",
+    "stacks": "栈数",
+    "unknown": "未知",
     "Open a goroutine dump": "打开 goroutine 转储",
     "Goroutine dumps (*.txt *.log *.json);;All files (*)": "goroutine 转储 (*.txt *.log *.json);;所有文件 (*)",
     "Name a dump file or a URL.": "请填写一个转储文件或 URL。",
