@@ -235,3 +235,15 @@ def test_a_debug1_record_of_runtime_frames_only_is_the_runtime_s_own():
             b"#\t0x40a9a4\tmain.worker+0x44\t/s/main.go:12\n\n")
     s = summarize_bytes(dump)
     assert s.problems.total == 0 and s.goroutines == 2 and s.dropped == 1
+
+
+def test_a_live_debug1_read_from_real_go_has_no_problem_line():
+    """Recorded from our leaky service on Go 1.27.3 (?debug=1 while requests were served): it holds a record
+    whose only frame pprof leaves out (`1 @ 0x493161`), which used to be 'goroutine None has no stack'."""
+    from visualizer.godump.group import summarize_bytes
+    data = (Path(__file__).parent / "data" / "go1.27" / "debug1-live.txt").read_bytes()
+    assert re.search(rb"^1 @ 0x[0-9a-f]+\n\n", data, re.M)
+    s = summarize_bytes(data)
+    assert s.problems.total == 0 and s.form == "debug=1"
+    assert s.goroutines + s.dropped == 12  # "goroutine profile: total 12"
+    assert [(g.function, g.count) for g in s.groups][0] == ("main.handler.func1", 9)
