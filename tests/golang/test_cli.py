@@ -313,3 +313,12 @@ def test_the_summary_line_is_per_site_and_bounded(tmp_path):
     line = by_site(leaked)
     assert line.startswith("100000 × main.f.func1 [chan send] a.go:9 (goroutines 7, 8, 9, …), 1 main.g0 [select]")
     assert line.endswith("and 13 more at 13 other sites") and len(line) < 1000
+
+
+def test_many_schedules_are_summarised_by_site_with_their_seeds():
+    """`go --runs 10` printed a line per seed listing every goroutine (17,012 characters); now a few lines."""
+    code, _out, err = run_leakviz(CASES / "race_pair.go", runs=12, seed=5)
+    lines = err.splitlines()
+    assert lines[0].startswith("leakviz: 12 schedules (seeds 5 to 16): ")
+    assert all(ln.startswith("  ") and ": in " in ln and "; seeds " in ln for ln in lines[1:])
+    assert len(err) < 2_000

@@ -120,6 +120,30 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
     for r in results:
         if r.note:
             err.write(f"leakviz: seed {r.seed}: {r.note}\n")
-        err.write(f"leakviz: seed {r.seed}: {r.started} goroutines started, {len(r.leaked)} leaked"
-                  f"{': ' + by_site(r.leaked) if r.leaked else ''}; {r.sim_ns} ns simulated\n")
+        if len(results) == 1:
+            err.write(f"leakviz: seed {r.seed}: {r.started} goroutines started, {len(r.leaked)} leaked"
+                      f"{': ' + by_site(r.leaked) if r.leaked else ''}; {r.sim_ns} ns simulated\n")
+    if len(results) > 1:
+        err.write(across_runs(results) + "\n")
     return code
+
+
+def across_runs(results: list) -> str:
+    """Several schedules in a few lines: how many leaked, and per blocking site the seeds that showed it."""
+    sites: dict[tuple, dict[int, int]] = {}
+    for r in results:
+        for lk in r.leaked:
+            per = sites.setdefault((lk["function"], lk["wait_reason"], lk["file"], lk["line"]), {})
+            per[r.seed] = per.get(r.seed, 0) + 1
+    leaky = sum(1 for r in results if r.leaked)
+    lines = [f"leakviz: {len(results)} schedules (seeds {results[0].seed} to {results[-1].seed}): "
+             f"{leaky} leaked" + (":" if sites else ".")]
+    order = sorted(sites.items(), key=lambda kv: -len(kv[1]))
+    for (fn, reason, file, line), per in order[:MAX_SITES]:
+        seeds = sorted(per)
+        shown = ", ".join(map(str, seeds[:5])) + (", …" if len(seeds) > 5 else "")
+        lines.append(f"  {fn} [{reason}] {file}:{line}: in {len(seeds)} schedule(s), up to {max(per.values())} "
+                     f"goroutine(s); seeds {shown}")
+    if len(order) > MAX_SITES:
+        lines.append(f"  and {len(order) - MAX_SITES} other site(s)")
+    return "\n".join(lines)
