@@ -410,18 +410,31 @@ def test_the_real_handler_still_runs(tmp_path):
     assert run.error is None and run.result is not None and run.result.exit_code == 0
 
 
-@pytest.mark.parametrize("handler", CRAFTED_HANDLERS[:3])
-def test_crafted_save_file_runs_nothing(tmp_path, monkeypatch, handler):
-    """A .leakviz-go file whose drive names code instead of a handler: read, then refused before anything runs."""
-    monkeypatch.chdir(tmp_path)
+def _save(tmp_path, handler: str):
     doc = {"leakviz_go": savefile.VERSION, "entry": "main", "seed": 0,
            "files": [{"path": str(tmp_path / "h.go"), "text": HANDLER.decode()}], "caps": [], "changes": [],
            "drive": {"handler": handler, "requests": 3, "rate": 100.0}}
     p = tmp_path / "x.leakviz-go"
     p.write_text(json.dumps(doc))
-    saved = savefile.load(p)
+    return p
+
+
+@pytest.mark.parametrize("handler", CRAFTED_HANDLERS[:3])
+def test_a_save_file_whose_handler_is_code_is_refused_when_read(tmp_path, monkeypatch, handler):
+    """A .leakviz-go file whose drive names code instead of a handler: refused by the reader, one line."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(savefile.SaveFileError, match="the handler must be a Go identifier"):
+        savefile.load(_save(tmp_path, handler))
+    assert _created(tmp_path, {"x.leakviz-go"}) == []
+
+
+@pytest.mark.parametrize("handler", CRAFTED_HANDLERS[3:])
+def test_a_save_file_whose_handler_is_not_one_runs_nothing(tmp_path, monkeypatch, handler):
+    """An identifier that is not a declared handler passes the reader and is refused before anything runs."""
+    monkeypatch.chdir(tmp_path)
+    saved = savefile.load(_save(tmp_path, handler))
     run = record(saved.files, caps=saved.caps, entry=saved.entry, seed=saved.seed, drive=saved.drive)
-    assert run.error is not None
+    assert run.error is not None and "no handler" in run.error.msg and run.result is None
     assert _created(tmp_path, {"x.leakviz-go"}) == []
 
 
