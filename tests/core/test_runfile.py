@@ -351,7 +351,8 @@ def test_load_a_file_whose_reading_fails_part_way(good, monkeypatch):
         def __exit__(self, *exc):
             self.f.close()
 
-    monkeypatch.setattr(runfile.read, "open", lambda p, mode: Flaky(real_open(p, mode)), raising=False)
+    from visualizer.core import atomic  # where run files (and every reader's files) are opened
+    monkeypatch.setattr(atomic, "open", lambda p, mode: Flaky(real_open(p, mode)), raising=False)
     msg = load_error(good[0])
     assert "cannot read" in msg and "input/output error" in msg
 

@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-__all__ = ["ReadError", "WriteError", "atomic_write", "describe_os_error", "exit_on_sigterm", "file_kind", "os_reason",
-           "read_regular", "show_path", "target_of"]
+__all__ = ["ReadError", "WriteError", "atomic_write", "describe_os_error", "exit_on_sigterm", "file_kind",
+           "open_regular", "os_reason", "read_regular", "show_path", "target_of"]
 
 
 class WriteError(ValueError):
@@ -103,12 +103,13 @@ class ReadError(ValueError):
     """A file that could not be read as asked; the message is one line for the user."""
 
 
-def read_regular(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
-    """The bytes of the regular file ``path``, at most ``limit`` of them.
+def open_regular(path: str | os.PathLike[str], what: str, note: str = "") -> tuple[IO[bytes], os.stat_result]:
+    """Open ``path`` for reading, binary, if it is a regular file: (the file, its stat).
 
-    Never waits and never reads without end: a FIFO, a device or a socket is
-    refused before a byte is read (opened non-blocking, checked with fstat),
-    as is a file larger than ``limit``; ReadError says which, in one line."""
+    Never waits: it is opened non-blocking (a FIFO would wait for a writer) and
+    checked with fstat before a byte is read; a folder, a FIFO, a device or a
+    socket is a ReadError in one line (``what`` the file should have been,
+    ``note`` added after a refusal of its kind)."""
     raw = os.fspath(path)
     name = show_path(raw)
     try:
@@ -121,12 +122,27 @@ def read_regular(path: str | os.PathLike[str], limit: int, what: str = "file") -
         raise ReadError(f"{name}: cannot read it: {os_reason(e, raw)}") from None
     except (TypeError, ValueError) as e:  # an embedded NUL
         raise ReadError(f"{name}: cannot read it: {e}") from None
-    with open(fd, "rb") as f:
+    try:
         st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):  # where opening a folder succeeds
             raise ReadError(f"{name} is a folder, not a {what}")
         if not stat.S_ISREG(st.st_mode):
-            raise ReadError(f"{name} is {file_kind(st.st_mode)}, not a {what}: leakviz reads only regular files")
+            raise ReadError(f"{name} is {file_kind(st.st_mode)}, not a {what}{note}")
+    except BaseException:
+        os.close(fd)
+        raise
+    return open(fd, "rb"), st
+
+
+def read_regular(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them.
+
+    Never waits and never reads without end: what ``open_regular`` refuses is
+    refused, and so is a file larger than ``limit``; ReadError says which."""
+    raw = os.fspath(path)
+    name = show_path(raw)
+    f, st = open_regular(raw, what, ": leakviz reads only regular files")
+    with f:
         if st.st_size > limit:
             raise ReadError(f"{name} is {st.st_size:,} bytes, more than the {limit:,} a {what} may be")
         try:

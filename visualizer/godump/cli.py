@@ -4,14 +4,12 @@ groups as a table or JSON, or watch a live service's groups grow."""
 from __future__ import annotations
 
 import json
-import os
-import stat
 import sys
 import time
 from pathlib import Path
 
 from ..core import memory
-from ..core.atomic import ReadError, file_kind, read_regular
+from ..core.atomic import ReadError, open_regular, read_regular
 from .group import Summary, summarize
 from .live import SUSPECT_MINUTES, FetchError, Watch, fetch, judge
 from .parse import DumpError
@@ -149,22 +147,11 @@ def read(arg: str, timeout: float = 10.0) -> Summary:
         return judge(arg, fetch(arg, timeout), timeout)
     if arg == "-":
         return summarize(sys.stdin.buffer)
-    p = Path(arg)
-    if p.is_dir():
-        raise DumpError(f"{arg} is a folder, not a dump")
     try:
-        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not wait for a writer
-    except FileNotFoundError:
-        raise DumpError(f"no such file: {arg}") from None
-    except PermissionError:
-        raise DumpError(f"cannot read {arg}: permission denied") from None
-    except (OSError, ValueError) as e:
-        raise DumpError(f"cannot read {arg}: {getattr(e, 'strerror', None) or e}") from None
-    with open(fd, "rb") as f:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise DumpError(f"{arg} is {file_kind(st.st_mode)}, not a dump: leakviz reads regular files, "
-                            "or - for standard input")
+        f, st = open_regular(arg, "dump", ": leakviz reads regular files, or - for standard input")
+    except ReadError as e:
+        raise DumpError(str(e)) from None
+    with f:
         if st.st_size > MAX_DUMP:
             raise DumpError(f"{arg} is {st.st_size:,} bytes, more than the {MAX_DUMP:,} a dump may be")
         try:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import zlib
 from dataclasses import fields
 from typing import Any
 
-from ..atomic import file_kind, show_path
+from ..atomic import ReadError, open_regular, show_path
 from ..scenario import Config, ConfigError
 from ..trace import Event, Events
 from .format import (
@@ -344,27 +343,10 @@ def load(path: str | os.PathLike) -> Recording:
     path = os.fspath(path)
     name = show_path(path)
     try:
-        # non-blocking, so that opening a FIFO does not wait for a writer; a
-        # regular file reads the same either way
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except FileNotFoundError:
-        raise RunFileError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise RunFileError(f"{name} is a folder, not a leakviz run file") from None
-    except OSError as e:
-        raise RunFileError(f"{name}: cannot read it: {_why(e)}") from None
-    except (TypeError, ValueError) as e:  # e.g. an embedded NUL
-        raise RunFileError(f"{name}: cannot read it: {e}") from None
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):  # where opening a folder succeeds
-            raise RunFileError(f"{name} is a folder, not a leakviz run file")
-        if not stat.S_ISREG(st.st_mode):
-            raise RunFileError(f"{name} is {file_kind(st.st_mode)}, not a leakviz run file")
-    except BaseException:
-        os.close(fd)
-        raise
-    with open(fd, "rb") as f, _gc_paused():
+        f, st = open_regular(path, "leakviz run file")
+    except ReadError as e:
+        raise RunFileError(str(e)) from None
+    with f, _gc_paused():
         reader = _Reader(f, name)
         reader.max_inflated = _ALLOWANCE + _MAX_RATIO * st.st_size
         return reader.run()
