@@ -416,10 +416,14 @@ class GoWindow(QMainWindow):
             self.dials.addWidget(sp)
             self.dial_widgets[s.key] = sp
         self.dials.addStretch(1)
-        # as tall as its dials, up to DIALS_MAX_H; past that the dials scroll and the window keeps its size
-        need = self.dials.sizeHint().height() + 4
-        self.dials_scroll.setFixedHeight(min(need, int(DIALS_MAX_H * self.zoom)))
         self.dials_box.setVisible(bool(sites))
+        self._fit_dials()
+        QTimer.singleShot(0, self._fit_dials)  # again once the fonts and layout have settled
+
+    def _fit_dials(self) -> None:
+        """As tall as the dials, up to DIALS_MAX_H; past that they scroll and the window keeps its size."""
+        need = self.dials_scroll.widget().sizeHint().height() + 2
+        self.dials_scroll.setFixedHeight(min(need, int(DIALS_MAX_H * self.zoom)))
 
     def set_capacity(self, key: tuple, value: int) -> None:
         """Edit the capacity of the ``make(chan)`` at ``key``. At the start of the timeline it is the source's
@@ -583,6 +587,7 @@ class GoWindow(QMainWindow):
     def set_zoom(self, z: float) -> None:
         """Scale the stage's and the code's text (0.6 to 3)."""
         self.zoom = max(0.6, min(3.0, z))
+        self._fit_dials()
         self.stage.zoom = self.code.zoom = self.zoom
         self.code.set_source(self.code.path, "\n".join(self.code.lines), self.code.edited)
         QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)  # the code's new size, now, not next frame
