@@ -309,3 +309,32 @@ def cmd_bench(a: argparse.Namespace) -> int:
     """``leakviz bench``: delegate to ``bench.main``."""
     from .. import bench
     return bench.main(quick=a.quick, as_json=a.json)
+
+
+def cmd_test(a: argparse.Namespace) -> int:
+    """``leakviz test DIR``: a package's Go tests on explored schedules (golang/gotest.py), in a limited child."""
+    from ..golang import sandbox
+    from ..golang.budget import DEFAULT, Budgets
+    from ..golang.gotest import run_test_command
+    if not 1 <= a.runs <= MAX_RUNS:
+        print(f"leakviz test: error: --runs must be 1 to {MAX_RUNS:,}", file=sys.stderr)
+        return 2
+    for flag, v in {"--max-steps": a.max_steps, "--max-memory": a.max_memory, "--timeout": a.timeout}.items():
+        if v is not None and not 0 < v <= (1 << 40):
+            print(f"leakviz test: error: {flag} must be a positive number up to 2^40, got {v:g}", file=sys.stderr)
+            return 2
+    if not sandbox.in_child():
+        args = [a.folder, "--runs", str(a.runs), "--seed", str(a.seed)]
+        if a.run is not None:
+            args.append(f"--run={a.run}")
+        if a.json:
+            args.append("--json")
+        if a.junit is not None:
+            args.append(f"--junit={a.junit}")
+        if a.max_steps is not None:
+            args += ["--max-steps", str(a.max_steps)]
+        return sandbox.run_child(args, memory_mb=a.max_memory or sandbox.DEFAULT_MEMORY_MB,
+                                 timeout_s=a.timeout or sandbox.DEFAULT_TIMEOUT_S, command="test")
+    budgets = Budgets(steps=a.max_steps or DEFAULT.steps)
+    return sandbox.run_deep(run_test_command, a.folder, pattern=a.run, runs=a.runs, seed=a.seed,
+                            as_json_out=a.json, junit_path=a.junit, budgets=budgets)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .args import _add_scenario_args, _add_window_args, _finite, _Parser, _size
-from .commands import cmd_bench, cmd_export, cmd_go, cmd_run, cmd_soak
+from .commands import cmd_bench, cmd_export, cmd_go, cmd_run, cmd_soak, cmd_test
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,4 +112,19 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--timeout", type=_finite, default=None, metavar="SECONDS",
                    help="wall-clock seconds before the run is stopped (default: 300)")
     g.set_defaults(func=cmd_go)
+    t = sub.add_parser("test", help="run a package's Go tests on explored schedules and fail on every leak",
+                       description="Run the TestXxx functions of the package in DIR (its _test.go files) on the "
+                       "simulated runtime, once in Go's order and then on seeded schedules; after each test, the "
+                       "goroutines left that can never continue are its leaks. Output as go test -v prints it.")
+    t.add_argument("folder", metavar="DIR")
+    t.add_argument("--run", default=None, metavar="REGEX", help="only the tests whose name matches")
+    t.add_argument("--runs", type=int, default=10, metavar="N", help="schedules a test (default: 10)")
+    t.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the first schedule (default: 0)")
+    t.add_argument("--json", action="store_true", help="print the results as JSON")
+    t.add_argument("--junit", default=None, metavar="FILE", help="also write JUnit XML for CI")
+    t.add_argument("--max-steps", type=int, default=None, metavar="N", help="budget a schedule (see go)")
+    t.add_argument("--max-memory", type=int, default=None, metavar="MB", help="memory of the test process")
+    t.add_argument("--timeout", type=_finite, default=None, metavar="SECONDS",
+                   help="wall-clock seconds for the whole run (default: 300)")
+    t.set_defaults(func=cmd_test)
     return p

@@ -166,7 +166,7 @@ class Pkg:
     @property
     def goprefix(self) -> str:
         """How Go's tracebacks qualify this package's names: ``main.`` or the full import path."""
-        return "main." if self.main else self.path + "."
+        return "main." if self.name == "main" else self.path + "."
 
     @property
     def gp(self) -> str:
@@ -300,8 +300,10 @@ class Compiler:
     Static types are tuples such as ``("basic", "string")``,
     ``("named", "T")``, ``("ptr", t)``, ``("slice", t)``; None means unknown."""
 
-    def __init__(self, files: list[tuple[str, bytes]], module: tuple[str, str] | None = None) -> None:
+    def __init__(self, files: list[tuple[str, bytes]], module: tuple[str, str] | None = None,
+                 tests: bool = False) -> None:
         self.module = module  # (module path, root folder) when the files are packages of a Go module
+        self.tests = tests  # the first file's package is under test: any name, its _test.go files included
         self.parser = tree_sitter.Parser(_LANG)
         self.files = [f for f, _ in files]
         self.trees = []
@@ -332,6 +334,7 @@ class Compiler:
         self.declared: dict = {}  # package-level name (or ("method", T, M)) -> where it was declared
         self.generics: dict[str, dict] = {}  # generic function (Python name) -> type parameters, parameter types
         self.pkg_by_path: dict[str, Pkg] = {}
+        self.pkg_decls: dict[tuple[str, str], str] = {}  # (import path, function) -> Python name, every package
         self.file_pkg: dict[int, Pkg] = {}
         self.pkg: Pkg = Pkg("main", "main", 0, main=True)
         self.generic_types: dict[str, list[str]] = {}  # generic type -> its type parameters
@@ -578,7 +581,7 @@ class Compiler:
             return ("array", t[1], self.subst(t[2], binds))
         if t[0] == "named" and len(t) > 2:
             return ("named", t[1], tuple(self.subst(a, binds) for a in t[2]))
-        if t[0] == "func":
+        if t[0] == "func" and len(t) > 1:
             return ("func", [self.subst(r, binds) for r in t[1]]) + tuple(t[2:])
         if t[0] == "tuple":
             return ("tuple", [self.subst(r, binds) for r in t[1]])
@@ -1030,6 +1033,7 @@ class Compiler:
                     py = self.gpy("F", name)
                     gen = "[...]" if py in self.generics else ""  # Go's traceback name of any instance
                     self.function(n, f"{self.pkg.goprefix}{name}{gen}", py, None)
+                    self.pkg_decls[(self.pkg.path, name)] = py
                     if self.pkg.main:
                         self.decls[name] = py
             elif n.type == "method_declaration":
@@ -1053,8 +1057,10 @@ class Compiler:
         self.out.extend(tail)
         self.out.append(f"INITS = [{', '.join(init_fns)}]")
         src = "\n".join(self.out) + "\n"
-        return Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees,
+        prog = Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees,
                        tuple(self.consts))
+        prog.pkg_decls = self.pkg_decls
+        return prog
 
     def do_imports(self, n) -> None:
         """Record an import declaration's packages under their names; raises GoSourceError for unsupported packages."""
@@ -1121,7 +1127,11 @@ class Compiler:
             pkg.files.append(fi)
         pkgs = list(by_dir.values())
         mains = [p for p in pkgs if p.name == "main"]
-        if self.module is None and pkgs and pkgs[0].name != "main":
+        if self.tests and pkgs:  # go test: the package under test is the root, whatever its name
+            mains = [pkgs[0]]
+            if self.module is None:
+                pkgs[0].path = pkgs[0].name
+        elif self.module is None and pkgs and pkgs[0].name != "main":
             self.fileidx = 0
             raise self.err(clauses[0][0], f"package {pkgs[0].name}: only package main can run")
         if len(mains) != 1:
@@ -3120,10 +3130,11 @@ def _own_nodes(body):
                 stack.append(c)
 
 
-def compile_files(files: list[tuple[str, bytes]]) -> Program:
-    """Parse, check and translate the files of package main and the packages of its module they import."""
+def compile_files(files: list[tuple[str, bytes]], tests: bool = False) -> Program:
+    """Parse, check and translate the files of package main and the packages of its module they import
+    (``tests``: the first file's package, whatever its name, with its tests, for ``leakviz test``)."""
     from .gomod import module_of, with_modelled
-    c = Compiler(with_modelled(files), module_of(files))
+    c = Compiler(with_modelled(files), module_of(files), tests)
     try:
         return c.compile()
     except GoSourceError:

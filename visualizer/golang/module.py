@@ -18,7 +18,11 @@ from .gomod import imports_of, module_of
 def load_sources(paths: list[str]) -> list[tuple[str, bytes]]:
     """The files of ``paths`` (as load_files reads them) plus every package of their module they import,
     transitively; the given files first. Raises GoSourceError for an imported folder that is not there."""
-    files = load_files(paths)
+    return with_packages(load_files(paths))
+
+
+def with_packages(files: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """``files`` plus every package of their module they import, transitively (they first)."""
     mod = module_of(files)
     if mod is None:
         return files

@@ -67,12 +67,11 @@ def stopped(code: int) -> str:
 
 
 def run_child(args: list[str], *, memory_mb: int = DEFAULT_MEMORY_MB, timeout_s: float = DEFAULT_TIMEOUT_S,
-              err: Any = None) -> int:
-    """Run ``python -m visualizer go ARGS`` in a limited child (its output goes straight to ours); its exit code.
-
-    ``args`` are passed as an argument list, never through a shell."""
+              err: Any = None, command: str = "go") -> int:
+    """Run ``python -m visualizer COMMAND ARGS`` in a limited child (its output goes straight to ours); its
+    exit code. ``args`` are passed as an argument list, never through a shell."""
     err = err or sys.stderr
-    argv, env = child_argv("visualizer", ["go", *args])
+    argv, env = child_argv("visualizer", [command, *args])
     sys.stdout.flush()
     p = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, preexec_fn=limits(memory_mb, timeout_s),
                          start_new_session=True)
@@ -86,18 +85,18 @@ def run_child(args: list[str], *, memory_mb: int = DEFAULT_MEMORY_MB, timeout_s:
             code = p.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
             kill(p)
-            err.write(f"leakviz go: stopped: the program ran past its wall-clock limit ({timeout_s:g} s); "
+            err.write(f"leakviz {command}: stopped: the program ran past its wall-clock limit ({timeout_s:g} s); "
                       "--timeout raises it\n")
             return 2
         except KeyboardInterrupt:
             kill(p)
-            err.write("leakviz go: interrupted\n")
+            err.write(f"leakviz {command}: interrupted\n")
             return 130
     finally:
         if old is not None:
             signal.signal(signal.SIGTERM, old)
     if code < 0:
-        err.write(f"leakviz go: {stopped(code)}\n")
+        err.write(f"leakviz {command}: {stopped(code)}\n")
         return 2
     return code
 

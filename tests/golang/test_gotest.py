@@ -1,0 +1,70 @@
+"""`leakviz test DIR`: a package's Go tests on explored schedules, failing on every leak, with the seed that shows it."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from visualizer.golang.gotest import run_test_command
+
+CHECKS = Path(__file__).parent / "testpkgs" / "checks"
+
+
+def _run(*, pattern=None, runs=20, seed=0, junit=None) -> tuple[int, dict]:
+    out = io.StringIO()
+    code = run_test_command(str(CHECKS), pattern=pattern, runs=runs, seed=seed, as_json_out=True, junit_path=junit,
+                            out=out, err=io.StringIO())
+    return code, {t["name"]: t for t in json.loads(out.getvalue())["tests"]}
+
+
+def test_each_test_passes_fails_or_leaks_as_it_should():
+    code, tests = _run()
+    assert code == 1
+    assert list(tests) == ["TestFirstFailureLeaks", "TestSumIsClean", "TestRaceSometimesLeaks", "TestFailsPlainly"]
+    first = tests["TestFirstFailureLeaks"]
+    assert not first["passed"] and first["failed_seeds"] == []  # its assertions hold: it fails by leaking
+    [lk] = first["leaked"]
+    assert (lk["function"], lk["wait_reason"], lk["count"], lk["seed"]) == ("checks.FirstFailure.func1", "chan send",
+                                                                              3, 0)  # in Go's own order already
+    assert lk["line"] == 13 and lk["created_by"] == "checks.FirstFailure"
+    clean = tests["TestSumIsClean"]
+    assert clean["passed"] and clean["leaked"] == []
+    plain = tests["TestFailsPlainly"]
+    assert not plain["passed"] and plain["failed_seeds"] == list(range(20)) and plain["leaked"] == []
+
+
+def test_a_race_leak_go_s_order_hides_is_found_and_its_seed_replays_it():
+    code, tests = _run(pattern="Race", runs=1)
+    assert code == 0 and tests["TestRaceSometimesLeaks"]["leaked"] == []  # Go's order: the race goes well
+    code, tests = _run(pattern="Race", runs=50)
+    [lk] = tests["TestRaceSometimesLeaks"]["leaked"]
+    assert code == 1 and lk["function"] == "checks.Race.func2" and lk["wait_reason"] == "chan send"
+    code, again = _run(pattern="^TestRaceSometimesLeaks$", runs=1, seed=lk["seed"])
+    assert code == 1 and again["TestRaceSometimesLeaks"]["leaked"][0]["seed"] == lk["seed"]
+
+
+def test_output_is_go_test_v_with_a_block_per_leak_and_junit_for_ci(tmp_path):
+    xml = tmp_path / "report.xml"
+    r = subprocess.run([sys.executable, "-m", "visualizer", "test", str(CHECKS), "--runs", "5", "--junit", str(xml)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == "=== RUN   TestFirstFailureLeaks" and lines[-2] == "FAIL"
+    assert lines[-1].startswith("FAIL\tchecks\t")
+    assert "=== RUN   TestSumIsClean/n#01" in lines and "    --- PASS: TestSumIsClean/n#02 (0.00s)" in lines
+    assert f"    rerun: python -m visualizer test {CHECKS} --run '^TestFirstFailureLeaks$' --seed 0" in lines
+    suite = ET.parse(xml).getroot()
+    assert suite.get("tests") == "4" and suite.get("failures") == "3"
+    failed = {c.get("name") for c in suite if c.find("failure") is not None}
+    assert failed == {"TestFirstFailureLeaks", "TestFailsPlainly", "TestRaceSometimesLeaks"}
+
+
+def test_a_folder_without_tests_is_one_line(tmp_path):
+    (tmp_path / "x.go").write_text("package x\n")
+    r = subprocess.run([sys.executable, "-m", "visualizer", "test", str(tmp_path)], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 2 and r.stderr == f"{tmp_path}:1:1: no _test.go files in this folder\n"

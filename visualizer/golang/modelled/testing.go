@@ -1,0 +1,226 @@
+// Package testing as leakviz runs a package's tests: written for leakviz from
+// the package's documented behaviour. Each test runs on its own goroutine, as
+// go test's tRunner does; Fatal ends that goroutine with runtime.Goexit after
+// its deferred calls; t.Run waits for its subtest.
+package testing
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+)
+
+// TB is what T offers to helpers.
+type TB interface {
+	Error(args ...any)
+	Errorf(format string, args ...any)
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Helper()
+	Log(args ...any)
+	Logf(format string, args ...any)
+	Name() string
+	Failed() bool
+}
+
+// T is a test's handle.
+type T struct {
+	name     string
+	depth    int
+	failed   bool
+	skipped  bool
+	finished bool
+	cleanups []func()
+	ctx      context.Context
+	cancel   context.CancelFunc
+	parent   *T
+	subs     map[string]int // subtest names used so far: go test numbers repeats name#01, name#02
+}
+
+// M is what TestMain receives.
+type M struct {
+	tests []func(*T)
+	names []string
+}
+
+func (t *T) log(s string) {
+	pad := strings.Repeat("    ", t.depth+1)
+	fmt.Print(pad + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+pad+"    ") + "\n")
+}
+
+// Name is the test's name, subtests included ("TestX/case").
+func (t *T) Name() string { return t.name }
+
+// Failed says whether the test has failed.
+func (t *T) Failed() bool { return t.failed }
+
+// Helper does nothing here: leakviz prints no file:line for log lines.
+func (t *T) Helper() {}
+
+// Parallel does nothing here: tests run one after another.
+func (t *T) Parallel() {}
+
+// Log records a line.
+func (t *T) Log(args ...any) { t.log(fmt.Sprintln(args...)) }
+
+// Logf records a formatted line.
+func (t *T) Logf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)) }
+
+// Error marks the test failed and records a line.
+func (t *T) Error(args ...any) {
+	t.failed = true
+	t.log(fmt.Sprintln(args...))
+}
+
+// Errorf marks the test failed and records a formatted line.
+func (t *T) Errorf(format string, args ...any) {
+	t.failed = true
+	t.log(fmt.Sprintf(format, args...))
+}
+
+// Fail marks the test failed.
+func (t *T) Fail() { t.failed = true }
+
+// FailNow marks the test failed and ends its goroutine.
+func (t *T) FailNow() {
+	t.failed = true
+	runtime.Goexit()
+}
+
+// Fatal is Error then FailNow.
+func (t *T) Fatal(args ...any) {
+	t.Error(args...)
+	runtime.Goexit()
+}
+
+// Fatalf is Errorf then FailNow.
+func (t *T) Fatalf(format string, args ...any) {
+	t.Errorf(format, args...)
+	runtime.Goexit()
+}
+
+// Skip records a line and ends the test as skipped.
+func (t *T) Skip(args ...any) {
+	t.skipped = true
+	t.log(fmt.Sprintln(args...))
+	runtime.Goexit()
+}
+
+// SkipNow ends the test as skipped.
+func (t *T) SkipNow() {
+	t.skipped = true
+	runtime.Goexit()
+}
+
+// Skipf records a formatted line and ends the test as skipped.
+func (t *T) Skipf(format string, args ...any) {
+	t.skipped = true
+	t.log(fmt.Sprintf(format, args...))
+	runtime.Goexit()
+}
+
+// Skipped says whether the test was skipped.
+func (t *T) Skipped() bool { return t.skipped }
+
+// Cleanup registers f to run when the test ends, last registered first.
+func (t *T) Cleanup(f func()) { t.cleanups = append(t.cleanups, f) }
+
+// Context is cancelled just before the test's cleanups run.
+func (t *T) Context() context.Context { return t.ctx }
+
+// TempDir returns a folder name; the simulated program has no files to put in it.
+func (t *T) TempDir() string { return "/tmp/" + strings.ReplaceAll(t.name, "/", "_") }
+
+// Setenv is accepted; the simulated environment is what --env gives.
+func (t *T) Setenv(key, value string) {}
+
+func (t *T) end() {
+	t.cancel()
+	for i := len(t.cleanups) - 1; i >= 0; i-- {
+		t.cleanups[i]()
+	}
+	t.finished = true
+}
+
+func newT(name string, depth int, parent *T) *T {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &T{name: name, depth: depth, ctx: ctx, cancel: cancel, parent: parent}
+}
+
+func (t *T) report() {
+	pad := strings.Repeat("    ", t.depth)
+	switch {
+	case t.failed:
+		fmt.Printf("%s--- FAIL: %s (0.00s)\n", pad, t.name)
+	case t.skipped:
+		fmt.Printf("%s--- SKIP: %s (0.00s)\n", pad, t.name)
+	default:
+		fmt.Printf("%s--- PASS: %s (0.00s)\n", pad, t.name)
+	}
+}
+
+// Run runs f as a subtest named name on its own goroutine and waits for it; it reports whether it passed.
+func (t *T) Run(name string, f func(t *T)) bool {
+	base := strings.ReplaceAll(name, " ", "_")
+	if t.subs == nil {
+		t.subs = map[string]int{}
+	}
+	n := t.subs[base]
+	t.subs[base] = n + 1
+	if n > 0 {
+		base = fmt.Sprintf("%s#%02d", base, n)
+	}
+	sub := newT(t.name+"/"+base, t.depth+1, t)
+	fmt.Printf("=== RUN   %s\n", sub.name)
+	done := make(chan struct{})
+	go tRunner(sub, f, done)
+	<-done
+	if sub.failed {
+		t.failed = true
+	}
+	return !sub.failed
+}
+
+func tRunner(t *T, f func(*T), done chan struct{}) {
+	defer close(done)
+	defer t.report()
+	defer t.end()
+	f(t)
+}
+
+// Verdict runs test f named name the way go test does and returns "pass", "fail" or "skip" (leakviz's driver).
+func Verdict(name string, f func(*T)) string {
+	t := newT(name, 0, nil)
+	fmt.Printf("=== RUN   %s\n", name)
+	done := make(chan struct{})
+	go tRunner(t, f, done)
+	<-done
+	if t.failed {
+		return "fail"
+	}
+	if t.skipped {
+		return "skip"
+	}
+	return "pass"
+}
+
+// Run runs the package's tests (from TestMain) and returns the exit code.
+func (m *M) Run() int {
+	code := 0
+	for i, f := range m.tests {
+		if Verdict(m.names[i], f) == "fail" {
+			code = 1
+		}
+	}
+	return code
+}
+
+// Short reports whether -short was given: never, here.
+func Short() bool { return false }
+
+// Verbose reports whether -v was given: always, here.
+func Verbose() bool { return true }
+
+var _ = os.Getenv
