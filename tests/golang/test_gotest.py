@@ -68,3 +68,15 @@ def test_a_folder_without_tests_is_one_line(tmp_path):
     r = subprocess.run([sys.executable, "-m", "visualizer", "test", str(tmp_path)], capture_output=True, text=True,
                        timeout=120)
     assert r.returncode == 2 and r.stderr == f"{tmp_path}:1:1: no _test.go files in this folder\n"
+
+
+def test_goleak_verify_none_is_accepted_and_leakviz_reports_the_leak(tmp_path):
+    (tmp_path / "w.go").write_text("package w\n\nfunc Start() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n}\n")
+    (tmp_path / "w_test.go").write_text('package w\n\nimport (\n\t"testing"\n\n\t"go.uber.org/goleak"\n)\n\n'
+                                        "func TestStart(t *testing.T) {\n\tdefer goleak.VerifyNone(t, "
+                                        "goleak.IgnoreCurrent())\n\tStart()\n}\n")
+    out = io.StringIO()
+    code = run_test_command(str(tmp_path), pattern=None, runs=2, seed=0, as_json_out=True, junit_path=None, out=out,
+                            err=io.StringIO())
+    [t] = json.loads(out.getvalue())["tests"]
+    assert code == 1 and [(lk["function"], lk["line"]) for lk in t["leaked"]] == [("w.Start.func1", 5)]
