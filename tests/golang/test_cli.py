@@ -322,3 +322,32 @@ def test_many_schedules_are_summarised_by_site_with_their_seeds():
     assert lines[0].startswith("leakviz: 12 schedules (seeds 5 to 16): ")
     assert all(ln.startswith("  ") and ": in " in ln and "; seeds " in ln for ln in lines[1:])
     assert len(err) < 2_000
+
+
+def test_calls_hoisted_from_arguments_work_in_every_position(tmp_path):
+    """make's length, an index, a map key, a range, go and defer arguments: each mixes a call and a read."""
+    p = _write(tmp_path, """package main
+
+import "fmt"
+
+func f() int { return 2 }
+
+func add(a, b int) int { return a + b }
+
+func main() {
+	n := 1
+	xs := make([]int, add(n, f()))
+	var arr [3]int
+	arr[add(n, f())-1] = 5
+	m := map[int]int{add(n, f()): 1}
+	fmt.Println(len(xs), arr, m, []int{add(n, f())})
+	for i := range add(n, f()) {
+		_ = i
+	}
+	func() { fmt.Println(add(n, f())) }()
+	go func(v int) {}(add(n, f()))
+	defer fmt.Println(n, f())
+}
+""")
+    # what real Go 1.27.3 prints for this program
+    assert run_leakviz(p)[:2] == (0, "3 [0 0 5] map[3:1] [3]\n3\n1 2\n")

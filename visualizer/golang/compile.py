@@ -2774,7 +2774,9 @@ class Compiler:
                 return "{}"
             if u[0] == "slice":
                 n = self.expr(args[1]) if len(args) > 1 else "0"
-                return f"[{self.zero(u[1])} for _ in _h.make_len({n})]"
+                # a call, not a comprehension: n may hold a hoisted call (calls_first), which Python does not
+                # allow in a comprehension's iterable
+                return f"_h.make_slice({n}, lambda: {self.zero(u[1])})"
             raise self.err(args[0], "cannot make this type")
         if name == "new":
             typ = self.resolve_type(args[0])

@@ -318,6 +318,16 @@ class Helpers:
         self.alloc(n)
         return range(n)
 
+    def make_slice(self, n: int, zero: Any) -> list:
+        """Go's ``make([]T, n)``: ``n`` zero values of T (``zero()`` makes one); see ``make_len``."""
+        r = self.make_len(n)
+        if not n:
+            return []
+        z = zero()
+        if z is None or type(z) in (int, float, str, bool):  # immutable: one value serves every element
+            return [z] * n
+        return [z] + [zero() for _ in r[1:]]
+
     def alloc(self, n: int) -> None:
         """Check one allocation of ``n`` elements (8 bytes each, as a Go word) against the budget."""
         if n * 8 > self.ip.budgets.alloc_bytes:
