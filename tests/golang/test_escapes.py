@@ -543,3 +543,12 @@ func main() {{
         pytest.fail(f"valid Go refused: {e}\n{src}")
     assert _names_ok(prog.source) == [], prog.source
     assert json.loads(lit) in prog.consts  # the literal is data in the table, not source text
+
+
+def test_a_failed_assertion_to_a_dunder_interface_names_it_as_go_does(tmp_path):
+    p = tmp_path / "a.go"
+    p.write_bytes(_src('import "fmt"\n\nfunc main() {\n\tdefer func() { fmt.Println(recover()) }()\n'
+                       "\tvar x any = 1\n\t_ = x.(interface{ __class__() })\n}"))
+    out = io.StringIO()
+    assert run_go([str(p)], out=out, err=io.StringIO()) == 0
+    assert out.getvalue() == "runtime error: interface conversion: interface {} is int, not interface { __class__() }\n"

@@ -704,7 +704,7 @@ class Helpers:
     def assert_(self, v: Any, spec: Any) -> Any:
         """Go's ``v.(T)``: ``v`` if it has type ``spec``, else the interface conversion panic."""
         if not self.is_type(v, spec):
-            want = spec.__name__.removeprefix("T_") if isinstance(spec, type) else str(spec)
+            want = spec.__name__.removeprefix("T_") if isinstance(spec, type) else _spec_text(spec)
             raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {V.type_name(v)}, "
                                                    f"not {want}"),
                                f"interface conversion: interface {{}} is {V.type_name(v)}, not main.{want}")
@@ -1172,6 +1172,22 @@ class Helpers:
                     return n, None
                 return n, (V.GoError("unexpected EOF") if n > 0 and err is self.io_EOF else err)
         return n, None
+
+
+def _spec_text(spec: Any) -> str:
+    """A run-time type spec as Go names the type: ``int``, ``interface { M() }``, a named type's name."""
+    if type(spec) is str:
+        return spec
+    if type(spec) is tuple and spec and spec[0] == "iface":
+        names = [V.unmangle(n, "g") or n for n in spec[1:] if type(n) is str]
+        if names in (["error"], ["any"], ["context.Context"]):
+            return names[0]
+        return "interface { " + "; ".join(f"{n}()" for n in names) + " }"
+    if type(spec) is tuple and spec and spec[0] == "named":
+        return str(spec[1])
+    if type(spec) is tuple and spec:
+        return str(spec[0])
+    return str(spec)
 
 
 def _print_arg(a: Any) -> str:
