@@ -27,7 +27,9 @@ def _write(tmp_path: Path, body: str, name: str = "main.go") -> Path:
     ("package main\n\nfunc main() {\n\tgoto L\nL:\n}\n", 4, 2, "goto"),
     ("package main\n\nfunc Map[T any](x T) T { return x }\n\nfunc main() { _ = Map[int, int] }\n", 5, 19,
      "got 2 type arguments but Map has 1 type parameters"),
-    ('package main\n\nimport "net/http"\n\nfunc main() { http.Get("x") }\n', 3, 8, "net/http"),
+    ('package main\n\nimport "net/smtp"\n\nfunc main() { smtp.Dial("x") }\n', 3, 8, "net/smtp"),
+    # net/http is modelled without sockets: its client side is not there
+    ('package main\n\nimport "net/http"\n\nfunc main() { http.Get("x") }\n', 5, 15, "undefined: http.Get"),
     ("package main\n\nfunc main() {\n\tx := \n}\n", 4, 6, "syntax error"),
     ("package lib\n\nfunc F() {}\n", 1, 1, "package main"),
     ("package main\n\nfunc main() {\n\tswitch 1 {\n\tcase 1:\n\tdefault:\n\t\tfallthrough\n\t}\n}\n", 7, 3,

@@ -80,3 +80,55 @@ def test_goleak_verify_none_is_accepted_and_leakviz_reports_the_leak(tmp_path):
                             err=io.StringIO())
     [t] = json.loads(out.getvalue())["tests"]
     assert code == 1 and [(lk["function"], lk["line"]) for lk in t["leaked"]] == [("w.Start.func1", 5)]
+
+
+TESTPKGS = Path(__file__).parent / "testpkgs"
+
+
+def _text(folder, *, pattern=None, runs=3) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = run_test_command(str(folder), pattern=pattern, runs=runs, seed=0, as_json_out=False, junit_path=None,
+                            out=out, err=io.StringIO())
+    return code, out.getvalue().splitlines()
+
+
+def test_an_external_test_package_with_test_main_runs_as_go_test_runs_it():
+    """pool_test (package pool_test) imports example.com/pool; its TestMain runs first and once."""
+    code, lines = _text(TESTPKGS / "pool")
+    assert code == 1
+    # what go test -v printed for this package (Go 1.27.3), up to the leak block leakviz adds
+    assert lines[:5] == ["pool tests: set up", "=== RUN   TestAllIsClean", "--- PASS: TestAllIsClean (0.00s)",
+                         "=== RUN   TestFirstLeaksTheOtherWorkers", "--- FAIL: TestFirstLeaksTheOtherWorkers (0.00s)"]
+    assert lines.count("pool tests: set up") == 1
+    # Go 1.27.3's goroutineleak profile after this test: "2 @ ... example.com/pool.(*Pool).work pool.go:27"
+    assert lines[5].startswith("    leak: 2 goroutine(s) at example.com/pool.(*Pool).work [chan send] ")
+    assert lines[5].endswith("first seen with seed 0") and "pool.go:27, created by example.com/pool.New" in lines[5]
+    assert lines[-1].startswith("FAIL\texample.com/pool\t")
+
+
+def test_test_main_that_never_calls_m_run_runs_no_test(tmp_path):
+    (tmp_path / "q.go").write_text("package q\n")
+    (tmp_path / "q_test.go").write_text('package q\n\nimport "testing"\n\nfunc TestMain(m *testing.M) {}\n\n'
+                                        'func TestNever(t *testing.T) { t.Fatal("ran") }\n')
+    code, lines = _text(tmp_path, runs=1)
+    assert code == 0 and "--- SKIP: TestNever (TestMain did not call m.Run)" in lines and "ran" not in str(lines)
+
+
+def test_httptest_drives_a_servemux_and_a_leaking_handler_is_that_test_s_leak():
+    code, lines = _text(TESTPKGS / "web")
+    assert code == 1
+    # go test -v's lines for this package (Go 1.27.3), the log line with its file:line
+    assert lines[:5] == ["=== RUN   TestHome", "--- PASS: TestHome (0.00s)", "=== RUN   TestItemTimesOut",
+                         "    web_test.go:23: slow", "        "]
+    assert lines[5] == "--- FAIL: TestItemTimesOut (0.00s)"  # goleak's verdict: real Go's own run passes it
+    assert lines[6].startswith("    leak: 1 goroutine(s) at example.com/web.Item.func1 [chan send] ")
+    assert lines[8:10] == ["=== RUN   TestUnknownPathIs404", "--- PASS: TestUnknownPathIs404 (0.00s)"]
+
+
+def test_a_panicking_test_fails_and_ends_the_run_with_its_panic(tmp_path):
+    (tmp_path / "p.go").write_text("package p\n")
+    (tmp_path / "p_test.go").write_text('package p\n\nimport "testing"\n\nfunc TestNil(t *testing.T) {\n'
+                                        '\tvar m map[string]int\n\tm["x"] = 1\n}\n')
+    code, lines = _text(tmp_path, runs=1)
+    assert code == 1
+    assert lines[:3] == ["=== RUN   TestNil", "--- FAIL: TestNil (0.00s)", "panic: assignment to entry in nil map"]

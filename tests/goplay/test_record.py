@@ -10,7 +10,7 @@ import pytest
 from visualizer.golang.cli import load_program, run_go
 from visualizer.golang.errors import GoSourceError
 from visualizer.goplay.catalog import EXAMPLES
-from visualizer.goplay.http import Drive, handlers, shim
+from visualizer.goplay.http import Drive, handlers
 from visualizer.goplay.record import record
 from visualizer.goplay.sites import find_sites, rewrite
 
@@ -81,11 +81,9 @@ def test_the_http_shim_keeps_the_users_line_and_column_for_errors(tmp_path):
 def test_a_driven_handler_runs_as_the_command_line_runs_the_shimmed_package(tmp_path):
     ex = next(e for e in EXAMPLES if e.file == "article_http.go")
     drive = Drive("handler", 12, 50)
-    files, entry = shim([(str(ex.path), ex.path.read_bytes())], drive)
-    for name, src in files:
-        (tmp_path / name.rsplit("/", 1)[-1]).write_bytes(src)
     out = io.StringIO()
-    run_go([str(tmp_path)], entry=entry, as_json=True, out=out, err=io.StringIO())
+    assert run_go([str(ex.path)], handler="handler", requests=12, rate=50, as_json=True, out=out,
+                  err=io.StringIO()) == 0
     rep = json.loads(out.getvalue())
     run = record([(str(ex.path), ex.path.read_bytes())], drive=drive)
     assert run.last.stranded == rep["leaked_count"] > 0

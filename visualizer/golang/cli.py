@@ -55,8 +55,8 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
     err = err or sys.stderr
     try:
         files = load_sources(paths)
-        from ..goplay.http import Drive, handlers, imports_http, shim
-        found = handlers(files) if imports_http(files) else []
+        from ..goplay.http import Drive, drivable, handlers, shim
+        found = drivable(files) if handler is None else handlers(files)
         if handler is not None and handler not in found:
             err.write(f"go: no handler {handler[:60]!r}: it must be a function "
                       "func(w http.ResponseWriter, r *http.Request) in this package\n")

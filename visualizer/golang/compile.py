@@ -65,7 +65,8 @@ STD: dict[str, tuple[bool, Any]] = {
     "context.WithDeadline": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
     "context.WithValue": (False, ("iface", "context.Context")),
     "context.Cause": (False, ERR),
-    "runtime.Gosched": (True, None), "runtime.NumGoroutine": (False, INT), "runtime.GOMAXPROCS": (False, INT),
+    "runtime.Gosched": (True, None), "runtime.NumGoroutine": (False, INT),
+    "runtime.Caller": (False, ("tuple", [INT, STR, INT, BOOL])), "runtime.GOMAXPROCS": (False, INT),
     "runtime.GC": (False, None), "runtime.NumCPU": (False, INT), "runtime.Goexit": (False, None),
     "pprof.Lookup": (False, ("ptr", ("ext", "pprof.Profile"))),
     "os.Exit": (False, None), "os.Getenv": (False, STR),
@@ -74,6 +75,10 @@ STD: dict[str, tuple[bool, Any]] = {
     "strings.HasPrefix": (False, BOOL), "strings.HasSuffix": (False, BOOL), "strings.Repeat": (False, STR),
     "strings.ToUpper": (False, STR), "strings.ToLower": (False, STR), "strings.TrimSpace": (False, STR),
     "strings.Fields": (False, ("slice", STR)), "strings.Index": (False, INT),
+    "strings.Cut": (False, ("tuple", [STR, STR, BOOL])), "strings.CutPrefix": (False, ("tuple", [STR, BOOL])),
+    "strings.CutSuffix": (False, ("tuple", [STR, BOOL])), "strings.ContainsAny": (False, BOOL),
+    "strings.ContainsRune": (False, BOOL), "strings.IndexByte": (False, INT), "strings.SplitN": (False, ("slice", STR)),
+    "strings.TrimLeft": (False, STR), "strings.TrimRight": (False, STR),
     "strconv.Itoa": (False, STR), "strconv.Atoi": (False, ("tuple", [INT, ERR])),
     "rand.Intn": (False, INT), "rand.Int": (False, INT), "rand.Seed": (False, None), "rand.Float64": (False, FLOAT),
     "rand.Int63": (False, INT), "rand.Int31n": (False, INT), "rand.Int63n": (False, INT),
@@ -334,6 +339,7 @@ class Compiler:
         self.declared: dict = {}  # package-level name (or ("method", T, M)) -> where it was declared
         self.generics: dict[str, dict] = {}  # generic function (Python name) -> type parameters, parameter types
         self.pkg_by_path: dict[str, Pkg] = {}
+        self.iface_sigs: dict[tuple, dict[str, Any]] = {}  # interface type -> method -> its func type
         self.pkg_decls: dict[tuple[str, str], str] = {}  # (import path, function) -> Python name, every package
         self.file_pkg: dict[int, Pkg] = {}
         self.pkg: Pkg = Pkg("main", "main", 0, main=True)
@@ -518,7 +524,14 @@ class Compiler:
                              if c.type == "method_elem"]
             if any(c.type not in ("method_elem", "comment") for c in node.named_children):
                 methods.append(None)  # embeds other interfaces: its method set is not all listed
-            return ("iface", tuple(methods))
+            it = ("iface", tuple(methods))
+            sigs = self.iface_sigs.setdefault(it, {})
+            for c in node.named_children:
+                if c.type == "method_elem":
+                    # what calling the method gives: w.Header().Set(...) dispatches on Header's methods
+                    sigs.setdefault(c.child_by_field_name("name").text.decode(),
+                                    ("func", self.result_types(c.child_by_field_name("result")), _sig(c)))
+            return it
         if t == "struct_type":
             cls = f"S_anon{self.nanon}"
             self.nanon += 1
@@ -1060,6 +1073,7 @@ class Compiler:
         prog = Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees,
                        tuple(self.consts))
         prog.pkg_decls = self.pkg_decls
+        prog.test_paths = getattr(self, "test_paths", [])
         return prog
 
     def do_imports(self, n) -> None:
@@ -1104,11 +1118,20 @@ class Compiler:
         from .gomod import MODELLED_ROOT
         by_dir: dict[str, Pkg] = {}
         first = str(Path(self.files[0]).parent) if self.files else ""
+        xtest = None  # go test's external test package (package X_test beside package X), if any
         for fi, path in enumerate(self.files):
             modelled = path.startswith(MODELLED_ROOT + "/")
             # a file of ours with no folder (the HTTP prelude) belongs to the first file's package
             d = (str(Path(path).parent) if Path(path).is_absolute() else first) if self.module is not None \
                 or modelled else ""
+            if (self.tests and by_dir and fi and str(Path(path).parent) == first and path.endswith("_test.go")
+                    and clauses[fi][1] == clauses[0][1] + "_test"):
+                if xtest is None:
+                    under = next(iter(by_dir.values()))
+                    path_of = under.name if self.module is None else under.path
+                    xtest = Pkg(path_of + "_test", clauses[fi][1], len(by_dir) + 1000)
+                xtest.files.append(fi)
+                continue
             pkg = by_dir.get(d)
             if pkg is None:
                 imp = "main"
@@ -1131,6 +1154,9 @@ class Compiler:
             mains = [pkgs[0]]
             if self.module is None:
                 pkgs[0].path = pkgs[0].name
+            if xtest is not None:
+                xtest.idx = len(pkgs)
+                pkgs.append(xtest)
         elif self.module is None and pkgs and pkgs[0].name != "main":
             self.fileidx = 0
             raise self.err(clauses[0][0], f"package {pkgs[0].name}: only package main can run")
@@ -1138,7 +1164,8 @@ class Compiler:
             self.fileidx = 0
             raise self.err(clauses[0][0], "no package main to run" if not mains else "more than one package main")
         mains[0].main = True
-        self.pkg_by_path = {p.path: p for p in pkgs if not p.main}
+        # an external test package imports the package under test by its path
+        self.pkg_by_path = {p.path: p for p in pkgs if not p.main or xtest is not None}
         deps: dict[int, list[Pkg]] = {}
         for p in pkgs:
             deps[p.idx] = []
@@ -1163,6 +1190,9 @@ class Compiler:
             state[p.idx] = 2
             order.append(p)
         visit(mains[0])
+        if xtest is not None and xtest.idx not in state:
+            visit(xtest)
+        self.test_paths = [mains[0].path] + ([xtest.path] if xtest is not None else [])
         for fi in range(len(self.files)):
             self.file_pkg[fi] = next(p for p in pkgs if fi in p.files)
         return order
@@ -2636,6 +2666,10 @@ class Compiler:
             return f"float({x})"
         if u is not None and u[0] == "slice" and u[1] == INT:
             return f"_h.to_bytes({x})"
+        plain = self._plain_named(typ) if typ is not None and typ[0] == "named" else None
+        if u is not None and u[0] == "func" and plain is not None and self.methods.get(plain):
+            ms = ", ".join(f"({go_attr(m)!r}, {method_py(plain, m)})" for m in sorted(self.methods[plain]))
+            return f"_h.with_methods({x}, ({ms},))"
         return x
 
     def composite(self, typ, body) -> str:
@@ -2883,6 +2917,9 @@ class Compiler:
             if plain is not None and raw in self.methods.get(plain, {}):
                 m = self.methods[plain][raw]
                 return ("func", m[1], m[2])
+            u = self.under(ot)
+            if u is not None and u[0] == "iface":
+                return self.iface_sigs.get(u, {}).get(raw)
             return None
         if t == "index_expression":
             u = self.under(self.type_of(e.child_by_field_name("operand")))

@@ -30,6 +30,9 @@ from .module import with_packages
 _LANG = tree_sitter.Language(tree_sitter_go.language())
 _TEST = re.compile(r"Test([A-Z0-9_]\w*)?\Z")
 MAX_TESTS = 10_000
+# simulated time a test's goroutines get after it returns to finish or block before the leak check
+# (goleak's VerifyNone retries for about this long)
+SETTLE_NS = 1_000_000_000
 
 
 @dataclass
@@ -69,23 +72,24 @@ def test_files(folder: str) -> list[tuple[str, bytes]]:
     return with_packages(load_files(files))
 
 
-def find_tests(files: list[tuple[str, bytes]], pattern: str | None) -> list[str]:
-    """The TestXxx(t *testing.T) functions of the _test.go files, in source order, filtered by ``pattern``."""
+def _test_funcs(files: list[tuple[str, bytes]], param: bytes):
+    """The names of the _test.go files' functions taking one ``param`` (``*testing.T``), in source order."""
     parser = tree_sitter.Parser(_LANG)
-    rx = re.compile(pattern) if pattern else None
-    out = []
     for path, src in files:
         if not path.endswith("_test.go"):
             continue
         for n in parser.parse(src).root_node.named_children:
-            if n.type != "function_declaration":
+            if n.type != "function_declaration" or n.child_by_field_name("type_parameters") is not None:
                 continue
-            name = n.child_by_field_name("name").text.decode()
             params = n.child_by_field_name("parameters")
-            if _TEST.match(name) and params is not None and params.text.replace(b" ", b"").endswith(b"*testing.T)"):
-                if rx is None or rx.search(name):
-                    out.append(name)
-    return out
+            if params is not None and params.text.replace(b" ", b"").endswith(param + b")"):
+                yield n.child_by_field_name("name").text.decode()
+
+
+def find_tests(files: list[tuple[str, bytes]], pattern: str | None) -> list[str]:
+    """The TestXxx(t *testing.T) functions of the _test.go files, in source order, filtered by ``pattern``."""
+    rx = re.compile(pattern) if pattern else None
+    return [n for n in _test_funcs(files, b"*testing.T") if _TEST.match(n) and (rx is None or rx.search(n))]
 
 
 def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: int = 0,
@@ -96,11 +100,16 @@ def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: i
     files = test_files(folder)
     names = find_tests(files, pattern)
     prog = compile_files(files, tests=True)
-    root = next(iter(p for (p, _n) in prog.pkg_decls), "")
-    root = next((p for (p, n) in prog.pkg_decls if n in names), root)
+    root = prog.test_paths[0]
+
+    def py_of(name: str) -> str:
+        # a test of the package itself, or of its external test package (package X_test)
+        return next(prog.pkg_decls[(p, name)] for p in prog.test_paths if (p, name) in prog.pkg_decls)
     verdict = prog.pkg_decls.get(("testing", "Verdict"))
     if verdict is None:
         raise GoSourceError(folder, 1, 1, "the tests do not import testing")
+    # TestMain(m) runs around each test, with only that test in m: what a test leaks stays its own
+    main = next((py_of(n) for n in _test_funcs(files, b"*testing.M") if n == "TestMain"), None)
     results = []
     for name in names[:MAX_TESTS]:
         res = TestResult(name)
@@ -110,15 +119,25 @@ def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: i
             # the first run of seed 0 is Go's own order; any other seed explores, so that a rerun with
             # --seed S replays exactly the schedule that showed a leak
             ip = Interp(prog, seed=s, explore=k > 0 or s != 0, budgets=budgets)
+            ip.settle_on_exit = True
+            ip.settle_ns = SETTLE_NS
+            call = (verdict, (name, ip.ns[py_of(name)]))
+            if main is not None:
+                call = (prog.pkg_decls[("testing", "MainVerdict")], (name, ip.ns[py_of(name)], ip.ns[main]))
             try:
-                r = ip.run(until_ns, call=(verdict, (name, ip.ns[prog.decls[name]])))
+                r = ip.run(until_ns, call=call)
             finally:
                 ip.shutdown()
             out = r.stdout
             failed = r.exit_code != 0 or r.deadlock or "--- FAIL: " + name + " " in out
             if k == 0:
                 res.output = out + (r.stderr if r.exit_code else "")
+                if results and main is not None:  # go test runs TestMain once: its preamble shows once
+                    res.output = res.output[max(0, res.output.find("=== RUN   " + name + "\n")):]
                 res.skipped = "--- SKIP: " + name + " " in out
+                if main is not None and "=== RUN   " + name + "\n" not in out and not failed:
+                    res.skipped = True
+                    res.output += f"--- SKIP: {name} (TestMain did not call m.Run)\n"
             if failed:
                 res.passed = False
                 res.failed_seeds.append(s)
@@ -143,9 +162,10 @@ def report(results: list[TestResult], folder: str, root: str, out: Any, runs: in
     """Print as ``go test -v`` does, with a block per leak; the exit code (1 on a failure or a leak)."""
     bad = False
     for r in results:
-        out.write(r.output if r.output.endswith("\n") or not r.output else r.output + "\n")
-        if r.passed and r.failed_seeds == [] and r.leaked and "--- PASS: " + r.name in r.output:
-            out.write(f"--- FAIL: {r.name} (leaked goroutines)\n")
+        text = r.output if r.output.endswith("\n") or not r.output else r.output + "\n"
+        if r.leaked:  # goleak's VerifyNone fails the test that leaked
+            text = text.replace(f"--- PASS: {r.name} (", f"--- FAIL: {r.name} (")
+        out.write(text)
         if r.failed_seeds and r.failed_seeds[0] != 0 and runs > 1:
             out.write(f"    failed on other schedules: seeds {', '.join(map(str, r.failed_seeds[:5]))}\n")
         for lk in r.leaked:

@@ -33,6 +33,7 @@ from .panics import CHAN_REASONS, panic_value
 MAIN_GOID = 1
 SWITCH_STEPS = 20  # a goroutine switch costs the interpreter about what 20 loop iterations do
 DEFAULT_UNTIL = DEFAULT_BUDGETS.sim_ns  # simulated time limit when --until is not given
+HTTP_FILE = "/leakviz-modelled/net/http/"
 FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
 
 
@@ -367,6 +368,14 @@ class Helpers:
             return await m(recv, *args)
         bound.go_entry = m  # type: ignore[attr-defined]
         return bound
+
+    def with_methods(self, f: Any, methods: tuple) -> Any:
+        """``T(f)`` for a named func type T with methods (http.HandlerFunc): still callable, and carrying
+        T's methods, so that an interface holding it can call them."""
+        if f is None:
+            return None
+        return V.FuncWithMethods(f.f if isinstance(f, V.FuncWithMethods) else f,
+                                 [(go_attr, self.bind(m, f)) for go_attr, m in methods])
 
     def go(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int) -> None:
         """Go's ``go fn(args)``, started from ``creator_fn`` at file index ``file``, ``line``; a nil fn panics."""
@@ -949,6 +958,13 @@ class Helpers:
     def runtime_NumGoroutine(self) -> int:
         return sum(1 for g in self.rt.goroutines.values() if not self.ip.info[g.gid].hidden)
 
+    def runtime_Caller(self, skip: int) -> tuple:
+        from .dump import go_frames
+        frames = go_frames(self.ip, self.rt.current, sys._getframe(1))
+        if 0 <= skip < len(frames):
+            return 0, frames[skip][1], frames[skip][2], True
+        return 0, "", 0, False
+
     def runtime_GOMAXPROCS(self, n: int) -> int:
         return 1
 
@@ -1018,6 +1034,39 @@ class Helpers:
 
     def strings_Index(self, s: str, sub: str) -> int:
         return s.find(sub)
+
+    def strings_Cut(self, s: str, sep: str) -> tuple:
+        before, found, after = s.partition(sep)
+        return (before, after, True) if found or sep == "" else (s, "", False)
+
+    def strings_CutPrefix(self, s: str, p: str) -> tuple:
+        return (s[len(p):], True) if s.startswith(p) else (s, False)
+
+    def strings_CutSuffix(self, s: str, p: str) -> tuple:
+        return (s[:len(s) - len(p)], True) if s.endswith(p) else (s, False)
+
+    def strings_ContainsAny(self, s: str, chars: str) -> bool:
+        return any(c in s for c in chars)
+
+    def strings_ContainsRune(self, s: str, r: int) -> bool:
+        return chr(r) in s
+
+    def strings_IndexByte(self, s: str, c: int) -> int:
+        return s.find(chr(c))
+
+    def strings_SplitN(self, s: str, sep: str, n: int) -> list | None:
+        if n == 0:
+            return None
+        if sep == "":
+            xs = list(s)
+            return xs if n < 0 or n >= len(xs) else xs[:n - 1] + ["".join(xs[n - 1:])]
+        return s.split(sep) if n < 0 else s.split(sep, n - 1)
+
+    def strings_TrimLeft(self, s: str, cut: str) -> str:
+        return s.lstrip(cut) if cut else s
+
+    def strings_TrimRight(self, s: str, cut: str) -> str:
+        return s.rstrip(cut) if cut else s
 
     def strconv_Itoa(self, n: int) -> str:
         return str(n)
@@ -1822,6 +1871,12 @@ class Interp:
         self.free_slots: list[int] = []
         self.global_free: list[int] = []
         self.entry = entry
+        # leakviz test: os.Exit from TestMain ends the run as main's return does, after what was runnable
+        # ran (goleak's VerifyTestMain retries the same way), so a test's leaks are judged settled
+        self.settle_on_exit = False
+        # leakviz test: after the test, simulated time runs on this long for its goroutines to finish or
+        # block, as goleak's VerifyNone retries for a while before it reports
+        self.settle_ns = 0
         self.out_parts: list[str] = []
         self.err_parts: list[str] = []
         self.out_stream = out
@@ -1982,6 +2037,11 @@ class Interp:
             await entry()
 
         self.main_g = self.spawn(_named_entry(main_body, entry), (), "", 0, 0, goid=MAIN_GOID)
+        if any(f.startswith(HTTP_FILE) for f in self.prog.files):
+            # net/http's init (net/netip's unique handles) starts the unique package's cleanup goroutine:
+            # a system goroutine that takes the next id and a g for good, never printed
+            self.next_goid += 1
+            self._slot(-1)
         deadlock = False
         self.limit_hit = ""
         if until is None:
@@ -2016,17 +2076,27 @@ class Interp:
                     self.over_budget("steps", self.budgets.steps, g)
         finally:
             del rt._exit
+        exited = rt.panic if self.settle_on_exit and rt.panic is not None and rt.panic[1] == "exit" else None
+        if exited is not None:
+            rt.panic = None
         if rt.panic is None and not deadlock and not self.limit_hit:
             # Go exits with main; to judge what is stuck, let what was runnable run (output dropped)
             self.out_stream = self.err_stream = None
             self.muted = True
             steps = 0
+            horizon = rt.now + self.settle_ns
             while rt.panic is None and steps < 100_000:
                 g = rt.next_g()
                 if g is None:
-                    break
+                    nxt = rt.next_timer() if self.settle_ns else None
+                    if nxt is None or nxt > horizon:
+                        break
+                    rt.fire_timers()
+                    continue
                 rt._run_one(g)
                 steps += 1
+        if exited is not None and rt.panic is None:
+            rt.panic = exited
         self.wall = _time.perf_counter() - t0
         from .leaks import find_leaks
         if rt.panic is None or rt.panic[1] == "exit":

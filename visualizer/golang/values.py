@@ -142,6 +142,20 @@ class PtrArg:
         self.p = p
 
 
+class FuncWithMethods:
+    """A func value converted to a named func type with methods (http.HandlerFunc(f)): called as f is,
+    with the type's methods as its ``g_`` attributes (the only names a Go selector reaches)."""
+
+    def __init__(self, f: Any, methods: list) -> None:
+        self.f = f
+        self.go_entry = getattr(f, "go_entry", f)
+        for attr, bound in methods:
+            setattr(self, attr, bound)
+
+    def __call__(self, *args: Any) -> Any:
+        return self.f(*args)
+
+
 @go_api()
 class StrArg:
     """A value of a named non-struct type with a String or Error method, handed to fmt."""

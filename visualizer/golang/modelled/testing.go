@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -41,13 +42,20 @@ type T struct {
 
 // M is what TestMain receives.
 type M struct {
-	tests []func(*T)
-	names []string
+	tests   []func(*T)
+	names   []string
+	verdict string
 }
 
+// log prints s as go test -v does: indented under the test, after the file:line of the test's call
+// (the caller of Log, Error, Fatal...: skip counts log and the method; a Helper's caller is not looked for).
 func (t *T) log(s string) {
 	pad := strings.Repeat("    ", t.depth+1)
-	fmt.Print(pad + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+pad+"    ") + "\n")
+	where := ""
+	if _, file, line, ok := runtime.Caller(2); ok {
+		where = file[strings.LastIndex(file, "/")+1:] + ":" + strconv.Itoa(line) + ": "
+	}
+	fmt.Print(pad + where + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+pad+"    ") + "\n")
 }
 
 // Name is the test's name, subtests included ("TestX/case").
@@ -185,7 +193,18 @@ func (t *T) Run(name string, f func(t *T)) bool {
 
 func tRunner(t *T, f func(*T), done chan struct{}) {
 	defer close(done)
-	defer t.report()
+	defer func() {
+		// a panicking test fails, and its panic ends the run after the report, as go test does
+		// (recover gives nil while Fatal or Skip end the goroutine with Goexit)
+		err := recover()
+		if err != nil {
+			t.failed = true
+		}
+		t.report()
+		if err != nil {
+			panic(err)
+		}
+	}()
 	defer t.end()
 	f(t)
 }
@@ -210,11 +229,24 @@ func Verdict(name string, f func(*T)) string {
 func (m *M) Run() int {
 	code := 0
 	for i, f := range m.tests {
-		if Verdict(m.names[i], f) == "fail" {
+		v := Verdict(m.names[i], f)
+		if m.verdict != "fail" {
+			m.verdict = v
+		}
+		if v == "fail" {
 			code = 1
 		}
 	}
 	return code
+}
+
+// MainVerdict runs test f named name through the package's TestMain, as go test
+// does, with only that test in m, so that what it leaks is its own (leakviz's
+// driver). It returns "" when TestMain never calls m.Run.
+func MainVerdict(name string, f func(*T), main func(*M)) string {
+	m := &M{tests: []func(*T){f}, names: []string{name}}
+	main(m)
+	return m.verdict
 }
 
 // Short reports whether -short was given: never, here.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...goplay.catalog import by_file
-from ...goplay.http import Drive, handlers, imports_http
+from ...goplay.http import Drive, drivable
 from ...goplay.isolate import record_isolated
 from ...goplay.record import GoRun
 from .code import GoCode
@@ -53,7 +53,7 @@ class GoCompare(QMainWindow):
                 run = GoRun([], [], error=e)
                 files = []
             else:
-                found = handlers(files) if imports_http(files) else []
+                found = drivable(files)
                 drive = Drive(found[0], drive_requests, rate) if found else None
                 run = record_isolated(files, seed=seed, drive=drive)
             self.runs.append(run)

@@ -178,7 +178,7 @@ class GoStage(QWidget):
     def _lane_title(self, ln) -> str:
         if ln.func == "main.leakviz_main":
             return self.tr("simulated requests (main is not run)")
-        if ln.key.startswith("leakviz_http.go"):
+        if ln.func == "net/http.(*conn).serve":
             return self.tr("one goroutine per request, as net/http starts")
         return f"go {ln.key}  {ln.func}" if ln.key != "main" else ln.func
 

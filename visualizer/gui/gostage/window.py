@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...goplay.catalog import EXAMPLES, by_file
-from ...goplay.http import Drive, handlers, imports_http
+from ...goplay.http import Drive, drivable, handlers
 from ...goplay.isolate import record_isolated
 from ...goplay.record import Frame, GoRun
 from ...goplay.savefile import SUFFIX, SavedRun, SaveFileError, load, save
@@ -250,7 +250,7 @@ class GoWindow(QMainWindow):
         self.caps = {}
         self.schedule: dict = {}
         self.drive = None
-        found = handlers(files) if imports_http(files) else []
+        found = drivable(files) if self.handler_name is None else handlers(files)
         if self.handler_name is not None and self.handler_name not in found:
             self._show_error(self.tr("No handler {name}(w http.ResponseWriter, r *http.Request) in {file}").format(
                 name=self.handler_name, file=Path(paths[0]).name))
@@ -296,7 +296,7 @@ class GoWindow(QMainWindow):
         self.fix_act.setEnabled(False)
         self.title.setText(path.name)
         self.caption.setText("")
-        found = handlers(self.files) if imports_http(self.files) else []
+        found = drivable(self.files)
         self._fill_drive(found)
         self.rerun(keep_time=False)
         self._build_dials()
