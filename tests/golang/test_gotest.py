@@ -9,6 +9,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from visualizer.golang.gotest import run_test_command
 
 CHECKS = Path(__file__).parent / "testpkgs" / "checks"
@@ -122,7 +124,9 @@ def test_httptest_drives_a_servemux_and_a_leaking_handler_is_that_test_s_leak():
                          "    web_test.go:23: slow", "        "]
     assert lines[5] == "--- FAIL: TestItemTimesOut (0.00s)"  # goleak's verdict: real Go's own run passes it
     assert lines[6].startswith("    leak: 1 goroutine(s) at example.com/web.Item.func1 [chan send] ")
-    assert lines[8:10] == ["=== RUN   TestUnknownPathIs404", "--- PASS: TestUnknownPathIs404 (0.00s)"]
+    assert lines[7] == "    rerun: python -m visualizer test " + str(TESTPKGS / "web") + " --run '^TestItemTimesOut$' --seed 0"
+    assert lines[8] == "    see it: python -m visualizer " + str(TESTPKGS / "web") + " --test TestItemTimesOut --seed 0"
+    assert lines[9:11] == ["=== RUN   TestUnknownPathIs404", "--- PASS: TestUnknownPathIs404 (0.00s)"]
 
 
 def test_a_panicking_test_fails_and_ends_the_run_with_its_panic(tmp_path):
@@ -132,3 +136,49 @@ def test_a_panicking_test_fails_and_ends_the_run_with_its_panic(tmp_path):
     code, lines = _text(tmp_path, runs=1)
     assert code == 1
     assert lines[:3] == ["=== RUN   TestNil", "--- FAIL: TestNil (0.00s)", "panic: assignment to entry in nil map"]
+
+
+def _summary(results) -> list:
+    return [(r.name, r.passed, r.failed_seeds, r.output,
+             [(lk.function, lk.line, lk.wait_reason, lk.count, lk.seed) for lk in r.leaked]) for r in results]
+
+
+def test_shards_cover_every_seed_once_in_order():
+    from visualizer.golang.gotest import shards
+    sh = shards("d", None, 10, 5, 3)
+    assert [(s.seed, s.runs) for s in sh] == [(5, 4), (9, 3), (12, 3)]
+    assert [(s.seed, s.runs) for s in shards("d", None, 2, 0, 8)] == [(0, 1), (1, 1)]
+
+
+def test_jobs_spread_the_schedules_and_give_what_one_process_gives():
+    from visualizer.golang.gotest import run_sharded, run_tests, shards
+    alone, root = run_tests(str(CHECKS), runs=12)
+    spread, root2 = run_sharded(shards(str(CHECKS), None, 12, 0, 3), 2)
+    assert root2 == root == "checks"
+    assert _summary(spread) == _summary(alone)
+    assert any(r.leaked and r.leaked[0].seed > 0 for r in spread)  # a race found by a shard past the first
+
+
+def test_jobs_on_the_command_line_and_a_shard_that_cannot_run_is_one_line(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "visualizer", "test", str(CHECKS), "--runs", "6", "--jobs", "2", "--json"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1, r.stderr
+    rep = json.loads(r.stdout)
+    assert rep["package"] == "checks" and [t["name"] for t in rep["tests"]][0] == "TestFirstFailureLeaks"
+    (tmp_path / "b.go").write_text("package b\n\nfunc F() { undefined() }\n")
+    (tmp_path / "b_test.go").write_text('package b\n\nimport "testing"\n\nfunc TestF(t *testing.T) { F() }\n')
+    r = subprocess.run([sys.executable, "-m", "visualizer", "test", str(tmp_path), "--runs", "4", "--jobs", "2"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2 and r.stderr == f"{tmp_path / 'b.go'}:3:12: undefined: undefined\n"
+
+
+def test_the_schedules_run_on_a_dask_cluster_of_two_workers():
+    pytest.importorskip("distributed", reason="Dask is the optional extra: pip install -e '.[dist]'")
+    from dask.distributed import LocalCluster
+
+    from visualizer.golang.gotest import run_on_dask, run_tests, shards
+    alone, _root = run_tests(str(CHECKS), runs=10)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        spread, root = run_on_dask(shards(str(CHECKS), None, 10, 0, 4), cluster.scheduler_address)
+        assert len(cluster.workers) == 2
+    assert root == "checks" and _summary(spread) == _summary(alone)

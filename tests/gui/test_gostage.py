@@ -439,3 +439,46 @@ def test_the_code_panel_draws_only_the_lines_in_view(gowin, tmp_path):
     finally:
         QPainter.drawText = real
     assert 0 < len(drawn) < 2_000  # line numbers and text of the rows on screen, not 200,000 calls
+
+
+CHECKS = Path(__file__).parents[1] / "golang" / "testpkgs" / "checks"
+
+
+def test_a_failing_test_opens_on_the_schedule_its_report_names(qtbot, tmp_path):
+    """`leakviz test` names a seed for the race; the window opened on that test and seed shows that leak."""
+    from visualizer.golang.gotest import run_tests
+    from visualizer.gui import i18n
+    from visualizer.gui.gostage import GoWindow
+    results, _root = run_tests(str(CHECKS), pattern="Race", runs=20)
+    [lk] = results[0].leaked
+    i18n.install("en")
+    w = GoWindow(test="TestRaceSometimesLeaks", seed=lk.seed)
+    qtbot.addWidget(w)
+    assert w.open_paths([str(CHECKS)])
+    at_end(w)
+    fr = w.current_frame()
+    assert fr.final and fr.stranded == lk.count
+    assert [(p.file, p.line, p.count) for p in fr.piles] == [("checks.go", lk.line, lk.count)]
+    assert not any(c.site.startswith("testing.go") for c in fr.chans)  # the test driver's channels are not shown
+    assert "seed " + str(lk.seed) in w.caption.text()
+    saved = tmp_path / "race.leakviz-go"
+    assert w.save_run(saved)
+    again = GoWindow()
+    qtbot.addWidget(again)
+    assert again.open_saved(saved)
+    at_end(again)
+    assert again.test_name == "TestRaceSometimesLeaks" and again.current_frame().stranded == lk.count
+    w2 = GoWindow(test="TestRaceSometimesLeaks", seed=0)  # Go's own order: the race goes well
+    qtbot.addWidget(w2)
+    assert w2.open_paths([str(CHECKS)])
+    at_end(w2)
+    assert w2.current_frame().stranded == 0
+
+
+def test_test_takes_a_package_folder_and_a_test_name(tmp_path):
+    for args in (["--test", "TestX", str(CHECKS / "checks.go")], ["--test", "x; rm", str(CHECKS)]):
+        r = subprocess.run([sys.executable, "-m", "visualizer", *args, "--screenshot", str(tmp_path / "a.png")],
+                           capture_output=True, text=True, timeout=120,
+                           env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert r.returncode == 2 and r.stderr == ("leakviz: error: --test takes one package folder and a test's "
+                                                  "name (TestXxx)\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -84,6 +85,7 @@ def cmd_run(a: argparse.Namespace) -> int:
 
 
 MAX_RUNS = 10_000  # schedules one `go --runs` explores
+MAX_JOBS = 256  # processes one `test --jobs` spreads its schedules over
 MAX_UNTIL_S = 1_000_000  # simulated seconds (11.6 days); a program's simulated time is bounded by its budgets too
 
 
@@ -323,6 +325,24 @@ def cmd_test(a: argparse.Namespace) -> int:
         if v is not None and not 0 < v <= (1 << 40):
             print(f"leakviz test: error: {flag} must be a positive number up to 2^40, got {v:g}", file=sys.stderr)
             return 2
+    jobs = a.jobs if a.jobs is not None else (os.cpu_count() or 1)
+    if not 1 <= jobs <= MAX_JOBS:
+        print(f"leakviz test: error: --jobs must be 1 to {MAX_JOBS}", file=sys.stderr)
+        return 2
+    if not sandbox.in_child() and (a.dask is not None or (jobs > 1 and a.runs > 1)):
+        from ..golang import gotest
+        sh = gotest.shards(a.folder, a.run, a.runs, a.seed, jobs, max_steps=a.max_steps, memory_mb=a.max_memory,
+                           timeout_s=a.timeout)
+        try:
+            results, root = gotest.run_on_dask(sh, a.dask) if a.dask is not None else gotest.run_sharded(sh, jobs)
+        except gotest.ShardError as e:
+            print(str(e), file=sys.stderr)
+            return 2
+        except KeyboardInterrupt:
+            print("leakviz test: interrupted", file=sys.stderr)
+            return 130
+        return gotest.emit(results, root, folder=a.folder, runs=a.runs, as_json_out=a.json, junit_path=a.junit,
+                           out=sys.stdout, err=sys.stderr)
     if not sandbox.in_child():
         args = [a.folder, "--runs", str(a.runs), "--seed", str(a.seed)]
         if a.run is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -17,9 +18,15 @@ def is_go_target(token: str) -> bool:
 
 
 def wants_go_window(argv: list[str], commands: set[str]) -> bool:
-    """The first word that is not an option names Go source rather than a command."""
+    """The first word that is neither an option nor an option's value names Go source rather than a command."""
+    takes_value = {o for act in parser()._actions if act.nargs != 0 for o in act.option_strings}
+    skip = False
     for t in argv:
+        if skip:
+            skip = False
+            continue
         if t.startswith("-"):
+            skip = t in takes_value  # --seed 3: the 3 is the option's
             continue
         return t not in commands and is_go_target(t)
     return False
@@ -34,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
                    "(default: the first func(w http.ResponseWriter, r *http.Request) in a file importing net/http)")
     p.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler")
     p.add_argument("--rate", type=float, default=100.0, metavar="PER_S", help="requests per simulated second")
+    p.add_argument("--test", metavar="TestName", help="run this test of the package in DIR as 'leakviz test' "
+                   "runs it (with --seed: the schedule its report names)")
     p.add_argument("--compare", metavar="OTHER", help="another Go file (e.g. the fix) shown side by side")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="scheduler seed (default: 0)")
     p.add_argument("--speed", type=float, default=0.05, metavar="X", help="simulated seconds per second")
@@ -74,6 +83,10 @@ def main(argv: list[str]) -> int:
                   "or use 'leakviz go' for the headless report)", file=sys.stderr)
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if a.test is not None and (not re.fullmatch(r"Test\w{0,200}", a.test) or len(a.paths) != 1
+                               or not Path(a.paths[0]).is_dir()):
+        print("leakviz: error: --test takes one package folder and a test's name (TestXxx)", file=sys.stderr)
+        return 2
     if a.compare is not None:
         if not Path(a.compare).exists():
             print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
@@ -86,4 +99,4 @@ def main(argv: list[str]) -> int:
     return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
                          screenshot=None if a.screenshot is None else Path(a.screenshot),
                          sim_seconds=a.sim_seconds, size=size, handler=a.handler, requests=a.requests, rate=a.rate,
-                         present=a.present)
+                         present=a.present, test=a.test)

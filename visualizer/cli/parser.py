@@ -126,5 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--max-memory", type=int, default=None, metavar="MB", help="memory of the test process")
     t.add_argument("--timeout", type=_finite, default=None, metavar="SECONDS",
                    help="wall-clock seconds for the whole run (default: 300)")
+    t.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes the schedules are spread over (default: this machine's cores)")
+    t.add_argument("--dask", default=None, metavar="ADDRESS",
+                   help="run the schedules on the Dask cluster at ADDRESS (pip install 'leakviz[dist]'), "
+                   "--jobs shards; its workers must see DIR at the same path")
     t.set_defaults(func=cmd_test)
     return p

@@ -92,6 +92,29 @@ def find_tests(files: list[tuple[str, bytes]], pattern: str | None) -> list[str]
     return [n for n in _test_funcs(files, b"*testing.T") if _TEST.match(n) and (rx is None or rx.search(n))]
 
 
+def has_test_main(files: list[tuple[str, bytes]]) -> bool:
+    """Whether the tests have a TestMain(m *testing.M)."""
+    return any(n == "TestMain" for n in _test_funcs(files, b"*testing.M"))
+
+
+def test_call(prog: Any, ip: Interp, name: str, main: bool) -> tuple:
+    """Ready ``ip`` to run test ``name`` as go test runs it and return the ``call`` for ``Interp.run``: the
+    testing package's driver with the test (through TestMain when there is one: with only that test in
+    m, so what a test leaks stays its own). After the test, simulated time runs on for SETTLE_NS, and an
+    os.Exit from TestMain ends the run as main's return does. Raises KeyError for an unknown test."""
+    def py_of(n: str) -> str:  # a test of the package itself, or of its external test package (X_test)
+        return next(prog.pkg_decls[(p, n)] for p in prog.test_paths if (p, n) in prog.pkg_decls)
+    ip.settle_on_exit = True
+    ip.settle_ns = SETTLE_NS
+    try:
+        fn = ip.ns[py_of(name)]
+    except StopIteration:
+        raise KeyError(name) from None
+    if main:
+        return prog.pkg_decls[("testing", "MainVerdict")], (name, fn, ip.ns[py_of("TestMain")])
+    return prog.pkg_decls[("testing", "Verdict")], (name, fn)
+
+
 def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: int = 0,
               budgets: Budgets = DEFAULT_BUDGETS, until_ns: int | None = None) -> tuple[list[TestResult], str]:
     """Run the package's tests ``runs`` times each (the first in Go's order); (results, the package's path).
@@ -101,15 +124,9 @@ def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: i
     names = find_tests(files, pattern)
     prog = compile_files(files, tests=True)
     root = prog.test_paths[0]
-
-    def py_of(name: str) -> str:
-        # a test of the package itself, or of its external test package (package X_test)
-        return next(prog.pkg_decls[(p, name)] for p in prog.test_paths if (p, name) in prog.pkg_decls)
-    verdict = prog.pkg_decls.get(("testing", "Verdict"))
-    if verdict is None:
+    if ("testing", "Verdict") not in prog.pkg_decls:
         raise GoSourceError(folder, 1, 1, "the tests do not import testing")
-    # TestMain(m) runs around each test, with only that test in m: what a test leaks stays its own
-    main = next((py_of(n) for n in _test_funcs(files, b"*testing.M") if n == "TestMain"), None)
+    main = has_test_main(files)
     results = []
     for name in names[:MAX_TESTS]:
         res = TestResult(name)
@@ -118,12 +135,8 @@ def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: i
             s = seed + k
             # the first run of seed 0 is Go's own order; any other seed explores, so that a rerun with
             # --seed S replays exactly the schedule that showed a leak
-            ip = Interp(prog, seed=s, explore=k > 0 or s != 0, budgets=budgets)
-            ip.settle_on_exit = True
-            ip.settle_ns = SETTLE_NS
-            call = (verdict, (name, ip.ns[py_of(name)]))
-            if main is not None:
-                call = (prog.pkg_decls[("testing", "MainVerdict")], (name, ip.ns[py_of(name)], ip.ns[main]))
+            ip = Interp(prog, seed=s, explore=s != 0, budgets=budgets)
+            call = test_call(prog, ip, name, main)
             try:
                 r = ip.run(until_ns, call=call)
             finally:
@@ -172,20 +185,133 @@ def report(results: list[TestResult], folder: str, root: str, out: Any, runs: in
             out.write(f"    leak: {lk.count} goroutine(s) at {lk.function} [{lk.wait_reason}] {lk.file}:{lk.line}, "
                       f"created by {lk.created_by} at {lk.created_at}; first seen with seed {lk.seed}\n")
             out.write(f"    rerun: python -m visualizer test {folder} --run '^{r.name}$' --seed {lk.seed}\n")
+            out.write(f"    see it: python -m visualizer {folder} --test {r.name} --seed {lk.seed}\n")
         bad = bad or not r.passed or bool(r.leaked)
     out.write(("FAIL" if bad else "PASS") + "\n")
     out.write(f"{'FAIL' if bad else 'ok  '}\t{root}\t(simulated, {runs} schedule(s) a test)\n")
     return 1 if bad else 0
 
 
-def as_json(results: list[TestResult]) -> dict:
-    """``--json``: every test, whether it passed, and its leaks."""
-    return {"tests": [{"name": r.name, "passed": r.passed and not r.leaked, "skipped": r.skipped,
-                       "failed_seeds": r.failed_seeds,
+def as_json(results: list[TestResult], root: str = "") -> dict:
+    """``--json``: every test, whether it passed, its leaks and what its first schedule printed."""
+    return {"package": root,
+            "tests": [{"name": r.name, "passed": r.passed and not r.leaked, "skipped": r.skipped,
+                       "failed_seeds": r.failed_seeds, "output": r.output,
                        "leaked": [{"function": lk.function, "file": lk.file, "line": lk.line,
                                    "wait_reason": lk.wait_reason, "count": lk.count, "seed": lk.seed,
                                    "created_by": lk.created_by, "created_at": lk.created_at}
                                   for lk in r.leaked]} for r in results]}
+
+
+# -- spreading the schedules: each shard is one `leakviz test --json` run over a range of seeds, in its own
+#    limited child process; the parent merges the shards' JSON in seed order, so the result is the one a
+#    single process gives. The shards are plain data and run_shard a plain function: a distributed engine
+#    (Dask: docs/leakviz-test.md) can run them as well as the local pool does.
+
+@dataclass(frozen=True)
+class Shard:
+    """Seeds ``seed`` .. ``seed + runs - 1`` of every test of ``folder`` matching ``pattern``."""
+
+    folder: str
+    pattern: str | None
+    seed: int
+    runs: int
+    max_steps: int | None = None
+    memory_mb: int | None = None
+    timeout_s: float | None = None
+
+
+class ShardError(Exception):
+    """A shard could not run (the package does not compile, a limit ended it): its one-line reason."""
+
+
+def shards(folder: str, pattern: str | None, runs: int, seed: int, n: int, **limits: Any) -> list[Shard]:
+    """``runs`` schedules from ``seed`` cut into at most ``n`` contiguous shards of near-equal size."""
+    n = max(1, min(n, runs))
+    out, start = [], seed
+    for i in range(n):
+        size = runs // n + (1 if i < runs % n else 0)
+        out.append(Shard(folder, pattern, start, size, **limits))
+        start += size
+    return out
+
+
+def run_shard(shard: Shard) -> dict:
+    """Run one shard in a limited child; its ``--json`` report. Raises ShardError with the child's reason."""
+    import io
+
+    from . import sandbox
+    args = [shard.folder, "--runs", str(shard.runs), "--seed", str(shard.seed), "--json", "--jobs", "1"]
+    if shard.pattern is not None:
+        args.append(f"--run={shard.pattern}")
+    if shard.max_steps is not None:
+        args += ["--max-steps", str(shard.max_steps)]
+    err = io.StringIO()
+    code, out = sandbox.capture_child(args, memory_mb=shard.memory_mb or sandbox.DEFAULT_MEMORY_MB,
+                                      timeout_s=shard.timeout_s or sandbox.DEFAULT_TIMEOUT_S, err=err,
+                                      command="test")
+    if code not in (0, 1):
+        raise ShardError((err.getvalue().strip().splitlines() or [f"leakviz test: exit status {code}"])[-1])
+    try:
+        return json.loads(out)
+    except ValueError as e:
+        raise ShardError(f"leakviz test: a shard printed no report ({e})") from None
+
+
+def merge(parts: list[dict]) -> tuple[list[TestResult], str]:
+    """The shards' reports (in seed order) as one run: (results, the package's path)."""
+    results: dict[str, TestResult] = {}
+    sites: dict[str, dict[tuple, Leak]] = {}
+    for part in parts:
+        for t in part["tests"]:
+            r = results.get(t["name"])
+            if r is None:  # the first shard holds the first schedule: its output is the one shown
+                r = results[t["name"]] = TestResult(t["name"], skipped=t["skipped"], output=t["output"])
+                sites[t["name"]] = {}
+            r.failed_seeds.extend(t["failed_seeds"])
+            r.passed = r.passed and not t["failed_seeds"]
+            for lk in t["leaked"]:
+                key = (lk["function"], lk["file"], lk["line"], lk["wait_reason"])
+                got = sites[t["name"]].get(key)
+                if got is None:
+                    sites[t["name"]][key] = Leak(**lk)
+                else:
+                    got.count = max(got.count, lk["count"])
+    for name, r in results.items():
+        r.leaked = sorted(sites[name].values(), key=lambda x: (x.seed, x.file, x.line))
+    return list(results.values()), (parts[0].get("package", "") if parts else "")
+
+
+def run_sharded(shard_list: list[Shard], jobs: int) -> tuple[list[TestResult], str]:
+    """Run the shards ``jobs`` at a time on this machine and merge them. Raises ShardError."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from . import sandbox
+
+    # threads only wait: each shard is its own limited process
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
+        parts = list(pool.map(run_shard, shard_list))
+    except BaseException:  # a shard that cannot run, Ctrl+C, SIGTERM: the other shards stop too
+        sandbox.kill_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return merge(parts)
+
+
+def run_on_dask(shard_list: list[Shard], address: str) -> tuple[list[TestResult], str]:
+    """Run the shards on the Dask cluster at ``address`` (its workers see the package at the same path)."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise ShardError("leakviz test: error: --dask needs Dask: pip install 'leakviz[dist]'") from None
+    try:
+        with Client(address, timeout="20s") as client:
+            parts = client.gather(client.map(run_shard, shard_list, pure=False))
+    except (OSError, TimeoutError) as e:
+        raise ShardError(f"leakviz test: error: cannot use the Dask cluster at {address}: {e}") from None
+    return merge(parts)
 
 
 def junit(results: list[TestResult], root: str) -> str:
@@ -224,6 +350,13 @@ def run_test_command(folder: str, *, pattern: str | None, runs: int, seed: int, 
     except BudgetExceeded as e:
         err.write(f"leakviz test: {e.line()}\n")
         return 2
+    return emit(results, root, folder=folder, runs=runs, as_json_out=as_json_out, junit_path=junit_path, out=out,
+                err=err)
+
+
+def emit(results: list[TestResult], root: str, *, folder: str, runs: int, as_json_out: bool, junit_path: str | None,
+         out: Any, err: Any) -> int:
+    """Print the results (go test -v, or JSON) and write JUnit; the exit code."""
     if not results:
         err.write("leakviz test: no tests to run\n")
     if junit_path is not None:
@@ -235,6 +368,6 @@ def run_test_command(folder: str, *, pattern: str | None, runs: int, seed: int, 
             err.write(f"leakviz test: error: {e}\n")
             return 2
     if as_json_out:
-        out.write(json.dumps(as_json(results), indent=2) + "\n")
+        out.write(json.dumps(as_json(results, root), indent=2) + "\n")
         return 1 if any(not r.passed or r.leaked for r in results) else 0
     return report(results, folder, root, out, runs)

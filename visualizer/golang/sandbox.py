@@ -101,6 +101,51 @@ def run_child(args: list[str], *, memory_mb: int = DEFAULT_MEMORY_MB, timeout_s:
     return code
 
 
+def capture_child(args: list[str], *, memory_mb: int = DEFAULT_MEMORY_MB, timeout_s: float = DEFAULT_TIMEOUT_S,
+                  err: Any = None, command: str = "test") -> tuple[int, str]:
+    """``run_child`` with the child's output kept: (exit code, what it printed). Safe from any thread; a child
+    still running when this thread is interrupted is killed."""
+    err = err or sys.stderr
+    argv, env = child_argv("visualizer", [command, *args])
+    p = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         preexec_fn=limits(memory_mb, timeout_s), start_new_session=True)
+    with _LOCK:
+        _LIVE.add(p)
+    try:
+        out, child_err = p.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        kill(p)
+        err.write(f"leakviz {command}: stopped: the program ran past its wall-clock limit ({timeout_s:g} s); "
+                  "--timeout raises it\n")
+        return 2, ""
+    except BaseException:
+        kill(p)
+        raise
+    finally:
+        with _LOCK:
+            _LIVE.discard(p)
+    err.write(child_err.decode("utf-8", "replace"))
+    if p.returncode < 0:
+        err.write(f"leakviz {command}: {stopped(p.returncode)}\n")
+        return 2, ""
+    return p.returncode, out.decode("utf-8", "replace")
+
+
+_LIVE: set = set()  # children capture_child is waiting for, on any thread
+_LOCK = threading.Lock()
+
+
+def kill_all() -> None:
+    """End every child capture_child is waiting for (Ctrl+C while shards run on threads)."""
+    with _LOCK:
+        live = list(_LIVE)
+    for p in live:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def kill(p: subprocess.Popen) -> None:
     """End the child ``p`` and everything it started (its own session), and reap it."""
     try:

@@ -42,10 +42,10 @@ def _keys(caps: dict | None) -> list:
 
 def record_isolated(files: list, *, caps: dict | None = None, entry: str = "main", seed: int = 0,
                     until_ns: int | None = None, drive: Drive | None = None, schedule: dict | None = None,
-                    timeout_s: float = TIMEOUT_S) -> GoRun:
+                    timeout_s: float = TIMEOUT_S, test: str | None = None) -> GoRun:
     """``record(...)`` in a limited child process; a child that fails gives a GoRun whose ``failure`` says why."""
     req = {"files": _files_out(files), "caps": _keys(caps), "entry": entry, "seed": seed, "until_ns": until_ns,
-           "drive": None if drive is None else asdict(drive),
+           "drive": None if drive is None else asdict(drive), "test": test,
            "schedule": [[*k, [list(c) for c in cs]] for k, cs in (schedule or {}).items()]}
     argv, env = sandbox.child_argv("visualizer.goplay.isolate", [])
     failed = GoRun(list(files), [])
@@ -116,7 +116,8 @@ def main() -> int:
     schedule = {(a, b, c): [tuple(x) for x in cs] for a, b, c, cs in req["schedule"]}
     run = sandbox.run_deep(record, _files_in(req["files"]), caps={(a, b, c): v for a, b, c, v in req["caps"]},
                            entry=req["entry"], seed=req["seed"], until_ns=req["until_ns"],
-                           drive=None if d is None else Drive(**d), schedule=schedule)
+                           drive=None if d is None else Drive(**d), schedule=schedule,
+                           test=None if req.get("test") is None else str(req["test"]))
     sys.stdout.write(json.dumps(to_json(run)))
     return 0
 

@@ -26,6 +26,9 @@ from .http import PRELUDE_PATH as HIDDEN_FILE
 from .http import Drive, shim
 from .sites import ChanSite, find_sites, rewrite, rewrite_scheduled
 
+# modelled packages whose channels are leakviz's plumbing, not the program's (errgroup's and the
+# semaphore's are the program's: it chose them)
+PLUMBING = ("/leakviz-modelled/testing/", "/leakviz-modelled/net/http/")
 SAMPLE = 40  # goroutines drawn per lane; the rest are counted
 MAX_FRAMES = 1500
 LEAK_CHECK_MAX = 3000  # above this many goroutines, leaks are marked by the runtime's reachability alone
@@ -196,6 +199,8 @@ class _Watcher:
             ch = make_chan(cap, **kw)
             file, line = ip.go_line_of(_caller())
             path = ip.prog.files[file] if 0 <= file < len(ip.prog.files) else "?"
+            if path.startswith(PLUMBING):  # the testing driver's and the HTTP server's own channels
+                return ch
             names = self.site_names.get((file, line))
             name = kw.get("name") or ""
             if names:  # the source's name; several makes on one line run left to right
@@ -364,9 +369,11 @@ def _base(path: str) -> str:
 
 
 def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: str = "main", seed: int = 0,
-           until_ns: int | None = None, drive: Drive | None = None, schedule: dict | None = None) -> GoRun:
+           until_ns: int | None = None, drive: Drive | None = None, schedule: dict | None = None,
+           test: str | None = None) -> GoRun:
     """Compile ``files`` with ``caps`` edited in and run ``entry`` once, keeping frames; with ``drive``,
-    call that HTTP handler once per simulated request instead (``main`` is not run)."""
+    call that HTTP handler once per simulated request instead (``main`` is not run); with ``test``, run that
+    test of the package as ``leakviz test`` runs it with this seed (``files`` hold its _test.go files)."""
     try:
         sites: list[ChanSite] = find_sites(files)
         shown = dict(caps or {})
@@ -381,20 +388,31 @@ def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: s
             except ValueError as e:
                 return GoRun(list(files), [], error=GoSourceError(files[0][0] if files else "?", 1, 1, str(e)))
         gr.compiled = compiled
-        prog = compile_files(compiled)
+        prog = compile_files(compiled, tests=test is not None)
     except GoSourceError as e:
         return GoRun(list(files), [], error=e)
-    if entry not in prog.decls:
+    call = None
+    if test is not None:
+        from ..golang import gotest
+        ip = Interp(prog, seed=seed, explore=seed != 0)  # as leakviz test runs a schedule: seed 0 is Go's order
+        try:
+            call = gotest.test_call(prog, ip, test, gotest.has_test_main(compiled))
+        except KeyError:
+            ip.shutdown()
+            gr.error = GoSourceError(files[0][0] if files else "?", 1, 1, f"no test {test[:60]!r} in this package")
+            return gr
+    elif entry not in prog.decls:
         gr.error = GoSourceError(files[0][0] if files else "?", 1, 1, f"no function {entry!r} in package main")
         return gr
-    ip = Interp(prog, seed=seed, entry=entry)
+    else:
+        ip = Interp(prog, seed=seed, entry=entry)
     w = _Watcher(ip)
     for st in sites:
         w.site_names.setdefault((st.file, st.line), []).append(st.name)
     w.watch()
     try:
         try:
-            gr.result = ip.run(until_ns)
+            gr.result = ip.run(until_ns, call=call)
         finally:
             w.leaked = set(ip.leaks_at_end)
             w.last_g = None

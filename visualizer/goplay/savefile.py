@@ -33,12 +33,13 @@ class SavedRun:
     seed: int = 0
     drive: Drive | None = None
     schedule: dict | None = None  # key -> [(t_ns, capacity)]: changes made during the run
+    test: str | None = None  # a test of the package run as `leakviz test` runs it (files hold its _test.go)
 
 
 def save(path: str | Path, run: SavedRun) -> None:
     """Write ``run`` to ``path`` (atomically)."""
     from ..core.atomic import WriteError, atomic_write
-    doc = {"leakviz_go": VERSION, "entry": run.entry, "seed": run.seed,
+    doc = {"leakviz_go": VERSION, "entry": run.entry, "seed": run.seed, "test": run.test,
            "files": [{"path": p, "text": src.decode(errors="replace")} for p, src in run.files],
            "caps": [[*k, v] for k, v in sorted(run.caps.items())],
            "changes": [[*k, t, v] for k, cs in sorted((run.schedule or {}).items()) for t, v in cs],
@@ -110,9 +111,11 @@ def load(path: str | Path) -> SavedRun:
                    _int(c, 1, 10**7, "a dial's column"))
             schedule.setdefault(key, []).append((_int(t, 0, 10**15, "a change's time"),
                                                  _int(v, 0, MAX_CAPACITY, "a capacity")))
+        test = doc.get("test")
         return SavedRun(files, caps, _name(doc.get("entry", "main"), "the entry"),
                         _int(doc.get("seed", 0), -(2**63), 2**63 - 1, "the seed"), drive,
-                        {k: sorted(v) for k, v in schedule.items()})
+                        {k: sorted(v) for k, v in schedule.items()},
+                        None if test is None else _name(test, "the test"))
     except SaveFileError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:

@@ -16,7 +16,7 @@ log = logging.getLogger("leakviz")
 def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed: float = 0.05,
                   lang: str | None = None, screenshot: Path | None = None, sim_seconds: float = 5.0,
                   size: tuple[int, int] | None = None, handler: str | None = None, requests: int = 50,
-                  rate: float = 100.0, present: bool = False) -> int:
+                  rate: float = 100.0, present: bool = False, test: str | None = None) -> int:
     """Open ``paths`` in a GoWindow; with ``screenshot``, save it at ``sim_seconds`` and exit."""
     import sys
 
@@ -30,7 +30,8 @@ def run_go_window(paths: list[str], *, entry: str = "main", seed: int = 0, speed
     app.setApplicationName("leakviz")
     app_font_setup(app)
     i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
-    win = GoWindow(paths, entry=entry, seed=seed, speed=speed, handler=handler, requests=requests, rate=rate)
+    win = GoWindow(paths, entry=entry, seed=seed, speed=speed, handler=handler, requests=requests, rate=rate,
+                   test=test)
     if size is not None:
         win.resize(*size)
     if present:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -53,9 +54,10 @@ class GoWindow(QMainWindow):
 
     def __init__(self, paths: list[str] | None = None, *, entry: str = "main", seed: int = 0,
                  speed: float = 0.05, until_ns: int | None = None, handler: str | None = None,
-                 requests: int = 50, rate: float = 100.0) -> None:
+                 requests: int = 50, rate: float = 100.0, test: str | None = None) -> None:
         super().__init__()
         self.entry = entry
+        self.test_name = test  # a test of the opened package, run as `leakviz test` runs it
         self.handler_name = handler
         self.drive: Drive | None = None
         self.requests = requests
@@ -238,7 +240,11 @@ class GoWindow(QMainWindow):
         if len(paths) == 1 and paths[0].endswith(SUFFIX):
             return self.open_saved(Path(paths[0]))
         try:
-            files = load_files(paths)
+            if self.test_name is not None:
+                from ...golang.gotest import test_files
+                files = test_files(paths[0])
+            else:
+                files = load_files(paths)
         except GoSourceError as e:
             self._show_error(str(e))
             return False
@@ -250,7 +256,8 @@ class GoWindow(QMainWindow):
         self.caps = {}
         self.schedule: dict = {}
         self.drive = None
-        found = drivable(files) if self.handler_name is None else handlers(files)
+        found = [] if self.test_name is not None else drivable(files) if self.handler_name is None \
+            else handlers(files)
         if self.handler_name is not None and self.handler_name not in found:
             self._show_error(self.tr("No handler {name}(w http.ResponseWriter, r *http.Request) in {file}").format(
                 name=self.handler_name, file=Path(paths[0]).name))
@@ -260,8 +267,13 @@ class GoWindow(QMainWindow):
         self._fill_drive(found)
         ex = by_file(paths[0]) if len(paths) == 1 else None
         lg = lang()
-        self.title.setText(ex.title.get(lg, ex.title["en"]) if ex else Path(paths[0]).name)
-        self.caption.setText(ex.caption.get(lg, ex.caption["en"]) if ex else "")
+        # a test's long CamelCase name may wrap between its words (a zero-width space before each capital)
+        shown_test = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "\u200b", self.test_name or "")
+        self.title.setText(ex.title.get(lg, ex.title["en"]) if ex else shown_test or Path(paths[0]).name)
+        self.caption.setText(ex.caption.get(lg, ex.caption["en"]) if ex else "" if self.test_name is None
+                             else self.tr("A test of package {package}, run as leakviz test runs it on the "
+                                          "schedule of seed {seed}: what it leaves blocked for ever is stranded "
+                                          "here.").format(package=Path(paths[0]).name, seed=self.seed))
         self.example = ex
         self.fix_act.setEnabled(bool(ex and ex.fix))
         self.rerun(keep_time=False)
@@ -272,7 +284,7 @@ class GoWindow(QMainWindow):
         """Save the source text and every choice (capacities, drive, seed); False and the reason shown if not."""
         try:
             save(path, SavedRun(list(self.files), dict(self.caps), self.entry, self.seed, self.drive,
-                                dict(self.schedule)))
+                                dict(self.schedule), self.test_name))
         except SaveFileError as e:
             self._show_error(str(e))
             return False
@@ -290,6 +302,7 @@ class GoWindow(QMainWindow):
         self.caps = dict(saved.caps)
         self.schedule = dict(saved.schedule or {})
         self.entry = saved.entry
+        self.test_name = saved.test
         self.seed = saved.seed
         self.drive = saved.drive
         self.example = None
@@ -444,7 +457,7 @@ class GoWindow(QMainWindow):
         t = self.current_frame().t_ns if keep_time and self.current_frame() is not None else None
         # recorded in a limited child process (goplay/isolate.py): an opened file is untrusted
         self.run = record_isolated(self.files, caps=self.caps, entry=self.entry, seed=self.seed, until_ns=self.until_ns,
-                          drive=self.drive, schedule=self.schedule)
+                                   drive=self.drive, schedule=self.schedule, test=self.test_name)
         run = self.run
         main_path, main_src = run.files[0] if run.files else ("", b"")
         err_file = run.error.path if run.error is not None else ""
