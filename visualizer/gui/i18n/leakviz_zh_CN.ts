@@ -641,263 +641,268 @@
     <name>GoWindow</name>
     <message>
         <location filename="../gostage/stage.py" line="34"/>
-        <location filename="../gostage/window.py" line="143"/>
+        <location filename="../gostage/window.py" line="145"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="87"/>
+        <location filename="../gostage/window.py" line="89"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="88"/>
+        <location filename="../gostage/window.py" line="90"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="89"/>
+        <location filename="../gostage/window.py" line="91"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="93"/>
+        <location filename="../gostage/window.py" line="95"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="95"/>
+        <location filename="../gostage/window.py" line="97"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="99"/>
+        <location filename="../gostage/window.py" line="101"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="99"/>
+        <location filename="../gostage/window.py" line="101"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="100"/>
+        <location filename="../gostage/window.py" line="102"/>
         <source>Export as a &amp;GIF…</source>
         <translation>导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="100"/>
+        <location filename="../gostage/window.py" line="102"/>
         <source>Export as an MP4 &amp;video…</source>
         <translation>导出为 MP4 视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="101"/>
+        <location filename="../gostage/window.py" line="103"/>
         <source>Export as a &amp;WebM video…</source>
         <translation>导出为 WebM 视频(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="105"/>
+        <location filename="../gostage/window.py" line="107"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="108"/>
+        <location filename="../gostage/window.py" line="110"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="112"/>
+        <location filename="../gostage/window.py" line="114"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="115"/>
+        <location filename="../gostage/window.py" line="117"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="144"/>
+        <location filename="../gostage/window.py" line="146"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="159"/>
-        <location filename="../gostage/window.py" line="167"/>
-        <location filename="../gostage/window.py" line="172"/>
+        <location filename="../gostage/window.py" line="161"/>
+        <location filename="../gostage/window.py" line="169"/>
+        <location filename="../gostage/window.py" line="174"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="160"/>
+        <location filename="../gostage/window.py" line="162"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="164"/>
-        <location filename="../gostage/window.py" line="172"/>
+        <location filename="../gostage/window.py" line="166"/>
+        <location filename="../gostage/window.py" line="174"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="171"/>
+        <location filename="../gostage/window.py" line="173"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="173"/>
+        <location filename="../gostage/window.py" line="175"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="202"/>
-        <location filename="../gostage/window.py" line="554"/>
+        <location filename="../gostage/window.py" line="204"/>
+        <location filename="../gostage/window.py" line="571"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="204"/>
+        <location filename="../gostage/window.py" line="206"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="206"/>
+        <location filename="../gostage/window.py" line="208"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="217"/>
+        <location filename="../gostage/window.py" line="219"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="220"/>
+        <location filename="../gostage/window.py" line="222"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="255"/>
+        <location filename="../gostage/window.py" line="262"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="310"/>
-        <location filename="../gostage/window.py" line="337"/>
+        <location filename="../gostage/window.py" line="274"/>
+        <source>A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves blocked for ever is stranded here.</source>
+        <translation>包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="323"/>
+        <location filename="../gostage/window.py" line="350"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="322"/>
-        <location filename="../gostage/window.py" line="365"/>
+        <location filename="../gostage/window.py" line="335"/>
+        <location filename="../gostage/window.py" line="378"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="365"/>
+        <location filename="../gostage/window.py" line="378"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="366"/>
+        <location filename="../gostage/window.py" line="379"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="366"/>
+        <location filename="../gostage/window.py" line="379"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="367"/>
+        <location filename="../gostage/window.py" line="380"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="370"/>
+        <location filename="../gostage/window.py" line="383"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="370"/>
+        <location filename="../gostage/window.py" line="383"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="409"/>
+        <location filename="../gostage/window.py" line="422"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="410"/>
+        <location filename="../gostage/window.py" line="423"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="461"/>
+        <location filename="../gostage/window.py" line="478"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="464"/>
+        <location filename="../gostage/window.py" line="481"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="472"/>
+        <location filename="../gostage/window.py" line="489"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="476"/>
+        <location filename="../gostage/window.py" line="493"/>
         <source>The program stopped: {reason}</source>
         <translation>程序已终止：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="477"/>
+        <location filename="../gostage/window.py" line="494"/>
         <source>exit status {code}</source>
         <translation>退出状态 {code}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="544"/>
+        <location filename="../gostage/window.py" line="561"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="546"/>
+        <location filename="../gostage/window.py" line="563"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="554"/>
+        <location filename="../gostage/window.py" line="571"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="624"/>
+        <location filename="../gostage/window.py" line="642"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="624"/>
+        <location filename="../gostage/window.py" line="642"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="644"/>
+        <location filename="../gostage/window.py" line="662"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="644"/>
+        <location filename="../gostage/window.py" line="662"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="649"/>
+        <location filename="../gostage/window.py" line="667"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="649"/>
+        <location filename="../gostage/window.py" line="667"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

@@ -325,6 +325,9 @@ ZH = {
     "(the 4 biggest of {k} blocking lines)": "（{k} 个阻塞位置中最大的 4 个）",
     "simulated requests (main is not run)": "模拟请求（不运行 main）",
     "one goroutine per request, as net/http starts": "每个请求一个 goroutine，与 net/http 相同",
+    "A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves "
+    "blocked for ever is stranded here.":
+        "包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。",
     "An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.":
         "每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。",
     "Handler": "处理函数",
