@@ -182,3 +182,12 @@ def test_the_schedules_run_on_a_dask_cluster_of_two_workers():
         spread, root = run_on_dask(shards(str(CHECKS), None, 10, 0, 4), cluster.scheduler_address)
         assert len(cluster.workers) == 2
     assert root == "checks" and _summary(spread) == _summary(alone)
+
+
+def test_parallel_subtests_pause_and_continue_as_go_test_v_prints_them():
+    """Real Go 1.27.3 (GOMAXPROCS=1, so -parallel 1) printed go_test_v.go127.out for this package."""
+    recorded = (TESTPKGS / "par" / "go_test_v.go127.out").read_text().splitlines()
+    code, lines = _text(TESTPKGS / "par", runs=1)
+    assert code == 0
+    assert lines[:-1] == recorded[1:-1]  # all but the timing line
+    assert lines[-1].startswith("ok  \tpar\t") and recorded[-1].startswith("ok  \tpar\t")

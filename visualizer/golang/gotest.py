@@ -110,9 +110,12 @@ def test_call(prog: Any, ip: Interp, name: str, main: bool) -> tuple:
         fn = ip.ns[py_of(name)]
     except StopIteration:
         raise KeyError(name) from None
+    # -parallel: go test's default is GOMAXPROCS, 1 in Go's own order; an explored schedule lets every
+    # parallel subtest run at once, as on a machine with as many cores
+    par = 1 if ip.seed == 0 else 1 << 20
     if main:
-        return prog.pkg_decls[("testing", "MainVerdict")], (name, fn, ip.ns[py_of("TestMain")])
-    return prog.pkg_decls[("testing", "Verdict")], (name, fn)
+        return prog.pkg_decls[("testing", "MainVerdict")], (name, fn, ip.ns[py_of("TestMain")], par)
+    return prog.pkg_decls[("testing", "Verdict")], (name, fn, par)
 
 
 def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: int = 0,

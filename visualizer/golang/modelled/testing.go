@@ -38,6 +38,42 @@ type T struct {
 	cancel   context.CancelFunc
 	parent   *T
 	subs     map[string]int // subtest names used so far: go test numbers repeats name#01, name#02
+	reports  []string       // the finished subtests' result lines, printed under this test's own
+	parallel bool
+	signal   chan bool     // to the parent's Run: true when this test pauses in Parallel, false when done
+	barrier  chan struct{} // closed when this test's own function has returned: its parallel subtests go on
+	waiting  []*T          // its paused parallel subtests
+	done     chan struct{}
+}
+
+// What go test -v's printer last named: a line from another test is headed "=== NAME  name".
+var lastName string
+
+// -parallel: how many parallel tests run at once (go test's default, GOMAXPROCS, is 1 in Go's own order).
+var maxParallel, running, waitingParallel int
+var startParallel = make(chan bool)
+
+func waitParallel() {
+	if running < maxParallel {
+		running++
+		return
+	}
+	waitingParallel++
+	<-startParallel
+}
+
+func releaseParallel() {
+	if waitingParallel == 0 {
+		running--
+		return
+	}
+	waitingParallel--
+	startParallel <- true
+}
+
+func update(name, line string) {
+	lastName = name
+	fmt.Print(line)
 }
 
 // M is what TestMain receives.
@@ -47,15 +83,18 @@ type M struct {
 	verdict string
 }
 
-// log prints s as go test -v does: indented under the test, after the file:line of the test's call
-// (the caller of Log, Error, Fatal...: skip counts log and the method; a Helper's caller is not looked for).
+// log prints s as go test -v does: indented, after the file:line of the test's call (the caller of
+// Log, Error, Fatal...: skip counts log and the method; a Helper's caller is not looked for), headed
+// with the test's name when the line before was another test's.
 func (t *T) log(s string) {
-	pad := strings.Repeat("    ", t.depth+1)
 	where := ""
 	if _, file, line, ok := runtime.Caller(2); ok {
 		where = file[strings.LastIndex(file, "/")+1:] + ":" + strconv.Itoa(line) + ": "
 	}
-	fmt.Print(pad + where + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+pad+"    ") + "\n")
+	if lastName != t.name {
+		update(t.name, "=== NAME  "+t.name+"\n")
+	}
+	fmt.Print("    " + where + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n        ") + "\n")
 }
 
 // Name is the test's name, subtests included ("TestX/case").
@@ -67,8 +106,22 @@ func (t *T) Failed() bool { return t.failed }
 // Helper does nothing here: leakviz prints no file:line for log lines.
 func (t *T) Helper() {}
 
-// Parallel does nothing here: tests run one after another.
-func (t *T) Parallel() {}
+// Parallel pauses a subtest until its parent's function has returned; then it runs alongside its
+// paused siblings, -parallel at a time. A top-level test runs alone here (each is checked on its own).
+func (t *T) Parallel() {
+	if t.parallel {
+		panic("testing: t.Parallel called multiple times")
+	}
+	t.parallel = true
+	if t.parent == nil {
+		return
+	}
+	update(t.name, "=== PAUSE "+t.name+"\n")
+	t.signal <- true
+	<-t.parent.barrier
+	waitParallel()
+	update(t.name, "=== CONT  "+t.name+"\n")
+}
 
 // Log records a line.
 func (t *T) Log(args ...any) { t.log(fmt.Sprintln(args...)) }
@@ -154,19 +207,26 @@ func (t *T) end() {
 
 func newT(name string, depth int, parent *T) *T {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &T{name: name, depth: depth, ctx: ctx, cancel: cancel, parent: parent}
+	return &T{name: name, depth: depth, ctx: ctx, cancel: cancel, parent: parent, signal: make(chan bool, 1),
+		barrier: make(chan struct{}), done: make(chan struct{})}
 }
 
+// report gives the test's result line, its subtests' under it: printed for a top-level test, handed to
+// the parent for a subtest (go test -v prints a subtest's result under its parent's).
 func (t *T) report() {
 	pad := strings.Repeat("    ", t.depth)
-	switch {
-	case t.failed:
-		fmt.Printf("%s--- FAIL: %s (0.00s)\n", pad, t.name)
-	case t.skipped:
-		fmt.Printf("%s--- SKIP: %s (0.00s)\n", pad, t.name)
-	default:
-		fmt.Printf("%s--- PASS: %s (0.00s)\n", pad, t.name)
+	verdict := "PASS"
+	if t.failed {
+		verdict = "FAIL"
+	} else if t.skipped {
+		verdict = "SKIP"
 	}
+	lines := append([]string{pad + "--- " + verdict + ": " + t.name + " (0.00s)\n"}, t.reports...)
+	if t.parent != nil {
+		t.parent.reports = append(t.parent.reports, lines...)
+		return
+	}
+	update(t.name, strings.Join(lines, ""))
 }
 
 // Run runs f as a subtest named name on its own goroutine and waits for it; it reports whether it passed.
@@ -181,18 +241,16 @@ func (t *T) Run(name string, f func(t *T)) bool {
 		base = fmt.Sprintf("%s#%02d", base, n)
 	}
 	sub := newT(t.name+"/"+base, t.depth+1, t)
-	fmt.Printf("=== RUN   %s\n", sub.name)
-	done := make(chan struct{})
-	go tRunner(sub, f, done)
-	<-done
-	if sub.failed {
-		t.failed = true
+	update(sub.name, "=== RUN   "+sub.name+"\n")
+	go tRunner(sub, f)
+	if <-sub.signal { // it paused in Parallel: it runs once this function has returned
+		t.waiting = append(t.waiting, sub)
+		return true
 	}
 	return !sub.failed
 }
 
-func tRunner(t *T, f func(*T), done chan struct{}) {
-	defer close(done)
+func tRunner(t *T, f func(*T)) {
 	defer func() {
 		// a panicking test fails, and its panic ends the run after the report, as go test does
 		// (recover gives nil while Fatal or Skip end the goroutine with Goexit)
@@ -200,22 +258,41 @@ func tRunner(t *T, f func(*T), done chan struct{}) {
 		if err != nil {
 			t.failed = true
 		}
+		// the paused parallel subtests run now, and this test waits for them
+		close(t.barrier)
+		for _, sub := range t.waiting {
+			<-sub.done
+		}
+		t.end()
+		for _, sub := range t.waiting {
+			if sub.failed {
+				t.failed = true
+			}
+		}
+		if t.parallel && t.parent != nil {
+			releaseParallel()
+		}
+		if t.failed && t.parent != nil {
+			t.parent.failed = true
+		}
 		t.report()
 		if err != nil {
 			panic(err)
 		}
+		close(t.done)
+		t.signal <- false
 	}()
-	defer t.end()
 	f(t)
 }
 
-// Verdict runs test f named name the way go test does and returns "pass", "fail" or "skip" (leakviz's driver).
-func Verdict(name string, f func(*T)) string {
+// Verdict runs test f named name the way go test does and returns "pass", "fail" or "skip"
+// (leakviz's driver; parallel is -parallel).
+func Verdict(name string, f func(*T), parallel int) string {
+	maxParallel = parallel
 	t := newT(name, 0, nil)
-	fmt.Printf("=== RUN   %s\n", name)
-	done := make(chan struct{})
-	go tRunner(t, f, done)
-	<-done
+	update(name, "=== RUN   "+name+"\n")
+	go tRunner(t, f)
+	<-t.done
 	if t.failed {
 		return "fail"
 	}
@@ -229,7 +306,7 @@ func Verdict(name string, f func(*T)) string {
 func (m *M) Run() int {
 	code := 0
 	for i, f := range m.tests {
-		v := Verdict(m.names[i], f)
+		v := Verdict(m.names[i], f, maxParallel)
 		if m.verdict != "fail" {
 			m.verdict = v
 		}
@@ -243,7 +320,8 @@ func (m *M) Run() int {
 // MainVerdict runs test f named name through the package's TestMain, as go test
 // does, with only that test in m, so that what it leaks is its own (leakviz's
 // driver). It returns "" when TestMain never calls m.Run.
-func MainVerdict(name string, f func(*T), main func(*M)) string {
+func MainVerdict(name string, f func(*T), main func(*M), parallel int) string {
+	maxParallel = parallel
 	m := &M{tests: []func(*T){f}, names: []string{name}}
 	main(m)
 	return m.verdict
