@@ -191,3 +191,24 @@ def test_parallel_subtests_pause_and_continue_as_go_test_v_prints_them():
     assert code == 0
     assert lines[:-1] == recorded[1:-1]  # all but the timing line
     assert lines[-1].startswith("ok  \tpar\t") and recorded[-1].startswith("ok  \tpar\t")
+
+
+def test_goleak_options_leave_out_what_they_ignore_and_t_setenv_is_undone(tmp_path):
+    (tmp_path / "w.go").write_text(
+        'package w\n\nimport "os"\n\nfunc Background() {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n}\n\n'
+        "func Forgotten() {\n\tch := make(chan int)\n\tgo func() { <-ch }()\n}\n\n"
+        'func Mode() string { return os.Getenv("MODE") }\n')
+    (tmp_path / "w_test.go").write_text(
+        'package w\n\nimport (\n\t"testing"\n\n\t"go.uber.org/goleak"\n)\n\n'
+        'func TestTop(t *testing.T) {\n\tdefer goleak.VerifyNone(t, goleak.IgnoreTopFunction("w.Background.func1"))\n'
+        "\tBackground()\n\tForgotten()\n}\n\n"
+        'func TestEnv(t *testing.T) {\n\tt.Run("set", func(t *testing.T) {\n\t\tt.Setenv("MODE", "fast")\n'
+        '\t\tif Mode() != "fast" {\n\t\t\tt.Fatal("not set")\n\t\t}\n\t})\n'
+        '\tif Mode() != "" {\n\t\tt.Errorf("not restored: %q", Mode())\n\t}\n}\n')
+    out = io.StringIO()
+    code = run_test_command(str(tmp_path), pattern=None, runs=2, seed=0, as_json_out=True, junit_path=None, out=out,
+                            err=io.StringIO())
+    top, env = json.loads(out.getvalue())["tests"]
+    assert code == 1
+    assert [(lk["function"], lk["wait_reason"]) for lk in top["leaked"]] == [("w.Forgotten.func1", "chan receive")]
+    assert env["passed"] and "not restored" not in env["output"]

@@ -69,7 +69,8 @@ STD: dict[str, tuple[bool, Any]] = {
     "runtime.Caller": (False, ("tuple", [INT, STR, INT, BOOL])), "runtime.GOMAXPROCS": (False, INT),
     "runtime.GC": (False, None), "runtime.NumCPU": (False, INT), "runtime.Goexit": (False, None),
     "pprof.Lookup": (False, ("ptr", ("ext", "pprof.Profile"))),
-    "os.Exit": (False, None), "os.Getenv": (False, STR),
+    "os.Exit": (False, None), "os.Getenv": (False, STR), "os.Setenv": (False, ERR), "os.Unsetenv": (False, ERR),
+    "os.LookupEnv": (False, ("tuple", [STR, BOOL])),
     "strings.Contains": (False, BOOL), "strings.Split": (False, ("slice", STR)), "strings.Join": (False, STR),
     "strings.TrimPrefix": (False, STR), "strings.TrimSuffix": (False, STR), "strings.ReplaceAll": (False, STR),
     "strings.HasPrefix": (False, BOOL), "strings.HasSuffix": (False, BOOL), "strings.Repeat": (False, STR),
@@ -341,6 +342,7 @@ class Compiler:
         self.pkg_by_path: dict[str, Pkg] = {}
         self.iface_sigs: dict[tuple, dict[str, Any]] = {}  # interface type -> method -> its func type
         self.pkg_decls: dict[tuple[str, str], str] = {}  # (import path, function) -> Python name, every package
+        self.pkg_vars: dict[tuple[str, str], str] = {}  # (import path, package-level var) -> Python name
         self.file_pkg: dict[int, Pkg] = {}
         self.pkg: Pkg = Pkg("main", "main", 0, main=True)
         self.generic_types: dict[str, list[str]] = {}  # generic type -> its type parameters
@@ -1073,6 +1075,7 @@ class Compiler:
         prog = Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees,
                        tuple(self.consts))
         prog.pkg_decls = self.pkg_decls
+        prog.pkg_vars = self.pkg_vars
         prog.test_paths = getattr(self, "test_paths", [])
         return prog
 
@@ -1271,6 +1274,7 @@ class Compiler:
                 name = nm.text.decode()
                 t = typ or (self.type_of(exprs[k]) if k < len(exprs) and len(exprs) == len(names) else None)
                 var = Var(name, self.gpy("G", name) if name != "_" else "_", "global", t)
+                self.pkg_vars[(self.pkg.path, name)] = var.py
                 gvars.append(var)
                 if name != "_":
                     self.unique(name, nm)

@@ -92,6 +92,14 @@ def find_tests(files: list[tuple[str, bytes]], pattern: str | None) -> list[str]
     return [n for n in _test_funcs(files, b"*testing.T") if _TEST.match(n) and (rx is None or rx.search(n))]
 
 
+def goleak_ignores(prog: Any, ip: Interp, leak: dict) -> bool:
+    """Whether the goleak options the test gave (IgnoreTopFunction, IgnoreAnyFunction) leave out ``leak``."""
+    ignored = ip.ns.get(prog.pkg_vars.get(("go.uber.org/goleak", "ignored"), ""))
+    if not ignored:
+        return False
+    return f"top:{leak['function']}" in ignored or any(f"any:{f}" in ignored for f in leak.get("stack", ()))
+
+
 def has_test_main(files: list[tuple[str, bytes]]) -> bool:
     """Whether the tests have a TestMain(m *testing.M)."""
     return any(n == "TestMain" for n in _test_funcs(files, b"*testing.M"))
@@ -144,6 +152,7 @@ def run_tests(folder: str, *, pattern: str | None = None, runs: int = 1, seed: i
                 r = ip.run(until_ns, call=call)
             finally:
                 ip.shutdown()
+            r.leaked = [lk for lk in r.leaked if not goleak_ignores(prog, ip, lk)]
             out = r.stdout
             failed = r.exit_code != 0 or r.deadlock or "--- FAIL: " + name + " " in out
             if k == 0:

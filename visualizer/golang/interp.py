@@ -985,6 +985,19 @@ class Helpers:
     def os_Exit(self, code: int) -> None:
         raise OsExit(code)
 
+    def os_Setenv(self, k: str, v: str) -> Any:
+        if k == "" or "=" in k or "\x00" in k or "\x00" in v:
+            return V.GoError("setenv: invalid argument")
+        self.ip.env[k] = v  # the simulated program's environment only
+        return None
+
+    def os_Unsetenv(self, k: str) -> Any:
+        self.ip.env.pop(k, None)
+        return None
+
+    def os_LookupEnv(self, k: str) -> tuple:
+        return (self.ip.env[k], True) if k in self.ip.env else ("", False)
+
     def os_Getenv(self, k: str) -> str:
         return self.ip.env.get(k, "")  # the program's own environment: empty, or what --env gave
 
@@ -2141,7 +2154,7 @@ class Interp:
                 "file": top[1], "line": top[2], "created_by": inf.creator_fn, "creator_goroutine": inf.creator,
                 "created_at": inf.extra.get("created_at") or f"{self.prog.files[inf.file] if inf.file >= 0 else '?'}:"
                                                            f"{inf.line}",
-                "seed": self.seed}
+                "seed": self.seed, "stack": [f[0] for f in frames]}
 
     def shutdown(self) -> None:
         """Shut the runtime down: close every goroutine's coroutine; the run is dead after."""

@@ -194,8 +194,24 @@ func (t *T) Context() context.Context { return t.ctx }
 // TempDir returns a folder name; the simulated program has no files to put in it.
 func (t *T) TempDir() string { return "/tmp/" + strings.ReplaceAll(t.name, "/", "_") }
 
-// Setenv is accepted; the simulated environment is what --env gives.
-func (t *T) Setenv(key, value string) {}
+// Setenv sets an environment variable of the simulated program for the rest of the test and restores
+// it when the test ends; as in Go, not in a parallel test.
+func (t *T) Setenv(key, value string) {
+	if t.parallel {
+		panic("testing: test using t.Setenv or t.Chdir can not use t.Parallel")
+	}
+	prev, had := os.LookupEnv(key)
+	if err := os.Setenv(key, value); err != nil {
+		t.Fatalf("cannot set environment variable: %v", err)
+	}
+	t.Cleanup(func() {
+		if had {
+			os.Setenv(key, prev)
+		} else {
+			os.Unsetenv(key)
+		}
+	})
+}
 
 func (t *T) end() {
 	t.cancel()
@@ -333,4 +349,3 @@ func Short() bool { return false }
 // Verbose reports whether -v was given: always, here.
 func Verbose() bool { return true }
 
-var _ = os.Getenv
