@@ -126,7 +126,12 @@ def cmd_go(a: argparse.Namespace) -> int:
             args.append("--json")
         if a.handler is not None:
             args.append(f"--handler={a.handler}")
-        args += ["--requests", str(a.requests), "--rate", repr(a.rate)]
+        args += ["--requests", str(a.requests), "--rate", repr(a.rate), f"--path={a.path}"]
+        if a.serve is not None:
+            args += [f"--serve={a.serve}", "--speed", repr(a.speed)]
+        if a.sources is not None:
+            args.append(f"--from={a.sources}")
+        args += [f"--header={h}" for h in a.header]
         for k, v in env.items():
             args.append(f"--env={k}={v}")
         for flag, v in limits.items():
@@ -139,7 +144,8 @@ def cmd_go(a: argparse.Namespace) -> int:
                       output_bytes=(a.max_output << 20) if a.max_output else DEFAULT.output_bytes)
     return sandbox.run_deep(run_go, a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until,
                             as_json=a.json, budgets=budgets, env=env, handler=a.handler, requests=a.requests,
-                            rate=a.rate)
+                            rate=a.rate, sources=a.sources, path=a.path, headers=a.header, serve=a.serve,
+                            speed=a.speed)
 
 
 def cmd_window(a: argparse.Namespace) -> int:

@@ -95,6 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler (default: 50)")
     g.add_argument("--rate", type=_finite, default=100.0, metavar="PER_S",
                    help="requests per simulated second to a handler (default: 100)")
+    g.add_argument("--serve", default=None, metavar="ACCESS_LOG",
+                   help="run main and replay this access log (Common or Combined Log Format) through the server "
+                   "it starts (or through --handler), at the log's own pacing")
+    g.add_argument("--speed", type=_finite, default=1.0, metavar="X",
+                   help="with --serve: replay X times faster than the log's pacing (default: 1)")
+    g.add_argument("--from", dest="sources", default=None, metavar="CIDR[=SHARE],...",
+                   help="made-up requests come from these networks, each with its share in %% "
+                   "(default: 10.0.x.y)")
+    g.add_argument("--path", default="/", metavar="PATH", help="made-up requests ask for PATH?QUERY (default: /)")
+    g.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                   help="a header of every made-up request (repeatable)")
     g.add_argument("--env", action="append", default=[], metavar="K=V",
                    help="a variable of the program's environment (repeatable; default: none, whatever "
                    "leakviz's own environment holds)")

@@ -46,24 +46,38 @@ def by_site(leaked: list[dict]) -> str:
 def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 0, until_ns: int | None = None,
            as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS,
            env: dict[str, str] | None = None, handler: str | None = None, requests: int = 50,
-           rate: float = 100.0) -> int:
+           rate: float = 100.0, sources: str | None = None, path: str = "/", headers: list[str] | None = None,
+           serve: str | None = None, speed: float = 1.0) -> int:
     """Run the program ``runs`` times; print as the real binary would, summary on stderr. Returns the exit code.
 
-    A file with an HTTP handler (the first, or ``handler``) is driven by ``requests``
-    simulated requests at ``rate`` a second, as the window drives it; its main is not run."""
+    A service (an HTTP handler with no main, or a main that starts a server; or ``handler``) is driven
+    by ``requests`` made-up requests at ``rate`` a second from ``sources`` for ``path`` with ``headers``,
+    as the window drives it; its main is not run. With ``serve`` (an access log), main runs and its
+    server replays the log's requests (through ``handler`` alone when given)."""
+    from .traffic import TrafficError, access_log, made_up
     out = out or sys.stdout
     err = err or sys.stderr
+    traffic = None
     try:
         files = load_sources(paths)
         from ..goplay.http import Drive, drivable, handlers, shim
-        found = drivable(files) if handler is None else handlers(files)
+        found = (drivable(files) if serve is None else []) if handler is None else handlers(files)
         if handler is not None and handler not in found:
             err.write(f"go: no handler {handler[:60]!r}: it must be a function "
                       "func(w http.ResponseWriter, r *http.Request) in this package\n")
             return 2
+        if serve is not None:
+            traffic, skipped = access_log(serve, speed=speed)
+            if skipped:
+                err.write(f"leakviz go: {serve}: {skipped:,} line(s) that are not requests were skipped\n")
+        elif found or sources is not None or path != "/" or headers:
+            traffic = made_up(requests, rate, sources=sources, path=path, headers=headers)
         if found:
             files, entry = shim(files, Drive(handler or found[0], requests, rate))
         prog = compile_files(files)
+    except TrafficError as e:
+        err.write(f"leakviz go: error: {e}\n")
+        return 2
     except GoSourceError as e:
         err.write(f"{e}\n")
         return 2
@@ -79,11 +93,14 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         s = seed + k
         try:
             ip = Interp(prog, seed=s, explore=k > 0, entry=entry, out=None if as_json else out,
-                        err=None if as_json else err, budgets=budgets, env=env)
+                        err=None if as_json else err, budgets=budgets, env=env, traffic=traffic)
             try:
                 r = ip.run(until_ns)
             finally:
                 ip.shutdown()
+            if serve is not None and not ip.traffic_served and k == 0:
+                err.write("leakviz go: the program never started a server (http.ListenAndServe or Serve): "
+                          "the access log was not replayed\n")
         except RecursionError:
             err.write("runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n")
             return 2

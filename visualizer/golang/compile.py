@@ -34,6 +34,8 @@ PACKAGES = {
     "fmt": "fmt", "errors": "errors", "time": "time", "sync": "sync", "context": "context",
     "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
     "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
+    # the requests a simulated server serves (golang/traffic.py), read by the modelled net/http
+    "leakviz/traffic": "traffic",
 }
 
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
@@ -71,6 +73,8 @@ STD: dict[str, tuple[bool, Any]] = {
     "pprof.Lookup": (False, ("ptr", ("ext", "pprof.Profile"))),
     "os.Exit": (False, None), "os.Getenv": (False, STR), "os.Setenv": (False, ERR), "os.Unsetenv": (False, ERR),
     "os.LookupEnv": (False, ("tuple", [STR, BOOL])),
+    "traffic.Len": (False, INT), "traffic.End": (False, INT), "traffic.At": (False, ("tuple", [INT, STR, STR, STR])),
+    "traffic.Header": (False, ("slice", STR)), "traffic.Served": (False, None),
     "strings.Contains": (False, BOOL), "strings.Split": (False, ("slice", STR)), "strings.Join": (False, STR),
     "strings.TrimPrefix": (False, STR), "strings.TrimSuffix": (False, STR), "strings.ReplaceAll": (False, STR),
     "strings.HasPrefix": (False, BOOL), "strings.HasSuffix": (False, BOOL), "strings.Repeat": (False, STR),

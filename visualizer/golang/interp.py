@@ -998,6 +998,26 @@ class Helpers:
     def os_LookupEnv(self, k: str) -> tuple:
         return (self.ip.env[k], True) if k in self.ip.env else ("", False)
 
+    # -- leakviz/traffic: the requests the simulated net/http serves --
+
+    def traffic_Len(self) -> int:
+        t = self.ip.traffic
+        return 0 if t is None else len(t.requests)
+
+    def traffic_End(self) -> int:
+        t = self.ip.traffic
+        return 0 if t is None else t.end_ns
+
+    def traffic_At(self, i: int) -> tuple:
+        r = self.ip.traffic.requests[i]
+        return r.at_ns, r.method, r.target, r.remote
+
+    def traffic_Header(self, i: int) -> list:
+        return [x for kv in self.ip.traffic.requests[i].headers for x in kv]
+
+    def traffic_Served(self) -> None:
+        self.ip.traffic_served = True
+
     def os_Getenv(self, k: str) -> str:
         return self.ip.env.get(k, "")  # the program's own environment: empty, or what --env gave
 
@@ -1869,8 +1889,11 @@ class Interp:
 
     def __init__(self, prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "main",
                  out: Any = None, err: Any = None, rt: GoRuntime | None = None,
-                 budgets: Budgets = DEFAULT_BUDGETS, env: dict[str, str] | None = None) -> None:
+                 budgets: Budgets = DEFAULT_BUDGETS, env: dict[str, str] | None = None,
+                 traffic: Any = None) -> None:
         self.prog = prog
+        self.traffic = traffic  # golang.traffic.Traffic: what a simulated server serves
+        self.traffic_served = False
         self.env = dict(env or {})
         self.budgets = budgets
         self.steps = 0

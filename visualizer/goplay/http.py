@@ -80,8 +80,13 @@ def shim(files: list[tuple[str, bytes]], drive: Drive) -> tuple[list[tuple[str, 
     if drive.handler not in handlers(files):
         raise ValueError(f"no handler {drive.handler[:60]!r}: it must be a function "
                          "func(w http.ResponseWriter, r *http.Request) in this package")
-    gap_ns = int(1e9 / max(0.001, drive.rate))
-    entry = (f'package main\n\nimport (\n\t"net/http"\n\t"time"\n)\n\nfunc {ENTRY}() {{\n'
-             f"\thttp.LeakvizRequests = {int(drive.requests)}\n\thttp.LeakvizGap = time.Duration({gap_ns})\n"
+    # the requests themselves are data the interpreter hands the server (traffic_of), not code
+    entry = (f'package main\n\nimport "net/http"\n\nfunc {ENTRY}() {{\n'
              f"\t(&http.Server{{Handler: http.HandlerFunc({drive.handler})}}).Serve()\n}}\n")
     return list(files) + [(PRELUDE_PATH, entry.encode())], ENTRY
+
+
+def traffic_of(drive: Drive):
+    """The made-up requests ``drive`` asks for (golang/traffic.py)."""
+    from ..golang.traffic import made_up
+    return made_up(drive.requests, drive.rate)

@@ -405,7 +405,8 @@ def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: s
         gr.error = GoSourceError(files[0][0] if files else "?", 1, 1, f"no function {entry!r} in package main")
         return gr
     else:
-        ip = Interp(prog, seed=seed, entry=entry)
+        from .http import traffic_of
+        ip = Interp(prog, seed=seed, entry=entry, traffic=traffic_of(drive) if drive is not None else None)
     w = _Watcher(ip)
     for st in sites:
         w.site_names.setdefault((st.file, st.line), []).append(st.name)

@@ -8,6 +8,7 @@ package http
 import (
 	"context"
 	"io"
+	"leakviz/traffic"
 	"os"
 	"strconv"
 	"strings"
@@ -439,26 +440,34 @@ func (c *conn) serve(ctx context.Context) {
 	cancel() // the request's context ends when its handler returns
 }
 
-// Traffic is the simulated load a server is given: LeakvizRequests requests, one every LeakvizGap.
-var (
-	LeakvizRequests = 50
-	LeakvizGap      = 10 * time.Millisecond
-	LeakvizSettle   = 200 * time.Millisecond
-)
+// settle is how long what the requests started gets after the last one (golang/traffic.py SETTLE_NS).
+const settle = 200 * time.Millisecond
 
-// Serve starts a goroutine per simulated request, LeakvizGap apart, then waits LeakvizSettle.
+// Serve serves the simulated traffic leakviz was given (made-up requests or an access log's), each
+// request on its own goroutine at its own time, then waits settle.
 func (srv *Server) Serve() error {
 	ctx := context.Background()
-	for i := 0; i < LeakvizRequests; i++ {
-		addr := "10.0." + strconv.Itoa(i/250%256) + "." + strconv.Itoa(i%250+1) + ":" + strconv.Itoa(40000+i%20000)
-		r, _ := NewRequest("GET", "/", nil)
-		r.RemoteAddr = addr
+	start := time.Now()
+	traffic.Served()
+	for i := 0; i < traffic.Len(); i++ {
+		at, method, target, remote := traffic.At(i)
+		if d := time.Duration(at) - time.Since(start); d > 0 {
+			time.Sleep(d)
+		}
+		r, _ := NewRequest(method, target, nil)
+		r.RemoteAddr = remote
 		r.Host = "localhost"
+		kv := traffic.Header(i)
+		for j := 0; j+1 < len(kv); j += 2 {
+			r.Header.Add(kv[j], kv[j+1])
+		}
 		c := &conn{srv: srv, req: r}
 		go c.serve(ctx) // net/http serves each request on its own goroutine
-		time.Sleep(LeakvizGap)
 	}
-	time.Sleep(LeakvizSettle)
+	if d := time.Duration(traffic.End()) - time.Since(start); d > 0 {
+		time.Sleep(d)
+	}
+	time.Sleep(settle)
 	return nil
 }
 
