@@ -482,3 +482,37 @@ def test_test_takes_a_package_folder_and_a_test_name(tmp_path):
                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
         assert r.returncode == 2 and r.stderr == ("leakviz: error: --test takes one package folder and a test's "
                                                   "name (TestXxx)\n")
+
+
+BLOCKLIST = Path(__file__).parents[1] / "golang" / "services" / "blocklist"
+
+
+def test_traffic_from_chosen_networks_and_an_access_log_replayed_through_main_s_server(gowin, tmp_path):
+    """The command line's numbers, in the window: made-up clients from a blocked network, then the log."""
+    assert gowin.open_paths([str(BLOCKLIST)])
+    at_end(gowin)
+    assert gowin.drive.handler == "items" and gowin.current_frame().stranded == 0  # 10.0.x.y is never blocked
+    gowin.requests_spin.setValue(20)
+    gowin.sources_edit.setText("203.0.113.0/24=25, 10.0.0.0/8")
+    gowin.sources_edit.editingFinished.emit()
+    at_end(gowin)
+    out = io.StringIO()
+    run_go([str(BLOCKLIST)], as_json=True, out=out, err=io.StringIO(), requests=20,
+           sources="203.0.113.0/24=25, 10.0.0.0/8")
+    assert gowin.current_frame().stranded == json.loads(out.getvalue())["leaked_count"] == 5
+    gowin.sources_edit.setText("not a network")
+    gowin.sources_edit.editingFinished.emit()
+    assert gowin.banner.isVisible() and "is not a network" in gowin.banner.text()
+    assert gowin.drive.sources == "203.0.113.0/24=25, 10.0.0.0/8"  # the run shown is still the last good one
+    assert gowin.replay_log(str(BLOCKLIST / "access.log"))
+    at_end(gowin)
+    assert gowin.drive.handler == "" and gowin.current_frame().stranded == 2
+    assert gowin.log_label.isVisibleTo(gowin) and not gowin.requests_spin.isVisibleTo(gowin)
+    saved = tmp_path / "svc.leakviz-go"
+    assert gowin.save_run(saved)
+    assert gowin.open_saved(saved)
+    at_end(gowin)
+    assert gowin.drive.serve == str(BLOCKLIST / "access.log") and gowin.current_frame().stranded == 2
+    gowin.use_made_up_requests()
+    assert gowin.drive.serve is None and gowin.drive.handler == "items"
+    assert not gowin.replay_log(str(tmp_path / "missing.log")) and gowin.banner.isVisible()

@@ -23,11 +23,17 @@ ENTRY = "leakviz_main"
 
 @dataclass(frozen=True)
 class Drive:
-    """Which handler to call, how many requests and how many per simulated second."""
+    """The traffic a program serves: which handler to call ("" runs main, whose server serves it), how
+    many made-up requests, how many per simulated second, from which networks, for which path; or the
+    access log replayed instead (golang/traffic.py)."""
 
     handler: str
     requests: int = 50
     rate: float = 100.0
+    sources: str | None = None  # --from CIDR[=SHARE],...
+    path: str = "/"
+    serve: str | None = None  # an access log
+    speed: float = 1.0
 
 
 def handlers(files: list[tuple[str, bytes]]) -> list[str]:
@@ -87,6 +93,19 @@ def shim(files: list[tuple[str, bytes]], drive: Drive) -> tuple[list[tuple[str, 
 
 
 def traffic_of(drive: Drive):
-    """The made-up requests ``drive`` asks for (golang/traffic.py)."""
-    from ..golang.traffic import made_up
-    return made_up(drive.requests, drive.rate)
+    """The requests ``drive`` asks for: its access log's, or made up (golang/traffic.py). Raises TrafficError."""
+    from ..golang.traffic import access_log, made_up
+    if drive.serve is not None:
+        return access_log(drive.serve, speed=drive.speed)[0]
+    return made_up(drive.requests, drive.rate, sources=drive.sources, path=drive.path)
+
+
+def main_serves(files: list[tuple[str, bytes]]) -> bool:
+    """Whether the package's main starts a server (calls ListenAndServe)."""
+    parser = tree_sitter.Parser(_LANG)
+    for _path, src in files:
+        for n in parser.parse(src).root_node.named_children:
+            if n.type == "function_declaration" and n.child_by_field_name("name").text == b"main":
+                body = n.child_by_field_name("body")
+                return body is not None and b"ListenAndServe" in body.text
+    return False

@@ -23,7 +23,7 @@ from ..golang.errors import GoSourceError
 from ..golang.interp import MAIN_GOID, Interp, RunResult
 from ..golang.leaks import find_leaks
 from .http import PRELUDE_PATH as HIDDEN_FILE
-from .http import Drive, shim
+from .http import Drive, shim, traffic_of
 from .sites import ChanSite, find_sites, rewrite, rewrite_scheduled
 
 # modelled packages whose channels are leakviz's plumbing, not the program's (errgroup's and the
@@ -382,10 +382,13 @@ def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: s
                 shown[k] = changes[-1][1]
         gr = GoRun(rewrite(files, shown), sites)
         compiled = rewrite_scheduled(files, caps or {}, schedule or {})
+        traffic = None
         if drive is not None:
             try:
-                compiled, entry = shim(compiled, drive)
-            except ValueError as e:
+                traffic = traffic_of(drive)
+                if drive.handler:  # else main runs, and the server it starts serves the traffic
+                    compiled, entry = shim(compiled, drive)
+            except ValueError as e:  # TrafficError is one
                 return GoRun(list(files), [], error=GoSourceError(files[0][0] if files else "?", 1, 1, str(e)))
         gr.compiled = compiled
         prog = compile_files(compiled, tests=test is not None)
@@ -405,8 +408,7 @@ def record(files: list[tuple[str, bytes]], *, caps: dict | None = None, entry: s
         gr.error = GoSourceError(files[0][0] if files else "?", 1, 1, f"no function {entry!r} in package main")
         return gr
     else:
-        from .http import traffic_of
-        ip = Interp(prog, seed=seed, entry=entry, traffic=traffic_of(drive) if drive is not None else None)
+        ip = Interp(prog, seed=seed, entry=entry, traffic=traffic)
     w = _Watcher(ip)
     for st in sites:
         w.site_names.setdefault((st.file, st.line), []).append(st.name)

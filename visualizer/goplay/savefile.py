@@ -44,7 +44,9 @@ def save(path: str | Path, run: SavedRun) -> None:
            "caps": [[*k, v] for k, v in sorted(run.caps.items())],
            "changes": [[*k, t, v] for k, cs in sorted((run.schedule or {}).items()) for t, v in cs],
            "drive": None if run.drive is None else {"handler": run.drive.handler, "requests": run.drive.requests,
-                                                     "rate": run.drive.rate}}
+                                                     "rate": run.drive.rate, "from": run.drive.sources,
+                                                     "path": run.drive.path, "serve": run.drive.serve,
+                                                     "speed": run.drive.speed}}
     try:
         with atomic_write(path, "w", encoding="utf-8") as f:
             f.write(json.dumps(doc, indent=1, ensure_ascii=False))
@@ -103,8 +105,23 @@ def load(path: str | Path) -> SavedRun:
             rate = d["rate"]
             if type(rate) not in (int, float) or not 0 < rate <= 1e9:
                 raise ValueError("the request rate must be above 0 and at most 1e9 a second")
-            drive = Drive(_name(d["handler"], "the handler"), _int(d["requests"], 1, 1_000_000, "requests"),
-                          float(rate))
+            serve, sources, where = d.get("serve"), d.get("from"), d.get("path", "/")
+            speed = d.get("speed", 1.0)
+            if serve is not None and (type(serve) is not str or not serve or "\0" in serve):
+                raise ValueError("the access log must be a path")
+            if type(speed) not in (int, float) or not 0 < speed <= 1e9:
+                raise ValueError("the replay speed must be above 0 and at most 1e9")
+            if sources is not None and type(sources) is not str or type(where) is not str:
+                raise ValueError("the clients' networks and the path must be text")
+            from ..golang.traffic import TrafficError, made_up
+            try:
+                made_up(1, 1, sources=sources, path=where)  # checked as the command line checks them
+            except TrafficError as e:
+                raise ValueError(str(e)) from None
+            handler = d["handler"]
+            drive = Drive("" if handler == "" and serve is not None else _name(handler, "the handler"),
+                          _int(d["requests"], 1, 1_000_000, "requests"), float(rate), sources, where, serve,
+                          float(speed))
         schedule: dict = {}
         for a, b, c, t, v in doc.get("changes", []):
             key = (_int(a, 0, 10_000, "a dial's file"), _int(b, 1, 10**7, "a dial's line"),

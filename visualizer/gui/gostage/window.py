@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -111,6 +112,13 @@ class GoWindow(QMainWindow):
         self.fix_act.triggered.connect(self.compare_with_fix)
         self.fix_act.setEnabled(False)
         menu.addAction(self.fix_act)
+        self.log_act = QAction(self.tr("Replay an access &log…"), self)
+        self.log_act.setShortcut("Ctrl+L")
+        self.log_act.triggered.connect(self._replay_dialog)
+        menu.addAction(self.log_act)
+        self.made_up_act = QAction(self.tr("Made-up &requests"), self)
+        self.made_up_act.triggered.connect(self.use_made_up_requests)
+        menu.addAction(self.made_up_act)
         shot = QAction(self.tr("Save &screenshot…"), self)
         shot.triggered.connect(self._save_dialog)
         menu.addAction(shot)
@@ -171,15 +179,33 @@ class GoWindow(QMainWindow):
         self.rate_spin.setRange(0.1, 100_000)
         self.rate_spin.setDecimals(1)
         self.rate_spin.setAccessibleName(self.tr("Request rate"))
+        self.sources_edit = QLineEdit()
+        self.sources_edit.setPlaceholderText("10.0.0.0/8")
+        self.sources_edit.setAccessibleName(self.tr("Clients from"))
+        self.sources_edit.setToolTip(self.tr("Networks the clients come from, each with its share in %, e.g. "
+                                             "203.0.113.0/24=25, 10.0.0.0/8"))
+        self.path_edit = QLineEdit("/")
+        self.path_edit.setAccessibleName(self.tr("Path"))
+        self.made_up_rows = []
         for text, wdg in ((self.tr("Handler"), self.handler_combo), (self.tr("Requests"), self.requests_spin),
-                          (self.tr("Requests per second"), self.rate_spin)):
+                          (self.tr("Requests per second"), self.rate_spin), (self.tr("Clients from"), self.sources_edit),
+                          (self.tr("Path"), self.path_edit)):
             lab = QLabel(text)
             lab.setBuddy(wdg)
             hl.addWidget(lab)
             hl.addWidget(wdg)
+            if wdg is not self.handler_combo:
+                self.made_up_rows += [lab, wdg]
+            else:
+                self.handler_label = lab
+        self.log_label = QLabel()
+        self.log_label.setWordWrap(True)
+        hl.addWidget(self.log_label)
         self.handler_combo.currentTextChanged.connect(lambda _t: self._drive_changed())
         self.requests_spin.valueChanged.connect(lambda _v: self._drive_changed())
         self.rate_spin.valueChanged.connect(lambda _v: self._drive_changed())
+        self.sources_edit.editingFinished.connect(self._drive_changed)
+        self.path_edit.editingFinished.connect(self._drive_changed)
         self.http_box.hide()
         sl.addWidget(self.http_box)
         self.stats = QLabel()
@@ -386,24 +412,96 @@ class GoWindow(QMainWindow):
         dlg.open()
 
     def _fill_drive(self, found: list[str]) -> None:
-        for wdg in (self.handler_combo, self.requests_spin, self.rate_spin):
+        widgets = (self.handler_combo, self.requests_spin, self.rate_spin, self.sources_edit, self.path_edit)
+        for wdg in widgets:
             wdg.blockSignals(True)
         self.handler_combo.clear()
         self.handler_combo.addItems(found)
-        if self.drive is not None:
-            self.handler_combo.setCurrentText(self.drive.handler)
-            self.requests_spin.setValue(self.drive.requests)
-            self.rate_spin.setValue(self.drive.rate)
-        for wdg in (self.handler_combo, self.requests_spin, self.rate_spin):
+        d = self.drive
+        if d is not None:
+            self.handler_combo.setCurrentText(d.handler)
+            self.requests_spin.setValue(d.requests)
+            self.rate_spin.setValue(d.rate)
+            self.sources_edit.setText(d.sources or "")
+            self.path_edit.setText(d.path)
+        for wdg in widgets:
             wdg.blockSignals(False)
-        self.http_box.setVisible(self.drive is not None)
+        replaying = d is not None and d.serve is not None
+        for wdg in self.made_up_rows:  # a log brings its own clients, paths and pacing
+            wdg.setVisible(not replaying)
+        self.handler_combo.setVisible(d is not None and bool(d.handler))
+        self.handler_label.setVisible(self.handler_combo.isVisibleTo(self.http_box))
+        self.log_label.setVisible(replaying)
+        if replaying:
+            self.log_label.setText(self.tr("Replaying the access log {name}").format(name=Path(d.serve).name)
+                                   + ("" if d.handler else self.tr(" through the server main starts")))
+        self.http_box.setVisible(d is not None)
+        self.made_up_act.setEnabled(replaying and bool(found))
 
     def _drive_changed(self) -> None:
         if self.drive is None:
             return
-        self.drive = Drive(self.handler_combo.currentText() or self.drive.handler, self.requests_spin.value(),
-                           self.rate_spin.value())
-        self.rerun(keep_time=True)
+        from dataclasses import replace
+
+        from ...golang.traffic import TrafficError, made_up
+        sources = self.sources_edit.text().strip() or None
+        path = self.path_edit.text().strip() or "/"
+        try:
+            made_up(1, 1, sources=sources, path=path)
+        except TrafficError as e:
+            self._show_error(str(e).replace("--from: ", "").replace("--path", self.tr("The path")))
+            return
+        self.banner.hide()
+        new = replace(self.drive, handler=self.handler_combo.currentText() or self.drive.handler,
+                      requests=self.requests_spin.value(), rate=self.rate_spin.value(), sources=sources, path=path)
+        if new != self.drive:
+            self.drive = new
+            self.rerun(keep_time=True)
+
+    def _replay_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Replay an access log"), "",
+                          self.tr("Access logs (*.log *.txt access*);;All files (*)"))
+        dlg.setFileMode(QFileDialog.ExistingFile)
+        dlg.fileSelected.connect(self.replay_log)
+        dlg.open()
+
+    def replay_log(self, path: str) -> bool:
+        """Replay an access log (Common or Combined Log Format): through the server main starts, else through
+        the handler; False, and the reason shown, when the log or the program cannot."""
+        from dataclasses import replace
+
+        from ...golang.traffic import TrafficError, access_log
+        from ...goplay.http import main_serves
+        try:
+            traffic, _skipped = access_log(path)
+        except TrafficError as e:
+            self._show_error(str(e))
+            return False
+        found = drivable(self.files) or handlers(self.files)
+        if main_serves(self.files):
+            handler = ""
+        elif found:
+            handler = self.drive.handler if self.drive is not None and self.drive.handler else found[0]
+        else:
+            self._show_error(self.tr("Nothing serves requests here: no http.ListenAndServe in main and no "
+                                     "func(w http.ResponseWriter, r *http.Request)."))
+            return False
+        base = self.drive or Drive(handler, self.requests, self.rate)
+        self.drive = replace(base, handler=handler, serve=str(path), speed=1.0)
+        self.banner.hide()
+        self._fill_drive(found)
+        self.rerun(keep_time=False)
+        return len(traffic.requests) > 0
+
+    def use_made_up_requests(self) -> None:
+        """Back from an access log to made-up requests for the handler."""
+        found = drivable(self.files) or handlers(self.files)
+        if self.drive is None or not found:
+            return
+        from dataclasses import replace
+        self.drive = replace(self.drive, handler=self.drive.handler or found[0], serve=None)
+        self._fill_drive(found)
+        self.rerun(keep_time=False)
 
     def _build_dials(self) -> None:
         while self.dials.count():

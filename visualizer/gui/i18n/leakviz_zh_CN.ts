@@ -641,268 +641,325 @@
     <name>GoWindow</name>
     <message>
         <location filename="../gostage/stage.py" line="34"/>
-        <location filename="../gostage/window.py" line="145"/>
+        <location filename="../gostage/window.py" line="153"/>
         <source>Channel capacities</source>
         <translation>通道容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="89"/>
+        <location filename="../gostage/window.py" line="90"/>
         <source>leakviz: a Go program</source>
         <translation>leakviz：一个 Go 程序</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="90"/>
+        <location filename="../gostage/window.py" line="91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="91"/>
+        <location filename="../gostage/window.py" line="92"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="95"/>
+        <location filename="../gostage/window.py" line="96"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="97"/>
+        <location filename="../gostage/window.py" line="98"/>
         <source>Save Go &amp;run…</source>
         <translation>保存 Go 运行(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="101"/>
+        <location filename="../gostage/window.py" line="102"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="101"/>
+        <location filename="../gostage/window.py" line="102"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="102"/>
+        <location filename="../gostage/window.py" line="103"/>
         <source>Export as a &amp;GIF…</source>
         <translation>导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="102"/>
+        <location filename="../gostage/window.py" line="103"/>
         <source>Export as an MP4 &amp;video…</source>
         <translation>导出为 MP4 视频(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="103"/>
+        <location filename="../gostage/window.py" line="104"/>
         <source>Export as a &amp;WebM video…</source>
         <translation>导出为 WebM 视频(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="107"/>
+        <location filename="../gostage/window.py" line="108"/>
         <source>Compare &amp;with…</source>
         <translation>对比(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="110"/>
+        <location filename="../gostage/window.py" line="111"/>
         <source>Compare with its &amp;fix</source>
         <translation>与修复版对比(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="114"/>
+        <location filename="../gostage/window.py" line="115"/>
+        <source>Replay an access &amp;log…</source>
+        <translation>重放访问日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="119"/>
+        <source>Made-up &amp;requests</source>
+        <translation>模拟请求(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="122"/>
         <source>Save &amp;screenshot…</source>
         <translation>保存截图(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="117"/>
+        <location filename="../gostage/window.py" line="125"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="146"/>
+        <location filename="../gostage/window.py" line="154"/>
         <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
         <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="161"/>
         <location filename="../gostage/window.py" line="169"/>
-        <location filename="../gostage/window.py" line="174"/>
+        <location filename="../gostage/window.py" line="177"/>
+        <location filename="../gostage/window.py" line="190"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="162"/>
+        <location filename="../gostage/window.py" line="170"/>
         <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
         <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="166"/>
         <location filename="../gostage/window.py" line="174"/>
+        <location filename="../gostage/window.py" line="190"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="173"/>
+        <location filename="../gostage/window.py" line="181"/>
         <source>Request rate</source>
         <translation>请求速率</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="175"/>
+        <location filename="../gostage/window.py" line="184"/>
+        <location filename="../gostage/window.py" line="191"/>
+        <source>Clients from</source>
+        <translation>客户端来自</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="185"/>
+        <source>Networks the clients come from, each with its share in %, e.g. 203.0.113.0/24=25, 10.0.0.0/8</source>
+        <translation>客户端所在的网络及各自的请求占比（%），例如 203.0.113.0/24=25, 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="188"/>
+        <location filename="../gostage/window.py" line="192"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="191"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="204"/>
-        <location filename="../gostage/window.py" line="571"/>
+        <location filename="../gostage/window.py" line="230"/>
+        <location filename="../gostage/window.py" line="669"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="206"/>
+        <location filename="../gostage/window.py" line="232"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="208"/>
+        <location filename="../gostage/window.py" line="234"/>
         <source>Back</source>
         <translation>后退</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="219"/>
+        <location filename="../gostage/window.py" line="245"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="222"/>
+        <location filename="../gostage/window.py" line="248"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="262"/>
+        <location filename="../gostage/window.py" line="288"/>
         <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
         <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="274"/>
+        <location filename="../gostage/window.py" line="300"/>
         <source>A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves blocked for ever is stranded here.</source>
         <translation>包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="323"/>
-        <location filename="../gostage/window.py" line="350"/>
+        <location filename="../gostage/window.py" line="349"/>
+        <location filename="../gostage/window.py" line="376"/>
         <source>Nothing to export: no program has run.</source>
         <translation>没有可导出的内容：还没有运行任何程序。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="335"/>
-        <location filename="../gostage/window.py" line="378"/>
+        <location filename="../gostage/window.py" line="361"/>
+        <location filename="../gostage/window.py" line="404"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="378"/>
+        <location filename="../gostage/window.py" line="404"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="379"/>
+        <location filename="../gostage/window.py" line="405"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="379"/>
+        <location filename="../gostage/window.py" line="405"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="380"/>
+        <location filename="../gostage/window.py" line="406"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="383"/>
+        <location filename="../gostage/window.py" line="409"/>
         <source>Save Go run</source>
         <translation>保存 Go 运行</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="383"/>
+        <location filename="../gostage/window.py" line="409"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="422"/>
+        <location filename="../gostage/window.py" line="436"/>
+        <source>Replaying the access log {name}</source>
+        <translation>正在重放访问日志 {name}</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="437"/>
+        <source> through the server main starts</source>
+        <translation>，经由 main 启动的服务器</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="452"/>
+        <source>The path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="462"/>
+        <source>Replay an access log</source>
+        <translation>重放访问日志</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="463"/>
+        <source>Access logs (*.log *.txt access*);;All files (*)</source>
+        <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="486"/>
+        <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
+        <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="520"/>
         <source>Capacity of {name} at {site}</source>
         <translation>{site} 处 {name} 的容量</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="423"/>
+        <location filename="../gostage/window.py" line="521"/>
         <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="478"/>
+        <location filename="../gostage/window.py" line="576"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="481"/>
+        <location filename="../gostage/window.py" line="579"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="489"/>
+        <location filename="../gostage/window.py" line="587"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="493"/>
+        <location filename="../gostage/window.py" line="591"/>
         <source>The program stopped: {reason}</source>
         <translation>程序已终止：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="494"/>
+        <location filename="../gostage/window.py" line="592"/>
         <source>exit status {code}</source>
         <translation>退出状态 {code}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="561"/>
+        <location filename="../gostage/window.py" line="659"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="563"/>
+        <location filename="../gostage/window.py" line="661"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="571"/>
+        <location filename="../gostage/window.py" line="669"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="642"/>
+        <location filename="../gostage/window.py" line="740"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="642"/>
+        <location filename="../gostage/window.py" line="740"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="662"/>
+        <location filename="../gostage/window.py" line="760"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="662"/>
+        <location filename="../gostage/window.py" line="760"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="667"/>
+        <location filename="../gostage/window.py" line="765"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="667"/>
+        <location filename="../gostage/window.py" line="765"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

@@ -325,6 +325,20 @@ ZH = {
     "(the 4 biggest of {k} blocking lines)": "（{k} 个阻塞位置中最大的 4 个）",
     "simulated requests (main is not run)": "模拟请求（不运行 main）",
     "one goroutine per request, as net/http starts": "每个请求一个 goroutine，与 net/http 相同",
+    "Replay an access &log…": "重放访问日志(&L)…",
+    "Made-up &requests": "模拟请求(&R)",
+    "Clients from": "客户端来自",
+    "Path": "路径",
+    "Networks the clients come from, each with its share in %, e.g. 203.0.113.0/24=25, 10.0.0.0/8":
+        "客户端所在的网络及各自的请求占比（%），例如 203.0.113.0/24=25, 10.0.0.0/8",
+    "Replaying the access log {name}": "正在重放访问日志 {name}",
+    " through the server main starts": "，经由 main 启动的服务器",
+    "Replay an access log": "重放访问日志",
+    "Access logs (*.log *.txt access*);;All files (*)": "访问日志 (*.log *.txt access*);;所有文件 (*)",
+    "Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, "
+    "r *http.Request).": "这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 "
+    "func(w http.ResponseWriter, r *http.Request)。",
+    "The path": "路径",
     "A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves "
     "blocked for ever is stranded here.":
         "包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。",
