@@ -353,3 +353,32 @@ func main() {
 """)
     # what real Go 1.27.3 prints for this program
     assert run_leakviz(p)[:2] == (0, "3 [0 0 5] map[3:1] [3]\n3\n1 2\n")
+
+
+def test_every_refusal_is_listed_at_once_in_source_order_and_exit_2(tmp_path):
+    p = _write(tmp_path, 'package main\n\nimport "fmt"\n\nfunc b() {\n\tgoto L\nL:\n\tfmt.Println("b")\n}\n\n'
+                         "func c() int {\n\tvar y = undefinedThing()\n\treturn y + 1\n}\n\n"
+                         "func main() {\n\tb()\n\tfmt.Println(c(), nope)\n}\n")
+    code, out, err = run_leakviz(p)
+    where = str(p.resolve())
+    assert code == 2 and out == ""
+    # y is declared though its initialiser is refused: no "undefined: y" follows from the first error
+    assert err.splitlines() == [f"{where}:6:2: unsupported statement (goto statement)",
+                                f"{where}:12:10: undefined: undefinedThing", f"{where}:18:19: undefined: nope"]
+
+
+def test_more_than_ten_refusals_end_with_too_many_errors(tmp_path):
+    body = "".join(f"\tfmt.Println(missing{i})\n" for i in range(14))
+    p = _write(tmp_path, f'package main\n\nimport "fmt"\n\nfunc main() {{\n{body}}}\n')
+    code, _out, err = run_leakviz(p)
+    lines = err.splitlines()
+    assert code == 2 and len(lines) == 11 and lines[-1] == "too many errors"
+    assert lines[0].endswith(":6:14: undefined: missing0") and lines[9].endswith(":15:14: undefined: missing9")
+
+
+def test_the_window_s_recorder_hands_back_every_refusal(tmp_path):
+    from visualizer.goplay.isolate import from_json, to_json
+    from visualizer.goplay.record import record
+    src = b'package main\n\nfunc main() {\n\tprintln(a)\n\tprintln(b)\n}\n'
+    run = from_json(to_json(record([(str(tmp_path / "m.go"), src)])))
+    assert [(e.line, e.msg) for e in (run.error, *run.error.more)] == [(4, "undefined: a"), (5, "undefined: b")]

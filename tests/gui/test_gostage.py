@@ -516,3 +516,12 @@ def test_traffic_from_chosen_networks_and_an_access_log_replayed_through_main_s_
     gowin.use_made_up_requests()
     assert gowin.drive.serve is None and gowin.drive.handler == "items"
     assert not gowin.replay_log(str(tmp_path / "missing.log")) and gowin.banner.isVisible()
+
+
+def test_the_window_lists_every_refusal(gowin, tmp_path):
+    p = tmp_path / "two.go"
+    p.write_text("package main\n\nfunc main() {\n\tprintln(a)\n\tprintln(b)\n}\n")
+    gowin.open_paths([str(p)])
+    lines = gowin.banner.text().splitlines()
+    assert lines == ["Cannot run this Go: two.go:4:10: undefined: a", "Cannot run this Go: two.go:5:10: undefined: b"]
+    assert gowin.code.error == (4, 10, "undefined: a")

@@ -79,7 +79,7 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         err.write(f"leakviz go: error: {e}\n")
         return 2
     except GoSourceError as e:
-        err.write(f"{e}\n")
+        err.write("".join(line + "\n" for line in e.lines()))  # every refusal, as go build lists them
         return 2
     except OSError as e:
         err.write(f"go: {e}\n")

@@ -351,9 +351,19 @@ class Compiler:
         self.pkg: Pkg = Pkg("main", "main", 0, main=True)
         self.generic_types: dict[str, list[str]] = {}  # generic type -> its type parameters
         self.consts: list = []  # the module's _K: every string and float the program holds, as data
+        self.errors: list[GoSourceError] = []  # refusals so far: compile() lists them all at the end
         self.const_ids: dict = {}
 
     # -- errors --
+
+    def all_errors(self, also: GoSourceError | None = None) -> GoSourceError:
+        """The refusals noted so far (and ``also``), in source order, as one GoSourceError listing them."""
+        order = {f: i for i, f in enumerate(self.files)}
+        errs = sorted({(e.path, e.line, e.col, e.msg): e for e in [*self.errors, *([also] if also else [])]}.values(),
+                      key=lambda e: (order.get(e.path, len(order)), e.line, e.col))
+        first = errs[0]
+        first.more = errs[1:]
+        return first
 
     def err(self, node, msg: str) -> GoSourceError:
         """A GoSourceError at ``node``'s position (1-based line and column) in the current file, to raise."""
@@ -1041,38 +1051,55 @@ class Compiler:
         self.funcs["_ginit"] = ("main.init", 0, 1, False)
         self.fn = None
         for fi, n in decls:
-            glob = self.enter(fi)
-            if n.type == "function_declaration":
-                name = n.child_by_field_name("name").text.decode()
-                if name == "init":
-                    py = f"F_init_{len(init_fns)}"
-                    self.function(n, f"{self.pkg.goprefix}init.{len(init_fns)}", py, None)
-                    init_fns.append(py)
-                else:
-                    py = self.gpy("F", name)
-                    gen = "[...]" if py in self.generics else ""  # Go's traceback name of any instance
-                    self.function(n, f"{self.pkg.goprefix}{name}{gen}", py, None)
-                    self.pkg_decls[(self.pkg.path, name)] = py
-                    if self.pkg.main:
-                        self.decls[name] = py
-            elif n.type == "method_declaration":
-                recv = n.child_by_field_name("receiver").named_children[0]
-                ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
-                mname = n.child_by_field_name("name").text.decode()
-                shown = tname + ("[...]" if rtps else "")
-                pre = self.pkg.goprefix
-                goname = f"{pre}(*{shown}).{mname}" if ptr else f"{pre}{shown}.{mname}"
-                tname = self.tkey(tname)
-                py = method_py(tname, mname)
-                self.function(n, goname, py, (recv, tname, ptr, rtps))
-                if self.named[tname] is not None and self.named[tname][0] == "struct":
-                    tail.append(f"{self.named[tname][1]}.{go_attr(mname)} = {py}")
-            elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
-                continue
-            else:
-                raise self.err(n, f"unsupported top-level declaration ({n.type})")
+            try:
+                self.declaration(fi, n, init_fns, tail)
+            except GoSourceError as e:  # noted; the next declaration is translated, to list every refusal
+                self.errors.append(e)
+                if len(self.errors) > MAX_ERRORS:
+                    raise _TooMany() from None
+                del self.scopes[1:]
+                self.fn = None
+        if self.errors:
+            raise self.all_errors()
         # struct classes last: anonymous struct types are met inside function bodies
         self.emit_struct_classes()
+        return self.finish(tail, init_fns)
+
+    def declaration(self, fi: int, n, init_fns: list, tail: list) -> None:
+        """Translate the top-level function or method declaration ``n`` of file ``fi``."""
+        self.enter(fi)
+        if n.type == "function_declaration":
+            name = n.child_by_field_name("name").text.decode()
+            if name == "init":
+                py = f"F_init_{len(init_fns)}"
+                self.function(n, f"{self.pkg.goprefix}init.{len(init_fns)}", py, None)
+                init_fns.append(py)
+            else:
+                py = self.gpy("F", name)
+                gen = "[...]" if py in self.generics else ""  # Go's traceback name of any instance
+                self.function(n, f"{self.pkg.goprefix}{name}{gen}", py, None)
+                self.pkg_decls[(self.pkg.path, name)] = py
+                if self.pkg.main:
+                    self.decls[name] = py
+        elif n.type == "method_declaration":
+            recv = n.child_by_field_name("receiver").named_children[0]
+            ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
+            mname = n.child_by_field_name("name").text.decode()
+            shown = tname + ("[...]" if rtps else "")
+            pre = self.pkg.goprefix
+            goname = f"{pre}(*{shown}).{mname}" if ptr else f"{pre}{shown}.{mname}"
+            tname = self.tkey(tname)
+            py = method_py(tname, mname)
+            self.function(n, goname, py, (recv, tname, ptr, rtps))
+            if self.named[tname] is not None and self.named[tname][0] == "struct":
+                tail.append(f"{self.named[tname][1]}.{go_attr(mname)} = {py}")
+        elif n.type in ("var_declaration", "const_declaration", "type_declaration"):
+            return
+        else:
+            raise self.err(n, f"unsupported top-level declaration ({n.type})")
+
+    def finish(self, tail: list, init_fns: list) -> Program:
+        """The translated module and its tables, once every declaration is in."""
         self.out.extend(tail)
         self.out.append(f"INITS = [{', '.join(init_fns)}]")
         src = "\n".join(self.out) + "\n"
@@ -1536,13 +1563,40 @@ class Compiler:
             self.emit(depth, "pass")
 
     def stmt(self, s, d: int) -> None:
-        """Translate one statement by dispatching to ``s_<node type>``; raises GoSourceError for unsupported ones."""
+        """Translate one statement by dispatching to ``s_<node type>``. A statement that cannot be translated
+        is noted (GoSourceError) and the next one is tried, so that every refusal is listed at once."""
         self.set_stmt(s)
         self.depth = d
         t = s.type
-        if t not in STATEMENTS:
-            raise self.err(s, f"unsupported statement ({t.replace('_', ' ')})")
-        getattr(self, "s_" + t)(s, d)
+        nscopes = len(self.scopes)
+        try:
+            if t not in STATEMENTS:
+                raise self.err(s, f"unsupported statement ({t.replace('_', ' ')})")
+            getattr(self, "s_" + t)(s, d)
+        except GoSourceError as e:
+            self.errors.append(e)
+            if len(self.errors) > MAX_ERRORS:
+                raise _TooMany() from None
+            del self.scopes[nscopes:]
+            self._declare_after_error(s)
+            self.emit(d, "pass")
+
+    def _declare_after_error(self, s) -> None:
+        """The names a refused ``x := ...`` or ``var x`` would have declared, of unknown type: what follows
+        is checked without an ``undefined: x`` for each use."""
+        names = []
+        if s.type == "short_var_declaration":
+            left = s.child_by_field_name("left")
+            names = [c for c in (left.named_children if left is not None else []) if c.type == "identifier"]
+        elif s.type == "var_declaration":
+            names = [c for spec in s.named_children for c in spec.children_by_field_name("name")]
+        for n in names:
+            name = n.text.decode()
+            if name != "_" and name not in self.scopes[-1]:
+                try:
+                    self.declare(name, None)
+                except GoSourceError:
+                    pass
 
     def s_empty_statement(self, s, d):
         pass
@@ -3042,6 +3096,11 @@ def go_name_of_attr(attr: str) -> str:
     return unmangle(attr, "g") or attr
 
 
+class _TooMany(Exception):
+    """More refusals than are worth listing: stop translating."""
+
+
+MAX_ERRORS = 10  # go build lists 10 errors, then "too many errors"
 MAX_CONST_STRING = 1 << 20
 MAX_CONST_BITS = 512  # Go's untyped constants keep at least 256 bits; more is an overflow here
 
@@ -3184,9 +3243,15 @@ def compile_files(files: list[tuple[str, bytes]], tests: bool = False) -> Progra
     c = Compiler(with_modelled(files), module_of(files), tests)
     try:
         return c.compile()
-    except GoSourceError:
+    except _TooMany:
+        raise c.all_errors() from None
+    except GoSourceError as e:
+        if c.errors:
+            raise c.all_errors(e) from None
         raise
     except (RecursionError, SyntaxError, KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
+        if c.errors:  # a follow-on of an earlier refusal: those are what to show
+            raise c.all_errors() from None
         # a construct the translation does not handle: say where, never a traceback
         fi, line, nid = c.cur
         col = c.nodes[nid].start_point[1] + 1 if c.nodes and 0 <= nid < len(c.nodes) else 1

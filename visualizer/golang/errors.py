@@ -12,3 +12,14 @@ class GoSourceError(Exception):
         self.line = line
         self.col = col
         self.msg = msg
+        self.more: list[GoSourceError] = []  # the other errors found in the same pass, in source order
+
+    def lines(self) -> list[str]:
+        """Every error, one line each, as go build lists them (at most MAX_LISTED, then "too many errors")."""
+        every = [str(self), *(str(e) for e in self.more)]
+        if len(every) > MAX_LISTED:
+            every = every[:MAX_LISTED] + ["too many errors"]
+        return every
+
+
+MAX_LISTED = 10

@@ -354,7 +354,7 @@ def run_test_command(folder: str, *, pattern: str | None, runs: int, seed: int, 
     try:
         results, root = run_tests(folder, pattern=pattern, runs=runs, seed=seed, budgets=budgets)
     except GoSourceError as e:
-        err.write(f"{e}\n")
+        err.write("".join(line + "\n" for line in e.lines()))  # every refusal, as go build lists them
         return 2
     except re.error as e:
         err.write(f"leakviz test: error: --run is not a valid regular expression: {e}\n")

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ..golang import sandbox
-from ..golang.errors import GoSourceError
+from ..golang.errors import MAX_LISTED, GoSourceError
 from ..golang.interp import RunResult
 from .http import Drive
 from .record import Chan, Frame, G, GoRun, Handoff, Lane, Pile, Prim, record
@@ -74,7 +74,8 @@ def to_json(run: GoRun) -> dict:
     return {"files": _files_out(run.files), "compiled": _files_out(run.compiled),
             "sites": [asdict(s) for s in run.sites], "frames": [asdict(f) for f in run.frames],
             "result": None if run.result is None else asdict(run.result),
-            "error": None if run.error is None else [run.error.path, run.error.line, run.error.col, run.error.msg],
+            "error": None if run.error is None else [[e.path, e.line, e.col, e.msg]
+                                                      for e in (run.error, *run.error.more)],
             "failure": run.failure}
 
 
@@ -104,7 +105,9 @@ def from_json(doc: dict) -> GoRun:
         run.result = RunResult(**r)
     e = doc["error"]
     if e is not None:
-        run.error = GoSourceError(str(e[0]), int(e[1]), int(e[2]), str(e[3]))
+        every = [GoSourceError(str(x[0]), int(x[1]), int(x[2]), str(x[3])) for x in e[:MAX_LISTED + 1]]
+        run.error = every[0]  # an empty list is an IndexError: not a run
+        run.error.more = every[1:]
     run.failure = str(doc["failure"])
     return run
 

@@ -573,11 +573,13 @@ class GoWindow(QMainWindow):
         self.code.set_source(main_path, main_src.decode(errors="replace"), edited)
         if run.error is not None:
             e = run.error
-            self._show_error(self.tr("Cannot run this Go: {where}: {reason}").format(
-                where=f"{Path(e.path).name}:{e.line}:{e.col}", reason=e.msg))
+            every = [e, *e.more]  # every refusal at once, as go build lists them
+            self._show_error("\n".join(self.tr("Cannot run this Go: {where}: {reason}").format(
+                where=f"{Path(x.path).name}:{x.line}:{x.col}", reason=x.msg) for x in every))
             self.code.set_marks({}, (e.line, e.col, e.msg))
+            more = self.tr(" (and {n} more, listed above)").format(n=len(every) - 1) if len(every) > 1 else ""
             self.stage.set_frame(None, self.tr("Unsupported Go at line {line}, column {col}: {reason}").format(
-                line=e.line, col=e.col, reason=e.msg))
+                line=e.line, col=e.col, reason=e.msg) + more)
             self.slider.setRange(0, 0)
             self._update_stats()
             self.changed.emit()

@@ -777,7 +777,7 @@
     </message>
     <message>
         <location filename="../gostage/window.py" line="230"/>
-        <location filename="../gostage/window.py" line="669"/>
+        <location filename="../gostage/window.py" line="671"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -894,72 +894,77 @@
         <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="576"/>
+        <location filename="../gostage/window.py" line="577"/>
         <source>Cannot run this Go: {where}: {reason}</source>
         <translation>无法运行这段 Go：{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="579"/>
+        <location filename="../gostage/window.py" line="580"/>
+        <source> (and {n} more, listed above)</source>
+        <translation>（另有 {n} 处，见上方列表）</translation>
+    </message>
+    <message>
+        <location filename="../gostage/window.py" line="581"/>
         <source>Unsupported Go at line {line}, column {col}: {reason}</source>
         <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="587"/>
+        <location filename="../gostage/window.py" line="589"/>
         <source>Cannot run this Go: {reason}</source>
         <translation>无法运行这段 Go：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="591"/>
+        <location filename="../gostage/window.py" line="593"/>
         <source>The program stopped: {reason}</source>
         <translation>程序已终止：{reason}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="592"/>
+        <location filename="../gostage/window.py" line="594"/>
         <source>exit status {code}</source>
         <translation>退出状态 {code}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="659"/>
+        <location filename="../gostage/window.py" line="661"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
         <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="661"/>
+        <location filename="../gostage/window.py" line="663"/>
         <source> (end)</source>
         <translation>（结束）</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="669"/>
+        <location filename="../gostage/window.py" line="671"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="740"/>
+        <location filename="../gostage/window.py" line="742"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="740"/>
+        <location filename="../gostage/window.py" line="742"/>
         <source>Go source or saved Go run (*.go *.leakviz-go)</source>
         <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="760"/>
+        <location filename="../gostage/window.py" line="762"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="760"/>
+        <location filename="../gostage/window.py" line="762"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="765"/>
+        <location filename="../gostage/window.py" line="767"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../gostage/window.py" line="765"/>
+        <location filename="../gostage/window.py" line="767"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>

@@ -339,6 +339,7 @@ ZH = {
     "r *http.Request).": "这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 "
     "func(w http.ResponseWriter, r *http.Request)。",
     "The path": "路径",
+    " (and {n} more, listed above)": "（另有 {n} 处，见上方列表）",
     "A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves "
     "blocked for ever is stranded here.":
         "包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。",
