@@ -274,6 +274,7 @@ class Helpers:
         self.ip = interp
         self.rt: GoRuntime = interp.rt
         self.rng = random.Random(interp.seed)
+        self.map_rng: random.Random | None = None  # explored schedules: the order each map range visits
         self.copy = V.copy_value
         self.PtrArg = V.PtrArg
         self.StrArg = V.StrArg
@@ -620,13 +621,33 @@ class Helpers:
             return zero(), False
         return m[k], True
 
-    def map_items(self, m: Any) -> list:
-        """The (key, value) pairs to range over (none for a nil map)."""
-        return list(m.items()) if m else []
+    def _map_order(self, m: dict) -> list:
+        """The keys of ``m`` in the order one ``range`` visits them. Go randomises it on every range
+        statement; leakviz keeps insertion order on Go's own schedule (seed 0, so runs are stable) and
+        shuffles it, seeded, on every explored one, where an order-dependent leak shows."""
+        keys = list(m)
+        if self.ip.rt.explore and len(keys) > 1:
+            if self.map_rng is None:
+                self.map_rng = random.Random(self.ip.seed * 104729 + 17)
+            self.map_rng.shuffle(keys)
+        return keys
 
-    def map_keys(self, m: Any) -> list:
-        """The keys to range over (none for a nil map)."""
-        return list(m) if m else []
+    def map_items(self, m: Any) -> Any:
+        """The (key, value) pairs to range over (none for a nil map). An entry deleted before it is reached
+        is not produced, as in Go; one added during the range is not either (Go may or may not)."""
+        if not m:
+            return
+        for k in self._map_order(m):
+            if k in m:
+                yield k, m[k]
+
+    def map_keys(self, m: Any) -> Any:
+        """The keys to range over (none for a nil map), deleted ones left out as in map_items."""
+        if not m:
+            return
+        for k in self._map_order(m):
+            if k in m:
+                yield k
 
     def str_items(self, s: str) -> list:
         """``for i, r := range s``: (byte offset, rune) pairs."""
@@ -648,7 +669,7 @@ class Helpers:
         if type(x) is int:
             items: Any = range(x)
         elif type(x) is dict:
-            items = list(x.items()) if n > 1 else list(x)
+            items = self.map_items(x) if n > 1 else self.map_keys(x)
         elif type(x) is str:
             items = self.str_items(x) if n > 1 else [i for i, _ in self.str_items(x)]
         elif x is None:
