@@ -130,6 +130,42 @@ EXT_ZERO = {
 }
 BASIC_INTS = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
               "uintptr", "byte", "rune"}
+
+
+class SizedInt(tuple):
+    """A sized integer type: equal to (and hashed as) INT wherever the translation asks "an integer?",
+    and carrying its width, so that arithmetic on it wraps as Go's does."""
+
+    def __new__(cls, name: str) -> SizedInt:
+        t = super().__new__(cls, ("basic", "int"))
+        t.kind = name
+        return t
+
+
+# byte is uint8 and rune int32, as in Go; int and uint are 64 bits wide, as on amd64
+_WIDTH = {"int8": (8, True), "int16": (16, True), "int32": (32, True), "int64": (64, True), "int": (64, True),
+          "uint8": (8, False), "uint16": (16, False), "uint32": (32, False), "uint64": (64, False),
+          "uint": (64, False), "uintptr": (64, False)}
+SIZED = {n: SizedInt(n) for n in _WIDTH}
+SIZED["byte"], SIZED["rune"] = SIZED["uint8"], SIZED["int32"]
+
+
+def int_kind(t: Any) -> str | None:
+    """The sized integer type ``t`` is (after named types were followed), or None."""
+    return getattr(t, "kind", None)
+
+
+def wrapped(src: str, kind: str | None) -> str:
+    """Python source for ``src`` reduced to integer type ``kind``'s width, as Go's arithmetic wraps. Plain
+    int is left unbounded: its 64 bits are rarely reached, and every loop counter would pay."""
+    if kind is None or kind == "int":
+        return src
+    bits, signed = _WIDTH[kind]
+    mask = (1 << bits) - 1
+    if signed:
+        half = 1 << (bits - 1)
+        return f"((({src}) + {half:#x} & {mask:#x}) - {half:#x})"
+    return f"(({src}) & {mask:#x})"
 BASIC = BASIC_INTS | {"float32", "float64", "string", "bool", "error", "any", "complex128"}
 BUILTINS = {"len", "cap", "append", "make", "new", "delete", "close", "panic", "recover", "print", "println",
             "copy", "min", "max", "clear"}
@@ -494,7 +530,7 @@ class Compiler:
                 if name == "any":
                     return ANY
                 if name in BASIC_INTS:
-                    return INT
+                    return SIZED[name]
                 if name in ("float32", "float64"):
                     return FLOAT
                 if name == "complex128":
@@ -1816,7 +1852,7 @@ class Compiler:
     def s_inc_statement(self, s, d, delta="+ 1"):
         lv = s.named_children[0]
         cur, store = self.update_target(lv, d)
-        self.emit(d, store(f"{cur} {delta}"))
+        self.emit(d, store(wrapped(f"{cur} {delta}", int_kind(self.under(self.type_of(lv))))))
 
     def s_dec_statement(self, s, d):
         self.s_inc_statement(s, d, "- 1")
@@ -2445,8 +2481,16 @@ class Compiler:
         return self.func_literal(e)
 
     def binop(self, op: str, a: str, b: str, ta, tb) -> str:
-        """Python source for ``a op b`` with Go's semantics for the static types (integer division, %, &^...)."""
+        """Python source for ``a op b`` with Go's semantics for the static types (integer division, %, &^,
+        sized integers wrapping at their width)."""
         ua, ub = self.under(ta), self.under(tb)
+        kind = int_kind(ua) if op not in ("<<", ">>") else int_kind(ua)
+        kind = kind or (int_kind(ub) if op not in ("<<", ">>") else None)
+        if kind is not None and kind != "int" and op in ("+", "-", "*", "<<", "/", "&^", "^", "|", "&", "%", ">>"):
+            return wrapped(self._binop(op, a, b, ua, ub), kind)
+        return self._binop(op, a, b, ua, ub)
+
+    def _binop(self, op: str, a: str, b: str, ua, ub) -> str:
         ints = (ua == INT or ub == INT) and FLOAT not in (ua, ub)
         if op == "/":
             if ints:
@@ -2527,9 +2571,10 @@ class Compiler:
         a = self.expr(x)
         if op == "!":
             return f"(not {a})"
+        kind = int_kind(self.under(self.type_of(x)))  # -int32(MinInt32) and ^uint8(1) wrap at the width
         if op == "^":
-            return f"(~{a})"
-        return f"({op}{a})"
+            return wrapped(f"~{a}", kind)
+        return wrapped(f"{op}{a}", kind) if op == "-" else f"({op}{a})"
 
     def e_selector_expression(self, e):
         m = self.member(e)
@@ -2722,7 +2767,9 @@ class Compiler:
         u = self.under(typ)
         if u == STR:
             return f"_h.to_string({x})"
-        if u == INT or u == DUR:
+        if u == INT:
+            return wrapped(f"int({x})", int_kind(u))  # uint8(300) is 44, int8(200) is -56
+        if u == DUR:
             return f"int({x})"
         if u == FLOAT:
             return f"float({x})"
