@@ -105,7 +105,9 @@ STD: dict[str, tuple[bool, Any]] = {
 }
 STD_VALUES: dict[str, Any] = {
     "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
-    "time.Minute": DUR, "time.Hour": DUR, "os.Stdout": ("ext", "os.File"), "os.Stderr": ("ext", "os.File"),
+    "time.Minute": DUR, "time.Hour": DUR, "time.RFC3339": STR, "time.RFC3339Nano": STR, "time.DateTime": STR,
+    "time.DateOnly": STR, "time.TimeOnly": STR, "time.Kitchen": STR, "time.RFC1123": STR, "time.Stamp": STR,
+    "time.StampMilli": STR, "os.Stdout": ("ext", "os.File"), "os.Stderr": ("ext", "os.File"),
     "os.Args": ("slice", STR), "context.Canceled": ERR, "context.DeadlineExceeded": ERR, "io.EOF": ERR,
     "io.Discard": ("ext", "io.Writer"), "math.MaxInt64": INT, "math.MaxInt32": INT, "math.MaxInt": INT,
 }
@@ -126,10 +128,27 @@ EXT_ZERO = {
     "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",
     "sync.Once": "_h.Once()", "sync.Cond": "_h.Cond(None)", "atomic.Int32": "_h.AtomicInt()",
     "atomic.Int64": "_h.AtomicInt()", "atomic.Bool": "_h.AtomicInt(False)", "atomic.Value": "_h.AtomicInt(None)",
-    "time.Time": "_h.Time(0)", "sync.Map": "_h.SyncMap()", "strings.Builder": "_h.Builder()",
+    "time.Time": "_h.Time(None)", "sync.Map": "_h.SyncMap()", "strings.Builder": "_h.Builder()",
 }
 BASIC_INTS = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
               "uintptr", "byte", "rune"}
+
+
+# what the methods of the library's types give, where it matters (fmt prints a Duration as 1.5s)
+_TIME = ("ext", "time.Time")
+EXT_RESULTS = {("time.Time", "Sub"): ("basic", "duration"), ("time.Time", "Add"): _TIME,
+               ("time.Time", "Format"): ("basic", "string"), ("time.Time", "String"): ("basic", "string"),
+               ("time.Time", "Unix"): ("basic", "int"), ("time.Time", "UnixNano"): ("basic", "int"),
+               ("time.Time", "UnixMilli"): ("basic", "int"), ("time.Time", "Before"): ("basic", "bool"),
+               ("time.Time", "After"): ("basic", "bool"), ("time.Time", "Equal"): ("basic", "bool"),
+               ("time.Time", "IsZero"): ("basic", "bool"), ("time.Timer", "Stop"): ("basic", "bool"),
+               ("time.Timer", "Reset"): ("basic", "bool")}
+
+
+DUR_RESULTS = {"String": ("basic", "string"), "Seconds": ("basic", "float64"), "Minutes": ("basic", "float64"),
+               "Hours": ("basic", "float64"), "Milliseconds": ("basic", "int"), "Microseconds": ("basic", "int"),
+               "Nanoseconds": ("basic", "int"), "Round": ("basic", "duration"), "Truncate": ("basic", "duration"),
+               "Abs": ("basic", "duration")}
 
 
 class SizedInt(tuple):
@@ -1349,7 +1368,7 @@ class Compiler:
                     self.gnames.append(var.py)
             if exprs and len(exprs) == len(names):
                 for k, var in enumerate(gvars):
-                    self.emit(1, f"{var.py} = {self.expr_value(exprs[k])}")
+                    self.emit(1, f"{var.py} = {self.expr_as(exprs[k], typ)}")
             elif exprs:
                 self.emit(1, f"{', '.join(v.py for v in gvars)} = {self.expr(exprs[0])}")
             else:
@@ -1671,7 +1690,7 @@ class Compiler:
             vals = spec.child_by_field_name("value")
             exprs = vals.named_children if vals is not None else []
             if exprs and len(exprs) == len(names):
-                rhs = [self.expr_value(e) for e in exprs]
+                rhs = [self.expr_as(e, typ) for e in exprs]
                 types = [typ or self.type_of(e) for e in exprs]
             elif exprs:
                 rhs = None
@@ -1743,6 +1762,10 @@ class Compiler:
             self.naming = None
         types = [self.type_of(r) for r in right]
         if len(left) == 1:
+            if not define:  # x = d where x is an interface: the duration keeps its type there
+                lt = self.under(self.type_of(left[0]))
+                if lt is not None and lt[0] == "iface":
+                    vals[0] = self.expr_as(right[0], lt)
             tg, setter = self.target(left[0], types[0], define)
             self.emit(d, setter(vals[0]) if setter else f"{tg} = {vals[0]}")
             return
@@ -1864,7 +1887,8 @@ class Compiler:
             self.emit(d, self.return_named())
             return
         exprs = el.named_children
-        vals = [self.expr_value(e) for e in exprs]
+        results = fn.results if len(fn.results) == len(exprs) else [None] * len(exprs)
+        vals = [self.expr_as(e, t) for e, t in zip(exprs, results, strict=True)]
         if len(vals) == 1:
             self.emit(d, f"return {vals[0]}")
         else:
@@ -2198,15 +2222,17 @@ class Compiler:
                 default = case
                 continue
             self.set_stmt(case)
-            types = case.children_by_field_name("type")
+            types = [t for t in case.children_by_field_name("type") if t.is_named]  # not the commas between
             specs = [self.type_spec(t) for t in types]
             self.emit(d + 1, f"{kw} {' or '.join(f'_h.is_type({sv}, {sp})' for sp in specs)}:")
             kw = "elif"
             self.scopes.append({})
             if alias is not None:
+                single = len(types) == 1 and types[0].text != b"nil"
                 v = self.declare(alias.named_children[0].text.decode(),
-                                 self.resolve_type(types[0]) if len(types) == 1 and types[0].text != b"nil" else None)
-                self.emit(d + 2, f"{v.py} = {self.box_wrap(v, sv)}")
+                                 self.resolve_type(types[0]) if single else None)
+                # case T binds the plain value; an interface case, or several types, the interface's
+                self.emit(d + 2, f"{v.py} = {self.box_wrap(v, f'_h.unwrap({sv}, {specs[0]})' if single else sv)}")
             self.case_body(case, d + 2)
             self.scopes.pop()
         if default is not None:
@@ -2247,6 +2273,8 @@ class Compiler:
             return self.k(_iface_spec(u[1]))
         if u[0] == "basic":
             return self.k(u[1])
+        if u[0] == "ext":  # a library type: time.Time, sync.Mutex...
+            return self.k(("ext", u[1]))
         return self.k((u[0],))
 
     def s_select_statement(self, s, d, label=None):
@@ -2318,8 +2346,9 @@ class Compiler:
         self.pop_construct(c, d)
 
     def s_send_statement(self, s, d):
+        ct = self.under(self.type_of(s.child_by_field_name("channel")))
         ch = self.expr(s.child_by_field_name("channel"))
-        v = self.expr_value(s.child_by_field_name("value"))
+        v = self.expr_as(s.child_by_field_name("value"), ct[1] if ct is not None and ct[0] == "chan" else None)
         self.emit(d, f"await _h.send({ch}, {v})")
 
     def call_parts(self, call) -> tuple[str, list[str]]:
@@ -2348,25 +2377,62 @@ class Compiler:
             if key not in STD:
                 raise self.err(fnode, f"unsupported: {fnode.text.decode()}")
             return f"_h.{key.replace('.', '_')}", self.call_args(args, key)
-        return self.expr(fnode), self.call_args(args, None)
+        return self.expr(fnode), self.call_args(args, None, self.iface_params(fnode, len(args)))
 
-    def call_args(self, args, key) -> list[str]:
-        """Python source for call arguments; for ``fmt`` calls it wraps what fmt prints specially.
+    def iface_params(self, fnode, n: int) -> list[bool]:
+        """For each of ``n`` arguments, whether the callee's parameter there is an interface (``any``,
+        ``...any``, ``error``, a named interface): what a duration or a named type handed to it must keep."""
+        ft = self.under(self.type_of(fnode))
+        if ft is None or ft[0] != "func" or len(ft) < 3 or type(ft[2]) is not str or "(" not in ft[2]:
+            return []
+        sig = ft[2]
+        inner = sig[sig.index("(") + 1:]
+        depth, cur, params = 0, "", []
+        for ch in inner:
+            if ch in "([{":
+                depth += 1
+            elif ch in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            if ch == "," and depth == 0:
+                params.append(cur.strip())
+                cur = ""
+            else:
+                cur += ch
+        if cur.strip():
+            params.append(cur.strip())
 
-        Struct pointers, named types with String/Error methods and durations are
-        wrapped so fmt prints them as Go does; a variadic ``x...`` is spread."""
+        def is_iface(text: str) -> bool:
+            text = text.removeprefix("...")
+            if text in ("any", "error") or text.startswith("interface"):
+                return True
+            v = self.lookup(text) if text.isidentifier() else None
+            u = self.under(("named", v.key or text)) if v is not None and v.kind == "type" else None
+            return u is not None and u[0] == "iface"
+        flags = [is_iface(p) for p in params]
+        if params and params[-1].startswith("...") and flags:
+            flags += [flags[-1]] * max(0, n - len(flags))
+        return flags[:n]
+
+    def call_args(self, args, key, ifaces: list | None = None) -> list[str]:
+        """Python source for call arguments; for ``fmt`` calls, and where the callee's parameter is an
+        interface, it wraps what keeps its Go type there: struct pointers (for fmt), named types with
+        String/Error methods and durations, so that fmt prints them as Go does; a variadic ``x...`` is
+        spread."""
         out = []
-        for a in args:
+        for i, a in enumerate(args):
+            to_iface = (key is not None and key.startswith("fmt.")) or bool(ifaces and i < len(ifaces) and ifaces[i])
             if a.type == "variadic_argument":
                 out.append(f"*({self.expr(a.named_children[0])} or ())")
             elif key is not None and key.startswith("fmt.") and self._is_struct_ptr(a):
                 out.append(f"_h.PtrArg({self.expr(a)})")  # fmt prints a pointer to a struct as &{...}
-            elif key is not None and key.startswith("fmt.") and self._plain_named(self.type_of(a)) is not None and \
+            elif to_iface and self._plain_named(self.type_of(a)) is not None and \
                     {"String", "Error"} & set(self.methods.get(self._plain_named(self.type_of(a)), {})):
                 t = self._plain_named(self.type_of(a))
                 m = "Error" if "Error" in self.methods[t] else "String"
-                out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)})")
-            elif key is not None and key.startswith("fmt.") and self.under(self.type_of(a)) == DUR:
+                out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)}, {t!r})")
+            elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
             else:
                 out.append(self.expr_value(a))
@@ -2408,6 +2474,19 @@ class Compiler:
         self.emit(d, f"_d.append(({f}, ({''.join(a + ', ' for a in args)})))")
 
     # -- expressions --
+
+    def expr_as(self, e, target) -> str:
+        """``e`` as a value of static type ``target``: into an interface, a duration or a named type's value
+        with a String method keeps its type (fmt prints it as Go does, a type switch tells it from int)."""
+        u = self.under(target)
+        if u is not None and u[0] == "iface" and e.type != "nil":
+            t = self.type_of(e)
+            if self.under(t) == DUR:
+                return f"_h.DurArg({self.expr(e)})"
+            plain = self._plain_named(t)
+            if plain is not None and "String" in self.methods.get(plain, {}) and (t is None or t[0] != "ptr"):
+                return f"_h.StrArg({method_py(plain, 'String')}, {self.expr(e)}, {plain!r})"
+        return self.expr_value(e)
 
     def expr_value(self, e) -> str:
         """An expression used as a value that is copied (assignment, argument, send)."""
@@ -2610,6 +2689,8 @@ class Compiler:
         if plain is not None and raw in self.methods.get(plain, {}):
             # a method of a named non-struct type: values stay plain, so dispatch is static
             return f"_h.bind({method_py(plain, raw)}, {obj})"
+        if self.under(optype) == DUR and raw in DUR_RESULTS:  # time.Duration's methods on a plain int
+            return f"_h.bind(_h.dur_{raw}, {obj})"
         self.check_selector(e, optype, raw)
         return f"_h.nn({obj}).{fname}"
 
@@ -2838,7 +2919,7 @@ class Compiler:
             if u is not None and u[0] == "ptr":
                 t = u[1]
             return self.composite(t, inner)
-        return self.expr_value(inner)
+        return self.expr_as(inner, typ)
 
     def e_composite_literal(self, e):
         tnode = e.child_by_field_name("type")
@@ -2894,7 +2975,7 @@ class Compiler:
             t = self.type_of(args[0])
             if t is not None and t[0] == "tuple":  # f(g()) passes g's results as f's arguments
                 return f"(await {f}(*{self.expr(args[0])}))"
-        return f"(await {f}({', '.join(self.call_args(args, None))}))"
+        return f"(await {f}({', '.join(self.call_args(args, None, self.iface_params(fnode, len(args))))}))"
 
     def builtin(self, name: str, args, e) -> str:
         """Python source for a call of the builtin ``name`` (len, append, make, new...) with argument nodes ``args``."""
@@ -3029,6 +3110,12 @@ class Compiler:
             u = self.under(ot)
             if u is not None and u[0] == "iface":
                 return self.iface_sigs.get(u, {}).get(raw)
+            if u == DUR and raw in DUR_RESULTS:
+                return ("func", [DUR_RESULTS[raw]], "")
+            if u is not None and u[0] == "ptr":
+                u = u[1]
+            if u is not None and u[0] == "ext" and (u[1], raw) in EXT_RESULTS:
+                return ("func", [EXT_RESULTS[(u[1], raw)]], "")
             return None
         if t == "index_expression":
             u = self.under(self.type_of(e.child_by_field_name("operand")))

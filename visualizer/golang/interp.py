@@ -284,6 +284,15 @@ class Helpers:
         self.PanicState = PanicState
         self.recovering: list[PanicState] = []
         self.time_Nanosecond = 1
+        self.time_RFC3339 = "2006-01-02T15:04:05Z07:00"
+        self.time_RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00"
+        self.time_DateTime = "2006-01-02 15:04:05"
+        self.time_DateOnly = "2006-01-02"
+        self.time_TimeOnly = "15:04:05"
+        self.time_Kitchen = "3:04PM"
+        self.time_RFC1123 = "Mon, 02 Jan 2006 15:04:05 MST"
+        self.time_Stamp = "Jan _2 15:04:05"
+        self.time_StampMilli = "Jan _2 15:04:05.000"
         self.time_Microsecond = 1000
         self.time_Millisecond = 1_000_000
         self.time_Second = 1_000_000_000
@@ -716,7 +725,7 @@ class Helpers:
         if type(spec) is str:
             return {"int": type(v) is int, "string": type(v) is str, "bool": type(v) is bool,
                     "float64": type(v) is float, "error": v is not None and hasattr(v, "Error"),
-                    "any": True}.get(spec, False)
+                    "duration": type(v) is V.DurArg, "any": True}.get(spec, False)
         if spec[0] == "iface":
             if v is None:
                 return False
@@ -727,7 +736,11 @@ class Helpers:
                 return names == ("any",) or hasattr(v, "Done")
             return all(hasattr(v, n) for n in names if isinstance(n, str))
         if spec[0] == "named":
-            return spec[3] is not None and self.is_type(v, spec[3])
+            if type(v) is V.StrArg:  # a named type's value that kept its methods in an interface
+                return v.t == spec[1]
+            return spec[3] is not None and type(v) is not V.DurArg and self.is_type(v, spec[3])
+        if spec[0] == "ext":
+            return getattr(type(v), "_goname", None) == spec[1]
         return {"slice": type(v) is list, "map": type(v) is dict, "chan": hasattr(v, "sendq"),
                 "func": callable(v)}.get(spec[0], False)
 
@@ -738,11 +751,24 @@ class Helpers:
             raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {V.type_name(v)}, "
                                                    f"not {want}"),
                                f"interface conversion: interface {{}} is {V.type_name(v)}, not main.{want}")
-        return v
+        return self.unwrap(v, spec)
 
     def assert2(self, v: Any, spec: Any, zero: Any) -> tuple:
         """Go's ``v, ok := x.(T)``: ``(zero(), False)`` when the type does not match."""
-        return (v, True) if self.is_type(v, spec) else (zero(), False)
+        return (self.unwrap(v, spec), True) if self.is_type(v, spec) else (zero(), False)
+
+    @staticmethod
+    def unwrap(v: Any, spec: Any = None) -> Any:
+        """The plain value of a duration or a named type's value that an interface held (``v.(T)`` to a
+        concrete T); as it is for an interface type T, which keeps the methods."""
+        if type(spec) is tuple and spec[0] == "iface":
+            return v
+        t = type(v)
+        if t is V.DurArg:
+            return v.d
+        if t is V.StrArg:
+            return v.v
+        return v
 
     # -- fmt --
 
@@ -864,15 +890,51 @@ class Helpers:
     def time_Now(self) -> Time:
         return Time(self.rt.now)
 
+    # -- time.Duration's methods (durations are plain ints) --
+
+    async def dur_String(self, d: int) -> str:
+        return V.duration_string(d)
+
+    async def dur_Seconds(self, d: int) -> float:
+        return d / 1e9
+
+    async def dur_Minutes(self, d: int) -> float:
+        return d / 6e10
+
+    async def dur_Hours(self, d: int) -> float:
+        return d / 3.6e12
+
+    async def dur_Milliseconds(self, d: int) -> int:
+        return int(d / 1_000_000)
+
+    async def dur_Microseconds(self, d: int) -> int:
+        return int(d / 1_000)
+
+    async def dur_Nanoseconds(self, d: int) -> int:
+        return d
+
+    async def dur_Truncate(self, d: int, m: int) -> int:
+        return d if m <= 0 else d - int(d - d // m * m if d >= 0 else -((-d) % m))
+
+    async def dur_Round(self, d: int, m: int) -> int:
+        if m <= 0:
+            return d
+        r = abs(d) % m
+        q = abs(d) - r + (m if r + r >= m else 0)
+        return q if d >= 0 else -q
+
+    async def dur_Abs(self, d: int) -> int:
+        return abs(d)
+
     def time_Since(self, t: Time) -> int:
         return self.rt.now - t.ns
 
     def time_Until(self, t: Time) -> int:
         return t.ns - self.rt.now
 
-    def Time(self, ns: int) -> Time:
-        """A ``time.Time`` at ``ns`` of virtual time."""
-        return Time(ns)
+    def Time(self, ns: int | None) -> Time:
+        """A ``time.Time`` at ``ns`` of virtual time; None is the zero Time (year 1)."""
+        return Time(ZERO_TIME_NS if ns is None else ns)
 
     # -- sync --
 
@@ -1398,6 +1460,82 @@ class GlobalRef:
         self.g[self.name] = val
 
 
+# The simulated clock starts where the Go playground's does: 2009-11-10 23:00:00 UTC (log prints it too)
+EPOCH_NS = 1_257_894_000 * 1_000_000_000
+ZERO_TIME_NS = -62_135_596_800 * 1_000_000_000 - EPOCH_NS  # time.Time{}: January 1, year 1, 00:00:00 UTC
+
+_LAYOUT_TOKENS = ("January", "Monday", "2006", "Z07:00", "-07:00", "Z0700", "-0700", ".000000000", ".999999999",
+                  ".000000", ".999999", ".000", ".999", "Jan", "Mon", "MST", "Z07", "-07", "_2", "01", "02", "03",
+                  "04", "05", "06", "15", "PM", "pm", "1", "2", "3", "4", "5")
+
+
+def _utc(ns: int):
+    import datetime
+    return datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(microseconds=ns // 1000)
+
+
+def go_time_format(ns: int, layout: str) -> str:
+    """``ns`` (since the Unix epoch, UTC) as Go's Time.Format spells it with ``layout`` (its reference time
+    Mon Jan 2 15:04:05 MST 2006)."""
+    t = _utc(ns)
+    frac = ns % 1_000_000_000
+    out = []
+    i = 0
+    while i < len(layout):
+        tok = next((k for k in _LAYOUT_TOKENS if layout.startswith(k, i)), None)
+        if tok is None:
+            out.append(layout[i])
+            i += 1
+            continue
+        i += len(tok)
+        if tok == "2006":
+            out.append(f"{t.year:04d}")
+        elif tok == "06":
+            out.append(f"{t.year % 100:02d}")
+        elif tok == "January":
+            out.append(t.strftime("%B"))
+        elif tok == "Jan":
+            out.append(t.strftime("%b"))
+        elif tok == "01":
+            out.append(f"{t.month:02d}")
+        elif tok == "1":
+            out.append(str(t.month))
+        elif tok == "Monday":
+            out.append(t.strftime("%A"))
+        elif tok == "Mon":
+            out.append(t.strftime("%a"))
+        elif tok == "02":
+            out.append(f"{t.day:02d}")
+        elif tok == "_2":
+            out.append(f"{t.day:2d}")
+        elif tok == "2":
+            out.append(str(t.day))
+        elif tok == "15":
+            out.append(f"{t.hour:02d}")
+        elif tok in ("03", "3"):
+            h = t.hour % 12 or 12
+            out.append(f"{h:02d}" if tok == "03" else str(h))
+        elif tok in ("04", "4"):
+            out.append(f"{t.minute:02d}" if tok == "04" else str(t.minute))
+        elif tok in ("05", "5"):
+            out.append(f"{t.second:02d}" if tok == "05" else str(t.second))
+        elif tok in ("PM", "pm"):
+            out.append(("PM" if t.hour >= 12 else "AM") if tok == "PM" else ("pm" if t.hour >= 12 else "am"))
+        elif tok in ("Z07:00", "Z0700", "Z07"):
+            out.append("Z")
+        elif tok in ("-07:00", "-0700", "-07"):
+            out.append({"-07:00": "+00:00", "-0700": "+0000", "-07": "+00"}[tok])
+        elif tok == "MST":
+            out.append("UTC")
+        elif tok.startswith(".0"):
+            digits = len(tok) - 1
+            out.append("." + f"{frac:09d}"[:digits])
+        elif tok.startswith(".9"):
+            digits = f"{frac:09d}"[:len(tok) - 1].rstrip("0")
+            out.append("." + digits if digits else "")
+    return "".join(out)
+
+
 @V.go_api()
 class Time:
     """time.Time on the virtual clock."""
@@ -1421,10 +1559,37 @@ class Time:
         return self.ns < o.ns
 
     async def UnixNano(self) -> int:
-        return self.ns
+        return EPOCH_NS + self.ns
+
+    async def UnixMilli(self) -> int:
+        return (EPOCH_NS + self.ns) // 1_000_000
+
+    async def Unix(self) -> int:
+        return (EPOCH_NS + self.ns) // 1_000_000_000
 
     async def IsZero(self) -> bool:
-        return self.ns == 0
+        return self.ns == ZERO_TIME_NS
+
+    async def Equal(self, o: Time) -> bool:
+        return self.ns == o.ns
+
+    async def Format(self, layout: str) -> str:
+        return go_time_format(EPOCH_NS + self.ns, layout)
+
+    async def String(self) -> str:
+        return go_time_format(EPOCH_NS + self.ns, "2006-01-02 15:04:05.999999999 -0700 MST")
+
+    async def Year(self) -> int:
+        return _utc(EPOCH_NS + self.ns).year
+
+    async def Hour(self) -> int:
+        return _utc(EPOCH_NS + self.ns).hour
+
+    async def Minute(self) -> int:
+        return _utc(EPOCH_NS + self.ns).minute
+
+    async def Second(self) -> int:
+        return _utc(EPOCH_NS + self.ns).second
 
     def go_copy(self) -> Time:
         """Times are immutable: a copy is the same object."""

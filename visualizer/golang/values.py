@@ -160,14 +160,21 @@ class FuncWithMethods:
 class StrArg:
     """A value of a named non-struct type with a String or Error method, handed to fmt."""
 
-    __slots__ = ("m", "v")
+    __slots__ = ("m", "v", "t")
 
-    def __init__(self, m: Any, v: Any) -> None:
+    def __init__(self, m: Any, v: Any, t: str | None = None) -> None:
         self.m = m
         self.v = v
+        self.t = t  # the named type's key: what a type switch or assertion on it matches
 
     async def String(self) -> str:
         return await self.m(self.v)
+
+    def __eq__(self, other: Any) -> bool:
+        return self.v == (other.v if type(other) is StrArg else other)
+
+    def __hash__(self) -> int:
+        return hash(self.v)
 
 
 class DurArg:
@@ -177,6 +184,12 @@ class DurArg:
 
     def __init__(self, d: int) -> None:
         self.d = d
+
+    def __eq__(self, other: Any) -> bool:  # an interface holding a Duration compares by value
+        return self.d == (other.d if type(other) is DurArg else other)
+
+    def __hash__(self) -> int:
+        return hash(self.d)
 
 
 def duration_string(d: int) -> str:
