@@ -470,7 +470,7 @@ INTERNAL = {"_h", "_K", "_G", "_Box", "_GoStruct", "_NO", "_ONCE", "_d", "_pr", 
             "_rk", "_", "INITS", "object", "int", "float", "range", "len", "enumerate", "min", "max", "list",
             "frozenset", "True", "False", "None", "self",
             # a struct class's body (emit_struct_classes)
-            "__slots__", "_fields", "_gofields", "_embedded", "_byvalue", "_goname", "__init__"}
+            "__slots__", "_fields", "_gofields", "_embedded", "_byvalue", "_goname", "__init__", "_tags", "_jtypes"}
 MANGLED = ("v", "G", "F", "T", "M", "L", "S_anon", "_t", "_p", "_mk_", "_rk", "_ginit", "g")
 
 

@@ -35,7 +35,7 @@ PACKAGES = {
     "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
     "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
     # the requests a simulated server serves (golang/traffic.py), read by the modelled net/http
-    "leakviz/traffic": "traffic",
+    "leakviz/traffic": "traffic", "encoding/json": "json",
 }
 
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
@@ -73,6 +73,11 @@ STD: dict[str, tuple[bool, Any]] = {
     "pprof.Lookup": (False, ("ptr", ("ext", "pprof.Profile"))),
     "os.Exit": (False, None), "os.Getenv": (False, STR), "os.Setenv": (False, ERR), "os.Unsetenv": (False, ERR),
     "os.LookupEnv": (False, ("tuple", [STR, BOOL])),
+    "json.Marshal": (True, ("tuple", [("slice", INT), ERR])),
+    "json.MarshalIndent": (True, ("tuple", [("slice", INT), ERR])), "json.Unmarshal": (False, ERR),
+    "json.Valid": (False, BOOL), "json.NewEncoder": (False, ("ptr", ("ext", "json.Encoder"))),
+    "json.NewDecoder": (False, ("ptr", ("ext", "json.Decoder"))),
+    "strings.NewReader": (False, ("ptr", ("ext", "strings.Reader"))),
     "traffic.Len": (False, INT), "traffic.End": (False, INT), "traffic.At": (False, ("tuple", [INT, STR, STR, STR])),
     "traffic.Header": (False, ("slice", STR)), "traffic.Served": (False, None),
     "strings.Contains": (False, BOOL), "strings.Split": (False, ("slice", STR)), "strings.Join": (False, STR),
@@ -122,7 +127,9 @@ STD_TYPES: dict[str, Any] = {
     "atomic.Int32": ("ext", "atomic.Int32"), "atomic.Int64": ("ext", "atomic.Int64"),
     "atomic.Bool": ("ext", "atomic.Bool"), "atomic.Uint32": ("ext", "atomic.Int32"),
     "atomic.Uint64": ("ext", "atomic.Int64"), "atomic.Value": ("ext", "atomic.Value"),
-    "strings.Builder": ("ext", "strings.Builder"),
+    "strings.Builder": ("ext", "strings.Builder"), "json.Encoder": ("ext", "json.Encoder"),
+    "json.Decoder": ("ext", "json.Decoder"), "strings.Reader": ("ext", "strings.Reader"),
+    "json.RawMessage": ("slice", INT), "json.Marshaler": ("iface", ("MarshalJSON",)),
 }
 EXT_ZERO = {
     "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",
@@ -807,11 +814,46 @@ class Compiler:
             return EXT_ZERO.get(u[1], "None")
         return "None"
 
+    def jdesc(self, t: Any, depth: int = 0) -> tuple:
+        """A type as encoding/json decodes into it (golang/gojson.py's descriptors), as data."""
+        if depth > 8:
+            return ("other",)
+        u = self.under(t)
+        if u is None or t is None:
+            return ("any",)
+        if u == DUR:
+            return ("dur",)
+        if u == INT:
+            return ("int",)
+        if u == FLOAT:
+            return ("float",)
+        if u == STR:
+            return ("string",)
+        if u == BOOL:
+            return ("bool",)
+        k = u[0]
+        if k == "struct":
+            return ("struct", u[1], self.structs.get(u[1], {}).get("goname", "struct").rsplit(".", 1)[-1])
+        if k == "slice":
+            return ("slice", self.jdesc(u[1], depth + 1))
+        if k == "array":
+            return ("slice", self.jdesc(u[2], depth + 1))
+        if k == "map":
+            return ("map", self.jdesc(u[1], depth + 1), self.jdesc(u[2], depth + 1))
+        if k == "ptr":
+            return ("ptr", self.jdesc(u[1], depth + 1))
+        if k == "ext" and u[1] == "time.Time":
+            return ("time",)
+        if k == "iface":
+            return ("any",)
+        return ("other",)
+
     def define_struct(self, cls: str, goname: str, node, tparams: list | None = None, tname: str = "") -> None:
         """Record struct type ``goname`` (Python class ``cls``): its fields in order, their types, the embedded ones."""
         fields: dict[str, Any] = {}
         embedded: list[str] = []
         order: list[str] = []
+        tags: list[str] = []  # each field's tag (json:"name,omitempty"), as data for encoding/json
         fl = node.named_children[0] if node.named_children else None
         for fd in (fl.named_children if fl is not None else []):
             if fd.type != "field_declaration":
@@ -819,6 +861,9 @@ class Compiler:
             names = fd.children_by_field_name("name")
             tnode = fd.child_by_field_name("type")
             typ = self.resolve_type(tnode)
+            tag_node = fd.child_by_field_name("tag")
+            tag = self.string_lit(tag_node) if tag_node is not None else ""
+            tags.extend([tag] * max(1, len(names)))
             if not names:
                 base = tnode.named_children[0] if tnode.type == "pointer_type" else tnode
                 if base.type == "qualified_type":
@@ -835,7 +880,7 @@ class Compiler:
                 order.append(fname)
         gonames = [go_name_of_attr(f) for f in order]
         self.structs[cls] = {"fields": fields, "embedded": embedded, "order": order, "goname": goname,
-                             "gonames": gonames, "tparams": tparams, "tname": tname}
+                             "gonames": gonames, "tparams": tparams, "tname": tname, "tags": tags}
 
     def emit_struct_classes(self) -> None:
         """Emit a ``_GoStruct`` subclass for every struct type, with zero-valued fields by default."""
@@ -849,6 +894,8 @@ class Compiler:
                      f"    _embedded = {tuple(info['embedded'])!r}",
                      f"    _byvalue = frozenset({tuple(byval)!r})",
                      f"    _gofields = {self.k(tuple(info['gonames']))}",
+                     f"    _tags = {self.k(tuple(info['tags']))}",
+                     f"    _jtypes = {self.k(tuple(self.jdesc(info['fields'][f]) for f in order))}",
                      f"    _goname = {self.k(info['goname'])}",
                      f"    def __init__(self{''.join(', ' + f + '=_NO' for f in order)}"
                      f"{', _targs=()' if generic else ''}):"]
@@ -2376,8 +2423,15 @@ class Compiler:
         if key is not None:
             if key not in STD:
                 raise self.err(fnode, f"unsupported: {fnode.text.decode()}")
-            return f"_h.{key.replace('.', '_')}", self.call_args(args, key)
+            return f"_h.{key.replace('.', '_')}", self.call_args(args, key) + self.json_target(key, args)
         return self.expr(fnode), self.call_args(args, None, self.iface_params(fnode, len(args)))
+
+    def json_target(self, key: str | None, args) -> list[str]:
+        """json.Unmarshal(data, &v) also takes what v is, as data: the decoder makes Go values of that type."""
+        if key != "json.Unmarshal" or len(args) != 2:
+            return []
+        t = self.under(self.type_of(args[1]))
+        return [self.k(self.jdesc(t[1] if t is not None and t[0] == "ptr" else None))]
 
     def iface_params(self, fnode, n: int) -> list[bool]:
         """For each of ``n`` arguments, whether the callee's parameter there is an interface (``any``,
@@ -2960,7 +3014,7 @@ class Compiler:
             if key not in STD:
                 raise self.err(fnode, f"unsupported: {fnode.text.decode()}")
             is_async = STD[key][0]
-            call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key))})"
+            call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key) + self.json_target(key, args))})"
             return f"(await {call})" if is_async else call
         g = self.generic_callee(fnode, e)
         if g is not None:
@@ -2975,7 +3029,13 @@ class Compiler:
             t = self.type_of(args[0])
             if t is not None and t[0] == "tuple":  # f(g()) passes g's results as f's arguments
                 return f"(await {f}(*{self.expr(args[0])}))"
-        return f"(await {f}({', '.join(self.call_args(args, None, self.iface_params(fnode, len(args))))}))"
+        argv = self.call_args(args, None, self.iface_params(fnode, len(args)))
+        if fnode.type == "selector_expression" and fnode.child_by_field_name("field").text == b"Decode" and \
+                len(args) == 1 and self.under(self.type_of(fnode.child_by_field_name("operand"))) in (
+                    ("ptr", ("ext", "json.Decoder")), ("ext", "json.Decoder")):
+            t = self.under(self.type_of(args[0]))  # what the decoder makes: the pointee's type, as data
+            argv.append(self.k(self.jdesc(t[1] if t is not None and t[0] == "ptr" else None)))
+        return f"(await {f}({', '.join(argv)}))"
 
     def builtin(self, name: str, args, e) -> str:
         """Python source for a call of the builtin ``name`` (len, append, make, new...) with argument nodes ``args``."""

@@ -890,6 +890,51 @@ class Helpers:
     def time_Now(self) -> Time:
         return Time(self.rt.now)
 
+    # -- encoding/json (golang/gojson.py) --
+
+    async def json_Marshal(self, v: Any) -> tuple:
+        from .gojson import JSONError, encode
+        try:
+            text = await encode(v)
+        except JSONError as e:
+            return None, V.GoError(str(e))
+        self.alloc(len(text))
+        return list(text.encode()), None
+
+    async def json_MarshalIndent(self, v: Any, prefix: str, indent: str) -> tuple:
+        from .gojson import JSONError, encode
+        from .gojson import indent as lay_out
+        try:
+            text = lay_out(await encode(v), prefix, indent)
+        except JSONError as e:
+            return None, V.GoError(str(e))
+        self.alloc(len(text))
+        return list(text.encode()), None
+
+    def json_Valid(self, data: Any) -> bool:
+        from .gojson import JSONError, parse
+        try:
+            parse(data)
+        except JSONError:
+            return False
+        return True
+
+    def json_Unmarshal(self, data: Any, ptr: Any, desc: tuple = ("any",)) -> Any:
+        from .gojson import JSONError, parse
+        try:
+            return json_into(self.ip.ns, parse(data), ptr, desc)
+        except JSONError as e:
+            return V.GoError(str(e))
+
+    def json_NewEncoder(self, w: Any) -> JSONEncoder:
+        return JSONEncoder(w)
+
+    def json_NewDecoder(self, r: Any) -> JSONDecoder:
+        return JSONDecoder(self.ip.ns, r, self.io_EOF)
+
+    def strings_NewReader(self, text: str) -> StringsReader:
+        return StringsReader(text, self.io_EOF)
+
     # -- time.Duration's methods (durations are plain ints) --
 
     async def dur_String(self, d: int) -> str:
@@ -1367,6 +1412,121 @@ def _print_arg(a: Any) -> str:
     if type(a) in (int, str):
         return str(a)
     return "0xc000" + format(id(a) & 0xFFFFFF, "06x")
+
+
+def json_into(ns: dict, x: Any, ptr: Any, desc: tuple) -> Any:
+    """Decode JSON value ``x`` into what ``ptr`` points at (a struct, or a variable, field or element);
+    the error (None when it went in)."""
+    from .gojson import JSONError, decode
+    if ptr is None:
+        return V.GoError("json: Unmarshal(nil)")
+    try:
+        if isinstance(ptr, V.GoStruct):
+            decode(x, desc if desc and desc[0] == "struct" else ("struct", type(ptr).__name__), ns, ptr)
+            return None
+        if not hasattr(ptr, "v"):
+            return V.GoError(f"json: Unmarshal(non-pointer {V.type_name(ptr)})")
+        ptr.v = decode(x, desc, ns, ptr.v if desc and desc[0] == "struct" else None)
+    except JSONError as e:
+        return V.GoError(str(e))
+    return None
+
+
+@V.go_api()
+class JSONEncoder:
+    """json.Encoder: each value as one line of JSON to its writer."""
+
+    __slots__ = ("w", "prefix", "indent")
+    _goname = "json.Encoder"
+
+    def __init__(self, w: Any) -> None:
+        self.w = w
+        self.prefix = self.indent = ""
+
+    async def Encode(self, v: Any) -> Any:
+        from .gojson import JSONError, encode
+        from .gojson import indent as lay_out
+        try:
+            text = lay_out(await encode(v), self.prefix, self.indent)
+        except JSONError as e:
+            return V.GoError(str(e))
+        await _write_to(self.w, text + "\n")
+        return None
+
+    async def SetIndent(self, prefix: str, indent: str) -> None:
+        self.prefix, self.indent = prefix, indent
+
+
+@V.go_api()
+class JSONDecoder:
+    """json.Decoder over a strings.Reader or a request body: one JSON value per Decode."""
+
+    __slots__ = ("ns", "r", "pending", "eof")
+    _goname = "json.Decoder"
+
+    def __init__(self, ns: dict, r: Any, eof: Any) -> None:
+        self.ns = ns
+        self.r = r
+        self.eof = eof  # io.EOF: what Decode returns when the input is used up
+        self.pending: str | None = None
+
+    async def Decode(self, ptr: Any, desc: tuple = ("any",)) -> Any:
+        import json as _json
+
+        from .gojson import JSONError, parse
+        if self.pending is None:
+            if self.r is None or not isinstance(self.r, StringsReader):
+                return self.eof if self.r is None else V.GoError(
+                    "leakviz: a json.Decoder reads a strings.Reader or a request body here")
+            self.pending = self.r.rest()
+        text = self.pending.lstrip()
+        if not text:
+            return self.eof
+        try:
+            x, end = _json.JSONDecoder().raw_decode(text)
+        except _json.JSONDecodeError:
+            try:
+                parse(text)
+            except JSONError as e:
+                self.pending = ""
+                return V.GoError(str(e))
+            return V.GoError("unexpected EOF")
+        self.pending = text[end:]
+        return json_into(self.ns, x, ptr, desc)
+
+    async def More(self) -> bool:
+        if self.pending is None:
+            self.pending = self.r.rest() if isinstance(self.r, StringsReader) else ""
+        return bool(self.pending.strip())
+
+
+@V.go_api()
+class StringsReader:
+    """strings.Reader: reads a string."""
+
+    __slots__ = ("s", "i", "eof")
+    _goname = "strings.Reader"
+
+    def __init__(self, s: str, eof: Any) -> None:
+        self.s = s.encode()
+        self.i = 0
+        self.eof = eof
+
+    def rest(self) -> str:
+        text = self.s[self.i:].decode(errors="replace")
+        self.i = len(self.s)
+        return text
+
+    async def Read(self, p: Any) -> tuple:
+        if self.i >= len(self.s):
+            return 0, self.eof
+        n = min(len(p or ()), len(self.s) - self.i)
+        p[:n] = list(self.s[self.i:self.i + n])
+        self.i += n
+        return n, None
+
+    async def Len(self) -> int:
+        return len(self.s) - self.i
 
 
 async def _write_to(w: Any, s: str) -> None:
