@@ -184,6 +184,25 @@ KNOWN_GAPS: list[Gap] = [
     Gap('local_nil_slice',
         '\tvar e []int\n\tfmt.Println(e)',
         go='[]\n', leakviz='<nil>\n'),
+    Gap('range_over_array_copies_it',
+        '\tarr := [3]int{1, 2, 3}\n\tfor _, v := range arr {\n\t\tarr[2] = 9\n\t\tfmt.Print(v, " ")\n\t}\n\tfmt.Println()',
+        go='1 2 3 \n', leakviz='1 2 9 \n'),
+    Gap('defer_copies_value_receiver',
+        '\tfunc() {\n\t\tw := W{1}\n\t\tdefer w.Show()\n\t\tw.X = 2\n\t}()',
+        go='show 1\n', leakviz='show 2\n',
+        decls='type W struct{ X int }\n\nfunc (w W) Show() { fmt.Println("show", w.X) }\n'),
+    Gap('printf_T_rune_byte_float32',
+        '\tfmt.Printf("%T %T %T\\n", \'a\', byte(1), float32(1.5))',
+        go='int32 uint8 float32\n', leakviz='int int float64\n'),
+    Gap('printf_star_width',
+        '\tfmt.Printf("%*d|\\n", 5, 42)',
+        go='   42|\n', leakviz='%!*(int=5)d|\n%!(EXTRA int=42)'),
+    Gap('untyped_float_constant_exact',
+        '\tfmt.Println(0.1 + 0.2)',
+        go='0.3\n', leakviz='0.30000000000000004\n'),
+    Gap('int_min_div_minus_one_wraps',
+        '\tx := -9223372036854775807 - 1\n\ty := -1\n\tfmt.Println(x / y)',
+        go='-9223372036854775808\n', leakviz='9223372036854775808\n'),
 
 ]
 
@@ -217,6 +236,8 @@ type T struct {
 }
 
 func (t T) Get() int { return t.X*10 + t.Y }
+
+func (t T) Show() { fmt.Println("show", t.X, t.Y) }
 
 func (t *T) Add(d int) int {
 	t.X += d
@@ -559,6 +580,7 @@ def frag_slices(draw, gaps: bool) -> str:
         lines.append(f"\tcopy(a[{x}:], a[{y}:])\n\tfmt.Println(a)")
         lines.append(f"\tw := a[:{i}]\n\tw = append(w, 99)\n\tfmt.Println(a, w, cap(b))")
         lines.append("\tsl := arr[:]\n\tsl[0] = 7\n\tfmt.Println(arr, sl)")
+        lines.append("\tfor _, v := range arr {\n\t\tarr[2] = v + 100\n\t\tfmt.Print(v, \" \")\n\t}\n\tfmt.Println()")
     return "\n".join(lines) + "\n"
 
 
@@ -614,9 +636,13 @@ def frag_fmt(draw, gaps: bool) -> str:
 def frag_methods(draw, gaps: bool) -> str:
     a, b = draw(small), draw(small)
     lines = [f"\tv := T{{X: {a}, Y: {b}}}", "\tp := &v", "\tadd := p.Add", f"\tv.X = {draw(small)}",
-             "\tfmt.Println(add(1), v.X, T.Get(v), (*T).Add(&v, 2), p.Get())"]
+             "\tfmt.Println(add(1), v.X, T.Get(v), (*T).Add(&v, 2), p.Get())",
+             f"\tfunc() {{\n\t\tdefer func(x int) {{ fmt.Println(\"deferred\", x, v.Get()) }}(v.Get())\n"
+             f"\t\tv.Y = {draw(small)}\n\t}}()"]
     if gaps:
         lines.append(f"\tg := v.Get\n\tv.X = {draw(small)}\n\tfmt.Println(g(), v.Get())")
+        # the receiver of a deferred value-method call is copied at the defer statement, through p too
+        lines.append(f"\tfunc() {{\n\t\tdefer v.Show()\n\t\tdefer p.Show()\n\t\tv.Y = {draw(small)}\n\t}}()")
     return "\n".join(lines) + "\n"
 
 
