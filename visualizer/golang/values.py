@@ -434,8 +434,9 @@ async def sprintf(fmt: str, args: list[Any]) -> str:
             w = int(width)
             if "-" in flags:
                 s = s.ljust(w)
-            elif "0" in flags and verb in "dxXf" and s[:1] != "-":
-                s = s.rjust(w, "0")
+            elif "0" in flags and verb in "dxXobfeEgGFs":
+                sign = s[:1] if s[:1] in "+-" and verb != "s" else ""  # zeros go after the sign
+                s = sign + s[len(sign):].rjust(w - len(sign), "0")
             else:
                 s = s.rjust(w)
         out.append(s)
