@@ -2474,9 +2474,18 @@ class Compiler:
         interface, it wraps what keeps its Go type there: struct pointers (for fmt), named types with
         String/Error methods and durations, so that fmt prints them as Go does; a variadic ``x...`` is
         spread."""
+        if len(args) == 1 and args[0].type == "call_expression":
+            t = self.type_of(args[0])
+            if t is not None and t[0] == "tuple":  # f(g()) passes g's results as f's arguments
+                return [f"*{self.expr(args[0])}"]
         out = []
         for i, a in enumerate(args):
             to_iface = (key is not None and key.startswith("fmt.")) or bool(ifaces and i < len(ifaces) and ifaces[i])
+            u = self.under(self.type_of(a)) if to_iface and a.type != "variadic_argument" else None
+            if u is not None and u[0] in ("slice", "map") and a.type != "nil":
+                # a nil slice or map keeps its type in an interface: fmt prints [] and map[], not <nil>
+                out.append(f"_h.or_empty({self.expr_value(a)}, {'[]' if u[0] == 'slice' else '{}'})")
+                continue
             if a.type == "variadic_argument":
                 out.append(f"*({self.expr(a.named_children[0])} or ())")
             elif key is not None and key.startswith("fmt.") and self._is_struct_ptr(a):

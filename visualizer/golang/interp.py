@@ -702,6 +702,11 @@ class Helpers:
                                f"runtime error: slice bounds out of range [{lo}:{hi}] with capacity {n}")
         return x[lo:hi]
 
+    @staticmethod
+    def or_empty(x: Any, empty: Any) -> Any:
+        """A nil slice or map handed to an interface: printed empty, as Go prints it."""
+        return empty if x is None else x
+
     def to_string(self, x: Any) -> str:
         """Go's ``string(x)``: a rune or a byte slice to a string; anything else unchanged."""
         if type(x) is int:
