@@ -259,6 +259,7 @@ class FuncCtx:
     top: Any  # the FuncCtx of the outermost function (for unique names)
     results: list = field(default_factory=list)
     named: list = field(default_factory=list)  # pynames of named results
+    has_defer: bool = False
     nlit: int = 0
     loop: int = 0
     free: set = field(default_factory=set)  # Vars of enclosing functions used here
@@ -1536,6 +1537,7 @@ class Compiler:
             prologue.append(f"{v.py} = _h.copy({v.py})")
         body = n.child_by_field_name("body")
         has_defer = _has_defer(body)
+        fn.has_defer = has_defer
         self.block(body, 0, new_scope=False)
         if not self.out or not self.out[-1].startswith("return"):
             self.emit(0, self.return_named())
@@ -1559,8 +1561,10 @@ class Compiler:
             # deferred closures captured keeps anything alive, as in Go
             dead = (cur[0], body.end_point[0] + 1, -1)  # Go shows deferreturn at the closing brace
             tail = [("except BaseException as _e:", dead), ("    _pr.catch(_e)", dead), ("finally:", dead),
-                    ("    if not _pr.closing:", dead), ("        await _h.run_defers(_d, _pr)", dead),
-                    (self.return_named(), dead)]
+                    ("    if not _pr.closing:", dead), ("        await _h.run_defers(_d, _pr)", dead)]
+            if fn.named:  # the deferred calls may change the named results: the function returns them after
+                tail.append(("        " + self.return_named(), dead))
+            tail.append((self.return_named(), dead))
             body_lines = [("    " + t, c) for t, c in body_lines]
             return head + [("    " + t, c) for t, c in [("pass", cur)]] + body_lines + tail
         return head + body_lines
@@ -1936,6 +1940,11 @@ class Compiler:
         exprs = el.named_children
         results = fn.results if len(fn.results) == len(exprs) else [None] * len(exprs)
         vals = [self.expr_as(e, t) for e, t in zip(exprs, results, strict=True)]
+        if fn.named and fn.has_defer and len(vals) == len(fn.named):
+            # return x sets the named results first; the deferred calls run after and may change them
+            self.emit(d, f"{', '.join(self.ref(v) for v in fn.named)} = {', '.join(vals)}")
+            self.emit(d, self.return_named())
+            return
         if len(vals) == 1:
             self.emit(d, f"return {vals[0]}")
         else:
