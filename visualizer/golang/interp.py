@@ -1449,6 +1449,7 @@ class JSONEncoder:
         self.prefix = self.indent = ""
 
     async def Encode(self, v: Any) -> Any:
+        """Write ``v`` as JSON and a newline; the error."""
         from .gojson import JSONError, encode
         from .gojson import indent as lay_out
         try:
@@ -1459,6 +1460,7 @@ class JSONEncoder:
         return None
 
     async def SetIndent(self, prefix: str, indent: str) -> None:
+        """Lay the values out as MarshalIndent does."""
         self.prefix, self.indent = prefix, indent
 
 
@@ -1476,6 +1478,7 @@ class JSONDecoder:
         self.pending: str | None = None
 
     async def Decode(self, ptr: Any, desc: tuple = ("any",)) -> Any:
+        """Decode the next JSON value into what ``ptr`` points at (``desc``: its type, from the compiler)."""
         import json as _json
 
         from .gojson import JSONError, parse
@@ -1500,6 +1503,7 @@ class JSONDecoder:
         return json_into(self.ns, x, ptr, desc)
 
     async def More(self) -> bool:
+        """Whether another value follows."""
         if self.pending is None:
             self.pending = self.r.rest() if isinstance(self.r, StringsReader) else ""
         return bool(self.pending.strip())
@@ -1518,11 +1522,13 @@ class StringsReader:
         self.eof = eof
 
     def rest(self) -> str:
+        """What is left to read, all of it (the JSON decoder's read)."""
         text = self.s[self.i:].decode(errors="replace")
         self.i = len(self.s)
         return text
 
     async def Read(self, p: Any) -> tuple:
+        """io.Reader's Read: up to len(p) bytes into p."""
         if self.i >= len(self.s):
             return 0, self.eof
         n = min(len(p or ()), len(self.s) - self.i)
@@ -1531,6 +1537,7 @@ class StringsReader:
         return n, None
 
     async def Len(self) -> int:
+        """The bytes not read yet."""
         return len(self.s) - self.i
 
 
