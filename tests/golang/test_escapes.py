@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from visualizer.golang.cli import run_go
@@ -516,6 +516,8 @@ _literal = st.text(max_size=20).map(lambda s: json.dumps(s, ensure_ascii=False))
 def test_generated_code_names_only_mangled_names(a, b, lit):
     if a == b:
         b = b + "2"
+    # the names the program derives must all differ (a="A", b="A1" would redeclare A1: invalid Go)
+    assume(len({a, b, a + "0", a + "1", a + "2", b + "2", b + "3"}) == 7)
     src = f"""package main
 
 type {a} struct {{

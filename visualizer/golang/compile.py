@@ -2764,7 +2764,26 @@ class Compiler:
         if self.under(optype) == DUR and raw in DUR_RESULTS:  # time.Duration's methods on a plain int
             return f"_h.bind(_h.dur_{raw}, {obj})"
         self.check_selector(e, optype, raw)
+        if cls is not None and self._value_method_bound_early(e, cls, raw):
+            # v.M as a value, or deferred (defer v.M()): Go copies the receiver now, not when M runs
+            return f"_h.copy(_h.nn({obj})).{fname}"
         return f"_h.nn({obj}).{fname}"
+
+    def _value_method_bound_early(self, e, cls: str, raw: str) -> bool:
+        """Whether ``e`` (x.M, M a value-receiver method of struct class ``cls``) binds its receiver before the
+        call runs: a method value, or the function of a ``defer`` or ``go`` statement."""
+        m = self.methods.get(self.structs[cls]["tname"], {}).get(raw)
+        if m is None or m[0]:  # not a method, or a pointer receiver: the receiver is shared anyway
+            return False
+        parent = e.parent
+        while parent is not None and parent.type == "parenthesized_expression":
+            parent = parent.parent
+        called = parent is not None and parent.type == "call_expression" and \
+            parent.child_by_field_name("function").id == e.id
+        if not called:
+            return True
+        up = parent.parent
+        return up is not None and up.type in ("defer_statement", "go_statement")
 
     def method_expr(self, tnode, raw: str, e) -> str:
         """``T.M`` or ``(*T).M``: the method as a function taking the receiver first; refused unless T has M."""
