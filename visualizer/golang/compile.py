@@ -1736,6 +1736,10 @@ class Compiler:
                 specs.append(c)
         for spec in specs:
             names = spec.children_by_field_name("name")
+            for nm in names:
+                other = self.scopes[-1].get(nm.text.decode())
+                if other is not None and nm.text != b"_" and other.kind == "local":
+                    raise self.err(nm, f"{nm.text.decode()} redeclared in this block")
             tnode = spec.child_by_field_name("type")
             typ = self.resolve_type(tnode) if tnode is not None else None
             vals = spec.child_by_field_name("value")
@@ -1771,6 +1775,10 @@ class Compiler:
     def s_short_var_declaration(self, s, d):
         left = s.child_by_field_name("left").named_children
         right = s.child_by_field_name("right").named_children
+        if left and all(n.type == "identifier" and (n.text == b"_" or n.text.decode() in self.scopes[-1])
+                        for n in left):
+            op = next((c for c in s.children if c.type == ":="), s)
+            raise self.err(op, "no new variables on left side of :=")
         self.assign_or_define(left, right, d, define=True)
 
     def assign_or_define(self, left, right, d, define: bool, node=None) -> None:
