@@ -62,6 +62,11 @@ def add_commands(sub) -> None:
                    "http.ListenAndServe (or through --handler)")
     f.add_argument("--speed", type=_finite, default=1.0, metavar="X",
                    help="with --serve: replay X times faster than the log (real Go sleeps for real)")
+    f.add_argument("--from", dest="sources", default=None, metavar="CIDR[=SHARE],...",
+                   help="made-up requests come from these networks (as 'leakviz go --from')")
+    f.add_argument("--path", default="/", metavar="PATH", help="made-up requests ask for PATH?QUERY (default: /)")
+    f.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                   help="a header of every made-up request (repeatable)")
     f.add_argument("--json", action="store_true", help="print the comparison as JSON")
     _add_scenario_args(v)
     v.add_argument("--preset", choices=list(PRESETS), help="start from a window preset instead of the flags")
@@ -107,7 +112,8 @@ def export_go(cfg, a: argparse.Namespace) -> int:
 
 
 def _verify(a: argparse.Namespace) -> int:
-    if a.target is not None or a.handler is not None or a.serve is not None or a.json:
+    if a.target is not None or a.handler is not None or a.serve is not None or a.json or a.sources is not None \
+            or a.path != "/" or a.header:
         return _verify_file(a)
     if a.requests is None:
         a.requests = 200
@@ -137,12 +143,13 @@ def _verify_file(a: argparse.Namespace) -> int:
     from ..godump.gobridge import GoTool
     from ..golang.verify import VerifyError, verify_file
     if a.target is None:
-        return _fail("verify", "--handler, --serve and --json verify a program: name its FILE_OR_DIR")
+        return _fail("verify", "--handler, --serve, --from, --path, --header and --json verify a program: name "
+                     "its FILE_OR_DIR")
     if a.preset is not None or a.keep is not None:
         return _fail("verify", f"{'--preset' if a.preset is not None else '--keep'} is for the article's handler; "
                      "it takes no FILE_OR_DIR")
-    if a.serve is not None and a.requests is not None:
-        return _fail("verify", "--requests makes requests up; --serve replays the log's")
+    if a.serve is not None and (a.requests is not None or a.sources is not None or a.path != "/" or a.header):
+        return _fail("verify", "--requests, --from, --path and --header make requests up; --serve replays the log's")
     requests = 50 if a.requests is None else a.requests
     if not 1 <= requests <= 1_000_000 or not 0 < a.rate <= 1e9 or not 0 < a.speed <= 1e9:
         return _fail("verify", "--requests must be 1 to 1,000,000, --rate and --speed above 0")
@@ -153,7 +160,7 @@ def _verify_file(a: argparse.Namespace) -> int:
         go = GoTool(str(a.go))
     try:
         c = verify_file(a.target, go=go, handler=a.handler, requests=requests, rate=a.rate, serve=a.serve,
-                        speed=a.speed)
+                        speed=a.speed, sources=a.sources, path=a.path, headers=a.header)
     except VerifyError as e:
         return _fail("verify", " ".join(str(e).split()))
     print(json.dumps(c.to_json(), indent=2) if a.json else c.format())
