@@ -94,6 +94,15 @@ def test_a_handler_name_reaches_go_source_only_when_declared_with_the_handler_sh
             v.harness("handler", bad, ["items"])
 
 
+def test_a_debug1_profile_keeps_counts_functions_and_lines_but_no_addresses():
+    real = ("2 @ 0x47d82a 0x45bfb2\n#\t0x4de732\tmain.(*counter).inc+0x12\t\t\t/tmp/x/p.go:16\n"
+            "#\t0x47e7c4\tsync.f+0x24\t/usr/lib/go/src/runtime/sema.go:95")
+    ours = ("2 @ 0x480600\n#\t0x44e338\tmain.(*counter).inc+0x0\t\t\t\t/tmp/x/p.go:16\n"
+            "#\t0x480600\tsync.f+0x0\t/usr/local/go/src/runtime/sema.go:95")
+    assert v.normalise_debug1(real) == v.normalise_debug1(ours) == (
+        "2 @ …\n#\tmain.(*counter).inc\t/tmp/x/p.go:16\n#\tsync.f\tGOROOT/src/runtime/sema.go:95")
+
+
 @pytest.mark.parametrize("args,why", [
     (["--handler", "items"], "name its FILE_OR_DIR"),
     ([str(BLOCKLIST), "--serve", str(BLOCKLIST / "access.log"), "--requests", "5"], "--serve replays the log's"),
