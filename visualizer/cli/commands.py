@@ -124,6 +124,8 @@ def cmd_go(a: argparse.Namespace) -> int:
             args += ["--until", repr(a.until)]
         if a.json:
             args.append("--json")
+        if a.detail:
+            args.append("--detail")
         if a.handler is not None:
             args.append(f"--handler={a.handler}")
         args += ["--requests", str(a.requests), "--rate", repr(a.rate), f"--path={a.path}"]
@@ -145,7 +147,7 @@ def cmd_go(a: argparse.Namespace) -> int:
     return sandbox.run_deep(run_go, a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until,
                             as_json=a.json, budgets=budgets, env=env, handler=a.handler, requests=a.requests,
                             rate=a.rate, sources=a.sources, path=a.path, headers=a.header, serve=a.serve,
-                            speed=a.speed)
+                            speed=a.speed, detail=a.detail)
 
 
 def cmd_window(a: argparse.Namespace) -> int:

@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--until", type=_finite, default=None, metavar="SECONDS",
                    help="stop at this simulated time (default: when nothing can run)")
     g.add_argument("--json", action="store_true", help="print the leaks as JSON")
+    g.add_argument("--detail", action="store_true", help=argparse.SUPPRESS)  # --json: each run's output, all leaks
     g.add_argument("--handler", default=None, metavar="NAME",
                    help="the HTTP handler to drive (default: the first func(http.ResponseWriter, *http.Request))")
     g.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler (default: 50)")

@@ -47,13 +47,14 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
            as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS,
            env: dict[str, str] | None = None, handler: str | None = None, requests: int = 50,
            rate: float = 100.0, sources: str | None = None, path: str = "/", headers: list[str] | None = None,
-           serve: str | None = None, speed: float = 1.0) -> int:
+           serve: str | None = None, speed: float = 1.0, detail: bool = False) -> int:
     """Run the program ``runs`` times; print as the real binary would, summary on stderr. Returns the exit code.
 
     A service (an HTTP handler with no main, or a main that starts a server; or ``handler``) is driven
     by ``requests`` made-up requests at ``rate`` a second from ``sources`` for ``path`` with ``headers``,
     as the window drives it; its main is not run. With ``serve`` (an access log), main runs and its
-    server replays the log's requests (through ``handler`` alone when given)."""
+    server replays the log's requests (through ``handler`` alone when given). With ``as_json`` and ``detail``,
+    each run also carries its stdout, stderr and every leaked goroutine (what ``verify FILE`` compares)."""
     from .traffic import TrafficError, access_log, made_up
     out = out or sys.stdout
     err = err or sys.stderr
@@ -128,7 +129,9 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         doc = {"runs": len(results), "leaked": leaks,
                "per_run": [{"seed": r.seed, "goroutines_started": r.started, "leaked": len(r.leaked),
                             "simulated_ns": r.sim_ns, "exit_code": r.exit_code, "deadlock": r.deadlock,
-                            "panicked": r.panicked, "note": r.note} for r in results],
+                            "panicked": r.panicked, "note": r.note,
+                            **({"stdout": r.stdout, "stderr": r.stderr, "leaks": r.leaked} if detail else {})}
+                           for r in results],
                "goroutines_started": sum(r.started for r in results),
                "leaked_count": sum(len(r.leaked) for r in results),
                "simulated_ns": sum(r.sim_ns for r in results)}
