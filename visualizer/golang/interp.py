@@ -13,6 +13,7 @@ builtins and the standard library subset.
 
 from __future__ import annotations
 
+import heapq
 import random
 import sys
 import time as _time
@@ -23,7 +24,7 @@ from typing import Any
 from ..core import channel as _chan
 from ..core import sync as _sync
 from ..core.channel import Parking, Recv, Send
-from ..core.runtime import FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
+from ..core.runtime import _WOKE, FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
 from . import values as V
 from .budget import DEFAULT as DEFAULT_BUDGETS
 from .budget import BudgetExceeded, Budgets
@@ -152,6 +153,32 @@ class GoRuntime(Runtime):
             return
         self._runq.pop()
         self._put_next(g)
+
+    def fire_timers(self) -> int:
+        """Advance the clock to the next timer and wake what is due then, in timer order. A timer of the
+        time package (time.After, a Ticker, AfterFunc, a context's deadline) does its work right there, as
+        Go's timers run inside the scheduler: its channel is filled before any goroutine woken at the same
+        instant runs (a select on time.After and a worker's time.Sleep ending together: the select times
+        out, as in Go)."""
+        if self.fifo:
+            return super().fire_timers()
+        timers = self._timers
+        if not timers:
+            return 0
+        when = timers[0][0]
+        self.now = when
+        n = 0
+        while timers and timers[0][0] == when:
+            g = heapq.heappop(timers)[2]
+            n += 1
+            if g.role == "timer":  # our helper: runs now, until it sleeps again or ends
+                self.emit("wake", g.gid)
+                g.state = RUNNABLE
+                g.resume = _WOKE
+                self._run_one(g)
+            else:
+                self.goready(g, _WOKE)
+        return n
 
     def gosched(self) -> _Yield:
         """``runtime.Gosched``: the current goroutine goes to the global queue; await the result to yield."""
