@@ -2130,6 +2130,8 @@ class Compiler:
                     src = f"_h.str_items({rexpr})"
                     types = [INT, INT]
                 elif kind in ("slice", "array"):
+                    if kind == "array" and len(lv) > 1:  # ranging over an array ranges over a copy of it
+                        rexpr = f"list({rexpr})"
                     src = f"enumerate({rexpr} or ())" if len(lv) > 1 else f"range(len({rexpr} or ()))"
                     types = [INT, rtype[-1]]
                 elif kind == "func":
@@ -2940,13 +2942,19 @@ class Compiler:
             argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
             return f"(await {g[0]}({', '.join(argv)}))"
         typ = self.resolve_type(e.child_by_field_name("type"))
-        return self.convert(typ, self.expr(e.child_by_field_name("operand")))
+        return self.convert(typ, self.expr(e.child_by_field_name("operand")), e.child_by_field_name("operand"))
 
-    def convert(self, typ, x: str) -> str:
-        """Python source for the conversion ``T(x)`` (string, integer, float, []byte; others unchanged)."""
+    def convert(self, typ, x: str, arg=None) -> str:
+        """Python source for the conversion ``T(x)`` (string, integer, float, []byte, []rune; others unchanged);
+        ``arg``: the operand's node, when its type decides (string of a []rune)."""
         u = self.under(typ)
+        src = self.under(self.type_of(arg)) if arg is not None else None
         if u == STR:
+            if src is not None and src[0] == "slice" and int_kind(src[1]) == "int32":
+                return f"_h.runes_to_string({x})"
             return f"_h.to_string({x})"
+        if u is not None and u[0] == "slice" and int_kind(u[1]) == "int32" and src == STR:
+            return f"_h.to_runes({x})"  # []rune(s): the code points, not the bytes
         if u == INT:
             return wrapped(f"int({x})", int_kind(u))  # uint8(300) is 44, int8(200) is -56
         if u == DUR:
@@ -3037,13 +3045,13 @@ class Compiler:
             if v is None and name in BUILTINS:
                 return self.builtin(name, args, e)
             if v is None and name in BASIC:
-                return self.convert(self.resolve_type(fnode_as_type(fnode)), self.expr(args[0]))
+                return self.convert(self.resolve_type(fnode_as_type(fnode)), self.expr(args[0]), args[0])
             if v is not None and v.kind == "type":
                 x = self.expr_value(args[0])
                 return self.convert(("named", v.key or name), x)
         if fnode.type in ("slice_type", "array_type", "map_type", "pointer_type", "channel_type", "function_type",
                           "qualified_type", "interface_type"):
-            return self.convert(self.resolve_type(fnode), self.expr(args[0]))
+            return self.convert(self.resolve_type(fnode), self.expr(args[0]), args[0])
         if fnode.type == "unary_expression" and fnode.child_by_field_name("operator").type == "*":
             inner = fnode.child_by_field_name("operand")
             if inner.type == "identifier" and (inner.text.decode() in BASIC or (

@@ -625,12 +625,14 @@ class Helpers:
         """Go's ``x[i]``: a map's value (None if missing), a string's byte, a slice's element; panics out of range."""
         if type(x) is dict:
             return x.get(i)
+        if type(x) is str and not x.isascii():
+            x = x.encode()  # a string's length and index are in bytes, as in Go
         n = 0 if x is None else len(x)
         if not 0 <= i < n:
             raise V.PanicValue(V.RuntimeErrorValue(f"index out of range [{i}] with length {n}"),
                                f"runtime error: index out of range [{i}] with length {n}")
         if type(x) is str:
-            return x.encode()[i]
+            return ord(x[i])
         return x[i]
 
     def setidx(self, x: Any, i: Any, v: Any) -> None:
@@ -741,6 +743,16 @@ class Helpers:
         if type(x) is list:
             return bytes(x).decode(errors="replace")
         return x
+
+    @staticmethod
+    def to_runes(s: str) -> list:
+        """Go's ``[]rune(s)``: the code points."""
+        return [ord(c) for c in s]
+
+    @staticmethod
+    def runes_to_string(rs: Any) -> str:
+        """Go's ``string(runes)``: each code point as a character (an invalid one as U+FFFD)."""
+        return "".join(chr(r) if 0 <= r <= 0x10FFFF and not 0xD800 <= r <= 0xDFFF else "\ufffd" for r in rs or ())
 
     def to_bytes(self, x: Any) -> Any:
         """Go's ``[]byte(s)``: a string's UTF-8 bytes as a list."""
