@@ -98,6 +98,17 @@ def test_a_screenshot_stops_at_the_ceiling_instead_of_waiting_for_ever(tmp_path)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_a_lesson_screenshot_shows_the_first_step_and_exits(tmp_path):
+    """--lesson --screenshot never exited: the lesson pauses the run the screenshot waited on."""
+    out = tmp_path / "lesson.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    p = leakviz("--lesson", "--screenshot", str(out), "--size", "1024x768", "--lang", "en", env=env)
+    assert p.returncode == 0, p.stderr
+    png = out.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1024, 768)  # IHDR
+
+
 @pytest.mark.parametrize("args", [["--fps", "0.0015"], ["--fps", "1e-300"], ["--fps", "60"], ["--speed", "1e-320"]])
 def test_gif_timing_out_of_what_a_gif_stores_is_one_line(tmp_path, args):
     out = tmp_path / "x.gif"

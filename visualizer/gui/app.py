@@ -79,7 +79,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
             QTimer.singleShot(100, lambda: (win.save_png(screenshot), win.close()))
     elif explore and screenshot is not None:  # the explorer's grid, computed whole
         QTimer.singleShot(0, lambda: setattr(win, "exit_code", 0 if win.screenshot_explorer(screenshot) else 1))
-    elif screenshot is not None:
+    elif screenshot is not None and not lesson:
         win.start_screenshot(screenshot, sim_seconds)
     elif play:  # the class hears the story before the first request is stranded
         win.session.play()
@@ -87,6 +87,11 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
         win.open_explorer()
     if lesson:
         win.start_lesson()
+        if screenshot is not None:  # the lesson's first step, as the class sees it when the lesson opens
+            def shoot() -> None:
+                win.exit_code = 0 if win.save_png(screenshot) else 1
+                win.close()
+            QTimer.singleShot(100, shoot)
     _serve(app, loop, win, win.session.aclose)
     return win.exit_code
 
