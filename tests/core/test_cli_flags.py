@@ -109,6 +109,17 @@ def test_a_lesson_screenshot_shows_the_first_step_and_exits(tmp_path):
     assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1024, 768)  # IHDR
 
 
+@pytest.mark.parametrize("mode", ["--compare", "--explore"])
+def test_compare_and_explorer_screenshots_take_the_size_asked_for(tmp_path, mode):
+    """They were 1500x950 and 800x620 whatever --size said."""
+    out = tmp_path / "x.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    p = leakviz(mode, "--screenshot", str(out), "--size", "1024x768", "--sim-seconds", "0.2", "--lang", "en", env=env)
+    assert p.returncode == 0, p.stderr
+    png = out.read_bytes()
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1024, 768)
+
+
 @pytest.mark.parametrize("args", [["--fps", "0.0015"], ["--fps", "1e-300"], ["--fps", "60"], ["--speed", "1e-320"]])
 def test_gif_timing_out_of_what_a_gif_stores_is_one_line(tmp_path, args):
     out = tmp_path / "x.gif"

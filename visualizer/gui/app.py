@@ -47,7 +47,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     asyncio.set_event_loop(loop)
     if compare:
         return _run_compare(app, loop, preset=preset, speed=speed, lang=lang, screenshot=screenshot,
-                            sim_seconds=sim_seconds, close_after=close_after, max_live=max_live)
+                            sim_seconds=sim_seconds, close_after=close_after, max_live=max_live, size=size)
     remembered = use_settings and screenshot is None and not exit_after_first_frame
     settings = Settings.open() if remembered else Settings.memory()
     opts = launch_options(settings, given, preset=preset, speed=speed, lang=lang, zoom=zoom, present=present,
@@ -115,7 +115,8 @@ def _serve(app: QApplication, loop: qasync.QEventLoop, win, aclose) -> None:
 
 
 def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | None, screenshot: Path | None,
-                 sim_seconds: float, close_after: float | None, max_live: int | None = None) -> int:
+                 sim_seconds: float, close_after: float | None, max_live: int | None = None,
+                 size: tuple[int, int] | None = None) -> int:
     """The classic three-way comparison on ``preset``'s request stream."""
     from ..core.compare import classic
     from ..core.presets import PRESETS
@@ -127,31 +128,36 @@ def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | Non
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
     win.show()
+    if size is not None:  # --size: device pixels, as the main window takes them
+        dpr = win.devicePixelRatioF() or 1.0
+        win.resize(round(size[0] / dpr), round(size[1] / dpr))
     code = [0]
     if screenshot is not None:
         until = int(sim_seconds * 1e9)
 
-        def check() -> None:
-            if win.compare.now >= until or win.compare.finished or win.compare.ceiling_hit:
-                win.compare.pause()
-                win.refresh(full=True)
-                for st in win.stages:
-                    st.animate = False
-                    st.repaint()
-                from ..core.export import ExportError
-                from .export import grab_png  # Pillow: only when a screenshot is asked for
-                try:
-                    grab_png(win, screenshot)
-                except ExportError as e:
-                    logging.getLogger("leakviz").error("%s", e)
-                    code[0] = 1
-                win.close()
-            else:
-                QTimer.singleShot(30, check)
+        def shoot() -> None:
+            # the lanes run to exactly --sim-seconds (in steps, so the live-goroutine ceiling is seen)
+            cmp = win.compare
+            while cmp.now < until and not cmp.finished and not cmp.ceiling_hit:
+                cmp.advance(min(until, cmp.now + 20 * cmp.STEP_NS))
+            cmp.pause()
+            win.refresh(full=True)
+            for st in win.stages:
+                st.animate = False
+                st.repaint()
+            from ..core.export import ExportError
+            from .export import grab_png  # Pillow: only when a screenshot is asked for
+            try:
+                grab_png(win, screenshot, size)
+            except ExportError as e:
+                logging.getLogger("leakviz").error("%s", e)
+                code[0] = 1
+            win.close()
 
-        QTimer.singleShot(30, check)
+        QTimer.singleShot(30, shoot)
     if close_after is not None:
         QTimer.singleShot(int(close_after * 1000), win.close)
-    win.compare.play()
+    if screenshot is None:
+        win.compare.play()
     _serve(app, loop, win, win.compare.aclose)
     return code[0]

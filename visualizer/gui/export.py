@@ -44,12 +44,17 @@ class _Cancelled(Exception):
 
 # -- PNG --
 
-def grab_png(widget: QWidget, path: str | os.PathLike[str]) -> None:
-    """Save what ``widget`` shows as a PNG at ``path`` (atomically)."""
+def grab_png(widget: QWidget, path: str | os.PathLike[str], size: tuple[int, int] | None = None) -> None:
+    """Save what ``widget`` shows as a PNG at ``path`` (atomically); exactly ``size`` pixels when given (a
+    fractional scale factor rounds the window by a pixel)."""
     pixmap = widget.grab()
     if pixmap.isNull():
         raise ExportError(f"could not write {os.fspath(path)}: the widget has nothing to show (zero size)")
-    save_image_png(pixmap.toImage(), path)
+    img = pixmap.toImage()
+    if size is not None and (img.width(), img.height()) != size:
+        img = img.scaled(size[0], size[1], Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+    img.setDevicePixelRatio(1.0)
+    save_image_png(img, path)
 
 
 def save_image_png(image: QImage, path: str | os.PathLike[str]) -> None:

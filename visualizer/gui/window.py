@@ -298,8 +298,18 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
     def screenshot_explorer(self, path: Path) -> bool:
         """Compute the whole explorer grid, save it as a PNG, quit."""
         ex = self.open_explorer()
+        if self.requested_size is not None:  # --size is the picture's size, the explorer's here
+            dpr = ex.devicePixelRatioF() or 1.0
+            ex.resize(round(self.requested_size[0] / dpr), round(self.requested_size[1] / dpr))
         ex.run_all()
-        ok = ex.grab().save(str(path), "PNG")
+        from ..core.export import ExportError
+        from .export import grab_png
+        try:
+            grab_png(ex, path, self.requested_size)
+            ok = True
+        except ExportError as e:
+            log.error("%s", e)
+            ok = False
         QTimer.singleShot(0, self.close)
         return ok
 
