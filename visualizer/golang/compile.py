@@ -35,7 +35,7 @@ PACKAGES = {
     "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
     "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
     # the requests a simulated server serves (golang/traffic.py), read by the modelled net/http
-    "leakviz/traffic": "traffic", "encoding/json": "json",
+    "leakviz/traffic": "traffic", "encoding/json": "json", "unsafe": "unsafe",
 }
 
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
@@ -78,6 +78,7 @@ STD: dict[str, tuple[bool, Any]] = {
     "json.Valid": (False, BOOL), "json.NewEncoder": (False, ("ptr", ("ext", "json.Encoder"))),
     "json.NewDecoder": (False, ("ptr", ("ext", "json.Decoder"))),
     "strings.NewReader": (False, ("ptr", ("ext", "strings.Reader"))),
+    "unsafe.Pointer": (False, INT), "unsafe.Sizeof": (False, INT),
     "traffic.Len": (False, INT), "traffic.End": (False, INT), "traffic.At": (False, ("tuple", [INT, STR, STR, STR])),
     "traffic.Header": (False, ("slice", STR)), "traffic.Served": (False, None),
     "strings.Contains": (False, BOOL), "strings.Split": (False, ("slice", STR)), "strings.Join": (False, STR),
@@ -2516,6 +2517,10 @@ class Compiler:
                 out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)}, {t!r})")
             elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
+            elif (to_iface or (key is not None and not key.startswith("fmt."))) and \
+                    self._methods_arg(a) is not None:
+                # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
+                out.append(self._methods_arg(a))
             else:
                 out.append(self.expr_value(a))
         return self.calls_first(args, out)
@@ -2557,6 +2562,20 @@ class Compiler:
 
     # -- expressions --
 
+    def _methods_arg(self, e) -> str | None:
+        """Python source for ``e``, a named non-struct value with methods (no String: StrArg has those), into an
+        interface; None when ``e`` is not one."""
+        t = self.type_of(e)
+        plain = self._plain_named(t)
+        if plain is None or (t is not None and t[0] == "ptr") or not self.methods.get(plain) or \
+                "String" in self.methods[plain] or "Error" in self.methods[plain]:
+            return None
+        u = self.under(t)
+        if u is not None and u[0] == "func":
+            return None  # a named func type's value already carries its methods (with_methods)
+        ms = ", ".join(f"({go_attr(m)!r}, {method_py(plain, m)})" for m in sorted(self.methods[plain]))
+        return f"_h.methods_arg({self.expr(e)}, {plain!r}, ({ms},))"
+
     def expr_as(self, e, target) -> str:
         """``e`` as a value of static type ``target``: into an interface, a duration or a named type's value
         with a String method keeps its type (fmt prints it as Go does, a type switch tells it from int)."""
@@ -2568,6 +2587,9 @@ class Compiler:
             plain = self._plain_named(t)
             if plain is not None and "String" in self.methods.get(plain, {}) and (t is None or t[0] != "ptr"):
                 return f"_h.StrArg({method_py(plain, 'String')}, {self.expr(e)}, {plain!r})"
+            wrapped_src = self._methods_arg(e)
+            if wrapped_src is not None:
+                return wrapped_src
         return self.expr_value(e)
 
     def expr_value(self, e) -> str:

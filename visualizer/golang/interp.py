@@ -171,7 +171,8 @@ class GoRuntime(Runtime):
         while timers and timers[0][0] == when:
             g = heapq.heappop(timers)[2]
             n += 1
-            if g.role == "timer":  # our helper: runs now, until it sleeps again or ends
+            if g.role == "timer" and self.current is None:  # our helper: runs now, until it sleeps or ends
+                # (not from inside a goroutine preempted mid-loop: there it is readied as any sleeper)
                 self.emit("wake", g.gid)
                 g.state = RUNNABLE
                 g.resume = _WOKE
@@ -301,7 +302,8 @@ class Helpers:
         self.ip = interp
         self.rt: GoRuntime = interp.rt
         self.rng = random.Random(interp.seed)
-        self.map_rng: random.Random | None = None  # explored schedules: the order each map range visits
+        self.map_rng: random.Random | None = None
+        self.addrs: dict[int, tuple] = {}  # unsafe.Pointer: object id -> (its made-up address, the object)  # explored schedules: the order each map range visits
         self.copy = V.copy_value
         self.PtrArg = V.PtrArg
         self.StrArg = V.StrArg
@@ -405,6 +407,12 @@ class Helpers:
             return await m(recv, *args)
         bound.go_entry = m  # type: ignore[attr-defined]
         return bound
+
+    def methods_arg(self, v: Any, t: str, methods: tuple) -> Any:
+        """A named non-struct value into an interface: it keeps its type's methods (V.MethodsArg)."""
+        if type(v) in (V.MethodsArg, V.StrArg):
+            return v
+        return V.MethodsArg(v, t, [(attr, self.bind(m, v)) for attr, m in methods])
 
     def with_methods(self, f: Any, methods: tuple) -> Any:
         """``T(f)`` for a named func type T with methods (http.HandlerFunc): still callable, and carrying
@@ -780,7 +788,7 @@ class Helpers:
                 return names == ("any",) or hasattr(v, "Done")
             return all(hasattr(v, n) for n in names if isinstance(n, str))
         if spec[0] == "named":
-            if type(v) is V.StrArg:  # a named type's value that kept its methods in an interface
+            if type(v) in (V.StrArg, V.MethodsArg):  # a named type's value that kept its methods in an interface
                 return v.t == spec[1]
             return spec[3] is not None and type(v) is not V.DurArg and self.is_type(v, spec[3])
         if spec[0] == "ext":
@@ -810,7 +818,7 @@ class Helpers:
         t = type(v)
         if t is V.DurArg:
             return v.d
-        if t is V.StrArg:
+        if t is V.StrArg or t is V.MethodsArg:
             return v.v
         return v
 
@@ -933,6 +941,23 @@ class Helpers:
 
     def time_Now(self) -> Time:
         return Time(self.rt.now)
+
+    # -- unsafe: what programs use it for (a pointer's address as a number), nothing that reaches memory --
+
+    def unsafe_Pointer(self, x: Any) -> int:
+        """``uintptr(unsafe.Pointer(p))``: an address for ``p``, the same for the same object all run long and
+        the same on every run of a seed (heap addresses as Go's look: 0xc000010000 up)."""
+        if x is None:
+            return 0
+        key = id(x)
+        got = self.addrs.get(key)
+        if got is None:
+            got = self.addrs[key] = (0xC000010000 + 0x30 * len(self.addrs), x)  # x held: its id stays its own
+        return got[0]
+
+    def unsafe_Sizeof(self, x: Any) -> int:
+        """``unsafe.Sizeof``: a word for a number or pointer, two for a string, three for a slice."""
+        return {str: 16, list: 24}.get(type(x), 8)
 
     # -- encoding/json (golang/gojson.py) --
 
@@ -1416,10 +1441,12 @@ class Helpers:
         """io.ReadFull -> io.ReadAtLeast: calls r.Read until buf is full (Read may block)."""
         n = 0
         want = len(buf or [])
+        read = getattr(self.nn(r), V.go_attr("Read"))  # a Go method: a user type's or the library's
         while n < want:
-            k, err = await r.Read(buf[n:])
+            part = buf[n:]  # slices do not share their array here: what Read fills is copied back
+            k, err = await read(part)
             if k:
-                buf[n:n + k] = buf[n:n + k]
+                buf[n:n + k] = part[:k]
             n += k
             if err is not None:
                 if n >= want:

@@ -156,6 +156,24 @@ class FuncWithMethods:
         return self.f(*args)
 
 
+class MethodsArg:
+    """A value of a named non-struct type (a chan, map, slice, int... with methods) handed to an interface:
+    the value, its type's key, and the type's methods bound to it as ``g_`` attributes, as Go's interface
+    value carries them; ``v.(T)`` gives the value back."""
+
+    def __init__(self, v: Any, t: str, methods: list) -> None:
+        self.v = v
+        self.t = t
+        for attr, bound in methods:
+            setattr(self, attr, bound)
+
+    def __eq__(self, other: Any) -> bool:
+        return self.v == (other.v if type(other) is MethodsArg else other)
+
+    def __hash__(self) -> int:
+        return hash(_hashable(self.v))
+
+
 @go_api()
 class StrArg:
     """A value of a named non-struct type with a String or Error method, handed to fmt."""

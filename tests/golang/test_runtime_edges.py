@@ -1,0 +1,90 @@
+"""Corners the Go project's leak corpus (GoKer) showed: unsafe.Pointer as a number, and goroutines that spin
+while timers are due."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from visualizer.golang.cli import run_go
+
+
+def _json(tmp_path, src: str, **kw) -> tuple[int, dict, str]:
+    (tmp_path / "main.go").write_text(src)
+    out, err = io.StringIO(), io.StringIO()
+    code = run_go([str(tmp_path)], as_json=True, out=out, err=err, **kw)
+    return code, json.loads(out.getvalue()) if out.getvalue() else {}, err.getvalue()
+
+
+UNSAFE = """package main
+
+import (
+	"fmt"
+	"unsafe"
+)
+
+type R struct{ id int }
+
+func main() {
+	rs := []*R{{1}, {2}, {3}, {4}}
+	seen := map[uintptr]bool{}
+	for _, r := range rs {
+		seen[uintptr(unsafe.Pointer(r))%97] = true
+	}
+	a, b := uintptr(unsafe.Pointer(rs[0])), uintptr(unsafe.Pointer(rs[0]))
+	fmt.Println(a == b, a != uintptr(unsafe.Pointer(rs[1])), a%16, len(seen) > 1, unsafe.Sizeof(a))
+}
+"""
+
+
+def test_unsafe_pointer_is_a_stable_address_and_nothing_more(tmp_path):
+    (tmp_path / "main.go").write_text(UNSAFE)
+    outs = []
+    for _ in range(2):
+        out = io.StringIO()
+        assert run_go([str(tmp_path)], out=out, err=io.StringIO()) == 0
+        outs.append(out.getvalue())
+    assert outs[0] == "true true 0 true 8\n" and outs[0] == outs[1]  # the same addresses on every run
+
+
+SPIN = """package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	done := make(chan int, 20)
+	for w := 0; w < 20; w++ {
+		go func() {
+			ch := make(chan int, 1)
+			for i := 0; i < 20000; i++ {
+				select {
+				case ch <- i:
+				default:
+					<-ch
+				}
+			}
+			done <- w
+		}()
+	}
+	select {
+	case <-time.After(time.Millisecond):
+		fmt.Println("timer first")
+	case <-done:
+		fmt.Println("a worker first")
+	}
+	for i := 0; i < 19; i++ {
+		<-done
+	}
+}
+"""
+
+
+def test_goroutines_preempted_while_a_timer_is_due_run_on(tmp_path):
+    """A spinning goroutine is preempted and the due timer fires from inside it: it was a crash
+    ('channel operations must run inside a goroutine') and every schedule ended in a panic."""
+    code, rep, err = _json(tmp_path, SPIN, runs=3)
+    assert code == 0, err
+    assert [r["panicked"] for r in rep["per_run"]] == [False, False, False]
