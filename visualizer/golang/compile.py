@@ -2372,7 +2372,9 @@ class Compiler:
             self.emit(d, "await _h.block('select (no cases)')")
             return
         if len(specs) == 1 and not has_default:
-            # the compiler turns a one-case select into the plain operation (and its wait reason)
+            # the compiler turns a one-case select into the plain operation (its wait reason, and its line:
+            # the case's, as Go's tracebacks show it)
+            self.set_stmt(comm[0][1])
             sp = specs[0]
             if sp.startswith("_h.Recv("):
                 self.emit(d, f"{sel} = (0, *(await _h.recv({sp[len('_h.Recv('):-1]})))")
