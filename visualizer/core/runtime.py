@@ -458,9 +458,13 @@ class Runtime:
         n = 0
         while timers and timers[0][0] == when:
             g = heapq.heappop(timers)[2]
-            self.goready(g, _WOKE)
+            self.timer_due(g)
             n += 1
         return n
+
+    def timer_due(self, g: Goroutine) -> None:
+        """``g``'s timer fired (in timer order): it is readied."""
+        self.goready(g, _WOKE)
 
     def idle(self) -> bool:
         """True when nothing can ever happen again: no runnable goroutine, no

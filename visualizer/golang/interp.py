@@ -13,7 +13,6 @@ builtins and the standard library subset.
 
 from __future__ import annotations
 
-import heapq
 import random
 import sys
 import time as _time
@@ -154,32 +153,19 @@ class GoRuntime(Runtime):
         self._runq.pop()
         self._put_next(g)
 
-    def fire_timers(self) -> int:
-        """Advance the clock to the next timer and wake what is due then, in timer order. A timer of the
-        time package (time.After, a Ticker, AfterFunc, a context's deadline) does its work right there, as
-        Go's timers run inside the scheduler: its channel is filled before any goroutine woken at the same
-        instant runs (a select on time.After and a worker's time.Sleep ending together: the select times
-        out, as in Go)."""
-        if self.fifo:
-            return super().fire_timers()
-        timers = self._timers
-        if not timers:
-            return 0
-        when = timers[0][0]
-        self.now = when
-        n = 0
-        while timers and timers[0][0] == when:
-            g = heapq.heappop(timers)[2]
-            n += 1
-            if g.role == "timer" and self.current is None:  # our helper: runs now, until it sleeps or ends
-                # (not from inside a goroutine preempted mid-loop: there it is readied as any sleeper)
-                self.emit("wake", g.gid)
-                g.state = RUNNABLE
-                g.resume = _WOKE
-                self._run_one(g)
-            else:
-                self.goready(g, _WOKE)
-        return n
+    def timer_due(self, g: Goroutine) -> None:
+        """A timer of the time package (time.After, a Ticker, AfterFunc, a context's deadline) does its work
+        right as it fires, as Go's timers run inside the scheduler: its channel is filled before a goroutine
+        woken at the same instant runs (a select on time.After and a worker's time.Sleep ending together:
+        the select times out, as in Go). Not from inside a goroutine preempted mid-loop: there it is
+        readied as any sleeper; nor in the article's FIFO runs."""
+        if g.role != "timer" or self.fifo or self.current is not None:
+            super().timer_due(g)
+            return
+        self.emit("wake", g.gid)
+        g.state = RUNNABLE
+        g.resume = _WOKE
+        self._run_one(g)  # our helper: runs now, until it sleeps again or ends
 
     def gosched(self) -> _Yield:
         """``runtime.Gosched``: the current goroutine goes to the global queue; await the result to yield."""

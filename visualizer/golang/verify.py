@@ -62,6 +62,8 @@ _HEADER = re.compile(r"^goroutine (\d+) \[([^\]]*)\]:$")
 
 @dataclass
 class G:
+    """One goroutine of a dump: its id, status, whether it is marked leaked, its frames and creator."""
+
     goid: int
     status: str
     leaked: bool
@@ -181,9 +183,11 @@ class Comparison:
 
     @property
     def same(self) -> bool:
+        """Whether real Go and leakviz agree."""
         return not self.differences
 
     def format(self) -> str:
+        """The report: one line per difference, then the verdict."""
         n_sites = sum(1 for s in self.sites if s["verdict"] == "same")
         n_leaks = sum(s["real"] for s in self.sites if s["verdict"] == "same")
         only = sum(s["leakviz"] - s["real"] for s in self.sites if s["verdict"] == "leakviz only")
@@ -205,6 +209,7 @@ class Comparison:
         return "\n".join(lines)
 
     def to_json(self) -> dict:
+        """The report as ``--json`` prints it."""
         return {"target": self.target, "go_version": self.go_version, "mode": self.mode, "same": self.same,
                 "differences": self.differences, "leakviz_only": self.leakviz_only, "sites": self.sites,
                 "stdout_same": not any(d.startswith("stdout") for d in self.differences),
@@ -541,6 +546,8 @@ def _copy_tree(src: Path, dst: Path) -> None:
 
 @dataclass
 class Built:
+    """A program built with real Go in a temporary copy: the binary and where the copy is."""
+
     binary: Path
     pkg_copy: Path  # the package's folder in the copy
     copy_root: Path
