@@ -554,3 +554,32 @@ def test_a_failed_assertion_to_a_dunder_interface_names_it_as_go_does(tmp_path):
     out = io.StringIO()
     assert run_go([str(p)], out=out, err=io.StringIO()) == 0
     assert out.getvalue() == "runtime error: interface conversion: interface {} is int, not interface { __class__() }\n"
+
+
+def test_named_values_into_interfaces_carry_their_type_as_data():
+    """StrArg and methods_arg name the value's type: from the constant table, never as a literal in the source."""
+    src = """package main
+
+import "fmt"
+
+type Cel float64
+
+func (c Cel) String() string { return "c" }
+
+type Pipe chan int
+
+func (p Pipe) Len() int { return len(p) }
+
+type Lener interface{ Len() int }
+
+func show(v any)      { fmt.Println(v) }
+func size(l Lener) int { return l.Len() }
+
+func main() {
+	show(Cel(1))
+	fmt.Println(size(Pipe(make(chan int, 2))))
+}
+"""
+    prog = compile_files([("p.go", src.encode())])
+    assert _names_ok(prog.source) == [], prog.source
+    assert "Cel" in prog.consts and "Pipe" in prog.consts

@@ -2516,7 +2516,7 @@ class Compiler:
                     {"String", "Error"} & set(self.methods.get(self._plain_named(self.type_of(a)), {})):
                 t = self._plain_named(self.type_of(a))
                 m = "Error" if "Error" in self.methods[t] else "String"
-                out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)}, {t!r})")
+                out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)}, {self.k(t)})")
             elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
             elif (to_iface or (key is not None and not key.startswith("fmt."))) and \
@@ -2576,7 +2576,7 @@ class Compiler:
         if u is not None and u[0] == "func":
             return None  # a named func type's value already carries its methods (with_methods)
         ms = ", ".join(f"({go_attr(m)!r}, {method_py(plain, m)})" for m in sorted(self.methods[plain]))
-        return f"_h.methods_arg({self.expr(e)}, {plain!r}, ({ms},))"
+        return f"_h.methods_arg({self.expr(e)}, {self.k(plain)}, ({ms},))"
 
     def expr_as(self, e, target) -> str:
         """``e`` as a value of static type ``target``: into an interface, a duration or a named type's value
@@ -2588,7 +2588,7 @@ class Compiler:
                 return f"_h.DurArg({self.expr(e)})"
             plain = self._plain_named(t)
             if plain is not None and "String" in self.methods.get(plain, {}) and (t is None or t[0] != "ptr"):
-                return f"_h.StrArg({method_py(plain, 'String')}, {self.expr(e)}, {plain!r})"
+                return f"_h.StrArg({method_py(plain, 'String')}, {self.expr(e)}, {self.k(plain)})"
             wrapped_src = self._methods_arg(e)
             if wrapped_src is not None:
                 return wrapped_src
