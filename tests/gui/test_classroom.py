@@ -286,6 +286,19 @@ def test_each_explorer_cell_is_a_headless_run_and_a_click_sets_the_capacities(op
     assert grid.current == (3, 2)
 
 
+def test_explorer_memory_cells_stay_legible_at_1024x768(open_window):
+    """They were about 7 px ("817 MiB" squeezed into a narrow cell): a number over its unit instead."""
+    w = open_window(size=(1024, 768), seconds=0)
+    ex = w.open_explorer()
+    ex.resize(1024, 768)
+    ex.run_all()
+    ex.grid.grab()
+    units = [f.pixelSize() for t, _r, f in ex.grid.labels if t in ("B", "KiB", "MiB", "GiB")]
+    numbers = [f.pixelSize() for t, _r, f in ex.grid.labels if t.replace(".", "").isdigit()]
+    assert units and min(units) >= 10 and min(numbers) >= 12
+    assert all(QFontMetricsF(f).horizontalAdvance(t) <= r.width() + 0.5 for t, r, f in ex.grid.labels)
+
+
 def test_each_lesson_step_stops_where_its_condition_says(open_window):
     from visualizer.core.presets import PRESETS
     from visualizer.lesson import STEPS

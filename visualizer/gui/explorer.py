@@ -126,7 +126,18 @@ class CapacityGrid(QWidget):
                         p.fillRect(r, QBrush(GREEN, Qt.BDiagPattern))
                     text = f"{v:.1f}" if k == 0 else compact_bytes(v)
                     p.setPen(INK if v == 0 or v / worst[k] < 0.6 else PAPER)
-                    self._text(p, r.adjusted(2, 0, -2, 0), text, min(13, ch * 0.45))
+                    size = min(13, ch * 0.45)
+                    inner = r.adjusted(2, 0, -2, 0)
+                    number, _, unit = text.partition(" ")
+                    if unit and fit_font(self._font(size), text, inner.width(), px(size)).pixelSize() < px(size):
+                        # too narrow for "817 MiB" on one line: the number over its unit, each legible
+                        top, bottom = QRectF(inner), QRectF(inner)
+                        top.setBottom(inner.center().y() + ch * 0.08)
+                        bottom.setTop(inner.center().y() + ch * 0.04)
+                        self._text(p, top, number, size, Qt.AlignHCenter | Qt.AlignBottom)
+                        self._text(p, bottom, unit, size * 0.85, Qt.AlignHCenter | Qt.AlignTop)
+                    else:
+                        self._text(p, inner, text, size)
             cur = self._rects.get(self.current)
             if cur is not None:
                 p.setPen(QPen(INK, 3))
