@@ -297,6 +297,8 @@ def test_explorer_memory_cells_stay_legible_at_1024x768(open_window):
     numbers = [f.pixelSize() for t, _r, f in ex.grid.labels if t.replace(".", "").isdigit()]
     assert units and min(units) >= 10 and min(numbers) >= 12
     assert all(QFontMetricsF(f).horizontalAdvance(t) <= r.width() + 0.5 for t, r, f in ex.grid.labels)
+    # the caption names the handler in words, not by its preset key ("Handler seed" was jargon)
+    assert ex.caption.text().startswith("The article's handler, ") and "seed" not in ex.caption.text()
 
 
 def test_each_lesson_step_stops_where_its_condition_says(open_window):

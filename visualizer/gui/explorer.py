@@ -221,9 +221,12 @@ class ExplorerWindow(QWidget):
             return
         c = self.cfg
         left = len(self._todo)
-        text = self.tr("Handler {v}, {n} checks, the current failure pattern: each cell is the engine run on "
+        handler = {"seed": self.tr("The article's handler"), "ctx": self.tr("The handler with the context fix"),
+                   "closequit": self.tr("The handler with the stop-channel fix"),
+                   "drain": self.tr("The handler with the draining fix")}.get(c.variant, c.variant)
+        text = self.tr("{handler}, {n} checks, the current failure pattern: each cell is the engine run on "
                        "{r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. "
-                       "Click a cell to use its capacities.").format(v=c.variant, n=c.checks, r=EXPLORE_REQUESTS)
+                       "Click a cell to use its capacities.").format(handler=handler, n=c.checks, r=EXPLORE_REQUESTS)
         if left:
             text += " " + self.tr("Computing… {k} cells to go.").format(k=left)
         self.caption.setText(text)

@@ -225,8 +225,6 @@ ZH = {
     "Go memory after one hour at this rate": "按此速度一小时后 Go 占用的内存",
     "capacity of done →": "done 的容量 →",
     "leakviz: capacity explorer": "leakviz：容量探索",
-    "Handler {v}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.":
-        "处理函数 {v}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。粗框：当前的选择。点击格子即可使用它的容量。",
     "Computing… {k} cells to go.": "计算中…还剩 {k} 个格子。",
     "Capacity &explorer…": "容量探索(&E)…",
     "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.":
@@ -340,6 +338,14 @@ ZH = {
     "func(w http.ResponseWriter, r *http.Request)。",
     "The path": "路径",
     " (and {n} more, listed above)": "（另有 {n} 处，见上方列表）",
+    "The article's handler": "文章中的处理函数",
+    "The handler with the context fix": "采用 context 修复的处理函数",
+    "The handler with the stop-channel fix": "采用停止通道修复的处理函数",
+    "The handler with the draining fix": "采用排空修复的处理函数",
+    "{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those "
+    "capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.":
+        "{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。"
+        "粗框：当前的选择。点击格子即可使用它的容量。",
     "A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves "
     "blocked for ever is stranded here.":
         "包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。",
