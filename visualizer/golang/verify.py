@@ -40,6 +40,8 @@ from pathlib import Path
 import tree_sitter
 import tree_sitter_go
 
+from . import sandbox
+
 _LANG = tree_sitter.Language(tree_sitter_go.language())
 HARNESS = "leakviz_verify_main.go"
 PREFIX = "leakvizVerify"  # every name our Go file declares starts so; a program using it is refused
@@ -645,10 +647,10 @@ def run_real(go, prep: Prepared, built: Built, tmp: Path) -> Side:
     try:
         out, _err = p.communicate(input=b"", timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill(p)
+        sandbox.kill(p)
         raise VerifyError(f"the program on real Go ran longer than {timeout:g} s") from None
     except BaseException:
-        _kill(p)
+        sandbox.kill(p)
         raise
     text = out.decode("utf-8", "replace").replace(str(built.copy_root), str(built.orig_root))
     at = text.find(marker)
@@ -692,19 +694,9 @@ def _from_copy(text: str, built: Built) -> str:
     return "\n".join(out)
 
 
-def _kill(p: subprocess.Popen) -> None:
-    import signal
-    try:
-        os.killpg(p.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    p.communicate()
-
-
 def run_leakviz(prep: Prepared, *, requests: int, rate: float, serve: str | None, speed: float,
                 sources: str | None = None, path: str = "/", headers: list[str] | None = None) -> Side:
     """leakviz on the original files, in its sandboxed child (``leakviz go --json``)."""
-    from . import sandbox
     args = [str(prep.target), "--json", "--detail", "--requests", str(requests), "--rate", repr(rate)]
     if prep.handler is not None:
         args.append(f"--handler={prep.handler}")
