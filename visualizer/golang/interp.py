@@ -2456,15 +2456,12 @@ class Interp:
 
     # -- running --
 
-    def run(self, until: int | None = None, call: tuple | None = None) -> RunResult:
-        """Run the entry function (after package init) until main returns, a panic, a deadlock or a limit.
-
-        ``until`` is the virtual-time limit in ns (default one hour); the
-        other budgets (``Budgets``) raise BudgetExceeded. After main returns, what was runnable runs on
-        (output dropped) before the leak check. Raises KeyError for an unknown
+    def start(self, call: tuple | None = None) -> None:
+        """Start the main goroutine: package init, then the entry function (or ``call``, leakviz test's
+        (Python name of a test function, its arguments)). Nothing runs yet. Raises KeyError for an unknown
         entry function."""
         rt = self.rt
-        if call is not None:  # (Python name of a function of any package, its arguments): leakviz test's driver
+        if call is not None:
             fn, args = self.ns[call[0]], call[1]
             test_fn = fn
 
@@ -2488,21 +2485,40 @@ class Interp:
             # a system goroutine that takes the next id and a g for good, never printed
             self.next_goid += 1
             self._slot(-1)
-        deadlock = False
         self.limit_hit = ""
-        if until is None:
-            until = DEFAULT_UNTIL
-        t0 = _time.perf_counter()
         rt_exit = rt._exit
 
         def on_exit(g: Goroutine, state: str) -> None:
             self._release(g)
             rt_exit(g, state)
         rt._exit = on_exit  # type: ignore[method-assign]
+
+    def main_running(self) -> bool:
+        """True until main returns (or panics); main ended by runtime.Goexit does not end the program (proc.go)."""
+        g = self.main_g
+        return g is not None and (g.state not in (FINISHED, "panicked") or g.gid in self.rt.goexited)
+
+    def count_step(self, g: Goroutine) -> None:
+        """Charge one goroutine switch to the step budget (BudgetExceeded past it)."""
+        self.steps += SWITCH_STEPS
+        if self.steps + self.h.spins > self.budgets.steps:
+            self.over_budget("steps", self.budgets.steps, g)
+
+    def run(self, until: int | None = None, call: tuple | None = None) -> RunResult:
+        """Run the entry function (after package init) until main returns, a panic, a deadlock or a limit.
+
+        ``until`` is the virtual-time limit in ns (default one hour); the
+        other budgets (``Budgets``) raise BudgetExceeded. After main returns, what was runnable runs on
+        (output dropped) before the leak check. Raises KeyError for an unknown
+        entry function."""
+        rt = self.rt
+        self.start(call)
+        deadlock = False
+        if until is None:
+            until = DEFAULT_UNTIL
+        t0 = _time.perf_counter()
         try:
-            # main ended by runtime.Goexit does not end the program: the others run on (proc.go)
-            while rt.panic is None and (self.main_g.state not in (FINISHED, "panicked")
-                                        or self.main_g.gid in rt.goexited):
+            while rt.panic is None and self.main_running():
                 g = rt.next_g()
                 if g is None:
                     rt.detect_stranded()
@@ -2517,16 +2533,22 @@ class Interp:
                     rt.fire_timers()
                     continue
                 rt._run_one(g)
-                self.steps += SWITCH_STEPS
-                if self.steps + self.h.spins > self.budgets.steps:
-                    self.over_budget("steps", self.budgets.steps, g)
+                self.count_step(g)
         finally:
             del rt._exit
+        self.finish(deadlock)
+        self.wall = _time.perf_counter() - t0
+        return self.result(deadlock)
+
+    def finish(self, deadlock: bool) -> None:
+        """The program ended: unless it panicked, deadlocked or hit a limit, what was runnable runs on
+        (muted: Go exits with main; this only lets what is stuck be judged), then Go's leak rule marks
+        ``leaks_at_end``."""
+        rt = self.rt
         exited = rt.panic if self.settle_on_exit and rt.panic is not None and rt.panic[1] == "exit" else None
         if exited is not None:
             rt.panic = None
         if rt.panic is None and not deadlock and not self.limit_hit:
-            # Go exits with main; to judge what is stuck, let what was runnable run (output dropped)
             self.out_stream = self.err_stream = None
             self.muted = True
             steps = 0
@@ -2543,11 +2565,9 @@ class Interp:
                 steps += 1
         if exited is not None and rt.panic is None:
             rt.panic = exited
-        self.wall = _time.perf_counter() - t0
         from .leaks import find_leaks
         if rt.panic is None or rt.panic[1] == "exit":
             self.leaks_at_end = find_leaks(self, None)
-        return self.result(deadlock)
 
     def result(self, deadlock: bool) -> RunResult:
         """The RunResult: output, exit code (2 for a panic or a deadlock, whose Go text goes to stderr) and the leaks."""
