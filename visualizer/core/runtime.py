@@ -28,7 +28,7 @@ import heapq
 import random
 import types
 from collections import deque
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from . import memory
@@ -238,6 +238,9 @@ class Runtime:
 
     # -- events --
 
+    # () -> "file:line" the running goroutine blocks at, for runtimes that run source (golang/live.py)
+    park_where: Callable[[], str] | None = None
+
     def emit(self, kind: str, *fields: Any) -> None:
         """Append ``(now, kind, *fields)`` to the trace (see trace/ for the kinds)."""
         self._emit_event((self.now, kind, *fields))
@@ -361,7 +364,10 @@ class Runtime:
         g.state = PARKED
         g.op = op
         g.waiting = waiting
-        self._emit_event((self.now, "park", g.gid, op, cids, sends, names))
+        if self.park_where is None:
+            self._emit_event((self.now, "park", g.gid, op, cids, sends, names))
+        else:  # a source-level program: the event also says which line it blocked at
+            self._emit_event((self.now, "park", g.gid, op, cids, sends, names, self.park_where()))
         if not cids:
             self._lone.append(g)
         for ch in g.holds:

@@ -14,6 +14,7 @@ import math
 import os
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any, Protocol
 
 from . import scenario
 from .clock import Driver
@@ -22,7 +23,7 @@ from .runtime import Runtime
 from .scenario import Config
 from .trace import Events, Folder, Rewinder, Snapshot, Trace
 
-__all__ = ["KEEP_CHUNKS", "Session", "default_max_live"]
+__all__ = ["KEEP_CHUNKS", "Program", "Session", "default_max_live"]
 
 # What a change means mid-run: these apply to requests that arrive from now
 # on; anything else (seed, arrival model, scripted lists) restarts the run.
@@ -33,6 +34,13 @@ MAX_BACKLOG = 6000
 # An interactive run keeps the newest ~1M events (~25 MB compacted) to rewind in;
 # older ones are hashed and forgotten: the fold never needs them again.
 KEEP_CHUNKS = 128
+
+
+class Program(Protocol):
+    """Anything else a Session can run (a Go program: golang/live.py): it starts a fresh runtime."""
+
+    def start(self) -> tuple[Runtime, Any]:
+        """A new runtime with the program started on it (nothing run yet), and what the program keeps."""
 
 
 def _time(e: tuple) -> int:
@@ -63,8 +71,11 @@ class Session:
     a reset goes on). ``events`` says config/reset/error. Raises ConfigError
     for an invalid ``cfg``."""
 
-    def __init__(self, cfg: Config, *, speed: float | None = 0.05, keep: int = 6,
-                 max_live: int | None = None) -> None:
+    def __init__(self, cfg: Config | None = None, *, program: Program | None = None, speed: float | None = 0.05,
+                 keep: int = 6, max_live: int | None = None) -> None:
+        if (cfg is None) == (program is None):
+            raise TypeError("a Session runs either the article's scenario (cfg) or a program, not both")
+        self.program = program
         self.keep = keep
         self.max_live = max_live or default_max_live()
         self.ceiling_hit = False
@@ -76,14 +87,17 @@ class Session:
         # error: an exception the engine's task died of
         self.events = EventGroup("config", "reset", "error")
         self.on_error = None  # also called with that exception (the window's error line)
-        self._new(cfg.validate())
+        self._new(cfg.validate() if cfg is not None else None)
 
-    def _new(self, cfg: Config) -> None:
+    def _new(self, cfg: Config | None) -> None:
         self.cfg = cfg
         self.start_cfg = cfg  # what the trace's run began with (mid-run changes are events)
-        self.rt = Runtime(seed=cfg.seed)
+        if self.program is not None:
+            self.rt, self.live = self.program.start()
+        else:
+            self.rt = Runtime(seed=cfg.seed)
+            self.live = scenario.start(self.rt, cfg)
         self.rt.trace.events.max_chunks = KEEP_CHUNKS
-        self.live = scenario.start(self.rt, cfg)
         self.ceiling_hit = False
         self.driver = Driver(self.rt, speed=self._speed, slice_s=0.004,
                              throttle=lambda: self.backlog() > MAX_BACKLOG, guard=self._at_ceiling)
@@ -151,7 +165,7 @@ class Session:
         """Throw the run away and start over (paused unless playing)."""
         self.stop()
         gc.collect()  # stranded goroutines and their channels hold each other: reclaim them now
-        self._new((cfg or self.cfg).validate())
+        self._new(None if self.program is not None else (cfg or self.cfg).validate())
         self.events.reset.emit(self)
         self.events.config.emit(self.cfg)
         if self._playing:
@@ -159,7 +173,10 @@ class Session:
 
     def update(self, cfg: Config) -> str:
         """Apply a new config. Returns "live" when it applies to requests from
-        now on, "reset" when the run had to start over."""
+        now on, "reset" when the run had to start over. A program's session has no such config
+        (TypeError)."""
+        if self.program is not None:
+            raise TypeError("a program's session is changed through its program, not an article config")
         cfg = cfg.validate()
         changed = {f for f in cfg.__dataclass_fields__ if getattr(cfg, f) != getattr(self.cfg, f)}
         if not changed:
@@ -211,6 +228,7 @@ class Session:
         Seek, step and replay work on it; changing a setting starts a live run."""
         self.stop()
         self._playing = False
+        self.program = None
         self.cfg = self.start_cfg = cfg.validate()
         trace = Trace()
         if isinstance(events, Events):

@@ -55,27 +55,21 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
     as the window drives it; its main is not run. With ``serve`` (an access log), main runs and its
     server replays the log's requests (through ``handler`` alone when given). With ``as_json`` and ``detail``,
     each run also carries its stdout, stderr and every leaked goroutine (what ``verify FILE`` compares)."""
-    from .traffic import TrafficError, access_log, made_up
+    from ..goplay.http import NoHandler, service
+    from .traffic import TrafficError
     out = out or sys.stdout
     err = err or sys.stderr
-    traffic = None
     try:
         files = load_sources(paths)
-        from ..goplay.http import Drive, drivable, handlers, shim
-        found = (drivable(files) if serve is None else []) if handler is None else handlers(files)
-        if handler is not None and handler not in found:
-            err.write(f"go: no handler {handler[:60]!r}: it must be a function "
-                      "func(w http.ResponseWriter, r *http.Request) in this package\n")
-            return 2
-        if serve is not None:
-            traffic, skipped = access_log(serve, speed=speed)
-            if skipped:
-                err.write(f"leakviz go: {serve}: {skipped:,} line(s) that are not requests were skipped\n")
-        elif found or sources is not None or path != "/" or headers:
-            traffic = made_up(requests, rate, sources=sources, path=path, headers=headers)
-        if found:
-            files, entry = shim(files, Drive(handler or found[0], requests, rate))
+        files, entry, traffic, skipped = service(files, entry=entry, handler=handler, requests=requests, rate=rate,
+                                                 sources=sources, path=path, headers=headers, serve=serve,
+                                                 speed=speed)
+        if skipped:
+            err.write(f"leakviz go: {serve}: {skipped:,} line(s) that are not requests were skipped\n")
         prog = compile_files(files)
+    except NoHandler as e:
+        err.write(f"go: {e}\n")
+        return 2
     except TrafficError as e:
         err.write(f"leakviz go: error: {e}\n")
         return 2

@@ -2385,6 +2385,7 @@ class Interp:
         return len(self.slots) - 1
 
     role = ""  # what goroutines started by the program are called in the trace
+    site_role: Any = None  # (file, line, goid) -> role: name each goroutine by its go statement instead
 
     def spawn(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int, goid: int | None = None) -> Goroutine:
         """Start ``fn(*args)`` as a program goroutine with the next goroutine id, recording its creator for tracebacks.
@@ -2394,7 +2395,8 @@ class Interp:
         cur = self.rt.current
         if len(self.rt.goroutines) >= self.budgets.goroutines:
             self.over_budget("goroutines", self.budgets.goroutines)
-        g = self.rt.go(_gomain(fn, args), role=self.role, req=getattr(self, "req", -1),
+        role = self.role if self.site_role is None else self.site_role(file, line, goid)
+        g = self.rt.go(_gomain(fn, args), role=role, req=getattr(self, "req", -1),
                        idx=args[0] if self.role and args and type(args[0]) is int else -1)
         if goid is None:
             goid = self.next_goid

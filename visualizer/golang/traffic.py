@@ -182,3 +182,4 @@ def access_log(path: str, *, speed: float = 1.0) -> tuple[Traffic, int]:
             addr = host[:255]  # a logged host name
         out.append(Request(int((ts - t0) * 1e9 / speed), f"{addr}:{40000 + i % 20000}", method, target, headers))
     return Traffic(tuple(out), out[-1].at_ns), skipped
+

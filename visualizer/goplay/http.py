@@ -12,6 +12,7 @@ starts no server (one that calls its handlers through httptest) runs as it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import tree_sitter
 import tree_sitter_go
@@ -109,3 +110,32 @@ def main_serves(files: list[tuple[str, bytes]]) -> bool:
                 body = n.child_by_field_name("body")
                 return body is not None and b"ListenAndServe" in body.text
     return False
+
+
+class NoHandler(ValueError):
+    """A handler named on the command line that the package does not have."""
+
+
+def service(files: list[tuple[str, bytes]], *, entry: str = "main", handler: str | None = None, requests: int = 50,
+            rate: float = 100.0, sources: str | None = None, path: str = "/", headers: list[str] | None = None,
+            serve: str | None = None, speed: float = 1.0) -> tuple[list[tuple[str, bytes]], str, Any, int]:
+    """What runs and what it is sent: ``(files, entry, traffic, log lines skipped)``.
+
+    A service (an HTTP handler with no main, or ``handler``) is driven through a generated entry by
+    ``requests`` made-up requests at ``rate`` a second; a main that starts a server is sent them (or,
+    with ``serve``, an access log's requests). Raises NoHandler, TrafficError (OSError for a log that
+    cannot be read)."""
+    from ..golang.traffic import access_log, made_up
+    found = (drivable(files) if serve is None else []) if handler is None else handlers(files)
+    if handler is not None and handler not in found:
+        raise NoHandler(f"no handler {handler[:60]!r}: it must be a function "
+                        "func(w http.ResponseWriter, r *http.Request) in this package")
+    traffic = None
+    skipped = 0
+    if serve is not None:
+        traffic, skipped = access_log(serve, speed=speed)
+    elif found or sources is not None or path != "/" or headers:
+        traffic = made_up(requests, rate, sources=sources, path=path, headers=headers)
+    if found:
+        files, entry = shim(files, Drive(handler or found[0], requests, rate))
+    return files, entry, traffic, skipped

@@ -12,14 +12,14 @@ from collections import Counter
 
 from .. import memory
 from .events import Event, Events, Trace
-from .snapshot import ChannelView, MemoryPoint, RequestView, Snapshot, TaskView, site_key
+from .snapshot import ChannelView, MemoryPoint, RequestView, SiteView, Snapshot, TaskView, site_key
 
 __all__ = ["Folder", "fold"]
 
 
 class _G:
     __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until", "via",
-                 "version")
+                 "version", "where")
 
     def __init__(self, gid: int, role: str, req: int, idx: int, t: int) -> None:
         self.gid = gid
@@ -35,10 +35,11 @@ class _G:
         self.until = 0
         self.via = ""
         self.version = 0  # the config change its request arrived under (0: the run's start)
+        self.where = ""  # the source line it last blocked at (programs run from source)
 
     def view(self, names: dict[int, str]) -> TaskView:
         return TaskView(self.gid, self.role, self.req, self.idx, self.state, self.op,
-                        self.names, self.since, self.until, self.via)
+                        self.names, self.since, self.until, self.via, self.where)
 
 
 class _C:
@@ -109,8 +110,15 @@ class Folder:
         self.versions: list[tuple[int, int, int, str]] = []
         self.parked_by_version: Counter[tuple[int, str]] = Counter()
         self.stranded_by_version: Counter[tuple[int, str]] = Counter()
+        # goroutines outside any request, by the role (a program's go statement) that started them:
+        # counts by state, and the oldest few not finished as a sample to draw
+        self.site_states: Counter[tuple[str, str]] = Counter()
+        self.site_sample: dict[str, dict[int, _G]] = {}
+        self.hidden: set[int] = set()  # the runtime's own helpers (timers): not the program's goroutines
 
     MAX_MARKS = 4000
+    SAMPLE = 40  # goroutines a site keeps to draw; the rest are counted
+    HIDDEN_ROLES = frozenset({"timer"})
 
     @property
     def version(self) -> int:
@@ -133,6 +141,10 @@ class Folder:
                      "returned_by_outcome", "parked_by_version", "stranded_by_version"):
             setattr(f, name, Counter(getattr(self, name)))
         f.versions = list(self.versions)
+        f.site_states = Counter(self.site_states)
+        f.site_sample = {role: {gid: f.gs.get(gid) or copy.copy(g) for gid, g in d.items()}
+                         for role, d in self.site_sample.items()}
+        f.hidden = set(self.hidden)
         f._mem = list(self._mem)
         f.marks = list(self.marks)
         return f
@@ -152,6 +164,9 @@ class Folder:
             if g.version:
                 self.parked_by_version[(g.version, self._site(g))] -= 1
         self.by_state[g.state] -= 1
+        if g.req == -1:
+            self.site_states[(g.role, g.state)] -= 1
+            self.site_states[(g.role, state)] += 1
         g.state = state
         g.since = t
         self.by_state[state] += 1
@@ -161,7 +176,8 @@ class Folder:
                 self.parked_by_version[(g.version, self._site(g))] += 1
 
     def _site(self, g: _G) -> str:
-        return site_key(g.role, g.op, g.names)
+        key = site_key(g.role, g.op, g.names)
+        return f"{key}@{g.where}" if g.where else key
 
     def feed(self, events: Events | list[Event], upto: int | None = None, *,
              budget_s: float | None = None) -> Folder:
@@ -182,11 +198,16 @@ class Folder:
             t = e[0]
             k = e[1]
             if k == "park":
-                g = gs[e[2]]
+                g = gs.get(e[2])
+                if g is None:  # a hidden helper
+                    self._helper(e[2])
+                    continue
                 g.op = e[3]
                 g.chans = e[4]
                 g.sends = e[5]
                 g.names = e[6]
+                if len(e) > 7:
+                    g.where = e[7]
                 for c, is_send in zip(e[4], e[5], strict=False):
                     ch = chans.get(c)
                     if ch is not None:
@@ -196,14 +217,20 @@ class Folder:
                             ch.recvq += 1
                 self._set_state(g, "parked", t)
             elif k == "unpark" or k == "wake":
-                g = gs[e[2]]
+                g = gs.get(e[2])
+                if g is None:
+                    self._helper(e[2])
+                    continue
                 if g.state == "parked":
                     self._unqueue(g)
                     if k == "unpark":
                         g.via = self.names.get(e[3], "")
                 self._set_state(g, "runnable", t)
             elif k == "sleep":
-                g = gs[e[2]]
+                g = gs.get(e[2])
+                if g is None:
+                    self._helper(e[2])
+                    continue
                 g.until = e[3]
                 self._set_state(g, "sleeping", t)
             elif k == "send" or k == "recv" or k == "close":
@@ -217,6 +244,9 @@ class Folder:
                         g.via = ch.name
             elif k == "go":
                 _, _, gid, _parent, role, req, idx = e
+                if role in self.HIDDEN_ROLES:
+                    self.hidden.add(gid)
+                    continue
                 g = _G(gid, role, req, idx, t)
                 gs[gid] = g
                 self.by_state["runnable"] += 1
@@ -229,8 +259,20 @@ class Folder:
                     g.version = r.version
                 elif req >= 0:
                     g.version = len(self.versions)
+                else:
+                    self.site_states[(role, "runnable")] += 1
+                    sample = self.site_sample.setdefault(role, {})
+                    if len(sample) < self.SAMPLE:
+                        sample[gid] = g
             elif k == "exit" or k == "panic":
-                g = gs[e[2]]
+                g = gs.get(e[2])
+                if g is None:
+                    self._helper(e[2])
+                    if k == "panic":  # a helper's panic is the program's (a time.AfterFunc function)
+                        self.panic = e[3]
+                        self.panic_gid = e[2]
+                        self._mark(i, "panic")
+                    continue
                 if g.state == "parked":
                     self._unqueue(g)
                 self._set_state(g, "finished" if k == "exit" else "panicked", t)
@@ -241,10 +283,18 @@ class Folder:
                     self._mark(i, "panic")
                 if g.req not in self.reqs:
                     del gs[g.gid]
+                if g.req == -1:
+                    self.site_sample.get(g.role, {}).pop(g.gid, None)
             elif k == "stranded":
-                g = gs[e[2]]
+                g = gs.get(e[2])
+                if g is None:
+                    self._helper(e[2])
+                    continue
                 self.parked_by_site[self._site(g)] -= 1
                 self.by_state["parked"] -= 1
+                if g.req == -1:
+                    self.site_states[(g.role, "parked")] -= 1
+                    self.site_states[(g.role, "stranded")] += 1
                 g.state = "stranded"
                 self.by_state["stranded"] += 1
                 self.parked_by_site[self._site(g)] += 1
@@ -293,6 +343,10 @@ class Folder:
             self._sample(t)
         self.seq = end
         return self
+
+    def _helper(self, gid: int) -> None:
+        if gid not in self.hidden:
+            raise KeyError(f"goroutine {gid} was not started")
 
     def _unqueue(self, g: _G) -> None:
         for c, is_send in zip(g.chans, g.sends, strict=False):
@@ -365,6 +419,13 @@ class Folder:
                                               c.sendq, c.recvq, c.closed))
             reqs.append(RequestView(r.req, r.arrived, r.returned, r.outcome, r.ip, handler,
                                     tuple(checks), tuple(cviews), tuple(helpers), r.stranded))
+        per_site: dict[str, list[tuple[str, int]]] = {}
+        for (role, state), n in self.site_states.items():
+            if n:
+                per_site.setdefault(role, []).append((state, n))
+        sites = tuple(SiteView(role, tuple(sorted(per_site.get(role, ()))),
+                               tuple(g.view(names) for g in sample.values()))
+                      for role, sample in self.site_sample.items())
         t = self.t if now is None else max(self.t, now)
         mem = list(self._mem)
         if not mem or mem[-1].t != t:
@@ -382,7 +443,7 @@ class Folder:
             panic=self.panic, panic_gid=self.panic_gid, versions=tuple(self.versions),
             parked_by_version=tuple(sorted((k, v) for k, v in self.parked_by_version.items() if v)),
             stranded_by_version=tuple(sorted((k, v) for k, v in self.stranded_by_version.items() if v)),
-            spawned_by_role=tuple(sorted(self.spawned_by_role.items())),
+            spawned_by_role=tuple(sorted(self.spawned_by_role.items())), sites=sites,
             returned_by_outcome=tuple(sorted(self.returned_by_outcome.items())))
 
 

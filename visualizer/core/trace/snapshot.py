@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ChannelView", "MemoryPoint", "RequestView", "Snapshot", "TaskView", "site_key"]
+__all__ = ["ChannelView", "MemoryPoint", "RequestView", "SiteView", "Snapshot", "TaskView", "site_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class TaskView:
     since: int  # time of the last state change
     until: int  # for sleeping: when it wakes
     via: str = ""  # the channel its last completed send or receive went through
+    where: str = ""  # the source line it last blocked at ("file.go:12"; programs run from source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,24 @@ class RequestView:
     channels: tuple[ChannelView, ...]
     helpers: tuple[TaskView, ...]  # e.g. the drain goroutine
     stranded: int
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    """The goroutines one ``go`` statement started, outside any request: a program's lane."""
+
+    role: str  # the go statement ("file.go:12"), or "main"
+    counts: tuple[tuple[str, int], ...]  # state -> how many, finished included
+    shown: tuple[TaskView, ...]  # the oldest few not finished
+
+    @property
+    def total(self) -> int:
+        """Goroutines this site has started."""
+        return sum(n for _, n in self.counts)
+
+    def count(self, state: str) -> int:
+        """How many of its goroutines are in ``state``."""
+        return dict(self.counts).get(state, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +112,7 @@ class Snapshot:
     versions: tuple[tuple[int, int, int, str], ...] = ()
     parked_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
     stranded_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
+    sites: tuple[SiteView, ...] = ()  # goroutines outside any request, by go statement, in order of first start
 
     def state_count(self, state: str) -> int:
         """Number of goroutines in ``state`` at this snapshot (0 if none)."""

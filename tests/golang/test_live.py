@@ -1,0 +1,135 @@
+"""A Go program run live through a Session: the trace the window folds agrees with ``go --json``."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from visualizer.core.session import Session
+from visualizer.core.trace import Folder
+from visualizer.golang.cli import run_go
+from visualizer.golang.live import GoProgram
+
+EXAMPLES = sorted((Path(__file__).parents[2] / "visualizer" / "goplay" / "examples").glob("*.go"))
+
+
+def _go_json(path: Path) -> dict:
+    out = io.StringIO()
+    run_go([str(path)], as_json=True, out=out, err=io.StringIO())
+    return json.loads(out.getvalue())
+
+
+def _program(path: Path) -> GoProgram:
+    return GoProgram.of([(str(path), path.read_bytes())])
+
+
+def _run_to_end(session: Session, frame_s: float = 0.02) -> list:
+    """Play the session to its end as a window does, a snapshot per frame; returns the snapshots."""
+    seen = []
+
+    async def drive() -> None:
+        session.play()
+        while not session.finished or session.backlog():
+            await asyncio.sleep(frame_s)
+            seen.append(session.snapshot(budget_s=0.005))
+        seen.append(session.snapshot())
+        await session.aclose()
+    asyncio.run(drive())
+    return seen
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_a_live_run_ends_at_the_count_and_the_lines_go_json_reports(path):
+    doc = _go_json(path)
+    snap = _run_to_end(Session(program=_program(path), speed=None))[-1]
+    assert snap.stranded == doc["per_run"][0]["leaked"]
+    lines = {key.rsplit("@", 1)[1] for key, _ in snap.stranded_by_site}
+    assert lines == {f"{lk['file']}:{lk['line']}" for lk in doc["leaked"]}
+
+
+def test_the_stranded_count_grows_while_the_program_runs():
+    path = next(p for p in EXAMPLES if p.stem == "article_http")
+    seen = _run_to_end(Session(program=_program(path), speed=0.5), frame_s=0.01)
+    counts = [s.stranded for s in seen]
+    assert counts == sorted(counts)  # a leaked goroutine stays leaked
+    assert any(0 < n < counts[-1] for n in counts), counts
+
+
+def test_goroutines_are_laned_by_the_go_statement_that_started_them_and_blocked_lines_are_named(tmp_path):
+    src = tmp_path / "two.go"
+    src.write_text("""package main
+
+import "time"
+
+func main() {
+	a := make(chan int)
+	b := make(chan int)
+	for i := 0; i < 3; i++ {
+		go func() { a <- 1 }()
+	}
+	go func() { <-b }()
+	<-a
+	select {
+	case <-time.After(time.Millisecond):
+	}
+}
+""")
+    p = _program(src)
+    snap = _run_to_end(Session(program=p, speed=None))[-1]
+    sites = {s.role: s for s in snap.sites}
+    assert set(sites) == {"main", f"{src}:9", f"{src}:11"}
+    assert sites[f"{src}:9"].count("finished") == 1 and sites[f"{src}:9"].count("stranded") == 2
+    assert sites[f"{src}:11"].count("stranded") == 1
+    assert {t.where for t in sites[f"{src}:9"].shown} == {f"{src}:9"}
+    # time.After's helper goroutine is the runtime's, not the program's: 1 main + 4 started
+    assert snap.spawned == 5
+    assert dict(snap.stranded_by_site) == {f"{src}:9:send:a@{src}:9": 2, f"{src}:11:recv:b@{src}:11": 1}
+
+
+def test_the_trace_alone_folds_to_the_same_snapshot_and_is_the_same_every_run():
+    path = next(p for p in EXAMPLES if p.stem == "ncast")
+    a = Session(program=_program(path), speed=None)
+    _run_to_end(a)
+    b = Session(program=_program(path), speed=None)
+    _run_to_end(b)
+    assert a.rt.trace.sha256() == b.rt.trace.sha256()
+    refolded = Folder(keep=a.keep).feed(a.rt.trace.events).snapshot()
+    assert refolded.stranded == a.snapshot().stranded == 40
+    assert refolded.sites == a.snapshot().sites
+
+
+def test_reset_starts_the_program_again():
+    path = next(p for p in EXAMPLES if p.stem == "early_return")
+    s = Session(program=_program(path), speed=None)
+    assert _run_to_end(s)[-1].stranded == 8
+    s.pause()  # the run ended off the loop: reset without playing on
+    s.reset()
+    assert s.snapshot().stranded == 0 and not s.finished
+    assert _run_to_end(s)[-1].stranded == 8
+
+
+def test_a_program_session_refuses_an_article_config():
+    from visualizer.core.scenario import Config
+    s = Session(program=_program(EXAMPLES[0]), speed=None)
+    with pytest.raises(TypeError):
+        s.update(Config())
+    with pytest.raises(TypeError):
+        Session(Config(), program=_program(EXAMPLES[0]))
+    s.stop()
+
+
+def test_a_program_that_runs_past_its_step_budget_ends_the_live_run_with_the_budget_named(tmp_path):
+    from visualizer.golang.budget import BudgetExceeded, Budgets
+    src = tmp_path / "spin.go"
+    src.write_text("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n")
+    p = GoProgram([(str(src), src.read_bytes())], budgets=Budgets(steps=100_000))
+    s = Session(program=p, speed=None)
+    errors = []
+    s.on_error = errors.append
+    _run_to_end(s)
+    assert len(errors) == 1 and isinstance(errors[0], BudgetExceeded)
+    assert "steps" in errors[0].line()

@@ -1,0 +1,184 @@
+"""A Go program run live: paced by the core's Driver, watched through its trace.
+
+``python -m visualizer go`` runs a program to its end in one loop
+(``Interp.run``). A live run takes the same steps in slices, so a window can
+draw it as it goes: ``LiveRuntime`` is the Go runtime with the entry points the
+Driver calls (``run_ready``, ``step``, ``idle``) picking goroutines in Go's
+order, and ``GoProgram`` is what a ``core.session.Session`` starts. Every
+goroutine's role in the trace is the ``go`` statement that started it, every
+park says the line it blocked at, and what Go's goroutineleak rule finds
+leaked is marked ``stranded`` as the run goes: the trace alone is what views
+read, and its last stranded count is the one ``go --json`` reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.runtime import holds_no_channels
+from .budget import DEFAULT as DEFAULT_BUDGETS
+from .budget import Budgets
+from .compile import Program, compile_files
+from .interp import MAIN_GOID, GoRuntime, Interp
+from .leaks import find_leaks
+
+__all__ = ["CHECK_EVERY_NS", "GoProgram", "LiveRuntime", "start"]
+
+# Go's leak rule walks every value the program holds: while timers are pending it runs at most once per
+# this much simulated time and once per as many goroutine steps as there are goroutines (always when
+# nothing is left to happen), so marking stays a fraction of the run. Counted, never wall-clock: a
+# run's trace is the same every time.
+CHECK_EVERY_NS = 10_000_000
+
+
+@holds_no_channels
+class LiveRuntime(GoRuntime):
+    """The Go runtime paced from outside: ``run_ready`` picks in Go's order and charges the step budget,
+    main's return ends the program (what was runnable settles, muted, as after ``go``'s run), and
+    ``detect_stranded`` applies Go's goroutineleak rule instead of the core's reachability."""
+
+    def __init__(self, *, seed: int = 0, explore: bool = False) -> None:
+        super().__init__(seed=seed, explore=explore, keep_trace=True)
+        self.parked_at = {}
+        self.ip: Interp | None = None
+        self.ended = False  # main returned (or the program exited): nothing more happens
+        self._next_check = 0
+        self._work = 0  # goroutine steps since the last leak check
+
+    def _where(self) -> str:
+        import sys
+        ip = self.ip
+        fi, line = ip.go_line_of(sys._getframe(2))  # from inside gopark: the Go line that blocks
+        return f"{ip.prog.files[fi]}:{line}" if line else ""
+
+    def run_ready(self, max_steps: int = -1) -> int:
+        """Run goroutines in Go's order (at most ``max_steps``); end the program when main returns."""
+        ip = self.ip
+        steps = 0
+        while self.panic is None and not self.ended and steps != max_steps:
+            g = self.next_g()
+            if g is None:
+                break
+            self._run_one(g)
+            steps += 1
+            ip.count_step(g)
+            self._work += 1
+            if not ip.main_running():
+                self.end()
+        if not self.ended and not self.runnable():
+            self.detect_stranded()
+        return steps
+
+    def step(self) -> bool:
+        """One goroutine step, or one jump of the clock; False when the program has ended."""
+        if self.panic is not None or self.ended:
+            return False
+        if self.runnable():
+            self.run_ready(1)
+            return True
+        if self._timers:
+            self.fire_timers()
+            return True
+        return False
+
+    def idle(self) -> bool:
+        """True once the program ended, panicked or can do nothing more."""
+        return self.ended or super().idle()
+
+    def end(self) -> None:
+        """main returned: let what was runnable settle (muted), then mark what Go's rule finds leaked."""
+        ip = self.ip
+        ip.finish(deadlock=False)
+        self.ended = True
+        self._timers.clear()  # the process has exited: no sleeper wakes again
+        self._strand_all(ip.leaks_at_end)
+
+    def detect_stranded(self) -> int:
+        """Mark what Go's goroutineleak rule finds leaked now (see CHECK_EVERY_NS for how often)."""
+        self._lone.clear()  # the core's reachability is not used here: drop what it queued
+        self._dirty.clear()
+        if self.ended or self.ip is None or self.ip.main_g is None:
+            return 0
+        if self._timers and (self.now < self._next_check or self._work < len(self.goroutines)):
+            return 0  # not yet: a check walks every goroutine, so one comes after as many steps at most
+        self._next_check = self.now + CHECK_EVERY_NS
+        self._work = 0
+        found = self._strand_all(find_leaks(self.ip, None))
+        if not self._timers and not self.runnable() and self.panic is None:
+            self.ip.leaks_at_end = {gid for gid, g in self.goroutines.items() if g.stranded}
+        return found
+
+    def _strand_all(self, gids: set[int]) -> int:
+        info = self.ip.info
+        found = 0
+        for gid in sorted(gids, key=lambda x: info[x].goid):
+            g = self.goroutines.get(gid)
+            if g is not None and not g.stranded:
+                self._strand(g)
+                found += 1
+        return found
+
+
+@dataclass
+class GoProgram:
+    """A Go program for a Session: its files, the function to run and the seed of its schedule."""
+
+    files: list[tuple[str, bytes]]
+    entry: str = "main"
+    seed: int = 0
+    explore: bool = False  # a seeded random schedule (``go --runs``' later runs) instead of Go's order
+    budgets: Budgets = DEFAULT_BUDGETS
+    traffic: Any = None  # golang.traffic.Traffic: the requests a server in it is sent
+    prog: Program | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, files: list[tuple[str, bytes]], *, seed: int = 0, entry: str = "main", **service: Any) -> GoProgram:
+        """The program ``go`` would run for these files and options (``traffic.service``: a handler or a
+        server is sent its requests). Raises GoSourceError, NoHandler, TrafficError."""
+        from ..goplay.http import service as serving
+        files, entry, traffic, _ = serving(files, entry=entry, **service)
+        p = cls(files, entry=entry, seed=seed, traffic=traffic)
+        p.compiled()
+        return p
+
+    def compiled(self) -> Program:
+        """The compiled program (compiled once; raises GoSourceError for what does not check)."""
+        if self.prog is None:
+            self.prog = compile_files(self.files)
+        return self.prog
+
+    def start(self) -> tuple[LiveRuntime, Interp]:
+        """A fresh runtime with main started on it (nothing has run yet)."""
+        return start(self.compiled(), seed=self.seed, explore=self.explore, entry=self.entry, budgets=self.budgets,
+                     traffic=self.traffic)
+
+
+def _site_role(ip: Interp) -> Any:
+    roles: dict[tuple[int, int], str] = {}
+    files = ip.prog.files
+
+    def role(file: int, line: int, goid: int | None) -> str:
+        if goid == MAIN_GOID:
+            return "main"
+        key = (file, line)
+        r = roles.get(key)
+        if r is None:
+            r = roles[key] = f"{files[file] if 0 <= file < len(files) else '?'}:{line}"
+        return r
+    return role
+
+
+def start(prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "main",
+          budgets: Budgets = DEFAULT_BUDGETS, traffic: Any = None, out: Any = None,
+          err: Any = None) -> tuple[LiveRuntime, Interp]:
+    """Start ``prog``'s ``entry`` on a LiveRuntime, as ``go --seed S`` runs it (``explore``: as its
+    later ``--runs`` do). Raises KeyError for an unknown entry function."""
+    rt = LiveRuntime(seed=seed, explore=explore)
+    ip = Interp(prog, seed=seed, explore=explore, entry=entry, rt=rt, budgets=budgets, out=out, err=err,
+                traffic=traffic)
+    rt.ip = ip
+    ip.site_role = _site_role(ip)
+    rt.park_where = rt._where
+    ip.start()
+    return rt, ip
