@@ -19,7 +19,7 @@ __all__ = ["Folder", "fold"]
 
 class _G:
     __slots__ = ("gid", "role", "req", "idx", "state", "op", "chans", "sends", "names", "since", "until", "via",
-                 "version", "where")
+                 "version", "where", "site")
 
     def __init__(self, gid: int, role: str, req: int, idx: int, t: int) -> None:
         self.gid = gid
@@ -36,6 +36,7 @@ class _G:
         self.via = ""
         self.version = 0  # the config change its request arrived under (0: the run's start)
         self.where = ""  # the source line it last blocked at (programs run from source)
+        self.site = ""  # the site key of its last park (computed once per park: the fold's hot path)
 
     def view(self, names: dict[int, str]) -> TaskView:
         return TaskView(self.gid, self.role, self.req, self.idx, self.state, self.op,
@@ -176,8 +177,7 @@ class Folder:
                 self.parked_by_version[(g.version, self._site(g))] += 1
 
     def _site(self, g: _G) -> str:
-        key = site_key(g.role, g.op, g.names)
-        return f"{key}@{g.where}" if g.where else key
+        return g.site
 
     def feed(self, events: Events | list[Event], upto: int | None = None, *,
              budget_s: float | None = None) -> Folder:
@@ -208,6 +208,9 @@ class Folder:
                 g.names = e[6]
                 if len(e) > 7:
                     g.where = e[7]
+                    g.site = f"{site_key(g.role, g.op, g.names)}@{g.where}"
+                else:
+                    g.site = site_key(g.role, g.op, g.names)
                 for c, is_send in zip(e[4], e[5], strict=False):
                     ch = chans.get(c)
                     if ch is not None:

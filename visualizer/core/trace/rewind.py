@@ -15,7 +15,8 @@ class Rewinder:
 
     ``note`` the live Folder as it goes; it keeps a clone every ``EVERY``
     events. ``at(i)`` folds on from the nearest checkpoint at or before ``i``,
-    so a seek costs at most ``EVERY`` events of folding, however long the run.
+    so a seek costs at most ``EVERY`` events of folding (or twice the goroutines it tracks), however long
+    the run.
     """
 
     EVERY = 8_192
@@ -24,8 +25,10 @@ class Rewinder:
         self._cps: list[tuple[int, Folder]] = [(0, Folder(keep=keep))]
 
     def note(self, folder: Folder) -> None:
-        """Keep a clone of the live ``folder`` once it has folded ``EVERY`` events past the last checkpoint."""
-        if folder.seq - self._cps[-1][0] >= self.EVERY:
+        """Keep a clone of the live ``folder`` once it has folded ``EVERY`` events past the last checkpoint,
+        or twice as many events as it tracks goroutines (a clone copies each: a program with 100,000 live
+        goroutines would otherwise spend its time, and memory, on checkpoints)."""
+        if folder.seq - self._cps[-1][0] >= max(self.EVERY, 2 * len(folder.gs)):
             self._cps.append((folder.seq, folder.clone()))
 
     def first(self, events: Events | list[Event]) -> int:
