@@ -26,13 +26,17 @@ class LeakvizDriver:
         self.qtbot = qtbot
         self.window = None
 
-    def open(self, preset: str = "unbuffered", *, lang: str = "en", size: tuple[int, int] | None = None,
-             present: bool = False, **config):
+    def open(self, preset: str = "unbuffered", *, source: str | None = None, handler: str | None = None,
+             lang: str = "en", size: tuple[int, int] | None = None, present: bool = False, **config):
         """The main window, shown and paused, on ``preset`` with any Config fields overridden
-        (``capacity_done=9``, ``checks=4``, ...). Returns the window."""
+        (``capacity_done=9``, ``checks=4``, ...); or on the Go program ``source`` (a .go file or a
+        package's folder; ``handler``: the HTTP handler to send requests to, as ``go --handler``), run
+        live in the same window with the same views. Returns the window."""
         from .core.presets import PRESETS
         from .core.scenario import Config
         from .gui.window import MainWindow
+        if source is not None:
+            return self._open_source(source, handler, lang=lang, size=size, present=present, config=config)
         if preset not in PRESETS:
             raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
         unknown = sorted(set(config) - set(Config.__dataclass_fields__))
@@ -42,6 +46,28 @@ class LeakvizDriver:
         self.qtbot.addWidget(win)
         if config:
             win.restart_with(replace(PRESETS[preset], **config))
+        win.show()
+        self.qtbot.waitExposed(win)
+        self.window = win
+        self.render()
+        return win
+
+    def _open_source(self, source: str, handler: str | None, *, lang: str, size, present: bool, config: dict):
+        from .golang.module import load_sources
+        from .gui.window import MainWindow
+        if config:
+            raise TypeError(f"a Go source takes no article settings: {', '.join(sorted(config))}")
+        from .golang.errors import GoSourceError
+        try:
+            files = load_sources([source])  # OSError for what cannot be read
+        except GoSourceError as e:
+            raise ValueError(e.lines()[0]) from None
+        win = MainWindow(speed=None, lang=lang, size=size, present=present)
+        self.qtbot.addWidget(win)
+        why = win.open_program(files, handler=handler)
+        if why:
+            win.close()
+            raise ValueError(why)
         win.show()
         self.qtbot.waitExposed(win)
         self.window = win

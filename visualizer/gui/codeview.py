@@ -101,6 +101,7 @@ class CodeView(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
         self.setMinimumSize(220, 200)
         self.lines: list[tuple[str, tuple[str, ...]]] = []
+        self.program_path: str | None = None  # a program's file shown instead of the article's handler
         self.changed: set[int] = set()
         self.counts: dict[int, tuple[int, int]] = {}  # line -> (parked, of which stranded)
         # after a mid-run change: the configs of the run's versions (0: its start), what goroutines of
@@ -129,10 +130,21 @@ class CodeView(QWidget):
 
     def set_config(self, cfg: Config) -> None:
         """Show the Go source of ``cfg`` (lines changed from the bug marked), forgetting earlier versions."""
+        self.program_path = None
         self.lines = go_source(cfg)
         self.changed = changed_lines(cfg)
         self.versions = []
         self.earlier, self.earlier_rows = {}, []
+        self.update()
+
+    def set_program(self, path: str, text: str) -> None:
+        """Show a program's Go file ``path``: its lines are counted by where goroutines block in it."""
+        self.program_path = path
+        self.lines = [(line.replace("\t", "    "), ()) for line in text.splitlines()]
+        self.changed = set()
+        self.versions = []
+        self.earlier, self.earlier_rows = {}, []
+        self.counts = {}
         self.update()
 
     def set_versions(self, start: Config, snap: Snapshot) -> None:
@@ -145,6 +157,15 @@ class CodeView(QWidget):
 
         Repaints only when the counts changed."""
         before = (self.counts, self.earlier, self.earlier_rows)
+        if self.program_path is not None:
+            self.counts = {}
+            for b in snap.blocked_lines():
+                if b.path == self.program_path and 0 < b.line <= len(self.lines):
+                    n, k = self.counts.get(b.line - 1, (0, 0))
+                    self.counts[b.line - 1] = (n + b.blocked, k + b.stranded)
+            if self.counts != before[0]:
+                self.update()
+            return
         by_version = version_counts(snap)
         cur = len(snap.versions) if len(self.versions) == len(snap.versions) + 1 else None
         if cur is None:  # no change mid-run (or not told yet): every count is this code's
@@ -187,11 +208,38 @@ class CodeView(QWidget):
     def _entries(self) -> list[tuple[str, int, str]]:
         """What to draw, top to bottom: ("line", i, text) for the code, then after a mid-run change a
         caption and ("old", k, text) for the earlier code's lines this code no longer has."""
+        if self.program_path is not None:
+            return self._program_entries()
         out = [("line", i, t) for i, (t, _s) in enumerate(self.lines)]
         old = self._old_lines()
         if old:
             out.append(("caption", -1, self.tr("earlier code (requests before #{n}):").format(n=self.earlier_from)))
             out += [("old", k, "    " + t) for k, (t, _n, _s) in enumerate(old)]
+        return out
+
+    READABLE_PX = 15  # a program's file is cut to the lines around its leak before its code gets smaller
+
+    def _program_entries(self) -> list[tuple[str, int, str]]:
+        """A program's lines; a file too long to read whole shows the window of lines around the line
+        where most goroutines are stranded (blocked; before any: the first go statement), the rest
+        summarised above and below."""
+        n = len(self.lines)
+        fit = int((self.height() - 8) // round(self.READABLE_PX * px(10) / 10 * 1.12))
+        if n <= fit or fit < 8:
+            return [("line", i, t) for i, (t, _s) in enumerate(self.lines)]
+        if self.counts:
+            focus = max(self.counts, key=lambda i: (self.counts[i][1], self.counts[i][0], -i))
+        else:
+            focus = next((i for i, (t, _s) in enumerate(self.lines) if t.lstrip().startswith("go ")), 0)
+        rows = fit - 2  # a summary row above and one below
+        a = max(0, min(focus - rows // 3, n - rows))
+        b = min(n, a + rows)
+        out = []
+        if a:
+            out.append(("caption", -1, self.tr("⋮ lines 1–{b} above").format(b=a)))
+        out += [("line", i, self.lines[i][0]) for i in range(a, b)]
+        if b < n:
+            out.append(("caption", -1, self.tr("⋮ lines {a}–{b} below").format(a=b + 1, b=n)))
         return out
 
     def _old_lines(self) -> list[tuple[str, int, int]]:

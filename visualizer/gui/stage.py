@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import ChannelView, RequestView, Snapshot
+from . import sitelanes
 from .style import (
     FAINT,
     GREEN,
@@ -74,6 +75,7 @@ class Stage(QWidget):
         # and per lane (request, stranded drawn as squares, stranded counted in a "+N", count label)
         self.labels: list[tuple[str, QRectF, QFont]] = []
         self.lanes: list[tuple[int, int, int, int]] = []
+        self.program = False  # lanes by go statement instead of by request
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -123,6 +125,15 @@ class Stage(QWidget):
         reqs = snap.requests
         self.labels = []
         self.lanes = []
+        if self.program:  # a program run from source: lanes by go statement (sitelanes.py)
+            lanes, pile = self._lane_rects(len(snap.sites))
+            p.setPen(INK)
+            self._label(p, QRectF(10, 1, self.width() - 20, px(15) * 1.5), sitelanes.header(snap), px(15))
+            sitelanes.draw_sites(self, p, lanes, snap.sites)
+            self._draw_pile(p, pile, snap)
+            p.end()
+            self.painted.emit()
+            return
         lanes, pile = self._lane_rects(len(reqs))
         self._draw_header(p, snap, len(lanes))
         alive: set[int] = set()

@@ -37,3 +37,32 @@ def verdict_text(cfg: Config) -> str:
         "more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that "
         "blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.").format(
         cd=v.capacity_done, cq=v.capacity_quit, nd=v.need_done, nq=v.need_quit)
+
+
+def program_verdict(snap) -> str:
+    """What a program's run shows so far, in words: where goroutines can never continue (Go's leak rule,
+    the lines from ``Snapshot.blocked_lines``), or that none is stranded."""
+    translate = QCoreApplication.translate
+    if snap is None:
+        return ""
+    lines = [b for b in snap.blocked_lines() if b.stranded]
+    if not lines:
+        if snap.live == 0 and snap.spawned:
+            return translate("Verdict", "<b>Nothing stranded.</b> Every goroutine finished.")
+        return translate("Verdict", "<b>Nothing stranded so far.</b> A goroutine is stranded when it is blocked "
+                                    "and nothing that can still run could ever wake it: Go's goroutine leak "
+                                    "rule.")
+    ops = {"send": translate("Verdict", "send on {c}"), "recv": translate("Verdict", "receive from {c}"),
+           "select": translate("Verdict", "select on {c}")}
+    parts = []
+    for b in lines[:3]:
+        what = ops.get(b.op, b.op + " {c}").format(c=", ".join(b.chans) or "nil")
+        parts.append(translate("Verdict", "{n} at <code>{where}</code> ({what})").format(
+            n=f"{b.stranded:,}", where=b.where.rsplit("/", 1)[-1], what=what))
+    more = sum(b.stranded for b in lines[3:])
+    if more:
+        parts.append(translate("Verdict", "{n} elsewhere").format(n=f"{more:,}"))
+    return translate("Verdict", "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing that can "
+                                "still run reaches what they wait on, so in Go they stay, with everything they "
+                                "hold, until the process exits.").format(n=f"{snap.stranded:,}",
+                                                                         where="; ".join(parts))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QWidget,
 )
 
 from ..core.clock import FRAME_HZ
@@ -40,7 +41,7 @@ from .settings import Settings
 from .stage import Stage
 from .style import app_icon, human_bytes, set_zoom
 from .timeline import Timeline
-from .verdict import verdict_text
+from .verdict import program_verdict, verdict_text
 
 log = logging.getLogger("leakviz")
 FRAME_MS = 1000 // FRAME_HZ
@@ -208,10 +209,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.btn_step.setToolTip(self.tr("Advance to the next event and pause (→ or .)"))
         self.btn_reset.setText(self.tr("Reset ⟲"))
         self.btn_reset.setToolTip(self.tr("Start the run over with the current settings (Ctrl+R)"))
-        self.code_title.setText(self.tr("The handler's Go code"))
+        if self.program is None:
+            self.code_title.setText(self.tr("The handler's Go code"))
         names = {"time": self.tr("Simulated time"), "live": self.tr("Live goroutines"),
                  "stranded": self.tr("Stranded"), "rate": self.tr("Leaking goroutines"),
-                 "hour": self.tr("In one hour at this rate"), "requests": self.tr("Requests")}
+                 "hour": self.tr("In one hour at this rate"),
+                 "requests": self.tr("Requests") if self.program is None else self.tr("Goroutines started")}
         for k, lab in self.stat_names.items():
             lab.setText(names[k])
         self.stats["hour"].setToolTip(self.tr("What the stranded goroutines would hold in Go after an hour, "
@@ -348,22 +351,25 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         """Start over with the settings the controls show (Ctrl+R)."""
         self.current_file = None
         self.playback.go_live()
-        try:
-            cfg = self.controls.config()
-        except ConfigError as e:  # an invalid field says so inline; the run restarts as it was
-            self.controls.show_error(str(e))
-            cfg = None
+        cfg = None
+        if self.program is None:
+            try:
+                cfg = self.controls.config()
+            except ConfigError as e:  # an invalid field says so inline; the run restarts as it was
+                self.controls.show_error(str(e))
         self.session.reset(cfg)  # the views hear of it (_subscribe)
         self.statusBar().showMessage(self.tr("Run restarted."), 3000)
         self.refresh()
 
     def choose_preset(self, name: str) -> None:
-        """Restart the run with preset ``name`` (unknown names are ignored)."""
+        """Restart the run with preset ``name`` (unknown names are ignored); a program gives way to it."""
         if name not in PRESETS:
             return
         self.current_file = None
         self.playback.go_live()
         self.preset_name = name
+        if self.program is not None:
+            self._swap_session(Session(PRESETS[name], speed=self.session.speed, max_live=self.session.max_live))
         self.session.reset(PRESETS[name])
         self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
         self.refresh()
@@ -396,13 +402,79 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
 
     def _subscribe(self) -> None:
         ev = self.session.events
-        ev.config.connect(self.code.set_config)
-        ev.config.connect(lambda _cfg: self._update_verdict())
-        ev.config.connect(self._show_preset_of)
-        ev.config.connect(self._explorer_follows)
-        ev.reset.connect(lambda session: self.controls.set_config(session.cfg))
+        ev.config.connect(self._config_in_force)
+        ev.reset.connect(lambda session: session.cfg is not None and self.controls.set_config(session.cfg))
         ev.reset.connect(lambda _session: self.stage.forget_positions())
         self.playback.events.moved.connect(lambda _pos: self._update_play_text())
+
+    def _config_in_force(self, cfg: Config | None) -> None:
+        self._update_verdict()
+        if cfg is None:  # a program's run: it has no article config
+            return
+        self.code.set_config(cfg)
+        self._show_preset_of(cfg)
+        self._explorer_follows(cfg)
+
+    # -- a program run from source, in this same window --
+
+    @property
+    def program(self):
+        """The Go program running (golang.live.GoProgram), or None for the article's scenario."""
+        return self.session.program
+
+    def open_program(self, files: list[tuple[str, bytes]], **service) -> str:
+        """Run a Go program live here instead of the article: its goroutines in lanes by go statement,
+        its file in the code panel, Go's leak rule on the stranded count. ``service`` are ``go``'s
+        options for a handler or a server (handler, requests, rate, sources, path, headers, serve).
+        Returns "" or the one-line reason it cannot run (also shown in the status bar)."""
+        from ..golang.errors import GoSourceError
+        from ..golang.live import GoProgram
+        from ..golang.traffic import TrafficError
+        from ..goplay.http import NoHandler
+        try:
+            program = GoProgram.of(files, **service)
+        except GoSourceError as e:
+            msg = e.lines()[0]
+        except (NoHandler, TrafficError, OSError) as e:
+            msg = str(e)
+        else:
+            self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
+            shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
+            self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
+            self.code_title.setText(shown[0].rsplit("/", 1)[-1])
+            self.statusBar().showMessage(self.tr("Running {file}: press Space to play.").format(
+                file=shown[0].rsplit("/", 1)[-1]), 6000)
+            return ""
+        self.statusBar().showMessage(msg)
+        return msg
+
+    def _swap_session(self, session: Session) -> None:
+        """Run ``session`` in this window from now on (the old run is stopped; the views start over)."""
+        self.session.stop()
+        self.session = session
+        session.on_error = self.show_error
+        self.current_file = None
+        self.playback = Playback(session)
+        self._subscribe()
+        program = session.program is not None
+        self.stage.program = program
+        self.stage.forget_positions()
+        for act in self._article_only():
+            act.setEnabled(not program)
+        self.controls.setEnabled(True)
+        for w in self.controls.findChildren(QWidget):
+            if w is not self.controls.preset and w is not self.controls.speed:
+                w.setEnabled(not program)
+        if not program:
+            self.code.set_config(session.cfg)
+        self.retranslate()
+        self.refresh()
+
+    def _article_only(self) -> list:
+        """What only the article's scenario has yet (compare, explorer, lesson, saving and the exports that
+        read its config): disabled while a program runs."""
+        return [self.act_compare, self.act_explore, self.act_lesson, self.act_save, self.act_csv, self.act_json,
+                self.act_gif, self.act_video]
 
     def _show_preset_of(self, cfg: Config) -> None:
         """The preset box names a preset only while the settings are that preset's."""
@@ -432,12 +504,13 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.snap = snap
         self.stage.set_snapshot(snap)
         self.chart.set_snapshot(snap)
-        if snap.versions and len(self.code.versions) != len(snap.versions) + 1 and self.review is None:
+        if snap.versions and len(self.code.versions) != len(snap.versions) + 1 and self.review is None \
+                and self.program is None:
             self.code.set_versions(self.session.start_cfg, snap)  # a mid-run change: split counts by version
         self.code.set_snapshot(snap)
         self.legend.show_earlier(bool(self.code.earlier or self.code.earlier_rows))
         self._update_stats(snap)
-        if snap.versions:
+        if snap.versions or self.program is not None:
             self._update_verdict()
         self._update_play_text()
         if self.session.ceiling_hit != self.banner.isVisible():
@@ -460,7 +533,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         # the stranded count is bare digits: suites outside read it as a number (objectName strandedCount)
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
-                  "requests": f"{snap.requests_total:,}"}
+                  "requests": f"{snap.requests_total if self.program is None else snap.spawned:,}"}
         for k, text in values.items():
             if self.stats[k].text() != text:  # an unchanged label costs no relayout
                 self.stats[k].setText(text)
@@ -483,6 +556,11 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
 
     def _update_verdict(self) -> None:
+        if self.program is not None:
+            text = program_verdict(self.snap)
+            if self.verdict.text() != text:
+                self.verdict.setText(text)
+            return
         text = verdict_text(self.session.cfg)
         snap = self.snap
         if snap is not None and snap.versions and self.review is None:

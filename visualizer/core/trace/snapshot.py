@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ChannelView", "MemoryPoint", "RequestView", "SiteView", "Snapshot", "TaskView", "site_key"]
+__all__ = ["BlockedLine", "ChannelView", "MemoryPoint", "RequestView", "SiteView", "Snapshot", "TaskView", "site_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +117,45 @@ class Snapshot:
     def state_count(self, state: str) -> int:
         """Number of goroutines in ``state`` at this snapshot (0 if none)."""
         return dict(self.by_state).get(state, 0)
+
+    def blocked_lines(self) -> list[BlockedLine]:
+        """Where goroutines of a program run from source are blocked: one entry per source line and
+        operation, most stranded first (then most blocked). Empty for the article's scenario."""
+        stranded = dict(self.stranded_by_site)
+        out: dict[tuple[str, str, str], list[int]] = {}
+        for key, n in self.parked_by_site:
+            head, at, where = key.rpartition("@")
+            if not at:
+                continue
+            _role, op, chans = head.rsplit(":", 2)
+            got = out.setdefault((where, op, chans), [0, 0])
+            got[0] += n
+            got[1] += stranded.get(key, 0)
+        lines = [BlockedLine(w, op, tuple(c for c in chans.split(",") if c), n, k)
+                 for (w, op, chans), (n, k) in out.items()]
+        return sorted(lines, key=lambda b: (-b.stranded, -b.blocked, b.where))
+
+
+@dataclass(frozen=True, slots=True)
+class BlockedLine:
+    """Goroutines blocked at one source line: how many, and of those how many can never continue."""
+
+    where: str  # "path/file.go:12"
+    op: str  # send / recv / select / a sync wait
+    chans: tuple[str, ...]  # the channels it waits on, by the source's names
+    blocked: int  # stranded included
+    stranded: int
+
+    @property
+    def path(self) -> str:
+        """The file part of ``where``."""
+        return self.where.rpartition(":")[0]
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of ``where`` (0 when it has none)."""
+        tail = self.where.rpartition(":")[2]
+        return int(tail) if tail.isdigit() else 0
 
 
 def site_key(role: str, op: str, chans: tuple[str, ...]) -> str:

@@ -22,14 +22,24 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="124"/>
+        <location filename="../codeview.py" line="125"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="193"/>
+        <location filename="../codeview.py" line="216"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
+    </message>
+    <message>
+        <location filename="../codeview.py" line="239"/>
+        <source>⋮ lines 1–{b} above</source>
+        <translation>⋮ 上方第 1–{b} 行</translation>
+    </message>
+    <message>
+        <location filename="../codeview.py" line="242"/>
+        <source>⋮ lines {a}–{b} below</source>
+        <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
 </context>
 <context>
@@ -1174,348 +1184,358 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="133"/>
+        <location filename="../window.py" line="134"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="158"/>
+        <location filename="../window.py" line="159"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="159"/>
+        <location filename="../window.py" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="160"/>
+        <location filename="../window.py" line="161"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="161"/>
+        <location filename="../window.py" line="162"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="162"/>
+        <location filename="../window.py" line="163"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="164"/>
+        <location filename="../window.py" line="165"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165"/>
+        <location filename="../window.py" line="166"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="167"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="169"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="170"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="171"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="172"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="173"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="176"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="177"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="178"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="179"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="180"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="181"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="182"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="184"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="185"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="186"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="189"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="190"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="191"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="192"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="193"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="194"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="196"/>
+        <location filename="../window.py" line="197"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="198"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="199"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="200"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="201"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="202"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="203"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="208"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="209"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
-        <location filename="../window.py" line="476"/>
+        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="549"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="211"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="211"/>
+        <location filename="../window.py" line="213"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="212"/>
+        <location filename="../window.py" line="214"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="212"/>
+        <location filename="../window.py" line="214"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="213"/>
+        <location filename="../window.py" line="215"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="213"/>
+        <location filename="../window.py" line="215"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="216"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="217"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
         <location filename="../window.py" line="217"/>
+        <source>Goroutines started</source>
+        <translation>已启动的 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="220"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="268"/>
+        <location filename="../window.py" line="271"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="357"/>
+        <location filename="../window.py" line="361"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="368"/>
+        <location filename="../window.py" line="374"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="384"/>
+        <location filename="../window.py" line="390"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="386"/>
+        <location filename="../window.py" line="392"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="392"/>
+        <location filename="../window.py" line="398"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="393"/>
+        <location filename="../window.py" line="399"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="447"/>
+        <location filename="../window.py" line="445"/>
+        <source>Running {file}: press Space to play.</source>
+        <translation>正在运行 {file}：按空格键播放。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="520"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="473"/>
+        <location filename="../window.py" line="546"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480"/>
+        <location filename="../window.py" line="553"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="480"/>
+        <location filename="../window.py" line="553"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="482"/>
+        <location filename="../window.py" line="555"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="482"/>
+        <location filename="../window.py" line="555"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="483"/>
+        <location filename="../window.py" line="556"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="493"/>
+        <location filename="../window.py" line="571"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="505"/>
+        <location filename="../window.py" line="583"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="517"/>
+        <location filename="../window.py" line="595"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="518"/>
+        <location filename="../window.py" line="596"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1579,82 +1599,180 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
     </message>
 </context>
 <context>
+    <name>SiteLanes</name>
+    <message>
+        <location filename="../sitelanes.py" line="28"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="29"/>
+        <source>runnable</source>
+        <translation>可运行</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="30"/>
+        <source>sleeping</source>
+        <translation>休眠中</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="31"/>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="32"/>
+        <source>stranded</source>
+        <translation>被困</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="33"/>
+        <source>panicked</source>
+        <translation>panic</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="34"/>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="45"/>
+        <source>main goroutine</source>
+        <translation>main 的 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="49"/>
+        <source>net/http: one goroutine per request</source>
+        <translation>net/http：每个请求一个 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="50"/>
+        <source>inside {pkg}</source>
+        <translation>{pkg} 内部</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="51"/>
+        <source>go statement at {where}</source>
+        <translation>{where} 处的 go 语句</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="107"/>
+        <source>+{n} more</source>
+        <translation>还有 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="112"/>
+        <source>send on {c}</source>
+        <translation>向 {c} 发送</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="112"/>
+        <source>receive from {c}</source>
+        <translation>从 {c} 接收</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="113"/>
+        <source>select on {c}</source>
+        <translation>在 {c} 上 select</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="115"/>
+        <source>blocked at {where}: {what}</source>
+        <translation>阻塞在 {where}：{what}</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="122"/>
+        <source>1 go statement</source>
+        <translation>1 条 go 语句</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="122"/>
+        <source>{n} go statements</source>
+        <translation>{n} 条 go 语句</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="123"/>
+        <source>{statements} · {started} goroutines started · {live} alive</source>
+        <translation>{statements} · 已启动 {started} 个 goroutine · {live} 个存活</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="81"/>
+        <location filename="../stage.py" line="83"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是被困住的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="169"/>
+        <location filename="../stage.py" line="180"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="172"/>
+        <location filename="../stage.py" line="183"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="193"/>
+        <location filename="../stage.py" line="204"/>
         <source>{n} stranded</source>
         <translation>{n} 个被困住</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="313"/>
+        <location filename="../stage.py" line="324"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="349"/>
+        <location filename="../stage.py" line="360"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="352"/>
+        <location filename="../stage.py" line="363"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="355"/>
+        <location filename="../stage.py" line="366"/>
         <source>returned 403</source>
         <translation>已返回 403</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="358"/>
+        <location filename="../stage.py" line="369"/>
         <source>returned 200</source>
         <translation>已返回 200</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="361"/>
+        <location filename="../stage.py" line="372"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="366"/>
+        <location filename="../stage.py" line="377"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="376"/>
+        <location filename="../stage.py" line="387"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="380"/>
+        <location filename="../stage.py" line="391"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="393"/>
+        <location filename="../stage.py" line="404"/>
         <source>No goroutine is stranded.</source>
         <translation>没有 goroutine 被困住。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="412"/>
-        <location filename="../stage.py" line="421"/>
+        <location filename="../stage.py" line="423"/>
+        <location filename="../stage.py" line="432"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
@@ -1728,6 +1846,46 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
         <location filename="../verdict.py" line="35"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="51"/>
+        <source>&lt;b&gt;Nothing stranded.&lt;/b&gt; Every goroutine finished.</source>
+        <translation>&lt;b&gt;没有泄漏。&lt;/b&gt;每个 goroutine 都已结束。</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="52"/>
+        <source>&lt;b&gt;Nothing stranded so far.&lt;/b&gt; A goroutine is stranded when it is blocked and nothing that can still run could ever wake it: Go&apos;s goroutine leak rule.</source>
+        <translation>&lt;b&gt;目前没有泄漏。&lt;/b&gt;一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="55"/>
+        <source>send on {c}</source>
+        <translation>向 {c} 发送</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="55"/>
+        <source>receive from {c}</source>
+        <translation>从 {c} 接收</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="56"/>
+        <source>select on {c}</source>
+        <translation>在 {c} 上 select</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="60"/>
+        <source>{n} at &lt;code&gt;{where}&lt;/code&gt; ({what})</source>
+        <translation>{n} 个在 &lt;code&gt;{where}&lt;/code&gt;（{what}）</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="64"/>
+        <source>{n} elsewhere</source>
+        <translation>其他位置 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="65"/>
+        <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing that can still run reaches what they wait on, so in Go they stay, with everything they hold, until the process exits.</source>
+        <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。任何还能运行的代码都到达不了它们等待的东西，所以在 Go 里它们连同持有的一切会一直留到进程退出。</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,32 @@ a translator can review it in one place. After ``pyside6-lupdate``, run
 """
 
 ZH = {
+    # a program run from source (sitelanes.py, verdict.py, codeview.py, window.py)
+    "main goroutine": "main 的 goroutine",
+    "net/http: one goroutine per request": "net/http：每个请求一个 goroutine",
+    "inside {pkg}": "{pkg} 内部",
+    "go statement at {where}": "{where} 处的 go 语句",
+    "runnable": "可运行",
+    "panicked": "panic",
+    "+{n} more": "还有 {n} 个",
+    "send on {c}": "向 {c} 发送",
+    "receive from {c}": "从 {c} 接收",
+    "select on {c}": "在 {c} 上 select",
+    "blocked at {where}: {what}": "阻塞在 {where}：{what}",
+    "1 go statement": "1 条 go 语句",
+    "{n} go statements": "{n} 条 go 语句",
+    "{statements} · {started} goroutines started · {live} alive": "{statements} · 已启动 {started} 个 goroutine · {live} 个存活",
+    "<b>Nothing stranded.</b> Every goroutine finished.": "<b>没有泄漏。</b>每个 goroutine 都已结束。",
+    "<b>Nothing stranded so far.</b> A goroutine is stranded when it is blocked and nothing that can still run could ever wake it: Go's goroutine leak rule.":
+        "<b>目前没有泄漏。</b>一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。",
+    "{n} at <code>{where}</code> ({what})": "{n} 个在 <code>{where}</code>（{what}）",
+    "{n} elsewhere": "其他位置 {n} 个",
+    "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing that can still run reaches what they wait on, so in Go they stay, with everything they hold, until the process exits.":
+        "<b>会泄漏。</b>{n} 个 goroutine 永远无法继续：{where}。任何还能运行的代码都到达不了它们等待的东西，所以在 Go 里它们连同持有的一切会一直留到进程退出。",
+    "⋮ lines 1–{b} above": "⋮ 上方第 1–{b} 行",
+    "⋮ lines {a}–{b} below": "⋮ 下方第 {a}–{b} 行",
+    "Running {file}: press Space to play.": "正在运行 {file}：按空格键播放。",
+    "Goroutines started": "已启动的 goroutine",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",

@@ -1,0 +1,89 @@
+"""A Go program in the main window, live: the views a preset has, fed by the same Session and fold."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from visualizer.golang.cli import run_go
+
+EXAMPLES = Path(__file__).parents[2] / "visualizer" / "goplay" / "examples"
+
+
+def _go_leaked(path: Path) -> int:
+    out = io.StringIO()
+    run_go([str(path)], as_json=True, out=out, err=io.StringIO())
+    return json.loads(out.getvalue())["per_run"][0]["leaked"]
+
+
+@pytest.mark.parametrize("name", ["article_http", "ncast", "timeout_fix"])
+def test_a_go_file_runs_live_in_the_main_window_and_ends_at_go_jsons_count(leakviz, name):
+    path = EXAMPLES / f"{name}.go"
+    win = leakviz.open(source=str(path))
+    assert type(win).__name__ == "MainWindow" and win.program is not None
+    assert win.findChild(QLabel, "strandedCount").text() == "0"  # paused at the start: nothing has run
+    counts = []
+    for _ in range(40):
+        leakviz.advance(0.05)
+        counts.append(int(win.findChild(QLabel, "strandedCount").text()))
+        if win.session.finished:
+            break
+    leakviz.advance(5.0)
+    final = int(win.findChild(QLabel, "strandedCount").text())
+    assert final == _go_leaked(path)
+    assert counts == sorted(counts) and counts[-1] <= final
+    if final:
+        assert "Leaks." in win.verdict.text()
+        blocked = win.code.highlighted()
+        src = path.read_text().splitlines()
+        assert blocked and all("<-" in src[line - 1] or "select" in src[line - 1] for line in blocked)
+    else:
+        assert "Nothing stranded" in win.verdict.text()
+
+
+def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "double_send.go"))
+    leakviz.advance(1.0)
+    win.grab()
+    texts = [t for t, _r, _f in win.stage.labels]
+    assert "main goroutine" in texts
+    assert "go statement at double_send.go:26" in texts
+    assert any(t.startswith("blocked at double_send.go:21: send on out") for t in texts), texts
+    assert any(t.startswith("Stranded forever: 4") for t in texts)
+
+
+def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
+    assert not win.act_compare.isEnabled() and not win.act_lesson.isEnabled() and not win.act_save.isEnabled()
+    assert not win.controls.cap_done.isEnabled() and win.controls.preset.isEnabled()
+    assert win.stats["requests"].text() == "1"  # goroutines started: main, before anything ran
+    win.choose_preset("buffered")
+    assert win.program is None and win.session.cfg is not None
+    assert win.act_compare.isEnabled() and win.controls.cap_done.isEnabled()
+    leakviz.advance(1.0)
+    assert win.findChild(QLabel, "strandedCount").text() == "0"
+    assert "Cannot leak." in win.verdict.text()
+
+
+def test_reset_runs_the_program_again_from_its_start(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "contract.go"))
+    leakviz.advance(2.0)
+    assert win.findChild(QLabel, "strandedCount").text() == "10"
+    win.reset()
+    leakviz.render()
+    assert win.findChild(QLabel, "strandedCount").text() == "0" and win.program is not None
+    leakviz.advance(2.0)
+    assert win.findChild(QLabel, "strandedCount").text() == "10"
+
+
+def test_a_program_that_does_not_compile_is_refused_with_its_first_error(leakviz, tmp_path):
+    bad = tmp_path / "bad.go"
+    bad.write_text("package main\n\nfunc main() {\n\tnope()\n}\n")
+    with pytest.raises(ValueError, match=r"bad\.go:4:2: undefined: nope"):
+        leakviz.open(source=str(bad))
+    with pytest.raises(TypeError, match="capacity_done"):
+        leakviz.open(source=str(EXAMPLES / "ncast.go"), capacity_done=3)

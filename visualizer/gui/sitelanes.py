@@ -1,0 +1,124 @@
+"""The stage's lanes for a program run from source: one lane per ``go`` statement.
+
+A request lane (stage.py) shows one request of the article's handler; a
+program has no requests, so its goroutines are grouped by the ``go``
+statement that started them (``Snapshot.sites``). Each lane says where the
+statement is, how many of its goroutines are in each state (a bar the width
+of the lane), draws the oldest few as the same markers as the article's
+checks, and names the line they are blocked at. The stranded pile below is
+the stage's own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+
+from ..core.trace import SiteView, Snapshot
+from ..golang.gomod import MODELLED_ROOT
+from .style import FAINT, GREY, INK, PANEL, STATE_COLOR, VERMILLION, draw_task, px
+
+translate = QCoreApplication.translate
+MODELLED = MODELLED_ROOT + "/"  # where the Go packages leakviz models say they are
+ORDER = ("running", "runnable", "sleeping", "parked", "stranded", "panicked", "finished")
+
+
+def state_words() -> dict[str, str]:
+    """Each state as the lanes say it (translated)."""
+    return {"running": translate("SiteLanes", "running"),
+            "runnable": translate("SiteLanes", "runnable"),
+            "sleeping": translate("SiteLanes", "sleeping"),
+            "parked": translate("SiteLanes", "blocked"),
+            "stranded": translate("SiteLanes", "stranded"),
+            "panicked": translate("SiteLanes", "panicked"),
+            "finished": translate("SiteLanes", "finished")}
+
+
+def base(where: str) -> str:
+    """``dir/file.go:12`` as the class reads it: ``file.go:12``."""
+    return where.rsplit("/", 1)[-1]
+
+
+def lane_title(site: SiteView) -> str:
+    """What a lane is called: main, or the go statement's place."""
+    if site.role == "main":
+        return translate("SiteLanes", "main goroutine")
+    if site.role.startswith(MODELLED):  # a go statement inside a package leakviz models, not the program's
+        pkg = site.role[len(MODELLED):].rsplit("/", 1)[0]
+        if pkg == "net/http":
+            return translate("SiteLanes", "net/http: one goroutine per request")
+        return translate("SiteLanes", "inside {pkg}").format(pkg=pkg)
+    return translate("SiteLanes", "go statement at {where}").format(where=base(site.role))
+
+
+def draw_sites(stage, p: QPainter, lanes: list[QRectF], sites: tuple[SiteView, ...]) -> None:
+    """Draw one lane per site into ``lanes`` (the newest sites when there are more than lanes)."""
+    words = state_words()
+    for rect, site in zip(lanes, sites[len(sites) - len(lanes):], strict=True):
+        _lane(stage, p, rect, site, words)
+
+
+def _lane(stage, p: QPainter, rect: QRectF, site: SiteView, words: dict[str, str]) -> None:
+    pad = px(10)
+    p.fillRect(rect.adjusted(4, 3, -4, -3), PANEL)
+    p.setPen(QPen(FAINT, 1))
+    p.drawLine(rect.bottomLeft(), rect.bottomRight())
+    text_h = min(px(18) * 1.35, rect.height() * 0.34)
+    left_w = rect.width() * 0.34
+    title = QRectF(rect.left() + pad, rect.top() + 4, left_w - pad, text_h)
+    p.setPen(INK)
+    stage._label(p, title, lane_title(site), px(18), bold=True)
+    counts = dict(site.counts)
+    parts = [f"{words[s]} {counts[s]:,}" for s in ORDER if counts.get(s)]
+    line2 = QRectF(title.left(), title.bottom(), title.width(), text_h * 0.9)
+    stage._label(p, line2, " · ".join(parts), px(16), optional=True)
+    # the bar: every goroutine this statement started, by state
+    bar = QRectF(title.left(), line2.bottom() + 3, title.width(), max(4.0, min(px(12), rect.height() * 0.12)))
+    total = max(1, site.total)
+    x = bar.left()
+    for s in ORDER:
+        n = counts.get(s, 0)
+        if not n:
+            continue
+        w = bar.width() * n / total
+        p.fillRect(QRectF(x, bar.top(), w, bar.height()), STATE_COLOR.get(s, GREY))
+        x += w
+    p.setPen(QPen(FAINT, 1))
+    p.setBrush(Qt.NoBrush)
+    p.drawRect(bar)
+    # the oldest goroutines not finished, as markers, and where the blocked ones wait
+    area = QRectF(rect.left() + left_w + pad, rect.top() + 4, rect.width() - left_w - 2 * pad, rect.height() - 8)
+    shown = [t for t in site.shown if t.state != "finished"]
+    blocked = [t for t in shown if t.state in ("parked", "stranded") and t.where]
+    note_h = text_h if blocked or len(shown) < sum(counts.get(s, 0) for s in ORDER if s != "finished") else 0.0
+    r = max(3.0, min(px(11), (area.height() - note_h) * 0.32))
+    step = 2.6 * r
+    per_row = max(1, int(area.width() // step))
+    rows = max(1, int((area.height() - note_h) // step))
+    cap = per_row * rows
+    for k, t in enumerate(shown[:cap]):
+        c = QPointF(area.left() + r * 1.3 + (k % per_row) * step,
+                    area.top() + r * 1.3 + (k // per_row) * step)
+        draw_task(p, t.state, c, r)
+    more = sum(counts.get(s, 0) for s in ORDER if s != "finished") - min(len(shown), cap)
+    note = QRectF(area.left(), area.bottom() - max(note_h, text_h), area.width(), max(note_h, text_h))
+    if more > 0:  # at the right end of the last row, the blocked line's note keeps the rest of it
+        p.setPen(INK)
+        w = stage._label(p, note, translate("SiteLanes", "+{n} more").format(n=f"{more:,}"), px(16), Qt.AlignRight | Qt.AlignVCenter,
+                         optional=True)
+        note.setWidth(max(0.0, note.width() - w - px(10)))
+    if blocked:
+        t = blocked[0]
+        what = {"send": translate("SiteLanes", "send on {c}"), "recv": translate("SiteLanes", "receive from {c}"),
+                "select": translate("SiteLanes", "select on {c}")}.get(t.op, t.op + " {c}").format(c=", ".join(t.chans) or "nil")
+        p.setPen(VERMILLION if t.state == "stranded" else INK)
+        stage._label(p, note, translate("SiteLanes", "blocked at {where}: {what}").format(where=base(t.where), what=what), px(16),
+                     optional=True)
+
+
+def header(snap: Snapshot) -> str:
+    """The stage's first line for a program."""
+    n = max(0, len(snap.sites) - 1)
+    stmts = translate("SiteLanes", "1 go statement") if n == 1 else translate("SiteLanes", "{n} go statements").format(n=n)
+    return translate("SiteLanes", "{statements} · {started} goroutines started · {live} alive").format(
+        statements=stmts, started=f"{snap.spawned:,}", live=f"{snap.live:,}")
