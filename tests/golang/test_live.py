@@ -133,3 +133,66 @@ def test_a_program_that_runs_past_its_step_budget_ends_the_live_run_with_the_bud
     _run_to_end(s)
     assert len(errors) == 1 and isinstance(errors[0], BudgetExceeded)
     assert "steps" in errors[0].line()
+
+
+def test_a_dial_is_every_make_chan_of_the_program_named_by_variable_and_line():
+    p = _program(next(p for p in EXAMPLES if p.stem == "ncast"))
+    assert list(p.dial_sites()) == ["capacity:out:15"]
+    assert p.dial_sites()["capacity:out:15"][1:] == (15, "out")
+
+
+def test_a_dial_set_before_the_run_is_the_capacity_its_make_uses():
+    p = _program(next(p for p in EXAMPLES if p.stem == "ncast"))
+    p.dials["capacity:out:15"] = 4  # room for the four late replicas of each query
+    assert _run_to_end(Session(program=p, speed=None))[-1].stranded == 0
+
+
+SPACED = """package main
+
+import "time"
+
+func first() int {
+	out := make(chan int)
+	for i := 0; i < 3; i++ {
+		go func() { out <- i }()
+	}
+	return <-out
+}
+
+func main() {
+	for q := 0; q < 10; q++ {
+		first()
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+"""
+
+
+def test_a_dial_changed_mid_run_applies_to_channels_made_from_then_on_and_is_marked(tmp_path):
+    src = tmp_path / "spaced.go"
+    src.write_text(SPACED)
+    s = Session(program=_program(src), speed=None)
+    s.rt.run(until=35_000_000)  # four queries made their channel, each stranded its two late senders
+    assert s.snapshot().stranded == 8
+    seen = []
+    s.events.config.connect(seen.append)
+    s.change("capacity:out:6", 2)
+    assert seen == [None]
+    s.rt.run()
+    assert s.snapshot().stranded == 8  # later queries' channels had room: nothing more is stranded
+    assert any(what == "change" for _i, what in s.folder.marks)
+    s.pause()
+    s.reset()  # a reset keeps the dial
+    s.rt.run()
+    assert s.snapshot().stranded == 0
+
+
+def test_a_dial_the_program_does_not_have_or_a_bad_capacity_is_refused():
+    p = _program(next(p for p in EXAMPLES if p.stem == "ncast"))
+    s = Session(program=p, speed=None)
+    with pytest.raises(KeyError):
+        s.change("capacity:nope:1", 1)
+    for bad in (-1, 2.5, 10**9):
+        with pytest.raises(ValueError):
+            s.change("capacity:out:15", bad)
+    s.stop()

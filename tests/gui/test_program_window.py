@@ -59,11 +59,11 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
     assert not win.act_compare.isEnabled() and not win.act_lesson.isEnabled() and not win.act_save.isEnabled()
-    assert not win.controls.cap_done.isEnabled() and win.controls.preset.isEnabled()
+    assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
     assert win.stats["requests"].text() == "1"  # goroutines started: main, before anything ran
     win.choose_preset("buffered")
     assert win.program is None and win.session.cfg is not None
-    assert win.act_compare.isEnabled() and win.controls.cap_done.isEnabled()
+    assert win.act_compare.isEnabled() and win.controls.cap_done.isVisibleTo(win.controls)
     leakviz.advance(1.0)
     assert win.findChild(QLabel, "strandedCount").text() == "0"
     assert "Cannot leak." in win.verdict.text()
@@ -87,3 +87,39 @@ def test_a_program_that_does_not_compile_is_refused_with_its_first_error(leakviz
         leakviz.open(source=str(bad))
     with pytest.raises(TypeError, match="capacity_done"):
         leakviz.open(source=str(EXAMPLES / "ncast.go"), capacity_done=3)
+
+
+def test_each_make_chan_is_a_dial_in_the_drawer_and_turning_it_mid_run_changes_the_run(leakviz, tmp_path):
+    from PySide6.QtWidgets import QSpinBox
+    src = tmp_path / "spaced.go"
+    src.write_text("""package main
+
+import "time"
+
+func first() int {
+	out := make(chan int)
+	for i := 0; i < 3; i++ {
+		go func() { out <- i }()
+	}
+	return <-out
+}
+
+func main() {
+	for q := 0; q < 10; q++ {
+		first()
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+""")
+    win = leakviz.open(source=str(src))
+    dial = win.findChild(QSpinBox, "capacity:out:6")
+    assert dial is not None and dial.isVisibleTo(win.controls) and dial.value() == 0
+    assert not win.controls.cap_done.isVisibleTo(win.controls)  # the article's settings make way
+    leakviz.advance(0.035)
+    assert win.findChild(QLabel, "strandedCount").text() == "8"
+    dial.setValue(2)  # room for both late senders of every query from now on
+    leakviz.advance(1.0)
+    assert win.findChild(QLabel, "strandedCount").text() == "8"
+    assert any(what == "change" for _i, what in win.timeline.marks)
+    win.choose_preset("unbuffered")  # the article again: its settings back, the dials gone
+    assert win.findChild(QSpinBox, "capacity:out:6") is None and win.controls.cap_done.isVisibleTo(win.controls)

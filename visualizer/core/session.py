@@ -42,6 +42,9 @@ class Program(Protocol):
     def start(self) -> tuple[Runtime, Any]:
         """A new runtime with the program started on it (nothing run yet), and what the program keeps."""
 
+    def change(self, live: Any, key: str, value: Any) -> None:
+        """Change setting ``key`` of the run ``live`` (what ``start`` returned) from now on."""
+
 
 def _time(e: tuple) -> int:
     return e[0]
@@ -190,6 +193,15 @@ class Session:
             return "live"
         self.reset(cfg)
         return "reset"
+
+    def change(self, key: str, value: int) -> None:
+        """A program's setting (a Go program's dial) changed mid-run: the run goes on under it from now
+        on, and so does every reset. Raises TypeError for the article's scenario (``update`` takes its
+        config), and what the program raises for a key or value it refuses."""
+        if self.program is None:
+            raise TypeError("the article's scenario changes through update(config)")
+        self.program.change(self.live, key, value)
+        self.events.config.emit(None)
 
     def stop(self) -> None:
         """End the run and every goroutine in it (window closing, reset).

@@ -415,6 +415,7 @@ class Compiler:
         self.pkg: Pkg = Pkg("main", "main", 0, main=True)
         self.generic_types: dict[str, list[str]] = {}  # generic type -> its type parameters
         self.consts: list = []  # the module's _K: every string and float the program holds, as data
+        self.dials: dict[str, tuple[str, int, str]] = {}  # dial key -> (file, line, variable)
         self.errors: list[GoSourceError] = []  # refusals so far: compile() lists them all at the end
         self.const_ids: dict = {}
 
@@ -460,6 +461,18 @@ class Compiler:
                 stack.extend(n.children)
 
     # -- emission --
+
+    def dial_key(self, e, name: str) -> str:
+        """The dial of the program's ``make(chan T, n)`` at ``e``: ``capacity:<variable>:<line>``, its value
+        looked up as the channel is made, so a dial changes a run without recompiling ("" inside the packages
+        leakviz models: their channels are not the program's to tune)."""
+        path = self.files[self.cur[0]] if 0 <= self.cur[0] < len(self.files) else ""
+        if path.startswith("/leakviz-modelled/"):
+            return ""
+        line = e.start_point[0] + 1
+        key = f"capacity:{name or 'chan'}:{line}"
+        self.dials.setdefault(key, (path, line, name or "chan"))
+        return key
 
     def k(self, value: Any) -> str:
         """``_K[i]``: the program's constant ``value`` (a string, float, name or type spec) as data, never as source."""
@@ -1210,6 +1223,7 @@ class Compiler:
         prog = Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees,
                        tuple(self.consts))
         prog.pkg_decls = self.pkg_decls
+        prog.dials = self.dials
         prog.pkg_vars = self.pkg_vars
         prog.test_paths = getattr(self, "test_paths", [])
         return prog
@@ -3130,7 +3144,9 @@ class Compiler:
             if u[0] == "chan":
                 name = self.chan_name
                 n = self.expr(args[1]) if len(args) > 1 else "0"
-                return f"_h.make_chan({n}, {self.zero(u[1])}{', ' + self.k(name) if name else ''})"
+                dial = self.dial_key(e, name)
+                tail = (", " + self.k(name) if name or dial else "") + (", " + self.k(dial) if dial else "")
+                return f"_h.make_chan({n}, {self.zero(u[1])}{tail})"
             if u[0] == "map":
                 return "{}"
             if u[0] == "slice":

@@ -416,8 +416,11 @@ class Helpers:
 
     # -- channels --
 
-    def make_chan(self, n: int, zero: Any, name: str = "") -> Any:
-        """Go's ``make(chan T, n)``; ``zero`` is T's zero value. A negative ``n`` panics (makechan: size out of range)."""
+    def make_chan(self, n: int, zero: Any, name: str = "", dial: str = "") -> Any:
+        """Go's ``make(chan T, n)``; ``zero`` is T's zero value; a set ``dial`` (``Interp.dials``) replaces
+        ``n``. A negative ``n`` panics (makechan: size out of range)."""
+        if dial:
+            n = self.ip.dials.get(dial, n)
         if n < 0:
             raise V.PanicValue(V.RuntimeErrorValue("makechan: size out of range"),
                                "runtime error: makechan: size out of range")
@@ -2304,6 +2307,7 @@ class Interp:
         self.prog = prog
         self.traffic = traffic  # golang.traffic.Traffic: what a simulated server serves
         self.traffic_served = False
+        self.dials: dict[str, int] = {}  # capacity:<variable>:<line> -> the capacity its make uses instead
         self.env = dict(env or {})
         self.budgets = budgets
         self.steps = 0

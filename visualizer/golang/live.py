@@ -13,6 +13,7 @@ read, and its last stranded count is the one ``go --json`` reports.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,9 @@ from .compile import Program, compile_files
 from .interp import MAIN_GOID, GoRuntime, Interp
 from .leaks import find_leaks
 
-__all__ = ["CHECK_EVERY_NS", "GoProgram", "LiveRuntime", "start"]
+__all__ = ["CHECK_EVERY_NS", "GoProgram", "LiveRuntime", "MAX_DIAL", "start"]
+
+MAX_DIAL = 1_000_000  # the largest capacity a dial sets (a buffer that size is already ~8 MB of Go memory)
 
 # Go's leak rule walks every value the program holds: while timers are pending it runs at most once per
 # this much simulated time and once per as many goroutine steps as there are goroutines (always when
@@ -130,6 +133,7 @@ class GoProgram:
     explore: bool = False  # a seeded random schedule (``go --runs``' later runs) instead of Go's order
     budgets: Budgets = DEFAULT_BUDGETS
     traffic: Any = None  # golang.traffic.Traffic: the requests a server in it is sent
+    dials: dict[str, int] = field(default_factory=dict)  # capacity:<variable>:<line> -> capacity (Interp.dials)
     prog: Program | None = field(default=None, repr=False)
 
     @classmethod
@@ -150,8 +154,26 @@ class GoProgram:
 
     def start(self) -> tuple[LiveRuntime, Interp]:
         """A fresh runtime with main started on it (nothing has run yet)."""
-        return start(self.compiled(), seed=self.seed, explore=self.explore, entry=self.entry, budgets=self.budgets,
-                     traffic=self.traffic)
+        rt, ip = start(self.compiled(), seed=self.seed, explore=self.explore, entry=self.entry,
+                       budgets=self.budgets, traffic=self.traffic)
+        ip.dials.update(self.dials)
+        return rt, ip
+
+    def dial_sites(self) -> dict[str, tuple[str, int, str]]:
+        """Every dial of the program: ``capacity:<variable>:<line>`` -> (file, line, variable), in source order."""
+        return dict(self.compiled().dials)
+
+    def change(self, ip: Interp, dial: str, value: int) -> None:
+        """Set ``dial`` to ``value`` in the run of ``ip`` from now on (channels already made keep theirs)
+        and in every run started after. Raises KeyError for a dial the program does not have, ValueError
+        for a capacity below 0 or above MAX_DIAL."""
+        if dial not in self.compiled().dials:
+            raise KeyError(dial)
+        if type(value) is not int or not 0 <= value <= MAX_DIAL:
+            raise ValueError(f"{dial} must be a whole number from 0 to {MAX_DIAL:,}, got {value!r}")
+        self.dials[dial] = value
+        ip.dials[dial] = value
+        ip.rt.emit("config", json.dumps({"dials": self.dials}, sort_keys=True))
 
 
 def _site_role(ip: Interp) -> Any:

@@ -35,6 +35,10 @@ class ControlPanel(QWidget):
     config_changed = Signal(object)
     speed_changed = Signal(object)
     preset_chosen = Signal(str)
+    dial_changed = Signal(str, int)  # a program's dial (capacity:<variable>:<line>) and its new capacity
+
+    ARTICLE_ROWS = ("variant", "checks", "cap_done", "cap_quit", "rate", "fail_prob", "bad_ip", "fail_list",
+                    "concurrent", "seed")
 
     def __init__(self, cfg: Config, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +98,8 @@ class ControlPanel(QWidget):
             if key == "fail_list":
                 form.addRow(self.fail_error)
 
+        self.dials: dict[str, QSpinBox] = {}  # a program's dials, by key (also each spin box's objectName)
+        self._dial_labels: dict[str, tuple[QLabel, str, int]] = {}
         self.set_config(cfg)
         for sb in (self.checks, self.cap_done, self.cap_quit, self.seed):
             sb.valueChanged.connect(self._emit)
@@ -136,11 +142,43 @@ class ControlPanel(QWidget):
             w = self.labels[key].buddy()
             if w is not None:
                 w.setToolTip(tip)
+        for key, (label, name, line) in self._dial_labels.items():
+            label.setText(self.tr("Capacity of {name} (line {line})").format(name=name, line=line))
+            tip = self.tr("make(chan T, N) for {name} at line {line}: a change applies to channels made from "
+                          "now on, as a redeploy would.").format(name=name, line=line)
+            label.setToolTip(tip)
+            self.dials[key].setToolTip(tip)
         self.fail_list.setPlaceholderText(self.tr("e.g. 0,9 (empty: drawn)"))
         self.concurrent.setText(self.tr("yes"))
         for i in range(self.speed.count()):
             s = self.speed.itemData(i)
             self.speed.setItemText(i, self.tr("max") if s is None else f"{s:g}×")
+
+    def set_dials(self, sites: dict[str, tuple[str, int, str]] | None, values: dict[str, int] | None = None,
+                  maximum: int = 1_000_000) -> None:
+        """A program's dials, one spin box per ``make(chan T, n)`` (``sites``: key -> (file, line, variable),
+        ``values`` the capacities set), in place of the article's settings; None: the article's again."""
+        for sb in self.dials.values():
+            self.form.removeRow(sb)
+        self.dials, self._dial_labels = {}, {}
+        program = sites is not None
+        for key in self.ARTICLE_ROWS:
+            self.form.setRowVisible(self.labels[key].buddy(), not program)
+        if not program:
+            self.fail_error.setVisible(False)
+        for k, (key, (_file, line, name)) in enumerate((sites or {}).items()):
+            sb = QSpinBox()
+            sb.setObjectName(key)
+            sb.setRange(0, maximum)
+            sb.setValue((values or {}).get(key, 0))
+            sb.setKeyboardTracking(False)  # typing 10 is one change, not a 1 then a 10
+            sb.valueChanged.connect(lambda v, key=key: self.dial_changed.emit(key, v))
+            label = QLabel()
+            label.setBuddy(sb)
+            self._dial_labels[key] = (label, name, line)
+            self.form.insertRow(1 + k, label, sb)
+            self.dials[key] = sb
+        self.retranslate()
 
     def set_config(self, cfg: Config) -> None:
         """Show ``cfg`` without emitting changes."""

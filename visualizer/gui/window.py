@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QWidget,
 )
 
 from ..core.clock import FRAME_HZ
@@ -113,6 +112,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.controls.config_changed.connect(self._config_changed)
         self.controls.speed_changed.connect(self._speed_changed)
         self.controls.preset_chosen.connect(self.choose_preset)
+        self.controls.dial_changed.connect(self._dial_changed)
 
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
@@ -393,6 +393,20 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.statusBar().showMessage(msg, 6000)
         self.refresh()
 
+    def _dial_changed(self, key: str, value: int) -> None:
+        if self.program is None:
+            return
+        self.current_file = None
+        self.playback.go_live()
+        try:
+            self.session.change(key, value)
+        except (KeyError, ValueError) as e:
+            self.statusBar().showMessage(str(e), 6000)
+            return
+        self.statusBar().showMessage(self.tr("{dial} = {n}: channels made from now on get it; those made "
+                                             "before keep theirs.").format(dial=key, n=value), 6000)
+        self.refresh()
+
     def _speed_changed(self, speed: float | None) -> None:
         self.session.set_speed(speed)
         self.statusBar().showMessage(self.tr("Speed: {s}").format(
@@ -461,10 +475,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.stage.forget_positions()
         for act in self._article_only():
             act.setEnabled(not program)
-        self.controls.setEnabled(True)
-        for w in self.controls.findChildren(QWidget):
-            if w is not self.controls.preset and w is not self.controls.speed:
-                w.setEnabled(not program)
+        if program:
+            from ..golang.live import MAX_DIAL
+            self.controls.set_dials(session.program.dial_sites(), session.program.dials, MAX_DIAL)
+            self.controls.preset.setCurrentIndex(-1)  # no preset runs: choosing one brings the article back
+        else:
+            self.controls.set_dials(None)
         if not program:
             self.code.set_config(session.cfg)
         self.retranslate()

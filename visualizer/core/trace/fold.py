@@ -333,6 +333,8 @@ class Folder:
             elif k == "config" and self.requests_total:  # a mid-run change: later requests run under it
                 self.versions.append((i, t, self.requests_total, e[2]))
                 self._mark(i, "change")
+            elif k == "config" and self.site_sample:  # a program's change (a dial): marked on the timeline
+                self._mark(i, "change")
             elif k == "return":
                 r = self.reqs.get(e[2])
                 self.requests_returned += 1

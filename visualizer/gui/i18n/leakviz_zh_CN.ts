@@ -68,147 +68,157 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../controls.py" line="111"/>
+        <location filename="../controls.py" line="117"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="111"/>
+        <location filename="../controls.py" line="117"/>
         <source>Start from a named scenario: the article&apos;s bug, its fix, a buffer too small, or the idiomatic context fix.</source>
         <translation>从一个命名场景开始：文章中的 bug、它的修复、太小的缓冲，或惯用的 context 修复。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="113"/>
+        <location filename="../controls.py" line="119"/>
         <source>&amp;Handler</source>
         <translation>处理函数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="113"/>
+        <location filename="../controls.py" line="119"/>
         <source>seed: the article&apos;s code. ctx: each send also selects on ctx.Done(). closequit: each send selects on a stop channel closed on return. drain: a goroutine receives the rest.</source>
         <translation>seed：文章中的代码。ctx：每次发送同时 select ctx.Done()。closequit：每次发送同时 select 一个在返回时关闭的 stop 通道。drain：由一个 goroutine 接收剩余结果。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="116"/>
+        <location filename="../controls.py" line="122"/>
         <source>&amp;Checks per request</source>
         <translation>每个请求的检查数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="116"/>
+        <location filename="../controls.py" line="122"/>
         <source>How many check goroutines each request starts.</source>
         <translation>每个请求启动多少个检查 goroutine。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="117"/>
+        <location filename="../controls.py" line="123"/>
         <source>Capacity of &amp;done</source>
         <translation>done 的容量(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="117"/>
+        <location filename="../controls.py" line="123"/>
         <source>make(chan bool, N) for done. 0 is the bug.</source>
         <translation>done 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="118"/>
+        <location filename="../controls.py" line="124"/>
         <source>Capacity of &amp;quit</source>
         <translation>quit 的容量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="118"/>
+        <location filename="../controls.py" line="124"/>
         <source>make(chan bool, N) for quit. 0 is the bug.</source>
         <translation>quit 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="119"/>
+        <location filename="../controls.py" line="125"/>
         <source>Request &amp;rate</source>
         <translation>请求速率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="119"/>
+        <location filename="../controls.py" line="125"/>
         <source>Requests per simulated second.</source>
         <translation>每个模拟秒到达的请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="120"/>
+        <location filename="../controls.py" line="126"/>
         <source>&amp;Failure probability</source>
         <translation>失败概率(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="120"/>
+        <location filename="../controls.py" line="126"/>
         <source>Chance that each check other than bad_ip fails on a request.</source>
         <translation>除 bad_ip 以外，每个检查在一个请求上失败的概率。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="122"/>
+        <location filename="../controls.py" line="128"/>
         <source>Share of &amp;bad IPs</source>
         <translation>恶意 IP 比例(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="122"/>
+        <location filename="../controls.py" line="128"/>
         <source>Share of requests from a blocked IP: check 0 (bad_ip, the article&apos;s) fails.</source>
         <translation>来自被封禁 IP 的请求比例：这些请求的检查 0（bad_ip，即文章中的检查）会失败。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="124"/>
+        <location filename="../controls.py" line="130"/>
         <source>Always &amp;failing checks</source>
         <translation>总是失败的检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="124"/>
+        <location filename="../controls.py" line="130"/>
         <source>Optional: 0-based check indices that fail on every request, e.g. 0,9. Empty: drawn from the probabilities above.</source>
         <translation>可选：在每个请求上都失败的检查编号（从 0 开始），例如 0,9。留空：按上面的概率随机抽取。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="127"/>
+        <location filename="../controls.py" line="133"/>
         <source>&amp;Overlapping requests</source>
         <translation>请求重叠(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="127"/>
+        <location filename="../controls.py" line="133"/>
         <source>Requests arrive at the rate whether or not earlier ones were answered.</source>
         <translation>无论之前的请求是否已响应，请求都按速率到达。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="129"/>
+        <location filename="../controls.py" line="135"/>
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="129"/>
+        <location filename="../controls.py" line="135"/>
         <source>Same seed, same requests, same run. Changing it starts over.</source>
         <translation>相同的种子，相同的请求，相同的运行。修改它会重新开始。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="130"/>
+        <location filename="../controls.py" line="136"/>
         <source>Spee&amp;d</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="130"/>
+        <location filename="../controls.py" line="136"/>
         <source>Simulated seconds per wall-clock second; max runs as fast as the machine can.</source>
         <translation>每个真实秒对应的模拟秒数；max 表示机器能跑多快就跑多快。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="139"/>
+        <location filename="../controls.py" line="146"/>
+        <source>Capacity of {name} (line {line})</source>
+        <translation>{name} 的容量（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="147"/>
+        <source>make(chan T, N) for {name} at line {line}: a change applies to channels made from now on, as a redeploy would.</source>
+        <translation>第 {line} 行 {name} 的 make(chan T, N)：修改只影响此后创建的通道，就像重新部署一样。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="151"/>
         <source>e.g. 0,9 (empty: drawn)</source>
         <translation>例如 0,9（留空：随机）</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="140"/>
+        <location filename="../controls.py" line="152"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="143"/>
+        <location filename="../controls.py" line="155"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="184"/>
+        <location filename="../controls.py" line="222"/>
         <source>Failing checks must be numbers separated by commas, like 0,9.</source>
         <translation>失败的检查必须是用逗号分隔的数字，例如 0,9。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="193"/>
+        <location filename="../controls.py" line="231"/>
         <source>Check {i} does not exist: checks are numbered 0 to {last}.</source>
         <translation>检查 {i} 不存在：检查编号为 0 到 {last}。</translation>
     </message>
@@ -1390,7 +1400,7 @@
     </message>
     <message>
         <location filename="../window.py" line="210"/>
-        <location filename="../window.py" line="549"/>
+        <location filename="../window.py" line="564"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1470,72 +1480,77 @@
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="398"/>
+        <location filename="../window.py" line="406"/>
+        <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
+        <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="412"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="399"/>
+        <location filename="../window.py" line="413"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="445"/>
+        <location filename="../window.py" line="459"/>
         <source>Running {file}: press Space to play.</source>
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="520"/>
+        <location filename="../window.py" line="535"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="546"/>
+        <location filename="../window.py" line="561"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="553"/>
+        <location filename="../window.py" line="568"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="553"/>
+        <location filename="../window.py" line="568"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="555"/>
+        <location filename="../window.py" line="570"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="555"/>
+        <location filename="../window.py" line="570"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="556"/>
+        <location filename="../window.py" line="571"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="571"/>
+        <location filename="../window.py" line="586"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="583"/>
+        <location filename="../window.py" line="598"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="595"/>
+        <location filename="../window.py" line="610"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="596"/>
+        <location filename="../window.py" line="611"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>

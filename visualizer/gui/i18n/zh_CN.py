@@ -32,6 +32,11 @@ ZH = {
     "⋮ lines {a}–{b} below": "⋮ 下方第 {a}–{b} 行",
     "Running {file}: press Space to play.": "正在运行 {file}：按空格键播放。",
     "Goroutines started": "已启动的 goroutine",
+    "Capacity of {name} (line {line})": "{name} 的容量（第 {line} 行）",
+    "make(chan T, N) for {name} at line {line}: a change applies to channels made from now on, as a redeploy would.":
+        "第 {line} 行 {name} 的 make(chan T, N)：修改只影响此后创建的通道，就像重新部署一样。",
+    "{dial} = {n}: channels made from now on get it; those made before keep theirs.":
+        "{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
