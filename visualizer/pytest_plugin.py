@@ -31,7 +31,8 @@ class LeakvizDriver:
         """The main window, shown and paused, on ``preset`` with any Config fields overridden
         (``capacity_done=9``, ``checks=4``, ...); or on the Go program ``source`` (a .go file or a
         package's folder; ``handler``: the HTTP handler to send requests to, as ``go --handler``), run
-        live in the same window with the same views. Returns the window."""
+        live in the same window with the same views, its channels' capacities set by dials named as
+        the drawer's (``**{"capacity:done:21": 10}``). Returns the window."""
         from .core.presets import PRESETS
         from .core.scenario import Config
         from .gui.window import MainWindow
@@ -55,8 +56,10 @@ class LeakvizDriver:
     def _open_source(self, source: str, handler: str | None, *, lang: str, size, present: bool, config: dict):
         from .golang.module import load_sources
         from .gui.window import MainWindow
-        if config:
-            raise TypeError(f"a Go source takes no article settings: {', '.join(sorted(config))}")
+        dials = {k: v for k, v in config.items() if k.startswith("capacity:")}
+        other = sorted(set(config) - set(dials))
+        if other:
+            raise TypeError(f"a Go source takes dials (capacity:<variable>:<line>=N), not {', '.join(other)}")
         from .golang.errors import GoSourceError
         try:
             files = load_sources([source])  # OSError for what cannot be read
@@ -64,7 +67,7 @@ class LeakvizDriver:
             raise ValueError(e.lines()[0]) from None
         win = MainWindow(speed=None, lang=lang, size=size, present=present)
         self.qtbot.addWidget(win)
-        why = win.open_program(files, handler=handler)
+        why = win.open_program(files, dials=dials, handler=handler)
         if why:
             win.close()
             raise ValueError(why)

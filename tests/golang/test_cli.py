@@ -382,3 +382,20 @@ def test_the_window_s_recorder_hands_back_every_refusal(tmp_path):
     src = b'package main\n\nfunc main() {\n\tprintln(a)\n\tprintln(b)\n}\n'
     run = from_json(to_json(record([(str(tmp_path / "m.go"), src)])))
     assert [(e.line, e.msg) for e in (run.error, *run.error.more)] == [(4, "undefined: a"), (5, "undefined: b")]
+
+
+@pytest.mark.parametrize(("dial", "says"), [
+    ("capacity:out:15=4", None),
+    ("capacity:out:15=-1", "--dial takes capacity:VAR:LINE=N"),
+    ("out=4", "--dial takes capacity:VAR:LINE=N"),
+    ("capacity:in:15=4", "no dial 'capacity:in:15'"),
+])
+def test_dial_flag_goes_through_the_sandboxed_child_or_is_one_line(dial, says):
+    ncast = Path(__file__).parents[2] / "visualizer" / "goplay" / "examples" / "ncast.go"
+    r = subprocess.run([sys.executable, "-m", "visualizer", "go", str(ncast), "--json", "--dial", dial],
+                       capture_output=True, text=True, timeout=120)
+    if says is None:
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["per_run"][0]["leaked"] == 0
+    else:
+        assert r.returncode == 2 and r.stderr.count("\n") == 1 and says in r.stderr

@@ -196,3 +196,13 @@ def test_a_dial_the_program_does_not_have_or_a_bad_capacity_is_refused():
         with pytest.raises(ValueError):
             s.change("capacity:out:15", bad)
     s.stop()
+
+
+def test_go_takes_the_same_dials_and_refuses_an_unknown_one_in_a_line():
+    path = next(p for p in EXAMPLES if p.stem == "ncast")
+    out, err = io.StringIO(), io.StringIO()
+    assert run_go([str(path)], as_json=True, out=out, err=err, dials={"capacity:out:15": 4}) == 0
+    assert json.loads(out.getvalue())["per_run"][0]["leaked"] == 0
+    err = io.StringIO()
+    assert run_go([str(path)], out=io.StringIO(), err=err, dials={"capacity:x:1": 4}) == 2
+    assert err.getvalue() == "leakviz go: error: no dial 'capacity:x:1': this program's are capacity:out:15\n"

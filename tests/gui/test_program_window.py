@@ -123,3 +123,12 @@ func main() {
     assert any(what == "change" for _i, what in win.timeline.marks)
     win.choose_preset("unbuffered")  # the article again: its settings back, the dials gone
     assert win.findChild(QSpinBox, "capacity:out:6") is None and win.controls.cap_done.isVisibleTo(win.controls)
+
+
+def test_the_plugin_sets_dials_by_name_and_refuses_one_the_program_does_not_have(leakviz):
+    path = EXAMPLES / "ncast.go"
+    win = leakviz.open(source=str(path), **{"capacity:out:15": 4})
+    leakviz.advance(1.0)
+    assert win.findChild(QLabel, "strandedCount").text() == "0"  # room for every late replica
+    with pytest.raises(ValueError, match="No dial capacity:nope:3: this program's are capacity:out:15"):
+        leakviz.open(source=str(path), **{"capacity:nope:3": 1})

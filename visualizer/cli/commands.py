@@ -116,6 +116,14 @@ def cmd_go(a: argparse.Namespace) -> int:
             print(f"leakviz go: error: --env takes K=V, got {kv[:60]!r}", file=sys.stderr)
             return 2
         env[k] = v
+    dials = {}
+    for kv in a.dial:
+        k, sep, v = kv.rpartition("=")
+        if not sep or not k.startswith("capacity:") or not v.isdigit() or int(v) > 1_000_000:
+            print(f"leakviz go: error: --dial takes capacity:VAR:LINE=N with N from 0 to 1,000,000, got "
+                  f"{kv[:60]!r}", file=sys.stderr)
+            return 2
+        dials[k] = int(v)
     until = None if a.until is None else int(a.until * 1e9)
     if not sandbox.in_child():
         # the second wall: the program runs in a limited child process (golang/sandbox.py)
@@ -136,6 +144,7 @@ def cmd_go(a: argparse.Namespace) -> int:
         args += [f"--header={h}" for h in a.header]
         for k, v in env.items():
             args.append(f"--env={k}={v}")
+        args += [f"--dial={k}={v}" for k, v in dials.items()]
         for flag, v in limits.items():
             if v is not None and flag not in ("--max-memory", "--timeout"):
                 args += [flag, str(v)]
@@ -147,7 +156,7 @@ def cmd_go(a: argparse.Namespace) -> int:
     return sandbox.run_deep(run_go, a.paths, entry=a.entry, runs=a.runs, seed=a.seed, until_ns=until,
                             as_json=a.json, budgets=budgets, env=env, handler=a.handler, requests=a.requests,
                             rate=a.rate, sources=a.sources, path=a.path, headers=a.header, serve=a.serve,
-                            speed=a.speed, detail=a.detail)
+                            speed=a.speed, detail=a.detail, dials=dials)
 
 
 def cmd_window(a: argparse.Namespace) -> int:

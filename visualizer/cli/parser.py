@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--path", default="/", metavar="PATH", help="made-up requests ask for PATH?QUERY (default: /)")
     g.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
                    help="a header of every made-up request (repeatable)")
+    g.add_argument("--dial", action="append", default=[], metavar="capacity:VAR:LINE=N",
+                   help="run the make(chan T, n) of VAR at LINE with capacity N instead (repeatable; the "
+                   "window's dials)")
     g.add_argument("--env", action="append", default=[], metavar="K=V",
                    help="a variable of the program's environment (repeatable; default: none, whatever "
                    "leakviz's own environment holds)")

@@ -47,7 +47,8 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
            as_json: bool = False, out: Any = None, err: Any = None, budgets: Budgets = DEFAULT_BUDGETS,
            env: dict[str, str] | None = None, handler: str | None = None, requests: int = 50,
            rate: float = 100.0, sources: str | None = None, path: str = "/", headers: list[str] | None = None,
-           serve: str | None = None, speed: float = 1.0, detail: bool = False) -> int:
+           serve: str | None = None, speed: float = 1.0, detail: bool = False,
+           dials: dict[str, int] | None = None) -> int:
     """Run the program ``runs`` times; print as the real binary would, summary on stderr. Returns the exit code.
 
     A service (an HTTP handler with no main, or a main that starts a server; or ``handler``) is driven
@@ -82,6 +83,11 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
     if entry not in prog.decls:
         err.write(f"go: no function {entry!r} in package main\n")
         return 2
+    unknown = sorted(set(dials or {}) - set(prog.dials))
+    if unknown:
+        err.write(f"leakviz go: error: no dial {unknown[0][:80]!r}: this program's are "
+                  f"{', '.join(prog.dials) or 'none (it makes no channel)'}\n")
+        return 2
     results = []
     code = 0
     for k in range(runs):
@@ -89,6 +95,7 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         try:
             ip = Interp(prog, seed=s, explore=k > 0, entry=entry, out=None if as_json else out,
                         err=None if as_json else err, budgets=budgets, env=env, traffic=traffic)
+            ip.dials.update(dials or {})
             try:
                 r = ip.run(until_ns)
             finally:

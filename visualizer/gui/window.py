@@ -436,11 +436,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         """The Go program running (golang.live.GoProgram), or None for the article's scenario."""
         return self.session.program
 
-    def open_program(self, files: list[tuple[str, bytes]], **service) -> str:
+    def open_program(self, files: list[tuple[str, bytes]], dials: dict[str, int] | None = None, **service) -> str:
         """Run a Go program live here instead of the article: its goroutines in lanes by go statement,
         its file in the code panel, Go's leak rule on the stranded count. ``service`` are ``go``'s
-        options for a handler or a server (handler, requests, rate, sources, path, headers, serve).
-        Returns "" or the one-line reason it cannot run (also shown in the status bar)."""
+        options for a handler or a server (handler, requests, rate, sources, path, headers, serve); ``dials``
+        its channels' capacities (``capacity:<variable>:<line>``). Returns "" or the one-line reason it
+        cannot run (also shown in the status bar)."""
         from ..golang.errors import GoSourceError
         from ..golang.live import GoProgram
         from ..golang.traffic import TrafficError
@@ -452,6 +453,18 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         except (NoHandler, TrafficError, OSError) as e:
             msg = str(e)
         else:
+            msg = ""
+            for key, value in (dials or {}).items():
+                if key not in program.dial_sites():
+                    msg = self.tr("No dial {key}: this program's are {keys}.").format(
+                        key=key, keys=", ".join(program.dial_sites()) or "-")
+                elif type(value) is not int or not 0 <= value <= 1_000_000:
+                    msg = self.tr("{key} must be a whole number from 0 to 1,000,000.").format(key=key)
+                else:
+                    program.dials[key] = value
+            if msg:
+                self.statusBar().showMessage(msg)
+                return msg
             self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
             shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
             self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
