@@ -206,3 +206,10 @@ def test_go_takes_the_same_dials_and_refuses_an_unknown_one_in_a_line():
     err = io.StringIO()
     assert run_go([str(path)], out=io.StringIO(), err=err, dials={"capacity:x:1": 4}) == 2
     assert err.getvalue() == "leakviz go: error: no dial 'capacity:x:1': this program's are capacity:out:15\n"
+
+
+def test_a_programs_channels_are_its_newest_of_each_name_with_their_queues():
+    path = next(p for p in EXAMPLES if p.stem == "ncast")
+    snap = _run_to_end(Session(program=_program(path), speed=None))[-1]
+    # ten queries each made an "out"; the newest two stay, each with its four late replicas queued
+    assert [(c.name, c.cap, c.sendq, c.recvq) for c in snap.channels] == [("out", 0, 4, 0)] * 2

@@ -132,3 +132,11 @@ def test_the_plugin_sets_dials_by_name_and_refuses_one_the_program_does_not_have
     assert win.findChild(QLabel, "strandedCount").text() == "0"  # room for every late replica
     with pytest.raises(ValueError, match="No dial capacity:nope:3: this program's are capacity:out:15"):
         leakviz.open(source=str(path), **{"capacity:nope:3": 1})
+
+
+def test_the_stage_draws_the_programs_channels_with_who_waits_on_them(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "ncast.go"), size=(1280, 720))
+    leakviz.advance(1.0)
+    win.grab()
+    texts = [t for t, _r, _f in win.stage.labels]
+    assert texts.count("out 0/0") == 2 and texts.count("4 waiting to send") == 2, texts

@@ -14,9 +14,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from ..core.trace import SiteView, Snapshot
+from ..core.trace import ChannelView, SiteView, Snapshot
 from ..golang.gomod import MODELLED_ROOT
-from .style import FAINT, GREY, INK, PANEL, STATE_COLOR, VERMILLION, draw_task, px
+from .style import FAINT, GREY, INK, PANEL, PAPER, STATE_COLOR, VERMILLION, draw_task, px
 
 translate = QCoreApplication.translate
 MODELLED = MODELLED_ROOT + "/"  # where the Go packages leakviz models say they are
@@ -114,6 +114,50 @@ def _lane(stage, p: QPainter, rect: QRectF, site: SiteView, words: dict[str, str
         p.setPen(VERMILLION if t.state == "stranded" else INK)
         stage._label(p, note, translate("SiteLanes", "blocked at {where}: {what}").format(where=base(t.where), what=what), px(16),
                      optional=True)
+
+
+def channels_height(stage, snap: Snapshot) -> float:
+    """The height of the channels' strip: none without channels, else a row the back row can read."""
+    return 0.0 if not snap.channels else max(px(64), stage.height() * 0.12)
+
+
+def draw_channels(stage, p: QPainter, rect: QRectF, channels: tuple[ChannelView, ...]) -> None:
+    """The program's channels, newest of each name: buffer slots (hatched when there is no buffer) and who
+    waits on each; a channel with senders queued and nobody to receive is outlined in red dashes."""
+    p.fillRect(rect, PAPER)
+    pad = px(10)
+    shown = _most_telling(channels)[: max(1, int(rect.width() // px(150)))]
+    w = min((rect.width() - pad) / max(1, len(shown)), px(280))
+    for k, ch in enumerate(shown):
+        cell = QRectF(rect.left() + pad + k * w, rect.top() + 4, w - pad, rect.height() - 8)
+        note_h = min(px(15) * 1.3, cell.height() * 0.3)
+        box = QRectF(cell.left(), cell.top(), cell.width(), cell.height() - note_h)
+        stuck = ch.sendq > 0 and ch.recvq == 0 and ch.len >= ch.cap
+        stage._draw_channel(p, box, ch, stuck)
+        if ch.closed:
+            note = translate("SiteLanes", "closed")
+        elif ch.sendq:
+            note = translate("SiteLanes", "{n} waiting to send").format(n=f"{ch.sendq:,}")
+        elif ch.recvq:
+            note = translate("SiteLanes", "{n} waiting to receive").format(n=f"{ch.recvq:,}")
+        else:
+            note = ""
+        if note:
+            p.setPen(VERMILLION if stuck else INK)
+            stage._label(p, QRectF(cell.left(), box.bottom(), cell.width(), note_h), note, px(15), optional=True)
+
+
+def _most_telling(channels: tuple[ChannelView, ...]) -> list[ChannelView]:
+    """One channel of each name first (the newest), then the others; within each pass, a channel with
+    senders and nobody to receive first, then the busiest, closed ones last."""
+    def rank(c: ChannelView) -> tuple:
+        return (c.closed, -(c.sendq > 0 and c.recvq == 0), -(c.sendq + c.recvq + c.len))
+    newest: dict[str, ChannelView] = {}
+    for c in channels:
+        newest[c.name] = c
+    first = sorted(newest.values(), key=rank)
+    rest = sorted((c for c in channels if newest[c.name] is not c), key=rank)
+    return first + rest
 
 
 def header(snap: Snapshot) -> str:

@@ -99,11 +99,12 @@ class Stage(QWidget):
 
     # -- layout --
 
-    def _lane_rects(self, n: int) -> tuple[list[QRectF], QRectF]:
+    def _lane_rects(self, n: int, reserve: float = 0.0) -> tuple[list[QRectF], QRectF]:
+        """Lane rects (the most recent ``n`` that read) and the pile's; ``reserve`` px above the pile stay free."""
         w, h = self.width(), self.height()
         pile_h = max(px(90), h * 0.24)
         top = px(15) * 1.6
-        lanes_h = h - pile_h - top
+        lanes_h = h - pile_h - top - reserve
         n = min(n, max(1, int(lanes_h // px(48))))  # a short stage shows the most recent lanes that still read
         lh = lanes_h / max(n, 3)
         return ([QRectF(0, top + i * lh, w, lh) for i in range(n)],
@@ -126,10 +127,13 @@ class Stage(QWidget):
         self.labels = []
         self.lanes = []
         if self.program:  # a program run from source: lanes by go statement (sitelanes.py)
-            lanes, pile = self._lane_rects(len(snap.sites))
+            strip = sitelanes.channels_height(self, snap)
+            lanes, pile = self._lane_rects(len(snap.sites), strip)
             p.setPen(INK)
             self._label(p, QRectF(10, 1, self.width() - 20, px(15) * 1.5), sitelanes.header(snap), px(15))
             sitelanes.draw_sites(self, p, lanes, snap.sites)
+            if strip:
+                sitelanes.draw_channels(self, p, QRectF(0, pile.top() - strip, self.width(), strip), snap.channels)
             self._draw_pile(p, pile, snap)
             p.end()
             self.painted.emit()

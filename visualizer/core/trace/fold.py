@@ -116,9 +116,11 @@ class Folder:
         self.site_states: Counter[tuple[str, str]] = Counter()
         self.site_sample: dict[str, dict[int, _G]] = {}
         self.hidden: set[int] = set()  # the runtime's own helpers (timers): not the program's goroutines
+        self.site_chans: dict[str, list[int]] = {}  # a program's channels by name: the newest few cids
 
     MAX_MARKS = 4000
     SAMPLE = 40  # goroutines a site keeps to draw; the rest are counted
+    CHANS_PER_NAME = 2  # a program's channels of one name kept to draw (a per-request channel: the newest two)
     HIDDEN_ROLES = frozenset({"timer"})
 
     @property
@@ -146,6 +148,7 @@ class Folder:
         f.site_sample = {role: {gid: f.gs.get(gid) or copy.copy(g) for gid, g in d.items()}
                          for role, d in self.site_sample.items()}
         f.hidden = set(self.hidden)
+        f.site_chans = {name: list(cids) for name, cids in self.site_chans.items()}
         f._mem = list(self._mem)
         f.marks = list(self.marks)
         return f
@@ -323,6 +326,13 @@ class Folder:
                 r = self.reqs.get(req)
                 if r is not None:
                     r.cids.append(cid)
+                elif req == -1 and name:  # a program's channel: the newest few of each name stay drawn
+                    newest = self.site_chans.setdefault(name, [])
+                    newest.append(cid)
+                    if len(newest) > self.CHANS_PER_NAME:
+                        old = newest.pop(0)
+                        self.chans.pop(old, None)
+                        self.names.pop(old, None)
             elif k == "request":
                 _, _, req, ip = e[:4]
                 self.reqs[req] = _R(req, t, ip)
@@ -431,6 +441,8 @@ class Folder:
         sites = tuple(SiteView(role, tuple(sorted(per_site.get(role, ()))),
                                tuple(g.view(names) for g in sample.values()))
                       for role, sample in self.site_sample.items())
+        channels = tuple(ChannelView(c.cid, c.name, c.req, c.cap, c.len, c.sendq, c.recvq, c.closed)
+                         for cids in self.site_chans.values() for c in map(self.chans.get, cids) if c is not None)
         t = self.t if now is None else max(self.t, now)
         mem = list(self._mem)
         if not mem or mem[-1].t != t:
@@ -448,7 +460,7 @@ class Folder:
             panic=self.panic, panic_gid=self.panic_gid, versions=tuple(self.versions),
             parked_by_version=tuple(sorted((k, v) for k, v in self.parked_by_version.items() if v)),
             stranded_by_version=tuple(sorted((k, v) for k, v in self.stranded_by_version.items() if v)),
-            spawned_by_role=tuple(sorted(self.spawned_by_role.items())), sites=sites,
+            spawned_by_role=tuple(sorted(self.spawned_by_role.items())), sites=sites, channels=channels,
             returned_by_outcome=tuple(sorted(self.returned_by_outcome.items())))
 
 

@@ -113,6 +113,7 @@ class Snapshot:
     parked_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
     stranded_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
     sites: tuple[SiteView, ...] = ()  # goroutines outside any request, by go statement, in order of first start
+    channels: tuple[ChannelView, ...] = ()  # a program's channels: the newest few of each name, by name
 
     def state_count(self, state: str) -> int:
         """Number of goroutines in ``state`` at this snapshot (0 if none)."""

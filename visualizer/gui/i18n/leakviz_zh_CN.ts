@@ -1706,17 +1706,32 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>阻塞在 {where}：{what}</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="122"/>
+        <location filename="../sitelanes.py" line="138"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="140"/>
+        <source>{n} waiting to send</source>
+        <translation>{n} 个等待发送</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="142"/>
+        <source>{n} waiting to receive</source>
+        <translation>{n} 个等待接收</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="166"/>
         <source>1 go statement</source>
         <translation>1 条 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="122"/>
+        <location filename="../sitelanes.py" line="166"/>
         <source>{n} go statements</source>
         <translation>{n} 条 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="123"/>
+        <location filename="../sitelanes.py" line="167"/>
         <source>{statements} · {started} goroutines started · {live} alive</source>
         <translation>{statements} · 已启动 {started} 个 goroutine · {live} 个存活</translation>
     </message>
@@ -1731,73 +1746,73 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 带叉的红色方块是被困住的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="180"/>
+        <location filename="../stage.py" line="184"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="183"/>
+        <location filename="../stage.py" line="187"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="204"/>
+        <location filename="../stage.py" line="208"/>
         <source>{n} stranded</source>
         <translation>{n} 个被困住</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="324"/>
+        <location filename="../stage.py" line="328"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="360"/>
+        <location filename="../stage.py" line="364"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="363"/>
+        <location filename="../stage.py" line="367"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="366"/>
+        <location filename="../stage.py" line="370"/>
         <source>returned 403</source>
         <translation>已返回 403</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="369"/>
+        <location filename="../stage.py" line="373"/>
         <source>returned 200</source>
         <translation>已返回 200</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="372"/>
+        <location filename="../stage.py" line="376"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="377"/>
+        <location filename="../stage.py" line="381"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="387"/>
+        <location filename="../stage.py" line="391"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="391"/>
+        <location filename="../stage.py" line="395"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="404"/>
+        <location filename="../stage.py" line="408"/>
         <source>No goroutine is stranded.</source>
         <translation>没有 goroutine 被困住。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="423"/>
-        <location filename="../stage.py" line="432"/>
+        <location filename="../stage.py" line="427"/>
+        <location filename="../stage.py" line="436"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

@@ -39,6 +39,7 @@ ZH = {
         "{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。",
     "No dial {key}: this program's are {keys}.": "没有旋钮 {key}：这个程序的旋钮是 {keys}。",
     "{key} must be a whole number from 0 to 1,000,000.": "{key} 必须是 0 到 1,000,000 之间的整数。",
+    "closed": "已关闭",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
