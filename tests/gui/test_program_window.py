@@ -140,3 +140,26 @@ def test_the_stage_draws_the_programs_channels_with_who_waits_on_them(leakviz):
     win.grab()
     texts = [t for t, _r, _f in win.stage.labels]
     assert texts.count("out 0/0") == 2 and texts.count("4 waiting to send") == 2, texts
+
+
+def test_a_handler_gets_the_request_settings_and_a_change_runs_it_again_with_them(leakviz):
+    from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+    win = leakviz.open(source=str(EXAMPLES / "article_http.go"))
+    c = win.controls
+    assert c.t_requests.isVisibleTo(c) and c.t_handler.currentText() == "handler"
+    assert c.t_requests.value() == 50 and c.t_rate.value() == 100.0
+    assert isinstance(c.t_requests, QSpinBox) and isinstance(c.t_rate, QDoubleSpinBox)
+    c.t_requests.setValue(7)
+    leakviz.advance(5.0)
+    net_http = next(s for s in win.snap.sites if s.role.endswith("/http.go:465") or "net/http" in s.role)
+    assert net_http.total == 7  # one goroutine per request, as net/http starts
+    assert int(win.findChild(QLabel, "strandedCount").text()) == _go_leaked_served(EXAMPLES / "article_http.go", 7)
+    assert win.findChild(QSpinBox, "capacity:done:21") is not None  # the dials stay
+    plain = leakviz.open(source=str(EXAMPLES / "ncast.go"))
+    assert not plain.controls.t_requests.isVisibleTo(plain.controls)  # nothing is served there
+
+
+def _go_leaked_served(path: Path, requests: int) -> int:
+    out = io.StringIO()
+    run_go([str(path)], as_json=True, out=out, err=io.StringIO(), requests=requests)
+    return json.loads(out.getvalue())["per_run"][0]["leaked"]

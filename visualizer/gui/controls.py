@@ -36,6 +36,7 @@ class ControlPanel(QWidget):
     speed_changed = Signal(object)
     preset_chosen = Signal(str)
     dial_changed = Signal(str, int)  # a program's dial (capacity:<variable>:<line>) and its new capacity
+    traffic_changed = Signal(object)  # a served program's requests: dict of go's service options
 
     ARTICLE_ROWS = ("variant", "checks", "cap_done", "cap_quit", "rate", "fail_prob", "bad_ip", "fail_list",
                     "concurrent", "seed")
@@ -100,6 +101,33 @@ class ControlPanel(QWidget):
 
         self.dials: dict[str, QSpinBox] = {}  # a program's dials, by key (also each spin box's objectName)
         self._dial_labels: dict[str, tuple[QLabel, str, int]] = {}
+        # a served program's requests (an HTTP handler): which handler, how many, how fast, from where, for what
+        self.t_handler = QComboBox()
+        self.t_requests = QSpinBox()
+        self.t_requests.setRange(1, 100_000)
+        self.t_requests.setKeyboardTracking(False)
+        self.t_rate = QDoubleSpinBox()
+        self.t_rate.setRange(0.1, 100_000.0)
+        self.t_rate.setDecimals(1)
+        self.t_rate.setSuffix(" /s")
+        self.t_rate.setKeyboardTracking(False)
+        self.t_from = QLineEdit()
+        self.t_from.setPlaceholderText("10.0.0.0/8")
+        self.t_from.setClearButtonEnabled(True)
+        self.t_path = QLineEdit("/")
+        self.traffic_rows = {"t_handler": self.t_handler, "t_requests": self.t_requests, "t_rate": self.t_rate,
+                             "t_from": self.t_from, "t_path": self.t_path}
+        speed_row, _role = form.getWidgetPosition(self.speed)
+        for k, (key, w) in enumerate(self.traffic_rows.items()):  # above the speed, which every run has
+            self.labels[key] = QLabel()
+            self.labels[key].setBuddy(w)
+            form.insertRow(speed_row + k, self.labels[key], w)
+            form.setRowVisible(w, False)
+        self.t_handler.activated.connect(lambda _i: self._emit_traffic())
+        self.t_requests.valueChanged.connect(lambda _v: self._emit_traffic())
+        self.t_rate.valueChanged.connect(lambda _v: self._emit_traffic())
+        self.t_from.editingFinished.connect(self._emit_traffic)
+        self.t_path.editingFinished.connect(self._emit_traffic)
         self.set_config(cfg)
         for sb in (self.checks, self.cap_done, self.cap_quit, self.seed):
             sb.valueChanged.connect(self._emit)
@@ -135,6 +163,15 @@ class ControlPanel(QWidget):
             "seed": (self.tr("S&eed"), self.tr("Same seed, same requests, same run. Changing it starts over.")),
             "speed": (self.tr("Spee&d"), self.tr("Simulated seconds per wall-clock second; max runs as fast "
                                                  "as the machine can.")),
+            "t_handler": (self.tr("Handler"), self.tr("The func(w http.ResponseWriter, r *http.Request) each "
+                                                     "simulated request calls, on its own goroutine as net/http "
+                                                     "does.")),
+            "t_requests": (self.tr("Requests"), self.tr("How many simulated requests the handler is sent.")),
+            "t_rate": (self.tr("Requests per second"), self.tr("Simulated requests per simulated second.")),
+            "t_from": (self.tr("Clients from"), self.tr("Networks the clients come from, each with its share in "
+                                                        "%, e.g. 203.0.113.0/24=25, 10.0.0.0/8 (empty: "
+                                                        "10.0.x.y).")),
+            "t_path": (self.tr("Path"), self.tr("The path (and ?query) every request asks for.")),
         }
         for key, (label, tip) in text.items():
             self.labels[key].setText(label)
@@ -179,6 +216,34 @@ class ControlPanel(QWidget):
             self.form.insertRow(1 + k, label, sb)
             self.dials[key] = sb
         self.retranslate()
+
+    def set_traffic(self, handlers: list[str] | None, service: dict | None = None) -> None:
+        """A served program's request settings (``handlers`` it can be sent to, ``service`` as go's options
+        now in force); None hides them."""
+        on = bool(handlers)
+        for w in self.traffic_rows.values():
+            w.blockSignals(True)
+            self.form.setRowVisible(w, on)
+        if on:
+            sv = service or {}
+            self.t_handler.clear()
+            self.t_handler.addItems(handlers)
+            self.t_handler.setCurrentText(sv.get("handler") or handlers[0])
+            self.t_requests.setValue(sv.get("requests", 50))
+            self.t_rate.setValue(sv.get("rate", 100.0))
+            self.t_from.setText(sv.get("sources") or "")
+            self.t_path.setText(sv.get("path", "/"))
+        for w in self.traffic_rows.values():
+            w.blockSignals(False)
+
+    def traffic(self) -> dict:
+        """The request settings shown, as go's service options."""
+        return {"handler": self.t_handler.currentText() or None, "requests": self.t_requests.value(),
+                "rate": self.t_rate.value(), "sources": self.t_from.text().strip() or None,
+                "path": self.t_path.text().strip() or "/"}
+
+    def _emit_traffic(self) -> None:
+        self.traffic_changed.emit(self.traffic())
 
     def set_config(self, cfg: Config) -> None:
         """Show ``cfg`` without emitting changes."""

@@ -63,6 +63,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else Settings.memory()
         self.current_file: Path | None = None  # the saved run shown, until the run changes
+        self.program_source: tuple[list, dict] | None = None  # a program's files and go's service options
         self._export_job = None
         self.presenting = False
         self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
@@ -113,6 +114,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.controls.speed_changed.connect(self._speed_changed)
         self.controls.preset_chosen.connect(self.choose_preset)
         self.controls.dial_changed.connect(self._dial_changed)
+        self.controls.traffic_changed.connect(self._traffic_changed)
 
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
@@ -407,6 +409,19 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
                                              "before keep theirs.").format(dial=key, n=value), 6000)
         self.refresh()
 
+    def _traffic_changed(self, traffic: dict) -> None:
+        """The served program's requests changed: its run starts over with them (its dials kept)."""
+        if self.program is None:
+            return
+        files, service = self.program_source
+        new = {**service, **{k: v for k, v in traffic.items() if v is not None or k in ("sources", "handler")}}
+        if new == service:
+            return
+        playing = self.session.playing
+        why = self.open_program(files, dials=dict(self.program.dials), **new)
+        if not why and playing:
+            self.session.play()
+
     def _speed_changed(self, speed: float | None) -> None:
         self.session.set_speed(speed)
         self.statusBar().showMessage(self.tr("Speed: {s}").format(
@@ -465,6 +480,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             if msg:
                 self.statusBar().showMessage(msg)
                 return msg
+            self.program_source = (list(files), dict(service))  # what the traffic panel starts it over from
             self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
             shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
             self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
@@ -490,10 +506,14 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             act.setEnabled(not program)
         if program:
             from ..golang.live import MAX_DIAL
+            from ..goplay.http import drivable
+            files, service = self.program_source
+            self.controls.set_traffic(drivable(files) if service.get("serve") is None else None, service)
             self.controls.set_dials(session.program.dial_sites(), session.program.dials, MAX_DIAL)
             self.controls.preset.setCurrentIndex(-1)  # no preset runs: choosing one brings the article back
         else:
             self.controls.set_dials(None)
+            self.controls.set_traffic(None)
         if not program:
             self.code.set_config(session.cfg)
         self.retranslate()

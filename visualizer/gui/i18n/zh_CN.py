@@ -40,6 +40,13 @@ ZH = {
     "No dial {key}: this program's are {keys}.": "没有旋钮 {key}：这个程序的旋钮是 {keys}。",
     "{key} must be a whole number from 0 to 1,000,000.": "{key} 必须是 0 到 1,000,000 之间的整数。",
     "closed": "已关闭",
+    "The func(w http.ResponseWriter, r *http.Request) each simulated request calls, on its own goroutine as net/http does.":
+        "每个模拟请求调用的 func(w http.ResponseWriter, r *http.Request)，像 net/http 一样各在自己的 goroutine 上运行。",
+    "How many simulated requests the handler is sent.": "发给该处理函数的模拟请求数。",
+    "Simulated requests per simulated second.": "每个模拟秒的模拟请求数。",
+    "Networks the clients come from, each with its share in %, e.g. 203.0.113.0/24=25, 10.0.0.0/8 (empty: 10.0.x.y).":
+        "客户端来自的网络及各自所占百分比，例如 203.0.113.0/24=25, 10.0.0.0/8（留空：10.0.x.y）。",
+    "The path (and ?query) every request asks for.": "每个请求访问的路径（以及 ?查询参数）。",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
