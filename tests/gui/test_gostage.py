@@ -237,19 +237,6 @@ def test_dropping_a_go_file_opens_it(gowin, tmp_path):
     assert gowin.title.text() == ex.title["en"]
 
 
-def test_the_main_window_lists_the_go_examples_in_both_languages(window):
-    from visualizer.gui import i18n
-    titles = [a.text() for a in window.menu_go_examples.actions()]
-    assert titles == [e.title["en"] for e in EXAMPLES]
-    window.set_language("zh_CN")
-    assert [a.text() for a in window.menu_go_examples.actions()] == [e.title["zh_CN"] for e in EXAMPLES]
-    window.set_language("en")
-    i18n.install("en")
-    window.menu_go_examples.actions()[0].trigger()
-    assert window.go_window.paths == [str(EXAMPLES[0].path)]
-    window.go_window.close()
-
-
 def test_a_folder_of_package_main_shows_the_file_where_goroutines_strand(gowin, tmp_path):
     (tmp_path / "main.go").write_text('package main\n\nimport "time"\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n'
                                       '\t\tgo wait(make(chan int))\n\t}\n\ttime.Sleep(time.Millisecond)\n}\n')
@@ -310,19 +297,6 @@ def test_exports_carry_the_timeline_and_the_leaks_the_command_line_reports(gowin
     assert len(doc["leaked"]) == rep["leaked_count"]
     assert not gowin.export(tmp_path / "missing" / "r.csv", "csv")
     assert gowin.banner.isVisible()
-
-
-def test_dropping_go_on_the_main_window_opens_the_go_window(window):
-    from PySide6.QtCore import QMimeData, QPoint, QUrl
-    from PySide6.QtGui import QDropEvent
-
-    ex = next(e for e in EXAMPLES if e.file == "ncast.go")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(ex.path))])
-    window.dropEvent(QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
-    assert window.go_window.paths == [str(ex.path)]
-    assert window.go_window.run.last.stranded == cli_report(ex.path)["leaked_count"]
-    window.go_window.close()
 
 
 @pytest.mark.parametrize("kind", ["gif", "mp4"])

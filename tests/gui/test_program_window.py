@@ -163,3 +163,46 @@ def _go_leaked_served(path: Path, requests: int) -> int:
     out = io.StringIO()
     run_go([str(path)], as_json=True, out=out, err=io.StringIO(), requests=requests)
     return json.loads(out.getvalue())["per_run"][0]["leaked"]
+
+
+def test_the_go_examples_menu_and_a_dropped_go_file_run_in_this_window(window, qtbot):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from visualizer.gui import i18n
+    from visualizer.gui.gostage.window import EXAMPLES as MENU
+    assert [a.text() for a in window.menu_go_examples.actions()] == [e.title["en"] for e in MENU]
+    window.set_language("zh_CN")
+    assert [a.text() for a in window.menu_go_examples.actions()] == [e.title["zh_CN"] for e in MENU]
+    window.set_language("en")
+    i18n.install("en")
+    window.menu_go_examples.actions()[0].trigger()
+    assert window.program is not None and window.code.program_path == str(MENU[0].path)
+    ncast = EXAMPLES / "ncast.go"
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ncast))])
+    window.dropEvent(QDropEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    assert window.code.program_path == str(ncast)
+    window.session.rt.run()
+    window.refresh()
+    assert window.findChild(QLabel, "strandedCount").text() == str(_go_leaked(ncast))
+
+
+def test_leakviz_file_go_opens_the_main_window_and_a_bad_file_is_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    png = tmp_path / "a.png"
+    r = subprocess.run([sys.executable, "-m", "visualizer", str(EXAMPLES / "ncast.go"), "--sim-seconds", "1",
+                        "--screenshot", str(png), "--size", "1024x768"], capture_output=True, text=True,
+                       timeout=300, env=env)
+    assert r.returncode == 0, r.stderr
+    assert (QImage(str(png)).width(), QImage(str(png)).height()) == (1024, 768)
+    bad = tmp_path / "bad.go"
+    bad.write_text("package main\n\nfunc main() {\n\tnope()\n}\n")
+    r = subprocess.run([sys.executable, "-m", "visualizer", str(bad), "--screenshot", str(png)],
+                       capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 2 and r.stderr == f"leakviz: error: {bad}:4:2: undefined: nope\n"

@@ -1,4 +1,5 @@
-"""``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program in the window (gui/gostage.py)."""
+"""``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program live in the main window (a saved
+``.leakviz-go`` run and ``--test``/``--compare``: the recorded Go window, gui/gostage)."""
 
 from __future__ import annotations
 
@@ -95,8 +96,29 @@ def main(argv: list[str]) -> int:
         return run_go_compare(a.paths, [a.compare], seed=a.seed, lang=a.lang, size=size,
                               screenshot=None if a.screenshot is None else Path(a.screenshot),
                               sim_seconds=a.sim_seconds, requests=a.requests, rate=a.rate)
+    if a.test is None and not any(p.endswith(".leakviz-go") for p in a.paths):
+        return _live(a, size)
     from ..gui.gostage import run_go_window
     return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
                          screenshot=None if a.screenshot is None else Path(a.screenshot),
                          sim_seconds=a.sim_seconds, size=size, handler=a.handler, requests=a.requests, rate=a.rate,
                          present=a.present, test=a.test)
+
+
+def _live(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
+    """The program run live in the main window (docs/architecture.md)."""
+    from ..golang.errors import GoSourceError
+    from ..golang.module import load_sources
+    try:
+        files = load_sources(a.paths)
+    except GoSourceError as e:
+        print(f"leakviz: error: {e.lines()[0]}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"leakviz: error: {e}", file=sys.stderr)
+        return 2
+    from ..gui.app import run_window
+    options = {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate}
+    return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
+                      screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
+                      size=size, present=a.present, program=(files, options))

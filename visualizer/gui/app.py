@@ -35,10 +35,12 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                close_after: float | None = None, compare: bool = False,
                opened: tuple[Path, Recording] | None = None, size: tuple[int, int] | None = None,
                zoom: float = 1.0, present: bool = False, play: bool = False, explore: bool = False,
-               lesson: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset()) -> int:
+               lesson: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset(),
+               program: tuple[list, dict] | None = None) -> int:
     """Open the window. ``use_settings``: start from the remembered settings
     (flags in ``given`` win) and remember this session's at the end; never
-    for screenshots, the start-up benchmark or the comparison."""
+    for screenshots, the start-up benchmark or the comparison. ``program``: (files, go's options) of a Go
+    program to run instead of the article (one line on stderr and exit 2 when it cannot run)."""
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_names(app)
@@ -64,6 +66,12 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     # so it only schedules the close for the event loop.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
+    if program is not None:
+        why = win.open_program(program[0], **program[1])
+        if why:
+            print(f"leakviz: error: {why}", file=sys.stderr)
+            win.session.stop()
+            return 2
     win.show()
     if exit_after_first_frame:  # the start-up benchmark
         def first_frame() -> None:

@@ -168,13 +168,32 @@ class FilesMixin:
         return path if path.is_file() else None
 
     def open_go(self, paths: list[str] | None = None):
-        """A Go program in the generic stage's window; with no ``paths``, ask for a file."""
-        from .gostage import GoWindow
-        self.go_window = GoWindow(paths)
-        self.go_window.show()
+        """Go source (.go files or a package's folder) run live in this window; a saved ``.leakviz-go`` run
+        in the recorded Go window (until this one saves Go runs). With no ``paths``, ask for a file.
+        Returns the window it opened in, or None when it could not (the reason is in the status bar)."""
         if not paths:
-            self.go_window._open_dialog()
-        return self.go_window
+            dlg = QFileDialog(self, self.tr("Open Go"), self.settings.folder("open"),
+                              self.tr("Go source (*.go);;leakviz Go runs (*.leakviz-go)"))
+            dlg.setFileMode(QFileDialog.ExistingFile)
+            dlg.fileSelected.connect(lambda p: (self.settings.remember_folder("open", p), self.open_go([p])))
+            dlg.open()
+            return None
+        if any(p.endswith(".leakviz-go") for p in paths):
+            from .gostage import GoWindow
+            self.go_window = GoWindow(paths)
+            self.go_window.show()
+            return self.go_window
+        from ..golang.errors import GoSourceError
+        from ..golang.module import load_sources
+        try:
+            files = load_sources(paths)
+        except GoSourceError as e:
+            self.statusBar().showMessage(e.lines()[0])
+            return None
+        except OSError as e:
+            self.statusBar().showMessage(str(e))
+            return None
+        return None if self.open_program(files) else self
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
         from .gostage import go_paths_of
@@ -190,7 +209,7 @@ class FilesMixin:
         from .gostage import go_paths_of
         go = go_paths_of(e.mimeData())  # .go files or a folder of package main: the Go window
         if go:
-            self.open_go(go)  # its window opens at once and records the run itself
+            self.open_go(go)  # runs here, live (a saved Go run: in its own window)
             e.acceptProposedAction()
             return
         path = self._dropped_file(e.mimeData())

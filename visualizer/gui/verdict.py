@@ -62,7 +62,6 @@ def program_verdict(snap) -> str:
     more = sum(b.stranded for b in lines[3:])
     if more:
         parts.append(translate("Verdict", "{n} elsewhere").format(n=f"{more:,}"))
-    return translate("Verdict", "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing that can "
-                                "still run reaches what they wait on, so in Go they stay, with everything they "
-                                "hold, until the process exits.").format(n=f"{snap.stranded:,}",
-                                                                         where="; ".join(parts))
+    return translate("Verdict", "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing can wake "
+                                "them: in Go they stay until the process exits.").format(
+        n=f"{snap.stranded:,}", where="; ".join(parts))

@@ -68,207 +68,207 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../controls.py" line="144"/>
+        <location filename="../controls.py" line="145"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="144"/>
+        <location filename="../controls.py" line="145"/>
         <source>Start from a named scenario: the article&apos;s bug, its fix, a buffer too small, or the idiomatic context fix.</source>
         <translation>从一个命名场景开始：文章中的 bug、它的修复、太小的缓冲，或惯用的 context 修复。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="146"/>
+        <location filename="../controls.py" line="147"/>
         <source>&amp;Handler</source>
         <translation>处理函数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="146"/>
+        <location filename="../controls.py" line="147"/>
         <source>seed: the article&apos;s code. ctx: each send also selects on ctx.Done(). closequit: each send selects on a stop channel closed on return. drain: a goroutine receives the rest.</source>
         <translation>seed：文章中的代码。ctx：每次发送同时 select ctx.Done()。closequit：每次发送同时 select 一个在返回时关闭的 stop 通道。drain：由一个 goroutine 接收剩余结果。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="149"/>
+        <location filename="../controls.py" line="150"/>
         <source>&amp;Checks per request</source>
         <translation>每个请求的检查数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="149"/>
+        <location filename="../controls.py" line="150"/>
         <source>How many check goroutines each request starts.</source>
         <translation>每个请求启动多少个检查 goroutine。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="150"/>
+        <location filename="../controls.py" line="151"/>
         <source>Capacity of &amp;done</source>
         <translation>done 的容量(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="150"/>
+        <location filename="../controls.py" line="151"/>
         <source>make(chan bool, N) for done. 0 is the bug.</source>
         <translation>done 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="151"/>
+        <location filename="../controls.py" line="152"/>
         <source>Capacity of &amp;quit</source>
         <translation>quit 的容量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="151"/>
+        <location filename="../controls.py" line="152"/>
         <source>make(chan bool, N) for quit. 0 is the bug.</source>
         <translation>quit 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="152"/>
+        <location filename="../controls.py" line="153"/>
         <source>Request &amp;rate</source>
         <translation>请求速率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="152"/>
+        <location filename="../controls.py" line="153"/>
         <source>Requests per simulated second.</source>
         <translation>每个模拟秒到达的请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="153"/>
+        <location filename="../controls.py" line="154"/>
         <source>&amp;Failure probability</source>
         <translation>失败概率(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="153"/>
+        <location filename="../controls.py" line="154"/>
         <source>Chance that each check other than bad_ip fails on a request.</source>
         <translation>除 bad_ip 以外，每个检查在一个请求上失败的概率。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="155"/>
+        <location filename="../controls.py" line="156"/>
         <source>Share of &amp;bad IPs</source>
         <translation>恶意 IP 比例(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="155"/>
+        <location filename="../controls.py" line="156"/>
         <source>Share of requests from a blocked IP: check 0 (bad_ip, the article&apos;s) fails.</source>
         <translation>来自被封禁 IP 的请求比例：这些请求的检查 0（bad_ip，即文章中的检查）会失败。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="157"/>
+        <location filename="../controls.py" line="158"/>
         <source>Always &amp;failing checks</source>
         <translation>总是失败的检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="157"/>
+        <location filename="../controls.py" line="158"/>
         <source>Optional: 0-based check indices that fail on every request, e.g. 0,9. Empty: drawn from the probabilities above.</source>
         <translation>可选：在每个请求上都失败的检查编号（从 0 开始），例如 0,9。留空：按上面的概率随机抽取。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="160"/>
+        <location filename="../controls.py" line="161"/>
         <source>&amp;Overlapping requests</source>
         <translation>请求重叠(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="160"/>
+        <location filename="../controls.py" line="161"/>
         <source>Requests arrive at the rate whether or not earlier ones were answered.</source>
         <translation>无论之前的请求是否已响应，请求都按速率到达。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="162"/>
+        <location filename="../controls.py" line="163"/>
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="162"/>
+        <location filename="../controls.py" line="163"/>
         <source>Same seed, same requests, same run. Changing it starts over.</source>
         <translation>相同的种子，相同的请求，相同的运行。修改它会重新开始。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="163"/>
+        <location filename="../controls.py" line="164"/>
         <source>Spee&amp;d</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="163"/>
+        <location filename="../controls.py" line="164"/>
         <source>Simulated seconds per wall-clock second; max runs as fast as the machine can.</source>
         <translation>每个真实秒对应的模拟秒数；max 表示机器能跑多快就跑多快。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="165"/>
+        <location filename="../controls.py" line="166"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="165"/>
+        <location filename="../controls.py" line="166"/>
         <source>The func(w http.ResponseWriter, r *http.Request) each simulated request calls, on its own goroutine as net/http does.</source>
         <translation>每个模拟请求调用的 func(w http.ResponseWriter, r *http.Request)，像 net/http 一样各在自己的 goroutine 上运行。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="168"/>
+        <location filename="../controls.py" line="169"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="168"/>
+        <location filename="../controls.py" line="169"/>
         <source>How many simulated requests the handler is sent.</source>
         <translation>发给该处理函数的模拟请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="169"/>
+        <location filename="../controls.py" line="170"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="169"/>
+        <location filename="../controls.py" line="170"/>
         <source>Simulated requests per simulated second.</source>
         <translation>每个模拟秒的模拟请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="170"/>
+        <location filename="../controls.py" line="171"/>
         <source>Clients from</source>
         <translation>客户端来自</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="170"/>
+        <location filename="../controls.py" line="171"/>
         <source>Networks the clients come from, each with its share in %, e.g. 203.0.113.0/24=25, 10.0.0.0/8 (empty: 10.0.x.y).</source>
         <translation>客户端来自的网络及各自所占百分比，例如 203.0.113.0/24=25, 10.0.0.0/8（留空：10.0.x.y）。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="173"/>
+        <location filename="../controls.py" line="174"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="173"/>
+        <location filename="../controls.py" line="174"/>
         <source>The path (and ?query) every request asks for.</source>
         <translation>每个请求访问的路径（以及 ?查询参数）。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="182"/>
+        <location filename="../controls.py" line="183"/>
         <source>Capacity of {name} (line {line})</source>
         <translation>{name} 的容量（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="183"/>
+        <location filename="../controls.py" line="184"/>
         <source>make(chan T, N) for {name} at line {line}: a change applies to channels made from now on, as a redeploy would.</source>
         <translation>第 {line} 行 {name} 的 make(chan T, N)：修改只影响此后创建的通道，就像重新部署一样。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="187"/>
+        <location filename="../controls.py" line="188"/>
         <source>e.g. 0,9 (empty: drawn)</source>
         <translation>例如 0,9（留空：随机）</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="188"/>
+        <location filename="../controls.py" line="189"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="191"/>
+        <location filename="../controls.py" line="192"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="286"/>
+        <location filename="../controls.py" line="287"/>
         <source>Failing checks must be numbers separated by commas, like 0,9.</source>
         <translation>失败的检查必须是用逗号分隔的数字，例如 0,9。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="295"/>
+        <location filename="../controls.py" line="296"/>
         <source>Check {i} does not exist: checks are numbered 0 to {last}.</source>
         <translation>检查 {i} 不存在：检查编号为 0 到 {last}。</translation>
     </message>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <location filename="../files.py" line="66"/>
-        <location filename="../files.py" line="206"/>
+        <location filename="../files.py" line="225"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
@@ -483,82 +483,92 @@
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="205"/>
+        <location filename="../files.py" line="175"/>
+        <source>Open Go</source>
+        <translation>打开 Go</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="176"/>
+        <source>Go source (*.go);;leakviz Go runs (*.leakviz-go)</source>
+        <translation>Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="224"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="219"/>
+        <location filename="../files.py" line="238"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="233"/>
+        <location filename="../files.py" line="252"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="244"/>
+        <location filename="../files.py" line="263"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="257"/>
+        <location filename="../files.py" line="276"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="281"/>
+        <location filename="../files.py" line="300"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="281"/>
+        <location filename="../files.py" line="300"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="282"/>
+        <location filename="../files.py" line="301"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="282"/>
+        <location filename="../files.py" line="301"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="282"/>
+        <location filename="../files.py" line="301"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="283"/>
+        <location filename="../files.py" line="302"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="283"/>
+        <location filename="../files.py" line="302"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="284"/>
+        <location filename="../files.py" line="303"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="287"/>
+        <location filename="../files.py" line="306"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="287"/>
+        <location filename="../files.py" line="306"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="291"/>
+        <location filename="../files.py" line="310"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -1974,8 +1984,8 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
     </message>
     <message>
         <location filename="../verdict.py" line="65"/>
-        <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing that can still run reaches what they wait on, so in Go they stay, with everything they hold, until the process exits.</source>
-        <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。任何还能运行的代码都到达不了它们等待的东西，所以在 Go 里它们连同持有的一切会一直留到进程退出。</translation>
+        <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing can wake them: in Go they stay until the process exits.</source>
+        <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。</translation>
     </message>
 </context>
 </TS>

@@ -26,8 +26,8 @@ ZH = {
         "<b>目前没有泄漏。</b>一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。",
     "{n} at <code>{where}</code> ({what})": "{n} 个在 <code>{where}</code>（{what}）",
     "{n} elsewhere": "其他位置 {n} 个",
-    "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing that can still run reaches what they wait on, so in Go they stay, with everything they hold, until the process exits.":
-        "<b>会泄漏。</b>{n} 个 goroutine 永远无法继续：{where}。任何还能运行的代码都到达不了它们等待的东西，所以在 Go 里它们连同持有的一切会一直留到进程退出。",
+    "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing can wake them: in Go they stay until the process exits.":
+        "<b>会泄漏。</b>{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。",
     "⋮ lines 1–{b} above": "⋮ 上方第 1–{b} 行",
     "⋮ lines {a}–{b} below": "⋮ 下方第 {a}–{b} 行",
     "Running {file}: press Space to play.": "正在运行 {file}：按空格键播放。",
@@ -47,6 +47,7 @@ ZH = {
     "Networks the clients come from, each with its share in %, e.g. 203.0.113.0/24=25, 10.0.0.0/8 (empty: 10.0.x.y).":
         "客户端来自的网络及各自所占百分比，例如 203.0.113.0/24=25, 10.0.0.0/8（留空：10.0.x.y）。",
     "The path (and ?query) every request asks for.": "每个请求访问的路径（以及 ?查询参数）。",
+    "Go source (*.go);;leakviz Go runs (*.leakviz-go)": "Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
