@@ -206,3 +206,34 @@ def test_leakviz_file_go_opens_the_main_window_and_a_bad_file_is_one_line(tmp_pa
     r = subprocess.run([sys.executable, "-m", "visualizer", str(bad), "--screenshot", str(png)],
                        capture_output=True, text=True, timeout=300, env=env)
     assert r.returncode == 2 and r.stderr == f"leakviz: error: {bad}:4:2: undefined: nope\n"
+
+
+def test_a_lane_names_a_sync_wait_and_a_nil_channel_in_words(leakviz, tmp_path):
+    src = tmp_path / "waits.go"
+    src.write_text("""package main
+
+import (
+	"sync"
+	"time"
+)
+
+var mu sync.Mutex
+
+func main() {
+	mu.Lock()
+	go func() {
+		mu.Lock()
+	}()
+	go func() {
+		var c chan int
+		<-c
+	}()
+	time.Sleep(time.Millisecond)
+}
+""")
+    win = leakviz.open(source=str(src), size=(1280, 720))
+    leakviz.advance(1.0)
+    win.grab()
+    texts = [t for t, _r, _f in win.stage.labels]
+    assert "blocked at waits.go:13: sync.Mutex.Lock" in texts, texts
+    assert "blocked at waits.go:17: receive on a nil channel" in texts, texts

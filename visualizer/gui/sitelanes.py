@@ -17,6 +17,7 @@ from PySide6.QtGui import QPainter, QPen
 from ..core.trace import ChannelView, SiteView, Snapshot
 from ..golang.gomod import MODELLED_ROOT
 from .style import FAINT, GREY, INK, PANEL, PAPER, STATE_COLOR, VERMILLION, draw_task, px
+from .verdict import blocked_on
 
 translate = QCoreApplication.translate
 MODELLED = MODELLED_ROOT + "/"  # where the Go packages leakviz models say they are
@@ -104,16 +105,15 @@ def _lane(stage, p: QPainter, rect: QRectF, site: SiteView, words: dict[str, str
     note = QRectF(area.left(), area.bottom() - max(note_h, text_h), area.width(), max(note_h, text_h))
     if more > 0:  # at the right end of the last row, the blocked line's note keeps the rest of it
         p.setPen(INK)
-        w = stage._label(p, note, translate("SiteLanes", "+{n} more").format(n=f"{more:,}"), px(16), Qt.AlignRight | Qt.AlignVCenter,
-                         optional=True)
+        more_text = translate("SiteLanes", "+{n} more").format(n=f"{more:,}")
+        w = stage._label(p, note, more_text, px(16), Qt.AlignRight | Qt.AlignVCenter, optional=True)
         note.setWidth(max(0.0, note.width() - w - px(10)))
     if blocked:
         t = blocked[0]
-        what = {"send": translate("SiteLanes", "send on {c}"), "recv": translate("SiteLanes", "receive from {c}"),
-                "select": translate("SiteLanes", "select on {c}")}.get(t.op, t.op + " {c}").format(c=", ".join(t.chans) or "nil")
+        what = blocked_on(t.op, t.chans)
         p.setPen(VERMILLION if t.state == "stranded" else INK)
-        stage._label(p, note, translate("SiteLanes", "blocked at {where}: {what}").format(where=base(t.where), what=what), px(16),
-                     optional=True)
+        text = translate("SiteLanes", "blocked at {where}: {what}").format(where=base(t.where), what=what)
+        stage._label(p, note, text, px(16), optional=True)
 
 
 def channels_height(stage, snap: Snapshot) -> float:

@@ -52,11 +52,9 @@ def program_verdict(snap) -> str:
         return translate("Verdict", "<b>Nothing stranded so far.</b> A goroutine is stranded when it is blocked "
                                     "and nothing that can still run could ever wake it: Go's goroutine leak "
                                     "rule.")
-    ops = {"send": translate("Verdict", "send on {c}"), "recv": translate("Verdict", "receive from {c}"),
-           "select": translate("Verdict", "select on {c}")}
     parts = []
     for b in lines[:3]:
-        what = ops.get(b.op, b.op + " {c}").format(c=", ".join(b.chans) or "nil")
+        what = blocked_on(b.op, b.chans)
         parts.append(translate("Verdict", "{n} at <code>{where}</code> ({what})").format(
             n=f"{b.stranded:,}", where=b.where.rsplit("/", 1)[-1], what=what))
     more = sum(b.stranded for b in lines[3:])
@@ -65,3 +63,20 @@ def program_verdict(snap) -> str:
     return translate("Verdict", "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing can wake "
                                 "them: in Go they stay until the process exits.").format(
         n=f"{snap.stranded:,}", where="; ".join(parts))
+
+
+def blocked_on(op: str, chans: tuple[str, ...]) -> str:
+    """What a goroutine blocked at a line waits for, in words: "send on done", "receive from a nil
+    channel", or the sync operation ("sync.Mutex.Lock") as Go names it."""
+    translate = QCoreApplication.translate
+    named = [c for c in chans if c]
+    op = {"chan send (nil chan)": "send", "chan receive (nil chan)": "recv"}.get(op, op)  # Go's wait reasons
+    if op == "select (no cases)":
+        return translate("Verdict", "select {} with no cases")
+    if op in ("send", "recv", "select") and not named:
+        return translate("Verdict", "{op} on a nil channel").format(
+            op={"send": translate("Verdict", "send"), "recv": translate("Verdict", "receive"),
+                "select": "select"}[op])
+    ops = {"send": translate("Verdict", "send on {c}"), "recv": translate("Verdict", "receive from {c}"),
+           "select": translate("Verdict", "select on {c}")}
+    return ops[op].format(c=", ".join(named)) if op in ops else op

@@ -1686,79 +1686,64 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>SiteLanes</name>
     <message>
-        <location filename="../sitelanes.py" line="28"/>
+        <location filename="../sitelanes.py" line="29"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="29"/>
+        <location filename="../sitelanes.py" line="30"/>
         <source>runnable</source>
         <translation>可运行</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="30"/>
+        <location filename="../sitelanes.py" line="31"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="31"/>
+        <location filename="../sitelanes.py" line="32"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="32"/>
+        <location filename="../sitelanes.py" line="33"/>
         <source>stranded</source>
         <translation>被困</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="33"/>
+        <location filename="../sitelanes.py" line="34"/>
         <source>panicked</source>
         <translation>panic</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="34"/>
+        <location filename="../sitelanes.py" line="35"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="45"/>
+        <location filename="../sitelanes.py" line="46"/>
         <source>main goroutine</source>
         <translation>main 的 goroutine</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="49"/>
+        <location filename="../sitelanes.py" line="50"/>
         <source>net/http: one goroutine per request</source>
         <translation>net/http：每个请求一个 goroutine</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="50"/>
+        <location filename="../sitelanes.py" line="51"/>
         <source>inside {pkg}</source>
         <translation>{pkg} 内部</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="51"/>
+        <location filename="../sitelanes.py" line="52"/>
         <source>go statement at {where}</source>
         <translation>{where} 处的 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="107"/>
+        <location filename="../sitelanes.py" line="108"/>
         <source>+{n} more</source>
         <translation>还有 {n} 个</translation>
-    </message>
-    <message>
-        <location filename="../sitelanes.py" line="112"/>
-        <source>send on {c}</source>
-        <translation>向 {c} 发送</translation>
-    </message>
-    <message>
-        <location filename="../sitelanes.py" line="112"/>
-        <source>receive from {c}</source>
-        <translation>从 {c} 接收</translation>
-    </message>
-    <message>
-        <location filename="../sitelanes.py" line="113"/>
-        <source>select on {c}</source>
-        <translation>在 {c} 上 select</translation>
     </message>
     <message>
         <location filename="../sitelanes.py" line="115"/>
@@ -1958,32 +1943,52 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
         <translation>&lt;b&gt;目前没有泄漏。&lt;/b&gt;一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="55"/>
+        <location filename="../verdict.py" line="75"/>
+        <source>select {} with no cases</source>
+        <translation>没有任何 case 的 select {}</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="77"/>
+        <source>{op} on a nil channel</source>
+        <translation>在 nil 通道上{op}</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="78"/>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="78"/>
+        <source>receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="80"/>
         <source>send on {c}</source>
         <translation>向 {c} 发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="55"/>
+        <location filename="../verdict.py" line="80"/>
         <source>receive from {c}</source>
         <translation>从 {c} 接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="56"/>
+        <location filename="../verdict.py" line="81"/>
         <source>select on {c}</source>
         <translation>在 {c} 上 select</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="60"/>
+        <location filename="../verdict.py" line="58"/>
         <source>{n} at &lt;code&gt;{where}&lt;/code&gt; ({what})</source>
         <translation>{n} 个在 &lt;code&gt;{where}&lt;/code&gt;（{what}）</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="64"/>
+        <location filename="../verdict.py" line="62"/>
         <source>{n} elsewhere</source>
         <translation>其他位置 {n} 个</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="65"/>
+        <location filename="../verdict.py" line="63"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing can wake them: in Go they stay until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。</translation>
     </message>

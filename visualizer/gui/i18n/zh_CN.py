@@ -48,6 +48,10 @@ ZH = {
         "客户端来自的网络及各自所占百分比，例如 203.0.113.0/24=25, 10.0.0.0/8（留空：10.0.x.y）。",
     "The path (and ?query) every request asks for.": "每个请求访问的路径（以及 ?查询参数）。",
     "Go source (*.go);;leakviz Go runs (*.leakviz-go)": "Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)",
+    "{op} on a nil channel": "在 nil 通道上{op}",
+    "send": "发送",
+    "receive": "接收",
+    "select {} with no cases": "没有任何 case 的 select {}",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
