@@ -213,3 +213,23 @@ def test_a_programs_channels_are_its_newest_of_each_name_with_their_queues():
     snap = _run_to_end(Session(program=_program(path), speed=None))[-1]
     # ten queries each made an "out"; the newest two stay, each with its four late replicas queued
     assert [(c.name, c.cap, c.sendq, c.recvq) for c in snap.channels] == [("out", 0, 4, 0)] * 2
+
+
+def test_a_run_made_again_from_its_start_dials_and_changes_is_the_same_run(tmp_path):
+    src = tmp_path / "spaced.go"
+    src.write_text(SPACED)
+    a = Session(program=_program(src), speed=None)
+    a.rt.run(until=35_000_000)
+    a.change("capacity:out:6", 2)
+    a.rt.run(until=60_000_000)
+    a.change("capacity:out:6", 0)
+    a.rt.run()
+    p = a.program
+    assert p.start_dials == {} and [c[2:] for c in p.recorded] == [("capacity:out:6", 2), ("capacity:out:6", 0)]
+    again = GoProgram([(str(src), src.read_bytes())], dials=dict(p.start_dials), changes=list(p.recorded))
+    b = Session(program=again, speed=None)
+    b.rt.run()
+    assert b.rt.trace.sha256() == a.rt.trace.sha256()
+    assert b.snapshot().stranded == a.snapshot().stranded > 8  # the second change let queries strand again
+    assert again.recorded == p.recorded  # saved again, the same changes
+    assert again.dials == {"capacity:out:6": 0}  # a reset starts where the changes ended

@@ -66,3 +66,41 @@ def test_a_file_too_large_is_refused(tmp_path):
         f.truncate(savefile.MAX_BYTES + 1)
     with pytest.raises(savefile.SaveFileError, match="more than the"):
         savefile.load(p)
+
+
+# -- version 2: the main window's live runs --
+
+GOOD2 = {"leakviz_go": savefile.PROGRAM_VERSION, "entry": "main", "seed": 0,
+         "files": [{"path": "/x/main.go", "text": "package main\n\nfunc main() {\n\tc := make(chan int, 1)\n\t_ = c\n}\n"}],
+         "service": {}, "dials": {"capacity:c:4": 3}, "changes": [[10, 5000, "capacity:c:4", 0]]}
+
+
+def test_a_live_run_reads_back_and_a_version_1_file_becomes_one(tmp_path):
+    run = savefile.load_program(_write(tmp_path, GOOD2))
+    assert run.dials == {"capacity:c:4": 3} and run.changes == [(10, 5000, "capacity:c:4", 0)]
+    old = {**GOOD, "files": GOOD2["files"], "caps": [[0, 4, 7, 2]], "changes": [[0, 4, 7, 900, 5]]}
+    run = savefile.load_program(_write(tmp_path, old))
+    assert run.dials == {"capacity:c:4": 2} and run.changes == [(-1, 900, "capacity:c:4", 5)]
+
+
+@pytest.mark.parametrize("change,says", [
+    ({"dials": {"capacity:c:4); import os": 1}}, "a dial must be named capacity:<variable>:<line>"),
+    ({"dials": {"capacity:c:4": -1}}, "a capacity must be a whole number"),
+    ({"changes": [[10, 5, "capacity:c:4", 2**40]]}, "a capacity must be a whole number"),
+    ({"changes": [[-5, 5, "capacity:c:4", 1]]}, "a change's event must be a whole number"),
+    ({"service": {"handler": "h()"}}, "the handler must be a Go identifier"),
+    ({"service": {"shell": "rm -rf"}}, "the requests' settings are not ones leakviz knows"),
+    ({"service": {"sources": "not a network"}}, "not a network"),
+    ({"leakviz_go": 7}, "made by a newer leakviz (version 7)"),
+])
+def test_a_bad_field_of_a_live_run_is_one_line(tmp_path, change, says):
+    with pytest.raises(savefile.SaveFileError) as ei:
+        savefile.load_program(_write(tmp_path, {**GOOD2, **change}))
+    assert says in str(ei.value) and "\n" not in str(ei.value)
+
+
+def test_a_live_run_written_reads_back_the_same(tmp_path):
+    run = savefile.load_program(_write(tmp_path, GOOD2))
+    out = tmp_path / "again.leakviz-go"
+    savefile.save_program(out, run)
+    assert savefile.load_program(out) == run

@@ -237,3 +237,27 @@ func main() {
     texts = [t for t, _r, _f in win.stage.labels]
     assert "blocked at waits.go:13: sync.Mutex.Lock" in texts, texts
     assert "blocked at waits.go:17: receive on a nil channel" in texts, texts
+
+
+def test_a_programs_run_saves_and_opens_again_as_the_same_run(leakviz, tmp_path):
+    from PySide6.QtWidgets import QSpinBox
+    win = leakviz.open(source=str(EXAMPLES / "article_http.go"))
+    win.controls.t_requests.setValue(9)
+    leakviz.advance(0.05)
+    win.findChild(QSpinBox, "capacity:done:21").setValue(10)  # mid-run: later requests' done has room
+    leakviz.advance(5.0)
+    stranded = win.findChild(QLabel, "strandedCount").text()
+    sha = win.session.rt.trace.sha256()
+    assert win.act_save.isEnabled()
+    saved = tmp_path / "run.leakviz-go"
+    assert win.save_program_run(saved)
+    again = leakviz.open(preset="unbuffered")
+    assert again.open_go([str(saved)]) is again
+    leakviz.advance(5.0)
+    assert again.findChild(QLabel, "strandedCount").text() == stranded
+    assert again.session.rt.trace.sha256() == sha
+    assert again.controls.t_requests.value() == 9
+    bad = tmp_path / "bad.leakviz-go"
+    bad.write_text('{"leakviz_go": 2, "files": [], "dials": {}}')
+    assert again.open_go([str(bad)]) is None
+    assert again.statusBar().currentMessage() == f"{bad}: holds no Go files"

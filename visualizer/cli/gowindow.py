@@ -98,6 +98,20 @@ def main(argv: list[str]) -> int:
                               sim_seconds=a.sim_seconds, requests=a.requests, rate=a.rate)
     if a.test is None and not any(p.endswith(".leakviz-go") for p in a.paths):
         return _live(a, size)
+    if a.test is None and len(a.paths) == 1:
+        from ..goplay.savefile import SaveFileError, load_program
+        try:
+            saved = load_program(a.paths[0])
+        except SaveFileError as e:
+            print(f"leakviz: error: {e}", file=sys.stderr)
+            return 2
+        if saved.test is None:  # a saved test run stays in the recorded Go window for now
+            from ..gui.app import run_window
+            options = {"dials": saved.dials, "changes": saved.changes, "entry": saved.entry, "seed": saved.seed,
+                       **saved.service}
+            return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
+                              screenshot=None if a.screenshot is None else Path(a.screenshot),
+                              sim_seconds=a.sim_seconds, size=size, present=a.present, program=(saved.files, options))
     from ..gui.gostage import run_go_window
     return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
                          screenshot=None if a.screenshot is None else Path(a.screenshot),

@@ -48,6 +48,8 @@ class LiveRuntime(GoRuntime):
         self.ended = False  # main returned (or the program exited): nothing more happens
         self._next_check = 0
         self._work = 0  # goroutine steps since the last leak check
+        # dial changes to make again, as a saved run made them: (event index, time, dial, capacity), in order
+        self.schedule: list[tuple[int, int, str, int]] = []
 
     def _where(self) -> str:
         import sys
@@ -59,6 +61,8 @@ class LiveRuntime(GoRuntime):
         """Run goroutines in Go's order (at most ``max_steps``); end the program when main returns."""
         ip = self.ip
         steps = 0
+        if self.schedule:
+            self._due_changes()
         while self.panic is None and not self.ended and steps != max_steps:
             g = self.next_g()
             if g is None:
@@ -69,9 +73,35 @@ class LiveRuntime(GoRuntime):
             self._work += 1
             if not ip.main_running():
                 self.end()
+            elif self.schedule:
+                self._due_changes()
         if not self.ended and not self.runnable():
             self.detect_stranded()
         return steps
+
+    def fire_timers(self) -> int:
+        """As the core's; a scheduled dial change due first is made first."""
+        if self.schedule:
+            self._due_changes(self._timers[0][0] if self._timers else None)
+        return super().fire_timers()
+
+    def set_dial(self, dial: str, value: int) -> None:
+        """Channels ``dial`` makes from now on get ``value``; the change is a ``config`` event of the trace."""
+        self.ip.dials[dial] = value
+        self.emit("config", json.dumps({"dials": {dial: value}}, sort_keys=True))
+
+    def _due_changes(self, upto: int | None = None) -> None:
+        """Make the scheduled changes due: at their event index (between steps, where they were made), or
+        for an index of -1 (an older file's) once the clock reaches their time (``upto``: where it jumps)."""
+        n = len(self.trace.events)
+        while self.schedule:
+            at, t, dial, value = self.schedule[0]
+            if (at > n) if at >= 0 else (t > (self.now if upto is None else upto)):
+                return
+            self.schedule.pop(0)
+            self.now = max(self.now, t)  # the clock had moved on to it while paused
+            self.set_dial(dial, value)
+            n = len(self.trace.events)
 
     def step(self) -> bool:
         """One goroutine step, or one jump of the clock; False when the program has ended."""
@@ -134,6 +164,11 @@ class GoProgram:
     budgets: Budgets = DEFAULT_BUDGETS
     traffic: Any = None  # golang.traffic.Traffic: the requests a server in it is sent
     dials: dict[str, int] = field(default_factory=dict)  # capacity:<variable>:<line> -> capacity (Interp.dials)
+    # dial changes the next run makes again (a reopened run's): (trace event index, time, dial, capacity)
+    changes: list[tuple[int, int, str, int]] = field(default_factory=list)
+    # the current run: the dials it started with and every change made in it (what saving keeps)
+    start_dials: dict[str, int] = field(default_factory=dict)
+    recorded: list[tuple[int, int, str, int]] = field(default_factory=list)
     prog: Program | None = field(default=None, repr=False)
 
     @classmethod
@@ -157,6 +192,12 @@ class GoProgram:
         rt, ip = start(self.compiled(), seed=self.seed, explore=self.explore, entry=self.entry,
                        budgets=self.budgets, traffic=self.traffic)
         ip.dials.update(self.dials)
+        self.start_dials = dict(self.dials)
+        rt.schedule = sorted(self.changes, key=lambda c: (c[0] if c[0] >= 0 else c[1], c[1]))  # made again
+        self.recorded = list(rt.schedule)
+        for _at, _t, dial, value in rt.schedule:  # a reset after them starts with where they ended
+            self.dials[dial] = value
+        self.changes = []
         return rt, ip
 
     def dial_sites(self) -> dict[str, tuple[str, int, str]]:
@@ -172,8 +213,8 @@ class GoProgram:
         if type(value) is not int or not 0 <= value <= MAX_DIAL:
             raise ValueError(f"{dial} must be a whole number from 0 to {MAX_DIAL:,}, got {value!r}")
         self.dials[dial] = value
-        ip.dials[dial] = value
-        ip.rt.emit("config", json.dumps({"dials": self.dials}, sort_keys=True))
+        self.recorded.append((len(ip.rt.trace.events), ip.rt.now, dial, value))
+        ip.rt.set_dial(dial, value)
 
 
 def _site_role(ip: Interp) -> Any:

@@ -140,3 +140,133 @@ def load(path: str | Path) -> SavedRun:
                else str(e) if isinstance(e, ValueError) else "a field is missing or of the wrong kind")
         raise SaveFileError(f"{path}: not a saved leakviz Go run: {why}") from None
 
+
+
+PROGRAM_VERSION = 2  # a live run's file: dials by name, changes by where in the trace they were made
+
+
+@dataclass
+class SavedProgram:
+    """A program's run as the main window saves it: the source, how it is run and served, the dials it
+    started with and every change made during it, so opening it makes the same run again."""
+
+    files: list  # (path, bytes)
+    service: dict  # go's options: handler, requests, rate, sources, path, serve, speed
+    entry: str = "main"
+    seed: int = 0
+    dials: dict | None = None  # capacity:<variable>:<line> -> capacity at the start
+    changes: list | None = None  # (trace event index, or -1: at the time; simulated ns; dial; capacity)
+    test: str | None = None
+
+
+_DIAL = re.compile(r"capacity:[^\W\d]\w{0,199}:\d{1,7}\Z")
+SERVICE_KEYS = ("handler", "requests", "rate", "sources", "path", "serve", "speed")
+
+
+def save_program(path: str | Path, run: SavedProgram) -> None:
+    """Write ``run`` to ``path`` (atomically); SaveFileError (one line) when it cannot be written."""
+    from ..core.atomic import WriteError, atomic_write
+    doc = {"leakviz_go": PROGRAM_VERSION, "entry": run.entry, "seed": run.seed, "test": run.test,
+           "files": [{"path": p, "text": src.decode(errors="replace")} for p, src in run.files],
+           "service": {k: run.service.get(k) for k in SERVICE_KEYS if run.service.get(k) is not None},
+           "dials": dict(sorted((run.dials or {}).items())),
+           "changes": [list(c) for c in run.changes or []]}
+    try:
+        with atomic_write(path, "w", encoding="utf-8") as f:
+            f.write(json.dumps(doc, indent=1, ensure_ascii=False))
+    except (WriteError, OSError) as e:
+        raise SaveFileError(str(e)) from None
+
+
+def load_program(path: str | Path) -> SavedProgram:
+    """Read a saved Go run of either version (a version 1 file's dials and changes are found by their
+    make(chan) sites); SaveFileError (one line) when it is not one. Every field is checked as data."""
+    from ..core.atomic import ReadError, read_regular
+    try:
+        raw = read_regular(path, MAX_BYTES, "saved Go run")
+    except ReadError as e:
+        raise SaveFileError(str(e)) from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise SaveFileError(f"{path}: not a saved leakviz Go run: it is not valid JSON") from None
+    if isinstance(doc, dict) and doc.get("leakviz_go") == VERSION:
+        return _from_v1(load(path))
+    try:
+        if not isinstance(doc, dict) or doc.get("leakviz_go") != PROGRAM_VERSION:
+            v = doc.get("leakviz_go") if isinstance(doc, dict) else None
+            raise SaveFileError(f"{path}: " + (f"made by a newer leakviz (version {v})"
+                                               if type(v) is int and v > PROGRAM_VERSION
+                                               else "not a saved leakviz Go run"))
+        files = []
+        for f in doc["files"]:
+            if type(f.get("path")) is not str or type(f.get("text")) is not str:
+                raise ValueError("each file needs a path and a text")
+            files.append((f["path"], f["text"].encode()))
+        if not files:
+            raise SaveFileError(f"{path}: holds no Go files")
+        dials = {}
+        for k, n in doc.get("dials", {}).items():
+            if not _DIAL.match(k):
+                raise ValueError("a dial must be named capacity:<variable>:<line>")
+            dials[k] = _int(n, 0, MAX_CAPACITY, "a capacity")
+        changes = []
+        for at, t, k, n in doc.get("changes", []):
+            if type(k) is not str or not _DIAL.match(k):
+                raise ValueError("a dial must be named capacity:<variable>:<line>")
+            changes.append((_int(at, -1, 10**12, "a change's event"), _int(t, 0, 10**15, "a change's time"), k,
+                            _int(n, 0, MAX_CAPACITY, "a capacity")))
+        service = _service(doc.get("service", {}))
+        test = doc.get("test")
+        return SavedProgram(files, service, _name(doc.get("entry", "main"), "the entry"),
+                            _int(doc.get("seed", 0), -(2**63), 2**63 - 1, "the seed"), dials, changes,
+                            None if test is None else _name(test, "the test"))
+    except SaveFileError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        why = str(e) if isinstance(e, ValueError) else "a field is missing or of the wrong kind"
+        raise SaveFileError(f"{path}: not a saved leakviz Go run: {why}") from None
+
+
+def _service(d: Any) -> dict:
+    if not isinstance(d, dict) or set(d) - set(SERVICE_KEYS):
+        raise ValueError("the requests' settings are not ones leakviz knows")
+    out = {}
+    if d.get("handler") is not None:
+        out["handler"] = _name(d["handler"], "the handler")
+    if "requests" in d:
+        out["requests"] = _int(d["requests"], 1, 1_000_000, "requests")
+    for k in ("rate", "speed"):
+        if k in d:
+            if type(d[k]) not in (int, float) or not 0 < d[k] <= 1e9:
+                raise ValueError(f"the {k} must be above 0 and at most 1e9")
+            out[k] = float(d[k])
+    for k in ("sources", "path", "serve"):
+        if d.get(k) is not None:
+            if type(d[k]) is not str or not d[k] or "\0" in d[k]:
+                raise ValueError(f"the {k} must be text")
+            out[k] = d[k]
+    if "sources" in out or "path" in out:
+        from ..golang.traffic import TrafficError, made_up
+        try:
+            made_up(1, 1, sources=out.get("sources"), path=out.get("path", "/"))  # as the command line checks
+        except TrafficError as e:
+            raise ValueError(str(e)) from None
+    return out
+
+
+def _from_v1(run: SavedRun) -> SavedProgram:
+    """A version 1 file (the recorded Go window's): its dials by their make(chan) sites, its changes at
+    their simulated times."""
+    from .sites import find_sites
+    key = {(st.file, st.line, st.col): f"capacity:{st.name}:{st.line}" for st in find_sites(run.files)}
+    dials = {key[k]: n for k, n in run.caps.items() if k in key}
+    changes = sorted((-1, t, key[k], n) for k, cs in (run.schedule or {}).items() if k in key for t, n in cs)
+    service = {}
+    if run.drive is not None:
+        d = run.drive
+        service = {"handler": d.handler or None, "requests": d.requests, "rate": d.rate, "sources": d.sources,
+                   "path": d.path, "serve": d.serve, "speed": d.speed}
+        service = {k: v for k, v in service.items() if v is not None}
+    return SavedProgram(run.files, service, run.entry, run.seed, dials, [(a, t, k, n) for a, t, k, n in changes],
+                        run.test)

@@ -64,6 +64,7 @@ class FilesMixin:
     def _ask_path(self, kind: str, then) -> None:
         names = {"csv": self.tr("CSV files (*.csv)"), "json": self.tr("JSON files (*.json)"),
                  "gif": self.tr("GIF images (*.gif)"), "leakviz-run": self.tr("leakviz runs (*.leakviz-run)"),
+                 "leakviz-go": self.tr("leakviz Go runs (*.leakviz-go)"),
                  "mp4": self.tr("MP4 videos, H.264 (*.mp4)"), "webm": self.tr("WebM videos, VP9 (*.webm)")}
         filters = names[kind] + (";;" + names["webm"] if kind == "mp4" else "")
         folder = self.settings.folder("save")
@@ -79,6 +80,40 @@ class FilesMixin:
             then(Path(p))
         dlg.fileSelected.connect(chosen)
         dlg.open()  # not exec(): a nested loop would stall qasync
+
+    def save_program_run(self, path: Path) -> bool:
+        """The program's source, how it is served, the dials it started with and every change made since:
+        opening the file makes the same run again. False (the reason in the status bar) if not written."""
+        from ..goplay.savefile import SavedProgram, SaveFileError, save_program
+        p = self.program
+        files, service = self.program_source
+        opts = {k: v for k, v in service.items() if k not in ("entry", "seed")}
+        try:
+            save_program(path, SavedProgram(files, opts, service.get("entry") or "main", service.get("seed") or 0,
+                                            dict(p.start_dials), list(p.recorded)))
+        except SaveFileError as e:
+            self.statusBar().showMessage(str(e), 10000)
+            return False
+        self.statusBar().showMessage(self.tr("Saved {p}").format(p=path), 5000)
+        return True
+
+    def open_saved_program(self, path: Path):
+        """Open a ``.leakviz-go`` file: the same program, dials, changes and requests, run again here (a saved
+        test run: in the recorded Go window, for now). Returns the window it opened in, or None."""
+        from ..goplay.savefile import SaveFileError, load_program
+        try:
+            saved = load_program(path)
+        except SaveFileError as e:
+            self.statusBar().showMessage(str(e))
+            return None
+        if saved.test is not None:
+            from .gostage import GoWindow
+            self.go_window = GoWindow([str(path)])
+            self.go_window.show()
+            return self.go_window
+        why = self.open_program(saved.files, dials=saved.dials, changes=saved.changes, entry=saved.entry,
+                                seed=saved.seed, **saved.service)
+        return None if why else self
 
     def save_run(self, path: Path) -> bool:
         """The run's starting config and every event, to open again later."""
@@ -178,11 +213,8 @@ class FilesMixin:
             dlg.fileSelected.connect(lambda p: (self.settings.remember_folder("open", p), self.open_go([p])))
             dlg.open()
             return None
-        if any(p.endswith(".leakviz-go") for p in paths):
-            from .gostage import GoWindow
-            self.go_window = GoWindow(paths)
-            self.go_window.show()
-            return self.go_window
+        if len(paths) == 1 and paths[0].endswith(".leakviz-go"):
+            return self.open_saved_program(Path(paths[0]))
         from ..golang.errors import GoSourceError
         from ..golang.module import load_sources
         try:

@@ -451,12 +451,13 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         """The Go program running (golang.live.GoProgram), or None for the article's scenario."""
         return self.session.program
 
-    def open_program(self, files: list[tuple[str, bytes]], dials: dict[str, int] | None = None, **service) -> str:
+    def open_program(self, files: list[tuple[str, bytes]], dials: dict[str, int] | None = None,
+                     changes: list | None = None, **service) -> str:
         """Run a Go program live here instead of the article: its goroutines in lanes by go statement,
         its file in the code panel, Go's leak rule on the stranded count. ``service`` are ``go``'s
         options for a handler or a server (handler, requests, rate, sources, path, headers, serve); ``dials``
-        its channels' capacities (``capacity:<variable>:<line>``). Returns "" or the one-line reason it
-        cannot run (also shown in the status bar)."""
+        its channels' capacities (``capacity:<variable>:<line>``), ``changes`` made again during the run (a
+        saved run's). Returns "" or the one-line reason it cannot run (also shown in the status bar)."""
         from ..golang.errors import GoSourceError
         from ..golang.live import GoProgram
         from ..golang.traffic import TrafficError
@@ -480,6 +481,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             if msg:
                 self.statusBar().showMessage(msg)
                 return msg
+            program.changes = [c for c in changes or [] if c[2] in program.dial_sites()]
             self.program_source = (list(files), dict(service))  # what the traffic panel starts it over from
             self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
             shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
@@ -520,9 +522,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.refresh()
 
     def _article_only(self) -> list:
-        """What only the article's scenario has yet (compare, explorer, lesson, saving and the exports that
-        read its config): disabled while a program runs."""
-        return [self.act_compare, self.act_explore, self.act_lesson, self.act_save, self.act_csv, self.act_json,
+        """What only the article's scenario has yet (compare, explorer, lesson and the exports that read its
+        config): disabled while a program runs."""
+        return [self.act_compare, self.act_explore, self.act_lesson, self.act_csv, self.act_json,
                 self.act_gif, self.act_video]
 
     def _show_preset_of(self, cfg: Config) -> None:

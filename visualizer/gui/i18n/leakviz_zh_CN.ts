@@ -438,137 +438,147 @@
     </message>
     <message>
         <location filename="../files.py" line="66"/>
-        <location filename="../files.py" line="225"/>
+        <location filename="../files.py" line="257"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
         <location filename="../files.py" line="67"/>
+        <source>leakviz Go runs (*.leakviz-go)</source>
+        <translation>leakviz Go 运行 (*.leakviz-go)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="68"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="67"/>
+        <location filename="../files.py" line="68"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="71"/>
+        <location filename="../files.py" line="72"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="92"/>
+        <location filename="../files.py" line="97"/>
+        <source>Saved {p}</source>
+        <translation>已保存 {p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="127"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="112"/>
+        <location filename="../files.py" line="147"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="127"/>
+        <location filename="../files.py" line="162"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="157"/>
+        <location filename="../files.py" line="192"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="159"/>
+        <location filename="../files.py" line="194"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="175"/>
+        <location filename="../files.py" line="210"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="176"/>
+        <location filename="../files.py" line="211"/>
         <source>Go source (*.go);;leakviz Go runs (*.leakviz-go)</source>
         <translation>Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="224"/>
+        <location filename="../files.py" line="256"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="238"/>
+        <location filename="../files.py" line="270"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="252"/>
+        <location filename="../files.py" line="284"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="263"/>
+        <location filename="../files.py" line="295"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="276"/>
+        <location filename="../files.py" line="308"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="300"/>
+        <location filename="../files.py" line="332"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="300"/>
+        <location filename="../files.py" line="332"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="301"/>
+        <location filename="../files.py" line="333"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="301"/>
+        <location filename="../files.py" line="333"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="301"/>
+        <location filename="../files.py" line="333"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="302"/>
+        <location filename="../files.py" line="334"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="302"/>
+        <location filename="../files.py" line="334"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="303"/>
+        <location filename="../files.py" line="335"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="306"/>
+        <location filename="../files.py" line="338"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="306"/>
+        <location filename="../files.py" line="338"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="310"/>
+        <location filename="../files.py" line="342"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -1460,7 +1470,7 @@
     </message>
     <message>
         <location filename="../window.py" line="212"/>
-        <location filename="../window.py" line="598"/>
+        <location filename="../window.py" line="600"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1555,72 +1565,72 @@
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="474"/>
+        <location filename="../window.py" line="475"/>
         <source>No dial {key}: this program&apos;s are {keys}.</source>
         <translation>没有旋钮 {key}：这个程序的旋钮是 {keys}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="477"/>
+        <location filename="../window.py" line="478"/>
         <source>{key} must be a whole number from 0 to 1,000,000.</source>
         <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="488"/>
+        <location filename="../window.py" line="490"/>
         <source>Running {file}: press Space to play.</source>
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="569"/>
+        <location filename="../window.py" line="571"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="595"/>
+        <location filename="../window.py" line="597"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="602"/>
+        <location filename="../window.py" line="604"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="602"/>
+        <location filename="../window.py" line="604"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="604"/>
+        <location filename="../window.py" line="606"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="604"/>
+        <location filename="../window.py" line="606"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="605"/>
+        <location filename="../window.py" line="607"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="620"/>
+        <location filename="../window.py" line="622"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="632"/>
+        <location filename="../window.py" line="634"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="644"/>
+        <location filename="../window.py" line="646"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="645"/>
+        <location filename="../window.py" line="647"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
