@@ -58,7 +58,8 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 
 def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert not win.act_compare.isEnabled() and not win.act_lesson.isEnabled() and not win.act_save.isEnabled()
+    assert not win.act_compare.isEnabled() and not win.act_lesson.isEnabled() and not win.act_csv.isEnabled()
+    assert win.act_save.isEnabled()  # a program saves as .leakviz-go
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
     assert win.stats["requests"].text() == "1"  # goroutines started: main, before anything ran
     win.choose_preset("buffered")
