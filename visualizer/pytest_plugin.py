@@ -27,17 +27,20 @@ class LeakvizDriver:
         self.window = None
 
     def open(self, preset: str = "unbuffered", *, source: str | None = None, handler: str | None = None,
-             lang: str = "en", size: tuple[int, int] | None = None, present: bool = False, **config):
+             test: str | None = None, seed: int = 0, lang: str = "en", size: tuple[int, int] | None = None,
+             present: bool = False, **config):
         """The main window, shown and paused, on ``preset`` with any Config fields overridden
         (``capacity_done=9``, ``checks=4``, ...); or on the Go program ``source`` (a .go file or a
         package's folder; ``handler``: the HTTP handler to send requests to, as ``go --handler``), run
         live in the same window with the same views, its channels' capacities set by dials named as
-        the drawer's (``**{"capacity:done:21": 10}``). Returns the window."""
+        the drawer's (``**{"capacity:done:21": 10}``); ``test`` runs that test of the package folder
+        ``source`` as ``leakviz test --seed seed`` runs it. Returns the window."""
         from .core.presets import PRESETS
         from .core.scenario import Config
         from .gui.window import MainWindow
         if source is not None:
-            return self._open_source(source, handler, lang=lang, size=size, present=present, config=config)
+            return self._open_source(source, handler, test=test, seed=seed, lang=lang, size=size, present=present,
+                                     config=config)
         if preset not in PRESETS:
             raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
         unknown = sorted(set(config) - set(Config.__dataclass_fields__))
@@ -53,7 +56,8 @@ class LeakvizDriver:
         self.render()
         return win
 
-    def _open_source(self, source: str, handler: str | None, *, lang: str, size, present: bool, config: dict):
+    def _open_source(self, source: str, handler: str | None, *, test: str | None, seed: int, lang: str, size,
+                     present: bool, config: dict):
         from .golang.module import load_sources
         from .gui.window import MainWindow
         dials = {k: v for k, v in config.items() if k.startswith("capacity:")}
@@ -61,13 +65,15 @@ class LeakvizDriver:
         if other:
             raise TypeError(f"a Go source takes dials (capacity:<variable>:<line>=N), not {', '.join(other)}")
         from .golang.errors import GoSourceError
+        from .golang.gotest import test_files
         try:
-            files = load_sources([source])  # OSError for what cannot be read
+            files = test_files(source) if test is not None else load_sources([source])  # OSError: unreadable
         except GoSourceError as e:
             raise ValueError(e.lines()[0]) from None
         win = MainWindow(speed=None, lang=lang, size=size, present=present)
         self.qtbot.addWidget(win)
-        why = win.open_program(files, dials=dials, handler=handler)
+        how = {"test": test} if test is not None else {"handler": handler}
+        why = win.open_program(files, dials=dials, seed=seed, **how)
         if why:
             win.close()
             raise ValueError(why)

@@ -262,3 +262,27 @@ def test_a_programs_run_saves_and_opens_again_as_the_same_run(leakviz, tmp_path)
     bad.write_text('{"leakviz_go": 2, "files": [], "dials": {}}')
     assert again.open_go([str(bad)]) is None
     assert again.statusBar().currentMessage() == f"{bad}: holds no Go files"
+
+
+CHECKS = Path(__file__).parents[1] / "golang" / "testpkgs" / "checks"
+
+
+def test_a_test_runs_live_on_the_schedule_leakviz_test_names_and_saves_with_its_test(leakviz, tmp_path):
+    from visualizer.golang.gotest import run_tests
+    results, _pkg = run_tests(str(CHECKS), pattern="^TestRaceSometimesLeaks$", runs=3)
+    lk = results[0].leaked[0]
+    win = leakviz.open(source=str(CHECKS), test="TestRaceSometimesLeaks", seed=lk.seed)
+    leakviz.advance(5.0)
+    assert win.findChild(QLabel, "strandedCount").text() == str(lk.count)
+    assert any(b.line == lk.line and b.stranded == lk.count for b in win.snap.blocked_lines())
+    saved = tmp_path / "race.leakviz-go"
+    assert win.save_program_run(saved)
+    again = leakviz.open(preset="unbuffered")
+    assert again.open_go([str(saved)]) is again
+    leakviz.advance(5.0)
+    assert again.findChild(QLabel, "strandedCount").text() == str(lk.count)
+    calm = leakviz.open(source=str(CHECKS), test="TestRaceSometimesLeaks", seed=0)  # Go's own order
+    leakviz.advance(5.0)
+    assert calm.findChild(QLabel, "strandedCount").text() == "0"
+    with pytest.raises(ValueError, match="No test TestNope in this package"):
+        leakviz.open(source=str(CHECKS), test="TestNope")

@@ -1,5 +1,5 @@
-"""``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program live in the main window (a saved
-``.leakviz-go`` run and ``--test``/``--compare``: the recorded Go window, gui/gostage)."""
+"""``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program (a test with ``--test``, a saved
+``.leakviz-go`` run) live in the main window; ``--compare``: the recorded Go window (gui/gostage)."""
 
 from __future__ import annotations
 
@@ -96,35 +96,37 @@ def main(argv: list[str]) -> int:
         return run_go_compare(a.paths, [a.compare], seed=a.seed, lang=a.lang, size=size,
                               screenshot=None if a.screenshot is None else Path(a.screenshot),
                               sim_seconds=a.sim_seconds, requests=a.requests, rate=a.rate)
-    if a.test is None and not any(p.endswith(".leakviz-go") for p in a.paths):
-        return _live(a, size)
-    if a.test is None and len(a.paths) == 1:
-        from ..goplay.savefile import SaveFileError, load_program
-        try:
-            saved = load_program(a.paths[0])
-        except SaveFileError as e:
-            print(f"leakviz: error: {e}", file=sys.stderr)
+    if any(p.endswith(".leakviz-go") for p in a.paths):
+        if len(a.paths) != 1 or a.test is not None:
+            print("leakviz: error: a saved Go run (.leakviz-go) opens on its own", file=sys.stderr)
             return 2
-        if saved.test is None:  # a saved test run stays in the recorded Go window for now
-            from ..gui.app import run_window
-            options = {"dials": saved.dials, "changes": saved.changes, "entry": saved.entry, "seed": saved.seed,
-                       **saved.service}
-            return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
-                              screenshot=None if a.screenshot is None else Path(a.screenshot),
-                              sim_seconds=a.sim_seconds, size=size, present=a.present, program=(saved.files, options))
-    from ..gui.gostage import run_go_window
-    return run_go_window(a.paths, entry=a.entry, seed=a.seed, speed=a.speed, lang=a.lang,
-                         screenshot=None if a.screenshot is None else Path(a.screenshot),
-                         sim_seconds=a.sim_seconds, size=size, handler=a.handler, requests=a.requests, rate=a.rate,
-                         present=a.present, test=a.test)
+        return _saved(a, size)
+    return _live(a, size)
+
+
+def _saved(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
+    """A saved Go run made again in the main window: its program or test, dials, changes and requests."""
+    from ..goplay.savefile import SaveFileError, load_program
+    try:
+        saved = load_program(a.paths[0])
+    except SaveFileError as e:
+        print(f"leakviz: error: {e}", file=sys.stderr)
+        return 2
+    from ..gui.app import run_window
+    how = {"test": saved.test} if saved.test is not None else {"entry": saved.entry, **saved.service}
+    options = {"dials": saved.dials, "changes": saved.changes, "seed": saved.seed, **how}
+    return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
+                      screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
+                      size=size, present=a.present, program=(saved.files, options))
 
 
 def _live(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
     """The program run live in the main window (docs/architecture.md)."""
     from ..golang.errors import GoSourceError
+    from ..golang.gotest import test_files
     from ..golang.module import load_sources
     try:
-        files = load_sources(a.paths)
+        files = test_files(a.paths[0]) if a.test is not None else load_sources(a.paths)
     except GoSourceError as e:
         print(f"leakviz: error: {e.lines()[0]}", file=sys.stderr)
         return 2
@@ -132,7 +134,8 @@ def _live(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
         print(f"leakviz: error: {e}", file=sys.stderr)
         return 2
     from ..gui.app import run_window
-    options = {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate}
+    options = {"test": a.test, "seed": a.seed} if a.test is not None else \
+        {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate}
     return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
                       screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
                       size=size, present=a.present, program=(files, options))

@@ -163,6 +163,7 @@ class GoProgram:
     explore: bool = False  # a seeded random schedule (``go --runs``' later runs) instead of Go's order
     budgets: Budgets = DEFAULT_BUDGETS
     traffic: Any = None  # golang.traffic.Traffic: the requests a server in it is sent
+    test: str | None = None  # run this test of the package (files: with its _test.go) as leakviz test does
     dials: dict[str, int] = field(default_factory=dict)  # capacity:<variable>:<line> -> capacity (Interp.dials)
     # dial changes the next run makes again (a reopened run's): (trace event index, time, dial, capacity)
     changes: list[tuple[int, int, str, int]] = field(default_factory=list)
@@ -170,11 +171,22 @@ class GoProgram:
     start_dials: dict[str, int] = field(default_factory=dict)
     recorded: list[tuple[int, int, str, int]] = field(default_factory=list)
     prog: Program | None = field(default=None, repr=False)
+    _main: Any = field(default=None, repr=False)  # the package's TestMain, when a test runs through it
 
     @classmethod
-    def of(cls, files: list[tuple[str, bytes]], *, seed: int = 0, entry: str = "main", **service: Any) -> GoProgram:
+    def of(cls, files: list[tuple[str, bytes]], *, seed: int = 0, entry: str = "main", test: str | None = None,
+           **service: Any) -> GoProgram:
         """The program ``go`` would run for these files and options (``traffic.service``: a handler or a
-        server is sent its requests). Raises GoSourceError, NoHandler, TrafficError."""
+        server is sent its requests); with ``test``, that test of the package as ``leakviz test --seed``
+        runs it. Raises GoSourceError, NoHandler, TrafficError; KeyError for a test it does not have."""
+        if test is not None:
+            p = cls(files, seed=seed, explore=seed != 0, test=test)
+            from .gotest import has_test_main
+            prog = p.compiled()
+            if not any((path, test) in prog.pkg_decls for path in prog.test_paths):
+                raise KeyError(test)
+            p._main = has_test_main(files)
+            return p
         from ..goplay.http import service as serving
         files, entry, traffic, _ = serving(files, entry=entry, **service)
         p = cls(files, entry=entry, seed=seed, traffic=traffic)
@@ -184,13 +196,13 @@ class GoProgram:
     def compiled(self) -> Program:
         """The compiled program (compiled once; raises GoSourceError for what does not check)."""
         if self.prog is None:
-            self.prog = compile_files(self.files)
+            self.prog = compile_files(self.files, tests=self.test is not None)
         return self.prog
 
     def start(self) -> tuple[LiveRuntime, Interp]:
         """A fresh runtime with main started on it (nothing has run yet)."""
         rt, ip = start(self.compiled(), seed=self.seed, explore=self.explore, entry=self.entry,
-                       budgets=self.budgets, traffic=self.traffic)
+                       budgets=self.budgets, traffic=self.traffic, test=self.test, test_main=self._main)
         ip.dials.update(self.dials)
         self.start_dials = dict(self.dials)
         rt.schedule = sorted(self.changes, key=lambda c: (c[0] if c[0] >= 0 else c[1], c[1]))  # made again
@@ -234,7 +246,7 @@ def _site_role(ip: Interp) -> Any:
 
 def start(prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "main",
           budgets: Budgets = DEFAULT_BUDGETS, traffic: Any = None, out: Any = None,
-          err: Any = None) -> tuple[LiveRuntime, Interp]:
+          err: Any = None, test: str | None = None, test_main: Any = None) -> tuple[LiveRuntime, Interp]:
     """Start ``prog``'s ``entry`` on a LiveRuntime, as ``go --seed S`` runs it (``explore``: as its
     later ``--runs`` do). Raises KeyError for an unknown entry function."""
     rt = LiveRuntime(seed=seed, explore=explore)
@@ -243,5 +255,9 @@ def start(prog: Program, *, seed: int = 0, explore: bool = False, entry: str = "
     rt.ip = ip
     ip.site_role = _site_role(ip)
     rt.park_where = rt._where
-    ip.start()
+    call = None
+    if test is not None:
+        from .gotest import test_call
+        call = test_call(prog, ip, test, test_main)
+    ip.start(call)
     return rt, ip

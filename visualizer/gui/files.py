@@ -87,10 +87,10 @@ class FilesMixin:
         from ..goplay.savefile import SavedProgram, SaveFileError, save_program
         p = self.program
         files, service = self.program_source
-        opts = {k: v for k, v in service.items() if k not in ("entry", "seed")}
+        opts = {k: v for k, v in service.items() if k not in ("entry", "seed", "test")}
         try:
             save_program(path, SavedProgram(files, opts, service.get("entry") or "main", service.get("seed") or 0,
-                                            dict(p.start_dials), list(p.recorded)))
+                                            dict(p.start_dials), list(p.recorded), service.get("test")))
         except SaveFileError as e:
             self.statusBar().showMessage(str(e), 10000)
             return False
@@ -98,21 +98,16 @@ class FilesMixin:
         return True
 
     def open_saved_program(self, path: Path):
-        """Open a ``.leakviz-go`` file: the same program, dials, changes and requests, run again here (a saved
-        test run: in the recorded Go window, for now). Returns the window it opened in, or None."""
+        """Open a ``.leakviz-go`` file: the same program (or test), dials, changes and requests, run again here.
+        Returns the window it opened in, or None (the reason in the status bar)."""
         from ..goplay.savefile import SaveFileError, load_program
         try:
             saved = load_program(path)
         except SaveFileError as e:
             self.statusBar().showMessage(str(e))
             return None
-        if saved.test is not None:
-            from .gostage import GoWindow
-            self.go_window = GoWindow([str(path)])
-            self.go_window.show()
-            return self.go_window
-        why = self.open_program(saved.files, dials=saved.dials, changes=saved.changes, entry=saved.entry,
-                                seed=saved.seed, **saved.service)
+        opts = {"test": saved.test} if saved.test is not None else {"entry": saved.entry, **saved.service}
+        why = self.open_program(saved.files, dials=saved.dials, changes=saved.changes, seed=saved.seed, **opts)
         return None if why else self
 
     def save_run(self, path: Path) -> bool:

@@ -48,6 +48,8 @@ def lane_title(site: SiteView) -> str:
         pkg = site.role[len(MODELLED):].rsplit("/", 1)[0]
         if pkg == "net/http":
             return translate("SiteLanes", "net/http: one goroutine per request")
+        if pkg == "testing":
+            return translate("SiteLanes", "testing: the goroutine that runs the test")
         return translate("SiteLanes", "inside {pkg}").format(pkg=pkg)
     return translate("SiteLanes", "go statement at {where}").format(where=base(site.role))
 

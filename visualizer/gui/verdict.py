@@ -60,6 +60,9 @@ def program_verdict(snap) -> str:
     more = sum(b.stranded for b in lines[3:])
     if more:
         parts.append(translate("Verdict", "{n} elsewhere").format(n=f"{more:,}"))
+    if snap.stranded == 1:
+        return translate("Verdict", "<b>Leaks.</b> 1 goroutine can never continue: {where}. Nothing can wake "
+                                    "it: in Go it stays until the process exits.").format(where="; ".join(parts))
     return translate("Verdict", "<b>Leaks.</b> {n} goroutines can never continue: {where}. Nothing can wake "
                                 "them: in Go they stay until the process exits.").format(
         n=f"{snap.stranded:,}", where="; ".join(parts))

@@ -468,6 +468,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             msg = e.lines()[0]
         except (NoHandler, TrafficError, OSError) as e:
             msg = str(e)
+        except KeyError as e:  # a test the package does not have
+            msg = self.tr("No test {name} in this package.").format(name=str(e.args[0])[:60])
         else:
             msg = ""
             for key, value in (dials or {}).items():
@@ -487,8 +489,10 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
             self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
             self.code_title.setText(shown[0].rsplit("/", 1)[-1])
-            self.statusBar().showMessage(self.tr("Running {file}: press Space to play.").format(
-                file=shown[0].rsplit("/", 1)[-1]), 6000)
+            what = shown[0].rsplit("/", 1)[-1]
+            if service.get("test"):
+                what = self.tr("{test} (seed {seed})").format(test=service["test"], seed=service.get("seed", 0))
+            self.statusBar().showMessage(self.tr("Running {file}: press Space to play.").format(file=what), 6000)
             return ""
         self.statusBar().showMessage(msg)
         return msg

@@ -438,7 +438,7 @@
     </message>
     <message>
         <location filename="../files.py" line="66"/>
-        <location filename="../files.py" line="257"/>
+        <location filename="../files.py" line="252"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
@@ -468,117 +468,117 @@
         <translation>已保存 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="127"/>
+        <location filename="../files.py" line="122"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="147"/>
+        <location filename="../files.py" line="142"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="162"/>
+        <location filename="../files.py" line="157"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="192"/>
+        <location filename="../files.py" line="187"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="194"/>
+        <location filename="../files.py" line="189"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="210"/>
+        <location filename="../files.py" line="205"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="211"/>
+        <location filename="../files.py" line="206"/>
         <source>Go source (*.go);;leakviz Go runs (*.leakviz-go)</source>
         <translation>Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="256"/>
+        <location filename="../files.py" line="251"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="270"/>
+        <location filename="../files.py" line="265"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="284"/>
+        <location filename="../files.py" line="279"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="295"/>
+        <location filename="../files.py" line="290"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="308"/>
+        <location filename="../files.py" line="303"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="332"/>
+        <location filename="../files.py" line="327"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="332"/>
+        <location filename="../files.py" line="327"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="333"/>
+        <location filename="../files.py" line="328"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="333"/>
+        <location filename="../files.py" line="328"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="333"/>
+        <location filename="../files.py" line="328"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="334"/>
+        <location filename="../files.py" line="329"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="334"/>
+        <location filename="../files.py" line="329"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="335"/>
+        <location filename="../files.py" line="330"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="338"/>
+        <location filename="../files.py" line="333"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="338"/>
+        <location filename="../files.py" line="333"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="342"/>
+        <location filename="../files.py" line="337"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -1470,7 +1470,7 @@
     </message>
     <message>
         <location filename="../window.py" line="212"/>
-        <location filename="../window.py" line="600"/>
+        <location filename="../window.py" line="604"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1565,72 +1565,82 @@
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="475"/>
+        <location filename="../window.py" line="472"/>
+        <source>No test {name} in this package.</source>
+        <translation>这个包里没有测试 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="477"/>
         <source>No dial {key}: this program&apos;s are {keys}.</source>
         <translation>没有旋钮 {key}：这个程序的旋钮是 {keys}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="478"/>
+        <location filename="../window.py" line="480"/>
         <source>{key} must be a whole number from 0 to 1,000,000.</source>
         <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="490"/>
+        <location filename="../window.py" line="494"/>
+        <source>{test} (seed {seed})</source>
+        <translation>{test}（种子 {seed}）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="495"/>
         <source>Running {file}: press Space to play.</source>
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="571"/>
+        <location filename="../window.py" line="575"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="597"/>
+        <location filename="../window.py" line="601"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="604"/>
+        <location filename="../window.py" line="608"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="604"/>
+        <location filename="../window.py" line="608"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="606"/>
+        <location filename="../window.py" line="610"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="606"/>
+        <location filename="../window.py" line="610"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="607"/>
+        <location filename="../window.py" line="611"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="622"/>
+        <location filename="../window.py" line="626"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="634"/>
+        <location filename="../window.py" line="638"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="646"/>
+        <location filename="../window.py" line="650"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="647"/>
+        <location filename="../window.py" line="651"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1741,52 +1751,57 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>net/http：每个请求一个 goroutine</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="51"/>
+        <location filename="../sitelanes.py" line="52"/>
+        <source>testing: the goroutine that runs the test</source>
+        <translation>testing：运行该测试的 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="53"/>
         <source>inside {pkg}</source>
         <translation>{pkg} 内部</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="52"/>
+        <location filename="../sitelanes.py" line="54"/>
         <source>go statement at {where}</source>
         <translation>{where} 处的 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="108"/>
+        <location filename="../sitelanes.py" line="110"/>
         <source>+{n} more</source>
         <translation>还有 {n} 个</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="115"/>
+        <location filename="../sitelanes.py" line="117"/>
         <source>blocked at {where}: {what}</source>
         <translation>阻塞在 {where}：{what}</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="138"/>
+        <location filename="../sitelanes.py" line="140"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="140"/>
+        <location filename="../sitelanes.py" line="142"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="142"/>
+        <location filename="../sitelanes.py" line="144"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="166"/>
+        <location filename="../sitelanes.py" line="168"/>
         <source>1 go statement</source>
         <translation>1 条 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="166"/>
+        <location filename="../sitelanes.py" line="168"/>
         <source>{n} go statements</source>
         <translation>{n} 条 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="167"/>
+        <location filename="../sitelanes.py" line="169"/>
         <source>{statements} · {started} goroutines started · {live} alive</source>
         <translation>{statements} · 已启动 {started} 个 goroutine · {live} 个存活</translation>
     </message>
@@ -1953,37 +1968,42 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
         <translation>&lt;b&gt;目前没有泄漏。&lt;/b&gt;一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="75"/>
+        <location filename="../verdict.py" line="64"/>
+        <source>&lt;b&gt;Leaks.&lt;/b&gt; 1 goroutine can never continue: {where}. Nothing can wake it: in Go it stays until the process exits.</source>
+        <translation>&lt;b&gt;会泄漏。&lt;/b&gt;1 个 goroutine 永远无法继续：{where}。没有什么能唤醒它：在 Go 里它会一直留到进程退出。</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="78"/>
         <source>select {} with no cases</source>
         <translation>没有任何 case 的 select {}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="77"/>
+        <location filename="../verdict.py" line="80"/>
         <source>{op} on a nil channel</source>
         <translation>在 nil 通道上{op}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="78"/>
+        <location filename="../verdict.py" line="81"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="78"/>
+        <location filename="../verdict.py" line="81"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="80"/>
+        <location filename="../verdict.py" line="83"/>
         <source>send on {c}</source>
         <translation>向 {c} 发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="80"/>
+        <location filename="../verdict.py" line="83"/>
         <source>receive from {c}</source>
         <translation>从 {c} 接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="81"/>
+        <location filename="../verdict.py" line="84"/>
         <source>select on {c}</source>
         <translation>在 {c} 上 select</translation>
     </message>
@@ -1998,7 +2018,7 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
         <translation>其他位置 {n} 个</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="63"/>
+        <location filename="../verdict.py" line="66"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing can wake them: in Go they stay until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。</translation>
     </message>

@@ -53,6 +53,11 @@ ZH = {
     "receive": "接收",
     "select {} with no cases": "没有任何 case 的 select {}",
     "Saved {p}": "已保存 {p}",
+    "<b>Leaks.</b> 1 goroutine can never continue: {where}. Nothing can wake it: in Go it stays until the process exits.":
+        "<b>会泄漏。</b>1 个 goroutine 永远无法继续：{where}。没有什么能唤醒它：在 Go 里它会一直留到进程退出。",
+    "testing: the goroutine that runs the test": "testing：运行该测试的 goroutine",
+    "{test} (seed {seed})": "{test}（种子 {seed}）",
+    "No test {name} in this package.": "这个包里没有测试 {name}。",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
