@@ -58,13 +58,13 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 
 def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert not win.act_compare.isEnabled() and not win.act_lesson.isEnabled() and not win.act_csv.isEnabled()
+    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled() and not win.act_csv.isEnabled()
     assert win.act_save.isEnabled()  # a program saves as .leakviz-go
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
     assert win.stats["requests"].text() == "1"  # goroutines started: main, before anything ran
     win.choose_preset("buffered")
     assert win.program is None and win.session.cfg is not None
-    assert win.act_compare.isEnabled() and win.controls.cap_done.isVisibleTo(win.controls)
+    assert win.act_explore.isEnabled() and win.controls.cap_done.isVisibleTo(win.controls)
     leakviz.advance(1.0)
     assert win.findChild(QLabel, "strandedCount").text() == "0"
     assert "Cannot leak." in win.verdict.text()
@@ -286,3 +286,20 @@ def test_a_test_runs_live_on_the_schedule_leakviz_test_names_and_saves_with_its_
     assert calm.findChild(QLabel, "strandedCount").text() == "0"
     with pytest.raises(ValueError, match="No test TestNope in this package"):
         leakviz.open(source=str(CHECKS), test="TestNope")
+
+
+def test_a_program_compares_with_its_fix_on_one_clock(leakviz, qtbot):
+    win = leakviz.open(source=str(EXAMPLES / "double_send.go"))
+    assert win.act_compare.isEnabled()
+    win.open_compare()  # a shipped example: its fix, no question asked
+    cmp = win._compare
+    qtbot.addWidget(cmp)
+    assert [t.text() for t in cmp.titles] == ["double_send.go", "double_send_fix.go"]
+    cmp.compare.pause()
+    cmp.compare.advance(2_000_000_000)
+    cmp.refresh(full=True)
+    assert [c.text() for c in cmp.counts] == [f"stranded: {_go_leaked(EXAMPLES / 'double_send.go')}", "stranded: 0"]
+    assert all(s.program for s in cmp.stages)
+    cmp.close()
+    assert win.compare_programs([str(EXAMPLES / "nope.go")]) is None
+    assert "nope.go" in win.statusBar().currentMessage()

@@ -1,5 +1,5 @@
 """``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program (a test with ``--test``, a saved
-``.leakviz-go`` run) live in the main window; ``--compare``: the recorded Go window (gui/gostage)."""
+``.leakviz-go`` run) live in the main window; with ``--compare OTHER``, beside another in the compare window."""
 
 from __future__ import annotations
 
@@ -92,16 +92,37 @@ def main(argv: list[str]) -> int:
         if not Path(a.compare).exists():
             print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
             return 2
-        from ..gui.gostage import run_go_compare
-        return run_go_compare(a.paths, [a.compare], seed=a.seed, lang=a.lang, size=size,
-                              screenshot=None if a.screenshot is None else Path(a.screenshot),
-                              sim_seconds=a.sim_seconds, requests=a.requests, rate=a.rate)
+        return _compare(a, size)
     if any(p.endswith(".leakviz-go") for p in a.paths):
         if len(a.paths) != 1 or a.test is not None:
             print("leakviz: error: a saved Go run (.leakviz-go) opens on its own", file=sys.stderr)
             return 2
         return _saved(a, size)
     return _live(a, size)
+
+
+def _compare(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
+    """Two Go programs side by side on one clock, same seed and requests, in the compare window."""
+    from ..golang.errors import GoSourceError
+    from ..golang.live import GoProgram
+    from ..golang.module import load_sources
+    from ..golang.traffic import TrafficError
+    from ..goplay.http import NoHandler
+    options = {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate}
+    variants = []
+    for paths in (a.paths, [a.compare]):
+        try:
+            variants.append((paths[0].rstrip("/").rsplit("/", 1)[-1], GoProgram.of(load_sources(paths), **options)))
+        except GoSourceError as e:
+            print(f"leakviz: error: {e.lines()[0]}", file=sys.stderr)
+            return 2
+        except (OSError, NoHandler, TrafficError) as e:
+            print(f"leakviz: error: {e}", file=sys.stderr)
+            return 2
+    from ..gui.app import run_compare
+    return run_compare(variants, speed=a.speed, lang=a.lang,
+                       screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
+                       size=size)
 
 
 def _saved(a: argparse.Namespace, size: tuple[int, int] | None) -> int:

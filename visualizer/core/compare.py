@@ -1,4 +1,5 @@
-"""Several handler variants on the identical request stream, on one clock.
+"""Several runs side by side on one clock: handler variants on the identical request stream, or Go
+programs (a bug and its fix) with the same seed and requests.
 
 Each variant is its own runtime (its own goroutines, channels and trace), all
 seeded alike, so the requests, their failing checks and their arrival times are
@@ -17,6 +18,7 @@ from .clock import FRAME_HZ
 from .presets import PRESETS
 from .runtime import Runtime
 from .scenario import Config
+from .session import Program
 from .trace import Folder, Snapshot
 
 __all__ = ["Compare", "classic"]
@@ -33,16 +35,21 @@ def classic(base: Config | None = None) -> list[tuple[str, Config]]:
 
 
 class Lane:
-    """One compared variant: its own runtime with the scenario started, and the fold of its trace.
+    """One compared run: the article's scenario under ``source`` (a Config) or a program (anything with
+    ``start()``, as a Session takes: a Go program), its own runtime, and the fold of its trace.
 
     ``keep`` is how many of the most recent requests keep per-goroutine detail in the fold."""
 
-    def __init__(self, name: str, cfg: Config, keep: int) -> None:
+    def __init__(self, name: str, source: Config | Program, keep: int) -> None:
         self.name = name
-        self.cfg = cfg
-        self.rt = Runtime(seed=cfg.seed)
+        self.cfg = source if isinstance(source, Config) else None
+        self.program = None if isinstance(source, Config) else source
+        if self.program is None:
+            self.rt = Runtime(seed=source.seed)
+            scenario.start(self.rt, source)
+        else:
+            self.rt, self.live = self.program.start()
         self.rt.trace.events.max_chunks = 64
-        scenario.start(self.rt, cfg)
         self.folder = Folder(keep=keep)
 
     def snapshot(self, now: int, budget_s: float | None = 0.002) -> Snapshot:
@@ -58,7 +65,7 @@ class Compare:
 
     STEP_NS = 5_000_000  # at full speed, the lanes move together in 5 ms steps
 
-    def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05, keep: int = 4,
+    def __init__(self, variants: list[tuple[str, Config | Program]], *, speed: float | None = 0.05, keep: int = 4,
                  max_live: int = 600_000) -> None:
         seeds = {c.seed for _, c in variants}
         if len(seeds) != 1:

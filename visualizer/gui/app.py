@@ -122,17 +122,32 @@ def _serve(app: QApplication, loop: qasync.QEventLoop, win, aclose) -> None:
         run_to_end(loop, main())
 
 
+def run_compare(variants: list, *, speed: float | None, lang: str | None, screenshot: Path | None = None,
+                sim_seconds: float = 5.0, size: tuple[int, int] | None = None) -> int:
+    """``variants`` ((name, Config or Go program), ...) side by side in the compare window; with ``screenshot``,
+    saved at ``sim_seconds`` and closed."""
+    logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    set_names(app)
+    app_font_setup(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return _run_compare(app, loop, preset="", speed=speed, lang=lang, screenshot=screenshot, sim_seconds=sim_seconds,
+                        close_after=None, size=size, variants=variants)
+
+
 def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | None, screenshot: Path | None,
                  sim_seconds: float, close_after: float | None, max_live: int | None = None,
-                 size: tuple[int, int] | None = None) -> int:
-    """The classic three-way comparison on ``preset``'s request stream."""
+                 size: tuple[int, int] | None = None, variants: list | None = None) -> int:
+    """The classic three-way comparison on ``preset``'s request stream (or ``variants``)."""
     from ..core.compare import classic
     from ..core.presets import PRESETS
     from . import i18n
     from .compare import CompareWindow
 
     i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
-    win = CompareWindow(classic(PRESETS[preset]), speed=None if screenshot is not None else speed, max_live=max_live)
+    win = CompareWindow(variants or classic(PRESETS[preset]), speed=None if screenshot is not None else speed,
+                        max_live=max_live)
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
     win.show()

@@ -6,6 +6,8 @@ carries every variant's memory line, so the difference is plain.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
@@ -68,7 +70,7 @@ class CompareWindow(QMainWindow):
 
     closed = Signal()  # after closeEvent accepted: the app's loop may end
 
-    def __init__(self, variants: list[tuple[str, Config]], *, speed: float | None = 0.05,
+    def __init__(self, variants: list[tuple[str, Config | Any]], *, speed: float | None = 0.05,
                  max_live: int | None = None) -> None:
         super().__init__()
         self.compare = Compare(variants, speed=speed, **({} if max_live is None else {"max_live": max_live}))
@@ -82,12 +84,15 @@ class CompareWindow(QMainWindow):
         big.setPointSizeF(big.pointSizeF() * 1.4)
         big.setBold(True)
         for col, (name, cfg) in enumerate(variants):
-            title = QLabel(f"{name}: {cfg.variant}, done={cfg.capacity_done}, quit={cfg.capacity_quit}")
+            program = not isinstance(cfg, Config)  # a Go program: its file's name says it
+            title = QLabel(name if program else
+                           f"{name}: {cfg.variant}, done={cfg.capacity_done}, quit={cfg.capacity_quit}")
             title.setFont(big)
             title.setWordWrap(True)  # a narrow screen wraps the title rather than widening the window
             count = QLabel()
             count.setFont(big)
             stage = Stage()
+            stage.program = program
             stage.setMinimumSize(280, 300)
             grid.addWidget(title, 0, col)
             grid.addWidget(count, 1, col)

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -184,7 +185,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.menu_recent.setTitle(self.tr("Open &Recent"))
         self.act_quit.setText(self.tr("&Quit"))
         self.act_full.setText(self.tr("&Full screen"))
-        self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context"))
+        self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context")
+                                 if self.program is None else self.tr("&Compare with its fix, or another Go file…"))
         self.act_explore.setText(self.tr("Capacity &explorer…"))
         if getattr(self, "_explorer", None) is not None:
             self._explorer.retranslate()
@@ -275,15 +277,53 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.refresh()
 
     def open_compare(self) -> None:
-        """The classic three-way comparison on this run's request stream, in its own window."""
+        """The classic three-way comparison on this run's request stream, in its own window; for a program,
+        the program beside its fix (a shipped example's), or beside a Go file the user picks."""
         from ..core.compare import classic
         from .compare import CompareWindow
         if getattr(self, "_compare", None) is not None and self._compare.isVisible():
             self._compare.raise_()
             return
+        if self.program is not None:
+            from ..goplay.catalog import EXAMPLES as SHIPPED
+            path = self.code.program_path or ""
+            ex = next((e for e in SHIPPED if str(e.path) == path and e.fix), None)
+            if ex is not None:
+                self.compare_programs([str(ex.path.with_name(ex.fix))])
+                return
+            dlg = QFileDialog(self, self.tr("Compare with…"), self.settings.folder("open"),
+                              self.tr("Go source (*.go)"))
+            dlg.setFileMode(QFileDialog.ExistingFile)
+            dlg.fileSelected.connect(lambda p: self.compare_programs([p]))
+            dlg.open()
+            return
         self._compare = CompareWindow(classic(self.session.cfg), speed=self.session.speed)
         self._compare.show()
         self._compare.compare.play()
+
+    def compare_programs(self, other: list[str]):
+        """This program beside ``other`` (Go files or a package's folder), same seed, dials by name and
+        requests, on one clock, in the compare window; None (the reason in the status bar) if it cannot run."""
+        from ..golang.errors import GoSourceError
+        from ..golang.live import GoProgram
+        from ..golang.module import load_sources
+        from .compare import CompareWindow
+        files, service = self.program_source
+        try:
+            theirs = GoProgram.of(load_sources(other), **service)
+        except (GoSourceError, OSError, KeyError, ValueError) as e:
+            msg = e.lines()[0] if isinstance(e, GoSourceError) else str(e)
+            self.statusBar().showMessage(msg)
+            return None
+        mine = GoProgram.of(files, **service)
+        for p in (mine, theirs):  # a dial of the same name and line is the same choice in both
+            p.dials = {k: v for k, v in self.program.dials.items() if k in p.dial_sites()}
+        names = [self.code.program_path or files[0][0], other[0]]
+        variants = [(n.rstrip("/").rsplit("/", 1)[-1], p) for n, p in zip(names, (mine, theirs), strict=True)]
+        self._compare = CompareWindow(variants, speed=self.session.speed)
+        self._compare.show()
+        self._compare.compare.play()
+        return self._compare
 
     def open_explorer(self):
         """The capacity explorer for the current handler and failure pattern; a click sets the capacities."""
@@ -526,10 +566,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.refresh()
 
     def _article_only(self) -> list:
-        """What only the article's scenario has yet (compare, explorer, lesson and the exports that read its
-        config): disabled while a program runs."""
-        return [self.act_compare, self.act_explore, self.act_lesson, self.act_csv, self.act_json,
-                self.act_gif, self.act_video]
+        """What only the article's scenario has yet (explorer, lesson and the exports that read its config):
+        disabled while a program runs."""
+        return [self.act_explore, self.act_lesson, self.act_csv, self.act_json, self.act_gif, self.act_video]
 
     def _show_preset_of(self, cfg: Config) -> None:
         """The preset box names a preset only while the settings are that preset's."""
