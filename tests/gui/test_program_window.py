@@ -303,3 +303,41 @@ def test_a_program_compares_with_its_fix_on_one_clock(leakviz, qtbot):
     cmp.close()
     assert win.compare_programs([str(EXAMPLES / "nope.go")]) is None
     assert "nope.go" in win.statusBar().currentMessage()
+
+
+BLOCKLIST = Path(__file__).parents[1] / "golang" / "services" / "blocklist"
+
+
+def test_clients_from_a_blocked_network_and_an_access_log_replayed_through_mains_server(leakviz, tmp_path):
+    """The command line's numbers, in the window: made-up clients from a blocked network, then the log."""
+    win = leakviz.open(source=str(BLOCKLIST))
+    c = win.controls
+    assert c.t_handler.currentText() == "items"
+    leakviz.advance(10.0)
+    assert win.findChild(QLabel, "strandedCount").text() == "0"  # 10.0.x.y is never blocked
+    c.t_requests.setValue(20)
+    c.t_from.setText("203.0.113.0/24=25, 10.0.0.0/8")
+    c.t_from.editingFinished.emit()
+    leakviz.advance(10.0)
+    out = io.StringIO()
+    run_go([str(BLOCKLIST)], as_json=True, out=out, err=io.StringIO(), requests=20,
+           sources="203.0.113.0/24=25, 10.0.0.0/8")
+    assert win.findChild(QLabel, "strandedCount").text() == str(json.loads(out.getvalue())["leaked_count"]) == "5"
+    c.t_from.setText("not a network")
+    c.t_from.editingFinished.emit()
+    assert "is not a network" in win.statusBar().currentMessage()
+    assert win.program_source[1]["sources"] == "203.0.113.0/24=25, 10.0.0.0/8"  # the last good run stays
+    assert win.act_replay.isEnabled() and not win.act_made_up.isEnabled()
+    assert win.replay_log(str(BLOCKLIST / "access.log"))
+    leakviz.advance(60.0)
+    assert win.findChild(QLabel, "strandedCount").text() == "2"
+    assert not c.t_requests.isVisibleTo(c) and win.act_made_up.isEnabled()
+    saved = tmp_path / "svc.leakviz-go"
+    assert win.save_program_run(saved)
+    assert win.open_go([str(saved)]) is win
+    leakviz.advance(60.0)
+    assert win.program_source[1]["serve"] == str(BLOCKLIST / "access.log")
+    assert win.findChild(QLabel, "strandedCount").text() == "2"
+    assert win.use_made_up_requests() and "serve" not in win.program_source[1]
+    assert not win.replay_log(str(tmp_path / "missing.log"))
+    assert "missing.log" in win.statusBar().currentMessage()

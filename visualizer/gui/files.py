@@ -81,6 +81,39 @@ class FilesMixin:
         dlg.fileSelected.connect(chosen)
         dlg.open()  # not exec(): a nested loop would stall qasync
 
+    def _replay_dialog(self) -> None:
+        dlg = QFileDialog(self, self.tr("Replay an access log"), self.settings.folder("open"),
+                          self.tr("Access logs (*.log *.txt access*);;All files (*)"))
+        dlg.setFileMode(QFileDialog.ExistingFile)
+        dlg.fileSelected.connect(self.replay_log)
+        dlg.open()
+
+    def replay_log(self, path: str) -> bool:
+        """Send the program an access log's requests (Common or Combined Log Format), at the log's pacing:
+        through the server main starts, else through its handler, as ``go --serve`` does. False, the reason
+        in the status bar, when the log or the program cannot."""
+        from ..goplay.http import handlers, main_serves
+        if self.program is None:
+            return False
+        files, service = self.program_source
+        opts = {k: v for k, v in service.items() if k in ("seed", "entry")}
+        if not main_serves(files):
+            found = handlers(files)
+            if not found:
+                self.statusBar().showMessage(self.tr("Nothing serves requests here: no http.ListenAndServe in "
+                                                     "main and no func(w http.ResponseWriter, r *http.Request)."))
+                return False
+            opts["handler"] = service.get("handler") or found[0]
+        return not self.open_program(files, dials=dict(self.program.dials), serve=str(path), **opts)
+
+    def use_made_up_requests(self) -> bool:
+        """Back from an access log to made-up requests (the drawer's settings); False if no log was served."""
+        if self.program is None or self.program_source[1].get("serve") is None:
+            return False
+        files, service = self.program_source
+        opts = {k: v for k, v in service.items() if k in ("seed", "entry")}
+        return not self.open_program(files, dials=dict(self.program.dials), **opts)
+
     def save_program_run(self, path: Path) -> bool:
         """The program's source, how it is served, the dials it started with and every change made since:
         opening the file makes the same run again. False (the reason in the status bar) if not written."""

@@ -173,6 +173,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.act_open.setText(self.tr("&Open a saved run…"))
         self.act_dump.setText(self.tr("Open &dump…"))
         self.act_go.setText(self.tr("Open &Go…"))
+        self.act_replay.setText(self.tr("Replay an access &log…"))
+        self.act_made_up.setText(self.tr("Back to made-up requests"))
         self.menu_go_examples.setTitle(self.tr("Go e&xamples"))
         from .gostage import fill_examples_menu
         fill_examples_menu(self.menu_go_examples, lambda path: self.open_go([path]))
@@ -530,6 +532,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
             self.code_title.setText(shown[0].rsplit("/", 1)[-1])
             what = shown[0].rsplit("/", 1)[-1]
+            if service.get("serve"):
+                what = self.tr("{file}, replaying {log}").format(file=what, log=Path(service["serve"]).name)
             if service.get("test"):
                 what = self.tr("{test} (seed {seed})").format(test=service["test"], seed=service.get("seed", 0))
             self.statusBar().showMessage(self.tr("Running {file}: press Space to play.").format(file=what), 6000)
@@ -555,11 +559,17 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
             from ..goplay.http import drivable
             files, service = self.program_source
             self.controls.set_traffic(drivable(files) if service.get("serve") is None else None, service)
+            from ..goplay.http import handlers, imports_http, main_serves
+            self.act_replay.setEnabled(service.get("test") is None and imports_http(files)
+                                       and (main_serves(files) or bool(handlers(files))))
+            self.act_made_up.setEnabled(service.get("serve") is not None)
             self.controls.set_dials(session.program.dial_sites(), session.program.dials, MAX_DIAL)
             self.controls.preset.setCurrentIndex(-1)  # no preset runs: choosing one brings the article back
         else:
             self.controls.set_dials(None)
             self.controls.set_traffic(None)
+            self.act_replay.setEnabled(False)
+            self.act_made_up.setEnabled(False)
         if not program:
             self.code.set_config(session.cfg)
         self.retranslate()

@@ -60,6 +60,8 @@ ZH = {
     "No test {name} in this package.": "这个包里没有测试 {name}。",
     "&Compare with its fix, or another Go file…": "与它的修复或另一个 Go 文件并排比较(&C)…",
     "Compare with…": "与……比较",
+    "Back to made-up requests": "改回模拟生成的请求",
+    "{file}, replaying {log}": "{file}，重放 {log}",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
