@@ -341,3 +341,40 @@ def test_clients_from_a_blocked_network_and_an_access_log_replayed_through_mains
     assert win.use_made_up_requests() and "serve" not in win.program_source[1]
     assert not win.replay_log(str(tmp_path / "missing.log"))
     assert "missing.log" in win.statusBar().currentMessage()
+
+
+def test_a_lock_held_by_a_finished_goroutine_is_drawn_and_said_though_gos_rule_does_not_count_it(leakviz, tmp_path):
+    src = tmp_path / "mu.go"
+    src.write_text("""package main
+
+import (
+	"sync"
+	"time"
+)
+
+var mu sync.Mutex
+
+func main() {
+	go func() {
+		mu.Lock() // and never unlocks
+	}()
+	time.Sleep(time.Millisecond)
+	for i := 0; i < 3; i++ {
+		go func() {
+			mu.Lock()
+			mu.Unlock()
+		}()
+	}
+	time.Sleep(time.Millisecond)
+}
+""")
+    win = leakviz.open(source=str(src), size=(1280, 720))
+    leakviz.advance(1.0)
+    win.grab()
+    assert win.findChild(QLabel, "strandedCount").text() == str(_go_leaked(src)) == "0"
+    (prim,) = win.snap.prims
+    assert (prim.kind, prim.waiting, prim.holder_role, prim.holder_state) == (
+        "sync.Mutex.Lock", 3, f"{src}:11", "finished")
+    texts = [t for t, _r, _f in win.stage.labels]
+    assert "held by go statement at mu.go:11, finished" in texts and "3 waiting" in texts, texts
+    assert "Nothing stranded by Go's rule." in win.verdict.text() and "3 at <code>mu.go:17</code>" in win.verdict.text()

@@ -127,6 +127,7 @@ class Mutex(Primitive):
     def _take(self) -> None:
         self.locked = True
         self.holder = self.rt.current
+        self.rt.emit("hold", self.cid, self.holder.gid if self.holder is not None else 0)
 
     async def lock(self, reason: str = MUTEX_LOCK) -> None:
         """Go's ``Mutex.Lock``: blocks (parks the goroutine) until the mutex is free, then holds it.
@@ -159,6 +160,7 @@ class Mutex(Primitive):
             raise FatalError("fatal error: sync: unlock of unlocked mutex")
         self.locked = False
         self.holder = None
+        self.rt.emit("release", self.cid)
         if self.waitq:
             self._wake(self.waitq.popleft())
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from ..core.trace import ChannelView, SiteView, Snapshot
+from ..core.trace import ChannelView, PrimView, SiteView, Snapshot
 from ..golang.gomod import MODELLED_ROOT
 from .style import FAINT, GREY, INK, PANEL, PAPER, STATE_COLOR, VERMILLION, draw_task, px
 from .verdict import blocked_on
@@ -119,21 +119,29 @@ def _lane(stage, p: QPainter, rect: QRectF, site: SiteView, words: dict[str, str
 
 
 def channels_height(stage, snap: Snapshot) -> float:
-    """The height of the channels' strip: none without channels, else a row the back row can read."""
-    return 0.0 if not snap.channels else max(px(64), stage.height() * 0.12)
+    """The height of the channels' strip: none without channels or waited-on sync primitives, else a row
+    the back row can read."""
+    return 0.0 if not (snap.channels or snap.prims) else max(px(64), stage.height() * 0.12)
 
 
-def draw_channels(stage, p: QPainter, rect: QRectF, channels: tuple[ChannelView, ...]) -> None:
+def draw_channels(stage, p: QPainter, rect: QRectF, channels: tuple[ChannelView, ...],
+                  prims: tuple[PrimView, ...] = ()) -> None:
     """The program's channels, newest of each name: buffer slots (hatched when there is no buffer) and who
-    waits on each; a channel with senders queued and nobody to receive is outlined in red dashes."""
+    waits on each; a channel with senders queued and nobody to receive is outlined in red dashes. Then the
+    sync primitives goroutines wait on: who holds a lock (red dashes: a goroutine that has finished)."""
     p.fillRect(rect, PAPER)
     pad = px(10)
-    shown = _most_telling(channels)[: max(1, int(rect.width() // px(150)))]
-    w = min((rect.width() - pad) / max(1, len(shown)), px(280))
-    for k, ch in enumerate(shown):
+    room = max(1, int(rect.width() // px(150)))
+    items: list = list(prims[: max(1, room // 2)]) if prims else []
+    items = _most_telling(channels)[: room - len(items)] + items
+    w = min((rect.width() - pad) / max(1, len(items)), px(280))
+    for k, ch in enumerate(items):
         cell = QRectF(rect.left() + pad + k * w, rect.top() + 4, w - pad, rect.height() - 8)
         note_h = min(px(15) * 1.3, cell.height() * 0.3)
         box = QRectF(cell.left(), cell.top(), cell.width(), cell.height() - note_h)
+        if isinstance(ch, PrimView):
+            _prim(stage, p, box, QRectF(cell.left(), box.bottom(), cell.width(), note_h), ch)
+            continue
         stuck = ch.sendq > 0 and ch.recvq == 0 and ch.len >= ch.cap
         stage._draw_channel(p, box, ch, stuck)
         if ch.closed:
@@ -147,6 +155,29 @@ def draw_channels(stage, p: QPainter, rect: QRectF, channels: tuple[ChannelView,
         if note:
             p.setPen(VERMILLION if stuck else INK)
             stage._label(p, QRectF(cell.left(), box.bottom(), cell.width(), note_h), note, px(15), optional=True)
+
+
+def _prim(stage, p: QPainter, box: QRectF, note: QRectF, prim: PrimView) -> None:
+    kind = prim.kind.rsplit(".", 1)[0] if prim.kind.count(".") > 1 else prim.kind  # sync.Mutex.Lock: sync.Mutex
+    head = QRectF(box.left(), box.top(), box.width(), box.height() * 0.42)
+    body = QRectF(box.left(), head.bottom(), box.width(), box.height() - head.height())
+    p.setPen(INK)
+    stage._label(p, head, kind, min(px(14), head.height() * 0.9), bold=True)
+    dead = prim.holder_state == "finished"
+    p.setPen(QPen(VERMILLION if dead else INK, 2, Qt.DashLine if dead else Qt.SolidLine))
+    p.setBrush(PAPER)
+    p.drawRect(body)
+    if prim.holder:
+        who = (translate("SiteLanes", "main goroutine") if prim.holder_role == "main"
+               else translate("SiteLanes", "go statement at {where}").format(where=base(prim.holder_role)))
+        text = (translate("SiteLanes", "held by {who}, finished") if dead
+                else translate("SiteLanes", "held by {who}")).format(who=who)
+        p.setPen(VERMILLION if dead else INK)
+        stage._label(p, body.adjusted(4, 1, -4, -1), text, min(px(13), body.height() * 0.8), Qt.AlignCenter,
+                     optional=True)
+    p.setPen(VERMILLION if dead else INK)
+    stage._label(p, note, translate("SiteLanes", "{n} waiting").format(n=f"{prim.waiting:,}"), px(15),
+                 optional=True)
 
 
 def _most_telling(channels: tuple[ChannelView, ...]) -> list[ChannelView]:

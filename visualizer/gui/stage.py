@@ -133,7 +133,8 @@ class Stage(QWidget):
             self._label(p, QRectF(10, 1, self.width() - 20, px(15) * 1.5), sitelanes.header(snap), px(15))
             sitelanes.draw_sites(self, p, lanes, snap.sites)
             if strip:
-                sitelanes.draw_channels(self, p, QRectF(0, pile.top() - strip, self.width(), strip), snap.channels)
+                sitelanes.draw_channels(self, p, QRectF(0, pile.top() - strip, self.width(), strip), snap.channels,
+                                        snap.prims)
             self._draw_pile(p, pile, snap)
             p.end()
             self.painted.emit()

@@ -39,9 +39,10 @@ def verdict_text(cfg: Config) -> str:
         cd=v.capacity_done, cq=v.capacity_quit, nd=v.need_done, nq=v.need_quit)
 
 
-def program_verdict(snap) -> str:
+def program_verdict(snap, ended: bool = False) -> str:
     """What a program's run shows so far, in words: where goroutines can never continue (Go's leak rule,
-    the lines from ``Snapshot.blocked_lines``), or that none is stranded."""
+    the lines from ``Snapshot.blocked_lines``), or that none is stranded; once the run has ``ended``,
+    also the goroutines still blocked that Go's rule does not count."""
     translate = QCoreApplication.translate
     if snap is None:
         return ""
@@ -49,6 +50,15 @@ def program_verdict(snap) -> str:
     if not lines:
         if snap.live == 0 and snap.spawned:
             return translate("Verdict", "<b>Nothing stranded.</b> Every goroutine finished.")
+        still = [b for b in snap.blocked_lines() if b.blocked > b.stranded]
+        if ended and still:
+            where = "; ".join(translate("Verdict", "{n} at <code>{where}</code> ({what})").format(
+                n=f"{b.blocked - b.stranded:,}", where=b.where.rsplit("/", 1)[-1], what=blocked_on(b.op, b.chans))
+                for b in still[:3])
+            return translate("Verdict", "<b>Nothing stranded by Go's rule.</b> When the program ended, goroutines "
+                                        "were still blocked: {where}. Go's goroutine leak profile does not report "
+                                        "them: what they wait on is still reachable (from a global variable, "
+                                        "say), even if nothing will ever release it.").format(where=where)
         return translate("Verdict", "<b>Nothing stranded so far.</b> A goroutine is stranded when it is blocked "
                                     "and nothing that can still run could ever wake it: Go's goroutine leak "
                                     "rule.")

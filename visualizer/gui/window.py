@@ -661,7 +661,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
 
     def _update_verdict(self) -> None:
         if self.program is not None:
-            text = program_verdict(self.snap)
+            text = program_verdict(self.snap, self.session.finished and self.review is None)
             if self.verdict.text() != text:
                 self.verdict.setText(text)
             return

@@ -33,7 +33,17 @@ The package, by job: ``events`` (the log), ``snapshot`` (the frozen views),
 from .events import Event, Events, Trace, _canon
 from .fold import Folder, fold
 from .rewind import Rewinder
-from .snapshot import BlockedLine, ChannelView, MemoryPoint, RequestView, SiteView, Snapshot, TaskView, site_key
+from .snapshot import (
+           BlockedLine,
+           ChannelView,
+           MemoryPoint,
+           PrimView,
+           RequestView,
+           SiteView,
+           Snapshot,
+           TaskView,
+           site_key,
+)
 
-__all__ = ["BlockedLine", "ChannelView", "Event", "Events", "Folder", "MemoryPoint", "RequestView", "Rewinder", "SiteView",
+__all__ = ["BlockedLine", "ChannelView", "PrimView", "Event", "Events", "Folder", "MemoryPoint", "RequestView", "Rewinder", "SiteView",
            "Snapshot", "TaskView", "Trace", "_canon", "fold", "site_key"]

@@ -12,7 +12,7 @@ from collections import Counter
 
 from .. import memory
 from .events import Event, Events, Trace
-from .snapshot import ChannelView, MemoryPoint, RequestView, SiteView, Snapshot, TaskView, site_key
+from .snapshot import ChannelView, MemoryPoint, PrimView, RequestView, SiteView, Snapshot, TaskView, site_key
 
 __all__ = ["Folder", "fold"]
 
@@ -117,6 +117,9 @@ class Folder:
         self.site_sample: dict[str, dict[int, _G]] = {}
         self.hidden: set[int] = set()  # the runtime's own helpers (timers): not the program's goroutines
         self.site_chans: dict[str, list[int]] = {}  # a program's channels by name: the newest few cids
+        self.prim_wait: Counter[int] = Counter()  # sync primitive -> goroutines waiting on it
+        self.prim_kind: dict[int, str] = {}
+        self.prim_holder: dict[int, tuple[int, str]] = {}  # a held Mutex -> (gid, role) of its holder
 
     MAX_MARKS = 4000
     SAMPLE = 40  # goroutines a site keeps to draw; the rest are counted
@@ -149,6 +152,9 @@ class Folder:
                          for role, d in self.site_sample.items()}
         f.hidden = set(self.hidden)
         f.site_chans = {name: list(cids) for name, cids in self.site_chans.items()}
+        f.prim_wait = Counter(self.prim_wait)
+        f.prim_kind = dict(self.prim_kind)
+        f.prim_holder = dict(self.prim_holder)
         f._mem = list(self._mem)
         f.marks = list(self.marks)
         return f
@@ -209,6 +215,10 @@ class Folder:
                 g.chans = e[4]
                 g.sends = e[5]
                 g.names = e[6]
+                if g.op[:5] == "sync.":  # a sync primitive's queue: not a channel's
+                    for c in g.chans:
+                        self.prim_wait[c] += 1
+                        self.prim_kind[c] = g.op
                 if len(e) > 7:
                     g.where = e[7]
                     g.site = f"{site_key(g.role, g.op, g.names)}@{g.where}"
@@ -319,6 +329,11 @@ class Folder:
                     r.stranded += 1
                 else:
                     del gs[g.gid]  # its request is folded away and it never changes again
+            elif k == "hold":
+                holder = gs.get(e[3])
+                self.prim_holder[e[2]] = (e[3], holder.role if holder is not None else "")
+            elif k == "release":
+                self.prim_holder.pop(e[2], None)
             elif k == "make":
                 _, _, cid, name, cap, req = e
                 chans[cid] = _C(cid, name, cap, req)
@@ -364,6 +379,12 @@ class Folder:
             raise KeyError(f"goroutine {gid} was not started")
 
     def _unqueue(self, g: _G) -> None:
+        if g.op[:5] == "sync.":
+            for c in g.chans:
+                self.prim_wait[c] -= 1
+                if not self.prim_wait[c]:
+                    del self.prim_wait[c]
+            return
         for c, is_send in zip(g.chans, g.sends, strict=False):
             ch = self.chans.get(c)
             if ch is not None:
@@ -443,6 +464,12 @@ class Folder:
                       for role, sample in self.site_sample.items())
         channels = tuple(ChannelView(c.cid, c.name, c.req, c.cap, c.len, c.sendq, c.recvq, c.closed)
                          for cids in self.site_chans.values() for c in map(self.chans.get, cids) if c is not None)
+        prims = []
+        for cid, n in sorted(self.prim_wait.items(), key=lambda kv: -kv[1])[:8]:
+            gid, role = self.prim_holder.get(cid, (0, ""))
+            holder = self.gs.get(gid)
+            state = "" if not gid else holder.state if holder is not None else "finished"
+            prims.append(PrimView(cid, self.prim_kind.get(cid, ""), n, gid, role, state))
         t = self.t if now is None else max(self.t, now)
         mem = list(self._mem)
         if not mem or mem[-1].t != t:
@@ -461,6 +488,7 @@ class Folder:
             parked_by_version=tuple(sorted((k, v) for k, v in self.parked_by_version.items() if v)),
             stranded_by_version=tuple(sorted((k, v) for k, v in self.stranded_by_version.items() if v)),
             spawned_by_role=tuple(sorted(self.spawned_by_role.items())), sites=sites, channels=channels,
+            prims=tuple(prims),
             returned_by_outcome=tuple(sorted(self.returned_by_outcome.items())))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["BlockedLine", "ChannelView", "MemoryPoint", "RequestView", "SiteView", "Snapshot", "TaskView", "site_key"]
+__all__ = ["BlockedLine", "ChannelView", "PrimView", "MemoryPoint", "RequestView", "SiteView", "Snapshot", "TaskView", "site_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,18 @@ class SiteView:
 
 
 @dataclass(frozen=True, slots=True)
+class PrimView:
+    """A sync primitive goroutines wait on: what it is, who holds it (a Mutex) and how many wait."""
+
+    cid: int
+    kind: str  # the wait reason: sync.Mutex.Lock, sync.WaitGroup.Wait, ...
+    waiting: int
+    holder: int = 0  # gid of the goroutine holding it (0: none, or not a lock)
+    holder_role: str = ""  # the go statement that started the holder ("main", "file.go:12")
+    holder_state: str = ""  # its state now: running ... finished (a lock held by a finished goroutine)
+
+
+@dataclass(frozen=True, slots=True)
 class MemoryPoint:
     """One sample of the memory series: Go bytes (modelled), Python bytes (measured), goroutines."""
 
@@ -114,6 +126,7 @@ class Snapshot:
     stranded_by_version: tuple[tuple[tuple[int, str], int], ...] = ()
     sites: tuple[SiteView, ...] = ()  # goroutines outside any request, by go statement, in order of first start
     channels: tuple[ChannelView, ...] = ()  # a program's channels: the newest few of each name, by name
+    prims: tuple[PrimView, ...] = ()  # sync primitives goroutines wait on now, most waiters first
 
     def state_count(self, state: str) -> int:
         """Number of goroutines in ``state`` at this snapshot (0 if none)."""

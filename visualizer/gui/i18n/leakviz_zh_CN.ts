@@ -1787,6 +1787,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
     </message>
     <message>
         <location filename="../sitelanes.py" line="46"/>
+        <location filename="../sitelanes.py" line="171"/>
         <source>main goroutine</source>
         <translation>main 的 goroutine</translation>
     </message>
@@ -1807,6 +1808,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
     </message>
     <message>
         <location filename="../sitelanes.py" line="54"/>
+        <location filename="../sitelanes.py" line="172"/>
         <source>go statement at {where}</source>
         <translation>{where} 处的 go 语句</translation>
     </message>
@@ -1821,32 +1823,47 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>阻塞在 {where}：{what}</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="140"/>
+        <location filename="../sitelanes.py" line="148"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="142"/>
+        <location filename="../sitelanes.py" line="150"/>
         <source>{n} waiting to send</source>
         <translation>{n} 个等待发送</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="144"/>
+        <location filename="../sitelanes.py" line="152"/>
         <source>{n} waiting to receive</source>
         <translation>{n} 个等待接收</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="168"/>
+        <location filename="../sitelanes.py" line="173"/>
+        <source>held by {who}, finished</source>
+        <translation>被{who}持有，它已结束</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="174"/>
+        <source>held by {who}</source>
+        <translation>被{who}持有</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="179"/>
+        <source>{n} waiting</source>
+        <translation>{n} 个在等待</translation>
+    </message>
+    <message>
+        <location filename="../sitelanes.py" line="199"/>
         <source>1 go statement</source>
         <translation>1 条 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="168"/>
+        <location filename="../sitelanes.py" line="199"/>
         <source>{n} go statements</source>
         <translation>{n} 条 go 语句</translation>
     </message>
     <message>
-        <location filename="../sitelanes.py" line="169"/>
+        <location filename="../sitelanes.py" line="200"/>
         <source>{statements} · {started} goroutines started · {live} alive</source>
         <translation>{statements} · 已启动 {started} 个 goroutine · {live} 个存活</translation>
     </message>
@@ -1861,73 +1878,73 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 带叉的红色方块是被困住的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="184"/>
+        <location filename="../stage.py" line="185"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="187"/>
+        <location filename="../stage.py" line="188"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="208"/>
+        <location filename="../stage.py" line="209"/>
         <source>{n} stranded</source>
         <translation>{n} 个被困住</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="328"/>
+        <location filename="../stage.py" line="329"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="364"/>
+        <location filename="../stage.py" line="365"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="367"/>
+        <location filename="../stage.py" line="368"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="370"/>
+        <location filename="../stage.py" line="371"/>
         <source>returned 403</source>
         <translation>已返回 403</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="373"/>
+        <location filename="../stage.py" line="374"/>
         <source>returned 200</source>
         <translation>已返回 200</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="376"/>
+        <location filename="../stage.py" line="377"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="381"/>
+        <location filename="../stage.py" line="382"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="391"/>
+        <location filename="../stage.py" line="392"/>
         <source>Stranded forever: {n}</source>
         <translation>永远被困住：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="395"/>
+        <location filename="../stage.py" line="396"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="408"/>
+        <location filename="../stage.py" line="409"/>
         <source>No goroutine is stranded.</source>
         <translation>没有 goroutine 被困住。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="427"/>
-        <location filename="../stage.py" line="436"/>
+        <location filename="../stage.py" line="428"/>
+        <location filename="../stage.py" line="437"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
@@ -2003,67 +2020,73 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="51"/>
+        <location filename="../verdict.py" line="52"/>
         <source>&lt;b&gt;Nothing stranded.&lt;/b&gt; Every goroutine finished.</source>
         <translation>&lt;b&gt;没有泄漏。&lt;/b&gt;每个 goroutine 都已结束。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="52"/>
+        <location filename="../verdict.py" line="58"/>
+        <source>&lt;b&gt;Nothing stranded by Go&apos;s rule.&lt;/b&gt; When the program ended, goroutines were still blocked: {where}. Go&apos;s goroutine leak profile does not report them: what they wait on is still reachable (from a global variable, say), even if nothing will ever release it.</source>
+        <translation>&lt;b&gt;按 Go 的规则没有泄漏。&lt;/b&gt;程序结束时仍有 goroutine 阻塞：{where}。Go 的 goroutine 泄漏分析不会报告它们：它们等待的东西仍然可达（例如来自一个全局变量），即使再也没有谁会释放它。</translation>
+    </message>
+    <message>
+        <location filename="../verdict.py" line="62"/>
         <source>&lt;b&gt;Nothing stranded so far.&lt;/b&gt; A goroutine is stranded when it is blocked and nothing that can still run could ever wake it: Go&apos;s goroutine leak rule.</source>
         <translation>&lt;b&gt;目前没有泄漏。&lt;/b&gt;一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="64"/>
+        <location filename="../verdict.py" line="74"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; 1 goroutine can never continue: {where}. Nothing can wake it: in Go it stays until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;1 个 goroutine 永远无法继续：{where}。没有什么能唤醒它：在 Go 里它会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="78"/>
+        <location filename="../verdict.py" line="88"/>
         <source>select {} with no cases</source>
         <translation>没有任何 case 的 select {}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="80"/>
+        <location filename="../verdict.py" line="90"/>
         <source>{op} on a nil channel</source>
         <translation>在 nil 通道上{op}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="81"/>
+        <location filename="../verdict.py" line="91"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="81"/>
+        <location filename="../verdict.py" line="91"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="83"/>
+        <location filename="../verdict.py" line="93"/>
         <source>send on {c}</source>
         <translation>向 {c} 发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="83"/>
+        <location filename="../verdict.py" line="93"/>
         <source>receive from {c}</source>
         <translation>从 {c} 接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="84"/>
+        <location filename="../verdict.py" line="94"/>
         <source>select on {c}</source>
         <translation>在 {c} 上 select</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="58"/>
+        <location filename="../verdict.py" line="55"/>
+        <location filename="../verdict.py" line="68"/>
         <source>{n} at &lt;code&gt;{where}&lt;/code&gt; ({what})</source>
         <translation>{n} 个在 &lt;code&gt;{where}&lt;/code&gt;（{what}）</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="62"/>
+        <location filename="../verdict.py" line="72"/>
         <source>{n} elsewhere</source>
         <translation>其他位置 {n} 个</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="66"/>
+        <location filename="../verdict.py" line="76"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing can wake them: in Go they stay until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。</translation>
     </message>
