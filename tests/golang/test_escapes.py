@@ -583,3 +583,59 @@ func main() {
     prog = compile_files([("p.go", src.encode())])
     assert _names_ok(prog.source) == [], prog.source
     assert "Cel" in prog.consts and "Pipe" in prog.consts
+
+
+@pytest.mark.parametrize("name,body,want", ESCAPES, ids=[e[0] for e in ESCAPES])
+def test_the_windows_live_run_creates_nothing(tmp_path, monkeypatch, name, body, want):
+    """The window's path: the program compiled for a Session and run live in the window's own process."""
+    import asyncio
+    from dataclasses import replace
+
+    from visualizer.core.session import Session
+    from visualizer.golang.live import LIVE_BUDGETS, GoProgram
+    monkeypatch.chdir(tmp_path)
+    files = [(str(tmp_path / "prog.go"), _src(body))]
+    try:
+        program = GoProgram.of(files)
+    except GoSourceError as e:
+        assert want[0] == "refused" and want[1] in e.msg, e.msg
+        assert _created(tmp_path, set()) == []
+        return
+    assert want[0] != "refused", f"compiled: {name}"
+    program.budgets = replace(LIVE_BUDGETS, steps=2_000_000)
+    s = Session(program=program, speed=None)
+    errors = []
+    s.on_error = errors.append
+
+    async def drive() -> None:
+        s.play()
+        while not s.finished and not errors:
+            await asyncio.sleep(0.01)
+        await s.aclose()
+    asyncio.run(drive())
+    assert _created(tmp_path, set()) == []
+    if want[0] == "runs":
+        assert errors == [] and "".join(s.live.out_parts) == want[1]
+    elif want[0] == "budget":
+        assert len(errors) == 1 and errors[0].what == want[1]
+
+
+@pytest.mark.parametrize("handler", CRAFTED_HANDLERS)
+def test_a_crafted_handler_is_refused_by_the_windows_path(tmp_path, monkeypatch, handler):
+    from visualizer.golang.live import GoProgram
+    from visualizer.goplay.http import NoHandler
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(NoHandler, match="no handler"):
+        GoProgram.of([(str(tmp_path / "h.go"), HANDLER)], handler=handler)
+    assert _created(tmp_path, set()) == []
+
+
+@pytest.mark.parametrize("handler", CRAFTED_HANDLERS[:3])
+def test_a_live_save_file_whose_handler_is_code_is_refused_when_read(tmp_path, handler):
+    doc = {"leakviz_go": savefile.PROGRAM_VERSION, "files": [{"path": str(tmp_path / "h.go"),
+                                                               "text": HANDLER.decode()}],
+           "service": {"handler": handler}}
+    p = tmp_path / "x.leakviz-go"
+    p.write_text(json.dumps(doc))
+    with pytest.raises(savefile.SaveFileError, match="the handler must be a Go identifier"):
+        savefile.load_program(p)

@@ -233,3 +233,40 @@ def test_a_run_made_again_from_its_start_dials_and_changes_is_the_same_run(tmp_p
     assert b.snapshot().stranded == a.snapshot().stranded > 8  # the second change let queries strand again
     assert again.recorded == p.recorded  # saved again, the same changes
     assert again.dials == {"capacity:out:6": 0}  # a reset starts where the changes ended
+
+
+def test_a_live_run_that_grows_past_its_memory_budget_is_stopped_with_the_budget_named(tmp_path):
+    from dataclasses import replace
+
+    from visualizer.golang.budget import BudgetExceeded
+    from visualizer.golang.live import LIVE_BUDGETS
+    src = tmp_path / "grow.go"
+    src.write_text("package main\n\nfunc main() {\n\tm := map[int][]int{}\n\tfor i := 0; ; i++ {\n"
+                   "\t\tm[i] = make([]int, 64)\n\t}\n}\n")
+    p = GoProgram([(str(src), src.read_bytes())], budgets=replace(LIVE_BUDGETS, memory_bytes=64 << 20))
+    s = Session(program=p, speed=None)
+    errors = []
+    s.on_error = errors.append
+    _run_to_end(s)
+    assert len(errors) == 1 and isinstance(errors[0], BudgetExceeded)
+    assert errors[0].line().startswith("stopped: the program went past its budget of 64 MiB of memory at ")
+
+
+def test_a_string_doubling_in_a_live_run_stops_at_the_allocation_budget(tmp_path):
+    from visualizer.golang.budget import BudgetExceeded
+    src = tmp_path / "bomb.go"
+    src.write_text('package main\n\nfunc main() {\n\ts := "x"\n\tfor i := 0; i < 40; i++ {\n\t\ts += s\n\t}\n'
+                   '\tprintln(len(s))\n}\n')
+    s = Session(program=_program(src), speed=None)
+    errors = []
+    s.on_error = errors.append
+    _run_to_end(s)
+    assert len(errors) == 1 and isinstance(errors[0], BudgetExceeded) and errors[0].what == "alloc_bytes"
+
+
+def test_recursion_deeper_than_the_window_can_run_is_a_panic_that_says_so(tmp_path):
+    src = tmp_path / "deep.go"
+    src.write_text("package main\n\nfunc depth(n int) int {\n\tif n == 0 {\n\t\treturn 0\n\t}\n"
+                   "\treturn 1 + depth(n-1)\n}\n\nfunc main() {\n\tprintln(depth(100000))\n}\n")
+    snap = _run_to_end(Session(program=_program(src), speed=None))[-1]
+    assert "recursion too deep" in snap.panic and "python -m visualizer go" in snap.panic

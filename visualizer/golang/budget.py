@@ -21,6 +21,9 @@ class Budgets:
     alloc_bytes: int = 1 << 30  # one make, append or strings.Repeat, modelled at 8 bytes an element
     output_bytes: int = 16 << 20  # stdout + stderr kept
     sim_ns: int = 3_600 * 1_000_000_000  # simulated time (the --until default)
+    # resident memory the run may add to its process: checked as it runs where no child process's address-space
+    # limit stands guard (a live run in the window); None: the child's limit is the guard
+    memory_bytes: int | None = None
 
 
 DEFAULT = Budgets()
@@ -44,7 +47,8 @@ class BudgetExceeded(BaseException):
         what = {"steps": f"{self.limit:,} steps (loop iterations and goroutine switches)",
                 "goroutines": f"{self.limit:,} live goroutines",
                 "alloc_bytes": f"{self.limit >> 20:,} MiB in one allocation",
-                "output_bytes": f"{self.limit >> 20:,} MiB of output"}.get(self.what, self.what)
+                "output_bytes": f"{self.limit >> 20:,} MiB of output",
+                "memory_bytes": f"{self.limit >> 20:,} MiB of memory"}.get(self.what, self.what)
         flag = FLAGS.get(self.what)
         return (f"stopped: the program went past its budget of {what}" + (f" at {self.where}" if self.where else "")
                 + (f"; {flag} raises it" if flag else ""))

@@ -2687,6 +2687,8 @@ class Compiler:
         kind = kind or (int_kind(ub) if op not in ("<<", ">>") else None)
         if kind is not None and kind != "int" and op in ("+", "-", "*", "<<", "/", "&^", "^", "|", "&", "%", ">>"):
             return wrapped(self._binop(op, a, b, ua, ub), kind)
+        if op == "+" and STR in (ua, ub):  # a string that doubles in a loop is an allocation like any other
+            return f"_h.cat({a}, {b})"
         return self._binop(op, a, b, ua, ub)
 
     def _binop(self, op: str, a: str, b: str, ua, ub) -> str:

@@ -334,6 +334,8 @@ class Helpers:
             return False
         if self.spins + self.ip.steps > self.ip.budgets.steps:
             self.ip.over_budget("steps", self.ip.budgets.steps)
+        if self.ip.budgets.memory_bytes is not None:  # a live run: its loops are where memory grows
+            self.rt.check_memory()
         return not self.rt.fifo
 
     def make_len(self, n: int) -> range:
@@ -353,6 +355,12 @@ class Helpers:
         if z is None or type(z) in (int, float, str, bool):  # immutable: one value serves every element
             return [z] * n
         return [z] + [zero() for _ in r[1:]]
+
+    def cat(self, a: str, b: str) -> str:
+        """Go's string ``a + b``: a new string, checked against the allocation budget (1 byte a byte)."""
+        if len(a) + len(b) > self.ip.budgets.alloc_bytes:
+            self.ip.over_budget("alloc_bytes", self.ip.budgets.alloc_bytes)
+        return a + b
 
     def alloc(self, n: int) -> None:
         """Check one allocation of ``n`` elements (8 bytes each, as a Go word) against the budget."""

@@ -14,7 +14,8 @@ read, and its last stranded count is the one ``go --json`` reports.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..core.runtime import holds_no_channels
@@ -27,6 +28,20 @@ from .leaks import find_leaks
 __all__ = ["CHECK_EVERY_NS", "GoProgram", "LiveRuntime", "MAX_DIAL", "start"]
 
 MAX_DIAL = 1_000_000  # the largest capacity a dial sets (a buffer that size is already ~8 MB of Go memory)
+# a live run's memory budget: what --max-memory gives a go run, counted as growth of the window's process
+LIVE_BUDGETS = replace(DEFAULT_BUDGETS, memory_bytes=1 << 30)
+
+
+def _rss() -> int:
+    """This process's resident bytes (Linux /proc; 0 where it cannot be read, and then no budget bites)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 # Go's leak rule walks every value the program holds: while timers are pending it runs at most once per
 # this much simulated time and once per as many goroutine steps as there are goroutines (always when
@@ -50,6 +65,7 @@ class LiveRuntime(GoRuntime):
         self._work = 0  # goroutine steps since the last leak check
         # dial changes to make again, as a saved run made them: (event index, time, dial, capacity), in order
         self.schedule: list[tuple[int, int, str, int]] = []
+        self.rss0 = _rss()  # the process's resident memory when the run began (the memory budget's base)
 
     def _where(self) -> str:
         import sys
@@ -71,6 +87,8 @@ class LiveRuntime(GoRuntime):
             steps += 1
             ip.count_step(g)
             self._work += 1
+            if not self._work & 0x3F:
+                self.check_memory()
             if not ip.main_running():
                 self.end()
             elif self.schedule:
@@ -78,6 +96,19 @@ class LiveRuntime(GoRuntime):
         if not self.ended and not self.runnable():
             self.detect_stranded()
         return steps
+
+    def check_memory(self) -> None:
+        """Stop the run (BudgetExceeded) once its process has grown past the memory budget since it began: a
+        live run has no child process whose address-space limit would stop it."""
+        limit = self.ip.budgets.memory_bytes
+        if limit is not None and _rss() - self.rss0 > limit:
+            self.ip.over_budget("memory_bytes", limit)
+
+    def _panic(self, g, exc: BaseException) -> None:
+        if isinstance(exc, RecursionError):  # the window's thread has Python's stack, not the go command's
+            exc = RuntimeError("goroutine stack exceeds what the window can run (recursion too deep): "
+                               "python -m visualizer go runs it on a deeper stack")
+        super()._panic(g, exc)
 
     def fire_timers(self) -> int:
         """As the core's; a scheduled dial change due first is made first."""
@@ -161,7 +192,7 @@ class GoProgram:
     entry: str = "main"
     seed: int = 0
     explore: bool = False  # a seeded random schedule (``go --runs``' later runs) instead of Go's order
-    budgets: Budgets = DEFAULT_BUDGETS
+    budgets: Budgets = LIVE_BUDGETS
     traffic: Any = None  # golang.traffic.Traffic: the requests a server in it is sent
     test: str | None = None  # run this test of the package (files: with its _test.go) as leakviz test does
     dials: dict[str, int] = field(default_factory=dict)  # capacity:<variable>:<line> -> capacity (Interp.dials)

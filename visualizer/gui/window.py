@@ -681,7 +681,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
     # -- errors --
 
     def show_error(self, exc: BaseException) -> None:
-        """An exception in our own code: log it whole, tell the user in one line."""
+        """An exception in our own code: log it whole, tell the user in one line. A program stopped by one of
+        its budgets is not ours: its one line says which."""
+        from ..golang.budget import BudgetExceeded
+        if isinstance(exc, BudgetExceeded):
+            self.statusBar().showMessage(exc.line())
+            return
         log.error("internal error", exc_info=(type(exc), exc, exc.__traceback__))
         text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         self.statusBar().showMessage(self.tr("Internal error (logged): {e}").format(e=text))
