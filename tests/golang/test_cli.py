@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from visualizer.golang.cli import run_go
+from visualizer.golang.errors import GoSourceError
 
 from .helpers import DATA, run_leakviz
 
@@ -167,15 +168,15 @@ def test_debug1_profile_has_gos_records():
 
 
 def test_go_drives_an_http_handler_as_the_window_does():
-    """One way through: `go FILE` on a handler file runs the same shim and requests as the window's recorder."""
-    from visualizer.goplay.http import Drive
-    from visualizer.goplay.record import record
+    """One way through: `go FILE` on a handler file runs the same shim and requests as the window's live run."""
+    from visualizer.golang.live import GoProgram
     path = Path(__file__).resolve().parents[2] / "visualizer" / "goplay" / "examples" / "article_http.go"
     out = io.StringIO()
     assert run_go([str(path)], as_json=True, out=out, err=io.StringIO(), requests=20, rate=100.0) == 0
     doc = json.loads(out.getvalue())
-    run = record([(str(path), path.read_bytes())], drive=Drive("handler", 20, 100.0))
-    assert doc["leaked_count"] == run.last.stranded > 0
+    rt, _ip = GoProgram.of([(str(path), path.read_bytes())], requests=20, rate=100.0).start()
+    rt.run()
+    assert doc["leaked_count"] == rt.stranded > 0
 
 
 def test_go_refuses_a_handler_that_is_not_declared(tmp_path):
@@ -376,12 +377,12 @@ def test_more_than_ten_refusals_end_with_too_many_errors(tmp_path):
     assert lines[0].endswith(":6:14: undefined: missing0") and lines[9].endswith(":15:14: undefined: missing9")
 
 
-def test_the_window_s_recorder_hands_back_every_refusal(tmp_path):
-    from visualizer.goplay.isolate import from_json, to_json
-    from visualizer.goplay.record import record
+def test_the_windows_path_hands_back_every_refusal(tmp_path):
+    from visualizer.golang.live import GoProgram
     src = b'package main\n\nfunc main() {\n\tprintln(a)\n\tprintln(b)\n}\n'
-    run = from_json(to_json(record([(str(tmp_path / "m.go"), src)])))
-    assert [(e.line, e.msg) for e in (run.error, *run.error.more)] == [(4, "undefined: a"), (5, "undefined: b")]
+    with pytest.raises(GoSourceError) as ei:
+        GoProgram.of([(str(tmp_path / "m.go"), src)])
+    assert [(e.line, e.msg) for e in (ei.value, *ei.value.more)] == [(4, "undefined: a"), (5, "undefined: b")]
 
 
 @pytest.mark.parametrize(("dial", "says"), [

@@ -25,8 +25,6 @@ from visualizer.golang.cli import run_go
 from visualizer.golang.compile import compile_files
 from visualizer.golang.errors import GoSourceError
 from visualizer.goplay import savefile
-from visualizer.goplay.http import Drive
-from visualizer.goplay.record import record
 
 OPEN = 'open("owned.txt", "w")'
 
@@ -364,17 +362,6 @@ def test_go_command_creates_nothing(tmp_path, monkeypatch, name, body, want):
         assert code == 2 and f"budget of 2,000,000 {what}" in err.getvalue()
 
 
-@pytest.mark.parametrize("name,body,want", ESCAPES, ids=[e[0] for e in ESCAPES])
-def test_window_recording_creates_nothing(tmp_path, monkeypatch, name, body, want):
-    monkeypatch.chdir(tmp_path)
-    run = record([(str(tmp_path / "prog.go"), _src(body))], until_ns=10**9)
-    assert _created(tmp_path, set()) == []
-    if want[0] == "refused":
-        assert run.error is not None and want[1] in run.error.msg
-    elif want[0] == "runs":
-        assert run.error is None and run.failure in ("", None) and run.result.stdout == want[1]
-
-
 HANDLER = b"""package main
 
 import (
@@ -397,17 +384,11 @@ CRAFTED_HANDLERS = [
 ]
 
 
-@pytest.mark.parametrize("handler", CRAFTED_HANDLERS)
-def test_crafted_handler_is_refused(tmp_path, monkeypatch, handler):
-    monkeypatch.chdir(tmp_path)
-    run = record([(str(tmp_path / "h.go"), HANDLER)], drive=Drive(handler, 3, 100.0))
-    assert run.error is not None and "no handler" in run.error.msg
-    assert _created(tmp_path, set()) == []
-
-
 def test_the_real_handler_still_runs(tmp_path):
-    run = record([(str(tmp_path / "h.go"), HANDLER)], drive=Drive("h", 3, 100.0))
-    assert run.error is None and run.result is not None and run.result.exit_code == 0
+    from visualizer.golang.live import GoProgram
+    rt, ip = GoProgram.of([(str(tmp_path / "h.go"), HANDLER)], handler="h", requests=3).start()
+    rt.run()
+    assert rt.panic is None and "".join(ip.out_parts) == ""  # fmt.Fprintln(w, ...) writes to the response
 
 
 def _save(tmp_path, handler: str):
@@ -431,10 +412,12 @@ def test_a_save_file_whose_handler_is_code_is_refused_when_read(tmp_path, monkey
 @pytest.mark.parametrize("handler", CRAFTED_HANDLERS[3:])
 def test_a_save_file_whose_handler_is_not_one_runs_nothing(tmp_path, monkeypatch, handler):
     """An identifier that is not a declared handler passes the reader and is refused before anything runs."""
+    from visualizer.golang.live import GoProgram
+    from visualizer.goplay.http import NoHandler
     monkeypatch.chdir(tmp_path)
-    saved = savefile.load(_save(tmp_path, handler))
-    run = record(saved.files, caps=saved.caps, entry=saved.entry, seed=saved.seed, drive=saved.drive)
-    assert run.error is not None and "no handler" in run.error.msg and run.result is None
+    saved = savefile.load_program(_save(tmp_path, handler))
+    with pytest.raises(NoHandler, match="no handler"):
+        GoProgram.of(saved.files, entry=saved.entry, seed=saved.seed, **saved.service)
     assert _created(tmp_path, {"x.leakviz-go"}) == []
 
 

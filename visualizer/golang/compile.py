@@ -1760,7 +1760,13 @@ class Compiler:
             vals = spec.child_by_field_name("value")
             exprs = vals.named_children if vals is not None else []
             if exprs and len(exprs) == len(names):
-                rhs = [self.expr_as(e, typ) for e in exprs]
+                rhs = []
+                for nm, e in zip(names, exprs, strict=True):  # a make(chan) is named by its variable
+                    self.chan_name = nm.text.decode()
+                    try:
+                        rhs.append(self.expr_as(e, typ))
+                    finally:
+                        self.chan_name = ""
                 types = [typ or self.type_of(e) for e in exprs]
             elif exprs:
                 rhs = None
@@ -3029,7 +3035,11 @@ class Compiler:
                     k = go_attr(raw)
                     if k not in info["fields"]:
                         raise self.err(kv, f"unknown field {raw} in struct literal of type {self.type_str(typ)}")
-                    parts.append(f"{k}={self.elem(kv.named_children[1], info['fields'][k])}")
+                    saved, self.chan_name = self.chan_name, raw  # a make(chan) in a field is named by it
+                    try:
+                        parts.append(f"{k}={self.elem(kv.named_children[1], info['fields'][k])}")
+                    finally:
+                        self.chan_name = saved
                 return f"{cls}({', '.join(parts + ([targs] if targs else []))})"
             if len(elems) > len(info["order"]):
                 raise self.err(body, f"too many values in struct literal of type {self.type_str(typ)}")

@@ -1,7 +1,4 @@
-"""Any Go program, recorded for the window's generic stage (Qt-free, beside core).
-
-``sites`` finds every ``make(chan T, n)`` and rewrites its capacity;
-``record`` runs the program through the Go front end and folds the runtime's
-state into frames the stage draws (lanes per ``go`` site, channels, sync
-primitives, piles of stranded goroutines per blocking line).
+"""Go programs for the window (Qt-free, beside core): the shipped examples (``catalog``), driving an HTTP
+handler with requests (``http``), saved Go runs (``savefile``) and the ``make(chan)`` sites a version 1 save
+names (``sites``). The run itself is golang/live.py's, through the core Session.
 """

@@ -1,8 +1,8 @@
 """Every ``make(chan T, n)`` in a package's source: where it is, what it is called, and its capacity.
 
-The capacity dial of the window edits these: ``rewrite`` puts a new constant in
-place of the source's expression (or adds one to an unbuffered ``make``), so
-the next run compiles the edited source and the code panel shows it.
+A version 1 ``.leakviz-go`` file keys its dials by these sites; reading one
+finds each site's dial name (``capacity:<variable>:<line>``, what the compiler
+gives the same ``make``).
 """
 
 from __future__ import annotations
@@ -99,54 +99,4 @@ def find_sites(files: list[tuple[str, bytes]]) -> list[ChanSite]:
                                           site[3], site[2], site[0], site[1]))
             stack.extend(reversed(n.children))
         out.extend(sorted(found, key=lambda s: (s.line, s.col)))
-    return out
-
-
-def rewrite(files: list[tuple[str, bytes]], caps: dict[tuple[int, int, int], int]) -> list[tuple[str, bytes]]:
-    """``files`` with each site's capacity in ``caps`` (by ``ChanSite.key``) written in as a constant."""
-    if not caps:
-        return list(files)
-    sites = [s for s in find_sites(files) if s.key in caps]
-    out = []
-    for fi, (path, src) in enumerate(files):
-        edits = sorted((s for s in sites if s.file == fi), key=lambda s: s.start, reverse=True)
-        for s in edits:
-            n = int(caps[s.key])
-            new = f", {n}" if s.cap_text == "" else str(n)
-            src = src[:s.start] + new.encode() + src[s.end:]
-        out.append((path, src))
-    return out
-
-
-CAPS_PATH = "leakviz_caps.go"
-
-
-def rewrite_scheduled(files: list[tuple[str, bytes]], caps: dict, schedule: dict) -> list[tuple[str, bytes]]:
-    """``files`` with ``caps`` as constants, and each site in ``schedule`` (key -> [(t_ns, capacity)], in time
-    order) reading its capacity when the ``make`` runs: the one in effect at that simulated time (``caps`` or
-    the source's before the first change). Adds the Go file that decides it (``CAPS_PATH``)."""
-    schedule = {k: v for k, v in schedule.items() if v}
-    if not schedule:
-        return rewrite(files, caps)
-    sites = find_sites(files)
-    order = [s for s in sites if s.key in schedule]
-    index = {s.key: i for i, s in enumerate(order)}
-    out = []
-    for fi, (path, src) in enumerate(files):
-        edits = sorted((s for s in sites if s.file == fi and (s.key in caps or s.key in index)),
-                       key=lambda s: s.start, reverse=True)
-        for s in edits:
-            base = str(int(caps[s.key])) if s.key in caps else (s.cap_text or "0")
-            new = f"leakviz_cap({index[s.key]}, {base})" if s.key in index else str(int(caps[s.key]))
-            src = src[:s.start] + (new if s.cap_text else ", " + new).encode() + src[s.end:]
-        out.append((path, src))
-    cases = []
-    for s in order:
-        steps = "".join(f"\t\tif t >= {int(t)} {{\n\t\t\treturn {int(v)}\n\t\t}}\n"
-                        for t, v in sorted(schedule[s.key], reverse=True))
-        cases.append(f"\tcase {index[s.key]}:\n{steps}")
-    go = ("package main\n\nimport \"time\"\n\n// capacities changed during the run: a make after the change gets the new one\n"
-          "var leakviz_t0 = time.Now()\n\nfunc leakviz_cap(k int, base int) int {\n\tt := time.Since(leakviz_t0)\n"
-          "\tswitch k {\n" + "".join(cases) + "\t}\n\treturn base\n}\n")
-    out.append((CAPS_PATH, go.encode()))
     return out

@@ -15,6 +15,30 @@ log = logging.getLogger("leakviz")
 DUMP_SUFFIXES = (".txt", ".log", ".json")
 
 
+def go_paths_of(mime) -> list[str]:
+    """Dropped .go files, saved Go runs or folders holding .go files."""
+    out = []
+    for url in mime.urls() if mime.hasUrls() else []:
+        p = Path(url.toLocalFile())
+        if (p.is_file() and p.suffix in (".go", ".leakviz-go")) or (p.is_dir() and any(p.glob("*.go"))):
+            out.append(str(p))
+    return out
+
+
+def fill_examples_menu(menu, open_path) -> None:
+    """The shipped Go examples as ``menu``'s actions (titles in the current language); ``open_path(str)``."""
+    from PySide6.QtGui import QAction
+
+    from ..goplay.catalog import EXAMPLES
+    from .i18n import current
+    menu.clear()
+    lang = current()
+    for ex in EXAMPLES:
+        a = QAction(ex.title.get(lang, ex.title["en"]), menu)
+        a.triggered.connect(lambda _=False, ex=ex: open_path(str(ex.path)))
+        menu.addAction(a)
+
+
 class FilesMixin:
     """Everything the window reads or writes; part of ``MainWindow``."""
 
@@ -256,7 +280,6 @@ class FilesMixin:
         return None if self.open_program(files) else self
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
-        from .gostage import go_paths_of
         if go_paths_of(e.mimeData()) or self._dropped_file(e.mimeData()) is not None:
             e.acceptProposedAction()
         else:
@@ -266,8 +289,7 @@ class FilesMixin:
         self.dragEnterEvent(e)
 
     def dropEvent(self, e) -> None:  # noqa: N802
-        from .gostage import go_paths_of
-        go = go_paths_of(e.mimeData())  # .go files or a folder of package main: the Go window
+        go = go_paths_of(e.mimeData())  # .go files, a folder of package main or a saved Go run: run here
         if go:
             self.open_go(go)  # runs here, live (a saved Go run: in its own window)
             e.acceptProposedAction()

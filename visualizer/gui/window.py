@@ -33,7 +33,7 @@ from .actions import ActionsMixin
 from .chart import MemoryChart
 from .codeview import CodeView
 from .controls import ControlPanel
-from .files import FilesMixin
+from .files import FilesMixin, fill_examples_menu
 from .layout import DRAWER_MIN_WIDTH, MIN_SIZE, LayoutMixin, restore_base_font
 from .legend import Legend
 from .lessonmode import LessonMixin
@@ -176,7 +176,6 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, QMainWindow
         self.act_replay.setText(self.tr("Replay an access &log…"))
         self.act_made_up.setText(self.tr("Back to made-up requests"))
         self.menu_go_examples.setTitle(self.tr("Go e&xamples"))
-        from .gostage import fill_examples_menu
         fill_examples_menu(self.menu_go_examples, lambda path: self.open_go([path]))
         self.act_save.setText(self.tr("&Save this run…"))
         self.act_shot.setText(self.tr("Export the view as &PNG…"))

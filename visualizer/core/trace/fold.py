@@ -122,7 +122,7 @@ class Folder:
         self.prim_holder: dict[int, tuple[int, str]] = {}  # a held Mutex -> (gid, role) of its holder
 
     MAX_MARKS = 4000
-    SAMPLE = 40  # goroutines a site keeps to draw; the rest are counted
+    SAMPLE = 28  # goroutines a site keeps to draw (two rows of a lane); the rest are counted
     CHANS_PER_NAME = 2  # a program's channels of one name kept to draw (a per-request channel: the newest two)
     HIDDEN_ROLES = frozenset({"timer"})
 
@@ -378,6 +378,33 @@ class Folder:
         if gid not in self.hidden:
             raise KeyError(f"goroutine {gid} was not started")
 
+    _views_at = -1
+    _views: tuple = ((), (), ())
+
+    def _program_views(self) -> tuple:
+        """A program's lanes, channels and waited-on primitives (the same until another event is folded: a
+        paused or finished run's frames reuse them)."""
+        if self._views_at == self.seq:
+            return self._views
+        names = self.names
+        per_site: dict[str, list[tuple[str, int]]] = {}
+        for (role, state), n in self.site_states.items():
+            if n:
+                per_site.setdefault(role, []).append((state, n))
+        sites = tuple(SiteView(role, tuple(sorted(per_site.get(role, ()))),
+                               tuple(g.view(names) for g in sample.values()))
+                      for role, sample in self.site_sample.items())
+        channels = tuple(ChannelView(c.cid, c.name, c.req, c.cap, c.len, c.sendq, c.recvq, c.closed)
+                         for cids in self.site_chans.values() for c in map(self.chans.get, cids) if c is not None)
+        prims = []
+        for cid, n in sorted(self.prim_wait.items(), key=lambda kv: -kv[1])[:8]:
+            gid, role = self.prim_holder.get(cid, (0, ""))
+            holder = self.gs.get(gid)
+            state = "" if not gid else holder.state if holder is not None else "finished"
+            prims.append(PrimView(cid, self.prim_kind.get(cid, ""), n, gid, role, state))
+        self._views_at, self._views = self.seq, (sites, channels, tuple(prims))
+        return self._views
+
     def _unqueue(self, g: _G) -> None:
         if g.op[:5] == "sync.":
             for c in g.chans:
@@ -455,21 +482,7 @@ class Folder:
                                               c.sendq, c.recvq, c.closed))
             reqs.append(RequestView(r.req, r.arrived, r.returned, r.outcome, r.ip, handler,
                                     tuple(checks), tuple(cviews), tuple(helpers), r.stranded))
-        per_site: dict[str, list[tuple[str, int]]] = {}
-        for (role, state), n in self.site_states.items():
-            if n:
-                per_site.setdefault(role, []).append((state, n))
-        sites = tuple(SiteView(role, tuple(sorted(per_site.get(role, ()))),
-                               tuple(g.view(names) for g in sample.values()))
-                      for role, sample in self.site_sample.items())
-        channels = tuple(ChannelView(c.cid, c.name, c.req, c.cap, c.len, c.sendq, c.recvq, c.closed)
-                         for cids in self.site_chans.values() for c in map(self.chans.get, cids) if c is not None)
-        prims = []
-        for cid, n in sorted(self.prim_wait.items(), key=lambda kv: -kv[1])[:8]:
-            gid, role = self.prim_holder.get(cid, (0, ""))
-            holder = self.gs.get(gid)
-            state = "" if not gid else holder.state if holder is not None else "finished"
-            prims.append(PrimView(cid, self.prim_kind.get(cid, ""), n, gid, role, state))
+        sites, channels, prims = self._program_views()
         t = self.t if now is None else max(self.t, now)
         mem = list(self._mem)
         if not mem or mem[-1].t != t:
@@ -488,7 +501,7 @@ class Folder:
             parked_by_version=tuple(sorted((k, v) for k, v in self.parked_by_version.items() if v)),
             stranded_by_version=tuple(sorted((k, v) for k, v in self.stranded_by_version.items() if v)),
             spawned_by_role=tuple(sorted(self.spawned_by_role.items())), sites=sites, channels=channels,
-            prims=tuple(prims),
+            prims=prims,
             returned_by_outcome=tuple(sorted(self.returned_by_outcome.items())))
 
 

@@ -1,7 +1,7 @@
 """Translations: Qt's machinery (tr, QTranslator, .ts sources compiled to .qm).
 
 Regenerate after changing visible strings:
-    pyside6-lupdate visualizer/gui/*.py visualizer/gui/gostage/*.py -ts visualizer/gui/i18n/leakviz_zh_CN.ts
+    pyside6-lupdate -no-obsolete visualizer/gui/*.py -ts visualizer/gui/i18n/leakviz_zh_CN.ts
     pyside6-lrelease visualizer/gui/i18n/leakviz_zh_CN.ts -qm visualizer/gui/i18n/leakviz_zh_CN.qm
 """
 
@@ -14,11 +14,17 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 _HERE = Path(__file__).parent
 _installed: QTranslator | None = None
+_current = "en"
+
+
+def current() -> str:
+    """The language the interface is in now."""
+    return _current
 
 
 def install(code: str) -> str:
     """Switch the application's language; returns the code in effect."""
-    global _installed
+    global _installed, _current
     app = QCoreApplication.instance()
     if code not in LANGUAGES:
         code = "en"
@@ -32,4 +38,5 @@ def install(code: str) -> str:
             _installed = t
         else:
             code = "en"
+    _current = code
     return code

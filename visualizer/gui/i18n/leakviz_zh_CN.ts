@@ -422,676 +422,180 @@
 <context>
     <name>FilesMixin</name>
     <message>
-        <location filename="../files.py" line="65"/>
+        <location filename="../files.py" line="89"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="65"/>
+        <location filename="../files.py" line="89"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="66"/>
+        <location filename="../files.py" line="90"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="66"/>
-        <location filename="../files.py" line="285"/>
+        <location filename="../files.py" line="90"/>
+        <location filename="../files.py" line="307"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="67"/>
+        <location filename="../files.py" line="91"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="68"/>
+        <location filename="../files.py" line="92"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="68"/>
+        <location filename="../files.py" line="92"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="72"/>
+        <location filename="../files.py" line="96"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="85"/>
+        <location filename="../files.py" line="109"/>
         <source>Replay an access log</source>
         <translation>重放访问日志</translation>
     </message>
     <message>
-        <location filename="../files.py" line="86"/>
+        <location filename="../files.py" line="110"/>
         <source>Access logs (*.log *.txt access*);;All files (*)</source>
         <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="103"/>
+        <location filename="../files.py" line="127"/>
         <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
         <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="130"/>
+        <location filename="../files.py" line="154"/>
         <source>Saved {p}</source>
         <translation>已保存 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="155"/>
+        <location filename="../files.py" line="179"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="175"/>
+        <location filename="../files.py" line="199"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="190"/>
+        <location filename="../files.py" line="214"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="220"/>
+        <location filename="../files.py" line="244"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="222"/>
+        <location filename="../files.py" line="246"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="238"/>
+        <location filename="../files.py" line="262"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="239"/>
+        <location filename="../files.py" line="263"/>
         <source>Go source (*.go);;leakviz Go runs (*.leakviz-go)</source>
         <translation>Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="284"/>
+        <location filename="../files.py" line="306"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="298"/>
+        <location filename="../files.py" line="320"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="312"/>
+        <location filename="../files.py" line="334"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="323"/>
+        <location filename="../files.py" line="345"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="336"/>
+        <location filename="../files.py" line="358"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="360"/>
+        <location filename="../files.py" line="382"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="360"/>
+        <location filename="../files.py" line="382"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="361"/>
+        <location filename="../files.py" line="383"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="361"/>
+        <location filename="../files.py" line="383"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="361"/>
+        <location filename="../files.py" line="383"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="362"/>
+        <location filename="../files.py" line="384"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="362"/>
+        <location filename="../files.py" line="384"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="363"/>
+        <location filename="../files.py" line="385"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="366"/>
+        <location filename="../files.py" line="388"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="366"/>
+        <location filename="../files.py" line="388"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="370"/>
+        <location filename="../files.py" line="392"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
-    </message>
-</context>
-<context>
-    <name>GoCode</name>
-    <message>
-        <location filename="../gostage/code.py" line="35"/>
-        <source>Go source</source>
-        <translation>Go 源代码</translation>
-    </message>
-    <message>
-        <location filename="../gostage/code.py" line="36"/>
-        <source>The program&apos;s Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.</source>
-        <translation>正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。</translation>
-    </message>
-</context>
-<context>
-    <name>GoCompare</name>
-    <message>
-        <location filename="../gostage/compare.py" line="39"/>
-        <source>leakviz: compare two Go programs</source>
-        <translation>leakviz：对比两个 Go 程序</translation>
-    </message>
-    <message>
-        <location filename="../gostage/compare.py" line="76"/>
-        <source>Cannot run this Go: {where}: {reason}</source>
-        <translation>无法运行这段 Go：{where}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/compare.py" line="92"/>
-        <source>Timeline</source>
-        <translation>时间轴</translation>
-    </message>
-    <message>
-        <location filename="../gostage/compare.py" line="125"/>
-        <source>&lt;b&gt;{s}&lt;/b&gt; stranded, {n} started</source>
-        <translation>被困 &lt;b&gt;{s}&lt;/b&gt;，启动 {n}</translation>
-    </message>
-</context>
-<context>
-    <name>GoStage</name>
-    <message>
-        <location filename="../gostage/stage.py" line="51"/>
-        <source>Stage: goroutines by the go statement that started them</source>
-        <translation>舞台：按启动它们的 go 语句分组的 goroutine</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="79"/>
-        <source>Open a Go file (File &gt; Open Go…) or an example.</source>
-        <translation>打开一个 Go 文件（文件 &gt; 打开 Go…）或一个示例。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="94"/>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="94"/>
-        <source>sleeping</source>
-        <translation>休眠中</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="95"/>
-        <source>blocked</source>
-        <translation>阻塞</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="95"/>
-        <source>stranded</source>
-        <translation>被困</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="96"/>
-        <source>finished</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="129"/>
-        <source>{n} blocked</source>
-        <translation>阻塞 {n}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="129"/>
-        <source>{n} stranded</source>
-        <translation>{n} 个被困住</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="130"/>
-        <source>{n} finished</source>
-        <translation>结束 {n}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="131"/>
-        <source>{n} started</source>
-        <translation>启动 {n}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="164"/>
-        <source>+{k} more lanes with {n} goroutines</source>
-        <translation>另有 {k} 条泳道，共 {n} 个 goroutine</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="170"/>
-        <source>Finished lanes (folded): {lanes}</source>
-        <translation>已结束的泳道（折叠）：{lanes}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="180"/>
-        <source>simulated requests (main is not run)</source>
-        <translation>模拟请求（不运行 main）</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="182"/>
-        <source>one goroutine per request, as net/http starts</source>
-        <translation>每个请求一个 goroutine，与 net/http 相同</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="224"/>
-        <source>unbuffered</source>
-        <translation>无缓冲</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="225"/>
-        <source>  closed</source>
-        <translation>  已关闭</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="230"/>
-        <source>{n} waiting to send</source>
-        <translation>{n} 个等待发送</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="231"/>
-        <source>{n} waiting to receive</source>
-        <translation>{n} 个等待接收</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="255"/>
-        <source>held by goroutine {g}</source>
-        <translation>由 goroutine {g} 持有</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="258"/>
-        <source>{n} waiting</source>
-        <translation>{n} 个在等待</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="295"/>
-        <source>Stranded forever: {n}</source>
-        <translation>永远被困住：{n}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="296"/>
-        <source>Nothing stranded</source>
-        <translation>没有被困的 goroutine</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="302"/>
-        <source>Go would hold {bytes}</source>
-        <translation>在 Go 中将占用 {bytes}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/stage.py" line="304"/>
-        <source>(the 4 biggest of {k} blocking lines)</source>
-        <translation>（{k} 个阻塞位置中最大的 4 个）</translation>
-    </message>
-</context>
-<context>
-    <name>GoWindow</name>
-    <message>
-        <location filename="../gostage/stage.py" line="34"/>
-        <location filename="../gostage/window.py" line="153"/>
-        <source>Channel capacities</source>
-        <translation>通道容量</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="90"/>
-        <source>leakviz: a Go program</source>
-        <translation>leakviz：一个 Go 程序</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="91"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="92"/>
-        <source>Open &amp;Go…</source>
-        <translation>打开 Go(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="96"/>
-        <source>&amp;Examples</source>
-        <translation>示例(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="98"/>
-        <source>Save Go &amp;run…</source>
-        <translation>保存 Go 运行(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="102"/>
-        <source>Export &amp;CSV…</source>
-        <translation>导出 &amp;CSV…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="102"/>
-        <source>Export &amp;JSON…</source>
-        <translation>导出 &amp;JSON…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="103"/>
-        <source>Export as a &amp;GIF…</source>
-        <translation>导出为 GIF 动画(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="103"/>
-        <source>Export as an MP4 &amp;video…</source>
-        <translation>导出为 MP4 视频(&amp;V)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="104"/>
-        <source>Export as a &amp;WebM video…</source>
-        <translation>导出为 WebM 视频(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="108"/>
-        <source>Compare &amp;with…</source>
-        <translation>对比(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="111"/>
-        <source>Compare with its &amp;fix</source>
-        <translation>与修复版对比(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="115"/>
-        <source>Replay an access &amp;log…</source>
-        <translation>重放访问日志(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="119"/>
-        <source>Made-up &amp;requests</source>
-        <translation>模拟请求(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="122"/>
-        <source>Save &amp;screenshot…</source>
-        <translation>保存截图(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="125"/>
-        <source>&amp;Close</source>
-        <translation>关闭(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="154"/>
-        <source>One dial per make(chan T, n) in the source; a change edits that constant and runs the program again.</source>
-        <translation>源代码中每个 make(chan T, n) 对应一个调节器；修改它会改写那个常量并重新运行程序。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="169"/>
-        <location filename="../gostage/window.py" line="177"/>
-        <location filename="../gostage/window.py" line="190"/>
-        <source>Requests</source>
-        <translation>请求数</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="170"/>
-        <source>An HTTP handler is called once per simulated request, each on its own goroutine as net/http does; main is not run.</source>
-        <translation>每个模拟请求调用一次 HTTP handler，像 net/http 一样各自在自己的 goroutine 中运行；不运行 main。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="174"/>
-        <location filename="../gostage/window.py" line="190"/>
-        <source>Handler</source>
-        <translation>处理函数</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="181"/>
-        <source>Request rate</source>
-        <translation>请求速率</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="184"/>
-        <location filename="../gostage/window.py" line="191"/>
-        <source>Clients from</source>
-        <translation>客户端来自</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="185"/>
-        <source>Networks the clients come from, each with its share in %, e.g. 203.0.113.0/24=25, 10.0.0.0/8</source>
-        <translation>客户端所在的网络及各自的请求占比（%），例如 203.0.113.0/24=25, 10.0.0.0/8</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="188"/>
-        <location filename="../gostage/window.py" line="192"/>
-        <source>Path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="191"/>
-        <source>Requests per second</source>
-        <translation>每秒请求数</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="230"/>
-        <location filename="../gostage/window.py" line="671"/>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="232"/>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="234"/>
-        <source>Back</source>
-        <translation>后退</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="245"/>
-        <source>Reset</source>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="248"/>
-        <source>Timeline</source>
-        <translation>时间轴</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="288"/>
-        <source>No handler {name}(w http.ResponseWriter, r *http.Request) in {file}</source>
-        <translation>{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="300"/>
-        <source>A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves blocked for ever is stranded here.</source>
-        <translation>包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="349"/>
-        <location filename="../gostage/window.py" line="376"/>
-        <source>Nothing to export: no program has run.</source>
-        <translation>没有可导出的内容：还没有运行任何程序。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="361"/>
-        <location filename="../gostage/window.py" line="404"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="404"/>
-        <source>Making the animation…</source>
-        <translation>正在生成动画…</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="405"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="405"/>
-        <source>Export cancelled.</source>
-        <translation>已取消导出。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="406"/>
-        <source>Wrote {n} frames to {p}</source>
-        <translation>已将 {n} 帧写入 {p}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="409"/>
-        <source>Save Go run</source>
-        <translation>保存 Go 运行</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="409"/>
-        <source>leakviz Go runs (*.leakviz-go)</source>
-        <translation>leakviz Go 运行 (*.leakviz-go)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="436"/>
-        <source>Replaying the access log {name}</source>
-        <translation>正在重放访问日志 {name}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="437"/>
-        <source> through the server main starts</source>
-        <translation>，经由 main 启动的服务器</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="452"/>
-        <source>The path</source>
-        <translation>路径</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="462"/>
-        <source>Replay an access log</source>
-        <translation>重放访问日志</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="463"/>
-        <source>Access logs (*.log *.txt access*);;All files (*)</source>
-        <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="486"/>
-        <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
-        <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="520"/>
-        <source>Capacity of {name} at {site}</source>
-        <translation>{site} 处 {name} 的容量</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="521"/>
-        <source>make(chan {elem}, n) at {site}: changing n edits the source and runs again.</source>
-        <translation>{site} 处的 make(chan {elem}, n)：修改 n 会改写源代码并重新运行。</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="577"/>
-        <source>Cannot run this Go: {where}: {reason}</source>
-        <translation>无法运行这段 Go：{where}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="580"/>
-        <source> (and {n} more, listed above)</source>
-        <translation>（另有 {n} 处，见上方列表）</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="581"/>
-        <source>Unsupported Go at line {line}, column {col}: {reason}</source>
-        <translation>第 {line} 行第 {col} 列的 Go 不受支持：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="589"/>
-        <source>Cannot run this Go: {reason}</source>
-        <translation>无法运行这段 Go：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="593"/>
-        <source>The program stopped: {reason}</source>
-        <translation>程序已终止：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="594"/>
-        <source>exit status {code}</source>
-        <translation>退出状态 {code}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="661"/>
-        <source>&lt;b&gt;{s}&lt;/b&gt; stranded&lt;br&gt;{b} blocked&lt;br&gt;{l} alive&lt;br&gt;{n} started</source>
-        <translation>被困 &lt;b&gt;{s}&lt;/b&gt;&lt;br&gt;阻塞 {b}&lt;br&gt;存活 {l}&lt;br&gt;启动 {n}</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="663"/>
-        <source> (end)</source>
-        <translation>（结束）</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="671"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="742"/>
-        <source>Open Go</source>
-        <translation>打开 Go</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="742"/>
-        <source>Go source or saved Go run (*.go *.leakviz-go)</source>
-        <translation>Go 源代码或保存的 Go 运行 (*.go *.leakviz-go)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="762"/>
-        <source>Compare with</source>
-        <translation>对比</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="762"/>
-        <source>Go source (*.go)</source>
-        <translation>Go 源代码 (*.go)</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="767"/>
-        <source>Save screenshot</source>
-        <translation>保存截图</translation>
-    </message>
-    <message>
-        <location filename="../gostage/window.py" line="767"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1364,328 +868,328 @@
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="180"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="181"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="182"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="183"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="184"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="185"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="186"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="188"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="189"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="190"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="191"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="194"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="196"/>
+        <location filename="../window.py" line="195"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="196"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="197"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="198"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="199"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="203"/>
+        <location filename="../window.py" line="202"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="204"/>
+        <location filename="../window.py" line="203"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="204"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="205"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="206"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="207"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="208"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="213"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="215"/>
+        <location filename="../window.py" line="214"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="216"/>
-        <location filename="../window.py" line="653"/>
+        <location filename="../window.py" line="215"/>
+        <location filename="../window.py" line="652"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217"/>
+        <location filename="../window.py" line="216"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="218"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="219"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="219"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
+        <location filename="../window.py" line="220"/>
         <source>Stranded</source>
         <translation>被困住的</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
+        <location filename="../window.py" line="220"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="221"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="222"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="222"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="225"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="277"/>
+        <location filename="../window.py" line="276"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="296"/>
+        <location filename="../window.py" line="295"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="297"/>
+        <location filename="../window.py" line="296"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="405"/>
+        <location filename="../window.py" line="404"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="418"/>
+        <location filename="../window.py" line="417"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="434"/>
+        <location filename="../window.py" line="433"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="436"/>
+        <location filename="../window.py" line="435"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="450"/>
+        <location filename="../window.py" line="449"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="469"/>
+        <location filename="../window.py" line="468"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="470"/>
+        <location filename="../window.py" line="469"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="514"/>
+        <location filename="../window.py" line="513"/>
         <source>No test {name} in this package.</source>
         <translation>这个包里没有测试 {name}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="519"/>
+        <location filename="../window.py" line="518"/>
         <source>No dial {key}: this program&apos;s are {keys}.</source>
         <translation>没有旋钮 {key}：这个程序的旋钮是 {keys}。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="522"/>
+        <location filename="../window.py" line="521"/>
         <source>{key} must be a whole number from 0 to 1,000,000.</source>
         <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="536"/>
+        <location filename="../window.py" line="535"/>
         <source>{file}, replaying {log}</source>
         <translation>{file}，重放 {log}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="538"/>
+        <location filename="../window.py" line="537"/>
         <source>{test} (seed {seed})</source>
         <translation>{test}（种子 {seed}）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="539"/>
+        <location filename="../window.py" line="538"/>
         <source>Running {file}: press Space to play.</source>
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="624"/>
+        <location filename="../window.py" line="623"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="650"/>
+        <location filename="../window.py" line="649"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="657"/>
+        <location filename="../window.py" line="656"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="657"/>
+        <location filename="../window.py" line="656"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="659"/>
+        <location filename="../window.py" line="658"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="659"/>
+        <location filename="../window.py" line="658"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="660"/>
+        <location filename="../window.py" line="659"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="675"/>
+        <location filename="../window.py" line="674"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="687"/>
+        <location filename="../window.py" line="691"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="699"/>
+        <location filename="../window.py" line="703"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="700"/>
+        <location filename="../window.py" line="704"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
