@@ -25,15 +25,7 @@ MAX_REQUESTS = 10_000_000
 MIN_RATE, MAX_RATE = 0.001, 1_000_000.0  # requests per simulated second
 MAX_SEED = 2**31 - 1  # one range everywhere: command line, run files and the seed box (a Qt int)
 
-# The article's check is the first; the rest are what such a gateway checks.
-CHECK_NAMES = ("bad_ip", "rate_limit", "user_agent", "auth_token", "referer",
-               "body_size", "path", "method", "geo", "signature")
 BAD_IPS = tuple(f"203.0.113.{i}" for i in range(1, 33))  # TEST-NET-3, documentation range
-
-
-def check_name(i: int) -> str:
-    """The display name of check ``i`` (made up as ``waf_rule_<i>`` past the named ones)."""
-    return CHECK_NAMES[i] if i < len(CHECK_NAMES) else f"waf_rule_{i}"
 
 
 class ConfigError(ValueError):

@@ -2445,18 +2445,6 @@ class Interp:
             where = f"{top[0][1]}:{top[0][2]}" if top else ""
         raise BudgetExceeded(what, limit, where)
 
-    def go_name_of(self, frame: Any) -> tuple[str, int]:
-        """The Go function name and its file index for the innermost compiled function on ``frame``'s stack.
-
-        ``("main.main", 0)`` when none is found."""
-        f = frame
-        while f is not None:
-            info = self.prog.funcs.get(f.f_code.co_name)
-            if info is not None:
-                return info[0], info[1]
-            f = f.f_back
-        return "main.main", 0
-
     def go_line_of(self, frame: Any) -> tuple[int, int]:
         """The Go (file index, line) that the innermost compiled frame from ``frame`` is executing; ``(0, 0)`` if none."""
         f = frame
@@ -2652,11 +2640,6 @@ async def _gomain(fn: Any, args: tuple) -> None:
     r = fn(*args)
     if hasattr(r, "__await__"):
         await r
-
-
-def is_user_blocked(g: Goroutine) -> bool:
-    """True when goroutine ``g`` is parked (blocked in the program, not sleeping or runnable)."""
-    return g.state == PARKED
 
 
 __all__ = ["Interp", "GoRuntime", "RunResult", "SLEEPING", "CHAN_REASONS"]

@@ -35,7 +35,6 @@ def brief(v: object, n: int = 80) -> str:
     r = repr(v)
     return r if len(r) <= n else r[:n] + f"… ({len(r):,} characters)"
 MAX_RECENT = 10
-RUN_SUFFIX = ".leakviz-run"
 log = logging.getLogger("leakviz")
 
 

@@ -1,0 +1,160 @@
+"""A Go program in the main window: opening one, its dials and traffic, comparing it; part of ``MainWindow``.
+
+The program runs through the same Session, fold and views as the article's presets
+(docs/architecture.md); this mixin only swaps the session and tells each view which kind of run it
+shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.playback import Playback
+from ..core.session import Session
+
+
+class ProgramMixin:
+    """Running a Go program in place of the article; part of ``MainWindow``."""
+
+    @property
+    def program(self):
+        """The Go program running (golang.live.GoProgram), or None for the article's scenario."""
+        return self.session.program
+
+    def open_program(self, files: list[tuple[str, bytes]], dials: dict[str, int] | None = None,
+                     changes: list | None = None, **service) -> str:
+        """Run a Go program live here instead of the article: its goroutines in lanes by go statement,
+        its file in the code panel, Go's leak rule on the stranded count. ``service`` are ``go``'s
+        options for a handler or a server (handler, requests, rate, sources, path, headers, serve); ``dials``
+        its channels' capacities (``capacity:<variable>:<line>``), ``changes`` made again during the run (a
+        saved run's). Returns "" or the one-line reason it cannot run (also shown in the status bar)."""
+        from ..golang.errors import GoSourceError
+        from ..golang.live import GoProgram
+        from ..golang.traffic import TrafficError
+        from ..goplay.http import NoHandler
+        try:
+            program = GoProgram.of(files, **service)
+        except GoSourceError as e:
+            msg = e.lines()[0]
+        except (NoHandler, TrafficError, OSError) as e:
+            msg = str(e)
+        except KeyError as e:  # a test the package does not have
+            msg = self.tr("No test {name} in this package.").format(name=str(e.args[0])[:60])
+        else:
+            msg = ""
+            for key, value in (dials or {}).items():
+                if key not in program.dial_sites():
+                    msg = self.tr("No dial {key}: this program's are {keys}.").format(
+                        key=key, keys=", ".join(program.dial_sites()) or "-")
+                elif type(value) is not int or not 0 <= value <= 1_000_000:
+                    msg = self.tr("{key} must be a whole number from 0 to 1,000,000.").format(key=key)
+                else:
+                    program.dials[key] = value
+            if msg:
+                self.statusBar().showMessage(msg)
+                return msg
+            program.changes = [c for c in changes or [] if c[2] in program.dial_sites()]
+            self.program_source = (list(files), dict(service))  # what the traffic panel starts it over from
+            self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
+            shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
+            self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
+            self.code_title.setText(shown[0].rsplit("/", 1)[-1])
+            what = shown[0].rsplit("/", 1)[-1]
+            if service.get("serve"):
+                what = self.tr("{file}, replaying {log}").format(file=what, log=Path(service["serve"]).name)
+            if service.get("test"):
+                what = self.tr("{test} (seed {seed})").format(test=service["test"], seed=service.get("seed", 0))
+            self.statusBar().showMessage(self.tr("Running {file}: press Space to play.").format(file=what), 6000)
+            return ""
+        self.statusBar().showMessage(msg)
+        return msg
+
+    def _swap_session(self, session: Session) -> None:
+        """Run ``session`` in this window from now on (the old run is stopped; the views start over)."""
+        self.session.stop()
+        self.session = session
+        session.on_error = self.show_error
+        self.current_file = None
+        self.playback = Playback(session)
+        self._subscribe()
+        program = session.program is not None
+        self.stage.program = program
+        self.stage.forget_positions()
+        for act in self._article_only():
+            act.setEnabled(not program)
+        if program:
+            from ..golang.live import MAX_DIAL
+            from ..goplay.http import drivable
+            files, service = self.program_source
+            self.controls.set_traffic(drivable(files) if service.get("serve") is None else None, service)
+            from ..goplay.http import handlers, imports_http, main_serves
+            self.act_replay.setEnabled(service.get("test") is None and imports_http(files)
+                                       and (main_serves(files) or bool(handlers(files))))
+            self.act_made_up.setEnabled(service.get("serve") is not None)
+            self.controls.set_dials(session.program.dial_sites(), session.program.dials, MAX_DIAL)
+            self.controls.preset.setCurrentIndex(-1)  # no preset runs: choosing one brings the article back
+        else:
+            self.controls.set_dials(None)
+            self.controls.set_traffic(None)
+            self.act_replay.setEnabled(False)
+            self.act_made_up.setEnabled(False)
+        if not program:
+            self.code.set_config(session.cfg)
+        self.retranslate()
+        self.refresh()
+
+    def _article_only(self) -> list:
+        """What only the article's scenario has yet (explorer, lesson and the exports that read its config):
+        disabled while a program runs."""
+        return [self.act_explore, self.act_lesson, self.act_csv, self.act_json, self.act_gif, self.act_video]
+
+    def _dial_changed(self, key: str, value: int) -> None:
+        if self.program is None:
+            return
+        self.current_file = None
+        self.playback.go_live()
+        try:
+            self.session.change(key, value)
+        except (KeyError, ValueError) as e:
+            self.statusBar().showMessage(str(e), 6000)
+            return
+        self.statusBar().showMessage(self.tr("{dial} = {n}: channels made from now on get it; those made "
+                                             "before keep theirs.").format(dial=key, n=value), 6000)
+        self.refresh()
+
+    def _traffic_changed(self, traffic: dict) -> None:
+        """The served program's requests changed: its run starts over with them (its dials kept)."""
+        if self.program is None:
+            return
+        files, service = self.program_source
+        new = {**service, **{k: v for k, v in traffic.items() if v is not None or k in ("sources", "handler")}}
+        if new == service:
+            return
+        playing = self.session.playing
+        why = self.open_program(files, dials=dict(self.program.dials), **new)
+        if not why and playing:
+            self.session.play()
+
+    def compare_programs(self, other: list[str]):
+        """This program beside ``other`` (Go files or a package's folder), same seed, dials by name and
+        requests, on one clock, in the compare window; None (the reason in the status bar) if it cannot run."""
+        from ..golang.errors import GoSourceError
+        from ..golang.live import GoProgram
+        from ..golang.module import load_sources
+        from .compare import CompareWindow
+        files, service = self.program_source
+        try:
+            theirs = GoProgram.of(load_sources(other), **service)
+        except (GoSourceError, OSError, KeyError, ValueError) as e:
+            msg = e.lines()[0] if isinstance(e, GoSourceError) else str(e)
+            self.statusBar().showMessage(msg)
+            return None
+        mine = GoProgram.of(files, **service)
+        for p in (mine, theirs):  # a dial of the same name and line is the same choice in both
+            p.dials = {k: v for k, v in self.program.dials.items() if k in p.dial_sites()}
+        names = [self.code.program_path or files[0][0], other[0]]
+        variants = [(n.rstrip("/").rsplit("/", 1)[-1], p) for n, p in zip(names, (mine, theirs), strict=True)]
+        self._compare = CompareWindow(variants, speed=self.session.speed)
+        self._compare.show()
+        self._compare.compare.play()
+        return self._compare
