@@ -134,7 +134,7 @@ def test_language_switch_changes_visible_strings(window):
     window.set_language("zh_CN")
     assert window.lang == "zh_CN"
     assert window.btn_play.text() in ("播放 ▶", "暂停 ❚❚")
-    assert window.stat_names["stranded"].text() == "被困住的"
+    assert window.stat_names["stranded"].text() == "永久阻塞"
     assert "泄漏" in window.verdict.text()
     window.set_language("en")
     assert window.btn_play.text() in ("Play ▶", "Pause ❚❚")

@@ -6,7 +6,7 @@
     <message>
         <location filename="../explorer.py" line="92"/>
         <source>stranded goroutines per request</source>
-        <translation>每个请求被困住的 goroutine</translation>
+        <translation>每个请求永久阻塞的 goroutine</translation>
     </message>
     <message>
         <location filename="../explorer.py" line="92"/>
@@ -52,7 +52,7 @@
     <message>
         <location filename="../compare.py" line="141"/>
         <source>stranded: {n}</source>
-        <translation>被困住：{n}</translation>
+        <translation>永久阻塞：{n}</translation>
     </message>
     <message>
         <location filename="../compare.py" line="146"/>
@@ -626,7 +626,7 @@
     <message>
         <location filename="../legend.py" line="41"/>
         <source>stranded forever</source>
-        <translation>永远被困住</translation>
+        <translation>永久阻塞</translation>
     </message>
     <message>
         <location filename="../legend.py" line="42"/>
@@ -656,7 +656,7 @@
     <message>
         <location filename="../legend.py" line="47"/>
         <source>line: stranded</source>
-        <translation>该行：被困住</translation>
+        <translation>该行：永久阻塞</translation>
     </message>
     <message>
         <location filename="../legend.py" line="48"/>
@@ -689,7 +689,7 @@
     <message>
         <location filename="../lessonmode.py" line="115"/>
         <source>Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.</source>
-        <translation>每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
+        <translation>每个永久阻塞的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="117"/>
@@ -709,17 +709,17 @@
     <message>
         <location filename="../lessonmode.py" line="124"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded?</source>
-        <translation>请求 #{req} 的 {n} 个检查中有多少个会被困住？</translation>
+        <translation>请求 #{req} 的 {n} 个检查中有多少个会永久阻塞？</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="127"/>
         <source>How many goroutines will be stranded after ten seconds?</source>
-        <translation>十秒后会有多少个 goroutine 被困住？</translation>
+        <translation>十秒后会有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="129"/>
         <source>With this code, how many goroutines will be stranded after ten seconds?</source>
-        <translation>用这段代码，十秒后会有多少个 goroutine 被困住？</translation>
+        <translation>用这段代码，十秒后会有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="156"/>
@@ -734,17 +734,17 @@
     <message>
         <location filename="../lessonmode.py" line="163"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; of request #{req}&apos;s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.</source>
-        <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
+        <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终永久阻塞（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="168"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.</source>
-        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
+        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个永久阻塞（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="172"/>
         <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}).</source>
-        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个被困住（你的答案是 {a}）。</translation>
+        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个永久阻塞（你的答案是 {a}）。</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="174"/>
@@ -1031,7 +1031,7 @@
     <message>
         <location filename="../window.py" line="224"/>
         <source>Stranded</source>
-        <translation>被困住的</translation>
+        <translation>永久阻塞</translation>
     </message>
     <message>
         <location filename="../window.py" line="224"/>
@@ -1056,7 +1056,7 @@
     <message>
         <location filename="../window.py" line="229"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
-        <translation>如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。</translation>
+        <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
         <location filename="../window.py" line="280"/>
@@ -1111,7 +1111,7 @@
     <message>
         <location filename="../window.py" line="508"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
-        <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
+        <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
         <location filename="../window.py" line="515"/>
@@ -1141,7 +1141,7 @@
     <message>
         <location filename="../window.py" line="533"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
-        <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。</translation>
+        <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
         <location filename="../window.py" line="550"/>
@@ -1166,14 +1166,14 @@
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
-        <translation>被困住的 goroutine 随模拟时间占用的内存：
+        <translation>永久阻塞的 goroutine 随模拟时间占用的内存：
 蓝色 = 真实 Go 会占用的内存（模型：2 KiB 栈 + 运行时记录），
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
         <location filename="../chart.py" line="116"/>
         <source>Memory held by stranded goroutines</source>
-        <translation>被困住的 goroutine 占用的内存</translation>
+        <translation>永久阻塞的 goroutine 占用的内存</translation>
     </message>
     <message>
         <location filename="../chart.py" line="118"/>
@@ -1247,7 +1247,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
     <message>
         <location filename="../compare.py" line="36"/>
         <source>What the stranded goroutines of each variant would hold in Go, over the same simulated time.</source>
-        <translation>每种写法中被困住的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。</translation>
+        <translation>每种写法中永久阻塞的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。</translation>
     </message>
     <message>
         <location filename="../compare.py" line="58"/>
@@ -1280,7 +1280,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
     <message>
         <location filename="../sitelanes.py" line="33"/>
         <source>stranded</source>
-        <translation>被困</translation>
+        <translation>永久阻塞</translation>
     </message>
     <message>
         <location filename="../sitelanes.py" line="34"/>
@@ -1382,7 +1382,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
-带叉的红色方块是被困住的 goroutine：永远阻塞。</translation>
+带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
         <location filename="../stage.py" line="185"/>
@@ -1397,7 +1397,7 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
     <message>
         <location filename="../stage.py" line="209"/>
         <source>{n} stranded</source>
-        <translation>{n} 个被困住</translation>
+        <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
         <location filename="../stage.py" line="329"/>
@@ -1437,7 +1437,7 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
     <message>
         <location filename="../stage.py" line="392"/>
         <source>Stranded forever: {n}</source>
-        <translation>永远被困住：{n}</translation>
+        <translation>永久阻塞：{n}</translation>
     </message>
     <message>
         <location filename="../stage.py" line="396"/>
@@ -1447,7 +1447,7 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
     <message>
         <location filename="../stage.py" line="409"/>
         <source>No goroutine is stranded.</source>
-        <translation>没有 goroutine 被困住。</translation>
+        <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
         <location filename="../stage.py" line="428"/>
@@ -1463,7 +1463,7 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
         <source>Drag to any moment of the run; ← and → step one event back and forward.
 Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.</source>
         <translation>拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。
-红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。</translation>
+红色：第一个永久阻塞的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。</translation>
     </message>
     <message>
         <location filename="../timeline.py" line="119"/>

@@ -135,12 +135,12 @@ ZH = {
     "The handler's Go code": "handler 的 Go 代码",
     "Simulated time": "模拟时间",
     "Live goroutines": "存活的 goroutine",
-    "Stranded": "被困住的",
+    "Stranded": "永久阻塞",
     "Leaking goroutines": "泄漏速度",
     "In one hour at this rate": "按此速度一小时后",
     "Requests": "请求数",
     "What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.":
-        "如果按当前速度持续泄漏，一小时后被困住的 goroutine 在 Go 中会占用多少内存。",
+        "如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。",
     "Nothing left to happen: every goroutine has finished or is blocked forever.": "没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。",
     "Run restarted.": "已重新开始运行。",
     "Preset {name}: run restarted.": "预设 {name}：已重新开始运行。",
@@ -162,14 +162,14 @@ ZH = {
         "leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。",
     # chart
     "Memory held by stranded goroutines over simulated time:\nblue = what real Go would hold (modelled: 2 KiB stack + runtime records),\nred = what the simulated goroutines hold in this Python process (measured).":
-        "被困住的 goroutine 随模拟时间占用的内存：\n蓝色 = 真实 Go 会占用的内存（模型：2 KiB 栈 + 运行时记录），\n红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。",
-    "Memory held by stranded goroutines": "被困住的 goroutine 占用的内存",
+        "永久阻塞的 goroutine 随模拟时间占用的内存：\n蓝色 = 真实 Go 会占用的内存（模型：2 KiB 栈 + 运行时记录），\n红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。",
+    "Memory held by stranded goroutines": "永久阻塞的 goroutine 占用的内存",
     "━ Go (modelled)": "━ Go（模型）",
     "━ this process (measured)": "━ 本进程（实测）",
     "{t} s simulated": "模拟 {t} 秒",
     # stage
     "Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).\nRed crossed squares are stranded goroutines: blocked forever.":
-        "每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。\n带叉的红色方块是被困住的 goroutine：永远阻塞。",
+        "每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。\n带叉的红色方块是永久阻塞的 goroutine：永远阻塞。",
     "{shown} most recent of {total} requests": "{total} 个请求中最近的 {shown} 个",
     "  ·  {n} earlier requests folded away": "  ·  已折叠 {n} 个较早的请求",
     "no buffer": "无缓冲",
@@ -201,32 +201,32 @@ ZH = {
     "Wrote {n} frames to {p}": "已将 {n} 帧写入 {p}",
     "&Compare side by side: unbuffered | buffered | context": "并排比较(&C)：无缓冲 | 有缓冲 | context",
     "What the stranded goroutines of each variant would hold in Go, over the same simulated time.":
-        "每种写法中被困住的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。",
+        "每种写法中永久阻塞的 goroutine 在 Go 中会占用的内存，在同一段模拟时间上。",
     "leakviz: compare on the same requests": "leakviz：在相同请求上比较",
-    "stranded: {n}": "被困住：{n}",
+    "stranded: {n}": "永久阻塞：{n}",
     "Step &back one event": "后退一个事件(&B)",
     "Back to &live": "回到实时(&L)",
     "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early.":
-        "拖动到运行中的任意时刻；← 和 → 前后单步一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：提前返回的 handler。",
+        "拖动到运行中的任意时刻；← 和 → 前后单步一个事件。\n红色：第一个永久阻塞的 goroutine。橙色刻度：提前返回的 handler。",
     "live": "实时",
     "replay at {t} s · event {i} of {n}": "回放 {t} 秒 · 第 {i} / {n} 个事件",
     "<b>Paused at {n} live goroutines.</b> This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer's memory too (set the ceiling with --max-live).":
-        "<b>已在 {n} 个存活 goroutine 处暂停。</b>这正是泄漏在起作用：在 Go 中，每个被困住的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。",
+        "<b>已在 {n} 个存活 goroutine 处暂停。</b>这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。",
     "{name} closed": "{name} 已关闭",
-    "Stranded forever: {n}": "永远被困住：{n}",
+    "Stranded forever: {n}": "永久阻塞：{n}",
     "Go would hold {bytes}": "在 Go 中将占用 {bytes}",
-    "No goroutine is stranded.": "没有 goroutine 被困住。",
+    "No goroutine is stranded.": "没有永久阻塞的 goroutine。",
     "each square = {unit} goroutines": "每个方块 = {unit} 个 goroutine",
     # classroom: legend, drawer, zoom, presenter mode, lanes
     "checking": "检查中",
     "sending": "发送中",
     "waiting": "等待中",
-    "stranded forever": "永远被困住",
+    "stranded forever": "永久阻塞",
     "finished": "已结束",
     "done value": "done 的值",
     "quit value": "quit 的值",
     "line: waiting": "该行：等待中",
-    "line: stranded": "该行：被困住",
+    "line: stranded": "该行：永久阻塞",
     "line: changed from the bug": "该行：与 bug 版本不同",
     "Zoom {z} %": "缩放 {z} %",
     "☰ Settings": "☰ 设置",
@@ -236,12 +236,12 @@ ZH = {
     "Zoom &in": "放大(&I)",
     "Zoom &out": "缩小(&O)",
     "&Actual size": "实际大小(&A)",
-    "{n} stranded": "{n} 个被困住",
+    "{n} stranded": "{n} 个永久阻塞",
     # mid-run changes
     "earlier code (requests before #{n}):": "先前的代码（#{n} 之前的请求）：",
     "grey count: the earlier code's": "灰色计数：先前代码的",
     "Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.":
-        "#{n} 之前的请求运行的是先前的代码：它们的 {k} 个被困住的 goroutine 仍然被困住。",
+        "#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。",
     "change (#{n} on)": "修改（从 #{n} 起）",
     # guided lesson
     "Lesson: step {i} of {n}": "课程：第 {i} 步，共 {n} 步",
@@ -261,34 +261,34 @@ ZH = {
     "After that return nobody receives from that request's channels. Watch for the first goroutine that can never continue.":
         "返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。",
     "Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.":
-        "每个被困住的 goroutine 都保留着它的栈。让请求运行十个模拟秒。",
+        "每个永久阻塞的 goroutine 都保留着它的栈。让请求运行十个模拟秒。",
     "The article's fix: done and quit hold 10 values each, one for every check.":
         "文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。",
     "A buffer too small: done holds 3 values and quit holds 1.": "缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。",
     "The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.":
         "惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。",
-    "How many of request #{req}'s {n} checks will be stranded?": "请求 #{req} 的 {n} 个检查中有多少个会被困住？",
-    "How many goroutines will be stranded after ten seconds?": "十秒后会有多少个 goroutine 被困住？",
-    "With this code, how many goroutines will be stranded after ten seconds?": "用这段代码，十秒后会有多少个 goroutine 被困住？",
+    "How many of request #{req}'s {n} checks will be stranded?": "请求 #{req} 的 {n} 个检查中有多少个会永久阻塞？",
+    "How many goroutines will be stranded after ten seconds?": "十秒后会有多少个 goroutine 永久阻塞？",
+    "With this code, how many goroutines will be stranded after ten seconds?": "用这段代码，十秒后会有多少个 goroutine 永久阻塞？",
     "Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.":
         "请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。",
     "Request #{req}'s handler returned 403 at {t} s. From now on nobody receives from its done and quit.":
         "请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。",
     "The engine: <b>{n}</b> of request #{req}'s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.":
-        "引擎的结果：请求 #{req} 的检查中有 <b>{n}</b> 个最终被困住（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。",
+        "引擎的结果：请求 #{req} 的检查中有 <b>{n}</b> 个最终永久阻塞（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。",
     "The engine: <b>{n}</b> stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.":
-        "引擎的结果：十秒后有 <b>{n}</b> 个被困住（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。",
-    "The engine: <b>{n}</b> stranded after ten seconds (you said {a}).": "引擎的结果：十秒后有 <b>{n}</b> 个被困住（你的答案是 {a}）。",
+        "引擎的结果：十秒后有 <b>{n}</b> 个永久阻塞（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。",
+    "The engine: <b>{n}</b> stranded after ten seconds (you said {a}).": "引擎的结果：十秒后有 <b>{n}</b> 个永久阻塞（你的答案是 {a}）。",
     "Nothing like that happened within a simulated minute.": "在一个模拟分钟内没有发生这样的事。",
     # capacity explorer
-    "stranded goroutines per request": "每个请求被困住的 goroutine",
+    "stranded goroutines per request": "每个请求永久阻塞的 goroutine",
     "Go memory after one hour at this rate": "按此速度一小时后 Go 占用的内存",
     "capacity of done →": "done 的容量 →",
     "leakviz: capacity explorer": "leakviz：容量探索",
     "Computing… {k} cells to go.": "计算中…还剩 {k} 个格子。",
     "Capacity &explorer…": "容量探索(&E)…",
     "Drag to any moment of the run; ← and → step one event back and forward.\nRed: the first stranded goroutine. Orange ticks: handlers returning early. Blue: a setting changed mid-run.":
-        "拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。\n红色：第一个被困住的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。",
+        "拖动到运行中的任意时刻；← 和 → 后退或前进一个事件。\n红色：第一个永久阻塞的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。",
     # the dump window (issue 14)
     "leakviz: a Go program's goroutines": "leakviz：一个 Go 程序的 goroutine",
     "a dump file, or http://127.0.0.1:6060/debug/pprof/goroutine?debug=2":
@@ -338,22 +338,22 @@ ZH = {
     # Go window (gostage.py)
     "Go source": "Go 源代码",
     "The program's Go source as it runs. A red line has stranded goroutines blocked on it (the count in the margin); a dial change shows here as edited source.":
-        "正在运行的程序的 Go 源代码。红色的行表示有被困的 goroutine 阻塞在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。",
+        "正在运行的程序的 Go 源代码。红色的行表示有永久阻塞的 goroutine 停在这里（数量在右侧）；调整容量后，这里显示修改后的源代码。",
     "Stage: goroutines by the go statement that started them": "舞台：按启动它们的 go 语句分组的 goroutine",
     "Open a Go file (File > Open Go…) or an example.": "打开一个 Go 文件（文件 > 打开 Go…）或一个示例。",
     "running": "运行中",
     "sleeping": "休眠中",
     "blocked": "阻塞",
-    "stranded": "被困",
-    "{n} started · {b} blocked · {s} stranded · {f} finished": "启动 {n} · 阻塞 {b} · 被困 {s} · 结束 {f}",
+    "stranded": "永久阻塞",
+    "{n} started · {b} blocked · {s} stranded · {f} finished": "启动 {n} · 暂时阻塞 {b} · 永久阻塞 {s} · 结束 {f}",
     "Finished lanes (folded): {lanes}": "已结束的泳道（折叠）：{lanes}",
     "unbuffered": "无缓冲",
     "  closed": "  已关闭",
     "{n} waiting to send": "{n} 个等待发送",
     "{n} waiting to receive": "{n} 个等待接收",
     "{n} waiting": "{n} 个在等待",
-    "Stranded: {n}": "被困：{n}",
-    "Nothing stranded": "没有被困的 goroutine",
+    "Stranded: {n}": "永久阻塞：{n}",
+    "Nothing stranded": "没有永久阻塞的 goroutine",
     "leakviz: a Go program": "leakviz：一个 Go 程序",
     "Open &Go…": "打开 Go(&G)…",
     "&Examples": "示例(&E)",
@@ -373,7 +373,7 @@ ZH = {
     "Cannot run this Go: {reason}": "无法运行这段 Go：{reason}",
     "The program stopped: {reason}": "程序已终止：{reason}",
     "exit status {code}": "退出状态 {code}",
-    "<b>{s}</b> stranded<br>{b} blocked<br>{l} alive<br>{n} started": "被困 <b>{s}</b><br>阻塞 {b}<br>存活 {l}<br>启动 {n}",
+    "<b>{s}</b> stranded<br>{b} blocked<br>{l} alive<br>{n} started": "永久阻塞 <b>{s}</b><br>暂时阻塞 {b}<br>存活 {l}<br>启动 {n}",
     " (end)": "（结束）",
     "Pause": "暂停",
     "Open Go": "打开 Go",
@@ -417,7 +417,7 @@ ZH = {
     "No handler {name}(w http.ResponseWriter, r *http.Request) in {file}":
         "{file} 中没有处理函数 {name}(w http.ResponseWriter, r *http.Request)",
     "leakviz: compare two Go programs": "leakviz：对比两个 Go 程序",
-    "<b>{s}</b> stranded, {n} started": "被困 <b>{s}</b>，启动 {n}",
+    "<b>{s}</b> stranded, {n} started": "永久阻塞 <b>{s}</b>，启动 {n}",
     "Compare &with…": "对比(&W)…",
     "Compare with its &fix": "与修复版对比(&F)",
     "Compare with": "对比",
