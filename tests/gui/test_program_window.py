@@ -153,8 +153,10 @@ def test_a_handler_gets_the_request_settings_and_a_change_runs_it_again_with_the
     assert isinstance(c.t_requests, QSpinBox) and isinstance(c.t_rate, QDoubleSpinBox)
     c.t_requests.setValue(7)
     leakviz.advance(5.0)
-    net_http = next(s for s in win.snap.sites if s.role.endswith("/http.go:465") or "net/http" in s.role)
-    assert net_http.total == 7  # one goroutine per request, as net/http starts
+    assert win.snap.requests_total == 7  # one lane per request, its goroutine started by net/http
+    lane = win.snap.requests[-1]
+    assert lane.handler is not None and lane.outcome == "rejected" and lane.code == 403
+    assert [c.name for c in lane.channels] == ["done", "quit"] and len(lane.checks) == 10
     assert int(win.findChild(QLabel, "strandedCount").text()) == _go_leaked_served(EXAMPLES / "article_http.go", 7)
     assert win.findChild(QSpinBox, "capacity:done:21") is not None  # the dials stay
     plain = leakviz.open(source=str(EXAMPLES / "ncast.go"))
@@ -379,3 +381,15 @@ func main() {
     texts = [t for t, _r, _f in win.stage.labels]
     assert "held by go statement at mu.go:11, finished" in texts and "3 waiting" in texts, texts
     assert "Nothing stranded by Go's rule." in win.verdict.text() and "3 at <code>mu.go:17</code>" in win.verdict.text()
+
+
+def test_a_served_program_is_drawn_as_the_article_is_one_lane_per_request(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "article_http.go"), size=(1280, 720))
+    leakviz.advance(0.3)
+    win.grab()
+    texts = [t for t, _r, _f in win.stage.labels]
+    assert any("most recent of 31 requests" in t for t in texts), texts
+    assert "returned 403" in texts and "handler" in texts
+    assert [lane[0] for lane in win.stage.lanes] == [r.req for r in win.snap.requests[-len(win.stage.lanes):]]
+    drawn = sum(lane[1] + lane[2] for lane in win.stage.lanes)
+    assert drawn == sum(r.stranded for r in win.snap.requests[-len(win.stage.lanes):]) > 0

@@ -81,6 +81,7 @@ STD: dict[str, tuple[bool, Any]] = {
     "unsafe.Pointer": (False, INT), "unsafe.Sizeof": (False, INT),
     "traffic.Len": (False, INT), "traffic.End": (False, INT), "traffic.At": (False, ("tuple", [INT, STR, STR, STR])),
     "traffic.Header": (False, ("slice", STR)), "traffic.Served": (False, None),
+    "traffic.Arrive": (False, None), "traffic.Done": (False, None),
     "strings.Contains": (False, BOOL), "strings.Split": (False, ("slice", STR)), "strings.Join": (False, STR),
     "strings.TrimPrefix": (False, STR), "strings.TrimSuffix": (False, STR), "strings.ReplaceAll": (False, STR),
     "strings.HasPrefix": (False, BOOL), "strings.HasSuffix": (False, BOOL), "strings.Repeat": (False, STR),

@@ -432,7 +432,8 @@ class Helpers:
         if n < 0:
             raise V.PanicValue(V.RuntimeErrorValue("makechan: size out of range"),
                                "runtime error: makechan: size out of range")
-        return self.rt.make_chan(n, zero=zero, name=name)
+        cur = self.rt.current
+        return self.rt.make_chan(n, zero=zero, name=name, req=cur.req if cur is not None else -1)
 
     def send(self, ch: Any, v: Any) -> Any:
         """Go's ``ch <- v``: an awaitable that blocks until a receiver or buffer space takes ``v``.
@@ -1211,6 +1212,16 @@ class Helpers:
 
     def traffic_Served(self) -> None:
         self.ip.traffic_served = True
+
+    def traffic_Arrive(self, i: int) -> None:
+        """Request ``i`` arrives: a ``request`` event, and the goroutine started next serves it (its lane)."""
+        r = self.ip.traffic.requests[i]
+        self.ip.next_req = i
+        self.rt.emit("request", i, r.remote.rsplit(":", 1)[0])
+
+    def traffic_Done(self, i: int, code: int) -> None:
+        """Request ``i``'s handler answered with ``code``: a ``return`` event (rejected from 400 on)."""
+        self.rt.emit("return", i, "rejected" if code >= 400 else "accepted", code)
 
     def os_Getenv(self, k: str) -> str:
         return self.ip.env.get(k, "")  # the program's own environment: empty, or what --env gave
@@ -2398,6 +2409,7 @@ class Interp:
 
     role = ""  # what goroutines started by the program are called in the trace
     site_role: Any = None  # (file, line, goid) -> role: name each goroutine by its go statement instead
+    next_req = -1  # the request the next goroutine started serves (the modelled net/http announces it)
 
     def spawn(self, fn: Any, args: tuple, creator_fn: str, file: int, line: int, goid: int | None = None) -> Goroutine:
         """Start ``fn(*args)`` as a program goroutine with the next goroutine id, recording its creator for tracebacks.
@@ -2408,7 +2420,13 @@ class Interp:
         if len(self.rt.goroutines) >= self.budgets.goroutines:
             self.over_budget("goroutines", self.budgets.goroutines)
         role = self.role if self.site_role is None else self.site_role(file, line, goid)
-        g = self.rt.go(_gomain(fn, args), role=role, req=getattr(self, "req", -1),
+        req = getattr(self, "req", -1)
+        if self.site_role is not None:  # a live run: a request's goroutines, and what they start, are its own
+            if self.next_req >= 0:
+                req, self.next_req, role = self.next_req, -1, "handler"
+            elif cur is not None and cur.req >= 0:
+                req = cur.req
+        g = self.rt.go(_gomain(fn, args), role=role, req=req,
                        idx=args[0] if self.role and args and type(args[0]) is int else -1)
         if goid is None:
             goid = self.next_goid

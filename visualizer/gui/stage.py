@@ -42,6 +42,17 @@ from .style import (
 PILE_CELLS_MAX = 2000  # beyond this, one square stands for several goroutines
 
 
+def lane_channels(r: RequestView) -> tuple[str, str]:
+    """The two channels a request's lane draws: done and quit in the article; for a program's handler, the
+    first two it made (a context's Done channel only when there are not two others)."""
+    names = [c.name for c in r.channels]
+    if "done" in names or "quit" in names or not names:
+        return "done", "quit"
+    mine = [n for n in names if n != "ctx.Done()"] or names
+    mine += [n for n in names if n not in mine]
+    return (mine + ["", ""])[0], (mine + ["", ""])[1]
+
+
 def pile_unit(n: int, cells: int) -> int:
     """Goroutines per square so that ``n`` fit in ``cells`` squares (1, 10, 100, ...)."""
     unit = 1
@@ -126,7 +137,7 @@ class Stage(QWidget):
         reqs = snap.requests
         self.labels = []
         self.lanes = []
-        if self.program:  # a program run from source: lanes by go statement (sitelanes.py)
+        if self.program and not reqs:  # a program run from source: lanes by go statement (sitelanes.py)
             strip = sitelanes.channels_height(self, snap)
             lanes, pile = self._lane_rects(len(snap.sites), strip)
             p.setPen(INK)
@@ -214,7 +225,8 @@ class Stage(QWidget):
         chan_zone = QRectF(x0 + w * 0.67, y0 + 4, w * 0.165, h - 8)
         handler_zone = QRectF(x0 + w * 0.845, y0 + 6, w * 0.145, h - 12)
         chans = {c.name: c for c in r.channels}
-        data = [chans.get("done"), chans.get("quit")]
+        names = lane_channels(r)  # done and quit in the article; a program's handler's first two
+        data = [chans.get(n) for n in names]
         rows = [QRectF(chan_zone.left(), chan_zone.top() + i * chan_zone.height() / 2,
                        chan_zone.width(), chan_zone.height() / 2) for i in range(2)]
         for row, ch in zip(rows, data, strict=False):
@@ -234,7 +246,7 @@ class Stage(QWidget):
         waiting = [0, 0]
         for t in r.checks:
             if t.state in ("parked", "stranded"):
-                waiting[1 if t.chans and t.chans[0] == "quit" else 0] += 1
+                waiting[1 if t.chans and t.chans[0] == names[1] else 0] += 1
         room = max(1, int((queue_right - checks_zone.right()) // step))
         shown = [min(q, room if q <= room else room - 1) for q in waiting]
         stranded_drawn = 0
@@ -243,7 +255,7 @@ class Stage(QWidget):
         for t in sorted(r.checks, key=lambda t: (t.since, t.gid)):
             home = QPointF(checks_zone.left() + (t.idx % cols + 0.5) * cell_w,
                            checks_zone.top() + (t.idx // cols + 0.5) * cell_h)
-            which = 1 if t.chans and t.chans[0] == "quit" else 0
+            which = 1 if t.chans and t.chans[0] == names[1] else 0
             row = rows[which]
             hidden = False
             if t.state in ("parked", "stranded"):
@@ -263,11 +275,11 @@ class Stage(QWidget):
             before = self._prev.get(t.gid)
             self._prev[t.gid] = t.state
             if self.animate and before is not None and before != t.state and t.state == "finished" \
-                    and t.via in ("done", "quit") and len(self._flights) < 40:
+                    and t.via and t.via in names and len(self._flights) < 40:
                 # its value travels through the channel to the handler
-                row = rows[0 if t.via == "done" else 1]
+                row = rows[names.index(t.via)]
                 self._flights.append((time.monotonic(), QPointF(pos), QPointF(handler_zone.left(), row.center().y()),
-                                      GREEN if t.via == "done" else PURPLE))
+                                      GREEN if t.via == names[0] else PURPLE))
             alive.add(t.gid)
             if hidden:
                 continue
@@ -368,10 +380,12 @@ class Stage(QWidget):
             self._label(p, line[1], self.tr("receiving…"), size, short="…")
         elif r.outcome == "rejected":
             p.setPen(VERMILLION)
-            self._label(p, line[1], self.tr("returned 403"), size, short="403")
+            code = str(r.code or 403)
+            self._label(p, line[1], self.tr("returned {code}").format(code=code), size, short=code)
         else:
             p.setPen(GREEN)
-            self._label(p, line[1], self.tr("returned 200"), size, short="200")
+            code = str(r.code or 200)
+            self._label(p, line[1], self.tr("returned {code}").format(code=code), size, short=code)
         if sig is not None:
             p.setPen(GREEN if sig.closed else GREY)
             self._label(p, line[2], self.tr("{name} closed").format(name=sig.name) if sig.closed else sig.name, size,

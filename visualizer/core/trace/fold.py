@@ -58,7 +58,8 @@ class _C:
 
 
 class _R:
-    __slots__ = ("req", "arrived", "returned", "outcome", "ip", "gids", "cids", "stranded", "version")
+    __slots__ = ("req", "arrived", "returned", "outcome", "ip", "gids", "cids", "stranded", "version", "code",
+                 "next_idx")
 
     def __init__(self, req: int, t: int, ip: str) -> None:
         self.req = req
@@ -70,6 +71,8 @@ class _R:
         self.cids: list[int] = []
         self.stranded = 0
         self.version = 0
+        self.code = 0  # the status a program's handler answered with (0: the article's, 403 or 200)
+        self.next_idx = 0  # a program's request: the next goroutine's place among its checks
 
 
 class Folder:
@@ -273,6 +276,9 @@ class Folder:
                 if r is not None:
                     r.gids.append(gid)
                     g.version = r.version
+                    if idx < 0 and role != "handler":  # a program's goroutine in a request: drawn as a check
+                        g.idx = r.next_idx
+                        r.next_idx += 1
                 elif req >= 0:
                     g.version = len(self.versions)
                 else:
@@ -369,6 +375,8 @@ class Folder:
                 if r is not None:
                     r.returned = t
                     r.outcome = e[3]
+                    if len(e) > 4:
+                        r.code = e[4]
             self.t = t
             self._sample(t)
         self.seq = end
@@ -470,7 +478,7 @@ class Folder:
                 v = g.view(names)
                 if g.role == "handler":
                     handler = v
-                elif g.role == "check":
+                elif g.role == "check" or ".go:" in g.role:  # a program's goroutines of a request: its checks
                     checks.append(v)
                 else:
                     helpers.append(v)
@@ -481,7 +489,7 @@ class Folder:
                     cviews.append(ChannelView(c.cid, c.name, c.req, c.cap, c.len,
                                               c.sendq, c.recvq, c.closed))
             reqs.append(RequestView(r.req, r.arrived, r.returned, r.outcome, r.ip, handler,
-                                    tuple(checks), tuple(cviews), tuple(helpers), r.stranded))
+                                    tuple(checks), tuple(cviews), tuple(helpers), r.stranded, r.code))
         sites, channels, prims = self._program_views()
         t = self.t if now is None else max(self.t, now)
         mem = list(self._mem)

@@ -52,6 +52,7 @@ class RequestView:
     channels: tuple[ChannelView, ...]
     helpers: tuple[TaskView, ...]  # e.g. the drain goroutine
     stranded: int
+    code: int = 0  # the status a program's handler answered with (0: the article's scenario)
 
 
 @dataclass(frozen=True, slots=True)

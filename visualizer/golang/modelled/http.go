@@ -427,6 +427,7 @@ func (w *response) Write(b []byte) (int, error) {
 type conn struct {
 	srv *Server
 	req *Request
+	i   int // the request's number in the traffic
 }
 
 // serve runs the handler for the connection's request, as net/http's conn.serve does.
@@ -436,8 +437,13 @@ func (c *conn) serve(ctx context.Context) {
 	if h == nil {
 		h = DefaultServeMux
 	}
-	h.ServeHTTP(&response{header: Header{}}, c.req.WithContext(ctx))
-	cancel() // the request's context ends when its handler returns
+	w := &response{header: Header{}}
+	h.ServeHTTP(w, c.req.WithContext(ctx))
+	if w.code == 0 {
+		w.code = StatusOK
+	}
+	traffic.Done(c.i, w.code) // the trace's request lane: the handler has answered
+	cancel()                  // the request's context ends when its handler returns
 }
 
 // settle is how long what the requests started gets after the last one (golang/traffic.py SETTLE_NS).
@@ -461,8 +467,9 @@ func (srv *Server) Serve() error {
 		for j := 0; j+1 < len(kv); j += 2 {
 			r.Header.Add(kv[j], kv[j+1])
 		}
-		c := &conn{srv: srv, req: r}
-		go c.serve(ctx) // net/http serves each request on its own goroutine
+		c := &conn{srv: srv, req: r, i: i}
+		traffic.Arrive(i) // the trace's request lane: the next goroutine is this request's
+		go c.serve(ctx)   // net/http serves each request on its own goroutine
 	}
 	if d := time.Duration(traffic.End()) - time.Since(start); d > 0 {
 		time.Sleep(d)

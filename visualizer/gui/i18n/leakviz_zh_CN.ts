@@ -1378,80 +1378,76 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="83"/>
+        <location filename="../stage.py" line="94"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="185"/>
+        <location filename="../stage.py" line="196"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="188"/>
+        <location filename="../stage.py" line="199"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="209"/>
+        <location filename="../stage.py" line="220"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="329"/>
+        <location filename="../stage.py" line="341"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="365"/>
+        <location filename="../stage.py" line="377"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="368"/>
+        <location filename="../stage.py" line="380"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="371"/>
-        <source>returned 403</source>
-        <translation>已返回 403</translation>
+        <location filename="../stage.py" line="384"/>
+        <location filename="../stage.py" line="388"/>
+        <source>returned {code}</source>
+        <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="374"/>
-        <source>returned 200</source>
-        <translation>已返回 200</translation>
-    </message>
-    <message>
-        <location filename="../stage.py" line="377"/>
+        <location filename="../stage.py" line="391"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="382"/>
+        <location filename="../stage.py" line="396"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="392"/>
+        <location filename="../stage.py" line="406"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="396"/>
+        <location filename="../stage.py" line="410"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="409"/>
+        <location filename="../stage.py" line="423"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="428"/>
-        <location filename="../stage.py" line="437"/>
+        <location filename="../stage.py" line="442"/>
+        <location filename="../stage.py" line="451"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

@@ -66,6 +66,7 @@ ZH = {
         "<b>按 Go 的规则没有泄漏。</b>程序结束时仍有 goroutine 阻塞：{where}。Go 的 goroutine 泄漏分析不会报告它们：它们等待的东西仍然可达（例如来自一个全局变量），即使再也没有谁会释放它。",
     "held by {who}, finished": "被{who}持有，它已结束",
     "held by {who}": "被{who}持有",
+    "returned {code}": "已返回 {code}",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
