@@ -11,6 +11,9 @@ The module carries two tables for the traceback: ``FUNCS`` maps each Python
 function name to its Go name as the compiler spells it (``main.F``,
 ``main.(*T).M``, ``main.F.func1``, ``main.F.func1.2``), and ``LINES`` maps
 each generated Python line to the Go file, line and statement it came from.
+
+(About 3,500 lines: one method per Go construct, all reading the same scopes and static types; the
+standard library's signatures come out first, into one registry with their implementations: issue 20.)
 """
 
 from __future__ import annotations

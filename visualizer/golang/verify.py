@@ -21,6 +21,9 @@ goroutines per blocking site (function, wait reason, line). A site where leakviz
 Go but Go's profile shows the extra goroutines blocked right there, unproven, is a *leakviz only* line and
 not a disagreement: Go's GC-based detection cannot prove a goroutine leaked while something it can reach
 (say, the value a closure sends) is still reachable; leakviz judges by what can ever wake it.
+
+(About 750 lines: one command's whole pipeline, kept together: the copy, the real build and run, the
+parse of Go's profile and the comparison.)
 """
 
 from __future__ import annotations
