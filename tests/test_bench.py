@@ -24,6 +24,9 @@ def test_bench_quick_measures_everything():
     assert {v["stranded"] for v in res["frames"].values()} >= {1_008, 10_008, 100_008}
     assert all(0 < v["median_ms"] <= v["p95_ms"] for v in res["frames"].values())
     assert res["lag"]["samples"] > 10 and res["lag"]["stranded"] > 0
+    assert res["lag_go"]["samples"] > 10 and res["lag_go"]["stranded"] > 0  # a Go program ran live meanwhile
+    go = res["go_stage"]
+    assert go["article.go"]["stranded"] == 65 and all(0 < v["median_ms"] <= v["p95_ms"] for v in go.values())
     assert res["memory"]["stranded"] >= 20_000 and res["memory"]["rss_bytes_per_stranded"] > 0
     assert 0 < res["startup"]["median_s"] < 30
     assert res["seek"]["events"] > 100_000 and 0 < res["seek"]["median_ms"] <= res["seek"]["max_ms"]
