@@ -59,7 +59,8 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 
 def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled() and not win.act_csv.isEnabled()
+    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled() and not win.act_json.isEnabled()
+    assert win.act_csv.isEnabled() and win.legend.program
     assert win.act_save.isEnabled()  # a program saves as .leakviz-go
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
     assert win.stats["requests"].text() == "1"  # goroutines started: main, before anything ran
@@ -393,3 +394,15 @@ def test_a_served_program_is_drawn_as_the_article_is_one_lane_per_request(leakvi
     assert [lane[0] for lane in win.stage.lanes] == [r.req for r in win.snap.requests[-len(win.stage.lanes):]]
     drawn = sum(lane[1] + lane[2] for lane in win.stage.lanes)
     assert drawn == sum(r.stranded for r in win.snap.requests[-len(win.stage.lanes):]) > 0
+
+
+def test_a_programs_metrics_export_as_csv_from_its_trace(leakviz, tmp_path):
+    import csv
+    win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
+    leakviz.advance(1.0)
+    out = tmp_path / "m.csv"
+    assert win.export_csv(out)
+    rows = list(csv.DictReader(out.open()))
+    assert rows and rows[-1]["stranded"] == win.findChild(QLabel, "strandedCount").text() == "40"
+    texts = [t for _k, t in win.legend.items]
+    assert "done value" not in texts and "line: changed from the bug" not in texts and "blocked" in texts

@@ -24,7 +24,14 @@ class Legend(QWidget):
         self.items: list[tuple[str, str]] = []
         self.labels: list[tuple[str, QRectF, QFont]] = []  # drawn last paint, for tests
         self.earlier = False
+        self.program = False  # a Go program's run: no article's checks, done/quit values or bug to differ from
         self.retranslate()
+
+    def set_program(self, on: bool) -> None:
+        """Name what a program's run shows (True) or what the article's does."""
+        if on != self.program:
+            self.program = on
+            self.retranslate()
 
     def show_earlier(self, on: bool) -> None:
         """Name the grey counts of the earlier code (after a mid-run change) or not."""
@@ -50,6 +57,10 @@ class Legend(QWidget):
         ]
         if not self.earlier:  # only after a mid-run change is there an earlier code to count
             self.items = self.items[:-1]  # the chart's lines are named in the chart itself
+        if self.program:
+            names = {"sleeping": self.tr("sleeping"), "runnable": self.tr("ready to run"),
+                     "parked": self.tr("blocked")}
+            self.items = [(k, names.get(k, t)) for k, t in self.items if k not in ("done", "quit", "code-changed")]
         self.updateGeometry()
         self.update()
 

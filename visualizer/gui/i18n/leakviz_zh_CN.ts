@@ -609,64 +609,79 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../legend.py" line="38"/>
+        <location filename="../legend.py" line="45"/>
         <source>checking</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="39"/>
+        <location filename="../legend.py" line="46"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="40"/>
+        <location filename="../legend.py" line="47"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="41"/>
+        <location filename="../legend.py" line="48"/>
         <source>stranded forever</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="42"/>
+        <location filename="../legend.py" line="49"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="43"/>
+        <location filename="../legend.py" line="50"/>
         <source>done value</source>
         <translation>done 的值</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="44"/>
+        <location filename="../legend.py" line="51"/>
         <source>quit value</source>
         <translation>quit 的值</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="45"/>
+        <location filename="../legend.py" line="52"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="46"/>
+        <location filename="../legend.py" line="53"/>
         <source>line: waiting</source>
         <translation>该行：等待中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="47"/>
+        <location filename="../legend.py" line="54"/>
         <source>line: stranded</source>
         <translation>该行：永久阻塞</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="48"/>
+        <location filename="../legend.py" line="55"/>
         <source>line: changed from the bug</source>
         <translation>该行：与 bug 版本不同</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="49"/>
+        <location filename="../legend.py" line="56"/>
         <source>grey count: the earlier code&apos;s</source>
         <translation>灰色计数：先前代码的</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="61"/>
+        <source>sleeping</source>
+        <translation>休眠中</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="61"/>
+        <source>ready to run</source>
+        <translation>可运行</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="62"/>
+        <source>blocked</source>
+        <translation>阻塞</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1252,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="121"/>
+        <location filename="../programmode.py" line="122"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>

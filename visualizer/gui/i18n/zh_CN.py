@@ -67,6 +67,7 @@ ZH = {
     "held by {who}, finished": "被{who}持有，它已结束",
     "held by {who}": "被{who}持有",
     "returned {code}": "已返回 {code}",
+    "ready to run": "可运行",
     # verdict
     "<b>Cannot leak.</b> Every send also waits on <code>{s}</code>, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.":
         "<b>不会泄漏。</b>每次发送同时等待 <code>{s}</code>，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。",
