@@ -59,7 +59,7 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 
 def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled() and not win.act_json.isEnabled()
+    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled() and not win.act_gif.isEnabled()
     assert win.act_csv.isEnabled() and win.legend.program
     assert win.act_save.isEnabled()  # a program saves as .leakviz-go
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
@@ -406,3 +406,18 @@ def test_a_programs_metrics_export_as_csv_from_its_trace(leakviz, tmp_path):
     assert rows and rows[-1]["stranded"] == win.findChild(QLabel, "strandedCount").text() == "40"
     texts = [t for _k, t in win.legend.items]
     assert "done value" not in texts and "line: changed from the bug" not in texts and "blocked" in texts
+
+
+def test_a_programs_report_exports_as_go_json_reports_it(leakviz, tmp_path):
+    path = EXAMPLES / "double_send.go"
+    win = leakviz.open(source=str(path))
+    leakviz.advance(1.0)
+    out = tmp_path / "r.json"
+    assert win.export_json(out)
+    got = json.loads(out.read_text())
+    want = io.StringIO()
+    run_go([str(path)], as_json=True, out=want, err=io.StringIO())
+    want = json.loads(want.getvalue())
+    assert got["leaked_count"] == want["leaked_count"] == 4
+    assert [(lk["function"], lk["wait_reason"], lk["line"]) for lk in got["leaked"]] == \
+        [(lk["function"], lk["wait_reason"], lk["line"]) for lk in want["leaked"]]

@@ -25,7 +25,7 @@ from .compile import Program, compile_files
 from .interp import MAIN_GOID, GoRuntime, Interp
 from .leaks import find_leaks
 
-__all__ = ["CHECK_EVERY_NS", "GoProgram", "LiveRuntime", "MAX_DIAL", "start"]
+__all__ = ["CHECK_EVERY_NS", "GoProgram", "LiveRuntime", "MAX_DIAL", "report", "start"]
 
 MAX_DIAL = 1_000_000  # the largest capacity a dial sets (a buffer that size is already ~8 MB of Go memory)
 # a live run's memory budget: what --max-memory gives a go run, counted as growth of the window's process
@@ -258,6 +258,27 @@ class GoProgram:
         self.dials[dial] = value
         self.recorded.append((len(ip.rt.trace.events), ip.rt.now, dial, value))
         ip.rt.set_dial(dial, value)
+
+
+def report(ip: Interp) -> dict:
+    """The run so far as ``go --json`` reports one run: every goroutine stranded by Go's rule as Go's
+    profile lists it (one entry per function, wait reason and line), the counts and the simulated time."""
+    rt = ip.rt
+    gids = sorted((gid for gid, g in rt.goroutines.items() if g.stranded and gid in ip.info),
+                  key=lambda gid: ip.info[gid].goid)
+    every = [ip.describe(gid) for gid in gids]
+    seen: set = set()
+    leaked = []
+    for lk in every:
+        key = (lk["function"], lk["wait_reason"], lk["file"], lk["line"])
+        if key not in seen:
+            seen.add(key)
+            leaked.append(lk)
+    started = sum(1 for i in ip.info.values() if not i.hidden and i.goid != MAIN_GOID)
+    return {"runs": 1, "leaked": leaked,
+            "per_run": [{"seed": ip.seed, "goroutines_started": started, "leaked": len(every),
+                         "simulated_ns": rt.now, "ended": bool(getattr(rt, "ended", False))}],
+            "goroutines_started": started, "leaked_count": len(every), "simulated_ns": rt.now}
 
 
 def _site_role(ip: Interp) -> Any:

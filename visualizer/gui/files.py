@@ -325,7 +325,11 @@ class FilesMixin:
         from ..core.export import ExportError, write_json
         from ..core.report import report as make_report
         snap = self.session.snapshot()
-        report = make_report(self.session.cfg, self.session.rt, snap, max_live=self.session.max_live)
+        if self.program is not None:  # what `go --json` reports of one run, for the run so far
+            from ..golang.live import report as program_report
+            report = program_report(self.session.live)
+        else:
+            report = make_report(self.session.cfg, self.session.rt, snap, max_live=self.session.max_live)
         try:
             write_json(path, report)
         except ExportError as e:

@@ -105,9 +105,9 @@ class ProgramMixin:
         self.refresh()
 
     def _article_only(self) -> list:
-        """What only the article's scenario has yet (explorer, lesson and the exports that read its config;
-        the metrics CSV is the trace's, a program's too): disabled while a program runs."""
-        return [self.act_explore, self.act_lesson, self.act_json, self.act_gif, self.act_video]
+        """What only the article's scenario has yet (explorer, lesson, the GIF and video exports): disabled
+        while a program runs."""
+        return [self.act_explore, self.act_lesson, self.act_gif, self.act_video]
 
     def _dial_changed(self, key: str, value: int) -> None:
         if self.program is None:
