@@ -94,26 +94,10 @@ def test_a_program_that_does_not_compile_is_refused_with_its_first_error(leakviz
 
 def test_each_make_chan_is_a_dial_in_the_drawer_and_turning_it_mid_run_changes_the_run(leakviz, tmp_path):
     from PySide6.QtWidgets import QSpinBox
+
+    from tests.golang.test_live import SPACED  # ten queries, 10 ms apart, each stranding its two late senders
     src = tmp_path / "spaced.go"
-    src.write_text("""package main
-
-import "time"
-
-func first() int {
-	out := make(chan int)
-	for i := 0; i < 3; i++ {
-		go func() { out <- i }()
-	}
-	return <-out
-}
-
-func main() {
-	for q := 0; q < 10; q++ {
-		first()
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-""")
+    src.write_text(SPACED)
     win = leakviz.open(source=str(src))
     dial = win.findChild(QSpinBox, "capacity:out:6")
     assert dial is not None and dial.isVisibleTo(win.controls) and dial.value() == 0

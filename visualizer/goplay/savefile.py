@@ -59,6 +59,18 @@ MAX_CAPACITY = 1 << 31  # what a make(chan T, n) dial may hold; Go's own limit d
 _IDENT = re.compile(r"[^\W\d]\w{0,199}\Z")
 
 
+def _files(doc: dict, path: str | Path) -> list[tuple[str, bytes]]:
+    """A saved run's Go files, each a path and a text (ValueError, SaveFileError when there are none)."""
+    files = []
+    for f in doc["files"]:
+        if type(f.get("path")) is not str or type(f.get("text")) is not str:
+            raise ValueError("each file needs a path and a text")
+        files.append((f["path"], f["text"].encode()))
+    if not files:
+        raise SaveFileError(f"{path}: holds no Go files")
+    return files
+
+
 def _int(v: Any, lo: int, hi: int, what: str) -> int:
     if type(v) is not int or not lo <= v <= hi:
         raise ValueError(f"{what} must be a whole number from {lo:,} to {hi:,}")
@@ -88,13 +100,7 @@ def load(path: str | Path) -> SavedRun:
             newer = isinstance(doc, dict) and type(doc.get("leakviz_go")) is int and doc["leakviz_go"] > VERSION
             raise SaveFileError(f"{path}: " + (f"made by a newer leakviz (version {doc['leakviz_go']})" if newer
                                                else f"not a saved leakviz Go run (version {VERSION})"))
-        files = []
-        for f in doc["files"]:
-            if type(f.get("path")) is not str or type(f.get("text")) is not str:
-                raise ValueError("each file needs a path and a text")
-            files.append((f["path"], f["text"].encode()))
-        if not files:
-            raise SaveFileError(f"{path}: holds no Go files")
+        files = _files(doc, path)
         caps = {}
         for a, b, c, n in doc.get("caps", []):
             caps[(_int(a, 0, 10_000, "a dial's file"), _int(b, 1, 10**7, "a dial's line"),
@@ -198,13 +204,7 @@ def load_program(path: str | Path) -> SavedProgram:
             raise SaveFileError(f"{path}: " + (f"made by a newer leakviz (version {v})"
                                                if type(v) is int and v > PROGRAM_VERSION
                                                else "not a saved leakviz Go run"))
-        files = []
-        for f in doc["files"]:
-            if type(f.get("path")) is not str or type(f.get("text")) is not str:
-                raise ValueError("each file needs a path and a text")
-            files.append((f["path"], f["text"].encode()))
-        if not files:
-            raise SaveFileError(f"{path}: holds no Go files")
+        files = _files(doc, path)
         dials = {}
         for k, n in doc.get("dials", {}).items():
             if not _DIAL.match(k):
