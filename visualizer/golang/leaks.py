@@ -121,9 +121,12 @@ def waits_on(g: Any) -> list:
     return [s.ch for s in w]
 
 
-def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None) -> set[int]:
+def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: set | None = None) -> set[int]:
     """Core gids of the program's goroutines leaked right now (of ``blocked``, when given:
-    the goroutines that were blocked when the leak GC started)."""
+    the goroutines that were blocked when the leak GC started). Goroutines in ``known`` were found
+    leaked before and are left out of the walk: a leaked goroutine stays leaked (nothing that can
+    run reaches what it waits on, so nothing can make it reachable), so a live run's repeated checks
+    cost what is new, not every leak so far."""
     rt = ip.rt
     cache = ip.__dict__.setdefault("_live_cache", {})
     marked: set[int] = set()
@@ -206,6 +209,8 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None) -> set[i
     push(v for k, v in ip.ns.items() if k.startswith("G_"))
     candidates = []
     for g in list(rt.goroutines.values()):
+        if known is not None and g.gid in known:
+            continue
         if g.state == PARKED and (blocked is None or g.gid in blocked):
             candidates.append(g)
         else:

@@ -63,6 +63,7 @@ class LiveRuntime(GoRuntime):
         self.ended = False  # main returned (or the program exited): nothing more happens
         self._next_check = 0
         self._work = 0  # goroutine steps since the last leak check
+        self._leaked: set[int] = set()  # found leaked by an earlier check: left out of the next ones
         # dial changes to make again, as a saved run made them: (event index, time, dial, capacity), in order
         self.schedule: list[tuple[int, int, str, int]] = []
         self.rss0 = _rss()  # the process's resident memory when the run began (the memory budget's base)
@@ -168,7 +169,7 @@ class LiveRuntime(GoRuntime):
             return 0  # not yet: a check walks every goroutine, so one comes after as many steps at most
         self._next_check = self.now + CHECK_EVERY_NS
         self._work = 0
-        found = self._strand_all(find_leaks(self.ip, None))
+        found = self._strand_all(find_leaks(self.ip, None, known=self._leaked))
         if not self._timers and not self.runnable() and self.panic is None:
             self.ip.leaks_at_end = {gid for gid, g in self.goroutines.items() if g.stranded}
         return found
@@ -180,6 +181,7 @@ class LiveRuntime(GoRuntime):
             g = self.goroutines.get(gid)
             if g is not None and not g.stranded:
                 self._strand(g)
+                self._leaked.add(gid)
                 found += 1
         return found
 
