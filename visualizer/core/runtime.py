@@ -485,7 +485,7 @@ class Runtime:
         clock. Returns False when there is nothing left to do."""
         if self.panic is not None:
             return False
-        if self._runq:
+        if self.runnable():  # what a scheduler of its own (golang's) counts as runnable too
             self.run_ready(1)
             return True
         if self._timers:

@@ -136,16 +136,8 @@ class LiveRuntime(GoRuntime):
             n = len(self.trace.events)
 
     def step(self) -> bool:
-        """One goroutine step, or one jump of the clock; False when the program has ended."""
-        if self.panic is not None or self.ended:
-            return False
-        if self.runnable():
-            self.run_ready(1)
-            return True
-        if self._timers:
-            self.fire_timers()
-            return True
-        return False
+        """The core's step; False once the program has ended (what main left runnable never runs on)."""
+        return not self.ended and super().step()
 
     def idle(self) -> bool:
         """True once the program ended, panicked or can do nothing more."""
