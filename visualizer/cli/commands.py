@@ -66,8 +66,12 @@ def cmd_run(a: argparse.Namespace) -> int:
         print(f"leakviz run: error: {e}", file=sys.stderr)
         return 2
     if getattr(a, "interpret", False):
-        from ..golang.article import simulate_interpreted
-        rt = simulate_interpreted(cfg)
+        from ..golang.gateway import simulate as from_go
+        try:
+            rt = from_go(cfg)
+        except ConfigError as e:
+            print(f"leakviz run: error: {e}", file=sys.stderr)
+            return 2
     else:
         rt = simulate(cfg, max_live=max_live)
     r = report(cfg, rt, max_live=max_live)

@@ -28,8 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--save", type=str, metavar="FILE",  # str: Path() would drop a trailing slash
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
     r.add_argument("--interpret", action="store_true",
-                   help="run the handler from its Go source through the Go front end instead of the Python "
-                        "transcription")
+                   help="run the handler and its checks from Go (goplay/examples/gateway.go) through the Go "
+                        "front end instead of the Python transcription")
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG), a "
                        "stretch of the run (animated GIF, or MP4/WebM video for slides) or a runnable Go program (go)",

@@ -142,13 +142,27 @@ def _channels_in(values: Any, out: set[Channel], seen: set[int] | None = None) -
         elif t is dict:
             _channels_in(v.values(), out, seen)
         else:
+            names = _SLOTS.get(t)
+            if names is None:
+                names = _SLOTS[t] = _slot_names(t)
             d = getattr(v, "__dict__", None)
-            if d is not None:
-                _channels_in(d.values(), out, seen)
-            for klass in t.__mro__:
-                for name in getattr(klass, "__slots__", ()):
-                    if name not in ("__dict__", "__weakref__"):
-                        _channels_in((getattr(v, name, None),), out, seen)
+            inner = [*d.values()] if d is not None else []
+            inner += [getattr(v, name, None) for name in names]  # one call for all of them: this is hot
+            if inner:
+                _channels_in(inner, out, seen)
+
+
+_SLOTS: dict[type, tuple[str, ...]] = {}
+
+
+def _slot_names(t: type) -> tuple[str, ...]:
+    out = []
+    for klass in t.__mro__:
+        slots = getattr(klass, "__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if name not in ("__dict__", "__weakref__"):
+                out.append(name)
+    return tuple(out)
 
 
 def _cid(ch: Channel) -> int:

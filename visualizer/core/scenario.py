@@ -16,7 +16,8 @@ from .channel import Channel, Recv, Send, select
 from .runtime import Runtime, holds_no_channels
 
 __all__ = ["ARRIVALS", "MAX_CHECKS", "MAX_RATE", "MAX_SEED", "MIN_RATE", "VARIANTS", "Config", "ConfigError", "Live",
-           "Request", "go_source", "passes", "predicted_stranded", "safe_capacities", "start", "update"]
+           "Request", "draw", "go_source", "passes", "predicted_stranded", "requests_rng",
+           "safe_capacities", "start", "update"]
 
 VARIANTS = ("seed", "ctx", "closequit", "drain")
 ARRIVALS = ("fixed", "poisson")
@@ -381,6 +382,32 @@ class Live:
         self.handler = handler or globals()["handler"]  # another handler of the same signature (run --interpret)
 
 
+def requests_rng(cfg: Config) -> random.Random:
+    """The one stream every request of a run is drawn from: seeded by ``cfg.seed`` alone, so every variant
+    (and the article's handler run from Go, golang/gateway.py) sees the same requests."""
+    return random.Random(f"leakviz/{cfg.seed}/requests")
+
+
+def draw(cfg: Config, k: int, rng: random.Random) -> tuple[Request, list[int], int]:
+    """Request ``k``: its fields (so that the drawn checks fail), its checks' delays, and the gap in ns
+    before the next request."""
+    n = cfg.checks
+    if cfg.fail is not None:
+        failing = set(cfg.fail)
+    else:
+        failing = {i for i in range(1, n) if rng.random() < cfg.fail_prob}
+        if rng.random() < cfg.bad_ip_share:
+            failing.add(0)
+    req = make_request(k, failing, rng)
+    delays = cfg.delays_ns()
+    if cfg.jitter:
+        j = cfg.jitter
+        delays = [max(0, round(d * rng.uniform(1 - j, 1 + j))) for d in delays]
+    gap_ns = 1e9 / cfg.rate  # at most 1e12: the rate is bounded
+    gap = round(rng.expovariate(1.0) * gap_ns) if cfg.arrival == "poisson" else round(gap_ns)
+    return req, delays, gap
+
+
 async def serve(rt: Runtime, live: Live) -> None:
     """The server: requests arrive and each gets a handler goroutine.
 
@@ -390,27 +417,14 @@ async def serve(rt: Runtime, live: Live) -> None:
     seeded by ``cfg.seed`` alone, so every variant sees the same requests.
     """
     cfg = live.cfg
-    rng = random.Random(f"leakviz/{cfg.seed}/requests")
+    rng = requests_rng(cfg)
     resp = None
     k = 0
     while k < live.cfg.requests:
         cfg = live.cfg
-        n = cfg.checks
         if resp is None and not cfg.concurrent:
             resp = rt.make_chan(1, name="response")
-        if cfg.fail is not None:
-            failing = set(cfg.fail)
-        else:
-            failing = {i for i in range(1, n) if rng.random() < cfg.fail_prob}
-            if rng.random() < cfg.bad_ip_share:
-                failing.add(0)
-        req = make_request(k, failing, rng)
-        delays = cfg.delays_ns()
-        if cfg.jitter:
-            j = cfg.jitter
-            delays = [max(0, round(d * rng.uniform(1 - j, 1 + j))) for d in delays]
-        gap_ns = 1e9 / cfg.rate  # at most 1e12: the rate is bounded
-        gap = round(rng.expovariate(1.0) * gap_ns) if cfg.arrival == "poisson" else round(gap_ns)
+        req, delays, gap = draw(cfg, k, rng)
         rt.annotate("request", k, req.ip)
         rt.go(live.handler(rt, req, cfg, delays, None if cfg.concurrent else resp), role="handler", req=k)
         if not cfg.concurrent:

@@ -2451,6 +2451,9 @@ class Compiler:
             if g is not None:
                 args = [call.child_by_field_name("operand")]
                 return g[0], self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+            ic = self.indexed_callee(call.child_by_field_name("type"))
+            if ic is not None:  # go fs[i](x)
+                return self.indexed_fn(ic), self.call_args([call.child_by_field_name("operand")], None)
         if call.type != "call_expression":
             raise self.err(call, "expression in go/defer must be a function call")
         fnode = call.child_by_field_name("function")
@@ -2985,12 +2988,39 @@ class Compiler:
             raise self.err(e, f"{e.text.decode()} is not a generic function")
         return f"_h.inst({g[0]}, ({''.join(d + ', ' for d in self.generic_descs(g[0], g[1], []))}))"
 
+    def indexed_callee(self, typ) -> tuple[Any, Any] | None:
+        """(value, index) when ``typ``, a conversion's type, is ``fs[i]`` with ``fs`` and ``i`` values:
+        the call ``fs[i](x)``, which Go's grammar reads as a conversion to a generic type."""
+        if typ.type != "generic_type":
+            return None
+        base = typ.child_by_field_name("type")
+        targs = typ.child_by_field_name("type_arguments").named_children
+        if base.type != "type_identifier" or len(targs) != 1:
+            return None
+        v = self.lookup(base.text.decode())
+        if v is None or v.kind == "type" or self.generic_callee(typ) is not None:
+            return None
+        idx = targs[0].named_children[0] if targs[0].type == "type_elem" and targs[0].named_children else targs[0]
+        if idx.type != "type_identifier" or self.lookup(idx.text.decode()) is None:
+            return None
+        return base, idx
+
+    def indexed_fn(self, ic: tuple[Any, Any]) -> str:
+        """Python source for the function value ``fs[i]`` of ``indexed_callee``."""
+        t = self.under(self.type_of(ic[0]))
+        fs, i = self.e_identifier(ic[0]), self.e_identifier(ic[1])
+        return f"_h.mapget({fs}, {i}, lambda: None)" if t is not None and t[0] == "map" else f"_h.index({fs}, {i})"
+
     def e_type_conversion_expression(self, e):
         g = self.generic_callee(e.child_by_field_name("type"))
         if g is not None:  # G[T](x): a call of a generic function, which Go's grammar reads as a conversion
             args = [e.child_by_field_name("operand")]
             argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
             return f"(await {g[0]}({', '.join(argv)}))"
+        ic = self.indexed_callee(e.child_by_field_name("type"))
+        if ic is not None:
+            argv = self.call_args([e.child_by_field_name("operand")], None)
+            return f"(await {self.indexed_fn(ic)}({', '.join(argv)}))"
         typ = self.resolve_type(e.child_by_field_name("type"))
         return self.convert(typ, self.expr(e.child_by_field_name("operand")), e.child_by_field_name("operand"))
 
@@ -3306,6 +3336,10 @@ class Compiler:
             if g is not None:
                 binds = self.type_args(g[0], g[1], [e.child_by_field_name("operand")])
                 return self.subst(self._result(g[2].type), binds)
+            ic = self.indexed_callee(e.child_by_field_name("type"))
+            if ic is not None:
+                u = self.under(self.type_of(ic[0]))
+                return self._result(u[-1]) if u is not None and u[0] in ("slice", "array", "map") else None
             return self.resolve_type(e.child_by_field_name("type"))
         if t == "call_expression":
             fnode = e.child_by_field_name("function")

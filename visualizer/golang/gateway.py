@@ -1,0 +1,110 @@
+"""The article's presets as Go: the gateway (goplay/examples/gateway.go) sent the article's traffic.
+
+A preset is a config of the native scenario; here it becomes a Go program: the handler of its variant
+in gateway.go, its capacities as that handler's dials, and its requests drawn from the scenario's own
+stream (core.scenario.draw), so that the Go run sees the requests the native run sees. Each request's
+drawn fields travel as data (address, method, path, headers) and the checks, written in Go, read them.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from ..core import scenario
+from ..core.scenario import Config, ConfigError
+from ..goplay.catalog import HERE
+from .traffic import Request
+
+GATEWAY = HERE / "gateway.go"
+HANDLERS = {"seed": "handler", "ctx": "handlerCtx", "closequit": "handlerStop", "drain": "handlerDrain"}
+CHECKS = 10  # gateway.go's checks, with the delays Config gives by default
+
+
+def _http(req: scenario.Request, at_ns: int) -> Request:
+    headers = (("User-Agent", req.user_agent), ("X-Token", req.token), ("Referer", req.referer),
+               ("Content-Length", str(req.body_bytes)), ("X-Country", req.country),
+               ("X-Signature", req.signature), ("X-Recent-Requests", str(req.recent_requests)))
+    return Request(at_ns, f"{req.ip}:{40000 + req.id % 20000}", req.method, req.path, headers)
+
+
+class _Drawn:
+    """The requests of a config, drawn as they are asked for (a preset's run has a million)."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.cfg = cfg
+        self.rng: random.Random = scenario.requests_rng(cfg)
+        self.made: list[Request] = []
+        self.next_at = 0
+
+    def __len__(self) -> int:
+        return self.cfg.requests
+
+    def __getitem__(self, i: int) -> Request:
+        if not 0 <= i < self.cfg.requests:
+            raise IndexError(i)
+        while len(self.made) <= i:
+            req, _delays, gap = scenario.draw(self.cfg, len(self.made), self.rng)
+            self.made.append(_http(req, self.next_at))
+            self.next_at += gap
+        return self.made[i]
+
+
+class ArticleTraffic:
+    """``golang.traffic.Traffic``'s shape for a config's requests: the server ends its run with the last one."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.requests = _Drawn(cfg)
+
+    @property
+    def end_ns(self) -> int:
+        """When the last request has arrived (asked once the server has sent them all)."""
+        d = self.requests
+        return d[len(d) - 1].at_ns
+
+
+def check(cfg: Config) -> Config:
+    """``cfg`` if gateway.go can run it; else ConfigError with one line saying what the Go code fixes."""
+    cfg = cfg.validate()
+    if cfg.checks != CHECKS or cfg.delays_ms is not None or cfg.jitter:
+        raise ConfigError(f"the gateway in Go has its {CHECKS} checks and their delays written in its code: "
+                          "edit gateway.go to change them")
+    if not cfg.concurrent and cfg.requests > 1:
+        raise ConfigError("the gateway in Go serves requests as they arrive (concurrent): a client that waits "
+                          "for each answer is the native scenario's")
+    return cfg
+
+
+def dials(files: list[tuple[str, bytes]], variant: str, done: int, quit: int) -> dict[str, int]:
+    """The dials of ``variant``'s handler in gateway.go set to the config's capacities."""
+    from .compile import compile_files
+    text = files[0][1].decode()
+    start = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"func {HANDLERS[variant]}("))
+    keys = [k for k, (_f, line, _v) in compile_files(files).dials.items() if line > start]
+    first = {}
+    for k in keys:
+        var = k.split(":")[1]
+        first.setdefault(var, k)
+    return {first["done"]: done, first["quit"]: quit}
+
+
+def program(cfg: Config) -> Any:
+    """The GoProgram a config runs as: gateway.go's handler for its variant, its capacities as dials, its
+    requests as traffic. Raises ConfigError for what the Go code fixes (checks, delays, a waiting client)."""
+    from ..goplay.http import Drive, shim
+    from .live import GoProgram
+    cfg = check(cfg)
+    files = [(GATEWAY.name, GATEWAY.read_bytes())]
+    files_, entry = shim(files, Drive(HANDLERS[cfg.variant]))
+    p = GoProgram(files_, entry=entry, seed=0, traffic=ArticleTraffic(cfg),
+                  dials=dials(files, cfg.variant, cfg.capacity_done, cfg.capacity_quit))
+    p.compiled()
+    return p
+
+
+def simulate(cfg: Config) -> Any:
+    """``core.report.simulate`` with the handler and its checks run from gateway.go: the runtime, run to
+    the program's end. Raises ConfigError as ``program`` does."""
+    rt, _ip = program(cfg).start()
+    rt.run()
+    return rt
