@@ -28,13 +28,14 @@ class LeakvizDriver:
 
     def open(self, preset: str = "unbuffered", *, source: str | None = None, handler: str | None = None,
              test: str | None = None, seed: int = 0, lang: str = "en", size: tuple[int, int] | None = None,
-             present: bool = False, **config):
+             present: bool = False, interpret: bool = False, **config):
         """The main window, shown and paused, on ``preset`` with any Config fields overridden
         (``capacity_done=9``, ``checks=4``, ...); or on the Go program ``source`` (a .go file or a
         package's folder; ``handler``: the HTTP handler to send requests to, as ``go --handler``), run
         live in the same window with the same views, its channels' capacities set by dials named as
         the drawer's (``**{"capacity:done:21": 10}``); ``test`` runs that test of the package folder
-        ``source`` as ``leakviz test --seed seed`` runs it. Returns the window."""
+        ``source`` as ``leakviz test --seed seed`` runs it; ``interpret``: the preset (with its overrides)
+        run from goplay/examples/gateway.go, as ``leakviz --interpret``. Returns the window."""
         from .core.presets import PRESETS
         from .core.scenario import Config
         from .gui.window import MainWindow
@@ -48,7 +49,12 @@ class LeakvizDriver:
             raise TypeError(f"unknown config field(s): {', '.join(unknown)}")
         win = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present)
         self.qtbot.addWidget(win)
-        if config:
+        if interpret:
+            why = win.open_preset_from_go(replace(PRESETS[preset], **config))
+            if why:
+                win.close()
+                raise ValueError(why)
+        elif config:
             win.restart_with(replace(PRESETS[preset], **config))
         win.show()
         self.qtbot.waitExposed(win)

@@ -405,3 +405,50 @@ def test_a_programs_report_exports_as_go_json_reports_it(leakviz, tmp_path):
     assert got["leaked_count"] == want["leaked_count"] == 4
     assert [(lk["function"], lk["wait_reason"], lk["line"]) for lk in got["leaked"]] == \
         [(lk["function"], lk["wait_reason"], lk["line"]) for lk in want["leaked"]]
+
+
+def test_a_preset_from_go_runs_gateway_go_with_its_handlers_dials_and_strands_what_the_preset_does(leakviz):
+    from dataclasses import replace
+
+    from visualizer.core.presets import PRESETS
+    from visualizer.core.report import report, simulate
+    from visualizer.golang.gateway import handler_dials
+    win = leakviz.open("too-small", interpret=True, requests=60)
+    files = win.program_source[0][:1]
+    assert files[0][0].endswith("gateway.go") and win.code_title.text() == "gateway.go"
+    shown = {k for k in win.controls.dials}
+    assert shown == set(handler_dials(files, "seed")) and len(shown) == 2  # the other handlers' are not dials here
+    assert sorted(sb.value() for sb in win.controls.dials.values()) == [1, 3]
+    leakviz.advance(30.0)
+    assert win.session.finished
+    cfg = replace(PRESETS["too-small"], requests=60)
+    assert int(win.findChild(QLabel, "strandedCount").text()) == report(cfg, simulate(cfg))["stranded"] > 0
+    assert "gateway.go:51" in win.verdict.text()
+
+
+def test_a_preset_from_go_saves_with_its_requests_and_opens_as_the_same_run(leakviz, tmp_path):
+    from visualizer.goplay.savefile import load_program
+    win = leakviz.open("unbuffered", interpret=True, requests=30)
+    leakviz.advance(0.5)
+    path = tmp_path / "gw.leakviz-go"
+    assert win.save_program_run(path)
+    saved = load_program(path)
+    assert saved.service["article"].requests == 30 and saved.service["handler"] == "handler"
+    leakviz.advance(30.0)
+    first = win.findChild(QLabel, "strandedCount").text()
+    again = win.open_saved_program(path)
+    leakviz.advance(30.0)
+    assert again.findChild(QLabel, "strandedCount").text() == first != "0"
+
+
+def test_a_preset_the_go_code_cannot_run_is_refused_in_one_line(leakviz):
+    with pytest.raises(ValueError, match="gateway.go"):
+        leakviz.open("unbuffered", interpret=True, checks=12)
+
+
+def test_interpret_with_an_article_only_tool_is_one_line_and_exit_2():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "visualizer", "--interpret", "--lesson"], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "--interpret" in out.stderr

@@ -123,6 +123,9 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--explore", action="store_true",
                    help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
     g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
+    g.add_argument("--interpret", action="store_true",
+                   help="run the preset from Go (goplay/examples/gateway.go: its handler, checks and dials, sent "
+                        "the preset's requests) instead of the Python transcription")
     g.add_argument("--no-settings", action="store_true",
                    help="start clean: neither read nor write the remembered settings and recent files")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)

@@ -182,6 +182,10 @@ def cmd_window(a: argparse.Namespace) -> int:
     if not 0.6 <= a.zoom <= 3:
         print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
         return 2
+    if a.interpret and (a.compare or a.explore or a.lesson or a.open_path is not None):
+        print("leakviz: error: --interpret runs a preset from Go on its own: not with --compare, --explore, "
+              "--lesson or --open", file=sys.stderr)
+        return 2
     recording = None
     if a.open_path is not None:  # read once, here: a bad file is one line, before any window
         from ..core import runfile
@@ -207,7 +211,8 @@ def cmd_window(a: argparse.Namespace) -> int:
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
                       opened=None if recording is None else (a.open_path, recording), size=size,
                       zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
-                      use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())))
+                      use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())),
+                      from_go=a.interpret)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

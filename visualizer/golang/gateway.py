@@ -75,17 +75,20 @@ def check(cfg: Config) -> Config:
     return cfg
 
 
+def handler_dials(files: list[tuple[str, bytes]], variant: str) -> list[str]:
+    """The dials of the channels ``variant``'s handler in gateway.go makes, in source order."""
+    from .compile import compile_files
+    lines = files[0][1].decode().splitlines()
+    start = next(n for n, line in enumerate(lines, 1) if line.startswith(f"func {HANDLERS[variant]}("))
+    end = next(n for n, line in enumerate(lines, 1) if n > start and line == "}")
+    return [k for k, (path, line, _v) in compile_files(files).dials.items()
+            if path == files[0][0] and start < line < end]
+
+
 def dials(files: list[tuple[str, bytes]], variant: str, done: int, quit: int) -> dict[str, int]:
     """The dials of ``variant``'s handler in gateway.go set to the config's capacities."""
-    from .compile import compile_files
-    text = files[0][1].decode()
-    start = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(f"func {HANDLERS[variant]}("))
-    keys = [k for k, (_f, line, _v) in compile_files(files).dials.items() if line > start]
-    first = {}
-    for k in keys:
-        var = k.split(":")[1]
-        first.setdefault(var, k)
-    return {first["done"]: done, first["quit"]: quit}
+    by_var = {k.split(":")[1]: k for k in reversed(handler_dials(files, variant))}
+    return {by_var["done"]: done, by_var["quit"]: quit}
 
 
 def program(cfg: Config) -> Any:

@@ -118,13 +118,14 @@ class NoHandler(ValueError):
 
 def service(files: list[tuple[str, bytes]], *, entry: str = "main", handler: str | None = None, requests: int = 50,
             rate: float = 100.0, sources: str | None = None, path: str = "/", headers: list[str] | None = None,
-            serve: str | None = None, speed: float = 1.0) -> tuple[list[tuple[str, bytes]], str, Any, int]:
+            serve: str | None = None, speed: float = 1.0,
+            article: Any = None) -> tuple[list[tuple[str, bytes]], str, Any, int]:
     """What runs and what it is sent: ``(files, entry, traffic, log lines skipped)``.
 
     A service (an HTTP handler with no main, or ``handler``) is driven through a generated entry by
     ``requests`` made-up requests at ``rate`` a second; a main that starts a server is sent them (or,
     with ``serve``, an access log's requests). Raises NoHandler, TrafficError (OSError for a log that
-    cannot be read)."""
+    cannot be read). ``article``: a preset's Config, whose requests (golang/gateway.py) are sent instead."""
     from ..golang.traffic import access_log, made_up
     found = (drivable(files) if serve is None else []) if handler is None else handlers(files)
     if handler is not None and handler not in found:
@@ -132,7 +133,10 @@ def service(files: list[tuple[str, bytes]], *, entry: str = "main", handler: str
                         "func(w http.ResponseWriter, r *http.Request) in this package")
     traffic = None
     skipped = 0
-    if serve is not None:
+    if article is not None:
+        from ..golang.gateway import ArticleTraffic
+        traffic = ArticleTraffic(article)
+    elif serve is not None:
         traffic, skipped = access_log(serve, speed=speed)
     elif found or sources is not None or path != "/" or headers:
         traffic = made_up(requests, rate, sources=sources, path=path, headers=headers)

@@ -166,7 +166,7 @@ class SavedProgram:
 
 
 _DIAL = re.compile(r"capacity:[^\W\d]\w{0,199}:\d{1,7}\Z")
-SERVICE_KEYS = ("handler", "requests", "rate", "sources", "path", "serve", "speed")
+SERVICE_KEYS = ("handler", "requests", "rate", "sources", "path", "serve", "speed", "article")
 
 
 def save_program(path: str | Path, run: SavedProgram) -> None:
@@ -174,7 +174,7 @@ def save_program(path: str | Path, run: SavedProgram) -> None:
     from ..core.atomic import WriteError, atomic_write
     doc = {"leakviz_go": PROGRAM_VERSION, "entry": run.entry, "seed": run.seed, "test": run.test,
            "files": [{"path": p, "text": src.decode(errors="replace")} for p, src in run.files],
-           "service": {k: run.service.get(k) for k in SERVICE_KEYS if run.service.get(k) is not None},
+           "service": {k: _plain(run.service.get(k)) for k in SERVICE_KEYS if run.service.get(k) is not None},
            "dials": dict(sorted((run.dials or {}).items())),
            "changes": [list(c) for c in run.changes or []]}
     try:
@@ -228,6 +228,11 @@ def load_program(path: str | Path) -> SavedProgram:
         raise SaveFileError(f"{path}: not a saved leakviz Go run: {why}") from None
 
 
+def _plain(v: Any) -> Any:
+    """A service option as JSON has it (the article's traffic is its preset's Config)."""
+    return json.loads(v.to_json()) if hasattr(v, "to_json") else v
+
+
 def _service(d: Any) -> dict:
     if not isinstance(d, dict) or set(d) - set(SERVICE_KEYS):
         raise ValueError("the requests' settings are not ones leakviz knows")
@@ -246,6 +251,14 @@ def _service(d: Any) -> dict:
             if type(d[k]) is not str or not d[k] or "\0" in d[k]:
                 raise ValueError(f"the {k} must be text")
             out[k] = d[k]
+    if d.get("article") is not None:  # a preset run from gateway.go: its requests are its config's
+        from ..core.runfile import RunFileError
+        from ..core.runfile.read import config_of
+        from ..golang.gateway import check
+        try:
+            out["article"] = check(config_of(d["article"], "the article's requests"))
+        except (RunFileError, ValueError) as e:
+            raise ValueError(str(e)) from None
     if "sources" in out or "path" in out:
         from ..golang.traffic import TrafficError, made_up
         try:

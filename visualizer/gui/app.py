@@ -36,11 +36,12 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                opened: tuple[Path, Recording] | None = None, size: tuple[int, int] | None = None,
                zoom: float = 1.0, present: bool = False, play: bool = False, explore: bool = False,
                lesson: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset(),
-               program: tuple[list, dict] | None = None) -> int:
+               program: tuple[list, dict] | None = None, from_go: bool = False) -> int:
     """Open the window. ``use_settings``: start from the remembered settings
     (flags in ``given`` win) and remember this session's at the end; never
     for screenshots, the start-up benchmark or the comparison. ``program``: (files, go's options) of a Go
-    program to run instead of the article (one line on stderr and exit 2 when it cannot run)."""
+    program to run instead of the article (one line on stderr and exit 2 when it cannot run); ``from_go``:
+    the preset run from goplay/examples/gateway.go instead of the Python transcription."""
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_names(app)
@@ -66,8 +67,10 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     # so it only schedules the close for the event loop.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
-    if program is not None:
-        why = win.open_program(program[0], **program[1])
+    if program is not None or from_go:
+        from ..core.presets import PRESETS
+        why = win.open_program(program[0], **program[1]) if program is not None else \
+            win.open_preset_from_go(PRESETS[preset])
         if why:
             print(f"leakviz: error: {why}", file=sys.stderr)
             win.session.stop()

@@ -69,6 +69,21 @@ class ProgramMixin:
         self.statusBar().showMessage(msg)
         return msg
 
+    def open_preset_from_go(self, cfg) -> str:
+        """Run a preset (a Config) from Go: gateway.go's handler for its variant, its capacities as that
+        handler's dials, its requests sent as traffic (golang/gateway.py). Returns "" or the one-line reason."""
+        from ..core.scenario import ConfigError
+        from ..golang import gateway
+        try:
+            cfg = gateway.check(cfg)
+        except ConfigError as e:
+            self.statusBar().showMessage(str(e))
+            return str(e)
+        files = [(str(gateway.GATEWAY), gateway.GATEWAY.read_bytes())]
+        return self.open_program(files, dials=gateway.dials(files, cfg.variant, cfg.capacity_done, cfg.capacity_quit),
+                                 handler=gateway.HANDLERS[cfg.variant], requests=min(cfg.requests, 1_000_000),
+                                 rate=cfg.rate, article=cfg)
+
     def _swap_session(self, session: Session) -> None:
         """Run ``session`` in this window from now on (the old run is stopped; the views start over)."""
         self.session.stop()
@@ -92,7 +107,12 @@ class ProgramMixin:
             self.act_replay.setEnabled(service.get("test") is None and imports_http(files)
                                        and (main_serves(files) or bool(handlers(files))))
             self.act_made_up.setEnabled(service.get("serve") is not None)
-            self.controls.set_dials(session.program.dial_sites(), session.program.dials, MAX_DIAL)
+            sites = session.program.dial_sites()
+            if service.get("article") is not None:  # a preset from gateway.go: the dials of its handler only
+                from ..golang.gateway import handler_dials
+                mine = handler_dials(files[:1], service["article"].variant)
+                sites = {k: v for k, v in sites.items() if k in mine}
+            self.controls.set_dials(sites, session.program.dials, MAX_DIAL)
             self.controls.preset.setCurrentIndex(-1)  # no preset runs: choosing one brings the article back
         else:
             self.controls.set_dials(None)
@@ -131,6 +151,7 @@ class ProgramMixin:
         new = {**service, **{k: v for k, v in traffic.items() if v is not None or k in ("sources", "handler")}}
         if new == service:
             return
+        new.pop("article", None)  # the panel's made-up requests from now on, not a preset's
         playing = self.session.playing
         why = self.open_program(files, dials=dict(self.program.dials), **new)
         if not why and playing:

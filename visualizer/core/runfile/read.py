@@ -69,7 +69,9 @@ _SETTING_KINDS: dict[str, tuple[str, Any, bool]] = {
 }
 
 
-def _config(obj: Any, name: str) -> Config:
+def config_of(obj: Any, name: str) -> Config:
+    """The Config a JSON object describes (a run file's header, a saved Go run's article requests): every
+    setting checked; RunFileError with one line naming ``name`` otherwise."""
     if type(obj) is not dict:
         raise RunFileError(f"{name}: the header is malformed: its config is not a JSON object")
     known = {f.name: f for f in fields(Config)}
@@ -290,7 +292,7 @@ class _Reader:
                 raise self.err(f"the header is malformed: it has no {key!r}")
             if not ok(h[key]):
                 raise self.err(f"the header is malformed: its {key!r} must be {what}")
-        self.config = _config(h["config"], name)
+        self.config = config_of(h["config"], name)
         self.header = h
 
     def read_footer(self, line: str) -> None:
