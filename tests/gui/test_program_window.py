@@ -419,11 +419,18 @@ def test_a_preset_from_go_runs_gateway_go_with_its_handlers_dials_and_strands_wh
     shown = {k for k in win.controls.dials}
     assert shown == set(handler_dials(files, "seed")) and len(shown) == 2  # the other handlers' are not dials here
     assert sorted(sb.value() for sb in win.controls.dials.values()) == [1, 3]
+    # the code says what the dials make: done := make(chan bool, 3), marked as changed from the file
+    code = {i + 1: t.strip() for i, (t, _s) in enumerate(win.code.lines)}
+    done_line = next(line for k, (_p, line, var) in win.program.dial_sites().items() if k in shown and var == "done")
+    assert code[done_line] == "done := make(chan bool, 3)" and done_line - 1 in win.code.changed
     leakviz.advance(30.0)
     assert win.session.finished
     cfg = replace(PRESETS["too-small"], requests=60)
     assert int(win.findChild(QLabel, "strandedCount").text()) == report(cfg, simulate(cfg))["stranded"] > 0
     assert "gateway.go:51" in win.verdict.text()
+    win.controls.dials[f"capacity:done:{done_line}"].setValue(0)  # back to the file's own make(chan bool)
+    assert win.code.lines[done_line - 1][0].strip() == "done := make(chan bool)"
+    assert done_line - 1 not in win.code.changed
 
 
 def test_a_preset_from_go_saves_with_its_requests_and_opens_as_the_same_run(leakviz, tmp_path):
@@ -452,3 +459,16 @@ def test_interpret_with_an_article_only_tool_is_one_line_and_exit_2():
     out = subprocess.run([sys.executable, "-m", "visualizer", "--interpret", "--lesson"], capture_output=True,
                          text=True, timeout=120)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "--interpret" in out.stderr
+
+
+@pytest.mark.parametrize(("text", "n", "shown"), [
+    ("\tdone := make(chan bool)", 10, "\tdone := make(chan bool, 10)"),
+    ("done := make(chan bool, 3)", 3, None),
+    ("done := make(chan bool, 3)", 0, "done := make(chan bool, 0)"),
+    ("stop := make(chan struct{})", 2, "stop := make(chan struct{}, 2)"),
+    ("x := make(chan func(int) error, n)", 4, "x := make(chan func(int) error, 4)"),
+    ("a, b := make(chan int), make(chan int)", 1, None),  # which one the dial is: not said by the line
+])
+def test_a_dial_is_written_into_its_make_line(text, n, shown):
+    from visualizer.gui.codeview import with_capacity
+    assert with_capacity(text, n) == shown

@@ -8,59 +8,15 @@ drawn fields travel as data (address, method, path, headers) and the checks, wri
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
-from ..core import scenario
 from ..core.scenario import Config, ConfigError
 from ..goplay.catalog import HERE
-from .traffic import Request
+from .traffic import ArticleTraffic
 
 GATEWAY = HERE / "gateway.go"
 HANDLERS = {"seed": "handler", "ctx": "handlerCtx", "closequit": "handlerStop", "drain": "handlerDrain"}
 CHECKS = 10  # gateway.go's checks, with the delays Config gives by default
-
-
-def _http(req: scenario.Request, at_ns: int) -> Request:
-    headers = (("User-Agent", req.user_agent), ("X-Token", req.token), ("Referer", req.referer),
-               ("Content-Length", str(req.body_bytes)), ("X-Country", req.country),
-               ("X-Signature", req.signature), ("X-Recent-Requests", str(req.recent_requests)))
-    return Request(at_ns, f"{req.ip}:{40000 + req.id % 20000}", req.method, req.path, headers)
-
-
-class _Drawn:
-    """The requests of a config, drawn as they are asked for (a preset's run has a million)."""
-
-    def __init__(self, cfg: Config) -> None:
-        self.cfg = cfg
-        self.rng: random.Random = scenario.requests_rng(cfg)
-        self.made: list[Request] = []
-        self.next_at = 0
-
-    def __len__(self) -> int:
-        return self.cfg.requests
-
-    def __getitem__(self, i: int) -> Request:
-        if not 0 <= i < self.cfg.requests:
-            raise IndexError(i)
-        while len(self.made) <= i:
-            req, _delays, gap = scenario.draw(self.cfg, len(self.made), self.rng)
-            self.made.append(_http(req, self.next_at))
-            self.next_at += gap
-        return self.made[i]
-
-
-class ArticleTraffic:
-    """``golang.traffic.Traffic``'s shape for a config's requests: the server ends its run with the last one."""
-
-    def __init__(self, cfg: Config) -> None:
-        self.requests = _Drawn(cfg)
-
-    @property
-    def end_ns(self) -> int:
-        """When the last request has arrived (asked once the server has sent them all)."""
-        d = self.requests
-        return d[len(d) - 1].at_ns
 
 
 def check(cfg: Config) -> Config:

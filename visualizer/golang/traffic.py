@@ -8,9 +8,13 @@ Everything here is data handed to the simulated net/http (golang/modelled/http.g
 from __future__ import annotations
 
 import ipaddress
+import random
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from ..core import scenario
 
 MAX_REQUESTS = 1_000_000
 MAX_LOG_BYTES = 512 << 20
@@ -120,6 +124,51 @@ def made_up(requests: int, rate: float, *, sources: str | None = None, path: str
             given[j] += 1
         out.append(Request(i * gap, remote, method, path, hs))
     return Traffic(tuple(out), requests * gap)
+
+
+def _http(req: Any, at_ns: int) -> Request:
+    """A drawn request of the article's scenario as an HTTP request: its fields as address, method, path and
+    headers, which gateway.go's checks read."""
+    headers = (("User-Agent", req.user_agent), ("X-Token", req.token), ("Referer", req.referer),
+               ("Content-Length", str(req.body_bytes)), ("X-Country", req.country),
+               ("X-Signature", req.signature), ("X-Recent-Requests", str(req.recent_requests)))
+    return Request(at_ns, f"{req.ip}:{40000 + req.id % 20000}", req.method, req.path, headers)
+
+
+class _Drawn:
+    """The requests of a config, drawn as they are asked for (a preset's run has a million)."""
+
+    def __init__(self, cfg: Any) -> None:
+        self.cfg = cfg
+        self.rng: random.Random = scenario.requests_rng(cfg)
+        self.made: list[Request] = []
+        self.next_at = 0
+
+    def __len__(self) -> int:
+        return self.cfg.requests
+
+    def __getitem__(self, i: int) -> Request:
+        if not 0 <= i < self.cfg.requests:
+            raise IndexError(i)
+        while len(self.made) <= i:
+            req, _delays, gap = scenario.draw(self.cfg, len(self.made), self.rng)
+            self.made.append(_http(req, self.next_at))
+            self.next_at += gap
+        return self.made[i]
+
+
+class ArticleTraffic:
+    """``Traffic``'s shape for a config's requests: the server ends its run with the last one."""
+
+    def __init__(self, cfg: Any) -> None:
+        self.requests = _Drawn(cfg)
+
+    @property
+    def end_ns(self) -> int:
+        """When the last request has arrived (asked once the server has sent them all)."""
+        d = self.requests
+        return d[len(d) - 1].at_ns
+
 
 
 # host ident authuser [day/Mon/year:hh:mm:ss zone] "request" status bytes ["referer" "user-agent"]

@@ -134,7 +134,7 @@ def service(files: list[tuple[str, bytes]], *, entry: str = "main", handler: str
     traffic = None
     skipped = 0
     if article is not None:
-        from ..golang.gateway import ArticleTraffic
+        from ..golang.traffic import ArticleTraffic
         traffic = ArticleTraffic(article)
     elif serve is not None:
         traffic, skipped = access_log(serve, speed=speed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -59,6 +60,22 @@ def changed_lines(cfg: Config) -> set[int]:
         if op in ("replace", "insert"):
             out.update(range(b0, b1))
     return out
+
+
+_MAKE = re.compile(r"make\(\s*(chan\b[^,()]*(?:\([^()]*\)[^,()]*)*?)\s*(?:,\s*([^()]+?))?\s*\)")
+
+
+def with_capacity(text: str, n: int) -> str | None:
+    """``text`` with its one ``make(chan T[, c])`` given capacity ``n`` (a dial turned: the code that would
+    make that channel); None when the line already says so or holds no single make(chan)."""
+    found = list(_MAKE.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    cap = m.group(2)
+    if (cap is None and n == 0) or (cap is not None and cap.strip() == str(n)):
+        return None
+    return f"{text[:m.start()]}make({m.group(1)}, {n}){text[m.end():]}"
 
 
 def config_of(text: str) -> Config:
@@ -141,10 +158,27 @@ class CodeView(QWidget):
         """Show a program's Go file ``path``: its lines are counted by where goroutines block in it."""
         self.program_path = path
         self.lines = [(line.replace("\t", "    "), ()) for line in text.splitlines()]
+        self.source_lines = list(self.lines)
         self.changed = set()
         self.versions = []
         self.earlier, self.earlier_rows = {}, []
         self.counts = {}
+        self.update()
+
+    def set_dials(self, sites: dict[str, tuple[str, int, str]], values: dict[str, int]) -> None:
+        """A program's dials as the code they stand for: each make(chan) line of this file whose dial is
+        set to another capacity is shown with it written in, marked as changed."""
+        if self.program_path is None:
+            return
+        self.lines = list(self.source_lines)
+        self.changed = set()
+        for key, n in values.items():
+            path, line, _var = sites.get(key, ("", 0, ""))
+            if path == self.program_path and 0 < line <= len(self.lines):
+                text = with_capacity(self.lines[line - 1][0], n)
+                if text is not None:
+                    self.lines[line - 1] = (text, ())
+                    self.changed.add(line - 1)
         self.update()
 
     def set_versions(self, start: Config, snap: Snapshot) -> None:

@@ -58,6 +58,7 @@ class ProgramMixin:
             self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
             shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
             self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
+            self.code.set_dials(program.dial_sites(), program.dials)
             self.code_title.setText(shown[0].rsplit("/", 1)[-1])
             what = shown[0].rsplit("/", 1)[-1]
             if service.get("serve"):
@@ -141,6 +142,7 @@ class ProgramMixin:
             return
         self.statusBar().showMessage(self.tr("{dial} = {n}: channels made from now on get it; those made "
                                              "before keep theirs.").format(dial=key, n=value), 6000)
+        self.code.set_dials(self.program.dial_sites(), self.program.dials)
         self.refresh()
 
     def _traffic_changed(self, traffic: dict) -> None:
