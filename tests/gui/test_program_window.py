@@ -59,7 +59,8 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 
 def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled() and not win.act_gif.isEnabled()
+    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled()
+    assert win.act_gif.isEnabled() and win.act_video.isEnabled()  # a program's run exports as the article's does
     assert win.act_csv.isEnabled() and win.legend.program
     assert win.act_save.isEnabled()  # a program saves as .leakviz-go
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
@@ -472,3 +473,23 @@ def test_interpret_with_an_article_only_tool_is_one_line_and_exit_2():
 def test_a_dial_is_written_into_its_make_line(text, n, shown):
     from visualizer.gui.codeview import with_capacity
     assert with_capacity(text, n) == shown
+
+
+def test_a_programs_run_exports_as_an_animated_gif_drawn_as_the_window_draws_it(leakviz, qtbot, tmp_path):
+    from PIL import Image, ImageChops
+    win = leakviz.open(source=str(EXAMPLES / "double_send.go"))
+    leakviz.advance(1.0)
+    path = tmp_path / "run.gif"
+    win.export_gif(path, seconds=0.05)
+    qtbot.waitUntil(lambda: win._export_job is None and path.exists(), timeout=120_000)
+    with Image.open(path) as im:
+        assert im.n_frames > 1
+        im.seek(im.n_frames - 1)
+        last = im.convert("RGB")
+    # the last frame is the window's own picture of the program (its lanes, not the article's)
+    shot = tmp_path / "now.png"
+    win.resize(1280, 800)
+    win.save_png(shot)
+    with Image.open(shot) as now:
+        diff = ImageChops.difference(last.resize((320, 200)), now.convert("RGB").resize((320, 200)))
+        assert sum(diff.convert("L").histogram()[64:]) < 0.05 * 320 * 200, "the GIF draws something else"

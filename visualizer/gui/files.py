@@ -372,8 +372,10 @@ class FilesMixin:
         except (ExportError, ValueError) as e:
             self.statusBar().showMessage(str(e), 8000)
             return
+        program = None if self.program is None else \
+            (self.program_source[0], dict(self.program.start_dials), self.program_source[1])
         frames = frames_of_trace(self.session, window_class=type(self), start_ns=start, end_ns=end, fps=fps,
-                                 speed=speed, lang=self.lang)
+                                 speed=speed, lang=self.lang, program=program)
 
         def done(message: str | None) -> None:
             self._export_job = None

@@ -126,9 +126,8 @@ class ProgramMixin:
         self.refresh()
 
     def _article_only(self) -> list:
-        """What only the article's scenario has yet (explorer, lesson, the GIF and video exports): disabled
-        while a program runs."""
-        return [self.act_explore, self.act_lesson, self.act_gif, self.act_video]
+        """What only the article's scenario has yet (the explorer, the lesson): disabled while a program runs."""
+        return [self.act_explore, self.act_lesson]
 
     def _dial_changed(self, key: str, value: int) -> None:
         if self.program is None:
