@@ -59,8 +59,9 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 
 def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert not win.act_explore.isEnabled() and not win.act_lesson.isEnabled()
+    assert not win.act_lesson.isEnabled()
     assert win.act_gif.isEnabled() and win.act_video.isEnabled()  # a program's run exports as the article's does
+    assert win.act_explore.isEnabled()  # its dials are the explorer's axes
     assert win.act_csv.isEnabled() and win.legend.program
     assert win.act_save.isEnabled()  # a program saves as .leakviz-go
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
@@ -493,3 +494,38 @@ def test_a_programs_run_exports_as_an_animated_gif_drawn_as_the_window_draws_it(
     with Image.open(shot) as now:
         diff = ImageChops.difference(last.resize((320, 200)), now.convert("RGB").resize((320, 200)))
         assert sum(diff.convert("L").histogram()[64:]) < 0.05 * 320 * 200, "the GIF draws something else"
+
+
+def test_the_explorer_grids_a_programs_dials_each_cell_a_run_to_its_end_and_a_click_turns_them(leakviz, qtbot):
+    win = leakviz.open(source=str(EXAMPLES / "double_send.go"))
+    assert win.act_explore.isEnabled()
+    ex = win.open_explorer()
+    (key,) = ex.keys
+    assert key == "capacity:out:25" and ex.grid.quits == [0]  # one dial: one row
+    ex.run_all()
+    cells = ex.grid.cells
+    assert cells[(0, 0)].stranded == _go_leaked(EXAMPLES / "double_send.go") > 0
+    assert cells[(1, 0)].stranded == 0  # room for the second send: nothing left behind
+    assert "double_send.go" in ex.caption.text() and "out (line 25)" in ex.caption.text()
+    ex.grid.chosen.emit(1, 0)  # a click on the cell
+    assert win.controls.dials[key].value() == 1 and win.program.dials[key] == 1
+    assert ex.grid.current == (1, 0)
+
+
+def test_the_explorer_of_a_preset_from_go_strands_what_the_native_explorer_does(leakviz):
+    from visualizer.core.presets import PRESETS
+    from visualizer.explore import cell, program_cell
+    win = leakviz.open("unbuffered", interpret=True)
+    ex = win.open_explorer()
+    assert [win.program.dial_sites()[k][2] for k in ex.keys] == ["done", "quit"]
+    for d, q in [(0, 0), (3, 1), (9, 9)]:
+        c = program_cell(win.program, dict(zip(ex.keys, (d, q), strict=True)))
+        assert c.stranded == cell(PRESETS["unbuffered"], d, q).stranded
+
+
+def test_a_program_without_channels_has_nothing_to_explore_and_says_so(leakviz, tmp_path):
+    src = tmp_path / "plain.go"
+    src.write_text('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n')
+    win = leakviz.open(source=str(src))
+    assert win.open_explorer() is None
+    assert "no capacity to explore" in win.statusBar().currentMessage()

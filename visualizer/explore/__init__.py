@@ -59,3 +59,48 @@ def cells(cfg: Config, requests: int = EXPLORE_REQUESTS):
     for q in axis(cfg.checks):
         for d in axis(cfg.checks):
             yield cell(cfg, d, q, requests)
+
+
+# -- a Go program's explorer: any two of its dials (capacity:<variable>:<line>) --
+
+def dial_axis(current: int, most: int = 11) -> list[int]:
+    """Capacities to try for one of a program's dials: 0 to 10, and the one set now if it is beyond."""
+    return sorted(set(range(most)) | {current})
+
+
+def _traffic(program, requests: int):
+    from ..golang.traffic import ArticleTraffic
+    t = program.traffic
+    if isinstance(t, ArticleTraffic) and t.requests.cfg.requests > requests:  # a preset's million: cut
+        return ArticleTraffic(replace(t.requests.cfg, requests=requests))
+    return t
+
+
+def program_requests(program, requests: int = EXPLORE_REQUESTS) -> int | None:
+    """How many requests each of a program's cells serves (None: it serves none, main runs to its return)."""
+    t = _traffic(program, requests)
+    return None if t is None else len(t.requests)
+
+
+def program_cell(program, values: dict[str, int], requests: int = EXPLORE_REQUESTS) -> Cell:
+    """Run ``program`` (a golang.live.GoProgram, as the window opened it) headless to its end with these
+    dials: the Go rule's stranded count, per request when it serves requests (a preset's traffic is cut
+    to ``requests``), and the Go memory they hold (after an hour at its rate, when it serves requests).
+    ``capacity_done``/``capacity_quit`` hold the first two dials' values."""
+    from ..core.trace import fold
+    from ..golang.live import GoProgram
+    traffic = _traffic(program, requests)
+    run = GoProgram(program.files, entry=program.entry, seed=program.seed, explore=program.explore,
+                    budgets=program.budgets, traffic=traffic, test=program.test,
+                    dials={**program.start_dials, **values}, prog=program.compiled(), _main=program._main)
+    rt, _ip = run.start()
+    try:
+        rt.run()
+        snap = fold(rt.trace)
+    finally:
+        rt.shutdown()
+    served = traffic is not None
+    n = len(traffic.requests) if served else 1
+    held = snap.go_bytes / max(snap.t / 1e9, 1e-9) * 3600 if served else snap.go_bytes
+    first = list(values.values()) + [0, 0]
+    return Cell(first[0], first[1], snap.stranded, n, snap.stranded / n, held, False)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..core.scenario import Config
-from ..explore import EXPLORE_REQUESTS, Cell, axis, cell
+from ..explore import EXPLORE_REQUESTS, Cell, axis, cell, dial_axis, program_cell, program_requests
 from .style import FAINT, GREEN, INK, PAPER, VERMILLION, fit_font, px
 
 
@@ -41,15 +41,19 @@ class CapacityGrid(QWidget):
         self.quits: list[int] = []
         self.cells: dict[tuple[int, int], Cell] = {}
         self.current = (0, 0)
+        self.names, self.served = ("done", "quit"), True
         self.labels: list[tuple[str, QRectF, QFont]] = []  # drawn last paint, for tests
         self._rects: dict[tuple[int, int], QRectF] = {}
 
     def sizeHint(self) -> QSize:
         return QSize(1100, 560)
 
-    def set_axes(self, dones: list[int], quits: list[int]) -> None:
-        """Set the capacities on the two axes (done across, quit down) and clear every computed cell."""
+    def set_axes(self, dones: list[int], quits: list[int], names: tuple[str, str] = ("done", "quit"),
+                 served: bool = True) -> None:
+        """Set the capacities on the two axes (``names[0]`` across, ``names[1]`` down) and clear every
+        computed cell; ``served``: the cells count per request (else per run of a program)."""
         self.dones, self.quits, self.cells = dones, quits, {}
+        self.names, self.served = names, served
         self.update()
 
     def _panel(self, k: int) -> QRectF:
@@ -89,7 +93,8 @@ class CapacityGrid(QWidget):
         if not self.dones:
             p.end()
             return
-        titles = [self.tr("stranded goroutines per request"), self.tr("Go memory after one hour at this rate")]
+        titles = [self.tr("stranded goroutines per request"), self.tr("Go memory after one hour at this rate")] \
+            if self.served else [self.tr("stranded goroutines"), self.tr("Go memory they hold")]
         worst = [max((c.per_request for c in self.cells.values()), default=0.0) or 1.0,
                  max((c.bytes_per_hour for c in self.cells.values()), default=0.0) or 1.0]
         for k in (0, 1):
@@ -100,11 +105,11 @@ class CapacityGrid(QWidget):
             self._text(p, QRectF(panel.left(), panel.top(), panel.width(), fm_h * 1.3), titles[k], 15,
                        Qt.AlignLeft | Qt.AlignVCenter, bold=True)
             self._text(p, QRectF(grid.left(), panel.top() + fm_h * 1.3, grid.width(), fm_h * 1.2),
-                       self.tr("capacity of done →"), 13)
+                       self.tr("capacity of {name} →").format(name=self.names[0]), 13)
             cw, ch = grid.width() / len(self.dones), grid.height() / len(self.quits)
             for j, q in enumerate(self.quits):
                 self._text(p, QRectF(panel.left(), grid.top() + j * ch, grid.left() - panel.left() - 6, ch),
-                           f"quit {q}", 13, Qt.AlignRight | Qt.AlignVCenter)
+                           f"{self.names[1]} {q}", 13, Qt.AlignRight | Qt.AlignVCenter)
             for i, d in enumerate(self.dones):
                 self._text(p, QRectF(grid.left() + i * cw, grid.bottom(), cw, fm_h * 1.4), str(d), 13)
             for j, q in enumerate(self.quits):
@@ -124,7 +129,7 @@ class CapacityGrid(QWidget):
                     p.fillRect(r, fill)
                     if c.cannot_leak:  # the rule's guarantee, shaded over the measurement
                         p.fillRect(r, QBrush(GREEN, Qt.BDiagPattern))
-                    text = f"{v:.1f}" if k == 0 else compact_bytes(v)
+                    text = (f"{v:.1f}" if self.served else f"{v:.0f}") if k == 0 else compact_bytes(v)
                     p.setPen(INK if v == 0 or v / worst[k] < 0.6 else PAPER)
                     size = min(13, ch * 0.45)
                     inner = r.adjusted(2, 0, -2, 0)
@@ -170,6 +175,9 @@ class ExplorerWindow(QWidget):
         lay.addWidget(self.caption)
         lay.addWidget(self.grid, 1)
         self.cfg: Config | None = None
+        self.program = None  # a Go program's run (golang.live.GoProgram) instead of the article
+        self.keys: list[str] = []  # its dials on the two axes
+        self.axes_text: list[str] = []
         self._todo: list[tuple[int, int]] = []
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -180,11 +188,28 @@ class ExplorerWindow(QWidget):
 
     def explore(self, cfg: Config) -> None:
         """Start computing the grid for ``cfg`` (its capacities are the current choice)."""
-        self.cfg = cfg
+        self.cfg, self.program = cfg, None
         dones = quits = axis(cfg.checks)
         self.grid.set_axes(dones, quits)
         self.grid.current = (cfg.capacity_done, cfg.capacity_quit)
         self._todo = [(d, q) for q in quits for d in dones]
+        self.retranslate()
+        self.timer.start()
+
+    def explore_program(self, program, keys: list[str], values: dict[str, int]) -> None:
+        """Start computing the grid for a Go program over its dials ``keys`` (one or two, across then down;
+        ``values``: the capacities in force, outlined)."""
+        self.cfg, self.program, self.keys = None, program, list(keys[:2])
+        sites = program.dial_sites()
+        now = [values.get(k, 0) for k in self.keys] + [0]
+        across = dial_axis(now[0])
+        down = dial_axis(now[1]) if len(self.keys) > 1 else [0]
+        names = tuple(sites[k][2] for k in self.keys) + ("",)
+        self.axes_text = [self.tr("{name} (line {line})").format(name=sites[k][2], line=sites[k][1])
+                          for k in self.keys]
+        self.grid.set_axes(across, down, names[:2], served=program.traffic is not None)
+        self.grid.current = (now[0], now[1])
+        self._todo = [(d, q) for q in down for d in across]
         self.retranslate()
         self.timer.start()
 
@@ -199,11 +224,14 @@ class ExplorerWindow(QWidget):
             self._tick()
 
     def _tick(self) -> None:
-        if not self._todo or self.cfg is None:
+        if not self._todo or (self.cfg is None and self.program is None):
             self.timer.stop()
             return
         d, q = self._todo.pop(0)
-        self.grid.cells[(d, q)] = cell(self.cfg, d, q)
+        if self.program is not None:
+            self.grid.cells[(d, q)] = program_cell(self.program, dict(zip(self.keys, (d, q), strict=False)))
+        else:
+            self.grid.cells[(d, q)] = cell(self.cfg, d, q)
         self.grid.update()
         if not self._todo:
             self.timer.stop()
@@ -217,6 +245,16 @@ class ExplorerWindow(QWidget):
     def retranslate(self) -> None:
         """Re-set the title and caption (with the cells still to compute) in the current language."""
         self.setWindowTitle(self.tr("leakviz: capacity explorer"))
+        if self.program is not None:
+            n = program_requests(self.program)
+            how = self.tr("{r} requests").format(r=n) if n is not None else self.tr("main to its return")
+            text = self.tr("{file}: each cell runs the program to its end ({how}) with the capacities of "
+                           "{axes}. Outlined: the current choice. Click a cell to use its capacities.").format(
+                file=self.program.files[0][0].rsplit("/", 1)[-1], how=how, axes=self.tr(" and ").join(self.axes_text))
+            if self._todo:
+                text += " " + self.tr("Computing… {k} cells to go.").format(k=len(self._todo))
+            self.caption.setText(text)
+            return
         if self.cfg is None:
             return
         c = self.cfg

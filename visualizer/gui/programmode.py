@@ -88,6 +88,9 @@ class ProgramMixin:
     def _swap_session(self, session: Session) -> None:
         """Run ``session`` in this window from now on (the old run is stopped; the views start over)."""
         self.session.stop()
+        if getattr(self, "_explorer", None) is not None:  # its grid was another run's
+            self._explorer.close()
+            self._explorer = None
         self.session = session
         session.on_error = self.show_error
         self.current_file = None
@@ -126,8 +129,8 @@ class ProgramMixin:
         self.refresh()
 
     def _article_only(self) -> list:
-        """What only the article's scenario has yet (the explorer, the lesson): disabled while a program runs."""
-        return [self.act_explore, self.act_lesson]
+        """What only the article's scenario has yet (the lesson): disabled while a program runs."""
+        return [self.act_lesson]
 
     def _dial_changed(self, key: str, value: int) -> None:
         if self.program is None:
@@ -142,6 +145,10 @@ class ProgramMixin:
         self.statusBar().showMessage(self.tr("{dial} = {n}: channels made from now on get it; those made "
                                              "before keep theirs.").format(dial=key, n=value), 6000)
         self.code.set_dials(self.program.dial_sites(), self.program.dials)
+        ex = getattr(self, "_explorer", None)
+        if ex is not None and ex.program is self.program:
+            now = [self.program.dials.get(k, 0) for k in ex.keys] + [0]
+            ex.set_current(now[0], now[1])
         self.refresh()
 
     def _traffic_changed(self, traffic: dict) -> None:

@@ -309,21 +309,35 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
     def open_explorer(self):
         """The capacity explorer for the current handler and failure pattern; a click sets the capacities."""
         from .explorer import ExplorerWindow
+        keys = list(self.controls.dials) if self.program is not None else []
+        if self.program is not None and not keys:
+            self.statusBar().showMessage(self.tr("This program makes no channel: no capacity to explore."), 6000)
+            return None
         if getattr(self, "_explorer", None) is None:
             self._explorer = ExplorerWindow()
             self._explorer.capacities_chosen.connect(self._explorer_chose)
-        self._explorer.explore(self.session.cfg)
+        if self.program is not None:  # its first two dials, as the drawer lists them
+            self._explorer.explore_program(self.program, keys, dict(self.program.dials))
+        else:
+            self._explorer.explore(self.session.cfg)
         self._explorer.show()
         self._explorer.raise_()
         return self._explorer
 
     def _explorer_chose(self, capacity_done: int, capacity_quit: int) -> None:
+        if self.program is not None:  # the explorer's axes are the program's dials: turn them
+            for key, v in zip(self._explorer.keys, (capacity_done, capacity_quit), strict=False):
+                if key in self.controls.dials:
+                    self.controls.dials[key].setValue(v)
+            return
         self.controls.cap_done.setValue(capacity_done)
         self.controls.cap_quit.setValue(capacity_quit)
 
     def screenshot_explorer(self, path: Path) -> bool:
         """Compute the whole explorer grid, save it as a PNG, quit."""
         ex = self.open_explorer()
+        if ex is None:
+            return False
         if self.requested_size is not None:  # --size is the picture's size, the explorer's here
             dpr = ex.devicePixelRatioF() or 1.0
             ex.resize(round(self.requested_size[0] / dpr), round(self.requested_size[1] / dpr))

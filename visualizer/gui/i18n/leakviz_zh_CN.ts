@@ -4,40 +4,50 @@
 <context>
     <name>CapacityGrid</name>
     <message>
-        <location filename="../explorer.py" line="92"/>
+        <location filename="../explorer.py" line="96"/>
         <source>stranded goroutines per request</source>
         <translation>每个请求永久阻塞的 goroutine</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="92"/>
+        <location filename="../explorer.py" line="96"/>
         <source>Go memory after one hour at this rate</source>
         <translation>按此速度一小时后 Go 占用的内存</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="103"/>
-        <source>capacity of done →</source>
-        <translation>done 的容量 →</translation>
+        <location filename="../explorer.py" line="97"/>
+        <source>stranded goroutines</source>
+        <translation>永久阻塞的 goroutine</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="97"/>
+        <source>Go memory they hold</source>
+        <translation>它们在 Go 中占用的内存</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="108"/>
+        <source>capacity of {name} →</source>
+        <translation>{name} 的容量 →</translation>
     </message>
 </context>
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="125"/>
+        <location filename="../codeview.py" line="142"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="216"/>
+        <location filename="../codeview.py" line="250"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="239"/>
+        <location filename="../codeview.py" line="273"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="242"/>
+        <location filename="../codeview.py" line="276"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -384,37 +394,63 @@
 <context>
     <name>ExplorerWindow</name>
     <message>
-        <location filename="../explorer.py" line="219"/>
+        <location filename="../explorer.py" line="208"/>
+        <source>{name} (line {line})</source>
+        <translation>{name}（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="247"/>
         <source>leakviz: capacity explorer</source>
         <translation>leakviz：容量探索</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="224"/>
+        <location filename="../explorer.py" line="250"/>
+        <source>{r} requests</source>
+        <translation>{r} 个请求</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="250"/>
+        <source>main to its return</source>
+        <translation>main 运行到返回</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="251"/>
+        <source>{file}: each cell runs the program to its end ({how}) with the capacities of {axes}. Outlined: the current choice. Click a cell to use its capacities.</source>
+        <translation>{file}：每个格子用 {axes} 的这些容量把程序运行到结束（{how}）。带框的是当前选择。点击格子即可使用它的容量。</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="253"/>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="262"/>
         <source>The article&apos;s handler</source>
         <translation>文章中的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="224"/>
+        <location filename="../explorer.py" line="262"/>
         <source>The handler with the context fix</source>
         <translation>采用 context 修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="225"/>
+        <location filename="../explorer.py" line="263"/>
         <source>The handler with the stop-channel fix</source>
         <translation>采用停止通道修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="226"/>
+        <location filename="../explorer.py" line="264"/>
         <source>The handler with the draining fix</source>
         <translation>采用排空修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="227"/>
+        <location filename="../explorer.py" line="265"/>
         <source>{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.</source>
         <translation>{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。粗框：当前的选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="231"/>
+        <location filename="../explorer.py" line="255"/>
+        <location filename="../explorer.py" line="269"/>
         <source>Computing… {k} cells to go.</source>
         <translation>计算中…还剩 {k} 个格子。</translation>
     </message>
@@ -528,72 +564,72 @@
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="334"/>
+        <location filename="../files.py" line="338"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="345"/>
+        <location filename="../files.py" line="349"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="358"/>
+        <location filename="../files.py" line="362"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="382"/>
+        <location filename="../files.py" line="388"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="382"/>
+        <location filename="../files.py" line="388"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="383"/>
+        <location filename="../files.py" line="389"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="383"/>
+        <location filename="../files.py" line="389"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="383"/>
+        <location filename="../files.py" line="389"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="384"/>
+        <location filename="../files.py" line="390"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="384"/>
+        <location filename="../files.py" line="390"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="385"/>
+        <location filename="../files.py" line="391"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="388"/>
+        <location filename="../files.py" line="394"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="388"/>
+        <location filename="../files.py" line="394"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="392"/>
+        <location filename="../files.py" line="398"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -1019,7 +1055,7 @@
     </message>
     <message>
         <location filename="../window.py" line="219"/>
-        <location filename="../window.py" line="511"/>
+        <location filename="../window.py" line="525"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1089,87 +1125,92 @@
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="384"/>
+        <location filename="../window.py" line="314"/>
+        <source>This program makes no channel: no capacity to explore.</source>
+        <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="398"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="397"/>
+        <location filename="../window.py" line="411"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="413"/>
+        <location filename="../window.py" line="427"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="415"/>
+        <location filename="../window.py" line="429"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="421"/>
+        <location filename="../window.py" line="435"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="422"/>
+        <location filename="../window.py" line="436"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="482"/>
+        <location filename="../window.py" line="496"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="508"/>
+        <location filename="../window.py" line="522"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="515"/>
+        <location filename="../window.py" line="529"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="515"/>
+        <location filename="../window.py" line="529"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="517"/>
+        <location filename="../window.py" line="531"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="517"/>
+        <location filename="../window.py" line="531"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="518"/>
+        <location filename="../window.py" line="532"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="533"/>
+        <location filename="../window.py" line="547"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="564"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="562"/>
+        <location filename="../window.py" line="576"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="563"/>
+        <location filename="../window.py" line="577"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1237,22 +1278,22 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="64"/>
+        <location filename="../programmode.py" line="65"/>
         <source>{file}, replaying {log}</source>
         <translation>{file}，重放 {log}</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="66"/>
+        <location filename="../programmode.py" line="67"/>
         <source>{test} (seed {seed})</source>
         <translation>{test}（种子 {seed}）</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="67"/>
+        <location filename="../programmode.py" line="68"/>
         <source>Running {file}: press Space to play.</source>
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="122"/>
+        <location filename="../programmode.py" line="145"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>

@@ -285,7 +285,17 @@ ZH = {
     # capacity explorer
     "stranded goroutines per request": "每个请求永久阻塞的 goroutine",
     "Go memory after one hour at this rate": "按此速度一小时后 Go 占用的内存",
-    "capacity of done →": "done 的容量 →",
+    "capacity of {name} →": "{name} 的容量 →",
+    "stranded goroutines": "永久阻塞的 goroutine",
+    "Go memory they hold": "它们在 Go 中占用的内存",
+    "{name} (line {line})": "{name}（第 {line} 行）",
+    " and ": " 和 ",
+    "{r} requests": "{r} 个请求",
+    "main to its return": "main 运行到返回",
+    "{file}: each cell runs the program to its end ({how}) with the capacities of {axes}. Outlined: the current "
+    "choice. Click a cell to use its capacities.":
+        "{file}：每个格子用 {axes} 的这些容量把程序运行到结束（{how}）。带框的是当前选择。点击格子即可使用它的容量。",
+    "This program makes no channel: no capacity to explore.": "这个程序没有创建通道：没有可以探索的容量。",
     "leakviz: capacity explorer": "leakviz：容量探索",
     "Computing… {k} cells to go.": "计算中…还剩 {k} 个格子。",
     "Capacity &explorer…": "容量探索(&E)…",
