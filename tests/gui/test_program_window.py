@@ -529,3 +529,38 @@ def test_a_program_without_channels_has_nothing_to_explore_and_says_so(leakviz, 
     win = leakviz.open(source=str(src))
     assert win.open_explorer() is None
     assert "no capacity to explore" in win.statusBar().currentMessage()
+
+
+def test_compare_on_a_preset_from_go_is_the_classic_three_from_go_with_the_native_counts(leakviz):
+    from visualizer.core.compare import classic
+    from visualizer.core.presets import PRESETS
+    from visualizer.core.report import report, simulate
+    win = leakviz.open("unbuffered", interpret=True, requests=40)
+    win.open_compare()
+    cmp = win._compare.compare
+    cmp.pause()
+    assert [lane.name for lane in cmp.lanes] == [name for name, _c in classic()]
+    assert all(lane.cfg is None for lane in cmp.lanes)  # Go programs, not the transcription
+    cmp.advance(60_000_000_000)
+    assert cmp.finished
+    got = [lane.snapshot(cmp.now, None).stranded for lane in cmp.lanes]
+    base = PRESETS["unbuffered"]
+    from dataclasses import replace
+    want = [report(c, simulate(c))["stranded"] for _n, c in classic(replace(base, requests=40))]
+    assert got == want and got[0] > 0
+    win._compare.close()
+
+
+def test_interpret_compare_screenshot_is_the_classic_three_from_go_at_the_size_asked(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from PIL import Image
+    png = tmp_path / "cmp.png"
+    out = subprocess.run([sys.executable, "-m", "visualizer", "--interpret", "--compare", "--screenshot", str(png),
+                          "--size", "1024x768", "--sim-seconds", "1", "--no-settings"], capture_output=True,
+                         text=True, timeout=300, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    with Image.open(png) as im:
+        assert im.size == (1024, 768)

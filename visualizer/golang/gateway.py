@@ -67,3 +67,10 @@ def simulate(cfg: Config) -> Any:
     rt, _ip = program(cfg).start()
     rt.run()
     return rt
+
+
+def classic(base: Config) -> list[tuple[str, Any]]:
+    """The classic comparison (the article's bug | its fix | the idiomatic fix, core.compare.classic) from
+    Go: each a GoProgram of gateway.go on ``base``'s requests."""
+    from ..core.compare import classic as configs
+    return [(name, program(cfg)) for name, cfg in configs(base)]

@@ -49,8 +49,11 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     if compare:
+        from ..core.presets import PRESETS
+        from ..golang.gateway import classic
         return _run_compare(app, loop, preset=preset, speed=speed, lang=lang, screenshot=screenshot,
-                            sim_seconds=sim_seconds, close_after=close_after, max_live=max_live, size=size)
+                            sim_seconds=sim_seconds, close_after=close_after, max_live=max_live, size=size,
+                            variants=classic(PRESETS[preset]) if from_go else None)
     remembered = use_settings and screenshot is None and not exit_after_first_frame
     settings = Settings.open() if remembered else Settings.memory()
     opts = launch_options(settings, given, preset=preset, speed=speed, lang=lang, zoom=zoom, present=present,

@@ -289,6 +289,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         if getattr(self, "_compare", None) is not None and self._compare.isVisible():
             self._compare.raise_()
             return
+        if self.program is not None and self.program_source[1].get("article") is not None:
+            from ..golang.gateway import classic as from_go  # a preset from Go: the classic three, from Go
+            self._compare = CompareWindow(from_go(self.program_source[1]["article"]), speed=self.session.speed)
+            self._compare.show()
+            self._compare.compare.play()
+            return
         if self.program is not None:
             from ..goplay.catalog import EXAMPLES as SHIPPED
             path = self.code.program_path or ""
