@@ -49,6 +49,22 @@ def test_a_live_run_ends_at_the_count_and_the_lines_go_json_reports(path):
     assert snap.stranded == doc["per_run"][0]["leaked"]
     lines = {key.rsplit("@", 1)[1] for key, _ in snap.stranded_by_site}
     assert lines == {f"{lk['file']}:{lk['line']}" for lk in doc["leaked"]}
+    # the second fact: what can never continue once the program ended, Go's profile or not
+    assert snap.never_continue(ended=True) == doc["per_run"][0]["never_continue"]
+    assert snap.started() == doc["goroutines_started"]
+
+
+def test_a_lock_held_by_a_goroutine_that_returned_is_two_different_facts():
+    """Go's profile reports none of the readers (the global lock is reachable); all four can never continue."""
+    path = next(p for p in EXAMPLES if p.stem == "lock_exit")
+    doc = _go_json(path)
+    blocked = doc["per_run"][0]["blocked_not_reported"]
+    assert doc["leaked_count"] == 0 and doc["never_continue_count"] == len(blocked) == 4
+    assert {(b["function"], b["wait_reason"]) for b in blocked} == {("main.count", "sync.Mutex.Lock")}
+    snap = _run_to_end(Session(program=_program(path), speed=None))[-1]
+    assert (snap.stranded, snap.never_continue(ended=True)) == (0, 4)
+    fixed = _go_json(path.with_name("lock_exit_fix.go"))
+    assert fixed["never_continue_count"] == fixed["leaked_count"] == 0
 
 
 def test_the_stranded_count_grows_while_the_program_runs():

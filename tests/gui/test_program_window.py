@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from visualizer.golang.cli import run_go
+from visualizer.goplay.catalog import EXAMPLES as CATALOG
 
 EXAMPLES = Path(__file__).parents[2] / "visualizer" / "goplay" / "examples"
 
@@ -65,7 +66,7 @@ def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back
     assert win.act_csv.isEnabled() and win.legend.program
     assert win.act_save.isEnabled()  # a program saves as .leakviz-go
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
-    assert win.stats["requests"].text() == "1"  # goroutines started: main, before anything ran
+    assert win.stats["requests"].text() == "0"  # goroutines started by a go statement, as go counts them
     win.choose_preset("buffered")
     assert win.program is None and win.session.cfg is not None
     assert win.act_explore.isEnabled() and win.controls.cap_done.isVisibleTo(win.controls)
@@ -564,3 +565,19 @@ def test_interpret_compare_screenshot_is_the_classic_three_from_go_at_the_size_a
     assert out.returncode == 0, out.stderr
     with Image.open(png) as im:
         assert im.size == (1024, 768)
+
+
+@pytest.mark.parametrize("name", [e.file for e in CATALOG])
+def test_the_window_and_go_json_agree_on_both_leak_facts_for_every_example(leakviz, name):
+    """What Go's profile reports and what can never continue: the same two numbers as ``go --json``."""
+    path = EXAMPLES / name
+    out = io.StringIO()
+    run_go([str(path)], as_json=True, out=out, err=io.StringIO())
+    doc = json.loads(out.getvalue())
+    win = leakviz.open(source=str(path))
+    leakviz.advance(doc["simulated_ns"] / 1e9 + 1.0)
+    assert win.session.finished
+    stranded = win.findChild(QLabel, "strandedCount")
+    assert int(stranded.text()) == doc["leaked_count"]
+    assert stranded.property("neverContinue") == doc["never_continue_count"]
+    assert win.findChild(QLabel, "requestCount").text() == f"{doc['goroutines_started']:,}"

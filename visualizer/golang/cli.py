@@ -129,12 +129,16 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
                     leaks.append(lk)
         doc = {"runs": len(results), "leaked": leaks,
                "per_run": [{"seed": r.seed, "goroutines_started": r.started, "leaked": len(r.leaked),
+                            "never_continue": len(r.leaked) + len(r.blocked),
+                            "blocked_not_reported": r.blocked,
                             "simulated_ns": r.sim_ns, "exit_code": r.exit_code, "deadlock": r.deadlock,
                             "panicked": r.panicked, "note": r.note,
                             **({"stdout": r.stdout, "stderr": r.stderr, "leaks": r.leaked} if detail else {})}
                            for r in results],
                "goroutines_started": sum(r.started for r in results),
                "leaked_count": sum(len(r.leaked) for r in results),
+               # the second fact: Go's profile and what can never continue differ by what is still reachable
+               "never_continue_count": sum(len(r.leaked) + len(r.blocked) for r in results),
                "simulated_ns": sum(r.sim_ns for r in results)}
         out.write(json.dumps(doc, indent=2) + "\n")
         return code
@@ -144,6 +148,10 @@ def run_go(paths: list[str], *, entry: str = "main", runs: int = 1, seed: int = 
         if len(results) == 1:
             err.write(f"leakviz: seed {r.seed}: {r.started} goroutines started, {len(r.leaked)} leaked"
                       f"{': ' + by_site(r.leaked) if r.leaked else ''}; {r.sim_ns} ns simulated\n")
+            if r.blocked:
+                err.write(f"leakviz: seed {r.seed}: {len(r.leaked) + len(r.blocked)} can never continue: "
+                          f"{len(r.blocked)} more blocked when the program ended that Go's profile does not "
+                          f"report, as what they wait on is still reachable: {by_site(r.blocked)}\n")
     if len(results) > 1:
         err.write(across_runs(results) + "\n")
     return code

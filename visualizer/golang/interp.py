@@ -2316,6 +2316,9 @@ class RunResult:
     deadlock: bool
     panicked: bool
     note: str = ""
+    # blocked when the program ended with nothing left to run, yet not in Go's profile (``leaked``): what
+    # they wait on is still reachable; with ``leaked`` they are the goroutines that can never continue
+    blocked: list[dict] = field(default_factory=list)
 
 
 @holds_no_channels
@@ -2363,6 +2366,7 @@ class Interp:
         exec(prog.code, self.ns)
         self.main_g: Goroutine | None = None
         self.leaks_at_end: set[int] = set()
+        self.blocked_at_end: set[int] = set()
 
     muted = False
     gc_started = False
@@ -2588,9 +2592,10 @@ class Interp:
                 steps += 1
         if exited is not None and rt.panic is None:
             rt.panic = exited
-        from .leaks import find_leaks
+        from .leaks import find_leaks, never_continue
         if rt.panic is None or rt.panic[1] == "exit":
             self.leaks_at_end = find_leaks(self, None)
+            self.blocked_at_end = never_continue(self, self.leaks_at_end) - self.leaks_at_end
 
     def result(self, deadlock: bool) -> RunResult:
         """The RunResult: output, exit code (2 for a panic or a deadlock, whose Go text goes to stderr) and the leaks."""
@@ -2616,8 +2621,9 @@ class Interp:
                 self.write(2, deadlock_text(self))
             code = 2
         started = sum(1 for i in self.info.values() if not i.hidden and i.goid != MAIN_GOID)
+        blocked = [self.describe(gid) for gid in sorted(self.blocked_at_end, key=lambda x: self.info[x].goid)]
         return RunResult(self.seed, "".join(self.out_parts), "".join(self.err_parts), code, leaked, started,
-                         rt.now, deadlock, panicked, getattr(self, "limit_hit", ""))
+                         rt.now, deadlock, panicked, getattr(self, "limit_hit", ""), blocked)
 
     def describe(self, gid: int) -> dict:
         """One goroutine as a JSON-ready dict: id, top function, wait reason, file:line, creator, creation site, seed."""

@@ -239,3 +239,18 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
 def current_frame() -> Any:
     """The caller's Python frame (to start the reachability walk of the running goroutine from)."""
     return sys._getframe(1)
+
+
+def never_continue(ip: Any, leaked: set[int]) -> set[int]:
+    """Core gids of the goroutines that can never continue once the program has ended: the ``leaked``
+    ones (Go's rule) and, when nothing can run any more (no goroutine runnable, no timer pending), every
+    goroutine of the program still blocked. Go's profile leaves the latter out when what they wait on is
+    reachable (a global lock held by a goroutine that exited, say); nothing is left to release it."""
+    rt = ip.rt
+    if rt.runnable() or rt.next_timer() is not None:
+        return set(leaked)
+    main_g = getattr(ip, "main_g", None)
+    blocked = {gid for gid, g in rt.goroutines.items()
+               if g.state == PARKED and gid in ip.info and not ip.info[gid].hidden
+               and (main_g is None or gid != main_g.gid)}
+    return blocked | set(leaked)

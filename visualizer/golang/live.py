@@ -23,7 +23,7 @@ from .budget import DEFAULT as DEFAULT_BUDGETS
 from .budget import Budgets
 from .compile import Program, compile_files
 from .interp import MAIN_GOID, GoRuntime, Interp
-from .leaks import find_leaks
+from .leaks import find_leaks, never_continue
 
 __all__ = ["CHECK_EVERY_NS", "GoProgram", "LiveRuntime", "MAX_DIAL", "report", "start"]
 
@@ -269,10 +269,15 @@ def report(ip: Interp) -> dict:
             seen.add(key)
             leaked.append(lk)
     started = sum(1 for i in ip.info.values() if not i.hidden and i.goid != MAIN_GOID)
+    ended = bool(getattr(rt, "ended", False))
+    stuck = never_continue(ip, set(gids)) - set(gids) if ended else set()
+    blocked = [ip.describe(gid) for gid in sorted(stuck, key=lambda gid: ip.info[gid].goid)]
     return {"runs": 1, "leaked": leaked,
             "per_run": [{"seed": ip.seed, "goroutines_started": started, "leaked": len(every),
-                         "simulated_ns": rt.now, "ended": bool(getattr(rt, "ended", False))}],
-            "goroutines_started": started, "leaked_count": len(every), "simulated_ns": rt.now}
+                         "never_continue": len(every) + len(blocked), "blocked_not_reported": blocked,
+                         "simulated_ns": rt.now, "ended": ended}],
+            "goroutines_started": started, "leaked_count": len(every),
+            "never_continue_count": len(every) + len(blocked), "simulated_ns": rt.now}
 
 
 def _site_role(ip: Interp) -> Any:

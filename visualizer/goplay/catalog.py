@@ -64,6 +64,13 @@ EXAMPLES = [
         "调用者在输入错误时提前返回，没有接收 worker 的结果。", "early_return_fix.go"),
     _ex("early_return_fix.go", "Fix: one slot of buffer", "修复：一个缓冲位",
         "The worker's one send always completes.", "worker 的那一次发送总能完成。"),
+    _ex("lock_exit.go", "A lock never released", "一直没有释放的锁",
+        "A writer returns early holding a global lock; every later reader blocks for ever, yet Go's leak "
+        "profile reports none: the lock is still reachable.",
+        "写入者持有全局锁时提前返回；之后每个读取者都永久阻塞，但 Go 的泄漏分析一个也不报告：锁仍然可达。",
+        "lock_exit_fix.go"),
+    _ex("lock_exit_fix.go", "Fix: defer mu.Unlock()", "修复：defer mu.Unlock()",
+        "Every return releases the lock.", "每次返回都会释放锁。"),
     _ex("ncast.go", "N-cast: first answer wins", "N 路广播：只取第一个答案",
         "Ask N replicas, take the first answer; the other N-1 wait to send for ever.",
         "询问 N 个副本，只取第一个答案；其余 N-1 个永远等着发送。", "ncast_fix.go"),

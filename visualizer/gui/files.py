@@ -80,6 +80,9 @@ class FilesMixin:
 
     def _finish_screenshot(self, path: Path) -> None:
         self.session.pause()
+        QTimer.singleShot(0, lambda: self._save_screenshot(path))  # after the layout has taken this frame's text
+
+    def _save_screenshot(self, path: Path) -> None:
         ok = self.save_png(path)
         if not ok:  # save_png has said why
             self.exit_code = 1

@@ -198,4 +198,4 @@ def header(snap: Snapshot) -> str:
     n = max(0, len(snap.sites) - 1)
     stmts = translate("SiteLanes", "1 go statement") if n == 1 else translate("SiteLanes", "{n} go statements").format(n=n)
     return translate("SiteLanes", "{statements} · {started} goroutines started · {live} alive").format(
-        statements=stmts, started=f"{snap.spawned:,}", live=f"{snap.live:,}")
+        statements=stmts, started=f"{snap.started():,}", live=f"{snap.live:,}")

@@ -103,6 +103,8 @@ class Stage(QWidget):
         """A new run: markers start where they belong, not where the old run's were."""
         self._pos.clear()
 
+    never_continue = 0  # the window's second fact: goroutines that can never continue, stranded included
+
     def set_snapshot(self, snap: Snapshot) -> None:
         """Show ``snap`` at the next paint."""
         self.snap = snap
@@ -408,6 +410,10 @@ class Stage(QWidget):
         p.setPen(INK)
         parts = [f"{name}: {count:,}" for name, count in snap.stranded_by_channel]
         right = self.tr("Go would hold {bytes}").format(bytes=human_bytes(snap.go_bytes))
+        more = self.never_continue - n
+        if more > 0:  # blocked for good, but reachable: Go's profile leaves them out
+            right = self.tr("{n} more can never continue (Go's profile does not report them)").format(
+                n=f"{more:,}")
         if parts:
             right = "  ·  ".join(parts) + "    " + right
         p.setFont(self._font(px(15)))

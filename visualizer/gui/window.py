@@ -515,10 +515,16 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         # the stranded count is bare digits: suites outside read it as a number (objectName strandedCount)
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
-                  "requests": f"{snap.requests_total if self.program is None else snap.spawned:,}"}
+                  "requests": f"{snap.requests_total if self.program is None else snap.started():,}"}
         for k, text in values.items():
             if self.stats[k].text() != text:  # an unchanged label costs no relayout
                 self.stats[k].setText(text)
+        # the second fact beside Go's: once the program ended, every goroutine still blocked can never
+        # continue, reported by Go's profile or not (a global lock held by a goroutine that returned)
+        never = snap.never_continue(self.program is not None and self.session.finished and self.review is None)
+        if self.stats["stranded"].property("neverContinue") != never:
+            self.stats["stranded"].setProperty("neverContinue", never)
+            self.stage.never_continue = never
         red = "color: #D55E00;" if snap.stranded else ""
         if self.stats["stranded"].styleSheet() != red:
             self.stats["stranded"].setStyleSheet(red)

@@ -129,6 +129,18 @@ class Snapshot:
     channels: tuple[ChannelView, ...] = ()  # a program's channels: the newest few of each name, by name
     prims: tuple[PrimView, ...] = ()  # sync primitives goroutines wait on now, most waiters first
 
+    def never_continue(self, ended: bool) -> int:
+        """How many goroutines can never continue: those stranded by Go's rule and, once the program has
+        ended, every goroutine still blocked at a line (what it waits on may still be reachable, from a
+        global say, so Go's profile does not report it, but nothing is left to release it)."""
+        if not ended:
+            return self.stranded
+        return max(self.stranded, sum(b.blocked for b in self.blocked_lines()))
+
+    def started(self) -> int:
+        """Goroutines started by a go statement (a program's main goroutine is not), as ``go`` counts them."""
+        return self.spawned - dict(self.spawned_by_role).get("main", 0)
+
     def state_count(self, state: str) -> int:
         """Number of goroutines in ``state`` at this snapshot (0 if none)."""
         return dict(self.by_state).get(state, 0)

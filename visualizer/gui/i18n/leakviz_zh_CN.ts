@@ -458,178 +458,178 @@
 <context>
     <name>FilesMixin</name>
     <message>
-        <location filename="../files.py" line="89"/>
+        <location filename="../files.py" line="92"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="89"/>
+        <location filename="../files.py" line="92"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="90"/>
+        <location filename="../files.py" line="93"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="90"/>
-        <location filename="../files.py" line="307"/>
+        <location filename="../files.py" line="93"/>
+        <location filename="../files.py" line="310"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="91"/>
+        <location filename="../files.py" line="94"/>
         <source>leakviz Go runs (*.leakviz-go)</source>
         <translation>leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="92"/>
+        <location filename="../files.py" line="95"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="92"/>
+        <location filename="../files.py" line="95"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="96"/>
+        <location filename="../files.py" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="109"/>
+        <location filename="../files.py" line="112"/>
         <source>Replay an access log</source>
         <translation>重放访问日志</translation>
     </message>
     <message>
-        <location filename="../files.py" line="110"/>
+        <location filename="../files.py" line="113"/>
         <source>Access logs (*.log *.txt access*);;All files (*)</source>
         <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="127"/>
+        <location filename="../files.py" line="130"/>
         <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
         <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="154"/>
+        <location filename="../files.py" line="157"/>
         <source>Saved {p}</source>
         <translation>已保存 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="179"/>
+        <location filename="../files.py" line="182"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="199"/>
+        <location filename="../files.py" line="202"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="214"/>
+        <location filename="../files.py" line="217"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="244"/>
+        <location filename="../files.py" line="247"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="246"/>
+        <location filename="../files.py" line="249"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="262"/>
+        <location filename="../files.py" line="265"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="263"/>
+        <location filename="../files.py" line="266"/>
         <source>Go source (*.go);;leakviz Go runs (*.leakviz-go)</source>
         <translation>Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="306"/>
+        <location filename="../files.py" line="309"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="320"/>
+        <location filename="../files.py" line="323"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="338"/>
+        <location filename="../files.py" line="341"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="349"/>
+        <location filename="../files.py" line="352"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="362"/>
+        <location filename="../files.py" line="365"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="388"/>
+        <location filename="../files.py" line="391"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="388"/>
+        <location filename="../files.py" line="391"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="389"/>
+        <location filename="../files.py" line="392"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="389"/>
+        <location filename="../files.py" line="392"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="389"/>
+        <location filename="../files.py" line="392"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="390"/>
+        <location filename="../files.py" line="393"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="390"/>
+        <location filename="../files.py" line="393"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="391"/>
+        <location filename="../files.py" line="394"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="394"/>
+        <location filename="../files.py" line="397"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="394"/>
+        <location filename="../files.py" line="397"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="398"/>
+        <location filename="../files.py" line="401"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -1055,7 +1055,7 @@
     </message>
     <message>
         <location filename="../window.py" line="219"/>
-        <location filename="../window.py" line="525"/>
+        <location filename="../window.py" line="537"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1115,102 +1115,102 @@
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="299"/>
+        <location filename="../window.py" line="305"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="300"/>
+        <location filename="../window.py" line="306"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="314"/>
+        <location filename="../window.py" line="320"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="398"/>
+        <location filename="../window.py" line="404"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="411"/>
+        <location filename="../window.py" line="417"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="427"/>
+        <location filename="../window.py" line="433"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="429"/>
+        <location filename="../window.py" line="435"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="435"/>
+        <location filename="../window.py" line="441"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="436"/>
+        <location filename="../window.py" line="442"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="496"/>
+        <location filename="../window.py" line="502"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="522"/>
+        <location filename="../window.py" line="534"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="529"/>
+        <location filename="../window.py" line="541"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="529"/>
+        <location filename="../window.py" line="541"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="531"/>
+        <location filename="../window.py" line="543"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="531"/>
+        <location filename="../window.py" line="543"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="532"/>
+        <location filename="../window.py" line="544"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="547"/>
+        <location filename="../window.py" line="559"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="564"/>
+        <location filename="../window.py" line="576"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="576"/>
+        <location filename="../window.py" line="588"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="577"/>
+        <location filename="../window.py" line="589"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1441,69 +1441,74 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="196"/>
+        <location filename="../stage.py" line="198"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="199"/>
+        <location filename="../stage.py" line="201"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="220"/>
+        <location filename="../stage.py" line="222"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="341"/>
+        <location filename="../stage.py" line="343"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="377"/>
+        <location filename="../stage.py" line="379"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="380"/>
+        <location filename="../stage.py" line="382"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="384"/>
-        <location filename="../stage.py" line="388"/>
+        <location filename="../stage.py" line="386"/>
+        <location filename="../stage.py" line="390"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="391"/>
+        <location filename="../stage.py" line="393"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="396"/>
+        <location filename="../stage.py" line="398"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="406"/>
+        <location filename="../stage.py" line="408"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="410"/>
+        <location filename="../stage.py" line="412"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="423"/>
+        <location filename="../stage.py" line="415"/>
+        <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
+        <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="429"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="442"/>
-        <location filename="../stage.py" line="451"/>
+        <location filename="../stage.py" line="448"/>
+        <location filename="../stage.py" line="457"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
@@ -1554,98 +1559,98 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../verdict.py" line="16"/>
+        <location filename="../verdict.py" line="35"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="21"/>
+        <location filename="../verdict.py" line="40"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="25"/>
+        <location filename="../verdict.py" line="44"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="30"/>
+        <location filename="../verdict.py" line="49"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="35"/>
+        <location filename="../verdict.py" line="54"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="52"/>
+        <location filename="../verdict.py" line="71"/>
         <source>&lt;b&gt;Nothing stranded.&lt;/b&gt; Every goroutine finished.</source>
         <translation>&lt;b&gt;没有泄漏。&lt;/b&gt;每个 goroutine 都已结束。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="58"/>
+        <location filename="../verdict.py" line="77"/>
         <source>&lt;b&gt;Nothing stranded by Go&apos;s rule.&lt;/b&gt; When the program ended, goroutines were still blocked: {where}. Go&apos;s goroutine leak profile does not report them: what they wait on is still reachable (from a global variable, say), even if nothing will ever release it.</source>
         <translation>&lt;b&gt;按 Go 的规则没有泄漏。&lt;/b&gt;程序结束时仍有 goroutine 阻塞：{where}。Go 的 goroutine 泄漏分析不会报告它们：它们等待的东西仍然可达（例如来自一个全局变量），即使再也没有谁会释放它。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="62"/>
+        <location filename="../verdict.py" line="81"/>
         <source>&lt;b&gt;Nothing stranded so far.&lt;/b&gt; A goroutine is stranded when it is blocked and nothing that can still run could ever wake it: Go&apos;s goroutine leak rule.</source>
         <translation>&lt;b&gt;目前没有泄漏。&lt;/b&gt;一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="74"/>
+        <location filename="../verdict.py" line="93"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; 1 goroutine can never continue: {where}. Nothing can wake it: in Go it stays until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;1 个 goroutine 永远无法继续：{where}。没有什么能唤醒它：在 Go 里它会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="88"/>
+        <location filename="../verdict.py" line="107"/>
         <source>select {} with no cases</source>
         <translation>没有任何 case 的 select {}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="90"/>
+        <location filename="../verdict.py" line="109"/>
         <source>{op} on a nil channel</source>
         <translation>在 nil 通道上{op}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="91"/>
+        <location filename="../verdict.py" line="110"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="91"/>
+        <location filename="../verdict.py" line="110"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="93"/>
+        <location filename="../verdict.py" line="112"/>
         <source>send on {c}</source>
         <translation>向 {c} 发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="93"/>
+        <location filename="../verdict.py" line="112"/>
         <source>receive from {c}</source>
         <translation>从 {c} 接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="94"/>
+        <location filename="../verdict.py" line="113"/>
         <source>select on {c}</source>
         <translation>在 {c} 上 select</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="55"/>
-        <location filename="../verdict.py" line="68"/>
+        <location filename="../verdict.py" line="74"/>
+        <location filename="../verdict.py" line="87"/>
         <source>{n} at &lt;code&gt;{where}&lt;/code&gt; ({what})</source>
         <translation>{n} 个在 &lt;code&gt;{where}&lt;/code&gt;（{what}）</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="72"/>
+        <location filename="../verdict.py" line="91"/>
         <source>{n} elsewhere</source>
         <translation>其他位置 {n} 个</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="76"/>
+        <location filename="../verdict.py" line="95"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing can wake them: in Go they stay until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。</translation>
     </message>

@@ -217,6 +217,7 @@ ZH = {
     "{name} closed": "{name} 已关闭",
     "Stranded forever: {n}": "永久阻塞：{n}",
     "Go would hold {bytes}": "在 Go 中将占用 {bytes}",
+    "{n} more can never continue (Go's profile does not report them)": "另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）",
     "No goroutine is stranded.": "没有永久阻塞的 goroutine。",
     "each square = {unit} goroutines": "每个方块 = {unit} 个 goroutine",
     # classroom: legend, drawer, zoom, presenter mode, lanes

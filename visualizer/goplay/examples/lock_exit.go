@@ -1,0 +1,43 @@
+// A lock never released: a writer returns early on an error while it holds the global lock.
+// Every later reader waits for ever, yet Go's leak profile reports none of them: the lock is a
+// global variable, still reachable, so Go cannot prove nobody will unlock it.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+var (
+	mu    sync.Mutex
+	stock = map[string]int{}
+)
+
+func restock(item string, n int) error {
+	mu.Lock()
+	if n < 0 {
+		return errors.New("negative restock") // returns holding mu
+	}
+	stock[item] += n
+	mu.Unlock()
+	return nil
+}
+
+func count(item string, out chan<- int) {
+	mu.Lock()
+	defer mu.Unlock()
+	out <- stock[item]
+}
+
+func main() {
+	fmt.Println(restock("apples", 5))
+	fmt.Println(restock("pears", -1))
+	out := make(chan int, 4)
+	for i := 0; i < 4; i++ {
+		go count("apples", out)
+	}
+	time.Sleep(5 * time.Millisecond)
+	fmt.Println("counted:", len(out))
+}
