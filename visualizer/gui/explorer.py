@@ -17,15 +17,20 @@ from ..explore import EXPLORE_REQUESTS, Cell, axis, cell, dial_axis, program_cel
 from .style import FAINT, GREEN, INK, PAPER, VERMILLION, fit_font, px
 
 
-def compact_bytes(n: float) -> str:
-    """Bytes in at most four digits and a unit, for a small cell: 0, 512 B, 87 KiB, 817 MiB, 1.2 GiB."""
-    if n == 0:
-        return "0"
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if n < 1000 or unit == "GiB":
-            return f"{n:.1f} {unit}" if n < 10 and unit != "B" else f"{n:,.0f} {unit}"
-        n /= 1024
-    return f"{n:,.0f} GiB"
+def grid_unit(largest: float) -> tuple[str, float]:
+    """One unit for a whole grid of byte counts, the largest in at most four digits: ("MiB", 2**20)."""
+    scale = 1.0
+    for unit in ("B", "KiB", "MiB"):
+        if largest < 1000 * scale:
+            return unit, scale
+        scale *= 1024
+    return "GiB", scale
+
+
+def in_unit(n: float, scale: float) -> str:
+    """``n`` bytes as a number of the grid's unit: "0", "4.5", "817"."""
+    v = n / scale
+    return "0" if n == 0 else f"{v:.1f}" if v < 10 else f"{v:,.0f}"
 
 
 class CapacityGrid(QWidget):
@@ -97,6 +102,9 @@ class CapacityGrid(QWidget):
             if self.served else [self.tr("stranded goroutines"), self.tr("Go memory they hold")]
         worst = [max((c.per_request for c in self.cells.values()), default=0.0) or 1.0,
                  max((c.bytes_per_hour for c in self.cells.values()), default=0.0) or 1.0]
+        # one unit for the memory grid, in its title: the cells hold numbers big enough for the back row
+        unit, scale = grid_unit(worst[1])
+        titles[1] += f" ({unit})"
         for k in (0, 1):
             panel = self._panel(k)
             grid = self._grid_rect(panel)
@@ -109,9 +117,9 @@ class CapacityGrid(QWidget):
             cw, ch = grid.width() / len(self.dones), grid.height() / len(self.quits)
             for j, q in enumerate(self.quits):
                 self._text(p, QRectF(panel.left(), grid.top() + j * ch, grid.left() - panel.left() - 6, ch),
-                           f"{self.names[1]} {q}", 13, Qt.AlignRight | Qt.AlignVCenter)
+                           f"{self.names[1]} {q}", 14, Qt.AlignRight | Qt.AlignVCenter)
             for i, d in enumerate(self.dones):
-                self._text(p, QRectF(grid.left() + i * cw, grid.bottom(), cw, fm_h * 1.4), str(d), 13)
+                self._text(p, QRectF(grid.left() + i * cw, grid.bottom(), cw, fm_h * 1.4), str(d), 14)
             for j, q in enumerate(self.quits):
                 for i, d in enumerate(self.dones):
                     r = QRectF(grid.left() + i * cw, grid.top() + j * ch, cw, ch).adjusted(1, 1, -1, -1)
@@ -129,20 +137,9 @@ class CapacityGrid(QWidget):
                     p.fillRect(r, fill)
                     if c.cannot_leak:  # the rule's guarantee, shaded over the measurement
                         p.fillRect(r, QBrush(GREEN, Qt.BDiagPattern))
-                    text = (f"{v:.1f}" if self.served else f"{v:.0f}") if k == 0 else compact_bytes(v)
+                    text = (f"{v:.1f}" if self.served else f"{v:.0f}") if k == 0 else in_unit(v, scale)
                     p.setPen(INK if v == 0 or v / worst[k] < 0.6 else PAPER)
-                    size = min(13, ch * 0.45)
-                    inner = r.adjusted(2, 0, -2, 0)
-                    number, _, unit = text.partition(" ")
-                    if unit and fit_font(self._font(size), text, inner.width(), px(size)).pixelSize() < px(size):
-                        # too narrow for "817 MiB" on one line: the number over its unit, each legible
-                        top, bottom = QRectF(inner), QRectF(inner)
-                        top.setBottom(inner.center().y() + ch * 0.08)
-                        bottom.setTop(inner.center().y() + ch * 0.04)
-                        self._text(p, top, number, size, Qt.AlignHCenter | Qt.AlignBottom)
-                        self._text(p, bottom, unit, size * 0.85, Qt.AlignHCenter | Qt.AlignTop)
-                    else:
-                        self._text(p, inner, text, size)
+                    self._text(p, r.adjusted(2, 0, -2, 0), text, min(15, ch * 0.45))
             cur = self._rects.get(self.current)
             if cur is not None:
                 p.setPen(QPen(INK, 3))
@@ -263,8 +260,11 @@ class ExplorerWindow(QWidget):
                    "closequit": self.tr("The handler with the stop-channel fix"),
                    "drain": self.tr("The handler with the draining fix")}.get(c.variant, c.variant)
         text = self.tr("{handler}, {n} checks, the current failure pattern: each cell is the engine run on "
-                       "{r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. "
-                       "Click a cell to use its capacities.").format(handler=handler, n=c.checks, r=EXPLORE_REQUESTS)
+                       "{r} requests with those capacities. Hatched: cannot leak, whatever fails. Green: "
+                       "none stranded in these {r} requests (another failure pattern can strand some). Memory: "
+                       "at the rate of these {r} requests; the window's is over its last 2 s, so the two differ by "
+                       "chance. Outlined: the current choice. Click a cell to use its capacities.").format(
+            handler=handler, n=c.checks, r=EXPLORE_REQUESTS)
         if left:
             text += " " + self.tr("Computing… {k} cells to go.").format(k=left)
         self.caption.setText(text)

@@ -4,27 +4,27 @@
 <context>
     <name>CapacityGrid</name>
     <message>
-        <location filename="../explorer.py" line="96"/>
+        <location filename="../explorer.py" line="101"/>
         <source>stranded goroutines per request</source>
         <translation>每个请求永久阻塞的 goroutine</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="96"/>
+        <location filename="../explorer.py" line="101"/>
         <source>Go memory after one hour at this rate</source>
         <translation>按此速度一小时后 Go 占用的内存</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="97"/>
+        <location filename="../explorer.py" line="102"/>
         <source>stranded goroutines</source>
         <translation>永久阻塞的 goroutine</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="97"/>
+        <location filename="../explorer.py" line="102"/>
         <source>Go memory they hold</source>
         <translation>它们在 Go 中占用的内存</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="108"/>
+        <location filename="../explorer.py" line="116"/>
         <source>capacity of {name} →</source>
         <translation>{name} 的容量 →</translation>
     </message>
@@ -394,62 +394,62 @@
 <context>
     <name>ExplorerWindow</name>
     <message>
-        <location filename="../explorer.py" line="208"/>
+        <location filename="../explorer.py" line="205"/>
         <source>{name} (line {line})</source>
         <translation>{name}（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="247"/>
+        <location filename="../explorer.py" line="244"/>
         <source>leakviz: capacity explorer</source>
         <translation>leakviz：容量探索</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="250"/>
+        <location filename="../explorer.py" line="247"/>
         <source>{r} requests</source>
         <translation>{r} 个请求</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="250"/>
+        <location filename="../explorer.py" line="247"/>
         <source>main to its return</source>
         <translation>main 运行到返回</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="251"/>
+        <location filename="../explorer.py" line="248"/>
         <source>{file}: each cell runs the program to its end ({how}) with the capacities of {axes}. Outlined: the current choice. Click a cell to use its capacities.</source>
         <translation>{file}：每个格子用 {axes} 的这些容量把程序运行到结束（{how}）。带框的是当前选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="253"/>
+        <location filename="../explorer.py" line="250"/>
         <source> and </source>
         <translation> 和 </translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="262"/>
+        <location filename="../explorer.py" line="259"/>
         <source>The article&apos;s handler</source>
         <translation>文章中的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="262"/>
+        <location filename="../explorer.py" line="259"/>
         <source>The handler with the context fix</source>
         <translation>采用 context 修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="263"/>
+        <location filename="../explorer.py" line="260"/>
         <source>The handler with the stop-channel fix</source>
         <translation>采用停止通道修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="264"/>
+        <location filename="../explorer.py" line="261"/>
         <source>The handler with the draining fix</source>
         <translation>采用排空修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="265"/>
-        <source>{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.</source>
-        <translation>{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。粗框：当前的选择。点击格子即可使用它的容量。</translation>
+        <location filename="../explorer.py" line="262"/>
+        <source>{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak, whatever fails. Green: none stranded in these {r} requests (another failure pattern can strand some). Memory: at the rate of these {r} requests; the window&apos;s is over its last 2 s, so the two differ by chance. Outlined: the current choice. Click a cell to use its capacities.</source>
+        <translation>{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：无论哪个检查失败都不会泄漏。绿色：这 {r} 个请求中没有永久阻塞的 goroutine（换一种失败模式仍可能有）。内存：按这 {r} 个请求的速度计算；主窗口按最近 2 秒计算，所以两者会随机地有所不同。粗框：当前的选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="255"/>
+        <location filename="../explorer.py" line="252"/>
         <location filename="../explorer.py" line="269"/>
         <source>Computing… {k} cells to go.</source>
         <translation>计算中…还剩 {k} 个格子。</translation>
@@ -1559,98 +1559,98 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../verdict.py" line="35"/>
+        <location filename="../verdict.py" line="16"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; Every send also waits on &lt;code&gt;{s}&lt;/code&gt;, which the handler closes when it returns, so a check with nobody to receive its result gives up instead of blocking forever, whatever the capacities.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;每次发送同时等待 &lt;code&gt;{s}&lt;/code&gt;，handler 返回时会关闭它；没有人接收结果的检查会放弃发送，而不是永远阻塞，无论容量多大。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="40"/>
+        <location filename="../verdict.py" line="21"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; When the handler returns early, a drain goroutine receives every result still to come, so every send completes.</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;handler 提前返回时，会启动一个 drain goroutine 接收剩下的所有结果，因此每次发送都能完成。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="44"/>
+        <location filename="../verdict.py" line="25"/>
         <source>&lt;b&gt;Cannot leak.&lt;/b&gt; done holds {cd} and quit holds {cq}: room for every check that finishes after the handler has stopped listening (it needs at most {nd} and {nq}).</source>
         <translation>&lt;b&gt;不会泄漏。&lt;/b&gt;done 可缓冲 {cd} 个、quit 可缓冲 {cq} 个：足以容纳 handler 停止接收后才完成的所有检查（最多需要 {nd} 和 {nq}）。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="49"/>
+        <location filename="../verdict.py" line="30"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; The channels have no buffer, so a send waits for a receiver. After the first failing check the handler returns and nobody receives any more: every check that finishes later blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;通道没有缓冲，发送必须等到有人接收。第一个检查失败后 handler 就返回了，再也没有人接收：之后完成的每个检查都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="54"/>
+        <location filename="../verdict.py" line="35"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; After the first failing check the handler returns and nobody receives any more: later checks fill the buffers (done holds {cd}, quit holds {cq}) and every one after that blocks forever. The smallest capacities that cannot leak here: done {nd}, quit {nq}.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;第一个检查失败后 handler 就返回了，再也没有人接收：之后的检查先填满缓冲（done 可放 {cd} 个，quit 可放 {cq} 个），再往后的每一个都会永远阻塞。在这里不会泄漏的最小容量：done {nd}，quit {nq}。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="71"/>
+        <location filename="../verdict.py" line="52"/>
         <source>&lt;b&gt;Nothing stranded.&lt;/b&gt; Every goroutine finished.</source>
         <translation>&lt;b&gt;没有泄漏。&lt;/b&gt;每个 goroutine 都已结束。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="77"/>
+        <location filename="../verdict.py" line="58"/>
         <source>&lt;b&gt;Nothing stranded by Go&apos;s rule.&lt;/b&gt; When the program ended, goroutines were still blocked: {where}. Go&apos;s goroutine leak profile does not report them: what they wait on is still reachable (from a global variable, say), even if nothing will ever release it.</source>
         <translation>&lt;b&gt;按 Go 的规则没有泄漏。&lt;/b&gt;程序结束时仍有 goroutine 阻塞：{where}。Go 的 goroutine 泄漏分析不会报告它们：它们等待的东西仍然可达（例如来自一个全局变量），即使再也没有谁会释放它。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="81"/>
+        <location filename="../verdict.py" line="62"/>
         <source>&lt;b&gt;Nothing stranded so far.&lt;/b&gt; A goroutine is stranded when it is blocked and nothing that can still run could ever wake it: Go&apos;s goroutine leak rule.</source>
         <translation>&lt;b&gt;目前没有泄漏。&lt;/b&gt;一个 goroutine 阻塞着，而且任何还能运行的代码都不可能再唤醒它，它就永久阻塞了：这是 Go 判定 goroutine 泄漏的规则。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="93"/>
+        <location filename="../verdict.py" line="74"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; 1 goroutine can never continue: {where}. Nothing can wake it: in Go it stays until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;1 个 goroutine 永远无法继续：{where}。没有什么能唤醒它：在 Go 里它会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="107"/>
+        <location filename="../verdict.py" line="88"/>
         <source>select {} with no cases</source>
         <translation>没有任何 case 的 select {}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="109"/>
+        <location filename="../verdict.py" line="90"/>
         <source>{op} on a nil channel</source>
         <translation>在 nil 通道上{op}</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="110"/>
+        <location filename="../verdict.py" line="91"/>
         <source>send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="110"/>
+        <location filename="../verdict.py" line="91"/>
         <source>receive</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="112"/>
+        <location filename="../verdict.py" line="93"/>
         <source>send on {c}</source>
         <translation>向 {c} 发送</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="112"/>
+        <location filename="../verdict.py" line="93"/>
         <source>receive from {c}</source>
         <translation>从 {c} 接收</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="113"/>
+        <location filename="../verdict.py" line="94"/>
         <source>select on {c}</source>
         <translation>在 {c} 上 select</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="74"/>
-        <location filename="../verdict.py" line="87"/>
+        <location filename="../verdict.py" line="55"/>
+        <location filename="../verdict.py" line="68"/>
         <source>{n} at &lt;code&gt;{where}&lt;/code&gt; ({what})</source>
         <translation>{n} 个在 &lt;code&gt;{where}&lt;/code&gt;（{what}）</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="91"/>
+        <location filename="../verdict.py" line="72"/>
         <source>{n} elsewhere</source>
         <translation>其他位置 {n} 个</translation>
     </message>
     <message>
-        <location filename="../verdict.py" line="95"/>
+        <location filename="../verdict.py" line="76"/>
         <source>&lt;b&gt;Leaks.&lt;/b&gt; {n} goroutines can never continue: {where}. Nothing can wake them: in Go they stay until the process exits.</source>
         <translation>&lt;b&gt;会泄漏。&lt;/b&gt;{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。</translation>
     </message>

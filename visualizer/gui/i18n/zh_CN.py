@@ -416,9 +416,12 @@ ZH = {
     "The handler with the stop-channel fix": "采用停止通道修复的处理函数",
     "The handler with the draining fix": "采用排空修复的处理函数",
     "{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those "
-    "capacities. Hatched: cannot leak. Outlined: the current choice. Click a cell to use its capacities.":
-        "{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：不会泄漏。"
-        "粗框：当前的选择。点击格子即可使用它的容量。",
+    "capacities. Hatched: cannot leak, whatever fails. Green: none stranded in these {r} requests (another failure "
+    "pattern can strand some). Memory: at the rate of these {r} requests; the window's is over its last 2 s, so the "
+    "two differ by chance. Outlined: the current choice. Click a cell to use its capacities.":
+        "{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：无论哪个检查失败都不会泄漏。"
+        "绿色：这 {r} 个请求中没有永久阻塞的 goroutine（换一种失败模式仍可能有）。内存：按这 {r} 个请求的速度计算；"
+        "主窗口按最近 2 秒计算，所以两者会随机地有所不同。粗框：当前的选择。点击格子即可使用它的容量。",
     "A test of package {package}, run as leakviz test runs it on the schedule of seed {seed}: what it leaves "
     "blocked for ever is stranded here.":
         "包 {package} 的一个测试，按 leakviz test 的方式在种子 {seed} 的调度上运行：它留下的永远阻塞的 goroutine 在此显示为滞留。",
