@@ -296,6 +296,25 @@ def test_a_program_compares_with_its_fix_on_one_clock(leakviz, qtbot):
     assert "nope.go" in win.statusBar().currentMessage()
 
 
+def test_the_article_over_http_compares_with_its_fix_over_http_on_the_same_requests(leakviz, qtbot):
+    """It was paired with a main that calls the handler 20 times (551 vs 121 goroutines)."""
+    win = leakviz.open(source=str(EXAMPLES / "article_http.go"))
+    win.controls.t_requests.setValue(30)
+    win.open_compare()
+    cmp = win._compare
+    qtbot.addWidget(cmp)
+    assert [t.text() for t in cmp.titles] == ["article_http.go", "article_http_ctx.go"]
+    cmp.compare.pause()
+    cmp.compare.advance(5_000_000_000)
+    cmp.refresh(full=True)
+    snaps = [s.snap for s in cmp.stages]
+    assert [s.requests_total for s in snaps] == [30, 30]
+    assert snaps[0].started() == snaps[1].started() == 30 * 11  # a handler and its ten checks per request
+    assert [c.text() for c in cmp.counts] == [f"stranded: {_go_leaked_served(EXAMPLES / 'article_http.go', 30)}",
+                                              "stranded: 0"]
+    cmp.close()
+
+
 BLOCKLIST = Path(__file__).parents[1] / "golang" / "services" / "blocklist"
 
 
