@@ -1,5 +1,6 @@
 """Views rendered from hand-built snapshots: no engine, no event loop."""
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from visualizer.core.rates import leak_rate
@@ -113,3 +114,17 @@ def test_the_last_snapshot_of_a_burst_is_drawn_too(qtbot):
                                                                    stranded=2)))
     ch.set_snapshot(last)  # within 0.1 s of the paint above: no repaint now
     qtbot.waitUntil(lambda: ch.painted_snap is last, timeout=10_000)
+
+
+@pytest.mark.parametrize("text, cols", [
+    ("func restock(item string, n int) error {", 39),
+    ("func count(item string, out chan<- int) {", 40),
+    ('    if err := restock("pears", -1); err != nil {', 44),
+    ("\tfor i := 0; i < n; i++ {", 24),
+])
+def test_a_wrapped_code_line_never_leaves_a_brace_alone(text, cols):
+    from visualizer.gui.codeview import wrap_line
+    pieces = wrap_line(text, cols)
+    assert len(pieces) > 1 and all(len(p) <= cols for p in pieces)
+    assert " ".join(p.strip() for p in pieces).split() == text.split()  # nothing lost, only the breaks moved
+    assert all(len(p.strip()) > 3 for p in pieces), pieces

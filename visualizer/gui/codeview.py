@@ -42,6 +42,11 @@ def wrap_line(text: str, cols: int) -> list[str]:
             cut = max(rest.rfind(c, start, room) + 1 for c in ",(")
         if cut <= 0:
             cut = room
+        tail = rest[cut:].strip()
+        if len(tail) <= 3 and len(cont) + len(tail) <= cols:  # never a brace alone on a line: take a word along
+            earlier = rest.rfind(" ", start, cut - 1)
+            if earlier > 0:
+                cut = earlier
         out.append(prefix + rest[:cut].rstrip())
         rest = rest[cut:].lstrip(" ")
         prefix = cont
