@@ -128,3 +128,14 @@ def test_a_wrapped_code_line_never_leaves_a_brace_alone(text, cols):
     assert len(pieces) > 1 and all(len(p) <= cols for p in pieces)
     assert " ".join(p.strip() for p in pieces).split() == text.split()  # nothing lost, only the breaks moved
     assert all(len(p.strip()) > 3 for p in pieces), pieces
+
+
+def test_the_changed_bar_marks_changed_code_not_a_changed_comment():
+    """The ctx version's bare ``return`` differs from the bug's only by its comment: not a change."""
+    from visualizer.core.presets import PRESETS
+    from visualizer.core.scenario import go_source
+    from visualizer.gui.codeview import changed_lines
+    src = [t for t, _ in go_source(PRESETS["context"])]
+    marked = {src[i].strip() for i in changed_lines(PRESETS["context"])}
+    assert "return" not in marked
+    assert "defer cancel() // closes ctx.Done() on every return" in marked and "case ch <- true:" in marked

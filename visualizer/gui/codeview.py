@@ -54,12 +54,16 @@ def wrap_line(text: str, cols: int) -> list[str]:
     return out
 
 
+_COMMENT = re.compile(r'\s*//[^"`]*$')  # a trailing comment (no quote after it: not inside a string)
+
+
 def changed_lines(cfg: Config) -> set[int]:
     """0-based lines of ``cfg``'s code that differ from the article's bug (same checks)."""
     if cfg.variant == "seed" and cfg.capacity_done == 0 and cfg.capacity_quit == 0:
         return set()
-    bug = [t for t, _ in go_source(replace(cfg, variant="seed", capacity_done=0, capacity_quit=0))]
-    mine = [t for t, _ in go_source(cfg)]
+    # a line whose code is the bug's, its comment aside, is not a change (the ctx version's bare return)
+    bug = [_COMMENT.sub("", t) for t, _ in go_source(replace(cfg, variant="seed", capacity_done=0, capacity_quit=0))]
+    mine = [_COMMENT.sub("", t) for t, _ in go_source(cfg)]
     out: set[int] = set()
     for op, _a0, _a1, b0, b1 in difflib.SequenceMatcher(a=bug, b=mine, autojunk=False).get_opcodes():
         if op in ("replace", "insert"):
