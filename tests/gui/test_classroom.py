@@ -387,3 +387,16 @@ def test_bracket_keys_jump_between_timeline_marks_and_pagedown_drives_the_lesson
     assert w.lesson_index == 1 and not w.lesson_panel.result.text()
     w.act_lesson_back.trigger()  # step 1 again, revealed
     assert w.lesson_index == 0 and w.lesson_panel.result.text()
+
+
+@pytest.mark.parametrize("preset, red", [("unbuffered", True), ("buffered", False), ("context", False)])
+def test_a_channel_is_drawn_red_only_where_a_sender_has_nobody_to_receive(open_window, preset, red):
+    """The fixes' returned handlers (and every clean 200) left their channels dashed red like the bug's."""
+    w = open_window(preset=preset, seconds=3.0)
+    w.stage.grab()
+    waiting = {(r.req, c.name) for r in w.snap.requests for c in r.channels if r.returned is not None and c.sendq}
+    shown = {r.req for r in w.snap.requests[-len(w.stage.lanes):]}
+    assert set(w.stage.orphans) == {o for o in waiting if o[0] in shown}
+    assert bool(w.stage.orphans) == red
+    returned = [r for r in w.snap.requests if r.returned is not None and r.req in shown]
+    assert returned  # the fixes' returned requests are on stage: drawn without the red

@@ -139,6 +139,7 @@ class Stage(QWidget):
         reqs = snap.requests
         self.labels = []
         self.lanes = []
+        self.orphans: list[tuple[int, str]] = []  # (request, channel) drawn red: senders with no receiver
         if self.program and not reqs:  # a program run from source: lanes by go statement (sitelanes.py)
             strip = sitelanes.channels_height(self, snap)
             lanes, pile = self._lane_rects(len(snap.sites), strip)
@@ -233,7 +234,12 @@ class Stage(QWidget):
                        chan_zone.width(), chan_zone.height() / 2) for i in range(2)]
         for row, ch in zip(rows, data, strict=False):
             if ch is not None:
-                self._draw_channel(p, row.adjusted(0, 2, 0, -2), ch, returned)
+                # red only where a sender waits with nobody left to receive: a returned handler's channel
+                # that a buffer or a select on ctx.Done() keeps clear is not a leak
+                orphaned = returned and ch.sendq > 0
+                if orphaned:
+                    self.orphans.append((r.req, ch.name))
+                self._draw_channel(p, row.adjusted(0, 2, 0, -2), ch, orphaned)
         self._draw_handler(p, handler_zone, r, chans)
         # check goroutines: home slots in a grid
         n = max(1, len(r.checks))
