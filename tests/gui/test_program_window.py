@@ -600,3 +600,17 @@ def test_the_window_and_go_json_agree_on_both_leak_facts_for_every_example(leakv
     assert int(stranded.text()) == doc["leaked_count"]
     assert stranded.property("neverContinue") == doc["never_continue_count"]
     assert win.findChild(QLabel, "requestCount").text() == f"{doc['goroutines_started']:,}"
+
+
+@pytest.mark.parametrize("preset, func", [("unbuffered", "handler"), ("context", "handlerCtx")])
+def test_a_preset_from_go_shows_the_handler_it_runs_not_the_other_three(leakviz, preset, func):
+    from visualizer.golang.gateway import GATEWAY
+    win = leakviz.open(preset, interpret=True, size=(1024, 768))
+    leakviz.advance(1.0)
+    text = GATEWAY.read_text().splitlines()
+    start = next(i for i, t in enumerate(text) if t.startswith(f"func {func}("))
+    while text[start - 1].startswith("//"):  # its doc comment goes with it
+        start -= 1
+    end = next(i for i in range(start, len(text)) if text[i] == "}") + 1
+    shown = [i for kind, i, _t in win.code._program_entries() if kind == "line"]
+    assert shown == list(range(start, end))

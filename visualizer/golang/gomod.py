@@ -78,3 +78,23 @@ def imports_of(src: bytes) -> list[str]:
                 if spec.type == "import_spec":
                     out.append(spec.child_by_field_name("path").text.decode().strip('"`'))
     return out
+
+
+def func_span(src: bytes, name: str) -> tuple[int, int] | None:
+    """0-based lines [start, end) of top-level function ``name`` in a Go file, its doc comment included;
+    None if the file declares no such function (the code panel then shows the whole file)."""
+    root = tree_sitter.Parser(_LANG).parse(src).root_node
+    kids = root.named_children
+    for k, n in enumerate(kids):
+        if n.type != "function_declaration":
+            continue
+        ident = n.child_by_field_name("name")
+        if ident is None or ident.text.decode() != name:
+            continue
+        start = n.start_point[0]
+        j = k - 1
+        while j >= 0 and kids[j].type == "comment" and kids[j].end_point[0] == start - 1:  # its doc comment
+            start = kids[j].start_point[0]
+            j -= 1
+        return start, n.end_point[0] + 1
+    return None

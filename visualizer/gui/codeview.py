@@ -128,6 +128,7 @@ class CodeView(QWidget):
         self.setMinimumSize(220, 200)
         self.lines: list[tuple[str, tuple[str, ...]]] = []
         self.program_path: str | None = None  # a program's file shown instead of the article's handler
+        self.span: tuple[int, int] | None = None  # a program's lines shown (its handler), the rest summarised
         self.changed: set[int] = set()
         self.counts: dict[int, tuple[int, int]] = {}  # line -> (parked, of which stranded)
         # after a mid-run change: the configs of the run's versions (0: its start), what goroutines of
@@ -166,12 +167,18 @@ class CodeView(QWidget):
     def set_program(self, path: str, text: str) -> None:
         """Show a program's Go file ``path``: its lines are counted by where goroutines block in it."""
         self.program_path = path
+        self.span = None  # set_span: the lines of the one function shown
         self.lines = [(line.replace("\t", "    "), ()) for line in text.splitlines()]
         self.source_lines = list(self.lines)
         self.changed = set()
         self.versions = []
         self.earlier, self.earlier_rows = {}, []
         self.counts = {}
+        self.update()
+
+    def set_span(self, span: tuple[int, int] | None) -> None:
+        """Show only lines [start, end) of the program's file (0-based), the rest summarised; None: all."""
+        self.span = span
         self.update()
 
     def set_dials(self, sites: dict[str, tuple[str, int, str]], values: dict[str, int]) -> None:
@@ -263,20 +270,26 @@ class CodeView(QWidget):
     READABLE_PX = 15  # a program's file is cut to the lines around its leak before its code gets smaller
 
     def _program_entries(self) -> list[tuple[str, int, str]]:
-        """A program's lines; a file too long to read whole shows the window of lines around the line
-        where most goroutines are stranded (blocked; before any: the first go statement), the rest
-        summarised above and below."""
+        """A program's lines (of ``span`` only, when set: the handler it runs); a file too long to read whole
+        shows the window of lines around the line where most goroutines are stranded (blocked; before any:
+        the first go statement), the rest summarised above and below."""
         n = len(self.lines)
+        lo, hi = self.span if self.span is not None else (0, n)
         fit = int((self.height() - 8) // round(self.READABLE_PX * px(10) / 10 * 1.12))
-        if n <= fit or fit < 8:
+        if (lo, hi) == (0, n) and (n <= fit or fit < 8):
             return [("line", i, t) for i, (t, _s) in enumerate(self.lines)]
-        if self.counts:
-            focus = max(self.counts, key=lambda i: (self.counts[i][1], self.counts[i][0], -i))
+        rows = max(1, fit - 2)  # a summary row above and one below
+        whole = int((self.height() - 8) // round(12 * px(10) / 10 * 1.12)) - 2  # one function whole, down to 12 px
+        if hi - lo <= max(rows, whole) or fit < 8:
+            a, b = lo, hi
         else:
-            focus = next((i for i, (t, _s) in enumerate(self.lines) if t.lstrip().startswith("go ")), 0)
-        rows = fit - 2  # a summary row above and one below
-        a = max(0, min(focus - rows // 3, n - rows))
-        b = min(n, a + rows)
+            counts = {i: c for i, c in self.counts.items() if lo <= i < hi}
+            if counts:
+                focus = max(counts, key=lambda i: (counts[i][1], counts[i][0], -i))
+            else:
+                focus = next((i for i in range(lo, hi) if self.lines[i][0].lstrip().startswith("go ")), lo)
+            a = max(lo, min(focus - rows // 3, hi - rows))
+            b = min(hi, a + rows)
         out = []
         if a:
             out.append(("caption", -1, self.tr("⋮ lines 1–{b} above").format(b=a)))

@@ -58,6 +58,9 @@ class ProgramMixin:
             self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
             shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
             self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
+            if service.get("article") is not None:  # a preset from Go: the handler it runs, not the other three
+                from ..golang.gomod import func_span
+                self.code.set_span(func_span(shown[1], service["handler"]))
             self.code.set_dials(program.dial_sites(), program.dials)
             self.code_title.setText(shown[0].rsplit("/", 1)[-1])
             what = shown[0].rsplit("/", 1)[-1]
