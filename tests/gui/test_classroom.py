@@ -400,3 +400,21 @@ def test_a_channel_is_drawn_red_only_where_a_sender_has_nobody_to_receive(open_w
     assert bool(w.stage.orphans) == red
     returned = [r for r in w.snap.requests if r.returned is not None and r.req in shown]
     assert returned  # the fixes' returned requests are on stage: drawn without the red
+
+
+@pytest.mark.parametrize("zoom", [1.0, 1.5])
+def test_presenter_mode_at_1024x768_reflows_instead_of_crushing_the_stage(open_window, qtbot, zoom):
+    """At zoom 1.5 the stage had shrunk to one 10 px lane, chart labels overlapped and the verdict was cut."""
+    from visualizer.gui.style import px
+    w = open_window(size=(1024, 768), present=True)
+    w.set_zoom(zoom)
+    qtbot.wait(1)
+    w.grab()
+    assert w.stage.height() >= 0.4 * w.height()
+    assert w.chart.height() >= px(110)
+    v = w.verdict
+    assert on_screen(w, v) and v.height() >= v.heightForWidth(v.width())
+    assert len(w.stage.lanes) >= 1 and all(h >= px(90) * 0.99 for h in w.stage.lane_heights)
+    shown = [x for x in (w.stats_bar, w.stage, w.chart, w.legend, v) if x.isVisible()]
+    rects = [QRect(x.mapTo(w, x.rect().topLeft()), x.size()) for x in shown]
+    assert not [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b)]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .style import set_zoom
+from .style import px, set_zoom
 
 MIN_SIZE = QSize(960, 680)  # fits a 1024x768 projector with room for a window frame
 DEFAULT_SIZE = QSize(1440, 900)
@@ -153,6 +153,7 @@ class LayoutMixin:
         if self.presenting and e.oldSize().height() != e.size().height():
             self.set_zoom(self.user_zoom)  # the presenter's enlargement follows the height
         self._balance()
+        self._reflow()
 
     def showEvent(self, e) -> None:  # noqa: N802
         super().showEvent(e)
@@ -213,6 +214,7 @@ class LayoutMixin:
         self.stats_bar.regrid()
         if hasattr(self, "split"):
             self._balance()
+            self._reflow()
         if self.statusBar().isVisible():
             self.statusBar().showMessage(self.tr("Zoom {z} %").format(z=round(self.user_zoom * 100)), 2000)
 
@@ -226,6 +228,7 @@ class LayoutMixin:
         self.legend.setVisible(self.presenting)
         self.code.base_px = 32.0 if self.presenting else 24.0
         self.code.floor_px = 18.0 if self.presenting else 0.0
+        self.stage.lane_px = 90 if self.presenting else 48
         # the verdict goes under the stage so the code can have the whole height
         if self.presenting:
             self.middle_layout.addWidget(self.verdict)
@@ -236,6 +239,34 @@ class LayoutMixin:
         self.split_v.setSizes([600, 150] if self.presenting else [600, 200])
         self.set_zoom(self.user_zoom)
         self.set_drawer(self.drawer.isVisible())
+
+    STAGE_SHARE = 0.4  # in presenter mode the stage keeps at least this share of the height
+
+    def _reflow(self) -> None:
+        """Presenter mode on a short screen or zoomed in: the stage keeps STAGE_SHARE of the height and the
+        chart room for its axis; the verdict moves under the code, then the legend goes, to make that room
+        (at 1024x768 and zoom 1.5 the stage had shrunk to one 10 px lane, the verdict cut)."""
+        if not self.presenting:
+            self.stage.setMinimumHeight(0)
+            self.chart.setMinimumHeight(0)
+            return
+        h = self.height()
+        stage_min = int(h * self.STAGE_SHARE)
+        chart_min = px(110)
+        mw = max(1, self.middle_layout.parentWidget().width())
+        fixed = self.stats_bar.heightForWidth(mw) if self.stats_bar.hasHeightForWidth() else 0
+        fixed = max(fixed, self.stats_bar.sizeHint().height()) + self.timeline.sizeHint().height() + 12
+        verdict_h = self.verdict.heightForWidth(mw)
+        legend_h = self.legend.heightForWidth(mw) if self.legend.hasHeightForWidth() else 0
+        legend_h = max(legend_h, self.legend.sizeHint().height())
+        room = h - fixed - stage_min - chart_min
+        in_middle = room >= verdict_h + legend_h
+        legend = room >= legend_h if not in_middle else True
+        (self.middle_layout if in_middle else self.right_layout).addWidget(self.verdict)
+        self.verdict_line.setVisible(not in_middle)
+        self.legend.setVisible(legend)
+        self.stage.setMinimumHeight(stage_min)
+        self.chart.setMinimumHeight(chart_min)
 
 
 

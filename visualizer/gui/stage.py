@@ -103,6 +103,8 @@ class Stage(QWidget):
         """A new run: markers start where they belong, not where the old run's were."""
         self._pos.clear()
 
+    lane_heights: list[float] = []  # as last laid out
+    lane_px = 48  # the least height of a lane (presenter mode: taller, fewer lanes the back row can read)
     never_continue = 0  # the window's second fact: goroutines that can never continue, stranded included
 
     def set_snapshot(self, snap: Snapshot) -> None:
@@ -118,8 +120,10 @@ class Stage(QWidget):
         pile_h = max(px(90), h * 0.24)
         top = px(15) * 1.6
         lanes_h = h - pile_h - top - reserve
-        n = min(n, max(1, int(lanes_h // px(48))))  # a short stage shows the most recent lanes that still read
-        lh = lanes_h / max(n, 3)
+        fits = max(1, int(lanes_h // px(self.lane_px)))
+        n = min(n, fits)  # a short stage: the most recent lanes that read
+        lh = lanes_h / max(n, min(fits, 3 if self.lane_px < 80 else 2))  # a few lanes do not fill a tall stage
+        self.lane_heights = [lh] * n
         return ([QRectF(0, top + i * lh, w, lh) for i in range(n)],
                 QRectF(0, h - pile_h, w, pile_h))
 
