@@ -1,5 +1,6 @@
 """`bench --quick` runs end to end (CI proves the benchmark works; it does not judge the numbers)."""
 
+import io
 import json
 import os
 import subprocess
@@ -8,6 +9,14 @@ import sys
 import pytest
 
 pytestmark = pytest.mark.slow
+
+
+def _go_leaked(example: str) -> int:
+    from visualizer.golang.cli import run_go
+    from visualizer.goplay.catalog import HERE
+    out = io.StringIO()
+    run_go([str(HERE / example)], as_json=True, out=out, err=io.StringIO())
+    return json.loads(out.getvalue())["leaked_count"]
 
 
 def test_bench_quick_measures_everything():
@@ -26,9 +35,10 @@ def test_bench_quick_measures_everything():
     assert res["lag"]["samples"] > 10 and res["lag"]["stranded"] > 0
     assert res["lag_go"]["samples"] > 10 and res["lag_go"]["stranded"] > 0  # a Go program ran live meanwhile
     go = res["go_stage"]
-    assert go["article.go"]["stranded"] == 65 and all(0 < v["median_ms"] <= v["p95_ms"] for v in go.values())
+    assert go["article.go"]["stranded"] == _go_leaked("article.go")  # what go --json says the file strands
+    assert all(0 < v["median_ms"] <= v["p95_ms"] for v in go.values())
     assert res["memory"]["stranded"] >= 20_000 and res["memory"]["rss_bytes_per_stranded"] > 0
-    assert 0 < res["startup"]["median_s"] < 30
+    assert res["startup"]["median_s"] > 0  # measured; its target lives in bench, not here
     assert res["seek"]["events"] > 100_000 and 0 < res["seek"]["median_ms"] <= res["seek"]["max_ms"]
     assert res["dump"]["parse"]["goroutines"] == 10_000 and res["dump"]["parse"]["parse_group_s"] > 0
     assert res["dump"]["poll"]["goroutines"] == 10_000 and res["dump"]["poll"]["poll_s"] > 0
