@@ -203,8 +203,8 @@ class LessonMixin:
             good = said == right
         else:
             k = step.choices.index(right)
-            head = self.tr("Answer: <b>{a}</b>.").format(a=choices[k].rstrip("."))
-            you = None if said is None else choices[said].rstrip(".")
+            head = self.tr("Answer: <b>{a}</b>.").format(a=choices[k].rstrip(".。"))
+            you = None if said is None else choices[said].rstrip(".。")
             good = said == k
         if you is None:
             return head + " " + self.tr("(no prediction)")

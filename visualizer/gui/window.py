@@ -520,7 +520,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         for k, text in values.items():
             if self.stats[k].text() != text:  # an unchanged label costs no relayout
                 self.stats[k].setText(text)
-        red = "color: #D55E00;" if snap.stranded else ""
+        red = "color: #D55E00;" if snap.stranded and not self.lesson_hides else ""
         if self.stats["stranded"].styleSheet() != red:
             self.stats["stranded"].setStyleSheet(red)
 
