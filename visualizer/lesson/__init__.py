@@ -89,21 +89,23 @@ class LessonRun:
         self.rt = rt
         self.cfg = cfg
         self.facts = Facts()
-        self.pos = 0  # events the class has been shown
+        self.pos = 0  # events the class is shown (the moment after event pos - 1)
         self.outcomes: dict[str, dict] = {}  # step key -> what its reveal found
 
     # -- running --
 
     def run_until(self, stop: Stop) -> int:
-        """Run until ``stop`` holds after an event from ``pos`` on; show up to and including that event
-        (or everything run, when a simulated minute passes without it)."""
+        """Run until ``stop`` holds after an event; show up to and including the first such event of the
+        whole run (or everything run, when a simulated minute passes without it). The facts answer for
+        any index, so events already read are asked again: the first wait may come before the first return."""
         rt, facts = self.rt, self.facts
         events = rt.trace.events
-        i = self.pos
+        i = 0
         while True:
             n = len(events)
             while i < n:
-                facts.feed(events, i + 1)
+                if i >= facts.n:
+                    facts.feed(events, i + 1)
                 if stop(i):
                     self.pos = i + 1
                     return self.pos
@@ -117,7 +119,7 @@ class LessonRun:
         self.rt.run(until=t_ns)
         events = self.rt.trace.events
         n = len(events)
-        while n > self.pos and events[n - 1][0] > t_ns:
+        while n > 0 and events[n - 1][0] > t_ns:
             n -= 1
         self.facts.feed(events, n)
         self.pos = n

@@ -55,6 +55,7 @@ class Facts:
         self.gs: dict[int, G] = {}
         self.reqs: dict[int, Req] = {}
         self.chans: dict[int, str] = {}
+        self.returns: dict[int, int] = {}  # event index of a handler's return -> its request
 
     def feed(self, events, upto: int) -> None:
         """Read events ``self.n .. upto - 1``."""
@@ -100,6 +101,7 @@ class Facts:
             r = self.reqs.get(e[2])
             if r is not None and r.return_i is None:
                 r.return_i, r.return_t, r.outcome = i, e[0], e[3]
+                self.returns[i] = r.req
                 r.code = e[4] if len(e) > 4 else (403 if e[3] == "rejected" else 200)
 
     def _handled_by(self, gid: int) -> Req | None:
@@ -116,10 +118,8 @@ class Facts:
 
     def early_return(self, i: int) -> Req | None:
         """The request whose handler returns at event ``i`` while some of its workers are still going."""
-        for r in self.reqs.values():
-            if r.return_i == i:
-                return r if self.working_at(r.req, i) else None
-        return None
+        req = self.returns.get(i)
+        return None if req is None or not self.working_at(req, i) else self.reqs[req]
 
     def returned_before(self, g: G, i: int) -> bool:
         """Had ``g``'s handler (its request's, or its parent when it has no request) returned before event ``i``?"""
