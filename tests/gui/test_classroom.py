@@ -450,3 +450,17 @@ def test_bracket_keys_jump_between_timeline_marks_and_pagedown_drives_the_lesson
     assert w.lesson_index == 1 and not w.lesson_panel.result.text()
     w.act_lesson_back.trigger()  # step 1 again, revealed
     assert w.lesson_index == 0 and w.lesson_panel.result.text()
+
+
+def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window):
+    """Ctrl+R in the middle of a step leaves the lesson's run behind: the reveal replays the step first."""
+    from tests.lesson_expect import Trace
+    w = open_window(size=(1280, 720), seconds=0)
+    w.start_lesson()
+    w.lesson_go(1)
+    w.act_reset.trigger()
+    old = w.session.rt
+    w.lesson_reveal()
+    assert w.lesson_run.rt is w.session.rt is not old
+    assert w.lesson_run.pos - 1 == Trace(w.session.rt.trace.events).first_send_wait()[0]
+    assert w.review.seq == w.lesson_run.pos

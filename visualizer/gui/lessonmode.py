@@ -68,6 +68,9 @@ class LessonMixin:
         from ..lesson import STEPS
         if self.lesson_outcome is not None:
             return
+        if self.lesson_run.rt is not self.session.rt:  # the run was reset or changed under the lesson
+            self.lesson_go(self.lesson_index, revealed=True)
+            return
         self.session.pause()
         self.lesson_outcome = self.lesson_run.reveal(STEPS[self.lesson_index], self.lesson_asked)
         self._lesson_hide(False)
