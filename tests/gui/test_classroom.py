@@ -464,3 +464,13 @@ def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window)
     assert w.lesson_run.rt is w.session.rt is not old
     assert w.lesson_run.pos - 1 == Trace(w.session.rt.trace.events).first_send_wait()[0]
     assert w.review.seq == w.lesson_run.pos
+
+
+def test_the_lesson_words_follow_the_zoom(open_window):
+    w = open_window(size=(1280, 720), seconds=0)
+    w.start_lesson()
+    before = w.lesson_panel.caption.font().pointSizeF()
+    w.act_zoom_in.trigger()
+    assert w.lesson_panel.caption.font().pointSizeF() > before
+    w.act_zoom_reset.trigger()
+    assert w.lesson_panel.caption.font().pointSizeF() == before

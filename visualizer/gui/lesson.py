@@ -8,7 +8,7 @@ made (either answer could be the right one); Reveal works without one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -123,6 +123,11 @@ class LessonPanel(QWidget):
         self.title.setFont(bold)
         for w in (self.caption, self.question, self.result, self.answer, *self.choice_texts):
             w.setFont(big)
+
+    def changeEvent(self, e) -> None:  # noqa: N802
+        super().changeEvent(e)
+        if e.type() == QEvent.FontChange:  # the window zoomed (Ctrl+=, presenter mode): the words follow
+            self.set_fonts()
 
     def show_step(self, index: int, total: int, caption: str, question: str,
                   choices: list[str] | None = None) -> None:
