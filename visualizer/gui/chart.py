@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import Snapshot
-from .style import BLUE, FAINT, INK, PAPER, VERMILLION, human_bytes, px
+from .style import BLUE, FAINT, GREY, INK, PAPER, VERMILLION, human_bytes, px
 
 
 def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
@@ -78,6 +78,7 @@ class MemoryChart(QWidget):
         self._trailing.timeout.connect(self._paint_now)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.setMinimumHeight(110)
+        self.hidden = False  # the lesson waits for a prediction: no figures until the answer
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -121,6 +122,11 @@ class MemoryChart(QWidget):
         p.setPen(VERMILLION)
         p.drawText(legend.adjusted(p.fontMetrics().horizontalAdvance(go_label) + 24, 0, 0, 0),
                    Qt.AlignLeft | Qt.AlignVCenter, self.tr("━ this process (measured)"))
+        if self.hidden:
+            p.setPen(GREY)
+            p.drawText(plot, Qt.AlignCenter | Qt.TextWordWrap, self.tr("Predict first: the memory comes with the answer."))
+            p.end()
+            return
         if snap is None or not snap.memory:
             p.end()
             return

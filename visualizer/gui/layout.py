@@ -165,12 +165,14 @@ class LayoutMixin:
         need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
         drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
         lesson = self.lesson_panel is not None and self.lesson_panel.isVisible()
-        lesson_w = min(340, max(240, total // 5)) if lesson else 0
+        lesson_w = min(340, max(220, total // 5)) if lesson else 0
         rest = total - drawer - lesson_w
         if self.presenting:  # about 470-570 px carry the longest handler at 18 px; wider screens give the stage more
             code = max(int(rest * 0.38), min(int(rest * 0.46), 570))
         else:
             code = int(rest * 0.36)
+        if lesson:  # the lesson is about what the stage shows: it keeps at least half the width
+            code = max(0, min(code, rest - total // 2))
         sizes = [drawer, rest - code, code]
         self.split.setSizes([lesson_w, *sizes] if self.lesson_panel is not None else sizes)
 

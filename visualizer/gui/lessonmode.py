@@ -1,13 +1,25 @@
-"""The guided lesson in the window: its panel, steps, predictions and reveals (the steps: ``lesson``)."""
+"""The guided lesson in the window: its panel, steps, predictions and reveals (the steps: ``lesson``).
+
+Every sentence here is filled from the facts ``lesson.LessonRun`` read in the
+trace; before a reveal the counts that would give the answer away (stranded,
+leak rate, memory, the verdict) are hidden.
+"""
 
 from __future__ import annotations
 
 from .style import human_bytes
-from .verdict import verdict_text
+
+
+def _ms(t_ns: int) -> str:
+    return f"{t_ns / 1e6:,.3f}".rstrip("0").rstrip(".")
 
 
 class LessonMixin:
     """The guided lesson; part of ``MainWindow``."""
+
+    lesson_run = None  # lesson.LessonRun over the run shown
+    lesson_asked: dict | None = None  # what the current step's question says
+    lesson_outcome: dict | None = None  # what its reveal found (None before the reveal)
 
     def start_lesson(self) -> None:
         """Open the lesson panel at step 1, paused."""
@@ -22,52 +34,62 @@ class LessonMixin:
         self.set_drawer(False)  # also shares the width out again, the lesson panel included
         self.lesson_go(0)
 
+    def _lesson_restart(self, k: int) -> None:
+        from ..lesson import STEPS, LessonRun, step_config
+        self.session.pause()
+        self.restart_with(step_config(STEPS[k]))
+        self.lesson_run = LessonRun(self.session.rt, self.session.cfg)
+
     def lesson_go(self, k: int, revealed: bool = False) -> None:
         """Show step ``k`` before its reveal (replaying the run up to it), or after it."""
-        from ..lesson import STEPS, advance, step_config
+        from ..lesson import STEPS
         k = max(0, min(k, len(STEPS) - 1))
         chain = k
         while chain > 0 and not STEPS[chain].restart:  # the steps since the last fresh run
             chain -= 1
-        self.session.pause()
-        self.restart_with(step_config(STEPS[chain]))
-        self._lesson_facts = {}
-        pos = 0
+        self._lesson_restart(chain)
         for j in range(chain, k):
-            pos = advance(self.session.rt, STEPS[j], pos)
-            self._lesson_note(STEPS[j].key, pos)
-        self._lesson_pos = pos
+            self.lesson_run.reveal(STEPS[j], self.lesson_run.ask(STEPS[j]))
         self.lesson_index = k
-        self._lesson_moment(pos)
-        self._lesson_show(revealed=False)
+        self._lesson_ask()
         if revealed:
             self.lesson_reveal()
 
+    def _lesson_ask(self) -> None:
+        from ..lesson import STEPS
+        self.lesson_asked = self.lesson_run.ask(STEPS[self.lesson_index])
+        self.lesson_outcome = None
+        self._lesson_hide(True)
+        self._lesson_moment(self.lesson_run.pos)
+        self._lesson_show(revealed=False)
+
     def lesson_reveal(self) -> None:
-        """Run to the step's condition, stop exactly there, and say what the engine did."""
-        from ..lesson import STEPS, advance
-        step = STEPS[self.lesson_index]
+        """Run to where the step's subject is settled, stop exactly there, and say what the engine did."""
+        from ..lesson import STEPS
+        if self.lesson_outcome is not None:
+            return
+        if self.lesson_run.rt is not self.session.rt:  # the run was reset or changed under the lesson
+            self.lesson_go(self.lesson_index, revealed=True)
+            return
         self.session.pause()
-        pos = advance(self.session.rt, step, self._lesson_pos)
-        self._lesson_note(step.key, pos)
-        self._lesson_pos = pos
-        self._lesson_moment(pos)
+        self.lesson_outcome = self.lesson_run.reveal(STEPS[self.lesson_index], self.lesson_asked)
+        self._lesson_hide(False)
+        self._lesson_moment(self.lesson_run.pos)
         self._lesson_show(revealed=True)
 
     def _lesson_next(self) -> None:
-        from ..lesson import STEPS, step_config
+        from ..lesson import STEPS
         k = self.lesson_index + 1
         if k >= len(STEPS):  # done: back to the ordinary window
             self.lesson_panel.hide()
+            self._lesson_hide(False)
             self._balance()
             self.go_live()
             return
         self.lesson_index = k
         if STEPS[k].restart:
-            self.restart_with(step_config(STEPS[k]))
-            self._lesson_pos = 0
-            self._lesson_moment(0)
-        self._lesson_show(revealed=False)
+            self._lesson_restart(k)
+        self._lesson_ask()
 
     def _lesson_key_back(self) -> None:
         panel = self.lesson_panel
@@ -91,84 +113,156 @@ class LessonMixin:
         else:
             self.go_live()
 
-    def _lesson_note(self, key: str, pos: int) -> None:
-        rt = self.session.rt
-        e = rt.trace.events[pos - 1] if pos > 0 else None
-        self._lesson_facts[key + ":t"] = rt.now if e is None else e[0]
-        if key in ("wait", "stranded") and e is not None and e[1] in ("park", "stranded"):
-            g = rt.goroutines.get(e[2])
-            if g is not None:
-                self._lesson_facts[key] = (g.req, g.idx, g.gid)
-        elif key == "return" and e is not None:
-            self._lesson_facts[key] = e[2]
+    def _lesson_hide(self, on: bool) -> None:
+        """Hide (or show again) what would give a prediction away: the counts, the memory, the verdict."""
+        self.lesson_hides = on
+        self.stage.counts_hidden = on
+        self.chart.hidden = on
+        if not on:
+            self._update_verdict()
+        self.refresh()
+        self.stage.update()
+        self.chart.update()
+
+    # -- the words --
+
+    def _who(self, idx: int, gid: int) -> str:
+        return self.tr("check {i}").format(i=idx) if idx >= 0 else self.tr("goroutine {g}").format(g=gid)
+
+    def _lesson_texts(self, key: str) -> tuple[str, str, list[str] | None]:
+        """The step's caption, question and choices (None: the answer is a number)."""
+        q = self.lesson_asked
+        cfg = self.session.cfg
+        if key == "return":
+            return (self.tr("Each request starts one check goroutine per check; its handler receives their "
+                            "results on done and quit (read the code). Watch the first request with a "
+                            "failing check."),
+                    self.tr("When a check fails, what does its handler do?"),
+                    [self.tr("It waits until all {n} checks have reported, then returns.").format(n=cfg.checks),
+                     self.tr("It returns at once, while later checks are still working.")])
+        if key == "wait":
+            return (self.tr("A check that finishes sends its result on done or quit. On an unbuffered channel a "
+                            "send waits until someone receives the value. Watch for the first goroutine that "
+                            "has to wait at its send."),
+                    self.tr("Why will the first goroutine that waits at a send be waiting?"),
+                    [self.tr("Its handler is busy with another value: it will take this one soon."),
+                     self.tr("Its handler has already returned: nobody will ever receive the value.")])
+        if key == "request":
+            return (self.tr("Request #{req}'s handler has returned. Its late checks finish one after another, "
+                            "and each tries to send its result.").format(req=q.get("req", "?")),
+                    self.tr("How many of request #{req}'s {n} checks will be stranded (blocked for ever)?").format(
+                        req=q.get("req", "?"), n=q.get("checks", cfg.checks)),
+                    None)
+        if key in ("ten", "context"):
+            n = f"{q['n']:,}"
+            counts = [self.tr("None"), self.tr("Fewer than {n}").format(n=n), self.tr("{n} or more").format(n=n)]
+            if key == "ten":
+                return (self.tr("Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process "
+                                "exits. Now the server runs for ten simulated seconds."),
+                        self.tr("Requests arrive about {rate} a second, so about {n} in ten seconds, and about "
+                                "{p}% of them have a failing check. How many goroutines are stranded after ten "
+                                "seconds?").format(rate=f"{q['rate']:g}", n=n, p=round(q["share"] * 100)),
+                        counts)
+            return (self.tr("The idiomatic fix: every send also waits on ctx.Done(), which is closed when the "
+                            "handler returns. A fresh run with the same requests."),
+                    self.tr("Without a fix, ten seconds stranded {n} goroutines. With this code, how many after "
+                            "ten seconds?").format(n=n),
+                    counts)
+        # buffered, too-small: a fresh run, stopped at the first early return
+        seen = self.tr("A fresh run with the same requests: request #{req}'s handler has just returned at {t} ms "
+                       "with {k} of its checks still working.").format(req=q.get("req", "?"), t=_ms(q.get("t", 0)),
+                                                                       k=q.get("late", 0))
+        if key == "buffered":
+            return (self.tr("The article's fix: done holds {cd} values and quit holds {cq}.").format(
+                        cd=q["capacity_done"], cq=q["capacity_quit"]) + " " + seen,
+                    self.tr("What happens to those {k} checks?").format(k=q.get("late", 0)),
+                    [self.tr("All of them wait for ever at their sends."),
+                     self.tr("Some finish, the rest wait for ever."),
+                     self.tr("All of them finish: their values go into a buffer.")])
+        return (self.tr("A buffer too small: done holds {cd} values and quit holds {cq}.").format(
+                    cd=q["capacity_done"], cq=q["capacity_quit"]) + " " + seen,
+                self.tr("How many of those {k} checks will be stranded?").format(k=q.get("late", 0)),
+                None)
 
     def _lesson_show(self, revealed: bool) -> None:
         from ..lesson import STEPS
         step = STEPS[self.lesson_index]
-        captions = {
-            "wait": self.tr("A request arrives and starts its check goroutines. Watch for the first check "
-                            "that has to wait at its send."),
-            "return": self.tr("The handler returns at the first check that fails. Watch for the first "
-                              "early return."),
-            "stranded": self.tr("After that return nobody receives from that request's channels. Watch for the "
-                                "first goroutine that can never continue."),
-            "memory": self.tr("Every stranded goroutine keeps its stack. Let the requests run for ten "
-                              "simulated seconds."),
-            "buffered": self.tr("The article's fix: done and quit hold 10 values each, one for every check."),
-            "too-small": self.tr("A buffer too small: done holds 3 values and quit holds 1."),
-            "context": self.tr("The idiomatic fix: every send also waits on ctx.Done(), which is closed when "
-                               "the handler returns."),
-        }
-        question = None
-        if step.key == "stranded":
-            question = self.tr("How many of request #{req}'s {n} checks will be stranded?").format(
-                req=self._lesson_facts.get("return", "?"), n=self.session.cfg.checks)
-        elif step.key == "memory":
-            question = self.tr("How many goroutines will be stranded after ten seconds?")
-        elif step.question:
-            question = self.tr("With this code, how many goroutines will be stranded after ten seconds?")
-        self.lesson_panel.show_step(self.lesson_index, len(STEPS), captions[step.key], question)
-        if revealed:
-            self.lesson_panel.show_result(self._lesson_result(step))
+        caption, question, choices = self._lesson_texts(step.key)
+        self.lesson_panel.show_step(self.lesson_index, len(STEPS), caption, question, choices)
+        if self.lesson_hides:  # the verdict panel keeps its place: the code does not jump at the reveal
+            self.verdict.setText(self.tr("<b>Leaks, or cannot leak?</b> Predict first: the verdict comes with the "
+                                         "answer."))
+        if revealed and self.lesson_outcome is not None:
+            self.lesson_panel.show_result(self._lesson_judged(step, choices) + "<p>" +
+                                          self._lesson_result(step.key))
 
-    def lesson_answer(self) -> int | None:
-        """The engine's number for the current step's prediction (None for a step without one)."""
-        from ..lesson import request_fate
-        key = self._lesson_key()
-        if key == "stranded":
-            req = self._lesson_facts.get("return")
-            return None if req is None else request_fate(self.session.cfg, req, self.session.rt.now)
-        if key in ("memory", "buffered", "too-small", "context"):
-            return self.session.rt.stranded
-        return None
+    def _lesson_judged(self, step, choices: list[str] | None) -> str:
+        """The right answer, and whether the class's prediction was it."""
+        said = self.lesson_panel.prediction()
+        right = self.lesson_outcome["answer"]
+        if choices is None:
+            head = self.tr("Answer: <b>{n}</b>.").format(n=f"{right:,}")
+            you = None if said is None else f"{said:,}"
+            good = said == right
+        else:
+            k = step.choices.index(right)
+            head = self.tr("Answer: <b>{a}</b>.").format(a=choices[k].rstrip(".。"))
+            you = None if said is None else choices[said].rstrip(".。")
+            good = said == k
+        if you is None:
+            return head + " " + self.tr("(no prediction)")
+        if good:
+            return head + " " + self.tr("Your prediction was right.")
+        return head + " " + self.tr("You said: {a}.").format(a=you)
 
-    def _lesson_key(self) -> str:
-        from ..lesson import STEPS
-        return STEPS[self.lesson_index].key
+    def _lesson_result(self, key: str) -> str:
+        o = self.lesson_outcome
+        t = _ms(o.get("t", 0))
+        if key == "return":
+            if o["req"] < 0:
+                return self.tr("No handler returned early within a simulated minute.")
+            text = self.tr("Request #{req}'s handler returned {code} at {t} ms, at the value on {chan}").format(
+                req=o["req"], code=o["code"], t=t, chan=o["chan"] or "?")
+            if o["sender"] is not None:
+                text += self.tr(" (from check {i})").format(i=o["sender"])
+            text += ". "
+            if o["late"]:
+                return text + self.tr("{k} of its {n} checks were still working: {list}.").format(
+                    k=len(o["late"]), n=o["checks"], list=", ".join(map(str, o["late"])))
+            return text + self.tr("Every one of its checks had already reported.")
+        if key == "wait":
+            if o["gid"] < 0:
+                return self.tr("No goroutine waited at a send within a simulated minute.")
+            text = self.tr("{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.").format(
+                who=self._who(o["idx"], o["gid"]).capitalize(), req=o["req"], chan=o["chan"], t=t)
+            if o["doomed"]:
+                return text + " " + self.tr("Its handler returned at {r} ms: nobody will ever receive on {chan}. "
+                                            "It is doomed to wait for ever.").format(r=_ms(o["returned_t"]),
+                                                                                     chan=o["chan"])
+            return text + " " + self.tr("Its handler has not returned: it receives one value at a time and will "
+                                        "take this one.")
+        if key in ("request", "buffered", "too-small"):
+            return self._lesson_settled(o, t)
+        text = self.tr("<b>{s}</b> stranded after ten seconds, from {r} requests.").format(
+            s=f"{o['stranded']:,}", r=f"{o['requests']:,}")
+        if key == "ten" and o["stranded"]:
+            text += " " + self.tr("Go would hold {b} for them, and it only grows: they stay until the process "
+                                  "exits.").format(b=human_bytes(self.snap.go_bytes if self.snap else 0))
+        if key == "context" and o["gave_up"]:
+            text += " " + self.tr("{g} checks finished after their handler had returned: instead of blocking, "
+                                  "they saw ctx.Done() closed and returned.").format(g=f"{o['gave_up']:,}")
+        return text  # the verdict panel, shown again now, says why
 
-    def _lesson_result(self, step) -> str:
-        f = self._lesson_facts
-        t = f"{f.get(step.key + ':t', 0) / 1e9:,.3f}"
-        you = self.lesson_panel.answer.value()
-        n = self.lesson_answer()
-        if step.key == "wait" and "wait" in f:
-            req, idx, _g = f["wait"]
-            return self.tr("Check {i} of request #{req} finished its work at {t} s and waits at its send: the "
-                           "handler takes one value at a time, and a send on an unbuffered channel waits "
-                           "for it.").format(i=idx, req=req, t=t)
-        if step.key == "return" and "return" in f:
-            return self.tr("Request #{req}'s handler returned 403 at {t} s. From now on nobody receives from "
-                           "its done and quit.").format(req=f["return"], t=t)
-        if step.key == "stranded":
-            return self.tr("The engine: <b>{n}</b> of request #{req}'s checks end stranded (you said {a}). Every "
-                           "check that finished after its handler returned blocks on a send nobody will ever "
-                           "receive.").format(n=n, req=f.get("return", "?"), a=you)
-        if step.key == "memory":
-            snap = self.session.snapshot()
-            return self.tr("The engine: <b>{n}</b> stranded after ten seconds (you said {a}). Go would hold {b} "
-                           "for them, and it only grows: they stay until the process dies.").format(
-                n=f"{n:,}", a=you, b=human_bytes(snap.go_bytes))
-        if n is not None:
-            return self.tr("The engine: <b>{n}</b> stranded after ten seconds (you said {a}).").format(
-                n=f"{n:,}", a=you) + "<br>" + verdict_text(self.session.cfg)
-        return self.tr("Nothing like that happened within a simulated minute.")
+    def _lesson_settled(self, o: dict, t: str) -> str:
+        """How a request's late checks ended, once every one of them has."""
+        text = self.tr("Request #{req} settled at {t} ms: of the {k} checks still working when its handler "
+                       "returned,").format(req=o["req"], t=t, k=o["late"]) + " "
+        if o["buffered"]:
+            text += self.tr("{b} put their value into a buffer ({where}) and finished;").format(
+                b=sum(o["buffered"].values()), where=", ".join(f"{ch}: {n}" for ch, n in o["buffered"].items())) + " "
+        if o["stranded"]:
+            text += self.tr("{s} are stranded: checks {list} block for ever on a send nobody will "
+                            "receive.").format(s=o["stranded"], list=", ".join(map(str, o["stranded_idx"])))
+        else:
+            text += self.tr("none is stranded.")
+        return text

@@ -87,6 +87,7 @@ class Stage(QWidget):
         self.labels: list[tuple[str, QRectF, QFont]] = []
         self.lanes: list[tuple[int, int, int, int]] = []
         self.program = False  # lanes by go statement instead of by request
+        self.counts_hidden = False  # the lesson waits for a prediction: stranded counts say "?"
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -222,10 +223,11 @@ class Stage(QWidget):
         if with_ip:
             self._label(p, QRectF(tag.left(), tag.top() + third * 1.2, tag.width(), third * 0.9), r.ip,
                         min(px(13), third * 0.85), optional=True)
-        p.setPen(VERMILLION if r.stranded else GREY)
+        shown_n = "?" if self.counts_hidden else f"{r.stranded:,}"
+        p.setPen(VERMILLION if r.stranded and not self.counts_hidden else GREY)
         self._label(p, QRectF(tag.left(), tag.bottom() - third * 0.9, tag.width(), third * 0.9),
-                    self.tr("{n} stranded").format(n=f"{r.stranded:,}"), min(px(13), third * 0.85), bold=bool(r.stranded),
-                    short=f"✖ {r.stranded:,}")
+                    self.tr("{n} stranded").format(n=shown_n), min(px(13), third * 0.85),
+                    bold=bool(r.stranded) and not self.counts_hidden, short=f"✖ {shown_n}")
         # zones
         checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * 0.26, h - 12)
         queue_right = x0 + w * 0.66
@@ -409,11 +411,19 @@ class Stage(QWidget):
                             size, Qt.AlignRight | Qt.AlignVCenter)
 
     def _draw_pile(self, p: QPainter, rect: QRectF, snap: Snapshot) -> None:
+        n = snap.stranded
+        head = QRectF(rect.left() + 12, rect.top() + 4, rect.width() - 24, px(26) * 1.3)
+        if self.counts_hidden:  # the lesson asks for a prediction: the count comes with the answer
+            p.fillRect(rect, PANEL)
+            p.setPen(INK)
+            self._label(p, head, self.tr("Stranded forever: ?"), px(26), bold=True)
+            p.setPen(GREY)
+            self._label(p, QRectF(head.left(), head.bottom(), head.width(), rect.bottom() - head.bottom() - 4),
+                        self.tr("Predict first: the count comes with the answer."), px(16), Qt.AlignCenter)
+            return
         p.fillRect(rect, QColor("#FFF4EC") if snap.stranded else PANEL)
         p.setPen(QPen(FAINT, 1))
         p.drawLine(rect.topLeft(), rect.topRight())
-        n = snap.stranded
-        head = QRectF(rect.left() + 12, rect.top() + 4, rect.width() - 24, px(26) * 1.3)
         p.setPen(VERMILLION if n else INK)
         title = self.tr("Stranded forever: {n}").format(n=f"{n:,}")
         title_w = self._label(p, head, title, px(26), bold=True)

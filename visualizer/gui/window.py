@@ -74,8 +74,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
         self.lesson_panel = None  # the guided lesson, once started
         self.lesson_index = 0
-        self._lesson_pos = 0  # events of the run the lesson has looked at
-        self._lesson_facts: dict[str, object] = {}
+        self.lesson_hides = False  # the lesson hides the counts that would give a prediction away
         self.requested_size = size
         self.preset_name = preset
         cfg = PRESETS[preset]
@@ -516,6 +515,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
                   "requests": f"{snap.requests_total if self.program is None else snap.started():,}"}
+        if self.lesson_hides:
+            values.update(stranded="?", rate="?", hour="?")
         for k, text in values.items():
             if self.stats[k].text() != text:  # an unchanged label costs no relayout
                 self.stats[k].setText(text)
@@ -525,7 +526,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         if self.stats["stranded"].property("neverContinue") != never:
             self.stats["stranded"].setProperty("neverContinue", never)
             self.stage.never_continue = never
-        red = "color: #D55E00;" if snap.stranded else ""
+        red = "color: #D55E00;" if snap.stranded and not self.lesson_hides else ""
         if self.stats["stranded"].styleSheet() != red:
             self.stats["stranded"].setStyleSheet(red)
 
@@ -544,6 +545,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
 
     def _update_verdict(self) -> None:
+        if self.lesson_hides:  # the lesson says it with the answer
+            return
         if self.program is not None:
             text = program_verdict(self.snap, self.session.finished and self.review is None)
             if self.verdict.text() != text:

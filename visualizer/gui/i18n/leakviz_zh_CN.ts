@@ -32,22 +32,22 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="142"/>
+        <location filename="../codeview.py" line="152"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="250"/>
+        <location filename="../codeview.py" line="266"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="273"/>
+        <location filename="../codeview.py" line="295"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="276"/>
+        <location filename="../codeview.py" line="298"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -637,7 +637,7 @@
 <context>
     <name>LayoutMixin</name>
     <message>
-        <location filename="../layout.py" line="217"/>
+        <location filename="../layout.py" line="221"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
@@ -723,110 +723,280 @@
 <context>
     <name>LessonMixin</name>
     <message>
-        <location filename="../lessonmode.py" line="109"/>
-        <source>A request arrives and starts its check goroutines. Watch for the first check that has to wait at its send.</source>
-        <translation>一个请求到达并启动它的检查 goroutine。注意第一个必须在发送处等待的检查。</translation>
+        <location filename="../lessonmode.py" line="130"/>
+        <source>check {i}</source>
+        <translation>检查 {i}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="111"/>
-        <source>The handler returns at the first check that fails. Watch for the first early return.</source>
-        <translation>handler 在第一个失败的检查处返回。注意第一次提前返回。</translation>
+        <location filename="../lessonmode.py" line="130"/>
+        <source>goroutine {g}</source>
+        <translation>goroutine {g}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="113"/>
-        <source>After that return nobody receives from that request&apos;s channels. Watch for the first goroutine that can never continue.</source>
-        <translation>返回之后，再也没有人从这个请求的通道接收。注意第一个永远无法继续的 goroutine。</translation>
+        <location filename="../lessonmode.py" line="137"/>
+        <source>Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.</source>
+        <translation>每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="115"/>
-        <source>Every stranded goroutine keeps its stack. Let the requests run for ten simulated seconds.</source>
-        <translation>每个永久阻塞的 goroutine 都保留着它的栈。让请求运行十个模拟秒。</translation>
+        <location filename="../lessonmode.py" line="140"/>
+        <source>When a check fails, what does its handler do?</source>
+        <translation>一个检查失败时，它的 handler 会怎么做？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="117"/>
-        <source>The article&apos;s fix: done and quit hold 10 values each, one for every check.</source>
-        <translation>文章中的修复：done 和 quit 各能容纳 10 个值，每个检查一个。</translation>
+        <location filename="../lessonmode.py" line="141"/>
+        <source>It waits until all {n} checks have reported, then returns.</source>
+        <translation>它等到全部 {n} 个检查都报告后才返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="118"/>
-        <source>A buffer too small: done holds 3 values and quit holds 1.</source>
-        <translation>缓冲太小：done 只能容纳 3 个值，quit 只能容纳 1 个。</translation>
+        <location filename="../lessonmode.py" line="142"/>
+        <source>It returns at once, while later checks are still working.</source>
+        <translation>它立即返回，而后面的检查还在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="119"/>
-        <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns.</source>
-        <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。</translation>
+        <location filename="../lessonmode.py" line="144"/>
+        <source>A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.</source>
+        <translation>完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="124"/>
-        <source>How many of request #{req}&apos;s {n} checks will be stranded?</source>
-        <translation>请求 #{req} 的 {n} 个检查中有多少个会永久阻塞？</translation>
+        <location filename="../lessonmode.py" line="147"/>
+        <source>Why will the first goroutine that waits at a send be waiting?</source>
+        <translation>第一个在发送处等待的 goroutine，为什么会等待？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="127"/>
-        <source>How many goroutines will be stranded after ten seconds?</source>
-        <translation>十秒后会有多少个 goroutine 永久阻塞？</translation>
+        <location filename="../lessonmode.py" line="148"/>
+        <source>Its handler is busy with another value: it will take this one soon.</source>
+        <translation>它的 handler 正在处理另一个值：很快就会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="129"/>
-        <source>With this code, how many goroutines will be stranded after ten seconds?</source>
-        <translation>用这段代码，十秒后会有多少个 goroutine 永久阻塞？</translation>
+        <location filename="../lessonmode.py" line="149"/>
+        <source>Its handler has already returned: nobody will ever receive the value.</source>
+        <translation>它的 handler 已经返回了：永远没有人会接收这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="156"/>
-        <source>Check {i} of request #{req} finished its work at {t} s and waits at its send: the handler takes one value at a time, and a send on an unbuffered channel waits for it.</source>
-        <translation>请求 #{req} 的检查 {i} 在 {t} 秒完成工作，并在发送处等待：handler 一次只取一个值，而无缓冲通道上的发送要等它来取。</translation>
+        <location filename="../lessonmode.py" line="151"/>
+        <source>Request #{req}&apos;s handler has returned. Its late checks finish one after another, and each tries to send its result.</source>
+        <translation>请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="153"/>
+        <source>How many of request #{req}&apos;s {n} checks will be stranded (blocked for ever)?</source>
+        <translation>请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="158"/>
+        <source>None</source>
+        <translation>一个也没有</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="158"/>
+        <source>Fewer than {n}</source>
+        <translation>少于 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="158"/>
+        <source>{n} or more</source>
+        <translation>{n} 个或更多</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="160"/>
-        <source>Request #{req}&apos;s handler returned 403 at {t} s. From now on nobody receives from its done and quit.</source>
-        <translation>请求 #{req} 的 handler 在 {t} 秒返回了 403。从现在起，再也没有人从它的 done 和 quit 接收。</translation>
+        <source>Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.</source>
+        <translation>每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="163"/>
-        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; of request #{req}&apos;s checks end stranded (you said {a}). Every check that finished after its handler returned blocks on a send nobody will ever receive.</source>
-        <translation>引擎的结果：请求 #{req} 的检查中有 &lt;b&gt;{n}&lt;/b&gt; 个最终永久阻塞（你的答案是 {a}）。每个在 handler 返回之后才完成的检查，都阻塞在一个永远没人接收的发送上。</translation>
+        <location filename="../lessonmode.py" line="162"/>
+        <source>Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?</source>
+        <translation>请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="166"/>
+        <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.</source>
+        <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="168"/>
-        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}). Go would hold {b} for them, and it only grows: they stay until the process dies.</source>
-        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个永久阻塞（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。</translation>
+        <source>Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?</source>
+        <translation>没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="172"/>
-        <source>The engine: &lt;b&gt;{n}&lt;/b&gt; stranded after ten seconds (you said {a}).</source>
-        <translation>引擎的结果：十秒后有 &lt;b&gt;{n}&lt;/b&gt; 个永久阻塞（你的答案是 {a}）。</translation>
+        <source>A fresh run with the same requests: request #{req}&apos;s handler has just returned at {t} ms with {k} of its checks still working.</source>
+        <translation>用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="174"/>
-        <source>Nothing like that happened within a simulated minute.</source>
-        <translation>在一个模拟分钟内没有发生这样的事。</translation>
+        <location filename="../lessonmode.py" line="176"/>
+        <source>The article&apos;s fix: done holds {cd} values and quit holds {cq}.</source>
+        <translation>文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="178"/>
+        <source>What happens to those {k} checks?</source>
+        <translation>这 {k} 个检查会怎样？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="179"/>
+        <source>All of them wait for ever at their sends.</source>
+        <translation>它们全都在发送处永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="180"/>
+        <source>Some finish, the rest wait for ever.</source>
+        <translation>一部分完成，其余的永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="181"/>
+        <source>All of them finish: their values go into a buffer.</source>
+        <translation>它们全都完成：值进入了缓冲区。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="182"/>
+        <source>A buffer too small: done holds {cd} values and quit holds {cq}.</source>
+        <translation>缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="184"/>
+        <source>How many of those {k} checks will be stranded?</source>
+        <translation>这 {k} 个检查中有多少个会永久阻塞？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="193"/>
+        <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
+        <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="204"/>
+        <source>Answer: &lt;b&gt;{n}&lt;/b&gt;.</source>
+        <translation>答案：&lt;b&gt;{n}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="209"/>
+        <source>Answer: &lt;b&gt;{a}&lt;/b&gt;.</source>
+        <translation>答案：&lt;b&gt;{a}&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="213"/>
+        <source>(no prediction)</source>
+        <translation>（没有预测）</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="215"/>
+        <source>Your prediction was right.</source>
+        <translation>你的预测是对的。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="216"/>
+        <source>You said: {a}.</source>
+        <translation>你的答案：{a}。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="223"/>
+        <source>No handler returned early within a simulated minute.</source>
+        <translation>在一个模拟分钟内，没有 handler 提前返回。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="224"/>
+        <source>Request #{req}&apos;s handler returned {code} at {t} ms, at the value on {chan}</source>
+        <translation>请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="227"/>
+        <source> (from check {i})</source>
+        <translation>（来自检查 {i}）</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="230"/>
+        <source>{k} of its {n} checks were still working: {list}.</source>
+        <translation>它的 {n} 个检查中还有 {k} 个在工作：{list}。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="232"/>
+        <source>Every one of its checks had already reported.</source>
+        <translation>它的每个检查都已经报告过了。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="235"/>
+        <source>No goroutine waited at a send within a simulated minute.</source>
+        <translation>在一个模拟分钟内，没有 goroutine 在发送处等待。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="236"/>
+        <source>{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.</source>
+        <translation>请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="239"/>
+        <source>Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.</source>
+        <translation>它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="242"/>
+        <source>Its handler has not returned: it receives one value at a time and will take this one.</source>
+        <translation>它的 handler 还没有返回：它一次接收一个值，会来取这个值。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="246"/>
+        <source>&lt;b&gt;{s}&lt;/b&gt; stranded after ten seconds, from {r} requests.</source>
+        <translation>十秒后，{r} 个请求留下了 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞的 goroutine。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="249"/>
+        <source>Go would hold {b} for them, and it only grows: they stay until the process exits.</source>
+        <translation>Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="252"/>
+        <source>{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.</source>
+        <translation>{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="258"/>
+        <source>Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,</source>
+        <translation>请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="261"/>
+        <source>{b} put their value into a buffer ({where}) and finished;</source>
+        <translation>{b} 个把值放进了缓冲区（{where}）并结束；</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="264"/>
+        <source>{s} are stranded: checks {list} block for ever on a send nobody will receive.</source>
+        <translation>{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="267"/>
+        <source>none is stranded.</source>
+        <translation>没有一个永久阻塞。</translation>
     </message>
 </context>
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../lesson.py" line="77"/>
+        <location filename="../lesson.py" line="136"/>
         <source>Lesson: step {i} of {n}</source>
         <translation>课程：第 {i} 步，共 {n} 步</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="86"/>
+        <location filename="../lesson.py" line="141"/>
+        <source>your guess</source>
+        <translation>你的猜测</translation>
+    </message>
+    <message>
+        <location filename="../lesson.py" line="158"/>
         <source>Show me ▶</source>
         <translation>演示给我看 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="90"/>
+        <location filename="../lesson.py" line="161"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="91"/>
+        <location filename="../lesson.py" line="162"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="91"/>
+        <location filename="../lesson.py" line="162"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -834,383 +1004,383 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="141"/>
+        <location filename="../window.py" line="140"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="165"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167"/>
+        <location filename="../window.py" line="166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="167"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="169"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="171"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="172"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="173"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="176"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="177"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="178"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="179"/>
         <source>Replay an access &amp;log…</source>
         <translation>重放访问日志(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="180"/>
         <source>Back to made-up requests</source>
         <translation>改回模拟生成的请求</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="181"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="183"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="184"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="185"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="186"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="187"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="188"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="189"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="191"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="192"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="193"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="194"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="197"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="198"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="199"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="200"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="201"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="203"/>
+        <location filename="../window.py" line="202"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="205"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="206"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="207"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="208"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="209"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="211"/>
+        <location filename="../window.py" line="210"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="212"/>
+        <location filename="../window.py" line="211"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217"/>
+        <location filename="../window.py" line="216"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218"/>
+        <location filename="../window.py" line="217"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
-        <location filename="../window.py" line="537"/>
+        <location filename="../window.py" line="218"/>
+        <location filename="../window.py" line="538"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="219"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="221"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="222"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="222"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="224"/>
+        <location filename="../window.py" line="223"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="224"/>
+        <location filename="../window.py" line="223"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="224"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="225"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="225"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="229"/>
+        <location filename="../window.py" line="228"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="280"/>
+        <location filename="../window.py" line="279"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="305"/>
+        <location filename="../window.py" line="304"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="306"/>
+        <location filename="../window.py" line="305"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="320"/>
+        <location filename="../window.py" line="319"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="404"/>
+        <location filename="../window.py" line="403"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="417"/>
+        <location filename="../window.py" line="416"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="433"/>
+        <location filename="../window.py" line="432"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="435"/>
+        <location filename="../window.py" line="434"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="441"/>
+        <location filename="../window.py" line="440"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="442"/>
+        <location filename="../window.py" line="441"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="502"/>
+        <location filename="../window.py" line="501"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="534"/>
+        <location filename="../window.py" line="535"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="541"/>
+        <location filename="../window.py" line="542"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="541"/>
+        <location filename="../window.py" line="542"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="544"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="544"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="544"/>
+        <location filename="../window.py" line="545"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="559"/>
+        <location filename="../window.py" line="562"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="576"/>
+        <location filename="../window.py" line="579"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="588"/>
+        <location filename="../window.py" line="591"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="589"/>
+        <location filename="../window.py" line="592"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1218,7 +1388,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="85"/>
+        <location filename="../chart.py" line="86"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -1227,27 +1397,32 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="116"/>
+        <location filename="../chart.py" line="117"/>
         <source>Memory held by stranded goroutines</source>
         <translation>永久阻塞的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="118"/>
+        <location filename="../chart.py" line="119"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="123"/>
+        <location filename="../chart.py" line="124"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="133"/>
+        <location filename="../chart.py" line="127"/>
+        <source>Predict first: the memory comes with the answer.</source>
+        <translation>先预测：答案揭晓时才显示内存。</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="139"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="140"/>
+        <location filename="../chart.py" line="146"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>
@@ -1278,22 +1453,22 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="65"/>
+        <location filename="../programmode.py" line="68"/>
         <source>{file}, replaying {log}</source>
         <translation>{file}，重放 {log}</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="67"/>
+        <location filename="../programmode.py" line="70"/>
         <source>{test} (seed {seed})</source>
         <translation>{test}（种子 {seed}）</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="68"/>
+        <location filename="../programmode.py" line="71"/>
         <source>Running {file}: press Space to play.</source>
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="145"/>
+        <location filename="../programmode.py" line="148"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
@@ -1434,81 +1609,91 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="94"/>
+        <location filename="../stage.py" line="95"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="198"/>
+        <location filename="../stage.py" line="204"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="201"/>
+        <location filename="../stage.py" line="207"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="222"/>
+        <location filename="../stage.py" line="229"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="343"/>
+        <location filename="../stage.py" line="355"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="379"/>
+        <location filename="../stage.py" line="391"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="382"/>
+        <location filename="../stage.py" line="394"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="386"/>
-        <location filename="../stage.py" line="390"/>
+        <location filename="../stage.py" line="398"/>
+        <location filename="../stage.py" line="402"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="393"/>
+        <location filename="../stage.py" line="405"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="398"/>
+        <location filename="../stage.py" line="410"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="408"/>
+        <location filename="../stage.py" line="419"/>
+        <source>Stranded forever: ?</source>
+        <translation>永久阻塞：?</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="422"/>
+        <source>Predict first: the count comes with the answer.</source>
+        <translation>先预测：答案揭晓时才显示数量。</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="428"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="412"/>
+        <location filename="../stage.py" line="432"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="415"/>
+        <location filename="../stage.py" line="435"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="429"/>
+        <location filename="../stage.py" line="449"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="448"/>
-        <location filename="../stage.py" line="457"/>
+        <location filename="../stage.py" line="468"/>
+        <location filename="../stage.py" line="477"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

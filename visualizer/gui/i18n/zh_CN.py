@@ -283,6 +283,78 @@ ZH = {
         "引擎的结果：十秒后有 <b>{n}</b> 个永久阻塞（你的答案是 {a}）。Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程结束。",
     "The engine: <b>{n}</b> stranded after ten seconds (you said {a}).": "引擎的结果：十秒后有 <b>{n}</b> 个永久阻塞（你的答案是 {a}）。",
     "Nothing like that happened within a simulated minute.": "在一个模拟分钟内没有发生这样的事。",
+    # the guided lesson, rebuilt on the trace's facts (lessonmode.py, lesson.py, stage.py, chart.py)
+    "check {i}": "检查 {i}",
+    "goroutine {g}": "goroutine {g}",
+    "your guess": "你的猜测",
+    "Stranded forever: ?": "永久阻塞：?",
+    "Predict first: the count comes with the answer.": "先预测：答案揭晓时才显示数量。",
+    "Predict first: the memory comes with the answer.": "先预测：答案揭晓时才显示内存。",
+    "<b>Leaks, or cannot leak?</b> Predict first: the verdict comes with the answer.":
+        "<b>会泄漏，还是不会泄漏？</b>先预测：答案揭晓时才显示结论。",
+    "Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.":
+        "每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。",
+    "When a check fails, what does its handler do?": "一个检查失败时，它的 handler 会怎么做？",
+    "It waits until all {n} checks have reported, then returns.": "它等到全部 {n} 个检查都报告后才返回。",
+    "It returns at once, while later checks are still working.": "它立即返回，而后面的检查还在工作。",
+    "A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.":
+        "完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。",
+    "Why will the first goroutine that waits at a send be waiting?": "第一个在发送处等待的 goroutine，为什么会等待？",
+    "Its handler is busy with another value: it will take this one soon.": "它的 handler 正在处理另一个值：很快就会来取这个值。",
+    "Its handler has already returned: nobody will ever receive the value.": "它的 handler 已经返回了：永远没有人会接收这个值。",
+    "Request #{req}'s handler has returned. Its late checks finish one after another, and each tries to send its result.":
+        "请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。",
+    "How many of request #{req}'s {n} checks will be stranded (blocked for ever)?":
+        "请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？",
+    "None": "一个也没有",
+    "Fewer than {n}": "少于 {n} 个",
+    "{n} or more": "{n} 个或更多",
+    "Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.":
+        "每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。",
+    "Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?":
+        "请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？",
+    "The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.":
+        "惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。",
+    "Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?":
+        "没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？",
+    "A fresh run with the same requests: request #{req}'s handler has just returned at {t} ms with {k} of its checks still working.":
+        "用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。",
+    "The article's fix: done holds {cd} values and quit holds {cq}.": "文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。",
+    "What happens to those {k} checks?": "这 {k} 个检查会怎样？",
+    "All of them wait for ever at their sends.": "它们全都在发送处永久阻塞。",
+    "Some finish, the rest wait for ever.": "一部分完成，其余的永久阻塞。",
+    "All of them finish: their values go into a buffer.": "它们全都完成：值进入了缓冲区。",
+    "A buffer too small: done holds {cd} values and quit holds {cq}.": "缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。",
+    "How many of those {k} checks will be stranded?": "这 {k} 个检查中有多少个会永久阻塞？",
+    "Answer: <b>{n}</b>.": "答案：<b>{n}</b>。",
+    "Answer: <b>{a}</b>.": "答案：<b>{a}</b>。",
+    "(no prediction)": "（没有预测）",
+    "Your prediction was right.": "你的预测是对的。",
+    "You said: {a}.": "你的答案：{a}。",
+    "No handler returned early within a simulated minute.": "在一个模拟分钟内，没有 handler 提前返回。",
+    "Request #{req}'s handler returned {code} at {t} ms, at the value on {chan}":
+        "请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}",
+    " (from check {i})": "（来自检查 {i}）",
+    "{k} of its {n} checks were still working: {list}.": "它的 {n} 个检查中还有 {k} 个在工作：{list}。",
+    "Every one of its checks had already reported.": "它的每个检查都已经报告过了。",
+    "No goroutine waited at a send within a simulated minute.": "在一个模拟分钟内，没有 goroutine 在发送处等待。",
+    "{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.":
+        "请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。",
+    "Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.":
+        "它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。",
+    "Its handler has not returned: it receives one value at a time and will take this one.":
+        "它的 handler 还没有返回：它一次接收一个值，会来取这个值。",
+    "<b>{s}</b> stranded after ten seconds, from {r} requests.": "十秒后，{r} 个请求留下了 <b>{s}</b> 个永久阻塞的 goroutine。",
+    "Go would hold {b} for them, and it only grows: they stay until the process exits.":
+        "Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。",
+    "{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.":
+        "{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。",
+    "Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,":
+        "请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，",
+    "{b} put their value into a buffer ({where}) and finished;": "{b} 个把值放进了缓冲区（{where}）并结束；",
+    "{s} are stranded: checks {list} block for ever on a send nobody will receive.":
+        "{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。",
+    "none is stranded.": "没有一个永久阻塞。",
     # capacity explorer
     "stranded goroutines per request": "每个请求永久阻塞的 goroutine",
     "Go memory after one hour at this rate": "按此速度一小时后 Go 占用的内存",
