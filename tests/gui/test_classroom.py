@@ -507,3 +507,12 @@ def test_the_lesson_words_follow_the_zoom(open_window):
     assert w.lesson_panel.caption.font().pointSizeF() > before
     w.act_zoom_reset.trigger()
     assert w.lesson_panel.caption.font().pointSizeF() == before
+
+
+def test_presenter_lanes_words_are_bigger_where_the_lane_has_room(open_window):
+    """At 1024x768 a channel's name and "no buffer" were 9 and 8 px in presenter mode."""
+    w = open_window(size=(1024, 768), present=True)
+    w.stage.grab()
+    sizes = {t: f.pixelSize() for t, _r, f in w.stage.labels if t in ("done 0/0", "quit 0/0", "no buffer", "handler")}
+    assert set(sizes) == {"done 0/0", "quit 0/0", "no buffer", "handler"}
+    assert min(sizes.values()) >= 14, sizes

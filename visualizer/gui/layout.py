@@ -231,6 +231,7 @@ class LayoutMixin:
         self.code.base_px = 32.0 if self.presenting else 24.0
         self.code.floor_px = 18.0 if self.presenting else 0.0
         self.stage.lane_px = 90 if self.presenting else 48
+        self.stage.text_scale = 1.3 if self.presenting else 1.0
         # the verdict goes under the stage so the code can have the whole height
         if self.presenting:
             self.middle_layout.addWidget(self.verdict)

@@ -105,6 +105,7 @@ class Stage(QWidget):
         self._pos.clear()
 
     lane_heights: list[float] = []  # as last laid out
+    text_scale = 1.0  # a lane's words may grow this much where the lane has room (presenter mode: 1.3)
     lane_px = 48  # the least height of a lane (presenter mode: taller, fewer lanes the back row can read)
     never_continue = 0  # the window's second fact: goroutines that can never continue, stranded included
 
@@ -178,6 +179,10 @@ class Stage(QWidget):
         f.setBold(bold)
         return f
 
+    def _cap(self, size: float) -> int:
+        """The largest pixel size for a lane's words of designed ``size``: zoomed, and scaled in presenter mode."""
+        return px(size * self.text_scale)
+
     def _label(self, p: QPainter, rect: QRectF, text: str, size: float, align=Qt.AlignLeft | Qt.AlignVCenter,
                bold: bool = False, short: str | None = None, optional: bool = False) -> float:
         """Draw ``text`` in ``rect`` at ``size`` px or smaller, never wider than the rect; returns its width.
@@ -219,14 +224,14 @@ class Stage(QWidget):
         third = tag.height() / (3 if with_ip else 2.1)
         p.setPen(INK)
         self._label(p, QRectF(tag.left(), tag.top(), tag.width(), third * 1.2), f"#{r.req}",
-                    min(px(22), third * 1.1), bold=True)
+                    min(self._cap(22), third * 1.1), bold=True)
         if with_ip:
             self._label(p, QRectF(tag.left(), tag.top() + third * 1.2, tag.width(), third * 0.9), r.ip,
-                        min(px(13), third * 0.85), optional=True)
+                        min(self._cap(13), third * 0.85), optional=True)
         shown_n = "?" if self.counts_hidden else f"{r.stranded:,}"
         p.setPen(VERMILLION if r.stranded and not self.counts_hidden else GREY)
         self._label(p, QRectF(tag.left(), tag.bottom() - third * 0.9, tag.width(), third * 0.9),
-                    self.tr("{n} stranded").format(n=shown_n), min(px(13), third * 0.85),
+                    self.tr("{n} stranded").format(n=shown_n), min(self._cap(13), third * 0.85),
                     bold=bool(r.stranded) and not self.counts_hidden, short=f"✖ {shown_n}")
         # zones
         checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * 0.26, h - 12)
@@ -339,12 +344,12 @@ class Stage(QWidget):
         if rect.height() >= px(34) or narrow:  # label above the slots (a narrow lane too: the label needs the width)
             head = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.42)
             body = QRectF(rect.left(), head.bottom(), rect.width(), rect.height() - head.height())
-            self._label(p, head, label, min(px(14), head.height() * 0.9), bold=True)
+            self._label(p, head, label, min(self._cap(14), head.height() * 0.9), bold=True)
         else:  # a short lane: label beside them
             lw = rect.width() * 0.5
             body = QRectF(rect.left() + lw, rect.top() + 1, rect.width() - lw, rect.height() - 2)
             self._label(p, QRectF(rect.left(), rect.top(), lw - 3, rect.height()), label,
-                        min(px(12), rect.height() * 0.8), bold=True)
+                        min(self._cap(12), rect.height() * 0.8), bold=True)
         pen = QPen(VERMILLION if orphaned else INK, 2, Qt.DashLine if orphaned else Qt.SolidLine)
         p.setPen(pen)
         p.setBrush(PAPER)
@@ -353,7 +358,7 @@ class Stage(QWidget):
         if cap == 0:  # hatched: no room at all; the words too when they can be read
             p.fillRect(body.adjusted(2, 2, -2, -2), QBrush(GREY.lighter(120), Qt.BDiagPattern))
             text = self.tr("no buffer")
-            size = min(px(12), body.height() * 0.7)
+            size = min(self._cap(12), body.height() * 0.7)
             f = fit_font(self._font(size), text, body.width() - 8, size)
             if f.pixelSize() >= 9:
                 p.setFont(f)
@@ -388,8 +393,8 @@ class Stage(QWidget):
         rh = (rect.height() - 4) / rows
         line = [QRectF(rect.left() + 5, rect.top() + 2 + i * rh, rect.width() - 10, rh) for i in range(rows)]
         p.setPen(INK)
-        self._label(p, line[0], self.tr("handler"), min(px(15), rh * 0.8), bold=True, optional=True)
-        size = min(px(13), rh * 0.75)
+        self._label(p, line[0], self.tr("handler"), min(self._cap(15), rh * 0.8), bold=True, optional=True)
+        size = min(self._cap(13), rh * 0.75)
         if not returned:
             self._label(p, line[1], self.tr("receiving…"), size, short="…")
         elif r.outcome == "rejected":
