@@ -679,7 +679,7 @@ class Compiler:
 
     def subst(self, t: Any, binds: dict) -> Any:
         """``t`` with type parameters replaced by ``binds`` (name -> type; unknown ones by None)."""
-        if t is None or type(t) is not tuple:
+        if t is None or not isinstance(t, tuple):
             return t
         if t[0] == "tparam":
             return binds.get(t[1])
@@ -699,7 +699,7 @@ class Compiler:
 
     def unify(self, p: Any, a: Any, binds: dict) -> None:
         """Infer type arguments: bind the type parameters in parameter type ``p`` from argument type ``a``."""
-        if p is None or a is None or type(p) is not tuple or type(a) is not tuple:
+        if p is None or a is None or not isinstance(p, tuple) or not isinstance(a, tuple):
             return
         if p[0] == "tparam":
             binds.setdefault(p[1], a)
@@ -832,6 +832,34 @@ class Compiler:
         if k == "ext":
             return EXT_ZERO.get(u[1], "None")
         return "None"
+
+    def elem_size(self, t: Any, depth: int = 0) -> int:
+        """Bytes one value of ``t`` takes on amd64 (append's growth rounds to the allocator's size classes
+        by it); 8 when unknown."""
+        u = self.under(t)
+        if u is None or depth > 8:
+            return 8
+        k = u[0]
+        if k == "basic":
+            kind = int_kind(u)
+            if kind is not None:
+                return _WIDTH[kind][0] // 8
+            return {"string": 16, "bool": 1, "float32": 4, "error": 16, "any": 16, "complex128": 16}.get(u[1], 8)
+        if k == "iface":
+            return 16
+        if k == "slice":
+            return 24
+        if k == "array":
+            return u[1] * self.elem_size(u[2], depth + 1) if type(u[1]) is int else 8
+        if k == "struct":
+            size = align = 0
+            for ft in self.structs.get(u[1], {}).get("fields", {}).values():
+                fs = self.elem_size(ft, depth + 1)
+                a = min(8, fs) if fs in (1, 2, 4) else 8
+                size = -(-size // a) * a + fs
+                align = max(align, a)
+            return -(-size // align) * align if align else 0
+        return 8
 
     def jdesc(self, t: Any, depth: int = 0) -> tuple:
         """A type as encoding/json decodes into it (golang/gojson.py's descriptors), as data."""
@@ -2969,7 +2997,9 @@ class Compiler:
         obj = self.expr(e.child_by_field_name("operand"))
         lo = e.child_by_field_name("start")
         hi = e.child_by_field_name("end")
-        return f"_h.slice({obj}, {self.expr(lo) if lo else 'None'}, {self.expr(hi) if hi else 'None'})"
+        mx = e.child_by_field_name("capacity")
+        tail = f", {self.expr(mx)}" if mx else ""
+        return f"_h.slice({obj}, {self.expr(lo) if lo else 'None'}, {self.expr(hi) if hi else 'None'}{tail})"
 
     def e_type_assertion_expression(self, e):
         x = self.expr(e.child_by_field_name("operand"))
@@ -3181,9 +3211,12 @@ class Compiler:
         if name == "cap":
             return f"_h.cap({self.expr(args[0])})"
         if name == "append":
+            st = self.under(self.type_of(args[0]))
+            et = st[1] if st is not None and st[0] == "slice" else None
+            elem = self.k((self.elem_size(et), None)) if et is None else f"({self.elem_size(et)}, lambda: {self.zero(et)})"
             if len(args) == 2 and args[1].type == "variadic_argument":
-                return f"_h.extend({self.expr(args[0])}, {self.expr(args[1].named_children[0])})"
-            return f"_h.append({self.expr(args[0])}{''.join(', ' + self.expr_value(a) for a in args[1:])})"
+                return f"_h.extend({self.expr(args[0])}, {elem}, {self.expr(args[1].named_children[0])})"
+            return f"_h.append({self.expr(args[0])}, {elem}{''.join(', ' + self.expr_value(a) for a in args[1:])})"
         if name == "make":
             typ = self.resolve_type(args[0])
             u = self.under(typ)
@@ -3197,9 +3230,10 @@ class Compiler:
                 return "{}"
             if u[0] == "slice":
                 n = self.expr(args[1]) if len(args) > 1 else "0"
+                cap = f", {self.expr(args[2])}" if len(args) > 2 else ""
                 # a call, not a comprehension: n may hold a hoisted call (calls_first), which Python does not
                 # allow in a comprehension's iterable
-                return f"_h.make_slice({n}, lambda: {self.zero(u[1])})"
+                return f"_h.make_slice({n}, lambda: {self.zero(u[1])}{cap})"
             raise self.err(args[0], "cannot make this type")
         if name == "new":
             typ = self.resolve_type(args[0])

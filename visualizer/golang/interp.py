@@ -349,15 +349,18 @@ class Helpers:
         self.alloc(n)
         return range(n)
 
-    def make_slice(self, n: int, zero: Any) -> list:
-        """Go's ``make([]T, n)``: ``n`` zero values of T (``zero()`` makes one); see ``make_len``."""
+    def make_slice(self, n: int, zero: Any, cap: Any = None) -> Any:
+        """Go's ``make([]T, n[, cap])``: ``n`` zero values of T (``zero()`` makes one), with room for ``cap``."""
         r = self.make_len(n)
+        if cap is not None and cap != n:
+            if cap < n:
+                raise V.PanicValue(V.RuntimeErrorValue("makeslice: cap out of range"),
+                                   "runtime error: makeslice: cap out of range")
+            self.alloc(cap)
+            return V.Slice(_zeros(zero, cap), 0, n, cap, zero)
         if not n:
             return []
-        z = zero()
-        if z is None or type(z) in (int, float, str, bool):  # immutable: one value serves every element
-            return [z] * n
-        return [z] + [zero() for _ in r[1:]]
+        return _zeros(zero, len(r))
 
     def cat(self, a: str, b: str) -> str:
         """Go's string ``a + b``: a new string, checked against the allocation budget (1 byte a byte)."""
@@ -525,38 +528,60 @@ class Helpers:
         return len(x)
 
     def cap(self, x: Any) -> int:
-        """Go's ``cap``: 0 for nil, a channel's buffer size, else the length (slices have no spare capacity here)."""
+        """Go's ``cap``: 0 for nil, a channel's buffer size, a slice's room in its array (a list's is its length)."""
         if x is None:
             return 0
         if hasattr(x, "cap"):
             return x.cap
         return len(x)
 
-    def append(self, s: Any, *vals: Any) -> list:
-        """Go's ``append(s, vals...)``: always a new list (a nil slice is empty)."""
-        if s is not None and len(s) > 0x10000:
-            self.alloc(len(s) + len(vals))
-        out = list(s) if s is not None else []
-        out.extend(vals)
-        return out
+    def append(self, s: Any, elem: tuple, *vals: Any) -> Any:
+        """Go's ``append(s, vals...)``: in place when the array has room (the slices sharing it see the
+        new elements), else a new array of Go's grown capacity. ``elem`` is the element's (size in
+        bytes, zero maker) as the compiler knows them."""
+        return self._append(s, elem, vals)
 
-    def extend(self, s: Any, more: Any) -> list:
-        """Go's ``append(s, more...)``: a new list; a string appends its bytes."""
-        if more is not None:
-            self.alloc((len(s) if s is not None else 0) + len(more))
-        out = list(s) if s is not None else []
-        if type(more) is str:
-            out.extend(more.encode())
-        elif more:
-            out.extend(more)
-        return out
+    def extend(self, s: Any, elem: tuple, more: Any) -> Any:
+        """Go's ``append(s, more...)``; a string appends its bytes."""
+        if more is None:
+            return s
+        return self._append(s, elem, more.encode() if type(more) is str else list(more))
 
-    def copy_slice(self, dst: list, src: Any) -> int:
-        """Go's ``copy(dst, src)``: copies min(len) elements in place and returns that count."""
+    def _append(self, s: Any, elem: tuple, vals: Any) -> Any:
+        k = len(vals)
+        if s is None:
+            if not k:
+                return None
+            arr, off, n, cap = [], 0, 0, 0
+        elif type(s) is V.Slice:
+            arr, off, n, cap = s.arr, s.off, s.n, s.cap
+        else:
+            arr, off, n, cap = s, 0, len(s), len(s)
+        if not k:
+            return s
+        if n + k <= cap:  # room in the shared array: Go writes there, and so must we
+            arr[off + n:off + n + k] = vals
+            return V.Slice(arr, off, n + k, cap, getattr(s, "zero", None) or elem[1])
+        new_cap = V.grown_cap(cap, n + k, elem[0])
+        self.alloc(new_cap)
+        zero = getattr(s, "zero", None) or elem[1]
+        new = arr[off:off + n]
+        new.extend(vals)
+        if new_cap == n + k:
+            return new
+        new.extend(_zeros(zero, new_cap - n - k))
+        return V.Slice(new, 0, n + k, new_cap, zero)
+
+    def copy_slice(self, dst: Any, src: Any) -> int:
+        """Go's ``copy(dst, src)``: copies min(len) elements in place (overlapping as memmove does) and
+        returns that count; a string source copies its bytes."""
         if dst is None or src is None:
             return 0
+        if type(src) is str:
+            src = src.encode()
         n = min(len(dst), len(src))
-        dst[:n] = list(src[:n])
+        if n:
+            dst[:n] = src[:n]  # src[:n] is read whole before dst is written
         return n
 
     def delete(self, m: Any, k: Any) -> None:
@@ -726,19 +751,31 @@ class Helpers:
         for it in items:
             yield it
 
-    def slice(self, x: Any, lo: Any, hi: Any) -> Any:
-        """Go's ``x[lo:hi]`` (either bound may be None); a string slices bytes. Panics on bounds out of range."""
-        if x is None:
-            return None
+    def slice(self, x: Any, lo: Any, hi: Any, mx: Any = None) -> Any:
+        """Go's ``x[lo:hi]`` and ``x[lo:hi:max]`` (lo and hi may be None): a string's bytes; for a slice
+        or an array a window on the same array, up to its capacity. Panics as Go does out of range."""
         if type(x) is str:
+            n = len(x.encode())
+            lo = 0 if lo is None else lo
+            hi = n if hi is None else hi
+            _check_bounds(lo, hi, None, n, "length")
             return x.encode()[lo:hi].decode(errors="replace")
-        n = len(x)
+        if x is None:
+            arr, off, n, cap, zero = [], 0, 0, 0, None
+        elif type(x) is V.Slice:
+            arr, off, n, cap, zero = x.arr, x.off, x.n, x.cap, x.zero
+        else:
+            arr, off, n, cap, zero = x, 0, len(x), len(x), None
         lo = 0 if lo is None else lo
         hi = n if hi is None else hi
-        if not 0 <= lo <= hi <= n:
-            raise V.PanicValue(V.RuntimeErrorValue(f"slice bounds out of range [{lo}:{hi}]"),
-                               f"runtime error: slice bounds out of range [{lo}:{hi}] with capacity {n}")
-        return x[lo:hi]
+        _check_bounds(lo, hi, mx, cap, "capacity")
+        if mx is not None:
+            cap = mx
+        if x is None and hi == 0:
+            return None
+        if off + lo == 0 and hi == cap == len(arr):
+            return arr  # the whole array: the list itself, shared
+        return V.Slice(arr, off + lo, hi - lo, cap - lo, zero)
 
     @staticmethod
     def or_empty(x: Any, empty: Any) -> Any:
@@ -749,7 +786,7 @@ class Helpers:
         """Go's ``string(x)``: a rune or a byte slice to a string; anything else unchanged."""
         if type(x) is int:
             return chr(x)
-        if type(x) is list:
+        if type(x) is list or type(x) is V.Slice:
             return bytes(x).decode(errors="replace")
         return x
 
@@ -794,7 +831,7 @@ class Helpers:
             return spec[3] is not None and type(v) is not V.DurArg and self.is_type(v, spec[3])
         if spec[0] == "ext":
             return getattr(type(v), "_goname", None) == spec[1]
-        return {"slice": type(v) is list, "map": type(v) is dict, "chan": hasattr(v, "sendq"),
+        return {"slice": V.is_slice(v), "map": type(v) is dict, "chan": hasattr(v, "sendq"),
                 "func": callable(v)}.get(spec[0], False)
 
     def assert_(self, v: Any, spec: Any) -> Any:
@@ -958,7 +995,7 @@ class Helpers:
 
     def unsafe_Sizeof(self, x: Any) -> int:
         """``unsafe.Sizeof``: a word for a number or pointer, two for a string, three for a slice."""
-        return {str: 16, list: 24}.get(type(x), 8)
+        return {str: 16, list: 24, V.Slice: 24}.get(type(x), 8)
 
     # -- encoding/json (golang/gojson.py) --
 
@@ -1644,7 +1681,7 @@ class Writer:
         self.fd = fd
 
     async def Write(self, b: Any) -> tuple:
-        self.ip.write(self.fd, bytes(b).decode(errors="replace") if type(b) is list else str(b))
+        self.ip.write(self.fd, bytes(b).decode(errors="replace") if V.is_slice(b) else str(b))
         return len(b), None
 
     async def WriteString(self, s: str) -> tuple:
@@ -2670,3 +2707,30 @@ async def _gomain(fn: Any, args: tuple) -> None:
 
 
 __all__ = ["Interp", "GoRuntime", "RunResult", "SLEEPING", "CHAN_REASONS"]
+
+
+def _zeros(zero: Any, n: int) -> list:
+    """``n`` zero values made by ``zero()``: one value serves every element when it cannot change."""
+    if n <= 0:
+        return []
+    z = zero() if zero is not None else None
+    if z is None or type(z) in (int, float, str, bool):
+        return [z] * n
+    return [z] + [zero() for _ in range(n - 1)]
+
+
+def _check_bounds(lo: int, hi: int, mx: Any, room: int, what: str) -> None:
+    """Go's panics for ``x[lo:hi:max]`` out of range: the first bound that fails, in Go's words."""
+    top = hi if mx is None else mx
+    if top > room or top < 0:
+        at = f"[:{top}]" if mx is None else f"[::{top}]"
+        _bounds_panic(f"{at} with {what} {room}")
+    if mx is not None and hi > mx:
+        _bounds_panic(f"[:{hi}:{mx}]")
+    if lo > hi or lo < 0:
+        _bounds_panic(f"[{lo}:{hi}]")
+
+
+def _bounds_panic(detail: str) -> None:
+    msg = f"slice bounds out of range {detail}"
+    raise V.PanicValue(V.RuntimeErrorValue(msg), f"runtime error: {msg}")

@@ -1,8 +1,8 @@
 """Go values as the interpreter represents them, and fmt's formatting of them.
 
-ints, floats, bools and strings are Python's; nil is ``None``; slices are
-lists (a re-slice copies: programs that rely on sharing a backing array are
-outside the subset); maps are dicts; a struct is an instance of a class made
+ints, floats, bools and strings are Python's; nil is ``None``; a slice is a
+list when it spans its whole backing array, else a ``Slice`` (a window on the
+list it shares with the slices it came from); arrays are lists; maps are dicts; a struct is an instance of a class made
 from its declaration (``GoStruct``); a pointer to a struct is the struct
 object itself, and assigning or passing a struct *value* copies it. A
 variable whose address is taken lives in a ``Box``.
@@ -111,7 +111,7 @@ class GoStruct:
 
 
 def _hashable(v: Any) -> Any:
-    return tuple(v) if type(v) is list else v
+    return tuple(v) if type(v) is list or type(v) is Slice else v
 
 
 def copy_value(v: Any) -> Any:
@@ -133,6 +133,99 @@ def copy_value(v: Any) -> Any:
     if cp is not None:
         return cp()
     return v
+
+
+# Go's malloc size classes up to 32 KiB (runtime/sizeclasses.go): append's new capacity is rounded up to
+# one, so cap() after a growing append is what Go prints
+_SIZE_CLASSES = (8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
+                 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
+                 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880,
+                 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768)
+
+
+def grown_cap(old_cap: int, need: int, esize: int) -> int:
+    """The capacity Go's append gives a slice of ``old_cap`` that must hold ``need`` elements of ``esize``
+    bytes: double while small, then grow by a quarter plus 192, rounded up to the allocator's size."""
+    if need > 2 * old_cap:
+        cap = need
+    elif old_cap < 256:
+        cap = 2 * old_cap
+    else:
+        cap = old_cap
+        while cap < need:
+            cap += (cap + 768) >> 2
+    if esize <= 0:
+        return cap
+    size = cap * esize
+    if size <= 32768:
+        size = next(c for c in _SIZE_CLASSES if c >= size)
+    else:
+        size = -(-size // 8192) * 8192
+    return size // esize
+
+
+class Slice:
+    """A slice that does not span its whole backing array: elements [off, off+n) of the list ``arr``, with
+    room up to off+cap. Writes go to ``arr``, so the slices cut from one array see each other's writes,
+    and an append within capacity fills the array in place, as in Go. ``zero`` makes an element's zero
+    value for capacity that is not yet used (None: nil)."""
+
+    __slots__ = ("arr", "off", "n", "cap", "zero")
+
+    def __init__(self, arr: list, off: int, n: int, cap: int, zero: Any = None) -> None:
+        self.arr, self.off, self.n, self.cap, self.zero = arr, off, n, cap, zero
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Any:
+        arr, off = self.arr, self.off
+        for k in range(self.n):
+            yield arr[off + k]
+
+    def __getitem__(self, i: Any) -> Any:
+        if type(i) is slice:  # Python-side reads (the library's code): a copy
+            return self.arr[self.off:self.off + self.n][i]
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        return self.arr[self.off + i]
+
+    def __setitem__(self, i: Any, v: Any) -> None:
+        if type(i) is slice:  # the library writing a run of elements in place (copy, Read, sort)
+            lo, hi, step = i.indices(self.n)
+            v = list(v)
+            if step != 1 or len(v) != hi - lo:
+                raise ValueError("a slice's length cannot change in place")
+            self.arr[self.off + lo:self.off + hi] = v
+            return
+        if i < 0:
+            i += self.n
+        if not 0 <= i < self.n:
+            raise IndexError(i)
+        self.arr[self.off + i] = v
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is Slice or type(other) is list:
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def sort(self, key: Any = None, reverse: bool = False) -> None:
+        self[:] = sorted(self, key=key, reverse=reverse)
+
+    def reverse(self) -> None:
+        self[:] = self[::-1]
+
+    def __repr__(self) -> str:
+        return f"Slice({list(self)!r}, cap={self.cap})"
+
+
+def is_slice(x: Any) -> bool:
+    """Whether ``x`` is a slice or array value (a list or a window on one)."""
+    return type(x) is list or type(x) is Slice
 
 
 class PtrArg:
@@ -369,7 +462,7 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
     m = getattr(v, "g_String", None)
     if callable(m) and not isinstance(v, type):
         return await _call_str(m)
-    if t is list or t is tuple:
+    if t is list or t is tuple or t is Slice:
         parts = [await fmt_value(x, verb, plus, False) for x in v]
         return "[" + " ".join(parts) + "]"
     if t is dict:
@@ -487,7 +580,7 @@ async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
         if t is int or t is bool:
             s = str(int(a))
             return ("+" + s) if "+" in flags and a >= 0 else s
-        if t is list:
+        if t is list or t is Slice:
             return "[" + " ".join(str(x) for x in a) + "]"
         return f"%!d({type_name(a)}={await fmt_value(a)})"
     if verb in "fFeEgG":
@@ -544,7 +637,7 @@ def type_name(a: Any) -> str:
         return "*errors.errorString"
     if isinstance(a, GoStruct):
         return a._goname
-    if t is list:
+    if t is list or t is Slice:
         return "[]interface {}"
     if t is dict:
         return "map[string]interface {}"
