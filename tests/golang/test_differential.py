@@ -661,9 +661,23 @@ def frag_generics(draw, gaps: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+@st.composite
+def frag_goto(draw, gaps: bool) -> str:
+    """goto backwards (a retry), forwards out of nested loops and a switch, beside labelled break/continue."""
+    n, stop = draw(st.integers(0, 4)), draw(st.integers(0, 8))
+    lines = ["\tn := 0", "again:", "\tn++", f"\tif n < {n} {{\n\t\tgoto again\n\t}}", "\tfmt.Println(\"n\", n)",
+             "\tfor i := 0; i < 3; i++ {", "\t\tfor j := 0; j < 3; j++ {",
+             f"\t\t\tswitch {{\n\t\t\tcase i*3+j == {stop}:\n\t\t\t\tgoto out\n\t\t\tcase j == 1:\n\t\t\t\tcontinue\n\t\t\t}}",
+             "\t\t\tfmt.Print(i, j, \" \")", "\t\t}", "\t}", "\tfmt.Print(\"all \")", "out:",
+             "\tfmt.Println(\"out\")"]
+    # labels belong to the function: a func literal of its own lets two of these share a case
+    return "\tfunc() {\n" + "\n".join(lines) + "\n\t}()\n"
+
+
 FRAGMENTS = [frag_compound_map, frag_compound_slice, frag_compound_field, frag_multi_assign, frag_eval_order,
              frag_defer, frag_closures, frag_intarith, frag_conversion, frag_strings, frag_slices, frag_structs,
-             frag_fmt, frag_methods, frag_named_results, frag_generics]
+             frag_fmt, frag_methods, frag_named_results, frag_generics,
+             frag_goto]
 
 
 def case_body(gaps: bool) -> st.SearchStrategy[str]:

@@ -206,8 +206,10 @@ STATEMENTS = {
     "return_statement", "if_statement", "for_statement", "expression_switch_statement", "type_switch_statement",
     "select_statement", "go_statement", "defer_statement", "send_statement", "labeled_statement",
     "break_statement", "continue_statement", "empty_statement", "block", "var_declaration", "const_declaration",
-    "type_declaration",
+    "type_declaration", "goto_statement",
 }
+
+_FUNC_NODES = ("function_declaration", "method_declaration", "func_literal")
 
 
 @dataclass
@@ -281,10 +283,11 @@ class FuncCtx:
 class Construct:
     """A loop, switch or select that ``break``/``continue`` (optionally labelled) can target."""
 
-    kind: str  # loop, switch, select
+    kind: str  # loop, switch, select, goto (a block holding labels that goto targets)
     label: str | None
     cid: int
     needs_check: bool = False
+    targets: dict = field(default_factory=dict)  # a goto block's labels -> the segment each starts
 
 
 class Program:
@@ -1693,14 +1696,56 @@ class Compiler:
                     stmts.extend(c.named_children)
                 else:
                     stmts.append(c)
-        for s in stmts:
-            if s.type == "comment":
-                continue
-            self.stmt(s, depth)
+        stmts = [s for s in stmts if s.type != "comment"]
+        gotos = _goto_labels(node)
+        cuts = [i for i, s in enumerate(stmts) if s.type == "labeled_statement" and
+                s.child_by_field_name("label").text.decode() in gotos]
+        if cuts:
+            self.goto_block(stmts, cuts, depth)
+        else:
+            for s in stmts:
+                self.stmt(s, depth)
         if len(self.out) == start:
             self.emit(depth, "pass")
         if new_scope:
             self.scopes.pop()
+
+    def goto_block(self, stmts: list, cuts: list[int], d: int) -> None:
+        """A block with labels that ``goto`` targets: its statements cut at those labels into segments run
+        in turn inside a loop; ``goto L`` sets where to start and restarts the loop, which then skips
+        the segments before L's. (Go allows a goto only to a label of its own or an enclosing block.)"""
+        c = self.push_construct("goto", None)
+        bounds = ([0] if cuts[0] else []) + cuts + [len(stmts)]
+        first = 1 if cuts[0] else 0
+        for k, i in enumerate(cuts):
+            c.targets[stmts[i].child_by_field_name("label").text.decode()] = k + first
+        at = f"_g{c.cid}"
+        self.emit(d, f"{at} = 0")
+        self.emit(d, "while True:")
+        self.emit(d + 1, _SPIN)
+        for k in range(len(bounds) - 1):
+            self.emit(d + 1, f"if {at} <= {k}:")
+            start = len(self.out)
+            for s in stmts[bounds[k]:bounds[k + 1]]:
+                self.stmt(s, d + 2)
+            if len(self.out) == start:
+                self.emit(d + 2, "pass")
+        self.emit(d + 1, "break")
+        self.pop_construct(c, d)
+
+    def s_goto_statement(self, s, d):
+        label = s.named_children[0].text.decode()
+        js = self.fn.jumps
+        target = next((c for c in reversed(js) if label in c.targets), None)
+        if target is None:
+            raise self.err(s, f"goto {label} jumps into a block or to a label not defined")
+        self.emit(d, f"_g{target.cid} = {target.targets[label]}")
+        if target is js[-1]:
+            self.emit(d, "continue")
+            return
+        self.emit(d, f"_jmp = ({target.cid}, 'c')")
+        self.emit(d, "break")
+        js[-1].needs_check = True
 
     def stmts(self, nodes, depth: int) -> None:
         """Translate a statement list at indentation ``depth``; emits ``pass`` when nothing came out."""
@@ -2071,6 +2116,8 @@ class Compiler:
         js = self.fn.jumps
         target = None
         for c in reversed(js):
+            if c.kind == "goto":  # not a construct break or continue name
+                continue
             if label is not None:
                 if c.label == label:
                     target = c
@@ -3628,3 +3675,22 @@ def compile_files(files: list[tuple[str, bytes]], tests: bool = False) -> Progra
         col = c.nodes[nid].start_point[1] + 1 if c.nodes and 0 <= nid < len(c.nodes) else 1
         raise GoSourceError(c.files[fi] if c.files else "?", max(line, 1), col,
                             f"unsupported Go here ({type(e).__name__}: {e})") from None
+
+
+def _goto_labels(block) -> set[str]:
+    """The labels ``goto`` statements name in the function around ``block`` (not in nested func literals)."""
+    fn = block
+    while fn is not None and fn.type not in _FUNC_NODES:
+        fn = fn.parent
+    if fn is None or b"goto" not in fn.text:
+        return set()
+    out: set[str] = set()
+    todo = [fn]
+    while todo:
+        n = todo.pop()
+        for ch in n.named_children:
+            if ch.type == "goto_statement" and ch.named_children:
+                out.add(ch.named_children[0].text.decode())
+            elif ch.type != "func_literal":
+                todo.append(ch)
+    return out
