@@ -678,6 +678,10 @@ class Compiler:
             return "_h.nozero"
         if t[0] == "tparam":
             return t[2]
+        kind = int_kind(self.under(t))
+        if kind is not None and kind != "int":  # the body's arithmetic on T wraps at this width
+            bits, signed = _WIDTH[kind]
+            return f"_h.sized({bits}, {signed})"
         return f"(lambda: {self.zero(t)})"
 
     def subst(self, t: Any, binds: dict) -> Any:
@@ -2032,7 +2036,11 @@ class Compiler:
     def s_inc_statement(self, s, d, delta="+ 1"):
         lv = s.named_children[0]
         cur, store = self.update_target(lv, d)
-        self.emit(d, store(wrapped(f"{cur} {delta}", int_kind(self.under(self.type_of(lv))))))
+        t = self.under(self.type_of(lv))
+        if t is not None and t[0] == "tparam":
+            self.emit(d, store(f"_h.twrap({t[2]}, {cur} {delta})"))
+            return
+        self.emit(d, store(wrapped(f"{cur} {delta}", int_kind(t))))
 
     def s_dec_statement(self, s, d):
         self.s_inc_statement(s, d, "- 1")
@@ -2775,6 +2783,9 @@ class Compiler:
         kind = kind or (int_kind(ub) if op not in ("<<", ">>") else None)
         if kind is not None and kind != "int" and op in ("+", "-", "*", "<<", "/", "&^", "^", "|", "&", "%", ">>"):
             return wrapped(self._binop(op, a, b, ua, ub), kind)
+        tp = ua if ua is not None and ua[0] == "tparam" else ub if ub is not None and ub[0] == "tparam" else None
+        if tp is not None and op in ("+", "-", "*", "<<", "&^", "^", "|", "&", "%", ">>"):
+            return f"_h.twrap({tp[2]}, {self._binop(op, a, b, ua, ub)})"  # T may be a sized integer
         if op == "+" and STR in (ua, ub):  # a string that doubles in a loop is an allocation like any other
             return f"_h.cat({a}, {b})"
         return self._binop(op, a, b, ua, ub)

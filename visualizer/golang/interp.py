@@ -390,6 +390,16 @@ class Helpers:
         return rt.gosched()
 
     @staticmethod
+    def sized(bits: int, signed: bool) -> Any:
+        """The type argument of a sized integer type: its zero (0), and ``wrap`` for the generic body's arithmetic."""
+        return V.SizedType(bits, signed)
+
+    @staticmethod
+    def twrap(t: Any, v: Any) -> Any:
+        """``v``, the result of arithmetic on a type parameter, wrapped when its argument ``t`` is a sized integer."""
+        return t.wrap(v) if type(t) is V.SizedType else v
+
+    @staticmethod
     def nozero() -> None:
         """The zero value of a type argument leakviz could not infer (nil)."""
         return None

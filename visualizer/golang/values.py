@@ -223,6 +223,24 @@ class Slice:
         return f"Slice({list(self)!r}, cap={self.cap})"
 
 
+class SizedType:
+    """A sized integer type handed to a generic function as a type argument: called, its zero value."""
+
+    __slots__ = ("mask", "half")
+
+    def __init__(self, bits: int, signed: bool) -> None:
+        self.mask = (1 << bits) - 1
+        self.half = 1 << (bits - 1) if signed else 0
+
+    def __call__(self) -> int:
+        return 0
+
+    def wrap(self, v: Any) -> Any:
+        if type(v) is not int:
+            return v
+        return ((v + self.half) & self.mask) - self.half
+
+
 def is_slice(x: Any) -> bool:
     """Whether ``x`` is a slice or array value (a list or a window on one)."""
     return type(x) is list or type(x) is Slice
