@@ -80,37 +80,12 @@ KNOWN_GAPS: list[Gap] = [
     Gap('printf_T_map',
         '\tfmt.Printf("%T\\n", map[string]bool{})',
         go='map[string]bool\n', leakviz='map[string]interface {}\n'),
-    Gap('printf_x_bytes',
-        '\tfmt.Printf("%x %X\\n", []byte("hi"), []byte("hi"))',
-        go='6869 6869\n', leakviz='5b313034203130355d 5B313034203130355D\n'),
-    Gap('printf_d_map',
-        '\tfmt.Printf("%d\\n", map[string]int{"a": 1})',
-        go='map[%!d(string=a):1]\n', leakviz='%!d(map[string]interface {}=map[a:1])\n'),
-    Gap('printf_q_string_slice',
-        '\tfmt.Printf("%q\\n", []string{"a", "b"})',
-        go='["a" "b"]\n', leakviz='"[a b]"\n'),
-    Gap('printf_U',
-        '\tfmt.Printf("%U\\n", 65)',
-        go='U+0041\n', leakviz='%!U(int=65)\n'),
-    Gap('index_operand_before_assignment',
-        '\ts := []int{0, 0}\n\ti := 0\n\ti, s[i] = 1, 2\n\tfmt.Println(i, s)',
-        go='1 [2 0]\n', leakviz='1 [0 2]\n'),
-    Gap('tuple_assign_index_calls_first',
-        '\tm := map[string]int{}\n\tm[k("a")], m[k("b")] = v(1), v(2)\n\tfmt.Println(m)',
-        go='key a\nkey b\nvalue 1\nvalue 2\nmap[a:1 b:2]\n', leakviz='value 1\nvalue 2\nkey a\nkey b\nmap[a:1 b:2]\n',
-        decls='func k(s string) string {\n\tfmt.Println("key", s)\n\treturn s\n}\n\nfunc v(n int) int {\n\tfmt.Println("value", n)\n\treturn n\n}\n'),
     Gap('append_non_escaping_stack_buffer',  # Go 1.25+ keeps a slice that does not escape in 32 stack bytes
         '\tvar s []int\n\ts = append(s, 1)\n\tfmt.Println(cap(s))',
         go='4\n', leakviz='1\n'),
-    Gap('printf_x_int_slice',
-        '\tfmt.Printf("%x\\n", []int{3, -1, 20})',
-        go='[3 -1 14]\n', leakviz='5b33202d312032305d\n'),
     Gap('printf_T_rune_byte_float32',
         '\tfmt.Printf("%T %T %T\\n", \'a\', byte(1), float32(1.5))',
         go='int32 uint8 float32\n', leakviz='int int float64\n'),
-    Gap('printf_star_width',
-        '\tfmt.Printf("%*d|\\n", 5, 42)',
-        go='   42|\n', leakviz='%!*(int=5)d|\n%!(EXTRA int=42)'),
     Gap('untyped_float_constant_exact',
         '\tfmt.Println(0.1 + 0.2)',
         go='0.3\n', leakviz='0.30000000000000004\n'),
@@ -360,9 +335,7 @@ def frag_compound_field(draw, gaps: bool) -> str:
 @st.composite
 def frag_multi_assign(draw, gaps: bool) -> str:
     a, b, c = draw(small), draw(small), draw(small)
-    kinds = ["swap", "rotate", "slice_swap", "field_swap", "calls"]
-    if gaps:
-        kinds += ["index_after", "index_calls"]
+    kinds = ["swap", "rotate", "slice_swap", "field_swap", "calls", "index_after", "index_calls"]
     kind = draw(st.sampled_from(kinds))
     if kind == "swap":
         return f"\ta, b := id({a}), id({b})\n\ta, b = b, a\n\tfmt.Println(a, b)\n"
@@ -506,8 +479,7 @@ def frag_strings(draw, gaps: bool) -> str:
     lines = [f"\ts := {lit}", "\tfmt.Println(len(s), s+\"!\", s < \"b\")"]
     if n:
         i = draw(st.integers(0, n - 1))
-        if gaps or s.isascii():  # indexing a string by its bytes
-            lines.append(f"\tfmt.Println(s[{i}], s[tr(\"i\", {i})])\n\tflush()")
+        lines.append(f"\tfmt.Println(s[{i}], s[tr(\"i\", {i})])\n\tflush()")  # a string indexes by byte
     lines.append("\tfor i, r := range s {\n\t\tfmt.Print(i, \":\", r, \" \")\n\t}\n\tfmt.Println()")
     r = draw(st.sampled_from([65, 97, 233, 0x4e16, 0x1F600, 48]))
     lines.append(f"\tfmt.Println(string(rune(id({r}))), len(string(rune(id({r})))))")
@@ -518,8 +490,7 @@ def frag_strings(draw, gaps: bool) -> str:
             lines.append(f"\tfmt.Println(s[{i}:{j}], s[{i}:], s[:{j}])")
     verbs = ["%v", "%s", "%q", "%x", "%X", "%8s", "%-8s|"]
     lines.append(f"\tfmt.Printf(\"{draw(st.sampled_from(verbs))}\\n\", s)")
-    if gaps:
-        lines.append("\tr := []rune(s)\n\tfmt.Println(len(r), r)\n\tfmt.Printf(\"%x\\n\", []byte(s))")
+    lines.append("\tr := []rune(s)\n\tfmt.Println(len(r), r)\n\tfmt.Printf(\"%x\\n\", []byte(s))")
     return "\n".join(lines) + "\n"
 
 
@@ -587,23 +558,22 @@ def frag_fmt(draw, gaps: bool) -> str:
         "int": (str(draw(st.integers(-300, 300))), ["%v", "%d", "%x", "%X", "%o", "%b", "%5d", "%-5d|", "%05d", "%+d"]),
         "char": (str(draw(st.sampled_from([65, 97, 233, 0x4e16]))), ["%c", "%q", "%d"]),
         "string": (q(draw(st.sampled_from(["", "ab", "é", "x y"]))), ["%v", "%s", "%q", "%x", "%6s|", "%-6s|", "%T"]),
-        "slice": ("[]int{3, -1, 20}", ["%v", "%d"]),
-        "strs": ('[]string{"b", "a"}', ["%v", "%s"]),
-        "map": ('map[string]int{"z": 1, "a": 2, "m": 3}', ["%v", "%+v"]),
+        "slice": ("[]int{3, -1, 20}", ["%v", "%d", "%x", "%4d|", "%03x"]),
+        "strs": ('[]string{"b", "a"}', ["%v", "%s", "%q", "%3s|"]),
+        "map": ('map[string]int{"z": 1, "a": 2, "m": 3}', ["%v", "%+v", "%d", "%x"]),
         "intmap": ("map[int]string{3: \"c\", -1: \"n\", 2: \"b\"}", ["%v"]),
         "struct": ('T{X: 1, Y: -2, S: "s"}', ["%v", "%+v", "%T"]),
         "ptr": ('&T{X: 3, S: "p"}', ["%v", "%+v"]),
         "bool": ("id(1) > 0", ["%v", "%t"]),
         "nested": ('[]T{{X: 1}, {Y: 2}}', ["%v", "%+v"]),
         "mapslice": ('map[string][]int{"b": {1}, "a": {2, 3}}', ["%v"]),
+        "bytes": ('[]byte("hé")', ["%x", "%X", "%s", "%q", "%v", "%d", "%T", "%8s|"]),
+        "unicode": (str(draw(st.sampled_from([65, 0x4e16, 0x1F600]))), ["%U"]),
     }
     if gaps:
-        vals["slice"][1].extend(["%T", "%x"])
-        vals["strs"][1].append("%q")
-        vals["map"][1].extend(["%d", "%T"])
+        vals["slice"][1].append("%T")
+        vals["map"][1].append("%T")
         vals["ptr"][1].append("%T")
-        vals["bytes"] = ('[]byte("hi")', ["%x", "%X"])
-        vals["unicode"] = ("65", ["%U"])
     lines = []
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(sorted(vals)))
@@ -611,6 +581,8 @@ def frag_fmt(draw, gaps: bool) -> str:
         verb = draw(st.sampled_from(verbs))
         lines.append(f"\tfmt.Printf(\"{verb}\\n\", {expr})")
     lines.append(f"\tfmt.Println(fmt.Sprint({draw(small)}, \"a\", {draw(small)}, \"b\", \"c\"), fmt.Sprintf(\"%d-%s\", 1, \"x\"))")
+    w, p = draw(st.integers(-6, 6)), draw(st.integers(0, 3))
+    lines.append(f"\tfmt.Printf(\"%*d|%.*f|%-*s|\\n\", {w}, {draw(small)}, {p}, 3.14159, {w}, \"ab\")")
     return "\n".join(lines) + "\n"
 
 
@@ -634,9 +606,9 @@ def frag_named_results(draw, gaps: bool) -> str:
     a = draw(small)
     lines = [f"\tf := func() (r int, s string) {{\n\t\tr, s = {a}, \"x\"\n\t\treturn\n\t}}",
              "\tr, s := f()\n\tfmt.Println(r, s)"]
-    if gaps:  # a multi-value call as the arguments; a deferred closure and the named result
-        lines.append("\tfmt.Println(f())")
-        lines.append(f"\tg := func() (r int) {{\n\t\tdefer func() {{ r *= 2 }}()\n\t\treturn {a}\n\t}}\n\tfmt.Println(g())")
+    # a multi-value call as the arguments; a deferred closure and the named result
+    lines.append("\tfmt.Println(f())")
+    lines.append(f"\tg := func() (r int) {{\n\t\tdefer func() {{ r *= 2 }}()\n\t\treturn {a}\n\t}}\n\tfmt.Println(g())")
     return "\n".join(lines) + "\n"
 
 

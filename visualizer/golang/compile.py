@@ -1915,6 +1915,16 @@ class Compiler:
             return
         if len(left) != len(right):
             raise self.err(left[0], "assignment mismatch")
+        stores: list = [None] * len(left)
+        if len(left) > 1 and not define:
+            # Go evaluates the operands of the left's index expressions and indirections first, then the
+            # right, then assigns left to right: i, s[i] = 1, 2 sets the s[i] of the old i
+            for i, lv in enumerate(left):
+                inner = lv
+                while inner.type == "parenthesized_expression":
+                    inner = inner.named_children[0]
+                if inner.type in ("index_expression", "selector_expression"):
+                    stores[i] = self.update_target(inner, d)[1]
         # a channel made straight into a variable carries the variable's name (the window's lanes)
         self.naming = [lv.text.decode() if lv.type == "identifier" else "" for lv in left]
         try:
@@ -1933,6 +1943,9 @@ class Compiler:
         tmps = [self.tmp() for _ in left]
         self.emit(d, f"{', '.join(tmps)} = {', '.join(vals)}")
         for i, lv in enumerate(left):
+            if stores[i] is not None:
+                self.emit(d, stores[i](tmps[i]))
+                continue
             tg, setter = self.target(lv, types[i], define)
             self.emit(d, setter(tmps[i]) if setter else f"{tg} = {tmps[i]}")
 
@@ -2616,7 +2629,11 @@ class Compiler:
             u = self.under(self.type_of(a)) if to_iface and a.type != "variadic_argument" else None
             if u is not None and u[0] in ("slice", "map") and a.type != "nil":
                 # a nil slice or map keeps its type in an interface: fmt prints [] and map[], not <nil>
-                out.append(f"_h.or_empty({self.expr_value(a)}, {'[]' if u[0] == 'slice' else '{}'})")
+                x = f"_h.or_empty({self.expr_value(a)}, {'[]' if u[0] == 'slice' else '{}'})"
+                if u[0] == "slice" and int_kind(self.under(u[1])) == "uint8" and key is not None and \
+                        key.startswith("fmt."):
+                    x = f"_h.BytesArg({x})"  # fmt's %s, %q and %x read a []byte as bytes
+                out.append(x)
                 continue
             if a.type == "variadic_argument":
                 out.append(f"*({self.expr(a.named_children[0])} or ())")

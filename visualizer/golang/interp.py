@@ -296,6 +296,7 @@ class Helpers:
         self.copy = V.copy_value
         self.PtrArg = V.PtrArg
         self.StrArg = V.StrArg
+        self.BytesArg = V.BytesArg
         self.DurArg = V.DurArg
         self.Send = Send
         self.Recv = Recv

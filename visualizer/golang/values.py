@@ -323,6 +323,15 @@ class DurArg:
         return hash(self.d)
 
 
+class BytesArg:
+    """A []byte handed to fmt: %s, %q and %x read it as bytes, %v prints its numbers."""
+
+    __slots__ = ("b",)
+
+    def __init__(self, b: Any) -> None:
+        self.b = b
+
+
 def duration_string(d: int) -> str:
     """A duration in ns formatted as Go's ``time.Duration.String`` does: "1.5s", "2m0s", "1h2m3s", "250ms"."""
     if d == 0:
@@ -457,6 +466,8 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
     Awaitable, because those methods are Go code."""
     if type(v) is DurArg:
         return duration_string(v.d)
+    if type(v) is BytesArg:
+        v = v.b
     if type(v) is PtrArg:
         v = v.p
         if isinstance(v, GoStruct) and not hasattr(v, "g_Error") and not hasattr(v, "g_String"):
@@ -536,6 +547,16 @@ async def sprintf(fmt: str, args: list[Any]) -> str:
             flags += fmt[i]
             i += 1
         width = ""
+        bad_star = False
+        if i < n and fmt[i] == "*":  # the width is the next argument, an int
+            i += 1
+            if ai < len(args) and type(args[ai]) is int:
+                width = str(abs(args[ai]))
+                if args[ai] < 0:
+                    flags += "-"
+            else:
+                bad_star = True
+            ai += 1
         while i < n and fmt[i].isdigit():
             width += fmt[i]
             i += 1
@@ -543,10 +564,19 @@ async def sprintf(fmt: str, args: list[Any]) -> str:
         if i < n and fmt[i] == ".":
             i += 1
             p = ""
+            if i < n and fmt[i] == "*":
+                i += 1
+                if ai < len(args) and type(args[ai]) is int and args[ai] >= 0:
+                    p = str(args[ai])
+                else:
+                    bad_star = True
+                ai += 1
             while i < n and fmt[i].isdigit():
                 p += fmt[i]
                 i += 1
             prec = int(p or 0)
+        if bad_star:
+            out.append("%!(BADWIDTH)")
         if i >= n:
             out.append("%!(NOVERB)")
             break
@@ -560,17 +590,7 @@ async def sprintf(fmt: str, args: list[Any]) -> str:
             continue
         a = args[ai]
         ai += 1
-        s = await _fmt_one(a, verb, flags, prec)
-        if width:
-            w = int(width)
-            if "-" in flags:
-                s = s.ljust(w)
-            elif "0" in flags and verb in "dxXobfeEgGFs":
-                sign = s[:1] if s[:1] in "+-" and verb != "s" else ""  # zeros go after the sign
-                s = sign + s[len(sign):].rjust(w - len(sign), "0")
-            else:
-                s = s.rjust(w)
-        out.append(s)
+        out.append(await _fmt_one(a, verb, flags, prec, int(width or 0)))
     if ai < len(args):
         extra = []
         for a in args[ai:]:
@@ -579,7 +599,45 @@ async def sprintf(fmt: str, args: list[Any]) -> str:
     return "".join(out)
 
 
-async def _fmt_one(a: Any, verb: str, flags: str, prec: int) -> str:
+def _pad(s: str, w: int, flags: str, verb: str) -> str:
+    if len(s) >= w:
+        return s
+    if "-" in flags:
+        return s.ljust(w)
+    if "0" in flags and verb in "dxXobfeEgGFs":
+        sign = s[:1] if s[:1] in "+-" and verb != "s" else ""  # zeros go after the sign
+        return sign + s[len(sign):].rjust(w - len(sign), "0")
+    return s.rjust(w)
+
+
+async def _fmt_one(a: Any, verb: str, flags: str, prec: int, width: int = 0) -> str:
+    """One argument for one verb, padded to ``width``; a slice's or map's elements each get the verb
+    and the width, as Go's fmt does."""
+    t = type(a)
+    each = verb not in "vspT" or (width and verb in "vs")
+    if (t is list or t is Slice) and each:
+        return "[" + " ".join([await _fmt_one(x, verb, flags, prec, width) for x in a]) + "]"
+    if t is dict and each:
+        items = [await _fmt_one(k, verb, flags, prec, width) + ":" + await _fmt_one(a[k], verb, flags, prec, width)
+                 for k in sorted(a, key=_sort_key)]
+        return "map[" + " ".join(items) + "]"
+    return _pad(await _fmt_scalar(a, verb, flags, prec), width, flags, verb)
+
+
+async def _fmt_scalar(a: Any, verb: str, flags: str, prec: int) -> str:
+    if type(a) is BytesArg:
+        if verb == "T":
+            return "[]uint8"
+        if verb in "sqxX":  # Go reads a []byte as a string for these verbs
+            a = bytes(a.b or ()).decode(errors="replace") if verb in "sq" else bytes(a.b or ())
+            if type(a) is bytes:
+                return a.hex().upper() if verb == "X" else a.hex()
+        else:
+            a = a.b
+    if type(a) is int and verb == "U":
+        return f"U+{a:04X}"
+    if type(a) in (list, Slice, dict) and verb not in "vspT":
+        return await _fmt_one(a, verb, flags, prec)
     if type(a) is PtrArg and verb not in "vs":
         a = a.p
     if type(a) is DurArg and verb not in "vs":
@@ -640,6 +698,8 @@ def type_name(a: Any) -> str:
         return "time.Duration"
     if type(a) is PtrArg:
         return "*" + type_name(a.p)
+    if type(a) is BytesArg:
+        return "[]uint8"
     t = type(a)
     if a is None:
         return "<nil>"
