@@ -64,9 +64,6 @@ class Gap:
 
 
 KNOWN_GAPS: list[Gap] = [
-    Gap('int_mul_wraps',
-        '\tx := 1 << 62\n\tx *= 4\n\tfmt.Println(x)',
-        go='0\n', leakviz='18446744073709551616\n'),
     Gap('printf_T_sized_int',
         '\tvar a int8 = 1\n\tfmt.Printf("%T\\n", a)',
         go='int8\n', leakviz='int\n'),
@@ -86,13 +83,12 @@ KNOWN_GAPS: list[Gap] = [
     Gap('printf_T_rune_byte_float32',
         '\tfmt.Printf("%T %T %T\\n", \'a\', byte(1), float32(1.5))',
         go='int32 uint8 float32\n', leakviz='int int float64\n'),
+    Gap('int_sum_past_max_unbounded',  # plain int wraps on * << /; a sum is left unbounded (every loop pays)
+        '\tx := 9223372036854775807\n\tx++\n\tfmt.Println(x)',
+        go='-9223372036854775808\n', leakviz='9223372036854775808\n'),
     Gap('untyped_float_constant_exact',
         '\tfmt.Println(0.1 + 0.2)',
         go='0.3\n', leakviz='0.30000000000000004\n'),
-    Gap('int_min_div_minus_one_wraps',
-        '\tx := -9223372036854775807 - 1\n\ty := -1\n\tfmt.Println(x / y)',
-        go='-9223372036854775808\n', leakviz='9223372036854775808\n'),
-
 ]
 
 GAP_NAMES = {g.name for g in KNOWN_GAPS}
@@ -435,7 +431,8 @@ def frag_intarith(draw, gaps: bool) -> str:
         if op in ("/", "%") and b == 0:
             b = 3
         res = go_op(cur, op, b)
-        if not in_range(res, typ) and not gaps and typ == "int":  # sized types wrap; int stays unbounded
+        # sized types wrap; plain int wraps where it is multiplied, shifted or divided (a sum stays unbounded)
+        if not in_range(res, typ) and not gaps and typ == "int" and op not in ("*", "<<", "/"):
             continue
         if op in ("<<", ">>"):
             lines.append(f"\tsh{k} := uint(id({b}))\n\ta {op}= sh{k}")

@@ -2800,6 +2800,12 @@ class Compiler:
         kind = kind or (int_kind(ub) if op not in ("<<", ">>") else None)
         if kind is not None and kind != "int" and op in ("+", "-", "*", "<<", "/", "&^", "^", "|", "&", "%", ">>"):
             return wrapped(self._binop(op, a, b, ua, ub), kind)
+        if op in ("*", "<<") and (ua == INT or (ub == INT and op == "*")) and FLOAT not in (ua, ub):
+            # plain int wraps at 64 bits where it overflows in practice (hashes multiply and shift); a
+            # sum past 2**63 comes back into range at the next product, as arithmetic mod 2**64 does
+            if ua == INT and (ub == INT or op == "<<"):
+                return wrapped(self._binop(op, a, b, ua, ub), "int64")
+            return f"_h.w64({self._binop(op, a, b, ua, ub)})"
         tp = ua if ua is not None and ua[0] == "tparam" else ub if ub is not None and ub[0] == "tparam" else None
         if tp is not None and op in ("+", "-", "*", "<<", "&^", "^", "|", "&", "%", ">>"):
             return f"_h.twrap({tp[2]}, {self._binop(op, a, b, ua, ub)})"  # T may be a sized integer

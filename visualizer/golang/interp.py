@@ -652,7 +652,16 @@ class Helpers:
         if b == 0:
             raise V.PanicValue(V.RuntimeErrorValue("integer divide by zero"), "runtime error: integer divide by zero")
         q = abs(a) // abs(b)
+        if q == 1 << 63 and (a >= 0) == (b >= 0):
+            return -q  # MinInt64 / -1 overflows back to MinInt64, as in Go
         return q if (a >= 0) == (b >= 0) else -q
+
+    @staticmethod
+    def w64(v: Any) -> Any:
+        """An int product wrapped to 64 bits (a float, where the compiler could not tell, unchanged)."""
+        if type(v) is int and not -0x8000000000000000 <= v <= 0x7FFFFFFFFFFFFFFF:
+            return ((v + 0x8000000000000000) & 0xFFFFFFFFFFFFFFFF) - 0x8000000000000000
+        return v
 
     def div(self, a: Any, b: Any) -> Any:
         """Go's ``/`` when either side may be float: ``idiv`` for two ints, else float division."""
