@@ -64,25 +64,12 @@ class Gap:
 
 
 KNOWN_GAPS: list[Gap] = [
-    Gap('printf_T_sized_int',
-        '\tvar a int8 = 1\n\tfmt.Printf("%T\\n", a)',
-        go='int8\n', leakviz='int\n'),
-    Gap('printf_T_pointer',
-        '\tfmt.Printf("%T\\n", &P{})',
-        go='*main.P\n', leakviz='main.P\n',
-        decls='type P struct{ X int }\n'),
-    Gap('printf_T_slice',
-        '\tfmt.Printf("%T\\n", []int{1})',
-        go='[]int\n', leakviz='[]interface {}\n'),
-    Gap('printf_T_map',
-        '\tfmt.Printf("%T\\n", map[string]bool{})',
-        go='map[string]bool\n', leakviz='map[string]interface {}\n'),
     Gap('append_non_escaping_stack_buffer',  # Go 1.25+ keeps a slice that does not escape in 32 stack bytes
         '\tvar s []int\n\ts = append(s, 1)\n\tfmt.Println(cap(s))',
         go='4\n', leakviz='1\n'),
-    Gap('printf_T_rune_byte_float32',
-        '\tfmt.Printf("%T %T %T\\n", \'a\', byte(1), float32(1.5))',
-        go='int32 uint8 float32\n', leakviz='int int float64\n'),
+    Gap('printf_T_float32',  # float32 is held as a float64
+        '\tfmt.Printf("%T\\n", float32(1.5))',
+        go='float32\n', leakviz='float64\n'),
     Gap('int_sum_past_max_unbounded',  # plain int wraps on * << /; a sum is left unbounded (every loop pays)
         '\tx := 9223372036854775807\n\tx++\n\tfmt.Println(x)',
         go='-9223372036854775808\n', leakviz='9223372036854775808\n'),
@@ -447,7 +434,7 @@ def frag_intarith(draw, gaps: bool) -> str:
         lines.append("\tfmt.Println(a)")
     if draw(st.booleans()) and (gaps or typ != "int" or (a + 1 <= hi and in_range(cur + 1, typ))):
         lines.append("\ta++\n\tfmt.Println(a)")
-    verb = "%v %d %x" if (not gaps and typ not in ("int",)) else "%v %d %x %T"
+    verb = "%v %d %x %T"
     lines.append(f"\tfmt.Printf(\"{verb}\\n\", a, a, a{', a' if '%T' in verb else ''})")
     lines.append("\tfmt.Println(" + ", ".join(prints) + ")")
     if draw(st.booleans()):
@@ -460,8 +447,6 @@ def frag_intarith(draw, gaps: bool) -> str:
 def frag_conversion(draw, gaps: bool) -> str:
     typ = draw(st.sampled_from([t for t in SIZED if t not in ("uint64", "uint")]))
     v = draw(st.integers(-70000, 70000))
-    if not gaps and not in_range(v, typ):
-        v = 5 if typ.startswith("u") else -5
     return f"\tv := id({v})\n\tc := {typ}(v)\n\tfmt.Println(c, int(c)+1, c == {typ}(id({v})))\n"
 
 
@@ -567,10 +552,9 @@ def frag_fmt(draw, gaps: bool) -> str:
         "bytes": ('[]byte("hé")', ["%x", "%X", "%s", "%q", "%v", "%d", "%T", "%8s|"]),
         "unicode": (str(draw(st.sampled_from([65, 0x4e16, 0x1F600]))), ["%U"]),
     }
-    if gaps:
-        vals["slice"][1].append("%T")
-        vals["map"][1].append("%T")
-        vals["ptr"][1].append("%T")
+    vals["slice"][1].append("%T")
+    vals["map"][1].append("%T")
+    vals["ptr"][1].append("%T")
     lines = []
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(sorted(vals)))

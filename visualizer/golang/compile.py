@@ -2652,7 +2652,53 @@ class Compiler:
                 out.append(self._methods_arg(a))
             else:
                 out.append(self.expr_value(a))
+        if key in ("fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Fprintf") and args and \
+                b"%T" in args[0 if key != "fmt.Fprintf" else min(1, len(args) - 1)].text:
+            first = 2 if key == "fmt.Fprintf" else 1
+            for i, a in enumerate(args):  # %T prints the static type where the value cannot tell it
+                name = self.go_type_name(self.type_of(a)) if a.type != "variadic_argument" and i >= first else None
+                if a.type == "rune_literal":
+                    name = "int32"  # an untyped rune constant is a rune in an interface
+                if name is not None:
+                    out[i] = f"_h.TypedArg({out[i]}, {self.k(name)})"
         return self.calls_first(args, out)
+
+    def go_type_name(self, t: Any, depth: int = 0) -> str | None:
+        """A concrete static type as %T spells it (``int8``, ``[]int``, ``map[string]bool``, ``*main.P``);
+        None for an interface (%T prints the dynamic type then) or what cannot be spelled here."""
+        if t is None or depth > 6:
+            return None
+        k = t[0]
+        if k == "basic":
+            kind = int_kind(t)
+            if kind is not None:
+                return kind
+            return {"duration": "time.Duration", "int": "int", "float64": "float64", "string": "string",
+                    "bool": "bool"}.get(t[1])
+        if k == "named":
+            u = self.under(t)
+            if u is not None and u[0] == "iface":
+                return None
+            cls = self.struct_of(t)
+            if cls is not None and cls in self.structs and (len(t) < 3):
+                return self.structs[cls]["goname"]
+            return None if len(t) > 2 else (t[1] if "." in t[1] else "main." + t[1])
+        if k == "struct":
+            return self.structs[t[1]]["goname"] if t[1] in self.structs else None
+        inner = [self.go_type_name(x, depth + 1) for x in ((t[1],) if k in ("ptr", "slice", "chan") else
+                                                           (t[2],) if k == "array" else
+                                                           (t[1], t[2]) if k == "map" else ())]
+        if not inner or None in inner:
+            return None if k != "ext" else t[1]
+        if k == "ptr":
+            return "*" + inner[0]
+        if k == "slice":
+            return "[]" + inner[0]
+        if k == "chan":
+            return "chan " + inner[0]
+        if k == "array":
+            return f"[{t[1]}]{inner[0]}"
+        return f"map[{inner[0]}]{inner[1]}"
 
     def calls_first(self, nodes, parts: list[str]) -> list[str]:
         """Go evaluates the calls and receives among a call's arguments first, left to right, and reads plain

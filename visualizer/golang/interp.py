@@ -297,6 +297,7 @@ class Helpers:
         self.PtrArg = V.PtrArg
         self.StrArg = V.StrArg
         self.BytesArg = V.BytesArg
+        self.TypedArg = V.TypedArg
         self.DurArg = V.DurArg
         self.Send = Send
         self.Recv = Recv

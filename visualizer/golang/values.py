@@ -214,9 +214,11 @@ class Slice:
     __hash__ = None  # type: ignore[assignment]
 
     def sort(self, key: Any = None, reverse: bool = False) -> None:
+        """Sort the window in place (sort.Ints, slices.Sort): the shared array sees it."""
         self[:] = sorted(self, key=key, reverse=reverse)
 
     def reverse(self) -> None:
+        """Reverse the window in place (slices.Reverse)."""
         self[:] = self[::-1]
 
     def __repr__(self) -> str:
@@ -236,6 +238,7 @@ class SizedType:
         return 0
 
     def wrap(self, v: Any) -> Any:
+        """``v`` reduced to this type's width, as Go's arithmetic wraps (a non-int unchanged)."""
         if type(v) is not int:
             return v
         return ((v + self.half) & self.mask) - self.half
@@ -321,6 +324,15 @@ class DurArg:
 
     def __hash__(self) -> int:
         return hash(self.d)
+
+
+class TypedArg:
+    """A value handed to a fmt call whose format has %T, with its static type's Go spelling."""
+
+    __slots__ = ("v", "t")
+
+    def __init__(self, v: Any, t: str) -> None:
+        self.v, self.t = v, t
 
 
 class BytesArg:
@@ -464,6 +476,8 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
     """Go's fmt of one value for ``verb`` (``plus`` for %+v): calls its Error or String method as fmt does.
 
     Awaitable, because those methods are Go code."""
+    if type(v) is TypedArg:
+        v = v.v
     if type(v) is DurArg:
         return duration_string(v.d)
     if type(v) is BytesArg:
@@ -613,6 +627,10 @@ def _pad(s: str, w: int, flags: str, verb: str) -> str:
 async def _fmt_one(a: Any, verb: str, flags: str, prec: int, width: int = 0) -> str:
     """One argument for one verb, padded to ``width``; a slice's or map's elements each get the verb
     and the width, as Go's fmt does."""
+    if type(a) is TypedArg:
+        if verb == "T":
+            return _pad(a.t, width, flags, verb)
+        a = a.v
     t = type(a)
     each = verb not in "vspT" or (width and verb in "vs")
     if (t is list or t is Slice) and each:
@@ -694,6 +712,8 @@ async def _fmt_scalar(a: Any, verb: str, flags: str, prec: int) -> str:
 
 def type_name(a: Any) -> str:
     """The Go type name of a value as ``%T`` prints it (e.g. "int", "*errors.errorString", a struct type's Go name)."""
+    if type(a) is TypedArg:
+        return a.t
     if type(a) is DurArg:
         return "time.Duration"
     if type(a) is PtrArg:
