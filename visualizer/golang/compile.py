@@ -111,7 +111,9 @@ STD: dict[str, tuple[bool, Any]] = {
     "strconv.Quote": (False, STR), "strconv.FormatInt": (False, STR), "strconv.ParseInt": (False, ("tuple", [INT, ERR])),
     "errors.Join": (False, ERR), "log.Println": (True, None), "log.Printf": (True, None), "log.Print": (True, None),
     "log.Fatal": (True, None), "log.Fatalf": (True, None), "log.Fatalln": (True, None), "log.Panic": (True, None),
-    "log.Panicf": (True, None),
+    "log.Panicf": (True, None), "log.SetFlags": (False, None), "log.SetOutput": (False, None),
+    "log.SetPrefix": (False, None), "log.Flags": (False, INT), "log.Prefix": (False, STR),
+    "log.Writer": (False, ("iface", "io.Writer")),
 }
 STD_VALUES: dict[str, Any] = {
     "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
@@ -119,6 +121,8 @@ STD_VALUES: dict[str, Any] = {
     "time.DateOnly": STR, "time.TimeOnly": STR, "time.Kitchen": STR, "time.RFC1123": STR, "time.Stamp": STR,
     "time.StampMilli": STR, "os.Stdout": ("ext", "os.File"), "os.Stderr": ("ext", "os.File"),
     "os.Args": ("slice", STR), "context.Canceled": ERR, "context.DeadlineExceeded": ERR, "io.EOF": ERR,
+    "log.Ldate": INT, "log.Ltime": INT, "log.Lmicroseconds": INT, "log.Llongfile": INT, "log.Lshortfile": INT,
+    "log.LUTC": INT, "log.Lmsgprefix": INT, "log.LstdFlags": INT,
     "io.Discard": ("ext", "io.Writer"), "math.MaxInt64": INT, "math.MaxInt32": INT, "math.MaxInt": INT,
 }
 STD_TYPES: dict[str, Any] = {
@@ -179,6 +183,9 @@ _WIDTH = {"int8": (8, True), "int16": (16, True), "int32": (32, True), "int64": 
           "uint": (64, False), "uintptr": (64, False)}
 SIZED = {n: SizedInt(n) for n in _WIDTH}
 SIZED["byte"], SIZED["rune"] = SIZED["uint8"], SIZED["int32"]
+# what the library hands back as []byte: fmt prints it as bytes
+STD["json.Marshal"] = STD["json.MarshalIndent"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
+STD_TYPES["json.RawMessage"] = ("slice", SIZED["uint8"])
 
 
 def int_kind(t: Any) -> str | None:
@@ -2624,20 +2631,21 @@ class Compiler:
             if t is not None and t[0] == "tuple":  # f(g()) passes g's results as f's arguments
                 return [f"*{self.expr(args[0])}"]
         out = []
+        # fmt and the log functions that format like it: what they print keeps its Go type
+        printing = key is not None and key.startswith(("fmt.", "log.Print", "log.Fatal", "log.Panic"))
         for i, a in enumerate(args):
-            to_iface = (key is not None and key.startswith("fmt.")) or bool(ifaces and i < len(ifaces) and ifaces[i])
+            to_iface = printing or bool(ifaces and i < len(ifaces) and ifaces[i])
             u = self.under(self.type_of(a)) if to_iface and a.type != "variadic_argument" else None
             if u is not None and u[0] in ("slice", "map") and a.type != "nil":
                 # a nil slice or map keeps its type in an interface: fmt prints [] and map[], not <nil>
                 x = f"_h.or_empty({self.expr_value(a)}, {'[]' if u[0] == 'slice' else '{}'})"
-                if u[0] == "slice" and int_kind(self.under(u[1])) == "uint8" and key is not None and \
-                        key.startswith("fmt."):
+                if u[0] == "slice" and int_kind(self.under(u[1])) == "uint8" and printing:
                     x = f"_h.BytesArg({x})"  # fmt's %s, %q and %x read a []byte as bytes
                 out.append(x)
                 continue
             if a.type == "variadic_argument":
                 out.append(f"*({self.expr(a.named_children[0])} or ())")
-            elif key is not None and key.startswith("fmt.") and self._is_struct_ptr(a):
+            elif printing and self._is_struct_ptr(a):
                 out.append(f"_h.PtrArg({self.expr(a)})")  # fmt prints a pointer to a struct as &{...}
             elif to_iface and self._plain_named(self.type_of(a)) is not None and \
                     {"String", "Error"} & set(self.methods.get(self._plain_named(self.type_of(a)), {})):
@@ -2646,13 +2654,14 @@ class Compiler:
                 out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)}, {self.k(t)})")
             elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
-            elif (to_iface or (key is not None and not key.startswith("fmt."))) and \
+            elif (to_iface or (key is not None and not printing)) and \
                     self._methods_arg(a) is not None:
                 # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
                 out.append(self._methods_arg(a))
             else:
                 out.append(self.expr_value(a))
-        if key in ("fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Fprintf") and args and \
+        if key in ("fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Fprintf", "log.Printf", "log.Fatalf",
+                   "log.Panicf") and args and \
                 b"%T" in args[0 if key != "fmt.Fprintf" else min(1, len(args) - 1)].text:
             first = 2 if key == "fmt.Fprintf" else 1
             for i, a in enumerate(args):  # %T prints the static type where the value cannot tell it

@@ -326,6 +326,10 @@ class Helpers:
         self.context_DeadlineExceeded = V.GoError("context deadline exceeded")
         self.io_EOF = V.GoError("EOF")
         self.math_MaxInt64 = self.math_MaxInt = 2**63 - 1
+        (self.log_Ldate, self.log_Ltime, self.log_Lmicroseconds, self.log_Llongfile, self.log_Lshortfile,
+         self.log_LUTC, self.log_Lmsgprefix) = (1 << k for k in range(7))
+        self.log_LstdFlags = 3
+        self.log_flags, self.log_prefix, self.log_out = 3, "", None  # the standard logger's settings
         self.math_MaxInt32 = 2**31 - 1
 
     # -- goroutines --
@@ -920,40 +924,75 @@ class Helpers:
 
     # -- log: to stderr, stamped with the virtual clock from Go's playground epoch --
 
-    def _log(self, text: str) -> str:
+    async def _log(self, text: str) -> str:
+        """One line of the standard logger: prefix, date and time from its flags (on the virtual clock,
+        from the playground's epoch), file:line of the caller, to its output (stderr unless set)."""
         import datetime
-        t = datetime.datetime(2009, 11, 10, 23, 0, 0) + datetime.timedelta(microseconds=self.rt.now // 1000)
-        line = t.strftime("%Y/%m/%d %H:%M:%S ") + text
-        self.ip.write(2, line if line.endswith("\n") else line + "\n")
+        flags, head = self.log_flags, ""
+        if flags & 7:
+            t = datetime.datetime(2009, 11, 10, 23, 0, 0) + datetime.timedelta(microseconds=self.rt.now // 1000)
+            if flags & 1:
+                head += t.strftime("%Y/%m/%d ")
+            if flags & 6:
+                head += t.strftime("%H:%M:%S") + (f".{t.microsecond:06d}" if flags & 4 else "") + " "
+        if flags & 24:
+            from .dump import go_frames
+            frames = go_frames(self.ip, self.rt.current, sys._getframe(2))
+            f, line = (frames[0][1], frames[0][2]) if frames else ("???", 0)
+            head += f"{f.rsplit('/', 1)[-1] if flags & 16 else f}:{line}: "
+        line = head + self.log_prefix + text if flags & 64 else self.log_prefix + head + text
+        line = line if line.endswith("\n") else line + "\n"
+        if self.log_out is None:
+            self.ip.write(2, line)
+        else:
+            await _write_to(self.log_out, line)
         return text
 
+    def log_SetFlags(self, flags: int) -> None:
+        self.log_flags = flags
+
+    def log_SetPrefix(self, prefix: str) -> None:
+        self.log_prefix = prefix
+
+    def log_SetOutput(self, w: Any) -> None:
+        self.log_out = w
+
+    def log_Flags(self) -> int:
+        return self.log_flags
+
+    def log_Prefix(self) -> str:
+        return self.log_prefix
+
+    def log_Writer(self) -> Any:
+        return self.log_out if self.log_out is not None else self.os_Stderr
+
     async def log_Println(self, *args: Any) -> None:
-        self._log(await V.sprint(list(args), True))
+        await self._log(await V.sprint(list(args), True))
 
     async def log_Print(self, *args: Any) -> None:
-        self._log(await V.sprint(list(args), False))
+        await self._log(await V.sprint(list(args), False))
 
     async def log_Printf(self, f: str, *args: Any) -> None:
-        self._log(await V.sprintf(f, list(args)))
+        await self._log(await V.sprintf(f, list(args)))
 
     async def log_Fatal(self, *args: Any) -> None:
-        self._log(await V.sprint(list(args), False))
+        await self._log(await V.sprint(list(args), False))
         raise OsExit(1)
 
     async def log_Fatalln(self, *args: Any) -> None:
-        self._log(await V.sprint(list(args), True))
+        await self._log(await V.sprint(list(args), True))
         raise OsExit(1)
 
     async def log_Fatalf(self, f: str, *args: Any) -> None:
-        self._log(await V.sprintf(f, list(args)))
+        await self._log(await V.sprintf(f, list(args)))
         raise OsExit(1)
 
     async def log_Panic(self, *args: Any) -> None:
-        s = self._log(await V.sprint(list(args), False))
+        s = await self._log(await V.sprint(list(args), False))
         raise V.PanicValue(s, s)
 
     async def log_Panicf(self, f: str, *args: Any) -> None:
-        s = self._log(await V.sprintf(f, list(args)))
+        s = await self._log(await V.sprintf(f, list(args)))
         raise V.PanicValue(s, s)
 
     # -- errors --

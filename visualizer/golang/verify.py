@@ -351,6 +351,13 @@ def rewrite(src: bytes, *, serve: bool) -> tuple[bytes, int]:
                 if f is not None and f.type == "selector_expression" and f.text == b"http.ListenAndServe":
                     edits.append((f.start_byte, f.end_byte, (PREFIX + "ListenAndServe").encode()))
                     calls += 1
+                elif f is not None and f.type == "selector_expression" and \
+                        f.child_by_field_name("field").text == b"ListenAndServe" and \
+                        not n.child_by_field_name("arguments").named_children and b"\n" not in n.text:
+                    # srv.ListenAndServe() of an http.Server: ours serves srv's Addr and Handler
+                    recv = f.child_by_field_name("operand").text
+                    edits.append((n.start_byte, n.end_byte, (PREFIX + "Server(").encode() + recv + b")"))
+                    calls += 1
     for start, end, text in sorted(edits, reverse=True):
         src = src[:start] + text + src[end:]
     return src, calls
@@ -459,6 +466,24 @@ func leakvizVerifyConn(h http.Handler, r *http.Request) {
 	ctx, cancel := context.WithCancel(context.Background())
 	h.ServeHTTP(httptest.NewRecorder(), r.WithContext(ctx))
 	cancel()
+}
+
+// leakvizVerifyServer replaces main's srv.ListenAndServe() of an http.Server (or a pointer to one).
+func leakvizVerifyServer(s any) error {
+	var srv *http.Server
+	switch v := s.(type) {
+	case *http.Server:
+		srv = v
+	case http.Server:
+		srv = &v
+	default:
+		return fmt.Errorf("leakviz verify: ListenAndServe of a %T", s)
+	}
+	h := srv.Handler
+	if h == nil {
+		h = http.DefaultServeMux
+	}
+	return leakvizVerifyListenAndServe(srv.Addr, h)
 }
 
 // leakvizVerifyListenAndServe replaces main's http.ListenAndServe: it serves the requests, writes the profile

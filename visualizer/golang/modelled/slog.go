@@ -122,6 +122,14 @@ func Group(key string, args ...any) Attr { return Attr{key, Value{group{argsToAt
 
 const badKey = "!BADKEY"
 
+// The keys of the built-in attributes, as ReplaceAttr sees them.
+const (
+	TimeKey    = "time"
+	LevelKey   = "level"
+	MessageKey = "msg"
+	SourceKey  = "source"
+)
+
 // argsToAttrs reads alternating keys and values, and Attrs, as Logger.Info does.
 func argsToAttrs(args []any) []Attr {
 	var out []Attr
@@ -245,26 +253,21 @@ func (h *commonHandler) Handle(ctx context.Context, r Record) error {
 	}
 	attrs = append(attrs, Attr{"level", Value{r.Level.String()}}, Attr{"msg", Value{r.Message}})
 	attrs = append(attrs, h.pre...)
+	own := r.attrs
 	if h.opts.ReplaceAttr != nil { // a replaced attribute with no key is left out, as in Go
-		kept := []Attr{}
-		for _, a := range attrs {
-			if a = h.opts.ReplaceAttr(nil, a); a.Key != "" {
-				kept = append(kept, a)
-			}
-		}
-		attrs = kept
+		attrs = replaced(h.opts.ReplaceAttr, nil, attrs)
+		own = replaced(h.opts.ReplaceAttr, h.groups, own)
 	}
 	var line string
 	if h.json {
 		// JSON nests a group's attributes: {"http":{"status":200}}
-		own := r.attrs
 		for i := len(h.groups) - 1; i >= 0; i-- {
 			own = []Attr{{h.groups[i], Value{group{own}}}}
 		}
 		attrs = append(attrs, own...)
 		line = jsonObject(attrs) + "\n"
 	} else {
-		attrs = append(attrs, qualify(h.groups, r.attrs)...)
+		attrs = append(attrs, qualify(h.groups, own)...)
 		parts := []string{}
 		for _, a := range flatten("", attrs) {
 			parts = append(parts, quoteKey(a.Key)+"="+textValue(a.Value.any))
@@ -273,6 +276,22 @@ func (h *commonHandler) Handle(ctx context.Context, r Record) error {
 	}
 	_, err := h.w.Write([]byte(line))
 	return err
+}
+
+// replaced is attrs through ReplaceAttr: a group's members with the group's name added to groups,
+// the groups themselves kept, an attribute given an empty key left out.
+func replaced(f func([]string, Attr) Attr, groups []string, attrs []Attr) []Attr {
+	kept := []Attr{}
+	for _, a := range attrs {
+		if g, ok := a.Value.any.(group); ok {
+			kept = append(kept, Attr{a.Key, Value{group{replaced(f, append(groups[:len(groups):len(groups)], a.Key), g.attrs)}}})
+			continue
+		}
+		if a = f(groups, a); a.Key != "" {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }
 
 func flatten(prefix string, attrs []Attr) []Attr {
