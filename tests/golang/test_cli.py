@@ -368,6 +368,17 @@ def test_every_refusal_is_listed_at_once_in_source_order_and_exit_2(tmp_path):
                                 f"{where}:13:10: undefined: undefinedThing", f"{where}:19:19: undefined: nope"]
 
 
+def test_every_refused_import_is_listed_once_and_their_uses_are_not(tmp_path):
+    p = _write(tmp_path, 'package main\n\nimport (\n\t"fmt"\n\t"github.com/google/uuid"\n\t"net/smtp"\n)\n\n'
+                         'func main() {\n\tfmt.Println(uuid.New(), smtp.Dial)\n\tc, _ := smtp.Dial("x")\n'
+                         '\tfmt.Println(c, uuid.NewString())\n\tfmt.Println(nope)\n}\n')
+    code, out, err = run_leakviz(p)
+    where = str(p.resolve())
+    assert code == 2 and out == ""
+    assert [ln.split(": ", 1)[0] for ln in err.splitlines()] == [f"{where}:5:2", f"{where}:6:2", f"{where}:13:14"]
+    assert "github.com/google/uuid" in err and "unsupported import 'net/smtp'" in err and "undefined: nope" in err
+
+
 def test_more_than_ten_refusals_end_with_too_many_errors(tmp_path):
     body = "".join(f"\tfmt.Println(missing{i})\n" for i in range(14))
     p = _write(tmp_path, f'package main\n\nimport "fmt"\n\nfunc main() {{\n{body}}}\n')

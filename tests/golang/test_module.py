@@ -53,7 +53,7 @@ def test_a_third_party_module_is_refused_in_one_line(tmp_path):
     code, _out, err = _run(d)
     assert code == 2
     assert err == (f"{d / 'main.go'}:3:8: cannot find module providing package github.com/x/y: leakviz runs the "
-                   "standard library and this module's own packages\n")
+                   "standard library, this module's own packages and golang.org/x/sync's errgroup and semaphore\n")
 
 
 def test_an_import_cycle_is_refused(tmp_path):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import os
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +218,8 @@ STATEMENTS = {
 }
 
 _FUNC_NODES = ("function_declaration", "method_declaration", "func_literal")
+_CONST_NODES = ("float_literal", "int_literal", "identifier", "parenthesized_expression", "binary_expression",
+                "unary_expression")
 
 
 @dataclass
@@ -235,6 +238,7 @@ class Var:
     boxed: bool = False
     value: Any = None  # a constant's Python literal
     key: str = ""  # a type's key in Compiler.named (its name, qualified by its import path outside main)
+    exact: Any = None  # a float constant's exact value (Fraction): Go's constant arithmetic does not round
 
 
 @dataclass
@@ -412,6 +416,7 @@ class Compiler:
         self.structs: dict[str, dict] = {}  # class name -> {fields: {name: type}, embedded: [..]}
         self.methods: dict[str, dict[str, Any]] = {}  # type name -> method -> (ptr recv, results)
         self.imports: dict[str, str] = {}
+        self.refused: dict[str, str] = {}  # alias -> import path of the imports refused
         self.nanon = 0
         self.ncid = 0
         self.iota: int | None = None
@@ -438,11 +443,20 @@ class Compiler:
     def all_errors(self, also: GoSourceError | None = None) -> GoSourceError:
         """The refusals noted so far (and ``also``), in source order, as one GoSourceError listing them."""
         order = {f: i for i, f in enumerate(self.files)}
-        errs = sorted({(e.path, e.line, e.col, e.msg): e for e in [*self.errors, *([also] if also else [])]}.values(),
+        errs = sorted({(e.path, e.line, e.col, e.msg): e for e in [*self.errors, *([also] if also else [])]
+                       if not self._of_refused(e.msg)}.values(),
                       key=lambda e: (order.get(e.path, len(order)), e.line, e.col))
         first = errs[0]
         first.more = errs[1:]
         return first
+
+    def _of_refused(self, msg: str) -> bool:
+        """Whether ``msg`` is about a use of a package whose import was refused (said once, at the import)."""
+        for alias, path in self.refused.items():
+            if msg == f"undefined: {alias}" or msg.startswith((f"undefined: {alias}.", f"unsupported: {path}.",
+                                                               f"unsupported: {alias}.")):
+                return True
+        return False
 
     def err(self, node, msg: str) -> GoSourceError:
         """A GoSourceError at ``node``'s position (1-based line and column) in the current file, to raise."""
@@ -1054,6 +1068,10 @@ class Compiler:
                    "^": lambda: a ^ b, "&^": lambda: a & ~b, "==": lambda: a == b, "!=": lambda: a != b,
                    "<": lambda: a < b, ">": lambda: a > b, "<=": lambda: a <= b, ">=": lambda: a >= b,
                    "&&": lambda: a and b, "||": lambda: a or b}
+            if op in ("+", "-", "*", "/") and float in (type(a), type(b)) and bool not in (type(a), type(b)):
+                exact = self.exact_of(node)  # Go's constant arithmetic is exact: 0.1 + 0.2 is 0.3
+                if exact is not None:
+                    return float(exact)
             if op in ("<<", ">>") and isinstance(b, int) and b > MAX_CONST_BITS:
                 raise self.err(node, "constant shift overflow")
             if op in ops:
@@ -1068,6 +1086,50 @@ class Compiler:
             op = node.child_by_field_name("operator").type
             return {"-": lambda: -a, "+": lambda: a, "!": lambda: not a, "^": lambda: ~a}[op]()
         raise self.err(node, "not a constant expression")
+
+    def exact_of(self, node) -> Fraction | None:
+        """The exact value of a float constant expression (literals, constants, + - * / and parentheses),
+        or None when ``node`` is not one; an int constant's division stays an integer division."""
+        got = self._exact(node)
+        return got[0] if got is not None and got[1] else None
+
+    def _exact(self, node) -> tuple[Fraction, bool] | None:
+        """(value, whether it is a float constant) of a constant arithmetic expression, else None."""
+        t = node.type
+        try:
+            if t == "float_literal":
+                return Fraction(node.text.decode().replace("_", "")), True
+            if t == "int_literal":
+                return Fraction(_parse_int(node.text.decode())), False
+        except ValueError:  # a hex float or an odd literal: not folded here
+            return None
+        if t == "parenthesized_expression":
+            return self._exact(node.named_children[0])
+        if t == "identifier":
+            v = self.lookup(node.text.decode())
+            if v is None or v.kind != "const" or type(v.value) not in (int, float):
+                return None
+            if v.exact is not None:
+                return v.exact, True
+            return (Fraction(v.value), False) if type(v.value) is int else (Fraction(repr(v.value)), True)
+        if t == "unary_expression" and node.child_by_field_name("operator").type in ("-", "+"):
+            x = self._exact(node.child_by_field_name("operand"))
+            if x is None:
+                return None
+            return (-x[0] if node.child_by_field_name("operator").type == "-" else x[0]), x[1]
+        if t == "binary_expression":
+            op = node.child_by_field_name("operator").type
+            a, b = self._exact(node.child_by_field_name("left")), self._exact(node.child_by_field_name("right"))
+            if a is None or b is None or op not in ("+", "-", "*", "/"):
+                return None
+            isfloat = a[1] or b[1]
+            if op == "/":
+                if b[0] == 0:
+                    return None
+                q = a[0] / b[0]
+                return (q if isfloat else Fraction(int(q))), isfloat  # 7 / 2 is 3 between int constants
+            return {"+": a[0] + b[0], "-": a[0] - b[0], "*": a[0] * b[0]}[op], isfloat
+        return None
 
     def string_lit(self, node) -> str:
         """The value of a Go string literal (raw or interpreted); raises GoSourceError for one it cannot read."""
@@ -1288,14 +1350,21 @@ class Compiler:
             if path in BLANK_OK and name is not None and name.text == b"_":
                 continue  # imported for its side effect only (the pprof handlers): nothing to run here
             own = self.pkg_by_path.get(path)
-            if own is None and path not in PACKAGES:
-                if self.module is not None and (path == self.module[0] or path.startswith(self.module[0] + "/")):
-                    raise self.err(s, f"package {path} is not in this module's files")
-                if "." in path.split("/", 1)[0]:
-                    raise self.err(s, f"cannot find module providing package {path}: leakviz runs the standard "
-                                      "library and this module's own packages")
-                raise self.err(s, f"unsupported import {path!r}")
             alias = name.text.decode() if name is not None else (own.name if own else path.rsplit("/", 1)[-1])
+            if own is None and path not in PACKAGES:
+                # noted, and the next import read: every refusal is listed at once; the uses of the
+                # refused package's names are not listed again (see all_errors)
+                if self.module is not None and (path == self.module[0] or path.startswith(self.module[0] + "/")):
+                    why = f"package {path} is not in this module's files"
+                elif "." in path.split("/", 1)[0]:
+                    why = (f"cannot find module providing package {path}: leakviz runs the standard "
+                           "library, this module's own packages and golang.org/x/sync's errgroup and semaphore")
+                else:
+                    why = f"unsupported import {path!r}"
+                self.errors.append(self.err(s, why))
+                self.refused[alias] = path
+                self.imports[alias] = path
+                continue
             if alias == "_":
                 continue
             self.imports[alias] = own if own is not None else PACKAGES[path]
@@ -1459,7 +1528,7 @@ class Compiler:
                     self.unique(nm.text.decode(), nm)
                     glob[nm.text.decode()] = Var(nm.text.decode(), self.gpy("G", nm.text.decode()), "const",
                                                   self.resolve_type(tnode) if tnode is not None else
-                                                  _const_type(v), value=v)
+                                                  _const_type(v), value=v, exact=self.exact_of(vals.named_children[k]))
                 self.iota = None
                 continue
             typ = self.resolve_type(tnode) if tnode is not None else None
@@ -1828,7 +1897,8 @@ class Compiler:
                 if vals is None:
                     raise self.err(spec, "unsupported: implicit constant repetition inside functions")
                 v = self.const_value(vals.named_children[i])
-                self.scopes[-1][nm.text.decode()] = Var(nm.text.decode(), "", "const", _const_type(v), value=v)
+                self.scopes[-1][nm.text.decode()] = Var(nm.text.decode(), "", "const", _const_type(v), value=v,
+                                                        exact=self.exact_of(vals.named_children[i]))
 
     def s_var_declaration(self, s, d):
         specs = []
@@ -2887,6 +2957,14 @@ class Compiler:
     def e_binary_expression(self, e):
         op = e.child_by_field_name("operator").type
         ln, rn = e.child_by_field_name("left"), e.child_by_field_name("right")
+        if op in ("+", "-", "*", "/") and all(n.type in _CONST_NODES for n in (ln, rn)) and \
+                (b"." in e.text or ln.type == "identifier" or rn.type == "identifier"):
+            try:
+                v = self.const_value(e)  # folded exactly, as Go's untyped constant arithmetic is
+            except GoSourceError:
+                v = None
+            if type(v) is float:
+                return self.lit(v)
         if op in ("==", "!=") and (ln.type == "nil" or rn.type == "nil"):
             other = rn if ln.type == "nil" else ln
             return f"({self.expr(other)} {'is' if op == '==' else 'is not'} None)"
