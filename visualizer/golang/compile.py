@@ -58,7 +58,7 @@ STD: dict[str, tuple[bool, Any]] = {
     "fmt.Println": (True, None), "fmt.Printf": (True, None), "fmt.Print": (True, None),
     "fmt.Sprintf": (True, STR), "fmt.Sprint": (True, STR), "fmt.Sprintln": (True, STR),
     "fmt.Errorf": (True, ERR), "fmt.Fprintf": (True, None), "fmt.Fprintln": (True, None), "fmt.Fprint": (True, None),
-    "errors.New": (False, ERR), "errors.Is": (False, BOOL), "errors.Unwrap": (False, ERR),
+    "errors.New": (False, ERR), "errors.Is": (True, BOOL), "errors.Unwrap": (True, ERR), "errors.As": (True, BOOL),
     "time.Sleep": (True, None), "time.After": (False, ("chan", ("ext", "time.Time"))),
     "time.Tick": (False, ("chan", ("ext", "time.Time"))), "time.NewTimer": (False, ("ptr", ("ext", "time.Timer"))),
     "time.NewTicker": (False, ("ptr", ("ext", "time.Ticker"))), "time.AfterFunc": (False, ("ptr", ("ext", "time.Timer"))),
@@ -110,7 +110,9 @@ STD: dict[str, tuple[bool, Any]] = {
     "sort.SliceStable": (True, None), "strings.Count": (False, INT), "strings.LastIndex": (False, INT),
     "strings.Title": (False, STR), "strings.EqualFold": (False, BOOL), "strings.Trim": (False, STR),
     "strconv.Quote": (False, STR), "strconv.FormatInt": (False, STR), "strconv.ParseInt": (False, ("tuple", [INT, ERR])),
-    "errors.Join": (False, ERR), "log.Println": (True, None), "log.Printf": (True, None), "log.Print": (True, None),
+    "strconv.ParseUint": (False, ("tuple", [INT, ERR])), "strconv.FormatUint": (False, STR),
+    "strings.LastIndexByte": (False, INT),
+    "errors.Join": (True, ERR), "log.Println": (True, None), "log.Printf": (True, None), "log.Print": (True, None),
     "log.Fatal": (True, None), "log.Fatalf": (True, None), "log.Fatalln": (True, None), "log.Panic": (True, None),
     "log.Panicf": (True, None), "log.SetFlags": (False, None), "log.SetOutput": (False, None),
     "log.SetPrefix": (False, None), "log.Flags": (False, INT), "log.Prefix": (False, STR),
@@ -187,6 +189,7 @@ SIZED["byte"], SIZED["rune"] = SIZED["uint8"], SIZED["int32"]
 # what the library hands back as []byte: fmt prints it as bytes
 STD["json.Marshal"] = STD["json.MarshalIndent"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
 STD_TYPES["json.RawMessage"] = ("slice", SIZED["uint8"])
+STD["strconv.ParseUint"] = (False, ("tuple", [SIZED["uint64"], ERR]))
 
 
 def int_kind(t: Any) -> str | None:
@@ -1662,7 +1665,7 @@ class Compiler:
                 prologue.append(f"{v.py} = list({v.py})")
             if v.boxed:
                 prologue.append(f"{v.py} = _Box({v.py})")
-        if value_recv:
+        if value_recv and params[0][0].py != "_":  # an unnamed or blank receiver is never read
             v = params[0][0]
             prologue.append(f"{v.py} = _h.copy({v.py})")
         body = n.child_by_field_name("body")
@@ -2649,7 +2652,14 @@ class Compiler:
         return self.expr(fnode), self.call_args(args, None, self.iface_params(fnode, len(args)))
 
     def json_target(self, key: str | None, args) -> list[str]:
-        """json.Unmarshal(data, &v) also takes what v is, as data: the decoder makes Go values of that type."""
+        """json.Unmarshal(data, &v) also takes what v is, as data: the decoder makes Go values of that type;
+        errors.As(err, &target) takes the type the target holds, to match the chain's errors against."""
+        if key == "errors.As" and len(args) == 2:
+            t = self.under(self.type_of(args[1]))
+            if t is None or t[0] != "ptr" or t[1] is None:
+                raise self.err(args[1], "second argument to errors.As must be a non-nil pointer to either a type "
+                                        "that implements error, or to any interface type")
+            return [self.spec_of(t[1]) if self.under(t[1])[0] != "ptr" else self.spec_of(self.under(t[1])[1])]
         if key != "json.Unmarshal" or len(args) != 2:
             return []
         t = self.under(self.type_of(args[1]))
@@ -2706,6 +2716,9 @@ class Compiler:
         for i, a in enumerate(args):
             to_iface = printing or bool(ifaces and i < len(ifaces) and ifaces[i])
             u = self.under(self.type_of(a)) if to_iface and a.type != "variadic_argument" else None
+            named = self._plain_named(self.type_of(a)) if u is not None else None
+            if named is not None and {"String", "Error"} & set(self.methods.get(named, {})):
+                u = None  # a named slice or map with a String method (net.IP) prints through it: below
             if u is not None and u[0] in ("slice", "map") and a.type != "nil":
                 # a nil slice or map keeps its type in an interface: fmt prints [] and map[], not <nil>
                 x = f"_h.or_empty({self.expr_value(a)}, {'[]' if u[0] == 'slice' else '{}'})"

@@ -906,12 +906,9 @@ class Helpers:
         return await V.sprint(list(args), True) + "\n"
 
     async def fmt_Errorf(self, f: str, *args: Any) -> V.GoError:
-        wrapped = None
-        if "%w" in f:
-            for a in args:
-                if hasattr(a, "Error"):
-                    wrapped = a
-        return V.GoError(await V.sprintf(f, list(args)), wrapped)
+        """fmt.Errorf: the arguments of its %w verbs are what the error wraps (one, or several as Go 1.20's)."""
+        ws = tuple(V.plain(args[i]) for i in V.verb_args(f, "w") if i < len(args) and args[i] is not None)
+        return V.GoError(await V.sprintf(f, list(args)), ws[0] if len(ws) == 1 else ws or None)
 
     async def fmt_Fprintf(self, w: Any, f: str, *args: Any) -> None:
         await _write_to(w, await V.sprintf(f, list(args)))
@@ -1000,15 +997,68 @@ class Helpers:
     def errors_New(self, s: str) -> V.GoError:
         return V.GoError(s)
 
-    def errors_Is(self, err: Any, target: Any) -> bool:
-        while err is not None:
-            if err is target or (type(err) is type(target) and isinstance(err, V.GoStruct) and err == target):
+    async def _unwrapped(self, err: Any) -> list:
+        """What ``err`` wraps: fmt.Errorf's %w, errors.Join's errors, or its own Unwrap() error / []error."""
+        if isinstance(err, V.GoError):
+            w = err.wrapped
+            return list(w) if type(w) is tuple else ([] if w is None else [w])
+        m = getattr(err, V.go_attr("Unwrap"), None)
+        if m is None:
+            return []
+        got = await m() if callable(m) else None
+        if V.is_slice(got):
+            return [e for e in got if e is not None]
+        return [] if got is None else [got]
+
+    async def _chain(self, err: Any) -> Any:
+        """The tree of errors under ``err``, depth first, as errors.Is and errors.As walk it."""
+        todo = [err]
+        while todo:
+            e = todo.pop()
+            if e is None:
+                continue
+            yield e
+            todo.extend(reversed(await self._unwrapped(e)))
+
+    async def errors_Is(self, err: Any, target: Any) -> bool:
+        if err is None or target is None:
+            return err is target
+        async for e in self._chain(err):
+            try:
+                if e is target or (type(e) is type(target) and e == target):
+                    return True
+            except TypeError:  # an uncomparable error value: Go compares it only when comparable
+                pass
+            m = getattr(e, V.go_attr("Is"), None)
+            if m is not None and await m(target):
                 return True
-            err = getattr(err, "wrapped", None)
         return False
 
-    def errors_Unwrap(self, err: Any) -> Any:
-        return getattr(err, "wrapped", None)
+    async def errors_As(self, err: Any, target: Any, spec: Any) -> bool:
+        """errors.As: the first error of the chain of type ``spec`` (what the target points at) goes there."""
+        if target is None:
+            raise V.PanicValue(V.GoError("errors: target cannot be nil"), "errors: target cannot be nil")
+        async for e in self._chain(err):
+            if self.is_type(e, spec):
+                found = self.unwrap(e, spec)
+                if isinstance(target, V.GoStruct):  # &t of a struct variable is the struct itself: set in place
+                    for f in target._fields:
+                        object.__setattr__(target, f, getattr(found, f))
+                else:
+                    target.v = found
+                return True
+            m = getattr(e, V.go_attr("As"), None)
+            if m is not None and await m(target):
+                return True
+        return False
+
+    async def errors_Unwrap(self, err: Any) -> Any:
+        """errors.Unwrap: only an Unwrap() error (a joined error's []error is not unwrapped, as in Go)."""
+        if isinstance(err, V.GoError):
+            return err.wrapped if type(err.wrapped) is not tuple else None
+        m = getattr(err, V.go_attr("Unwrap"), None)
+        got = await m() if m is not None else None
+        return None if V.is_slice(got) else got
 
     # -- time --
 
@@ -1371,7 +1421,8 @@ class Helpers:
         return s.split()
 
     def strings_Index(self, s: str, sub: str) -> int:
-        return s.find(sub)
+        """strings.Index: a byte offset, as Go's (not a code point's)."""
+        return s.encode().find(sub.encode())
 
     def strings_Cut(self, s: str, sep: str) -> tuple:
         before, found, after = s.partition(sep)
@@ -1390,7 +1441,10 @@ class Helpers:
         return chr(r) in s
 
     def strings_IndexByte(self, s: str, c: int) -> int:
-        return s.find(chr(c))
+        return s.encode().find(bytes([c & 0xFF]))
+
+    def strings_LastIndexByte(self, s: str, c: int) -> int:
+        return s.encode().rfind(bytes([c & 0xFF]))
 
     def strings_SplitN(self, s: str, sep: str, n: int) -> list | None:
         if n == 0:
@@ -1511,7 +1565,7 @@ class Helpers:
         return s.count(sub) if sub else len(s) + 1
 
     def strings_LastIndex(self, s: str, sub: str) -> int:
-        return s.rfind(sub)
+        return s.encode().rfind(sub.encode())
 
     def strings_Title(self, s: str) -> str:
         return s.title()
@@ -1536,14 +1590,21 @@ class Helpers:
         return "-" + out if neg else out
 
     def strconv_ParseInt(self, s: str, base: int, bits: int) -> tuple:
-        try:
-            return int(s, base or 10), None
-        except ValueError:
-            return 0, V.GoError(f'strconv.ParseInt: parsing "{s}": invalid syntax')
+        return _parse_int("ParseInt", s, base, bits or 64, True)
 
-    def errors_Join(self, *errs: Any) -> Any:
+    def strconv_ParseUint(self, s: str, base: int, bits: int) -> tuple:
+        return _parse_int("ParseUint", s, base, bits or 64, False)
+
+    def strconv_FormatUint(self, n: int, base: int) -> str:
+        return self.strconv_FormatInt(n & 0xFFFFFFFFFFFFFFFF, base)
+
+    async def errors_Join(self, *errs: Any) -> Any:
+        """errors.Join: one error whose text is each one's on its own line and which wraps them all."""
         errs = tuple(e for e in errs if e is not None)
-        return V.GoError("\n".join(e.msg if isinstance(e, V.GoError) else "error" for e in errs)) if errs else None
+        if not errs:
+            return None
+        texts = [await V._call_str(getattr(e, V.go_attr("Error"), None) or e.Error) for e in errs]
+        return V.GoError("\n".join(texts), errs)
 
     async def io_ReadFull(self, r: Any, buf: Any) -> tuple:
         """io.ReadFull -> io.ReadAtLeast: calls r.Read until buf is full (Read may block)."""
@@ -2794,3 +2855,43 @@ def _check_bounds(lo: int, hi: int, mx: Any, room: int, what: str) -> None:
 def _bounds_panic(detail: str) -> None:
     msg = f"slice bounds out of range {detail}"
     raise V.PanicValue(V.RuntimeErrorValue(msg), f"runtime error: {msg}")
+
+
+def _parse_int(fn: str, s: str, base: int, bits: int, signed: bool) -> tuple:
+    """strconv.ParseInt and ParseUint as Go reads: a sign (ParseInt only), with base 0 a 0x/0o/0b/0 prefix
+    and underscores between digits; Go's syntax and range errors, the range error with the bound."""
+    def fail(why: str, v: int = 0) -> tuple:
+        return v, V.GoError(f"strconv.{fn}: parsing {V.quote(s)}: {why}")
+    body, neg = s, False
+    if signed and body[:1] in ("+", "-"):
+        neg, body = body[0] == "-", body[1:]
+    if not 2 <= base <= 36 and base != 0:
+        return 0, V.GoError(f"strconv.{fn}: parsing {V.quote(s)}: invalid base {base}")
+    if base == 0:
+        base, low = 10, body.lower()
+        for pre, b in (("0x", 16), ("0o", 8), ("0b", 2)):
+            if low.startswith(pre) and len(body) > 2:
+                base, body = b, body[2:]
+                break
+        else:
+            if len(body) > 1 and body[0] == "0":
+                base, body = 8, body[1:]
+        if "_" in body:
+            if body.startswith("_") or body.endswith("_") or "__" in body:
+                return fail("invalid syntax")
+            body = body.replace("_", "")
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"[:base]
+    if not body or any(c not in digits for c in body.lower()):
+        return fail("invalid syntax")
+    n = int(body, base)
+    if signed:
+        lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+        n = -n if neg else n
+        if n > hi:
+            return fail("value out of range", hi)
+        if n < lo:
+            return fail("value out of range", lo)
+        return n, None
+    if n > (1 << bits) - 1:
+        return fail("value out of range", (1 << bits) - 1)
+    return n, None

@@ -13,6 +13,7 @@ variable whose address is taken lives in a ``Box``.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 
@@ -538,6 +539,34 @@ async def _call_str(m: Any) -> str:
     if hasattr(r, "__await__"):
         r = await r
     return r
+
+
+def plain(a: Any) -> Any:
+    """The value itself of what the compiler wrapped for fmt (a struct pointer, a typed or byte argument)."""
+    t = type(a)
+    if t is PtrArg:
+        return a.p
+    if t is TypedArg:
+        return plain(a.v)
+    if t is BytesArg:
+        return a.b
+    return a
+
+
+_VERB = re.compile(r"%[+\-# 0]*(\*|\d+)?(?:\.(\*|\d*))?([a-zA-Z%])")
+
+
+def verb_args(fmt: str, verb: str) -> list[int]:
+    """The indexes of the arguments ``fmt``'s ``verb`` verbs format (a * width or precision takes one too)."""
+    out, k = [], 0
+    for m in _VERB.finditer(fmt):
+        if m.group(3) == "%":
+            continue
+        k += (m.group(1) == "*") + (m.group(2) == "*")
+        if m.group(3) == verb:
+            out.append(k)
+        k += 1
+    return out
 
 
 async def sprintf(fmt: str, args: list[Any]) -> str:
