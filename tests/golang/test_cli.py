@@ -411,3 +411,17 @@ def test_dial_flag_goes_through_the_sandboxed_child_or_is_one_line(dial, says):
         assert json.loads(r.stdout)["per_run"][0]["leaked"] == 0
     else:
         assert r.returncode == 2 and r.stderr.count("\n") == 1 and says in r.stderr
+
+
+def test_the_readme_table_names_every_package_go_can_import():
+    """Every import path the compiler accepts is in the README's table, and the table names no other."""
+    import re
+
+    from visualizer.golang.compile import BLANK_OK, PACKAGES
+    from visualizer.golang.gomod import MODELLED
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    table = readme[readme.index("| import | how |"):]
+    table = table[:table.index("\n\n")]
+    named = set(re.findall(r"`([a-z][a-z0-9./]*)`", "\n".join(ln.split("|")[1] for ln in table.splitlines()[2:])))
+    accepted = (set(PACKAGES) - {"leakviz/traffic"}) | set(MODELLED) | BLANK_OK
+    assert named == accepted
