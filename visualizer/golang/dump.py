@@ -61,6 +61,8 @@ _SYNC_FRAMES = {
 # standard library functions written in Python whose frames Go shows (outermost first)
 _STD_FRAMES = {
     "io_ReadFull": [("io.ReadFull", "src/io/io.go:354", True), ("io.ReadAtLeast", "src/io/io.go:335", True)],
+    # GoOnce.Do calling the program's function: Go's stack shows the Once's fast and slow paths around it
+    "Do": [("sync.(*Once).Do", "src/sync/once.go:69", True), ("sync.(*Once).doSlow", "src/sync/once.go:78", True)],
 }
 _RW_WRITER_MUTEX = ("sync.(*RWMutex).Lock(0x0?)", "src/sync/rwmutex.go:150", True)
 
@@ -87,11 +89,13 @@ def go_frames(ip: Any, g: Any, current_frame: Any) -> list[tuple[str, str, int, 
     out = []
     prog = ip.prog
     frames = goroutine_frames(g, current_frame) if g is not None else []
-    for name, line, _loc in frames:
+    for k, (name, line, _loc) in enumerate(frames):
         info = prog.funcs.get(name)
         if info is None:
             for fn, loc, hp in _STD_FRAMES.get(name, ()):
                 file, _, ln = loc.rpartition(":")
+                if fn == "sync.(*Once).doSlow" and not any(prog.funcs.get(n) for n, _l, _x in frames[k + 1:]):
+                    ln = "74"  # not in the program's function yet: waiting on the Once's mutex
                 out.append((fn, f"{GOROOT}/{file}", int(ln), hp))
             continue
         li = prog.lines.get(line)

@@ -2785,11 +2785,13 @@ class Interp:
 
     def describe(self, gid: int) -> dict:
         """One goroutine as a JSON-ready dict: id, top function, wait reason, file:line, creator, creation site, seed."""
-        from .dump import go_frames, status_of
+        from .dump import GOROOT, go_frames, status_of
         g = self.rt.goroutines.get(gid)
         inf = self.info[gid]
         frames = go_frames(self, g, None) if g is not None else []
-        top = frames[0] if frames else ("?", "?", 0, False)
+        # the site is the program's own innermost frame, as a leak report names it (not sync.(*Once).doSlow)
+        top = next((f for f in frames if not f[1].startswith(GOROOT + "/")), frames[0] if frames else None)
+        top = top or ("?", "?", 0, False)
         return {"goroutine": inf.goid, "function": top[0], "wait_reason": status_of(self, g),
                 "file": top[1], "line": top[2], "created_by": inf.creator_fn, "creator_goroutine": inf.creator,
                 "created_at": inf.extra.get("created_at") or f"{self.prog.files[inf.file] if inf.file >= 0 else '?'}:"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import Snapshot
-from .style import BLUE, FAINT, GREY, INK, PAPER, VERMILLION, human_bytes, px
+from .style import BLUE, FAINT, GREY, INK, PAPER, VERMILLION, human_bytes, tx
 
 
 def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
@@ -24,10 +24,10 @@ def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     p.setRenderHint(QPainter.Antialiasing, True)
     p.fillRect(widget.rect(), PAPER)
     f = QFont(widget.font())
-    f.setPixelSize(px(13))
+    f.setPixelSize(tx(13))
     p.setFont(f)
     left = axis_width(p)
-    plot = QRectF(left, top, max(10, widget.width() - left - 14), max(10, widget.height() - top - px(13) * 1.6))
+    plot = QRectF(left, top, max(10, widget.width() - left - 14), max(10, widget.height() - top - tx(13) * 1.6))
     p.setPen(QPen(FAINT, 1))
     p.drawRect(plot)
     return p, plot
@@ -40,12 +40,14 @@ def axis_width(p: QPainter) -> float:
 
 def draw_axes(p: QPainter, plot: QRectF, top_bytes: float, t0: int, t1: int, end_label: str) -> None:
     """Byte gridlines and labels on the left; the time span underneath."""
+    lh = p.fontMetrics().height()
     for frac in (0.0, 0.5, 1.0):
         y = plot.bottom() - frac * plot.height()
         p.setPen(QPen(FAINT, 1, Qt.DotLine))
         p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        if (frac == 0.5 and plot.height() < 2.4 * lh) or (frac == 0.0 and plot.height() < 1.2 * lh):
+            continue  # a short plot keeps the labels that do not overlap: the top first
         p.setPen(INK)
-        lh = p.fontMetrics().height()
         p.drawText(QRectF(0, y - lh / 2, plot.left() - 4, lh), Qt.AlignRight | Qt.AlignVCenter,
                    human_bytes(top_bytes * frac))
     lh = p.fontMetrics().height()
@@ -108,7 +110,7 @@ class MemoryChart(QWidget):
         self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802
-        lh = px(13) * 1.5
+        lh = tx(13) * 1.5
         p, plot = begin_plot(self, 2 * lh + 4)
         snap = self.snap
         self.painted_snap = snap

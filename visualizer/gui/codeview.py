@@ -143,6 +143,7 @@ class CodeView(QWidget):
         self.floor_px = 0.0  # unwrapped code may not win below this size (presenter mode: 18)
         # what the last paint drew: font pixel size and each row (line index, text, rect)
         self.drawn_px = 0
+        self.bare = False  # the comments were left out: the code reads at the floor (presenter mode)
         self.rows: list[tuple[int, str, QRectF]] = []
         self.gutter_labels: list[tuple[str, QRectF, QFont]] = []
         self.retranslate()
@@ -309,8 +310,9 @@ class CodeView(QWidget):
         out = [(t.strip(), *rows.pop(t.strip(), (0, 0))) for j, t in enumerate(prev) if j not in shared]
         return out + [(t, n, k) for t, (n, k) in rows.items()]
 
-    def _fit(self, mono: QFont, count_text: str, pills: int) -> tuple[int, float, float, float, list]:
-        """The largest pixel size at which every wrapped row fits: (px, line height, gutter, char width, rows).
+    def _fit(self, mono: QFont, count_text: str, pills: int) -> tuple[int, float, float, float, list, bool]:
+        """The largest pixel size at which every wrapped row fits: (px, line height, gutter, char width, rows,
+        whether the comments were left out to stay at the floor).
 
         Unwrapped code reads best: a size up to a tenth smaller that needs no wrapping wins."""
         size = max(MIN_PX, int(self.base_px * px(10) / 10))
@@ -328,7 +330,8 @@ class CodeView(QWidget):
             mono.setPixelSize(size)
             fm = QFontMetricsF(mono)
             cw = fm.horizontalAdvance("M" * 10) / 10
-            lh = round(size * 1.12)  # tighter than the font's leading: more lines, bigger, on a short screen
+            # tighter than the font's leading: more lines, bigger, on a short screen; tighter still at the floor
+            lh = round(size * (1.05 if self.floor_px and size <= self.floor_px else 1.12))
             gutter = fm.horizontalAdvance("99") + pills * (fm.horizontalAdvance(count_text) + cw * 0.6) + cw + 8
             cols = int((self.width() - gutter - cw) // cw)
             texts = [t for _k, _i, t in entries]
@@ -340,9 +343,15 @@ class CodeView(QWidget):
             if fits and best is None:
                 best = (size, lh, gutter, cw, rows)
             if fits and len(rows) == len(entries) and size >= self.floor_px:
-                return size, lh, gutter, cw, rows
-            if size <= MIN_PX or (best is not None and size <= best[0] * 0.9):
-                return best or (size, lh, gutter, cw, rows)
+                return size, lh, gutter, cw, rows, False
+            if size <= MIN_PX or (best is not None and size <= best[0] * 0.9) or size <= self.floor_px:
+                if self.floor_px and (best is None or best[0] < self.floor_px) and \
+                        any(_comment_at(t) >= 0 for _k, _i, t in entries):
+                    # under the floor (presenter mode) the comments go, not the size: the code stays readable
+                    bare = [(k, i, t[:_comment_at(t)].rstrip() if _comment_at(t) >= 0 else t) for k, i, t in entries]
+                    got = self._fit_search(mono, count_text, pills, max(size, int(self.floor_px)), bare)
+                    return (*got[:4], got[4], True)
+                return (*(best or (size, lh, gutter, cw, rows)), False)
             size -= 1
 
     def _pill(self, p: QPainter, rect: QRectF, n: int, stranded: bool, earlier: bool, font: QFont) -> None:
@@ -372,7 +381,7 @@ class CodeView(QWidget):
         counts = [n for n, _s in self.counts.values()] + [n for n, _s in self.earlier.values()]
         counts += [n for _t, n, _s in old]
         pills = 2 if (self.earlier or any(n for _t, n, _s in old)) else 1
-        size, lh, gutter, cw, rows = self._fit(mono, f"{max(counts + [99]):,}", pills)
+        size, lh, gutter, cw, rows, self.bare = self._fit(mono, f"{max(counts + [99]):,}", pills)
         self.drawn_px = size
         mono.setPixelSize(size)
         bold = QFont(mono)
@@ -420,3 +429,22 @@ class CodeView(QWidget):
             self.rows.append((i, piece, rect) if kind == "line" else (-1, piece, rect))
             y += lh
         p.end()
+
+
+def _comment_at(line: str) -> int:
+    """Where a Go line's // comment starts (outside string and rune literals), or -1."""
+    quote = ""
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote:
+            if c == "\\" and quote != "`":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif line.startswith("//", i):
+            return i
+        i += 1
+    return -1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .style import px, set_zoom
+from .style import px, set_text_floor, set_zoom, text_floor, tx
 
 MIN_SIZE = QSize(960, 680)  # fits a 1024x768 projector with room for a window frame
 DEFAULT_SIZE = QSize(1440, 900)
@@ -199,15 +199,19 @@ class LayoutMixin:
             f.setPointSizeF(f.pointSizeF() * z)
         else:
             f.setPixelSize(max(7, round(f.pixelSize() * z)))
+        base_px = QFontInfo(f).pixelSize()
+        if base_px < text_floor():  # presenter mode: no word under the floor, Qt's own widgets' included
+            f.setPixelSize(text_floor())
+            base_px = text_floor()
         app.setFont(f)
         self.setFont(f)
         big = QFont(f)
-        big.setPointSizeF(f.pointSizeF() * 1.4)
+        big.setPixelSize(round(base_px * (1.25 if self.presenting else 1.4)))  # presenter: three to a row at 1024
         big.setBold(True)
         for lab in self.stats.values():
             lab.setFont(big)
         vf = QFont(f)
-        vf.setPointSizeF(f.pointSizeF() * 1.2)
+        vf.setPixelSize(round(base_px * (1.0 if self.presenting else 1.2)))  # presenter: the code needs the height
         self.verdict.setFont(vf)
         for w in (self.stage, self.chart, self.timeline, self.code, self.legend):
             w.updateGeometry()
@@ -223,6 +227,7 @@ class LayoutMixin:
     def set_presenter(self, on: bool) -> None:
         """Presenter mode (F5): controls, menus and status bar hidden; big code; the legend on screen."""
         self.presenting = bool(on)
+        set_text_floor(18 if self.presenting else 0)
         self.act_present.setChecked(self.presenting)
         for w in (self.menuBar(), self.toolbar, self.statusBar()):
             w.setVisible(not self.presenting)
@@ -243,7 +248,7 @@ class LayoutMixin:
         self.set_zoom(self.user_zoom)
         self.set_drawer(self.drawer.isVisible())
 
-    STAGE_SHARE = 0.4  # in presenter mode the stage keeps at least this share of the height
+    STAGE_SHARE = 0.5  # in presenter mode the stage keeps at least this share of the height
 
     def _reflow(self) -> None:
         """Presenter mode on a short screen or zoomed in: the stage keeps STAGE_SHARE of the height and the
@@ -252,6 +257,7 @@ class LayoutMixin:
         if not self.presenting:
             self.stage.setMinimumHeight(0)
             self.chart.setMinimumHeight(0)
+            self.chart.setVisible(True)
             return
         h = self.height()
         stage_min = int(h * self.STAGE_SHARE)
@@ -262,12 +268,20 @@ class LayoutMixin:
         verdict_h = self.verdict.heightForWidth(mw)
         legend_h = self.legend.heightForWidth(mw) if self.legend.hasHeightForWidth() else 0
         legend_h = max(legend_h, self.legend.sizeHint().height())
-        room = h - fixed - stage_min - chart_min
-        in_middle = room >= verdict_h + legend_h
-        legend = room >= legend_h if not in_middle else True
+        # below the stage's half: the verdict if all fits, else the legend, with the chart shrunk to what is
+        # left; the chart goes before the legend, and both before the stage gives up its half
+        left = h - fixed - stage_min
+        small = tx(13) * 5  # a chart's title, its legend line and a plot that can still be read
+        in_middle = left >= verdict_h + legend_h + chart_min
+        legend = left - legend_h >= small or (left >= legend_h and left < small)
+        chart_min = max(0, min(chart_min, left - (legend_h if legend else 0) - (verdict_h if in_middle else 0)))
+        chart = chart_min >= small
+        if not chart:
+            chart_min = 0
         (self.middle_layout if in_middle else self.right_layout).addWidget(self.verdict)
         self.verdict_line.setVisible(not in_middle)
         self.legend.setVisible(legend)
+        self.chart.setVisible(chart)
         self.stage.setMinimumHeight(stage_min)
         self.chart.setMinimumHeight(chart_min)
 

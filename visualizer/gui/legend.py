@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .style import GREEN, GREY, INK, ORANGE, PANEL, PURPLE, VERMILLION, draw_task, px
+from .style import GREEN, GREY, INK, ORANGE, PANEL, PURPLE, VERMILLION, draw_task, tx
 
 
 class Legend(QWidget):
@@ -66,7 +66,7 @@ class Legend(QWidget):
 
     def _font(self) -> QFont:
         f = QFont(self.font())
-        f.setPixelSize(px(13))
+        f.setPixelSize(tx(13))
         return f
 
     def _layout(self, width: float) -> list[tuple[str, str, QRectF]]:

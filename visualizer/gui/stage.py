@@ -37,6 +37,8 @@ from .style import (
     fit_font,
     human_bytes,
     px,
+    text_floor,
+    tx,
 )
 
 PILE_CELLS_MAX = 2000  # beyond this, one square stands for several goroutines
@@ -120,7 +122,7 @@ class Stage(QWidget):
         """Lane rects (the most recent ``n`` that read) and the pile's; ``reserve`` px above the pile stay free."""
         w, h = self.width(), self.height()
         pile_h = max(px(90), h * 0.24)
-        top = px(15) * 1.6
+        top = tx(15) * 1.6
         lanes_h = h - pile_h - top - reserve
         fits = max(1, int(lanes_h // px(self.lane_px)))
         n = min(n, fits)  # a short stage: the most recent lanes that read
@@ -150,7 +152,7 @@ class Stage(QWidget):
             strip = sitelanes.channels_height(self, snap)
             lanes, pile = self._lane_rects(len(snap.sites), strip)
             p.setPen(INK)
-            self._label(p, QRectF(10, 1, self.width() - 20, px(15) * 1.5), sitelanes.header(snap), px(15))
+            self._label(p, QRectF(10, 1, self.width() - 20, tx(15) * 1.5), sitelanes.header(snap), tx(15))
             sitelanes.draw_sites(self, p, lanes, snap.sites)
             if strip:
                 sitelanes.draw_channels(self, p, QRectF(0, pile.top() - strip, self.width(), strip), snap.channels,
@@ -175,7 +177,7 @@ class Stage(QWidget):
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
-        f.setPixelSize(max(7, int(size)))
+        f.setPixelSize(max(7, text_floor(), int(size)))
         f.setBold(bold)
         return f
 
@@ -188,7 +190,7 @@ class Stage(QWidget):
         """Draw ``text`` in ``rect`` at ``size`` px or smaller, never wider than the rect; returns its width.
 
         Below 8 px it says ``short`` instead, or nothing if ``optional``; the last resort is an ellipsis."""
-        size = min(size, max(7.0, rect.height() * 0.9))
+        size = max(min(size, max(7.0, rect.height() * 0.9)), text_floor())
         f = fit_font(self._font(size, bold), text, rect.width(), size)
         if f.pixelSize() < 8 or QFontMetricsF(f).horizontalAdvance(text) > rect.width():
             if short is not None:
@@ -203,14 +205,14 @@ class Stage(QWidget):
         return p.fontMetrics().horizontalAdvance(text)
 
     def _draw_header(self, p: QPainter, snap: Snapshot, shown: int) -> None:
-        p.setFont(self._font(px(15)))
+        p.setFont(self._font(tx(15)))
         p.setPen(INK)
         folded = snap.requests_total - shown
         text = self.tr("{shown} most recent of {total} requests").format(
             shown=shown, total=f"{snap.requests_total:,}")
         if folded > 0:
             text += self.tr("  ·  {n} earlier requests folded away").format(n=f"{folded:,}")
-        self._label(p, QRectF(10, 1, self.width() - 20, px(15) * 1.5), text, px(15))
+        self._label(p, QRectF(10, 1, self.width() - 20, tx(15) * 1.5), text, tx(15))
 
     def _draw_lane(self, p: QPainter, rect: QRectF, r: RequestView, snap: Snapshot,
                    dt: float, alive: set[int]) -> None:
@@ -235,9 +237,14 @@ class Stage(QWidget):
                     bold=bool(r.stranded) and not self.counts_hidden, short=f"✖ {shown_n}")
         # zones
         checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * 0.26, h - 12)
-        queue_right = x0 + w * 0.66
-        chan_zone = QRectF(x0 + w * 0.67, y0 + 4, w * 0.165, h - 8)
-        handler_zone = QRectF(x0 + w * 0.845, y0 + 6, w * 0.145, h - 12)
+        hw = w * 0.145
+        if text_floor():  # the handler's words at the floor need their width: the waiting queue gives it
+            fm = QFontMetricsF(self._font(text_floor()))
+            hw = max(hw, max(fm.horizontalAdvance(t) for t in (self.tr("receiving…"), self.tr("handler"))) * 1.1 + 14)
+        hx = x0 + w * 0.99 - hw
+        chan_zone = QRectF(hx - w * 0.175, y0 + 4, w * 0.165, h - 8)
+        queue_right = chan_zone.left() - w * 0.01
+        handler_zone = QRectF(hx, y0 + 6, hw, h - 12)
         chans = {c.name: c for c in r.channels}
         names = lane_channels(r)  # done and quit in the article; a program's handler's first two
         data = [chans.get(n) for n in names]
@@ -315,7 +322,7 @@ class Stage(QWidget):
                 box = QRectF(max(checks_zone.right() - step, x - step * 1.5), rows[which].center().y() - rad * 1.3,
                              step * 2, rad * 2.6)
                 p.setPen(VERMILLION)
-                self._label(p, box, f"+{extra:,}", px(14), Qt.AlignCenter, bold=True)
+                self._label(p, box, f"+{extra:,}", tx(14), Qt.AlignCenter, bold=True)
         hidden_stranded = sum(1 for t in r.checks if t.state == "stranded") - stranded_drawn
         self.lanes.append((r.req, stranded_drawn, hidden_stranded, r.stranded))
 
@@ -417,21 +424,21 @@ class Stage(QWidget):
 
     def _draw_pile(self, p: QPainter, rect: QRectF, snap: Snapshot) -> None:
         n = snap.stranded
-        head = QRectF(rect.left() + 12, rect.top() + 4, rect.width() - 24, px(26) * 1.3)
+        head = QRectF(rect.left() + 12, rect.top() + 4, rect.width() - 24, tx(26) * 1.3)
         if self.counts_hidden:  # the lesson asks for a prediction: the count comes with the answer
             p.fillRect(rect, PANEL)
             p.setPen(INK)
-            self._label(p, head, self.tr("Stranded forever: ?"), px(26), bold=True)
+            self._label(p, head, self.tr("Stranded forever: ?"), tx(26), bold=True)
             p.setPen(GREY)
             self._label(p, QRectF(head.left(), head.bottom(), head.width(), rect.bottom() - head.bottom() - 4),
-                        self.tr("Predict first: the count comes with the answer."), px(16), Qt.AlignCenter)
+                        self.tr("Predict first: the count comes with the answer."), tx(16), Qt.AlignCenter)
             return
         p.fillRect(rect, QColor("#FFF4EC") if snap.stranded else PANEL)
         p.setPen(QPen(FAINT, 1))
         p.drawLine(rect.topLeft(), rect.topRight())
         p.setPen(VERMILLION if n else INK)
         title = self.tr("Stranded forever: {n}").format(n=f"{n:,}")
-        title_w = self._label(p, head, title, px(26), bold=True)
+        title_w = self._label(p, head, title, tx(26), bold=True)
         p.setPen(INK)
         parts = [f"{name}: {count:,}" for name, count in snap.stranded_by_channel]
         right = self.tr("Go would hold {bytes}").format(bytes=human_bytes(snap.go_bytes))
@@ -441,17 +448,17 @@ class Stage(QWidget):
                 n=f"{more:,}")
         if parts:
             right = "  ·  ".join(parts) + "    " + right
-        p.setFont(self._font(px(15)))
+        p.setFont(self._font(tx(15)))
         if title_w + p.fontMetrics().horizontalAdvance(right) + 24 > head.width():  # narrow: a line of its own
-            head = QRectF(head.left(), head.bottom(), head.width(), px(15) * 1.4)
-            self._label(p, head, right, px(15), Qt.AlignLeft | Qt.AlignVCenter)
+            head = QRectF(head.left(), head.bottom(), head.width(), tx(15) * 1.4)
+            self._label(p, head, right, tx(15), Qt.AlignLeft | Qt.AlignVCenter)
         else:
             self._label(p, QRectF(head.left() + title_w + 24, head.top(), head.width() - title_w - 24, head.height()),
-                        right, px(15), Qt.AlignRight | Qt.AlignVCenter)
+                        right, tx(15), Qt.AlignRight | Qt.AlignVCenter)
         grid = QRectF(rect.left() + 12, head.bottom() + 4, rect.width() - 24, rect.bottom() - head.bottom() - 8)
         if n == 0:
             p.setPen(GREY)
-            self._label(p, grid, self.tr("No goroutine is stranded."), px(16), Qt.AlignCenter)
+            self._label(p, grid, self.tr("No goroutine is stranded."), tx(16), Qt.AlignCenter)
             return
         cell = max(8.0, 12.0 * min(1.5, px(10) / 10))
         # a few stranded goroutines get big squares the back row can count; many shrink to the smallest
@@ -463,13 +470,13 @@ class Stage(QWidget):
         rows = max(1, int(grid.height() // cell))
         legend_box = None
         if n > cols * rows:  # aggregated: the legend needs a line under the squares, or the row's right end
-            lh = px(13) * 1.5
+            lh = tx(13) * 1.5
             if grid.height() - lh >= cell:
                 grid.setBottom(grid.bottom() - lh)
                 rows = max(1, int(grid.height() // cell))
                 legend_box = QRectF(grid.left(), grid.bottom(), grid.width(), lh)
             else:
-                f = self._font(px(13))
+                f = self._font(tx(13))
                 lw = QFontMetricsF(f).horizontalAdvance(self.tr("each square = {unit} goroutines").format(
                     unit="100,000")) + 12
                 cols = max(1, int((grid.width() - lw) // cell))
@@ -481,7 +488,7 @@ class Stage(QWidget):
         if unit > 1 and legend_box is not None:
             legend = self.tr("each square = {unit} goroutines").format(unit=f"{unit:,}")
             p.setPen(INK)
-            self._label(p, legend_box, legend, px(13), Qt.AlignRight | Qt.AlignVCenter)
+            self._label(p, legend_box, legend, tx(13), Qt.AlignRight | Qt.AlignVCenter)
         # one marker drawn once, then tiled: a frame costs the same for 10 or 100,000
         tile = self._pile_tile(cell)
         full_rows, rest = divmod(squares, cols)

@@ -120,12 +120,35 @@ def px(size: float) -> int:
     return max(7, round(size * _zoom))
 
 
+# presenter mode's floor for every word the window draws: 18 px reads from the back row of a
+# classroom (10 m from a 1024x768 projector); 0 elsewhere, where a small word is read up close
+_floor = 0
+
+
+def set_text_floor(size: int) -> None:
+    """Set the smallest pixel size any text is drawn at (0: none)."""
+    global _floor
+    _floor = int(size)
+
+
+def text_floor() -> int:
+    """The smallest pixel size any text is drawn at (0: none)."""
+    return _floor
+
+
+def tx(size: float) -> int:
+    """A designed text size, zoomed, never under the floor."""
+    return max(_floor, px(size))
+
+
 def fit_font(base: QFont, text: str, width: float, size: float, *, minimum: float = 7.0) -> QFont:
-    """``base`` at pixel ``size``, shrunk until ``text`` is no wider than ``width``.
+    """``base`` at pixel ``size``, shrunk until ``text`` is no wider than ``width`` (never under the
+    text floor: the caller then shortens, drops or elides the text).
 
     Labels must never clip: the caller draws ``text`` in a rect that wide."""
     from PySide6.QtGui import QFontMetricsF
     f = QFont(base)
+    minimum = max(minimum, _floor)
     s = max(minimum, size)
     f.setPixelSize(int(s))
     while s > minimum and QFontMetricsF(f).horizontalAdvance(text) > width:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from .style import BLUE, FAINT, INK, ORANGE, PANEL, SKY, VERMILLION, px
+from .style import BLUE, FAINT, INK, ORANGE, PANEL, SKY, VERMILLION, tx
 
 
 class Timeline(QWidget):
@@ -42,7 +42,7 @@ class Timeline(QWidget):
                                 "Blue: a setting changed mid-run."))
 
     def sizeHint(self) -> QSize:
-        return QSize(400, px(12) * 2 + 22)
+        return QSize(400, tx(12) * 2 + 22)
 
     def set_state(self, *, first: int, end: int, head: int | None, head_t: int,
                   marks: list[tuple[int, str]]) -> None:
@@ -57,7 +57,7 @@ class Timeline(QWidget):
             self.update()
 
     def _bar(self) -> QRectF:
-        top = px(12) * 1.5 + 2
+        top = tx(12) * 1.5 + 2
         return QRectF(10, top, max(10, self.width() - 20), max(12.0, self.height() - top - 8))
 
     def _x(self, index: int) -> float:
@@ -87,7 +87,7 @@ class Timeline(QWidget):
         p.setBrush(Qt.white)
         p.drawRect(bar)
         f = QFont(self.font())
-        f.setPixelSize(px(12))
+        f.setPixelSize(tx(12))
         p.setFont(f)
         if self.end <= self.first:
             p.end()
@@ -119,5 +119,5 @@ class Timeline(QWidget):
         label = (self.tr("live") if self.head is None
                  else self.tr("replay at {t} s · event {i} of {n}").format(
                      t=f"{self.head_t / 1e9:,.3f}", i=f"{head:,}", n=f"{self.end:,}"))
-        p.drawText(QRectF(10, 1, self.width() - 20, px(12) * 1.5), Qt.AlignLeft | Qt.AlignVCenter, label)
+        p.drawText(QRectF(10, 1, self.width() - 20, tx(12) * 1.5), Qt.AlignLeft | Qt.AlignVCenter, label)
         p.end()

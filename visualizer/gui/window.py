@@ -43,7 +43,7 @@ from .lessonmode import LessonMixin
 from .programmode import ProgramMixin
 from .settings import Settings
 from .stage import Stage
-from .style import app_icon, human_bytes, set_zoom
+from .style import app_icon, human_bytes, set_text_floor, set_zoom
 from .timeline import Timeline
 from .verdict import program_verdict, verdict_text
 
@@ -71,6 +71,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.program_source: tuple[list, dict] | None = None  # a program's files and go's service options
         self._export_job = None
         self.presenting = False
+        set_text_floor(0)  # a new window starts out of presenter mode: no floor left by another
         self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
         self.lesson_panel = None  # the guided lesson, once started
         self.lesson_index = 0
