@@ -187,3 +187,21 @@ def test_the_engine_dying_is_an_event():
     asyncio.run(main())
     s.stop()
     assert [str(e) for e in errors] == ["a bug in the engine"]
+
+
+def test_step_goes_on_to_the_next_event_the_stage_shows():
+    """Step moved one raw engine event: a sleep starting or ending, which changes nothing on screen
+    (113 of the first 200 raw events of the unbuffered preset)."""
+    from visualizer.core.trace import SHOWN
+    s = Session(PRESETS["unbuffered"], speed=None)
+    kinds = []
+
+    async def main():
+        for _ in range(150):
+            n = len(s.rt.trace.events)
+            assert s.step()
+            kinds.append([e[1] for e in s.rt.trace.events[n:len(s.rt.trace.events)]])
+        s.stop()
+    asyncio.run(main())
+    assert all(any(k in SHOWN for k in step) for step in kinds)
+    assert any("sleep" in step or "wake" in step for step in kinds)  # the bookkeeping still happens, within a step

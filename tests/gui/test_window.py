@@ -215,18 +215,23 @@ def test_seeking_shows_the_state_playing_would_have_reached(window, qtbot):
         assert window.timeline.head == index
 
 
-def test_stepping_back_and_forth_one_event(window, qtbot):
-    from visualizer.core.trace import Folder
+def test_stepping_back_and_forth_one_shown_event(window, qtbot):
+    """Back and forth by the events the stage draws, not the scheduler's sleeps and wakes."""
+    from visualizer.core.trace import SHOWN, Folder
     run_to(qtbot, window, 0.3)
     events = window.session.rt.trace.events
     _first, end = window.session.seekable()
-    window.seek(end // 2)
+    shown = [i + 1 for i in range(end) if events[i][1] in SHOWN]  # the moments a step can land on
+    mid = shown[len(shown) // 2]
+    window.seek(mid)
     window.step_back()
     window.step_back()
-    assert window.review.seq == end // 2 - 2
+    at = shown.index(mid)
+    assert window.review.seq == shown[at - 2]
     window.step()
-    assert window.review.seq == end // 2 - 1
-    assert window.stage.snap == Folder(keep=window.session.keep).feed(events, upto=end // 2 - 1).snapshot()
+    assert window.review.seq == shown[at - 1]
+    assert any(events[i][1] not in SHOWN for i in range(shown[at - 2], shown[at - 1]))  # it skipped some
+    assert window.stage.snap == Folder(keep=window.session.keep).feed(events, upto=shown[at - 1]).snapshot()
     window.go_live()
     assert window.review is None and window.timeline.head is None
 

@@ -105,13 +105,19 @@ class Driver:
         self._stop_at = t_ns
         self._wakeup.set()
 
-    def step(self) -> bool:
-        """Advance to the next event in the trace (at least one); pauses.
+    def step(self, shown: frozenset | None = None, limit: int = 100_000) -> bool:
+        """Advance to the next event in the trace (at least one); with ``shown``, on until an event of one of
+        those kinds (what the stage draws), at most ``limit`` engine steps; pauses.
         Returns False when nothing can happen any more."""
         self._paused = True
         rt = self.rt
         n = len(rt.trace.events)
-        while len(rt.trace.events) == n:
+        seen = n
+        for _ in range(limit):
+            if len(rt.trace.events) > seen:
+                if shown is None or any(e[1] in shown for e in rt.trace.events[seen:len(rt.trace.events)]):
+                    break
+                seen = len(rt.trace.events)
             if not rt.step():
                 if rt.runnable() == 0:
                     rt.detect_stranded()

@@ -12,7 +12,7 @@ import bisect
 
 from .events import EventGroup
 from .session import Session
-from .trace import Folder
+from .trace import SHOWN, Folder
 
 __all__ = ["Playback"]
 
@@ -66,9 +66,14 @@ class Playback:
         self.seek(bisect.bisect_right(events, t_ns, lo=first, hi=end, key=_time))
 
     def step_back(self) -> None:
-        """One event back; stops a replay."""
+        """Back to the moment after the previous event the stage shows (as Step goes forward); stops a replay."""
         self.replaying = False
-        self.seek(self.position - 1)
+        events = self.session.rt.trace.events
+        first, _end = self.session.seekable()
+        i = self.position - 2
+        while i >= first and events[i][1] not in SHOWN:
+            i -= 1
+        self.seek(max(first, i + 1))
 
     def step_forward(self) -> bool:
         """One event forward in history (only when not live); stops a replay.
@@ -76,7 +81,12 @@ class Playback:
         if self.folder is None:
             return False
         self.replaying = False
-        self.advance_to_index(self.folder.seq + 1)
+        events = self.session.rt.trace.events
+        _first, end = self.session.seekable()
+        i = self.folder.seq
+        while i < end and events[i][1] not in SHOWN:  # on to the next event the stage shows, as a live Step
+            i += 1
+        self.advance_to_index(i + 1)
         return True
 
     def advance_to_index(self, index: int) -> bool:

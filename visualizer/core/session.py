@@ -21,7 +21,7 @@ from .clock import Driver
 from .events import EventGroup
 from .runtime import Runtime
 from .scenario import Config
-from .trace import Events, Folder, Rewinder, Snapshot, Trace
+from .trace import SHOWN, Events, Folder, Rewinder, Snapshot, Trace
 
 __all__ = ["KEEP_CHUNKS", "Program", "Session", "default_max_live"]
 
@@ -154,10 +154,11 @@ class Session:
         self.driver.pause()
 
     def step(self) -> bool:
-        """One event forward; pauses."""
+        """Forward to the next event the stage shows (a goroutine started, blocked, delivered, returned,
+        stranded or ended), not a scheduler's bookkeeping (a sleep, a wake); pauses."""
         self._playing = False
         self._ensure_task()
-        return self.driver.step()
+        return self.driver.step(SHOWN)
 
     def run_until(self, t_ns: int) -> None:
         """Play, and pause again at virtual time ``t_ns``."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPen
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from ..core.clock import FRAME_HZ
@@ -18,7 +18,7 @@ from ..core.scenario import Config
 from ..core.trace import Snapshot
 from .chart import _nice, begin_plot, draw_axes, polyline
 from .stage import Stage
-from .style import BLUE, GREEN, INK, VERMILLION
+from .style import BLUE, GREEN, INK, VERMILLION, scaled
 
 LINE_COLORS = [VERMILLION, BLUE, GREEN, QColor("#CC79A7"), QColor("#E69F00")]
 DASHES = [Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.SolidLine]  # not by colour alone
@@ -80,8 +80,7 @@ class CompareWindow(QMainWindow):
         self.titles: list[QLabel] = []
         self.counts: list[QLabel] = []
         self.stages: list[Stage] = []
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big = scaled(self.font(), 1.4)
         big.setBold(True)
         for col, (name, cfg) in enumerate(variants):
             program = not isinstance(cfg, Config)  # a Go program: its file's name says it

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .style import scaled
+
 
 class _ChoiceText(QLabel):
     """A choice's words, wrapped (a radio button's own text never wraps); a click picks the choice."""
@@ -116,8 +118,7 @@ class LessonPanel(QWidget):
     def set_fonts(self) -> None:
         """Bigger than the controls: this is what the class reads."""
         base = QFont(self.font())
-        big = QFont(base)
-        big.setPointSizeF(base.pointSizeF() * 1.15)
+        big = scaled(base, 1.15)
         bold = QFont(big)
         bold.setBold(True)
         self.title.setFont(bold)

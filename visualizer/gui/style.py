@@ -141,6 +141,16 @@ def tx(size: float) -> int:
     return max(_floor, px(size))
 
 
+def scaled(font: QFont, k: float) -> QFont:
+    """``font`` ``k`` times bigger, whether it is sized in points or (presenter mode) in pixels."""
+    f = QFont(font)
+    if f.pointSizeF() > 0:
+        f.setPointSizeF(f.pointSizeF() * k)
+    else:
+        f.setPixelSize(max(7, round(f.pixelSize() * k)))
+    return f
+
+
 def fit_font(base: QFont, text: str, width: float, size: float, *, minimum: float = 7.0) -> QFont:
     """``base`` at pixel ``size``, shrunk until ``text`` is no wider than ``width`` (never under the
     text floor: the caller then shortens, drops or elides the text).

@@ -16,7 +16,6 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -43,7 +42,7 @@ from .lessonmode import LessonMixin
 from .programmode import ProgramMixin
 from .settings import Settings
 from .stage import Stage
-from .style import app_icon, human_bytes, set_text_floor, set_zoom
+from .style import app_icon, human_bytes, scaled, set_text_floor, set_zoom
 from .timeline import Timeline
 from .verdict import program_verdict, verdict_text
 
@@ -101,13 +100,10 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.RichText)
         self.verdict.setMargin(10)
-        f = self.verdict.font()
-        f.setPointSizeF(f.pointSizeF() * 1.25)
-        self.verdict.setFont(f)
+        self.verdict.setFont(scaled(self.verdict.font(), 1.25))
         self.stats = {k: QLabel() for k in ("time", "live", "stranded", "rate", "hour", "requests")}
         self.stat_names = {k: QLabel() for k in self.stats}
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big = scaled(self.font(), 1.4)
         big.setBold(True)
         for lab in self.stats.values():
             lab.setFont(big)

@@ -30,7 +30,7 @@ The package, by job: ``events`` (the log), ``snapshot`` (the frozen views),
 ``fold`` (events -> Snapshot, incremental or pure), ``rewind`` (seeking).
 """
 
-from .events import Event, Events, Trace, _canon
+from .events import SHOWN, Event, Events, Trace, _canon
 from .fold import Folder, fold
 from .rewind import Rewinder
 from .snapshot import (
@@ -45,5 +45,5 @@ from .snapshot import (
            site_key,
 )
 
-__all__ = ["BlockedLine", "ChannelView", "PrimView", "Event", "Events", "Folder", "MemoryPoint", "RequestView", "Rewinder", "SiteView",
+__all__ = ["SHOWN", "BlockedLine", "ChannelView", "PrimView", "Event", "Events", "Folder", "MemoryPoint", "RequestView", "Rewinder", "SiteView",
            "Snapshot", "TaskView", "Trace", "_canon", "fold", "site_key"]

@@ -6,9 +6,15 @@ import hashlib
 import marshal
 from typing import Any
 
-__all__ = ["Event", "Events", "Trace"]
+__all__ = ["SHOWN", "Event", "Events", "Trace"]
 
 Event = tuple
+
+# the events the stage draws a change for; the others (a sleep starting or ending, an unpark before the
+# goroutine runs, a request's verdict, a channel made with its goroutine) are the scheduler's bookkeeping:
+# Step goes on to the next shown one
+SHOWN = frozenset({"go", "request", "send", "recv", "park", "close", "return", "exit", "stranded", "hold",
+                   "release", "panic"})
 
 
 def _canon(e: Event) -> str:
