@@ -33,6 +33,22 @@ def test_json_is_the_issues_shape_with_top_user_frames(capsys):
     assert send["created_by"] == "main.strand.func1" and send["created_file"] == FILE
 
 
+def test_dump_says_both_leak_facts_as_far_as_a_dump_tells_them(capsys):
+    """Go's profile's count where the dump is that profile; what can never continue for certain (a nil
+    channel) in any dump; the table says both."""
+    code, out, _err = run(capsys, "dump", str(data("go1.27", "debug2.txt")), "--json")
+    js = json.loads(out)
+    nil_ops = sum(g["count"] for g in js["groups"] if g["wait_reason"] in ("chan send (nil chan)",
+                                                                           "chan receive (nil chan)"))
+    assert nil_ops >= 1 and js["never_continue_certain"] == nil_ops and js["go_reports_leaked"] is None
+    code, out, _err = run(capsys, "dump", str(data("go1.27", "goroutineleak1.txt")), "--json")
+    js = json.loads(out)
+    assert code == 0 and js["go_reports_leaked"] == sum(g["count"] for g in js["groups"]) == 3
+    code, out, _err = run(capsys, "dump", str(data("go1.27", "debug2.txt")))
+    assert "Go's goroutineleak profile: not in this dump" in out
+    assert f"Can never continue for certain: {nil_ops:,} " in out
+
+
 def test_table_with_src_shows_the_blocking_line(capsys):
     code, out, _ = run(capsys, "dump", str(data("go1.19", "debug2-minutes.txt")), "--src", str(DATA / "leaky"))
     assert code == 0

@@ -614,3 +614,13 @@ def test_a_preset_from_go_shows_the_handler_it_runs_not_the_other_three(leakviz,
     end = next(i for i in range(start, len(text)) if text[i] == "}") + 1
     shown = [i for kind, i, _t in win.code._program_entries() if kind == "line"]
     assert shown == list(range(start, end))
+
+
+def test_the_press_space_hint_goes_when_the_run_is_over(leakviz):
+    """'Running x.go: press Space to play.' stayed on for its 6 s after the program had ended."""
+    win = leakviz.open(source=str(EXAMPLES / "lock_exit.go"))
+    win.statusBar().showMessage(win.tr("Running {file}: press Space to play.").format(file="lock_exit.go"), 60000)
+    assert win.statusBar().currentMessage().endswith("press Space to play.")
+    leakviz.advance(5.0)
+    assert win.session.finished
+    assert win.statusBar().currentMessage() == ""

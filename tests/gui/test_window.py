@@ -61,6 +61,23 @@ def test_live_change_applies_to_new_requests_and_says_so(window, qtbot):
     assert any(e[1] == "config" and '"capacity_done": 9' in e[2] for e in rt.trace.events)
 
 
+def test_seeking_back_before_a_live_change_shows_the_code_of_then(window, qtbot):
+    """The code panel showed the newest code at every moment, also before the change was made."""
+    run_to(qtbot, window, 0.3)
+    window.controls.cap_done.setValue(9)
+    run_to(qtbot, window, 0.6)
+    events = window.session.rt.trace.events
+    change = next(i for i in range(len(events)) if events[i][1] == "config" and '"capacity_done": 9' in events[i][2])
+    assert "make(chan bool, 9)" in "".join(t for t, _s in window.code.lines)  # live: the code after the change
+    window.seek(change - 1)
+    window.refresh()
+    shown = "".join(t for t, _s in window.code.lines)
+    assert "make(chan bool, 9)" not in shown and "done := make(chan bool, 0)" in shown
+    window.seek(change + 1)
+    window.refresh()
+    assert "make(chan bool, 9)" in "".join(t for t, _s in window.code.lines)
+
+
 def test_bad_failing_list_gets_an_inline_message_and_changes_nothing(window):
     c = window.controls
     before = window.session.cfg

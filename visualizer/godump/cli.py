@@ -76,12 +76,25 @@ class SourceFinder:
         return lines[n - 1].strip() if 0 < n <= len(lines) else None
 
 
+def _facts(s: Summary) -> list[str]:
+    """The two leak facts in words: what Go's profile reports, and what can never continue for certain."""
+    f = s.leak_facts()
+    reported = (f"Go's goroutineleak profile reports {f['go_reports_leaked']:,} leaked"
+                if f["go_reports_leaked"] is not None else
+                "Go's goroutineleak profile: not in this dump (take /debug/pprof/goroutineleak?debug=2 for it)")
+    never = (f"Can never continue for certain: {f['never_continue_certain']:,} (on a nil channel or in "
+             "select {}); whether the others can depends on what still reaches what they wait on, "
+             "which a dump does not show")
+    return [reported, never]
+
+
 def format_table(s: Summary, src: SourceFinder | None = None) -> str:
     """The headless view: one row per group, biggest first."""
     each = memory.GOROUTINE_BYTES
     out = [f"goroutine dump ({s.form}): {s.goroutines:,} goroutine(s) in {len(s.groups):,} group(s)"
            + (f", {s.dropped:,} of the runtime's own left out" if s.dropped else ""),
-           f"Go memory they hold: ~{_kib(s.go_bytes())} (modelled: {each:,} B a goroutine, stack + heap)", ""]
+           f"Go memory they hold: ~{_kib(s.go_bytes())} (modelled: {each:,} B a goroutine, stack + heap)",
+           *_facts(s), ""]
     rows = [("count", "stacks", "verdict", "wait reason", "longest", "Go memory", "blocks at", "created by")]
     for g in s.groups:
         wait = "unknown" if g.max_wait_minutes is None else f"{g.max_wait_minutes} min"  # Go printed none

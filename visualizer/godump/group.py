@@ -109,6 +109,9 @@ class Group:
         return max(1, len(self.variants))
 
 
+# wait reasons no goroutine can ever end: Go's words for a nil channel's operations and select {}
+NEVER = frozenset({"chan send (nil chan)", "chan receive (nil chan)", "select (no cases)"})
+
 MAX_VARIANTS = 10_000  # distinct stacks counted per group; past it the count says "at least"
 MAX_GROUPS = 100_000  # past this, goroutines fold into one "(other)" group: memory stays bounded
 
@@ -126,9 +129,19 @@ class Summary:
     verdict: str = ""  # "goroutineleak": Go's profile judged every group; "suspects": waits judged them
 
     def as_json(self) -> dict:
-        """The summary as a JSON-ready dict: the goroutine count and every group."""
-        return {"goroutines": self.goroutines, "verdict": self.verdict or None,
+        """The summary as a JSON-ready dict: the goroutine count, the two leak facts and every group."""
+        return {"goroutines": self.goroutines, "verdict": self.verdict or None, **self.leak_facts(),
                 "groups": [g.as_json() for g in self.groups]}
+
+    def leak_facts(self) -> dict:
+        """The two facts leakviz shows for every run, as far as a dump can tell them: how many Go's
+        goroutineleak profile reports (None when the dump is not that profile), and how many can never
+        continue for certain (on a nil channel or in an empty select; whether the others can, depends on
+        what still reaches the channel or lock they wait on, which a dump does not show)."""
+        profile = "goroutineleak" in self.form or any(g.leaked for g in self.groups)
+        certain = sum(g.count for g in self.groups if g.wait_reason in NEVER)
+        return {"go_reports_leaked": sum(g.leaked for g in self.groups) if profile else None,
+                "never_continue_certain": certain}
 
     def go_bytes(self) -> int:
         """Modelled Go bytes these goroutines hold (stacks and records only; channels are not in a dump)."""

@@ -305,6 +305,15 @@ class DumpWindow(QWidget):
 
     # -- showing --
 
+    def _facts(self, s: Summary) -> str:
+        """The two leak facts, as far as a dump tells them (Summary.leak_facts)."""
+        f = s.leak_facts()
+        reported = (self.tr("Go's goroutineleak profile reports {n} leaked").format(n=f"{f['go_reports_leaked']:,}")
+                    if f["go_reports_leaked"] is not None else
+                    self.tr("Go's goroutineleak profile: not in this dump"))
+        return reported + self.tr("; can never continue for certain: {n} (a nil channel, select {{}}); "
+                                  "for the others a dump cannot tell").format(n=f"{f['never_continue_certain']:,}")
+
     def show_summary(self, s: Summary) -> None:
         """Fill the table and the piles from a grouped dump."""
         keep = self._current()
@@ -314,7 +323,7 @@ class DumpWindow(QWidget):
             form=s.form, n=f"{s.goroutines:,}", g=f"{len(s.groups):,}", mem=_kib(s.go_bytes()),
             each=f"{memory.GOROUTINE_BYTES:,}",
             prob=self.tr("; {n} problems, first: {p}").format(n=f"{s.problems.total:,}", p=s.problems.kept[0])
-            if s.problems.total else ""))
+            if s.problems.total else "") + "\n" + self._facts(s))
         if s.problems.total and self.watch is None:
             self._say(self.tr("Damaged dump, read as far as it is valid: {p}").format(p=s.problems.summary()))
         self.table.setRowCount(len(s.groups))

@@ -33,7 +33,7 @@ from ..core.trace import Snapshot
 from . import i18n
 from .actions import ActionsMixin
 from .chart import MemoryChart
-from .codeview import CodeView
+from .codeview import CodeView, config_of
 from .controls import ControlPanel
 from .files import FilesMixin, fill_examples_menu
 from .layout import DRAWER_MIN_WIDTH, MIN_SIZE, LayoutMixin, restore_base_font
@@ -482,8 +482,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.snap = snap
         self.stage.set_snapshot(snap)
         self.chart.set_snapshot(snap)
-        if snap.versions and len(self.code.versions) != len(snap.versions) + 1 and self.review is None \
-                and self.program is None:
+        if self.program is None:
+            # the code of the moment shown: seeking back before a mid-run change shows the code of then
+            at = config_of(snap.versions[-1][3]) if snap.versions else self.session.start_cfg
+            if at is not None and getattr(self.code, "cfg", None) != at:
+                self.code.set_config(at)
+        if snap.versions and len(self.code.versions) != len(snap.versions) + 1 and self.program is None:
             self.code.set_versions(self.session.start_cfg, snap)  # a mid-run change: split counts by version
         self.code.set_snapshot(snap)
         self.legend.show_earlier(bool(self.code.earlier or self.code.earlier_rows))
@@ -540,6 +544,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.btn_play.setText(text)
         self.act_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
         self.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
+        if self.session.finished and self.statusBar().currentMessage().endswith(self.tr("press Space to play.")):
+            self.statusBar().clearMessage()  # the run is over: there is nothing left to play
 
     def _update_verdict(self) -> None:
         if self.lesson_hides:  # the lesson says it with the answer

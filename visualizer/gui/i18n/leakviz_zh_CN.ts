@@ -32,22 +32,22 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="152"/>
+        <location filename="../codeview.py" line="153"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="266"/>
+        <location filename="../codeview.py" line="268"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="295"/>
+        <location filename="../codeview.py" line="297"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="298"/>
+        <location filename="../codeview.py" line="300"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -55,22 +55,22 @@
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../compare.py" line="115"/>
+        <location filename="../compare.py" line="114"/>
         <source>leakviz: compare on the same requests</source>
         <translation>leakviz：在相同请求上比较</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="141"/>
+        <location filename="../compare.py" line="140"/>
         <source>stranded: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="146"/>
+        <location filename="../compare.py" line="145"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../compare.py" line="146"/>
+        <location filename="../compare.py" line="145"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
@@ -371,22 +371,37 @@
         <translation>服务没有响应：{e}（仍在轮询）</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="312"/>
+        <location filename="../dumpview.py" line="311"/>
+        <source>Go&apos;s goroutineleak profile reports {n} leaked</source>
+        <translation>Go 的 goroutineleak 剖析报告 {n} 个泄漏</translation>
+    </message>
+    <message>
+        <location filename="../dumpview.py" line="313"/>
+        <source>Go&apos;s goroutineleak profile: not in this dump</source>
+        <translation>Go 的 goroutineleak 剖析：不在这份转储中</translation>
+    </message>
+    <message>
+        <location filename="../dumpview.py" line="314"/>
+        <source>; can never continue for certain: {n} (a nil channel, select {{}}); for the others a dump cannot tell</source>
+        <translation>；确定永远无法继续：{n} 个（nil 通道、select {{}}）；其余的转储无法判断</translation>
+    </message>
+    <message>
+        <location filename="../dumpview.py" line="321"/>
         <source>{form}: {n} goroutines in {g} groups; Go holds ~{mem} for them ({each} B each, modelled){prob}</source>
         <translation>{form}：{n} 个 goroutine，分为 {g} 组；Go 为它们占用约 {mem}（每个 {each} B，按模型估算）{prob}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="316"/>
+        <location filename="../dumpview.py" line="325"/>
         <source>; {n} problems, first: {p}</source>
         <translation>；{n} 个问题，第一个：{p}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="319"/>
+        <location filename="../dumpview.py" line="328"/>
         <source>Damaged dump, read as far as it is valid: {p}</source>
         <translation>转储已损坏，已读取到仍然有效的位置：{p}</translation>
     </message>
     <message>
-        <location filename="../dumpview.py" line="323"/>
+        <location filename="../dumpview.py" line="332"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -637,7 +652,7 @@
 <context>
     <name>LayoutMixin</name>
     <message>
-        <location filename="../layout.py" line="221"/>
+        <location filename="../layout.py" line="225"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
@@ -971,32 +986,32 @@
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../lesson.py" line="136"/>
+        <location filename="../lesson.py" line="137"/>
         <source>Lesson: step {i} of {n}</source>
         <translation>课程：第 {i} 步，共 {n} 步</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="141"/>
+        <location filename="../lesson.py" line="142"/>
         <source>your guess</source>
         <translation>你的猜测</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="158"/>
+        <location filename="../lesson.py" line="159"/>
         <source>Show me ▶</source>
         <translation>演示给我看 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="161"/>
+        <location filename="../lesson.py" line="162"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="162"/>
+        <location filename="../lesson.py" line="163"/>
         <source>Next ▶</source>
         <translation>下一步 ▶</translation>
     </message>
     <message>
-        <location filename="../lesson.py" line="162"/>
+        <location filename="../lesson.py" line="163"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -1004,383 +1019,388 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="140"/>
+        <location filename="../window.py" line="137"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165"/>
+        <location filename="../window.py" line="162"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167"/>
+        <location filename="../window.py" line="164"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="165"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="166"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="168"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="169"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="170"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="172"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="173"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="174"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="175"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="176"/>
         <source>Replay an access &amp;log…</source>
         <translation>重放访问日志(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="177"/>
         <source>Back to made-up requests</source>
         <translation>改回模拟生成的请求</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="178"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="180"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="181"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="182"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="183"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="184"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="185"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="186"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="187"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="188"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="189"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="190"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="191"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="194"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="195"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="196"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="197"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="198"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="199"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="202"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="203"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="204"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="205"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="206"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="207"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="211"/>
+        <location filename="../window.py" line="208"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="216"/>
+        <location filename="../window.py" line="213"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217"/>
+        <location filename="../window.py" line="214"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218"/>
-        <location filename="../window.py" line="538"/>
+        <location filename="../window.py" line="215"/>
+        <location filename="../window.py" line="539"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="216"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
+        <location filename="../window.py" line="218"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="219"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="219"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="220"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="220"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="224"/>
+        <location filename="../window.py" line="221"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="222"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="222"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="228"/>
+        <location filename="../window.py" line="225"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="279"/>
+        <location filename="../window.py" line="276"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="304"/>
+        <location filename="../window.py" line="301"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="305"/>
+        <location filename="../window.py" line="302"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="319"/>
+        <location filename="../window.py" line="316"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="403"/>
+        <location filename="../window.py" line="400"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="416"/>
+        <location filename="../window.py" line="413"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="432"/>
+        <location filename="../window.py" line="429"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="434"/>
+        <location filename="../window.py" line="431"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="440"/>
+        <location filename="../window.py" line="437"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="441"/>
+        <location filename="../window.py" line="438"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="501"/>
+        <location filename="../window.py" line="502"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="535"/>
+        <location filename="../window.py" line="536"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="542"/>
+        <location filename="../window.py" line="543"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="542"/>
+        <location filename="../window.py" line="543"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="544"/>
+        <location filename="../window.py" line="545"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="544"/>
+        <location filename="../window.py" line="545"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="545"/>
+        <location filename="../window.py" line="546"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="562"/>
+        <location filename="../window.py" line="547"/>
+        <source>press Space to play.</source>
+        <translation>按空格键播放。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="565"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="579"/>
+        <location filename="../window.py" line="582"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="591"/>
+        <location filename="../window.py" line="594"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="592"/>
+        <location filename="../window.py" line="595"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1388,7 +1408,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="86"/>
+        <location filename="../chart.py" line="88"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -1397,32 +1417,32 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="117"/>
+        <location filename="../chart.py" line="119"/>
         <source>Memory held by stranded goroutines</source>
         <translation>永久阻塞的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="119"/>
+        <location filename="../chart.py" line="121"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="124"/>
+        <location filename="../chart.py" line="126"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="127"/>
+        <location filename="../chart.py" line="129"/>
         <source>Predict first: the memory comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示内存。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="139"/>
+        <location filename="../chart.py" line="141"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="146"/>
+        <location filename="../chart.py" line="148"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>
@@ -1609,91 +1629,93 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="95"/>
+        <location filename="../stage.py" line="97"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="204"/>
+        <location filename="../stage.py" line="211"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="207"/>
+        <location filename="../stage.py" line="214"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="229"/>
+        <location filename="../stage.py" line="236"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="355"/>
+        <location filename="../stage.py" line="367"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="391"/>
+        <location filename="../stage.py" line="243"/>
+        <location filename="../stage.py" line="403"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="394"/>
+        <location filename="../stage.py" line="243"/>
+        <location filename="../stage.py" line="406"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="398"/>
-        <location filename="../stage.py" line="402"/>
+        <location filename="../stage.py" line="410"/>
+        <location filename="../stage.py" line="414"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="405"/>
+        <location filename="../stage.py" line="417"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="410"/>
+        <location filename="../stage.py" line="422"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="419"/>
+        <location filename="../stage.py" line="431"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="422"/>
+        <location filename="../stage.py" line="434"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="428"/>
+        <location filename="../stage.py" line="440"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="432"/>
+        <location filename="../stage.py" line="444"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="435"/>
+        <location filename="../stage.py" line="447"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="449"/>
+        <location filename="../stage.py" line="461"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="468"/>
-        <location filename="../stage.py" line="477"/>
+        <location filename="../stage.py" line="480"/>
+        <location filename="../stage.py" line="489"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

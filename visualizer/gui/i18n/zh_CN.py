@@ -31,6 +31,11 @@ ZH = {
     "⋮ lines 1–{b} above": "⋮ 上方第 1–{b} 行",
     "⋮ lines {a}–{b} below": "⋮ 下方第 {a}–{b} 行",
     "Running {file}: press Space to play.": "正在运行 {file}：按空格键播放。",
+    "press Space to play.": "按空格键播放。",
+    "Go's goroutineleak profile reports {n} leaked": "Go 的 goroutineleak 剖析报告 {n} 个泄漏",
+    "Go's goroutineleak profile: not in this dump": "Go 的 goroutineleak 剖析：不在这份转储中",
+    "; can never continue for certain: {n} (a nil channel, select {{}}); for the others a dump cannot tell":
+        "；确定永远无法继续：{n} 个（nil 通道、select {{}}）；其余的转储无法判断",
     "Goroutines started": "已启动的 goroutine",
     "Capacity of {name} (line {line})": "{name} 的容量（第 {line} 行）",
     "make(chan T, N) for {name} at line {line}: a change applies to channels made from now on, as a redeploy would.":
