@@ -21,6 +21,7 @@ GO_MISSES = {
     "captured_send": {("main.announce.func1", "chan send", 12)},
     "wg_go": {("main.main.func1", "chan send", 16)},  # the same: i is sent from the closure that holds ch
     "int_wrap": {("main.main.func2", "chan send", 53)},  # the same: the closure holds the shard and its ch
+    "slices_cmp": {("main.firstAdult.func1", "chan send", 24)},  # the same: the closure holds u and found
 }
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .style import scaled
+from .style import scaled, text_floor
 
 
 class _ChoiceText(QLabel):
@@ -118,7 +118,7 @@ class LessonPanel(QWidget):
     def set_fonts(self) -> None:
         """Bigger than the controls: this is what the class reads."""
         base = QFont(self.font())
-        big = scaled(base, 1.15)
+        big = scaled(base, 1.0 if text_floor() else 1.15)  # presenter mode: the floor is big enough already
         bold = QFont(big)
         bold.setBold(True)
         self.title.setFont(bold)
