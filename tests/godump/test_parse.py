@@ -185,7 +185,7 @@ def test_json_lines_are_numbered_by_their_json_line():
 
 def test_json_output_shape_is_exactly_the_issues():
     js = load("go1.27", "debug2.txt").as_json()
-    assert set(js) == {"goroutines", "verdict", "groups"}
+    assert set(js) == {"goroutines", "verdict", "groups", "go_reports_leaked", "never_continue_certain"}
     assert all(set(g) == {"count", "wait_reason", "function", "file", "line", "created_by", "created_file",
                           "created_line", "max_wait_minutes", "leaked", "suspect", "stacks"} for g in js["groups"])
     assert js["verdict"] is None  # a file: nobody asked Go's goroutineleak profile
