@@ -104,7 +104,8 @@ STD: dict[str, tuple[bool, Any]] = {
     "atomic.StoreInt64": (False, None), "atomic.StoreUint32": (False, None), "atomic.StoreUint64": (False, None),
     "atomic.CompareAndSwapInt32": (False, BOOL), "atomic.CompareAndSwapInt64": (False, BOOL),
     "atomic.CompareAndSwapUint32": (False, BOOL),
-    "io.ReadFull": (True, ("tuple", [INT, ERR])),
+    "io.ReadFull": (True, ("tuple", [INT, ERR])), "io.ReadAll": (True, ("tuple", [("slice", INT), ERR])),
+    "strings.Compare": (False, INT),
     "math.Max": (False, FLOAT), "math.Min": (False, FLOAT), "math.Abs": (False, FLOAT), "math.Sqrt": (False, FLOAT),
     "sort.Ints": (False, None), "sort.Strings": (False, None), "sort.Slice": (True, None),
     "sort.SliceStable": (True, None), "strings.Count": (False, INT), "strings.LastIndex": (False, INT),
@@ -190,6 +191,7 @@ SIZED["byte"], SIZED["rune"] = SIZED["uint8"], SIZED["int32"]
 STD["json.Marshal"] = STD["json.MarshalIndent"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
 STD_TYPES["json.RawMessage"] = ("slice", SIZED["uint8"])
 STD["strconv.ParseUint"] = (False, ("tuple", [SIZED["uint64"], ERR]))
+STD["io.ReadAll"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
 
 
 def int_kind(t: Any) -> str | None:

@@ -1606,6 +1606,22 @@ class Helpers:
         texts = [await V._call_str(getattr(e, V.go_attr("Error"), None) or e.Error) for e in errs]
         return V.GoError("\n".join(texts), errs)
 
+    async def io_ReadAll(self, r: Any) -> tuple:
+        """io.ReadAll: r.Read into 512-byte parts until an error; io.EOF is the good end (nil error)."""
+        read = getattr(self.nn(r), V.go_attr("Read"))
+        out: list = []
+        while True:
+            part = [0] * 512
+            k, err = await read(part)
+            if k:
+                self.alloc(len(out) + k)
+                out.extend(part[:k])
+            if err is not None:
+                return out, (None if err is self.io_EOF else err)
+
+    def strings_Compare(self, a: str, b: str) -> int:
+        return (a > b) - (a < b)  # code point order is UTF-8's byte order
+
     async def io_ReadFull(self, r: Any, buf: Any) -> tuple:
         """io.ReadFull -> io.ReadAtLeast: calls r.Read until buf is full (Read may block)."""
         n = 0
