@@ -915,6 +915,8 @@ class Compiler:
         if k == "struct":
             return ("struct", u[1], self.structs.get(u[1], {}).get("goname", "struct").rsplit(".", 1)[-1])
         if k == "slice":
+            if int_kind(self.under(u[1])) == "uint8":
+                return ("bytes",)  # base64 in JSON, as Go writes a []byte
             return ("slice", self.jdesc(u[1], depth + 1))
         if k == "array":
             return ("slice", self.jdesc(u[2], depth + 1))

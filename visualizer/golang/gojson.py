@@ -10,6 +10,7 @@ for ``any``. Descriptors are tuples of strings: ("int",), ("float",), ("string",
 
 from __future__ import annotations
 
+import base64
 import json as _json
 import math
 from typing import Any
@@ -117,13 +118,16 @@ def _float(f: float) -> str:
     return repr(f)
 
 
-async def encode(v: Any, depth: int = 0) -> str:
-    """``v`` as compact JSON. Raises JSONError."""
+async def encode(v: Any, depth: int = 0, desc: tuple | None = None) -> str:
+    """``v`` as compact JSON (``desc``: its static type where known: a []byte is base64, as Go writes it).
+    Raises JSONError."""
     if depth > 1000:
         raise JSONError("json: unsupported value: encountered a cycle")
     if v is None:
         return "null"
     t = type(v)
+    if desc == ("bytes",) and V.is_slice(v):
+        return '"' + base64.b64encode(bytes(v)).decode() + '"'
     if t is bool:
         return "true" if v else "false"
     if t is int:
@@ -145,7 +149,7 @@ async def encode(v: Any, depth: int = 0) -> str:
         return bytes(got or []).decode(errors="replace")
     if getattr(t, "_goname", None) == "time.Time":
         return _string(await v.Format("2006-01-02T15:04:05.999999999Z07:00"))
-    if t is list:
+    if t is list or t is V.Slice:
         return "[" + ",".join([await encode(x, depth + 1) for x in v]) + "]"
     if t is dict:
         keys = sorted(v, key=lambda k: str(k.d if type(k) is V.DurArg else k))
@@ -156,11 +160,11 @@ async def encode(v: Any, depth: int = 0) -> str:
         return "{" + ",".join(parts) + "}"
     if isinstance(v, V.GoStruct):
         parts = []
-        for name, attr, omit, _desc in _fields(v):
+        for name, attr, omit, desc in _fields(v):
             x = _get(v, attr)
-            if omit and (x is None or x is False or x == 0 or x == "" or (type(x) in (list, dict) and not x)):
+            if omit and (x is None or x is False or x == 0 or x == "" or (type(x) in (list, dict, V.Slice) and not x)):
                 continue
-            parts.append(_string(name) + ":" + await encode(x, depth + 1))
+            parts.append(_string(name) + ":" + await encode(x, depth + 1, desc))
         return "{" + ",".join(parts) + "}"
     if hasattr(v, V.go_attr("Error")):
         return "{}"  # an error value: no exported fields
@@ -238,6 +242,8 @@ def _gotype(desc: tuple | None) -> str:
         return "float64"
     if k == "slice":
         return "[]" + _gotype(desc[1])
+    if k == "bytes":
+        return "[]uint8"
     if k == "map":
         return f"map[{_gotype(desc[1])}]{_gotype(desc[2])}"
     if k == "ptr":
@@ -258,6 +264,13 @@ def decode(x: Any, desc: tuple | None, ns: dict, into: Any = None, where: str = 
                                                                                       "dur": 0}.get(k)
     bad = JSONError(f"json: cannot unmarshal {_kind(x)} into Go {'struct field ' + where if where else 'value'} "
                     f"of type {_gotype(desc)}")
+    if k == "bytes":  # a []byte is a base64 string, as Go writes it
+        if type(x) is not str:
+            raise bad
+        try:
+            return list(base64.b64decode(x, validate=True))
+        except ValueError:
+            raise JSONError("illegal base64 data at input byte 0") from None
     if k in ("int", "dur"):
         if type(x) is int:
             return x
@@ -324,7 +337,7 @@ def decode(x: Any, desc: tuple | None, ns: dict, into: Any = None, where: str = 
 
 def parse(data: Any) -> Any:
     """The JSON text of ``data`` (a []byte or a string), parsed; JSONError in Go's words when it is not JSON."""
-    text = bytes(data).decode("utf-8", "replace") if type(data) is list else (data or "")
+    text = bytes(data).decode("utf-8", "replace") if V.is_slice(data) else (data or "")
     if not text.strip():
         raise JSONError("unexpected end of JSON input")
     try:
