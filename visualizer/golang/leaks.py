@@ -155,6 +155,8 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
                     todo.append(L)
             elif t in (list, tuple, set, frozenset):
                 todo.extend(v)
+            elif t is V.Slice:  # a window on a shared array: all of the array stays reachable, as in Go
+                todo.append(v.arr)
             elif t is dict:
                 todo.extend(v.keys())
                 todo.extend(v.values())
