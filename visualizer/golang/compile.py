@@ -71,6 +71,10 @@ STD: dict[str, tuple[bool, Any]] = {
     "context.WithDeadline": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
     "context.WithValue": (False, ("iface", "context.Context")),
     "context.Cause": (False, ERR),
+    "context.WithCancelCause": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
+    "context.WithTimeoutCause": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
+    "context.WithDeadlineCause": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
+    "context.WithoutCancel": (False, ("iface", "context.Context")), "context.AfterFunc": (False, ("func",)),
     "runtime.Gosched": (True, None), "runtime.NumGoroutine": (False, INT),
     "runtime.Caller": (False, ("tuple", [INT, STR, INT, BOOL])), "runtime.GOMAXPROCS": (False, INT),
     "runtime.GC": (False, None), "runtime.NumCPU": (False, INT), "runtime.Goexit": (False, None),
@@ -132,10 +136,10 @@ STD_VALUES: dict[str, Any] = {
 STD_TYPES: dict[str, Any] = {
     "sync.Mutex": ("ext", "sync.Mutex"), "sync.RWMutex": ("ext", "sync.RWMutex"),
     "sync.WaitGroup": ("ext", "sync.WaitGroup"), "sync.Once": ("ext", "sync.Once"), "sync.Cond": ("ext", "sync.Cond"),
-    "sync.Locker": ("iface", "sync.Locker"), "sync.Map": ("ext", "sync.Map"),
+    "sync.Locker": ("iface", "sync.Locker"), "sync.Map": ("ext", "sync.Map"), "sync.Pool": ("ext", "sync.Pool"),
     "time.Duration": DUR, "time.Time": ("ext", "time.Time"), "time.Timer": ("ext", "time.Timer"),
     "time.Ticker": ("ext", "time.Ticker"), "context.Context": ("iface", "context.Context"),
-    "context.CancelFunc": ("func",), "io.Reader": ("iface", "io.Reader"), "io.Writer": ("iface", "io.Writer"),
+    "context.CancelFunc": ("func",), "context.CancelCauseFunc": ("func",), "io.Reader": ("iface", "io.Reader"), "io.Writer": ("iface", "io.Writer"),
     "os.File": ("ext", "os.File"), "pprof.Profile": ("ext", "pprof.Profile"),
     "atomic.Int32": ("ext", "atomic.Int32"), "atomic.Int64": ("ext", "atomic.Int64"),
     "atomic.Bool": ("ext", "atomic.Bool"), "atomic.Uint32": ("ext", "atomic.Int32"),
@@ -149,6 +153,7 @@ EXT_ZERO = {
     "sync.Once": "_h.Once()", "sync.Cond": "_h.Cond(None)", "atomic.Int32": "_h.AtomicInt()",
     "atomic.Int64": "_h.AtomicInt()", "atomic.Bool": "_h.AtomicInt(False)", "atomic.Value": "_h.AtomicInt(None)",
     "time.Time": "_h.Time(None)", "sync.Map": "_h.SyncMap()", "strings.Builder": "_h.Builder()",
+    "sync.Pool": "_h.Pool()",
 }
 BASIC_INTS = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
               "uintptr", "byte", "rune"}
@@ -3359,6 +3364,11 @@ class Compiler:
             if u[1] == "sync.Cond" and elems:
                 kv = elems[0]
                 return f"_h.Cond({self.expr(kv.named_children[-1].named_children[0])})"
+            if u[1] == "sync.Pool" and elems:  # sync.Pool{New: f}
+                kv = elems[0]
+                if kv.type != "keyed_element" or kv.named_children[0].text.strip() != b"New":
+                    raise self.err(kv, "unknown field in struct literal of type sync.Pool")
+                return f"_h.Pool({self.expr(kv.named_children[-1].named_children[0])})"
             return EXT_ZERO[u[1]]
         raise self.err(body, "unsupported composite literal")
 

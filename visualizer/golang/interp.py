@@ -1254,6 +1254,13 @@ class Helpers:
         call.go_entry = f  # type: ignore[attr-defined]
         return call
 
+    @staticmethod
+    def Pool(new: Any = None) -> Pool:
+        """A sync.Pool (``sync.Pool{New: new}``)."""
+        p = Pool()
+        p.New = new
+        return p
+
     def SyncMap(self) -> SyncMap:
         """An empty ``sync.Map``."""
         return SyncMap()
@@ -1292,8 +1299,41 @@ class Helpers:
         c.values = (k, v)
         return c
 
+    def context_WithCancelCause(self, parent: Context) -> tuple:
+        """WithCancel whose cancel function takes the cause context.Cause then reports."""
+        c = Context(self, parent)
+
+        async def cancel(cause: Any) -> None:
+            c.cancel(self.context_Canceled, cause)
+        return c, cancel
+
+    def context_WithTimeoutCause(self, parent: Context, d: int, cause: Any) -> tuple:
+        return self.context_WithDeadlineCause(parent, Time(self.rt.now + int(d)), cause)
+
+    def context_WithDeadlineCause(self, parent: Context, t: Time, cause: Any) -> tuple:
+        c, cancel = self.context_WithDeadline(parent, t)
+        c.timeout_cause = cause
+        if c.err is self.context_DeadlineExceeded and cause is not None:
+            c.cause = cause  # the deadline had passed already
+        return c, cancel
+
+    def context_WithoutCancel(self, parent: Context) -> Context:
+        """A context with the parent's values that is never done: no Done channel, no deadline, no error."""
+        c = Context(None, parent)
+        c.kind = "context.WithoutCancel"
+        return c
+
+    def context_AfterFunc(self, ctx: Context, f: Any) -> Any:
+        """Run ``f`` on a goroutine of its own once ``ctx`` is done; the stop function it returns cancels
+        that, saying whether it did."""
+        return ctx.after(self, f)
+
     def context_Cause(self, c: Context) -> Any:
-        return c.err
+        """Why ``c`` was cancelled: the cause given to a CancelCauseFunc or a ...Cause deadline, else its
+        error; nil while it is not done."""
+        while c is not None and c.share:
+            c = c.parent
+        return None if c is None or c.err is None else c.cause
 
     # -- runtime --
 
@@ -2229,11 +2269,34 @@ class SyncMap:
                 break
 
 
+@V.go_api("New")
+class Pool:
+    """sync.Pool: Get hands back what Put kept last, else New's value (nil without New). No GC empties it
+    here: the simulation never frees what a pool holds."""
+
+    __slots__ = ("New", "items")
+    _goname = "sync.Pool"
+
+    def __init__(self) -> None:
+        self.New: Any = None
+        self.items: list = []
+
+    async def Get(self) -> Any:
+        if self.items:
+            return self.items.pop()
+        return await self.New() if self.New is not None else None
+
+    async def Put(self, x: Any) -> None:
+        if x is not None:
+            self.items.append(x)
+
+
 @V.go_api()
 class Builder:
     """strings.Builder."""
 
     __slots__ = ("parts",)
+    _goname = "strings.Builder"
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -2374,6 +2437,10 @@ class Context:
         self.timer: Timer | None = None
         self.values: tuple | None = None
         self.done: Any = None
+        self.cause: Any = None
+        self.timeout_cause: Any = None
+        self.afters: list = []  # what context.AfterFunc runs when this is cancelled
+        self.kind = "context.Background" if h is None else "context.WithCancel"
         if share and parent is not None:
             self.done = parent.done
             self.deadline = parent.deadline
@@ -2381,13 +2448,14 @@ class Context:
             self.done = h.rt.make_chan(0, zero=None, name="ctx.Done()")
             if parent is not None and parent.done is not None:  # Background's Done() is nil: nothing to follow
                 if parent.err is not None:
-                    self.cancel(parent.err)
+                    self.cancel(parent.err, parent.cause)
                 else:
                     parent.children.append(self)
         self.share = share
 
-    def cancel(self, err: Any) -> None:
-        """Cancel with ``err``: close Done, cancel every child, leave the parent, stop the deadline timer.
+    def cancel(self, err: Any, cause: Any = None) -> None:
+        """Cancel with ``err`` (and ``cause``, else ``err``; a deadline's own cause if it has one): close Done,
+        cancel every child with the same, run what AfterFunc registered, leave the parent, stop the timer.
 
         A second cancel, or cancelling a context that shares its parent's Done, does nothing."""
         if self.share:
@@ -2395,10 +2463,17 @@ class Context:
         if self.err is not None:
             return
         self.err = err
+        if cause is None and self.timeout_cause is not None and err is self.h.context_DeadlineExceeded:
+            cause = self.timeout_cause
+        self.cause = err if cause is None else cause
         if self.done is not None:
             self.h.rt.close(self.done)
         for c in self.children:
-            c.cancel(err)
+            c.cancel(err, self.cause)
+        afters, self.afters = self.afters, []
+        for f in afters:
+            g = self.h.ip.spawn(f, (), "context.AfterFunc", -1, 0)
+            self.h.ip.info[g.gid].extra["created_at"] = "src/context/context.go:345"
         self.children = []
         if self.parent is not None and self in self.parent.children:
             self.parent.children.remove(self)
@@ -2433,9 +2508,31 @@ class Context:
     async def Deadline(self) -> tuple:
         return (Time(self.deadline), True) if self.deadline is not None else (Time(0), False)
 
+    def after(self, h: Helpers, f: Any) -> Any:
+        """context.AfterFunc(self, f): ``f`` runs on its own goroutine once this is done (at once if it is)."""
+        if self.h is None and self.parent is None or self.kind == "context.WithoutCancel":
+            async def never() -> bool:  # Background and WithoutCancel are never done: f never runs
+                return True
+            return never
+        owner = self
+        while owner.share and owner.parent is not None:
+            owner = owner.parent
+        if owner.err is not None:
+            g = h.ip.spawn(f, (), "context.AfterFunc", -1, 0)
+            h.ip.info[g.gid].extra["created_at"] = "src/context/context.go:345"
+        else:
+            owner.afters.append(f)
+
+        async def stop() -> bool:
+            if f in owner.afters:
+                owner.afters.remove(f)
+                return True
+            return False
+        return stop
+
     def go_format(self) -> str:
-        """How fmt prints the context: "context.Background" or "context.WithCancel"."""
-        return "context.Background" if self.h is None else "context.WithCancel"
+        """How fmt prints the context: "context.Background", "context.WithCancel"..."""
+        return self.kind
 
 
 BACKGROUND = Context(None, None)
