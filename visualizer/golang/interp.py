@@ -2282,11 +2282,13 @@ class Pool:
         self.items: list = []
 
     async def Get(self) -> Any:
+        """The value Put kept last, else New's (nil without New)."""
         if self.items:
             return self.items.pop()
         return await self.New() if self.New is not None else None
 
     async def Put(self, x: Any) -> None:
+        """Keep ``x`` for a later Get (a nil is dropped, as Go drops it)."""
         if x is not None:
             self.items.append(x)
 
