@@ -1,10 +1,15 @@
 """The window's side of the reliability fixes: seed range, exports."""
 
+import inspect
 from dataclasses import replace
+from itertools import pairwise
+
+from PIL import Image, ImageChops
 
 from tests.gui.conftest import wait_until
 from visualizer.core.presets import PRESETS
 from visualizer.core.scenario import MAX_SEED
+from visualizer.gui.export import frames_of_trace
 
 
 def test_the_seed_box_takes_every_seed_the_core_accepts(window):
@@ -17,30 +22,37 @@ def test_the_seed_box_takes_every_seed_the_core_accepts(window):
 
 
 def test_gif_export_streams_the_recorded_run_to_disk(window, qtbot, tmp_path):
-    from PIL import Image
-
     window.session.rt.run(until=1_500_000_000)
     window.refresh()
     path = tmp_path / "run.gif"
     window.export_gif(path, seconds=1.0)
-    seen = {"tmp_bytes": 0}
+    job = window._export_job
 
-    def done() -> None:
-        for p in tmp_path.iterdir():
-            if p.name.endswith(".tmp"):
-                seen["tmp_bytes"] = max(seen["tmp_bytes"], p.stat().st_size)
-        assert window._export_job is None, "the export is still running"
+    def tmp_bytes() -> int:
+        return sum(p.stat().st_size for p in tmp_path.iterdir() if p.name.endswith(".tmp"))
 
-    qtbot.waitUntil(done, timeout=120_000)  # done() asserts: a timeout says what was seen
-    assert seen["tmp_bytes"] > 0, "no frame reached the file before the end: frames were held, not streamed"
-    with Image.open(path) as im:
-        durations = []
-        for i in range(im.n_frames):
-            im.seek(i)
-            durations.append(im.info["duration"])
-    assert sum(durations) == 41 * 100  # 1 s at 0.25x is 4 s of animation at 10 fps: 41 frames of 100 ms
+    # the job runs on this thread's event loop: while waitUntil checks, no frame is being added, and
+    # bytes in the temporary file only go away when the job ends (renamed into place)
+    wait_until(qtbot, lambda: window._export_job is None or tmp_bytes() > 0,
+               lambda: f"bytes on disk or the end; {job.writer.frames} frames")
+    assert window._export_job is job, "no frame reached the file before the end: frames were held, not streamed"
+    assert 0 < job.writer.frames < 41
+    wait_until(qtbot, lambda: window._export_job is None,
+               lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert "Wrote 41 frames" in window.statusBar().currentMessage()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run.gif"]
+    asked = inspect.signature(frames_of_trace).parameters["size"].default  # the window exports at this size
+    with Image.open(path) as im:
+        assert im.format == "GIF" and im.size == asked
+        assert im.n_frames > 1
+        frames, durations = [], []
+        for i in range(im.n_frames):
+            im.seek(i)
+            frames.append(im.convert("RGB"))
+            durations.append(im.info["duration"])
+    # an unchanged frame lengthens the one before, so every frame stored differs from the one before it
+    assert all(ImageChops.difference(a, b).getbbox() is not None for a, b in pairwise(frames))
+    assert sum(durations) == 41 * 100  # 1 s at 0.25x is 4 s of animation at 10 fps: 41 frames of 100 ms
 
 
 def test_a_cancelled_gif_export_leaves_nothing(window, qtbot, tmp_path):
