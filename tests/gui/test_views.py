@@ -99,9 +99,15 @@ def test_chart_and_leak_rate(qtbot):
     assert count_color(img, VERMILLION, tol=30) > 20
 
 
-def test_the_last_snapshot_of_a_burst_is_drawn_too(qtbot):
+def test_the_last_snapshot_of_a_burst_is_drawn_too(qtbot, monkeypatch):
     """The chart repaints at most 10 times a second; the snapshot that arrives
     just after a repaint must still be drawn (it used to stay undrawn)."""
+    from types import SimpleNamespace
+
+    from visualizer.gui import chart
+
+    wall = SimpleNamespace(t=100.0)
+    monkeypatch.setattr(chart, "time", SimpleNamespace(monotonic=lambda: wall.t))  # the chart's clock only
     ch = MemoryChart()
     qtbot.addWidget(ch)
     ch.resize(600, 300)
@@ -112,7 +118,8 @@ def test_the_last_snapshot_of_a_burst_is_drawn_too(qtbot):
     qtbot.waitUntil(lambda: ch.painted_snap is first, timeout=10_000)
     last = snapshot(stranded=2, memory=(*first.memory, MemoryPoint(t=20, go_bytes=5296, py_bytes=3000, live=2,
                                                                    stranded=2)))
-    ch.set_snapshot(last)  # within 0.1 s of the paint above: no repaint now
+    wall.t += 0.05  # half the throttle's 0.1 s since the paint above: no repaint now, one a moment later
+    ch.set_snapshot(last)
     qtbot.waitUntil(lambda: ch.painted_snap is last, timeout=10_000)
 
 
