@@ -27,10 +27,14 @@ def started(cfg):
 
 
 class FakeWall:
+    """The driver's wall clock: moves only when a test moves it, and counts the driver's readings."""
+
     def __init__(self, t=1000.0):
         self.t = t
+        self.reads = 0
 
     def __call__(self):
+        self.reads += 1
         return self.t
 
 
@@ -50,10 +54,17 @@ def near(ns, expected):
     return abs(ns - expected) <= 1_000
 
 
-async def settle(rt, *, rounds=15):
-    """Let the driver run for a while; returns nothing (for negative checks)."""
-    for _ in range(rounds):
-        await asyncio.sleep(0.002)
+async def looked(wall, times=2):
+    """Until a paced driver has read ``wall`` ``times`` more times: it has seen the time as it is
+    now and done all it will do about it (a negative check after this means something)."""
+    n = wall.reads + times
+    await until(lambda: wall.reads >= n)
+
+
+async def turns(n=20):
+    """Give the loop ``n`` turns and no wall time: a paused driver, woken, gets them and must do nothing."""
+    for _ in range(n):
+        await asyncio.sleep(0)
 
 
 @pytest.mark.parametrize("cfg", CFGS, ids=["worked", "sequential", "concurrent", "drain"])
@@ -99,20 +110,20 @@ def test_paced_speed_follows_the_fake_wall_clock():
     async def main():
         d = Driver(rt, speed=2.0, wall=wall)
         task = asyncio.create_task(d.run())
-        await settle(rt)
+        await looked(wall)
         assert rt.now == 0  # no wall time has passed: nothing due at t > 0 ran
         assert all(e[0] == 0 for e in rt.trace.events)
 
         wall.t += 0.005  # 5 ms of wall time at 2x: 10 ms of virtual time
         await until(lambda: near(rt.now, 10 * MS))
-        await settle(rt)
+        await looked(wall)
         assert near(rt.now, 10 * MS)
         assert max(e[0] for e in rt.trace.events) <= rt.now
         assert rt.next_timer() is None or rt.next_timer() > rt.now
 
         wall.t += 0.0125  # 25 ms more virtual time
         await until(lambda: near(rt.now, 35 * MS))
-        await settle(rt)
+        await looked(wall)
         assert near(rt.now, 35 * MS)
 
         d.speed = 4.0  # faster from here on
@@ -145,12 +156,12 @@ def test_pause_stops_progress_and_resume_continues_from_there():
         assert d.paused
         n = len(rt.trace.events)
         wall.t += 1.0  # a long pause in wall time
-        await settle(rt)
+        await turns()
         assert rt.now == paused_at and len(rt.trace.events) == n
 
         d.resume()
         assert not d.paused
-        await settle(rt)
+        await looked(wall)
         assert rt.now == paused_at  # the paused second does not count
         wall.t += 0.008
         await until(lambda: near(rt.now, paused_at + 8 * MS))
@@ -172,7 +183,7 @@ def test_step_adds_at_least_one_event_and_pauses():
         d = Driver(rt, speed=1.0, wall=FakeWall())
         task = asyncio.create_task(d.run())
         d.pause()
-        await settle(rt)
+        await turns()
         seen = [len(rt.trace.events)]
         times = [rt.now]
         while d.step():
@@ -200,7 +211,7 @@ def test_run_returns_once_stepping_has_finished_the_program():
         d = Driver(rt, speed=1.0, wall=FakeWall())
         task = asyncio.create_task(d.run())
         d.pause()
-        await settle(rt)
+        await turns()
         while d.step():
             await asyncio.sleep(0)
         assert d.finished
@@ -234,7 +245,7 @@ def test_stop_at_pauses_at_that_virtual_time(speed):
         if speed is not None:
             wall.t += 1.0  # wall time far beyond the stop
         await until(lambda: d.paused)
-        await settle(rt)
+        await turns()
         assert rt.now == 23 * MS
         assert max(e[0] for e in rt.trace.events) <= 23 * MS
         assert rt.runnable() == 0 and rt.next_timer() > 23 * MS
