@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -31,11 +32,30 @@ def by_line(s) -> dict[int, int]:
     return out
 
 
-def test_both_versions_are_here():
-    assert {"go1.19", "go1.21", "go1.27"} <= set(VERSIONS)
-    assert data("go1.19", "VERSION").read_text().startswith("go version go1.19")
-    assert data("go1.21", "VERSION").read_text().startswith("go version go1.21")
-    assert data("go1.27", "VERSION").read_text().startswith("go version go1.27")
+def records_by_site(text: str) -> tuple[Counter, int]:
+    """Counted straight from a debug=2 dump's text, without the parser: (line, wait reason) of each
+    goroutine's innermost frame in the program's own file -> goroutines, and how many records the
+    dump holds."""
+    sites: Counter = Counter()
+    records = [r for r in text.split("\n\n") if r.startswith("goroutine ")]
+    for r in records:
+        reason = re.match(r"goroutine \d+ \[([^\],]+)", r).group(1)
+        frames = re.findall(r"^\t(\S+):(\d+)", r, re.M)
+        if frames[0][0].startswith("runtime/pprof/"):
+            continue  # the dumper itself (main writing the profile)
+        sites[next(int(ln) for f, ln in frames if f == FILE), reason] += 1
+    return sites, len(records)
+
+
+@pytest.mark.parametrize("version", ["go1.19", "go1.21", "go1.27"])
+def test_each_toolchains_dump_groups_as_its_own_records_count(version):
+    assert data(version, "VERSION").read_text().startswith(f"go version {version}.")
+    text = data(version, "debug2.txt").read_text()
+    sites, records = records_by_site(text)
+    s = load(version, "debug2.txt")
+    assert {(g.line, g.wait_reason): g.count for g in s.groups} == dict(sites)
+    assert s.goroutines == sum(sites.values()) and s.goroutines + s.dropped == records
+    assert len(sites) > 1 and max(sites.values()) > 1  # several sites, one of several goroutines
 
 
 @pytest.mark.parametrize("version", VERSIONS)
