@@ -28,7 +28,8 @@ def _rss() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out) -> dict[str, Any]:
+async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out,
+                cycles_max: int | None = None) -> dict[str, Any]:
     cfg = replace(PRESETS["unbuffered"], rate=rate)
     s = Session(cfg, speed=None, max_live=max_live)
     start = time.monotonic()
@@ -43,7 +44,7 @@ async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out)
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.append, sig)
     s.play()
-    while time.monotonic() < end and not stop:
+    while time.monotonic() < end and not stop and (cycles_max is None or len(cycles) < cycles_max):
         await asyncio.sleep(0.03)  # a frame's worth, as the window would
         snap = s.snapshot(budget_s=0.003)
         rss = _rss()
@@ -77,13 +78,14 @@ async def _soak(minutes: float, rate: float, max_live: int, every_s: float, out)
             "interrupted_by": stop[0] if stop else None}
 
 
-def main(minutes: float, rate: float, max_live: int, as_json: bool) -> int:
-    """``leakviz soak``: leak up to ``max_live`` goroutines and reset, cycle after cycle, for ``minutes`` wall minutes.
+def main(minutes: float, rate: float, max_live: int, as_json: bool, cycles: int | None = None) -> int:
+    """``leakviz soak``: leak up to ``max_live`` goroutines and reset, cycle after cycle, for ``minutes`` wall
+    minutes or ``cycles`` cycles, whichever ends first.
 
     Prints each cycle's stranded count and peak/after-reset RSS (MiB), or
     JSON. Returns 0, or 128 + the signal number when stopped by a signal."""
     res = asyncio.run(_soak(minutes, rate, max_live, every_s=max(5.0, minutes * 60 / 60),
-                            out="json" if as_json else "text"))
+                            out="json" if as_json else "text", cycles_max=cycles))
     cycles = res["cycles"]
     sig = res.pop("interrupted_by")
     if sig is not None:

@@ -23,8 +23,9 @@ def test_each_cycle_reports_its_own_final_state_not_a_lagging_frame(monkeypatch)
     # the frame's fold is budgeted and lags the engine; the cycle's record must not
     monkeypatch.setattr(soak, "Session", _Witness)
     monkeypatch.setattr(_Witness, "seen", [])
-    res = asyncio.run(soak._soak(minutes=0.1, rate=1000, max_live=1000, every_s=60, out="json"))
+    res = asyncio.run(soak._soak(minutes=10, rate=1000, max_live=1000, every_s=60, out="json",
+                                cycles_max=2))
     cycles = res["cycles"]
-    assert cycles, res
+    assert len(cycles) == 2, res
     assert [(c["stranded"], c["sim_s"]) for c in cycles] == _Witness.seen
     assert all(c["stranded"] > 0 for c in cycles)

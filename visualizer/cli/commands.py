@@ -215,7 +215,7 @@ def cmd_window(a: argparse.Namespace) -> int:
 
 
 def cmd_soak(a: argparse.Namespace) -> int:
-    """``leakviz soak``: check the ranges of ``--minutes``, ``--rate`` and ``--max-live`` (exit 2), then run ``soak.main``."""
+    """``leakviz soak``: check the ranges of ``--minutes``, ``--rate``, ``--max-live`` and ``--cycles`` (exit 2), then run ``soak.main``."""
     from ..core.scenario import MAX_RATE, MIN_RATE
     if not 0 < a.minutes <= 24 * 60:
         print(f"leakviz soak: error: --minutes must be between 0 and 1440, got {a.minutes:g}", file=sys.stderr)
@@ -228,8 +228,11 @@ def cmd_soak(a: argparse.Namespace) -> int:
         print(f"leakviz soak: error: --max-live must be between 1000 and 50000000, got {a.max_live}",
               file=sys.stderr)
         return 2
+    if a.cycles is not None and not 1 <= a.cycles <= 1_000_000:
+        print(f"leakviz soak: error: --cycles must be between 1 and 1000000, got {a.cycles}", file=sys.stderr)
+        return 2
     from .. import soak
-    return soak.main(a.minutes, a.rate, a.max_live, a.json)
+    return soak.main(a.minutes, a.rate, a.max_live, a.json, a.cycles)
 
 
 def cmd_export(a: argparse.Namespace) -> int:

@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="requests per simulated second (default: 1000)")
     s.add_argument("--max-live", type=int, default=300_000, metavar="N",
                    help="live-goroutine ceiling at which each cycle resets (default: 300000)")
+    s.add_argument("--cycles", type=int, default=None, metavar="N",
+                   help="stop after N cycles, if that comes before --minutes (default: no limit)")
     s.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
     s.set_defaults(func=cmd_soak)
     from .godump import add_commands
