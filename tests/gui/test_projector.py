@@ -94,7 +94,7 @@ def test_presenter_mode_has_no_word_under_18_px(open_window, monkeypatch, qtbot,
     settle(w, qtbot)
     n = check_projector_rule(w, monkeypatch, f"presenter {size} zoom {zoom}")
     assert n > 20  # the stage, chart, counters and code all said something
-    if size == (1920, 1080):  # the legend has the height there: its words are held to the rule too
+    if size == (1920, 1080) and zoom == 1.0:  # the legend has the height there: its words are held to the rule too
         assert w.legend.isVisible() and w.legend.labels
     if zoom == 1.0 and size == (1024, 768):
         assert w.chart.isVisible()  # at zoom 1 the chart has the room; at 1.5 it may give way

@@ -19,7 +19,7 @@ from .style import BLUE, FAINT, GREY, INK, PAPER, VERMILLION, human_bytes, tx
 
 def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     """A painter on ``widget`` set up for a chart, and the framed plot area
-    below ``top`` pixels of title and legend."""
+    below ``top`` pixels of title and legend (and half a line more for the top axis label)."""
     p = QPainter(widget)
     p.setRenderHint(QPainter.Antialiasing, True)
     p.fillRect(widget.rect(), PAPER)
@@ -27,6 +27,7 @@ def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     f.setPixelSize(tx(13))
     p.setFont(f)
     left = axis_width(p)
+    top += p.fontMetrics().height() / 2  # the top gridline's label is centred on it: below the title, not over it
     plot = QRectF(left, top, max(10, widget.width() - left - 14), max(10, widget.height() - top - tx(13) * 1.6))
     p.setPen(QPen(FAINT, 1))
     p.drawRect(plot)
