@@ -112,3 +112,29 @@ def test_the_lesson_at_1024x768_has_no_word_under_18_px(open_window, monkeypatch
             w.lesson_go(k, revealed=revealed)
             settle(w, qtbot)
             check_projector_rule(w, monkeypatch, f"lesson step {k + 1} revealed={revealed} zoom {zoom}")
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_the_lesson_turns_presenter_mode_on_and_leaves_it_as_it_found_it(open_window, present):  # noqa: F811
+    from visualizer.gui.style import text_floor
+    from visualizer.lesson import STEPS
+    w = open_window(size=(1280, 720), seconds=0, present=present)
+    w.start_lesson()
+    assert w.presenting and text_floor() == FLOOR and not w.menuBar().isVisible()
+    w.lesson_go(len(STEPS) - 1, revealed=True)
+    w.lesson_panel.btn_next.click()  # the last step's Next ends the lesson
+    assert not w.lesson_panel.isVisible()
+    assert w.presenting == present and text_floor() == (FLOOR if present else 0)
+    assert w.menuBar().isVisible() != present
+
+
+def test_f5_in_the_lesson_is_the_users_choice(open_window):  # noqa: F811
+    from visualizer.lesson import STEPS
+    w = open_window(size=(1280, 720), seconds=0)
+    w.start_lesson()
+    w.act_present.trigger()  # off
+    w.act_present.trigger()  # and on again: now the user's own
+    assert w.presenting
+    w.lesson_go(len(STEPS) - 1, revealed=True)
+    w.lesson_panel.btn_next.click()
+    assert w.presenting

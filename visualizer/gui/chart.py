@@ -125,9 +125,11 @@ class MemoryChart(QWidget):
         p.setPen(VERMILLION)
         p.drawText(legend.adjusted(p.fontMetrics().horizontalAdvance(go_label) + 24, 0, 0, 0),
                    Qt.AlignLeft | Qt.AlignVCenter, self.tr("━ this process (measured)"))
-        if self.hidden:
+        if self.hidden:  # the words get the plot's and the axis' room: a short chart cut them in two
+            p.fillRect(QRectF(0, legend.bottom(), self.width(), self.height() - legend.bottom()), PAPER)
             p.setPen(GREY)
-            p.drawText(plot, Qt.AlignCenter | Qt.TextWordWrap, self.tr("Predict first: the memory comes with the answer."))
+            p.drawText(QRectF(8, legend.bottom(), self.width() - 16, self.height() - legend.bottom()),
+                       Qt.AlignCenter | Qt.TextWordWrap, self.tr("Predict first: the memory comes with the answer."))
             p.end()
             return
         if snap is None or not snap.memory:
