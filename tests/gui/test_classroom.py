@@ -27,8 +27,8 @@ def open_window(qtbot, qloop):
     from visualizer.gui.window import MainWindow
     made = []
 
-    def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False):
-        w = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present)
+    def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False, zoom=1.0):
+        w = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present, zoom_factor=zoom)
         qtbot.addWidget(w)
         made.append(w)
         w.show()

@@ -488,7 +488,7 @@ class Stage(QWidget):
                     unit="100,000")) + 12
                 cols = max(1, int((grid.width() - lw) // cell))
                 legend_box = QRectF(grid.left() + cols * cell + 6, grid.top(), grid.width() - cols * cell - 6,
-                                    max(cell, lh))
+                                    min(max(cell, lh), rect.bottom() - grid.top()))  # not past the stage's edge
         cells = min(PILE_CELLS_MAX, cols * rows)
         unit = pile_unit(n, cells)
         squares = math.ceil(n / unit)
