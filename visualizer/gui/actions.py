@@ -53,7 +53,8 @@ class ActionsMixin:
         self.act_zoom_reset.triggered.connect(lambda: self.set_zoom(1.0))
         self.act_present = QAction(self, checkable=True)
         self.act_present.setShortcut(QKeySequence(Qt.Key_F5))
-        self.act_present.triggered.connect(lambda on: self.set_presenter(on))
+        # F5 is the user's own choice: the lesson leaves it as it is when it ends
+        self.act_present.triggered.connect(lambda on: (setattr(self, "lesson_presents", False), self.set_presenter(on)))
         self.act_drawer = QAction(self, checkable=True)
         self.act_drawer.setShortcut(QKeySequence(Qt.Key_F9))
         self.act_drawer.triggered.connect(lambda on: self.set_drawer(on))

@@ -19,7 +19,7 @@ from .style import BLUE, FAINT, GREY, INK, PAPER, VERMILLION, human_bytes, tx
 
 def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     """A painter on ``widget`` set up for a chart, and the framed plot area
-    below ``top`` pixels of title and legend."""
+    below ``top`` pixels of title and legend (and half a line more for the top axis label)."""
     p = QPainter(widget)
     p.setRenderHint(QPainter.Antialiasing, True)
     p.fillRect(widget.rect(), PAPER)
@@ -27,6 +27,7 @@ def begin_plot(widget: QWidget, top: float) -> tuple[QPainter, QRectF]:
     f.setPixelSize(tx(13))
     p.setFont(f)
     left = axis_width(p)
+    top += p.fontMetrics().height() / 2  # the top gridline's label is centred on it: below the title, not over it
     plot = QRectF(left, top, max(10, widget.width() - left - 14), max(10, widget.height() - top - tx(13) * 1.6))
     p.setPen(QPen(FAINT, 1))
     p.drawRect(plot)
@@ -124,9 +125,11 @@ class MemoryChart(QWidget):
         p.setPen(VERMILLION)
         p.drawText(legend.adjusted(p.fontMetrics().horizontalAdvance(go_label) + 24, 0, 0, 0),
                    Qt.AlignLeft | Qt.AlignVCenter, self.tr("━ this process (measured)"))
-        if self.hidden:
+        if self.hidden:  # the words get the plot's and the axis' room: a short chart cut them in two
+            p.fillRect(QRectF(0, legend.bottom(), self.width(), self.height() - legend.bottom()), PAPER)
             p.setPen(GREY)
-            p.drawText(plot, Qt.AlignCenter | Qt.TextWordWrap, self.tr("Predict first: the memory comes with the answer."))
+            p.drawText(QRectF(8, legend.bottom(), self.width() - 16, self.height() - legend.bottom()),
+                       Qt.AlignCenter | Qt.TextWordWrap, self.tr("Predict first: the memory comes with the answer."))
             p.end()
             return
         if snap is None or not snap.memory:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,6 +50,7 @@ class LayoutMixin:
         self.drawer = scroll
 
         self.stats_bar = StatsBar(self.stat_names, self.stats)
+        self.stats_bar.regridded.connect(self._reflow, Qt.QueuedConnection)  # more rows: less height for the rest
 
         stage_box = QWidget()
         sb = QVBoxLayout(stage_box)
@@ -290,6 +291,8 @@ class LayoutMixin:
 class StatsBar(QWidget):
     """The counters above the stage: one row when the width allows, else two or three."""
 
+    regridded = Signal()  # the number of columns (so of rows) changed
+
     def __init__(self, names: dict[str, QLabel], values: dict[str, QLabel]) -> None:
         super().__init__()
         self.names, self.values = names, values
@@ -331,6 +334,7 @@ class StatsBar(QWidget):
             self.grid.addWidget(self.values[k], 2 * r + 1, c)
         for c in range(cols):
             self.grid.setColumnStretch(c, 1)
+        self.regridded.emit()
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)

@@ -20,6 +20,7 @@ class LessonMixin:
     lesson_run = None  # lesson.LessonRun over the run shown
     lesson_asked: dict | None = None  # what the current step's question says
     lesson_outcome: dict | None = None  # what its reveal found (None before the reveal)
+    lesson_presents = False  # the lesson turned presenter mode on: it turns it off again when it ends
 
     def start_lesson(self) -> None:
         """Open the lesson panel at step 1, paused."""
@@ -31,6 +32,9 @@ class LessonMixin:
             self.lesson_panel.reveal.connect(self.lesson_reveal)
             self.split.insertWidget(0, self.lesson_panel)
         self.lesson_panel.show()
+        if not self.presenting:  # a class reads the lesson from the back row: presenter mode's 18 px words
+            self.lesson_presents = True
+            self.set_presenter(True)
         self.set_drawer(False)  # also shares the width out again, the lesson panel included
         self.lesson_go(0)
 
@@ -83,6 +87,9 @@ class LessonMixin:
         if k >= len(STEPS):  # done: back to the ordinary window
             self.lesson_panel.hide()
             self._lesson_hide(False)
+            if self.lesson_presents and self.presenting:
+                self.set_presenter(False)
+            self.lesson_presents = False
             self._balance()
             self.go_live()
             return

@@ -210,9 +210,10 @@ class Stage(QWidget):
         folded = snap.requests_total - shown
         text = self.tr("{shown} most recent of {total} requests").format(
             shown=shown, total=f"{snap.requests_total:,}")
+        short = text  # too narrow for both: the folded count goes, not the end of a cut sentence
         if folded > 0:
             text += self.tr("  ·  {n} earlier requests folded away").format(n=f"{folded:,}")
-        self._label(p, QRectF(10, 1, self.width() - 20, tx(15) * 1.5), text, tx(15))
+        self._label(p, QRectF(10, 1, self.width() - 20, tx(15) * 1.5), text, tx(15), short=short)
 
     def _draw_lane(self, p: QPainter, rect: QRectF, r: RequestView, snap: Snapshot,
                    dt: float, alive: set[int]) -> None:
@@ -242,12 +243,18 @@ class Stage(QWidget):
             fm = QFontMetricsF(self._font(text_floor()))
             hw = max(hw, max(fm.horizontalAdvance(t) for t in (self.tr("receiving…"), self.tr("handler"))) * 1.1 + 14)
         hx = x0 + w * 0.99 - hw
-        chan_zone = QRectF(hx - w * 0.175, y0 + 4, w * 0.165, h - 8)
-        queue_right = chan_zone.left() - w * 0.01
-        handler_zone = QRectF(hx, y0 + 6, hw, h - 12)
         chans = {c.name: c for c in r.channels}
         names = lane_channels(r)  # done and quit in the article; a program's handler's first two
         data = [chans.get(n) for n in names]
+        cw = w * 0.165
+        if text_floor():  # the channels' names and "no buffer" at the floor need their width too: the queue gives it
+            bold = QFontMetricsF(self._font(text_floor(), True))
+            need = [bold.horizontalAdvance(f"{c.name} {c.len}/{c.cap}") for c in data if c is not None]
+            need.append(QFontMetricsF(self._font(text_floor())).horizontalAdvance(self.tr("no buffer")) + 12)
+            cw = min(max(cw, max(need) + 4), w * 0.25)
+        chan_zone = QRectF(hx - cw - w * 0.01, y0 + 4, cw, h - 8)
+        queue_right = chan_zone.left() - w * 0.01
+        handler_zone = QRectF(hx, y0 + 6, hw, h - 12)
         rows = [QRectF(chan_zone.left(), chan_zone.top() + i * chan_zone.height() / 2,
                        chan_zone.width(), chan_zone.height() / 2) for i in range(2)]
         for row, ch in zip(rows, data, strict=False):
@@ -351,12 +358,12 @@ class Stage(QWidget):
         if rect.height() >= px(34) or narrow:  # label above the slots (a narrow lane too: the label needs the width)
             head = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.42)
             body = QRectF(rect.left(), head.bottom(), rect.width(), rect.height() - head.height())
-            self._label(p, head, label, min(self._cap(14), head.height() * 0.9), bold=True)
+            self._label(p, head, label, min(self._cap(14), head.height() * 0.9), bold=True, short=ch.name)
         else:  # a short lane: label beside them
             lw = rect.width() * 0.5
             body = QRectF(rect.left() + lw, rect.top() + 1, rect.width() - lw, rect.height() - 2)
             self._label(p, QRectF(rect.left(), rect.top(), lw - 3, rect.height()), label,
-                        min(self._cap(12), rect.height() * 0.8), bold=True)
+                        min(self._cap(12), rect.height() * 0.8), bold=True, short=ch.name)
         pen = QPen(VERMILLION if orphaned else INK, 2, Qt.DashLine if orphaned else Qt.SolidLine)
         p.setPen(pen)
         p.setBrush(PAPER)
@@ -367,7 +374,7 @@ class Stage(QWidget):
             text = self.tr("no buffer")
             size = min(self._cap(12), body.height() * 0.7)
             f = fit_font(self._font(size), text, body.width() - 8, size)
-            if f.pixelSize() >= 9:
+            if f.pixelSize() >= 9 and QFontMetricsF(f).horizontalAdvance(text) <= body.width() - 8:  # else hatching says it
                 p.setFont(f)
                 tw = p.fontMetrics().horizontalAdvance(text) + 6
                 p.fillRect(QRectF(body.center().x() - tw / 2, body.top() + 2, tw, body.height() - 4), PAPER)
@@ -481,7 +488,7 @@ class Stage(QWidget):
                     unit="100,000")) + 12
                 cols = max(1, int((grid.width() - lw) // cell))
                 legend_box = QRectF(grid.left() + cols * cell + 6, grid.top(), grid.width() - cols * cell - 6,
-                                    max(cell, lh))
+                                    min(max(cell, lh), rect.bottom() - grid.top()))  # not past the stage's edge
         cells = min(PILE_CELLS_MAX, cols * rows)
         unit = pile_unit(n, cells)
         squares = math.ceil(n / unit)

@@ -605,7 +605,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         s.set("window/geometry", self.saveGeometry())
         s.set("window/state", self.saveState())
         s.set("ui/zoom", float(self.user_zoom))
-        s.set("ui/present", bool(self.presenting))
+        s.set("ui/present", bool(self.presenting) and not self.lesson_presents)  # the user's choice, not the lesson's
         s.set("run/preset", self.preset_name)
         s.set("run/file", "" if self.current_file is None else str(self.current_file.absolute()))
         s.set_speed(self.session.speed)
