@@ -30,7 +30,7 @@ def wrap_line(text: str, cols: int) -> list[str]:
     if len(text) <= cols:
         return [text]
     indent = len(text) - len(text.lstrip(" "))
-    cont = " " * min(indent + 4, cols // 2)
+    cont = " " * min(indent + (4 if cols >= 30 else 2), cols // 2)  # narrow: a word kept whole beats a deep indent
     out: list[str] = []
     rest = text
     prefix = ""

@@ -172,8 +172,9 @@ class LayoutMixin:
             code = max(int(rest * 0.38), min(int(rest * 0.46), 570))
         else:
             code = int(rest * 0.36)
-        if lesson:  # the lesson is about what the stage shows: it keeps at least half the width
-            code = max(0, min(code, rest - total // 2))
+        if lesson:  # the lesson is about what the stage shows: it keeps at least half the width, or at the
+            # 18 px floor 45 % (the code column then holds about 28 columns: the handler's words stay whole)
+            code = max(0, min(code, rest - int(total * (0.45 if self.presenting else 0.5))))
         sizes = [drawer, rest - code, code]
         self.split.setSizes([lesson_w, *sizes] if self.lesson_panel is not None else sizes)
 

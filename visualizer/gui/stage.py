@@ -438,7 +438,8 @@ class Stage(QWidget):
             self._label(p, head, self.tr("Stranded forever: ?"), tx(26), bold=True)
             p.setPen(GREY)
             self._label(p, QRectF(head.left(), head.bottom(), head.width(), rect.bottom() - head.bottom() - 4),
-                        self.tr("Predict first: the count comes with the answer."), tx(16), Qt.AlignCenter)
+                        self.tr("Predict first: the count comes with the answer."), tx(16), Qt.AlignCenter,
+                        short=self.tr("Predict first."))
             return
         p.fillRect(rect, QColor("#FFF4EC") if snap.stranded else PANEL)
         p.setPen(QPen(FAINT, 1))
@@ -453,12 +454,19 @@ class Stage(QWidget):
         if more > 0:  # blocked for good, but reachable: Go's profile leaves them out
             right = self.tr("{n} more can never continue (Go's profile does not report them)").format(
                 n=f"{more:,}")
-        if parts:
-            right = "  ·  ".join(parts) + "    " + right
+        lines = ["  ·  ".join(parts), right] if parts else [right]
+        right = "    ".join(lines)
         p.setFont(self._font(tx(15)))
         if title_w + p.fontMetrics().horizontalAdvance(right) + 24 > head.width():  # narrow: a line of its own
-            head = QRectF(head.left(), head.bottom(), head.width(), tx(15) * 1.4)
-            self._label(p, head, right, tx(15), Qt.AlignLeft | Qt.AlignVCenter)
+            if p.fontMetrics().horizontalAdvance(right) > head.width():  # narrower: the channels, then the rest
+                right = ""
+                if len(lines) > 1 and rect.bottom() - head.bottom() < tx(15) * 1.4 * 2 + tx(13) * 6:
+                    # no room for both above the squares: the memory is the chart's to tell; what Go's
+                    # profile leaves out is said only here
+                    lines = lines[1:] if more > 0 else lines[:1]
+            for text in [right] if right else lines:
+                head = QRectF(head.left(), head.bottom(), head.width(), tx(15) * 1.4)
+                self._label(p, head, text, tx(15), Qt.AlignLeft | Qt.AlignVCenter)
         else:
             self._label(p, QRectF(head.left() + title_w + 24, head.top(), head.width() - title_w - 24, head.height()),
                         right, tx(15), Qt.AlignRight | Qt.AlignVCenter)

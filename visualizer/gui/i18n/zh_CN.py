@@ -295,6 +295,7 @@ ZH = {
     "Stranded forever: ?": "永久阻塞：?",
     "Predict first: the count comes with the answer.": "先预测：答案揭晓时才显示数量。",
     "Predict first: the memory comes with the answer.": "先预测：答案揭晓时才显示内存。",
+    "Predict first.": "先预测。",
     "<b>Leaks, or cannot leak?</b> Predict first: the verdict comes with the answer.":
         "<b>会泄漏，还是不会泄漏？</b>先预测：答案揭晓时才显示结论。",
     "Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.":
