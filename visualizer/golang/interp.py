@@ -88,10 +88,13 @@ class GoRuntime(Runtime):
     """The core runtime with Go's scheduling order (see the module docstring)."""
 
     def __init__(self, *, seed: int = 0, explore: bool = False, fifo: bool = False, trace: Any = None,
-                 keep_trace: bool = True) -> None:
+                 keep_trace: bool = True, core_reach: bool = True) -> None:
         super().__init__(seed=seed, trace=trace)
         if not keep_trace:  # nobody reads this run's events: keeping them would grow with every step
             self._emit_event = _drop
+        # the core's channel reachability (detect_stranded) walks every value received: a run judged by
+        # Go's rule alone (golang/leaks.py at its end) does without it
+        self.core_reach = core_reach
         self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
@@ -179,23 +182,38 @@ class GoRuntime(Runtime):
         self.emit("wake", g.gid)
         return _YIELD
 
+    def received(self, g: Goroutine, v: Any, via: Any) -> None:
+        """The core's bookkeeping of channels carried in values, when its reachability is used."""
+        if self.core_reach:
+            super().received(g, v, via)
+
+    def carry(self, carrier: Any, v: Any) -> None:
+        """As ``received``: channels in a buffered value, for the core's reachability only."""
+        if self.core_reach:
+            super().carry(carrier, v)
+
+    def detect_stranded(self) -> int:
+        """The core's reachability, when used (else Go's rule judges at the end: 0 here)."""
+        return super().detect_stranded() if self.core_reach else 0
+
     def next_g(self) -> Goroutine | None:
         """The goroutine to run next, as Go's scheduler picks it (every 61st schedule the global queue first).
 
         With ``explore``, a seeded random pick among all runnable goroutines. None when nothing is runnable."""
-        if self.explore:
-            pool: list[tuple[str, int]] = []
-            if self.runnext is not None:
-                pool.append(("n", 0))
-            pool.extend(("q", i) for i in range(len(self._runq)))
-            pool.extend(("g", i) for i in range(len(self.globq)))
-            if not pool:
+        if self.explore:  # one draw over runnext, the local queue and the global queue, in that order
+            n = self.runnext is not None
+            total = n + len(self._runq) + len(self.globq)
+            if not total:
                 return None
-            where, i = pool[self.srng.randrange(len(pool))]
-            if where == "n":
+            i = self.srng.randrange(total)
+            if i < n:
                 g, self.runnext = self.runnext, None
                 return g
-            q = self._runq if where == "q" else self.globq
+            i -= n
+            q = self._runq
+            if i >= len(q):
+                i -= len(q)
+                q = self.globq
             g = q[i]
             del q[i]
             return g
@@ -2611,7 +2629,7 @@ class Interp:
         self.steps = 0
         self.kept = 0  # bytes of output kept
         self.seed = seed
-        self.rt = rt if rt is not None else GoRuntime(seed=seed, explore=explore, keep_trace=False)
+        self.rt = rt if rt is not None else GoRuntime(seed=seed, explore=explore, keep_trace=False, core_reach=False)
         self.rt.parked_at = {}
         self.info: dict[int, GInfo] = {}
         self.next_goid = FIRST_USER_GOID
