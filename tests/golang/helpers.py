@@ -19,3 +19,14 @@ def run_leakviz(path: Path, *args, **kw) -> tuple[int, str, str]:
 
 def recorded(name: str) -> str:
     return (DATA / f"{name}.go127.out").read_text()
+
+
+def few_turns(err: str, template: str) -> bool:
+    """``err`` is ``template`` with its ``{}`` a simulated time of a few goroutine turns and no sleep: each
+    turn takes SCHED_NS of the clock (golang/interp.py), so a program that never sleeps still takes some."""
+    from visualizer.golang.interp import SCHED_NS
+    head, tail = template.split("{}")
+    if not (err.startswith(head) and err.endswith(tail)):
+        return False
+    ns = int(err[len(head):len(err) - len(tail)])
+    return 0 < ns <= 20 * SCHED_NS and ns % SCHED_NS == 0

@@ -177,7 +177,8 @@ class Channel:
     """``make(chan T, cap)``. Create channels with ``Runtime.make_chan``."""
 
     __slots__ = ("rt", "cid", "name", "cap", "zero", "buf", "sendq", "recvq",
-                 "closed", "holders", "roots", "req", "measured", "leaked", "key", "name_key", "carriers", "__weakref__")
+                 "closed", "holders", "roots", "req", "measured", "leaked", "key", "name_key", "carriers", "on_take",
+                 "__weakref__")
 
     def __init__(self, rt: Runtime, cid: int, cap: int, *, name: str = "",
                  zero: Any = None, req: int = -1) -> None:
@@ -197,6 +198,7 @@ class Channel:
         self.req = req
         self.measured = False  # counted in the runtime's python bytes
         self.leaked = False  # counted in the runtime's Go bytes
+        self.on_take: Any = None  # called once when a value is next taken from the buffer (a ticker that waits)
         self.key = (cid,)  # shared by every trace event about this channel alone
         self.name_key = (name,)
         self.carriers: list[Channel] = []  # channels whose buffer holds this one
@@ -254,6 +256,9 @@ class Channel:
         if self.buf:  # rule 11
             v = self.buf.popleft()
             rt.emit("recv", g.gid, self.cid, "buffer", len(self.buf))
+            if self.on_take is not None:
+                took, self.on_take = self.on_take, None
+                took()
             if type(v) not in PLAIN_TYPES:
                 rt.received(g, v, self)
             return True, v, True

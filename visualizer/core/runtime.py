@@ -231,6 +231,8 @@ class Runtime:
     ``step()``; ``clock.Driver`` paces it against the wall clock.
     """
 
+    core_reach = True  # track which goroutine can reach which channel (detect_stranded's reachability)
+
     def __init__(self, *, seed: int = 0, trace: Trace | None = None) -> None:
         self.now = 0
         self.rng = random.Random(seed)
@@ -276,8 +278,9 @@ class Runtime:
         self.spawned += 1
         # an unstarted coroutine's referents are its code, name and function,
         # and its arguments: what the goroutine starts out holding
-        for ch in _chans_of(gc.get_referents(coro)):
-            self.hold(g, ch)
+        if self.core_reach:
+            for ch in _chans_of(gc.get_referents(coro)):
+                self.hold(g, ch)
         self.goroutines[g.gid] = g
         self._runq.append(g)
         cur = self.current

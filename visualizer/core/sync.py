@@ -114,15 +114,22 @@ class Primitive:
         self.rt.hold_current(self)  # type: ignore[arg-type]
 
 
-class Mutex(Primitive):
-    """``sync.Mutex``: ``await m.lock()``; ``m.unlock()``."""
+STARVE_NS = 1_000_000  # Go's starvationThresholdNs: a waiter kept out this long makes the mutex fair
+_HANDOFF = "handoff"  # what a waiter is woken with when the unlock handed it the mutex
 
-    __slots__ = ("locked", "holder")
+
+class Mutex(Primitive):
+    """``sync.Mutex``: ``await m.lock()``; ``m.unlock()``. As Go's, in normal mode a woken waiter races
+    newcomers for it; once a waiter has waited over 1 ms (virtual) the mutex starves: each unlock hands it
+    to the first waiter and newcomers queue behind (mutex.go's starvation mode)."""
+
+    __slots__ = ("locked", "holder", "starving")
 
     def __init__(self, rt: Runtime, name: str = "") -> None:
         super().__init__(rt, name)
         self.locked = False
         self.holder: Goroutine | None = None  # who took it (Go does not know; the views show it)
+        self.starving = False
 
     def _take(self) -> None:
         self.locked = True
@@ -134,21 +141,28 @@ class Mutex(Primitive):
 
         ``reason`` is the wait reason shown while blocked."""
         self._touch()
-        if not self.locked:
+        if not self.locked and not self.starving:
             self._take()
             return
         front = False
+        since = self.rt.now
         while True:
-            await self._park(reason, front)
-            if not self.locked:
+            got = await self._park(reason, front)
+            if got == _HANDOFF:  # the unlock made it ours (starvation mode)
+                if self.rt.now - since < STARVE_NS or not self.waitq:
+                    self.starving = False  # the last waiter, or one not kept out long: back to normal
+                return
+            if not self.locked and not self.starving:
                 self._take()
                 return
+            if self.rt.now - since > STARVE_NS:
+                self.starving = True
             front = True  # a woken waiter that lost the race queues LIFO, as lockSlow does
 
     def try_lock(self) -> bool:
         """Go's ``Mutex.TryLock``: take the mutex if free, never blocking; returns whether it did."""
         self._touch()
-        if self.locked:
+        if self.locked or self.starving:
             return False
         self._take()
         return True
@@ -158,9 +172,15 @@ class Mutex(Primitive):
         Any goroutine may unlock, as in Go."""
         if not self.locked:
             raise FatalError("fatal error: sync: unlock of unlocked mutex")
+        self.rt.emit("release", self.cid)
+        if self.starving and self.waitq:  # hand it to the first waiter: it stays locked
+            w = self.waitq.popleft()
+            self.holder = w.g
+            self.rt.emit("hold", self.cid, w.g.gid)
+            self._wake(w, _HANDOFF)
+            return
         self.locked = False
         self.holder = None
-        self.rt.emit("release", self.cid)
         if self.waitq:
             self._wake(self.waitq.popleft())
 

@@ -16,6 +16,7 @@ into one registry with their signatures (golang/stdlib/, issue 20); the rest is 
 
 from __future__ import annotations
 
+import heapq
 import random
 import sys
 import time as _time
@@ -34,6 +35,12 @@ from .compile import Program
 from .panics import CHAN_REASONS, panic_value
 
 MAIN_GOID = 1
+# Go's code takes time: a goroutine's turn (a schedule, and what it runs before it next blocks or
+# yields) costs the virtual clock this much, so timers fire while goroutines keep each other busy (a
+# 1 ns AfterFunc races the code after it, a 200 ns Sleep ends before a hundred goroutines have all run)
+SCHED_NS = 100
+TIMER_SLACK_NS = 50_000  # Linux's default timer slack: how late a sleeping thread may wake
+SLICE_NS = 10_000_000  # sysmon's forcePreemptNS: the time slice a chain of runnext goroutines shares
 SWITCH_STEPS = 20  # a goroutine switch costs the interpreter about what 20 loop iterations do
 DEFAULT_UNTIL = DEFAULT_BUDGETS.sim_ns  # simulated time limit when --until is not given
 HTTP_FILE = "/leakviz-modelled/net/http/"
@@ -99,6 +106,7 @@ class GoRuntime(Runtime):
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
         self.schedtick = 6  # schedules of the runtime's start-up goroutines before main.main (Go 1.27, GOMAXPROCS=1)
+        self.slice_start = 0  # when the current time slice began (runnext inherits it)
         self.explore = explore
         self.srng = random.Random(seed * 7919 + 1)
         self.exc: dict[int, BaseException] = {}
@@ -122,6 +130,21 @@ class GoRuntime(Runtime):
         for _ in range(self.LOCAL_RUNQ // 2):
             self.globq.append(q.popleft())
         self.globq.append(g)
+
+    def go_timer(self, coro: Any) -> Goroutine:
+        """A timer's helper goroutine. In Go's order it runs at once, up to its sleep on the timer heap: Go's
+        timers are not goroutines, and starting one never takes a place in a run queue (else a goroutine
+        and a ticker readying each other through runnext would keep the new timer from ever starting)."""
+        if self.fifo:
+            return self.go(coro, role="timer")
+        g = Runtime.go(self, coro, role="timer")
+        self._runq.pop()
+        saved = self.current
+        try:
+            self._run_one(g)
+        finally:
+            self.current = saved
+        return g
 
     def go(self, coro, **kw) -> Goroutine:  # type: ignore[override]
         """Start a goroutine; in Go's order (not ``fifo``) it goes to ``runnext``, ahead of the run queue."""
@@ -163,15 +186,19 @@ class GoRuntime(Runtime):
         """A timer of the time package (time.After, a Ticker, AfterFunc, a context's deadline) does its work
         right as it fires, as Go's timers run inside the scheduler: its channel is filled before a goroutine
         woken at the same instant runs (a select on time.After and a worker's time.Sleep ending together:
-        the select times out, as in Go). Not from inside a goroutine preempted mid-loop: there it is
-        readied as any sleeper; nor in the article's FIFO runs."""
-        if g.role != "timer" or self.fifo or self.current is not None:
+        the select times out, as in Go), also when the clock moves inside a goroutine preempted mid-loop
+        (which runs on after it). Not in the article's FIFO runs."""
+        if g.role != "timer" or self.fifo:
             super().timer_due(g)
             return
         self.emit("wake", g.gid)
         g.state = RUNNABLE
         g.resume = _WOKE
-        self._run_one(g)  # our helper: runs now, until it sleeps again or ends
+        saved = self.current
+        try:
+            self._run_one(g)  # our helper: runs now, until it sleeps again or ends
+        finally:
+            self.current = saved
 
     def gosched(self) -> _Yield:
         """``runtime.Gosched``: the current goroutine goes to the global queue; await the result to yield."""
@@ -199,7 +226,13 @@ class GoRuntime(Runtime):
     def next_g(self) -> Goroutine | None:
         """The goroutine to run next, as Go's scheduler picks it (every 61st schedule the global queue first).
 
-        With ``explore``, a seeded random pick among all runnable goroutines. None when nothing is runnable."""
+        Each schedule takes ``SCHED_NS`` of the virtual clock, and timers due by then fire first, as
+        Go's schedule() checks its timers. With ``explore``, a seeded random pick among all runnable
+        goroutines. None when nothing is runnable."""
+        if not self.fifo:
+            self.now += SCHED_NS
+            if self._timers and self._timers[0][0] <= self.now:
+                self.fire_due()
         if self.explore:  # one draw over runnext, the local queue and the global queue, in that order
             n = self.runnext is not None
             total = n + len(self._runq) + len(self.globq)
@@ -220,11 +253,18 @@ class GoRuntime(Runtime):
         # schedtick counts schedules that did not inherit the time slice of runnext (proc.go execute)
         if self.schedtick % 61 == 0 and self.globq:
             self.schedtick += 1
+            self.slice_start = self.now
             return self.globq.popleft()
         if self.runnext is not None:
-            g, self.runnext = self.runnext, None
-            return g
+            if self.now - self.slice_start < SLICE_NS:
+                g, self.runnext = self.runnext, None
+                return g
+            # goroutines readying each other through runnext have used up the slice they inherit: sysmon
+            # preempts the chain to the global queue and the local queue gets its turn
+            self.globq.append(self.runnext)
+            self.runnext = None
         self.schedtick += 1
+        self.slice_start = self.now
         if self._runq:
             return self._runq.popleft()
         if self.globq:  # globrunqget: up to half a local queue comes along
@@ -233,6 +273,31 @@ class GoRuntime(Runtime):
                 self._runq.append(self.globq.popleft())
             return g
         return None
+
+    def fire_timers(self) -> int:
+        """Nothing can run: the clock moves to the next timer. In Go's order the idle thread wakes as Linux
+        wakes it, up to its timer slack late, and every timer due by then fires in that one batch (in timer
+        order): the clock stops at the last of them, never past it."""
+        if self.fifo:
+            return super().fire_timers()
+        timers = self._timers
+        if not timers:
+            return 0
+        last = timers[0][0] + TIMER_SLACK_NS
+        batch = []
+        while timers and timers[0][0] <= last:
+            batch.append(heapq.heappop(timers))
+        self.now = max(self.now, batch[-1][0])
+        self.slice_start = self.now  # an idle P's next goroutine starts a time slice of its own
+        for _when, _seq, g in batch:
+            self.timer_due(g)
+        return len(batch)
+
+    def fire_due(self) -> None:
+        """Ready every goroutine whose timer is due by now, in timer order (the clock stays where it is)."""
+        timers = self._timers
+        while timers and timers[0][0] <= self.now:
+            self.timer_due(heapq.heappop(timers)[2])
 
     def runnable(self) -> int:
         """Runnable goroutines: local queue, global queue and ``runnext``."""
@@ -2425,9 +2490,19 @@ class Timer:
                 return
             if len(self.C.buf) < self.C.cap:  # a ticker drops ticks nobody took
                 await self.C.send(Time(rt.now))
+            elif self.repeat:
+                # its tick still waits in C: until it is taken every tick is dropped, so the ticker sleeps
+                # until then rather than wake the clock for nothing (a 1 ns ticker nobody reads)
+                self.C.on_take = lambda gen=gen: self._rearm(gen)
+                return
             if not self.repeat:
                 self.active = False
                 return
+
+    def _rearm(self, gen: int) -> None:
+        """A waiting ticker's tick was taken: it ticks again a period from now (unless stopped or reset since)."""
+        if gen == self.gen and self.active:
+            self.start()
 
     async def Stop(self) -> bool:
         was = self.active
@@ -2735,7 +2810,7 @@ class Interp:
 
     def spawn_hidden(self, coro: Any) -> Goroutine:
         """Start a helper goroutine of ours (a timer) that is not the program's: no id, never printed."""
-        g = self.rt.go(coro, role="timer")
+        g = self.rt.go_timer(coro)
         self.info[g.gid] = GInfo(0, None, hidden=True)
         return g
 
