@@ -298,6 +298,20 @@ class FuncCtx:
     captured: set = field(default_factory=set)  # Go names used inside the function's func literals
     jumps: list = field(default_factory=list)  # breakable constructs, innermost last
     ntmp: int = 0
+    nrange: int = 0  # range-over-func bodies made so far (Go names them F-range1, F-range2...)
+    rf: Any = None  # a range-over-func loop body: the RangeBody it belongs to
+
+
+@dataclass
+class RangeBody:
+    """What a range-over-func loop body (a nested ``async def`` the iterator calls as yield) needs to leave its
+    loop: ``state`` is 0 while the loop runs, 1 once the body returned false, 2 after the loop; ``exit`` says
+    why the body returned false (None: break; ("r", values): return; ("j", cid, kind): a jump further out)."""
+
+    loop: Any  # the Construct of the range loop, in the enclosing function's jumps
+    state: str
+    exit: str
+    exits: set = field(default_factory=set)  # the ("j", cid, kind) exits and ("r",) the body takes
 
 
 @dataclass
@@ -649,7 +663,8 @@ class Compiler:
         if t == "channel_type":
             return ("chan", self.resolve_type(node.child_by_field_name("value")))
         if t == "function_type":
-            return ("func", self.result_types(node.child_by_field_name("result")), _sig(node))
+            return ("func", self.result_types(node.child_by_field_name("result")), _sig(node),
+                    self.param_types_or_none(node))
         if t == "interface_type":
             methods: list = [c.child_by_field_name("name").text.decode() for c in node.named_children
                              if c.type == "method_elem"]
@@ -729,6 +744,8 @@ class Compiler:
             return ("array", t[1], self.subst(t[2], binds))
         if t[0] == "named" and len(t) > 2:
             return ("named", t[1], tuple(self.subst(a, binds) for a in t[2]))
+        if t[0] == "func" and len(t) > 3 and t[3] is not None:
+            return ("func", [self.subst(r, binds) for r in t[1]], t[2], [self.subst(p, binds) for p in t[3]])
         if t[0] == "func" and len(t) > 1:
             return ("func", [self.subst(r, binds) for r in t[1]]) + tuple(t[2:])
         if t[0] == "tuple":
@@ -1236,6 +1253,7 @@ class Compiler:
                 names = self.tparam_scope(tps, lambda i: f"_ty{i}")
                 try:
                     res = self.result_types(n.child_by_field_name("result"))
+                    ptypes = self.param_types_or_none(n)
                     if tps is not None:
                         ptypes, variadic = self.param_types(n.child_by_field_name("parameters"))
                         self.generics[self.gpy("F", name)] = {"tparams": names, "params": ptypes,
@@ -1245,7 +1263,7 @@ class Compiler:
                 if name == "init":
                     continue
                 self.unique(name, n.child_by_field_name("name"))
-                glob[name] = Var(name, self.gpy("F", name), "func", ("func", res, _sig(n)))
+                glob[name] = Var(name, self.gpy("F", name), "func", ("func", res, _sig(n), ptypes))
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
                 ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
@@ -1621,6 +1639,14 @@ class Compiler:
             out.extend([typ] * max(1, len(p.children_by_field_name("name"))))
         return out, variadic
 
+    def param_types_or_none(self, n) -> list | None:
+        """The parameter types of function (type or literal) node ``n``, as ``param_types`` gives them, or None
+        when one cannot be resolved (the error is reported where the function is compiled)."""
+        try:
+            return self.param_types(n.child_by_field_name("parameters"))[0]
+        except GoSourceError:
+            return None
+
     def param_sig(self, params) -> list[str]:
         """The Python parameter list for ``params`` ((Var, variadic) pairs); blank names get placeholders."""
         return [("*" if variadic else "") + (v.py if v.name != "_" else f"_p{k}") for k, (v, variadic) in
@@ -1753,8 +1779,11 @@ class Compiler:
         del self.scopes[saved_scopes:]
         self.fn = parent
         # per-iteration variables of loops around the literal: a factory gives each its own cells
+        owners = [parent]  # a range-over-func body runs within its function's iteration: theirs count too
+        while owners[-1].rf is not None:
+            owners.append(owners[-1].parent)
         fresh = sorted(v.py for s in self.scopes for v in s.values()
-                       if v.kind == "local" and v.fn is parent and v.loop > 0 and v.py in fn.free)
+                       if v.kind == "local" and any(v.fn is o for o in owners) and v.loop > 0 and v.py in fn.free)
         for name in fn.free:
             if name in fn.assigned_outer or any(name == v.py for s in self.scopes for v in s.values()
                                                   if v.fn is parent):
@@ -1829,6 +1858,8 @@ class Compiler:
         label = s.named_children[0].text.decode()
         js = self.fn.jumps
         target = next((c for c in reversed(js) if label in c.targets), None)
+        if target is None and self.fn.rf is not None:
+            raise self.err(s, f"unsupported: goto {label} out of a range-over-func loop body")
         if target is None:
             raise self.err(s, f"goto {label} jumps into a block or to a label not defined")
         self.emit(d, f"_g{target.cid} = {target.targets[label]}")
@@ -2150,6 +2181,20 @@ class Compiler:
     def s_return_statement(self, s, d):
         el = s.named_children[0] if s.named_children else None
         fn = self.fn
+        if fn.rf is not None:  # in a range-over-func body: the loop's function returns, after the iterator
+            vals = []
+            if el is not None:
+                exprs = el.named_children
+                results = fn.results if len(fn.results) == len(exprs) else [None] * len(exprs)
+                vals = [self.expr_as(e, t) for e, t in zip(exprs, results, strict=True)]
+            fn.rf.exits.add(("r",))
+            if not vals:
+                self.emit(d, f"{fn.rf.exit} = ('r',)")
+            else:
+                self.emit(d, f"{fn.rf.exit} = ('r', {vals[0] if len(vals) == 1 else '(' + ', '.join(vals) + ')'})")
+            self.emit(d, f"{fn.rf.state} = 1")
+            self.emit(d, "return False")
+            return
         if el is None:
             self.emit(d, self.return_named())
             return
@@ -2223,9 +2268,8 @@ class Compiler:
 
         Raises GoSourceError when there is no construct to target."""
         label = s.named_children[0].text.decode() if s.named_children else None
-        js = self.fn.jumps
         target = None
-        for c in reversed(js):
+        for c in self.constructs_out():
             if c.kind == "goto":  # not a construct break or continue name
                 continue
             if label is not None:
@@ -2239,12 +2283,7 @@ class Compiler:
             raise self.err(s, f"{'break' if kind == 'b' else 'continue'} is not in a loop, switch, or select")
         if kind == "c" and target.kind != "loop":
             raise self.err(s, "invalid continue label")
-        if target is js[-1]:
-            self.emit(d, "break" if kind == "b" else "continue")
-            return
-        self.emit(d, f"_jmp = ({target.cid}, {kind!r})")
-        self.emit(d, "break")
-        js[-1].needs_check = True
+        self.leave(target, kind, d)
 
     def s_break_statement(self, s, d):
         self.jump(s, d, "b")
@@ -2311,7 +2350,16 @@ class Compiler:
             left = rc.child_by_field_name("left")
             right = rc.child_by_field_name("right")
             define = any(ch.type == ":=" for ch in rc.children)
+            if self.yield_types(self.type_of(right)) is not None:
+                c = self.range_func(s, d, label, rc)
+                self.fn.loop -= 1
+                self.scopes.pop()
+                self.pop_construct(c, d)
+                return
             rtype = self.under(self.type_of(right))
+            if rtype is not None and rtype[0] == "func":
+                raise self.err(right, f"cannot range over {right.text.decode()} (variable of type "
+                                      f"{self.type_str(self.type_of(right))})")
             rexpr = self.expr(right)
             lv = left.named_children if left is not None else []
             kind = rtype[0] if rtype is not None else None
@@ -2344,8 +2392,6 @@ class Compiler:
                         rexpr = f"list({rexpr})"
                     src = f"enumerate({rexpr} or ())" if len(lv) > 1 else f"range(len({rexpr} or ()))"
                     types = [INT, rtype[-1]]
-                elif kind == "func":
-                    raise self.err(right, "unsupported: range over a function")
                 else:
                     src = f"_h.range_any({rexpr}, {len(lv)})"
                     types = [None, None]
@@ -2385,6 +2431,150 @@ class Compiler:
         self.fn.loop -= 1
         self.scopes.pop()
         self.pop_construct(c, d)
+
+    def yield_types(self, t: Any) -> list | None:
+        """The parameter types of the yield function an iterator of type ``t`` takes (``func(yield func(K, V)
+        bool)``: [K, V]), or None when ``t`` is not one."""
+        seen = 0
+        while t is not None and t[0] == "named" and seen < 20:
+            binds = dict(zip(self.generic_types.get(t[1], []), t[2], strict=False)) if len(t) > 2 else {}
+            t = self.subst(self.named.get(t[1]), binds)
+            seen += 1
+        if t is None or t[0] != "func" or len(t) < 4 or t[3] is None or t[1] or len(t[3]) != 1:
+            return None
+        y = self.under(t[3][0])
+        if y is None or y[0] != "func" or len(y) < 4 or y[3] is None or len(y[3]) > 2 or \
+                [self.under(r) for r in y[1]] != [BOOL]:
+            return None
+        return list(y[3])
+
+    def range_func(self, s, d: int, label: str | None, rc) -> Construct:
+        """``for k, v := range seq`` over an iterator function (Go 1.23): the body becomes a nested ``async def``
+        (Go's F-rangeN) that seq calls as yield; it returns False to stop. A return or a jump out of the body
+        is noted in the loop's exit variable and finished after seq returns (RangeBody)."""
+        right = rc.child_by_field_name("right")
+        left = rc.child_by_field_name("left")
+        body = s.child_by_field_name("body")
+        define = any(ch.type == ":=" for ch in rc.children)
+        lv = left.named_children if left is not None else []
+        ptypes = self.yield_types(self.type_of(right))
+        if len(lv) > len(ptypes):
+            raise self.err(lv[len(ptypes)], f"range over {right.text.decode()} permits only {len(ptypes)} "
+                                            f"iteration variable{'s' if len(ptypes) != 1 else ''}")
+        for n in _own_nodes(body):
+            if n.type == "defer_statement":
+                raise self.err(n, "unsupported: defer in a range-over-func loop body (Go runs it when the "
+                                  "function around the loop returns)")
+        seq = self.expr(right)
+        parent = self.fn
+        c = self.push_construct("loop", label)
+        parent.nrange += 1
+        self.nclosures += 1
+        py = f"L{self.nclosures}"
+        rb = RangeBody(c, f"_rs{c.cid}", f"_rf{c.cid}")
+        fn = FuncCtx(f"{parent.goname}-range{parent.nrange}", py, parent, parent.top)
+        fn.rf = rb
+        fn.results = parent.results
+        fn.boxed = _addressed(body)
+        fn.captured = _captured(body)
+        fn.assigned_outer |= {rb.state, rb.exit}
+        self.funcs[py] = (fn.goname, self.fileidx, s.start_point[0] + 1, len(ptypes) > 0)
+        self.fn = fn
+        self.scopes.append({})
+        saved_out, saved_lines, saved_cur = self.out, self.lines, self.cur
+        self.out, self.lines = [], {}
+        params = []
+        for i, t in enumerate(ptypes):
+            x = lv[i] if i < len(lv) else None
+            if define and x is not None and x.type == "identifier":
+                v = self.declare(x.text.decode(), t)
+                params.append(v.py if v.name != "_" else f"_p{i}")
+                if v.boxed:
+                    self.emit(0, f"{v.py} = _Box({v.py})")
+            else:
+                params.append(f"_p{i}")
+                if x is not None and x.text != b"_":
+                    tg, setter = self.target(x, t, False)
+                    self.emit(0, setter(f"_p{i}") if setter else f"{tg} = _p{i}")
+        self.block(body, 0)
+        if not self.out or not self.out[-1].startswith("return"):
+            self.emit(0, "return True")
+        lines = [(t, self.lines.get(i + 1, self.cur)) for i, t in enumerate(self.out)]
+        self.out, self.lines, self.cur = saved_out, saved_lines, saved_cur
+        self.scopes.pop()
+        self.fn = parent
+        self.depth = d
+        head = [f"nonlocal {', '.join(sorted(fn.assigned_outer))}"]
+        if fn.globals_assigned:
+            head.append(f"global {', '.join(sorted(fn.globals_assigned))}")
+        head += ["_jmp = None", f"if {rb.state}: _h.range_continued({rb.state})"]
+        self.emit(d, f"async def {py}({', '.join(params)}):")
+        self.out_lines([(h, self.cur) for h in head] + lines, d + 1)
+        # the loop in a one-shot while, so that a jump out of the body leaves through pop_construct
+        self.emit(d, "while True:")
+        self.emit(d + 1, f"{rb.state}, {rb.exit} = 0, None")
+        self.emit(d + 1, f"await ({seq})({py})")
+        self.emit(d + 1, f"{rb.state} = 2")
+        for ex in sorted(rb.exits):
+            if ex[0] == "r":
+                self.emit(d + 1, f"if {rb.exit} is not None and {rb.exit}[0] == 'r':")
+                self.leave_return(rb.exit, d + 2)
+            else:
+                self.emit(d + 1, f"if {rb.exit} == {ex!r}:")
+                target = next(k for k in self.constructs_out() if k.cid == ex[1])
+                self.leave(target, ex[2], d + 2)
+        self.emit(d + 1, "break")
+        return c
+
+    def constructs_out(self) -> list:
+        """The constructs a jump from here can target, innermost first, through range-over-func bodies."""
+        out = []
+        f = self.fn
+        while f is not None:
+            out.extend(reversed(f.jumps))
+            if f.rf is None:
+                break
+            f = f.parent
+        return out
+
+    def leave(self, target: Construct, kind: str, d: int) -> None:
+        """Emit a ``break`` (``kind`` "b") or ``continue`` ("c") of construct ``target``."""
+        js = self.fn.jumps
+        if js and target is js[-1]:
+            self.emit(d, "break" if kind == "b" else "continue")
+            return
+        if target in js:
+            self.emit(d, f"_jmp = ({target.cid}, {kind!r})")
+            self.emit(d, "break")
+            js[-1].needs_check = True
+            return
+        rb = self.fn.rf
+        if target is rb.loop and kind == "c":
+            self.emit(d, "return True")
+            return
+        if target is not rb.loop:
+            rb.exits.add(("j", target.cid, kind))
+            self.emit(d, f"{rb.exit} = ('j', {target.cid}, {kind!r})")
+        self.emit(d, f"{rb.state} = 1")
+        self.emit(d, "return False")
+
+    def leave_return(self, values: str, d: int) -> None:
+        """Return from the function around range-over-func loops, with what their body noted in ``values``
+        (("r", None) for a bare return, ("r", (results...)) otherwise)."""
+        rb = self.fn.rf
+        if rb is not None:  # still inside an outer loop's body: hand it on
+            rb.exits.add(("r",))
+            self.emit(d, f"{rb.exit} = {values}; {rb.state} = 1")
+            self.emit(d, "return False")
+            return
+        fn = self.fn
+        self.emit(d, f"if len({values}) == 1:")
+        self.emit(d + 1, self.return_named())
+        if fn.named and fn.has_defer:
+            self.emit(d, f"{', '.join(self.ref(v) for v in fn.named)} = {values}[1]")
+            self.emit(d, self.return_named())
+        else:
+            self.emit(d, f"return {values}[1]")
 
     def s_expression_switch_statement(self, s, d, label=None):
         self.scopes.append({})
@@ -3528,7 +3718,7 @@ class Compiler:
         if t == "composite_literal":
             return self.resolve_type(e.child_by_field_name("type"))
         if t == "func_literal":
-            return ("func", self.result_types(e.child_by_field_name("result")), _sig(e))
+            return ("func", self.result_types(e.child_by_field_name("result")), _sig(e), self.param_types_or_none(e))
         if t == "unary_expression":
             op = e.child_by_field_name("operator").type
             x = e.child_by_field_name("operand")

@@ -489,6 +489,14 @@ class Helpers:
         """Go's ``panic(v)``: raises PanicValue."""
         raise V.PanicValue(v, "")
 
+    @staticmethod
+    def range_continued(state: int) -> None:
+        """Go's panic when an iterator calls yield again after its range loop's body returned false (state 1)
+        or after the loop ended (state 2)."""
+        msg = ("range function continued iteration after function for loop body returned false" if state == 1
+               else "range function continued iteration after whole loop exit")
+        raise V.PanicValue(V.RuntimeErrorValue(msg), f"runtime error: {msg}")
+
     def builtin_recover(self) -> Any:
         """Go's ``recover()``: the panic value in flight when called from a deferred call, marking it recovered.
 
