@@ -42,6 +42,10 @@ PACKAGES = {
     "leakviz/traffic": "traffic", "encoding/json": "json", "unsafe": "unsafe",
 }
 
+# what the packages modelled in Go of our own (gomod.MODELLED) leave out on purpose, and why
+NOT_MODELLED = {"iter.Pull": "Go runs the iterator as a coroutine; leakviz has none",
+                "iter.Pull2": "Go runs the iterator as a coroutine; leakviz has none"}
+
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
 BLANK_OK = {"net/http/pprof", "expvar"}
 
@@ -1524,6 +1528,8 @@ class Compiler:
             return None
         name = node.child_by_field_name("field" if node.type == "selector_expression" else "name").text.decode()
         got = pkg.scope.get(name)
+        if got is None and f"{pkg.path}.{name}" in NOT_MODELLED:
+            raise self.err(node, f"unsupported: {pkg.path}.{name} ({NOT_MODELLED[f'{pkg.path}.{name}']})")
         if got is None or got.kind == "pkg":
             raise self.err(node, f"undefined: {alias}.{name}")
         if not name[:1].isupper():
@@ -2359,7 +2365,7 @@ class Compiler:
             rtype = self.under(self.type_of(right))
             if rtype is not None and rtype[0] == "func":
                 raise self.err(right, f"cannot range over {right.text.decode()} (variable of type "
-                                      f"{self.type_str(self.type_of(right))})")
+                                      f"{self.type_str(self.type_of(right))}): {self.not_iterator(rtype)}")
             rexpr = self.expr(right)
             lv = left.named_children if left is not None else []
             kind = rtype[0] if rtype is not None else None
@@ -2448,6 +2454,23 @@ class Compiler:
             return None
         return list(y[3])
 
+    def not_iterator(self, t: Any) -> str:
+        """Why a function of type ``t`` cannot be ranged over, in Go's words."""
+        u = self.under(t)
+        must = "func must be func(yield func(...) bool)"
+        if u is None or len(u) < 4 or u[3] is None:
+            return must
+        if len(u[3]) != 1:
+            return f"{must}: wrong argument count"
+        if u[1]:
+            return f"{must}: wrong result count"
+        y = self.under(u[3][0])
+        if y is None or y[0] != "func":
+            return f"{must}: argument is not func"
+        if len(y) > 3 and y[3] is not None and len(y[3]) > 2:
+            return f"{must}: yield func has too many parameters"
+        return f"{must}: yield func does not return bool"
+
     def range_func(self, s, d: int, label: str | None, rc) -> Construct:
         """``for k, v := range seq`` over an iterator function (Go 1.23): the body becomes a nested ``async def``
         (Go's F-rangeN) that seq calls as yield; it returns False to stop. A return or a jump out of the body
@@ -2459,8 +2482,13 @@ class Compiler:
         lv = left.named_children if left is not None else []
         ptypes = self.yield_types(self.type_of(right))
         if len(lv) > len(ptypes):
-            raise self.err(lv[len(ptypes)], f"range over {right.text.decode()} permits only {len(ptypes)} "
-                                            f"iteration variable{'s' if len(ptypes) != 1 else ''}")
+            rt = self.type_of(right)
+            var = right.type == "identifier" and getattr(self.lookup(right.text.decode()), "kind", "") in ("local", "global")
+            what = (f"{'variable' if var else 'value'} of "
+                    f"{'func type' if rt[0] == 'named' else 'type'} {self.type_str(rt)}")
+            raise self.err(lv[len(ptypes)], f"range over {right.text.decode()} ({what}) permits only "
+                                            f"{['no', 'one', 'two'][len(ptypes)]} iteration "
+                                            f"variable{'' if len(ptypes) == 1 else 's'}")
         for n in _own_nodes(body):
             if n.type == "defer_statement":
                 raise self.err(n, "unsupported: defer in a range-over-func loop body (Go runs it when the "
@@ -3369,7 +3397,7 @@ class Compiler:
         if k == "basic":
             return {"duration": "time.Duration"}.get(t[1], t[1])
         if k == "named":
-            return t[1]
+            return t[1] + ("[" + ", ".join(self.type_str(a) for a in t[2]) + "]" if len(t) > 2 else "")
         if k == "ptr":
             return "*" + self.type_str(t[1])
         if k == "slice":
