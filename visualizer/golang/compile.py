@@ -37,7 +37,7 @@ _LANG = tree_sitter.Language(tree_sitter_go.language())
 PACKAGES = {
     "fmt": "fmt", "errors": "errors", "time": "time", "sync": "sync", "context": "context",
     "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
-    "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
+    "math/rand": "rand", "math/rand/v2": "randv2", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
     # the requests a simulated server serves (golang/traffic.py), read by the modelled net/http
     "leakviz/traffic": "traffic", "encoding/json": "json", "unsafe": "unsafe",
 }
@@ -201,6 +201,20 @@ STD["json.Marshal"] = STD["json.MarshalIndent"] = (True, ("tuple", [("slice", SI
 STD_TYPES["json.RawMessage"] = ("slice", SIZED["uint8"])
 STD["strconv.ParseUint"] = (False, ("tuple", [SIZED["uint64"], ERR]))
 STD["io.ReadAll"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
+# math/rand/v2: the top-level functions, and the same as methods of *rand.Rand (rand.N's result is its argument's type)
+_RANDV2 = {"IntN": INT, "Int": INT, "Int64N": SIZED["int64"], "Int64": SIZED["int64"], "Int32N": SIZED["int32"],
+           "Int32": SIZED["int32"], "UintN": SIZED["uint"], "Uint32N": SIZED["uint32"], "Uint32": SIZED["uint32"],
+           "Uint64N": SIZED["uint64"], "Uint64": SIZED["uint64"], "Float64": FLOAT, "Perm": ("slice", INT)}
+for _n, _t in _RANDV2.items():
+    STD[f"randv2.{_n}"] = (False, _t)
+    EXT_RESULTS[("randv2.Rand", _n)] = _t
+STD["randv2.Shuffle"] = (True, None)
+STD["randv2.N"] = (False, None)
+STD["randv2.New"] = (False, ("ptr", ("ext", "randv2.Rand")))
+STD["randv2.NewPCG"] = (False, ("ptr", ("ext", "randv2.PCG")))
+STD_TYPES["randv2.Rand"] = ("ext", "randv2.Rand")
+STD_TYPES["randv2.PCG"] = ("ext", "randv2.PCG")
+EXT_RESULTS[("randv2.PCG", "Uint64")] = SIZED["uint64"]
 
 
 def int_kind(t: Any) -> str | None:
@@ -1384,7 +1398,7 @@ class Compiler:
             if path in BLANK_OK and name is not None and name.text == b"_":
                 continue  # imported for its side effect only (the pprof handlers): nothing to run here
             own = self.pkg_by_path.get(path)
-            alias = name.text.decode() if name is not None else (own.name if own else path.rsplit("/", 1)[-1])
+            alias = name.text.decode() if name is not None else (own.name if own else _package_name(path))
             if own is None and path not in PACKAGES:
                 # noted, and the next import read: every refusal is listed at once; the uses of the
                 # refused package's names are not listed again (see all_errors)
@@ -3639,6 +3653,8 @@ class Compiler:
                 return self.convert(STD_TYPES[key], self.expr(args[0]))
             if key not in STD:
                 raise self.err(fnode, f"unsupported: {fnode.text.decode()}")
+            if key == "randv2.New" and args and self.type_of(args[0]) not in (None, ("ptr", ("ext", "randv2.PCG"))):
+                raise self.err(args[0], "unsupported: rand.New with a source other than a *rand.PCG")
             is_async = STD[key][0]
             call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key) + self.json_target(key, args))})"
             return f"(await {call})" if is_async else call
@@ -3866,6 +3882,8 @@ class Compiler:
             if key is not None:
                 if key in STD_TYPES:
                     return STD_TYPES[key]
+                if key == "randv2.N" and args:  # generic: it gives what it is given (a Duration, say)
+                    return self.type_of(args[0])
                 return STD.get(key, (False, None))[1]
             return self._result(self.type_of(fnode))
         return None
@@ -3982,6 +4000,14 @@ def _falls_through(case) -> bool:
     body = [x for x in case.named_children if x.type == "statement_list"]
     stmts = list(body[0].named_children) if body else []
     return any(x.type == "fallthrough_statement" for x in stmts + list(case.named_children))
+
+
+def _package_name(path: str) -> str:
+    """The name a standard package is used by: its last element, or the one before a major version (v2)."""
+    parts = path.split("/")
+    if len(parts) > 1 and parts[-1][:1] == "v" and parts[-1][1:].isdigit():
+        return parts[-2]
+    return parts[-1]
 
 
 def _import_specs(n) -> list:
