@@ -694,7 +694,8 @@ class Compiler:
                 if c.type == "method_elem":
                     # what calling the method gives: w.Header().Set(...) dispatches on Header's methods
                     sigs.setdefault(c.child_by_field_name("name").text.decode(),
-                                    ("func", self.result_types(c.child_by_field_name("result")), _sig(c)))
+                                    ("func", self.result_types(c.child_by_field_name("result")), _sig(c),
+                                     self.param_types_or_none(c)))
             return it
         if t == "struct_type":
             cls = f"S_anon{self.nanon}"
@@ -1292,6 +1293,7 @@ class Compiler:
                 self.scopes.append({tp: Var(tp, "", "tparam", ("tparam", tp, "_h.nozero")) for tp in rtps})
                 try:
                     res = self.result_types(n.child_by_field_name("result"))
+                    ptypes = self.param_types_or_none(n)
                 finally:
                     self.scopes.pop()
                 key = ("method", tname, mname)
@@ -1299,7 +1301,7 @@ class Compiler:
                     raise self.err(n.child_by_field_name("name"),
                                    f"method {tname}.{mname} already declared at {self.declared[key]}")
                 self.declared[key] = self.pos(n.child_by_field_name("name"))
-                self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n), rtps)
+                self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n), rtps, ptypes)
         self.cur = (0, 0, 0)
         tail: list[str] = []
         # globals and constants in order (package-level initialisation order is source order here)
@@ -3810,11 +3812,11 @@ class Compiler:
                 tname = self.structs[cls]["tname"]
                 m = self.methods.get(tname, {}).get(raw)
                 if m is not None:
-                    return self.subst(("func", m[1], m[2]), self.targ_binds(ot, m[3]))
+                    return self.subst(("func", m[1], m[2], m[4]), self.targ_binds(ot, m[3]))
             plain = self._plain_named(ot)
             if plain is not None and raw in self.methods.get(plain, {}):
                 m = self.methods[plain][raw]
-                return ("func", m[1], m[2])
+                return ("func", m[1], m[2], m[4])
             u = self.under(ot)
             if u is not None and u[0] == "iface":
                 return self.iface_sigs.get(u, {}).get(raw)

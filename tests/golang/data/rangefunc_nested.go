@@ -55,7 +55,63 @@ func worker(jobs chan<- string) {
 	}
 }
 
+type set struct{ items []int }
+
+// All is an iterator a method hands back.
+func (s *set) All() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for _, x := range s.items {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+// Each is itself an iterator: ranged over as a method value.
+func (s *set) Each(yield func(int) bool) {
+	for _, x := range s.items {
+		if !yield(x) {
+			return
+		}
+	}
+}
+
+type stepper interface{ Each(yield func(int) bool) }
+
+// filter is a generic iterator adapter.
+func filter[V any](seq iter.Seq[V], keep func(V) bool) iter.Seq[V] {
+	return func(yield func(V) bool) {
+		for v := range seq {
+			if keep(v) && !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+func methods() {
+	s := &set{[]int{1, 2, 3, 4}}
+	var st stepper = s
+	for x := range s.Each {
+		for y := range st.Each {
+			if y > x {
+				break
+			}
+			fmt.Print(x*10+y, " ")
+		}
+	}
+	fmt.Println()
+	for x := range filter(s.All(), func(v int) bool { return v%2 == 0 }) {
+		fmt.Println("even", x)
+	}
+	for x := range func(yield func(int) bool) { yield(42) } {
+		fmt.Println("literal", x)
+	}
+}
+
 func main() {
+	methods()
 	fmt.Println(deepest("abc"))
 	fmt.Println(deepest("xyz"))
 
