@@ -323,8 +323,9 @@ class FuncCtx:
 @dataclass
 class RangeBody:
     """What a range-over-func loop body (a nested ``async def`` the iterator calls as yield) needs to leave its
-    loop: ``state`` is 0 while the loop runs, 1 once the body returned false, 2 after the loop; ``exit`` says
-    why the body returned false (None: break; ("r", values): return; ("j", cid, kind): a jump further out)."""
+    loop: ``state`` is 0 while the loop runs, 1 once the body returned false, 2 after the loop, 3 once a panic
+    left the body; ``exit`` says why the body returned false (None: break; ("r", values): return;
+    ("j", cid, kind): a jump further out)."""
 
     loop: Any  # the Construct of the range loop, in the enclosing function's jumps
     state: str
@@ -2522,7 +2523,8 @@ class Compiler:
         fn.boxed = _addressed(body)
         fn.captured = _captured(body)
         fn.assigned_outer |= {rb.state, rb.exit}
-        self.funcs[py] = (fn.goname, self.fileidx, s.start_point[0] + 1, len(ptypes) > 0)
+        # Go inlines a loop body into its iterator whenever it can: its frames then print as F-range1(...)
+        self.funcs[py] = (fn.goname, self.fileidx, s.start_point[0] + 1, True)
         self.fn = fn
         self.scopes.append({})
         saved_out, saved_lines, saved_cur = self.out, self.lines, self.cur
@@ -2551,13 +2553,17 @@ class Compiler:
         head = [f"nonlocal {', '.join(sorted(fn.assigned_outer))}"]
         if fn.globals_assigned:
             head.append(f"global {', '.join(sorted(fn.globals_assigned))}")
-        head += ["_jmp = None", f"if {rb.state}: _h.range_continued({rb.state})"]
+        head += ["_jmp = None", f"if {rb.state}: _h.range_continued({rb.state})", "try:"]
+        # a panic leaving the body marks the loop (3): the iterator may not call yield again, nor swallow it
+        tail = ["except BaseException:", f"    {rb.state} = 3", "    raise"]
         self.emit(d, f"async def {py}({', '.join(params)}):")
-        self.out_lines([(h, self.cur) for h in head] + lines, d + 1)
+        self.out_lines([(h, self.cur) for h in head] + [("    " + t, c) for t, c in lines] +
+                       [(t, self.cur) for t in tail], d + 1)
         # the loop in a one-shot while, so that a jump out of the body leaves through pop_construct
         self.emit(d, "while True:")
         self.emit(d + 1, f"{rb.state}, {rb.exit} = 0, None")
         self.emit(d + 1, f"await ({seq})({py})")
+        self.emit(d + 1, f"if {rb.state} == 3: _h.range_continued(4)")
         self.emit(d + 1, f"{rb.state} = 2")
         for ex in sorted(rb.exits):
             if ex[0] == "r":

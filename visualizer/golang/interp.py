@@ -493,10 +493,12 @@ class Helpers:
 
     @staticmethod
     def range_continued(state: int) -> None:
-        """Go's panic when an iterator calls yield again after its range loop's body returned false (state 1)
-        or after the loop ended (state 2)."""
-        msg = ("range function continued iteration after function for loop body returned false" if state == 1
-               else "range function continued iteration after whole loop exit")
+        """Go's panic when an iterator calls yield again after its range loop's body returned false (state 1),
+        after the loop ended (2) or after a panic left the body (3), or returns having swallowed that panic (4)."""
+        msg = "range function " + {1: "continued iteration after function for loop body returned false",
+                                   2: "continued iteration after whole loop exit",
+                                   3: "continued iteration after loop body panic",
+                                   4: "recovered a loop body panic and did not resume panicking"}[state]
         raise V.PanicValue(V.RuntimeErrorValue(msg), f"runtime error: {msg}")
 
     def builtin_recover(self) -> Any:

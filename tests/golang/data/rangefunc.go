@@ -91,6 +91,27 @@ func produce(out chan<- int) {
 	}
 }
 
+// guarded swallows a panic of the loop body: Go panics when the loop ends.
+func guarded(yield func(int) bool) {
+	defer func() { fmt.Println("iterator recovered:", recover()) }()
+	yield(1)
+}
+
+// stubborn swallows a panic of the loop body and calls yield again: Go panics there.
+func stubborn(yield func(int) bool) {
+	func() {
+		defer func() { recover() }()
+		yield(1)
+	}()
+	yield(2)
+}
+
+// careful's deferred call runs while a panic of the loop body passes through it.
+func careful(yield func(int) bool) {
+	defer fmt.Println("careful's defer")
+	yield(1)
+}
+
 func main() {
 	sum := 0
 	for x := range upTo(5) {
@@ -160,6 +181,24 @@ outer:
 			fmt.Println("kept", x)
 		}
 		saved(2)
+	})
+
+	safely(func() {
+		for x := range careful {
+			panic(fmt.Sprint("boom ", x))
+		}
+	})
+	safely(func() {
+		for x := range guarded {
+			panic(fmt.Sprint("bang ", x))
+		}
+		fmt.Println("not reached")
+	})
+	safely(func() {
+		for x := range stubborn {
+			fmt.Println("body", x)
+			panic("again")
+		}
 	})
 
 	go stopEarly(make(chan int))
