@@ -31,6 +31,7 @@ class PCG:
         self.state = ((seed1 & M64) << 64) | (seed2 & M64)
 
     def next(self) -> int:
+        """Step the LCG and mix its state into 64 output bits."""
         self.state = (self.state * _MUL + _INC) & ((1 << 128) - 1)
         hi, lo = self.state >> 64, self.state & M64
         hi ^= hi >> 32
@@ -39,9 +40,11 @@ class PCG:
         return (hi * (lo | 1)) & M64
 
     async def Uint64(self) -> int:
+        """Go's PCG.Uint64: the next number."""
         return self.next()
 
     async def Seed(self, seed1: int, seed2: int) -> None:
+        """Go's PCG.Seed: start over from these seeds."""
         self.__init__(seed1, seed2)
 
 
@@ -64,50 +67,37 @@ class Gen:
                 x = self.src.next() * n
         return x >> 64
 
-    def n_of(self, n: int, what: str) -> int:
+    def bounded(self, n: int, what: str) -> int:
+        """Go's IntN, Int64N, Int32N, UintN, Uint32N, Uint64N and N (named ``what``): uniform in [0, n),
+        a panic for n <= 0."""
         if n <= 0:
             _invalid(what)
         return self.uint64n(n)
 
-    def IntN(self, n: int) -> int:
-        return self.n_of(n, "IntN")
-
-    def Int64N(self, n: int) -> int:
-        return self.n_of(n, "Int64N")
-
-    def Int32N(self, n: int) -> int:
-        return self.n_of(n, "Int32N")
-
-    def UintN(self, n: int) -> int:
-        return self.n_of(n, "UintN")
-
-    def Uint32N(self, n: int) -> int:
-        return self.n_of(n, "Uint32N")
-
-    def Uint64N(self, n: int) -> int:
-        return self.n_of(n, "Uint64N")
-
-    def N(self, n: int) -> int:
-        return self.n_of(n, "N")
-
     def Int(self) -> int:
+        """A non-negative int (63 random bits); Int64 is the same."""
         return self.src.next() & (M64 >> 1)
 
     Int64 = Int
 
     def Int32(self) -> int:
+        """A non-negative int32 (the top 31 bits)."""
         return self.src.next() >> 33
 
     def Uint32(self) -> int:
+        """The top 32 bits of the next number."""
         return self.src.next() >> 32
 
     def Uint64(self) -> int:
+        """The next number."""
         return self.src.next()
 
     def Float64(self) -> float:
+        """Uniform in [0, 1): 53 random bits over 2**53."""
         return (self.src.next() & ((1 << 53) - 1)) / (1 << 53)
 
     def Perm(self, n: int) -> list:
+        """0..n-1 shuffled as Shuffle shuffles."""
         if n < 0:
             raise V.PanicValue(V.RuntimeErrorValue("makeslice: len out of range"),
                                "runtime error: makeslice: len out of range")
@@ -118,6 +108,7 @@ class Gen:
         return p
 
     async def Shuffle(self, n: int, swap: Any) -> None:
+        """Fisher-Yates from the last element down, calling the Go function ``swap(i, j)``."""
         if n < 0:
             _invalid("Shuffle")
         for i in range(n - 1, 0, -1):
@@ -132,16 +123,21 @@ def _method(name: str) -> Any:
 
 
 class Rand:
-    """``*rand.Rand`` over a ``*rand.PCG`` (the compiler refuses other sources)."""
+    """``*rand.Rand`` over a ``*rand.PCG`` (the compiler refuses other sources): Gen's functions as methods."""
 
     def __init__(self, src: PCG) -> None:
         self.gen = Gen(src)
 
     async def Shuffle(self, n: int, swap: Any) -> None:
+        """Gen.Shuffle."""
         await self.gen.Shuffle(n, swap)
 
 
-for _name in ("IntN", "Int64N", "Int32N", "UintN", "Uint32N", "Uint64N", "Int", "Int64", "Int32", "Uint32",
-              "Uint64", "Float64", "Perm"):
+_BOUNDED = ("IntN", "Int64N", "Int32N", "UintN", "Uint32N", "Uint64N", "N")
+for _name in ("Int", "Int64", "Int32", "Uint32", "Uint64", "Float64", "Perm"):
     setattr(Rand, _name, _method(_name))
+for _name in _BOUNDED:
+    setattr(Gen, _name, lambda self, n, _w=_name: self.bounded(n, _w))
+    if _name != "N":  # N is a top-level function only
+        setattr(Rand, _name, _method(_name))
 Rand = V.go_api()(Rand)
