@@ -12,7 +12,7 @@ function name to its Go name as the compiler spells it (``main.F``,
 ``main.(*T).M``, ``main.F.func1``, ``main.F.func1.2``), and ``LINES`` maps
 each generated Python line to the Go file, line and statement it came from.
 
-(About 3,500 lines: one method per Go construct, all reading the same scopes and static types; the
+(About 4,100 lines: one method per Go construct, all reading the same scopes and static types; the
 standard library's signatures come out first, into one registry with their implementations: issue 20.)
 """
 
@@ -37,10 +37,14 @@ _LANG = tree_sitter.Language(tree_sitter_go.language())
 PACKAGES = {
     "fmt": "fmt", "errors": "errors", "time": "time", "sync": "sync", "context": "context",
     "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
-    "math/rand": "rand", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
+    "math/rand": "rand", "math/rand/v2": "randv2", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
     # the requests a simulated server serves (golang/traffic.py), read by the modelled net/http
     "leakviz/traffic": "traffic", "encoding/json": "json", "unsafe": "unsafe",
 }
+
+# what the packages modelled in Go of our own (gomod.MODELLED) leave out on purpose, and why
+NOT_MODELLED = {"iter.Pull": "Go runs the iterator as a coroutine; leakviz has none",
+                "iter.Pull2": "Go runs the iterator as a coroutine; leakviz has none"}
 
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
 BLANK_OK = {"net/http/pprof", "expvar"}
@@ -197,6 +201,20 @@ STD["json.Marshal"] = STD["json.MarshalIndent"] = (True, ("tuple", [("slice", SI
 STD_TYPES["json.RawMessage"] = ("slice", SIZED["uint8"])
 STD["strconv.ParseUint"] = (False, ("tuple", [SIZED["uint64"], ERR]))
 STD["io.ReadAll"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
+# math/rand/v2: the top-level functions, and the same as methods of *rand.Rand (rand.N's result is its argument's type)
+_RANDV2 = {"IntN": INT, "Int": INT, "Int64N": SIZED["int64"], "Int64": SIZED["int64"], "Int32N": SIZED["int32"],
+           "Int32": SIZED["int32"], "UintN": SIZED["uint"], "Uint32N": SIZED["uint32"], "Uint32": SIZED["uint32"],
+           "Uint64N": SIZED["uint64"], "Uint64": SIZED["uint64"], "Float64": FLOAT, "Perm": ("slice", INT)}
+for _n, _t in _RANDV2.items():
+    STD[f"randv2.{_n}"] = (False, _t)
+    EXT_RESULTS[("randv2.Rand", _n)] = _t
+STD["randv2.Shuffle"] = (True, None)
+STD["randv2.N"] = (False, None)
+STD["randv2.New"] = (False, ("ptr", ("ext", "randv2.Rand")))
+STD["randv2.NewPCG"] = (False, ("ptr", ("ext", "randv2.PCG")))
+STD_TYPES["randv2.Rand"] = ("ext", "randv2.Rand")
+STD_TYPES["randv2.PCG"] = ("ext", "randv2.PCG")
+EXT_RESULTS[("randv2.PCG", "Uint64")] = SIZED["uint64"]
 
 
 def int_kind(t: Any) -> str | None:
@@ -298,6 +316,21 @@ class FuncCtx:
     captured: set = field(default_factory=set)  # Go names used inside the function's func literals
     jumps: list = field(default_factory=list)  # breakable constructs, innermost last
     ntmp: int = 0
+    nrange: int = 0  # range-over-func bodies made so far (Go names them F-range1, F-range2...)
+    rf: Any = None  # a range-over-func loop body: the RangeBody it belongs to
+
+
+@dataclass
+class RangeBody:
+    """What a range-over-func loop body (a nested ``async def`` the iterator calls as yield) needs to leave its
+    loop: ``state`` is 0 while the loop runs, 1 once the body returned false, 2 after the loop, 3 once a panic
+    left the body; ``exit`` says why the body returned false (None: break; ("r", values): return;
+    ("j", cid, kind): a jump further out)."""
+
+    loop: Any  # the Construct of the range loop, in the enclosing function's jumps
+    state: str
+    exit: str
+    exits: set = field(default_factory=set)  # the ("j", cid, kind) exits and ("r",) the body takes
 
 
 @dataclass
@@ -649,7 +682,8 @@ class Compiler:
         if t == "channel_type":
             return ("chan", self.resolve_type(node.child_by_field_name("value")))
         if t == "function_type":
-            return ("func", self.result_types(node.child_by_field_name("result")), _sig(node))
+            return ("func", self.result_types(node.child_by_field_name("result")), _sig(node),
+                    self.param_types_or_none(node))
         if t == "interface_type":
             methods: list = [c.child_by_field_name("name").text.decode() for c in node.named_children
                              if c.type == "method_elem"]
@@ -661,7 +695,8 @@ class Compiler:
                 if c.type == "method_elem":
                     # what calling the method gives: w.Header().Set(...) dispatches on Header's methods
                     sigs.setdefault(c.child_by_field_name("name").text.decode(),
-                                    ("func", self.result_types(c.child_by_field_name("result")), _sig(c)))
+                                    ("func", self.result_types(c.child_by_field_name("result")), _sig(c),
+                                     self.param_types_or_none(c)))
             return it
         if t == "struct_type":
             cls = f"S_anon{self.nanon}"
@@ -729,6 +764,8 @@ class Compiler:
             return ("array", t[1], self.subst(t[2], binds))
         if t[0] == "named" and len(t) > 2:
             return ("named", t[1], tuple(self.subst(a, binds) for a in t[2]))
+        if t[0] == "func" and len(t) > 3 and t[3] is not None:
+            return ("func", [self.subst(r, binds) for r in t[1]], t[2], [self.subst(p, binds) for p in t[3]])
         if t[0] == "func" and len(t) > 1:
             return ("func", [self.subst(r, binds) for r in t[1]]) + tuple(t[2:])
         if t[0] == "tuple":
@@ -1236,6 +1273,7 @@ class Compiler:
                 names = self.tparam_scope(tps, lambda i: f"_ty{i}")
                 try:
                     res = self.result_types(n.child_by_field_name("result"))
+                    ptypes = self.param_types_or_none(n)
                     if tps is not None:
                         ptypes, variadic = self.param_types(n.child_by_field_name("parameters"))
                         self.generics[self.gpy("F", name)] = {"tparams": names, "params": ptypes,
@@ -1245,7 +1283,7 @@ class Compiler:
                 if name == "init":
                     continue
                 self.unique(name, n.child_by_field_name("name"))
-                glob[name] = Var(name, self.gpy("F", name), "func", ("func", res, _sig(n)))
+                glob[name] = Var(name, self.gpy("F", name), "func", ("func", res, _sig(n), ptypes))
             elif n.type == "method_declaration":
                 recv = n.child_by_field_name("receiver").named_children[0]
                 ptr, tname, rtps = _receiver(recv.child_by_field_name("type"))
@@ -1256,6 +1294,7 @@ class Compiler:
                 self.scopes.append({tp: Var(tp, "", "tparam", ("tparam", tp, "_h.nozero")) for tp in rtps})
                 try:
                     res = self.result_types(n.child_by_field_name("result"))
+                    ptypes = self.param_types_or_none(n)
                 finally:
                     self.scopes.pop()
                 key = ("method", tname, mname)
@@ -1263,7 +1302,7 @@ class Compiler:
                     raise self.err(n.child_by_field_name("name"),
                                    f"method {tname}.{mname} already declared at {self.declared[key]}")
                 self.declared[key] = self.pos(n.child_by_field_name("name"))
-                self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n), rtps)
+                self.methods.setdefault(tname, {})[mname] = (ptr, res, _sig(n), rtps, ptypes)
         self.cur = (0, 0, 0)
         tail: list[str] = []
         # globals and constants in order (package-level initialisation order is source order here)
@@ -1362,7 +1401,7 @@ class Compiler:
             if path in BLANK_OK and name is not None and name.text == b"_":
                 continue  # imported for its side effect only (the pprof handlers): nothing to run here
             own = self.pkg_by_path.get(path)
-            alias = name.text.decode() if name is not None else (own.name if own else path.rsplit("/", 1)[-1])
+            alias = name.text.decode() if name is not None else (own.name if own else _package_name(path))
             if own is None and path not in PACKAGES:
                 # noted, and the next import read: every refusal is listed at once; the uses of the
                 # refused package's names are not listed again (see all_errors)
@@ -1506,6 +1545,8 @@ class Compiler:
             return None
         name = node.child_by_field_name("field" if node.type == "selector_expression" else "name").text.decode()
         got = pkg.scope.get(name)
+        if got is None and f"{pkg.path}.{name}" in NOT_MODELLED:
+            raise self.err(node, f"unsupported: {pkg.path}.{name} ({NOT_MODELLED[f'{pkg.path}.{name}']})")
         if got is None or got.kind == "pkg":
             raise self.err(node, f"undefined: {alias}.{name}")
         if not name[:1].isupper():
@@ -1620,6 +1661,14 @@ class Compiler:
                 variadic = True
             out.extend([typ] * max(1, len(p.children_by_field_name("name"))))
         return out, variadic
+
+    def param_types_or_none(self, n) -> list | None:
+        """The parameter types of function (type or literal) node ``n``, as ``param_types`` gives them, or None
+        when one cannot be resolved (the error is reported where the function is compiled)."""
+        try:
+            return self.param_types(n.child_by_field_name("parameters"))[0]
+        except GoSourceError:
+            return None
 
     def param_sig(self, params) -> list[str]:
         """The Python parameter list for ``params`` ((Var, variadic) pairs); blank names get placeholders."""
@@ -1753,8 +1802,11 @@ class Compiler:
         del self.scopes[saved_scopes:]
         self.fn = parent
         # per-iteration variables of loops around the literal: a factory gives each its own cells
+        owners = [parent]  # a range-over-func body runs within its function's iteration: theirs count too
+        while owners[-1].rf is not None:
+            owners.append(owners[-1].parent)
         fresh = sorted(v.py for s in self.scopes for v in s.values()
-                       if v.kind == "local" and v.fn is parent and v.loop > 0 and v.py in fn.free)
+                       if v.kind == "local" and any(v.fn is o for o in owners) and v.loop > 0 and v.py in fn.free)
         for name in fn.free:
             if name in fn.assigned_outer or any(name == v.py for s in self.scopes for v in s.values()
                                                   if v.fn is parent):
@@ -1829,6 +1881,8 @@ class Compiler:
         label = s.named_children[0].text.decode()
         js = self.fn.jumps
         target = next((c for c in reversed(js) if label in c.targets), None)
+        if target is None and self.fn.rf is not None:
+            raise self.err(s, f"unsupported: goto {label} out of a range-over-func loop body")
         if target is None:
             raise self.err(s, f"goto {label} jumps into a block or to a label not defined")
         self.emit(d, f"_g{target.cid} = {target.targets[label]}")
@@ -2150,6 +2204,20 @@ class Compiler:
     def s_return_statement(self, s, d):
         el = s.named_children[0] if s.named_children else None
         fn = self.fn
+        if fn.rf is not None:  # in a range-over-func body: the loop's function returns, after the iterator
+            vals = []
+            if el is not None:
+                exprs = el.named_children
+                results = fn.results if len(fn.results) == len(exprs) else [None] * len(exprs)
+                vals = [self.expr_as(e, t) for e, t in zip(exprs, results, strict=True)]
+            fn.rf.exits.add(("r",))
+            if not vals:
+                self.emit(d, f"{fn.rf.exit} = ('r',)")
+            else:
+                self.emit(d, f"{fn.rf.exit} = ('r', {vals[0] if len(vals) == 1 else '(' + ', '.join(vals) + ')'})")
+            self.emit(d, f"{fn.rf.state} = 1")
+            self.emit(d, "return False")
+            return
         if el is None:
             self.emit(d, self.return_named())
             return
@@ -2223,9 +2291,8 @@ class Compiler:
 
         Raises GoSourceError when there is no construct to target."""
         label = s.named_children[0].text.decode() if s.named_children else None
-        js = self.fn.jumps
         target = None
-        for c in reversed(js):
+        for c in self.constructs_out():
             if c.kind == "goto":  # not a construct break or continue name
                 continue
             if label is not None:
@@ -2239,12 +2306,7 @@ class Compiler:
             raise self.err(s, f"{'break' if kind == 'b' else 'continue'} is not in a loop, switch, or select")
         if kind == "c" and target.kind != "loop":
             raise self.err(s, "invalid continue label")
-        if target is js[-1]:
-            self.emit(d, "break" if kind == "b" else "continue")
-            return
-        self.emit(d, f"_jmp = ({target.cid}, {kind!r})")
-        self.emit(d, "break")
-        js[-1].needs_check = True
+        self.leave(target, kind, d)
 
     def s_break_statement(self, s, d):
         self.jump(s, d, "b")
@@ -2311,7 +2373,16 @@ class Compiler:
             left = rc.child_by_field_name("left")
             right = rc.child_by_field_name("right")
             define = any(ch.type == ":=" for ch in rc.children)
+            if self.yield_types(self.type_of(right)) is not None:
+                c = self.range_func(s, d, label, rc)
+                self.fn.loop -= 1
+                self.scopes.pop()
+                self.pop_construct(c, d)
+                return
             rtype = self.under(self.type_of(right))
+            if rtype is not None and rtype[0] == "func":
+                raise self.err(right, f"cannot range over {right.text.decode()} (variable of type "
+                                      f"{self.type_str(self.type_of(right))}): {self.not_iterator(rtype)}")
             rexpr = self.expr(right)
             lv = left.named_children if left is not None else []
             kind = rtype[0] if rtype is not None else None
@@ -2344,8 +2415,6 @@ class Compiler:
                         rexpr = f"list({rexpr})"
                     src = f"enumerate({rexpr} or ())" if len(lv) > 1 else f"range(len({rexpr} or ()))"
                     types = [INT, rtype[-1]]
-                elif kind == "func":
-                    raise self.err(right, "unsupported: range over a function")
                 else:
                     src = f"_h.range_any({rexpr}, {len(lv)})"
                     types = [None, None]
@@ -2385,6 +2454,177 @@ class Compiler:
         self.fn.loop -= 1
         self.scopes.pop()
         self.pop_construct(c, d)
+
+    def yield_types(self, t: Any) -> list | None:
+        """The parameter types of the yield function an iterator of type ``t`` takes (``func(yield func(K, V)
+        bool)``: [K, V]), or None when ``t`` is not one."""
+        seen = 0
+        while t is not None and t[0] == "named" and seen < 20:
+            binds = dict(zip(self.generic_types.get(t[1], []), t[2], strict=False)) if len(t) > 2 else {}
+            t = self.subst(self.named.get(t[1]), binds)
+            seen += 1
+        if t is None or t[0] != "func" or len(t) < 4 or t[3] is None or t[1] or len(t[3]) != 1:
+            return None
+        y = self.under(t[3][0])
+        if y is None or y[0] != "func" or len(y) < 4 or y[3] is None or len(y[3]) > 2 or \
+                [self.under(r) for r in y[1]] != [BOOL]:
+            return None
+        return list(y[3])
+
+    def not_iterator(self, t: Any) -> str:
+        """Why a function of type ``t`` cannot be ranged over, in Go's words."""
+        u = self.under(t)
+        must = "func must be func(yield func(...) bool)"
+        if u is None or len(u) < 4 or u[3] is None:
+            return must
+        if len(u[3]) != 1:
+            return f"{must}: wrong argument count"
+        if u[1]:
+            return f"{must}: wrong result count"
+        y = self.under(u[3][0])
+        if y is None or y[0] != "func":
+            return f"{must}: argument is not func"
+        if len(y) > 3 and y[3] is not None and len(y[3]) > 2:
+            return f"{must}: yield func has too many parameters"
+        return f"{must}: yield func does not return bool"
+
+    def range_func(self, s, d: int, label: str | None, rc) -> Construct:
+        """``for k, v := range seq`` over an iterator function (Go 1.23): the body becomes a nested ``async def``
+        (Go's F-rangeN) that seq calls as yield; it returns False to stop. A return or a jump out of the body
+        is noted in the loop's exit variable and finished after seq returns (RangeBody)."""
+        right = rc.child_by_field_name("right")
+        left = rc.child_by_field_name("left")
+        body = s.child_by_field_name("body")
+        define = any(ch.type == ":=" for ch in rc.children)
+        lv = left.named_children if left is not None else []
+        ptypes = self.yield_types(self.type_of(right))
+        if len(lv) > len(ptypes):
+            rt = self.type_of(right)
+            var = right.type == "identifier" and getattr(self.lookup(right.text.decode()), "kind", "") in ("local", "global")
+            what = (f"{'variable' if var else 'value'} of "
+                    f"{'func type' if rt[0] == 'named' else 'type'} {self.type_str(rt)}")
+            raise self.err(lv[len(ptypes)], f"range over {right.text.decode()} ({what}) permits only "
+                                            f"{['no', 'one', 'two'][len(ptypes)]} iteration "
+                                            f"variable{'' if len(ptypes) == 1 else 's'}")
+        for n in _own_nodes(body):
+            if n.type == "defer_statement":
+                raise self.err(n, "unsupported: defer in a range-over-func loop body (Go runs it when the "
+                                  "function around the loop returns)")
+        seq = self.expr(right)
+        parent = self.fn
+        c = self.push_construct("loop", label)
+        parent.nrange += 1
+        self.nclosures += 1
+        py = f"L{self.nclosures}"
+        rb = RangeBody(c, f"_rs{c.cid}", f"_rf{c.cid}")
+        fn = FuncCtx(f"{parent.goname}-range{parent.nrange}", py, parent, parent.top)
+        fn.rf = rb
+        fn.results = parent.results
+        fn.boxed = _addressed(body)
+        fn.captured = _captured(body)
+        fn.assigned_outer |= {rb.state, rb.exit}
+        # Go inlines a loop body into its iterator whenever it can: its frames then print as F-range1(...)
+        self.funcs[py] = (fn.goname, self.fileidx, s.start_point[0] + 1, True)
+        self.fn = fn
+        self.scopes.append({})
+        saved_out, saved_lines, saved_cur = self.out, self.lines, self.cur
+        self.out, self.lines = [], {}
+        params = []
+        for i, t in enumerate(ptypes):
+            x = lv[i] if i < len(lv) else None
+            if define and x is not None and x.type == "identifier":
+                v = self.declare(x.text.decode(), t)
+                params.append(v.py if v.name != "_" else f"_p{i}")
+                if v.boxed:
+                    self.emit(0, f"{v.py} = _Box({v.py})")
+            else:
+                params.append(f"_p{i}")
+                if x is not None and x.text != b"_":
+                    tg, setter = self.target(x, t, False)
+                    self.emit(0, setter(f"_p{i}") if setter else f"{tg} = _p{i}")
+        self.block(body, 0)
+        if not self.out or not self.out[-1].startswith("return"):
+            self.emit(0, "return True")
+        lines = [(t, self.lines.get(i + 1, self.cur)) for i, t in enumerate(self.out)]
+        self.out, self.lines, self.cur = saved_out, saved_lines, saved_cur
+        self.scopes.pop()
+        self.fn = parent
+        self.depth = d
+        head = [f"nonlocal {', '.join(sorted(fn.assigned_outer))}"]
+        if fn.globals_assigned:
+            head.append(f"global {', '.join(sorted(fn.globals_assigned))}")
+        head += ["_jmp = None", f"if {rb.state}: _h.range_continued({rb.state})", "try:"]
+        # a panic leaving the body marks the loop (3): the iterator may not call yield again, nor swallow it
+        tail = ["except BaseException:", f"    {rb.state} = 3", "    raise"]
+        self.emit(d, f"async def {py}({', '.join(params)}):")
+        self.out_lines([(h, self.cur) for h in head] + [("    " + t, c) for t, c in lines] +
+                       [(t, self.cur) for t in tail], d + 1)
+        # the loop in a one-shot while, so that a jump out of the body leaves through pop_construct
+        self.emit(d, "while True:")
+        self.emit(d + 1, f"{rb.state}, {rb.exit} = 0, None")
+        self.emit(d + 1, f"await ({seq})({py})")
+        self.emit(d + 1, f"if {rb.state} == 3: _h.range_continued(4)")
+        self.emit(d + 1, f"{rb.state} = 2")
+        for ex in sorted(rb.exits):
+            if ex[0] == "r":
+                self.emit(d + 1, f"if {rb.exit} is not None and {rb.exit}[0] == 'r':")
+                self.leave_return(rb.exit, d + 2)
+            else:
+                self.emit(d + 1, f"if {rb.exit} == {ex!r}:")
+                target = next(k for k in self.constructs_out() if k.cid == ex[1])
+                self.leave(target, ex[2], d + 2)
+        self.emit(d + 1, "break")
+        return c
+
+    def constructs_out(self) -> list:
+        """The constructs a jump from here can target, innermost first, through range-over-func bodies."""
+        out = []
+        f = self.fn
+        while f is not None:
+            out.extend(reversed(f.jumps))
+            if f.rf is None:
+                break
+            f = f.parent
+        return out
+
+    def leave(self, target: Construct, kind: str, d: int) -> None:
+        """Emit a ``break`` (``kind`` "b") or ``continue`` ("c") of construct ``target``."""
+        js = self.fn.jumps
+        if js and target is js[-1]:
+            self.emit(d, "break" if kind == "b" else "continue")
+            return
+        if target in js:
+            self.emit(d, f"_jmp = ({target.cid}, {kind!r})")
+            self.emit(d, "break")
+            js[-1].needs_check = True
+            return
+        rb = self.fn.rf
+        if target is rb.loop and kind == "c":
+            self.emit(d, "return True")
+            return
+        if target is not rb.loop:
+            rb.exits.add(("j", target.cid, kind))
+            self.emit(d, f"{rb.exit} = ('j', {target.cid}, {kind!r})")
+        self.emit(d, f"{rb.state} = 1")
+        self.emit(d, "return False")
+
+    def leave_return(self, values: str, d: int) -> None:
+        """Return from the function around range-over-func loops, with what their body noted in ``values``
+        (("r", None) for a bare return, ("r", (results...)) otherwise)."""
+        rb = self.fn.rf
+        if rb is not None:  # still inside an outer loop's body: hand it on
+            rb.exits.add(("r",))
+            self.emit(d, f"{rb.exit} = {values}; {rb.state} = 1")
+            self.emit(d, "return False")
+            return
+        fn = self.fn
+        self.emit(d, f"if len({values}) == 1:")
+        self.emit(d + 1, self.return_named())
+        if fn.named and fn.has_defer:
+            self.emit(d, f"{', '.join(self.ref(v) for v in fn.named)} = {values}[1]")
+            self.emit(d, self.return_named())
+        else:
+            self.emit(d, f"return {values}[1]")
 
     def s_expression_switch_statement(self, s, d, label=None):
         self.scopes.append({})
@@ -3179,7 +3419,7 @@ class Compiler:
         if k == "basic":
             return {"duration": "time.Duration"}.get(t[1], t[1])
         if k == "named":
-            return t[1]
+            return t[1] + ("[" + ", ".join(self.type_str(a) for a in t[2]) + "]" if len(t) > 2 else "")
         if k == "ptr":
             return "*" + self.type_str(t[1])
         if k == "slice":
@@ -3421,6 +3661,8 @@ class Compiler:
                 return self.convert(STD_TYPES[key], self.expr(args[0]))
             if key not in STD:
                 raise self.err(fnode, f"unsupported: {fnode.text.decode()}")
+            if key == "randv2.New" and args and self.type_of(args[0]) not in (None, ("ptr", ("ext", "randv2.PCG"))):
+                raise self.err(args[0], "unsupported: rand.New with a source other than a *rand.PCG")
             is_async = STD[key][0]
             call = f"_h.{key.replace('.', '_')}({', '.join(self.call_args(args, key) + self.json_target(key, args))})"
             return f"(await {call})" if is_async else call
@@ -3528,7 +3770,7 @@ class Compiler:
         if t == "composite_literal":
             return self.resolve_type(e.child_by_field_name("type"))
         if t == "func_literal":
-            return ("func", self.result_types(e.child_by_field_name("result")), _sig(e))
+            return ("func", self.result_types(e.child_by_field_name("result")), _sig(e), self.param_types_or_none(e))
         if t == "unary_expression":
             op = e.child_by_field_name("operator").type
             x = e.child_by_field_name("operand")
@@ -3576,11 +3818,11 @@ class Compiler:
                 tname = self.structs[cls]["tname"]
                 m = self.methods.get(tname, {}).get(raw)
                 if m is not None:
-                    return self.subst(("func", m[1], m[2]), self.targ_binds(ot, m[3]))
+                    return self.subst(("func", m[1], m[2], m[4]), self.targ_binds(ot, m[3]))
             plain = self._plain_named(ot)
             if plain is not None and raw in self.methods.get(plain, {}):
                 m = self.methods[plain][raw]
-                return ("func", m[1], m[2])
+                return ("func", m[1], m[2], m[4])
             u = self.under(ot)
             if u is not None and u[0] == "iface":
                 return self.iface_sigs.get(u, {}).get(raw)
@@ -3648,6 +3890,8 @@ class Compiler:
             if key is not None:
                 if key in STD_TYPES:
                     return STD_TYPES[key]
+                if key == "randv2.N" and args:  # generic: it gives what it is given (a Duration, say)
+                    return self.type_of(args[0])
                 return STD.get(key, (False, None))[1]
             return self._result(self.type_of(fnode))
         return None
@@ -3764,6 +4008,14 @@ def _falls_through(case) -> bool:
     body = [x for x in case.named_children if x.type == "statement_list"]
     stmts = list(body[0].named_children) if body else []
     return any(x.type == "fallthrough_statement" for x in stmts + list(case.named_children))
+
+
+def _package_name(path: str) -> str:
+    """The name a standard package is used by: its last element, or the one before a major version (v2)."""
+    parts = path.split("/")
+    if len(parts) > 1 and parts[-1][:1] == "v" and parts[-1][1:].isdigit():
+        return parts[-2]
+    return parts[-1]
 
 
 def _import_specs(n) -> list:

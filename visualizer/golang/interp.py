@@ -28,6 +28,7 @@ from ..core import channel as _chan
 from ..core import sync as _sync
 from ..core.channel import Parking, Recv, Send
 from ..core.runtime import _WOKE, FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
+from . import randv2 as _randv2
 from . import values as V
 from .budget import DEFAULT as DEFAULT_BUDGETS
 from .budget import BudgetExceeded, Budgets
@@ -374,6 +375,7 @@ class Helpers:
         self.ip = interp
         self.rt: GoRuntime = interp.rt
         self.rng = random.Random(interp.seed)
+        self.rng2: Any = None
         self.map_rng: random.Random | None = None
         self.addrs: dict[int, tuple] = {}  # unsafe.Pointer: object id -> (its made-up address, the object)  # explored schedules: the order each map range visits
         self.copy = V.copy_value
@@ -571,6 +573,16 @@ class Helpers:
     def builtin_panic(self, v: Any) -> None:
         """Go's ``panic(v)``: raises PanicValue."""
         raise V.PanicValue(v, "")
+
+    @staticmethod
+    def range_continued(state: int) -> None:
+        """Go's panic when an iterator calls yield again after its range loop's body returned false (state 1),
+        after the loop ended (2) or after a panic left the body (3), or returns having swallowed that panic (4)."""
+        msg = "range function " + {1: "continued iteration after function for loop body returned false",
+                                   2: "continued iteration after whole loop exit",
+                                   3: "continued iteration after loop body panic",
+                                   4: "recovered a loop body panic and did not resume panicking"}[state]
+        raise V.PanicValue(V.RuntimeErrorValue(msg), f"runtime error: {msg}")
 
     def builtin_recover(self) -> Any:
         """Go's ``recover()``: the panic value in flight when called from a deferred call, marking it recovered.
@@ -1610,6 +1622,15 @@ class Helpers:
     def rand_Float64(self) -> float:
         return self.rng.random()
 
+    def randv2(self) -> Any:
+        """math/rand/v2's top-level generator: seeded from the run's seed (Go seeds it at random)."""
+        if self.rng2 is None:
+            self.rng2 = _randv2.Gen(_randv2.PCG(self.ip.seed, 0))
+        return self.rng2
+
+    randv2_New = _randv2.Rand
+    randv2_NewPCG = _randv2.PCG
+
     def atomic_AddInt32(self, p: Any, d: int) -> int:
         p.v = p.v + d
         return p.v
@@ -1809,6 +1830,11 @@ def json_into(ns: dict, x: Any, ptr: Any, desc: tuple) -> Any:
     except JSONError as e:
         return V.GoError(str(e))
     return None
+
+
+for _name in ("IntN", "Int64N", "Int32N", "UintN", "Uint32N", "Uint64N", "N", "Int", "Int64", "Int32", "Uint32",
+              "Uint64", "Float64", "Perm", "Shuffle"):  # math/rand/v2's top-level functions
+    setattr(Helpers, f"randv2_{_name}", lambda self, *a, _n=_name: getattr(self.randv2(), _n)(*a))
 
 
 @V.go_api()

@@ -4,7 +4,10 @@
 // come out in another order than Go's unstable sort leaves them.
 package slices
 
-import "cmp"
+import (
+	"cmp"
+	"iter"
+)
 
 // Contains reports whether v is in s.
 func Contains[S ~[]E, E comparable](s S, v E) bool { return Index(s, v) >= 0 }
@@ -177,4 +180,81 @@ func BinarySearch[S ~[]E, E cmp.Ordered](x S, target E) (int, bool) {
 		}
 	}
 	return lo, lo < len(x) && (x[lo] == target || (x[lo] != x[lo] && target != target))
+}
+
+// All is an iterator over the index-value pairs of s, in order.
+func All[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+// Values is an iterator over the elements of s, in order.
+func Values[Slice ~[]E, E any](s Slice) iter.Seq[E] {
+	return func(yield func(E) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// Backward is an iterator over the index-value pairs of s, last first.
+func Backward[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+// AppendSeq appends the values of seq to s.
+func AppendSeq[Slice ~[]E, E any](s Slice, seq iter.Seq[E]) Slice {
+	for v := range seq {
+		s = append(s, v)
+	}
+	return s
+}
+
+// Collect is a new slice of the values of seq (nil if there are none).
+func Collect[E any](seq iter.Seq[E]) []E {
+	var s []E
+	return AppendSeq(s, seq)
+}
+
+// Sorted is Collect, sorted.
+func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
+	s := Collect(seq)
+	Sort(s)
+	return s
+}
+
+// SortedFunc is Collect, sorted by cmp.
+func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
+	s := Collect(seq)
+	SortFunc(s, cmp)
+	return s
+}
+
+// Chunk is an iterator over consecutive sub-slices of s of n elements (the last may be shorter); each has
+// its capacity cut to its length, so appending to one does not touch s. It panics if n is less than 1.
+func Chunk[Slice ~[]E, E any](s Slice, n int) iter.Seq[Slice] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func(Slice) bool) {
+		for i := 0; i < len(s); i += n {
+			end := min(n, len(s[i:])) + i
+			if !yield(s[i:end:end]) {
+				return
+			}
+		}
+	}
 }
