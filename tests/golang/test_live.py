@@ -286,3 +286,17 @@ def test_recursion_deeper_than_the_window_can_run_is_a_panic_that_says_so(tmp_pa
                    "\treturn 1 + depth(n-1)\n}\n\nfunc main() {\n\tprintln(depth(100000))\n}\n")
     snap = _run_to_end(Session(program=_program(src), speed=None))[-1]
     assert "recursion too deep" in snap.panic and "python -m visualizer go" in snap.panic
+
+
+DATA = sorted((Path(__file__).parent / "data").glob("*.go"))
+
+
+@pytest.mark.parametrize("path", DATA, ids=lambda p: p.stem)
+def test_every_recorded_program_runs_live_to_go_jsons_count(path):
+    """The programs recorded against real Go (each writes Go's goroutineleak profile from inside a
+    goroutine) run live as in the window: no panic of ours, and the count ``go --json`` gives."""
+    doc = _go_json(path)
+    session = Session(program=_program(path), speed=None)
+    snap = _run_to_end(session)[-1]
+    assert session.rt.panic is None or session.rt.panic[1] in ("shut down", "exit"), session.rt.panic
+    assert snap.stranded == doc["per_run"][0]["leaked"]

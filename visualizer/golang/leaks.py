@@ -93,13 +93,19 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
     return out
 
 
+_INTERP = __package__ + ".interp"
+
+
 def goroutine_frames(g: Any, current_frame: Any) -> list[tuple[str, int, dict]]:
-    """(code name, line, locals) of every frame of ``g``, outermost first."""
+    """(code name, line, locals) of every frame of ``g``, outermost first: from ``current_frame`` (the
+    running goroutine's) out to its entry, not into the runtime or the event loop that resumed it."""
     out = []
     if current_frame is not None:
         f = current_frame
         while f is not None:
             out.append((f.f_code.co_name, f.f_lineno, f.f_locals))
+            if f.f_code.co_name == "_gomain":
+                break
             f = f.f_back
         out.reverse()
         return out
@@ -178,10 +184,10 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
                 todo.append(v.__func__)
             elif isinstance(v, _SKIP) or t.__name__ in ("Interp", "Helpers", "GoRuntime", "Goroutine"):
                 continue
-            elif t.__name__ == "Timer":
+            elif t.__name__ == "Timer" and t.__module__ == _INTERP:
                 if v.active:
                     todo.extend((v.C, v.fn, v.ctx))
-            elif t.__name__ == "Context":
+            elif t.__name__ == "Context" and t.__module__ == _INTERP:  # not contextvars' (asyncio's frames)
                 todo.extend((v.done, v.parent, v.children, v.values, v.timer, v.err))
             else:
                 d = getattr(v, "__dict__", None)
