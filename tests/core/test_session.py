@@ -77,8 +77,10 @@ def test_fold_state_stays_bounded_on_a_long_run():
     rt = report.simulate(cfg)
     f = Folder(keep=6).feed(rt.trace.events)
     assert rt.stranded > 5_000
-    assert len(f.reqs) == 6 and len(f.chans) <= 6 * 3 and len(f.names) <= 6 * 3
-    assert len(f.gs) <= 6 * 12  # stranded goroutines of folded requests are dropped
+    # the six newest, and the first early return kept for the stage's follow mode: bounded all the same
+    assert f.first_early is not None and f.first_early < 3_000 - 6
+    assert len(f.reqs) == 7 and len(f.chans) <= 7 * 3 and len(f.names) <= 7 * 3
+    assert len(f.gs) <= 7 * 12  # stranded goroutines of folded requests are dropped
     assert len(f._mem) <= f.memory_points
 
 
@@ -205,3 +207,23 @@ def test_step_goes_on_to_the_next_event_the_stage_shows():
     asyncio.run(main())
     assert all(any(k in SHOWN for k in step) for step in kinds)
     assert any("sleep" in step or "wake" in step for step in kinds)  # the bookkeeping still happens, within a step
+
+
+def test_the_first_early_return_and_pinned_requests_keep_their_detail():
+    cfg = Config(checks=10, requests=400, concurrent=True, rate=1000.0, fail_prob=0.5, seed=3)
+    rt = report.simulate(cfg)
+    events = rt.trace.events
+    # the first request whose handler returned 403: in this preset its later checks still run then
+    first = next(e[2] for e in events if e[1] == "return" and e[3] == "rejected")
+    f = Folder(keep=6)
+    f.pins.add(200)
+    f.feed(events)
+    snap = f.snapshot()
+    assert snap.first_early == first
+    assert [r.req for r in snap.pinned] == [first, 200]
+    assert first not in [r.req for r in snap.requests] and len(snap.requests) == 6
+    kept = snap.pinned[0]
+    stranded = [t for t in kept.checks if t.state == "stranded"]
+    assert kept.outcome == "rejected" and len(stranded) == kept.stranded > 0
+    # without the pin, request 200 folds away as any other
+    assert [r.req for r in Folder(keep=6).feed(events).snapshot().pinned] == [first]

@@ -94,7 +94,9 @@ class Folder:
         self.gs: dict[int, _G] = {}  # goroutines not exited, and recent exited ones
         self.chans: dict[int, _C] = {}
         self.names: dict[int, str] = {}
-        self.reqs: dict[int, _R] = {}  # recent requests, in arrival order
+        self.reqs: dict[int, _R] = {}  # recent requests, in arrival order (and the pinned ones)
+        self.first_early: int | None = None  # the first request that returned while its goroutines still ran
+        self.pins: set[int] = set()  # requests a viewer follows: kept in detail (shared with clones)
         self.requests_total = 0
         self.requests_returned = 0
         self.live = 0
@@ -362,7 +364,7 @@ class Folder:
                 self.reqs[req] = _R(req, t, ip)
                 self.reqs[req].version = self.version
                 self.requests_total += 1
-                if len(self.reqs) > self.keep:
+                if len(self.reqs) > self.keep + len(self._kept()):
                     self._fold_away()
             elif k == "config" and self.requests_total:  # a mid-run change: later requests run under it
                 self.versions.append((i, t, self.requests_total, e[2]))
@@ -380,6 +382,10 @@ class Folder:
                     r.outcome = e[3]
                     if len(e) > 4:
                         r.code = e[4]
+                    if self.first_early is None and any(
+                            (g := self.gs.get(gid)) is not None and g.role != "handler"
+                            and g.state not in ("finished", "panicked") for gid in r.gids):
+                        self.first_early = r.req
             self.t = t
             self._sample(t)
         self.seq = end
@@ -431,9 +437,19 @@ class Folder:
                 else:
                     ch.recvq -= 1
 
+    def _kept(self) -> set[int]:
+        """Requests never folded away while present: the first early return and the pinned."""
+        kept = {req for req in self.pins if req in self.reqs}
+        if self.first_early is not None and self.first_early in self.reqs:
+            kept.add(self.first_early)
+        return kept
+
     def _fold_away(self) -> None:
-        """Drop per-task detail of the oldest request; keep its counters."""
-        oldest = next(iter(self.reqs))
+        """Drop per-task detail of the oldest request not kept; keep its counters."""
+        kept = self._kept()
+        oldest = next((req for req in self.reqs if req not in kept), None)
+        if oldest is None:
+            return
         r = self.reqs.pop(oldest)
         for gid in r.gids:
             g = self.gs.get(gid)
@@ -470,6 +486,10 @@ class Folder:
         moved past the last event."""
         names = self.names
         reqs = []
+        kept = self._kept()
+        # the recent ones are the newest ``keep``; a kept request older than those is shown only pinned
+        recent = set(list(self.reqs)[-self.keep:])
+        pinned = []
         for r in self.reqs.values():
             handler = None
             checks = []
@@ -491,8 +511,12 @@ class Folder:
                 if c is not None:
                     cviews.append(ChannelView(c.cid, c.name, c.req, c.cap, c.len,
                                               c.sendq, c.recvq, c.closed))
-            reqs.append(RequestView(r.req, r.arrived, r.returned, r.outcome, r.ip, handler,
-                                    tuple(checks), tuple(cviews), tuple(helpers), r.stranded, r.code))
+            view = RequestView(r.req, r.arrived, r.returned, r.outcome, r.ip, handler,
+                               tuple(checks), tuple(cviews), tuple(helpers), r.stranded, r.code)
+            if r.req in kept:
+                pinned.append(view)
+            if r.req in recent:
+                reqs.append(view)
         sites, channels, prims = self._program_views()
         t = self.t if now is None else max(self.t, now)
         mem = list(self._mem)
@@ -512,7 +536,7 @@ class Folder:
             parked_by_version=tuple(sorted((k, v) for k, v in self.parked_by_version.items() if v)),
             stranded_by_version=tuple(sorted((k, v) for k, v in self.stranded_by_version.items() if v)),
             spawned_by_role=tuple(sorted(self.spawned_by_role.items())), sites=sites, channels=channels,
-            prims=prims,
+            prims=prims, pinned=tuple(pinned), first_early=self.first_early,
             returned_by_outcome=tuple(sorted(self.returned_by_outcome.items())))
 
 

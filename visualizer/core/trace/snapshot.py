@@ -128,6 +128,10 @@ class Snapshot:
     sites: tuple[SiteView, ...] = ()  # goroutines outside any request, by go statement, in order of first start
     channels: tuple[ChannelView, ...] = ()  # a program's channels: the newest few of each name, by name
     prims: tuple[PrimView, ...] = ()  # sync primitives goroutines wait on now, most waiters first
+    # requests kept in detail however old, for the stage's follow mode: the first that returned while its
+    # goroutines still ran (the leak's first victim), and any the viewer pinned; oldest first
+    pinned: tuple[RequestView, ...] = ()
+    first_early: int | None = None  # the request number of the first early return, if any yet
 
     def never_continue(self, ended: bool) -> int:
         """How many goroutines can never continue: those stranded by Go's rule and, once the program has
