@@ -80,6 +80,7 @@ class Session:
             raise TypeError("a Session runs either the article's scenario (cfg) or a program, not both")
         self.program = program
         self.keep = keep
+        self.pins: set[int] = set()  # requests a view follows: the fold keeps them in detail (``pin``)
         self.max_live = max_live or default_max_live()
         self.ceiling_hit = False
         self._speed = speed
@@ -104,8 +105,8 @@ class Session:
         self.ceiling_hit = False
         self.driver = Driver(self.rt, speed=self._speed, slice_s=0.004,
                              throttle=lambda: self.backlog() > MAX_BACKLOG, guard=self._at_ceiling)
-        self.folder = Folder(keep=self.keep)
-        self.rewinder = Rewinder(keep=self.keep)
+        self.folder = Folder(keep=self.keep, pins=self.pins)
+        self.rewinder = Rewinder(keep=self.keep, pins=self.pins)
         if not self._playing:
             self.driver.pause()
 
@@ -165,8 +166,16 @@ class Session:
         self.driver.stop_at(t_ns)
         self.play()
 
+    def pin(self, req: int | None) -> None:
+        """Keep request ``req`` in detail from now on, however old it gets (None: no request pinned): the
+        stage's follow mode shows it. Seeking back folds with it too."""
+        self.pins.clear()
+        if req is not None:
+            self.pins.add(req)
+
     def reset(self, cfg: Config | None = None) -> None:
         """Throw the run away and start over (paused unless playing)."""
+        self.pins.clear()
         self.stop()
         gc.collect()  # stranded goroutines and their channels hold each other: reclaim them now
         self._new(None if self.program is not None else (cfg or self.cfg).validate())
@@ -255,8 +264,8 @@ class Session:
         self.ceiling_hit = False
         self.driver = Driver(self.rt, speed=self._speed)
         self.driver.pause()
-        self.folder = Folder(keep=self.keep)
-        self.rewinder = Rewinder(keep=self.keep)
+        self.folder = Folder(keep=self.keep, pins=self.pins)
+        self.rewinder = Rewinder(keep=self.keep, pins=self.pins)
         # nothing is folded here: the view's frames fold it (``snapshot``), so opening a run of
         # millions of events never blocks; the timeline grows as they are read
         self.events.reset.emit(self)

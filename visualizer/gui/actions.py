@@ -58,8 +58,13 @@ class ActionsMixin:
         self.act_drawer = QAction(self, checkable=True)
         self.act_drawer.setShortcut(QKeySequence(Qt.Key_F9))
         self.act_drawer.triggered.connect(lambda on: self.set_drawer(on))
+        self.act_follow = QAction(self, checkable=True)
+        self.act_follow.setShortcut(QKeySequence(Qt.Key_F))
+        self.act_follow.triggered.connect(lambda on: self.set_follow(on))
+        self.stage.follow_clicked.connect(lambda req: self.set_follow(req >= 0, req if req >= 0 else None))
         for a in (self.act_play, self.act_step, self.act_back, self.act_live, self.act_reset, self.act_zoom_in,
-                  self.act_zoom_out, self.act_zoom_reset, self.act_present, self.act_drawer, self.act_full):
+                  self.act_zoom_out, self.act_zoom_reset, self.act_present, self.act_drawer, self.act_full,
+                  self.act_follow):
             a.setShortcutContext(Qt.ApplicationShortcut)
             self.addAction(a)  # shortcuts keep working with the menu bar hidden (presenter mode)
 
@@ -116,6 +121,7 @@ class ActionsMixin:
         self.menu_view = mb.addMenu("")
         self.menu_view.addAction(self.act_full)
         self.menu_view.addAction(self.act_present)
+        self.menu_view.addAction(self.act_follow)
         self.menu_view.addAction(self.act_drawer)
         self.menu_view.addSeparator()
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):

@@ -12,13 +12,13 @@ import json
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.scenario import Config, go_source
-from ..core.trace import Snapshot
-from .style import GREEN, GREY, INK, ORANGE, PAPER, VERMILLION, px
+from ..core.trace import RequestView, Snapshot, site_key
+from .style import GREEN, GREY, INK, ORANGE, PAPER, VERMILLION, draw_task, px, text_floor
 
 MIN_PX = 7
 
@@ -165,6 +165,40 @@ class CodeView(QWidget):
         self.versions = []
         self.earlier, self.earlier_rows = {}, []
         self.update()
+
+    markers: dict[int, list[tuple[str, int]]] = {}  # followed request: line -> (state, check) of who is there
+
+    def set_follow(self, r: RequestView | None, doomed: bool = False) -> None:
+        """Mark where each goroutine of the followed request ``r`` is in the article's code (None: no marks):
+        a working check at its Sleep, a blocked one at its send or select, the handler at its select or
+        its early return. ``doomed``: nobody can receive any more, so a blocked send is drawn stranded."""
+        marks: dict[int, list[tuple[str, int]]] = {}
+        if r is not None and self.program_path is None:
+            where = {site: i for i, (_t, sites) in enumerate(self.lines) for site in sites}
+            sleep = next((i for i, (t, _s) in enumerate(self.lines) if "time.Sleep(" in t), None)
+            back = next((i for i, (t, _s) in enumerate(self.lines) if t.strip().startswith("return")), None)
+            for t in r.checks:
+                if t.state == "sleeping":
+                    line = sleep
+                elif t.state in ("parked", "stranded"):
+                    line = where.get(site_key(t.role, t.op, t.chans))
+                else:
+                    line = None
+                if line is not None:
+                    state = "stranded" if doomed and t.state == "parked" and t.op == "send" else t.state
+                    marks.setdefault(line, []).append((state, t.idx))
+            h = r.handler
+            if r.returned is not None and r.outcome == "rejected":
+                line = back
+            elif h is not None and h.state == "parked":
+                line = where.get(site_key(h.role, h.op, h.chans))
+            else:
+                line = None
+            if line is not None:
+                marks.setdefault(line, []).append(("handler", -1))
+        if marks != self.markers:
+            self.markers = marks
+            self.update()
 
     def set_program(self, path: str, text: str) -> None:
         """Show a program's Go file ``path``: its lines are counted by where goroutines block in it."""
@@ -374,6 +408,7 @@ class CodeView(QWidget):
         p.fillRect(self.rect(), PAPER)
         self.rows = []
         self.gutter_labels = []
+        self.marks_drawn = []  # per marked line drawn: how many goroutines (tests read it)
         if not self.lines:
             p.end()
             return
@@ -393,7 +428,8 @@ class CodeView(QWidget):
         text_left = gutter + cw * 0.4
         y = 4.0
         prev = None
-        for kind, i, piece in rows:
+        last_row = {(kind, i): k for k, (kind, i, _piece) in enumerate(rows)}  # a wrapped line's marks go on its end
+        for k, (kind, i, piece) in enumerate(rows):
             first = (kind, i) != prev
             prev = (kind, i)
             count = self.counts.get(i) if kind == "line" else None
@@ -427,9 +463,48 @@ class CodeView(QWidget):
                     p.setFont(bold)
             rect = QRectF(text_left, y, self.width() - text_left, lh)
             p.drawText(rect, Qt.AlignLeft | Qt.AlignVCenter, piece)
+            if kind == "line" and i in self.markers and last_row[(kind, i)] == k:
+                self._draw_markers(p, QRectF(text_left + fm.horizontalAdvance(piece) + cw, y, 0, lh),
+                                   self.markers[i], mono)
             self.rows.append((i, piece, rect) if kind == "line" else (-1, piece, rect))
             y += lh
         p.end()
+
+
+    def _draw_markers(self, p: QPainter, at: QRectF, marks: list[tuple[str, int]], font: QFont) -> None:
+        """The followed request's goroutines on a line, right of its code: each state's marker and the check's
+        number as the stage shows it ("H" the handler); a long line's marks sit at the panel's right edge."""
+        r = at.height() * 0.32
+        small = QFont(font)
+        small.setPixelSize(max(7, text_floor(), int(at.height() * 0.7)))
+        fm = QFontMetricsF(small)
+        items = [(state, "H" if k < 0 else str(k)) for state, k in marks]
+        widths = [2.4 * r + fm.horizontalAdvance(label) + 4 for _s, label in items]
+        if at.left() + sum(widths) > self.width() - 4:  # no room after the code: one mark per state, "5–9"
+            items = []
+            for state in dict.fromkeys(s for s, _k in marks):
+                ks = sorted(k for s, k in marks if s == state)
+                run = len(ks) > 2 and ks == list(range(ks[0], ks[-1] + 1))
+                label = "H" if ks == [-1] else (f"{ks[0]}–{ks[-1]}" if run else ",".join(map(str, ks)))
+                items.append((state, label))
+            widths = [2.4 * r + fm.horizontalAdvance(label) + 4 for _s, label in items]
+        x = min(at.left(), self.width() - sum(widths) - 4)
+        p.fillRect(QRectF(x - 4, at.top(), sum(widths) + 6, at.height()), PAPER)
+        for (state, k), wd in zip(items, widths, strict=True):
+            c = QPointF(x + r, at.center().y())
+            if state == "handler":
+                p.setPen(QPen(INK, 1.5))
+                p.setBrush(QColor("#FDECEA"))
+                p.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), 2, 2)
+            else:
+                draw_task(p, state, c, r)
+            p.setFont(small)
+            p.setPen(INK)
+            p.drawText(QRectF(x + 2.2 * r, at.top(), wd, at.height()), Qt.AlignLeft | Qt.AlignVCenter, k)
+            x += wd
+        self.marks_drawn.append(len(marks))
+
+    marks_drawn: list[int] = []
 
 
 def _comment_at(line: str) -> int:

@@ -178,6 +178,17 @@ class LayoutMixin:
         sizes = [drawer, rest - code, code]
         self.split.setSizes([lesson_w, *sizes] if self.lesson_panel is not None else sizes)
 
+    def set_follow(self, on: bool, req: int | None = None) -> None:
+        """Follow one request (F, or a click on its lane): it alone fills the stage at 24 px and more, the
+        code panel marks where each of its goroutines is; ``req`` None follows the first early return.
+        A program's lanes by go statement have no request to follow: they stay as they are."""
+        on = bool(on)
+        self.stage.follow = on
+        self.stage.follow_req = req if on else None
+        self.session.pin(req if on else None)
+        self.act_follow.setChecked(on)
+        self.refresh()
+
     def set_drawer(self, on: bool) -> None:
         """Open or close the control drawer (F9); the stage and code take its room."""
         on = bool(on) and not self.presenting

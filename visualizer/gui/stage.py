@@ -37,6 +37,7 @@ from .style import (
     fit_font,
     human_bytes,
     px,
+    set_text_floor,
     text_floor,
     tx,
 )
@@ -70,6 +71,7 @@ class Stage(QWidget):
     frame drawn with a snapshot; ``labels`` and ``lanes`` record what it drew."""
 
     painted = Signal()  # after a frame with a snapshot was drawn
+    follow_clicked = Signal(int)  # a request's lane was clicked (-1: a click while following one)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +112,10 @@ class Stage(QWidget):
     text_scale = 1.0  # a lane's words may grow this much where the lane has room (presenter mode: 1.3)
     lane_px = 48  # the least height of a lane (presenter mode: taller, fewer lanes the back row can read)
     never_continue = 0  # the window's second fact: goroutines that can never continue, stranded included
+    follow = False  # follow one request: it alone fills the stage, its words at 24 px or more
+    follow_req: int | None = None  # the request chosen to follow (None: the first early return)
+    FOLLOW_SCALE = 2.0  # a lane's 12 px words at 24 px and more when followed
+    FOLLOW_PX = 24  # no word of the followed request smaller (the back row of a classroom)
 
     def set_snapshot(self, snap: Snapshot) -> None:
         """Show ``snap`` at the next paint."""
@@ -161,6 +167,12 @@ class Stage(QWidget):
             p.end()
             self.painted.emit()
             return
+        followed = self.followed(snap) if self.follow else None
+        if followed is not None:
+            self._paint_follow(p, snap, followed, dt, now)
+            p.end()
+            self.painted.emit()
+            return
         lanes, pile = self._lane_rects(len(reqs))
         self._draw_header(p, snap, len(lanes))
         alive: set[int] = set()
@@ -174,6 +186,61 @@ class Stage(QWidget):
         self._draw_pile(p, pile, snap)
         p.end()
         self.painted.emit()
+
+    def followed(self, snap: Snapshot | None) -> RequestView | None:
+        """The request follow mode shows: the one chosen while it is kept, else the first that returned
+        early, else the oldest recent one still running (before any has returned)."""
+        if snap is None or (self.program and not snap.requests):
+            return None
+        kept = {r.req: r for r in (*snap.requests, *snap.pinned)}
+        for req in (self.follow_req, snap.first_early):
+            if req is not None and req in kept:
+                return kept[req]
+        running = [r for r in snap.requests if r.returned is None]
+        return running[0] if running else (snap.requests[-1] if snap.requests else None)
+
+    def _paint_follow(self, p: QPainter, snap: Snapshot, r: RequestView, dt: float, now: float) -> None:
+        """One request across the stage, the rest of the run summarised in the header and the pile."""
+        w, h = self.width(), self.height()
+        others = snap.requests_total - 1
+        n = "?" if self.counts_hidden else f"{max(0, snap.stranded - r.stranded):,}"
+        p.setPen(INK)
+        top = tx(15) * 1.6
+        text = self.tr("Following request #{req}  ·  {others} other requests, {n} stranded").format(
+            req=r.req, others=f"{others:,}", n=n)
+        self._label(p, QRectF(10, 1, w - 20, top), text, tx(15),
+                    short=self.tr("Following request #{req}").format(req=r.req))
+        pile_h = max(px(80), h * 0.2)
+        lane = QRectF(0, top, w, h - top - pile_h)
+        # the followed request's words: 24 px or more, else their short forms, else left out
+        scale, self.text_scale = self.text_scale, max(self.text_scale, self.FOLLOW_SCALE)
+        floor = text_floor()
+        set_text_floor(max(floor, self.FOLLOW_PX))
+        alive: set[int] = set()
+        try:
+            self._draw_lane(p, lane, r, snap, dt, alive, follow=True)
+        finally:
+            self.text_scale = scale
+            set_text_floor(floor)
+        for gid in list(self._pos):
+            if gid not in alive:
+                del self._pos[gid]
+                self._prev.pop(gid, None)
+        self._draw_flights(p, now)
+        self._draw_pile(p, QRectF(0, h - pile_h, w, pile_h), snap)
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802
+        """A click on a request's lane follows that request (a click in follow mode goes back to every lane)."""
+        if self.follow:
+            self.follow_clicked.emit(-1)
+            return
+        y = e.position().y()
+        top = tx(15) * 1.6
+        for k, (req, *_rest) in enumerate(self.lanes):
+            hgt = self.lane_heights[k] if k < len(self.lane_heights) else 0
+            if top + k * hgt <= y < top + (k + 1) * hgt:
+                self.follow_clicked.emit(req)
+                return
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
@@ -216,10 +283,15 @@ class Stage(QWidget):
         self._label(p, QRectF(10, 1, self.width() - 20, tx(15) * 1.5), text, tx(15), short=short)
 
     def _draw_lane(self, p: QPainter, rect: QRectF, r: RequestView, snap: Snapshot,
-                   dt: float, alive: set[int]) -> None:
+                   dt: float, alive: set[int], follow: bool = False) -> None:
         w = rect.width()
         x0, y0, h = rect.left(), rect.top(), rect.height()
         returned = r.returned is not None
+        # the article's handler returned and no drain receives for it: nothing will ever receive on its
+        # channels, so a check that sends is doomed at once (its ✗ does not wait for the leak check);
+        # not while the lesson asks the class to predict just that
+        no_receiver = returned and not self.program and not self.counts_hidden and not any(
+            hv.role == "drain" and hv.state != "finished" for hv in r.helpers)
         p.fillRect(rect.adjusted(4, 2, -4, -2), PANEL)
         # request tag: number, IP, and how many of its goroutines are stranded
         tag = QRectF(x0 + 10, y0 + 3, w * 0.15, h - 6)
@@ -237,7 +309,9 @@ class Stage(QWidget):
                     self.tr("{n} stranded").format(n=shown_n), min(self._cap(13), third * 0.85),
                     bold=bool(r.stranded) and not self.counts_hidden, short=f"✖ {shown_n}")
         # zones
-        checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * 0.26, h - 12)
+        # followed: the checks keep their places (a big grid, each marker where it is in its life) and the
+        # channels have the width for their names and who is gone
+        checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * (0.36 if follow else 0.26), h - 12)
         hw = w * 0.145
         if text_floor():  # the handler's words at the floor need their width: the waiting queue gives it
             fm = QFontMetricsF(self._font(text_floor()))
@@ -246,13 +320,15 @@ class Stage(QWidget):
         chans = {c.name: c for c in r.channels}
         names = lane_channels(r)  # done and quit in the article; a program's handler's first two
         data = [chans.get(n) for n in names]
-        cw = w * 0.165
-        if text_floor():  # the channels' names and "no buffer" at the floor need their width too: the queue gives it
+        cw = w * (0.24 if follow else 0.165)
+        if text_floor() and not follow:  # the channels' names and "no buffer" at the floor need their width too: the queue gives it
             bold = QFontMetricsF(self._font(text_floor(), True))
             need = [bold.horizontalAdvance(f"{c.name} {c.len}/{c.cap}") for c in data if c is not None]
             need.append(QFontMetricsF(self._font(text_floor())).horizontalAdvance(self.tr("no buffer")) + 12)
             cw = min(max(cw, max(need) + 4), w * 0.25)
         chan_zone = QRectF(hx - cw - w * 0.01, y0 + 4, cw, h - 8)
+        if follow:  # the grid ends where the channels begin
+            checks_zone.setRight(max(checks_zone.left() + 40, chan_zone.left() - w * 0.03))
         queue_right = chan_zone.left() - w * 0.01
         handler_zone = QRectF(hx, y0 + 6, hw, h - 12)
         rows = [QRectF(chan_zone.left(), chan_zone.top() + i * chan_zone.height() / 2,
@@ -264,16 +340,21 @@ class Stage(QWidget):
                 orphaned = returned and ch.sendq > 0
                 if orphaned:
                     self.orphans.append((r.req, ch.name))
-                self._draw_channel(p, row.adjusted(0, 2, 0, -2), ch, orphaned)
+                self._draw_channel(p, row.adjusted(0, 2, 0, -2), ch, orphaned, follow and no_receiver)
         self._draw_handler(p, handler_zone, r, chans)
         # check goroutines: home slots in a grid
         n = max(1, len(r.checks))
         cols = max(1, min(n, int(max(1, checks_zone.width() // max(14.0, h / 3.2)))))
+        if follow:  # the grid with the biggest cells
+            cols = max(range(1, n + 1), key=lambda c: min(checks_zone.width() / c,
+                                                           checks_zone.height() / math.ceil(n / c)))
         grid_rows = math.ceil(n / cols)
         cell_w = checks_zone.width() / cols
         cell_h = checks_zone.height() / grid_rows
         rad = max(3.0, min(cell_w, cell_h) * 0.36, 1.0)
         rad = min(rad, rows[0].height() * 0.42)
+        if follow:  # room beside each marker for its number
+            rad = max(3.0, min(cell_w, cell_h) * 0.22)
         step = rad * 2.5
         # the queue at each channel: as many squares as fit, the rest counted in a "+N" at its tail
         waiting = [0, 0]
@@ -291,7 +372,9 @@ class Stage(QWidget):
             which = 1 if t.chans and t.chans[0] == names[1] else 0
             row = rows[which]
             hidden = False
-            if t.state in ("parked", "stranded"):
+            if follow:
+                target = home
+            elif t.state in ("parked", "stranded"):
                 slot = queues[which]
                 queues[which] += 1
                 hidden = slot >= shown[which]
@@ -321,10 +404,15 @@ class Stage(QWidget):
             progress = -1.0
             if t.state == "sleeping" and t.until > t.since:
                 progress = (snap.t - t.since) / (t.until - t.since)
-            draw_task(p, t.state, pos, rad, progress)
+            doomed = no_receiver and t.state == "parked" and t.op == "send"
+            draw_task(p, "stranded" if doomed else t.state, pos, rad, progress)
+            if follow:  # which check it is: the code panel marks its line with the same number
+                p.setPen(GREY)
+                self._label(p, QRectF(pos.x() + rad * 1.3, pos.y() - rad, cell_w / 2 - rad * 1.3, rad * 2),
+                            str(t.idx), min(self._cap(12), rad * 1.6), optional=True)
         for which in (0, 1):
             extra = waiting[which] - shown[which]
-            if extra > 0:
+            if extra > 0 and not follow:
                 x = queue_right - rad - shown[which] * step
                 box = QRectF(max(checks_zone.right() - step, x - step * 1.5), rows[which].center().y() - rad * 1.3,
                              step * 2, rad * 2.6)
@@ -348,7 +436,8 @@ class Stage(QWidget):
             p.setBrush(color)
             p.drawEllipse(c, 6, 6)
 
-    def _draw_channel(self, p: QPainter, rect: QRectF, ch: ChannelView, orphaned: bool) -> None:
+    def _draw_channel(self, p: QPainter, rect: QRectF, ch: ChannelView, orphaned: bool,
+                      no_receiver: bool = False) -> None:
         cap = ch.cap
         p.setPen(INK)
         label = f"{ch.name} {ch.len}/{cap}"
@@ -358,7 +447,15 @@ class Stage(QWidget):
         if rect.height() >= px(34) or narrow:  # label above the slots (a narrow lane too: the label needs the width)
             head = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.42)
             body = QRectF(rect.left(), head.bottom(), rect.width(), rect.height() - head.height())
-            self._label(p, head, label, min(self._cap(14), head.height() * 0.9), bold=True, short=ch.name)
+            if no_receiver:  # the handler's return, on the channel itself: its name, then who is gone
+                size = min(self._cap(14), head.height() * 0.45)
+                half = QRectF(head.left(), head.top(), head.width(), head.height() / 2)
+                self._label(p, half, label, size, bold=True, short=ch.name)
+                p.setPen(VERMILLION)
+                self._label(p, half.translated(0, half.height()), self.tr("no receiver"), size, bold=True)
+                p.setPen(INK)
+            else:
+                self._label(p, head, label, min(self._cap(14), head.height() * 0.9), bold=True, short=ch.name)
         else:  # a short lane: label beside them
             lw = rect.width() * 0.5
             body = QRectF(rect.left() + lw, rect.top() + 1, rect.width() - lw, rect.height() - 2)

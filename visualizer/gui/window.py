@@ -203,6 +203,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.btn_drawer.setToolTip(self.tr("Show or hide the settings drawer (F9)"))
         self.act_drawer.setText(self.tr("Settings &drawer"))
         self.act_present.setText(self.tr("P&resenter mode"))
+        self.act_follow.setText(self.tr("&Follow one request"))
         self.act_zoom_in.setText(self.tr("Zoom &in"))
         self.act_zoom_out.setText(self.tr("Zoom &out"))
         self.act_zoom_reset.setText(self.tr("&Actual size"))
@@ -490,6 +491,10 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         if snap.versions and len(self.code.versions) != len(snap.versions) + 1 and self.program is None:
             self.code.set_versions(self.session.start_cfg, snap)  # a mid-run change: split counts by version
         self.code.set_snapshot(snap)
+        followed = self.stage.followed(snap) if self.stage.follow else None
+        self.code.set_follow(followed, doomed=followed is not None and followed.returned is not None
+                             and not self.stage.counts_hidden
+                             and not any(h.role == "drain" and h.state != "finished" for h in followed.helpers))
         self.legend.show_earlier(bool(self.code.earlier or self.code.earlier_rows))
         self._update_stats(snap)
         if snap.versions or self.program is not None:

@@ -86,7 +86,7 @@ class Folder:
     a screen can show, not by the length of the run.
     """
 
-    def __init__(self, *, keep: int = 12, memory_points: int = 2000) -> None:
+    def __init__(self, *, keep: int = 12, memory_points: int = 2000, pins: set[int] | None = None) -> None:
         self.keep = keep
         self.memory_points = memory_points
         self.seq = 0
@@ -96,7 +96,7 @@ class Folder:
         self.names: dict[int, str] = {}
         self.reqs: dict[int, _R] = {}  # recent requests, in arrival order (and the pinned ones)
         self.first_early: int | None = None  # the first request that returned while its goroutines still ran
-        self.pins: set[int] = set()  # requests a viewer follows: kept in detail (shared with clones)
+        self.pins: set[int] = set() if pins is None else pins  # requests a viewer follows (shared with clones)
         self.requests_total = 0
         self.requests_returned = 0
         self.live = 0

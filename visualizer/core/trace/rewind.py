@@ -21,8 +21,8 @@ class Rewinder:
 
     EVERY = 8_192
 
-    def __init__(self, keep: int = 12) -> None:
-        self._cps: list[tuple[int, Folder]] = [(0, Folder(keep=keep))]
+    def __init__(self, keep: int = 12, pins: set[int] | None = None) -> None:
+        self._cps: list[tuple[int, Folder]] = [(0, Folder(keep=keep, pins=pins))]
 
     def note(self, folder: Folder) -> None:
         """Keep a clone of the live ``folder`` once it has folded ``EVERY`` events past the last checkpoint,

@@ -37,17 +37,17 @@
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="268"/>
+        <location filename="../codeview.py" line="302"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="297"/>
+        <location filename="../codeview.py" line="331"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="300"/>
+        <location filename="../codeview.py" line="334"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -652,7 +652,7 @@
 <context>
     <name>LayoutMixin</name>
     <message>
-        <location filename="../layout.py" line="227"/>
+        <location filename="../layout.py" line="238"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
@@ -1215,192 +1215,197 @@
     </message>
     <message>
         <location filename="../window.py" line="206"/>
+        <source>&amp;Follow one request</source>
+        <translation>跟踪一个请求(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="207"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="208"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="209"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="213"/>
+        <location filename="../window.py" line="214"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="215"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="215"/>
-        <location filename="../window.py" line="539"/>
+        <location filename="../window.py" line="216"/>
+        <location filename="../window.py" line="544"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="216"/>
+        <location filename="../window.py" line="217"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218"/>
+        <location filename="../window.py" line="219"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="220"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="220"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="221"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="221"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
+        <location filename="../window.py" line="222"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="223"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="223"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="226"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="276"/>
+        <location filename="../window.py" line="277"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="301"/>
+        <location filename="../window.py" line="302"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="302"/>
+        <location filename="../window.py" line="303"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="316"/>
+        <location filename="../window.py" line="317"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="400"/>
+        <location filename="../window.py" line="401"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="413"/>
+        <location filename="../window.py" line="414"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="429"/>
+        <location filename="../window.py" line="430"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="431"/>
+        <location filename="../window.py" line="432"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="437"/>
+        <location filename="../window.py" line="438"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="438"/>
+        <location filename="../window.py" line="439"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="502"/>
+        <location filename="../window.py" line="507"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="536"/>
+        <location filename="../window.py" line="541"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="548"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="548"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="545"/>
+        <location filename="../window.py" line="550"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="545"/>
+        <location filename="../window.py" line="550"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="546"/>
+        <location filename="../window.py" line="551"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="547"/>
+        <location filename="../window.py" line="552"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="565"/>
+        <location filename="../window.py" line="570"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="582"/>
+        <location filename="../window.py" line="587"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="594"/>
+        <location filename="../window.py" line="599"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="595"/>
+        <location filename="../window.py" line="600"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1629,99 +1634,114 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="97"/>
+        <location filename="../stage.py" line="98"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="211"/>
+        <location filename="../stage.py" line="272"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="215"/>
+        <location filename="../stage.py" line="276"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="237"/>
+        <location filename="../stage.py" line="303"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="253"/>
-        <location filename="../stage.py" line="374"/>
+        <location filename="../stage.py" line="321"/>
+        <location filename="../stage.py" line="465"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="244"/>
-        <location filename="../stage.py" line="410"/>
+        <location filename="../stage.py" line="312"/>
+        <location filename="../stage.py" line="501"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="244"/>
-        <location filename="../stage.py" line="413"/>
+        <location filename="../stage.py" line="207"/>
+        <source>Following request #{req}  ·  {others} other requests, {n} stranded</source>
+        <translation>跟踪请求 #{req}  ·  其他 {others} 个请求，{n} 个永久阻塞</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="210"/>
+        <source>Following request #{req}</source>
+        <translation>跟踪请求 #{req}</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="312"/>
+        <location filename="../stage.py" line="504"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="417"/>
-        <location filename="../stage.py" line="421"/>
+        <location filename="../stage.py" line="449"/>
+        <source>no receiver</source>
+        <translation>无接收者</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="508"/>
+        <location filename="../stage.py" line="512"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="424"/>
+        <location filename="../stage.py" line="515"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="429"/>
+        <location filename="../stage.py" line="520"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="438"/>
+        <location filename="../stage.py" line="529"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="441"/>
+        <location filename="../stage.py" line="532"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="442"/>
+        <location filename="../stage.py" line="533"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="448"/>
+        <location filename="../stage.py" line="539"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="452"/>
+        <location filename="../stage.py" line="543"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="455"/>
+        <location filename="../stage.py" line="546"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="469"/>
+        <location filename="../stage.py" line="567"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="488"/>
-        <location filename="../stage.py" line="497"/>
+        <location filename="../stage.py" line="586"/>
+        <location filename="../stage.py" line="595"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
