@@ -59,10 +59,15 @@ class LessonMixin:
         if revealed:
             self.lesson_reveal()
 
+    # the steps about one request (the first to return early) follow it across the stage; the others
+    # are about the whole run
+    FOLLOWED_STEPS = frozenset({"return", "wait", "request", "buffered", "too-small"})
+
     def _lesson_ask(self) -> None:
         from ..lesson import STEPS
         self.lesson_asked = self.lesson_run.ask(STEPS[self.lesson_index])
         self.lesson_outcome = None
+        self.set_follow(STEPS[self.lesson_index].key in self.FOLLOWED_STEPS)
         self._lesson_hide(True)
         self._lesson_moment(self.lesson_run.pos)
         self._lesson_show(revealed=False)
@@ -85,6 +90,7 @@ class LessonMixin:
         from ..lesson import STEPS
         k = self.lesson_index + 1
         if k >= len(STEPS):  # done: back to the ordinary window
+            self.set_follow(False)
             self.lesson_panel.hide()
             self._lesson_hide(False)
             if self.lesson_presents and self.presenting:

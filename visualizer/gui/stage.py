@@ -452,7 +452,8 @@ class Stage(QWidget):
                 half = QRectF(head.left(), head.top(), head.width(), head.height() / 2)
                 self._label(p, half, label, size, bold=True, short=ch.name)
                 p.setPen(VERMILLION)
-                self._label(p, half.translated(0, half.height()), self.tr("no receiver"), size, bold=True)
+                self._label(p, half.translated(0, half.height()), self.tr("no receiver"), size, bold=True,
+                            short=self.tr("nobody"), optional=True)
                 p.setPen(INK)
             else:
                 self._label(p, head, label, min(self._cap(14), head.height() * 0.9), bold=True, short=ch.name)

@@ -738,247 +738,247 @@
 <context>
     <name>LessonMixin</name>
     <message>
-        <location filename="../lessonmode.py" line="137"/>
+        <location filename="../lessonmode.py" line="143"/>
         <source>check {i}</source>
         <translation>检查 {i}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="137"/>
+        <location filename="../lessonmode.py" line="143"/>
         <source>goroutine {g}</source>
         <translation>goroutine {g}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="144"/>
+        <location filename="../lessonmode.py" line="150"/>
         <source>Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.</source>
         <translation>每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="147"/>
+        <location filename="../lessonmode.py" line="153"/>
         <source>When a check fails, what does its handler do?</source>
         <translation>一个检查失败时，它的 handler 会怎么做？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="148"/>
+        <location filename="../lessonmode.py" line="154"/>
         <source>It waits until all {n} checks have reported, then returns.</source>
         <translation>它等到全部 {n} 个检查都报告后才返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="149"/>
+        <location filename="../lessonmode.py" line="155"/>
         <source>It returns at once, while later checks are still working.</source>
         <translation>它立即返回，而后面的检查还在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="151"/>
+        <location filename="../lessonmode.py" line="157"/>
         <source>A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.</source>
         <translation>完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="154"/>
+        <location filename="../lessonmode.py" line="160"/>
         <source>Why will the first goroutine that waits at a send be waiting?</source>
         <translation>第一个在发送处等待的 goroutine，为什么会等待？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="155"/>
+        <location filename="../lessonmode.py" line="161"/>
         <source>Its handler is busy with another value: it will take this one soon.</source>
         <translation>它的 handler 正在处理另一个值：很快就会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="156"/>
+        <location filename="../lessonmode.py" line="162"/>
         <source>Its handler has already returned: nobody will ever receive the value.</source>
         <translation>它的 handler 已经返回了：永远没有人会接收这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="158"/>
+        <location filename="../lessonmode.py" line="164"/>
         <source>Request #{req}&apos;s handler has returned. Its late checks finish one after another, and each tries to send its result.</source>
         <translation>请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="160"/>
+        <location filename="../lessonmode.py" line="166"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded (blocked for ever)?</source>
         <translation>请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="165"/>
+        <location filename="../lessonmode.py" line="171"/>
         <source>None</source>
         <translation>一个也没有</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="165"/>
+        <location filename="../lessonmode.py" line="171"/>
         <source>Fewer than {n}</source>
         <translation>少于 {n} 个</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="165"/>
+        <location filename="../lessonmode.py" line="171"/>
         <source>{n} or more</source>
         <translation>{n} 个或更多</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="167"/>
+        <location filename="../lessonmode.py" line="173"/>
         <source>Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.</source>
         <translation>每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="169"/>
+        <location filename="../lessonmode.py" line="175"/>
         <source>Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?</source>
         <translation>请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="173"/>
+        <location filename="../lessonmode.py" line="179"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="175"/>
+        <location filename="../lessonmode.py" line="181"/>
         <source>Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?</source>
         <translation>没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="179"/>
+        <location filename="../lessonmode.py" line="185"/>
         <source>A fresh run with the same requests: request #{req}&apos;s handler has just returned at {t} ms with {k} of its checks still working.</source>
         <translation>用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="183"/>
+        <location filename="../lessonmode.py" line="189"/>
         <source>The article&apos;s fix: done holds {cd} values and quit holds {cq}.</source>
         <translation>文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="185"/>
+        <location filename="../lessonmode.py" line="191"/>
         <source>What happens to those {k} checks?</source>
         <translation>这 {k} 个检查会怎样？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="186"/>
+        <location filename="../lessonmode.py" line="192"/>
         <source>All of them wait for ever at their sends.</source>
         <translation>它们全都在发送处永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="187"/>
+        <location filename="../lessonmode.py" line="193"/>
         <source>Some finish, the rest wait for ever.</source>
         <translation>一部分完成，其余的永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="188"/>
+        <location filename="../lessonmode.py" line="194"/>
         <source>All of them finish: their values go into a buffer.</source>
         <translation>它们全都完成：值进入了缓冲区。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="189"/>
+        <location filename="../lessonmode.py" line="195"/>
         <source>A buffer too small: done holds {cd} values and quit holds {cq}.</source>
         <translation>缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="191"/>
+        <location filename="../lessonmode.py" line="197"/>
         <source>How many of those {k} checks will be stranded?</source>
         <translation>这 {k} 个检查中有多少个会永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="200"/>
+        <location filename="../lessonmode.py" line="206"/>
         <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
         <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="211"/>
+        <location filename="../lessonmode.py" line="217"/>
         <source>Answer: &lt;b&gt;{n}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{n}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="216"/>
+        <location filename="../lessonmode.py" line="222"/>
         <source>Answer: &lt;b&gt;{a}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{a}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="220"/>
+        <location filename="../lessonmode.py" line="226"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="222"/>
+        <location filename="../lessonmode.py" line="228"/>
         <source>Your prediction was right.</source>
         <translation>你的预测是对的。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="223"/>
+        <location filename="../lessonmode.py" line="229"/>
         <source>You said: {a}.</source>
         <translation>你的答案：{a}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="230"/>
+        <location filename="../lessonmode.py" line="236"/>
         <source>No handler returned early within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 handler 提前返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="231"/>
+        <location filename="../lessonmode.py" line="237"/>
         <source>Request #{req}&apos;s handler returned {code} at {t} ms, at the value on {chan}</source>
         <translation>请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="234"/>
+        <location filename="../lessonmode.py" line="240"/>
         <source> (from check {i})</source>
         <translation>（来自检查 {i}）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="237"/>
+        <location filename="../lessonmode.py" line="243"/>
         <source>{k} of its {n} checks were still working: {list}.</source>
         <translation>它的 {n} 个检查中还有 {k} 个在工作：{list}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="239"/>
+        <location filename="../lessonmode.py" line="245"/>
         <source>Every one of its checks had already reported.</source>
         <translation>它的每个检查都已经报告过了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="242"/>
+        <location filename="../lessonmode.py" line="248"/>
         <source>No goroutine waited at a send within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 goroutine 在发送处等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="243"/>
+        <location filename="../lessonmode.py" line="249"/>
         <source>{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.</source>
         <translation>请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="246"/>
+        <location filename="../lessonmode.py" line="252"/>
         <source>Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.</source>
         <translation>它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="249"/>
+        <location filename="../lessonmode.py" line="255"/>
         <source>Its handler has not returned: it receives one value at a time and will take this one.</source>
         <translation>它的 handler 还没有返回：它一次接收一个值，会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="253"/>
+        <location filename="../lessonmode.py" line="259"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after ten seconds, from {r} requests.</source>
         <translation>十秒后，{r} 个请求留下了 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="256"/>
+        <location filename="../lessonmode.py" line="262"/>
         <source>Go would hold {b} for them, and it only grows: they stay until the process exits.</source>
         <translation>Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="259"/>
+        <location filename="../lessonmode.py" line="265"/>
         <source>{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.</source>
         <translation>{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="265"/>
+        <location filename="../lessonmode.py" line="271"/>
         <source>Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,</source>
         <translation>请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="268"/>
+        <location filename="../lessonmode.py" line="274"/>
         <source>{b} put their value into a buffer ({where}) and finished;</source>
         <translation>{b} 个把值放进了缓冲区（{where}）并结束；</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="271"/>
+        <location filename="../lessonmode.py" line="277"/>
         <source>{s} are stranded: checks {list} block for ever on a send nobody will receive.</source>
         <translation>{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="274"/>
+        <location filename="../lessonmode.py" line="280"/>
         <source>none is stranded.</source>
         <translation>没有一个永久阻塞。</translation>
     </message>
@@ -1634,114 +1634,119 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="98"/>
+        <location filename="../stage.py" line="99"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="272"/>
+        <location filename="../stage.py" line="278"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="276"/>
+        <location filename="../stage.py" line="282"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="303"/>
+        <location filename="../stage.py" line="309"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="321"/>
-        <location filename="../stage.py" line="465"/>
+        <location filename="../stage.py" line="327"/>
+        <location filename="../stage.py" line="472"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="312"/>
-        <location filename="../stage.py" line="501"/>
+        <location filename="../stage.py" line="318"/>
+        <location filename="../stage.py" line="508"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="207"/>
+        <location filename="../stage.py" line="209"/>
         <source>Following request #{req}  ·  {others} other requests, {n} stranded</source>
         <translation>跟踪请求 #{req}  ·  其他 {others} 个请求，{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="210"/>
+        <location filename="../stage.py" line="212"/>
         <source>Following request #{req}</source>
         <translation>跟踪请求 #{req}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="312"/>
-        <location filename="../stage.py" line="504"/>
+        <location filename="../stage.py" line="318"/>
+        <location filename="../stage.py" line="511"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="449"/>
+        <location filename="../stage.py" line="455"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="508"/>
-        <location filename="../stage.py" line="512"/>
+        <location filename="../stage.py" line="456"/>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="515"/>
+        <location filename="../stage.py" line="519"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="515"/>
+        <location filename="../stage.py" line="522"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="520"/>
+        <location filename="../stage.py" line="527"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="529"/>
+        <location filename="../stage.py" line="536"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="532"/>
+        <location filename="../stage.py" line="539"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="533"/>
+        <location filename="../stage.py" line="540"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="539"/>
+        <location filename="../stage.py" line="546"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="543"/>
+        <location filename="../stage.py" line="550"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="546"/>
+        <location filename="../stage.py" line="553"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="567"/>
+        <location filename="../stage.py" line="574"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="586"/>
-        <location filename="../stage.py" line="595"/>
+        <location filename="../stage.py" line="593"/>
+        <location filename="../stage.py" line="602"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

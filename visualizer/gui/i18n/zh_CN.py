@@ -299,6 +299,7 @@ ZH = {
     "Following request #{req}  ·  {others} other requests, {n} stranded": "跟踪请求 #{req}  ·  其他 {others} 个请求，{n} 个永久阻塞",
     "Following request #{req}": "跟踪请求 #{req}",
     "no receiver": "无接收者",
+    "nobody": "无人",
     "&Follow one request": "跟踪一个请求(&F)",
     "<b>Leaks, or cannot leak?</b> Predict first: the verdict comes with the answer.":
         "<b>会泄漏，还是不会泄漏？</b>先预测：答案揭晓时才显示结论。",
