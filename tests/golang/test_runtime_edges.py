@@ -88,3 +88,74 @@ def test_goroutines_preempted_while_a_timer_is_due_run_on(tmp_path):
     code, rep, err = _json(tmp_path, SPIN, runs=3)
     assert code == 0, err
     assert [r["panicked"] for r in rep["per_run"]] == [False, False, False]
+
+
+LOCK_ORDER = """package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// cache hands out its one item under the write lock and takes it back under the read lock: a
+// goroutine that holds the item and waits for the read lock, behind a writer waiting for the item,
+// never gets it
+type cache struct {
+	sync.RWMutex
+	item sync.Mutex
+}
+
+func (c *cache) acquire() {
+	c.Lock()
+	c.item.Lock()
+	c.Unlock()
+}
+
+func (c *cache) release() {
+	c.RLock()
+	c.item.Unlock()
+	c.RUnlock()
+}
+
+func main() {
+	c := &cache{}
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 50; j++ {
+				c.acquire()
+				c.release()
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		fmt.Println("done")
+	case <-time.After(time.Second):
+		fmt.Println("stuck")
+	}
+}
+"""
+
+
+def test_explored_schedules_let_others_in_between_an_unlock_and_the_next_lock(tmp_path, monkeypatch):
+    """With one simulated core a goroutine's Unlock then RLock never let a waiting writer in between: Go's
+    order finishes. Explored schedules give the others a turn before a lock now and then, as other cores
+    would, and find the deadlock (GoKer's Hugo3251 has this shape; this program is our own)."""
+    code, doc, _err = _json(tmp_path, LOCK_ORDER, runs=10)
+    assert code == 0 and doc["per_run"][0]["leaked"] == 0
+    leaky = {lk["seed"] for lk in doc["leaked"] if lk["function"] == "main.(*cache).release" and lk["line"] == 24}
+    assert leaky and 0 not in leaky
+    assert {lk["line"] for lk in doc["leaked"] if lk["seed"] == min(leaky)} >= {19, 24}
+    from visualizer.golang.interp import GoRuntime
+    monkeypatch.setattr(GoRuntime, "SYNC_TURN", 0.0)
+    _code, doc, _err = _json(tmp_path, LOCK_ORDER, runs=10)
+    assert doc["leaked_count"] == 0

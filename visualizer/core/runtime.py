@@ -233,6 +233,11 @@ class Runtime:
 
     core_reach = True  # track which goroutine can reach which channel (detect_stranded's reachability)
 
+    def sync_turn(self) -> Any:
+        """Before a lock is taken: None, or an awaitable that lets other goroutines run first (a schedule
+        explored at random gives them that chance, as parallel cores would; the core's own order never)."""
+        return None
+
     def __init__(self, *, seed: int = 0, trace: Trace | None = None) -> None:
         self.now = 0
         self.rng = random.Random(seed)

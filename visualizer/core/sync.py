@@ -141,6 +141,9 @@ class Mutex(Primitive):
 
         ``reason`` is the wait reason shown while blocked."""
         self._touch()
+        turn = self.rt.sync_turn()
+        if turn is not None:  # an explored schedule: another goroutine may run first, as on another core
+            await turn
         if not self.locked and not self.starving:
             self._take()
             return
@@ -204,6 +207,9 @@ class RWMutex(Primitive):
     async def rlock(self) -> None:
         """Go's ``RWMutex.RLock``: blocks while a writer holds or waits for the lock."""
         self._touch()
+        turn = self.rt.sync_turn()
+        if turn is not None:
+            await turn
         if not self.pending:
             self.readers += 1
             return

@@ -201,6 +201,16 @@ class GoRuntime(Runtime):
         finally:
             self.current = saved
 
+    SYNC_TURN = 0.25  # how often an explored schedule lets others run before a lock is taken
+
+    def sync_turn(self) -> Any:
+        """In an explored schedule, now and then a turn for the others before a lock is taken: with one
+        simulated core, an unlock followed by a lock in the same goroutine would otherwise never let a
+        waiter in between (GoKer's Hugo3251 deadlocks only that way)."""
+        if self.explore and self.srng.random() < self.SYNC_TURN:
+            return self.gosched()
+        return None
+
     def gosched(self) -> _Yield:
         """``runtime.Gosched``: the current goroutine goes to the global queue; await the result to yield."""
         g = self.getg()
