@@ -140,12 +140,16 @@ class GoRuntime(Runtime):
             return self.go(coro, role="timer")
         g = Runtime.go(self, coro, role="timer")
         self._runq.pop()
+        self._run_inline(g)
+        return g
+
+    def _run_inline(self, g: Goroutine) -> None:
+        """Run our helper ``g`` now, until it sleeps again or ends, even from inside a running goroutine."""
         saved = self.current
         try:
             self._run_one(g)
         finally:
             self.current = saved
-        return g
 
     def go(self, coro, **kw) -> Goroutine:  # type: ignore[override]
         """Start a goroutine; in Go's order (not ``fifo``) it goes to ``runnext``, ahead of the run queue."""
@@ -195,11 +199,7 @@ class GoRuntime(Runtime):
         self.emit("wake", g.gid)
         g.state = RUNNABLE
         g.resume = _WOKE
-        saved = self.current
-        try:
-            self._run_one(g)  # our helper: runs now, until it sleeps again or ends
-        finally:
-            self.current = saved
+        self._run_inline(g)
 
     SYNC_TURN = 0.25  # how often an explored schedule lets others run before a lock is taken
 

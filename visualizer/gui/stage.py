@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.trace import ChannelView, RequestView, Snapshot
-from . import sitelanes
+from . import follow, sitelanes
 from .style import (
     FAINT,
     GREEN,
@@ -37,7 +37,6 @@ from .style import (
     fit_font,
     human_bytes,
     px,
-    set_text_floor,
     text_floor,
     tx,
 )
@@ -109,13 +108,12 @@ class Stage(QWidget):
         self._pos.clear()
 
     lane_heights: list[float] = []  # as last laid out
+    lane_boxes: list[QRectF] = []  # the request lanes' rects as last drawn (what a click picks)
     text_scale = 1.0  # a lane's words may grow this much where the lane has room (presenter mode: 1.3)
     lane_px = 48  # the least height of a lane (presenter mode: taller, fewer lanes the back row can read)
     never_continue = 0  # the window's second fact: goroutines that can never continue, stranded included
     follow = False  # follow one request: it alone fills the stage, its words at 24 px or more
     follow_req: int | None = None  # the request chosen to follow (None: the first early return)
-    FOLLOW_SCALE = 2.0  # a lane's 12 px words at 24 px and more when followed
-    FOLLOW_PX = 24  # no word of the followed request smaller (the back row of a classroom)
 
     def set_snapshot(self, snap: Snapshot) -> None:
         """Show ``snap`` at the next paint."""
@@ -169,11 +167,12 @@ class Stage(QWidget):
             return
         followed = self.followed(snap) if self.follow else None
         if followed is not None:
-            self._paint_follow(p, snap, followed, dt, now)
+            follow.paint(self, p, snap, followed, dt, now)
             p.end()
             self.painted.emit()
             return
         lanes, pile = self._lane_rects(len(reqs))
+        self.lane_boxes = lanes
         self._draw_header(p, snap, len(lanes))
         alive: set[int] = set()
         for rect, r in zip(lanes, reqs[len(reqs) - len(lanes):], strict=True):
@@ -188,57 +187,17 @@ class Stage(QWidget):
         self.painted.emit()
 
     def followed(self, snap: Snapshot | None) -> RequestView | None:
-        """The request follow mode shows: the one chosen while it is kept, else the first that returned
-        early, else the oldest recent one still running (before any has returned)."""
-        if snap is None or (self.program and not snap.requests):
-            return None
-        kept = {r.req: r for r in (*snap.requests, *snap.pinned)}
-        for req in (self.follow_req, snap.first_early):
-            if req is not None and req in kept:
-                return kept[req]
-        running = [r for r in snap.requests if r.returned is None]
-        return running[0] if running else (snap.requests[-1] if snap.requests else None)
-
-    def _paint_follow(self, p: QPainter, snap: Snapshot, r: RequestView, dt: float, now: float) -> None:
-        """One request across the stage, the rest of the run summarised in the header and the pile."""
-        w, h = self.width(), self.height()
-        others = snap.requests_total - 1
-        n = "?" if self.counts_hidden else f"{max(0, snap.stranded - r.stranded):,}"
-        p.setPen(INK)
-        top = tx(15) * 1.6
-        text = self.tr("Following request #{req}  ·  {others} other requests, {n} stranded").format(
-            req=r.req, others=f"{others:,}", n=n)
-        self._label(p, QRectF(10, 1, w - 20, top), text, tx(15),
-                    short=self.tr("Following request #{req}").format(req=r.req))
-        pile_h = max(px(80), h * 0.2)
-        lane = QRectF(0, top, w, h - top - pile_h)
-        # the followed request's words: 24 px or more, else their short forms, else left out
-        scale, self.text_scale = self.text_scale, max(self.text_scale, self.FOLLOW_SCALE)
-        floor = text_floor()
-        set_text_floor(max(floor, self.FOLLOW_PX))
-        alive: set[int] = set()
-        try:
-            self._draw_lane(p, lane, r, snap, dt, alive, follow=True)
-        finally:
-            self.text_scale = scale
-            set_text_floor(floor)
-        for gid in list(self._pos):
-            if gid not in alive:
-                del self._pos[gid]
-                self._prev.pop(gid, None)
-        self._draw_flights(p, now)
-        self._draw_pile(p, QRectF(0, h - pile_h, w, pile_h), snap)
+        """The request follow mode shows (gui/follow.py)."""
+        return follow.followed(self, snap)
 
     def mousePressEvent(self, e) -> None:  # noqa: N802
         """A click on a request's lane follows that request (a click in follow mode goes back to every lane)."""
         if self.follow:
             self.follow_clicked.emit(-1)
             return
-        y = e.position().y()
-        top = tx(15) * 1.6
-        for k, (req, *_rest) in enumerate(self.lanes):
-            hgt = self.lane_heights[k] if k < len(self.lane_heights) else 0
-            if top + k * hgt <= y < top + (k + 1) * hgt:
+        pos = e.position()
+        for box, (req, *_rest) in zip(self.lane_boxes, self.lanes, strict=False):
+            if box.contains(pos):
                 self.follow_clicked.emit(req)
                 return
 

@@ -650,6 +650,19 @@
     </message>
 </context>
 <context>
+    <name>Follow</name>
+    <message>
+        <location filename="../follow.py" line="39"/>
+        <source>Following request #{req}  ·  {others} other requests, {n} stranded</source>
+        <translation>跟踪请求 #{req}  ·  其他 {others} 个请求，{n} 个永久阻塞</translation>
+    </message>
+    <message>
+        <location filename="../follow.py" line="42"/>
+        <source>Following request #{req}</source>
+        <translation>跟踪请求 #{req}</translation>
+    </message>
+</context>
+<context>
     <name>LayoutMixin</name>
     <message>
         <location filename="../layout.py" line="238"/>
@@ -1634,119 +1647,109 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="99"/>
+        <location filename="../stage.py" line="98"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="278"/>
+        <location filename="../stage.py" line="237"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="282"/>
+        <location filename="../stage.py" line="241"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="309"/>
+        <location filename="../stage.py" line="268"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="327"/>
-        <location filename="../stage.py" line="472"/>
+        <location filename="../stage.py" line="286"/>
+        <location filename="../stage.py" line="431"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="318"/>
-        <location filename="../stage.py" line="508"/>
+        <location filename="../stage.py" line="277"/>
+        <location filename="../stage.py" line="467"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="209"/>
-        <source>Following request #{req}  ·  {others} other requests, {n} stranded</source>
-        <translation>跟踪请求 #{req}  ·  其他 {others} 个请求，{n} 个永久阻塞</translation>
-    </message>
-    <message>
-        <location filename="../stage.py" line="212"/>
-        <source>Following request #{req}</source>
-        <translation>跟踪请求 #{req}</translation>
-    </message>
-    <message>
-        <location filename="../stage.py" line="318"/>
-        <location filename="../stage.py" line="511"/>
+        <location filename="../stage.py" line="277"/>
+        <location filename="../stage.py" line="470"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="455"/>
+        <location filename="../stage.py" line="414"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="456"/>
+        <location filename="../stage.py" line="415"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="515"/>
-        <location filename="../stage.py" line="519"/>
+        <location filename="../stage.py" line="474"/>
+        <location filename="../stage.py" line="478"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="522"/>
+        <location filename="../stage.py" line="481"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="527"/>
+        <location filename="../stage.py" line="486"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="536"/>
+        <location filename="../stage.py" line="495"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="539"/>
+        <location filename="../stage.py" line="498"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="540"/>
+        <location filename="../stage.py" line="499"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="546"/>
+        <location filename="../stage.py" line="505"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="550"/>
+        <location filename="../stage.py" line="509"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="553"/>
+        <location filename="../stage.py" line="512"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="574"/>
+        <location filename="../stage.py" line="533"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="593"/>
-        <location filename="../stage.py" line="602"/>
+        <location filename="../stage.py" line="552"/>
+        <location filename="../stage.py" line="561"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
