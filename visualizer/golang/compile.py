@@ -28,7 +28,10 @@ from typing import Any
 import tree_sitter
 import tree_sitter_go
 
+from . import stdlib
 from .errors import GoSourceError
+from .gotypes import ANY, BOOL, DUR, ERR, FLOAT, INT, SIZED, STR, SizedInt  # noqa: F401  (importable from here)
+from .gotypes import WIDTH as _WIDTH
 from .values import go_attr, py_name, unmangle
 
 _LANG = tree_sitter.Language(tree_sitter_go.language())
@@ -36,10 +39,10 @@ _LANG = tree_sitter.Language(tree_sitter_go.language())
 # packages the interpreter provides, by import path
 PACKAGES = {
     "fmt": "fmt", "errors": "errors", "time": "time", "sync": "sync", "context": "context",
-    "runtime": "runtime", "runtime/pprof": "pprof", "os": "os", "strings": "strings", "strconv": "strconv",
-    "math/rand": "rand", "math/rand/v2": "randv2", "sync/atomic": "atomic", "io": "io", "math": "math", "sort": "sort", "log": "log",
+    "runtime": "runtime", "runtime/pprof": "pprof", "os": "os",
+    "math/rand": "rand", "math/rand/v2": "randv2", "sync/atomic": "atomic", "io": "io", "log": "log",
     # the requests a simulated server serves (golang/traffic.py), read by the modelled net/http
-    "leakviz/traffic": "traffic", "encoding/json": "json", "unsafe": "unsafe",
+    "leakviz/traffic": "traffic", "encoding/json": "json",
 }
 
 # what the packages modelled in Go of our own (gomod.MODELLED) leave out on purpose, and why
@@ -49,15 +52,7 @@ NOT_MODELLED = {"iter.Pull": "Go runs the iterator as a coroutine; leakviz has n
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
 BLANK_OK = {"net/http/pprof", "expvar"}
 
-# package members: name -> (python attribute on the helper object, is async, static type)
-INT = ("basic", "int")
-STR = ("basic", "string")
-BOOL = ("basic", "bool")
-FLOAT = ("basic", "float64")
-ERR = ("iface", "error")
-ANY = ("iface", "any")
-DUR = ("basic", "duration")  # an int that fmt prints as Go's time.Duration does
-
+# package members: name -> (is the call awaited, static result type); the rest come from golang/stdlib
 STD: dict[str, tuple[bool, Any]] = {
     "fmt.Println": (True, None), "fmt.Printf": (True, None), "fmt.Print": (True, None),
     "fmt.Sprintf": (True, STR), "fmt.Sprint": (True, STR), "fmt.Sprintln": (True, STR),
@@ -89,21 +84,9 @@ STD: dict[str, tuple[bool, Any]] = {
     "json.MarshalIndent": (True, ("tuple", [("slice", INT), ERR])), "json.Unmarshal": (False, ERR),
     "json.Valid": (False, BOOL), "json.NewEncoder": (False, ("ptr", ("ext", "json.Encoder"))),
     "json.NewDecoder": (False, ("ptr", ("ext", "json.Decoder"))),
-    "strings.NewReader": (False, ("ptr", ("ext", "strings.Reader"))),
-    "unsafe.Pointer": (False, INT), "unsafe.Sizeof": (False, INT),
     "traffic.Len": (False, INT), "traffic.End": (False, INT), "traffic.At": (False, ("tuple", [INT, STR, STR, STR])),
     "traffic.Header": (False, ("slice", STR)), "traffic.Served": (False, None),
     "traffic.Arrive": (False, None), "traffic.Done": (False, None),
-    "strings.Contains": (False, BOOL), "strings.Split": (False, ("slice", STR)), "strings.Join": (False, STR),
-    "strings.TrimPrefix": (False, STR), "strings.TrimSuffix": (False, STR), "strings.ReplaceAll": (False, STR),
-    "strings.HasPrefix": (False, BOOL), "strings.HasSuffix": (False, BOOL), "strings.Repeat": (False, STR),
-    "strings.ToUpper": (False, STR), "strings.ToLower": (False, STR), "strings.TrimSpace": (False, STR),
-    "strings.Fields": (False, ("slice", STR)), "strings.Index": (False, INT),
-    "strings.Cut": (False, ("tuple", [STR, STR, BOOL])), "strings.CutPrefix": (False, ("tuple", [STR, BOOL])),
-    "strings.CutSuffix": (False, ("tuple", [STR, BOOL])), "strings.ContainsAny": (False, BOOL),
-    "strings.ContainsRune": (False, BOOL), "strings.IndexByte": (False, INT), "strings.SplitN": (False, ("slice", STR)),
-    "strings.TrimLeft": (False, STR), "strings.TrimRight": (False, STR),
-    "strconv.Itoa": (False, STR), "strconv.Atoi": (False, ("tuple", [INT, ERR])),
     "rand.Intn": (False, INT), "rand.Int": (False, INT), "rand.Seed": (False, None), "rand.Float64": (False, FLOAT),
     "rand.Int63": (False, INT), "rand.Int31n": (False, INT), "rand.Int63n": (False, INT),
     "atomic.AddInt32": (False, INT), "atomic.AddInt64": (False, INT), "atomic.AddUint32": (False, INT),
@@ -113,14 +96,6 @@ STD: dict[str, tuple[bool, Any]] = {
     "atomic.CompareAndSwapInt32": (False, BOOL), "atomic.CompareAndSwapInt64": (False, BOOL),
     "atomic.CompareAndSwapUint32": (False, BOOL),
     "io.ReadFull": (True, ("tuple", [INT, ERR])), "io.ReadAll": (True, ("tuple", [("slice", INT), ERR])),
-    "strings.Compare": (False, INT),
-    "math.Max": (False, FLOAT), "math.Min": (False, FLOAT), "math.Abs": (False, FLOAT), "math.Sqrt": (False, FLOAT),
-    "sort.Ints": (False, None), "sort.Strings": (False, None), "sort.Slice": (True, None),
-    "sort.SliceStable": (True, None), "strings.Count": (False, INT), "strings.LastIndex": (False, INT),
-    "strings.Title": (False, STR), "strings.EqualFold": (False, BOOL), "strings.Trim": (False, STR),
-    "strconv.Quote": (False, STR), "strconv.FormatInt": (False, STR), "strconv.ParseInt": (False, ("tuple", [INT, ERR])),
-    "strconv.ParseUint": (False, ("tuple", [INT, ERR])), "strconv.FormatUint": (False, STR),
-    "strings.LastIndexByte": (False, INT),
     "errors.Join": (True, ERR), "log.Println": (True, None), "log.Printf": (True, None), "log.Print": (True, None),
     "log.Fatal": (True, None), "log.Fatalf": (True, None), "log.Fatalln": (True, None), "log.Panic": (True, None),
     "log.Panicf": (True, None), "log.SetFlags": (False, None), "log.SetOutput": (False, None),
@@ -135,7 +110,7 @@ STD_VALUES: dict[str, Any] = {
     "os.Args": ("slice", STR), "context.Canceled": ERR, "context.DeadlineExceeded": ERR, "io.EOF": ERR,
     "log.Ldate": INT, "log.Ltime": INT, "log.Lmicroseconds": INT, "log.Llongfile": INT, "log.Lshortfile": INT,
     "log.LUTC": INT, "log.Lmsgprefix": INT, "log.LstdFlags": INT,
-    "io.Discard": ("ext", "io.Writer"), "math.MaxInt64": INT, "math.MaxInt32": INT, "math.MaxInt": INT,
+    "io.Discard": ("ext", "io.Writer"),
 }
 STD_TYPES: dict[str, Any] = {
     "sync.Mutex": ("ext", "sync.Mutex"), "sync.RWMutex": ("ext", "sync.RWMutex"),
@@ -148,8 +123,8 @@ STD_TYPES: dict[str, Any] = {
     "atomic.Int32": ("ext", "atomic.Int32"), "atomic.Int64": ("ext", "atomic.Int64"),
     "atomic.Bool": ("ext", "atomic.Bool"), "atomic.Uint32": ("ext", "atomic.Int32"),
     "atomic.Uint64": ("ext", "atomic.Int64"), "atomic.Value": ("ext", "atomic.Value"),
-    "strings.Builder": ("ext", "strings.Builder"), "json.Encoder": ("ext", "json.Encoder"),
-    "json.Decoder": ("ext", "json.Decoder"), "strings.Reader": ("ext", "strings.Reader"),
+    "json.Encoder": ("ext", "json.Encoder"),
+    "json.Decoder": ("ext", "json.Decoder"),
     "json.RawMessage": ("slice", INT), "json.Marshaler": ("iface", ("MarshalJSON",)),
 }
 EXT_ZERO = {
@@ -180,26 +155,9 @@ DUR_RESULTS = {"String": ("basic", "string"), "Seconds": ("basic", "float64"), "
                "Abs": ("basic", "duration")}
 
 
-class SizedInt(tuple):
-    """A sized integer type: equal to (and hashed as) INT wherever the translation asks "an integer?",
-    and carrying its width, so that arithmetic on it wraps as Go's does."""
-
-    def __new__(cls, name: str) -> SizedInt:
-        t = super().__new__(cls, ("basic", "int"))
-        t.kind = name
-        return t
-
-
-# byte is uint8 and rune int32, as in Go; int and uint are 64 bits wide, as on amd64
-_WIDTH = {"int8": (8, True), "int16": (16, True), "int32": (32, True), "int64": (64, True), "int": (64, True),
-          "uint8": (8, False), "uint16": (16, False), "uint32": (32, False), "uint64": (64, False),
-          "uint": (64, False), "uintptr": (64, False)}
-SIZED = {n: SizedInt(n) for n in _WIDTH}
-SIZED["byte"], SIZED["rune"] = SIZED["uint8"], SIZED["int32"]
 # what the library hands back as []byte: fmt prints it as bytes
 STD["json.Marshal"] = STD["json.MarshalIndent"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
 STD_TYPES["json.RawMessage"] = ("slice", SIZED["uint8"])
-STD["strconv.ParseUint"] = (False, ("tuple", [SIZED["uint64"], ERR]))
 STD["io.ReadAll"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
 # math/rand/v2: the top-level functions, and the same as methods of *rand.Rand (rand.N's result is its argument's type)
 _RANDV2 = {"IntN": INT, "Int": INT, "Int64N": SIZED["int64"], "Int64": SIZED["int64"], "Int32N": SIZED["int32"],
@@ -215,6 +173,10 @@ STD["randv2.NewPCG"] = (False, ("ptr", ("ext", "randv2.PCG")))
 STD_TYPES["randv2.Rand"] = ("ext", "randv2.Rand")
 STD_TYPES["randv2.PCG"] = ("ext", "randv2.PCG")
 EXT_RESULTS[("randv2.PCG", "Uint64")] = SIZED["uint64"]
+# the packages whose names sit with their implementations in golang/stdlib's registry
+PACKAGES.update(stdlib.PACKAGES)
+for _mine, _reg in zip((STD, STD_VALUES, STD_TYPES), stdlib.tables(), strict=True):
+    _mine.update(_reg)
 
 
 def int_kind(t: Any) -> str | None:

@@ -29,11 +29,13 @@ from ..core import sync as _sync
 from ..core.channel import Parking, Recv, Send
 from ..core.runtime import _WOKE, FINISHED, PARKED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
 from . import randv2 as _randv2
+from . import stdlib
 from . import values as V
 from .budget import DEFAULT as DEFAULT_BUDGETS
 from .budget import BudgetExceeded, Budgets
 from .compile import Program
 from .panics import CHAN_REASONS, panic_value
+from .stdlib.strings import StringsReader
 
 MAIN_GOID = 1
 # Go's code takes time: a goroutine's turn (a schedule, and what it runs before it next blocks or
@@ -387,7 +389,6 @@ class Helpers:
         self.rng = random.Random(interp.seed)
         self.rng2: Any = None
         self.map_rng: random.Random | None = None
-        self.addrs: dict[int, tuple] = {}  # unsafe.Pointer: object id -> (its made-up address, the object)  # explored schedules: the order each map range visits
         self.copy = V.copy_value
         self.PtrArg = V.PtrArg
         self.StrArg = V.StrArg
@@ -420,12 +421,11 @@ class Helpers:
         self.context_Canceled = V.GoError("context canceled")
         self.context_DeadlineExceeded = V.GoError("context deadline exceeded")
         self.io_EOF = V.GoError("EOF")
-        self.math_MaxInt64 = self.math_MaxInt = 2**63 - 1
         (self.log_Ldate, self.log_Ltime, self.log_Lmicroseconds, self.log_Llongfile, self.log_Lshortfile,
          self.log_LUTC, self.log_Lmsgprefix) = (1 << k for k in range(7))
         self.log_LstdFlags = 3
         self.log_flags, self.log_prefix, self.log_out = 3, "", None  # the standard logger's settings
-        self.math_MaxInt32 = 2**31 - 1
+        stdlib.init(self)
 
     # -- goroutines --
 
@@ -1197,21 +1197,6 @@ class Helpers:
 
     # -- unsafe: what programs use it for (a pointer's address as a number), nothing that reaches memory --
 
-    def unsafe_Pointer(self, x: Any) -> int:
-        """``uintptr(unsafe.Pointer(p))``: an address for ``p``, the same for the same object all run long and
-        the same on every run of a seed (heap addresses as Go's look: 0xc000010000 up)."""
-        if x is None:
-            return 0
-        key = id(x)
-        got = self.addrs.get(key)
-        if got is None:
-            got = self.addrs[key] = (0xC000010000 + 0x30 * len(self.addrs), x)  # x held: its id stays its own
-        return got[0]
-
-    def unsafe_Sizeof(self, x: Any) -> int:
-        """``unsafe.Sizeof``: a word for a number or pointer, two for a string, three for a slice."""
-        return {str: 16, list: 24, V.Slice: 24}.get(type(x), 8)
-
     # -- encoding/json (golang/gojson.py) --
 
     async def json_Marshal(self, v: Any) -> tuple:
@@ -1253,9 +1238,6 @@ class Helpers:
 
     def json_NewDecoder(self, r: Any) -> JSONDecoder:
         return JSONDecoder(self.ip.ns, r, self.io_EOF)
-
-    def strings_NewReader(self, text: str) -> StringsReader:
-        return StringsReader(text, self.io_EOF)
 
     # -- time.Duration's methods (durations are plain ints) --
 
@@ -1523,97 +1505,6 @@ class Helpers:
 
     # -- strings, strconv, rand, atomic, math, sort, io --
 
-    def strings_Contains(self, s: str, sub: str) -> bool:
-        return sub in s
-
-    def strings_Split(self, s: str, sep: str) -> list:
-        return list(s) if sep == "" else s.split(sep)
-
-    def strings_Join(self, xs: list, sep: str) -> str:
-        return sep.join(xs or [])
-
-    def strings_TrimPrefix(self, s: str, p: str) -> str:
-        return s.removeprefix(p)
-
-    def strings_TrimSuffix(self, s: str, p: str) -> str:
-        return s.removesuffix(p)
-
-    def strings_ReplaceAll(self, s: str, a: str, b: str) -> str:
-        return s.replace(a, b)
-
-    def strings_HasPrefix(self, s: str, p: str) -> bool:
-        return s.startswith(p)
-
-    def strings_HasSuffix(self, s: str, p: str) -> bool:
-        return s.endswith(p)
-
-    def strings_Repeat(self, s: str, n: int) -> str:
-        if n < 0:
-            raise V.PanicValue("strings: negative Repeat count", "strings: negative Repeat count")
-        self.alloc(len(s) * n // 8)
-        return s * n
-
-    def strings_ToUpper(self, s: str) -> str:
-        return s.upper()
-
-    def strings_ToLower(self, s: str) -> str:
-        return s.lower()
-
-    def strings_TrimSpace(self, s: str) -> str:
-        return s.strip()
-
-    def strings_Fields(self, s: str) -> list:
-        return s.split()
-
-    def strings_Index(self, s: str, sub: str) -> int:
-        """strings.Index: a byte offset, as Go's (not a code point's)."""
-        return s.encode().find(sub.encode())
-
-    def strings_Cut(self, s: str, sep: str) -> tuple:
-        before, found, after = s.partition(sep)
-        return (before, after, True) if found or sep == "" else (s, "", False)
-
-    def strings_CutPrefix(self, s: str, p: str) -> tuple:
-        return (s[len(p):], True) if s.startswith(p) else (s, False)
-
-    def strings_CutSuffix(self, s: str, p: str) -> tuple:
-        return (s[:len(s) - len(p)], True) if s.endswith(p) else (s, False)
-
-    def strings_ContainsAny(self, s: str, chars: str) -> bool:
-        return any(c in s for c in chars)
-
-    def strings_ContainsRune(self, s: str, r: int) -> bool:
-        return chr(r) in s
-
-    def strings_IndexByte(self, s: str, c: int) -> int:
-        return s.encode().find(bytes([c & 0xFF]))
-
-    def strings_LastIndexByte(self, s: str, c: int) -> int:
-        return s.encode().rfind(bytes([c & 0xFF]))
-
-    def strings_SplitN(self, s: str, sep: str, n: int) -> list | None:
-        if n == 0:
-            return None
-        if sep == "":
-            xs = list(s)
-            return xs if n < 0 or n >= len(xs) else xs[:n - 1] + ["".join(xs[n - 1:])]
-        return s.split(sep) if n < 0 else s.split(sep, n - 1)
-
-    def strings_TrimLeft(self, s: str, cut: str) -> str:
-        return s.lstrip(cut) if cut else s
-
-    def strings_TrimRight(self, s: str, cut: str) -> str:
-        return s.rstrip(cut) if cut else s
-
-    def strconv_Itoa(self, n: int) -> str:
-        return str(n)
-
-    def strconv_Atoi(self, s: str) -> tuple:
-        try:
-            return int(s, 10), None
-        except ValueError:
-            return 0, V.GoError(f'strconv.Atoi: parsing "{s}": invalid syntax')
-
     def rand_Intn(self, n: int) -> int:
         if n <= 0:
             raise V.PanicValue(V.GoError("invalid argument to Intn"), "invalid argument to Intn")
@@ -1665,93 +1556,6 @@ class Helpers:
 
     atomic_CompareAndSwapInt64 = atomic_CompareAndSwapUint32 = atomic_CompareAndSwapInt32
 
-    def math_Max(self, a: float, b: float) -> float:
-        return max(a, b)
-
-    def math_Min(self, a: float, b: float) -> float:
-        return min(a, b)
-
-    def math_Abs(self, a: float) -> float:
-        return abs(a)
-
-    def math_Sqrt(self, a: float) -> float:
-        return a ** 0.5
-
-    def sort_Ints(self, xs: list) -> None:
-        xs.sort()
-
-    sort_Strings = sort_Ints
-
-    async def sort_Slice(self, xs: list, less: Any) -> None:
-        """A stable merge sort awaiting the Go less function (it may block, like any Go call)."""
-        if not xs or len(xs) < 2:
-            return
-        idx = list(range(len(xs)))
-        snapshot = list(xs)
-
-        async def msort(a: list) -> list:
-            if len(a) <= 1:
-                return a
-            mid = len(a) // 2
-            left, right = await msort(a[:mid]), await msort(a[mid:])
-            out = []
-            i = j = 0
-            while i < len(left) and j < len(right):
-                # less(i, j) reads the slice: put the two candidates where it looks
-                xs[0], xs[1] = snapshot[right[j]], snapshot[left[i]]
-                if await less(0, 1):
-                    out.append(right[j])
-                    j += 1
-                else:
-                    out.append(left[i])
-                    i += 1
-            return out + left[i:] + right[j:]
-        order = await msort(idx)
-        xs[:] = [snapshot[k] for k in order]
-
-    sort_SliceStable = sort_Slice
-
-    def Builder(self) -> Builder:
-        """An empty ``strings.Builder``."""
-        return Builder()
-
-    def strings_Count(self, s: str, sub: str) -> int:
-        return s.count(sub) if sub else len(s) + 1
-
-    def strings_LastIndex(self, s: str, sub: str) -> int:
-        return s.encode().rfind(sub.encode())
-
-    def strings_Title(self, s: str) -> str:
-        return s.title()
-
-    def strings_EqualFold(self, a: str, b: str) -> bool:
-        return a.casefold() == b.casefold()
-
-    def strings_Trim(self, s: str, cut: str) -> str:
-        return s.strip(cut)
-
-    def strconv_Quote(self, s: str) -> str:
-        return V.quote(s)
-
-    def strconv_FormatInt(self, n: int, base: int) -> str:
-        digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-        if n == 0:
-            return "0"
-        neg, n, out = n < 0, abs(n), ""
-        while n:
-            n, r = divmod(n, base)
-            out = digits[r] + out
-        return "-" + out if neg else out
-
-    def strconv_ParseInt(self, s: str, base: int, bits: int) -> tuple:
-        return _parse_int("ParseInt", s, base, bits or 64, True)
-
-    def strconv_ParseUint(self, s: str, base: int, bits: int) -> tuple:
-        return _parse_int("ParseUint", s, base, bits or 64, False)
-
-    def strconv_FormatUint(self, n: int, base: int) -> str:
-        return self.strconv_FormatInt(n & 0xFFFFFFFFFFFFFFFF, base)
-
     async def errors_Join(self, *errs: Any) -> Any:
         """errors.Join: one error whose text is each one's on its own line and which wraps them all."""
         errs = tuple(e for e in errs if e is not None)
@@ -1773,9 +1577,6 @@ class Helpers:
             if err is not None:
                 return out, (None if err is self.io_EOF else err)
 
-    def strings_Compare(self, a: str, b: str) -> int:
-        return (a > b) - (a < b)  # code point order is UTF-8's byte order
-
     async def io_ReadFull(self, r: Any, buf: Any) -> tuple:
         """io.ReadFull -> io.ReadAtLeast: calls r.Read until buf is full (Read may block)."""
         n = 0
@@ -1792,6 +1593,9 @@ class Helpers:
                     return n, None
                 return n, (V.GoError("unexpected EOF") if n > 0 and err is self.io_EOF else err)
         return n, None
+
+
+stdlib.install(Helpers)  # every pkg_Name of the registry (golang/stdlib) is a method of _h
 
 
 def _spec_text(spec: Any) -> str:
@@ -1917,38 +1721,6 @@ class JSONDecoder:
         if self.pending is None:
             self.pending = self.r.rest() if isinstance(self.r, StringsReader) else ""
         return bool(self.pending.strip())
-
-
-@V.go_api()
-class StringsReader:
-    """strings.Reader: reads a string."""
-
-    __slots__ = ("s", "i", "eof")
-    _goname = "strings.Reader"
-
-    def __init__(self, s: str, eof: Any) -> None:
-        self.s = s.encode()
-        self.i = 0
-        self.eof = eof
-
-    def rest(self) -> str:
-        """What is left to read, all of it (the JSON decoder's read)."""
-        text = self.s[self.i:].decode(errors="replace")
-        self.i = len(self.s)
-        return text
-
-    async def Read(self, p: Any) -> tuple:
-        """io.Reader's Read: up to len(p) bytes into p."""
-        if self.i >= len(self.s):
-            return 0, self.eof
-        n = min(len(p or ()), len(self.s) - self.i)
-        p[:n] = list(self.s[self.i:self.i + n])
-        self.i += n
-        return n, None
-
-    async def Len(self) -> int:
-        """The bytes not read yet."""
-        return len(self.s) - self.i
 
 
 async def _write_to(w: Any, s: str) -> None:
@@ -2410,41 +2182,6 @@ class Pool:
         """Keep ``x`` for a later Get (a nil is dropped, as Go drops it)."""
         if x is not None:
             self.items.append(x)
-
-
-@V.go_api()
-class Builder:
-    """strings.Builder."""
-
-    __slots__ = ("parts",)
-    _goname = "strings.Builder"
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-
-    async def WriteString(self, s: str) -> tuple:
-        self.parts.append(s)
-        return len(s), None
-
-    async def WriteByte(self, b: int) -> None:
-        self.parts.append(chr(b))
-
-    async def WriteRune(self, r: int) -> tuple:
-        self.parts.append(chr(r))
-        return 1, None
-
-    async def String(self) -> str:
-        return "".join(self.parts)
-
-    async def Len(self) -> int:
-        return len("".join(self.parts).encode())
-
-    async def Reset(self) -> None:
-        self.parts = []
-
-    async def Write(self, b: Any) -> tuple:
-        self.parts.append(bytes(b).decode(errors="replace"))
-        return len(b), None
 
 
 @V.go_api()
@@ -3103,41 +2840,3 @@ def _bounds_panic(detail: str) -> None:
     raise V.PanicValue(V.RuntimeErrorValue(msg), f"runtime error: {msg}")
 
 
-def _parse_int(fn: str, s: str, base: int, bits: int, signed: bool) -> tuple:
-    """strconv.ParseInt and ParseUint as Go reads: a sign (ParseInt only), with base 0 a 0x/0o/0b/0 prefix
-    and underscores between digits; Go's syntax and range errors, the range error with the bound."""
-    def fail(why: str, v: int = 0) -> tuple:
-        return v, V.GoError(f"strconv.{fn}: parsing {V.quote(s)}: {why}")
-    body, neg = s, False
-    if signed and body[:1] in ("+", "-"):
-        neg, body = body[0] == "-", body[1:]
-    if not 2 <= base <= 36 and base != 0:
-        return 0, V.GoError(f"strconv.{fn}: parsing {V.quote(s)}: invalid base {base}")
-    if base == 0:
-        base, low = 10, body.lower()
-        for pre, b in (("0x", 16), ("0o", 8), ("0b", 2)):
-            if low.startswith(pre) and len(body) > 2:
-                base, body = b, body[2:]
-                break
-        else:
-            if len(body) > 1 and body[0] == "0":
-                base, body = 8, body[1:]
-        if "_" in body:
-            if body.startswith("_") or body.endswith("_") or "__" in body:
-                return fail("invalid syntax")
-            body = body.replace("_", "")
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"[:base]
-    if not body or any(c not in digits for c in body.lower()):
-        return fail("invalid syntax")
-    n = int(body, base)
-    if signed:
-        lo, hi = -(1 << (bits - 1)), (1 << (bits - 1)) - 1
-        n = -n if neg else n
-        if n > hi:
-            return fail("value out of range", hi)
-        if n < lo:
-            return fail("value out of range", lo)
-        return n, None
-    if n > (1 << bits) - 1:
-        return fail("value out of range", (1 << bits) - 1)
-    return n, None
