@@ -38,11 +38,9 @@ _LANG = tree_sitter.Language(tree_sitter_go.language())
 
 # packages the interpreter provides, by import path
 PACKAGES = {
-    "fmt": "fmt", "errors": "errors", "time": "time", "sync": "sync", "context": "context",
-    "runtime": "runtime", "runtime/pprof": "pprof", "os": "os",
-    "math/rand": "rand", "math/rand/v2": "randv2", "sync/atomic": "atomic", "io": "io", "log": "log",
-    # the requests a simulated server serves (golang/traffic.py), read by the modelled net/http
-    "leakviz/traffic": "traffic", "encoding/json": "json",
+    "time": "time", "sync": "sync", "context": "context",
+    "runtime": "runtime", "runtime/pprof": "pprof",
+    "math/rand": "rand", "math/rand/v2": "randv2", "sync/atomic": "atomic",
 }
 
 # what the packages modelled in Go of our own (gomod.MODELLED) leave out on purpose, and why
@@ -54,10 +52,6 @@ BLANK_OK = {"net/http/pprof", "expvar"}
 
 # package members: name -> (is the call awaited, static result type); the rest come from golang/stdlib
 STD: dict[str, tuple[bool, Any]] = {
-    "fmt.Println": (True, None), "fmt.Printf": (True, None), "fmt.Print": (True, None),
-    "fmt.Sprintf": (True, STR), "fmt.Sprint": (True, STR), "fmt.Sprintln": (True, STR),
-    "fmt.Errorf": (True, ERR), "fmt.Fprintf": (True, None), "fmt.Fprintln": (True, None), "fmt.Fprint": (True, None),
-    "errors.New": (False, ERR), "errors.Is": (True, BOOL), "errors.Unwrap": (True, ERR), "errors.As": (True, BOOL),
     "time.Sleep": (True, None), "time.After": (False, ("chan", ("ext", "time.Time"))),
     "time.Tick": (False, ("chan", ("ext", "time.Time"))), "time.NewTimer": (False, ("ptr", ("ext", "time.Timer"))),
     "time.NewTicker": (False, ("ptr", ("ext", "time.Ticker"))), "time.AfterFunc": (False, ("ptr", ("ext", "time.Timer"))),
@@ -78,15 +72,6 @@ STD: dict[str, tuple[bool, Any]] = {
     "runtime.Caller": (False, ("tuple", [INT, STR, INT, BOOL])), "runtime.GOMAXPROCS": (False, INT),
     "runtime.GC": (False, None), "runtime.NumCPU": (False, INT), "runtime.Goexit": (False, None),
     "pprof.Lookup": (False, ("ptr", ("ext", "pprof.Profile"))),
-    "os.Exit": (False, None), "os.Getenv": (False, STR), "os.Setenv": (False, ERR), "os.Unsetenv": (False, ERR),
-    "os.LookupEnv": (False, ("tuple", [STR, BOOL])),
-    "json.Marshal": (True, ("tuple", [("slice", INT), ERR])),
-    "json.MarshalIndent": (True, ("tuple", [("slice", INT), ERR])), "json.Unmarshal": (False, ERR),
-    "json.Valid": (False, BOOL), "json.NewEncoder": (False, ("ptr", ("ext", "json.Encoder"))),
-    "json.NewDecoder": (False, ("ptr", ("ext", "json.Decoder"))),
-    "traffic.Len": (False, INT), "traffic.End": (False, INT), "traffic.At": (False, ("tuple", [INT, STR, STR, STR])),
-    "traffic.Header": (False, ("slice", STR)), "traffic.Served": (False, None),
-    "traffic.Arrive": (False, None), "traffic.Done": (False, None),
     "rand.Intn": (False, INT), "rand.Int": (False, INT), "rand.Seed": (False, None), "rand.Float64": (False, FLOAT),
     "rand.Int63": (False, INT), "rand.Int31n": (False, INT), "rand.Int63n": (False, INT),
     "atomic.AddInt32": (False, INT), "atomic.AddInt64": (False, INT), "atomic.AddUint32": (False, INT),
@@ -95,22 +80,13 @@ STD: dict[str, tuple[bool, Any]] = {
     "atomic.StoreInt64": (False, None), "atomic.StoreUint32": (False, None), "atomic.StoreUint64": (False, None),
     "atomic.CompareAndSwapInt32": (False, BOOL), "atomic.CompareAndSwapInt64": (False, BOOL),
     "atomic.CompareAndSwapUint32": (False, BOOL),
-    "io.ReadFull": (True, ("tuple", [INT, ERR])), "io.ReadAll": (True, ("tuple", [("slice", INT), ERR])),
-    "errors.Join": (True, ERR), "log.Println": (True, None), "log.Printf": (True, None), "log.Print": (True, None),
-    "log.Fatal": (True, None), "log.Fatalf": (True, None), "log.Fatalln": (True, None), "log.Panic": (True, None),
-    "log.Panicf": (True, None), "log.SetFlags": (False, None), "log.SetOutput": (False, None),
-    "log.SetPrefix": (False, None), "log.Flags": (False, INT), "log.Prefix": (False, STR),
-    "log.Writer": (False, ("iface", "io.Writer")),
 }
 STD_VALUES: dict[str, Any] = {
     "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
     "time.Minute": DUR, "time.Hour": DUR, "time.RFC3339": STR, "time.RFC3339Nano": STR, "time.DateTime": STR,
     "time.DateOnly": STR, "time.TimeOnly": STR, "time.Kitchen": STR, "time.RFC1123": STR, "time.Stamp": STR,
-    "time.StampMilli": STR, "os.Stdout": ("ext", "os.File"), "os.Stderr": ("ext", "os.File"),
-    "os.Args": ("slice", STR), "context.Canceled": ERR, "context.DeadlineExceeded": ERR, "io.EOF": ERR,
-    "log.Ldate": INT, "log.Ltime": INT, "log.Lmicroseconds": INT, "log.Llongfile": INT, "log.Lshortfile": INT,
-    "log.LUTC": INT, "log.Lmsgprefix": INT, "log.LstdFlags": INT,
-    "io.Discard": ("ext", "io.Writer"),
+    "time.StampMilli": STR,
+    "context.Canceled": ERR, "context.DeadlineExceeded": ERR,
 }
 STD_TYPES: dict[str, Any] = {
     "sync.Mutex": ("ext", "sync.Mutex"), "sync.RWMutex": ("ext", "sync.RWMutex"),
@@ -118,14 +94,11 @@ STD_TYPES: dict[str, Any] = {
     "sync.Locker": ("iface", "sync.Locker"), "sync.Map": ("ext", "sync.Map"), "sync.Pool": ("ext", "sync.Pool"),
     "time.Duration": DUR, "time.Time": ("ext", "time.Time"), "time.Timer": ("ext", "time.Timer"),
     "time.Ticker": ("ext", "time.Ticker"), "context.Context": ("iface", "context.Context"),
-    "context.CancelFunc": ("func",), "context.CancelCauseFunc": ("func",), "io.Reader": ("iface", "io.Reader"), "io.Writer": ("iface", "io.Writer"),
-    "os.File": ("ext", "os.File"), "pprof.Profile": ("ext", "pprof.Profile"),
+    "context.CancelFunc": ("func",), "context.CancelCauseFunc": ("func",),
+    "pprof.Profile": ("ext", "pprof.Profile"),
     "atomic.Int32": ("ext", "atomic.Int32"), "atomic.Int64": ("ext", "atomic.Int64"),
     "atomic.Bool": ("ext", "atomic.Bool"), "atomic.Uint32": ("ext", "atomic.Int32"),
     "atomic.Uint64": ("ext", "atomic.Int64"), "atomic.Value": ("ext", "atomic.Value"),
-    "json.Encoder": ("ext", "json.Encoder"),
-    "json.Decoder": ("ext", "json.Decoder"),
-    "json.RawMessage": ("slice", INT), "json.Marshaler": ("iface", ("MarshalJSON",)),
 }
 EXT_ZERO = {
     "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",
@@ -155,10 +128,6 @@ DUR_RESULTS = {"String": ("basic", "string"), "Seconds": ("basic", "float64"), "
                "Abs": ("basic", "duration")}
 
 
-# what the library hands back as []byte: fmt prints it as bytes
-STD["json.Marshal"] = STD["json.MarshalIndent"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
-STD_TYPES["json.RawMessage"] = ("slice", SIZED["uint8"])
-STD["io.ReadAll"] = (True, ("tuple", [("slice", SIZED["uint8"]), ERR]))
 # math/rand/v2: the top-level functions, and the same as methods of *rand.Rand (rand.N's result is its argument's type)
 _RANDV2 = {"IntN": INT, "Int": INT, "Int64N": SIZED["int64"], "Int64": SIZED["int64"], "Int32N": SIZED["int32"],
            "Int32": SIZED["int32"], "UintN": SIZED["uint"], "Uint32N": SIZED["uint32"], "Uint32": SIZED["uint32"],

@@ -34,8 +34,8 @@ from . import values as V
 from .budget import DEFAULT as DEFAULT_BUDGETS
 from .budget import BudgetExceeded, Budgets
 from .compile import Program
-from .panics import CHAN_REASONS, panic_value
-from .stdlib.strings import StringsReader
+from .panics import CHAN_REASONS, Goexit, OsExit, panic_value
+from .stdlib.io import write_to
 
 MAIN_GOID = 1
 # Go's code takes time: a goroutine's turn (a schedule, and what it runs before it next blocks or
@@ -49,18 +49,6 @@ DEFAULT_UNTIL = DEFAULT_BUDGETS.sim_ns  # simulated time limit when --until is n
 HTTP_FILE = "/leakviz-modelled/net/http/"
 FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
 
-
-
-class OsExit(Exception):
-    """``os.Exit(code)``: ends the program at once, defers not run."""
-
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-class Goexit(Exception):
-    """``runtime.Goexit``: runs the goroutine's defers, then ends it."""
 
 
 @dataclass
@@ -414,17 +402,8 @@ class Helpers:
         self.time_Second = 1_000_000_000
         self.time_Minute = 60_000_000_000
         self.time_Hour = 3_600_000_000_000
-        self.os_Stdout = Writer(interp, 1)
-        self.os_Stderr = Writer(interp, 2)
-        self.io_Discard = Writer(interp, 0)
-        self.os_Args = ["/tmp/go-build/exe/main"]
         self.context_Canceled = V.GoError("context canceled")
         self.context_DeadlineExceeded = V.GoError("context deadline exceeded")
-        self.io_EOF = V.GoError("EOF")
-        (self.log_Ldate, self.log_Ltime, self.log_Lmicroseconds, self.log_Llongfile, self.log_Lshortfile,
-         self.log_LUTC, self.log_Lmsgprefix) = (1 << k for k in range(7))
-        self.log_LstdFlags = 3
-        self.log_flags, self.log_prefix, self.log_out = 3, "", None  # the standard logger's settings
         stdlib.init(self)
 
     # -- goroutines --
@@ -990,181 +969,6 @@ class Helpers:
             return v.v
         return v
 
-    # -- fmt --
-
-    async def fmt_Println(self, *args: Any) -> None:
-        self.ip.write(1, await V.sprint(list(args), True) + "\n")
-
-    async def fmt_Print(self, *args: Any) -> None:
-        self.ip.write(1, await V.sprint(list(args), False))
-
-    async def fmt_Printf(self, f: str, *args: Any) -> None:
-        self.ip.write(1, await V.sprintf(f, list(args)))
-
-    async def fmt_Sprintf(self, f: str, *args: Any) -> str:
-        return await V.sprintf(f, list(args))
-
-    async def fmt_Sprint(self, *args: Any) -> str:
-        return await V.sprint(list(args), False)
-
-    async def fmt_Sprintln(self, *args: Any) -> str:
-        return await V.sprint(list(args), True) + "\n"
-
-    async def fmt_Errorf(self, f: str, *args: Any) -> V.GoError:
-        """fmt.Errorf: the arguments of its %w verbs are what the error wraps (one, or several as Go 1.20's)."""
-        ws = tuple(V.plain(args[i]) for i in V.verb_args(f, "w") if i < len(args) and args[i] is not None)
-        return V.GoError(await V.sprintf(f, list(args)), ws[0] if len(ws) == 1 else ws or None)
-
-    async def fmt_Fprintf(self, w: Any, f: str, *args: Any) -> None:
-        await _write_to(w, await V.sprintf(f, list(args)))
-
-    async def fmt_Fprintln(self, w: Any, *args: Any) -> None:
-        await _write_to(w, await V.sprint(list(args), True) + "\n")
-
-    async def fmt_Fprint(self, w: Any, *args: Any) -> None:
-        await _write_to(w, await V.sprint(list(args), False))
-
-    # -- log: to stderr, stamped with the virtual clock from Go's playground epoch --
-
-    async def _log(self, text: str) -> str:
-        """One line of the standard logger: prefix, date and time from its flags (on the virtual clock,
-        from the playground's epoch), file:line of the caller, to its output (stderr unless set)."""
-        import datetime
-        flags, head = self.log_flags, ""
-        if flags & 7:
-            t = datetime.datetime(2009, 11, 10, 23, 0, 0) + datetime.timedelta(microseconds=self.rt.now // 1000)
-            if flags & 1:
-                head += t.strftime("%Y/%m/%d ")
-            if flags & 6:
-                head += t.strftime("%H:%M:%S") + (f".{t.microsecond:06d}" if flags & 4 else "") + " "
-        if flags & 24:
-            from .dump import go_frames
-            frames = go_frames(self.ip, self.rt.current, sys._getframe(2))
-            f, line = (frames[0][1], frames[0][2]) if frames else ("???", 0)
-            head += f"{f.rsplit('/', 1)[-1] if flags & 16 else f}:{line}: "
-        line = head + self.log_prefix + text if flags & 64 else self.log_prefix + head + text
-        line = line if line.endswith("\n") else line + "\n"
-        if self.log_out is None:
-            self.ip.write(2, line)
-        else:
-            await _write_to(self.log_out, line)
-        return text
-
-    def log_SetFlags(self, flags: int) -> None:
-        self.log_flags = flags
-
-    def log_SetPrefix(self, prefix: str) -> None:
-        self.log_prefix = prefix
-
-    def log_SetOutput(self, w: Any) -> None:
-        self.log_out = w
-
-    def log_Flags(self) -> int:
-        return self.log_flags
-
-    def log_Prefix(self) -> str:
-        return self.log_prefix
-
-    def log_Writer(self) -> Any:
-        return self.log_out if self.log_out is not None else self.os_Stderr
-
-    async def log_Println(self, *args: Any) -> None:
-        await self._log(await V.sprint(list(args), True))
-
-    async def log_Print(self, *args: Any) -> None:
-        await self._log(await V.sprint(list(args), False))
-
-    async def log_Printf(self, f: str, *args: Any) -> None:
-        await self._log(await V.sprintf(f, list(args)))
-
-    async def log_Fatal(self, *args: Any) -> None:
-        await self._log(await V.sprint(list(args), False))
-        raise OsExit(1)
-
-    async def log_Fatalln(self, *args: Any) -> None:
-        await self._log(await V.sprint(list(args), True))
-        raise OsExit(1)
-
-    async def log_Fatalf(self, f: str, *args: Any) -> None:
-        await self._log(await V.sprintf(f, list(args)))
-        raise OsExit(1)
-
-    async def log_Panic(self, *args: Any) -> None:
-        s = await self._log(await V.sprint(list(args), False))
-        raise V.PanicValue(s, s)
-
-    async def log_Panicf(self, f: str, *args: Any) -> None:
-        s = await self._log(await V.sprintf(f, list(args)))
-        raise V.PanicValue(s, s)
-
-    # -- errors --
-
-    def errors_New(self, s: str) -> V.GoError:
-        return V.GoError(s)
-
-    async def _unwrapped(self, err: Any) -> list:
-        """What ``err`` wraps: fmt.Errorf's %w, errors.Join's errors, or its own Unwrap() error / []error."""
-        if isinstance(err, V.GoError):
-            w = err.wrapped
-            return list(w) if type(w) is tuple else ([] if w is None else [w])
-        m = getattr(err, V.go_attr("Unwrap"), None)
-        if m is None:
-            return []
-        got = await m() if callable(m) else None
-        if V.is_slice(got):
-            return [e for e in got if e is not None]
-        return [] if got is None else [got]
-
-    async def _chain(self, err: Any) -> Any:
-        """The tree of errors under ``err``, depth first, as errors.Is and errors.As walk it."""
-        todo = [err]
-        while todo:
-            e = todo.pop()
-            if e is None:
-                continue
-            yield e
-            todo.extend(reversed(await self._unwrapped(e)))
-
-    async def errors_Is(self, err: Any, target: Any) -> bool:
-        if err is None or target is None:
-            return err is target
-        async for e in self._chain(err):
-            try:
-                if e is target or (type(e) is type(target) and e == target):
-                    return True
-            except TypeError:  # an uncomparable error value: Go compares it only when comparable
-                pass
-            m = getattr(e, V.go_attr("Is"), None)
-            if m is not None and await m(target):
-                return True
-        return False
-
-    async def errors_As(self, err: Any, target: Any, spec: Any) -> bool:
-        """errors.As: the first error of the chain of type ``spec`` (what the target points at) goes there."""
-        if target is None:
-            raise V.PanicValue(V.GoError("errors: target cannot be nil"), "errors: target cannot be nil")
-        async for e in self._chain(err):
-            if self.is_type(e, spec):
-                found = self.unwrap(e, spec)
-                if isinstance(target, V.GoStruct):  # &t of a struct variable is the struct itself: set in place
-                    for f in target._fields:
-                        object.__setattr__(target, f, getattr(found, f))
-                else:
-                    target.v = found
-                return True
-            m = getattr(e, V.go_attr("As"), None)
-            if m is not None and await m(target):
-                return True
-        return False
-
-    async def errors_Unwrap(self, err: Any) -> Any:
-        """errors.Unwrap: only an Unwrap() error (a joined error's []error is not unwrapped, as in Go)."""
-        if isinstance(err, V.GoError):
-            return err.wrapped if type(err.wrapped) is not tuple else None
-        m = getattr(err, V.go_attr("Unwrap"), None)
-        got = await m() if m is not None else None
-        return None if V.is_slice(got) else got
-
     # -- time --
 
     def time_Sleep(self, d: int) -> Any:
@@ -1194,50 +998,6 @@ class Helpers:
 
     def time_Now(self) -> Time:
         return Time(self.rt.now)
-
-    # -- unsafe: what programs use it for (a pointer's address as a number), nothing that reaches memory --
-
-    # -- encoding/json (golang/gojson.py) --
-
-    async def json_Marshal(self, v: Any) -> tuple:
-        from .gojson import JSONError, encode
-        try:
-            text = await encode(v)
-        except JSONError as e:
-            return None, V.GoError(str(e))
-        self.alloc(len(text))
-        return list(text.encode()), None
-
-    async def json_MarshalIndent(self, v: Any, prefix: str, indent: str) -> tuple:
-        from .gojson import JSONError, encode
-        from .gojson import indent as lay_out
-        try:
-            text = lay_out(await encode(v), prefix, indent)
-        except JSONError as e:
-            return None, V.GoError(str(e))
-        self.alloc(len(text))
-        return list(text.encode()), None
-
-    def json_Valid(self, data: Any) -> bool:
-        from .gojson import JSONError, parse
-        try:
-            parse(data)
-        except JSONError:
-            return False
-        return True
-
-    def json_Unmarshal(self, data: Any, ptr: Any, desc: tuple = ("any",)) -> Any:
-        from .gojson import JSONError, parse
-        try:
-            return json_into(self.ip.ns, parse(data), ptr, desc)
-        except JSONError as e:
-            return V.GoError(str(e))
-
-    def json_NewEncoder(self, w: Any) -> JSONEncoder:
-        return JSONEncoder(w)
-
-    def json_NewDecoder(self, r: Any) -> JSONDecoder:
-        return JSONDecoder(self.ip.ns, r, self.io_EOF)
 
     # -- time.Duration's methods (durations are plain ints) --
 
@@ -1454,55 +1214,6 @@ class Helpers:
             return None
         return Profile(self.ip, name)
 
-    def os_Exit(self, code: int) -> None:
-        raise OsExit(code)
-
-    def os_Setenv(self, k: str, v: str) -> Any:
-        if k == "" or "=" in k or "\x00" in k or "\x00" in v:
-            return V.GoError("setenv: invalid argument")
-        self.ip.env[k] = v  # the simulated program's environment only
-        return None
-
-    def os_Unsetenv(self, k: str) -> Any:
-        self.ip.env.pop(k, None)
-        return None
-
-    def os_LookupEnv(self, k: str) -> tuple:
-        return (self.ip.env[k], True) if k in self.ip.env else ("", False)
-
-    # -- leakviz/traffic: the requests the simulated net/http serves --
-
-    def traffic_Len(self) -> int:
-        t = self.ip.traffic
-        return 0 if t is None else len(t.requests)
-
-    def traffic_End(self) -> int:
-        t = self.ip.traffic
-        return 0 if t is None else t.end_ns
-
-    def traffic_At(self, i: int) -> tuple:
-        r = self.ip.traffic.requests[i]
-        return r.at_ns, r.method, r.target, r.remote
-
-    def traffic_Header(self, i: int) -> list:
-        return [x for kv in self.ip.traffic.requests[i].headers for x in kv]
-
-    def traffic_Served(self) -> None:
-        self.ip.traffic_served = True
-
-    def traffic_Arrive(self, i: int) -> None:
-        """Request ``i`` arrives: a ``request`` event, and the goroutine started next serves it (its lane)."""
-        r = self.ip.traffic.requests[i]
-        self.ip.next_req = i
-        self.rt.emit("request", i, r.remote.rsplit(":", 1)[0])
-
-    def traffic_Done(self, i: int, code: int) -> None:
-        """Request ``i``'s handler answered with ``code``: a ``return`` event (rejected from 400 on)."""
-        self.rt.emit("return", i, "rejected" if code >= 400 else "accepted", code)
-
-    def os_Getenv(self, k: str) -> str:
-        return self.ip.env.get(k, "")  # the program's own environment: empty, or what --env gave
-
     # -- strings, strconv, rand, atomic, math, sort, io --
 
     def rand_Intn(self, n: int) -> int:
@@ -1556,45 +1267,6 @@ class Helpers:
 
     atomic_CompareAndSwapInt64 = atomic_CompareAndSwapUint32 = atomic_CompareAndSwapInt32
 
-    async def errors_Join(self, *errs: Any) -> Any:
-        """errors.Join: one error whose text is each one's on its own line and which wraps them all."""
-        errs = tuple(e for e in errs if e is not None)
-        if not errs:
-            return None
-        texts = [await V._call_str(getattr(e, V.go_attr("Error"), None) or e.Error) for e in errs]
-        return V.GoError("\n".join(texts), errs)
-
-    async def io_ReadAll(self, r: Any) -> tuple:
-        """io.ReadAll: r.Read into 512-byte parts until an error; io.EOF is the good end (nil error)."""
-        read = getattr(self.nn(r), V.go_attr("Read"))
-        out: list = []
-        while True:
-            part = [0] * 512
-            k, err = await read(part)
-            if k:
-                self.alloc(len(out) + k)
-                out.extend(part[:k])
-            if err is not None:
-                return out, (None if err is self.io_EOF else err)
-
-    async def io_ReadFull(self, r: Any, buf: Any) -> tuple:
-        """io.ReadFull -> io.ReadAtLeast: calls r.Read until buf is full (Read may block)."""
-        n = 0
-        want = len(buf or [])
-        read = getattr(self.nn(r), V.go_attr("Read"))  # a Go method: a user type's or the library's
-        while n < want:
-            part = buf[n:]  # slices do not share their array here: what Read fills is copied back
-            k, err = await read(part)
-            if k:
-                buf[n:n + k] = part[:k]
-            n += k
-            if err is not None:
-                if n >= want:
-                    return n, None
-                return n, (V.GoError("unexpected EOF") if n > 0 and err is self.io_EOF else err)
-        return n, None
-
-
 stdlib.install(Helpers)  # every pkg_Name of the registry (golang/stdlib) is a method of _h
 
 
@@ -1628,133 +1300,9 @@ def _print_arg(a: Any) -> str:
     return "0xc000" + format(id(a) & 0xFFFFFF, "06x")
 
 
-def json_into(ns: dict, x: Any, ptr: Any, desc: tuple) -> Any:
-    """Decode JSON value ``x`` into what ``ptr`` points at (a struct, or a variable, field or element);
-    the error (None when it went in)."""
-    from .gojson import JSONError, decode
-    if ptr is None:
-        return V.GoError("json: Unmarshal(nil)")
-    try:
-        if isinstance(ptr, V.GoStruct):
-            decode(x, desc if desc and desc[0] == "struct" else ("struct", type(ptr).__name__), ns, ptr)
-            return None
-        if not hasattr(ptr, "v"):
-            return V.GoError(f"json: Unmarshal(non-pointer {V.type_name(ptr)})")
-        ptr.v = decode(x, desc, ns, ptr.v if desc and desc[0] == "struct" else None)
-    except JSONError as e:
-        return V.GoError(str(e))
-    return None
-
-
 for _name in ("IntN", "Int64N", "Int32N", "UintN", "Uint32N", "Uint64N", "N", "Int", "Int64", "Int32", "Uint32",
               "Uint64", "Float64", "Perm", "Shuffle"):  # math/rand/v2's top-level functions
     setattr(Helpers, f"randv2_{_name}", lambda self, *a, _n=_name: getattr(self.randv2(), _n)(*a))
-
-
-@V.go_api()
-class JSONEncoder:
-    """json.Encoder: each value as one line of JSON to its writer."""
-
-    __slots__ = ("w", "prefix", "indent")
-    _goname = "json.Encoder"
-
-    def __init__(self, w: Any) -> None:
-        self.w = w
-        self.prefix = self.indent = ""
-
-    async def Encode(self, v: Any) -> Any:
-        """Write ``v`` as JSON and a newline; the error."""
-        from .gojson import JSONError, encode
-        from .gojson import indent as lay_out
-        try:
-            text = lay_out(await encode(v), self.prefix, self.indent)
-        except JSONError as e:
-            return V.GoError(str(e))
-        await _write_to(self.w, text + "\n")
-        return None
-
-    async def SetIndent(self, prefix: str, indent: str) -> None:
-        """Lay the values out as MarshalIndent does."""
-        self.prefix, self.indent = prefix, indent
-
-
-@V.go_api()
-class JSONDecoder:
-    """json.Decoder over a strings.Reader or a request body: one JSON value per Decode."""
-
-    __slots__ = ("ns", "r", "pending", "eof")
-    _goname = "json.Decoder"
-
-    def __init__(self, ns: dict, r: Any, eof: Any) -> None:
-        self.ns = ns
-        self.r = r
-        self.eof = eof  # io.EOF: what Decode returns when the input is used up
-        self.pending: str | None = None
-
-    async def Decode(self, ptr: Any, desc: tuple = ("any",)) -> Any:
-        """Decode the next JSON value into what ``ptr`` points at (``desc``: its type, from the compiler)."""
-        import json as _json
-
-        from .gojson import JSONError, parse
-        if self.pending is None:
-            if self.r is None or not isinstance(self.r, StringsReader):
-                return self.eof if self.r is None else V.GoError(
-                    "leakviz: a json.Decoder reads a strings.Reader or a request body here")
-            self.pending = self.r.rest()
-        text = self.pending.lstrip()
-        if not text:
-            return self.eof
-        try:
-            x, end = _json.JSONDecoder().raw_decode(text)
-        except _json.JSONDecodeError:
-            try:
-                parse(text)
-            except JSONError as e:
-                self.pending = ""
-                return V.GoError(str(e))
-            return V.GoError("unexpected EOF")
-        self.pending = text[end:]
-        return json_into(self.ns, x, ptr, desc)
-
-    async def More(self) -> bool:
-        """Whether another value follows."""
-        if self.pending is None:
-            self.pending = self.r.rest() if isinstance(self.r, StringsReader) else ""
-        return bool(self.pending.strip())
-
-
-async def _write_to(w: Any, s: str) -> None:
-    if isinstance(w, Writer):
-        w.ip.write(w.fd, s)
-        return
-    if type(w) is V.PtrArg:  # fmt's arguments wrap struct pointers; the writer is one
-        w = w.p
-    write = getattr(w, "g_Write", None)
-    if write is None:
-        raise V.PanicValue(V.RuntimeErrorValue("invalid memory address or nil pointer dereference"),
-                           "runtime error: invalid memory address or nil pointer dereference")
-    r = write(list(s.encode()))
-    if hasattr(r, "__await__"):
-        await r
-
-
-@V.go_api()
-class Writer:
-    """os.Stdout, os.Stderr, io.Discard."""
-
-    _goname = "*os.File"
-
-    def __init__(self, ip: Interp, fd: int) -> None:
-        self.ip = ip
-        self.fd = fd
-
-    async def Write(self, b: Any) -> tuple:
-        self.ip.write(self.fd, bytes(b).decode(errors="replace") if V.is_slice(b) else str(b))
-        return len(b), None
-
-    async def WriteString(self, s: str) -> tuple:
-        self.ip.write(self.fd, s)
-        return len(s), None
 
 
 class FieldRef:
@@ -2428,7 +1976,7 @@ class Profile:
             while rt.runnable() > 0:
                 await rt.gosched()
         text = write_profile(self.ip, self.name, debug, sys._getframe(1), blocked)
-        await _write_to(w, text)
+        await write_to(w, text)
         return None
 
     async def Count(self) -> int:

@@ -1,6 +1,7 @@
 """Go's words for what stopped a goroutine: wait reasons of channel operations
-and the value a Python exception stands for when Go code panics. Shared by
-the interpreter and the dump writer (neither imports the other for them)."""
+and the value a Python exception stands for when Go code panics; the two
+exceptions that end a goroutine or the program without a panic. Shared by
+the interpreter, the standard library (golang/stdlib) and the dump writer."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from ..core.errors import GoPanic
 from . import values as V
 
 CHAN_REASONS = {"send": "chan send", "recv": "chan receive", "select": "select"}
+
+
+class OsExit(Exception):
+    """``os.Exit(code)``: ends the program at once, defers not run."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+class Goexit(Exception):
+    """``runtime.Goexit``: runs the goroutine's defers, then ends it."""
 
 
 def panic_value(e: BaseException) -> Any:
