@@ -77,8 +77,9 @@ def allowed(rel: str, qual: str, node, is_method: bool, documented: set[str]) ->
 
 
 def _declared(node) -> bool:
-    """Whether a function is declared in the standard library's registry: ``@std("pkg.Name", ...)``."""
-    return any(isinstance(d, ast.Call) and getattr(d.func, "id", "") == "std" for d in node.decorator_list)
+    """Whether a function is in the standard library's registry: ``@std("pkg.Name", ...)``, or
+    ``@helper("dur_String")`` (a Go method of time.Duration, durations being plain ints)."""
+    return any(isinstance(d, ast.Call) and getattr(d.func, "id", "") in ("std", "helper") for d in node.decorator_list)
 
 
 def undocumented(root: Path = PKG) -> list[str]:

@@ -38,9 +38,7 @@ _LANG = tree_sitter.Language(tree_sitter_go.language())
 
 # packages the interpreter provides, by import path
 PACKAGES = {
-    "time": "time", "sync": "sync", "context": "context",
-    "runtime": "runtime", "runtime/pprof": "pprof",
-    "math/rand": "rand", "math/rand/v2": "randv2", "sync/atomic": "atomic",
+    "math/rand": "rand", "math/rand/v2": "randv2",
 }
 
 # what the packages modelled in Go of our own (gomod.MODELLED) leave out on purpose, and why
@@ -52,53 +50,12 @@ BLANK_OK = {"net/http/pprof", "expvar"}
 
 # package members: name -> (is the call awaited, static result type); the rest come from golang/stdlib
 STD: dict[str, tuple[bool, Any]] = {
-    "time.Sleep": (True, None), "time.After": (False, ("chan", ("ext", "time.Time"))),
-    "time.Tick": (False, ("chan", ("ext", "time.Time"))), "time.NewTimer": (False, ("ptr", ("ext", "time.Timer"))),
-    "time.NewTicker": (False, ("ptr", ("ext", "time.Ticker"))), "time.AfterFunc": (False, ("ptr", ("ext", "time.Timer"))),
-    "time.Now": (False, ("ext", "time.Time")), "time.Since": (False, DUR), "time.Until": (False, DUR),
-    "sync.NewCond": (False, ("ptr", ("ext", "sync.Cond"))), "sync.OnceFunc": (False, ("func", [])),
-    "sync.OnceValue": (False, ("func", [None])), "sync.OnceValues": (False, ("func", [None, None])),
-    "context.Background": (False, ("iface", "context.Context")), "context.TODO": (False, ("iface", "context.Context")),
-    "context.WithCancel": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
-    "context.WithTimeout": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
-    "context.WithDeadline": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
-    "context.WithValue": (False, ("iface", "context.Context")),
-    "context.Cause": (False, ERR),
-    "context.WithCancelCause": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
-    "context.WithTimeoutCause": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
-    "context.WithDeadlineCause": (False, ("tuple", [("iface", "context.Context"), ("func",)])),
-    "context.WithoutCancel": (False, ("iface", "context.Context")), "context.AfterFunc": (False, ("func",)),
-    "runtime.Gosched": (True, None), "runtime.NumGoroutine": (False, INT),
-    "runtime.Caller": (False, ("tuple", [INT, STR, INT, BOOL])), "runtime.GOMAXPROCS": (False, INT),
-    "runtime.GC": (False, None), "runtime.NumCPU": (False, INT), "runtime.Goexit": (False, None),
-    "pprof.Lookup": (False, ("ptr", ("ext", "pprof.Profile"))),
     "rand.Intn": (False, INT), "rand.Int": (False, INT), "rand.Seed": (False, None), "rand.Float64": (False, FLOAT),
     "rand.Int63": (False, INT), "rand.Int31n": (False, INT), "rand.Int63n": (False, INT),
-    "atomic.AddInt32": (False, INT), "atomic.AddInt64": (False, INT), "atomic.AddUint32": (False, INT),
-    "atomic.AddUint64": (False, INT), "atomic.LoadInt32": (False, INT), "atomic.LoadInt64": (False, INT),
-    "atomic.LoadUint32": (False, INT), "atomic.LoadUint64": (False, INT), "atomic.StoreInt32": (False, None),
-    "atomic.StoreInt64": (False, None), "atomic.StoreUint32": (False, None), "atomic.StoreUint64": (False, None),
-    "atomic.CompareAndSwapInt32": (False, BOOL), "atomic.CompareAndSwapInt64": (False, BOOL),
-    "atomic.CompareAndSwapUint32": (False, BOOL),
 }
 STD_VALUES: dict[str, Any] = {
-    "time.Nanosecond": DUR, "time.Microsecond": DUR, "time.Millisecond": DUR, "time.Second": DUR,
-    "time.Minute": DUR, "time.Hour": DUR, "time.RFC3339": STR, "time.RFC3339Nano": STR, "time.DateTime": STR,
-    "time.DateOnly": STR, "time.TimeOnly": STR, "time.Kitchen": STR, "time.RFC1123": STR, "time.Stamp": STR,
-    "time.StampMilli": STR,
-    "context.Canceled": ERR, "context.DeadlineExceeded": ERR,
 }
 STD_TYPES: dict[str, Any] = {
-    "sync.Mutex": ("ext", "sync.Mutex"), "sync.RWMutex": ("ext", "sync.RWMutex"),
-    "sync.WaitGroup": ("ext", "sync.WaitGroup"), "sync.Once": ("ext", "sync.Once"), "sync.Cond": ("ext", "sync.Cond"),
-    "sync.Locker": ("iface", "sync.Locker"), "sync.Map": ("ext", "sync.Map"), "sync.Pool": ("ext", "sync.Pool"),
-    "time.Duration": DUR, "time.Time": ("ext", "time.Time"), "time.Timer": ("ext", "time.Timer"),
-    "time.Ticker": ("ext", "time.Ticker"), "context.Context": ("iface", "context.Context"),
-    "context.CancelFunc": ("func",), "context.CancelCauseFunc": ("func",),
-    "pprof.Profile": ("ext", "pprof.Profile"),
-    "atomic.Int32": ("ext", "atomic.Int32"), "atomic.Int64": ("ext", "atomic.Int64"),
-    "atomic.Bool": ("ext", "atomic.Bool"), "atomic.Uint32": ("ext", "atomic.Int32"),
-    "atomic.Uint64": ("ext", "atomic.Int64"), "atomic.Value": ("ext", "atomic.Value"),
 }
 EXT_ZERO = {
     "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",

@@ -93,7 +93,7 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
     return out
 
 
-_INTERP = __package__ + ".interp"
+_TIME, _CONTEXT = __package__ + ".stdlib.time", __package__ + ".stdlib.context"
 
 
 def goroutine_frames(g: Any, current_frame: Any) -> list[tuple[str, int, dict]]:
@@ -184,10 +184,10 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
                 todo.append(v.__func__)
             elif isinstance(v, _SKIP) or t.__name__ in ("Interp", "Helpers", "GoRuntime", "Goroutine"):
                 continue
-            elif t.__name__ == "Timer" and t.__module__ == _INTERP:
+            elif t.__name__ == "Timer" and t.__module__ == _TIME:
                 if v.active:
                     todo.extend((v.C, v.fn, v.ctx))
-            elif t.__name__ == "Context" and t.__module__ == _INTERP:  # not contextvars' (asyncio's frames)
+            elif t.__name__ == "Context" and t.__module__ == _CONTEXT:  # not contextvars' (asyncio's frames)
                 todo.extend((v.done, v.parent, v.children, v.values, v.timer, v.err))
             else:
                 d = getattr(v, "__dict__", None)

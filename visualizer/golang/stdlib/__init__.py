@@ -1,7 +1,26 @@
 """Go's standard library as leakviz runs it: a module per package, each declaring its names (signature
 and implementation together) in the registry (registry.py). Importing this package loads them all."""
 
-from . import errors, fmt, io, json, log, math, os, sort, strconv, strings, traffic, unsafe  # noqa: F401  each declares its package's names
+from . import (  # noqa: F401  each module declares its package's names
+    atomic,
+    context,
+    errors,
+    fmt,
+    io,
+    json,
+    log,
+    math,
+    os,
+    pprof,
+    runtime,
+    sort,
+    strconv,
+    strings,
+    sync,
+    time,
+    traffic,
+    unsafe,
+)
 from .registry import FUNCS, HELPERS, PACKAGES, TYPES, VALUES, attr, init, install, tables
 
 __all__ = ["FUNCS", "HELPERS", "PACKAGES", "TYPES", "VALUES", "attr", "init", "install", "tables"]
