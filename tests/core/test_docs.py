@@ -71,8 +71,6 @@ def allowed(rel: str, qual: str, node, is_method: bool, documented: set[str]) ->
         return "Go's own library"
     if rel.startswith(GO_LIBRARY_DIR) and not is_method and GO_FUNCTION.fullmatch(qual) and _declared(node):
         return "Go's own library"
-    if rel in GO_LIBRARY_FILES and is_method and re.fullmatch(r"Helpers\.[a-z]+_[A-Z][A-Za-z0-9]*", qual):
-        return "Go's own library, not yet moved into golang/stdlib"
     return None
 
 

@@ -12,8 +12,8 @@ function name to its Go name as the compiler spells it (``main.F``,
 ``main.(*T).M``, ``main.F.func1``, ``main.F.func1.2``), and ``LINES`` maps
 each generated Python line to the Go file, line and statement it came from.
 
-(About 4,100 lines: one method per Go construct, all reading the same scopes and static types; the
-standard library's signatures come out first, into one registry with their implementations: issue 20.)
+(About 4,000 lines: one method per Go construct, all reading the same scopes and static types. The
+standard library's signatures are not here: golang/stdlib declares them with their implementations.)
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ from . import stdlib
 from .errors import GoSourceError
 from .gotypes import ANY, BOOL, DUR, ERR, FLOAT, INT, SIZED, STR, SizedInt  # noqa: F401  (importable from here)
 from .gotypes import WIDTH as _WIDTH
+from .stdlib.randv2 import RESULTS as RANDV2_RESULTS
 from .values import go_attr, py_name, unmangle
 
 _LANG = tree_sitter.Language(tree_sitter_go.language())
 
-# packages the interpreter provides, by import path
-PACKAGES = {
-    "math/rand": "rand", "math/rand/v2": "randv2",
-}
+# packages the interpreter provides: import path -> name; their members: STD (name -> (is the call awaited, static
+# result type)), STD_VALUES and STD_TYPES (name -> static type); all declared with their implementations in golang/stdlib
+PACKAGES: dict[str, str] = dict(stdlib.PACKAGES)
+STD, STD_VALUES, STD_TYPES = stdlib.tables()
 
 # what the packages modelled in Go of our own (gomod.MODELLED) leave out on purpose, and why
 NOT_MODELLED = {"iter.Pull": "Go runs the iterator as a coroutine; leakviz has none",
@@ -48,15 +49,6 @@ NOT_MODELLED = {"iter.Pull": "Go runs the iterator as a coroutine; leakviz has n
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
 BLANK_OK = {"net/http/pprof", "expvar"}
 
-# package members: name -> (is the call awaited, static result type); the rest come from golang/stdlib
-STD: dict[str, tuple[bool, Any]] = {
-    "rand.Intn": (False, INT), "rand.Int": (False, INT), "rand.Seed": (False, None), "rand.Float64": (False, FLOAT),
-    "rand.Int63": (False, INT), "rand.Int31n": (False, INT), "rand.Int63n": (False, INT),
-}
-STD_VALUES: dict[str, Any] = {
-}
-STD_TYPES: dict[str, Any] = {
-}
 EXT_ZERO = {
     "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",
     "sync.Once": "_h.Once()", "sync.Cond": "_h.Cond(None)", "atomic.Int32": "_h.AtomicInt()",
@@ -85,25 +77,10 @@ DUR_RESULTS = {"String": ("basic", "string"), "Seconds": ("basic", "float64"), "
                "Abs": ("basic", "duration")}
 
 
-# math/rand/v2: the top-level functions, and the same as methods of *rand.Rand (rand.N's result is its argument's type)
-_RANDV2 = {"IntN": INT, "Int": INT, "Int64N": SIZED["int64"], "Int64": SIZED["int64"], "Int32N": SIZED["int32"],
-           "Int32": SIZED["int32"], "UintN": SIZED["uint"], "Uint32N": SIZED["uint32"], "Uint32": SIZED["uint32"],
-           "Uint64N": SIZED["uint64"], "Uint64": SIZED["uint64"], "Float64": FLOAT, "Perm": ("slice", INT)}
-for _n, _t in _RANDV2.items():
-    STD[f"randv2.{_n}"] = (False, _t)
+# math/rand/v2: *rand.Rand's methods give what the top-level functions of the same name do
+for _n, _t in RANDV2_RESULTS.items():
     EXT_RESULTS[("randv2.Rand", _n)] = _t
-STD["randv2.Shuffle"] = (True, None)
-STD["randv2.N"] = (False, None)
-STD["randv2.New"] = (False, ("ptr", ("ext", "randv2.Rand")))
-STD["randv2.NewPCG"] = (False, ("ptr", ("ext", "randv2.PCG")))
-STD_TYPES["randv2.Rand"] = ("ext", "randv2.Rand")
-STD_TYPES["randv2.PCG"] = ("ext", "randv2.PCG")
 EXT_RESULTS[("randv2.PCG", "Uint64")] = SIZED["uint64"]
-# the packages whose names sit with their implementations in golang/stdlib's registry
-PACKAGES.update(stdlib.PACKAGES)
-for _mine, _reg in zip((STD, STD_VALUES, STD_TYPES), stdlib.tables(), strict=True):
-    _mine.update(_reg)
-
 
 def int_kind(t: Any) -> str | None:
     """The sized integer type ``t`` is (after named types were followed), or None."""

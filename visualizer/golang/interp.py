@@ -8,10 +8,12 @@ first. With ``explore`` set, each scheduling decision is a seeded random pick
 among the runnable goroutines instead: the other schedules ``--runs`` tries.
 
 ``Helpers`` is the ``_h`` the generated module calls: channel operations,
-builtins and the standard library subset.
+builtins, and the standard library subset, which it takes from the registry
+of golang/stdlib/ (a module per Go package, each name's signature next to
+its implementation).
 
-(About 2,600 lines: half of it is ``Helpers``, the standard library's implementations, which move
-into one registry with their signatures (golang/stdlib/, issue 20); the rest is the scheduler and Interp.)
+(About 1,400 lines: the scheduler, the language's helpers and Interp, one run of a program, all
+sharing the goroutine bookkeeping (GInfo) that the leak walk and the traceback read.)
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ from ..core import channel as _chan
 from ..core import sync as _sync
 from ..core.channel import Parking, Recv, Send
 from ..core.runtime import _WOKE, FINISHED, RUNNABLE, SLEEPING, Goroutine, Runtime, holds_no_channels
-from . import randv2 as _randv2
 from . import stdlib
 from . import values as V
 from .budget import DEFAULT as DEFAULT_BUDGETS
@@ -363,18 +364,18 @@ def _not_a_panic(e: BaseException) -> bool:
 class Helpers:
     """``_h`` in generated code. One per run.
 
-    A method ``<package>_<Name>`` is Go's standard-library function
-    ``package.Name`` (``strings_Contains`` is ``strings.Contains``) and an
-    attribute ``<package>_<Name>`` its constant or variable: they behave as
-    Go documents them, on the virtual clock (durations in ns). The other
-    methods are the language itself: channel operations, builtins, pointers,
-    indexing, type assertions and the zero values of library types."""
+    Its methods are the language itself: channel operations, builtins,
+    pointers, indexing, type assertions. Go's standard library comes from the
+    registry (golang/stdlib, ``stdlib.install``): a method ``<package>_<Name>``
+    is Go's function ``package.Name`` (``strings_Contains`` is
+    ``strings.Contains``), an attribute ``<package>_<Name>`` its constant or
+    variable (``stdlib.init``), ``Mutex()``, ``Time(None)``... the zero values
+    of its types; they behave as Go documents them, on the virtual clock
+    (durations in ns)."""
 
     def __init__(self, interp: Interp) -> None:
         self.ip = interp
         self.rt: GoRuntime = interp.rt
-        self.rng = random.Random(interp.seed)
-        self.rng2: Any = None
         self.map_rng: random.Random | None = None
         self.copy = V.copy_value
         self.PtrArg = V.PtrArg
@@ -951,34 +952,6 @@ class Helpers:
             return v.v
         return v
 
-    # -- strings, strconv, rand, atomic, math, sort, io --
-
-    def rand_Intn(self, n: int) -> int:
-        if n <= 0:
-            raise V.PanicValue(V.GoError("invalid argument to Intn"), "invalid argument to Intn")
-        return self.rng.randrange(n)
-
-    rand_Int63n = rand_Int31n = rand_Intn
-
-    def rand_Int(self) -> int:
-        return self.rng.getrandbits(63)
-
-    rand_Int63 = rand_Int
-
-    def rand_Seed(self, s: int) -> None:
-        self.rng.seed(s)
-
-    def rand_Float64(self) -> float:
-        return self.rng.random()
-
-    def randv2(self) -> Any:
-        """math/rand/v2's top-level generator: seeded from the run's seed (Go seeds it at random)."""
-        if self.rng2 is None:
-            self.rng2 = _randv2.Gen(_randv2.PCG(self.ip.seed, 0))
-        return self.rng2
-
-    randv2_New = _randv2.Rand
-    randv2_NewPCG = _randv2.PCG
 
 stdlib.install(Helpers)  # every pkg_Name of the registry (golang/stdlib) is a method of _h
 
@@ -1011,11 +984,6 @@ def _print_arg(a: Any) -> str:
     if type(a) in (int, str):
         return str(a)
     return "0xc000" + format(id(a) & 0xFFFFFF, "06x")
-
-
-for _name in ("IntN", "Int64N", "Int32N", "UintN", "Uint32N", "Uint64N", "N", "Int", "Int64", "Int32", "Uint32",
-              "Uint64", "Float64", "Perm", "Shuffle"):  # math/rand/v2's top-level functions
-    setattr(Helpers, f"randv2_{_name}", lambda self, *a, _n=_name: getattr(self.randv2(), _n)(*a))
 
 
 class FieldRef:

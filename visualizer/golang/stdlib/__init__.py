@@ -12,6 +12,8 @@ from . import (  # noqa: F401  each module declares its package's names
     math,
     os,
     pprof,
+    rand,
+    randv2,
     runtime,
     sort,
     strconv,

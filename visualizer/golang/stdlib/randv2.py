@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import values as V
+from .. import values as V
+from ..gotypes import FLOAT, INT, SIZED
+from .registry import package, setup, std, std_type
 
 M64 = (1 << 64) - 1
 _MUL = 0x2360ED051FC65DA44385DF649FCCF645  # the 128-bit LCG multiplier of PCG-DXSM
@@ -141,3 +143,40 @@ for _name in _BOUNDED:
     if _name != "N":  # N is a top-level function only
         setattr(Rand, _name, _method(_name))
 Rand = V.go_api()(Rand)
+
+
+package("math/rand/v2", "randv2")
+std_type("randv2.Rand", ("ext", "randv2.Rand"))
+std_type("randv2.PCG", ("ext", "randv2.PCG"))
+std("randv2.New", ("ptr", ("ext", "randv2.Rand")))(Rand)  # classes: _h.randv2_New(src) is Rand(src)
+std("randv2.NewPCG", ("ptr", ("ext", "randv2.PCG")))(PCG)
+# the top-level functions, and the same as methods of *rand.Rand (the compiler's EXT_RESULTS); rand.N's result
+# is its argument's type
+RESULTS = {"IntN": INT, "Int": INT, "Int64N": SIZED["int64"], "Int64": SIZED["int64"], "Int32N": SIZED["int32"],
+           "Int32": SIZED["int32"], "UintN": SIZED["uint"], "Uint32N": SIZED["uint32"], "Uint32": SIZED["uint32"],
+           "Uint64N": SIZED["uint64"], "Uint64": SIZED["uint64"], "Float64": FLOAT, "Perm": ("slice", INT)}
+
+
+@setup
+def _top_level(h) -> None:
+    h.rng2 = None  # made on first use
+
+
+def _gen(h: Any) -> Gen:
+    """The top-level functions' generator: seeded from the run's seed (Go seeds it at random)."""
+    if h.rng2 is None:
+        h.rng2 = Gen(PCG(h.ip.seed, 0))
+    return h.rng2
+
+
+def _top(name: str) -> Any:
+    def top(h: Any, *args: Any) -> Any:
+        return getattr(_gen(h), name)(*args)
+    top.__name__ = top.__qualname__ = f"randv2_{name}"
+    return top
+
+
+for _name, _t in RESULTS.items():
+    std(f"randv2.{_name}", _t)(_top(_name))
+std("randv2.N")(_top("N"))
+std("randv2.Shuffle", awaits=True)(_top("Shuffle"))  # it calls the program's swap function
