@@ -2,6 +2,7 @@
 accepts and what the interpreter's helper object runs, with nothing left over on either side."""
 
 import inspect
+import re
 
 from visualizer.golang import compile as C
 from visualizer.golang import stdlib
@@ -29,6 +30,9 @@ def test_every_declared_name_is_implemented_on_the_helper_object():
     assert [n for n in funcs if not callable(getattr(h, stdlib.attr(n)))] == []
     assert [n for n in stdlib.VALUES if stdlib.attr(n) not in vars(h)] == []
     assert [n for n, fn in stdlib.HELPERS.items() if Helpers.__dict__.get(n) is not fn] == []
+    # a library type's zero value is a call of one of those helpers
+    zeros = {t: re.fullmatch(r"_h\.(\w+)\((None|False)?\)", src) for t, src in stdlib.ZEROS.items()}
+    assert len(zeros) >= 10 and [t for t, m in zeros.items() if m is None or m[1] not in stdlib.HELPERS] == []
 
 
 def test_every_package_member_of_the_helper_object_is_declared():
@@ -48,5 +52,7 @@ def test_a_coroutine_function_is_always_awaited():
 def test_the_compilers_tables_are_the_registrys():
     assert (C.STD, C.STD_VALUES, C.STD_TYPES) == stdlib.tables()
     assert C.PACKAGES == stdlib.PACKAGES
+    assert C.EXT_ZERO == stdlib.ZEROS
+    assert {**C.EXT_RESULTS, **{("time.Duration", m): t for m, t in C.DUR_RESULTS.items()}} == stdlib.METHOD_RESULTS
     # every package declares members, and no member belongs to a package the compiler does not import
     assert {name.partition(".")[0] for name in [*C.STD, *C.STD_VALUES, *C.STD_TYPES]} == PKG_NAMES

@@ -32,7 +32,6 @@ from . import stdlib
 from .errors import GoSourceError
 from .gotypes import ANY, BOOL, DUR, ERR, FLOAT, INT, SIZED, STR, SizedInt  # noqa: F401  (importable from here)
 from .gotypes import WIDTH as _WIDTH
-from .stdlib.randv2 import RESULTS as RANDV2_RESULTS
 from .values import go_attr, py_name, unmangle
 
 _LANG = tree_sitter.Language(tree_sitter_go.language())
@@ -49,38 +48,14 @@ NOT_MODELLED = {"iter.Pull": "Go runs the iterator as a coroutine; leakviz has n
 # packages a service imports only for their side effects (import _ "net/http/pprof"): accepted, nothing to run
 BLANK_OK = {"net/http/pprof", "expvar"}
 
-EXT_ZERO = {
-    "sync.Mutex": "_h.Mutex()", "sync.RWMutex": "_h.RWMutex()", "sync.WaitGroup": "_h.WaitGroup()",
-    "sync.Once": "_h.Once()", "sync.Cond": "_h.Cond(None)", "atomic.Int32": "_h.AtomicInt()",
-    "atomic.Int64": "_h.AtomicInt()", "atomic.Bool": "_h.AtomicInt(False)", "atomic.Value": "_h.AtomicInt(None)",
-    "time.Time": "_h.Time(None)", "sync.Map": "_h.SyncMap()", "strings.Builder": "_h.Builder()",
-    "sync.Pool": "_h.Pool()",
-}
 BASIC_INTS = {"int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
               "uintptr", "byte", "rune"}
 
 
-# what the methods of the library's types give, where it matters (fmt prints a Duration as 1.5s)
-_TIME = ("ext", "time.Time")
-EXT_RESULTS = {("time.Time", "Sub"): ("basic", "duration"), ("time.Time", "Add"): _TIME,
-               ("time.Time", "Format"): ("basic", "string"), ("time.Time", "String"): ("basic", "string"),
-               ("time.Time", "Unix"): ("basic", "int"), ("time.Time", "UnixNano"): ("basic", "int"),
-               ("time.Time", "UnixMilli"): ("basic", "int"), ("time.Time", "Before"): ("basic", "bool"),
-               ("time.Time", "After"): ("basic", "bool"), ("time.Time", "Equal"): ("basic", "bool"),
-               ("time.Time", "IsZero"): ("basic", "bool"), ("time.Timer", "Stop"): ("basic", "bool"),
-               ("time.Timer", "Reset"): ("basic", "bool")}
-
-
-DUR_RESULTS = {"String": ("basic", "string"), "Seconds": ("basic", "float64"), "Minutes": ("basic", "float64"),
-               "Hours": ("basic", "float64"), "Milliseconds": ("basic", "int"), "Microseconds": ("basic", "int"),
-               "Nanoseconds": ("basic", "int"), "Round": ("basic", "duration"), "Truncate": ("basic", "duration"),
-               "Abs": ("basic", "duration")}
-
-
-# math/rand/v2: *rand.Rand's methods give what the top-level functions of the same name do
-for _n, _t in RANDV2_RESULTS.items():
-    EXT_RESULTS[("randv2.Rand", _n)] = _t
-EXT_RESULTS[("randv2.PCG", "Uint64")] = SIZED["uint64"]
+# the zero values of the library's types (where not nil) and what their methods give, where it matters
+EXT_ZERO = dict(stdlib.ZEROS)
+EXT_RESULTS = {k: t for k, t in stdlib.METHOD_RESULTS.items() if k[0] != "time.Duration"}
+DUR_RESULTS = {m: t for (typ, m), t in stdlib.METHOD_RESULTS.items() if typ == "time.Duration"}
 
 def int_kind(t: Any) -> str | None:
     """The sized integer type ``t`` is (after named types were followed), or None."""

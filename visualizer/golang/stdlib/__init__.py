@@ -23,6 +23,7 @@ from . import (  # noqa: F401  each module declares its package's names
     traffic,
     unsafe,
 )
-from .registry import FUNCS, HELPERS, PACKAGES, TYPES, VALUES, attr, init, install, tables
+from .registry import FUNCS, HELPERS, METHOD_RESULTS, PACKAGES, TYPES, VALUES, ZEROS, attr, init, install, tables
 
-__all__ = ["FUNCS", "HELPERS", "PACKAGES", "TYPES", "VALUES", "attr", "init", "install", "tables"]
+__all__ = ["FUNCS", "HELPERS", "METHOD_RESULTS", "PACKAGES", "TYPES", "VALUES", "ZEROS", "attr", "init", "install",
+           "tables"]

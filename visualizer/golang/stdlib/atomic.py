@@ -11,9 +11,10 @@ from ..gotypes import BOOL, INT
 from .registry import helper, package, std, std_type
 
 package("sync/atomic", "atomic")
-for _t, _impl in (("Int32", "Int32"), ("Int64", "Int64"), ("Bool", "Bool"), ("Uint32", "Int32"), ("Uint64", "Int64"),
-                  ("Value", "Value")):
-    std_type(f"atomic.{_t}", ("ext", f"atomic.{_impl}"))
+for _t, _impl, _zero in (("Int32", "Int32", "_h.AtomicInt()"), ("Int64", "Int64", "_h.AtomicInt()"),
+                         ("Bool", "Bool", "_h.AtomicInt(False)"), ("Uint32", "Int32", None), ("Uint64", "Int64", None),
+                         ("Value", "Value", "_h.AtomicInt(None)")):
+    std_type(f"atomic.{_t}", ("ext", f"atomic.{_impl}"), _zero)  # an unsigned one is its signed twin
 
 
 @helper("AtomicInt")

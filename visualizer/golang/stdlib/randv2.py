@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import values as V
 from ..gotypes import FLOAT, INT, SIZED
-from .registry import package, setup, std, std_type
+from .registry import method_results, package, setup, std, std_type
 
 M64 = (1 << 64) - 1
 _MUL = 0x2360ED051FC65DA44385DF649FCCF645  # the 128-bit LCG multiplier of PCG-DXSM
@@ -150,11 +150,12 @@ std_type("randv2.Rand", ("ext", "randv2.Rand"))
 std_type("randv2.PCG", ("ext", "randv2.PCG"))
 std("randv2.New", ("ptr", ("ext", "randv2.Rand")))(Rand)  # classes: _h.randv2_New(src) is Rand(src)
 std("randv2.NewPCG", ("ptr", ("ext", "randv2.PCG")))(PCG)
-# the top-level functions, and the same as methods of *rand.Rand (the compiler's EXT_RESULTS); rand.N's result
-# is its argument's type
+# the top-level functions, and the same as methods of *rand.Rand; rand.N's result is its argument's type
 RESULTS = {"IntN": INT, "Int": INT, "Int64N": SIZED["int64"], "Int64": SIZED["int64"], "Int32N": SIZED["int32"],
            "Int32": SIZED["int32"], "UintN": SIZED["uint"], "Uint32N": SIZED["uint32"], "Uint32": SIZED["uint32"],
            "Uint64N": SIZED["uint64"], "Uint64": SIZED["uint64"], "Float64": FLOAT, "Perm": ("slice", INT)}
+method_results("randv2.Rand", RESULTS)
+method_results("randv2.PCG", {"Uint64": SIZED["uint64"]})
 
 
 @setup

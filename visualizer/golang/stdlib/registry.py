@@ -32,6 +32,8 @@ PACKAGES: dict[str, str] = {}  # import path -> the package's name in the tables
 FUNCS: dict[str, Func] = {}  # "strings.Contains" -> Func
 VALUES: dict[str, tuple[Any, Callable[[Any], Any]]] = {}  # "time.Second" -> (static type, make(h): its value)
 TYPES: dict[str, Any] = {}  # "sync.Mutex" -> its static type
+ZEROS: dict[str, str] = {}  # a library type (its "ext" name) -> Python source of its zero value ("_h.Mutex()")
+METHOD_RESULTS: dict[tuple[str, str], Any] = {}  # (library type, method) -> static result type, where it matters
 HELPERS: dict[str, Any] = {}  # other methods of _h a package's code calls (zero values of its types, ...)
 SETUP: list[Callable[[Any], None]] = []  # per-run state of a package on _h (the logger's flags, rand's source)
 
@@ -75,10 +77,21 @@ def const(name: str, typ: Any, v: Any) -> None:
     value(name, typ, lambda _h: v)
 
 
-def std_type(name: str, typ: Any) -> None:
-    """The package type ``name`` has static type ``typ``."""
+def std_type(name: str, typ: Any, zero: str | None = None) -> None:
+    """The package type ``name`` has static type ``typ``; ``zero``, the generated code's source for its zero
+    value (a helper's call: ``_h.Mutex()``), when that is not nil."""
     _claim(TYPES, name)
     TYPES[name] = typ
+    if zero is not None:
+        _claim(ZEROS, typ[1])
+        ZEROS[typ[1]] = zero
+
+
+def method_results(typ: str, results: dict[str, Any]) -> None:
+    """What the methods of library type ``typ`` give, where the compiler needs it (fmt prints a Duration as 1.5s)."""
+    for method, t in results.items():
+        _claim(METHOD_RESULTS, (typ, method))
+        METHOD_RESULTS[(typ, method)] = t
 
 
 def helper(name: str) -> Callable:

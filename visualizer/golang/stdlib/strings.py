@@ -9,7 +9,7 @@ from ..gotypes import BOOL, INT, STR
 from .registry import helper, package, std, std_type
 
 package("strings", "strings")
-std_type("strings.Builder", ("ext", "strings.Builder"))
+std_type("strings.Builder", ("ext", "strings.Builder"), "_h.Builder()")
 std_type("strings.Reader", ("ext", "strings.Reader"))
 
 

@@ -11,8 +11,9 @@ from .. import values as V
 from .registry import helper, package, std, std_type
 
 package("sync", "sync")
-for _t in ("Mutex", "RWMutex", "WaitGroup", "Once", "Cond", "Map", "Pool"):
-    std_type(f"sync.{_t}", ("ext", f"sync.{_t}"))
+for _t, _zero in (("Mutex", "_h.Mutex()"), ("RWMutex", "_h.RWMutex()"), ("WaitGroup", "_h.WaitGroup()"),
+                  ("Once", "_h.Once()"), ("Cond", "_h.Cond(None)"), ("Map", "_h.SyncMap()"), ("Pool", "_h.Pool()")):
+    std_type(f"sync.{_t}", ("ext", f"sync.{_t}"), _zero)
 std_type("sync.Locker", ("iface", "sync.Locker"))
 
 

@@ -7,14 +7,21 @@ from __future__ import annotations
 from typing import Any
 
 from .. import values as V
-from ..gotypes import DUR, STR
-from .registry import const, helper, package, std, std_type
+from ..gotypes import BOOL, DUR, FLOAT, INT, STR
+from .registry import const, helper, method_results, package, std, std_type
 
 package("time", "time")
 std_type("time.Duration", DUR)
-std_type("time.Time", ("ext", "time.Time"))
+std_type("time.Time", ("ext", "time.Time"), "_h.Time(None)")
 std_type("time.Timer", ("ext", "time.Timer"))
 std_type("time.Ticker", ("ext", "time.Ticker"))
+_TIME = ("ext", "time.Time")
+method_results("time.Time", {"Sub": DUR, "Add": _TIME, "Format": STR, "String": STR, "Unix": INT, "UnixNano": INT,
+                             "UnixMilli": INT, "Before": BOOL, "After": BOOL, "Equal": BOOL, "IsZero": BOOL})
+method_results("time.Timer", {"Stop": BOOL, "Reset": BOOL})
+# Duration's methods (dur_* below: a Duration is a plain int)
+method_results("time.Duration", {"String": STR, "Seconds": FLOAT, "Minutes": FLOAT, "Hours": FLOAT, "Milliseconds": INT,
+                                 "Microseconds": INT, "Nanoseconds": INT, "Round": DUR, "Truncate": DUR, "Abs": DUR})
 for _unit, _ns in (("Nanosecond", 1), ("Microsecond", 1000), ("Millisecond", 1_000_000), ("Second", 1_000_000_000),
                    ("Minute", 60_000_000_000), ("Hour", 3_600_000_000_000)):
     const(f"time.{_unit}", DUR, _ns)
