@@ -28,9 +28,9 @@ VISITOR = re.compile(r"Compiler\.[se]_[a-z_]+")
 # golang/stdlib/: a module-level function <package>_<Name> declared with @std("package.Name", ...) is Go's
 # standard-library function package.Name (strings_Contains is strings.Contains), and a capitalised method of a class
 # modelling a Go type (GoMutex.Lock, Context.Done, ...) is that Go method: both are documented by Go; the registry's
-# docstring (golang/stdlib/registry.py) says so. interp.py and values.py model the rest of Go's types.
+# docstring (golang/stdlib/registry.py) says so. values.py models the language's own (StrArg, GoError).
 GO_LIBRARY_DIR = "visualizer/golang/stdlib/"
-GO_LIBRARY_FILES = frozenset({"visualizer/golang/interp.py", "visualizer/golang/values.py"})
+GO_LIBRARY_FILES = frozenset({"visualizer/golang/values.py"})
 GO_FUNCTION = re.compile(r"[a-z0-9]+_[A-Z][A-Za-z0-9]*")
 GO_TYPES = ("Writer|Time|GoMutex|GoRWMutex|GoWaitGroup|GoCond|GoOnce|SyncMap|Builder|AtomicInt|Timer|Context|Profile"
             "|StrArg|GoError")
