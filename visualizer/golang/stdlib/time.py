@@ -37,12 +37,12 @@ def time_Sleep(h, d: int) -> Any:
     return h.rt.sleep(int(d))
 
 
-@std("time.After", ("chan", ("ext", "time.Time")))
+@std("time.After", ("chan", _TIME))
 def time_After(h, d: int) -> Any:
     return _timer_chan(h, d).C
 
 
-@std("time.Tick", ("chan", ("ext", "time.Time")))
+@std("time.Tick", ("chan", _TIME))
 def time_Tick(h, d: int) -> Any:
     return _timer_chan(h, d, True).C if d > 0 else None
 
@@ -64,7 +64,7 @@ def time_AfterFunc(h, d: int, f: Any) -> Timer:
     return _timer_chan(h, d, False, f)
 
 
-@std("time.Now", ("ext", "time.Time"))
+@std("time.Now", _TIME)
 def time_Now(h) -> Time:
     return Time(h.rt.now)
 
