@@ -316,7 +316,7 @@ class Stage(QWidget):
         rad = max(3.0, min(cell_w, cell_h) * 0.36, 1.0)
         rad = min(rad, rows[0].height() * 0.42)
         if follow:  # room beside each marker for its number
-            rad = max(3.0, min(cell_w, cell_h) * 0.22)
+            rad = max(3.0, min(cell_w, cell_h) * 0.2)
         step = rad * 2.5
         # the queue at each channel: as many squares as fit, the rest counted in a "+N" at its tail
         waiting = [0, 0]
@@ -370,7 +370,7 @@ class Stage(QWidget):
             draw_task(p, "stranded" if doomed else t.state, pos, rad, progress)
             if follow:  # which check it is: the code panel marks its line with the same number
                 p.setPen(GREY)
-                self._label(p, QRectF(pos.x() + rad * 1.3, pos.y() - rad, cell_w / 2 - rad * 1.3, rad * 2),
+                self._label(p, QRectF(pos.x() + rad * 1.2, pos.y() - rad, cell_w / 2 - rad * 1.2, rad * 2),
                             str(t.idx), min(self._cap(12), rad * 1.6), optional=True)
         for which in (0, 1):
             extra = waiting[which] - shown[which]
