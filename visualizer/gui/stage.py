@@ -189,6 +189,13 @@ class Stage(QWidget):
         p.end()
         self.painted.emit()
 
+    def no_receiver(self, r: RequestView) -> bool:
+        """The article's handler of ``r`` returned and no drain receives for it: nothing will ever receive on
+        its channels, so a check that sends is doomed at once (drawn so here and in the code panel, not
+        waiting for the leak check); never while the lesson asks the class to predict just that."""
+        return (r.returned is not None and not self.program and not self.counts_hidden
+                and not any(hv.role == "drain" and hv.state != "finished" for hv in r.helpers))
+
     def followed(self, snap: Snapshot | None) -> RequestView | None:
         """The request follow mode shows (gui/follow.py)."""
         return follow.followed(self, snap)
@@ -249,11 +256,7 @@ class Stage(QWidget):
         w = rect.width()
         x0, y0, h = rect.left(), rect.top(), rect.height()
         returned = r.returned is not None
-        # the article's handler returned and no drain receives for it: nothing will ever receive on its
-        # channels, so a check that sends is doomed at once (its ✗ does not wait for the leak check);
-        # not while the lesson asks the class to predict just that
-        no_receiver = returned and not self.program and not self.counts_hidden and not any(
-            hv.role == "drain" and hv.state != "finished" for hv in r.helpers)
+        no_receiver = self.no_receiver(r)
         p.fillRect(rect.adjusted(4, 2, -4, -2), PANEL)
         # request tag: number, IP, and how many of its goroutines are stranded
         tag = QRectF(x0 + 10, y0 + 3, w * 0.15, h - 6)

@@ -492,9 +492,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
             self.code.set_versions(self.session.start_cfg, snap)  # a mid-run change: split counts by version
         self.code.set_snapshot(snap)
         followed = self.stage.followed(snap) if self.stage.follow else None
-        self.code.set_follow(followed, doomed=followed is not None and followed.returned is not None
-                             and not self.stage.counts_hidden
-                             and not any(h.role == "drain" and h.state != "finished" for h in followed.helpers))
+        self.code.set_follow(followed, doomed=followed is not None and self.stage.no_receiver(followed))
         self.legend.show_earlier(bool(self.code.earlier or self.code.earlier_rows))
         self._update_stats(snap)
         if snap.versions or self.program is not None:
