@@ -83,7 +83,12 @@ class LiveRuntime(GoRuntime):
         while self.panic is None and not self.ended and steps != max_steps:
             g = self.next_g()
             if g is None:
-                break
+                if not self._change_due():
+                    break
+                # a run paused here went idle (and checked for leaks) before its change was made: so does this
+                self.detect_stranded()
+                self._due_changes()
+                continue
             self._run_one(g)
             steps += 1
             ip.count_step(g)
@@ -92,7 +97,7 @@ class LiveRuntime(GoRuntime):
                 self.check_memory()
             if not ip.main_running():
                 self.end()
-            elif self.schedule:
+            elif self.schedule and self.runnable():
                 self._due_changes()
         if not self.ended and not self.runnable():
             self.detect_stranded()
@@ -121,6 +126,10 @@ class LiveRuntime(GoRuntime):
         """Channels ``dial`` makes from now on get ``value``; the change is a ``config`` event of the trace."""
         self.ip.dials[dial] = value
         self.emit("config", json.dumps({"dials": {dial: value}}, sort_keys=True))
+
+    def _change_due(self) -> bool:
+        """A scheduled change is due at this event index (an older file's, by time, waits for its time)."""
+        return bool(self.schedule) and 0 <= self.schedule[0][0] <= len(self.trace.events)
 
     def _due_changes(self, upto: int | None = None) -> None:
         """Make the scheduled changes due: at their event index (between steps, where they were made), or
@@ -157,8 +166,8 @@ class LiveRuntime(GoRuntime):
         self._dirty.clear()
         if self.ended or self.ip is None or self.ip.main_g is None:
             return 0
-        if self._timers and (self.now < self._next_check or self._work < len(self.goroutines)):
-            return 0  # not yet: a check walks every goroutine, so one comes after as many steps at most
+        if self._timers and (self.now < self._next_check or self._work < len(self.goroutines) - len(self._leaked)):
+            return 0  # not yet: a check walks every goroutine not found leaked, so one comes after as many steps
         self._next_check = self.now + CHECK_EVERY_NS
         self._work = 0
         found = self._strand_all(find_leaks(self.ip, None, known=self._leaked))
