@@ -27,13 +27,17 @@ def open_window(qtbot, qloop):
     from visualizer.gui.window import MainWindow
     made = []
 
-    def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False, zoom=1.0):
+    def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False, zoom=1.0, go=False):
+        """``go``: the preset's handler run from gateway.go (as ``--interpret``), not the Python scenario."""
         w = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present, zoom_factor=zoom)
         qtbot.addWidget(w)
         made.append(w)
+        if go:
+            assert w.open_preset_from_go(PRESETS[preset]) == ""
         w.show()
         qtbot.waitExposed(w)
-        w.session.rt.run(until=int(seconds * 1e9))
+        if seconds:
+            w.session.rt.run(until=int(seconds * 1e9))
         w.session.snapshot()
         w.refresh()
         w.stage.animate = False
@@ -326,26 +330,33 @@ def _hidden_until_the_reveal(w) -> None:
     assert w.chart.hidden
 
 
-def test_each_lesson_step_says_what_the_trace_says(open_window):
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_each_lesson_step_says_what_the_trace_says(open_window, go):
     """Every step, revealed without a prediction: it stops where its subject is settled, and its words are
-    the trace's facts, worked out apart here (tests/lesson_expect.py)."""
+    the trace's facts, worked out apart here (tests/lesson_expect.py). The same lesson runs on the article's
+    handler from gateway.go."""
     from tests.lesson_expect import Trace, ms
     from visualizer.gui.verdict import verdict_text
     from visualizer.lesson import STEPS, TEN_S
-    w = open_window(size=(1280, 720), seconds=0)
+    w = open_window(size=(1280, 720), seconds=0, go=go)
     w.start_lesson()
     assert not w.session.playing and w.session.rt.now == 0
     for k, step in enumerate(STEPS):
         if k:
             w.lesson_panel.btn_next.click()
-        assert w.lesson_index == k and w.session.cfg == PRESETS[step.preset]
+        runs = w.article_from_go() if go else w.session.cfg
+        assert w.lesson_index == k and runs == PRESETS[step.preset]
+        assert (w.session.program is not None) == go  # the lesson stays on the source it was opened on
         _hidden_until_the_reveal(w)
         question = w.lesson_panel.question.text() + " " + w.lesson_panel.caption.text()
         w.lesson_panel.btn_reveal.click()
         pos = w.lesson_run.pos
         assert w.review is not None and w.review.seq == pos  # the view shows exactly that moment
         assert w.stats["stranded"].text() == str(w.snap.stranded)
-        assert w.verdict.text() == verdict_text(w.session.cfg)
+        if go:
+            assert w.verdict.text() and "?" not in w.verdict.text()
+        else:
+            assert w.verdict.text() == verdict_text(w.session.cfg)
         said = w.lesson_panel.result.text()
         assert "(no prediction)" in said
         tr = Trace(w.session.rt.trace.events)
@@ -386,18 +397,24 @@ def test_each_lesson_step_says_what_the_trace_says(open_window):
                 assert n == 0 and f"{tr.gave_up():,} checks finished after their handler had returned" in said
 
 
-def test_a_prediction_is_judged_against_the_engine(open_window):
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_a_prediction_is_judged_against_the_engine(open_window, go):
     from tests.lesson_expect import Trace
     from visualizer.core import scenario
     from visualizer.core.runtime import Runtime
+    from visualizer.golang.gateway import program
     cfg = PRESETS["unbuffered"]
-    rt = Runtime(seed=cfg.seed)  # the same run, headless: how many of the first early return's checks strand
-    scenario.start(rt, cfg)
+    if go:  # the same run, headless: how many of the first early return's checks strand
+        rt, _ip = program(cfg).start()
+    else:
+        rt = Runtime(seed=cfg.seed)
+        scenario.start(rt, cfg)
     rt.run(until=1_000_000_000)
     tr = Trace(rt.trace.events)
     req = tr.first_early_return()[1]
     right = sum(1 for g in tr.late(req) if g in tr.stranded)
-    w = open_window(size=(1280, 720), seconds=0)
+    assert right > 0
+    w = open_window(size=(1280, 720), seconds=0, go=go)
     w.start_lesson()
     w.lesson_panel.choices[0].setChecked(True)  # "it waits for all the checks": not what the code does
     w.lesson_reveal()
@@ -411,11 +428,11 @@ def test_a_prediction_is_judged_against_the_engine(open_window):
     assert w.session.rt.trace.events[w.lesson_run.pos - 1][1] == "park"
 
 
-@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("present, go", [(False, False), (True, False), (True, True)])
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_the_lesson_fits_1024x768_and_the_stage_keeps_half(open_window, qtbot, lang, present):
+def test_the_lesson_fits_1024x768_and_the_stage_keeps_half(open_window, qtbot, lang, present, go):
     from visualizer.lesson import STEPS
-    w = open_window(size=(1024, 768), lang=lang, seconds=0, present=present)
+    w = open_window(size=(1024, 768), lang=lang, seconds=0, present=present, go=go)
     w.start_lesson()
     for k in range(len(STEPS)):
         for revealed in (False, True):
@@ -499,10 +516,11 @@ def test_presenter_mode_at_1024x768_reflows_instead_of_crushing_the_stage(open_w
     assert not [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b)]
 
 
-def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window):
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window, go):
     """Ctrl+R in the middle of a step leaves the lesson's run behind: the reveal replays the step first."""
     from tests.lesson_expect import Trace
-    w = open_window(size=(1280, 720), seconds=0)
+    w = open_window(size=(1280, 720), seconds=0, go=go)
     w.start_lesson()
     w.lesson_go(1)
     w.act_reset.trigger()

@@ -182,8 +182,9 @@ def cmd_window(a: argparse.Namespace) -> int:
     if not 0.6 <= a.zoom <= 3:
         print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
         return 2
-    if a.interpret and (a.lesson or a.open_path is not None):
-        print("leakviz: error: --interpret runs a preset from Go: not with --lesson or --open", file=sys.stderr)
+    if a.interpret and a.open_path is not None:
+        print("leakviz: error: --interpret runs a preset from Go: not with --open (a saved run says its source)",
+              file=sys.stderr)
         return 2
     recording = None
     if a.open_path is not None:  # read once, here: a bad file is one line, before any window

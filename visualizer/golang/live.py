@@ -175,6 +175,11 @@ class LiveRuntime(GoRuntime):
             self.ip.leaks_at_end = {gid for gid, g in self.goroutines.items() if g.stranded}
         return found
 
+    def check_leaks(self) -> int:
+        """Apply Go's leak rule now, whenever the last check was (a count read at a chosen moment)."""
+        self._next_check, self._work = self.now, len(self.goroutines)
+        return self.detect_stranded()
+
     def _strand_all(self, gids: set[int]) -> int:
         info = self.ip.info
         found = 0

@@ -176,15 +176,15 @@ class CodeView(QWidget):
         a working check at its Sleep, a blocked one at its send or select, the handler at its select or
         its early return. ``doomed``: nobody can receive any more, so a blocked send is drawn stranded."""
         marks: dict[int, list[tuple[str, int]]] = {}
-        if r is not None and self.program_path is None:
-            where = {site: i for i, (_t, sites) in enumerate(self.lines) for site in sites}
-            sleep = next((i for i, (t, _s) in enumerate(self.lines) if "time.Sleep(" in t), None)
-            back = next((i for i, (t, _s) in enumerate(self.lines) if t.strip().startswith("return")), None)
+        if r is not None:
+            lo, hi = self.span or (0, len(self.lines))  # a program's file: the handler shown (gateway.go's)
+            sleep = next((i for i in range(lo, hi) if "time.Sleep(" in self.lines[i][0]), None)
+            back = next((i for i in range(lo, hi) if self.lines[i][0].strip().startswith("return")), None)
             for t in r.checks:
                 if t.state == "sleeping":
                     line = sleep
                 elif t.state in ("parked", "stranded"):
-                    line = where.get(site_key(t.role, t.op, t.chans))
+                    line = self._blocked_line(t)
                 else:
                     line = None
                 if line is not None:
@@ -194,7 +194,7 @@ class CodeView(QWidget):
             if r.returned is not None and r.outcome == "rejected":
                 line = back
             elif h is not None and h.state == "parked":
-                line = where.get(site_key(h.role, h.op, h.chans))
+                line = self._blocked_line(h)
             else:
                 line = None
             if line is not None:
@@ -202,6 +202,16 @@ class CodeView(QWidget):
         if marks != self.markers:
             self.markers = marks
             self.update()
+
+    def _blocked_line(self, t) -> int | None:
+        """The row where goroutine ``t`` blocks: the article's line of its site, or its program's line."""
+        if self.program_path is None:
+            key = site_key(t.role, t.op, t.chans)
+            return next((i for i, (_t, sites) in enumerate(self.lines) if key in sites), None)
+        path, _, line = t.where.rpartition(":")
+        if path != self.program_path or not line.isdigit() or not 0 < int(line) <= len(self.lines):
+            return None
+        return int(line) - 1
 
     def set_program(self, path: str, text: str) -> None:
         """Show a program's Go file ``path``: its lines are counted by where goroutines block in it."""
@@ -386,7 +396,9 @@ class CodeView(QWidget):
                 if self.floor_px and (best is None or best[0] < self.floor_px) and \
                         any(_comment_at(t) >= 0 for _k, _i, t in entries):
                     # under the floor (presenter mode) the comments go, not the size: the code stays readable
-                    bare = [(k, i, t[:_comment_at(t)].rstrip() if _comment_at(t) >= 0 else t) for k, i, t in entries]
+                    # (a line that is only a comment goes whole: a blank row would read as a gap in the code)
+                    bare = [(k, i, t[:_comment_at(t)].rstrip() if _comment_at(t) >= 0 else t) for k, i, t in entries
+                            if not t.lstrip().startswith("//")]
                     got = self._fit_search(mono, count_text, pills, max(size, int(self.floor_px)), bare)
                     return (*got[:4], got[4], True)
                 return (*(best or (size, lh, gutter, cw, rows)), False)

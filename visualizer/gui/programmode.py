@@ -101,10 +101,15 @@ class ProgramMixin:
         self._subscribe()
         program = session.program is not None
         self.stage.program = program
+        if program and self.program_source[1].get("article") is not None:
+            from ..golang.gateway import dial_keys
+            self._article_dials = dial_keys(self.program_source[0][:1], self.program_source[1]["article"].variant)
+        self.stage.served = program and session.program.traffic is not None
+        self.stage.go_handler = self.article_from_go().variant if self.article_from_go() is not None else None
         self.legend.set_program(program)
         self.stage.forget_positions()
         for act in self._article_only():
-            act.setEnabled(not program)
+            act.setEnabled(not program or self.article_from_go() is not None)
         if program:
             from ..golang.live import MAX_DIAL
             from ..goplay.http import drivable
@@ -132,8 +137,24 @@ class ProgramMixin:
         self.refresh()
 
     def _article_only(self) -> list:
-        """What only the article's scenario has yet (the lesson): disabled while a program runs."""
+        """What only the article has yet (the lesson): disabled while another program runs."""
         return [self.act_lesson]
+
+    def counts_goroutines(self) -> bool:
+        """The headline counts goroutines started: a program that is sent no requests has none to count."""
+        return self.program is not None and self.program.traffic is None
+
+    def article_from_go(self):
+        """The preset's Config when the article runs from gateway.go, with the capacities its dials have now
+        (else None)."""
+        program = self.session.program
+        cfg = None if program is None else self.program_source[1].get("article")
+        if cfg is None:
+            return None
+        from dataclasses import replace
+        keys = self._article_dials
+        return replace(cfg, capacity_done=program.dials.get(keys["done"], cfg.capacity_done),
+                       capacity_quit=program.dials.get(keys["quit"], cfg.capacity_quit))
 
     def _dial_changed(self, key: str, value: int) -> None:
         if self.program is None:

@@ -197,7 +197,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.act_mark_next.setText(self.tr("Next mark on the timeline"))
         self.act_lesson_back.setText(self.tr("Lesson: back"))
         self.act_lesson_next.setText(self.tr("Lesson: show me, then next"))
-        if self.lesson_panel is not None:
+        if self.lesson_panel is not None and self.lesson_run is not None:  # None: between a step's runs
             self._lesson_show(revealed=self.lesson_panel.btn_next.isEnabled())
         self.btn_drawer.setText(self.tr("☰ Settings"))
         self.btn_drawer.setToolTip(self.tr("Show or hide the settings drawer (F9)"))
@@ -220,7 +220,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         names = {"time": self.tr("Simulated time"), "live": self.tr("Live goroutines"),
                  "stranded": self.tr("Stranded"), "rate": self.tr("Leaking goroutines"),
                  "hour": self.tr("In one hour at this rate"),
-                 "requests": self.tr("Requests") if self.program is None else self.tr("Goroutines started")}
+                 "requests": self.tr("Goroutines started") if self.counts_goroutines() else self.tr("Requests")}
         for k, lab in self.stat_names.items():
             lab.setText(names[k])
         self.stats["hour"].setToolTip(self.tr("What the stranded goroutines would hold in Go after an hour, "
@@ -518,7 +518,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         # the stranded count is bare digits: suites outside read it as a number (objectName strandedCount)
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
-                  "requests": f"{snap.requests_total if self.program is None else snap.started():,}"}
+                  "requests": f"{snap.started() if self.counts_goroutines() else snap.requests_total:,}"}
         if self.lesson_hides:
             values.update(stranded="?", rate="?", hour="?")
         for k, text in values.items():
@@ -553,12 +553,13 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
     def _update_verdict(self) -> None:
         if self.lesson_hides:  # the lesson says it with the answer
             return
-        if self.program is not None:
+        article = self.session.cfg if self.program is None else self.article_from_go()
+        if article is None:
             text = program_verdict(self.snap, self.session.finished and self.review is None)
             if self.verdict.text() != text:
                 self.verdict.setText(text)
             return
-        text = verdict_text(self.session.cfg)
+        text = verdict_text(article)  # gateway.go's handlers are the article's: the same reasons hold
         snap = self.snap
         if snap is not None and snap.versions and self.review is None:
             # the verdict is about the code now; goroutines the earlier code stranded stay stranded
