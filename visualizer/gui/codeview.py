@@ -318,18 +318,21 @@ class CodeView(QWidget):
 
     READABLE_PX = 15  # a program's file is cut to the lines around its leak before its code gets smaller
 
-    def _program_entries(self) -> list[tuple[str, int, str]]:
+    def _program_entries(self, at_most: int | None = None) -> list[tuple[str, int, str]]:
         """A program's lines (of ``span`` only, when set: the handler it runs); a file too long to read whole
         shows the window of lines around the line where most goroutines are stranded (blocked; before any:
-        the first go statement), the rest summarised above and below."""
+        the first go statement), the rest summarised above and below. ``at_most``: lines in that window
+        (what fits at presenter mode's floor, wrapped)."""
         n = len(self.lines)
         lo, hi = self.span if self.span is not None else (0, n)
         fit = int((self.height() - 8) // round(self.READABLE_PX * px(10) / 10 * 1.12))
-        if (lo, hi) == (0, n) and (n <= fit or fit < 8):
+        if at_most is None and (lo, hi) == (0, n) and (n <= fit or fit < 8):
             return [("line", i, t) for i, (t, _s) in enumerate(self.lines)]
-        rows = max(1, fit - 2)  # a summary row above and one below
+        rows = max(1, fit - 2) if at_most is None else at_most  # a summary row above and one below
         whole = int((self.height() - 8) // round(12 * px(10) / 10 * 1.12)) - 2  # one function whole, down to 12 px
-        if hi - lo <= max(rows, whole) or fit < 8:
+        if at_most is not None:
+            whole = at_most
+        if hi - lo <= max(rows, whole) or (fit < 8 and at_most is None):
             a, b = lo, hi
         else:
             counts = {i: c for i, c in self.counts.items() if lo <= i < hi}
@@ -369,6 +372,11 @@ class CodeView(QWidget):
         if self._fit_cache is not None and self._fit_cache[0] == key:  # a frame rarely changes the layout
             return self._fit_cache[1]
         got = self._fit_search(mono, count_text, pills, size, entries)
+        if self.program_path is not None:  # at the floor a long handler still overflows: fewer of its lines
+            shown = sum(1 for k, _i, _t in entries if k == "line")
+            while shown > 8 and len(got[4]) * got[1] > self.height() - 8:
+                shown -= max(1, int((len(got[4]) * got[1] - self.height() + 8) // got[1]))
+                got = self._fit_search(mono, count_text, pills, size, self._program_entries(max(8, shown)))
         self._fit_cache = (key, got)
         return got
 

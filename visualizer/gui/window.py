@@ -320,7 +320,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
             self._explorer = ExplorerWindow()
             self._explorer.capacities_chosen.connect(self._explorer_chose)
         if self.program is not None:  # its first two dials, as the drawer lists them
-            self._explorer.explore_program(self.program, keys, dict(self.program.dials))
+            cfg = self.article_from_go()
+            self._explorer.explore_program(self.program, keys, dict(self.program.dials),
+                                           article=None if cfg is None else (cfg, self._article_dials))
         else:
             self._explorer.explore(self.session.cfg)
         self._explorer.show()

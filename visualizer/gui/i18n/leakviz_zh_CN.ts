@@ -32,22 +32,22 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="153"/>
+        <location filename="../codeview.py" line="156"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="302"/>
+        <location filename="../codeview.py" line="315"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="331"/>
+        <location filename="../codeview.py" line="347"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="334"/>
+        <location filename="../codeview.py" line="350"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -409,63 +409,68 @@
 <context>
     <name>ExplorerWindow</name>
     <message>
-        <location filename="../explorer.py" line="205"/>
+        <location filename="../explorer.py" line="207"/>
         <source>{name} (line {line})</source>
         <translation>{name}（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="244"/>
+        <location filename="../explorer.py" line="247"/>
         <source>leakviz: capacity explorer</source>
         <translation>leakviz：容量探索</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="247"/>
+        <location filename="../explorer.py" line="250"/>
         <source>{r} requests</source>
         <translation>{r} 个请求</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="247"/>
+        <location filename="../explorer.py" line="250"/>
         <source>main to its return</source>
         <translation>main 运行到返回</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="248"/>
+        <location filename="../explorer.py" line="251"/>
         <source>{file}: each cell runs the program to its end ({how}) with the capacities of {axes}. Outlined: the current choice. Click a cell to use its capacities.</source>
         <translation>{file}：每个格子用 {axes} 的这些容量把程序运行到结束（{how}）。带框的是当前选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="250"/>
+        <location filename="../explorer.py" line="253"/>
         <source> and </source>
         <translation> 和 </translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="259"/>
+        <location filename="../explorer.py" line="262"/>
         <source>The article&apos;s handler</source>
         <translation>文章中的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="259"/>
+        <location filename="../explorer.py" line="262"/>
         <source>The handler with the context fix</source>
         <translation>采用 context 修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="260"/>
+        <location filename="../explorer.py" line="263"/>
         <source>The handler with the stop-channel fix</source>
         <translation>采用停止通道修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="261"/>
+        <location filename="../explorer.py" line="264"/>
         <source>The handler with the draining fix</source>
         <translation>采用排空修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="262"/>
+        <location filename="../explorer.py" line="266"/>
+        <source>{handler} in gateway.go</source>
+        <translation>gateway.go 中的{handler}</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="267"/>
         <source>{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak, whatever fails. Green: none stranded in these {r} requests (another failure pattern can strand some). Memory: at the rate of these {r} requests; the window&apos;s is over its last 2 s, so the two differ by chance. Outlined: the current choice. Click a cell to use its capacities.</source>
         <translation>{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：无论哪个检查失败都不会泄漏。绿色：这 {r} 个请求中没有永久阻塞的 goroutine（换一种失败模式仍可能有）。内存：按这 {r} 个请求的速度计算；主窗口按最近 2 秒计算，所以两者会随机地有所不同。粗框：当前的选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="252"/>
-        <location filename="../explorer.py" line="269"/>
+        <location filename="../explorer.py" line="255"/>
+        <location filename="../explorer.py" line="274"/>
         <source>Computing… {k} cells to go.</source>
         <translation>计算中…还剩 {k} 个格子。</translation>
     </message>
@@ -751,247 +756,247 @@
 <context>
     <name>LessonMixin</name>
     <message>
-        <location filename="../lessonmode.py" line="143"/>
+        <location filename="../lessonmode.py" line="150"/>
         <source>check {i}</source>
         <translation>检查 {i}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="143"/>
+        <location filename="../lessonmode.py" line="150"/>
         <source>goroutine {g}</source>
         <translation>goroutine {g}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="150"/>
+        <location filename="../lessonmode.py" line="157"/>
         <source>Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.</source>
         <translation>每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="153"/>
+        <location filename="../lessonmode.py" line="160"/>
         <source>When a check fails, what does its handler do?</source>
         <translation>一个检查失败时，它的 handler 会怎么做？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="154"/>
+        <location filename="../lessonmode.py" line="161"/>
         <source>It waits until all {n} checks have reported, then returns.</source>
         <translation>它等到全部 {n} 个检查都报告后才返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="155"/>
+        <location filename="../lessonmode.py" line="162"/>
         <source>It returns at once, while later checks are still working.</source>
         <translation>它立即返回，而后面的检查还在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="157"/>
+        <location filename="../lessonmode.py" line="164"/>
         <source>A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.</source>
         <translation>完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="160"/>
+        <location filename="../lessonmode.py" line="167"/>
         <source>Why will the first goroutine that waits at a send be waiting?</source>
         <translation>第一个在发送处等待的 goroutine，为什么会等待？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="161"/>
+        <location filename="../lessonmode.py" line="168"/>
         <source>Its handler is busy with another value: it will take this one soon.</source>
         <translation>它的 handler 正在处理另一个值：很快就会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="162"/>
+        <location filename="../lessonmode.py" line="169"/>
         <source>Its handler has already returned: nobody will ever receive the value.</source>
         <translation>它的 handler 已经返回了：永远没有人会接收这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="164"/>
+        <location filename="../lessonmode.py" line="171"/>
         <source>Request #{req}&apos;s handler has returned. Its late checks finish one after another, and each tries to send its result.</source>
         <translation>请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="166"/>
+        <location filename="../lessonmode.py" line="173"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded (blocked for ever)?</source>
         <translation>请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="171"/>
+        <location filename="../lessonmode.py" line="178"/>
         <source>None</source>
         <translation>一个也没有</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="171"/>
+        <location filename="../lessonmode.py" line="178"/>
         <source>Fewer than {n}</source>
         <translation>少于 {n} 个</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="171"/>
+        <location filename="../lessonmode.py" line="178"/>
         <source>{n} or more</source>
         <translation>{n} 个或更多</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="173"/>
+        <location filename="../lessonmode.py" line="180"/>
         <source>Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.</source>
         <translation>每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="175"/>
+        <location filename="../lessonmode.py" line="182"/>
         <source>Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?</source>
         <translation>请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="179"/>
+        <location filename="../lessonmode.py" line="186"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="181"/>
+        <location filename="../lessonmode.py" line="188"/>
         <source>Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?</source>
         <translation>没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="185"/>
+        <location filename="../lessonmode.py" line="192"/>
         <source>A fresh run with the same requests: request #{req}&apos;s handler has just returned at {t} ms with {k} of its checks still working.</source>
         <translation>用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="189"/>
+        <location filename="../lessonmode.py" line="196"/>
         <source>The article&apos;s fix: done holds {cd} values and quit holds {cq}.</source>
         <translation>文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="191"/>
+        <location filename="../lessonmode.py" line="198"/>
         <source>What happens to those {k} checks?</source>
         <translation>这 {k} 个检查会怎样？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="192"/>
+        <location filename="../lessonmode.py" line="199"/>
         <source>All of them wait for ever at their sends.</source>
         <translation>它们全都在发送处永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="193"/>
+        <location filename="../lessonmode.py" line="200"/>
         <source>Some finish, the rest wait for ever.</source>
         <translation>一部分完成，其余的永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="194"/>
+        <location filename="../lessonmode.py" line="201"/>
         <source>All of them finish: their values go into a buffer.</source>
         <translation>它们全都完成：值进入了缓冲区。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="195"/>
+        <location filename="../lessonmode.py" line="202"/>
         <source>A buffer too small: done holds {cd} values and quit holds {cq}.</source>
         <translation>缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="197"/>
+        <location filename="../lessonmode.py" line="204"/>
         <source>How many of those {k} checks will be stranded?</source>
         <translation>这 {k} 个检查中有多少个会永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="206"/>
+        <location filename="../lessonmode.py" line="213"/>
         <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
         <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="217"/>
+        <location filename="../lessonmode.py" line="224"/>
         <source>Answer: &lt;b&gt;{n}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{n}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="222"/>
+        <location filename="../lessonmode.py" line="229"/>
         <source>Answer: &lt;b&gt;{a}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{a}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="226"/>
+        <location filename="../lessonmode.py" line="233"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="228"/>
+        <location filename="../lessonmode.py" line="235"/>
         <source>Your prediction was right.</source>
         <translation>你的预测是对的。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="229"/>
+        <location filename="../lessonmode.py" line="236"/>
         <source>You said: {a}.</source>
         <translation>你的答案：{a}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="236"/>
+        <location filename="../lessonmode.py" line="243"/>
         <source>No handler returned early within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 handler 提前返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="237"/>
+        <location filename="../lessonmode.py" line="244"/>
         <source>Request #{req}&apos;s handler returned {code} at {t} ms, at the value on {chan}</source>
         <translation>请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="240"/>
+        <location filename="../lessonmode.py" line="247"/>
         <source> (from check {i})</source>
         <translation>（来自检查 {i}）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="243"/>
+        <location filename="../lessonmode.py" line="250"/>
         <source>{k} of its {n} checks were still working: {list}.</source>
         <translation>它的 {n} 个检查中还有 {k} 个在工作：{list}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="245"/>
+        <location filename="../lessonmode.py" line="252"/>
         <source>Every one of its checks had already reported.</source>
         <translation>它的每个检查都已经报告过了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="248"/>
+        <location filename="../lessonmode.py" line="255"/>
         <source>No goroutine waited at a send within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 goroutine 在发送处等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="249"/>
+        <location filename="../lessonmode.py" line="256"/>
         <source>{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.</source>
         <translation>请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="252"/>
+        <location filename="../lessonmode.py" line="259"/>
         <source>Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.</source>
         <translation>它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="255"/>
+        <location filename="../lessonmode.py" line="262"/>
         <source>Its handler has not returned: it receives one value at a time and will take this one.</source>
         <translation>它的 handler 还没有返回：它一次接收一个值，会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="259"/>
+        <location filename="../lessonmode.py" line="266"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after ten seconds, from {r} requests.</source>
         <translation>十秒后，{r} 个请求留下了 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="262"/>
+        <location filename="../lessonmode.py" line="269"/>
         <source>Go would hold {b} for them, and it only grows: they stay until the process exits.</source>
         <translation>Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="265"/>
+        <location filename="../lessonmode.py" line="272"/>
         <source>{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.</source>
         <translation>{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="271"/>
+        <location filename="../lessonmode.py" line="278"/>
         <source>Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,</source>
         <translation>请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="274"/>
+        <location filename="../lessonmode.py" line="281"/>
         <source>{b} put their value into a buffer ({where}) and finished;</source>
         <translation>{b} 个把值放进了缓冲区（{where}）并结束；</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="277"/>
+        <location filename="../lessonmode.py" line="284"/>
         <source>{s} are stranded: checks {list} block for ever on a send nobody will receive.</source>
         <translation>{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="280"/>
+        <location filename="../lessonmode.py" line="287"/>
         <source>none is stranded.</source>
         <translation>没有一个永久阻塞。</translation>
     </message>
@@ -1333,32 +1338,32 @@
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="401"/>
+        <location filename="../window.py" line="403"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="414"/>
+        <location filename="../window.py" line="416"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="430"/>
+        <location filename="../window.py" line="432"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="432"/>
+        <location filename="../window.py" line="434"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="438"/>
+        <location filename="../window.py" line="440"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="439"/>
+        <location filename="../window.py" line="441"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
@@ -1403,22 +1408,22 @@
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="570"/>
+        <location filename="../window.py" line="571"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="587"/>
+        <location filename="../window.py" line="588"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="599"/>
+        <location filename="../window.py" line="600"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="600"/>
+        <location filename="../window.py" line="601"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1506,7 +1511,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="148"/>
+        <location filename="../programmode.py" line="169"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
@@ -1647,109 +1652,109 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="98"/>
+        <location filename="../stage.py" line="103"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="237"/>
+        <location filename="../stage.py" line="251"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="241"/>
+        <location filename="../stage.py" line="255"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="268"/>
+        <location filename="../stage.py" line="278"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="286"/>
-        <location filename="../stage.py" line="431"/>
+        <location filename="../stage.py" line="296"/>
+        <location filename="../stage.py" line="441"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="277"/>
-        <location filename="../stage.py" line="467"/>
+        <location filename="../stage.py" line="287"/>
+        <location filename="../stage.py" line="477"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="277"/>
-        <location filename="../stage.py" line="470"/>
+        <location filename="../stage.py" line="287"/>
+        <location filename="../stage.py" line="480"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="414"/>
+        <location filename="../stage.py" line="424"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="415"/>
+        <location filename="../stage.py" line="425"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="474"/>
-        <location filename="../stage.py" line="478"/>
+        <location filename="../stage.py" line="484"/>
+        <location filename="../stage.py" line="488"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="481"/>
+        <location filename="../stage.py" line="491"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="486"/>
+        <location filename="../stage.py" line="496"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="495"/>
+        <location filename="../stage.py" line="505"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="498"/>
+        <location filename="../stage.py" line="508"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="499"/>
+        <location filename="../stage.py" line="509"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="505"/>
+        <location filename="../stage.py" line="515"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="509"/>
+        <location filename="../stage.py" line="519"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="512"/>
+        <location filename="../stage.py" line="522"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="533"/>
+        <location filename="../stage.py" line="543"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="552"/>
-        <location filename="../stage.py" line="561"/>
+        <location filename="../stage.py" line="562"/>
+        <location filename="../stage.py" line="571"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

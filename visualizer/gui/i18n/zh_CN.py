@@ -498,6 +498,7 @@ ZH = {
     "The handler with the context fix": "采用 context 修复的处理函数",
     "The handler with the stop-channel fix": "采用停止通道修复的处理函数",
     "The handler with the draining fix": "采用排空修复的处理函数",
+    "{handler} in gateway.go": "gateway.go 中的{handler}",
     "{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those "
     "capacities. Hatched: cannot leak, whatever fails. Green: none stranded in these {r} requests (another failure "
     "pattern can strand some). Memory: at the rate of these {r} requests; the window's is over its last 2 s, so the "
