@@ -437,7 +437,8 @@ class PlayMixin:
         self.set_drawer(False)
         n = self.session.cfg.checks
         self._play_choose(Schedule.start(min(n, MAX_PLAY_CHECKS)))
-        self.play_panel.btn_shuffle.setFocus()
+        # the keyboard starts at the first choice (new rows are shown on the next event loop pass)
+        QTimer.singleShot(0, lambda: self.play_panel.buttons and self.play_panel.buttons[0].setFocus())
 
     def close_play(self) -> None:
         """Back to the window's run as it was (with the capacities chosen meanwhile)."""
