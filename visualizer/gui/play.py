@@ -70,6 +70,7 @@ class Bars(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
     def set_counts(self, counts: list[int], mark: int) -> None:
+        """Draw ``counts`` (schedules stranding k = 0, 1, ...), the bar of ``mark`` highlighted."""
         self.counts, self.mark = counts, mark
         self.setFixedHeight(max(90, round(self.fontMetrics().height() * 4.5)))
         self.update()
@@ -198,6 +199,7 @@ class PlayPanel(QWidget):
         return max(need, min(480, int(total * 0.27)))
 
     def set_fonts(self) -> None:
+        """Bigger than the controls (the class reads them); in presenter mode the floor is big enough."""
         base = QFont(self.font())
         big = scaled(base, 1.0 if text_floor() else 1.15)
         bold = QFont(big)
@@ -292,6 +294,7 @@ class PlayPanel(QWidget):
         self.guess.setReadOnly(not on)
 
     def prediction(self) -> int | None:
+        """The number the class typed, or None when it has said nothing."""
         text = self.guess.text().strip()
         return int(text) if text.isdigit() else None
 
@@ -323,6 +326,7 @@ class PlayPanel(QWidget):
     # -- the words --
 
     def retranslate(self) -> None:
+        """Every word of the panel in the current language, filled from the game's state."""
         n, (cd, cq) = self.schedule.checks, self.caps
         self.title.setText(self.tr("Play the scheduler"))
         intro = self.tr("One request, {n} checks: choose what each sends and when it finishes. done holds {cd}, "
@@ -487,6 +491,9 @@ class PlayMixin:
     def _play_frame(self) -> None:
         if self.play_panel is None or not self.play_panel.isVisible():
             return
+        for k in ("rate", "hour"):  # one request has no leak rate: its "per second" and "in an hour" mislead
+            if self.stats[k].text() not in ("?", "–"):
+                self.stats[k].setText("–")
         cfg = self.session.cfg
         base = self.play_base
         if (not self.play_running and cfg is not None and base is not None

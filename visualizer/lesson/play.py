@@ -42,6 +42,7 @@ class Schedule:
 
     @property
     def checks(self) -> int:
+        """How many checks the request starts."""
         return len(self.fails)
 
     def validate(self) -> Schedule:
