@@ -12,7 +12,7 @@ import random
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QIntValidator, QPainter
+from PySide6.QtGui import QFont, QFontInfo, QIntValidator, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -66,6 +66,7 @@ class Bars(QWidget):
         super().__init__()
         self.counts: list[int] = []
         self.mark = -1
+        self.drawn_px = 0
         self.setMinimumHeight(90)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
@@ -83,6 +84,7 @@ class Bars(QWidget):
         f = QFont(self.font())
         f.setPixelSize(max(text_floor(), f.pixelSize() if f.pixelSize() > 0 else self.fontMetrics().height()))
         p.setFont(f)
+        self.drawn_px = QFontInfo(f).pixelSize()  # what the k labels were drawn at (tests: the 18 px floor)
         lab_h = p.fontMetrics().height()
         w, h = self.width(), self.height()
         n = len(self.counts)
@@ -353,7 +355,7 @@ class PlayPanel(QWidget):
         self.btn_run.setText(self.tr("Run ▶"))
         self.btn_run.setToolTip(self.tr("Run this request on the engine and watch (Enter)"))
         self.btn_shuffle.setText(self.tr("Random schedule"))
-        self.btn_close.setText(self.tr("Done"))
+        self.btn_close.setText(self.tr("Close"))  # not "Done": done is a channel here
         self.btn_explore.setText(self.tr("Explorer at done {cd} × quit {cq}").format(cd=cd, cq=cq))
         self.result.setText(self._result_text())
         shown = self.outcome is not None

@@ -1481,12 +1481,12 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PlayMixin</name>
     <message>
-        <location filename="../play.py" line="416"/>
+        <location filename="../play.py" line="422"/>
         <source>Play the scheduler plays the article&apos;s handler: choose a preset first.</source>
         <translation>扮演调度器使用文章中的处理函数：请先选择一个预设。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="471"/>
+        <location filename="../play.py" line="477"/>
         <source>&lt;b&gt;Stranded, or not?&lt;/b&gt; Predict first: the engine answers when it has run.</source>
         <translation>&lt;b&gt;会不会永久阻塞？&lt;/b&gt;先预测：引擎运行完后给出答案。</translation>
     </message>
@@ -1494,122 +1494,122 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PlayPanel</name>
     <message>
-        <location filename="../play.py" line="327"/>
+        <location filename="../play.py" line="333"/>
         <source>Play the scheduler</source>
         <translation>扮演调度器</translation>
     </message>
     <message>
-        <location filename="../play.py" line="328"/>
+        <location filename="../play.py" line="334"/>
         <source>One request, {n} checks: choose what each sends and when it finishes. done holds {cd}, quit {cq}.</source>
         <translation>一个请求，{n} 个检查：为每个检查选择它发送什么、第几个完成。done 可缓存 {cd} 个值，quit 可缓存 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="331"/>
+        <location filename="../play.py" line="337"/>
         <source>(The window has {m} checks: a class plays {n}.)</source>
         <translation>（窗口设置了 {m} 个检查：课堂上只玩 {n} 个。）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="333"/>
+        <location filename="../play.py" line="339"/>
         <source>check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../play.py" line="333"/>
+        <location filename="../play.py" line="339"/>
         <source>sends on</source>
         <translation>发送到</translation>
     </message>
     <message>
-        <location filename="../play.py" line="333"/>
+        <location filename="../play.py" line="339"/>
         <source>finishes</source>
         <translation>完成顺序</translation>
     </message>
     <message>
-        <location filename="../play.py" line="340"/>
+        <location filename="../play.py" line="346"/>
         <source>Passes: sends on done. Fails: sends on quit. Space or Enter switches.</source>
         <translation>通过：发送到 done。失败：发送到 quit。按空格或回车切换。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="343"/>
+        <location filename="../play.py" line="349"/>
         <source>Stranded: blocked for ever</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../play.py" line="347"/>
+        <location filename="../play.py" line="353"/>
         <source>How many checks will be stranded (blocked for ever)?</source>
         <translation>会有几个检查永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../play.py" line="348"/>
+        <location filename="../play.py" line="354"/>
         <source>your guess</source>
         <translation>你的猜测</translation>
     </message>
     <message>
-        <location filename="../play.py" line="349"/>
+        <location filename="../play.py" line="355"/>
         <source>Run ▶</source>
         <translation>运行 ▶</translation>
     </message>
     <message>
-        <location filename="../play.py" line="350"/>
+        <location filename="../play.py" line="356"/>
         <source>Run this request on the engine and watch (Enter)</source>
         <translation>在引擎上运行这个请求并观看（回车）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="351"/>
+        <location filename="../play.py" line="357"/>
         <source>Random schedule</source>
         <translation>随机调度</translation>
     </message>
     <message>
-        <location filename="../play.py" line="352"/>
-        <source>Done</source>
-        <translation>完成</translation>
+        <location filename="../play.py" line="358"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../play.py" line="353"/>
+        <location filename="../play.py" line="359"/>
         <source>Explorer at done {cd} × quit {cq}</source>
         <translation>容量探索器：done {cd} × quit {cq}</translation>
     </message>
     <message>
-        <location filename="../play.py" line="358"/>
+        <location filename="../play.py" line="364"/>
         <source>All schedules of {n} checks, by how many checks they strand:</source>
         <translation>{n} 个检查的所有调度，按永久阻塞的检查个数统计：</translation>
     </message>
     <message>
-        <location filename="../play.py" line="371"/>
+        <location filename="../play.py" line="377"/>
         <source>The engine stranded &lt;b&gt;{k}&lt;/b&gt; of the {n} checks: {list}.</source>
         <translation>引擎让 {n} 个检查中的 &lt;b&gt;{k}&lt;/b&gt; 个永久阻塞：{list}。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="374"/>
+        <location filename="../play.py" line="380"/>
         <source>The engine stranded &lt;b&gt;none&lt;/b&gt; of the {n} checks.</source>
         <translation>引擎没有让 {n} 个检查中的&lt;b&gt;任何一个&lt;/b&gt;永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="376"/>
+        <location filename="../play.py" line="382"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="378"/>
+        <location filename="../play.py" line="384"/>
         <source>&lt;span style=&apos;color:{c}&apos;&gt;Your prediction, {g}, was right.&lt;/span&gt;</source>
         <translation>&lt;span style='color:{c}'&gt;你预测的 {g} 是对的。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../play.py" line="380"/>
+        <location filename="../play.py" line="386"/>
         <source>You said {g}.</source>
         <translation>你预测的是 {g}。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="390"/>
+        <location filename="../play.py" line="396"/>
         <source>Of all {total} (2&lt;sup&gt;{n}&lt;/sup&gt; outcomes × {n}! orders): &lt;b&gt;{same}&lt;/b&gt; strand {k} as this one did; {none} strand none.</source>
         <translation>在全部 {total} 种调度中（2&lt;sup&gt;{n}&lt;/sup&gt; 种结果 × {n}! 种顺序）：&lt;b&gt;{same}&lt;/b&gt; 和这次一样有 {k} 个永久阻塞；{none} 没有任何阻塞。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="395"/>
+        <location filename="../play.py" line="401"/>
         <source>&lt;b&gt;At these capacities every schedule is safe.&lt;/b&gt;</source>
         <translation>&lt;b&gt;在这样的容量下，每种调度都不会泄漏。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../play.py" line="396"/>
+        <location filename="../play.py" line="402"/>
         <source>Every schedule is safe only from done {sd}, quit {sq}: the first check to finish may fail, and all the others then send on one channel.</source>
         <translation>只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。</translation>
     </message>
@@ -1811,86 +1811,86 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
     </message>
     <message>
         <location filename="../stage.py" line="292"/>
-        <location filename="../stage.py" line="438"/>
+        <location filename="../stage.py" line="439"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
         <location filename="../stage.py" line="283"/>
-        <location filename="../stage.py" line="474"/>
+        <location filename="../stage.py" line="475"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
         <location filename="../stage.py" line="283"/>
-        <location filename="../stage.py" line="477"/>
+        <location filename="../stage.py" line="478"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="421"/>
+        <location filename="../stage.py" line="422"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="422"/>
+        <location filename="../stage.py" line="423"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="481"/>
-        <location filename="../stage.py" line="485"/>
+        <location filename="../stage.py" line="482"/>
+        <location filename="../stage.py" line="486"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="488"/>
+        <location filename="../stage.py" line="489"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="493"/>
+        <location filename="../stage.py" line="494"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="502"/>
+        <location filename="../stage.py" line="503"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="505"/>
+        <location filename="../stage.py" line="506"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="506"/>
+        <location filename="../stage.py" line="507"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="512"/>
+        <location filename="../stage.py" line="513"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="516"/>
+        <location filename="../stage.py" line="517"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="519"/>
+        <location filename="../stage.py" line="520"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="540"/>
+        <location filename="../stage.py" line="541"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="559"/>
-        <location filename="../stage.py" line="568"/>
+        <location filename="../stage.py" line="560"/>
+        <location filename="../stage.py" line="569"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

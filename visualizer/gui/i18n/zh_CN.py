@@ -555,6 +555,7 @@ ZH = {
     "Run ▶": "运行 ▶",
     "Run this request on the engine and watch (Enter)": "在引擎上运行这个请求并观看（回车）",
     "Random schedule": "随机调度",
+    "Close": "关闭",
     "Explorer at done {cd} × quit {cq}": "容量探索器：done {cd} × quit {cq}",
     "All schedules of {n} checks, by how many checks they strand:": "{n} 个检查的所有调度，按永久阻塞的检查个数统计：",
     "The engine stranded <b>{k}</b> of the {n} checks: {list}.": "引擎让 {n} 个检查中的 <b>{k}</b> 个永久阻塞：{list}。",
