@@ -493,6 +493,13 @@ class PlayMixin:
     def _play_frame(self) -> None:
         if self.play_panel is None or not self.play_panel.isVisible():
             return
+        if self.program is not None or (self.lesson_panel is not None and self.lesson_panel.isVisible()):
+            # the lesson (F1) or a Go program took the window over: the game steps aside, leaving their run
+            self.play_running = False
+            self.play_panel.hide()
+            self.act_scheduler.setChecked(False)
+            self._balance()
+            return
         for k in ("rate", "hour"):  # one request has no leak rate: its "per second" and "in an hour" mislead
             if self.stats[k].text() not in ("?", "–"):
                 self.stats[k].setText("–")
