@@ -377,7 +377,9 @@ class Stage(QWidget):
             draw_task(p, "stranded" if doomed else t.state, pos, rad, progress)
             if follow:  # which check it is: the code panel marks its line with the same number
                 p.setPen(GREY)
-                self._label(p, QRectF(pos.x() + rad * 1.2, pos.y() - rad, cell_w / 2 - rad * 1.2, rad * 2),
+                # the cell's height, not the marker's: at 24 px a number is taller than a small marker; and the
+                # width up to the next marker (a 24 px digit did not fit in half a narrow cell, and went)
+                self._label(p, QRectF(pos.x() + rad * 1.2, pos.y() - cell_h / 2, cell_w - rad * 2.4, cell_h),
                             str(t.idx), min(self._cap(12), rad * 1.6), optional=True)
         for which in (0, 1):
             extra = waiting[which] - shown[which]

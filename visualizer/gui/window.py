@@ -39,6 +39,7 @@ from .files import FilesMixin, fill_examples_menu
 from .layout import DRAWER_MIN_WIDTH, MIN_SIZE, LayoutMixin, restore_base_font
 from .legend import Legend
 from .lessonmode import LessonMixin
+from .play import PlayMixin
 from .programmode import ProgramMixin
 from .settings import Settings
 from .stage import Stage
@@ -50,7 +51,7 @@ log = logging.getLogger("leakviz")
 FRAME_MS = 1000 // FRAME_HZ
 
 
-class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixin, QMainWindow):
+class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, ProgramMixin, QMainWindow):
     """The main window: controls, stage, code, chart and timeline over one live ``core.session.Session``.
 
     ``frame_rendered`` fires after each refresh; ``closed`` once closing was
@@ -193,6 +194,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
             self._explorer.retranslate()
         self.act_about.setText(self.tr("&About leakviz"))
         self.act_lesson.setText(self.tr("Guided &lesson"))
+        self.act_scheduler.setText(self.tr("Play the &scheduler"))
         self.act_mark_prev.setText(self.tr("Previous mark on the timeline"))
         self.act_mark_next.setText(self.tr("Next mark on the timeline"))
         self.act_lesson_back.setText(self.tr("Lesson: back"))
