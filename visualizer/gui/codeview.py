@@ -511,6 +511,10 @@ class CodeView(QWidget):
                 label = "H" if ks == [-1] else (f"{ks[0]}–{ks[-1]}" if run else ",".join(map(str, ks)))
                 items.append((state, label))
             widths = [2.4 * r + fm.horizontalAdvance(label) + 4 for _s, label in items]
+        if at.left() + sum(widths) > self.width() - 4:  # still none: how many, not which ("⊠×6")
+            items = [(state, "H" if [k for s, k in marks if s == state] == [-1] else
+                      f"×{sum(1 for s, _k in marks if s == state)}") for state in dict.fromkeys(s for s, _k in marks)]
+            widths = [2.4 * r + fm.horizontalAdvance(label) + 4 for _s, label in items]
         x = min(at.left(), self.width() - sum(widths) - 4)
         p.fillRect(QRectF(x - 4, at.top(), sum(widths) + 6, at.height()), PAPER)
         for (state, k), wd in zip(items, widths, strict=True):
