@@ -653,3 +653,14 @@ def test_a_preset_from_go_has_request_lanes_and_counts_requests_before_the_first
     assert win.session.rt.trace.events and not win.snap.requests  # main has run; no request has come yet
     assert win.stage.labels[0][0] == "0 most recent of 0 requests"  # not lanes by go statement
     assert win.stat_names["requests"].text() == "Requests"
+
+
+def test_choosing_a_preset_while_the_article_runs_from_go_keeps_it_from_go(leakviz):
+    from visualizer.core.presets import PRESETS
+    win = leakviz.open("unbuffered", interpret=True)
+    assert win.controls.preset.currentData() == "unbuffered"
+    i = win.controls.preset.findData("context")
+    win.controls.preset.activated.emit(i)
+    assert win.article_from_go() == PRESETS["context"] and win.session.program is not None
+    assert win.controls.preset.currentData() == "context"
+    assert win.code_title.text() == "gateway.go"

@@ -125,7 +125,12 @@ class ProgramMixin:
                 mine = handler_dials(files[:1], service["article"].variant)
                 sites = {k: v for k, v in sites.items() if k in mine}
             self.controls.set_dials(sites, session.program.dials, MAX_DIAL)
-            self.controls.preset.setCurrentIndex(-1)  # no preset runs: choosing one brings the article back
+            # a preset from Go shows its name (choosing another keeps it from Go); else none runs: choosing one
+            # brings the article back
+            from ..core.presets import PRESETS
+            article = service.get("article")
+            name = next((n for n, c in PRESETS.items() if c == article), None)
+            self.controls.preset.setCurrentIndex(self.controls.preset.findData(name) if name else -1)
         else:
             self.controls.set_dials(None)
             self.controls.set_traffic(None)

@@ -412,6 +412,10 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.current_file = None
         self.playback.go_live()
         self.preset_name = name
+        if self.article_from_go() is not None:  # the article from Go stays from Go
+            if not self.open_preset_from_go(PRESETS[name]):
+                self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
+            return
         if self.program is not None:
             self._swap_session(Session(PRESETS[name], speed=self.session.speed, max_live=self.session.max_live))
         self.session.reset(PRESETS[name])
