@@ -4,6 +4,9 @@ or quit) and in which order they finish, predicts how many will be stranded, the
 The schedule and the counts over every schedule are ``lesson.play``'s (Qt-free); the run is the window's own
 session on the scenario's scripted config, drawn by the stage in follow mode. The judgement reads the
 engine's snapshot, never the rule.
+
+(About 520 lines: the panel's rows, its prediction, its judgement and its histogram share one layout and
+the projector's 18 px floor; the window's hooks for it are the mixin at the end.)
 """
 
 from __future__ import annotations
