@@ -664,3 +664,23 @@ def test_choosing_a_preset_while_the_article_runs_from_go_keeps_it_from_go(leakv
     assert win.article_from_go() == PRESETS["context"] and win.session.program is not None
     assert win.controls.preset.currentData() == "context"
     assert win.code_title.text() == "gateway.go"
+
+
+def test_the_article_from_go_keeps_its_settings_in_the_drawer_and_a_change_runs_it_again_from_go(leakviz):
+    from dataclasses import replace
+
+    from visualizer.core.presets import PRESETS
+    win = leakviz.open("unbuffered", interpret=True, requests=40)
+    c = win.controls
+    shown = {k for k in c.GATEWAY_ROWS if c.form.isRowVisible(c.labels[k].buddy())}
+    assert shown == set(c.GATEWAY_ROWS)
+    assert not c.form.isRowVisible(c.labels["checks"].buddy()) and not c.form.isRowVisible(c.t_requests)
+    assert c.fail_prob.value() == PRESETS["unbuffered"].fail_prob
+    win.controls.dials[next(iter(win.controls.dials))].setValue(2)  # done's dial, live
+    old = win.session.rt
+    c.fail_prob.setValue(0.5)  # the article's setting: the run starts over from gateway.go
+    assert win.session.rt is not old and win.session.program is not None
+    assert win.article_from_go() == replace(PRESETS["unbuffered"], requests=40, fail_prob=0.5, capacity_done=2)
+    c.fail_list.setText("12")  # gateway.go has ten checks: one line inline, the run kept
+    c.fail_list.editingFinished.emit()
+    assert "Check 12 does not exist" in c.fail_error.text()

@@ -114,7 +114,9 @@ class ProgramMixin:
             from ..golang.live import MAX_DIAL
             from ..goplay.http import drivable
             files, service = self.program_source
-            self.controls.set_traffic(drivable(files) if service.get("serve") is None else None, service)
+            article = service.get("article")  # a preset from gateway.go: the article's settings, not go's traffic
+            self.controls.set_traffic(drivable(files) if service.get("serve") is None and article is None
+                                      else None, service)
             from ..goplay.http import handlers, imports_http, main_serves
             self.act_replay.setEnabled(service.get("test") is None and imports_http(files)
                                        and (main_serves(files) or bool(handlers(files))))
@@ -125,10 +127,10 @@ class ProgramMixin:
                 mine = handler_dials(files[:1], service["article"].variant)
                 sites = {k: v for k, v in sites.items() if k in mine}
             self.controls.set_dials(sites, session.program.dials, MAX_DIAL)
+            self.controls.set_article_from_go(self.article_from_go())
             # a preset from Go shows its name (choosing another keeps it from Go); else none runs: choosing one
             # brings the article back
             from ..core.presets import PRESETS
-            article = service.get("article")
             name = next((n for n, c in PRESETS.items() if c == article), None)
             self.controls.preset.setCurrentIndex(self.controls.preset.findData(name) if name else -1)
         else:

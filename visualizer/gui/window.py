@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
@@ -432,6 +433,15 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
     def _config_changed(self, cfg: Config) -> None:
         self.current_file = None
         self.playback.go_live()
+        running = self.article_from_go()
+        if running is not None:  # from gateway.go: the run starts over from Go with these settings
+            cfg = replace(cfg, checks=running.checks, concurrent=running.concurrent,
+                          capacity_done=running.capacity_done, capacity_quit=running.capacity_quit)
+            why = self.open_preset_from_go(cfg)
+            self.controls.show_error(why)
+            if not why:
+                self.statusBar().showMessage(self.tr("Run restarted with the new settings."), 6000)
+            return
         nxt = self.snap.requests_total if self.snap else 0
         how = self.session.update(cfg)  # the views hear of it (_subscribe)
         if how == "live":
