@@ -110,7 +110,7 @@ class MemoryChart(QWidget):
         self._painted_at = time.monotonic()
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         lh = tx(13) * 1.5
         p, plot = begin_plot(self, 2 * lh + 4)
         snap = self.snap

@@ -426,7 +426,7 @@ class CodeView(QWidget):
         p.drawText(rect, Qt.AlignCenter, label)
         self.gutter_labels.append((label, QRectF(rect), QFont(font)))
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), PAPER)
         self.rows = []

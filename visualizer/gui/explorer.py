@@ -83,13 +83,13 @@ class CapacityGrid(QWidget):
         p.drawText(rect, align, text)
         self.labels.append((text, QRectF(rect), QFont(f)))
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802
+    def mousePressEvent(self, e) -> None:
         for (d, q), r in self._rects.items():
             if r.contains(e.position()):
                 self.chosen.emit(d, q)
                 return
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, _e) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing, True)
         p.fillRect(self.rect(), PAPER)
@@ -274,6 +274,6 @@ class ExplorerWindow(QWidget):
             text += " " + self.tr("Computing… {k} cells to go.").format(k=left)
         self.caption.setText(text)
 
-    def closeEvent(self, e) -> None:  # noqa: N802
+    def closeEvent(self, e) -> None:
         self.timer.stop()
         super().closeEvent(e)

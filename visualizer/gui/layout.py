@@ -149,14 +149,14 @@ class LayoutMixin:
             self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
         self.set_drawer(self.width() >= DRAWER_MIN_WIDTH)
 
-    def resizeEvent(self, e) -> None:  # noqa: N802
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         if self.presenting and e.oldSize().height() != e.size().height():
             self.set_zoom(self.user_zoom)  # the presenter's enlargement follows the height
         self._balance()
         self._reflow()
 
-    def showEvent(self, e) -> None:  # noqa: N802
+    def showEvent(self, e) -> None:
         super().showEvent(e)
         self._balance()
 
@@ -354,7 +354,7 @@ class StatsBar(QWidget):
             self.grid.setColumnStretch(c, 1)
         self.regridded.emit()
 
-    def resizeEvent(self, e) -> None:  # noqa: N802
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self.regrid()
 

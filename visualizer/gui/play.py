@@ -45,7 +45,7 @@ class _KeyButton(QPushButton):
             return True
         return super().event(e)
 
-    def keyPressEvent(self, e) -> None:  # noqa: N802
+    def keyPressEvent(self, e) -> None:
         if e.key() in (Qt.Key_Return, Qt.Key_Enter) and self.isEnabled():
             self.click()
             return
@@ -79,7 +79,7 @@ class Bars(QWidget):
         self.setFixedHeight(max(90, round(self.fontMetrics().height() * 4.5)))
         self.update()
 
-    def paintEvent(self, e) -> None:  # noqa: N802
+    def paintEvent(self, e) -> None:
         if not self.counts:
             return
         p = QPainter(self)
@@ -215,7 +215,7 @@ class PlayPanel(QWidget):
             w.setFont(big)
         self.bars.setFont(big)
 
-    def changeEvent(self, e) -> None:  # noqa: N802
+    def changeEvent(self, e) -> None:
         super().changeEvent(e)
         if e.type() == QEvent.FontChange:
             self.set_fonts()
@@ -318,7 +318,7 @@ class PlayPanel(QWidget):
             if lab.isVisible() and lab.width() > 0:
                 lab.setMinimumHeight(max(0, lab.heightForWidth(lab.width())) if lab.text() else 0)
 
-    def resizeEvent(self, e) -> None:  # noqa: N802
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         QTimer.singleShot(0, self._fit_heights)
 

@@ -142,7 +142,7 @@ class Stage(QWidget):
 
     # -- painting --
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, _event) -> None:  # Qt's name
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing, True)
         p.fillRect(self.rect(), PAPER)
@@ -204,7 +204,7 @@ class Stage(QWidget):
         """The request follow mode shows (gui/follow.py)."""
         return follow.followed(self, snap)
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802
+    def mousePressEvent(self, e) -> None:
         """A click on a request's lane follows that request (a click in follow mode goes back to every lane)."""
         if self.follow:
             self.follow_clicked.emit(-1)

@@ -71,15 +71,15 @@ class Timeline(QWidget):
         frac = min(1.0, max(0.0, (x - bar.left()) / bar.width()))
         return self.first + round(frac * (self.end - self.first))
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802
+    def mousePressEvent(self, e) -> None:
         if e.button() == Qt.LeftButton and self.end > self.first:
             self.seek_requested.emit(self.index_at(e.position().x()))
 
-    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+    def mouseMoveEvent(self, e) -> None:
         if e.buttons() & Qt.LeftButton and self.end > self.first:
             self.seek_requested.emit(self.index_at(e.position().x()))
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, _e) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), PANEL)
         bar = self._bar()

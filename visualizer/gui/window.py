@@ -154,7 +154,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
             self.lang_actions[self.lang].setChecked(True)
         self.retranslate()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -642,7 +642,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
             self.restoreState(st)
             self.toolbar.setVisible(True)  # closed in presenter mode, it was saved hidden; set_presenter decides
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.timer.stop()
         if self._export_job is not None:  # a half-made export is removed, not left behind
             self._export_job.cancel()
