@@ -18,7 +18,6 @@ sharing the goroutine bookkeeping (GInfo) that the leak walk and the traceback r
 
 from __future__ import annotations
 
-import heapq
 import random
 import sys
 import time as _time
@@ -287,18 +286,19 @@ class GoRuntime(Runtime):
         last = timers[0][0] + TIMER_SLACK_NS
         batch = []
         while timers and timers[0][0] <= last:
-            batch.append(heapq.heappop(timers))
+            batch.append((timers[0][0], self.pop_timer()))
         self.now = max(self.now, batch[-1][0])
         self.slice_start = self.now  # an idle P's next goroutine starts a time slice of its own
-        for _when, _seq, g in batch:
-            self.timer_due(g)
+        for _when, g in batch:
+            if g.state == SLEEPING:  # not stopped by a timer of the batch that fired before it
+                self.timer_due(g)
         return len(batch)
 
     def fire_due(self) -> None:
         """Ready every goroutine whose timer is due by now, in timer order (the clock stays where it is)."""
         timers = self._timers
         while timers and timers[0][0] <= self.now:
-            self.timer_due(heapq.heappop(timers)[2])
+            self.timer_due(self.pop_timer())
 
     def runnable(self) -> int:
         """Runnable goroutines: local queue, global queue and ``runnext``."""
@@ -1191,7 +1191,9 @@ class Interp:
 
     def _release(self, g: Goroutine) -> None:
         inf = self.info.get(g.gid)
-        if inf is not None and not inf.hidden:
+        if inf is not None and inf.hidden:  # a timer's helper: nothing prints it once it is gone
+            del self.info[g.gid]
+        elif inf is not None:
             self.slots[inf.slot] = None
             free = self.free_slots
             free.append(inf.slot)
