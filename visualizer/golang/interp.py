@@ -18,6 +18,7 @@ sharing the goroutine bookkeeping (GInfo) that the leak walk and the traceback r
 
 from __future__ import annotations
 
+import gc
 import random
 import sys
 import time as _time
@@ -43,7 +44,10 @@ MAIN_GOID = 1
 SCHED_NS = 100
 TIMER_SLACK_NS = 50_000  # Linux's default timer slack: how late a sleeping thread may wake
 SLICE_NS = 10_000_000  # sysmon's forcePreemptNS: the time slice a chain of runnext goroutines shares
+SLICE_SPINS = 0x4000  # loop iterations that use up a slice (Helpers.spin preempts the loop after them)
+SETTLE_SLICES = 8  # after main returned: how many slices' worth of loop iterations the rest may still run
 SWITCH_STEPS = 20  # a goroutine switch costs the interpreter about what 20 loop iterations do
+FULL_GC_EVERY = 100  # young collections between full ones while a program runs (Python's default: 10)
 DEFAULT_UNTIL = DEFAULT_BUDGETS.sim_ns  # simulated time limit when --until is not given
 HTTP_FILE = "/leakviz-modelled/net/http/"
 FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
@@ -233,6 +237,15 @@ class GoRuntime(Runtime):
             self.now += SCHED_NS
             if self._timers and self._timers[0][0] <= self.now:
                 self.fire_due()
+        if self.gc_waiter is not None and self.now >= self.gc_end:
+            self.end_gc()
+        if self.next_first:
+            # sysmon preempted a loop, or a GC cycle ended: what waits in runnext (readied by the loop, by a
+            # timer due then, or the cycle's waiter) runs before the queues, explored schedule or not
+            self.next_first = False
+            if self.runnext is not None:
+                g, self.runnext = self.runnext, None
+                return g
         if self.explore:  # one draw over runnext, the local queue and the global queue, in that order
             n = self.runnext is not None
             total = n + len(self._runq) + len(self.globq)
@@ -303,6 +316,32 @@ class GoRuntime(Runtime):
     def runnable(self) -> int:
         """Runnable goroutines: local queue, global queue and ``runnext``."""
         return len(self._runq) + len(self.globq) + (self.runnext is not None)
+
+    next_first = False  # the next pick is runnext's, before the queues (see next_g)
+    gc_waiter: Goroutine | None = None  # the goroutine waiting for the GC cycle it started (start_gc)
+    gc_end = 0
+
+    def start_gc(self, ns: int) -> None:
+        """The current goroutine starts a GC cycle and yields until it ends (``gc_waiter`` cleared): nothing
+        else runnable, ``ns`` of the clock passed, or a goroutine used up a whole time slice (``end_gc``)."""
+        self.gc_waiter, self.gc_end = self.getg(), self.now + ns
+
+    def end_gc(self) -> None:
+        """The GC cycle is over: its waiter runs next, not behind the loops that kept the cycle going."""
+        g, self.gc_waiter = self.gc_waiter, None
+        if g is None or g.state != RUNNABLE:
+            return
+        for q in (self._runq, self.globq):
+            if g in q:
+                q.remove(g)
+                break
+        else:
+            return  # running, or in runnext already
+        if self.fifo:
+            self._runq.appendleft(g)
+        else:
+            self._put_next(g)
+            self.next_first = True
 
     def idle(self) -> bool:
         """True when the program panicked or exited, or nothing is runnable and no timer is pending."""
@@ -396,7 +435,7 @@ class Helpers:
     def spin(self) -> bool:
         """Count a loop iteration against the steps budget; True every 16384 (never in the article's FIFO runs)."""
         self.spins += 1
-        if self.spins & 0x3FFF:
+        if self.spins & (SLICE_SPINS - 1):
             return False
         if self.spins + self.ip.steps > self.ip.budgets.steps:
             self.ip.over_budget("steps", self.ip.budgets.steps)
@@ -450,6 +489,8 @@ class Helpers:
                 rt.now = step
             if nxt <= rt.now:
                 rt.fire_timers()
+        rt.end_gc()  # a GC cycle under way has marked by the end of a whole slice
+        rt.next_first = True
         return rt.gosched()
 
     @staticmethod
@@ -1287,6 +1328,10 @@ class Interp:
         if until is None:
             until = DEFAULT_UNTIL
         t0 = _time.perf_counter()
+        # Full collections walk every goroutine the program keeps (10,000 alive walked 8 times cost GoKer's
+        # Moby27782 2 s of 6): fewer of them; the young generations still free cycles as soon as ever.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(thresholds[0], thresholds[1], max(thresholds[2], FULL_GC_EVERY))
         try:
             while rt.panic is None and self.main_running():
                 g = rt.next_g()
@@ -1306,6 +1351,7 @@ class Interp:
                 self.count_step(g)
         finally:
             del rt._exit
+            gc.set_threshold(*thresholds)
         self.finish(deadlock)
         self.wall = _time.perf_counter() - t0
         return self.result(deadlock)
@@ -1323,7 +1369,9 @@ class Interp:
             self.muted = True
             steps = 0
             horizon = rt.now + self.settle_ns
-            while rt.panic is None and steps < 100_000:
+            # what is about to block gets there; loops that never block have their few slices and no more
+            spin_end = self.h.spins + SETTLE_SLICES * SLICE_SPINS
+            while rt.panic is None and steps < 100_000 and self.h.spins < spin_end:
                 g = rt.next_g()
                 if g is None:
                     nxt = rt.next_timer() if self.settle_ns else None
