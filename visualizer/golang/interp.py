@@ -84,6 +84,10 @@ def _drop(_event: Any) -> None:
     pass
 
 
+def _hold_nothing(_g: Any, _ch: Any) -> None:
+    pass
+
+
 @holds_no_channels
 class GoRuntime(Runtime):
     """The core runtime with Go's scheduling order (see the module docstring)."""
@@ -96,6 +100,9 @@ class GoRuntime(Runtime):
         # the core's channel reachability (detect_stranded) walks every value received: a run judged by
         # Go's rule alone (golang/leaks.py at its end) does without it
         self.core_reach = core_reach
+        if not core_reach:  # nothing reads what a goroutine holds: its tuple grew (and was searched) op by op
+            self.hold = _hold_nothing  # type: ignore[method-assign]
+            self.hold_current = self._current_g  # type: ignore[method-assign]
         self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
@@ -212,6 +219,9 @@ class GoRuntime(Runtime):
         self.globq.append(g)
         self.emit("wake", g.gid)
         return _YIELD
+
+    def _current_g(self, _ch: Any) -> Goroutine:
+        return self.getg()
 
     def received(self, g: Goroutine, v: Any, via: Any) -> None:
         """The core's bookkeeping of channels carried in values, when its reachability is used."""
