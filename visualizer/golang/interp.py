@@ -1155,6 +1155,7 @@ class Interp:
                                    "_Box": V.Box, "_NO": _NO, "_ONCE": _ONCE, "_K": prog.consts,
                                    "__name__": "gomain"}
         self.ns["_G"] = self.ns
+        self.ns["_nn"] = self.h.nn  # every field access and method call: one global, no attribute look-up
         exec(prog.code, self.ns)
         self.main_g: Goroutine | None = None
         self.leaks_at_end: set[int] = set()
