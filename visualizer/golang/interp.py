@@ -1369,8 +1369,8 @@ class Interp:
 
     def finish(self, deadlock: bool) -> None:
         """The program ended: unless it panicked, deadlocked or hit a limit, what was runnable runs on
-        (muted: Go exits with main; this only lets what is stuck be judged), then Go's leak rule marks
-        ``leaks_at_end``."""
+        (muted: Go exits with main; this only lets what is stuck be judged) for at most 100,000 schedules
+        and SETTLE_SLICES slices of loop iterations, then Go's leak rule marks ``leaks_at_end``."""
         rt = self.rt
         exited = rt.panic if self.settle_on_exit and rt.panic is not None and rt.panic[1] == "exit" else None
         if exited is not None:
