@@ -331,10 +331,10 @@ class GoRuntime(Runtime):
     gc_waiter: Goroutine | None = None  # the goroutine waiting for the GC cycle it started (start_gc)
     gc_end = 0
 
-    def start_gc(self, ns: int) -> None:
+    def start_gc(self) -> None:
         """The current goroutine starts a GC cycle and yields until it ends (``gc_waiter`` cleared): nothing
-        else runnable, ``ns`` of the clock passed, or a goroutine used up a whole time slice (``end_gc``)."""
-        self.gc_waiter, self.gc_end = self.getg(), self.now + ns
+        else runnable, a slice of the clock passed, or a goroutine used up a whole time slice (``end_gc``)."""
+        self.gc_waiter, self.gc_end = self.getg(), self.now + SLICE_NS
 
     def end_gc(self) -> None:
         """The GC cycle is over: its waiter runs next, not behind the loops that kept the cycle going."""

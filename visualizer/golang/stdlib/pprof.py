@@ -34,7 +34,6 @@ class Profile:
 
     async def WriteTo(self, w: Any, debug: int) -> Any:
         from ..dump import write_profile
-        from ..interp import SLICE_NS
         blocked = None
         if self.name == "goroutineleak":
             # The leak GC sorts goroutines when it starts: only those blocked then are candidates.
@@ -43,7 +42,7 @@ class Profile:
             rt = self.ip.rt
             blocked = {g.gid for g in rt.goroutines.values() if g.state == PARKED}
             self.ip.first_gc()
-            rt.start_gc(SLICE_NS)
+            rt.start_gc()
             while rt.runnable() > 0 and rt.gc_waiter is not None:
                 await rt.gosched()
             rt.gc_waiter = None
