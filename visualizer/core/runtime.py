@@ -253,6 +253,7 @@ class Runtime:
         self._runq: deque[Goroutine] = deque()
         self._timers: list[tuple[int, int, Goroutine]] = []
         self._tseq = 0
+        self._dropped = 0  # entries of _timers whose sleeper was dropped (drop_sleeper); never the head
         self._next_gid = 1
         self._next_cid = 1
         self._dirty: list[Channel] = []  # channels whose live holders fell to zero
@@ -322,6 +323,39 @@ class Runtime:
         heapq.heappush(self._timers, (until, self._tseq, g))
         self._emit_event((self.now, "sleep", g.gid, until))
         return _SLEEP
+
+    def drop_sleeper(self, g: Goroutine) -> None:
+        """End the sleeping ``g`` now, without its wake-up: a stopped timer's helper, which would only wake
+        to do nothing. Its coroutine is freed at once, not when the clock gets there (a loop that starts and
+        stops a million timers would keep them all); its heap entry goes when it reaches the head, or when
+        the dropped are half the heap (as Go's timer heap drops deleted timers). No-op unless ``g`` sleeps."""
+        if g.state != SLEEPING:
+            return
+        g.coro.close()
+        self.emit("exit", g.gid)
+        self._exit(g, FINISHED)
+        timers = self._timers
+        self._dropped += 1
+        if self._dropped * 2 > len(timers):
+            timers[:] = [e for e in timers if e[2].state == SLEEPING]
+            heapq.heapify(timers)
+            self._dropped = 0
+        else:
+            self._drop_head()
+
+    def _drop_head(self) -> None:
+        """Keep the heap's head a live sleeper: what reads ``_timers[0]`` sees the next real wake-up."""
+        timers = self._timers
+        while timers and timers[0][2].state != SLEEPING:
+            heapq.heappop(timers)
+            self._dropped -= 1
+
+    def pop_timer(self) -> Goroutine:
+        """Take the first timer off the heap: its sleeper."""
+        g = heapq.heappop(self._timers)[2]
+        if self._dropped:
+            self._drop_head()
+        return g
 
     def block_forever(self, op: str) -> Forever:
         """Block on a nil channel, or ``select {}`` (await it)."""
@@ -488,7 +522,7 @@ class Runtime:
         self.now = when
         n = 0
         while timers and timers[0][0] == when:
-            g = heapq.heappop(timers)[2]
+            g = self.pop_timer()
             self.timer_due(g)
             n += 1
         return n

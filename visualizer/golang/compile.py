@@ -1977,8 +1977,8 @@ class Compiler:
             if cls is not None:
                 p = self.field_path(cls, fname)
                 if p is not None:
-                    return f"_h.nn({obj}).{'.'.join(p[0])}", None
-            return f"_h.nn({obj}).{fname}", None
+                    return f"_nn({obj}).{'.'.join(p[0])}", None
+            return f"_nn({obj}).{fname}", None
         if lv.type == "index_expression":
             obj = self.expr(lv.child_by_field_name("operand"))
             idx = self.expr(lv.child_by_field_name("index"))
@@ -2022,7 +2022,7 @@ class Compiler:
             p = self.field_path(cls, go_attr(lv.child_by_field_name("field").text.decode())) if cls else None
             if p is not None and on.type != "identifier":
                 o = self.tmp()
-                self.emit(d, f"{o} = _h.nn({self.expr(on)})")
+                self.emit(d, f"{o} = _nn({self.expr(on)})")
                 ref = f"{o}.{'.'.join(p[0])}"
                 return ref, lambda val: f"{ref} = {val}"
         cur = self.expr(lv)
@@ -3121,7 +3121,7 @@ class Compiler:
         if op == "*":
             t = self.under(self.type_of(x))
             if t is not None and t[0] == "ptr" and self.is_struct_value(t[1]):
-                return f"_h.nn({self.expr(x)})"
+                return f"_nn({self.expr(x)})"
             if x.type in ("identifier", "parenthesized_expression") and self.lookup(x.text.decode().strip("()")) \
                     and self.lookup(x.text.decode().strip("()")).kind == "type":
                 raise self.err(x, "unsupported: pointer type in expression")
@@ -3163,7 +3163,7 @@ class Compiler:
         if cls is not None:
             p = self.field_path(cls, fname)
             if p is not None:
-                return f"_h.nn({obj}).{'.'.join(p[0])}"
+                return f"_nn({obj}).{'.'.join(p[0])}"
         plain = self._plain_named(optype)
         if plain is not None and raw in self.methods.get(plain, {}):
             # a method of a named non-struct type: values stay plain, so dispatch is static
@@ -3173,8 +3173,8 @@ class Compiler:
         self.check_selector(e, optype, raw)
         if cls is not None and self._value_method_bound_early(e, cls, raw):
             # v.M as a value, or deferred (defer v.M()): Go copies the receiver now, not when M runs
-            return f"_h.copy(_h.nn({obj})).{fname}"
-        return f"_h.nn({obj}).{fname}"
+            return f"_h.copy(_nn({obj})).{fname}"
+        return f"_nn({obj}).{fname}"
 
     def _value_method_bound_early(self, e, cls: str, raw: str) -> bool:
         """Whether ``e`` (x.M, M a value-receiver method of struct class ``cls``) binds its receiver before the

@@ -18,7 +18,7 @@ sharing the goroutine bookkeeping (GInfo) that the leak walk and the traceback r
 
 from __future__ import annotations
 
-import heapq
+import gc
 import random
 import sys
 import time as _time
@@ -44,7 +44,10 @@ MAIN_GOID = 1
 SCHED_NS = 100
 TIMER_SLACK_NS = 50_000  # Linux's default timer slack: how late a sleeping thread may wake
 SLICE_NS = 10_000_000  # sysmon's forcePreemptNS: the time slice a chain of runnext goroutines shares
+SLICE_SPINS = 0x4000  # loop iterations that use up a slice (Helpers.spin preempts the loop after them)
+SETTLE_SLICES = 8  # after main returned: how many slices' worth of loop iterations the rest may still run
 SWITCH_STEPS = 20  # a goroutine switch costs the interpreter about what 20 loop iterations do
+FULL_GC_EVERY = 100  # young collections between full ones while a program runs (Python's default: 10)
 DEFAULT_UNTIL = DEFAULT_BUDGETS.sim_ns  # simulated time limit when --until is not given
 HTTP_FILE = "/leakviz-modelled/net/http/"
 FIRST_USER_GOID = 7  # goroutines 2-6 are the runtime's own at start-up (forcegc, sweeper, scavenger, finalizers)
@@ -81,6 +84,10 @@ def _drop(_event: Any) -> None:
     pass
 
 
+def _hold_nothing(_g: Any, _ch: Any) -> None:
+    pass
+
+
 @holds_no_channels
 class GoRuntime(Runtime):
     """The core runtime with Go's scheduling order (see the module docstring)."""
@@ -93,6 +100,9 @@ class GoRuntime(Runtime):
         # the core's channel reachability (detect_stranded) walks every value received: a run judged by
         # Go's rule alone (golang/leaks.py at its end) does without it
         self.core_reach = core_reach
+        if not core_reach:  # nothing reads what a goroutine holds: its tuple grew (and was searched) op by op
+            self.hold = _hold_nothing  # type: ignore[method-assign]
+            self.hold_current = self._current_g  # type: ignore[method-assign]
         self.fifo = fifo  # the core's own FIFO order (the article's scenario), not Go's runnext
         self.runnext: Goroutine | None = None
         self.globq: deque[Goroutine] = deque()
@@ -210,6 +220,9 @@ class GoRuntime(Runtime):
         self.emit("wake", g.gid)
         return _YIELD
 
+    def _current_g(self, _ch: Any) -> Goroutine:
+        return self.getg()
+
     def received(self, g: Goroutine, v: Any, via: Any) -> None:
         """The core's bookkeeping of channels carried in values, when its reachability is used."""
         if self.core_reach:
@@ -234,6 +247,15 @@ class GoRuntime(Runtime):
             self.now += SCHED_NS
             if self._timers and self._timers[0][0] <= self.now:
                 self.fire_due()
+        if self.gc_waiter is not None and self.now >= self.gc_end:
+            self.end_gc()
+        if self.next_first:
+            # sysmon preempted a loop, or a GC cycle ended: what waits in runnext (readied by the loop, by a
+            # timer due then, or the cycle's waiter) runs before the queues, explored schedule or not
+            self.next_first = False
+            if self.runnext is not None:
+                g, self.runnext = self.runnext, None
+                return g
         if self.explore:  # one draw over runnext, the local queue and the global queue, in that order
             n = self.runnext is not None
             total = n + len(self._runq) + len(self.globq)
@@ -287,22 +309,49 @@ class GoRuntime(Runtime):
         last = timers[0][0] + TIMER_SLACK_NS
         batch = []
         while timers and timers[0][0] <= last:
-            batch.append(heapq.heappop(timers))
+            batch.append((timers[0][0], self.pop_timer()))
         self.now = max(self.now, batch[-1][0])
         self.slice_start = self.now  # an idle P's next goroutine starts a time slice of its own
-        for _when, _seq, g in batch:
-            self.timer_due(g)
+        for _when, g in batch:
+            if g.state == SLEEPING:  # not stopped by a timer of the batch that fired before it
+                self.timer_due(g)
         return len(batch)
 
     def fire_due(self) -> None:
         """Ready every goroutine whose timer is due by now, in timer order (the clock stays where it is)."""
         timers = self._timers
         while timers and timers[0][0] <= self.now:
-            self.timer_due(heapq.heappop(timers)[2])
+            self.timer_due(self.pop_timer())
 
     def runnable(self) -> int:
         """Runnable goroutines: local queue, global queue and ``runnext``."""
         return len(self._runq) + len(self.globq) + (self.runnext is not None)
+
+    next_first = False  # the next pick is runnext's, before the queues (see next_g)
+    gc_waiter: Goroutine | None = None  # the goroutine waiting for the GC cycle it started (start_gc)
+    gc_end = 0
+
+    def start_gc(self) -> None:
+        """The current goroutine starts a GC cycle and yields until it ends (``gc_waiter`` cleared): nothing
+        else runnable, a slice of the clock passed, or a goroutine used up a whole time slice (``end_gc``)."""
+        self.gc_waiter, self.gc_end = self.getg(), self.now + SLICE_NS
+
+    def end_gc(self) -> None:
+        """The GC cycle is over: its waiter runs next, not behind the loops that kept the cycle going."""
+        g, self.gc_waiter = self.gc_waiter, None
+        if g is None or g.state != RUNNABLE:
+            return
+        for q in (self._runq, self.globq):
+            if g in q:
+                q.remove(g)
+                break
+        else:
+            return  # running, or in runnext already
+        if self.fifo:
+            self._runq.appendleft(g)
+        else:
+            self._put_next(g)
+            self.next_first = True
 
     def idle(self) -> bool:
         """True when the program panicked or exited, or nothing is runnable and no timer is pending."""
@@ -396,7 +445,7 @@ class Helpers:
     def spin(self) -> bool:
         """Count a loop iteration against the steps budget; True every 16384 (never in the article's FIFO runs)."""
         self.spins += 1
-        if self.spins & 0x3FFF:
+        if self.spins & (SLICE_SPINS - 1):
             return False
         if self.spins + self.ip.steps > self.ip.budgets.steps:
             self.ip.over_budget("steps", self.ip.budgets.steps)
@@ -450,6 +499,8 @@ class Helpers:
                 rt.now = step
             if nxt <= rt.now:
                 rt.fire_timers()
+        rt.end_gc()  # a GC cycle under way has marked by the end of a whole slice
+        rt.next_first = True
         return rt.gosched()
 
     @staticmethod
@@ -1104,6 +1155,7 @@ class Interp:
                                    "_Box": V.Box, "_NO": _NO, "_ONCE": _ONCE, "_K": prog.consts,
                                    "__name__": "gomain"}
         self.ns["_G"] = self.ns
+        self.ns["_nn"] = self.h.nn  # every field access and method call: one global, no attribute look-up
         exec(prog.code, self.ns)
         self.main_g: Goroutine | None = None
         self.leaks_at_end: set[int] = set()
@@ -1191,7 +1243,9 @@ class Interp:
 
     def _release(self, g: Goroutine) -> None:
         inf = self.info.get(g.gid)
-        if inf is not None and not inf.hidden:
+        if inf is not None and inf.hidden:  # a timer's helper: nothing prints it once it is gone
+            del self.info[g.gid]
+        elif inf is not None:
             self.slots[inf.slot] = None
             free = self.free_slots
             free.append(inf.slot)
@@ -1285,6 +1339,10 @@ class Interp:
         if until is None:
             until = DEFAULT_UNTIL
         t0 = _time.perf_counter()
+        # Full collections walk every goroutine the program keeps (10,000 alive walked 8 times cost GoKer's
+        # Moby27782 2 s of 6): fewer of them; the young generations still free cycles as soon as ever.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(thresholds[0], thresholds[1], max(thresholds[2], FULL_GC_EVERY))
         try:
             while rt.panic is None and self.main_running():
                 g = rt.next_g()
@@ -1304,14 +1362,15 @@ class Interp:
                 self.count_step(g)
         finally:
             del rt._exit
+            gc.set_threshold(*thresholds)
         self.finish(deadlock)
         self.wall = _time.perf_counter() - t0
         return self.result(deadlock)
 
     def finish(self, deadlock: bool) -> None:
         """The program ended: unless it panicked, deadlocked or hit a limit, what was runnable runs on
-        (muted: Go exits with main; this only lets what is stuck be judged), then Go's leak rule marks
-        ``leaks_at_end``."""
+        (muted: Go exits with main; this only lets what is stuck be judged) for at most 100,000 schedules
+        and SETTLE_SLICES slices of loop iterations, then Go's leak rule marks ``leaks_at_end``."""
         rt = self.rt
         exited = rt.panic if self.settle_on_exit and rt.panic is not None and rt.panic[1] == "exit" else None
         if exited is not None:
@@ -1321,7 +1380,9 @@ class Interp:
             self.muted = True
             steps = 0
             horizon = rt.now + self.settle_ns
-            while rt.panic is None and steps < 100_000:
+            # what is about to block gets there; loops that never block have their few slices and no more
+            spin_end = self.h.spins + SETTLE_SLICES * SLICE_SPINS
+            while rt.panic is None and steps < 100_000 and self.h.spins < spin_end:
                 g = rt.next_g()
                 if g is None:
                     nxt = rt.next_timer() if self.settle_ns else None

@@ -166,6 +166,7 @@ class Context:
         if self.timer is not None:
             self.timer.active = False
             self.timer.gen += 1
+            self.timer.drop_helper()
 
     def cancel_func(self, err: Any) -> Any:
         """The ``CancelFunc`` Go's WithCancel/WithTimeout return: a Go function that cancels with ``err``."""

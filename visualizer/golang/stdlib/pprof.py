@@ -37,12 +37,15 @@ class Profile:
         blocked = None
         if self.name == "goroutineleak":
             # The leak GC sorts goroutines when it starts: only those blocked then are candidates.
-            # It parks the caller until the cycle ends: with one P, everything runnable runs meanwhile.
+            # It parks the caller until the cycle ends: with one P, what is runnable runs meanwhile, until
+            # none is left or the cycle's marking is done (a slice's time: loops that never block go on after).
             rt = self.ip.rt
             blocked = {g.gid for g in rt.goroutines.values() if g.state == PARKED}
             self.ip.first_gc()
-            while rt.runnable() > 0:
+            rt.start_gc()
+            while rt.runnable() > 0 and rt.gc_waiter is not None:
                 await rt.gosched()
+            rt.gc_waiter = None
         text = write_profile(self.ip, self.name, debug, sys._getframe(1), blocked)
         await write_to(w, text)
         return None

@@ -301,12 +301,20 @@ class Timer:
         self.ctx = ctx
         self.gen = 0
         self.active = False
+        self.helper: Any = None  # the hidden goroutine sleeping until the timer fires
 
     def start(self) -> None:
         """(Re)arm the timer: a new hidden helper goroutine sleeps ``d`` ns of virtual time; earlier helpers are void."""
+        self.drop_helper()
         self.gen += 1
         self.active = True
-        self.h.ip.spawn_hidden(self._run(self.gen))
+        self.helper = self.h.ip.spawn_hidden(self._run(self.gen))
+
+    def drop_helper(self) -> None:
+        """The timer was stopped or reset: its sleeping helper would wake only to return, so it goes now."""
+        if self.helper is not None:
+            self.h.rt.drop_sleeper(self.helper)
+            self.helper = None
 
     async def _run(self, gen: int) -> None:
         rt = self.h.rt
@@ -344,6 +352,7 @@ class Timer:
         was = self.active
         self.active = False
         self.gen += 1
+        self.drop_helper()
         return was
 
     async def Reset(self, d: int) -> bool:
