@@ -287,12 +287,12 @@ class LayoutMixin:
         verdict_h = self.verdict.heightForWidth(mw)
         legend_h = self.legend.heightForWidth(mw) if self.legend.hasHeightForWidth() else 0
         legend_h = max(legend_h, self.legend.sizeHint().height())
-        # below the stage's half: the verdict if all fits, else the legend, with the chart shrunk to what is
-        # left; the chart goes before the legend, and both before the stage gives up its half
+        # below the stage's half: the verdict if all fits, else the chart with room for its axis, then the
+        # legend if it still fits; with no room for a readable chart the legend has it; the stage keeps its half
         left = h - fixed - stage_min
         small = tx(13) * 5  # a chart's title, its legend line and a plot that can still be read
         in_middle = left >= verdict_h + legend_h + chart_min
-        legend = left - legend_h >= small or (left >= legend_h and left < small)
+        legend = left - legend_h >= chart_min or (left >= legend_h and left < small)
         chart_min = max(0, min(chart_min, left - (legend_h if legend else 0) - (verdict_h if in_middle else 0)))
         chart = chart_min >= small
         if not chart:
