@@ -12,22 +12,25 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..scenario import Config
 from ..trace import Event, Events, _canon
 
+if TYPE_CHECKING:
+    from .program import SavedProgram
+
 __all__ = ["FORMAT", "SHAPES", "VERSION", "Recording", "RunFileError"]
 
 FORMAT = "leakviz-run"
-VERSION = 1
+VERSION = 2  # 2: a Go program's run too, and the footer hashes the header; version 1 files still read
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _LEVEL = 6
 _BATCH = 8192  # events encoded, compressed and written at a time
 _READ = 1 << 20  # compressed bytes read at a time
 _STEP = 8 << 20  # decompressed bytes handled at a time
-_MAX_HEADER = 1 << 20  # a header line longer than this is not ours
+_MAX_HEADER = 64 << 20  # a header line longer than this is not ours (a program's holds its source)
 _MAX_LINE = 64 << 20  # nor is an event line longer than this
 _CHECK_REST = 256 << 20  # after a bad line, decompressed bytes checked for damage
 # Our runs inflate about 7 times; far more than that is a gzip bomb, refused
@@ -53,12 +56,15 @@ class RunFileError(ValueError):
 @dataclass(frozen=True)
 class Recording:
     """A loaded run: its config, its events (tuples, as the trace holds them),
-    the trace's sha256 (checked against the events) and who saved it."""
+    the trace's sha256 (checked against the events) and who saved it; for a
+    Go program's run, ``program`` (its events are not kept: opening it runs
+    it again) and ``config`` None."""
 
-    config: Config
+    config: Config | None
     events: Events = field(repr=False)  # compacted; index, iterate or list() it
     sha256: str
     saved_by: str
+    program: SavedProgram | None = None
 
 
 def _why(e: OSError) -> str:
