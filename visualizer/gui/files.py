@@ -193,6 +193,9 @@ class FilesMixin:
                 return False
         else:
             self.playback.go_live()
+            if self.program is not None:  # the article's views come back first, as choosing a preset does
+                from ..core.session import Session
+                self._swap_session(Session(rec.config, speed=self.session.speed, max_live=self.session.max_live))
             self.session.load(rec.config, rec.events)  # the views hear of it (MainWindow._subscribe)
             self.refresh()
             self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
