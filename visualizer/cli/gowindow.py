@@ -21,6 +21,8 @@ def is_go_target(token: str) -> bool:
 
 def wants_go_window(argv: list[str], commands: set[str]) -> bool:
     """The first word that is neither an option nor an option's value names Go source rather than a command."""
+    if any(t == "--open" or t.startswith("--open=") for t in argv):
+        return False  # the main window's option: its file is a saved run, whatever its name
     takes_value = {o for act in parser()._actions if act.nargs != 0 for o in act.option_strings}
     skip = False
     for t in argv:
