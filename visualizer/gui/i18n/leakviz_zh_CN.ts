@@ -32,22 +32,22 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../codeview.py" line="153"/>
+        <location filename="../codeview.py" line="156"/>
         <source>The Go code of the running handler. A highlighted line has goroutines blocked on it right now; red when they can never continue.</source>
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="302"/>
+        <location filename="../codeview.py" line="305"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="331"/>
+        <location filename="../codeview.py" line="334"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="334"/>
+        <location filename="../codeview.py" line="337"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -489,162 +489,156 @@
     </message>
     <message>
         <location filename="../files.py" line="93"/>
-        <location filename="../files.py" line="310"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
         <location filename="../files.py" line="94"/>
-        <source>leakviz Go runs (*.leakviz-go)</source>
-        <translation>leakviz Go 运行 (*.leakviz-go)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="95"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="95"/>
+        <location filename="../files.py" line="94"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="99"/>
+        <location filename="../files.py" line="98"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="112"/>
+        <location filename="../files.py" line="111"/>
         <source>Replay an access log</source>
         <translation>重放访问日志</translation>
     </message>
     <message>
-        <location filename="../files.py" line="113"/>
+        <location filename="../files.py" line="112"/>
         <source>Access logs (*.log *.txt access*);;All files (*)</source>
         <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="130"/>
+        <location filename="../files.py" line="129"/>
         <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
         <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="157"/>
-        <source>Saved {p}</source>
-        <translation>已保存 {p}</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="182"/>
+        <location filename="../files.py" line="160"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="202"/>
+        <location filename="../files.py" line="180"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="217"/>
+        <location filename="../files.py" line="201"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="247"/>
+        <location filename="../files.py" line="235"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="249"/>
+        <location filename="../files.py" line="237"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="265"/>
+        <location filename="../files.py" line="253"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="266"/>
-        <source>Go source (*.go);;leakviz Go runs (*.leakviz-go)</source>
-        <translation>Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)</translation>
+        <location filename="../files.py" line="254"/>
+        <source>Go source (*.go);;leakviz runs (*.leakviz-run *.leakviz-go)</source>
+        <translation>Go 源码 (*.go);;leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="309"/>
+        <location filename="../files.py" line="297"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="323"/>
+        <location filename="../files.py" line="298"/>
+        <source>leakviz runs (*.leakviz-run *.leakviz-go)</source>
+        <translation>leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="311"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="341"/>
+        <location filename="../files.py" line="329"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="352"/>
+        <location filename="../files.py" line="340"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="365"/>
+        <location filename="../files.py" line="353"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="391"/>
+        <location filename="../files.py" line="379"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="391"/>
+        <location filename="../files.py" line="379"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="392"/>
+        <location filename="../files.py" line="380"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="392"/>
+        <location filename="../files.py" line="380"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="392"/>
+        <location filename="../files.py" line="380"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="393"/>
+        <location filename="../files.py" line="381"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="393"/>
+        <location filename="../files.py" line="381"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="394"/>
+        <location filename="../files.py" line="382"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="397"/>
+        <location filename="../files.py" line="385"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="397"/>
+        <location filename="../files.py" line="385"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="401"/>
+        <location filename="../files.py" line="389"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -1258,7 +1252,7 @@
     </message>
     <message>
         <location filename="../window.py" line="216"/>
-        <location filename="../window.py" line="544"/>
+        <location filename="../window.py" line="542"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1363,62 +1357,62 @@
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="507"/>
+        <location filename="../window.py" line="505"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="541"/>
+        <location filename="../window.py" line="539"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="548"/>
+        <location filename="../window.py" line="546"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="548"/>
+        <location filename="../window.py" line="546"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="548"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="548"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="551"/>
+        <location filename="../window.py" line="549"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="552"/>
+        <location filename="../window.py" line="550"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="570"/>
+        <location filename="../window.py" line="568"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="587"/>
+        <location filename="../window.py" line="585"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="599"/>
+        <location filename="../window.py" line="597"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="600"/>
+        <location filename="../window.py" line="598"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1647,109 +1641,109 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="98"/>
+        <location filename="../stage.py" line="101"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="237"/>
+        <location filename="../stage.py" line="247"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="241"/>
+        <location filename="../stage.py" line="251"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="268"/>
+        <location filename="../stage.py" line="274"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="286"/>
-        <location filename="../stage.py" line="431"/>
+        <location filename="../stage.py" line="292"/>
+        <location filename="../stage.py" line="437"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="277"/>
-        <location filename="../stage.py" line="467"/>
+        <location filename="../stage.py" line="283"/>
+        <location filename="../stage.py" line="473"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="277"/>
-        <location filename="../stage.py" line="470"/>
+        <location filename="../stage.py" line="283"/>
+        <location filename="../stage.py" line="476"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="414"/>
+        <location filename="../stage.py" line="420"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="415"/>
+        <location filename="../stage.py" line="421"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="474"/>
-        <location filename="../stage.py" line="478"/>
+        <location filename="../stage.py" line="480"/>
+        <location filename="../stage.py" line="484"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="481"/>
+        <location filename="../stage.py" line="487"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="486"/>
+        <location filename="../stage.py" line="492"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="495"/>
+        <location filename="../stage.py" line="501"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="498"/>
+        <location filename="../stage.py" line="504"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="499"/>
+        <location filename="../stage.py" line="505"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="505"/>
+        <location filename="../stage.py" line="511"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="509"/>
+        <location filename="../stage.py" line="515"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="512"/>
+        <location filename="../stage.py" line="518"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="533"/>
+        <location filename="../stage.py" line="539"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="552"/>
-        <location filename="../stage.py" line="561"/>
+        <location filename="../stage.py" line="558"/>
+        <location filename="../stage.py" line="567"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
