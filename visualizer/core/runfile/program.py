@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .format import RunFileError
+from .format import RunFileError, config_of
 
 __all__ = ["SERVICE_KEYS", "SavedProgram", "program_json", "program_of"]
 
@@ -117,7 +117,6 @@ def _service(d: Any, name: str) -> dict:
                 raise ValueError(f"the {k} must be text")
             out[k] = d[k]
     if d.get("article") is not None:  # a preset run from gateway.go: its requests are its config's
-        from .read import config_of
         out["article"] = config_of(d["article"], name)
     return out
 

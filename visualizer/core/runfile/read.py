@@ -6,11 +6,10 @@ import hashlib
 import json
 import os
 import zlib
-from dataclasses import fields
 from typing import Any
 
 from ..atomic import ReadError, open_regular, show_path
-from ..scenario import Config, ConfigError
+from ..scenario import Config
 from ..trace import Event, Events
 from .format import (
     _ALLOWANCE,
@@ -21,7 +20,6 @@ from .format import (
     _MAX_LINE,
     _MAX_RATIO,
     _READ,
-    _SCALARS,
     _SHA_RE,
     _STEP,
     FORMAT,
@@ -32,74 +30,13 @@ from .format import (
     _check_shapes,
     _gc_paused,
     _hash_update,
+    _thaw,
     _why,
+    config_of,
 )
 from .program import SavedProgram, program_of
 
 __all__ = ["load"]
-
-
-def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
-    """A parsed JSON array as an event or a field of one: arrays become
-    tuples, recursively; common strings are shared."""
-    types = set(map(type, o))
-    if types <= _SCALARS:
-        return tuple(map(get, o, o))
-    if dict in types:
-        raise _Bad("it holds a JSON object")
-    return tuple([_thaw(x) if type(x) is list else get(x, x) for x in o])
-
-
-def _is_int(v: Any) -> bool:
-    return type(v) is int
-
-
-def _is_num(v: Any) -> bool:
-    return type(v) in (int, float)
-
-
-# what each annotation of a Config field accepts in JSON, and how it comes back
-_SETTING_KINDS: dict[str, tuple[str, Any, bool]] = {
-    # annotation: (what it must be, check of a value or of each item, is a list)
-    "str": ("text", lambda v: type(v) is str, False),
-    "int": ("a whole number", _is_int, False),
-    "bool": ("true or false", lambda v: type(v) is bool, False),
-    "float": ("a number", _is_num, False),
-    "tuple[int, ...] | None": ("null or a list of whole numbers", _is_int, True),
-    "tuple[float, ...] | None": ("null or a list of numbers", _is_num, True),
-}
-
-
-def config_of(obj: Any, name: str) -> Config:
-    """The Config a JSON object describes (a run file's header, a saved Go run's article requests): every
-    setting checked; RunFileError with one line naming ``name`` otherwise."""
-    if type(obj) is not dict:
-        raise RunFileError(f"{name}: the header is malformed: its config is not a JSON object")
-    known = {f.name: f for f in fields(Config)}
-    for key in obj:
-        if key not in known:
-            raise RunFileError(f"{name}: its config has an unknown setting {key!r}")
-    kw = {}
-    for key, v in obj.items():
-        kind = _SETTING_KINDS.get(str(known[key].type))
-        if kind is None:  # a field this reader has no rule for: take it as JSON gives it
-            kw[key] = _thaw(v) if type(v) is list else v
-            continue
-        what, ok, is_list = kind
-        if is_list:
-            good = v is None or (type(v) is list and all(map(ok, v)))
-            v = tuple(v) if type(v) is list else v
-        else:
-            good = ok(v)
-        if not good:
-            raise RunFileError(f"{name}: its config is invalid: {key} must be {what}, got {json.dumps(v)[:40]}")
-        kw[key] = v
-    try:
-        return Config(**kw).validate()
-    except ConfigError as e:
-        raise RunFileError(f"{name}: its config is invalid: {e}") from None
-    except (TypeError, ValueError) as e:
-        raise RunFileError(f"{name}: its config is invalid: {e}") from None
 
 
 class _Reader:
