@@ -24,12 +24,10 @@ from ..core.runfile.program import MAX_CAPACITY, files_of, program_of
 from ..core.trace import Events
 from .http import Drive
 
-__all__ = ["SUFFIX", "OLD_SUFFIX", "SaveFileError", "SavedProgram", "load_program", "load_saved", "run_options",
+__all__ = ["OLD_SUFFIX", "SaveFileError", "SavedProgram", "load_program", "load_saved", "run_options",
            "saved_program"]
 
-SUFFIX = ".leakviz-run"  # what every saved run is named now
-OLD_SUFFIX = ".leakviz-go"  # saved Go runs from before the one format; they still open
-SUFFIXES = (SUFFIX, OLD_SUFFIX)
+OLD_SUFFIX = ".leakviz-go"  # saved Go runs from before the one format (new files: .leakviz-run); they still open
 VERSION = 1  # the recorded Go window's .leakviz-go (read only)
 PROGRAM_VERSION = 2  # the main window's .leakviz-go (read only)
 MAX_BYTES = 40 << 20  # an old .leakviz-go: the program's source (16 MiB at most) and its choices, as JSON
