@@ -12,6 +12,10 @@ class Trace:
     def __init__(self, events) -> None:
         self.ev = list(events)
         self.go = {e[2]: e for e in self.ev if e[1] == "go"}  # gid -> (t, "go", gid, parent, role, req, idx)
+        for req in {e[5] for e in self.go.values() if e[5] >= 0}:  # from Go: idx -1, a worker is numbered by its start
+            for k, g in enumerate(sorted(self.workers(req))):
+                if self.go[g][6] < 0:
+                    self.go[g] = (*self.go[g][:6], k)
         self.ret = {}  # req -> index of its handler's return
         self.exit = {}
         self.stranded = {}

@@ -109,6 +109,18 @@ def test_a_lesson_screenshot_shows_the_first_step_and_exits(tmp_path):
     assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1024, 768)  # IHDR
 
 
+def test_the_scheduler_game_screenshot_exits_and_refuses_another_mode_in_one_line(tmp_path):
+    out = tmp_path / "play.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    p = leakviz("--scheduler", "--screenshot", str(out), "--size", "1024x768", "--lang", "en", "--no-settings",
+                env=env)
+    assert p.returncode == 0, p.stderr
+    png = out.read_bytes()
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1024, 768)
+    p = leakviz("--scheduler", "--lesson", "--screenshot", str(out), env=env)
+    assert p.returncode == 2 and p.stderr.count("\n") == 1 and "--scheduler" in p.stderr
+
+
 @pytest.mark.parametrize("mode", ["--compare", "--explore"])
 def test_compare_and_explorer_screenshots_take_the_size_asked_for(tmp_path, mode):
     """They were 1500x950 and 800x620 whatever --size said."""

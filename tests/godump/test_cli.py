@@ -95,7 +95,7 @@ def server():
     body = {"data": data("go1.27", "debug2.txt").read_bytes(), "status": 200}
 
     class H(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             self.send_response(body["status"])
             self.end_headers()
             self.wfile.write(body["data"])

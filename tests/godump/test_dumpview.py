@@ -7,10 +7,10 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from visualizer.gui.dumpview import DumpWindow  # noqa: E402
+from visualizer.gui.dumpview import DumpWindow
 
-from .helpers import DATA, data, expected  # noqa: E402
-from .test_live import Fake  # noqa: E402
+from .helpers import DATA, data, expected
+from .test_live import Fake
 
 
 def test_piles_over_the_source_lines(qtbot):

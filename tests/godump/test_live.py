@@ -26,7 +26,7 @@ class Fake:
         fake = self
 
         class H(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 if "goroutineleak" in self.path:
                     if not fake.leak_profile:
                         self.send_error(404, "Unknown profile")

@@ -1,6 +1,6 @@
 """Test helper, not a test: every lesson step as PNGs, before and after its reveal, to look at.
 
-    QT_QPA_PLATFORM=offscreen python -m tests.gui.shoot_lesson OUTDIR [--size 1024x768] [--lang zh_CN] [--present]
+    QT_QPA_PLATFORM=offscreen python -m tests.gui.shoot_lesson OUTDIR [--size 1024x768] [--lang zh_CN] [--present] [--go]
 
 writes OUTDIR/step{k}-ask.png and OUTDIR/step{k}-answer.png (the answer with a
 prediction made: the second choice, or the number 3).
@@ -21,6 +21,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--size", default="1024x768")
     ap.add_argument("--lang", default="en")
     ap.add_argument("--present", action="store_true")
+    ap.add_argument("--go", action="store_true", help="the article's handler run from gateway.go")
     a = ap.parse_args(argv)
     from visualizer.gui.layout import parse_size
     from visualizer.gui.style import app_font_setup
@@ -29,6 +30,9 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app_font_setup(app)
     w = MainWindow(speed=None, lang=a.lang, size=parse_size(a.size), present=a.present)
+    if a.go:
+        from visualizer.core.presets import PRESETS
+        w.open_preset_from_go(PRESETS["unbuffered"])
     w.show()
     a.out.mkdir(parents=True, exist_ok=True)
     w.start_lesson()

@@ -27,13 +27,17 @@ def open_window(qtbot, qloop):
     from visualizer.gui.window import MainWindow
     made = []
 
-    def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False, zoom=1.0):
+    def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False, zoom=1.0, go=False):
+        """``go``: the preset's handler run from gateway.go (as ``--interpret``), not the Python scenario."""
         w = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present, zoom_factor=zoom)
         qtbot.addWidget(w)
         made.append(w)
+        if go:
+            assert w.open_preset_from_go(PRESETS[preset]) == ""
         w.show()
         qtbot.waitExposed(w)
-        w.session.rt.run(until=int(seconds * 1e9))
+        if seconds:
+            w.session.rt.run(until=int(seconds * 1e9))
         w.session.snapshot()
         w.refresh()
         w.stage.animate = False
@@ -77,10 +81,11 @@ def clipped_labels(w) -> list[str]:
     return bad
 
 
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 @pytest.mark.parametrize("size", SIZES)
-def test_every_panel_fits_and_no_label_clips(open_window, size, lang):
-    w = open_window(size=size, lang=lang)
+def test_every_panel_fits_and_no_label_clips(open_window, size, lang, go):
+    w = open_window(size=size, lang=lang, go=go)
     assert (w.width(), w.height()) == size
     for name in PANELS:
         widget = w.findChild(object, name)
@@ -89,12 +94,13 @@ def test_every_panel_fits_and_no_label_clips(open_window, size, lang):
     assert clipped_labels(w) == []
 
 
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 @pytest.mark.parametrize("size", SIZES)
-def test_presenter_mode_fits_with_big_code_and_a_legend(open_window, size, lang):
+def test_presenter_mode_fits_with_big_code_and_a_legend(open_window, size, lang, go):
     """The legend too where the height allows; on a short projector the stage keeps half the window
     with every word at 18 px and the legend gives way (issue #22's projector rule)."""
-    w = open_window(size=size, lang=lang, preset="drain", present=True)
+    w = open_window(size=size, lang=lang, preset="drain", present=True, go=go)
     assert not w.drawer.isVisible() and not w.toolbar.isVisible() and not w.menuBar().isVisible()
     for name in [*PANELS[:6], *(["legend"] if size[1] >= 1080 else [])]:
         assert on_screen(w, w.findChild(object, name)), name
@@ -106,19 +112,31 @@ def test_presenter_mode_fits_with_big_code_and_a_legend(open_window, size, lang)
 BARE_AT_1024 = {"context", "drain"}  # their comments wrap into more rows than 18 px code has at 1024x768
 
 
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
 @pytest.mark.parametrize("preset", list(PRESETS))
-def test_code_shows_every_line_uncut(open_window, preset):
-    w = open_window(size=(1024, 768), preset=preset, present=True)
+def test_code_shows_every_line_uncut(open_window, preset, go):
+    w = open_window(size=(1024, 768), preset=preset, present=True, go=go)
     code = w.code
-    lines = go_source(PRESETS[preset])
+    if go:  # the handler's function in gateway.go; bare, a line that is only a comment goes whole
+        lo, hi = code.span
+        lines = [(i, code.lines[i][0]) for i in range(lo, hi)
+                 if not (code.bare and code.lines[i][0].lstrip().startswith("//"))]
+    else:
+        lines = [(i, text) for i, (text, _sites) in enumerate(go_source(PRESETS[preset]))]
     assert code.drawn_px >= 18
-    assert sorted({i for i, _t, _r in code.rows}) == list(range(len(lines)))
+    shown = sorted({i for i, _t, _r in code.rows if i >= 0})  # -1: "lines above" or "below"
+    if go and shown != [i for i, _t in lines]:  # gateway.go's longer handlers: a window of whole lines at 18 px
+        k = [i for i, _t in lines].index(shown[0])
+        lines = lines[k:k + len(shown)]
+        assert set(code.counts) <= set(shown) and any(i < 0 for i, _t, _r in code.rows)
+    assert shown == [i for i, _t in lines]
     assert max(r.bottom() for _i, _t, r in code.rows) <= code.height()
     # pieces joined again give every character of every line; where the code could only stay at 18 px
     # without its comments (the longer handlers at 1024x768), every character of the code itself
     from visualizer.gui.codeview import _comment_at
-    assert code.bare == (preset in BARE_AT_1024)
-    for i, (text, _sites) in enumerate(lines):
+    if not go:
+        assert code.bare == (preset in BARE_AT_1024)
+    for i, text in lines:
         joined = "".join(t.strip() for j, t, _r in code.rows if j == i)
         want = text[:_comment_at(text)] if code.bare and _comment_at(text) >= 0 else text
         assert joined.replace(" ", "") == want.replace(" ", "")
@@ -133,9 +151,11 @@ def test_code_counts_sit_in_the_gutter_not_over_the_code(open_window):
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
-def test_each_lane_counts_what_the_engine_strands(open_window, size):
-    w = open_window(size=size, seconds=4.0)
-    engine = Counter(g.req for g in w.session.rt.goroutines.values() if g.stranded and g.role == "check")
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_each_lane_counts_what_the_engine_strands(open_window, size, go):
+    w = open_window(size=size, seconds=4.0, go=go)
+    engine = Counter(g.req for g in w.session.rt.goroutines.values()
+                     if g.stranded and g.req >= 0 and g.role != "handler")
     assert w.stage.lanes
     for req, drawn, hidden, label in w.stage.lanes:
         assert label == engine[req], req
@@ -163,8 +183,9 @@ def test_a_long_queue_ends_in_a_count_of_the_rest(open_window):
     assert w.findChild(QLabel, "strandedCount").text() == str(w.session.rt.stranded)
 
 
-def test_the_window_opens_paused_and_only_ctrl_r_resets(open_window, qtbot):
-    w = open_window(seconds=0)
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_the_window_opens_paused_and_only_ctrl_r_resets(open_window, qtbot, go):
+    w = open_window(seconds=0, go=go)
     qtbot.waitSignal(w.frame_rendered, timeout=10_000)
     assert not w.session.playing
     assert w.session.rt.now == 0
@@ -172,13 +193,16 @@ def test_the_window_opens_paused_and_only_ctrl_r_resets(open_window, qtbot):
     assert all(QKeySequence("Home") not in a.shortcuts() for a in w.findChildren(type(w.act_reset)))
 
 
-def test_zoom_grows_every_font_and_ctrl_0_restores(open_window, qtbot):
-    w = open_window(size=(1920, 1080))
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_zoom_grows_every_font_and_ctrl_0_restores(open_window, qtbot, go):
+    w = open_window(size=(1920, 1080), go=go)
     before = (w.font().pointSizeF(), w.code.drawn_px, max(f.pixelSize() for _t, _r, f in w.stage.labels))
     w.act_zoom_out.trigger()
     w.grab()
     smaller = (w.font().pointSizeF(), w.code.drawn_px, max(f.pixelSize() for _t, _r, f in w.stage.labels))
-    assert all(s < b for s, b in zip(smaller, before, strict=True)), (smaller, before)
+    assert smaller[0] < before[0] and smaller[2] < before[2], (smaller, before)
+    # the code is as big as its column allows: gateway.go's longest line sets it at both zooms
+    assert smaller[1] < before[1] if not go else smaller[1] <= before[1], (smaller, before)
     w.act_zoom_reset.trigger()
     w.grab()
     assert (w.font().pointSizeF(), w.code.drawn_px,
@@ -296,10 +320,11 @@ def test_each_explorer_cell_is_a_headless_run_and_a_click_sets_the_capacities(op
     assert grid.current == (3, 2)
 
 
-def test_explorer_memory_cells_stay_legible_at_1024x768(open_window):
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_explorer_memory_cells_stay_legible_at_1024x768(open_window, go):
     """They were about 7 px ("817 MiB" squeezed into a narrow cell): the unit goes in the title, the cells
-    hold numbers as big as the counts beside them."""
-    w = open_window(size=(1024, 768), seconds=0)
+    hold numbers as big as the counts beside them. From gateway.go the article's cells are hatched alike."""
+    w = open_window(size=(1024, 768), seconds=0, go=go)
     ex = w.open_explorer()
     ex.resize(1024, 768)
     ex.run_all()
@@ -310,7 +335,10 @@ def test_explorer_memory_cells_stay_legible_at_1024x768(open_window):
     assert len(numbers) >= 2 * 121 and min(numbers) >= 14
     assert all(QFontMetricsF(f).horizontalAdvance(t) <= r.width() + 0.5 for t, r, f in ex.grid.labels)
     # the caption names the handler in words, not by its preset key ("Handler seed" was jargon)
-    assert ex.caption.text().startswith("The article's handler, ") and "seed" not in ex.caption.text()
+    assert ex.caption.text().startswith("The article's handler") and "seed" not in ex.caption.text()
+    assert ("gateway.go" in ex.caption.text()) == go
+    # hatched: the capacities the article's rule says cannot leak (9 each: every check after a return fits)
+    assert {k for k, c in ex.grid.cells.items() if c.cannot_leak} == {(d, q) for d in (9, 10) for q in (9, 10)}
 
 
 def _hidden_until_the_reveal(w) -> None:
@@ -326,26 +354,33 @@ def _hidden_until_the_reveal(w) -> None:
     assert w.chart.hidden
 
 
-def test_each_lesson_step_says_what_the_trace_says(open_window):
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_each_lesson_step_says_what_the_trace_says(open_window, go):
     """Every step, revealed without a prediction: it stops where its subject is settled, and its words are
-    the trace's facts, worked out apart here (tests/lesson_expect.py)."""
+    the trace's facts, worked out apart here (tests/lesson_expect.py). The same lesson runs on the article's
+    handler from gateway.go."""
     from tests.lesson_expect import Trace, ms
     from visualizer.gui.verdict import verdict_text
     from visualizer.lesson import STEPS, TEN_S
-    w = open_window(size=(1280, 720), seconds=0)
+    w = open_window(size=(1280, 720), seconds=0, go=go)
     w.start_lesson()
     assert not w.session.playing and w.session.rt.now == 0
     for k, step in enumerate(STEPS):
         if k:
             w.lesson_panel.btn_next.click()
-        assert w.lesson_index == k and w.session.cfg == PRESETS[step.preset]
+        runs = w.article_from_go() if go else w.session.cfg
+        assert w.lesson_index == k and runs == PRESETS[step.preset]
+        assert (w.session.program is not None) == go  # the lesson stays on the source it was opened on
         _hidden_until_the_reveal(w)
         question = w.lesson_panel.question.text() + " " + w.lesson_panel.caption.text()
         w.lesson_panel.btn_reveal.click()
         pos = w.lesson_run.pos
         assert w.review is not None and w.review.seq == pos  # the view shows exactly that moment
         assert w.stats["stranded"].text() == str(w.snap.stranded)
-        assert w.verdict.text() == verdict_text(w.session.cfg)
+        if go:
+            assert w.verdict.text() and "?" not in w.verdict.text()
+        else:
+            assert w.verdict.text() == verdict_text(w.session.cfg)
         said = w.lesson_panel.result.text()
         assert "(no prediction)" in said
         tr = Trace(w.session.rt.trace.events)
@@ -386,18 +421,24 @@ def test_each_lesson_step_says_what_the_trace_says(open_window):
                 assert n == 0 and f"{tr.gave_up():,} checks finished after their handler had returned" in said
 
 
-def test_a_prediction_is_judged_against_the_engine(open_window):
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_a_prediction_is_judged_against_the_engine(open_window, go):
     from tests.lesson_expect import Trace
     from visualizer.core import scenario
     from visualizer.core.runtime import Runtime
+    from visualizer.golang.gateway import program
     cfg = PRESETS["unbuffered"]
-    rt = Runtime(seed=cfg.seed)  # the same run, headless: how many of the first early return's checks strand
-    scenario.start(rt, cfg)
+    if go:  # the same run, headless: how many of the first early return's checks strand
+        rt, _ip = program(cfg).start()
+    else:
+        rt = Runtime(seed=cfg.seed)
+        scenario.start(rt, cfg)
     rt.run(until=1_000_000_000)
     tr = Trace(rt.trace.events)
     req = tr.first_early_return()[1]
     right = sum(1 for g in tr.late(req) if g in tr.stranded)
-    w = open_window(size=(1280, 720), seconds=0)
+    assert right > 0
+    w = open_window(size=(1280, 720), seconds=0, go=go)
     w.start_lesson()
     w.lesson_panel.choices[0].setChecked(True)  # "it waits for all the checks": not what the code does
     w.lesson_reveal()
@@ -411,11 +452,11 @@ def test_a_prediction_is_judged_against_the_engine(open_window):
     assert w.session.rt.trace.events[w.lesson_run.pos - 1][1] == "park"
 
 
-@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("present, go", [(False, False), (True, False), (True, True)])
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_the_lesson_fits_1024x768_and_the_stage_keeps_half(open_window, qtbot, lang, present):
+def test_the_lesson_fits_1024x768_and_the_stage_keeps_half(open_window, qtbot, lang, present, go):
     from visualizer.lesson import STEPS
-    w = open_window(size=(1024, 768), lang=lang, seconds=0, present=present)
+    w = open_window(size=(1024, 768), lang=lang, seconds=0, present=present, go=go)
     w.start_lesson()
     for k in range(len(STEPS)):
         for revealed in (False, True):
@@ -426,7 +467,7 @@ def test_the_lesson_fits_1024x768_and_the_stage_keeps_half(open_window, qtbot, l
                 return clipped_labels(w) == []
             try:
                 qtbot.waitUntil(laid_out, timeout=3000)
-            except Exception:  # noqa: BLE001 (the assertion below says what clips)
+            except Exception:  # the assertion below says what clips
                 pass
             names = ["stage", "codePanel", "verdict", "lesson", "lessonQuestion", "lessonReveal"]
             for name in names + (["lessonResult", "lessonNext"] if revealed else []):
@@ -468,10 +509,11 @@ def test_bracket_keys_jump_between_timeline_marks_and_pagedown_drives_the_lesson
     assert w.lesson_index == 0 and w.lesson_panel.result.text()
 
 
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
 @pytest.mark.parametrize("preset, red", [("unbuffered", True), ("buffered", False), ("context", False)])
-def test_a_channel_is_drawn_red_only_where_a_sender_has_nobody_to_receive(open_window, preset, red):
+def test_a_channel_is_drawn_red_only_where_a_sender_has_nobody_to_receive(open_window, preset, red, go):
     """The fixes' returned handlers (and every clean 200) left their channels dashed red like the bug's."""
-    w = open_window(preset=preset, seconds=3.0)
+    w = open_window(preset=preset, seconds=3.0, go=go)
     w.stage.grab()
     waiting = {(r.req, c.name) for r in w.snap.requests for c in r.channels if r.returned is not None and c.sendq}
     shown = {r.req for r in w.snap.requests[-len(w.stage.lanes):]}
@@ -481,11 +523,12 @@ def test_a_channel_is_drawn_red_only_where_a_sender_has_nobody_to_receive(open_w
     assert returned  # the fixes' returned requests are on stage: drawn without the red
 
 
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
 @pytest.mark.parametrize("zoom", [1.0, 1.5])
-def test_presenter_mode_at_1024x768_reflows_instead_of_crushing_the_stage(open_window, qtbot, zoom):
+def test_presenter_mode_at_1024x768_reflows_instead_of_crushing_the_stage(open_window, qtbot, zoom, go):
     """At zoom 1.5 the stage had shrunk to one 10 px lane, chart labels overlapped and the verdict was cut."""
     from visualizer.gui.style import px
-    w = open_window(size=(1024, 768), present=True)
+    w = open_window(size=(1024, 768), present=True, go=go)
     w.set_zoom(zoom)
     qtbot.wait(1)
     w.grab()
@@ -499,10 +542,11 @@ def test_presenter_mode_at_1024x768_reflows_instead_of_crushing_the_stage(open_w
     assert not [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b)]
 
 
-def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window):
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window, go):
     """Ctrl+R in the middle of a step leaves the lesson's run behind: the reveal replays the step first."""
     from tests.lesson_expect import Trace
-    w = open_window(size=(1280, 720), seconds=0)
+    w = open_window(size=(1280, 720), seconds=0, go=go)
     w.start_lesson()
     w.lesson_go(1)
     w.act_reset.trigger()

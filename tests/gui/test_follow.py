@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from tests.gui.test_classroom import open_window  # noqa: F401 (a fixture)
@@ -35,10 +36,11 @@ def test_following_draws_the_first_early_return_alone_at_24_px(open_window):  # 
     assert len(w.stage.lanes) > 1 and not w.act_follow.isChecked()
 
 
-def test_a_check_that_sends_after_its_handler_returned_is_drawn_doomed_at_once(open_window):  # noqa: F811
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_a_check_that_sends_after_its_handler_returned_is_drawn_doomed_at_once(open_window, go):  # noqa: F811
     # at 32 ms request #0 has returned 403 (25 ms) and check 5 waits at its send on done: the leak
-    # check has not judged it yet, but nobody can ever receive it
-    w = open_window(size=(1280, 720), seconds=0.032)
+    # check has not judged it yet, but nobody can ever receive it (from gateway.go as from the preset)
+    w = open_window(size=(1280, 720), seconds=0.032, go=go)
     w.set_follow(True)
     w.grab()
     r = w.stage.followed(w.snap)
@@ -48,7 +50,8 @@ def test_a_check_that_sends_after_its_handler_returned_is_drawn_doomed_at_once(o
     assert ("stranded", waiting[0].idx) in w.code.markers[line]
     sleep = next(i for i, (text, _s) in enumerate(w.code.lines) if "time.Sleep(" in text)
     assert sorted(k for s, k in w.code.markers[sleep]) == sorted(t.idx for t in r.checks if t.state == "sleeping")
-    back = next(i for i, (text, _s) in enumerate(w.code.lines) if text.strip().startswith("return"))
+    lo, hi = w.code.span or (0, len(w.code.lines))  # from Go: the handler's lines in gateway.go
+    back = next(i for i in range(lo, hi) if w.code.lines[i][0].strip().startswith("return"))
     assert ("handler", -1) in w.code.markers[back]
     assert sum(w.code.marks_drawn) == sum(len(m) for m in w.code.markers.values())
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from visualizer.golang.cli import run_go
@@ -455,10 +457,14 @@ def test_a_preset_from_go_runs_gateway_go_with_its_handlers_dials_and_strands_wh
     assert win.session.finished
     cfg = replace(PRESETS["too-small"], requests=60)
     assert int(win.findChild(QLabel, "strandedCount").text()) == report(cfg, simulate(cfg))["stranded"] > 0
-    assert "gateway.go:51" in win.verdict.text()
+    from visualizer.gui.verdict import verdict_text
+    assert win.verdict.text() == verdict_text(cfg)  # gateway.go's handler is the article's: its reasons hold
     win.controls.dials[f"capacity:done:{done_line}"].setValue(0)  # back to the file's own make(chan bool)
     assert win.code.lines[done_line - 1][0].strip() == "done := make(chan bool)"
     assert done_line - 1 not in win.code.changed
+    win.refresh()
+    assert win.verdict.text().startswith(verdict_text(replace(cfg, capacity_done=0)))
+    assert not win.verdict.text().startswith(verdict_text(cfg))
 
 
 def test_a_preset_from_go_saves_with_its_requests_and_opens_as_the_same_run(leakviz, tmp_path):
@@ -481,12 +487,23 @@ def test_a_preset_the_go_code_cannot_run_is_refused_in_one_line(leakviz):
         leakviz.open("unbuffered", interpret=True, checks=12)
 
 
-def test_interpret_with_an_article_only_tool_is_one_line_and_exit_2():
+def test_interpret_with_a_saved_run_is_one_line_and_exit_2(tmp_path):
     import subprocess
     import sys
-    out = subprocess.run([sys.executable, "-m", "visualizer", "--interpret", "--lesson"], capture_output=True,
-                         text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-m", "visualizer", "--interpret", "--open", str(tmp_path / "x.leakviz")],
+                         capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "--interpret" in out.stderr
+
+
+def test_the_lesson_opens_on_a_preset_from_go(tmp_path):
+    import subprocess
+    import sys
+    shot = tmp_path / "lesson.png"
+    out = subprocess.run([sys.executable, "-m", "visualizer", "--interpret", "--lesson", "--screenshot", str(shot),
+                          "--size", "1024x768", "--no-settings"], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0, out.stderr
+    assert QImage(str(shot)).size().width() == 1024
 
 
 @pytest.mark.parametrize(("text", "n", "shown"), [
@@ -605,7 +622,10 @@ def test_the_window_and_go_json_agree_on_both_leak_facts_for_every_example(leakv
     stranded = win.findChild(QLabel, "strandedCount")
     assert int(stranded.text()) == doc["leaked_count"]
     assert stranded.property("neverContinue") == doc["never_continue_count"]
-    assert win.findChild(QLabel, "requestCount").text() == f"{doc['goroutines_started']:,}"
+    # a program sent requests counts them, as the article does; any other counts the goroutines it started
+    sent = win.program.traffic
+    want = len(sent.requests) if sent is not None else doc["goroutines_started"]
+    assert win.findChild(QLabel, "requestCount").text() == f"{want:,}"
 
 
 @pytest.mark.parametrize("preset, func", [("unbuffered", "handler"), ("context", "handlerCtx")])
@@ -630,6 +650,45 @@ def test_the_press_space_hint_goes_when_the_run_is_over(leakviz):
     leakviz.advance(5.0)
     assert win.session.finished
     assert win.statusBar().currentMessage() == ""
+
+
+def test_a_preset_from_go_has_request_lanes_and_counts_requests_before_the_first_arrives(leakviz):
+    win = leakviz.open("unbuffered", interpret=True, size=(1024, 768))
+    win.grab()
+    assert win.session.rt.trace.events and not win.snap.requests  # main has run; no request has come yet
+    assert win.stage.labels[0][0] == "0 most recent of 0 requests"  # not lanes by go statement
+    assert win.stat_names["requests"].text() == "Requests"
+
+
+def test_choosing_a_preset_while_the_article_runs_from_go_keeps_it_from_go(leakviz):
+    from visualizer.core.presets import PRESETS
+    win = leakviz.open("unbuffered", interpret=True)
+    assert win.controls.preset.currentData() == "unbuffered"
+    i = win.controls.preset.findData("context")
+    win.controls.preset.activated.emit(i)
+    assert win.article_from_go() == PRESETS["context"] and win.session.program is not None
+    assert win.controls.preset.currentData() == "context"
+    assert win.code_title.text() == "gateway.go"
+
+
+def test_the_article_from_go_keeps_its_settings_in_the_drawer_and_a_change_runs_it_again_from_go(leakviz):
+    from dataclasses import replace
+
+    from visualizer.core.presets import PRESETS
+    win = leakviz.open("unbuffered", interpret=True, requests=40)
+    c = win.controls
+    shown = {k for k in c.GATEWAY_ROWS if c.form.isRowVisible(c.labels[k].buddy())}
+    assert shown == set(c.GATEWAY_ROWS)
+    assert not c.form.isRowVisible(c.labels["checks"].buddy()) and not c.form.isRowVisible(c.t_requests)
+    assert c.fail_prob.value() == PRESETS["unbuffered"].fail_prob
+    win.controls.dials[next(iter(win.controls.dials))].setValue(2)  # done's dial, live
+    old = win.session.rt
+    c.fail_prob.setValue(0.5)  # the article's setting: the run starts over from gateway.go
+    assert win.session.rt is not old and win.session.program is not None
+    assert win.article_from_go() == replace(PRESETS["unbuffered"], requests=40, fail_prob=0.5, capacity_done=2)
+    c.fail_list.setText("12")  # gateway.go has ten checks: one line inline, the run kept
+    c.fail_list.editingFinished.emit()
+    assert "Check 12 does not exist" in c.fail_error.text()
 
 
 def test_a_saved_program_that_no_longer_compiles_is_one_line_and_the_run_shown_stays(leakviz, tmp_path):

@@ -123,6 +123,9 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--explore", action="store_true",
                    help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
     g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
+    g.add_argument("--scheduler", action="store_true",
+                   help="open 'play the scheduler' (View menu, F2): choose how one request's checks end and when, "
+                        "predict, run")
     g.add_argument("--interpret", action="store_true",
                    help="run the preset from Go (goplay/examples/gateway.go: its handler, checks and dials, sent "
                         "the preset's requests) instead of the Python transcription")

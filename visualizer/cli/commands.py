@@ -182,8 +182,13 @@ def cmd_window(a: argparse.Namespace) -> int:
     if not 0.6 <= a.zoom <= 3:
         print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
         return 2
-    if a.interpret and (a.lesson or a.open_path is not None):
-        print("leakviz: error: --interpret runs a preset from Go: not with --lesson or --open", file=sys.stderr)
+    if a.interpret and a.open_path is not None:
+        print("leakviz: error: --interpret runs a preset from Go: not with --open (a saved run says its source)",
+              file=sys.stderr)
+        return 2
+    if a.scheduler and (a.lesson or a.interpret or a.open_path is not None):
+        print("leakviz: error: --scheduler plays the article's handler: not with --lesson, --interpret or --open",
+              file=sys.stderr)
         return 2
     recording = program = None
     if a.open_path is not None:  # read once, here: a bad file is one line, before any window
@@ -212,6 +217,7 @@ def cmd_window(a: argparse.Namespace) -> int:
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
                       opened=None if recording is None else (a.open_path, recording), size=size,
                       zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
+                      scheduler=a.scheduler,
                       use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())),
                       from_go=a.interpret, program=program)
 

@@ -48,10 +48,14 @@ def cell(cfg: Config, capacity_done: int, capacity_quit: int, requests: int = EX
     r = report(c, rt)
     rt.shutdown()
     seconds = max(r["sim_time_ms"] / 1000, 1e-9)
-    need_d, need_q = safe_capacities(c)
     return Cell(capacity_done, capacity_quit, r["stranded"], requests, r["stranded"] / requests,
-                r["go_bytes_modeled"] / seconds * 3600,
-                c.variant in ("ctx", "closequit", "drain") or (capacity_done >= need_d and capacity_quit >= need_q))
+                r["go_bytes_modeled"] / seconds * 3600, cannot_leak(c))
+
+
+def cannot_leak(cfg: Config) -> bool:
+    """The article's rule: a fixed handler, or capacities at least what its checks can send after a return."""
+    need_d, need_q = safe_capacities(cfg)
+    return cfg.variant in ("ctx", "closequit", "drain") or (cfg.capacity_done >= need_d and cfg.capacity_quit >= need_q)
 
 
 def cells(cfg: Config, requests: int = EXPLORE_REQUESTS):
@@ -82,11 +86,13 @@ def program_requests(program, requests: int = EXPLORE_REQUESTS) -> int | None:
     return None if t is None else len(t.requests)
 
 
-def program_cell(program, values: dict[str, int], requests: int = EXPLORE_REQUESTS) -> Cell:
+def program_cell(program, values: dict[str, int], requests: int = EXPLORE_REQUESTS,
+                 article: tuple[Config, dict[str, str]] | None = None) -> Cell:
     """Run ``program`` (a golang.live.GoProgram, as the window opened it) headless to its end with these
     dials: the Go rule's stranded count, per request when it serves requests (a preset's traffic is cut
     to ``requests``), and the Go memory they hold (after an hour at its rate, when it serves requests).
-    ``capacity_done``/``capacity_quit`` hold the first two dials' values."""
+    ``capacity_done``/``capacity_quit`` hold the first two dials' values. ``article``: the preset run from
+    gateway.go and its dials {"done": key, "quit": key}, whose rule says which capacities cannot leak."""
     from ..core.trace import fold
     from ..golang.live import GoProgram
     traffic = _traffic(program, requests)
@@ -103,4 +109,9 @@ def program_cell(program, values: dict[str, int], requests: int = EXPLORE_REQUES
     n = len(traffic.requests) if served else 1
     held = snap.go_bytes / max(snap.t / 1e9, 1e-9) * 3600 if served else snap.go_bytes
     first = list(values.values()) + [0, 0]
-    return Cell(first[0], first[1], snap.stranded, n, snap.stranded / n, held, False)
+    safe = False
+    if article is not None:
+        cfg, keys = article
+        safe = cannot_leak(replace(cfg, capacity_done=values.get(keys["done"], cfg.capacity_done),
+                                   capacity_quit=values.get(keys["quit"], cfg.capacity_quit)))
+    return Cell(first[0], first[1], snap.stranded, n, snap.stranded / n, held, safe)

@@ -41,10 +41,16 @@ def handler_dials(files: list[tuple[str, bytes]], variant: str) -> list[str]:
             if path == files[0][0] and start < line < end]
 
 
+def dial_keys(files: list[tuple[str, bytes]], variant: str) -> dict[str, str]:
+    """The dial of ``variant``'s done and quit channels: {"done": key, "quit": key}."""
+    by_var = {k.split(":")[1]: k for k in reversed(handler_dials(files, variant))}
+    return {"done": by_var["done"], "quit": by_var["quit"]}
+
+
 def dials(files: list[tuple[str, bytes]], variant: str, done: int, quit: int) -> dict[str, int]:
     """The dials of ``variant``'s handler in gateway.go set to the config's capacities."""
-    by_var = {k.split(":")[1]: k for k in reversed(handler_dials(files, variant))}
-    return {by_var["done"]: done, by_var["quit"]: quit}
+    keys = dial_keys(files, variant)
+    return {keys["done"]: done, keys["quit"]: quit}
 
 
 def program(cfg: Config) -> Any:
@@ -67,6 +73,17 @@ def simulate(cfg: Config) -> Any:
     rt, _ip = program(cfg).start()
     rt.run()
     return rt
+
+
+def stranded_after(cfg: Config, t_ns: int) -> int:
+    """``lesson.stranded_after`` from Go: how many goroutines ``cfg``'s run from gateway.go strands by
+    ``t_ns`` (Go's leak rule, checked then), a headless run of its own."""
+    rt, _ip = program(cfg).start()
+    rt.run(until=t_ns)
+    rt.check_leaks()
+    n = rt.stranded
+    rt.shutdown()
+    return n
 
 
 def classic(base: Config) -> list[tuple[str, Any]]:

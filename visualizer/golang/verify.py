@@ -24,6 +24,9 @@ not a disagreement: Go's GC-based detection cannot prove a goroutine leaked whil
 
 (About 750 lines: one command's whole pipeline, kept together: the copy, the real build and run, the
 parse of Go's profile and the comparison.)
+
+(About 780 lines: the Go harness it writes, the copy it builds and the two runs it compares are one
+pipeline whose parts must agree on the same requests and the same profile format.)
 """
 
 from __future__ import annotations

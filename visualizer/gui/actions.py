@@ -134,6 +134,13 @@ class ActionsMixin:
         self.act_explore.setShortcut(QKeySequence("Ctrl+E"))
         self.act_explore.triggered.connect(self.open_explorer)
         self.menu_view.addAction(self.act_explore)
+        self.act_scheduler = QAction(self, checkable=True)  # play the scheduler (gui/play.py)
+        self.act_scheduler.setObjectName("playSchedulerAction")
+        self.act_scheduler.setShortcut(QKeySequence(Qt.Key_F2))
+        self.act_scheduler.setShortcutContext(Qt.ApplicationShortcut)
+        self.act_scheduler.triggered.connect(lambda _on: self.open_play())
+        self.addAction(self.act_scheduler)
+        self.menu_view.addAction(self.act_scheduler)
         self.menu_lang = self.menu_view.addMenu("")
         self.lang_group = QActionGroup(self)
         self.lang_actions = {}

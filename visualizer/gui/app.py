@@ -35,7 +35,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                close_after: float | None = None, compare: bool = False,
                opened: tuple[Path, Recording] | None = None, size: tuple[int, int] | None = None,
                zoom: float = 1.0, present: bool = False, play: bool = False, explore: bool = False,
-               lesson: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset(),
+               lesson: bool = False, scheduler: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset(),
                program: tuple[list, dict] | None = None, from_go: bool = False) -> int:
     """Open the window. ``use_settings``: start from the remembered settings
     (flags in ``given`` win) and remember this session's at the end; never
@@ -93,7 +93,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
             QTimer.singleShot(100, lambda: (win.save_png(screenshot), win.close()))
     elif explore and screenshot is not None:  # the explorer's grid, computed whole
         QTimer.singleShot(0, lambda: setattr(win, "exit_code", 0 if win.screenshot_explorer(screenshot) else 1))
-    elif screenshot is not None and not lesson:
+    elif screenshot is not None and not (lesson or scheduler):
         win.start_screenshot(screenshot, sim_seconds)
     elif play:  # the class hears the story before the first request is stranded
         win.session.play()
@@ -106,6 +106,13 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                 win.exit_code = 0 if win.save_png(screenshot) else 1
                 win.close()
             QTimer.singleShot(100, shoot)
+    if scheduler:
+        win.open_play()
+        if screenshot is not None:  # the game as the class sees it when it opens
+            def shoot_play() -> None:
+                win.exit_code = 0 if win.save_png(screenshot) else 1
+                win.close()
+            QTimer.singleShot(100, shoot_play)
     _serve(app, loop, win, win.session.aclose)
     return win.exit_code
 

@@ -59,8 +59,24 @@ def draw_axes(p: QPainter, plot: QRectF, top_bytes: float, t0: int, t1: int, end
 def polyline(points: list[tuple[int, float]], plot: QRectF, t0: int, t1: int, top_bytes: float) -> QPolygonF:
     """``(t_ns, bytes)`` points mapped into ``plot``."""
     span = max(1, t1 - t0)
-    return QPolygonF([QPointF(plot.left() + (t - t0) / span * plot.width(),
-                              plot.bottom() - v / top_bytes * plot.height()) for t, v in points])
+    sx, sy, x0, y0 = plot.width() / span, plot.height() / top_bytes, plot.left(), plot.bottom()
+    out: list[QPointF] = []
+    col = None
+    last = None
+    for t, v in points:  # a pixel column keeps its first and last point: thousands of points, one frame
+        x = x0 + (t - t0) * sx
+        c = int(x)
+        if c == col:
+            last = (x, v)
+            continue
+        if last is not None:
+            out.append(QPointF(last[0], y0 - last[1] * sy))
+            last = None
+        col = c
+        out.append(QPointF(x, y0 - v * sy))
+    if last is not None:
+        out.append(QPointF(last[0], y0 - last[1] * sy))
+    return QPolygonF(out)
 
 
 class MemoryChart(QWidget):
@@ -110,7 +126,7 @@ class MemoryChart(QWidget):
         self._painted_at = time.monotonic()
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         lh = tx(13) * 1.5
         p, plot = begin_plot(self, 2 * lh + 4)
         snap = self.snap

@@ -176,15 +176,15 @@ class CodeView(QWidget):
         a working check at its Sleep, a blocked one at its send or select, the handler at its select or
         its early return. ``doomed``: nobody can receive any more, so a blocked send is drawn stranded."""
         marks: dict[int, list[tuple[str, int]]] = {}
-        if r is not None and self.program_path is None:
-            where = {site: i for i, (_t, sites) in enumerate(self.lines) for site in sites}
-            sleep = next((i for i, (t, _s) in enumerate(self.lines) if "time.Sleep(" in t), None)
-            back = next((i for i, (t, _s) in enumerate(self.lines) if t.strip().startswith("return")), None)
+        if r is not None:
+            lo, hi = self.span or (0, len(self.lines))  # a program's file: the handler shown (gateway.go's)
+            sleep = next((i for i in range(lo, hi) if "time.Sleep(" in self.lines[i][0]), None)
+            back = next((i for i in range(lo, hi) if self.lines[i][0].strip().startswith("return")), None)
             for t in r.checks:
                 if t.state == "sleeping":
                     line = sleep
                 elif t.state in ("parked", "stranded"):
-                    line = where.get(site_key(t.role, t.op, t.chans))
+                    line = self._blocked_line(t)
                 else:
                     line = None
                 if line is not None:
@@ -194,7 +194,7 @@ class CodeView(QWidget):
             if r.returned is not None and r.outcome == "rejected":
                 line = back
             elif h is not None and h.state == "parked":
-                line = where.get(site_key(h.role, h.op, h.chans))
+                line = self._blocked_line(h)
             else:
                 line = None
             if line is not None:
@@ -202,6 +202,16 @@ class CodeView(QWidget):
         if marks != self.markers:
             self.markers = marks
             self.update()
+
+    def _blocked_line(self, t) -> int | None:
+        """The row where goroutine ``t`` blocks: the article's line of its site, or its program's line."""
+        if self.program_path is None:
+            key = site_key(t.role, t.op, t.chans)
+            return next((i for i, (_t, sites) in enumerate(self.lines) if key in sites), None)
+        path, _, line = t.where.rpartition(":")
+        if path != self.program_path or not line.isdigit() or not 0 < int(line) <= len(self.lines):
+            return None
+        return int(line) - 1
 
     def set_program(self, path: str, text: str) -> None:
         """Show a program's Go file ``path``: its lines are counted by where goroutines block in it."""
@@ -308,18 +318,21 @@ class CodeView(QWidget):
 
     READABLE_PX = 15  # a program's file is cut to the lines around its leak before its code gets smaller
 
-    def _program_entries(self) -> list[tuple[str, int, str]]:
+    def _program_entries(self, at_most: int | None = None) -> list[tuple[str, int, str]]:
         """A program's lines (of ``span`` only, when set: the handler it runs); a file too long to read whole
         shows the window of lines around the line where most goroutines are stranded (blocked; before any:
-        the first go statement), the rest summarised above and below."""
+        the first go statement), the rest summarised above and below. ``at_most``: lines in that window
+        (what fits at presenter mode's floor, wrapped)."""
         n = len(self.lines)
         lo, hi = self.span if self.span is not None else (0, n)
         fit = int((self.height() - 8) // round(self.READABLE_PX * px(10) / 10 * 1.12))
-        if (lo, hi) == (0, n) and (n <= fit or fit < 8):
+        if at_most is None and (lo, hi) == (0, n) and (n <= fit or fit < 8):
             return [("line", i, t) for i, (t, _s) in enumerate(self.lines)]
-        rows = max(1, fit - 2)  # a summary row above and one below
+        rows = max(1, fit - 2) if at_most is None else at_most  # a summary row above and one below
         whole = int((self.height() - 8) // round(12 * px(10) / 10 * 1.12)) - 2  # one function whole, down to 12 px
-        if hi - lo <= max(rows, whole) or fit < 8:
+        if at_most is not None:
+            whole = at_most
+        if hi - lo <= max(rows, whole) or (fit < 8 and at_most is None):
             a, b = lo, hi
         else:
             counts = {i: c for i, c in self.counts.items() if lo <= i < hi}
@@ -359,6 +372,11 @@ class CodeView(QWidget):
         if self._fit_cache is not None and self._fit_cache[0] == key:  # a frame rarely changes the layout
             return self._fit_cache[1]
         got = self._fit_search(mono, count_text, pills, size, entries)
+        if self.program_path is not None:  # at the floor a long handler still overflows: fewer of its lines
+            shown = sum(1 for k, _i, _t in entries if k == "line")
+            while shown > 8 and len(got[4]) * got[1] > self.height() - 8:
+                shown -= max(1, int((len(got[4]) * got[1] - self.height() + 8) // got[1]))
+                got = self._fit_search(mono, count_text, pills, size, self._program_entries(max(8, shown)))
         self._fit_cache = (key, got)
         return got
 
@@ -386,7 +404,9 @@ class CodeView(QWidget):
                 if self.floor_px and (best is None or best[0] < self.floor_px) and \
                         any(_comment_at(t) >= 0 for _k, _i, t in entries):
                     # under the floor (presenter mode) the comments go, not the size: the code stays readable
-                    bare = [(k, i, t[:_comment_at(t)].rstrip() if _comment_at(t) >= 0 else t) for k, i, t in entries]
+                    # (a line that is only a comment goes whole: a blank row would read as a gap in the code)
+                    bare = [(k, i, t[:_comment_at(t)].rstrip() if _comment_at(t) >= 0 else t) for k, i, t in entries
+                            if not t.lstrip().startswith("//")]
                     got = self._fit_search(mono, count_text, pills, max(size, int(self.floor_px)), bare)
                     return (*got[:4], got[4], True)
                 return (*(best or (size, lh, gutter, cw, rows)), False)
@@ -406,7 +426,7 @@ class CodeView(QWidget):
         p.drawText(rect, Qt.AlignCenter, label)
         self.gutter_labels.append((label, QRectF(rect), QFont(font)))
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), PAPER)
         self.rows = []
@@ -490,6 +510,10 @@ class CodeView(QWidget):
                 run = len(ks) > 2 and ks == list(range(ks[0], ks[-1] + 1))
                 label = "H" if ks == [-1] else (f"{ks[0]}–{ks[-1]}" if run else ",".join(map(str, ks)))
                 items.append((state, label))
+            widths = [2.4 * r + fm.horizontalAdvance(label) + 4 for _s, label in items]
+        if at.left() + sum(widths) > self.width() - 4:  # still none: how many, not which ("⊠×6")
+            items = [(state, "H" if [k for s, k in marks if s == state] == [-1] else
+                      f"×{sum(1 for s, _k in marks if s == state)}") for state in dict.fromkeys(s for s, _k in marks)]
             widths = [2.4 * r + fm.horizontalAdvance(label) + 4 for _s, label in items]
         x = min(at.left(), self.width() - sum(widths) - 4)
         p.fillRect(QRectF(x - 4, at.top(), sum(widths) + 6, at.height()), PAPER)

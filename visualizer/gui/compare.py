@@ -41,7 +41,7 @@ class SharedChart(QWidget):
         self.snaps = snaps
         self.update()
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, _e) -> None:
         p, plot = begin_plot(self, 30)
         x = 10.0
         for i, name in enumerate(self.names):
@@ -144,7 +144,7 @@ class CompareWindow(QMainWindow):
         self.chart.set_snapshots(snaps)
         self.act_play.setText(self.tr("Pause ❚❚") if self.compare.playing else self.tr("Play ▶"))
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.timer.stop()
         self.compare.stop()
         event.accept()

@@ -217,6 +217,17 @@ class ControlPanel(QWidget):
             self.dials[key] = sb
         self.retranslate()
 
+    # the article's settings a preset run from gateway.go still takes (its checks are written in Go, its
+    # capacities are the handler's dials, its requests always overlap)
+    GATEWAY_ROWS = ("variant", "rate", "fail_prob", "bad_ip", "fail_list", "seed")
+
+    def set_article_from_go(self, cfg: Config | None) -> None:
+        """Show the settings of ``cfg``, a preset run from gateway.go, beside its dials (None: hide them)."""
+        if cfg is not None:
+            self.set_config(cfg)
+        for key in self.GATEWAY_ROWS:
+            self.form.setRowVisible(self.labels[key].buddy(), cfg is not None)
+
     def set_traffic(self, handlers: list[str] | None, service: dict | None = None) -> None:
         """A served program's request settings (``handlers`` it can be sent to, ``service`` as go's options
         now in force); None hides them."""

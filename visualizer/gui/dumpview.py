@@ -72,7 +72,7 @@ class PileView(QWidget):
         """Line (1-based) -> goroutines drawn there."""
         return dict(self.counts)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), PAPER)
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
@@ -132,7 +132,7 @@ class TrendChart(QWidget):
                 ok=self.tr(" — Go agrees (goroutineleak)") if t.confirmed else ""))
         return out
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), PAPER)
         w = self.watch
@@ -373,7 +373,7 @@ class DumpWindow(QWidget):
                 stack += [f.function, f"    {f.file}:{f.line}"]
         self.piles.show_file(g.file, lines, counts, g.line, stack)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.timer.stop()
         self.watch = None
         self._pool.shutdown(wait=False, cancel_futures=True)

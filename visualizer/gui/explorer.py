@@ -83,13 +83,13 @@ class CapacityGrid(QWidget):
         p.drawText(rect, align, text)
         self.labels.append((text, QRectF(rect), QFont(f)))
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802
+    def mousePressEvent(self, e) -> None:
         for (d, q), r in self._rects.items():
             if r.contains(e.position()):
                 self.chosen.emit(d, q)
                 return
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, _e) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing, True)
         p.fillRect(self.rect(), PAPER)
@@ -173,6 +173,7 @@ class ExplorerWindow(QWidget):
         lay.addWidget(self.grid, 1)
         self.cfg: Config | None = None
         self.program = None  # a Go program's run (golang.live.GoProgram) instead of the article
+        self.article = None  # (Config, dial keys) when that program is a preset run from gateway.go
         self.keys: list[str] = []  # its dials on the two axes
         self.axes_text: list[str] = []
         self._todo: list[tuple[int, int]] = []
@@ -185,7 +186,7 @@ class ExplorerWindow(QWidget):
 
     def explore(self, cfg: Config) -> None:
         """Start computing the grid for ``cfg`` (its capacities are the current choice)."""
-        self.cfg, self.program = cfg, None
+        self.cfg, self.program, self.article = cfg, None, None
         dones = quits = axis(cfg.checks)
         self.grid.set_axes(dones, quits)
         self.grid.current = (cfg.capacity_done, cfg.capacity_quit)
@@ -193,10 +194,11 @@ class ExplorerWindow(QWidget):
         self.retranslate()
         self.timer.start()
 
-    def explore_program(self, program, keys: list[str], values: dict[str, int]) -> None:
+    def explore_program(self, program, keys: list[str], values: dict[str, int], article=None) -> None:
         """Start computing the grid for a Go program over its dials ``keys`` (one or two, across then down;
-        ``values``: the capacities in force, outlined)."""
-        self.cfg, self.program, self.keys = None, program, list(keys[:2])
+        ``values``: the capacities in force, outlined; ``article``: (Config, its dial keys) when the program
+        is a preset run from gateway.go, whose cells the article's rule hatches)."""
+        self.cfg, self.program, self.keys, self.article = None, program, list(keys[:2]), article
         sites = program.dial_sites()
         now = [values.get(k, 0) for k in self.keys] + [0]
         across = dial_axis(now[0])
@@ -226,7 +228,8 @@ class ExplorerWindow(QWidget):
             return
         d, q = self._todo.pop(0)
         if self.program is not None:
-            self.grid.cells[(d, q)] = program_cell(self.program, dict(zip(self.keys, (d, q), strict=False)))
+            self.grid.cells[(d, q)] = program_cell(self.program, dict(zip(self.keys, (d, q), strict=False)),
+                                                   article=self.article)
         else:
             self.grid.cells[(d, q)] = cell(self.cfg, d, q)
         self.grid.update()
@@ -242,7 +245,7 @@ class ExplorerWindow(QWidget):
     def retranslate(self) -> None:
         """Re-set the title and caption (with the cells still to compute) in the current language."""
         self.setWindowTitle(self.tr("leakviz: capacity explorer"))
-        if self.program is not None:
+        if self.program is not None and self.article is None:
             n = program_requests(self.program)
             how = self.tr("{r} requests").format(r=n) if n is not None else self.tr("main to its return")
             text = self.tr("{file}: each cell runs the program to its end ({how}) with the capacities of "
@@ -252,13 +255,15 @@ class ExplorerWindow(QWidget):
                 text += " " + self.tr("Computing… {k} cells to go.").format(k=len(self._todo))
             self.caption.setText(text)
             return
-        if self.cfg is None:
+        c = self.cfg if self.program is None else self.article[0]
+        if c is None:
             return
-        c = self.cfg
         left = len(self._todo)
         handler = {"seed": self.tr("The article's handler"), "ctx": self.tr("The handler with the context fix"),
                    "closequit": self.tr("The handler with the stop-channel fix"),
                    "drain": self.tr("The handler with the draining fix")}.get(c.variant, c.variant)
+        if self.program is not None:
+            handler = self.tr("{handler} in gateway.go").format(handler=handler)
         text = self.tr("{handler}, {n} checks, the current failure pattern: each cell is the engine run on "
                        "{r} requests with those capacities. Hatched: cannot leak, whatever fails. Green: "
                        "none stranded in these {r} requests (another failure pattern can strand some). Memory: "
@@ -269,6 +274,6 @@ class ExplorerWindow(QWidget):
             text += " " + self.tr("Computing… {k} cells to go.").format(k=left)
         self.caption.setText(text)
 
-    def closeEvent(self, e) -> None:  # noqa: N802
+    def closeEvent(self, e) -> None:
         self.timer.stop()
         super().closeEvent(e)

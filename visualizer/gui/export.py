@@ -229,7 +229,7 @@ class VideoWriter:
         if self._out is not None:
             try:
                 self._out.close()
-            except Exception:  # noqa: BLE001 - a half-made file is removed below whatever FFmpeg says
+            except Exception:  # a half-made file is removed below whatever FFmpeg says
                 pass
             self._out = None
         if self._f is not None:

@@ -270,16 +270,16 @@ class FilesMixin:
             return None
         return None if self.open_program(files) else self
 
-    def dragEnterEvent(self, e) -> None:  # noqa: N802
+    def dragEnterEvent(self, e) -> None:
         if go_paths_of(e.mimeData()) or self._dropped_file(e.mimeData()) is not None:
             e.acceptProposedAction()
         else:
             e.ignore()
 
-    def dragMoveEvent(self, e) -> None:  # noqa: N802
+    def dragMoveEvent(self, e) -> None:
         self.dragEnterEvent(e)
 
-    def dropEvent(self, e) -> None:  # noqa: N802
+    def dropEvent(self, e) -> None:
         go = go_paths_of(e.mimeData())  # .go files, a folder of package main or a saved Go run: run here
         if go:
             self.open_go(go)  # runs here, live

@@ -149,14 +149,14 @@ class LayoutMixin:
             self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
         self.set_drawer(self.width() >= DRAWER_MIN_WIDTH)
 
-    def resizeEvent(self, e) -> None:  # noqa: N802
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         if self.presenting and e.oldSize().height() != e.size().height():
             self.set_zoom(self.user_zoom)  # the presenter's enlargement follows the height
         self._balance()
         self._reflow()
 
-    def showEvent(self, e) -> None:  # noqa: N802
+    def showEvent(self, e) -> None:
         super().showEvent(e)
         self._balance()
 
@@ -165,8 +165,12 @@ class LayoutMixin:
         total = self.split.width() or self.width()
         need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
         drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
-        lesson = self.lesson_panel is not None and self.lesson_panel.isVisible()
-        lesson_w = min(340, max(220, total // 5)) if lesson else 0
+        # a side panel (the lesson's or the scheduler game's, gui/play.py) sits at the split's front
+        panels = [p for p in (self.lesson_panel, getattr(self, "play_panel", None)) if p is not None]
+        shown = next((p for p in panels if p.isVisible()), None)
+        lesson = shown is not None
+        lesson_w = 0 if shown is None else shown.side_width(total) if hasattr(shown, "side_width") else \
+            min(340, max(220, total // 5))
         rest = total - drawer - lesson_w
         if self.presenting:  # about 470-570 px carry the longest handler at 18 px; wider screens give the stage more
             code = max(int(rest * 0.38), min(int(rest * 0.46), 570))
@@ -174,9 +178,11 @@ class LayoutMixin:
             code = int(rest * 0.36)
         if lesson:  # the lesson is about what the stage shows: it keeps at least half the width, or at the
             # 18 px floor 45 % (the code column then holds about 28 columns: the handler's words stay whole)
-            code = max(0, min(code, rest - int(total * (0.45 if self.presenting else 0.5))))
+            share = getattr(shown, "stage_share", 0.45 if self.presenting else 0.5)
+            code = max(0, min(code, rest - int(total * share)))
         sizes = [drawer, rest - code, code]
-        self.split.setSizes([lesson_w, *sizes] if self.lesson_panel is not None else sizes)
+        front = [lesson_w if self.split.widget(i) is shown else 0 for i in range(len(panels))]
+        self.split.setSizes([*front, *sizes])
 
     def set_follow(self, on: bool, req: int | None = None) -> None:
         """Follow one request (F, or a click on its lane): it alone fills the stage at 24 px and more, the
@@ -348,7 +354,7 @@ class StatsBar(QWidget):
             self.grid.setColumnStretch(c, 1)
         self.regridded.emit()
 
-    def resizeEvent(self, e) -> None:  # noqa: N802
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         self.regrid()
 

@@ -81,10 +81,10 @@ class Legend(QWidget):
             x += w
         return out
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         cells = self._layout(width)
         return int(cells[-1][2].bottom() + 6) if cells else 0
 
@@ -94,13 +94,13 @@ class Legend(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(200, self.heightForWidth(max(200, self.width())))
 
-    def resizeEvent(self, e) -> None:  # noqa: N802
+    def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
         h = self.heightForWidth(self.width())
         if self.height() != h:  # wrapping changed: take the rows it needs
             self.setFixedHeight(h)
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, _e) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing, True)
         p.fillRect(self.rect(), PANEL)

@@ -35,7 +35,7 @@ class _ChoiceText(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.PlainText)
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802
+    def mousePressEvent(self, e) -> None:
         if self.isEnabled():
             self.button.setChecked(True)
         super().mousePressEvent(e)
@@ -125,7 +125,7 @@ class LessonPanel(QWidget):
         for w in (self.caption, self.question, self.result, self.answer, *self.choice_texts):
             w.setFont(big)
 
-    def changeEvent(self, e) -> None:  # noqa: N802
+    def changeEvent(self, e) -> None:
         super().changeEvent(e)
         if e.type() == QEvent.FontChange:  # the window zoomed (Ctrl+=, presenter mode): the words follow
             self.set_fonts()

@@ -41,8 +41,15 @@ class LessonMixin:
     def _lesson_restart(self, k: int) -> None:
         from ..lesson import STEPS, LessonRun, step_config
         self.session.pause()
-        self.restart_with(step_config(STEPS[k]))
-        self.lesson_run = LessonRun(self.session.rt, self.session.cfg)
+        cfg = step_config(STEPS[k])
+        if self.article_from_go() is not None:  # the lesson stays on the source it was opened on
+            from ..golang.gateway import stranded_after
+            self.lesson_run = None  # the old run's facts must not be shown over the new one
+            self.open_preset_from_go(cfg)
+            self.lesson_run = LessonRun(self.session.rt, cfg, stranded_after)
+        else:
+            self.restart_with(cfg)
+            self.lesson_run = LessonRun(self.session.rt, self.session.cfg)
 
     def lesson_go(self, k: int, revealed: bool = False) -> None:
         """Show step ``k`` before its reveal (replaying the run up to it), or after it."""
@@ -145,7 +152,7 @@ class LessonMixin:
     def _lesson_texts(self, key: str) -> tuple[str, str, list[str] | None]:
         """The step's caption, question and choices (None: the answer is a number)."""
         q = self.lesson_asked
-        cfg = self.session.cfg
+        cfg = self.lesson_run.cfg
         if key == "return":
             return (self.tr("Each request starts one check goroutine per check; its handler receives their "
                             "results on done and quit (read the code). Watch the first request with a "

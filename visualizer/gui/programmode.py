@@ -101,15 +101,22 @@ class ProgramMixin:
         self._subscribe()
         program = session.program is not None
         self.stage.program = program
+        if program and self.program_source[1].get("article") is not None:
+            from ..golang.gateway import dial_keys
+            self._article_dials = dial_keys(self.program_source[0][:1], self.program_source[1]["article"].variant)
+        self.stage.served = program and session.program.traffic is not None
+        self.stage.go_handler = self.article_from_go().variant if self.article_from_go() is not None else None
         self.legend.set_program(program)
         self.stage.forget_positions()
         for act in self._article_only():
-            act.setEnabled(not program)
+            act.setEnabled(not program or self.article_from_go() is not None)
         if program:
             from ..golang.live import MAX_DIAL
             from ..goplay.http import drivable
             files, service = self.program_source
-            self.controls.set_traffic(drivable(files) if service.get("serve") is None else None, service)
+            article = service.get("article")  # a preset from gateway.go: the article's settings, not go's traffic
+            self.controls.set_traffic(drivable(files) if service.get("serve") is None and article is None
+                                      else None, service)
             from ..goplay.http import handlers, imports_http, main_serves
             self.act_replay.setEnabled(service.get("test") is None and imports_http(files)
                                        and (main_serves(files) or bool(handlers(files))))
@@ -120,7 +127,12 @@ class ProgramMixin:
                 mine = handler_dials(files[:1], service["article"].variant)
                 sites = {k: v for k, v in sites.items() if k in mine}
             self.controls.set_dials(sites, session.program.dials, MAX_DIAL)
-            self.controls.preset.setCurrentIndex(-1)  # no preset runs: choosing one brings the article back
+            self.controls.set_article_from_go(self.article_from_go())
+            # a preset from Go shows its name (choosing another keeps it from Go); else none runs: choosing one
+            # brings the article back
+            from ..core.presets import PRESETS
+            name = next((n for n, c in PRESETS.items() if c == article), None)
+            self.controls.preset.setCurrentIndex(self.controls.preset.findData(name) if name else -1)
         else:
             self.controls.set_dials(None)
             self.controls.set_traffic(None)
@@ -132,8 +144,24 @@ class ProgramMixin:
         self.refresh()
 
     def _article_only(self) -> list:
-        """What only the article's scenario has yet (the lesson): disabled while a program runs."""
+        """What only the article has yet (the lesson): disabled while another program runs."""
         return [self.act_lesson]
+
+    def counts_goroutines(self) -> bool:
+        """The headline counts goroutines started: a program that is sent no requests has none to count."""
+        return self.program is not None and self.program.traffic is None
+
+    def article_from_go(self):
+        """The preset's Config when the article runs from gateway.go, with the capacities its dials have now
+        (else None)."""
+        program = self.session.program
+        cfg = None if program is None else self.program_source[1].get("article")
+        if cfg is None:
+            return None
+        from dataclasses import replace
+        keys = self._article_dials
+        return replace(cfg, capacity_done=program.dials.get(keys["done"], cfg.capacity_done),
+                       capacity_quit=program.dials.get(keys["quit"], cfg.capacity_quit))
 
     def _dial_changed(self, key: str, value: int) -> None:
         if self.program is None:

@@ -92,7 +92,9 @@ class Stage(QWidget):
         # and per lane (request, stranded drawn as squares, stranded counted in a "+N", count label)
         self.labels: list[tuple[str, QRectF, QFont]] = []
         self.lanes: list[tuple[int, int, int, int]] = []
-        self.program = False  # lanes by go statement instead of by request
+        self.program = False  # a Go program: lanes by go statement until requests come
+        self.go_handler = None  # the article's variant when its handler runs from gateway.go
+        self.served = False  # a program sent requests (a handler or a server): lanes by request from the start
         self.counts_hidden = False  # the lesson waits for a prediction: stranded counts say "?"
         self.retranslate()
 
@@ -140,7 +142,7 @@ class Stage(QWidget):
 
     # -- painting --
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, _event) -> None:  # Qt's name
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing, True)
         p.fillRect(self.rect(), PAPER)
@@ -155,7 +157,7 @@ class Stage(QWidget):
         self.labels = []
         self.lanes = []
         self.orphans: list[tuple[int, str]] = []  # (request, channel) drawn red: senders with no receiver
-        if self.program and not reqs:  # a program run from source: lanes by go statement (sitelanes.py)
+        if self.program and not (reqs or self.served):  # a program run from source: lanes by go statement
             strip = sitelanes.channels_height(self, snap)
             lanes, pile = self._lane_rects(len(snap.sites), strip)
             p.setPen(INK)
@@ -193,14 +195,16 @@ class Stage(QWidget):
         """The article's handler of ``r`` returned and no drain receives for it: nothing will ever receive on
         its channels, so a check that sends is doomed at once (drawn so here and in the code panel, not
         waiting for the leak check); never while the lesson asks the class to predict just that."""
-        return (r.returned is not None and not self.program and not self.counts_hidden
+        if self.program:  # from Go only the article's handlers are known to receive nothing once returned
+            return r.returned is not None and not self.counts_hidden and self.go_handler not in (None, "drain")
+        return (r.returned is not None and not self.counts_hidden
                 and not any(hv.role == "drain" and hv.state != "finished" for hv in r.helpers))
 
     def followed(self, snap: Snapshot | None) -> RequestView | None:
         """The request follow mode shows (gui/follow.py)."""
         return follow.followed(self, snap)
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802
+    def mousePressEvent(self, e) -> None:
         """A click on a request's lane follows that request (a click in follow mode goes back to every lane)."""
         if self.follow:
             self.follow_clicked.emit(-1)
@@ -373,7 +377,9 @@ class Stage(QWidget):
             draw_task(p, "stranded" if doomed else t.state, pos, rad, progress)
             if follow:  # which check it is: the code panel marks its line with the same number
                 p.setPen(GREY)
-                self._label(p, QRectF(pos.x() + rad * 1.2, pos.y() - rad, cell_w / 2 - rad * 1.2, rad * 2),
+                # the cell's height, not the marker's: at 24 px a number is taller than a small marker; and the
+                # width up to the next marker (a 24 px digit did not fit in half a narrow cell, and went)
+                self._label(p, QRectF(pos.x() + rad * 1.2, pos.y() - cell_h / 2, cell_w - rad * 2.4, cell_h),
                             str(t.idx), min(self._cap(12), rad * 1.6), optional=True)
         for which in (0, 1):
             extra = waiting[which] - shown[which]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -71,15 +71,15 @@ class Timeline(QWidget):
         frac = min(1.0, max(0.0, (x - bar.left()) / bar.width()))
         return self.first + round(frac * (self.end - self.first))
 
-    def mousePressEvent(self, e) -> None:  # noqa: N802
+    def mousePressEvent(self, e) -> None:
         if e.button() == Qt.LeftButton and self.end > self.first:
             self.seek_requested.emit(self.index_at(e.position().x()))
 
-    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+    def mouseMoveEvent(self, e) -> None:
         if e.buttons() & Qt.LeftButton and self.end > self.first:
             self.seek_requested.emit(self.index_at(e.position().x()))
 
-    def paintEvent(self, _e) -> None:  # noqa: N802
+    def paintEvent(self, _e) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), PANEL)
         bar = self._bar()
@@ -96,6 +96,8 @@ class Timeline(QWidget):
         p.fillRect(QRectF(bar.left(), bar.top(), self._x(head) - bar.left(), bar.height()), SKY.lighter(130))
         last_x = -10.0
         x0, scale = bar.left(), bar.width() / max(1, self.end - self.first)  # one bar for every mark
+        ticks: list[QLineF] = []  # the early returns' ticks: one call draws them all
+        top, bottom = int(bar.top() + 9), int(bar.bottom())
         for i, what in self.marks:
             if i < self.first:
                 continue
@@ -104,14 +106,15 @@ class Timeline(QWidget):
                 if x - last_x < 2:  # one tick a pixel or two is enough
                     continue
                 last_x = x
-                p.setPen(QPen(ORANGE, 1))
-                p.drawLine(int(x), int(bar.top() + 9), int(x), int(bar.bottom()))
+                ticks.append(QLineF(int(x), top, int(x), bottom))
             elif what == "change":  # a setting changed mid-run: later requests run the new code
                 p.setPen(QPen(BLUE, 4))
                 p.drawLine(int(x), int(bar.top() - 5), int(x), int(bar.bottom() + 5))
             else:
                 p.setPen(QPen(VERMILLION if what == "first stranded" else INK, 3))
                 p.drawLine(int(x), int(bar.top() - 3), int(x), int(bar.bottom() + 3))
+        p.setPen(QPen(ORANGE, 1))
+        p.drawLines(ticks)
         x = self._x(head)
         p.setPen(QPen(INK, 2))
         p.drawLine(int(x), int(bar.top() - 5), int(x), int(bar.bottom() + 5))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
@@ -39,6 +40,7 @@ from .files import FilesMixin, fill_examples_menu
 from .layout import DRAWER_MIN_WIDTH, MIN_SIZE, LayoutMixin, restore_base_font
 from .legend import Legend
 from .lessonmode import LessonMixin
+from .play import PlayMixin
 from .programmode import ProgramMixin
 from .settings import Settings
 from .stage import Stage
@@ -50,7 +52,7 @@ log = logging.getLogger("leakviz")
 FRAME_MS = 1000 // FRAME_HZ
 
 
-class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixin, QMainWindow):
+class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, ProgramMixin, QMainWindow):
     """The main window: controls, stage, code, chart and timeline over one live ``core.session.Session``.
 
     ``frame_rendered`` fires after each refresh; ``closed`` once closing was
@@ -152,7 +154,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
             self.lang_actions[self.lang].setChecked(True)
         self.retranslate()
 
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -193,11 +195,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
             self._explorer.retranslate()
         self.act_about.setText(self.tr("&About leakviz"))
         self.act_lesson.setText(self.tr("Guided &lesson"))
+        self.act_scheduler.setText(self.tr("Play the &scheduler"))
         self.act_mark_prev.setText(self.tr("Previous mark on the timeline"))
         self.act_mark_next.setText(self.tr("Next mark on the timeline"))
         self.act_lesson_back.setText(self.tr("Lesson: back"))
         self.act_lesson_next.setText(self.tr("Lesson: show me, then next"))
-        if self.lesson_panel is not None:
+        if self.lesson_panel is not None and self.lesson_run is not None:  # None: between a step's runs
             self._lesson_show(revealed=self.lesson_panel.btn_next.isEnabled())
         self.btn_drawer.setText(self.tr("☰ Settings"))
         self.btn_drawer.setToolTip(self.tr("Show or hide the settings drawer (F9)"))
@@ -220,7 +223,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         names = {"time": self.tr("Simulated time"), "live": self.tr("Live goroutines"),
                  "stranded": self.tr("Stranded"), "rate": self.tr("Leaking goroutines"),
                  "hour": self.tr("In one hour at this rate"),
-                 "requests": self.tr("Requests") if self.program is None else self.tr("Goroutines started")}
+                 "requests": self.tr("Goroutines started") if self.counts_goroutines() else self.tr("Requests")}
         for k, lab in self.stat_names.items():
             lab.setText(names[k])
         self.stats["hour"].setToolTip(self.tr("What the stranded goroutines would hold in Go after an hour, "
@@ -320,7 +323,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
             self._explorer = ExplorerWindow()
             self._explorer.capacities_chosen.connect(self._explorer_chose)
         if self.program is not None:  # its first two dials, as the drawer lists them
-            self._explorer.explore_program(self.program, keys, dict(self.program.dials))
+            cfg = self.article_from_go()
+            self._explorer.explore_program(self.program, keys, dict(self.program.dials),
+                                           article=None if cfg is None else (cfg, self._article_dials))
         else:
             self._explorer.explore(self.session.cfg)
         self._explorer.show()
@@ -408,6 +413,10 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         self.current_file = None
         self.playback.go_live()
         self.preset_name = name
+        if self.article_from_go() is not None:  # the article from Go stays from Go
+            if not self.open_preset_from_go(PRESETS[name]):
+                self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
+            return
         if self.program is not None:
             self._swap_session(Session(PRESETS[name], speed=self.session.speed, max_live=self.session.max_live))
         self.session.reset(PRESETS[name])
@@ -424,6 +433,15 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
     def _config_changed(self, cfg: Config) -> None:
         self.current_file = None
         self.playback.go_live()
+        running = self.article_from_go()
+        if running is not None:  # from gateway.go: the run starts over from Go with these settings
+            cfg = replace(cfg, checks=running.checks, concurrent=running.concurrent,
+                          capacity_done=running.capacity_done, capacity_quit=running.capacity_quit)
+            why = self.open_preset_from_go(cfg)
+            self.controls.show_error(why)
+            if not why:
+                self.statusBar().showMessage(self.tr("Run restarted with the new settings."), 6000)
+            return
         nxt = self.snap.requests_total if self.snap else 0
         how = self.session.update(cfg)  # the views hear of it (_subscribe)
         if how == "live":
@@ -518,7 +536,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
         # the stranded count is bare digits: suites outside read it as a number (objectName strandedCount)
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
-                  "requests": f"{snap.requests_total if self.program is None else snap.started():,}"}
+                  "requests": f"{snap.started() if self.counts_goroutines() else snap.requests_total:,}"}
         if self.lesson_hides:
             values.update(stranded="?", rate="?", hour="?")
         for k, text in values.items():
@@ -553,12 +571,13 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
     def _update_verdict(self) -> None:
         if self.lesson_hides:  # the lesson says it with the answer
             return
-        if self.program is not None:
+        article = self.session.cfg if self.program is None else self.article_from_go()
+        if article is None:
             text = program_verdict(self.snap, self.session.finished and self.review is None)
             if self.verdict.text() != text:
                 self.verdict.setText(text)
             return
-        text = verdict_text(self.session.cfg)
+        text = verdict_text(article)  # gateway.go's handlers are the article's: the same reasons hold
         snap = self.snap
         if snap is not None and snap.versions and self.review is None:
             # the verdict is about the code now; goroutines the earlier code stranded stay stranded
@@ -623,7 +642,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, ProgramMixi
             self.restoreState(st)
             self.toolbar.setVisible(True)  # closed in presenter mode, it was saved hidden; set_presenter decides
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.timer.stop()
         if self._export_job is not None:  # a half-made export is removed, not left behind
             self._export_job.cancel()

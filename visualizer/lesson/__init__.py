@@ -83,11 +83,14 @@ Stop = Callable[[int], bool]  # asked after event i has been read
 
 
 class LessonRun:
-    """The lesson's steps over one run of ``rt`` (fresh: nothing run yet), reading its trace as it goes."""
+    """The lesson's steps over one run of ``rt`` (fresh: nothing run yet), reading its trace as it goes: the
+    article's scenario or its handler run from Go (``stranded_after`` then runs gateway.go too)."""
 
-    def __init__(self, rt: Runtime, cfg: Config) -> None:
+    def __init__(self, rt: Runtime, cfg: Config, stranded_after: Callable[[Config, int], int] = stranded_after
+                 ) -> None:
         self.rt = rt
         self.cfg = cfg
+        self.stranded_after = stranded_after  # a headless run of the same source (native or from Go)
         self.facts = Facts()
         self.pos = 0  # events the class is shown (the moment after event pos - 1)
         self.outcomes: dict[str, dict] = {}  # step key -> what its reveal found
@@ -151,7 +154,7 @@ class LessonRun:
             return {"rate": self.cfg.rate, "n": n, "share": fail_share(self.cfg)}
         if step.key == "context":
             base = replace(PRESETS["unbuffered"], seed=self.cfg.seed)
-            return {"n": stranded_after(base, TEN_S)}
+            return {"n": self.stranded_after(base, TEN_S)}
         return {}
 
     def reveal(self, step: Step, asked: dict) -> dict:

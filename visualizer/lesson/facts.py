@@ -74,6 +74,8 @@ class Facts:
             if r is None or parent not in r.members:
                 self.reqs[req] = Req(req, gid, members={gid})  # started from outside the request: its handler
             else:
+                if idx < 0:  # a Go program's goroutine: the k-th the request started (gateway.go's check k)
+                    self.gs[gid].idx = len(r.workers)
                 r.workers.append(gid)
                 r.members.add(gid)
         elif kind == "make":

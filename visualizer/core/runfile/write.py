@@ -52,7 +52,7 @@ def _encoder():
         probe = (1, "park", 2, "send", (3, 4), (True, False), ("done", "中\n\"\\"), None, 1.5, -0.0, 10**20)
         if fast(probe) == plain(probe):
             return fast
-    except Exception:  # noqa: BLE001 - any surprise: use the documented encoder
+    except Exception:  # any surprise: use the documented encoder
         pass
     return plain
 

@@ -37,17 +37,17 @@
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="305"/>
+        <location filename="../codeview.py" line="315"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="334"/>
+        <location filename="../codeview.py" line="347"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="337"/>
+        <location filename="../codeview.py" line="350"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -273,12 +273,12 @@
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="287"/>
+        <location filename="../controls.py" line="298"/>
         <source>Failing checks must be numbers separated by commas, like 0,9.</source>
         <translation>失败的检查必须是用逗号分隔的数字，例如 0,9。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="296"/>
+        <location filename="../controls.py" line="307"/>
         <source>Check {i} does not exist: checks are numbered 0 to {last}.</source>
         <translation>检查 {i} 不存在：检查编号为 0 到 {last}。</translation>
     </message>
@@ -409,63 +409,68 @@
 <context>
     <name>ExplorerWindow</name>
     <message>
-        <location filename="../explorer.py" line="205"/>
+        <location filename="../explorer.py" line="207"/>
         <source>{name} (line {line})</source>
         <translation>{name}（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="244"/>
+        <location filename="../explorer.py" line="247"/>
         <source>leakviz: capacity explorer</source>
         <translation>leakviz：容量探索</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="247"/>
+        <location filename="../explorer.py" line="250"/>
         <source>{r} requests</source>
         <translation>{r} 个请求</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="247"/>
+        <location filename="../explorer.py" line="250"/>
         <source>main to its return</source>
         <translation>main 运行到返回</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="248"/>
+        <location filename="../explorer.py" line="251"/>
         <source>{file}: each cell runs the program to its end ({how}) with the capacities of {axes}. Outlined: the current choice. Click a cell to use its capacities.</source>
         <translation>{file}：每个格子用 {axes} 的这些容量把程序运行到结束（{how}）。带框的是当前选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="250"/>
+        <location filename="../explorer.py" line="253"/>
         <source> and </source>
         <translation> 和 </translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="259"/>
+        <location filename="../explorer.py" line="262"/>
         <source>The article&apos;s handler</source>
         <translation>文章中的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="259"/>
+        <location filename="../explorer.py" line="262"/>
         <source>The handler with the context fix</source>
         <translation>采用 context 修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="260"/>
+        <location filename="../explorer.py" line="263"/>
         <source>The handler with the stop-channel fix</source>
         <translation>采用停止通道修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="261"/>
+        <location filename="../explorer.py" line="264"/>
         <source>The handler with the draining fix</source>
         <translation>采用排空修复的处理函数</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="262"/>
+        <location filename="../explorer.py" line="266"/>
+        <source>{handler} in gateway.go</source>
+        <translation>gateway.go 中的{handler}</translation>
+    </message>
+    <message>
+        <location filename="../explorer.py" line="267"/>
         <source>{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those capacities. Hatched: cannot leak, whatever fails. Green: none stranded in these {r} requests (another failure pattern can strand some). Memory: at the rate of these {r} requests; the window&apos;s is over its last 2 s, so the two differ by chance. Outlined: the current choice. Click a cell to use its capacities.</source>
         <translation>{handler}，{n} 个检查，当前的失败模式：每个格子是用这些容量在 {r} 个请求上运行引擎的结果。斜线：无论哪个检查失败都不会泄漏。绿色：这 {r} 个请求中没有永久阻塞的 goroutine（换一种失败模式仍可能有）。内存：按这 {r} 个请求的速度计算；主窗口按最近 2 秒计算，所以两者会随机地有所不同。粗框：当前的选择。点击格子即可使用它的容量。</translation>
     </message>
     <message>
-        <location filename="../explorer.py" line="252"/>
-        <location filename="../explorer.py" line="269"/>
+        <location filename="../explorer.py" line="255"/>
+        <location filename="../explorer.py" line="274"/>
         <source>Computing… {k} cells to go.</source>
         <translation>计算中…还剩 {k} 个格子。</translation>
     </message>
@@ -659,7 +664,7 @@
 <context>
     <name>LayoutMixin</name>
     <message>
-        <location filename="../layout.py" line="238"/>
+        <location filename="../layout.py" line="244"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
@@ -745,247 +750,247 @@
 <context>
     <name>LessonMixin</name>
     <message>
-        <location filename="../lessonmode.py" line="143"/>
+        <location filename="../lessonmode.py" line="150"/>
         <source>check {i}</source>
         <translation>检查 {i}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="143"/>
+        <location filename="../lessonmode.py" line="150"/>
         <source>goroutine {g}</source>
         <translation>goroutine {g}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="150"/>
+        <location filename="../lessonmode.py" line="157"/>
         <source>Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.</source>
         <translation>每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="153"/>
+        <location filename="../lessonmode.py" line="160"/>
         <source>When a check fails, what does its handler do?</source>
         <translation>一个检查失败时，它的 handler 会怎么做？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="154"/>
+        <location filename="../lessonmode.py" line="161"/>
         <source>It waits until all {n} checks have reported, then returns.</source>
         <translation>它等到全部 {n} 个检查都报告后才返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="155"/>
+        <location filename="../lessonmode.py" line="162"/>
         <source>It returns at once, while later checks are still working.</source>
         <translation>它立即返回，而后面的检查还在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="157"/>
+        <location filename="../lessonmode.py" line="164"/>
         <source>A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.</source>
         <translation>完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="160"/>
+        <location filename="../lessonmode.py" line="167"/>
         <source>Why will the first goroutine that waits at a send be waiting?</source>
         <translation>第一个在发送处等待的 goroutine，为什么会等待？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="161"/>
+        <location filename="../lessonmode.py" line="168"/>
         <source>Its handler is busy with another value: it will take this one soon.</source>
         <translation>它的 handler 正在处理另一个值：很快就会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="162"/>
+        <location filename="../lessonmode.py" line="169"/>
         <source>Its handler has already returned: nobody will ever receive the value.</source>
         <translation>它的 handler 已经返回了：永远没有人会接收这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="164"/>
+        <location filename="../lessonmode.py" line="171"/>
         <source>Request #{req}&apos;s handler has returned. Its late checks finish one after another, and each tries to send its result.</source>
         <translation>请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="166"/>
+        <location filename="../lessonmode.py" line="173"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded (blocked for ever)?</source>
         <translation>请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="171"/>
+        <location filename="../lessonmode.py" line="178"/>
         <source>None</source>
         <translation>一个也没有</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="171"/>
+        <location filename="../lessonmode.py" line="178"/>
         <source>Fewer than {n}</source>
         <translation>少于 {n} 个</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="171"/>
+        <location filename="../lessonmode.py" line="178"/>
         <source>{n} or more</source>
         <translation>{n} 个或更多</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="173"/>
+        <location filename="../lessonmode.py" line="180"/>
         <source>Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.</source>
         <translation>每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="175"/>
+        <location filename="../lessonmode.py" line="182"/>
         <source>Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?</source>
         <translation>请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="179"/>
+        <location filename="../lessonmode.py" line="186"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="181"/>
+        <location filename="../lessonmode.py" line="188"/>
         <source>Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?</source>
         <translation>没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="185"/>
+        <location filename="../lessonmode.py" line="192"/>
         <source>A fresh run with the same requests: request #{req}&apos;s handler has just returned at {t} ms with {k} of its checks still working.</source>
         <translation>用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="189"/>
+        <location filename="../lessonmode.py" line="196"/>
         <source>The article&apos;s fix: done holds {cd} values and quit holds {cq}.</source>
         <translation>文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="191"/>
+        <location filename="../lessonmode.py" line="198"/>
         <source>What happens to those {k} checks?</source>
         <translation>这 {k} 个检查会怎样？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="192"/>
+        <location filename="../lessonmode.py" line="199"/>
         <source>All of them wait for ever at their sends.</source>
         <translation>它们全都在发送处永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="193"/>
+        <location filename="../lessonmode.py" line="200"/>
         <source>Some finish, the rest wait for ever.</source>
         <translation>一部分完成，其余的永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="194"/>
+        <location filename="../lessonmode.py" line="201"/>
         <source>All of them finish: their values go into a buffer.</source>
         <translation>它们全都完成：值进入了缓冲区。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="195"/>
+        <location filename="../lessonmode.py" line="202"/>
         <source>A buffer too small: done holds {cd} values and quit holds {cq}.</source>
         <translation>缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="197"/>
+        <location filename="../lessonmode.py" line="204"/>
         <source>How many of those {k} checks will be stranded?</source>
         <translation>这 {k} 个检查中有多少个会永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="206"/>
+        <location filename="../lessonmode.py" line="213"/>
         <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
         <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="217"/>
+        <location filename="../lessonmode.py" line="224"/>
         <source>Answer: &lt;b&gt;{n}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{n}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="222"/>
+        <location filename="../lessonmode.py" line="229"/>
         <source>Answer: &lt;b&gt;{a}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{a}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="226"/>
+        <location filename="../lessonmode.py" line="233"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="228"/>
+        <location filename="../lessonmode.py" line="235"/>
         <source>Your prediction was right.</source>
         <translation>你的预测是对的。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="229"/>
+        <location filename="../lessonmode.py" line="236"/>
         <source>You said: {a}.</source>
         <translation>你的答案：{a}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="236"/>
+        <location filename="../lessonmode.py" line="243"/>
         <source>No handler returned early within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 handler 提前返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="237"/>
+        <location filename="../lessonmode.py" line="244"/>
         <source>Request #{req}&apos;s handler returned {code} at {t} ms, at the value on {chan}</source>
         <translation>请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="240"/>
+        <location filename="../lessonmode.py" line="247"/>
         <source> (from check {i})</source>
         <translation>（来自检查 {i}）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="243"/>
+        <location filename="../lessonmode.py" line="250"/>
         <source>{k} of its {n} checks were still working: {list}.</source>
         <translation>它的 {n} 个检查中还有 {k} 个在工作：{list}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="245"/>
+        <location filename="../lessonmode.py" line="252"/>
         <source>Every one of its checks had already reported.</source>
         <translation>它的每个检查都已经报告过了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="248"/>
+        <location filename="../lessonmode.py" line="255"/>
         <source>No goroutine waited at a send within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 goroutine 在发送处等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="249"/>
+        <location filename="../lessonmode.py" line="256"/>
         <source>{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.</source>
         <translation>请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="252"/>
+        <location filename="../lessonmode.py" line="259"/>
         <source>Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.</source>
         <translation>它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="255"/>
+        <location filename="../lessonmode.py" line="262"/>
         <source>Its handler has not returned: it receives one value at a time and will take this one.</source>
         <translation>它的 handler 还没有返回：它一次接收一个值，会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="259"/>
+        <location filename="../lessonmode.py" line="266"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after ten seconds, from {r} requests.</source>
         <translation>十秒后，{r} 个请求留下了 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="262"/>
+        <location filename="../lessonmode.py" line="269"/>
         <source>Go would hold {b} for them, and it only grows: they stay until the process exits.</source>
         <translation>Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="265"/>
+        <location filename="../lessonmode.py" line="272"/>
         <source>{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.</source>
         <translation>{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="271"/>
+        <location filename="../lessonmode.py" line="278"/>
         <source>Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,</source>
         <translation>请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="274"/>
+        <location filename="../lessonmode.py" line="281"/>
         <source>{b} put their value into a buffer ({where}) and finished;</source>
         <translation>{b} 个把值放进了缓冲区（{where}）并结束；</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="277"/>
+        <location filename="../lessonmode.py" line="284"/>
         <source>{s} are stranded: checks {list} block for ever on a send nobody will receive.</source>
         <translation>{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="280"/>
+        <location filename="../lessonmode.py" line="287"/>
         <source>none is stranded.</source>
         <translation>没有一个永久阻塞。</translation>
     </message>
@@ -1026,393 +1031,400 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="137"/>
+        <location filename="../window.py" line="139"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="162"/>
+        <location filename="../window.py" line="164"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="164"/>
+        <location filename="../window.py" line="166"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165"/>
+        <location filename="../window.py" line="167"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="168"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167"/>
+        <location filename="../window.py" line="169"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="170"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="171"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="172"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="174"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="176"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="177"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="178"/>
         <source>Replay an access &amp;log…</source>
         <translation>重放访问日志(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="179"/>
         <source>Back to made-up requests</source>
         <translation>改回模拟生成的请求</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="180"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="182"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="183"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="184"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="185"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="186"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="187"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="188"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="190"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="191"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="192"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="193"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="196"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="197"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="196"/>
+        <location filename="../window.py" line="198"/>
+        <source>Play the &amp;scheduler</source>
+        <translation>扮演调度器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="199"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="200"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="201"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="202"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="205"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="203"/>
+        <location filename="../window.py" line="206"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="204"/>
+        <location filename="../window.py" line="207"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="208"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="209"/>
         <source>&amp;Follow one request</source>
         <translation>跟踪一个请求(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="210"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="211"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="212"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="217"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="215"/>
+        <location filename="../window.py" line="218"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="216"/>
-        <location filename="../window.py" line="542"/>
+        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="560"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217"/>
+        <location filename="../window.py" line="220"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="222"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="223"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="223"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
+        <location filename="../window.py" line="224"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
+        <location filename="../window.py" line="224"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="225"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="226"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="226"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="229"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="277"/>
+        <location filename="../window.py" line="280"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="302"/>
+        <location filename="../window.py" line="305"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="303"/>
+        <location filename="../window.py" line="306"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="317"/>
+        <location filename="../window.py" line="320"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="401"/>
+        <location filename="../window.py" line="406"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="414"/>
+        <location filename="../window.py" line="418"/>
+        <location filename="../window.py" line="423"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="430"/>
+        <location filename="../window.py" line="448"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="432"/>
+        <location filename="../window.py" line="443"/>
+        <location filename="../window.py" line="450"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="438"/>
+        <location filename="../window.py" line="456"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="439"/>
+        <location filename="../window.py" line="457"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="505"/>
+        <location filename="../window.py" line="523"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="539"/>
+        <location filename="../window.py" line="557"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="546"/>
+        <location filename="../window.py" line="564"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="546"/>
+        <location filename="../window.py" line="564"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="548"/>
+        <location filename="../window.py" line="566"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="548"/>
+        <location filename="../window.py" line="566"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="549"/>
+        <location filename="../window.py" line="567"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="568"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="568"/>
+        <location filename="../window.py" line="587"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="585"/>
+        <location filename="../window.py" line="604"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="597"/>
+        <location filename="../window.py" line="616"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="598"/>
+        <location filename="../window.py" line="617"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1420,7 +1432,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="89"/>
+        <location filename="../chart.py" line="105"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -1429,32 +1441,32 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="120"/>
+        <location filename="../chart.py" line="136"/>
         <source>Memory held by stranded goroutines</source>
         <translation>永久阻塞的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="122"/>
+        <location filename="../chart.py" line="138"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="127"/>
+        <location filename="../chart.py" line="143"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="132"/>
+        <location filename="../chart.py" line="148"/>
         <source>Predict first: the memory comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示内存。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="144"/>
+        <location filename="../chart.py" line="160"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="151"/>
+        <location filename="../chart.py" line="167"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>
@@ -1465,6 +1477,142 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <location filename="../dumpview.py" line="65"/>
         <source>Source of {f} not found (give its folder with --src); its stack:</source>
         <translation>找不到 {f} 的源代码（用 --src 指定其目录）；它的调用栈：</translation>
+    </message>
+</context>
+<context>
+    <name>PlayMixin</name>
+    <message>
+        <location filename="../play.py" line="425"/>
+        <source>Play the scheduler plays the article&apos;s handler: choose a preset first.</source>
+        <translation>扮演调度器使用文章中的处理函数：请先选择一个预设。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="480"/>
+        <source>&lt;b&gt;Stranded, or not?&lt;/b&gt; Predict first: the engine answers when it has run.</source>
+        <translation>&lt;b&gt;会不会永久阻塞？&lt;/b&gt;先预测：引擎运行完后给出答案。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayPanel</name>
+    <message>
+        <location filename="../play.py" line="336"/>
+        <source>Play the scheduler</source>
+        <translation>扮演调度器</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="337"/>
+        <source>One request, {n} checks: choose what each sends and when it finishes. done holds {cd}, quit {cq}.</source>
+        <translation>一个请求，{n} 个检查：为每个检查选择它发送什么、第几个完成。done 可缓存 {cd} 个值，quit 可缓存 {cq} 个。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="340"/>
+        <source>(The window has {m} checks: a class plays {n}.)</source>
+        <translation>（窗口设置了 {m} 个检查：课堂上只玩 {n} 个。）</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="342"/>
+        <source>check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="342"/>
+        <source>sends on</source>
+        <translation>发送到</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="342"/>
+        <source>finishes</source>
+        <translation>完成顺序</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="349"/>
+        <source>Passes: sends on done. Fails: sends on quit. Space or Enter switches.</source>
+        <translation>通过：发送到 done。失败：发送到 quit。按空格或回车切换。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="352"/>
+        <source>Stranded: blocked for ever</source>
+        <translation>永久阻塞</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="356"/>
+        <source>How many checks will be stranded (blocked for ever)?</source>
+        <translation>会有几个检查永久阻塞？</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="357"/>
+        <source>your guess</source>
+        <translation>你的猜测</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="358"/>
+        <source>Run ▶</source>
+        <translation>运行 ▶</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="359"/>
+        <source>Run this request on the engine and watch (Enter)</source>
+        <translation>在引擎上运行这个请求并观看（回车）</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="360"/>
+        <source>Random schedule</source>
+        <translation>随机调度</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="361"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="362"/>
+        <source>Explorer at done {cd} × quit {cq}</source>
+        <translation>容量探索器：done {cd} × quit {cq}</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="367"/>
+        <source>All schedules of {n} checks, by how many checks they strand:</source>
+        <translation>{n} 个检查的所有调度，按永久阻塞的检查个数统计：</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="380"/>
+        <source>The engine stranded &lt;b&gt;{k}&lt;/b&gt; of the {n} checks: {list}.</source>
+        <translation>引擎让 {n} 个检查中的 &lt;b&gt;{k}&lt;/b&gt; 个永久阻塞：{list}。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="383"/>
+        <source>The engine stranded &lt;b&gt;none&lt;/b&gt; of the {n} checks.</source>
+        <translation>引擎没有让 {n} 个检查中的&lt;b&gt;任何一个&lt;/b&gt;永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="385"/>
+        <source>(no prediction)</source>
+        <translation>（没有预测）</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="387"/>
+        <source>&lt;span style=&apos;color:{c}&apos;&gt;Your prediction, {g}, was right.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{c}'&gt;你预测的 {g} 是对的。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="389"/>
+        <source>You said {g}.</source>
+        <translation>你预测的是 {g}。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="399"/>
+        <source>Of all {total} (2&lt;sup&gt;{n}&lt;/sup&gt; outcomes × {n}! orders): &lt;b&gt;{same}&lt;/b&gt; strand {k} as this one did; {none} strand none.</source>
+        <translation>在全部 {total} 种调度中（2&lt;sup&gt;{n}&lt;/sup&gt; 种结果 × {n}! 种顺序）：&lt;b&gt;{same}&lt;/b&gt; 和这次一样有 {k} 个永久阻塞；{none} 没有任何阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="404"/>
+        <source>&lt;b&gt;At these capacities every schedule is safe.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;在这样的容量下，每种调度都不会泄漏。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="405"/>
+        <source>Every schedule is safe only from done {sd}, quit {sq}: the first check to finish may fail, and all the others then send on one channel.</source>
+        <translation>只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。</translation>
     </message>
 </context>
 <context>
@@ -1500,7 +1648,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="148"/>
+        <location filename="../programmode.py" line="176"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
@@ -1641,109 +1789,109 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>Stage</name>
     <message>
-        <location filename="../stage.py" line="101"/>
+        <location filename="../stage.py" line="103"/>
         <source>Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).
 Red crossed squares are stranded goroutines: blocked forever.</source>
         <translation>每一行是一个请求：它的检查 goroutine（左）通过 done 或 quit（中）发送给 handler（右）。
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="247"/>
+        <location filename="../stage.py" line="251"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="251"/>
+        <location filename="../stage.py" line="255"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="274"/>
+        <location filename="../stage.py" line="278"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="292"/>
-        <location filename="../stage.py" line="437"/>
+        <location filename="../stage.py" line="296"/>
+        <location filename="../stage.py" line="443"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="283"/>
-        <location filename="../stage.py" line="473"/>
+        <location filename="../stage.py" line="287"/>
+        <location filename="../stage.py" line="479"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="283"/>
-        <location filename="../stage.py" line="476"/>
+        <location filename="../stage.py" line="287"/>
+        <location filename="../stage.py" line="482"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="420"/>
+        <location filename="../stage.py" line="426"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="421"/>
+        <location filename="../stage.py" line="427"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="480"/>
-        <location filename="../stage.py" line="484"/>
+        <location filename="../stage.py" line="486"/>
+        <location filename="../stage.py" line="490"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="487"/>
+        <location filename="../stage.py" line="493"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="492"/>
+        <location filename="../stage.py" line="498"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="501"/>
+        <location filename="../stage.py" line="507"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="504"/>
+        <location filename="../stage.py" line="510"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="505"/>
+        <location filename="../stage.py" line="511"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="511"/>
+        <location filename="../stage.py" line="517"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="515"/>
+        <location filename="../stage.py" line="521"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="518"/>
+        <location filename="../stage.py" line="524"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="539"/>
+        <location filename="../stage.py" line="545"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="558"/>
-        <location filename="../stage.py" line="567"/>
+        <location filename="../stage.py" line="564"/>
+        <location filename="../stage.py" line="573"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
@@ -1758,12 +1906,12 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 红色：第一个永久阻塞的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="119"/>
+        <location filename="../timeline.py" line="122"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="120"/>
+        <location filename="../timeline.py" line="123"/>
         <source>replay at {t} s · event {i} of {n}</source>
         <translation>回放 {t} 秒 · 第 {i} / {n} 个事件</translation>
     </message>

@@ -500,6 +500,7 @@ ZH = {
     "The handler with the context fix": "采用 context 修复的处理函数",
     "The handler with the stop-channel fix": "采用停止通道修复的处理函数",
     "The handler with the draining fix": "采用排空修复的处理函数",
+    "{handler} in gateway.go": "gateway.go 中的{handler}",
     "{handler}, {n} checks, the current failure pattern: each cell is the engine run on {r} requests with those "
     "capacities. Hatched: cannot leak, whatever fails. Green: none stranded in these {r} requests (another failure "
     "pattern can strand some). Memory: at the rate of these {r} requests; the window's is over its last 2 s, so the "
@@ -540,6 +541,35 @@ ZH = {
     "Export as a &WebM video…": "导出为 WebM 视频(&W)…",
     "Export cancelled.": "已取消导出。",
     "held by goroutine {g}": "由 goroutine {g} 持有",
+    # play the scheduler (gui/play.py)
+    "Play the &scheduler": "扮演调度器(&S)",
+    "Play the scheduler plays the article's handler: choose a preset first.": "扮演调度器使用文章中的处理函数：请先选择一个预设。",
+    "<b>Stranded, or not?</b> Predict first: the engine answers when it has run.": "<b>会不会永久阻塞？</b>先预测：引擎运行完后给出答案。",
+    "Play the scheduler": "扮演调度器",
+    "One request, {n} checks: choose what each sends and when it finishes. done holds {cd}, quit {cq}.":
+        "一个请求，{n} 个检查：为每个检查选择它发送什么、第几个完成。done 可缓存 {cd} 个值，quit 可缓存 {cq} 个。",
+    "(The window has {m} checks: a class plays {n}.)": "（窗口设置了 {m} 个检查：课堂上只玩 {n} 个。）",
+    "check": "检查",
+    "sends on": "发送到",
+    "finishes": "完成顺序",
+    "Passes: sends on done. Fails: sends on quit. Space or Enter switches.": "通过：发送到 done。失败：发送到 quit。按空格或回车切换。",
+    "Stranded: blocked for ever": "永久阻塞",
+    "How many checks will be stranded (blocked for ever)?": "会有几个检查永久阻塞？",
+    "Run ▶": "运行 ▶",
+    "Run this request on the engine and watch (Enter)": "在引擎上运行这个请求并观看（回车）",
+    "Random schedule": "随机调度",
+    "Close": "关闭",
+    "Explorer at done {cd} × quit {cq}": "容量探索器：done {cd} × quit {cq}",
+    "All schedules of {n} checks, by how many checks they strand:": "{n} 个检查的所有调度，按永久阻塞的检查个数统计：",
+    "The engine stranded <b>{k}</b> of the {n} checks: {list}.": "引擎让 {n} 个检查中的 <b>{k}</b> 个永久阻塞：{list}。",
+    "The engine stranded <b>none</b> of the {n} checks.": "引擎没有让 {n} 个检查中的<b>任何一个</b>永久阻塞。",
+    "<span style='color:{c}'>Your prediction, {g}, was right.</span>": "<span style='color:{c}'>你预测的 {g} 是对的。</span>",
+    "You said {g}.": "你预测的是 {g}。",
+    "Of all {total} (2<sup>{n}</sup> outcomes × {n}! orders): <b>{same}</b> strand {k} as this one did; {none} strand none.":
+        "在全部 {total} 种调度中（2<sup>{n}</sup> 种结果 × {n}! 种顺序）：<b>{same}</b> 和这次一样有 {k} 个永久阻塞；{none} 没有任何阻塞。",
+    "<b>At these capacities every schedule is safe.</b>": "<b>在这样的容量下，每种调度都不会泄漏。</b>",
+    "Every schedule is safe only from done {sd}, quit {sq}: the first check to finish may fail, and all the others then send on one channel.":
+        "只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。",
 }
 
 
