@@ -4,18 +4,21 @@ is wrong, never another exception."""
 
 import errno
 import gzip
+import hashlib
 import json
 import os
 import random
 import stat
+from dataclasses import replace
 from itertools import islice
+from pathlib import Path
 
 import pytest
 
 from visualizer import __version__
 from visualizer.core import runfile
 from visualizer.core.report import simulate
-from visualizer.core.runfile import FORMAT, VERSION, Recording, RunFileError, load, save
+from visualizer.core.runfile import FORMAT, VERSION, Recording, RunFileError, SavedProgram, load, save
 from visualizer.core.scenario import Config
 from visualizer.core.trace import Events, Folder, fold
 
@@ -70,6 +73,13 @@ def rewrap(tmp_path, lines, *, name="edited.leakviz", end="\n") -> str:
     path = tmp_path / name
     path.write_bytes(gzip.compress(("\n".join(lines) + end).encode(), mtime=0))
     return path
+
+
+def reseal(lines: list[str]) -> list[str]:
+    """``lines`` with the footer's record of the header made to match an edited header (version 2)."""
+    footer = json.loads(lines[-1])
+    footer["header"] = hashlib.sha256(lines[0].encode()).hexdigest()
+    return lines[:-1] + [json.dumps(footer)]
 
 
 def load_error(path) -> str:
@@ -170,13 +180,15 @@ def test_the_file_is_as_the_docstring_says(good):
     assert data[:2] == b"\x1f\x8b" and data[2] == 8  # gzip, deflate
     lines = content_lines(data)
     header = json.loads(lines[0])
-    assert list(header) == ["format", "version", "saved_by", "config", "events", "sha256"]
+    assert list(header) == ["format", "version", "saved_by", "run", "config", "events", "sha256"]
     assert header["format"] == FORMAT == "leakviz-run"
-    assert header["version"] == VERSION == 1
+    assert header["version"] == VERSION == 2
     assert header["saved_by"] == f"leakviz {__version__}"
+    assert header["run"] == "preset"
     assert header["config"] == json.loads(CONFIGS["concurrent"].to_json())
     assert len(lines) == header["events"] + 2
-    assert json.loads(lines[-1]) == {"end": header["events"], "sha256": header["sha256"]}
+    assert json.loads(lines[-1]) == {"end": header["events"], "sha256": header["sha256"],
+                                     "header": hashlib.sha256(lines[0].encode()).hexdigest()}
     for line in lines[1:-1]:
         assert line.startswith("[") and line.endswith("]")
         assert isinstance(json.loads(line), list)
@@ -391,7 +403,8 @@ def test_load_an_empty_file(tmp_path):
     b"\x89PNG\r\n\x1a\n",
     b'{"format": "leakviz-run"' + b" " * (2 << 20),  # a header line with no end
 ], ids=["nothing", "text", "array", "other-format", "other-json", "png", "endless"])
-def test_load_gzip_that_is_not_a_run(tmp_path, content):
+def test_load_gzip_that_is_not_a_run(tmp_path, content, monkeypatch):
+    monkeypatch.setattr(runfile.read, "_MAX_HEADER", 1 << 20)  # a program's header may be 64 MiB: not here
     path = tmp_path / "x.leakviz"
     path.write_bytes(gzip.compress(content))
     msg = load_error(path)
@@ -403,10 +416,10 @@ def test_load_gzip_that_is_not_a_run(tmp_path, content):
 def test_load_a_run_from_a_newer_leakviz(good, tmp_path):
     lines = content_lines(good[1])
     header = json.loads(lines[0])
-    header["version"] = 2
+    header["version"] = 3
     header["new_thing"] = {"we": "cannot know"}
     msg = load_error(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
-    assert "made by a newer leakviz (format version 2); this one reads version 1" in msg
+    assert "made by a newer leakviz (format version 3); this one reads versions 1 to 2" in msg
 
 
 @pytest.mark.parametrize("edit,words", [
@@ -465,7 +478,7 @@ def test_a_config_setting_left_out_takes_its_default(good, tmp_path):
     lines = content_lines(good[1])
     header = json.loads(lines[0])
     del header["config"]["jitter"]  # as a file from before the setting existed would
-    rec = load(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
+    rec = load(rewrap(tmp_path, reseal([json.dumps(header)] + lines[1:])))
     assert rec.config.jitter == Config().jitter
     assert rec.sha256 == header["sha256"]
 
@@ -488,7 +501,7 @@ def test_a_config_setting_left_out_takes_its_default(good, tmp_path):
     ('[0,"go",[1,{"a":1}]]', "it holds a JSON object"),
     ('[0,"go",[[[{}]]]]', "it holds a JSON object"),
     ("[" * 100_000 + "]" * 100_000, "nests too deep"),
-    ('{"a": 1}', 'the last line must be {"end": N, "sha256": "..."}'),
+    ('{"a": 1}', 'the last line must be {"end": N, "sha256": "...", "header": "..."}'),
     ('{"end": 1', "its last line is not valid JSON"),
 ])
 def test_load_a_malformed_event_line(steps, good, tmp_path, line, words):
@@ -752,3 +765,102 @@ def test_a_loaded_run_is_compacted_as_it_is_read(runs, tmp_path):
     assert isinstance(rec.events, Events)
     assert len(rec.events.tail) <= 2 * Events.CHUNK
     assert rec.events.sha256() == runs["many-events"].trace.sha256()
+
+
+# -- version 2: a Go program's run, the header's own hash; version 1 still read --
+
+SAVED = Path(__file__).parent / "data" / "saved"  # files main wrote before version 2 (see its README)
+
+
+def test_a_version_1_file_made_by_an_older_leakviz_opens_as_the_same_run():
+    rec = load(SAVED / "preset-v1.leakviz-run")
+    assert rec.program is None and rec.saved_by == "leakviz 0.1.0"
+    rt = simulate(rec.config)  # the same config run today: the very trace the file holds
+    assert rec.config.requests == 12 and len(rec.events) == len(rt.trace.events)
+    assert rec.sha256 == rt.trace.sha256()
+    assert Folder().feed(rec.events).snapshot().stranded == Folder().feed(rt.trace.events).snapshot().stranded > 0
+
+
+def test_an_edited_header_says_damaged(good, tmp_path):
+    lines = content_lines(good[1])
+    header = json.loads(lines[0])
+    header["config"]["seed"] += 1  # still a valid config: only the footer's hash of the header can tell
+    msg = load_error(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
+    assert msg.endswith("the file is damaged: its header does not match the sha256 its closing line records")
+
+
+def test_a_version_2_footer_on_a_version_1_header_is_malformed(good, tmp_path):
+    lines = content_lines(good[1])
+    header = json.loads(lines[0])
+    header["version"] = 1
+    msg = load_error(rewrap(tmp_path, [json.dumps(header)] + lines[1:]))
+    assert 'the last line must be {"end": N, "sha256": "..."}' in msg
+
+
+def _program(**change) -> SavedProgram:
+    p = SavedProgram([("m.go", "package main\n\n// ünïcode\nfunc main() { c := make(chan int)\n_ = c }\n".encode())],
+                     {"handler": "h", "requests": 9, "rate": 100.0, "path": "/x"}, "main", 7,
+                     {"capacity:c:4": 2}, [(120, 5_000_000, "capacity:c:4", 0)], None,
+                     {"events": 300, "t_ns": 9_000_000, "sha256": "ab" * 32})
+    return replace(p, **change)
+
+
+def test_a_program_run_round_trips_as_data(tmp_path):
+    path = tmp_path / "p.leakviz-run"
+    save(path, program=_program())
+    rec = load(path)
+    assert rec.program == _program() and rec.config is None and len(rec.events) == 0
+    lines = content_lines(path.read_bytes())
+    header = json.loads(lines[0])
+    assert len(lines) == 2 and header["run"] == "program" and header["events"] == 0 and "config" not in header
+    assert header["program"]["files"] == [{"path": "m.go", "text": _program().files[0][1].decode()}]
+
+
+@pytest.mark.parametrize("edit,words", [
+    (lambda h: h.update(events=1), "a program's run holds no events"),
+    (lambda h: h.update(run="movie"), 'its "run" must be "preset" or "program"'),
+    (lambda h: h.pop("run"), 'its "run" must be "preset" or "program"'),
+    (lambda h: h.pop("program"), "it has no 'program'"),
+    (lambda h: h["program"].update(files=[]), "holds no Go files"),
+    (lambda h: h["program"].update(files=[{"path": "m.go"}]), "each file needs a path and a text"),
+    (lambda h: h["program"].update(files=[{"path": "m.go", "text": "x" * (5 << 20)}]), "larger than 4 MiB"),
+    (lambda h: h["program"].update(entry="main(); os.Exit(1)"), "the entry must be a Go identifier"),
+    (lambda h: h["program"]["service"].update(handler="h, 1)\n\topen(\"x\")"), "the handler must be a Go identifier"),
+    (lambda h: h["program"]["service"].update(requests=10**9), "requests must be a whole number from 1"),
+    (lambda h: h["program"]["service"].update(shell="rm -rf"), "the requests' settings are not ones leakviz knows"),
+    (lambda h: h["program"]["service"].update(article={"checks": 0}), "its config is invalid"),
+    (lambda h: h["program"].update(dials={"os.Exit": 1}), "a dial must be named capacity:<variable>:<line>"),
+    (lambda h: h["program"].update(dials={"capacity:c:4": 2**40}), "a capacity must be a whole number"),
+    (lambda h: h["program"].update(changes=[[1, 2, "capacity:c:4"]]), "a change is [event, time, dial, capacity]"),
+    (lambda h: h["program"].update(seed=2**80), "the seed must be a whole number"),
+    (lambda h: h["program"].update(ran={"events": 1}), "what it ran must be"),
+    (lambda h: h["program"].update(files="nope"), "its files must be a list"),
+])
+def test_a_bad_program_is_one_line(tmp_path, edit, words):
+    path = tmp_path / "p.leakviz-run"
+    save(path, program=_program())
+    lines = content_lines(path.read_bytes())
+    header = json.loads(lines[0])
+    edit(header)
+    msg = load_error(rewrap(tmp_path, reseal([json.dumps(header)] + lines[1:])))
+    assert words in msg, msg
+
+
+def test_a_changed_source_says_damaged(tmp_path):
+    path = tmp_path / "p.leakviz-run"
+    save(path, program=_program())
+    lines = content_lines(path.read_bytes())
+    lines[0] = lines[0].replace("make(chan int)", "make(chan int, 1)")  # the program now runs otherwise
+    assert "damaged: its header does not match" in load_error(rewrap(tmp_path, lines))
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"files": []}, "holds no Go files"),
+    ({"dials": {"nope": 1}}, "a dial must be named"),
+    ({"entry": "1x"}, "the entry must be a Go identifier"),
+])
+def test_save_refuses_a_program_load_would_refuse(tmp_path, change, words):
+    with pytest.raises(RunFileError, match=words) as info:
+        save(tmp_path / "p.leakviz-run", program=_program(**change))
+    assert str(info.value).startswith(f"cannot save {tmp_path / 'p.leakviz-run'}")
+    assert_no_litter(tmp_path)

@@ -405,7 +405,7 @@ def test_a_save_file_whose_handler_is_code_is_refused_when_read(tmp_path, monkey
     """A .leakviz-go file whose drive names code instead of a handler: refused by the reader, one line."""
     monkeypatch.chdir(tmp_path)
     with pytest.raises(savefile.SaveFileError, match="the handler must be a Go identifier"):
-        savefile.load(_save(tmp_path, handler))
+        savefile.load_saved(_save(tmp_path, handler))
     assert _created(tmp_path, {"x.leakviz-go"}) == []
 
 

@@ -1,10 +1,12 @@
 """The app as a process: screenshot mode, clean shutdown, the PySide6 trap."""
 
+import gzip
 import json
 import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
@@ -13,6 +15,7 @@ from tests.procs import watchdog
 
 pytestmark = pytest.mark.slow  # real processes of the app
 
+ROOT = Path(__file__).parents[2]
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONWARNINGS": "default"}
 BAD = ("Traceback", "Task was destroyed", "Event loop is closed", "was never awaited",
        "Fatal Python error", "QObject", "QThread", "Exception ignored")
@@ -41,6 +44,7 @@ def test_screenshot_into_missing_folder_is_a_one_line_error(tmp_path):
 # stranded: the tests act on that line, not after a guessed number of seconds.
 APP_UNTIL_STRANDED = r"""
 import sys
+from pathlib import Path
 from visualizer.gui import app as gui_app
 from visualizer.gui.window import MainWindow
 
@@ -308,3 +312,38 @@ def test_run_save_then_open_in_the_window(tmp_path):
     r = subprocess.run([sys.executable, "-m", "visualizer", "--open", str(tmp_path / "cut.leakviz-run")],
                        env=ENV, capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "truncated" in r.stderr
+    head = json.loads(gzip.decompress(run.read_bytes()).split(b"\n", 1)[0])
+    assert (head["version"], head["run"]) == (2, "preset")  # run --save writes the one format
+
+
+SAVED = ROOT / "tests" / "core" / "data" / "saved"
+
+
+def _window(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "visualizer", *args], env=ENV, capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+
+
+def test_saved_go_runs_old_and_new_open_from_the_command_line(tmp_path):
+    from visualizer.core import runfile
+    from visualizer.goplay.savefile import load_program
+    new = tmp_path / "p.leakviz-run"
+    runfile.save(new, program=load_program(SAVED / "program-v2.leakviz-go"))
+    for args in ([str(SAVED / "program-v2.leakviz-go")], [str(new)], ["--open", str(new)]):
+        shot = tmp_path / "shot.png"
+        r = _window(*args, "--screenshot", str(shot), "--sim-seconds", "0.2", "--size", "1024x768")
+        assert r.returncode == 0 and QImage(str(shot)).width() == 1024, (args, r.stderr)
+        shot.unlink()
+
+
+def test_a_bad_saved_run_is_one_line_and_exit_2_from_the_command_line(tmp_path):
+    from visualizer.core import runfile
+    broken = tmp_path / "broken.leakviz-run"  # intact, but its Go does not compile
+    runfile.save(broken, program=runfile.SavedProgram([("old.go", b"package main\n\nfunc main() { gone() }\n")], {}))
+    damaged = tmp_path / "damaged.leakviz-run"
+    damaged.write_bytes(b"\x1f\x8b" + b"\0" * 40)
+    for args, says in (([str(broken)], "old.go:3:"), (["--open", str(broken)], "old.go:3:"),
+                       ([str(damaged)], "damaged"), (["--open", str(damaged)], "damaged")):
+        r = _window(*args, "--screenshot", str(tmp_path / "x.png"))
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode == 2 and len(lines) == 1 and says in lines[0] and "Traceback" not in r.stderr, (args, r.stderr)

@@ -66,7 +66,7 @@ def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back
     assert win.act_gif.isEnabled() and win.act_video.isEnabled()  # a program's run exports as the article's does
     assert win.act_explore.isEnabled()  # its dials are the explorer's axes
     assert win.act_csv.isEnabled() and win.legend.program
-    assert win.act_save.isEnabled()  # a program saves as .leakviz-go
+    assert win.act_save.isEnabled()  # a program saves as a run file, as a preset does
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
     assert win.stats["requests"].text() == "0"  # goroutines started by a go statement, as go counts them
     win.choose_preset("buffered")
@@ -243,18 +243,23 @@ def test_a_programs_run_saves_and_opens_again_as_the_same_run(leakviz, tmp_path)
     stranded = win.findChild(QLabel, "strandedCount").text()
     sha = win.session.rt.trace.sha256()
     assert win.act_save.isEnabled()
-    saved = tmp_path / "run.leakviz-go"
-    assert win.save_program_run(saved)
+    saved = tmp_path / "run.leakviz-run"
+    assert win.save_run(saved)
     again = leakviz.open(preset="unbuffered")
     assert again.open_go([str(saved)]) is again
     leakviz.advance(5.0)
     assert again.findChild(QLabel, "strandedCount").text() == stranded
     assert again.session.rt.trace.sha256() == sha
     assert again.controls.t_requests.value() == 9
-    bad = tmp_path / "bad.leakviz-go"
+    bad = tmp_path / "bad.leakviz-go"  # an older file, as main wrote them
     bad.write_text('{"leakviz_go": 2, "files": [], "dials": {}}')
     assert again.open_go([str(bad)]) is None
     assert again.statusBar().currentMessage() == f"{bad}: holds no Go files"
+    cut = tmp_path / "cut.leakviz-run"
+    cut.write_bytes(saved.read_bytes()[:-20])
+    assert not again.open_run(cut)
+    assert "the file is truncated" in again.statusBar().currentMessage()
+    assert again.session.rt.trace.sha256() == sha  # what was shown stays
 
 
 CHECKS = Path(__file__).parents[1] / "golang" / "testpkgs" / "checks"
@@ -268,8 +273,8 @@ def test_a_test_runs_live_on_the_schedule_leakviz_test_names_and_saves_with_its_
     leakviz.advance(5.0)
     assert win.findChild(QLabel, "strandedCount").text() == str(lk.count)
     assert any(b.line == lk.line and b.stranded == lk.count for b in win.snap.blocked_lines())
-    saved = tmp_path / "race.leakviz-go"
-    assert win.save_program_run(saved)
+    saved = tmp_path / "race.leakviz-run"
+    assert win.save_run(saved)
     again = leakviz.open(preset="unbuffered")
     assert again.open_go([str(saved)]) is again
     leakviz.advance(5.0)
@@ -344,8 +349,8 @@ def test_clients_from_a_blocked_network_and_an_access_log_replayed_through_mains
     leakviz.advance(60.0)
     assert win.findChild(QLabel, "strandedCount").text() == "2"
     assert not c.t_requests.isVisibleTo(c) and win.act_made_up.isEnabled()
-    saved = tmp_path / "svc.leakviz-go"
-    assert win.save_program_run(saved)
+    saved = tmp_path / "svc.leakviz-run"
+    assert win.save_run(saved)
     assert win.open_go([str(saved)]) is win
     leakviz.advance(60.0)
     assert win.program_source[1]["serve"] == str(BLOCKLIST / "access.log")
@@ -466,13 +471,13 @@ def test_a_preset_from_go_saves_with_its_requests_and_opens_as_the_same_run(leak
     from visualizer.goplay.savefile import load_program
     win = leakviz.open("unbuffered", interpret=True, requests=30)
     leakviz.advance(0.5)
-    path = tmp_path / "gw.leakviz-go"
-    assert win.save_program_run(path)
+    path = tmp_path / "gw.leakviz-run"
+    assert win.save_run(path)
     saved = load_program(path)
     assert saved.service["article"].requests == 30 and saved.service["handler"] == "handler"
     leakviz.advance(30.0)
     first = win.findChild(QLabel, "strandedCount").text()
-    again = win.open_saved_program(path)
+    again = win if win.open_run(path) else None
     leakviz.advance(30.0)
     assert again.findChild(QLabel, "strandedCount").text() == first != "0"
 
@@ -684,3 +689,35 @@ def test_the_article_from_go_keeps_its_settings_in_the_drawer_and_a_change_runs_
     c.fail_list.setText("12")  # gateway.go has ten checks: one line inline, the run kept
     c.fail_list.editingFinished.emit()
     assert "Check 12 does not exist" in c.fail_error.text()
+
+
+def test_a_saved_program_that_no_longer_compiles_is_one_line_and_the_run_shown_stays(leakviz, tmp_path):
+    from visualizer.core import runfile
+    win = leakviz.open(source=str(EXAMPLES / "timeout.go"))
+    leakviz.advance(0.02)
+    sha = win.session.rt.trace.sha256()
+    path = tmp_path / "old.leakviz-run"  # intact, but its Go no longer checks (as a newer compiler may say)
+    runfile.save(path, program=runfile.SavedProgram([("old.go", b"package main\n\nfunc main() {\n\tgone()\n}\n")], {}))
+    assert win.open_go([str(path)]) is None
+    msg = win.statusBar().currentMessage()
+    assert msg.startswith("old.go:4:") and "gone" in msg and "\n" not in msg, msg
+    assert win.session.rt.trace.sha256() == sha and win.code_title.text() == "timeout.go"
+
+
+def test_a_preset_run_opened_over_a_program_shows_the_preset(leakviz, tmp_path):
+    from dataclasses import replace
+
+    from visualizer.core import runfile
+    from visualizer.core.presets import PRESETS
+    from visualizer.core.report import simulate
+    cfg = replace(PRESETS["too-small"], requests=20)
+    rt = simulate(cfg)
+    path = tmp_path / "preset.leakviz-run"
+    runfile.save(path, config=cfg, events=rt.trace.events)
+    win = leakviz.open(source=str(EXAMPLES / "timeout.go"))
+    assert win.program is not None
+    assert win.open_run(path)
+    assert win.program is None and win.session.cfg == cfg
+    leakviz.render()
+    assert win.findChild(QLabel, "strandedCount").text() == str(rt.stranded)
+    assert not win.stage.program and not win.legend.program

@@ -190,14 +190,16 @@ def cmd_window(a: argparse.Namespace) -> int:
         print("leakviz: error: --scheduler plays the article's handler: not with --lesson, --interpret or --open",
               file=sys.stderr)
         return 2
-    recording = None
+    recording = program = None
     if a.open_path is not None:  # read once, here: a bad file is one line, before any window
-        from ..core import runfile
+        from ..goplay.savefile import SaveFileError, load_saved, run_options
         try:
-            recording = runfile.load(a.open_path)
-        except runfile.RunFileError as e:
+            recording = load_saved(a.open_path)
+        except SaveFileError as e:
             print(f"leakviz: error: {e}", file=sys.stderr)
             return 2
+        if recording.program is not None:  # run again: what no longer compiles is one line and exit 2
+            program, recording = (recording.program.files, run_options(recording.program)), None
     if (why := screenshot_error(a.screenshot, a.sim_seconds)) is not None:
         print(f"leakviz: error: {why}", file=sys.stderr)
         return 2
@@ -217,7 +219,7 @@ def cmd_window(a: argparse.Namespace) -> int:
                       zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
                       scheduler=a.scheduler,
                       use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())),
-                      from_go=a.interpret)
+                      from_go=a.interpret, program=program)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

@@ -1,5 +1,6 @@
-"""``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program (a test with ``--test``, a saved
-``.leakviz-go`` run) live in the main window; with ``--compare OTHER``, beside another in the compare window."""
+"""``leakviz FILE.go`` / ``python -m visualizer DIR``: a Go program (a test with ``--test``, a saved run:
+``.leakviz-run`` or an older ``.leakviz-go``) live in the main window; with ``--compare OTHER``, beside
+another in the compare window."""
 
 from __future__ import annotations
 
@@ -13,13 +14,15 @@ from .args import screenshot_error, window_size
 
 
 def is_go_target(token: str) -> bool:
-    """A .go file, or a folder holding .go files: what the window opens as a Go program."""
+    """A .go file, a saved run, or a folder holding .go files: what the window opens as a Go program."""
     p = Path(token)
-    return token.endswith((".go", ".leakviz-go")) or (p.is_dir() and any(p.glob("*.go")))
+    return token.endswith((".go", ".leakviz-run", ".leakviz-go")) or (p.is_dir() and any(p.glob("*.go")))
 
 
 def wants_go_window(argv: list[str], commands: set[str]) -> bool:
     """The first word that is neither an option nor an option's value names Go source rather than a command."""
+    if any(t == "--open" or t.startswith("--open=") for t in argv):
+        return False  # the main window's option: its file is a saved run, whatever its name
     takes_value = {o for act in parser()._actions if act.nargs != 0 for o in act.option_strings}
     skip = False
     for t in argv:
@@ -93,9 +96,9 @@ def main(argv: list[str]) -> int:
             print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
             return 2
         return _compare(a, size)
-    if any(p.endswith(".leakviz-go") for p in a.paths):
+    if any(p.endswith((".leakviz-run", ".leakviz-go")) for p in a.paths):
         if len(a.paths) != 1 or a.test is not None:
-            print("leakviz: error: a saved Go run (.leakviz-go) opens on its own", file=sys.stderr)
+            print("leakviz: error: a saved run opens on its own", file=sys.stderr)
             return 2
         return _saved(a, size)
     return _live(a, size)
@@ -126,19 +129,21 @@ def _compare(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
 
 
 def _saved(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
-    """A saved Go run made again in the main window: its program or test, dials, changes and requests."""
-    from ..goplay.savefile import SaveFileError, load_program
+    """A saved run in the main window: a preset's to replay; a program's made again (its program or test,
+    dials, changes and requests). A bad file, or a program that no longer compiles: one line, exit 2."""
+    from ..goplay.savefile import SaveFileError, load_saved, run_options
     try:
-        saved = load_program(a.paths[0])
+        rec = load_saved(a.paths[0])
     except SaveFileError as e:
         print(f"leakviz: error: {e}", file=sys.stderr)
         return 2
     from ..gui.app import run_window
-    how = {"test": saved.test} if saved.test is not None else {"entry": saved.entry, **saved.service}
-    options = {"dials": saved.dials, "changes": saved.changes, "seed": saved.seed, **how}
-    return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
-                      screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
-                      size=size, present=a.present, program=(saved.files, options))
+    shot = None if a.screenshot is None else Path(a.screenshot)
+    if rec.program is None:
+        return run_window(preset="unbuffered", speed=a.speed, lang=a.lang, screenshot=shot,
+                          sim_seconds=a.sim_seconds, size=size, present=a.present, opened=(Path(a.paths[0]), rec))
+    return run_window(preset="unbuffered", speed=a.speed, lang=a.lang, screenshot=shot, sim_seconds=a.sim_seconds,
+                      size=size, present=a.present, program=(rec.program.files, run_options(rec.program)))
 
 
 def _live(a: argparse.Namespace, size: tuple[int, int] | None) -> int:

@@ -1,31 +1,131 @@
-"""A saved Go run (``.leakviz-go``): the source text and every choice, so opening it runs the same program again.
+"""Opening any saved run: a run file (``core.runfile``, both kinds of run) or an older ``.leakviz-go``.
 
-The run is deterministic (seeded scheduler, virtual clock), so the file keeps
-what decides it rather than its frames: the files' text, the dialled
-capacities, the entry or the HTTP drive, and the seed.
+leakviz writes one format, ``leakviz-run`` version 2 (``core.runfile.save``). Before it, Go runs were
+saved as plain JSON with no integrity check, in two versions: 1 by the recorded Go window (dials keyed
+by their make(chan) sites, a ``drive`` for a handler) and 2 by the main window (dials by name). Those
+files still open here; nothing writes them any more.
+
+What the core cannot check without the Go side is checked here too: the requests' networks and path as
+the command line checks them, and a preset run from gateway.go as the Go code can run it. Compiling the
+program is left to the window, which reports what does not compile in one line as it opens it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.runfile import Recording, RunFileError, SavedProgram, load
+from ..core.runfile.program import MAX_CAPACITY, files_of, program_of
+from ..core.trace import Events
 from .http import Drive
 
-SUFFIX = ".leakviz-go"
-VERSION = 1
+__all__ = ["OLD_SUFFIX", "SaveFileError", "SavedProgram", "load_program", "load_saved", "run_options",
+           "saved_program"]
+
+OLD_SUFFIX = ".leakviz-go"  # saved Go runs from before the one format (new files: .leakviz-run); they still open
+VERSION = 1  # the recorded Go window's .leakviz-go (read only)
+PROGRAM_VERSION = 2  # the main window's .leakviz-go (read only)
+MAX_BYTES = 40 << 20  # an old .leakviz-go: the program's source (16 MiB at most) and its choices, as JSON
+_EMPTY = hashlib.sha256().hexdigest()
+
+SaveFileError = RunFileError  # one error for every file that does not open (one line, for the user)
 
 
-class SaveFileError(Exception):
-    """The file is not a saved Go run leakviz can open (one line, for the user)."""
+def load_saved(path: str | Path) -> Recording:
+    """Read any saved run: a run file of either kind and version, or an older ``.leakviz-go``. A Go
+    program's comes back with ``program`` set and no events (opening it runs it again). RunFileError (one
+    line) for anything else."""
+    from ..core.atomic import ReadError, open_regular
+    try:
+        f, _st = open_regular(path, "leakviz run file")
+    except ReadError as e:
+        raise RunFileError(str(e)) from None
+    with f:
+        try:
+            start = f.read(64).lstrip()
+        except OSError as e:
+            raise RunFileError(f"{path}: cannot read it: {e.strerror or e}") from None
+    if start.startswith(b"{"):  # plain JSON: an older saved Go run (a run file is gzip)
+        program = _old(path)
+        return Recording(config=None, events=Events(), sha256=_EMPTY, saved_by=f"{OLD_SUFFIX} file", program=program)
+    rec = load(path)
+    if rec.program is not None:
+        _check(rec.program, path)
+    return rec
+
+
+def load_program(path: str | Path) -> SavedProgram:
+    """A saved Go program's run, of any version; RunFileError (one line) for a preset's or a bad file."""
+    rec = load_saved(path)
+    if rec.program is None:
+        raise RunFileError(f"{path}: it holds a preset's run, not a Go program's (open it with File > Open)")
+    return rec.program
+
+
+def saved_program(files: list, service: dict, program: Any, events: Events, now: int) -> SavedProgram:
+    """What saving keeps of a live program's run: its ``files`` and ``service`` (go's options, with entry,
+    seed or test), the dials ``program`` (golang.live.GoProgram) started with, every change made since,
+    and how far the run got (its ``events`` and simulated time ``now``)."""
+    opts = {k: v for k, v in service.items() if k not in ("entry", "seed", "test")}
+    return SavedProgram(list(files), opts, service.get("entry") or "main", service.get("seed") or 0,
+                        dict(program.start_dials), list(program.recorded), service.get("test"),
+                        {"events": len(events), "t_ns": now, "sha256": events.sha256()})
+
+
+def run_options(p: SavedProgram) -> dict:
+    """The window's ``open_program`` keywords (after the files) that make ``p``'s run again."""
+    how = {"test": p.test} if p.test is not None else {"entry": p.entry, **p.service}
+    return {"dials": dict(p.dials or {}), "changes": list(p.changes or []), "seed": p.seed, **how}
+
+
+def _check(p: SavedProgram, path: Any) -> None:
+    """What the Go side checks before a saved program runs: its requests as the command line's, a preset
+    from Go as gateway.go can run it."""
+    from ..core.scenario import ConfigError
+    from ..golang.traffic import TrafficError, made_up
+    try:
+        if "sources" in p.service or "path" in p.service:
+            made_up(1, 1, sources=p.service.get("sources"), path=p.service.get("path", "/"))
+        if p.service.get("article") is not None:
+            from ..golang.gateway import check
+            p.service["article"] = check(p.service["article"])
+    except (TrafficError, ConfigError, ValueError) as e:
+        raise RunFileError(f"{path}: its program is invalid: {e}") from None
+
+
+# -- the older plain JSON files --
+
+def _old(path: str | Path) -> SavedProgram:
+    from ..core.atomic import ReadError, read_regular
+    try:
+        raw = read_regular(path, MAX_BYTES, "saved Go run")
+    except ReadError as e:
+        raise RunFileError(str(e)) from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        raise RunFileError(f"{path}: not a saved leakviz Go run: it is not valid JSON") from None
+    v = doc.get("leakviz_go") if isinstance(doc, dict) else None
+    if v == VERSION:
+        p = _from_v1(_read_v1(doc, path))
+    elif v == PROGRAM_VERSION:
+        p = program_of({k: doc.get(k) for k in ("files", "entry", "seed", "test", "service", "dials", "changes")
+                        if k in doc}, str(path))
+    else:
+        raise RunFileError(f"{path}: " + (f"made by a newer leakviz (version {v})" if type(v) is int and v > 2
+                                          else "not a saved leakviz run"))
+    _check(p, path)
+    return p
 
 
 @dataclass
-class SavedRun:
-    """What a ``.leakviz-go`` file holds."""
+class _SavedRun:
+    """What a version 1 ``.leakviz-go`` file holds."""
 
     files: list  # (path, bytes)
     caps: dict  # ChanSite.key -> capacity
@@ -33,42 +133,10 @@ class SavedRun:
     seed: int = 0
     drive: Drive | None = None
     schedule: dict | None = None  # key -> [(t_ns, capacity)]: changes made during the run
-    test: str | None = None  # a test of the package run as `leakviz test` runs it (files hold its _test.go)
+    test: str | None = None
 
 
-def save(path: str | Path, run: SavedRun) -> None:
-    """Write ``run`` to ``path`` (atomically)."""
-    from ..core.atomic import WriteError, atomic_write
-    doc = {"leakviz_go": VERSION, "entry": run.entry, "seed": run.seed, "test": run.test,
-           "files": [{"path": p, "text": src.decode(errors="replace")} for p, src in run.files],
-           "caps": [[*k, v] for k, v in sorted(run.caps.items())],
-           "changes": [[*k, t, v] for k, cs in sorted((run.schedule or {}).items()) for t, v in cs],
-           "drive": None if run.drive is None else {"handler": run.drive.handler, "requests": run.drive.requests,
-                                                     "rate": run.drive.rate, "from": run.drive.sources,
-                                                     "path": run.drive.path, "serve": run.drive.serve,
-                                                     "speed": run.drive.speed}}
-    try:
-        with atomic_write(path, "w", encoding="utf-8") as f:
-            f.write(json.dumps(doc, indent=1, ensure_ascii=False))
-    except (WriteError, OSError) as e:
-        raise SaveFileError(str(e)) from None
-
-
-MAX_BYTES = 40 << 20  # a saved run: the program's source (16 MiB at most) and its choices, as JSON
-MAX_CAPACITY = 1 << 31  # what a make(chan T, n) dial may hold; Go's own limit depends on T
 _IDENT = re.compile(r"[^\W\d]\w{0,199}\Z")
-
-
-def _files(doc: dict, path: str | Path) -> list[tuple[str, bytes]]:
-    """A saved run's Go files, each a path and a text (ValueError, SaveFileError when there are none)."""
-    files = []
-    for f in doc["files"]:
-        if type(f.get("path")) is not str or type(f.get("text")) is not str:
-            raise ValueError("each file needs a path and a text")
-        files.append((f["path"], f["text"].encode()))
-    if not files:
-        raise SaveFileError(f"{path}: holds no Go files")
-    return files
 
 
 def _int(v: Any, lo: int, hi: int, what: str) -> int:
@@ -83,28 +151,22 @@ def _name(v: Any, what: str) -> str:
     return v
 
 
-def load(path: str | Path) -> SavedRun:
-    """Read a saved Go run; SaveFileError (one line) when it is not one.
+def _site(a: Any, b: Any, c: Any) -> tuple[int, int, int]:
+    return (_int(a, 0, 10_000, "a dial's file"), _int(b, 1, 10**7, "a dial's line"),
+            _int(c, 1, 10**7, "a dial's column"))
 
-    Every field is checked as data: a regular file of at most MAX_BYTES, valid
-    JSON, whole numbers in range, names that are Go identifiers; the names are
-    checked against the program when it runs."""
-    from ..core.atomic import ReadError, read_regular
+
+def _rows(v: Any, n: int, what: str) -> list:
+    if type(v) is not list or any(type(r) is not list or len(r) != n for r in v):
+        raise ValueError(f"its {what} must be a list of {n}-number rows")
+    return v
+
+
+def _read_v1(doc: dict, path: Any) -> _SavedRun:
+    """A version 1 file's fields, every one checked as data."""
     try:
-        raw = read_regular(path, MAX_BYTES, "saved Go run")
-    except ReadError as e:
-        raise SaveFileError(str(e)) from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))  # too deep a nesting is a RecursionError, caught below
-        if not isinstance(doc, dict) or doc.get("leakviz_go") != VERSION:
-            newer = isinstance(doc, dict) and type(doc.get("leakviz_go")) is int and doc["leakviz_go"] > VERSION
-            raise SaveFileError(f"{path}: " + (f"made by a newer leakviz (version {doc['leakviz_go']})" if newer
-                                               else f"not a saved leakviz Go run (version {VERSION})"))
-        files = _files(doc, path)
-        caps = {}
-        for a, b, c, n in doc.get("caps", []):
-            caps[(_int(a, 0, 10_000, "a dial's file"), _int(b, 1, 10**7, "a dial's line"),
-                  _int(c, 1, 10**7, "a dial's column"))] = _int(n, 0, MAX_CAPACITY, "a capacity")
+        files = files_of(doc["files"], str(path))
+        caps = {_site(a, b, c): _int(n, 0, MAX_CAPACITY, "a capacity") for a, b, c, n in _rows(doc.get("caps", []), 4, "dials")}
         d = doc.get("drive")
         drive = None
         if d is not None:
@@ -119,156 +181,26 @@ def load(path: str | Path) -> SavedRun:
                 raise ValueError("the replay speed must be above 0 and at most 1e9")
             if sources is not None and type(sources) is not str or type(where) is not str:
                 raise ValueError("the clients' networks and the path must be text")
-            from ..golang.traffic import TrafficError, made_up
-            try:
-                made_up(1, 1, sources=sources, path=where)  # checked as the command line checks them
-            except TrafficError as e:
-                raise ValueError(str(e)) from None
             handler = d["handler"]
             drive = Drive("" if handler == "" and serve is not None else _name(handler, "the handler"),
                           _int(d["requests"], 1, 1_000_000, "requests"), float(rate), sources, where, serve,
                           float(speed))
         schedule: dict = {}
-        for a, b, c, t, v in doc.get("changes", []):
-            key = (_int(a, 0, 10_000, "a dial's file"), _int(b, 1, 10**7, "a dial's line"),
-                   _int(c, 1, 10**7, "a dial's column"))
-            schedule.setdefault(key, []).append((_int(t, 0, 10**15, "a change's time"),
-                                                 _int(v, 0, MAX_CAPACITY, "a capacity")))
+        for a, b, c, t, v in _rows(doc.get("changes", []), 5, "changes"):
+            schedule.setdefault(_site(a, b, c), []).append((_int(t, 0, 10**15, "a change's time"),
+                                                            _int(v, 0, MAX_CAPACITY, "a capacity")))
         test = doc.get("test")
-        return SavedRun(files, caps, _name(doc.get("entry", "main"), "the entry"),
-                        _int(doc.get("seed", 0), -(2**63), 2**63 - 1, "the seed"), drive,
-                        {k: sorted(v) for k, v in schedule.items()},
-                        None if test is None else _name(test, "the test"))
-    except SaveFileError:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
-        why = ("it is not valid JSON" if isinstance(e, json.JSONDecodeError | UnicodeDecodeError | RecursionError)
-               else str(e) if isinstance(e, ValueError) else "a field is missing or of the wrong kind")
-        raise SaveFileError(f"{path}: not a saved leakviz Go run: {why}") from None
-
-
-
-PROGRAM_VERSION = 2  # a live run's file: dials by name, changes by where in the trace they were made
-
-
-@dataclass
-class SavedProgram:
-    """A program's run as the main window saves it: the source, how it is run and served, the dials it
-    started with and every change made during it, so opening it makes the same run again."""
-
-    files: list  # (path, bytes)
-    service: dict  # go's options: handler, requests, rate, sources, path, serve, speed
-    entry: str = "main"
-    seed: int = 0
-    dials: dict | None = None  # capacity:<variable>:<line> -> capacity at the start
-    changes: list | None = None  # (trace event index, or -1: at the time; simulated ns; dial; capacity)
-    test: str | None = None
-
-
-_DIAL = re.compile(r"capacity:[^\W\d]\w{0,199}:\d{1,7}\Z")
-SERVICE_KEYS = ("handler", "requests", "rate", "sources", "path", "serve", "speed", "article")
-
-
-def save_program(path: str | Path, run: SavedProgram) -> None:
-    """Write ``run`` to ``path`` (atomically); SaveFileError (one line) when it cannot be written."""
-    from ..core.atomic import WriteError, atomic_write
-    doc = {"leakviz_go": PROGRAM_VERSION, "entry": run.entry, "seed": run.seed, "test": run.test,
-           "files": [{"path": p, "text": src.decode(errors="replace")} for p, src in run.files],
-           "service": {k: _plain(run.service.get(k)) for k in SERVICE_KEYS if run.service.get(k) is not None},
-           "dials": dict(sorted((run.dials or {}).items())),
-           "changes": [list(c) for c in run.changes or []]}
-    try:
-        with atomic_write(path, "w", encoding="utf-8") as f:
-            f.write(json.dumps(doc, indent=1, ensure_ascii=False))
-    except (WriteError, OSError) as e:
-        raise SaveFileError(str(e)) from None
-
-
-def load_program(path: str | Path) -> SavedProgram:
-    """Read a saved Go run of either version (a version 1 file's dials and changes are found by their
-    make(chan) sites); SaveFileError (one line) when it is not one. Every field is checked as data."""
-    from ..core.atomic import ReadError, read_regular
-    try:
-        raw = read_regular(path, MAX_BYTES, "saved Go run")
-    except ReadError as e:
-        raise SaveFileError(str(e)) from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (ValueError, RecursionError):
-        raise SaveFileError(f"{path}: not a saved leakviz Go run: it is not valid JSON") from None
-    if isinstance(doc, dict) and doc.get("leakviz_go") == VERSION:
-        return _from_v1(load(path))
-    try:
-        if not isinstance(doc, dict) or doc.get("leakviz_go") != PROGRAM_VERSION:
-            v = doc.get("leakviz_go") if isinstance(doc, dict) else None
-            raise SaveFileError(f"{path}: " + (f"made by a newer leakviz (version {v})"
-                                               if type(v) is int and v > PROGRAM_VERSION
-                                               else "not a saved leakviz Go run"))
-        files = _files(doc, path)
-        dials = {}
-        for k, n in doc.get("dials", {}).items():
-            if not _DIAL.match(k):
-                raise ValueError("a dial must be named capacity:<variable>:<line>")
-            dials[k] = _int(n, 0, MAX_CAPACITY, "a capacity")
-        changes = []
-        for at, t, k, n in doc.get("changes", []):
-            if type(k) is not str or not _DIAL.match(k):
-                raise ValueError("a dial must be named capacity:<variable>:<line>")
-            changes.append((_int(at, -1, 10**12, "a change's event"), _int(t, 0, 10**15, "a change's time"), k,
-                            _int(n, 0, MAX_CAPACITY, "a capacity")))
-        service = _service(doc.get("service", {}))
-        test = doc.get("test")
-        return SavedProgram(files, service, _name(doc.get("entry", "main"), "the entry"),
-                            _int(doc.get("seed", 0), -(2**63), 2**63 - 1, "the seed"), dials, changes,
-                            None if test is None else _name(test, "the test"))
-    except SaveFileError:
+        return _SavedRun(files, caps, _name(doc.get("entry", "main"), "the entry"),
+                         _int(doc.get("seed", 0), -(2**63), 2**63 - 1, "the seed"), drive,
+                         {k: sorted(v) for k, v in schedule.items()}, None if test is None else _name(test, "the test"))
+    except RunFileError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as e:
-        why = str(e) if isinstance(e, ValueError) else "a field is missing or of the wrong kind"
-        raise SaveFileError(f"{path}: not a saved leakviz Go run: {why}") from None
+        why = str(e) if type(e) is ValueError else "a field is missing or of the wrong kind"
+        raise RunFileError(f"{path}: not a saved leakviz Go run: {why}") from None
 
 
-def _plain(v: Any) -> Any:
-    """A service option as JSON has it (the article's traffic is its preset's Config)."""
-    return json.loads(v.to_json()) if hasattr(v, "to_json") else v
-
-
-def _service(d: Any) -> dict:
-    if not isinstance(d, dict) or set(d) - set(SERVICE_KEYS):
-        raise ValueError("the requests' settings are not ones leakviz knows")
-    out = {}
-    if d.get("handler") is not None:
-        out["handler"] = _name(d["handler"], "the handler")
-    if "requests" in d:
-        out["requests"] = _int(d["requests"], 1, 1_000_000, "requests")
-    for k in ("rate", "speed"):
-        if k in d:
-            if type(d[k]) not in (int, float) or not 0 < d[k] <= 1e9:
-                raise ValueError(f"the {k} must be above 0 and at most 1e9")
-            out[k] = float(d[k])
-    for k in ("sources", "path", "serve"):
-        if d.get(k) is not None:
-            if type(d[k]) is not str or not d[k] or "\0" in d[k]:
-                raise ValueError(f"the {k} must be text")
-            out[k] = d[k]
-    if d.get("article") is not None:  # a preset run from gateway.go: its requests are its config's
-        from ..core.runfile import RunFileError
-        from ..core.runfile.read import config_of
-        from ..golang.gateway import check
-        try:
-            out["article"] = check(config_of(d["article"], "the article's requests"))
-        except (RunFileError, ValueError) as e:
-            raise ValueError(str(e)) from None
-    if "sources" in out or "path" in out:
-        from ..golang.traffic import TrafficError, made_up
-        try:
-            made_up(1, 1, sources=out.get("sources"), path=out.get("path", "/"))  # as the command line checks
-        except TrafficError as e:
-            raise ValueError(str(e)) from None
-    return out
-
-
-def _from_v1(run: SavedRun) -> SavedProgram:
+def _from_v1(run: _SavedRun) -> SavedProgram:
     """A version 1 file (the recorded Go window's): its dials by their make(chan) sites, its changes at
     their simulated times."""
     from .sites import find_sites
@@ -281,5 +213,4 @@ def _from_v1(run: SavedRun) -> SavedProgram:
         service = {"handler": d.handler or None, "requests": d.requests, "rate": d.rate, "sources": d.sources,
                    "path": d.path, "serve": d.serve, "speed": d.speed}
         service = {k: v for k, v in service.items() if v is not None}
-    return SavedProgram(run.files, service, run.entry, run.seed, dials, [(a, t, k, n) for a, t, k, n in changes],
-                        run.test)
+    return SavedProgram(run.files, service, run.entry, run.seed, dials, changes, run.test)

@@ -75,8 +75,7 @@ class ActionsMixin:
         self.act_open.triggered.connect(self._open_dialog)
         self.act_save = QAction(self)
         self.act_save.setShortcut(QKeySequence.Save)
-        self.act_save.triggered.connect(lambda: self._ask_path("leakviz-run", self.save_run) if self.program is None
-                                        else self._ask_path("leakviz-go", self.save_program_run))
+        self.act_save.triggered.connect(lambda: self._ask_path("leakviz-run", self.save_run))  # either kind of run
         self.act_dump = QAction(self)
         self.act_dump.triggered.connect(self._open_dump)
         self.menu_file.addAction(self.act_open)

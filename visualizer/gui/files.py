@@ -91,7 +91,6 @@ class FilesMixin:
     def _ask_path(self, kind: str, then) -> None:
         names = {"csv": self.tr("CSV files (*.csv)"), "json": self.tr("JSON files (*.json)"),
                  "gif": self.tr("GIF images (*.gif)"), "leakviz-run": self.tr("leakviz runs (*.leakviz-run)"),
-                 "leakviz-go": self.tr("leakviz Go runs (*.leakviz-go)"),
                  "mp4": self.tr("MP4 videos, H.264 (*.mp4)"), "webm": self.tr("WebM videos, VP9 (*.webm)")}
         filters = names[kind] + (";;" + names["webm"] if kind == "mp4" else "")
         folder = self.settings.folder("save")
@@ -141,41 +140,20 @@ class FilesMixin:
         opts = {k: v for k, v in service.items() if k in ("seed", "entry")}
         return not self.open_program(files, dials=dict(self.program.dials), **opts)
 
-    def save_program_run(self, path: Path) -> bool:
-        """The program's source, how it is served, the dials it started with and every change made since:
-        opening the file makes the same run again. False (the reason in the status bar) if not written."""
-        from ..goplay.savefile import SavedProgram, SaveFileError, save_program
-        p = self.program
-        files, service = self.program_source
-        opts = {k: v for k, v in service.items() if k not in ("entry", "seed", "test")}
-        try:
-            save_program(path, SavedProgram(files, opts, service.get("entry") or "main", service.get("seed") or 0,
-                                            dict(p.start_dials), list(p.recorded), service.get("test")))
-        except SaveFileError as e:
-            self.statusBar().showMessage(str(e), 10000)
-            return False
-        self.statusBar().showMessage(self.tr("Saved {p}").format(p=path), 5000)
-        return True
-
-    def open_saved_program(self, path: Path):
-        """Open a ``.leakviz-go`` file: the same program (or test), dials, changes and requests, run again here.
-        Returns the window it opened in, or None (the reason in the status bar)."""
-        from ..goplay.savefile import SaveFileError, load_program
-        try:
-            saved = load_program(path)
-        except SaveFileError as e:
-            self.statusBar().showMessage(str(e))
-            return None
-        opts = {"test": saved.test} if saved.test is not None else {"entry": saved.entry, **saved.service}
-        why = self.open_program(saved.files, dials=saved.dials, changes=saved.changes, seed=saved.seed, **opts)
-        return None if why else self
-
     def save_run(self, path: Path) -> bool:
-        """The run's starting config and every event, to open again later."""
+        """Save the run, either kind, as one run file (core/runfile): a preset's starting config and every
+        event; a program's source, how it is served, its dials and every change made since, so opening
+        the file makes the same run again. False (the reason in the status bar) if not written."""
         from ..core import runfile
         self.session.snapshot()
+        events = self.session.rt.trace.events
         try:
-            runfile.save(path, config=self.session.start_cfg, events=self.session.rt.trace.events)
+            if self.program is None:
+                runfile.save(path, config=self.session.start_cfg, events=events)
+            else:
+                from ..goplay.savefile import saved_program
+                files, service = self.program_source
+                runfile.save(path, program=saved_program(files, service, self.program, events, self.session.rt.now))
         except runfile.RunFileError as e:
             self.statusBar().showMessage(str(e), 10000)
             return False
@@ -185,15 +163,15 @@ class FilesMixin:
         return True
 
     def open_run(self, path: Path) -> bool:
-        """Show a saved run: same config, same trace, same picture; seek it with the timeline."""
-        from ..core import runfile
+        """Open a saved run of either kind (or an older ``.leakviz-go``): a preset's to replay with the
+        timeline, a program's to run again here. False, the reason in the status bar, when it cannot."""
+        from ..goplay.savefile import SaveFileError, load_saved
         try:
-            rec = runfile.load(path)
-        except runfile.RunFileError as e:
+            rec = load_saved(path)
+        except SaveFileError as e:
             self.statusBar().showMessage(str(e), 10000)
             return False
-        self.show_recording(path, rec)
-        return True
+        return self.show_recording(path, rec)
 
     def open_file(self, path: Path) -> bool:
         """Open what ``path`` holds: a saved run here, a goroutine dump in its own window."""
@@ -206,16 +184,26 @@ class FilesMixin:
             return True
         return self.open_run(path)
 
-    def show_recording(self, path: Path, rec) -> None:
-        """Show a run already read from ``path`` (a ``runfile.Recording``)."""
-        self.playback.go_live()
-        self.session.load(rec.config, rec.events)  # the views hear of it (MainWindow._subscribe)
-        self.refresh()
+    def show_recording(self, path: Path, rec) -> bool:
+        """Show a run already read from ``path`` (a ``runfile.Recording``): a preset's events to replay, or
+        a program run again (False, the reason in the status bar, when it no longer compiles or runs)."""
+        if rec.program is not None:
+            from ..goplay.savefile import run_options
+            if self.open_program(rec.program.files, **run_options(rec.program)):
+                return False
+        else:
+            self.playback.go_live()
+            if self.program is not None:  # the article's views come back first, as choosing a preset does
+                from ..core.session import Session
+                self._swap_session(Session(rec.config, speed=self.session.speed, max_live=self.session.max_live))
+            self.session.load(rec.config, rec.events)  # the views hear of it (MainWindow._subscribe)
+            self.refresh()
+            self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
+                p=path, n=f"{len(rec.events):,}"), 8000)
         self.current_file = Path(path)
         self.settings.add_recent(path)
         self.settings.remember_folder("open", path)
-        self.statusBar().showMessage(self.tr("Opened {p}: {n} events. Drag the timeline to replay it.").format(
-            p=path, n=f"{len(rec.events):,}"), 8000)
+        return True
 
     def _open_dump(self, path: Path | None = None) -> None:
         """A real Go program's goroutine dump, in its own window (gui/dumpview.py)."""
@@ -258,18 +246,18 @@ class FilesMixin:
         return path if path.is_file() else None
 
     def open_go(self, paths: list[str] | None = None):
-        """Go source (.go files or a package's folder) run live in this window; a saved ``.leakviz-go`` run
-        in the recorded Go window (until this one saves Go runs). With no ``paths``, ask for a file.
+        """Go source (.go files or a package's folder) run live in this window, or a saved run opened as
+        File > Open opens it. With no ``paths``, ask for a file.
         Returns the window it opened in, or None when it could not (the reason is in the status bar)."""
         if not paths:
             dlg = QFileDialog(self, self.tr("Open Go"), self.settings.folder("open"),
-                              self.tr("Go source (*.go);;leakviz Go runs (*.leakviz-go)"))
+                              self.tr("Go source (*.go);;leakviz runs (*.leakviz-run *.leakviz-go)"))
             dlg.setFileMode(QFileDialog.ExistingFile)
             dlg.fileSelected.connect(lambda p: (self.settings.remember_folder("open", p), self.open_go([p])))
             dlg.open()
             return None
-        if len(paths) == 1 and paths[0].endswith(".leakviz-go"):
-            return self.open_saved_program(Path(paths[0]))
+        if len(paths) == 1 and paths[0].endswith((".leakviz-run", ".leakviz-go")):
+            return self if self.open_run(Path(paths[0])) else None
         from ..golang.errors import GoSourceError
         from ..golang.module import load_sources
         try:
@@ -294,7 +282,7 @@ class FilesMixin:
     def dropEvent(self, e) -> None:
         go = go_paths_of(e.mimeData())  # .go files, a folder of package main or a saved Go run: run here
         if go:
-            self.open_go(go)  # runs here, live (a saved Go run: in its own window)
+            self.open_go(go)  # runs here, live
             e.acceptProposedAction()
             return
         path = self._dropped_file(e.mimeData())
@@ -307,7 +295,7 @@ class FilesMixin:
 
     def _open_dialog(self) -> None:
         dlg = QFileDialog(self, self.tr("Open a saved run"), self.settings.folder("open"),
-                          self.tr("leakviz runs (*.leakviz-run)"))
+                          self.tr("leakviz runs (*.leakviz-run *.leakviz-go)"))
         dlg.setFileMode(QFileDialog.ExistingFile)
         dlg.fileSelected.connect(lambda p: self.open_run(Path(p)))
         dlg.open()

@@ -269,8 +269,8 @@ def launch_options(settings: Settings, given: set[str] | frozenset[str], *, pres
     (``given``: argparse dests), else what was remembered, else the flag's
     default. The last saved run shown comes back if it still opens; else the
     last preset. Returns MainWindow's keyword arguments plus ``opened``."""
-    from ..core import runfile
     from ..core.presets import PRESETS
+    from ..goplay.savefile import SaveFileError, load_saved
     from .i18n import LANGUAGES
 
     out = {"preset": preset, "speed": speed, "lang": lang, "zoom_factor": zoom, "present": present,
@@ -291,8 +291,8 @@ def launch_options(settings: Settings, given: set[str] | frozenset[str], *, pres
         f = settings.text("run/file")
         if f:
             try:
-                out["opened"] = (Path(f), runfile.load(f))
-            except runfile.RunFileError as e:
+                out["opened"] = (Path(f), load_saved(f))
+            except SaveFileError as e:
                 log.warning("not reopening the last run: %s", e)
         if out["opened"] is None:
             out["preset"] = settings.text("run/preset", PRESETS) or preset

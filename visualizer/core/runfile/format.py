@@ -1,4 +1,4 @@
-"""The ``leakviz-run`` format: its constants, its errors, and the shape every event must have.
+"""The ``leakviz-run`` format: its constants, its errors, the shape every event must have, and a Config read back.
 
 See the package's docstring for the format itself.
 """
@@ -11,23 +11,26 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
-from ..scenario import Config
+from ..scenario import Config, ConfigError
 from ..trace import Event, Events, _canon
+
+if TYPE_CHECKING:
+    from .program import SavedProgram
 
 __all__ = ["FORMAT", "SHAPES", "VERSION", "Recording", "RunFileError"]
 
 FORMAT = "leakviz-run"
-VERSION = 1
+VERSION = 2  # 2: a Go program's run too, and the footer hashes the header; version 1 files still read
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _LEVEL = 6
 _BATCH = 8192  # events encoded, compressed and written at a time
 _READ = 1 << 20  # compressed bytes read at a time
 _STEP = 8 << 20  # decompressed bytes handled at a time
-_MAX_HEADER = 1 << 20  # a header line longer than this is not ours
+_MAX_HEADER = 64 << 20  # a header line longer than this is not ours (a program's holds its source)
 _MAX_LINE = 64 << 20  # nor is an event line longer than this
 _CHECK_REST = 256 << 20  # after a bad line, decompressed bytes checked for damage
 # Our runs inflate about 7 times; far more than that is a gzip bomb, refused
@@ -53,12 +56,15 @@ class RunFileError(ValueError):
 @dataclass(frozen=True)
 class Recording:
     """A loaded run: its config, its events (tuples, as the trace holds them),
-    the trace's sha256 (checked against the events) and who saved it."""
+    the trace's sha256 (checked against the events) and who saved it; for a
+    Go program's run, ``program`` (its events are not kept: opening it runs
+    it again) and ``config`` None."""
 
-    config: Config
+    config: Config | None
     events: Events = field(repr=False)  # compacted; index, iterate or list() it
     sha256: str
     saved_by: str
+    program: SavedProgram | None = None
 
 
 def _why(e: OSError) -> str:
@@ -153,3 +159,66 @@ def _check_shapes(events: list[Event], live: set[int], t0: int) -> int:
             if k in ends:
                 live.discard(e[2])
     return t0
+
+
+def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
+    """A parsed JSON array as an event or a field of one: arrays become
+    tuples, recursively; common strings are shared."""
+    types = set(map(type, o))
+    if types <= _SCALARS:
+        return tuple(map(get, o, o))
+    if dict in types:
+        raise _Bad("it holds a JSON object")
+    return tuple([_thaw(x) if type(x) is list else get(x, x) for x in o])
+
+
+def _is_int(v: Any) -> bool:
+    return type(v) is int
+
+
+def _is_num(v: Any) -> bool:
+    return type(v) in (int, float)
+
+
+# what each annotation of a Config field accepts in JSON, and how it comes back
+_SETTING_KINDS: dict[str, tuple[str, Any, bool]] = {
+    # annotation: (what it must be, check of a value or of each item, is a list)
+    "str": ("text", lambda v: type(v) is str, False),
+    "int": ("a whole number", _is_int, False),
+    "bool": ("true or false", lambda v: type(v) is bool, False),
+    "float": ("a number", _is_num, False),
+    "tuple[int, ...] | None": ("null or a list of whole numbers", _is_int, True),
+    "tuple[float, ...] | None": ("null or a list of numbers", _is_num, True),
+}
+
+
+def config_of(obj: Any, name: str) -> Config:
+    """The Config a JSON object describes (a run file's header, a saved Go run's article requests): every
+    setting checked; RunFileError with one line naming ``name`` otherwise."""
+    if type(obj) is not dict:
+        raise RunFileError(f"{name}: the header is malformed: its config is not a JSON object")
+    known = {f.name: f for f in fields(Config)}
+    for key in obj:
+        if key not in known:
+            raise RunFileError(f"{name}: its config has an unknown setting {key!r}")
+    kw = {}
+    for key, v in obj.items():
+        kind = _SETTING_KINDS.get(str(known[key].type))
+        if kind is None:  # a field this reader has no rule for: take it as JSON gives it
+            kw[key] = _thaw(v) if type(v) is list else v
+            continue
+        what, ok, is_list = kind
+        if is_list:
+            good = v is None or (type(v) is list and all(map(ok, v)))
+            v = tuple(v) if type(v) is list else v
+        else:
+            good = ok(v)
+        if not good:
+            raise RunFileError(f"{name}: its config is invalid: {key} must be {what}, got {json.dumps(v)[:40]}")
+        kw[key] = v
+    try:
+        return Config(**kw).validate()
+    except ConfigError as e:
+        raise RunFileError(f"{name}: its config is invalid: {e}") from None
+    except (TypeError, ValueError) as e:
+        raise RunFileError(f"{name}: its config is invalid: {e}") from None

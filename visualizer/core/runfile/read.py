@@ -6,11 +6,10 @@ import hashlib
 import json
 import os
 import zlib
-from dataclasses import fields
 from typing import Any
 
 from ..atomic import ReadError, open_regular, show_path
-from ..scenario import Config, ConfigError
+from ..scenario import Config
 from ..trace import Event, Events
 from .format import (
     _ALLOWANCE,
@@ -21,7 +20,6 @@ from .format import (
     _MAX_LINE,
     _MAX_RATIO,
     _READ,
-    _SCALARS,
     _SHA_RE,
     _STEP,
     FORMAT,
@@ -32,73 +30,13 @@ from .format import (
     _check_shapes,
     _gc_paused,
     _hash_update,
+    _thaw,
     _why,
+    config_of,
 )
+from .program import SavedProgram, program_of
 
 __all__ = ["load"]
-
-
-def _thaw(o: list, get: Any = _COMMON.get) -> tuple:
-    """A parsed JSON array as an event or a field of one: arrays become
-    tuples, recursively; common strings are shared."""
-    types = set(map(type, o))
-    if types <= _SCALARS:
-        return tuple(map(get, o, o))
-    if dict in types:
-        raise _Bad("it holds a JSON object")
-    return tuple([_thaw(x) if type(x) is list else get(x, x) for x in o])
-
-
-def _is_int(v: Any) -> bool:
-    return type(v) is int
-
-
-def _is_num(v: Any) -> bool:
-    return type(v) in (int, float)
-
-
-# what each annotation of a Config field accepts in JSON, and how it comes back
-_SETTING_KINDS: dict[str, tuple[str, Any, bool]] = {
-    # annotation: (what it must be, check of a value or of each item, is a list)
-    "str": ("text", lambda v: type(v) is str, False),
-    "int": ("a whole number", _is_int, False),
-    "bool": ("true or false", lambda v: type(v) is bool, False),
-    "float": ("a number", _is_num, False),
-    "tuple[int, ...] | None": ("null or a list of whole numbers", _is_int, True),
-    "tuple[float, ...] | None": ("null or a list of numbers", _is_num, True),
-}
-
-
-def config_of(obj: Any, name: str) -> Config:
-    """The Config a JSON object describes (a run file's header, a saved Go run's article requests): every
-    setting checked; RunFileError with one line naming ``name`` otherwise."""
-    if type(obj) is not dict:
-        raise RunFileError(f"{name}: the header is malformed: its config is not a JSON object")
-    known = {f.name: f for f in fields(Config)}
-    for key in obj:
-        if key not in known:
-            raise RunFileError(f"{name}: its config has an unknown setting {key!r}")
-    kw = {}
-    for key, v in obj.items():
-        kind = _SETTING_KINDS.get(str(known[key].type))
-        if kind is None:  # a field this reader has no rule for: take it as JSON gives it
-            kw[key] = _thaw(v) if type(v) is list else v
-            continue
-        what, ok, is_list = kind
-        if is_list:
-            good = v is None or (type(v) is list and all(map(ok, v)))
-            v = tuple(v) if type(v) is list else v
-        else:
-            good = ok(v)
-        if not good:
-            raise RunFileError(f"{name}: its config is invalid: {key} must be {what}, got {json.dumps(v)[:40]}")
-        kw[key] = v
-    try:
-        return Config(**kw).validate()
-    except ConfigError as e:
-        raise RunFileError(f"{name}: its config is invalid: {e}") from None
-    except (TypeError, ValueError) as e:
-        raise RunFileError(f"{name}: its config is invalid: {e}") from None
 
 
 class _Reader:
@@ -109,6 +47,8 @@ class _Reader:
         self.name = name
         self.header: dict[str, Any] | None = None
         self.config: Config | None = None
+        self.program: SavedProgram | None = None
+        self.header_sha = ""  # sha256 of the header line, which a version 2 footer records
         self.footer: dict[str, Any] | None = None
         self.events = Events()  # compacted as it grows: memory stays near the loaded run's own size
         self.hash = hashlib.sha256()
@@ -283,26 +223,38 @@ class _Reader:
         if type(v) is not int or v < 1:
             raise self.err(f"the header is malformed: its version must be a positive integer, got {json.dumps(v)[:20]}")
         if v > VERSION:
-            raise self.err(f"made by a newer leakviz (format version {v}); this one reads version {VERSION}")
+            raise self.err(f"made by a newer leakviz (format version {v}); this one reads versions 1 to {VERSION}")
+        run = h.get("run") if v >= 2 else "preset"
+        if run not in ("preset", "program"):
+            raise self.err('the header is malformed: its "run" must be "preset" or "program"')
+        runs = ("config", lambda x: x is not None, "the run's config") if run == "preset" else \
+            ("program", lambda x: type(x) is dict, "the program as a JSON object")
         for key, ok, what in (("saved_by", lambda x: type(x) is str, "text"),
                               ("events", lambda x: type(x) is int and x >= 0, "a count (0 or more)"),
-                              ("sha256", _is_sha, "64 lowercase hex digits"),
-                              ("config", lambda x: x is not None, "the run's config")):
+                              ("sha256", _is_sha, "64 lowercase hex digits"), runs):
             if key not in h:
                 raise self.err(f"the header is malformed: it has no {key!r}")
             if not ok(h[key]):
                 raise self.err(f"the header is malformed: its {key!r} must be {what}")
-        self.config = config_of(h["config"], name)
+        if run == "program":
+            if h["events"]:
+                raise self.err("the header is malformed: a program's run holds no events (opening it runs it)")
+            self.program = program_of(h["program"], name)
+        else:
+            self.config = config_of(h["config"], name)
         self.header = h
+        self.header_sha = hashlib.sha256(line.encode()).hexdigest()
 
     def read_footer(self, line: str) -> None:
         try:
             ft = json.loads(line)
         except (ValueError, RecursionError):
             raise _Bad("its last line is not valid JSON") from None
-        if (type(ft) is not dict or set(ft) != {"end", "sha256"} or type(ft["end"]) is not int
-                or not _is_sha(ft["sha256"])):
-            raise _Bad('the last line must be {"end": N, "sha256": "..."}')
+        keys = {"end", "sha256"} if self.header["version"] == 1 else {"end", "sha256", "header"}
+        if (type(ft) is not dict or set(ft) != keys or type(ft["end"]) is not int
+                or not _is_sha(ft["sha256"]) or not _is_sha(ft.get("header", "0" * 64))):
+            raise _Bad('the last line must be {"end": N, "sha256": "..."' + (', "header": "..."}' if len(keys) > 2
+                                                                            else "}"))
         self.footer = ft
 
     def finish(self, rest: bytes) -> Recording:
@@ -322,12 +274,14 @@ class _Reader:
             raise self.err("the file is damaged: its header and its closing line disagree")
         if got != n:
             raise self.err(f"the file is damaged: it holds {got:,} events but its header says {n:,}")
+        if "header" in self.footer and self.footer["header"] != self.header_sha:
+            raise self.err("the file is damaged: its header does not match the sha256 its closing line records")
         sha = self.hash.hexdigest()
         if sha != h["sha256"]:
             raise self.err(f"the file is damaged: its events do not match their sha256 "
                            f"(recorded {h['sha256'][:12]}…, computed {sha[:12]}…)")
-        assert self.config is not None
-        return Recording(config=self.config, events=self.events, sha256=sha, saved_by=h["saved_by"])
+        return Recording(config=self.config, events=self.events, sha256=sha, saved_by=h["saved_by"],
+                         program=self.program)
 
 
 def _is_sha(x: Any) -> bool:
@@ -340,8 +294,8 @@ def _zmsg(e: zlib.error) -> str:
 
 
 def load(path: str | os.PathLike) -> Recording:
-    """Read a run file written by ``save``. Raises RunFileError (one line)
-    for anything that is not a complete, intact version-1 run file."""
+    """Read a run file written by ``save`` (version 2) or by an older leakviz (version 1). Raises
+    RunFileError (one line) for anything that is not a complete, intact run file."""
     path = os.fspath(path)
     name = show_path(path)
     try:

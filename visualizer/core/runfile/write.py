@@ -26,6 +26,7 @@ from .format import (
     _gc_paused,
     _hash_update,
 )
+from .program import SavedProgram, program_json, program_of
 
 __all__ = ["save"]
 
@@ -102,8 +103,10 @@ def _batches(it: Iterable[Event]) -> Iterator[list[Event]]:
         yield batch
 
 
-def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event]) -> None:
-    """Write the run (its starting config and all its events) to ``path``.
+def save(path: str | os.PathLike, *, config: Config | None = None, events: Events | list[Event] | None = None,
+         program: SavedProgram | None = None) -> None:
+    """Write a run to ``path``: a preset's (its starting ``config`` and all its ``events``) or a Go
+    ``program``'s (its source and choices; its events are not written, see the package's docstring).
 
     Atomic: the data goes to a temporary file in the same folder, which then
     replaces ``path`` in one step. Raises RunFileError (one line) when the run
@@ -111,6 +114,15 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
     """
     path = os.fspath(path)
     name = show_path(path)
+    if (program is None) == (config is None) or (program is None) == (events is None):
+        raise TypeError("save takes a config and its events, or a program")
+    if program is not None:
+        if not isinstance(program, SavedProgram):
+            raise TypeError(f"program must be a runfile.SavedProgram, not {type(program).__name__}")
+        doc = program_json(program)
+        program_of(doc, f"cannot save {name}")  # what load would refuse is not saved
+        _write(path, name, {"run": "program", "program": doc}, [], 0, _EMPTY)
+        return
     if not isinstance(config, Config):
         raise TypeError(f"config must be a scenario.Config, not {type(config).__name__}")
     try:
@@ -139,28 +151,36 @@ def save(path: str | os.PathLike, *, config: Config, events: Events | list[Event
                 _hash_update(h, batch)
             sha = h.hexdigest()
             source = events
-        header = {"format": FORMAT, "version": VERSION, "saved_by": f"leakviz {__version__}",
-                  "config": json.loads(config.to_json()), "events": n, "sha256": sha}
-        footer = {"end": n, "sha256": sha}
+        _write(path, name, {"run": "preset", "config": json.loads(config.to_json())}, source, n, sha)
 
-        try:
-            with atomic_write(path, "wb") as f:
-                z = zlib.compressobj(_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip wrapper
-                f.write(z.compress((json.dumps(header) + "\n").encode()))
-                written = 0
-                live: set[int] = set()
-                t = 0
-                for batch in _batches(source):
-                    data = _encode_batch(batch, written)  # checks each field's type first
-                    try:
-                        t = _check_shapes(batch, live, t)
-                    except _Bad as e:  # what load would refuse is not saved
-                        raise RunFileError(f"cannot save {name}: event {written + (e.at or 0):,} {e}") from None
-                    f.write(z.compress(data))
-                    written += len(batch)
-                if written != n:
-                    raise RunFileError(f"cannot save {name}: the trace changed while it was being saved")
-                f.write(z.compress((json.dumps(footer) + "\n").encode()))
-                f.write(z.flush())
-        except WriteError as e:
-            raise RunFileError(f"cannot save {name}: {e.why}") from e.__cause__
+
+_EMPTY = hashlib.sha256().hexdigest()  # the hash of no events
+
+
+def _write(path: str, name: str, what: dict, source: Iterable[Event], n: int, sha: str) -> None:
+    """The header (``what`` the run is, and the trace's count and hash), the events, the footer."""
+    header = {"format": FORMAT, "version": VERSION, "saved_by": f"leakviz {__version__}", **what,
+              "events": n, "sha256": sha}
+    head = json.dumps(header).encode()  # ASCII: JSON escapes the rest
+    footer = {"end": n, "sha256": sha, "header": hashlib.sha256(head).hexdigest()}
+    try:
+        with atomic_write(path, "wb") as f:
+            z = zlib.compressobj(_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # gzip wrapper
+            f.write(z.compress(head + b"\n"))
+            written = 0
+            live: set[int] = set()
+            t = 0
+            for batch in _batches(source):
+                data = _encode_batch(batch, written)  # checks each field's type first
+                try:
+                    t = _check_shapes(batch, live, t)
+                except _Bad as e:  # what load would refuse is not saved
+                    raise RunFileError(f"cannot save {name}: event {written + (e.at or 0):,} {e}") from None
+                f.write(z.compress(data))
+                written += len(batch)
+            if written != n:
+                raise RunFileError(f"cannot save {name}: the trace changed while it was being saved")
+            f.write(z.compress((json.dumps(footer) + "\n").encode()))
+            f.write(z.flush())
+    except WriteError as e:
+        raise RunFileError(f"cannot save {name}: {e.why}") from e.__cause__

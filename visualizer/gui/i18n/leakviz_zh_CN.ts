@@ -273,12 +273,12 @@
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="287"/>
+        <location filename="../controls.py" line="298"/>
         <source>Failing checks must be numbers separated by commas, like 0,9.</source>
         <translation>失败的检查必须是用逗号分隔的数字，例如 0,9。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="296"/>
+        <location filename="../controls.py" line="307"/>
         <source>Check {i} does not exist: checks are numbered 0 to {last}.</source>
         <translation>检查 {i} 不存在：检查编号为 0 到 {last}。</translation>
     </message>
@@ -494,162 +494,156 @@
     </message>
     <message>
         <location filename="../files.py" line="93"/>
-        <location filename="../files.py" line="310"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
         <location filename="../files.py" line="94"/>
-        <source>leakviz Go runs (*.leakviz-go)</source>
-        <translation>leakviz Go 运行 (*.leakviz-go)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="95"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="95"/>
+        <location filename="../files.py" line="94"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="99"/>
+        <location filename="../files.py" line="98"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="112"/>
+        <location filename="../files.py" line="111"/>
         <source>Replay an access log</source>
         <translation>重放访问日志</translation>
     </message>
     <message>
-        <location filename="../files.py" line="113"/>
+        <location filename="../files.py" line="112"/>
         <source>Access logs (*.log *.txt access*);;All files (*)</source>
         <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="130"/>
+        <location filename="../files.py" line="129"/>
         <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
         <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="157"/>
-        <source>Saved {p}</source>
-        <translation>已保存 {p}</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="182"/>
+        <location filename="../files.py" line="160"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="202"/>
+        <location filename="../files.py" line="180"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="217"/>
+        <location filename="../files.py" line="201"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="247"/>
+        <location filename="../files.py" line="235"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="249"/>
+        <location filename="../files.py" line="237"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="265"/>
+        <location filename="../files.py" line="253"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="266"/>
-        <source>Go source (*.go);;leakviz Go runs (*.leakviz-go)</source>
-        <translation>Go 源码 (*.go);;leakviz Go 运行 (*.leakviz-go)</translation>
+        <location filename="../files.py" line="254"/>
+        <source>Go source (*.go);;leakviz runs (*.leakviz-run *.leakviz-go)</source>
+        <translation>Go 源码 (*.go);;leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="309"/>
+        <location filename="../files.py" line="297"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="323"/>
+        <location filename="../files.py" line="298"/>
+        <source>leakviz runs (*.leakviz-run *.leakviz-go)</source>
+        <translation>leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="311"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="341"/>
+        <location filename="../files.py" line="329"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="352"/>
+        <location filename="../files.py" line="340"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="365"/>
+        <location filename="../files.py" line="353"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="391"/>
+        <location filename="../files.py" line="379"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="391"/>
+        <location filename="../files.py" line="379"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="392"/>
+        <location filename="../files.py" line="380"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="392"/>
+        <location filename="../files.py" line="380"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="392"/>
+        <location filename="../files.py" line="380"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="393"/>
+        <location filename="../files.py" line="381"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="393"/>
+        <location filename="../files.py" line="381"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="394"/>
+        <location filename="../files.py" line="382"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="397"/>
+        <location filename="../files.py" line="385"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="397"/>
+        <location filename="../files.py" line="385"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="401"/>
+        <location filename="../files.py" line="389"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -1037,398 +1031,400 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="138"/>
+        <location filename="../window.py" line="139"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163"/>
+        <location filename="../window.py" line="164"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="164"/>
+        <location filename="../window.py" line="165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165"/>
+        <location filename="../window.py" line="166"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="167"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167"/>
+        <location filename="../window.py" line="168"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="169"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="170"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="171"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="172"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="174"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="176"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="177"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="178"/>
         <source>Replay an access &amp;log…</source>
         <translation>重放访问日志(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="179"/>
         <source>Back to made-up requests</source>
         <translation>改回模拟生成的请求</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="180"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="182"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="183"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="184"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="185"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="186"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="187"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="188"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="190"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="191"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="192"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="193"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="196"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="196"/>
+        <location filename="../window.py" line="197"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="198"/>
         <source>Play the &amp;scheduler</source>
         <translation>扮演调度器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="199"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="200"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="201"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="202"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="204"/>
+        <location filename="../window.py" line="205"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="206"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="207"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="208"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="209"/>
         <source>&amp;Follow one request</source>
         <translation>跟踪一个请求(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="210"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="211"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="211"/>
+        <location filename="../window.py" line="212"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="216"/>
+        <location filename="../window.py" line="217"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217"/>
+        <location filename="../window.py" line="218"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218"/>
-        <location filename="../window.py" line="546"/>
+        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="560"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="220"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
+        <location filename="../window.py" line="222"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="223"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="223"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="224"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="224"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="224"/>
+        <location filename="../window.py" line="225"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="226"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="226"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="228"/>
+        <location filename="../window.py" line="229"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="279"/>
+        <location filename="../window.py" line="280"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="304"/>
+        <location filename="../window.py" line="305"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="305"/>
+        <location filename="../window.py" line="306"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="319"/>
+        <location filename="../window.py" line="320"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="405"/>
+        <location filename="../window.py" line="406"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
         <location filename="../window.py" line="418"/>
+        <location filename="../window.py" line="423"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="434"/>
+        <location filename="../window.py" line="448"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="436"/>
+        <location filename="../window.py" line="443"/>
+        <location filename="../window.py" line="450"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="442"/>
+        <location filename="../window.py" line="456"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="443"/>
+        <location filename="../window.py" line="457"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="509"/>
+        <location filename="../window.py" line="523"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="543"/>
+        <location filename="../window.py" line="557"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="564"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="550"/>
+        <location filename="../window.py" line="564"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="552"/>
+        <location filename="../window.py" line="566"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="552"/>
+        <location filename="../window.py" line="566"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="553"/>
+        <location filename="../window.py" line="567"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="554"/>
+        <location filename="../window.py" line="568"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="573"/>
+        <location filename="../window.py" line="587"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="590"/>
+        <location filename="../window.py" line="604"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="602"/>
+        <location filename="../window.py" line="616"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="603"/>
+        <location filename="../window.py" line="617"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1436,7 +1432,7 @@
 <context>
     <name>MemoryChart</name>
     <message>
-        <location filename="../chart.py" line="89"/>
+        <location filename="../chart.py" line="105"/>
         <source>Memory held by stranded goroutines over simulated time:
 blue = what real Go would hold (modelled: 2 KiB stack + runtime records),
 red = what the simulated goroutines hold in this Python process (measured).</source>
@@ -1445,32 +1441,32 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 红色 = 模拟的 goroutine 在本 Python 进程中占用的内存（实测）。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="120"/>
+        <location filename="../chart.py" line="136"/>
         <source>Memory held by stranded goroutines</source>
         <translation>永久阻塞的 goroutine 占用的内存</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="122"/>
+        <location filename="../chart.py" line="138"/>
         <source>━ Go (modelled)</source>
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="127"/>
+        <location filename="../chart.py" line="143"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="132"/>
+        <location filename="../chart.py" line="148"/>
         <source>Predict first: the memory comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示内存。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="144"/>
+        <location filename="../chart.py" line="160"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="151"/>
+        <location filename="../chart.py" line="167"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>
@@ -1486,12 +1482,12 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PlayMixin</name>
     <message>
-        <location filename="../play.py" line="422"/>
+        <location filename="../play.py" line="425"/>
         <source>Play the scheduler plays the article&apos;s handler: choose a preset first.</source>
         <translation>扮演调度器使用文章中的处理函数：请先选择一个预设。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="477"/>
+        <location filename="../play.py" line="480"/>
         <source>&lt;b&gt;Stranded, or not?&lt;/b&gt; Predict first: the engine answers when it has run.</source>
         <translation>&lt;b&gt;会不会永久阻塞？&lt;/b&gt;先预测：引擎运行完后给出答案。</translation>
     </message>
@@ -1499,122 +1495,122 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PlayPanel</name>
     <message>
-        <location filename="../play.py" line="333"/>
+        <location filename="../play.py" line="336"/>
         <source>Play the scheduler</source>
         <translation>扮演调度器</translation>
     </message>
     <message>
-        <location filename="../play.py" line="334"/>
+        <location filename="../play.py" line="337"/>
         <source>One request, {n} checks: choose what each sends and when it finishes. done holds {cd}, quit {cq}.</source>
         <translation>一个请求，{n} 个检查：为每个检查选择它发送什么、第几个完成。done 可缓存 {cd} 个值，quit 可缓存 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="337"/>
+        <location filename="../play.py" line="340"/>
         <source>(The window has {m} checks: a class plays {n}.)</source>
         <translation>（窗口设置了 {m} 个检查：课堂上只玩 {n} 个。）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="339"/>
+        <location filename="../play.py" line="342"/>
         <source>check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../play.py" line="339"/>
+        <location filename="../play.py" line="342"/>
         <source>sends on</source>
         <translation>发送到</translation>
     </message>
     <message>
-        <location filename="../play.py" line="339"/>
+        <location filename="../play.py" line="342"/>
         <source>finishes</source>
         <translation>完成顺序</translation>
     </message>
     <message>
-        <location filename="../play.py" line="346"/>
+        <location filename="../play.py" line="349"/>
         <source>Passes: sends on done. Fails: sends on quit. Space or Enter switches.</source>
         <translation>通过：发送到 done。失败：发送到 quit。按空格或回车切换。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="349"/>
+        <location filename="../play.py" line="352"/>
         <source>Stranded: blocked for ever</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../play.py" line="353"/>
+        <location filename="../play.py" line="356"/>
         <source>How many checks will be stranded (blocked for ever)?</source>
         <translation>会有几个检查永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../play.py" line="354"/>
+        <location filename="../play.py" line="357"/>
         <source>your guess</source>
         <translation>你的猜测</translation>
     </message>
     <message>
-        <location filename="../play.py" line="355"/>
+        <location filename="../play.py" line="358"/>
         <source>Run ▶</source>
         <translation>运行 ▶</translation>
     </message>
     <message>
-        <location filename="../play.py" line="356"/>
+        <location filename="../play.py" line="359"/>
         <source>Run this request on the engine and watch (Enter)</source>
         <translation>在引擎上运行这个请求并观看（回车）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="357"/>
+        <location filename="../play.py" line="360"/>
         <source>Random schedule</source>
         <translation>随机调度</translation>
     </message>
     <message>
-        <location filename="../play.py" line="358"/>
+        <location filename="../play.py" line="361"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../play.py" line="359"/>
+        <location filename="../play.py" line="362"/>
         <source>Explorer at done {cd} × quit {cq}</source>
         <translation>容量探索器：done {cd} × quit {cq}</translation>
     </message>
     <message>
-        <location filename="../play.py" line="364"/>
+        <location filename="../play.py" line="367"/>
         <source>All schedules of {n} checks, by how many checks they strand:</source>
         <translation>{n} 个检查的所有调度，按永久阻塞的检查个数统计：</translation>
     </message>
     <message>
-        <location filename="../play.py" line="377"/>
+        <location filename="../play.py" line="380"/>
         <source>The engine stranded &lt;b&gt;{k}&lt;/b&gt; of the {n} checks: {list}.</source>
         <translation>引擎让 {n} 个检查中的 &lt;b&gt;{k}&lt;/b&gt; 个永久阻塞：{list}。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="380"/>
+        <location filename="../play.py" line="383"/>
         <source>The engine stranded &lt;b&gt;none&lt;/b&gt; of the {n} checks.</source>
         <translation>引擎没有让 {n} 个检查中的&lt;b&gt;任何一个&lt;/b&gt;永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="382"/>
+        <location filename="../play.py" line="385"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="384"/>
+        <location filename="../play.py" line="387"/>
         <source>&lt;span style=&apos;color:{c}&apos;&gt;Your prediction, {g}, was right.&lt;/span&gt;</source>
         <translation>&lt;span style='color:{c}'&gt;你预测的 {g} 是对的。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../play.py" line="386"/>
+        <location filename="../play.py" line="389"/>
         <source>You said {g}.</source>
         <translation>你预测的是 {g}。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="396"/>
+        <location filename="../play.py" line="399"/>
         <source>Of all {total} (2&lt;sup&gt;{n}&lt;/sup&gt; outcomes × {n}! orders): &lt;b&gt;{same}&lt;/b&gt; strand {k} as this one did; {none} strand none.</source>
         <translation>在全部 {total} 种调度中（2&lt;sup&gt;{n}&lt;/sup&gt; 种结果 × {n}! 种顺序）：&lt;b&gt;{same}&lt;/b&gt; 和这次一样有 {k} 个永久阻塞；{none} 没有任何阻塞。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="401"/>
+        <location filename="../play.py" line="404"/>
         <source>&lt;b&gt;At these capacities every schedule is safe.&lt;/b&gt;</source>
         <translation>&lt;b&gt;在这样的容量下，每种调度都不会泄漏。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../play.py" line="402"/>
+        <location filename="../play.py" line="405"/>
         <source>Every schedule is safe only from done {sd}, quit {sq}: the first check to finish may fail, and all the others then send on one channel.</source>
         <translation>只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。</translation>
     </message>
@@ -1652,7 +1648,7 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="169"/>
+        <location filename="../programmode.py" line="176"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
@@ -1910,12 +1906,12 @@ Red: the first stranded goroutine. Orange ticks: handlers returning early. Blue:
 红色：第一个永久阻塞的 goroutine。橙色刻度：handler 提前返回。蓝色：运行中修改了设置。</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="119"/>
+        <location filename="../timeline.py" line="122"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../timeline.py" line="120"/>
+        <location filename="../timeline.py" line="123"/>
         <source>replay at {t} s · event {i} of {n}</source>
         <translation>回放 {t} 秒 · 第 {i} / {n} 个事件</translation>
     </message>

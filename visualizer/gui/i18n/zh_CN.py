@@ -188,6 +188,8 @@ ZH = {
     "&Open a saved run…": "打开保存的运行(&O)…",
     "&Save this run…": "保存这次运行(&S)…",
     "leakviz runs (*.leakviz-run)": "leakviz 运行记录 (*.leakviz-run)",
+    "leakviz runs (*.leakviz-run *.leakviz-go)": "leakviz 运行记录 (*.leakviz-run *.leakviz-go)",
+    "Go source (*.go);;leakviz runs (*.leakviz-run *.leakviz-go)": "Go 源码 (*.go);;leakviz 运行记录 (*.leakviz-run *.leakviz-go)",
     "Saved the run to {p}": "已将运行保存到 {p}",
     "Opened {p}: {n} events. Drag the timeline to replay it.": "已打开 {p}：{n} 个事件。拖动时间轴即可回放。",
     "Open a saved run": "打开保存的运行",
