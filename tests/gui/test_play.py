@@ -143,3 +143,16 @@ def test_the_lesson_takes_the_window_over_from_the_game(projector, qtbot):
     wait_until(qtbot, lambda: not _panel(w).isVisible(), "the game to step aside")
     assert w.lesson_panel.isVisible() and w.session.cfg.requests > 1  # the lesson's run, not the game's
     assert not w.act_scheduler.isChecked()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_chart_legend_beside_the_panel_is_not_cut(projector, qtbot, monkeypatch, lang):
+    """At 1024x768 with the panel open the chart's legend read "this process (measure" at its right edge."""
+    from tests.gui.test_projector import drawn_texts
+    w = projector(lang=lang)
+    qtbot.keyClick(w, Qt.Key_F2)
+    qtbot.waitUntil(lambda: _panel(w) is not None and _panel(w).isVisible())
+    texts = [(t, r) for t, _s, where, r in drawn_texts(w, monkeypatch) if where == "memoryChart" and r is not None]
+    assert any(t.startswith("━") for t, _r in texts)  # the legend was drawn
+    cut = [t for t, r in texts if r.right() > w.chart.width() or r.left() < 0]
+    assert cut == []

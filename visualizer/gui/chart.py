@@ -135,12 +135,15 @@ class MemoryChart(QWidget):
         p.drawText(QRectF(8, 2, self.width() - 16, lh), Qt.AlignLeft | Qt.AlignVCenter,
                    self.tr("Memory held by stranded goroutines"))
         legend = QRectF(12, 2 + lh, self.width() - 16, lh)
-        go_label = self.tr("━ Go (modelled)")
+        go_label, py_label = self.tr("━ Go (modelled)"), self.tr("━ this process (measured)")
+        fm = p.fontMetrics()
+        if fm.horizontalAdvance(go_label) + 24 + fm.horizontalAdvance(py_label) > legend.width():
+            go_label, py_label = self.tr("━ Go"), self.tr("━ this process")  # beside the play panel: cut words
         p.setPen(BLUE)
         p.drawText(legend, Qt.AlignLeft | Qt.AlignVCenter, go_label)
         p.setPen(VERMILLION)
-        p.drawText(legend.adjusted(p.fontMetrics().horizontalAdvance(go_label) + 24, 0, 0, 0),
-                   Qt.AlignLeft | Qt.AlignVCenter, self.tr("━ this process (measured)"))
+        p.drawText(legend.adjusted(fm.horizontalAdvance(go_label) + 24, 0, 0, 0),
+                   Qt.AlignLeft | Qt.AlignVCenter, py_label)
         if self.hidden:  # the words get the plot's and the axis' room: a short chart cut them in two
             p.fillRect(QRectF(0, legend.bottom(), self.width(), self.height() - legend.bottom()), PAPER)
             p.setPen(GREY)

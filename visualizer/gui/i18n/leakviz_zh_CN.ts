@@ -1451,22 +1451,32 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>━ Go（模型）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="143"/>
+        <location filename="../chart.py" line="138"/>
         <source>━ this process (measured)</source>
         <translation>━ 本进程（实测）</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="148"/>
+        <location filename="../chart.py" line="141"/>
+        <source>━ Go</source>
+        <translation>━ Go</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="141"/>
+        <source>━ this process</source>
+        <translation>━ 本进程</translation>
+    </message>
+    <message>
+        <location filename="../chart.py" line="151"/>
         <source>Predict first: the memory comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示内存。</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="160"/>
+        <location filename="../chart.py" line="163"/>
         <source>{t} s simulated</source>
         <translation>模拟 {t} 秒</translation>
     </message>
     <message>
-        <location filename="../chart.py" line="167"/>
+        <location filename="../chart.py" line="170"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
     </message>

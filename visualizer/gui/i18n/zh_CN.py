@@ -173,6 +173,8 @@ ZH = {
     "Memory held by stranded goroutines": "永久阻塞的 goroutine 占用的内存",
     "━ Go (modelled)": "━ Go（模型）",
     "━ this process (measured)": "━ 本进程（实测）",
+    "━ Go": "━ Go",
+    "━ this process": "━ 本进程",
     "{t} s simulated": "模拟 {t} 秒",
     # stage
     "Each lane is one request: its check goroutines (left) send on done or quit (middle) to the handler (right).\nRed crossed squares are stranded goroutines: blocked forever.":
