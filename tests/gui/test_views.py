@@ -146,3 +146,22 @@ def test_the_changed_bar_marks_changed_code_not_a_changed_comment():
     marked = {src[i].strip() for i in changed_lines(PRESETS["context"])}
     assert "return" not in marked
     assert "defer cancel() // closes ctx.Done() on every return" in marked and "case ch <- true:" in marked
+
+
+def test_the_code_panel_lays_out_again_only_when_a_count_gains_a_digit(qtbot, monkeypatch):
+    """A running program's counts change every frame: the layout search ran on each (a third of the panel's
+    frame), though the gutter only widens when the widest count gains a digit."""
+    cv = CodeView()
+    qtbot.addWidget(cv)
+    cv.resize(500, 600)
+    cv.set_config(Config(checks=10))
+    searches = []
+    real = CodeView._fit_search
+    monkeypatch.setattr(CodeView, "_fit_search", lambda self, *a: searches.append(a[0]) or real(self, *a))
+    sizes = []
+    for n in (120, 121, 187, 999, 1000):
+        cv.set_snapshot(snapshot(stranded=n, parked=(("check:send:done", n),), stranded_sites=(("check:send:done", n),)))
+        cv.grab()
+        sizes.append(len(searches))
+    assert sizes[0] >= 1 and sizes[0] == sizes[1] == sizes[2] == sizes[3]  # 120 .. 999: laid out once
+    assert sizes[4] > sizes[3]  # 1,000 needs a wider gutter

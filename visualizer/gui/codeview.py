@@ -440,7 +440,10 @@ class CodeView(QWidget):
         counts = [n for n, _s in self.counts.values()] + [n for n, _s in self.earlier.values()]
         counts += [n for _t, n, _s in old]
         pills = 2 if (self.earlier or any(n for _t, n, _s in old)) else 1
-        size, lh, gutter, cw, rows, self.bare = self._fit(mono, f"{max(counts + [99]):,}", pills)
+        # the widest count as all nines: the layout (and its cached fit) changes only with its number of digits,
+        # not with every goroutine a running program adds (a fit search on every frame was a third of it)
+        widest = int("9" * len(str(max(counts + [99]))))
+        size, lh, gutter, cw, rows, self.bare = self._fit(mono, f"{widest:,}", pills)
         self.drawn_px = size
         mono.setPixelSize(size)
         bold = QFont(mono)

@@ -151,6 +151,9 @@ def scaled(font: QFont, k: float) -> QFont:
     return f
 
 
+_fitted: dict[tuple, int] = {}  # (font, text, width, size, floor) -> pixel size: a frame fits the same labels again
+
+
 def fit_font(base: QFont, text: str, width: float, size: float, *, minimum: float = 7.0) -> QFont:
     """``base`` at pixel ``size``, shrunk until ``text`` is no wider than ``width`` (never under the
     text floor: the caller then shortens, drops or elides the text).
@@ -160,10 +163,18 @@ def fit_font(base: QFont, text: str, width: float, size: float, *, minimum: floa
     f = QFont(base)
     minimum = max(minimum, _floor)
     s = max(minimum, size)
-    f.setPixelSize(int(s))
-    while s > minimum and QFontMetricsF(f).horizontalAdvance(text) > width:
-        s -= 1
+    width = int(width * 4) / 4  # a quarter pixel narrower at most: what fits here fits the caller's rect
+    key = (base.key(), text, width, int(s), minimum)
+    got = _fitted.get(key)
+    if got is None:
         f.setPixelSize(int(s))
+        while s > minimum and QFontMetricsF(f).horizontalAdvance(text) > width:
+            s -= 1
+            f.setPixelSize(int(s))
+        if len(_fitted) > 4096:
+            _fitted.clear()
+        got = _fitted[key] = int(s)
+    f.setPixelSize(got)
     return f
 
 
