@@ -232,17 +232,19 @@ class Stage(QWidget):
         Below 8 px it says ``short`` instead, or nothing if ``optional``; the last resort is an ellipsis."""
         size = max(min(size, max(7.0, rect.height() * 0.9)), text_floor())
         f = fit_font(self._font(size, bold), text, rect.width(), size)
-        if f.pixelSize() < 8 or QFontMetricsF(f).horizontalAdvance(text) > rect.width():
+        fm = QFontMetricsF(f)
+        wide = fm.horizontalAdvance(text)
+        if f.pixelSize() < 8 or wide > rect.width():
             if short is not None:
                 return self._label(p, rect, short, size, align, bold, None, optional)
             if optional:
                 return 0.0
+            text = fm.elidedText(text, Qt.ElideRight, rect.width())
+            wide = fm.horizontalAdvance(text)
         p.setFont(f)
-        if p.fontMetrics().horizontalAdvance(text) > rect.width():
-            text = p.fontMetrics().elidedText(text, Qt.ElideRight, int(rect.width()))
         p.drawText(rect, align, text)
-        self.labels.append((text, QRectF(rect), QFont(f)))
-        return p.fontMetrics().horizontalAdvance(text)
+        self.labels.append((text, QRectF(rect), f))
+        return wide
 
     def _draw_header(self, p: QPainter, snap: Snapshot, shown: int) -> None:
         p.setFont(self._font(tx(15)))
