@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     from .cli.gowindow import wants_go_window
-    if wants_go_window(argv, set(p._subparsers._group_actions[0].choices)):  # leakviz FILE.go: the Go window
+    if wants_go_window(argv, set(p.commands)):  # leakviz FILE.go: the Go window
         from .cli.gowindow import main as go_window
         return go_window(argv)
     a = p.parse_args(argv)
@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"'{a.command}'; a command's options come after its name (see leakviz {a.command} --help)",
                   file=sys.stderr)
             return 2
-        sub = p._subparsers._group_actions[0].choices[a.command]
+        sub = p.commands[a.command]
         a.given = _given(sub, argv[at + 1:])
     else:  # the window: flags given win over remembered settings
         a.given = _given(p, argv)

@@ -202,6 +202,29 @@ def test_leakviz_file_go_opens_the_main_window_and_a_bad_file_is_one_line(tmp_pa
     assert r.returncode == 2 and r.stderr == f"leakviz: error: {bad}:4:2: undefined: nope\n"
 
 
+def test_a_go_file_takes_the_window_options_every_source_takes(tmp_path):
+    """--zoom, --no-settings, --max-live and --play were refused for a .go file ("unrecognized arguments"):
+    the Go window had its own parser. Their checks are the preset's too: a bad value is one line, exit 2."""
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    png = tmp_path / "a.png"
+    go = str(EXAMPLES / "ncast.go")
+    r = subprocess.run([sys.executable, "-m", "visualizer", go, "--sim-seconds", "1", "--screenshot", str(png),
+                        "--size", "1024x768", "--zoom", "1.5", "--no-settings", "--max-live", "5000", "--play"],
+                       capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 0, r.stderr
+    assert QImage(str(png)).width() == 1024
+    for bad, line in ((["--zoom", "9"], "leakviz: error: --zoom must be between 0.6 and 3, got 9\n"),
+                      (["--max-live", "5"], "leakviz: error: --max-live must be between 100 and 50000000, got 5\n")):
+        r = subprocess.run([sys.executable, "-m", "visualizer", go, *bad], capture_output=True, text=True,
+                           timeout=300, env=env)
+        assert (r.returncode, r.stderr) == (2, line)
+
+
 def test_a_lane_names_a_sync_wait_and_a_nil_channel_in_words(leakviz, tmp_path):
     src = tmp_path / "waits.go"
     src.write_text("""package main

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -95,11 +97,8 @@ def _add_scenario_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--seed", type=int, default=1, metavar="S", help="seed for requests and select (default: 1)")
 
 
-def _add_window_args(p: argparse.ArgumentParser) -> None:
-    from ..core.presets import DEFAULT_PRESET, PRESETS
-    g = p.add_argument_group("window")
-    g.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
-                   help=f"scenario to open on (default: {DEFAULT_PRESET}, the article's bug)")
+def _add_view_args(g) -> None:
+    """The window's options for every source: a preset, a saved run or a Go program (``leakviz FILE.go``)."""
     g.add_argument("--speed", type=_speed, default=0.05, metavar="X",
                    help="simulated seconds per wall second, or max (default: 0.05, slow motion)")
     g.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
@@ -109,17 +108,29 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
                    help="simulated seconds to run before --screenshot (default: 5)")
     g.add_argument("--max-live", type=int, metavar="N",
                    help="pause at this many live simulated goroutines (default: from this machine's memory)")
-    g.add_argument("--open", dest="open_path", type=Path, metavar="FILE",
-                   help="open a saved run (File > Save this run, or 'run --save')")
-    g.add_argument("--compare", action="store_true",
-                   help="open the classic comparison instead: unbuffered | buffered | context, side by side "
-                        "on the same requests (--preset chooses the request stream)")
     g.add_argument("--size", metavar="WxH", help="window size in screen pixels, e.g. 1024x768 (also the "
                    "--screenshot PNG's size; default: what fits the screen)")
     g.add_argument("--zoom", type=_finite, default=1.0, metavar="F", help="scale every font (0.6 to 3; default 1)")
     g.add_argument("--present", action="store_true",
                    help="presenter mode: controls hidden, big code, legend on screen (F5 in the window)")
     g.add_argument("--play", action="store_true", help="start playing at once (default: open paused)")
+    g.add_argument("--no-settings", action="store_true",
+                   help="start clean: neither read nor write the remembered settings and recent files")
+    g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
+
+
+def _add_window_args(p: argparse.ArgumentParser) -> None:
+    from ..core.presets import DEFAULT_PRESET, PRESETS
+    g = p.add_argument_group("window")
+    g.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
+                   help=f"scenario to open on (default: {DEFAULT_PRESET}, the article's bug)")
+    _add_view_args(g)
+    g.add_argument("--open", dest="open_path", type=Path, metavar="FILE",
+                   help="open a saved run (File > Save this run, or 'run --save')")
+    g.add_argument("--compare", action="store_true",
+                   help="open the classic comparison instead: unbuffered | buffered | context, side by side "
+                        "on the same requests (--preset chooses the request stream)")
     g.add_argument("--explore", action="store_true",
                    help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
     g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
@@ -129,10 +140,6 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--interpret", action="store_true",
                    help="run the preset from Go (goplay/examples/gateway.go: its handler, checks and dials, sent "
                         "the preset's requests) instead of the Python transcription")
-    g.add_argument("--no-settings", action="store_true",
-                   help="start clean: neither read nor write the remembered settings and recent files")
-    g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
-    g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
 
 # scenario flag dest -> the Config fields it sets
@@ -219,3 +226,27 @@ def window_size(text: str | None) -> tuple[int, int] | None:
         return parse_size(text)
     except ValueError as e:
         raise ValueError(f"--size: {e}") from None
+
+
+def view_error(a: argparse.Namespace) -> str | None:
+    """Why the window options in ``a`` (``_add_view_args``) are invalid, in one line, or None; sets ``a.size``
+    to (width, height)."""
+    try:
+        _max_live(a.max_live)
+        a.size = window_size(a.size)
+    except ValueError as e:
+        return str(e)
+    if not 0.6 <= a.zoom <= 3:
+        return f"--zoom must be between 0.6 and 3, got {a.zoom:g}"
+    return screenshot_error(a.screenshot, a.sim_seconds)
+
+
+def display_error(a: argparse.Namespace) -> str | None:
+    """Why no window can open here, in one line, or None; a screenshot with no display runs offscreen."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        if a.screenshot is None and not a.exit_after_first_frame:
+            return ("no display to open the window on (set DISPLAY, run under xvfb-run, or use 'leakviz run' "
+                    "or 'leakviz go' for the headless report)")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    return None

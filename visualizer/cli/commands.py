@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .args import _max_live, config_from_args, screenshot_error, window_size
+from .args import _max_live, config_from_args, display_error, view_error
 
 
 def _kib(n: int) -> str:
@@ -169,18 +169,8 @@ def cmd_window(a: argparse.Namespace) -> int:
     Loads ``--open`` before any window; refuses to start without a display
     unless taking a screenshot (which then runs offscreen). Returns the
     window's exit code."""
-    try:
-        _max_live(a.max_live)
-    except ValueError as e:
-        print(f"leakviz: error: {e}", file=sys.stderr)
-        return 2
-    try:
-        size = window_size(a.size)
-    except ValueError as e:
-        print(f"leakviz: error: {e}", file=sys.stderr)
-        return 2
-    if not 0.6 <= a.zoom <= 3:
-        print(f"leakviz: error: --zoom must be between 0.6 and 3, got {a.zoom:g}", file=sys.stderr)
+    if (why := view_error(a)) is not None:
+        print(f"leakviz: error: {why}", file=sys.stderr)
         return 2
     if a.interpret and a.open_path is not None:
         print("leakviz: error: --interpret runs a preset from Go: not with --open (a saved run says its source)",
@@ -200,22 +190,14 @@ def cmd_window(a: argparse.Namespace) -> int:
             return 2
         if recording.program is not None:  # run again: what no longer compiles is one line and exit 2
             program, recording = (recording.program.files, run_options(recording.program)), None
-    if (why := screenshot_error(a.screenshot, a.sim_seconds)) is not None:
+    if (why := display_error(a)) is not None:
         print(f"leakviz: error: {why}", file=sys.stderr)
         return 2
-    import os
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                                                 or os.environ.get("QT_QPA_PLATFORM")):
-        if a.screenshot is None and not a.exit_after_first_frame:
-            print("leakviz: error: no display to open the window on (set DISPLAY, run under xvfb-run, "
-                  "or use 'leakviz run' for the headless report)", file=sys.stderr)
-            return 2
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from ..gui.app import run_window
     return run_window(preset=a.preset, speed=a.speed, lang=a.lang, screenshot=a.screenshot,
                       sim_seconds=a.sim_seconds, exit_after_first_frame=a.exit_after_first_frame,
                       max_live=a.max_live, close_after=a.close_after, compare=a.compare,
-                      opened=None if recording is None else (a.open_path, recording), size=size,
+                      opened=None if recording is None else (a.open_path, recording), size=a.size,
                       zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
                       scheduler=a.scheduler,
                       use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())),

@@ -5,12 +5,11 @@ another in the compare window."""
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from pathlib import Path
 
-from .args import screenshot_error, window_size
+from .args import _add_view_args, _given, _Parser, display_error, view_error
 
 
 def is_go_target(token: str) -> bool:
@@ -37,8 +36,8 @@ def wants_go_window(argv: list[str], commands: set[str]) -> bool:
 
 
 def parser() -> argparse.ArgumentParser:
-    """The options of ``leakviz FILE.go`` (the Go window), apart from the main parser's commands."""
-    p = argparse.ArgumentParser(prog="leakviz", description="Open a Go program in the window.")
+    """The options of ``leakviz FILE.go``: the program's, then the window's that every source shares."""
+    p = _Parser(prog="leakviz", description="Open a Go program in the window.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--entry", default="main", metavar="FUNC", help="function run as the main goroutine")
     p.add_argument("--handler", metavar="NAME", help="the HTTP handler to drive with simulated requests "
@@ -49,62 +48,55 @@ def parser() -> argparse.ArgumentParser:
                    "runs it (with --seed: the schedule its report names)")
     p.add_argument("--compare", metavar="OTHER", help="another Go file (e.g. the fix) shown side by side")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="scheduler seed (default: 0)")
-    p.add_argument("--speed", type=float, default=0.05, metavar="X", help="simulated seconds per second")
-    p.add_argument("--lang", choices=["en", "zh_CN"], help="interface language (default: the system's)")
-    p.add_argument("--screenshot", type=str, metavar="PNG", help="save the window after --sim-seconds and exit")
-    p.add_argument("--sim-seconds", type=float, default=5.0, metavar="S",
-                   help="with --screenshot: the simulated moment shown (default: 5, or the end of the run)")
-    p.add_argument("--size", metavar="WxH", help="window size, e.g. 1024x768")
-    p.add_argument("--present", action="store_true", help="presenter mode: no side panel, bigger text (F5)")
+    _add_view_args(p.add_argument_group("window"))
     return p
 
 
 def main(argv: list[str]) -> int:
     """Parse, check (one line on stderr and exit 2 when invalid) and open the window."""
-    a = parser().parse_args(argv)
+    p = parser()
+    a = p.parse_args(argv)
+    a.given = _given(p, argv)
     for path in a.paths:
         if not Path(path).exists():
             print(f"leakviz: error: {path}: no such file or directory", file=sys.stderr)
             return 2
-    try:
-        size = window_size(a.size)
-    except ValueError as e:
-        print(f"leakviz: error: {e}", file=sys.stderr)
-        return 2
-    if (why := screenshot_error(a.screenshot, a.sim_seconds)) is not None:
+    if (why := view_error(a)) is not None:
         print(f"leakviz: error: {why}", file=sys.stderr)
         return 2
     if not 1 <= a.requests <= 100_000 or not 0.1 <= a.rate <= 100_000:
         print("leakviz: error: --requests must be 1 to 100000 and --rate 0.1 to 100000", file=sys.stderr)
         return 2
-    if not 0 < a.speed <= 1000:
-        print(f"leakviz: error: --speed must be between 0 and 1000, got {a.speed:g}", file=sys.stderr)
-        return 2
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                                                 or os.environ.get("QT_QPA_PLATFORM")):
-        if a.screenshot is None:
-            print("leakviz: error: no display to open the window on (set DISPLAY, run under xvfb-run, "
-                  "or use 'leakviz go' for the headless report)", file=sys.stderr)
-            return 2
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if a.test is not None and (not re.fullmatch(r"Test\w{0,200}", a.test) or len(a.paths) != 1
                                or not Path(a.paths[0]).is_dir()):
         print("leakviz: error: --test takes one package folder and a test's name (TestXxx)", file=sys.stderr)
         return 2
+    if a.compare is not None and not Path(a.compare).exists():
+        print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
+        return 2
+    saved = any(p.endswith((".leakviz-run", ".leakviz-go")) for p in a.paths)
+    if saved and (len(a.paths) != 1 or a.test is not None):
+        print("leakviz: error: a saved run opens on its own", file=sys.stderr)
+        return 2
+    if (why := display_error(a)) is not None:
+        print(f"leakviz: error: {why}", file=sys.stderr)
+        return 2
     if a.compare is not None:
-        if not Path(a.compare).exists():
-            print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
-            return 2
-        return _compare(a, size)
-    if any(p.endswith((".leakviz-run", ".leakviz-go")) for p in a.paths):
-        if len(a.paths) != 1 or a.test is not None:
-            print("leakviz: error: a saved run opens on its own", file=sys.stderr)
-            return 2
-        return _saved(a, size)
-    return _live(a, size)
+        return _compare(a)
+    return _saved(a) if saved else _live(a)
 
 
-def _compare(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
+def _window(a: argparse.Namespace, **source) -> int:
+    """The main window on ``source`` (a program, or a saved preset run as ``opened``) with the window's options."""
+    from ..gui.app import run_window
+    return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
+                      screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
+                      exit_after_first_frame=a.exit_after_first_frame, max_live=a.max_live,
+                      close_after=a.close_after, size=a.size, zoom=a.zoom, present=a.present, play=a.play,
+                      use_settings=not a.no_settings, given=frozenset(a.given | {"open_path"}), **source)
+
+
+def _compare(a: argparse.Namespace) -> int:
     """Two Go programs side by side on one clock, same seed and requests, in the compare window."""
     from ..golang.errors import GoSourceError
     from ..golang.live import GoProgram
@@ -125,10 +117,10 @@ def _compare(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
     from ..gui.app import run_compare
     return run_compare(variants, speed=a.speed, lang=a.lang,
                        screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
-                       size=size)
+                       size=a.size)
 
 
-def _saved(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
+def _saved(a: argparse.Namespace) -> int:
     """A saved run in the main window: a preset's to replay; a program's made again (its program or test,
     dials, changes and requests). A bad file, or a program that no longer compiles: one line, exit 2."""
     from ..goplay.savefile import SaveFileError, load_saved, run_options
@@ -137,16 +129,12 @@ def _saved(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
     except SaveFileError as e:
         print(f"leakviz: error: {e}", file=sys.stderr)
         return 2
-    from ..gui.app import run_window
-    shot = None if a.screenshot is None else Path(a.screenshot)
     if rec.program is None:
-        return run_window(preset="unbuffered", speed=a.speed, lang=a.lang, screenshot=shot,
-                          sim_seconds=a.sim_seconds, size=size, present=a.present, opened=(Path(a.paths[0]), rec))
-    return run_window(preset="unbuffered", speed=a.speed, lang=a.lang, screenshot=shot, sim_seconds=a.sim_seconds,
-                      size=size, present=a.present, program=(rec.program.files, run_options(rec.program)))
+        return _window(a, opened=(Path(a.paths[0]), rec))
+    return _window(a, program=(rec.program.files, run_options(rec.program)))
 
 
-def _live(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
+def _live(a: argparse.Namespace) -> int:
     """The program run live in the main window (docs/architecture.md)."""
     from ..golang.errors import GoSourceError
     from ..golang.gotest import test_files
@@ -159,9 +147,6 @@ def _live(a: argparse.Namespace, size: tuple[int, int] | None) -> int:
     except OSError as e:
         print(f"leakviz: error: {e}", file=sys.stderr)
         return 2
-    from ..gui.app import run_window
     options = {"test": a.test, "seed": a.seed} if a.test is not None else \
         {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate}
-    return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
-                      screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
-                      size=size, present=a.present, program=(files, options))
+    return _window(a, program=(files, options))

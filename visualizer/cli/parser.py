@@ -149,4 +149,5 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run the schedules on the Dask cluster at ADDRESS (pip install 'leakviz[dist]'), "
                    "--jobs shards; its workers must see DIR at the same path")
     t.set_defaults(func=cmd_test)
+    p.commands = dict(sub.choices)  # name -> its parser, for the entry point (argparse keeps them private)
     return p
