@@ -225,6 +225,38 @@ def test_a_go_file_takes_the_window_options_every_source_takes(tmp_path):
         assert (r.returncode, r.stderr) == (2, line)
 
 
+def test_a_go_file_on_the_command_line_takes_go_s_traffic_options(leakviz, qtbot):
+    """--from, --path, --header, --serve and --dial were go's only: the window sent every request from 10.0.x.y,
+    so a handler blocking 203.0.113.0/24 never took its leaking branch when opened as leakviz DIR."""
+    from visualizer.cli import gowindow
+    from visualizer.golang.module import load_sources
+    blocklist = Path(__file__).parents[1] / "golang" / "services" / "blocklist"
+    counts = {}
+    for sources in (None, "203.0.113.0/24=25,10.0.0.0/8"):
+        argv = [str(blocklist), "--requests", "20"] + (["--from", sources] if sources else [])
+        a = gowindow.parser().parse_args(argv)
+        win = leakviz.open()
+        assert win.open_program(load_sources(a.paths), **gowindow._service(a)) == ""
+        leakviz.advance(30.0)
+        counts[sources] = int(win.findChild(QLabel, "strandedCount").text())
+    assert counts == {None: 0, "203.0.113.0/24=25,10.0.0.0/8": 5}  # as go --json reports (test_traffic)
+
+
+@pytest.mark.parametrize("args, line", [
+    (["--dial", "nope"], "--dial takes capacity:VAR:LINE=N with N from 0 to 1,000,000, got 'nope'"),
+    (["--dial", "capacity:nope:1=3"], "No dial capacity:nope:1: this program's are"),
+    (["--from", "x"], "--from: 'x' is not a network"),
+    (["--serve", "no-such.log"], "--serve no-such.log: no such file"),
+])
+def test_bad_traffic_options_for_the_window_are_one_line(args, line, tmp_path):
+    import subprocess
+    import sys
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    r = subprocess.run([sys.executable, "-m", "visualizer", str(EXAMPLES / "ncast.go"), *args, "--screenshot",
+                        str(tmp_path / "x.png")], capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith(f"leakviz: error: {line}"), r.stderr
+
+
 def test_a_lane_names_a_sync_wait_and_a_nil_channel_in_words(leakviz, tmp_path):
     src = tmp_path / "waits.go"
     src.write_text("""package main

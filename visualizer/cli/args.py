@@ -120,6 +120,38 @@ def _add_view_args(g) -> None:
     g.add_argument("--close-after", type=_finite, metavar="S", help=argparse.SUPPRESS)  # lifecycle tests
 
 
+def _add_traffic_args(p) -> None:
+    """What a Go program's handler or server is sent, for ``go`` and for ``leakviz FILE.go`` alike."""
+    p.add_argument("--handler", default=None, metavar="NAME",
+                   help="the HTTP handler to drive (default: the first func(http.ResponseWriter, *http.Request))")
+    p.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler (default: 50)")
+    p.add_argument("--rate", type=_finite, default=100.0, metavar="PER_S",
+                   help="requests per simulated second to a handler (default: 100)")
+    p.add_argument("--serve", default=None, metavar="ACCESS_LOG",
+                   help="run main and replay this access log (Common or Combined Log Format) through the server "
+                   "it starts (or through --handler), at the log's own pacing")
+    p.add_argument("--from", dest="sources", default=None, metavar="CIDR[=SHARE],...",
+                   help="made-up requests come from these networks, each with its share in %% "
+                   "(default: 10.0.x.y)")
+    p.add_argument("--path", default="/", metavar="PATH", help="made-up requests ask for PATH?QUERY (default: /)")
+    p.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                   help="a header of every made-up request (repeatable)")
+    p.add_argument("--dial", action="append", default=[], metavar="capacity:VAR:LINE=N",
+                   help="run the make(chan T, n) of VAR at LINE with capacity N instead (repeatable; the "
+                   "window's dials)")
+
+
+def parse_dials(given: list[str]) -> dict[str, int]:
+    """``--dial capacity:VAR:LINE=N``, repeated, as a dict; ValueError with one line for a bad one."""
+    dials = {}
+    for kv in given:
+        k, sep, v = kv.rpartition("=")
+        if not sep or not k.startswith("capacity:") or not v.isdigit() or int(v) > 1_000_000:
+            raise ValueError(f"--dial takes capacity:VAR:LINE=N with N from 0 to 1,000,000, got {kv[:60]!r}")
+        dials[k] = int(v)
+    return dials
+
+
 def _add_window_args(p: argparse.ArgumentParser) -> None:
     from ..core.presets import DEFAULT_PRESET, PRESETS
     g = p.add_argument_group("window")

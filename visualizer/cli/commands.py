@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .args import _max_live, config_from_args, display_error, view_error
+from .args import _max_live, config_from_args, display_error, parse_dials, view_error
 
 
 def _kib(n: int) -> str:
@@ -120,14 +120,11 @@ def cmd_go(a: argparse.Namespace) -> int:
             print(f"leakviz go: error: --env takes K=V, got {kv[:60]!r}", file=sys.stderr)
             return 2
         env[k] = v
-    dials = {}
-    for kv in a.dial:
-        k, sep, v = kv.rpartition("=")
-        if not sep or not k.startswith("capacity:") or not v.isdigit() or int(v) > 1_000_000:
-            print(f"leakviz go: error: --dial takes capacity:VAR:LINE=N with N from 0 to 1,000,000, got "
-                  f"{kv[:60]!r}", file=sys.stderr)
-            return 2
-        dials[k] = int(v)
+    try:
+        dials = parse_dials(a.dial)
+    except ValueError as e:
+        print(f"leakviz go: error: {e}", file=sys.stderr)
+        return 2
     until = None if a.until is None else int(a.until * 1e9)
     if not sandbox.in_child():
         # the second wall: the program runs in a limited child process (golang/sandbox.py)

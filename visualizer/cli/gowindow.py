@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from .args import _add_view_args, _given, _Parser, display_error, view_error
+from .args import _add_traffic_args, _add_view_args, _given, _Parser, display_error, parse_dials, view_error
 
 
 def is_go_target(token: str) -> bool:
@@ -40,10 +40,7 @@ def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="leakviz", description="Open a Go program in the window.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("--entry", default="main", metavar="FUNC", help="function run as the main goroutine")
-    p.add_argument("--handler", metavar="NAME", help="the HTTP handler to drive with simulated requests "
-                   "(default: the first func(w http.ResponseWriter, r *http.Request) in a file importing net/http)")
-    p.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler")
-    p.add_argument("--rate", type=float, default=100.0, metavar="PER_S", help="requests per simulated second")
+    _add_traffic_args(p)
     p.add_argument("--test", metavar="TestName", help="run this test of the package in DIR as 'leakviz test' "
                    "runs it (with --seed: the schedule its report names)")
     p.add_argument("--compare", metavar="OTHER", help="another Go file (e.g. the fix) shown side by side")
@@ -70,6 +67,17 @@ def main(argv: list[str]) -> int:
     if a.test is not None and (not re.fullmatch(r"Test\w{0,200}", a.test) or len(a.paths) != 1
                                or not Path(a.paths[0]).is_dir()):
         print("leakviz: error: --test takes one package folder and a test's name (TestXxx)", file=sys.stderr)
+        return 2
+    try:
+        a.dials = parse_dials(a.dial)
+    except ValueError as e:
+        print(f"leakviz: error: {e}", file=sys.stderr)
+        return 2
+    if a.dials and a.compare is not None:
+        print("leakviz: error: --dial names a line of one program: not with --compare", file=sys.stderr)
+        return 2
+    if a.serve is not None and not Path(a.serve).is_file():
+        print(f"leakviz: error: --serve {a.serve}: no such file", file=sys.stderr)
         return 2
     if a.compare is not None and not Path(a.compare).exists():
         print(f"leakviz: error: {a.compare}: no such file or directory", file=sys.stderr)
@@ -103,7 +111,7 @@ def _compare(a: argparse.Namespace) -> int:
     from ..golang.module import load_sources
     from ..golang.traffic import TrafficError
     from ..goplay.http import NoHandler
-    options = {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate}
+    options = _service(a)
     variants = []
     for paths in (a.paths, [a.compare]):
         try:
@@ -147,6 +155,11 @@ def _live(a: argparse.Namespace) -> int:
     except OSError as e:
         print(f"leakviz: error: {e}", file=sys.stderr)
         return 2
-    options = {"test": a.test, "seed": a.seed} if a.test is not None else \
-        {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate}
-    return _window(a, program=(files, options))
+    options = {"test": a.test, "seed": a.seed} if a.test is not None else _service(a)
+    return _window(a, program=(files, {**options, "dials": a.dials}))
+
+
+def _service(a: argparse.Namespace) -> dict:
+    """``go``'s options for what the program is sent (GoProgram.of), as the command line gave them."""
+    return {"entry": a.entry, "seed": a.seed, "handler": a.handler, "requests": a.requests, "rate": a.rate,
+            "sources": a.sources, "path": a.path, "headers": a.header, "serve": a.serve}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .args import _add_scenario_args, _add_window_args, _finite, _Parser, _size
+from .args import _add_scenario_args, _add_traffic_args, _add_window_args, _finite, _Parser, _size
 from .commands import cmd_bench, cmd_export, cmd_go, cmd_run, cmd_soak, cmd_test
 
 
@@ -93,25 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="stop at this simulated time (default: when nothing can run)")
     g.add_argument("--json", action="store_true", help="print the leaks as JSON")
     g.add_argument("--detail", action="store_true", help=argparse.SUPPRESS)  # --json: each run's output, all leaks
-    g.add_argument("--handler", default=None, metavar="NAME",
-                   help="the HTTP handler to drive (default: the first func(http.ResponseWriter, *http.Request))")
-    g.add_argument("--requests", type=int, default=50, metavar="N", help="simulated requests to a handler (default: 50)")
-    g.add_argument("--rate", type=_finite, default=100.0, metavar="PER_S",
-                   help="requests per simulated second to a handler (default: 100)")
-    g.add_argument("--serve", default=None, metavar="ACCESS_LOG",
-                   help="run main and replay this access log (Common or Combined Log Format) through the server "
-                   "it starts (or through --handler), at the log's own pacing")
+    _add_traffic_args(g)
     g.add_argument("--speed", type=_finite, default=1.0, metavar="X",
                    help="with --serve: replay X times faster than the log's pacing (default: 1)")
-    g.add_argument("--from", dest="sources", default=None, metavar="CIDR[=SHARE],...",
-                   help="made-up requests come from these networks, each with its share in %% "
-                   "(default: 10.0.x.y)")
-    g.add_argument("--path", default="/", metavar="PATH", help="made-up requests ask for PATH?QUERY (default: /)")
-    g.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
-                   help="a header of every made-up request (repeatable)")
-    g.add_argument("--dial", action="append", default=[], metavar="capacity:VAR:LINE=N",
-                   help="run the make(chan T, n) of VAR at LINE with capacity N instead (repeatable; the "
-                   "window's dials)")
     g.add_argument("--env", action="append", default=[], metavar="K=V",
                    help="a variable of the program's environment (repeatable; default: none, whatever "
                    "leakviz's own environment holds)")
