@@ -115,3 +115,27 @@ def program_cell(program, values: dict[str, int], requests: int = EXPLORE_REQUES
         safe = cannot_leak(replace(cfg, capacity_done=values.get(keys["done"], cfg.capacity_done),
                                    capacity_quit=values.get(keys["quit"], cfg.capacity_quit)))
     return Cell(first[0], first[1], snap.stranded, n, snap.stranded / n, held, safe)
+
+
+# -- the verdict's fix: the smallest buffer that strands nothing --
+
+SAFE_MOST = 10  # capacities tried per dial: a fix that needs more than ten slots is not a buffer's to make
+SAFE_SPAWNED = 3_000  # a run that started more goroutines is searched no further: each try runs it whole
+
+
+def safe_search(program, keys: list[str], most: int = SAFE_MOST, requests: int = EXPLORE_REQUESTS):
+    """``keys`` (a program's dials) all set to 0, 1, ... ``most`` together, the others as they are now, the
+    program run headless as the explorer runs a cell: yields (capacity, stranded) per run, and stops at the
+    first run that strands nothing. Together, because a fix may need every channel buffered (the article's
+    done and quit: either alone still leaks). The caller reads one run at a time (the window, between frames)."""
+    for value in range(most + 1):
+        c = program_cell(program, {**program.dials, **dict.fromkeys(keys, value)}, requests)
+        yield value, c.stranded
+        if c.stranded == 0:
+            return
+
+
+def dials_for(sites: dict[str, tuple[str, int, str]], chans: list[str], most: int = 4) -> list[str]:
+    """The dials worth a search: those making a channel the stranded goroutines wait on, by its name (at
+    most ``most``, in source order)."""
+    return [key for key, (_file, _line, var) in sites.items() if var in chans][:most]

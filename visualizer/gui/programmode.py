@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+
 from ..core.playback import Playback
 from ..core.session import Session
 
@@ -195,6 +197,60 @@ class ProgramMixin:
         why = self.open_program(files, dials=dict(self.program.dials), **new)
         if not why and playing:
             self.session.play()
+
+    # -- the verdict's fix: the smallest capacity that strands nothing (explore.safe_search), between frames --
+
+    _fix: dict | None = None
+
+    def fix_hint(self, snap) -> str:
+        """A sentence for a program's verdict once its run has ended and the search has its answer: the
+        capacity of a stranded channel's dial at which the same run strands nothing, or that none up to
+        SAFE_MOST does. "" until then, and for runs not searched (nothing stranded, too many goroutines to
+        run again and again, no dial on the channels the stranded goroutines wait on)."""
+        program = self.program
+        at_end = self.review is None or self.review.seq >= self.session.seekable()[1]  # an export's last frame too
+        if program is None or snap is None or not self.session.finished or not at_end:
+            return ""
+        from ..explore import SAFE_MOST, SAFE_SPAWNED, dials_for, safe_search
+        key = (id(program), tuple(sorted(program.dials.items())))
+        fix = self._fix
+        if fix is None or fix["key"] != key:
+            chans = sorted({c for b in snap.blocked_lines() if b.stranded for c in b.chans if c})
+            keys = dials_for(program.dial_sites(), chans) if 0 < snap.stranded and snap.spawned <= SAFE_SPAWNED \
+                else []
+            self._fix = fix = {"key": key, "keys": keys, "found": None, "done": not keys,
+                               "runs": safe_search(program, keys) if keys else None}
+            if keys:
+                QTimer.singleShot(0, self, lambda: self._fix_step(fix))
+        if not fix["done"] or not fix["keys"]:
+            return ""
+        sites = program.dial_sites()
+        names = ", ".join(self.tr("<code>{var}</code> (line {line})").format(var=sites[k][2], line=sites[k][1])
+                          for k in fix["keys"])
+        if fix["found"] is not None:
+            return "<br>" + self.tr("Capacity {n} for {names} strands nothing in this run (F9: its dials)."
+                                    ).format(n=fix["found"], names=names)
+        return "<br>" + self.tr("No capacity up to {most} for {names} helps: the fix is in the code (a receiver, "
+                                "ctx.Done(), a close).").format(most=SAFE_MOST, names=names)
+
+    def _fix_step(self, fix: dict) -> None:
+        """One headless run of the search (a frame's pause at most), then the next in a later loop turn."""
+        if fix is not self._fix or fix["done"]:
+            return  # another run's search took over
+        try:
+            value, stranded = next(fix["runs"])
+        except StopIteration:
+            fix["done"] = True
+        except Exception as exc:  # the search must never take the window down: no hint then
+            fix["done"], fix["keys"] = True, []
+            self.show_error(exc)
+        else:
+            if stranded == 0:
+                fix["found"], fix["done"] = value, True
+        if fix["done"]:
+            self._update_verdict()
+        else:
+            QTimer.singleShot(0, self, lambda: self._fix_step(fix))
 
     def compare_programs(self, other: list[str]):
         """This program beside ``other`` (Go files or a package's folder), same seed, dials by name and

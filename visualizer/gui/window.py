@@ -574,6 +574,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         article = self.session.cfg if self.program is None else self.article_from_go()
         if article is None:
             text = program_verdict(self.snap, self.session.finished and self.review is None)
+            text += self.fix_hint(self.snap)
             if self.verdict.text() != text:
                 self.verdict.setText(text)
             return

@@ -1409,22 +1409,22 @@
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="587"/>
+        <location filename="../window.py" line="588"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="604"/>
+        <location filename="../window.py" line="605"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="616"/>
+        <location filename="../window.py" line="617"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="617"/>
+        <location filename="../window.py" line="618"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1628,39 +1628,54 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>ProgramMixin</name>
     <message>
-        <location filename="../programmode.py" line="42"/>
+        <location filename="../programmode.py" line="44"/>
         <source>No test {name} in this package.</source>
         <translation>这个包里没有测试 {name}。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="47"/>
+        <location filename="../programmode.py" line="49"/>
         <source>No dial {key}: this program&apos;s are {keys}.</source>
         <translation>没有旋钮 {key}：这个程序的旋钮是 {keys}。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="50"/>
+        <location filename="../programmode.py" line="52"/>
         <source>{key} must be a whole number from 0 to 1,000,000.</source>
         <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="68"/>
+        <location filename="../programmode.py" line="70"/>
         <source>{file}, replaying {log}</source>
         <translation>{file}，重放 {log}</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="70"/>
+        <location filename="../programmode.py" line="72"/>
         <source>{test} (seed {seed})</source>
         <translation>{test}（种子 {seed}）</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="71"/>
+        <location filename="../programmode.py" line="73"/>
         <source>Running {file}: press Space to play.</source>
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="176"/>
+        <location filename="../programmode.py" line="178"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../programmode.py" line="228"/>
+        <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
+        <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../programmode.py" line="231"/>
+        <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
+        <translation>{names} 的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
+    </message>
+    <message>
+        <location filename="../programmode.py" line="233"/>
+        <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
+        <translation>{names} 的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>
 </context>
 <context>
@@ -1806,102 +1821,102 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="251"/>
+        <location filename="../stage.py" line="253"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="255"/>
+        <location filename="../stage.py" line="257"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="278"/>
+        <location filename="../stage.py" line="280"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="296"/>
-        <location filename="../stage.py" line="443"/>
+        <location filename="../stage.py" line="298"/>
+        <location filename="../stage.py" line="445"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="287"/>
-        <location filename="../stage.py" line="479"/>
+        <location filename="../stage.py" line="289"/>
+        <location filename="../stage.py" line="481"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="287"/>
-        <location filename="../stage.py" line="482"/>
+        <location filename="../stage.py" line="289"/>
+        <location filename="../stage.py" line="484"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="426"/>
+        <location filename="../stage.py" line="428"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="427"/>
+        <location filename="../stage.py" line="429"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="486"/>
-        <location filename="../stage.py" line="490"/>
+        <location filename="../stage.py" line="488"/>
+        <location filename="../stage.py" line="492"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="493"/>
+        <location filename="../stage.py" line="495"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="498"/>
+        <location filename="../stage.py" line="500"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="507"/>
+        <location filename="../stage.py" line="509"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="510"/>
+        <location filename="../stage.py" line="512"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="511"/>
+        <location filename="../stage.py" line="513"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="517"/>
+        <location filename="../stage.py" line="519"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="521"/>
+        <location filename="../stage.py" line="523"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="524"/>
+        <location filename="../stage.py" line="526"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="545"/>
+        <location filename="../stage.py" line="547"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="564"/>
-        <location filename="../stage.py" line="573"/>
+        <location filename="../stage.py" line="566"/>
+        <location filename="../stage.py" line="575"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>
