@@ -1,8 +1,10 @@
-"""Simplified Chinese for every visible string: fills leakviz_zh_CN.ts.
+"""Simplified Chinese for every visible string: the one table of translations.
 
-The .ts file is what Qt Linguist edits; this table is its source of truth so
-a translator can review it in one place. After ``pyside6-lupdate``, run
-``python -m visualizer.gui.i18n.zh_CN`` and then ``pyside6-lrelease``.
+Data only: ``python tools/i18n.py`` reads ``ZH`` (as a literal) into
+leakviz_zh_CN.ts, the file Qt Linguist edits, and compiles the .qm the app
+loads; nothing imports this module at run time. It is one entry per tr()
+string of the GUI (about 390), so it runs past 500 lines; a translator
+reviews it in one place.
 """
 
 ZH = {
@@ -574,35 +576,3 @@ ZH = {
         "只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。",
 }
 
-
-def fill(ts_path: str) -> int:
-    """Write the translations into the .ts file; returns how many are missing."""
-    import html
-    import re
-
-    text = open(ts_path, encoding="utf-8").read()
-    missing = 0
-
-    def repl(m: re.Match) -> str:
-        nonlocal missing
-        src = html.unescape(m.group(2))
-        zh = ZH.get(src)
-        if zh is None:
-            missing += 1
-            return m.group(0)
-        return f"{m.group(1)}<translation>{html.escape(zh, quote=False)}</translation>"
-
-    text = re.sub(r"(<source>(.*?)</source>\s*(?:<comment>.*?</comment>\s*)?)<translation[^>]*>.*?</translation>",
-                  repl, text, flags=re.S)
-    open(ts_path, "w", encoding="utf-8").write(text)
-    return missing
-
-
-if __name__ == "__main__":
-    import sys
-    from pathlib import Path
-
-    n = fill(str(Path(__file__).with_name("leakviz_zh_CN.ts")))
-    if n:
-        print(f"{n} strings have no translation", file=sys.stderr)
-        sys.exit(1)
