@@ -2,8 +2,9 @@
 
     .venv/bin/python tools/i18n.py
 
-1. ``pyside6-lupdate -no-obsolete visualizer/gui/*.py`` collects every tr()
-   string into ``leakviz_zh_CN.ts`` (the file Qt Linguist edits);
+1. ``pyside6-lupdate -no-obsolete`` over ``SOURCES`` (visualizer/gui/*.py and
+   the examples' catalog) collects every tr() and QT_TRANSLATE_NOOP string into
+   ``leakviz_zh_CN.ts`` (the file Qt Linguist edits);
 2. every <translation> is filled from ``ZH`` in ``visualizer/gui/i18n/zh_CN.py``,
    the one table a translator reviews (read as data: nothing in it is run);
 3. ``pyside6-lrelease`` compiles the .ts into the .qm the app loads.
@@ -27,6 +28,8 @@ I18N = ROOT / "visualizer" / "gui" / "i18n"
 TABLE = I18N / "zh_CN.py"
 TS = I18N / "leakviz_zh_CN.ts"
 QM = I18N / "leakviz_zh_CN.qm"
+# where tr() and QT_TRANSLATE_NOOP strings are: the GUI, and the shipped examples' titles and captions
+SOURCES = [*sorted((ROOT / "visualizer" / "gui").glob("*.py")), ROOT / "visualizer" / "goplay" / "catalog.py"]
 
 # a message: its source, an optional comment, then the translation to replace
 _MESSAGE = re.compile(r"(<source>(.*?)</source>\s*(?:<comment>.*?</comment>\s*)?)<translation[^>]*>.*?</translation>",
@@ -65,7 +68,7 @@ def _qt_tool(name: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__.split("\n", 1)[0]).parse_args(argv)
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "visualizer" / "gui").glob("*.py"))
+    sources = [str(p.relative_to(ROOT)) for p in SOURCES]
     ts, qm = str(TS.relative_to(ROOT)), str(QM.relative_to(ROOT))
     subprocess.run([_qt_tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", ts], cwd=ROOT, check=True)
     text, missing = fill(TS.read_text(encoding="utf-8"), load_table())
