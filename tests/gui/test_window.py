@@ -158,23 +158,6 @@ def test_language_switch_changes_visible_strings(window):
     assert window.stat_names["stranded"].text() == "Stranded"
 
 
-def test_the_go_examples_menu_follows_the_language(window):
-    """The examples' titles and captions (goplay's catalog, English) are translated by Qt from the one table."""
-    from visualizer.goplay.catalog import EXAMPLES
-    english = [(e.title, e.caption) for e in EXAMPLES]
-
-    def shown():
-        return [(a.text(), a.toolTip()) for a in window.menu_go_examples.actions()]
-
-    window.set_language("zh_CN")
-    zh = shown()
-    assert len(zh) == len(english)
-    assert all(t != et and c != ec for (t, c), (et, ec) in zip(zh, english, strict=True)), zh
-    assert ("超时", "调用者 3 毫秒后不再等待；慢的 worker 之后永远等着发送。") in zh
-    window.set_language("en")
-    assert shown() == english
-
-
 def test_inputs_are_bounded_by_their_widgets(window):
     c = window.controls
     c.checks.setValue(10_000)
