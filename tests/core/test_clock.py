@@ -1,10 +1,13 @@
 """``clock.Driver``: pacing virtual time on an asyncio loop."""
 
 import asyncio
+import time
+from itertools import pairwise
+from types import SimpleNamespace
 
 import pytest
 
-from visualizer.core import report, scenario
+from visualizer.core import clock, report, scenario
 from visualizer.core.clock import Driver
 from visualizer.core.runtime import Runtime
 from visualizer.core.scenario import Config
@@ -83,23 +86,46 @@ def test_full_speed_inside_asyncio_matches_runtime_run(cfg):
     assert rt.stranded == ref.stranded
 
 
-def test_full_speed_yields_to_the_loop_between_slices():
+def test_full_speed_yields_to_the_loop_between_slices(monkeypatch):
     cfg = Config(checks=10, requests=300, concurrent=True, rate=5000, fail_prob=0.2, seed=2)
     rt = started(cfg)
-    ticks = []
+    # the slices' clock: each reading is 1 s later, so a 2.5 s slice ends at its third check, however
+    # fast this machine is (real time could fit the whole run in one slice)
+    fake = SimpleNamespace(t=0.0)
+
+    def perf_counter():
+        fake.t += 1.0
+        return fake.t
+
+    monkeypatch.setattr(clock, "time", SimpleNamespace(perf_counter=perf_counter, monotonic=time.monotonic))
+    seen = []  # ("slice", now before it) and ("tick", now) in the order they happened
 
     async def ticker():
         while True:
-            ticks.append(rt.now)
+            seen.append(("tick", rt.now))
             await asyncio.sleep(0)
 
     async def main():
         t = asyncio.create_task(ticker())
-        await Driver(rt, speed=None, slice_s=0.0002).run()
+        await asyncio.sleep(0)
+        d = Driver(rt, speed=None, slice_s=2.5)
+        run_slice = d._run_slice
+
+        def noted(target):
+            seen.append(("slice", rt.now))
+            run_slice(target)
+
+        d._run_slice = noted
+        await d.run()
         t.cancel()
 
     asyncio.run(main())
-    assert len(set(ticks)) > 3  # the ticker ran while virtual time moved on
+    slices = [i for i, (what, _) in enumerate(seen) if what == "slice"]
+    assert len(slices) > 10  # the run took many slices
+    # the ticker ran between every two slices, and saw virtual time move on between them
+    assert all(any(what == "tick" for what, _ in seen[a + 1:b]) for a, b in pairwise(slices))
+    assert len({now for what, now in seen if what == "tick"}) > 10
+    assert rt.trace.sha256() == report.simulate(cfg).trace.sha256()  # slicing changed nothing
 
 
 def test_paced_speed_follows_the_fake_wall_clock():

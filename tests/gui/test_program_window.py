@@ -165,10 +165,18 @@ def test_the_go_examples_menu_and_a_dropped_go_file_run_in_this_window(window, q
 
     from visualizer.goplay.catalog import EXAMPLES as MENU
     from visualizer.gui import i18n
-    assert [a.text() for a in window.menu_go_examples.actions()] == [e.title["en"] for e in MENU]
+    def shown():
+        return [(a.text(), a.toolTip()) for a in window.menu_go_examples.actions()]
+
+    english = [(e.title, e.caption) for e in MENU]  # the catalog is English; Qt translates it from zh_CN.py
+    assert shown() == english
     window.set_language("zh_CN")
-    assert [a.text() for a in window.menu_go_examples.actions()] == [e.title["zh_CN"] for e in MENU]
+    zh = shown()
+    assert len(zh) == len(english)
+    assert all(t != et and c != ec for (t, c), (et, ec) in zip(zh, english, strict=True)), zh
+    assert ("超时", "调用者 3 毫秒后不再等待；慢的 worker 之后永远等着发送。") in zh
     window.set_language("en")
+    assert shown() == english
     i18n.install("en")
     window.menu_go_examples.actions()[0].trigger()
     assert window.program is not None and window.code.program_path == str(MENU[0].path)

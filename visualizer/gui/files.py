@@ -26,15 +26,17 @@ def go_paths_of(mime) -> list[str]:
 
 
 def fill_examples_menu(menu, open_path) -> None:
-    """The shipped Go examples as ``menu``'s actions (titles in the current language); ``open_path(str)``."""
+    """The shipped Go examples as ``menu``'s actions (titles, captions as tooltips, in the current language);
+    ``open_path(str)``."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction
 
     from ..goplay.catalog import EXAMPLES
-    from .i18n import current
     menu.clear()
-    lang = current()
+    menu.setToolTipsVisible(True)
     for ex in EXAMPLES:
-        a = QAction(ex.title.get(lang, ex.title["en"]), menu)
+        a = QAction(QCoreApplication.translate("Examples", ex.title), menu)
+        a.setToolTip(QCoreApplication.translate("Examples", ex.caption))
         a.triggered.connect(lambda _=False, ex=ex: open_path(str(ex.path)))
         menu.addAction(a)
 

@@ -1,8 +1,8 @@
 """Translations: Qt's machinery (tr, QTranslator, .ts sources compiled to .qm).
 
-Regenerate after changing visible strings:
-    pyside6-lupdate -no-obsolete visualizer/gui/*.py -ts visualizer/gui/i18n/leakviz_zh_CN.ts
-    pyside6-lrelease visualizer/gui/i18n/leakviz_zh_CN.ts -qm visualizer/gui/i18n/leakviz_zh_CN.qm
+Regenerate after changing visible strings or zh_CN.py's table (lupdate, fill
+the .ts from the table, lrelease):
+    .venv/bin/python tools/i18n.py
 """
 
 from __future__ import annotations

@@ -407,6 +407,209 @@
     </message>
 </context>
 <context>
+    <name>Examples</name>
+    <message>
+        <location filename="../../goplay/catalog.py" line="36"/>
+        <source>The article&apos;s handler</source>
+        <translation>文章中的处理函数</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="37"/>
+        <source>The first failing check returns early; every check that finishes later blocks on done or quit for ever.</source>
+        <translation>第一个失败的检查导致提前返回；之后完成的每个检查都会永远阻塞在 done 或 quit 上。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="39"/>
+        <source>The article&apos;s handler over HTTP</source>
+        <translation>文章中的 HTTP handler</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="40"/>
+        <source>func(w http.ResponseWriter, r *http.Request): leakviz sends it requests at the chosen rate; main is not run.</source>
+        <translation>func(w http.ResponseWriter, r *http.Request)：leakviz 按设定速率向它发送请求；不运行 main。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="42"/>
+        <source>Fix over HTTP: select on r.Context().Done()</source>
+        <translation>HTTP 修复：select r.Context().Done()</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="43"/>
+        <source>Each send also waits on the request&apos;s context, which net/http cancels when the handler returns.</source>
+        <translation>每次发送同时等待请求的 context，handler 返回时 net/http 会取消它。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="45"/>
+        <source>Fix: buffered channels</source>
+        <translation>修复：带缓冲的通道</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="46"/>
+        <source>Room for every check in done and quit: a send never waits.</source>
+        <translation>done 和 quit 能容纳所有检查的结果：发送永远不用等待。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="47"/>
+        <source>Fix: select on ctx.Done()</source>
+        <translation>修复：select ctx.Done()</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="48"/>
+        <source>Each send also waits on ctx.Done(), which the handler cancels when it returns.</source>
+        <translation>每次发送同时等待 ctx.Done()，handler 返回时会取消它。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="50"/>
+        <source>Fix: drain the rest</source>
+        <translation>修复：接收剩余结果</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="51"/>
+        <source>On the early return a goroutine receives every result still to come.</source>
+        <translation>提前返回时，由一个 goroutine 接收剩下的所有结果。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="52"/>
+        <source>No close: range waits for ever</source>
+        <translation>没有 close：range 永远等待</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="53"/>
+        <source>The consumer ranges over jobs; the producer never closes it.</source>
+        <translation>消费者对 jobs 做 range；生产者从不关闭它。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="55"/>
+        <source>Fix: close when done</source>
+        <translation>修复：发送完就 close</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="56"/>
+        <source>The producer closes jobs after the last one; each range ends.</source>
+        <translation>生产者发送完最后一个任务后关闭 jobs；每个 range 都会结束。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="57"/>
+        <source>Method contract: Stop not called</source>
+        <translation>方法约定：没有调用 Stop</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="58"/>
+        <source>A Poller must be stopped; callers that forget leave its loop blocked.</source>
+        <translation>Poller 必须被停止；忘记调用的地方会让它的循环一直阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="60"/>
+        <source>Fix: defer p.Stop()</source>
+        <translation>修复：defer p.Stop()</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="61"/>
+        <source>Every caller keeps the contract.</source>
+        <translation>每个调用者都遵守约定。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="62"/>
+        <source>Double send</source>
+        <translation>重复发送</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="63"/>
+        <source>On an error the worker sends twice; the caller receives once.</source>
+        <translation>出错时 worker 发送了两次；调用者只接收一次。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="65"/>
+        <source>Fix: return after the error</source>
+        <translation>修复：报错后 return</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="66"/>
+        <source>Every path sends exactly once.</source>
+        <translation>每条路径只发送一次。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="67"/>
+        <source>Early return</source>
+        <translation>提前返回</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="68"/>
+        <source>The caller returns on a bad input before receiving the worker&apos;s answer.</source>
+        <translation>调用者在输入错误时提前返回，没有接收 worker 的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="70"/>
+        <source>Fix: one slot of buffer</source>
+        <translation>修复：一个缓冲位</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="71"/>
+        <source>The worker&apos;s one send always completes.</source>
+        <translation>worker 的那一次发送总能完成。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="72"/>
+        <source>A lock never released</source>
+        <translation>一直没有释放的锁</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="73"/>
+        <source>A writer returns early holding a global lock; every later reader blocks for ever, yet Go&apos;s leak profile reports none: the lock is still reachable.</source>
+        <translation>写入者持有全局锁时提前返回；之后每个读取者都永久阻塞，但 Go 的泄漏分析一个也不报告：锁仍然可达。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="76"/>
+        <source>Fix: defer mu.Unlock()</source>
+        <translation>修复：defer mu.Unlock()</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="77"/>
+        <source>Every return releases the lock.</source>
+        <translation>每次返回都会释放锁。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="78"/>
+        <source>N-cast: first answer wins</source>
+        <translation>N 路广播：只取第一个答案</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="79"/>
+        <source>Ask N replicas, take the first answer; the other N-1 wait to send for ever.</source>
+        <translation>询问 N 个副本，只取第一个答案；其余 N-1 个永远等着发送。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="81"/>
+        <source>Fix: room for every answer</source>
+        <translation>修复：为每个答案留位置</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="82"/>
+        <source>A buffer of N lets the late replicas finish.</source>
+        <translation>容量为 N 的缓冲让迟到的副本也能结束。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="83"/>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="84"/>
+        <source>The caller stops waiting after 3 ms; a slow worker then waits to send for ever.</source>
+        <translation>调用者 3 毫秒后不再等待；慢的 worker 之后永远等着发送。</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="86"/>
+        <source>Fix: buffered result</source>
+        <translation>修复：带缓冲的结果</translation>
+    </message>
+    <message>
+        <location filename="../../goplay/catalog.py" line="87"/>
+        <source>A late worker&apos;s send lands in the buffer.</source>
+        <translation>迟到的 worker 的发送进入缓冲。</translation>
+    </message>
+</context>
+<context>
     <name>ExplorerWindow</name>
     <message>
         <location filename="../explorer.py" line="207"/>
@@ -478,172 +681,172 @@
 <context>
     <name>FilesMixin</name>
     <message>
-        <location filename="../files.py" line="92"/>
+        <location filename="../files.py" line="94"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="92"/>
+        <location filename="../files.py" line="94"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="93"/>
+        <location filename="../files.py" line="95"/>
         <source>GIF images (*.gif)</source>
         <translation>GIF 图片 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="93"/>
+        <location filename="../files.py" line="95"/>
         <source>leakviz runs (*.leakviz-run)</source>
         <translation>leakviz 运行记录 (*.leakviz-run)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="94"/>
+        <location filename="../files.py" line="96"/>
         <source>MP4 videos, H.264 (*.mp4)</source>
         <translation>MP4 视频，H.264 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="94"/>
+        <location filename="../files.py" line="96"/>
         <source>WebM videos, VP9 (*.webm)</source>
         <translation>WebM 视频，VP9 (*.webm)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="98"/>
+        <location filename="../files.py" line="100"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../files.py" line="111"/>
+        <location filename="../files.py" line="113"/>
         <source>Replay an access log</source>
         <translation>重放访问日志</translation>
     </message>
     <message>
-        <location filename="../files.py" line="112"/>
+        <location filename="../files.py" line="114"/>
         <source>Access logs (*.log *.txt access*);;All files (*)</source>
         <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="129"/>
+        <location filename="../files.py" line="131"/>
         <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
         <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="160"/>
+        <location filename="../files.py" line="162"/>
         <source>Saved the run to {p}</source>
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="180"/>
+        <location filename="../files.py" line="182"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="201"/>
+        <location filename="../files.py" line="203"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="235"/>
+        <location filename="../files.py" line="237"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="237"/>
+        <location filename="../files.py" line="239"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="253"/>
+        <location filename="../files.py" line="255"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="254"/>
+        <location filename="../files.py" line="256"/>
         <source>Go source (*.go);;leakviz runs (*.leakviz-run *.leakviz-go)</source>
         <translation>Go 源码 (*.go);;leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="297"/>
+        <location filename="../files.py" line="299"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="298"/>
+        <location filename="../files.py" line="300"/>
         <source>leakviz runs (*.leakviz-run *.leakviz-go)</source>
         <translation>leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="311"/>
+        <location filename="../files.py" line="313"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="329"/>
+        <location filename="../files.py" line="331"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="340"/>
+        <location filename="../files.py" line="342"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="353"/>
+        <location filename="../files.py" line="355"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="379"/>
+        <location filename="../files.py" line="381"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="379"/>
+        <location filename="../files.py" line="381"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="380"/>
+        <location filename="../files.py" line="382"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="380"/>
+        <location filename="../files.py" line="382"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="380"/>
+        <location filename="../files.py" line="382"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="381"/>
+        <location filename="../files.py" line="383"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="381"/>
+        <location filename="../files.py" line="383"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="382"/>
+        <location filename="../files.py" line="384"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="385"/>
+        <location filename="../files.py" line="387"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="385"/>
+        <location filename="../files.py" line="387"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="389"/>
+        <location filename="../files.py" line="391"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
