@@ -256,23 +256,8 @@ class GoRuntime(Runtime):
             if self.runnext is not None:
                 g, self.runnext = self.runnext, None
                 return g
-        if self.explore:  # one draw over runnext, the local queue and the global queue, in that order
-            n = self.runnext is not None
-            total = n + len(self._runq) + len(self.globq)
-            if not total:
-                return None
-            i = self.srng.randrange(total)
-            if i < n:
-                g, self.runnext = self.runnext, None
-                return g
-            i -= n
-            q = self._runq
-            if i >= len(q):
-                i -= len(q)
-                q = self.globq
-            g = q[i]
-            del q[i]
-            return g
+        if self.explore:
+            return self._explore_pick()
         # schedtick counts schedules that did not inherit the time slice of runnext (proc.go execute)
         if self.schedtick % 61 == 0 and self.globq:
             self.schedtick += 1
@@ -296,6 +281,28 @@ class GoRuntime(Runtime):
                 self._runq.append(self.globq.popleft())
             return g
         return None
+
+    def _explore_pick(self) -> Goroutine | None:
+        """An explored schedule's pick: one seeded draw over runnext and the local queue. The global queue
+        (runtime.Gosched's, and a full local queue's overflow) gets the draw as Go's schedule() looks at
+        it: once in 61 schedules, or when nothing else is runnable. A goroutine that yielded waits as it
+        does in Go, not one in however many are runnable."""
+        n = self.runnext is not None
+        local = n + len(self._runq)
+        q = self._runq
+        if self.globq and (not local or self.srng.random() < 1 / 61):
+            q, i = self.globq, self.srng.randrange(len(self.globq))
+        elif not local:
+            return None
+        else:
+            i = self.srng.randrange(local)
+            if i < n:
+                g, self.runnext = self.runnext, None
+                return g
+            i -= n
+        g = q[i]
+        del q[i]
+        return g
 
     def fire_timers(self) -> int:
         """Nothing can run: the clock moves to the next timer. In Go's order the idle thread wakes as Linux
