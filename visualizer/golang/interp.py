@@ -5,7 +5,8 @@
 previous one to the tail of the local queue), ``runtime.Gosched`` puts the
 caller on the global queue, and every 61st schedule looks at the global queue
 first. With ``explore`` set, each scheduling decision is a seeded random pick
-among the runnable goroutines instead: the other schedules ``--runs`` tries.
+instead (among runnext and the local queue; the global queue, as Go's, once in
+61 picks or when nothing else can run): the other schedules ``--runs`` tries.
 
 ``Helpers`` is the ``_h`` the generated module calls: channel operations,
 builtins, and the standard library subset, which it takes from the registry
@@ -241,8 +242,8 @@ class GoRuntime(Runtime):
         """The goroutine to run next, as Go's scheduler picks it (every 61st schedule the global queue first).
 
         Each schedule takes ``SCHED_NS`` of the virtual clock, and timers due by then fire first, as
-        Go's schedule() checks its timers. With ``explore``, a seeded random pick among all runnable
-        goroutines. None when nothing is runnable."""
+        Go's schedule() checks its timers. With ``explore``, a seeded random pick (``_explore_pick``).
+        None when nothing is runnable."""
         if not self.fifo:
             self.now += SCHED_NS
             if self._timers and self._timers[0][0] <= self.now:
