@@ -577,6 +577,15 @@ class Runtime:
         for g in list(self.goroutines.values()):
             if g.coro is not None:
                 g.coro.close()
+            # a parked goroutine's sudogs and what they wait in refer to each other (queue and sudog, a
+            # select's sudogs and their list): unlinked, refcounting frees a run instead of a full collection
+            w = g.waiting
+            for s in w if type(w) in (list, tuple) else (w,):
+                if hasattr(s, "sel"):
+                    s.sel = None
+                if hasattr(s, "ch"):
+                    s.ch = None
+            g.waiting = g.holds = ()
         self.goroutines.clear()
         self._runq.clear()
         self._timers.clear()

@@ -88,7 +88,7 @@ def go_frames(ip: Any, g: Any, current_frame: Any) -> list[tuple[str, str, int, 
     """(Go function name, file, line, has parameters) innermost first."""
     out = []
     prog = ip.prog
-    frames = goroutine_frames(g, current_frame) if g is not None else []
+    frames = goroutine_frames(g, current_frame, with_locals=False) if g is not None else []
     for k, (name, line, _loc) in enumerate(frames):
         info = prog.funcs.get(name)
         if info is None:

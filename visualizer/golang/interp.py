@@ -5,7 +5,8 @@
 previous one to the tail of the local queue), ``runtime.Gosched`` puts the
 caller on the global queue, and every 61st schedule looks at the global queue
 first. With ``explore`` set, each scheduling decision is a seeded random pick
-among the runnable goroutines instead: the other schedules ``--runs`` tries.
+instead (among runnext and the local queue; the global queue, as Go's, once in
+61 picks or when nothing else can run): the other schedules ``--runs`` tries.
 
 ``Helpers`` is the ``_h`` the generated module calls: channel operations,
 builtins, and the standard library subset, which it takes from the registry
@@ -241,8 +242,8 @@ class GoRuntime(Runtime):
         """The goroutine to run next, as Go's scheduler picks it (every 61st schedule the global queue first).
 
         Each schedule takes ``SCHED_NS`` of the virtual clock, and timers due by then fire first, as
-        Go's schedule() checks its timers. With ``explore``, a seeded random pick among all runnable
-        goroutines. None when nothing is runnable."""
+        Go's schedule() checks its timers. With ``explore``, a seeded random pick (``_explore_pick``).
+        None when nothing is runnable."""
         if not self.fifo:
             self.now += SCHED_NS
             if self._timers and self._timers[0][0] <= self.now:
@@ -256,23 +257,8 @@ class GoRuntime(Runtime):
             if self.runnext is not None:
                 g, self.runnext = self.runnext, None
                 return g
-        if self.explore:  # one draw over runnext, the local queue and the global queue, in that order
-            n = self.runnext is not None
-            total = n + len(self._runq) + len(self.globq)
-            if not total:
-                return None
-            i = self.srng.randrange(total)
-            if i < n:
-                g, self.runnext = self.runnext, None
-                return g
-            i -= n
-            q = self._runq
-            if i >= len(q):
-                i -= len(q)
-                q = self.globq
-            g = q[i]
-            del q[i]
-            return g
+        if self.explore:
+            return self._explore_pick()
         # schedtick counts schedules that did not inherit the time slice of runnext (proc.go execute)
         if self.schedtick % 61 == 0 and self.globq:
             self.schedtick += 1
@@ -296,6 +282,28 @@ class GoRuntime(Runtime):
                 self._runq.append(self.globq.popleft())
             return g
         return None
+
+    def _explore_pick(self) -> Goroutine | None:
+        """An explored schedule's pick: one seeded draw over runnext and the local queue. The global queue
+        (runtime.Gosched's, and a full local queue's overflow) gets the draw as Go's schedule() looks at
+        it: once in 61 schedules, or when nothing else is runnable. A goroutine that yielded waits as it
+        does in Go, not one in however many are runnable."""
+        n = self.runnext is not None
+        local = n + len(self._runq)
+        q = self._runq
+        if self.globq and (not local or self.srng.random() < 1 / 61):
+            q, i = self.globq, self.srng.randrange(len(self.globq))
+        elif not local:
+            return None
+        else:
+            i = self.srng.randrange(local)
+            if i < n:
+                g, self.runnext = self.runnext, None
+                return g
+            i -= n
+        g = q[i]
+        del q[i]
+        return g
 
     def fire_timers(self) -> int:
         """Nothing can run: the clock moves to the next timer. In Go's order the idle thread wakes as Linux
@@ -1443,8 +1451,17 @@ class Interp:
                 "seed": self.seed, "stack": [f[0] for f in frames]}
 
     def shutdown(self) -> None:
-        """Shut the runtime down: close every goroutine's coroutine; the run is dead after."""
+        """Shut the runtime down: close every goroutine's coroutine; the run is dead after.
+
+        Its goroutine tables go too: through them the program's values hang off the Interp, Helpers and
+        runtime's reference cycle, which only a full collection frees (half a million objects left to
+        the next run's full collections, in a GoKer program of 30,000 goroutines); refcounting frees them now."""
         self.rt.shutdown()
+        self.info.clear()
+        self.slots.clear()
+        self.free_slots.clear()
+        self.global_free.clear()
+        self.rt.parked_at.clear()
 
 
 # What generated code calls by name; Go names cannot reach them (they are mangled), but a wall

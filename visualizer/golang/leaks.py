@@ -96,14 +96,16 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
 _TIME, _CONTEXT = __package__ + ".stdlib.time", __package__ + ".stdlib.context"
 
 
-def goroutine_frames(g: Any, current_frame: Any) -> list[tuple[str, int, dict]]:
+def goroutine_frames(g: Any, current_frame: Any, with_locals: bool = True) -> list[tuple[str, int, dict | None]]:
     """(code name, line, locals) of every frame of ``g``, outermost first: from ``current_frame`` (the
-    running goroutine's) out to its entry, not into the runtime or the event loop that resumed it."""
+    running goroutine's) out to its entry, not into the runtime or the event loop that resumed it.
+    Without ``with_locals`` the locals are None: a traceback needs none, and a frame's f_locals builds a
+    dict each time (a third of the leak report of GoKer's Cockroach3710, 11,000 leaked goroutines)."""
     out = []
     if current_frame is not None:
         f = current_frame
         while f is not None:
-            out.append((f.f_code.co_name, f.f_lineno, f.f_locals))
+            out.append((f.f_code.co_name, f.f_lineno, f.f_locals if with_locals else None))
             if f.f_code.co_name == "_gomain":
                 break
             f = f.f_back
@@ -114,7 +116,7 @@ def goroutine_frames(g: Any, current_frame: Any) -> list[tuple[str, int, dict]]:
         fr = getattr(c, "cr_frame", None)
         if fr is None:
             break
-        out.append((c.cr_code.co_name, fr.f_lineno, fr.f_locals))
+        out.append((c.cr_code.co_name, fr.f_lineno, fr.f_locals if with_locals else None))
         c = c.cr_await
     return out
 
