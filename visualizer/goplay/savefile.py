@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..core.runfile import Recording, RunFileError, SavedProgram, load
-from ..core.runfile.program import MAX_CAPACITY, files_of, program_of
+from ..core.runfile.program import MAX_CAPACITY, _int, _name, files_of, program_of
 from ..core.trace import Events
 from .http import Drive
 
@@ -134,21 +133,6 @@ class _SavedRun:
     drive: Drive | None = None
     schedule: dict | None = None  # key -> [(t_ns, capacity)]: changes made during the run
     test: str | None = None
-
-
-_IDENT = re.compile(r"[^\W\d]\w{0,199}\Z")
-
-
-def _int(v: Any, lo: int, hi: int, what: str) -> int:
-    if type(v) is not int or not lo <= v <= hi:
-        raise ValueError(f"{what} must be a whole number from {lo:,} to {hi:,}")
-    return v
-
-
-def _name(v: Any, what: str) -> str:
-    if type(v) is not str or not _IDENT.match(v):
-        raise ValueError(f"{what} must be a Go identifier")
-    return v
 
 
 def _site(a: Any, b: Any, c: Any) -> tuple[int, int, int]:
