@@ -1873,12 +1873,12 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
     <message>
         <location filename="../programmode.py" line="231"/>
         <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
-        <translation>{names} 的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
+        <translation>{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
     </message>
     <message>
         <location filename="../programmode.py" line="233"/>
         <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
-        <translation>{names} 的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
+        <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>
 </context>
 <context>

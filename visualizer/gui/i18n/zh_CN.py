@@ -32,9 +32,9 @@ ZH = {
         "<b>会泄漏。</b>{n} 个 goroutine 永远无法继续：{where}。没有什么能唤醒它们：在 Go 里它们会一直留到进程退出。",
     "<code>{var}</code> (line {line})": "<code>{var}</code>（第 {line} 行）",
     "Capacity {n} for {names} strands nothing in this run (F9: its dials).":
-        "{names} 的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。",
+        "{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。",
     "No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).":
-        "{names} 的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。",
+        "{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。",
     "⋮ lines 1–{b} above": "⋮ 上方第 1–{b} 行",
     "⋮ lines {a}–{b} below": "⋮ 下方第 {a}–{b} 行",
     "Running {file}: press Space to play.": "正在运行 {file}：按空格键播放。",
