@@ -28,14 +28,17 @@ class LeakvizDriver:
 
     def open(self, preset: str = "unbuffered", *, source: str | None = None, handler: str | None = None,
              test: str | None = None, seed: int = 0, lang: str = "en", size: tuple[int, int] | None = None,
-             present: bool = False, interpret: bool = False, **config):
+             present: bool = False, interpret: bool = False, native: bool = False, **config):
         """The main window, shown and paused, on ``preset`` with any Config fields overridden
         (``capacity_done=9``, ``checks=4``, ...); or on the Go program ``source`` (a .go file or a
         package's folder; ``handler``: the HTTP handler to send requests to, as ``go --handler``), run
         live in the same window with the same views, its channels' capacities set by dials named as
         the drawer's (``**{"capacity:done:21": 10}``); ``test`` runs that test of the package folder
-        ``source`` as ``leakviz test --seed seed`` runs it; ``interpret``: the preset (with its overrides)
-        run from goplay/examples/gateway.go, as ``leakviz --interpret``. Returns the window."""
+        ``source`` as ``leakviz test --seed seed`` runs it. A preset runs as the app runs it: from
+        goplay/examples/gateway.go when gateway.go can run it with these overrides (its checks, their delays
+        and a client that waits for each answer are written in Go: ``checks=4``, ``delays_ms``, ``jitter`` and
+        ``concurrent=False`` run the Python transcription); ``interpret=True``: from Go or ValueError;
+        ``native=True``: the Python transcription, as ``leakviz --native``. Returns the window."""
         from .core.presets import PRESETS
         from .core.scenario import Config
         from .gui.window import MainWindow
@@ -47,15 +50,28 @@ class LeakvizDriver:
         unknown = sorted(set(config) - set(Config.__dataclass_fields__))
         if unknown:
             raise TypeError(f"unknown config field(s): {', '.join(unknown)}")
+        if interpret and native:
+            raise ValueError("interpret=True runs the preset from Go, native=True from Python: choose one")
+        from .core.scenario import ConfigError
+        from .golang import gateway
+        cfg = replace(PRESETS[preset], **config)
+        try:
+            gateway.check(cfg)
+            why = ""
+        except ConfigError as e:
+            why = str(e)
         win = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present)
         self.qtbot.addWidget(win)
-        if interpret:
-            why = win.open_preset_from_go(replace(PRESETS[preset], **config))
+        if interpret and why:
+            win.close()
+            raise ValueError(why)
+        if not native and not why:
+            why = win.open_preset_from_go(cfg)
             if why:
                 win.close()
                 raise ValueError(why)
         elif config:
-            win.restart_with(replace(PRESETS[preset], **config))
+            win.restart_with(cfg)
         win.show()
         self.qtbot.waitExposed(win)
         self.window = win

@@ -116,6 +116,28 @@ def test_closing_the_game_gives_the_window_its_run_back(projector, qtbot):
     assert w.session.cfg == before and w.stats["stranded"].text() != "?"
 
 
+def test_the_game_from_a_preset_run_from_go_plays_its_handler_and_gives_the_go_run_back(projector, qtbot):
+    """The app runs presets from gateway.go; the game scripts each check's time and outcome, which gateway.go
+    writes in Go, so it plays the Python transcription of the same handler and then returns to Go."""
+    w = projector()
+    assert w.open_preset_from_go(w.session.cfg) == ""
+    w.controls.dials[w._article_dials["done"]].setValue(2)  # done's capacity, set in Go
+    assert w.article_from_go().capacity_done == 2
+    qtbot.keyClick(w, Qt.Key_F2)
+    panel = _panel(w)
+    assert panel.isVisible() and w.program is None and w.session.cfg.requests == 1
+    assert panel.caps == (2, 0)  # the game plays the capacities the Go run had
+    assert "Python transcription" in w.statusBar().currentMessage()
+    panel.changed.emit(Schedule((True,) + (False,) * 9, tuple(range(1, 11))))
+    panel.btn_run.click()
+    wait_until(qtbot, lambda: panel.outcome is not None, "the engine's run to be judged")
+    assert panel.outcome[0].stranded == tuple(range(3, 10)) == _stage_stranded(w)
+    qtbot.keyClick(w, Qt.Key_F2)
+    back = w.article_from_go()
+    assert not panel.isVisible() and back is not None and w.code_title.text() == "gateway.go"
+    assert (back.capacity_done, back.capacity_quit) == (2, 0) and w.session.program.dials[w._article_dials["done"]] == 2
+
+
 def test_every_word_of_the_game_reads_from_the_back_row_in_chinese(projector, qtbot):
     w = projector(lang="zh_CN")
     w.open_play()

@@ -573,6 +573,63 @@ def test_a_preset_the_go_code_cannot_run_is_refused_in_one_line(leakviz):
         leakviz.open("unbuffered", interpret=True, checks=12)
 
 
+def test_a_preset_runs_from_go_as_the_app_runs_it_and_natively_on_request(leakviz):
+    win = leakviz.open("buffered")
+    cfg = win.article_from_go()
+    assert cfg is not None and (cfg.capacity_done, cfg.capacity_quit) == (10, 10)
+    assert win.code_title.text() == "gateway.go" and win.findChild(QLabel, "strandedCount").text() == "0"
+    # what gateway.go writes in Go (its ten checks) runs the Python transcription
+    win = leakviz.open("unbuffered", checks=4)
+    assert win.program is None and win.session.cfg.checks == 4
+    win = leakviz.open("unbuffered", native=True)
+    assert win.program is None and win.session.cfg.variant == "seed"
+    with pytest.raises(ValueError, match="choose one"):
+        leakviz.open("unbuffered", interpret=True, native=True)
+
+
+def test_capacity_done_and_quit_are_aliases_of_the_go_handlers_dials(leakviz):
+    from PySide6.QtWidgets import QSpinBox
+    win = leakviz.open("unbuffered", requests=40)
+    leakviz.advance(0.5)
+    rt = win.session.rt
+    win.findChild(QSpinBox, "capacityDone").setValue(3)  # the article's name for done's capacity ...
+    keys = win._article_dials
+    assert win.program.dials[keys["done"]] == 3 and win.session.rt is rt  # ... turns its dial, live
+    win.controls.dials[keys["quit"]].setValue(4)  # and the dial shows under the article's name
+    assert win.findChild(QSpinBox, "capacityQuit").value() == 4
+    assert (win.article_from_go().capacity_done, win.article_from_go().capacity_quit) == (3, 4)
+
+
+def test_after_a_go_program_a_chosen_preset_runs_from_go_again(leakviz):
+    from visualizer.goplay.catalog import HERE
+    win = leakviz.open("unbuffered")
+    assert win.open_program([(str(HERE / "ncast.go"), (HERE / "ncast.go").read_bytes())]) == ""
+    assert win.article_from_go() is None
+    win.choose_preset("context")
+    cfg = win.article_from_go()
+    assert cfg is not None and cfg.variant == "ctx" and win.code_title.text() == "gateway.go"
+
+
+@pytest.mark.parametrize("argv, word", [(["--native", "--interpret"], "--interpret"),
+                                        (["--native", "--open", "x.leakviz-run"], "--native")])
+def test_native_with_interpret_or_a_saved_run_is_one_line_and_exit_2(argv, word, tmp_path):
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "visualizer", *argv], capture_output=True, text=True, timeout=120,
+                         cwd=tmp_path)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and word in out.stderr
+
+
+def test_the_app_runs_its_presets_from_go_unless_told_native(monkeypatch):
+    import visualizer.gui.app as app
+    from visualizer.__main__ import main
+    seen = []
+    monkeypatch.setattr(app, "run_window", lambda **kw: seen.append(kw["from_go"]) or 0)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert main(["--preset", "buffered"]) == 0 and main(["--native"]) == 0 and main(["--interpret"]) == 0
+    assert seen == [True, False, True]
+
+
 def test_interpret_with_a_saved_run_is_one_line_and_exit_2(tmp_path):
     import subprocess
     import sys

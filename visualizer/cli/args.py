@@ -169,9 +169,13 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--scheduler", action="store_true",
                    help="open 'play the scheduler' (View menu, F2): choose how one request's checks end and when, "
                         "predict, run")
-    g.add_argument("--interpret", action="store_true",
-                   help="run the preset from Go (goplay/examples/gateway.go: its handler, checks and dials, sent "
-                        "the preset's requests) instead of the Python transcription")
+    src = g.add_mutually_exclusive_group()
+    src.add_argument("--interpret", action="store_true",
+                     help="run the preset from Go (goplay/examples/gateway.go: its handler, checks and dials, sent "
+                          "the preset's requests): the default; with this flag, what cannot run from Go is an error")
+    src.add_argument("--native", action="store_true",
+                     help="run the preset on the Python transcription of the handler (the bench's baseline) "
+                          "instead of gateway.go")
 
 
 # scenario flag dest -> the Config fields it sets

@@ -169,10 +169,11 @@ def cmd_window(a: argparse.Namespace) -> int:
     if (why := view_error(a)) is not None:
         print(f"leakviz: error: {why}", file=sys.stderr)
         return 2
-    if a.interpret and a.open_path is not None:
-        print("leakviz: error: --interpret runs a preset from Go: not with --open (a saved run says its source)",
-              file=sys.stderr)
-        return 2
+    for flag, given in (("--interpret", a.interpret), ("--native", a.native)):
+        if given and a.open_path is not None:
+            print(f"leakviz: error: {flag} chooses how a preset runs: not with --open (a saved run says its source)",
+                  file=sys.stderr)
+            return 2
     if a.scheduler and (a.lesson or a.interpret or a.open_path is not None):
         print("leakviz: error: --scheduler plays the article's handler: not with --lesson, --interpret or --open",
               file=sys.stderr)
@@ -198,7 +199,7 @@ def cmd_window(a: argparse.Namespace) -> int:
                       zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
                       scheduler=a.scheduler,
                       use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())),
-                      from_go=a.interpret, program=program)
+                      from_go=not a.native, program=program)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

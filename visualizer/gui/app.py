@@ -41,7 +41,8 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     (flags in ``given`` win) and remember this session's at the end; never
     for screenshots, the start-up benchmark or the comparison. ``program``: (files, go's options) of a Go
     program to run instead of the article (one line on stderr and exit 2 when it cannot run); ``from_go``:
-    the preset run from goplay/examples/gateway.go instead of the Python transcription."""
+    the preset run from goplay/examples/gateway.go (the app's default) instead of the Python transcription;
+    a saved run shown (``opened``) says its own source."""
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_names(app)
@@ -70,10 +71,10 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     # so it only schedules the close for the event loop.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
-    if program is not None or from_go:
+    if program is not None or (from_go and opened is None):
         from ..core.presets import PRESETS
         why = win.open_program(program[0], **program[1]) if program is not None else \
-            win.open_preset_from_go(PRESETS[preset])
+            win.open_preset_from_go(PRESETS[win.preset_name])
         if why:
             print(f"leakviz: error: {why}", file=sys.stderr)
             win.session.stop()

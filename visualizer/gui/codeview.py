@@ -162,6 +162,7 @@ class CodeView(QWidget):
     def set_config(self, cfg: Config) -> None:
         """Show the Go source of ``cfg`` (lines changed from the bug marked), forgetting earlier versions."""
         self.program_path = None
+        self.span = None  # a program's function shown before (gateway.go's handler) is not this code's
         self.cfg = cfg
         self.lines = go_source(cfg)
         self.changed = changed_lines(cfg)

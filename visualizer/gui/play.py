@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.scenario import Config
+from ..core.session import Session
 from ..lesson.play import MAX_PLAY_CHECKS, Played, Schedule, config, distribution, played, safe_from
 from .style import FAINT, GREEN, GREY, INK, VERMILLION, scaled, text_floor
 
@@ -421,11 +422,19 @@ class PlayMixin:
         if self.play_panel is not None and self.play_panel.isVisible():
             self.close_play()
             return
-        if self.program is not None:
+        from_go = self.article_from_go() if self.program is not None else None
+        if self.program is not None and from_go is None:
             self.statusBar().showMessage(self.tr("Play the scheduler plays the article's handler: choose a "
                                                  "preset first."), 6000)
             self.act_scheduler.setChecked(False)
             return
+        if from_go is not None:
+            # the game scripts each check's time and outcome, which gateway.go writes in Go: it plays the
+            # Python transcription of the same handler, and closing it brings the run from Go back
+            self._swap_session(Session(from_go, speed=self.session.speed, max_live=self.session.max_live))
+            self.statusBar().showMessage(self.tr("Play the scheduler scripts each check's time and result: it "
+                                                 "plays the Python transcription of this handler."), 8000)
+        self.play_from_go = from_go is not None
         if self.lesson_panel is not None and self.lesson_panel.isVisible():
             self.lesson_panel.hide()
         if self.play_panel is None:
@@ -463,7 +472,11 @@ class PlayMixin:
         self.play_presents = False
         base, before = self.play_base, self.play_before
         if before is not None:
-            self.restart_with(replace(before, capacity_done=base.capacity_done, capacity_quit=base.capacity_quit))
+            back = replace(before, capacity_done=base.capacity_done, capacity_quit=base.capacity_quit)
+            if getattr(self, "play_from_go", False) and self.program is None:
+                self.open_preset_from_go(back)
+            else:
+                self.restart_with(back)
         self._balance()
 
     def _play_choose(self, schedule: Schedule) -> None:

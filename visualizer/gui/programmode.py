@@ -85,6 +85,7 @@ class ProgramMixin:
         except ConfigError as e:
             self.statusBar().showMessage(str(e))
             return str(e)
+        self.presets_from_go = True
         files = [(str(gateway.GATEWAY), gateway.GATEWAY.read_bytes())]
         return self.open_program(files, dials=gateway.dials(files, cfg.variant, cfg.capacity_done, cfg.capacity_quit),
                                  handler=gateway.HANDLERS[cfg.variant], requests=min(cfg.requests, 1_000_000),
@@ -178,6 +179,8 @@ class ProgramMixin:
         self.statusBar().showMessage(self.tr("{dial} = {n}: channels made from now on get it; those made "
                                              "before keep theirs.").format(dial=key, n=value), 6000)
         self.code.set_dials(self.program.dial_sites(), self.program.dials)
+        if (article := self.article_from_go()) is not None:  # capacityDone / capacityQuit follow their dials
+            self.controls.set_config(article)
         ex = getattr(self, "_explorer", None)
         if ex is not None and ex.program is self.program:
             now = [self.program.dials.get(k, 0) for k in ex.keys] + [0]

@@ -79,6 +79,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.lesson_hides = False  # the lesson hides the counts that would give a prediction away
         self.requested_size = size
         self.preset_name = preset
+        self.presets_from_go = False  # once a preset ran from gateway.go, every preset chosen does (the app's way)
         cfg = PRESETS[preset]
         self.session = Session(cfg, speed=speed, max_live=max_live)
         self.session.on_error = self.show_error
@@ -413,7 +414,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.current_file = None
         self.playback.go_live()
         self.preset_name = name
-        if self.article_from_go() is not None:  # the article from Go stays from Go
+        if self.presets_from_go:  # the article from Go stays from Go, after a Go program too
             if not self.open_preset_from_go(PRESETS[name]):
                 self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
             return
@@ -435,8 +436,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.playback.go_live()
         running = self.article_from_go()
         if running is not None:  # from gateway.go: the run starts over from Go with these settings
-            cfg = replace(cfg, checks=running.checks, concurrent=running.concurrent,
-                          capacity_done=running.capacity_done, capacity_quit=running.capacity_quit)
+            cfg = replace(cfg, checks=running.checks, concurrent=running.concurrent)
+            if replace(cfg, capacity_done=running.capacity_done, capacity_quit=running.capacity_quit) == running:
+                # capacityDone / capacityQuit are aliases of the handler's dials: changed live, as a dial is
+                for name, n in (("done", cfg.capacity_done), ("quit", cfg.capacity_quit)):
+                    self.controls.dials[self._article_dials[name]].setValue(n)
+                return
             why = self.open_preset_from_go(cfg)
             self.controls.show_error(why)
             if not why:

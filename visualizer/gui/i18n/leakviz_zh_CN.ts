@@ -1234,400 +1234,400 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="139"/>
+        <location filename="../window.py" line="140"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="164"/>
+        <location filename="../window.py" line="165"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165"/>
+        <location filename="../window.py" line="166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="167"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167"/>
+        <location filename="../window.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="169"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="171"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="172"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="173"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="176"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="177"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="178"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="179"/>
         <source>Replay an access &amp;log…</source>
         <translation>重放访问日志(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="180"/>
         <source>Back to made-up requests</source>
         <translation>改回模拟生成的请求</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="181"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="183"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="184"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="185"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="186"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="187"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="188"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="189"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="191"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="192"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="193"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="194"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="196"/>
+        <location filename="../window.py" line="197"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="198"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="199"/>
         <source>Play the &amp;scheduler</source>
         <translation>扮演调度器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="200"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="201"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="202"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="203"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="206"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="207"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="208"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="209"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="210"/>
         <source>&amp;Follow one request</source>
         <translation>跟踪一个请求(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="211"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="211"/>
+        <location filename="../window.py" line="212"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="212"/>
+        <location filename="../window.py" line="213"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217"/>
+        <location filename="../window.py" line="218"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218"/>
+        <location filename="../window.py" line="219"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
-        <location filename="../window.py" line="560"/>
+        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="561"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="221"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="223"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="224"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="223"/>
+        <location filename="../window.py" line="224"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="224"/>
+        <location filename="../window.py" line="225"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="224"/>
+        <location filename="../window.py" line="225"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="226"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="227"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="227"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="229"/>
+        <location filename="../window.py" line="230"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="280"/>
+        <location filename="../window.py" line="281"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="305"/>
+        <location filename="../window.py" line="306"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="306"/>
+        <location filename="../window.py" line="307"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="320"/>
+        <location filename="../window.py" line="321"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="406"/>
+        <location filename="../window.py" line="407"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="418"/>
-        <location filename="../window.py" line="423"/>
+        <location filename="../window.py" line="419"/>
+        <location filename="../window.py" line="424"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="448"/>
+        <location filename="../window.py" line="449"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="443"/>
-        <location filename="../window.py" line="450"/>
+        <location filename="../window.py" line="444"/>
+        <location filename="../window.py" line="451"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="456"/>
+        <location filename="../window.py" line="457"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="457"/>
+        <location filename="../window.py" line="458"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="523"/>
+        <location filename="../window.py" line="524"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="557"/>
+        <location filename="../window.py" line="558"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="564"/>
+        <location filename="../window.py" line="565"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="564"/>
+        <location filename="../window.py" line="565"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="566"/>
+        <location filename="../window.py" line="567"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="566"/>
+        <location filename="../window.py" line="567"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="567"/>
+        <location filename="../window.py" line="568"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="568"/>
+        <location filename="../window.py" line="569"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="588"/>
+        <location filename="../window.py" line="589"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="605"/>
+        <location filename="../window.py" line="606"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="617"/>
+        <location filename="../window.py" line="618"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="618"/>
+        <location filename="../window.py" line="619"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1695,12 +1695,17 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PlayMixin</name>
     <message>
-        <location filename="../play.py" line="425"/>
+        <location filename="../play.py" line="427"/>
         <source>Play the scheduler plays the article&apos;s handler: choose a preset first.</source>
         <translation>扮演调度器使用文章中的处理函数：请先选择一个预设。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="480"/>
+        <location filename="../play.py" line="435"/>
+        <source>Play the scheduler scripts each check&apos;s time and result: it plays the Python transcription of this handler.</source>
+        <translation>扮演调度器为每个检查指定耗时和结果：它运行这个处理函数的 Python 转写版本。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="493"/>
         <source>&lt;b&gt;Stranded, or not?&lt;/b&gt; Predict first: the engine answers when it has run.</source>
         <translation>&lt;b&gt;会不会永久阻塞？&lt;/b&gt;先预测：引擎运行完后给出答案。</translation>
     </message>
@@ -1708,122 +1713,122 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PlayPanel</name>
     <message>
-        <location filename="../play.py" line="336"/>
+        <location filename="../play.py" line="337"/>
         <source>Play the scheduler</source>
         <translation>扮演调度器</translation>
     </message>
     <message>
-        <location filename="../play.py" line="337"/>
+        <location filename="../play.py" line="338"/>
         <source>One request, {n} checks: choose what each sends and when it finishes. done holds {cd}, quit {cq}.</source>
         <translation>一个请求，{n} 个检查：为每个检查选择它发送什么、第几个完成。done 可缓存 {cd} 个值，quit 可缓存 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="340"/>
+        <location filename="../play.py" line="341"/>
         <source>(The window has {m} checks: a class plays {n}.)</source>
         <translation>（窗口设置了 {m} 个检查：课堂上只玩 {n} 个。）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="342"/>
+        <location filename="../play.py" line="343"/>
         <source>check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../play.py" line="342"/>
+        <location filename="../play.py" line="343"/>
         <source>sends on</source>
         <translation>发送到</translation>
     </message>
     <message>
-        <location filename="../play.py" line="342"/>
+        <location filename="../play.py" line="343"/>
         <source>finishes</source>
         <translation>完成顺序</translation>
     </message>
     <message>
-        <location filename="../play.py" line="349"/>
+        <location filename="../play.py" line="350"/>
         <source>Passes: sends on done. Fails: sends on quit. Space or Enter switches.</source>
         <translation>通过：发送到 done。失败：发送到 quit。按空格或回车切换。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="352"/>
+        <location filename="../play.py" line="353"/>
         <source>Stranded: blocked for ever</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../play.py" line="356"/>
+        <location filename="../play.py" line="357"/>
         <source>How many checks will be stranded (blocked for ever)?</source>
         <translation>会有几个检查永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../play.py" line="357"/>
+        <location filename="../play.py" line="358"/>
         <source>your guess</source>
         <translation>你的猜测</translation>
     </message>
     <message>
-        <location filename="../play.py" line="358"/>
+        <location filename="../play.py" line="359"/>
         <source>Run ▶</source>
         <translation>运行 ▶</translation>
     </message>
     <message>
-        <location filename="../play.py" line="359"/>
+        <location filename="../play.py" line="360"/>
         <source>Run this request on the engine and watch (Enter)</source>
         <translation>在引擎上运行这个请求并观看（回车）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="360"/>
+        <location filename="../play.py" line="361"/>
         <source>Random schedule</source>
         <translation>随机调度</translation>
     </message>
     <message>
-        <location filename="../play.py" line="361"/>
+        <location filename="../play.py" line="362"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../play.py" line="362"/>
+        <location filename="../play.py" line="363"/>
         <source>Explorer at done {cd} × quit {cq}</source>
         <translation>容量探索器：done {cd} × quit {cq}</translation>
     </message>
     <message>
-        <location filename="../play.py" line="367"/>
+        <location filename="../play.py" line="368"/>
         <source>All schedules of {n} checks, by how many checks they strand:</source>
         <translation>{n} 个检查的所有调度，按永久阻塞的检查个数统计：</translation>
     </message>
     <message>
-        <location filename="../play.py" line="380"/>
+        <location filename="../play.py" line="381"/>
         <source>The engine stranded &lt;b&gt;{k}&lt;/b&gt; of the {n} checks: {list}.</source>
         <translation>引擎让 {n} 个检查中的 &lt;b&gt;{k}&lt;/b&gt; 个永久阻塞：{list}。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="383"/>
+        <location filename="../play.py" line="384"/>
         <source>The engine stranded &lt;b&gt;none&lt;/b&gt; of the {n} checks.</source>
         <translation>引擎没有让 {n} 个检查中的&lt;b&gt;任何一个&lt;/b&gt;永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="385"/>
+        <location filename="../play.py" line="386"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../play.py" line="387"/>
+        <location filename="../play.py" line="388"/>
         <source>&lt;span style=&apos;color:{c}&apos;&gt;Your prediction, {g}, was right.&lt;/span&gt;</source>
         <translation>&lt;span style='color:{c}'&gt;你预测的 {g} 是对的。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../play.py" line="389"/>
+        <location filename="../play.py" line="390"/>
         <source>You said {g}.</source>
         <translation>你预测的是 {g}。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="399"/>
+        <location filename="../play.py" line="400"/>
         <source>Of all {total} (2&lt;sup&gt;{n}&lt;/sup&gt; outcomes × {n}! orders): &lt;b&gt;{same}&lt;/b&gt; strand {k} as this one did; {none} strand none.</source>
         <translation>在全部 {total} 种调度中（2&lt;sup&gt;{n}&lt;/sup&gt; 种结果 × {n}! 种顺序）：&lt;b&gt;{same}&lt;/b&gt; 和这次一样有 {k} 个永久阻塞；{none} 没有任何阻塞。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="404"/>
+        <location filename="../play.py" line="405"/>
         <source>&lt;b&gt;At these capacities every schedule is safe.&lt;/b&gt;</source>
         <translation>&lt;b&gt;在这样的容量下，每种调度都不会泄漏。&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../play.py" line="405"/>
+        <location filename="../play.py" line="406"/>
         <source>Every schedule is safe only from done {sd}, quit {sq}: the first check to finish may fail, and all the others then send on one channel.</source>
         <translation>只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。</translation>
     </message>
@@ -1861,22 +1866,22 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="178"/>
+        <location filename="../programmode.py" line="179"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="228"/>
+        <location filename="../programmode.py" line="229"/>
         <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
         <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="231"/>
+        <location filename="../programmode.py" line="232"/>
         <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
         <translation>{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="233"/>
+        <location filename="../programmode.py" line="234"/>
         <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
         <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>

@@ -599,6 +599,8 @@ ZH = {
     # play the scheduler (gui/play.py)
     "Play the &scheduler": "扮演调度器(&S)",
     "Play the scheduler plays the article's handler: choose a preset first.": "扮演调度器使用文章中的处理函数：请先选择一个预设。",
+    "Play the scheduler scripts each check's time and result: it plays the Python transcription of this handler.":
+        "扮演调度器为每个检查指定耗时和结果：它运行这个处理函数的 Python 转写版本。",
     "<b>Stranded, or not?</b> Predict first: the engine answers when it has run.": "<b>会不会永久阻塞？</b>先预测：引擎运行完后给出答案。",
     "Play the scheduler": "扮演调度器",
     "One request, {n} checks: choose what each sends and when it finishes. done holds {cd}, quit {cq}.":
