@@ -8,6 +8,7 @@ drawn fields travel as data (address, method, path, headers) and the checks, wri
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..core.scenario import Config, ConfigError
@@ -31,14 +32,19 @@ def check(cfg: Config) -> Config:
     return cfg
 
 
+@lru_cache(maxsize=4)
+def _dial_sites(path: str, data: bytes) -> tuple[tuple[str, str, int], ...]:
+    """(key, file, line) of every dial of the file: one compile per text, not one per question (start-up)."""
+    from .compile import compile_files
+    return tuple((k, p, line) for k, (p, line, _v) in compile_files([(path, data)]).dials.items())
+
+
 def handler_dials(files: list[tuple[str, bytes]], variant: str) -> list[str]:
     """The dials of the channels ``variant``'s handler in gateway.go makes, in source order."""
-    from .compile import compile_files
     lines = files[0][1].decode().splitlines()
     start = next(n for n, line in enumerate(lines, 1) if line.startswith(f"func {HANDLERS[variant]}("))
     end = next(n for n, line in enumerate(lines, 1) if n > start and line == "}")
-    return [k for k, (path, line, _v) in compile_files(files).dials.items()
-            if path == files[0][0] and start < line < end]
+    return [k for k, path, line in _dial_sites(*files[0]) if path == files[0][0] and start < line < end]
 
 
 def dial_keys(files: list[tuple[str, bytes]], variant: str) -> dict[str, str]:
