@@ -147,6 +147,16 @@ def test_every_control_has_a_tooltip(window):
         assert w.toolTip(), w
 
 
+def test_the_handler_box_names_the_article_and_its_fixes_not_the_scenarios_ids(window):
+    box = window.controls.variant
+    names = [box.itemText(i) for i in range(box.count())]
+    assert names == ["the article's (the bug)", "context fix", "stop-channel fix", "draining fix"]
+    assert [box.itemData(i) for i in range(box.count())] == ["seed", "ctx", "closequit", "drain"]
+    window.set_language("zh_CN")
+    assert box.itemText(0) == "文章中的（有 bug）" and box.itemText(1) == "context 修复"
+    window.set_language("en")
+
+
 def test_language_switch_changes_visible_strings(window):
     window.set_language("zh_CN")
     assert window.lang == "zh_CN"

@@ -141,12 +141,16 @@ class ControlPanel(QWidget):
 
     def retranslate(self) -> None:
         """Re-set every label and tooltip in the current language."""
+        names = {"seed": self.tr("the article's (the bug)"), "ctx": self.tr("context fix"),
+                 "closequit": self.tr("stop-channel fix"), "drain": self.tr("draining fix")}
+        for i in range(self.variant.count()):  # the variants' ids are the scenario's words, not a class's
+            self.variant.setItemText(i, names.get(self.variant.itemData(i), self.variant.itemData(i)))
         text = {
             "preset": (self.tr("&Preset"), self.tr("Start from a named scenario: the article's bug, its fix, "
                                                    "a buffer too small, or the idiomatic context fix.")),
-            "variant": (self.tr("&Handler"), self.tr("seed: the article's code. ctx: each send also selects on "
-                                                     "ctx.Done(). closequit: each send selects on a stop channel "
-                                                     "closed on return. drain: a goroutine receives the rest.")),
+            "variant": (self.tr("&Handler"), self.tr("The article's code, or one of its fixes: each send also "
+                                                     "selects on ctx.Done(); each send selects on a stop channel "
+                                                     "closed on return; a goroutine receives the rest.")),
             "checks": (self.tr("&Checks per request"), self.tr("How many check goroutines each request starts.")),
             "cap_done": (self.tr("Capacity of &done"), self.tr("make(chan bool, N) for done. 0 is the bug.")),
             "cap_quit": (self.tr("Capacity of &quit"), self.tr("make(chan bool, N) for quit. 0 is the bug.")),

@@ -37,17 +37,17 @@
         <translation>正在运行的 handler 的 Go 代码。高亮的行表示此刻有 goroutine 阻塞在这里；红色表示它们永远无法继续。</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="315"/>
+        <location filename="../codeview.py" line="316"/>
         <source>earlier code (requests before #{n}):</source>
         <translation>先前的代码（#{n} 之前的请求）：</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="347"/>
+        <location filename="../codeview.py" line="348"/>
         <source>⋮ lines 1–{b} above</source>
         <translation>⋮ 上方第 1–{b} 行</translation>
     </message>
     <message>
-        <location filename="../codeview.py" line="350"/>
+        <location filename="../codeview.py" line="351"/>
         <source>⋮ lines {a}–{b} below</source>
         <translation>⋮ 下方第 {a}–{b} 行</translation>
     </message>
@@ -78,207 +78,227 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../controls.py" line="145"/>
+        <location filename="../controls.py" line="149"/>
         <source>&amp;Preset</source>
         <translation>预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="145"/>
+        <location filename="../controls.py" line="149"/>
         <source>Start from a named scenario: the article&apos;s bug, its fix, a buffer too small, or the idiomatic context fix.</source>
         <translation>从一个命名场景开始：文章中的 bug、它的修复、太小的缓冲，或惯用的 context 修复。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="147"/>
+        <location filename="../controls.py" line="151"/>
         <source>&amp;Handler</source>
         <translation>处理函数(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="147"/>
-        <source>seed: the article&apos;s code. ctx: each send also selects on ctx.Done(). closequit: each send selects on a stop channel closed on return. drain: a goroutine receives the rest.</source>
-        <translation>seed：文章中的代码。ctx：每次发送同时 select ctx.Done()。closequit：每次发送同时 select 一个在返回时关闭的 stop 通道。drain：由一个 goroutine 接收剩余结果。</translation>
+        <location filename="../controls.py" line="144"/>
+        <source>the article&apos;s (the bug)</source>
+        <translation>文章中的（有 bug）</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="150"/>
+        <location filename="../controls.py" line="144"/>
+        <source>context fix</source>
+        <translation>context 修复</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="145"/>
+        <source>stop-channel fix</source>
+        <translation>停止通道修复</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="145"/>
+        <source>draining fix</source>
+        <translation>排空修复</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="151"/>
+        <source>The article&apos;s code, or one of its fixes: each send also selects on ctx.Done(); each send selects on a stop channel closed on return; a goroutine receives the rest.</source>
+        <translation>文章中的代码，或它的一种修复：每次发送同时 select ctx.Done()；每次发送同时 select 一个在返回时关闭的 stop 通道；由一个 goroutine 接收剩余结果。</translation>
+    </message>
+    <message>
+        <location filename="../controls.py" line="154"/>
         <source>&amp;Checks per request</source>
         <translation>每个请求的检查数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="150"/>
+        <location filename="../controls.py" line="154"/>
         <source>How many check goroutines each request starts.</source>
         <translation>每个请求启动多少个检查 goroutine。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="151"/>
+        <location filename="../controls.py" line="155"/>
         <source>Capacity of &amp;done</source>
         <translation>done 的容量(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="151"/>
+        <location filename="../controls.py" line="155"/>
         <source>make(chan bool, N) for done. 0 is the bug.</source>
         <translation>done 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="152"/>
+        <location filename="../controls.py" line="156"/>
         <source>Capacity of &amp;quit</source>
         <translation>quit 的容量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="152"/>
+        <location filename="../controls.py" line="156"/>
         <source>make(chan bool, N) for quit. 0 is the bug.</source>
         <translation>quit 的 make(chan bool, N)。0 就是那个 bug。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="153"/>
+        <location filename="../controls.py" line="157"/>
         <source>Request &amp;rate</source>
         <translation>请求速率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="153"/>
+        <location filename="../controls.py" line="157"/>
         <source>Requests per simulated second.</source>
         <translation>每个模拟秒到达的请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="154"/>
+        <location filename="../controls.py" line="158"/>
         <source>&amp;Failure probability</source>
         <translation>失败概率(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="154"/>
+        <location filename="../controls.py" line="158"/>
         <source>Chance that each check other than bad_ip fails on a request.</source>
         <translation>除 bad_ip 以外，每个检查在一个请求上失败的概率。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="156"/>
+        <location filename="../controls.py" line="160"/>
         <source>Share of &amp;bad IPs</source>
         <translation>恶意 IP 比例(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="156"/>
+        <location filename="../controls.py" line="160"/>
         <source>Share of requests from a blocked IP: check 0 (bad_ip, the article&apos;s) fails.</source>
         <translation>来自被封禁 IP 的请求比例：这些请求的检查 0（bad_ip，即文章中的检查）会失败。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="158"/>
+        <location filename="../controls.py" line="162"/>
         <source>Always &amp;failing checks</source>
         <translation>总是失败的检查(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="158"/>
+        <location filename="../controls.py" line="162"/>
         <source>Optional: 0-based check indices that fail on every request, e.g. 0,9. Empty: drawn from the probabilities above.</source>
         <translation>可选：在每个请求上都失败的检查编号（从 0 开始），例如 0,9。留空：按上面的概率随机抽取。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="161"/>
+        <location filename="../controls.py" line="165"/>
         <source>&amp;Overlapping requests</source>
         <translation>请求重叠(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="161"/>
+        <location filename="../controls.py" line="165"/>
         <source>Requests arrive at the rate whether or not earlier ones were answered.</source>
         <translation>无论之前的请求是否已响应，请求都按速率到达。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="163"/>
+        <location filename="../controls.py" line="167"/>
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="163"/>
+        <location filename="../controls.py" line="167"/>
         <source>Same seed, same requests, same run. Changing it starts over.</source>
         <translation>相同的种子，相同的请求，相同的运行。修改它会重新开始。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="164"/>
+        <location filename="../controls.py" line="168"/>
         <source>Spee&amp;d</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="164"/>
+        <location filename="../controls.py" line="168"/>
         <source>Simulated seconds per wall-clock second; max runs as fast as the machine can.</source>
         <translation>每个真实秒对应的模拟秒数；max 表示机器能跑多快就跑多快。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="166"/>
+        <location filename="../controls.py" line="170"/>
         <source>Handler</source>
         <translation>处理函数</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="166"/>
+        <location filename="../controls.py" line="170"/>
         <source>The func(w http.ResponseWriter, r *http.Request) each simulated request calls, on its own goroutine as net/http does.</source>
         <translation>每个模拟请求调用的 func(w http.ResponseWriter, r *http.Request)，像 net/http 一样各在自己的 goroutine 上运行。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="169"/>
+        <location filename="../controls.py" line="173"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="169"/>
+        <location filename="../controls.py" line="173"/>
         <source>How many simulated requests the handler is sent.</source>
         <translation>发给该处理函数的模拟请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="170"/>
+        <location filename="../controls.py" line="174"/>
         <source>Requests per second</source>
         <translation>每秒请求数</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="170"/>
+        <location filename="../controls.py" line="174"/>
         <source>Simulated requests per simulated second.</source>
         <translation>每个模拟秒的模拟请求数。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="171"/>
+        <location filename="../controls.py" line="175"/>
         <source>Clients from</source>
         <translation>客户端来自</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="171"/>
+        <location filename="../controls.py" line="175"/>
         <source>Networks the clients come from, each with its share in %, e.g. 203.0.113.0/24=25, 10.0.0.0/8 (empty: 10.0.x.y).</source>
         <translation>客户端来自的网络及各自所占百分比，例如 203.0.113.0/24=25, 10.0.0.0/8（留空：10.0.x.y）。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="174"/>
+        <location filename="../controls.py" line="178"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="174"/>
+        <location filename="../controls.py" line="178"/>
         <source>The path (and ?query) every request asks for.</source>
         <translation>每个请求访问的路径（以及 ?查询参数）。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="183"/>
+        <location filename="../controls.py" line="187"/>
         <source>Capacity of {name} (line {line})</source>
         <translation>{name} 的容量（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="184"/>
+        <location filename="../controls.py" line="188"/>
         <source>make(chan T, N) for {name} at line {line}: a change applies to channels made from now on, as a redeploy would.</source>
         <translation>第 {line} 行 {name} 的 make(chan T, N)：修改只影响此后创建的通道，就像重新部署一样。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="188"/>
+        <location filename="../controls.py" line="192"/>
         <source>e.g. 0,9 (empty: drawn)</source>
         <translation>例如 0,9（留空：随机）</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="189"/>
+        <location filename="../controls.py" line="193"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="192"/>
+        <location filename="../controls.py" line="196"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="298"/>
+        <location filename="../controls.py" line="302"/>
         <source>Failing checks must be numbers separated by commas, like 0,9.</source>
         <translation>失败的检查必须是用逗号分隔的数字，例如 0,9。</translation>
     </message>
     <message>
-        <location filename="../controls.py" line="307"/>
+        <location filename="../controls.py" line="311"/>
         <source>Check {i} does not exist: checks are numbered 0 to {last}.</source>
         <translation>检查 {i} 不存在：检查编号为 0 到 {last}。</translation>
     </message>
@@ -1465,7 +1485,7 @@
     </message>
     <message>
         <location filename="../window.py" line="220"/>
-        <location filename="../window.py" line="561"/>
+        <location filename="../window.py" line="565"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
@@ -1551,83 +1571,83 @@
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="449"/>
+        <location filename="../window.py" line="453"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="444"/>
-        <location filename="../window.py" line="451"/>
+        <location filename="../window.py" line="448"/>
+        <location filename="../window.py" line="455"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="457"/>
+        <location filename="../window.py" line="461"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="458"/>
+        <location filename="../window.py" line="462"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="524"/>
+        <location filename="../window.py" line="528"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="558"/>
+        <location filename="../window.py" line="562"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="565"/>
+        <location filename="../window.py" line="569"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="565"/>
+        <location filename="../window.py" line="569"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="567"/>
+        <location filename="../window.py" line="571"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="567"/>
+        <location filename="../window.py" line="571"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="568"/>
+        <location filename="../window.py" line="572"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="569"/>
+        <location filename="../window.py" line="573"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="589"/>
+        <location filename="../window.py" line="593"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="606"/>
+        <location filename="../window.py" line="610"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="618"/>
+        <location filename="../window.py" line="622"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="619"/>
+        <location filename="../window.py" line="623"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1871,17 +1891,17 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="229"/>
+        <location filename="../programmode.py" line="231"/>
         <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
         <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="232"/>
+        <location filename="../programmode.py" line="234"/>
         <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
         <translation>{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="234"/>
+        <location filename="../programmode.py" line="236"/>
         <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
         <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>

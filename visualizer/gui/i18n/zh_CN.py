@@ -100,8 +100,12 @@ ZH = {
     "Start from a named scenario: the article's bug, its fix, a buffer too small, or the idiomatic context fix.":
         "从一个命名场景开始：文章中的 bug、它的修复、太小的缓冲，或惯用的 context 修复。",
     "&Handler": "处理函数(&H)",
-    "seed: the article's code. ctx: each send also selects on ctx.Done(). closequit: each send selects on a stop channel closed on return. drain: a goroutine receives the rest.":
-        "seed：文章中的代码。ctx：每次发送同时 select ctx.Done()。closequit：每次发送同时 select 一个在返回时关闭的 stop 通道。drain：由一个 goroutine 接收剩余结果。",
+    "The article's code, or one of its fixes: each send also selects on ctx.Done(); each send selects on a stop channel closed on return; a goroutine receives the rest.":
+        "文章中的代码，或它的一种修复：每次发送同时 select ctx.Done()；每次发送同时 select 一个在返回时关闭的 stop 通道；由一个 goroutine 接收剩余结果。",
+    "the article's (the bug)": "文章中的（有 bug）",
+    "context fix": "context 修复",
+    "stop-channel fix": "停止通道修复",
+    "draining fix": "排空修复",
     "&Checks per request": "每个请求的检查数(&C)",
     "How many check goroutines each request starts.": "每个请求启动多少个检查 goroutine。",
     "Capacity of &done": "done 的容量(&D)",
