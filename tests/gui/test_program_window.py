@@ -60,9 +60,9 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
     assert any(t.startswith("Stranded forever: 4") for t in texts)
 
 
-def test_the_article_only_tools_wait_for_the_article_and_a_preset_brings_it_back(leakviz):
+def test_a_programs_tools_are_the_articles_and_a_preset_brings_the_article_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert not win.act_lesson.isEnabled()
+    assert win.act_lesson.isEnabled()  # the program lesson (lesson.program)
     assert win.act_gif.isEnabled() and win.act_video.isEnabled()  # a program's run exports as the article's does
     assert win.act_explore.isEnabled()  # its dials are the explorer's axes
     assert win.act_csv.isEnabled() and win.legend.program
@@ -867,3 +867,44 @@ def test_a_preset_run_opened_over_a_program_shows_the_preset(leakviz, tmp_path):
     leakviz.render()
     assert win.findChild(QLabel, "strandedCount").text() == str(rt.stranded)
     assert not win.stage.program and not win.legend.program
+
+
+def test_the_lesson_on_a_go_program_stops_on_its_trace_and_hides_the_answer_until_the_reveal(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
+    win.act_lesson.trigger()
+    panel = win.lesson_panel
+    assert panel.isVisible() and panel.title.text() == "Lesson: step 1 of 3"
+    assert "Goroutine 1 (main) blocks at ncast.go:19: it receives from out" in panel.question.text()
+    assert win.stage.counts_hidden and "Predict first" in win.verdict.text()
+    panel.choices[0].setChecked(True)  # it will go on
+    panel.btn_reveal.click()
+    assert "Your prediction was right" in panel.result.text() and "Waiting is not leaking" in panel.result.text()
+    panel.btn_next.click()
+    assert panel.title.text() == "Lesson: step 2 of 3" and sum(b.isVisible() for b in panel.choices) == 4
+    panel.choices[1].setChecked(True)  # a receive: wrong, it is a send
+    panel.btn_reveal.click()
+    result = panel.result.text()
+    assert "A send" in result and "You said: A receive" in result and "ncast.go:11" in result
+    panel.btn_next.click()
+    assert panel.answer.isVisible() and panel.answer.text() == ""
+    panel.answer.setText("40")
+    panel.btn_reveal.click()
+    assert "Your prediction was right" in panel.result.text() and "40 at ncast.go:11 (it sends on out)" in \
+        panel.result.text()
+    assert not win.stage.counts_hidden and win.findChild(QLabel, "strandedCount").text() == "40"
+    assert panel.btn_next.text() == "Done"
+    panel.btn_next.click()
+    assert not panel.isVisible()
+
+
+def test_the_program_lesson_says_what_go_does_not_report(leakviz):
+    """lock_exit.go: goroutines wait on a global mutex whose holder exited; Go's profile reports none."""
+    win = leakviz.open(source=str(EXAMPLES / "lock_exit.go"))
+    win.start_lesson()
+    panel = win.lesson_panel
+    assert "sync.Mutex.Lock" in panel.question.text()
+    win.lesson_reveal()
+    assert "still blocked: it never went on, though Go's leak profile does not report it" in panel.result.text()
+    win.lesson_go(2, revealed=True)
+    assert "<b>0</b> stranded when the program ended" in panel.result.text()
+    assert "4 more were still blocked when it ended" in panel.result.text()

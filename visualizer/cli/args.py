@@ -114,6 +114,8 @@ def _add_view_args(g) -> None:
     g.add_argument("--present", action="store_true",
                    help="presenter mode: controls hidden, big code, legend on screen (F5 in the window)")
     g.add_argument("--play", action="store_true", help="start playing at once (default: open paused)")
+    g.add_argument("--lesson", action="store_true",
+                   help="start the guided lesson (Help menu, F1), paused: the article's, or a Go program's own")
     g.add_argument("--no-settings", action="store_true",
                    help="start clean: neither read nor write the remembered settings and recent files")
     g.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
@@ -165,7 +167,6 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
                         "on the same requests (--preset chooses the request stream)")
     g.add_argument("--explore", action="store_true",
                    help="also open the capacity explorer (with --screenshot: a PNG of the explorer)")
-    g.add_argument("--lesson", action="store_true", help="start the guided lesson (Help menu, F1), paused")
     g.add_argument("--scheduler", action="store_true",
                    help="open 'play the scheduler' (View menu, F2): choose how one request's checks end and when, "
                         "predict, run")

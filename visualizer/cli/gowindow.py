@@ -100,7 +100,7 @@ def _window(a: argparse.Namespace, **source) -> int:
     return run_window(preset="unbuffered", speed=a.speed, lang=a.lang,
                       screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
                       exit_after_first_frame=a.exit_after_first_frame, max_live=a.max_live,
-                      close_after=a.close_after, size=a.size, zoom=a.zoom, present=a.present, play=a.play,
+                      close_after=a.close_after, size=a.size, zoom=a.zoom, present=a.present, play=a.play, lesson=a.lesson,
                       use_settings=not a.no_settings, given=frozenset(a.given | {"open_path"}), **source)
 
 

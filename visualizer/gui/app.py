@@ -36,7 +36,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                opened: tuple[Path, Recording] | None = None, size: tuple[int, int] | None = None,
                zoom: float = 1.0, present: bool = False, play: bool = False, explore: bool = False,
                lesson: bool = False, scheduler: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset(),
-               program: tuple[list, dict] | None = None, from_go: bool = False) -> int:
+               program: tuple[list, dict] | None = None, from_go: bool = True) -> int:
     """Open the window. ``use_settings``: start from the remembered settings
     (flags in ``given`` win) and remember this session's at the end; never
     for screenshots, the start-up benchmark or the comparison. ``program``: (files, go's options) of a Go
@@ -71,6 +71,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     # so it only schedules the close for the event loop.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
+    win.presets_from_go = from_go  # a preset chosen later, also from a Go file's window, runs the same way
     if program is not None or (from_go and opened is None):
         from ..core.presets import PRESETS
         why = win.open_program(program[0], **program[1]) if program is not None else \

@@ -48,7 +48,7 @@ class LessonPanel(QWidget):
     next = Signal()
     reveal = Signal()
 
-    MAX_CHOICES = 3
+    MAX_CHOICES = 4  # the program lesson asks what the first stranded goroutine waits on: three ways, or none
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

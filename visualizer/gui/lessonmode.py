@@ -14,6 +14,11 @@ def _ms(t_ns: int) -> str:
     return f"{t_ns / 1e6:,.3f}".rstrip("0").rstrip(".")
 
 
+def _cap(text: str) -> str:
+    """The first letter up, the rest as written (str.capitalize would lower a file's name)."""
+    return text[:1].upper() + text[1:]
+
+
 class LessonMixin:
     """The guided lesson; part of ``MainWindow``."""
 
@@ -38,9 +43,25 @@ class LessonMixin:
         self.set_drawer(False)  # also shares the width out again, the lesson panel included
         self.lesson_go(0)
 
+    def lesson_steps(self) -> list:
+        """The article's steps, or, for any other Go program, the program lesson's (lesson.program)."""
+        if self.program is not None and self.article_from_go() is None:
+            from ..lesson.program import PROGRAM_STEPS
+            return PROGRAM_STEPS
+        from ..lesson import STEPS
+        return STEPS
+
     def _lesson_restart(self, k: int) -> None:
         from ..lesson import STEPS, LessonRun, step_config
         self.session.pause()
+        if self.program is not None and self.article_from_go() is None:  # a program: a fresh run of it
+            from ..lesson.program import ProgramLesson
+            self.lesson_run = None  # the old run's facts must not be shown over the new one
+            self.playback.go_live()
+            self.session.reset()
+            ip = getattr(self.session.rt, "ip", None)
+            self.lesson_run = ProgramLesson(self.session.rt, None if ip is None else ip.info)
+            return
         cfg = step_config(STEPS[k])
         if self.article_from_go() is not None:  # the lesson stays on the source it was opened on
             from ..golang.gateway import stranded_after
@@ -53,14 +74,14 @@ class LessonMixin:
 
     def lesson_go(self, k: int, revealed: bool = False) -> None:
         """Show step ``k`` before its reveal (replaying the run up to it), or after it."""
-        from ..lesson import STEPS
-        k = max(0, min(k, len(STEPS) - 1))
+        steps = self.lesson_steps()
+        k = max(0, min(k, len(steps) - 1))
         chain = k
-        while chain > 0 and not STEPS[chain].restart:  # the steps since the last fresh run
+        while chain > 0 and not steps[chain].restart:  # the steps since the last fresh run
             chain -= 1
         self._lesson_restart(chain)
         for j in range(chain, k):
-            self.lesson_run.reveal(STEPS[j], self.lesson_run.ask(STEPS[j]))
+            self.lesson_run.reveal(steps[j], self.lesson_run.ask(steps[j]))
         self.lesson_index = k
         self._lesson_ask()
         if revealed:
@@ -71,32 +92,32 @@ class LessonMixin:
     FOLLOWED_STEPS = frozenset({"return", "wait", "request", "buffered", "too-small"})
 
     def _lesson_ask(self) -> None:
-        from ..lesson import STEPS
-        self.lesson_asked = self.lesson_run.ask(STEPS[self.lesson_index])
+        steps = self.lesson_steps()
+        self.lesson_asked = self.lesson_run.ask(steps[self.lesson_index])
         self.lesson_outcome = None
-        self.set_follow(STEPS[self.lesson_index].key in self.FOLLOWED_STEPS)
+        self.set_follow(steps[self.lesson_index].key in self.FOLLOWED_STEPS)
         self._lesson_hide(True)
         self._lesson_moment(self.lesson_run.pos)
         self._lesson_show(revealed=False)
 
     def lesson_reveal(self) -> None:
         """Run to where the step's subject is settled, stop exactly there, and say what the engine did."""
-        from ..lesson import STEPS
+        steps = self.lesson_steps()
         if self.lesson_outcome is not None:
             return
         if self.lesson_run.rt is not self.session.rt:  # the run was reset or changed under the lesson
             self.lesson_go(self.lesson_index, revealed=True)
             return
         self.session.pause()
-        self.lesson_outcome = self.lesson_run.reveal(STEPS[self.lesson_index], self.lesson_asked)
+        self.lesson_outcome = self.lesson_run.reveal(steps[self.lesson_index], self.lesson_asked)
         self._lesson_hide(False)
         self._lesson_moment(self.lesson_run.pos)
         self._lesson_show(revealed=True)
 
     def _lesson_next(self) -> None:
-        from ..lesson import STEPS
+        steps = self.lesson_steps()
         k = self.lesson_index + 1
-        if k >= len(STEPS):  # done: back to the ordinary window
+        if k >= len(steps):  # done: back to the ordinary window
             self.set_follow(False)
             self.lesson_panel.hide()
             self._lesson_hide(False)
@@ -107,7 +128,7 @@ class LessonMixin:
             self.go_live()
             return
         self.lesson_index = k
-        if STEPS[k].restart:
+        if steps[k].restart:
             self._lesson_restart(k)
         self._lesson_ask()
 
@@ -149,8 +170,88 @@ class LessonMixin:
     def _who(self, idx: int, gid: int) -> str:
         return self.tr("check {i}").format(i=idx) if idx >= 0 else self.tr("goroutine {g}").format(g=gid)
 
+    # -- the program lesson's words (lesson.program) --
+
+    @staticmethod
+    def _line(where: str) -> str:
+        return where.rsplit("/", 1)[-1]
+
+    def _g_name(self, p) -> str:
+        """"goroutine 8 (started at ncast.go:17)", or main's."""
+        if p.site == "main":
+            return self.tr("goroutine {n} (main)").format(n=p.goid)
+        return self.tr("goroutine {n} (started at {site})").format(n=p.goid, site=self._line(p.site))
+
+    def _g_what(self, op: str, chans: tuple[str, ...]) -> str:
+        """What a blocked goroutine waits for, in words."""
+        names = ", ".join(chans) or "?"
+        if op == "send":
+            return self.tr("it sends on {chans}").format(chans=names)
+        if op == "recv":
+            return self.tr("it receives from {chans}").format(chans=names)
+        if op == "select":
+            return self.tr("a select on {chans}").format(chans=names)
+        return self.tr("it waits in {op}").format(op=op)
+
+    def _program_texts(self, key: str) -> tuple[str, str, list[str] | None]:
+        q = self.lesson_asked
+        if key == "p-wait":
+            caption = self.tr("A goroutine runs until it has to wait: for a value on a channel, a lock, others to "
+                              "finish. The run stops at the first goroutine of the program that blocks.")
+            p = q.get("parked")
+            question = self.tr("No goroutine of the program blocks.") if p is None else self.tr(
+                "{who} blocks at {where}: {what}. Will it ever go on?").format(
+                who=_cap(self._g_name(p)), where=self._line(p.where) or "?", what=self._g_what(p.op, p.chans))
+            return caption, question, [self.tr("Yes: another goroutine will take part, and it goes on."),
+                                       self.tr("No: nothing left will ever wake it.")]
+        if key == "p-first":
+            return (self.tr("Run on. A goroutine is stranded when nothing that can still run reaches what it waits "
+                            "on (Go's leak rule): nobody can ever wake it."),
+                    self.tr("What will the first stranded goroutine be blocked on?"),
+                    [self.tr("A send: nobody will receive."), self.tr("A receive: nobody will send or close."),
+                     self.tr("A select, a lock or another wait."), self.tr("Nothing: no goroutine is stranded.")])
+        return (self.tr("Now the program runs to its end (at most a simulated minute). A stranded goroutine keeps "
+                        "its stack and all it references until the process exits."),
+                self.tr("How many goroutines will be stranded when the program has ended?"), None)
+
+    def _program_result(self, key: str) -> str:
+        o = self.lesson_outcome
+        t = _ms(o.get("t", 0))
+        p = o.get("parked")
+        if key == "p-wait":
+            if p is None:
+                return self.tr("No goroutine of the program blocked within a simulated minute.")
+            who = self._g_name(p)
+            if o["answer"] == "continues":
+                return self.tr("{who} went on at {t} ms: another goroutine completed the operation with it. "
+                               "Waiting is not leaking.").format(who=_cap(who), t=t)
+            if o["stranded"]:
+                return self.tr("{who} can never go on: at {t} ms Go's leak rule found that nothing that can still "
+                               "run reaches what it waits on. It is stranded.").format(who=_cap(who), t=t)
+            return self.tr("The program ended at {t} ms with {who} still blocked: it never went on, though Go's "
+                           "leak profile does not report it (what it waits on is still reachable).").format(
+                who=who, t=t)
+        if key == "p-first":
+            if p is None:
+                return self.tr("No goroutine was stranded.")
+            return self.tr("{who} has waited at {where} since {since} ms ({what}); at {t} ms Go's leak rule found "
+                           "it stranded.").format(who=_cap(self._g_name(p)), where=self._line(p.where) or "?",
+                                                  since=_ms(p.t), what=self._g_what(p.op, p.chans), t=t)
+        head = (self.tr("<b>{s}</b> stranded when the program ended at {t} ms.") if o["ended"] else
+                self.tr("<b>{s}</b> stranded after a simulated minute (the program has not ended).")).format(
+            s=f"{o['stranded']:,}", t=t)
+        for where, op, chans, n in o["lines"]:
+            head += " " + self.tr("{n} at {where} ({what}).").format(n=f"{n:,}", where=self._line(where),
+                                                                     what=self._g_what(op, chans))
+        if o["blocked"] > o["stranded"]:
+            head += " " + self.tr("{m} more were still blocked when it ended: they can never continue either, "
+                                  "but Go's profile does not report them.").format(m=f"{o['blocked'] - o['stranded']:,}")
+        return head
+
     def _lesson_texts(self, key: str) -> tuple[str, str, list[str] | None]:
         """The step's caption, question and choices (None: the answer is a number)."""
+        if key.startswith("p-"):
+            return self._program_texts(key)
         q = self.lesson_asked
         cfg = self.lesson_run.cfg
         if key == "return":
@@ -205,10 +306,10 @@ class LessonMixin:
                 None)
 
     def _lesson_show(self, revealed: bool) -> None:
-        from ..lesson import STEPS
-        step = STEPS[self.lesson_index]
+        steps = self.lesson_steps()
+        step = steps[self.lesson_index]
         caption, question, choices = self._lesson_texts(step.key)
-        self.lesson_panel.show_step(self.lesson_index, len(STEPS), caption, question, choices)
+        self.lesson_panel.show_step(self.lesson_index, len(steps), caption, question, choices)
         if self.lesson_hides:  # the verdict panel keeps its place: the code does not jump at the reveal
             self.verdict.setText(self.tr("<b>Leaks, or cannot leak?</b> Predict first: the verdict comes with the "
                                          "answer."))
@@ -236,6 +337,8 @@ class LessonMixin:
         return head + " " + self.tr("You said: {a}.").format(a=you)
 
     def _lesson_result(self, key: str) -> str:
+        if key.startswith("p-"):
+            return self._program_result(key)
         o = self.lesson_outcome
         t = _ms(o.get("t", 0))
         if key == "return":

@@ -111,8 +111,6 @@ class ProgramMixin:
         self.stage.go_handler = self.article_from_go().variant if self.article_from_go() is not None else None
         self.legend.set_program(program)
         self.stage.forget_positions()
-        for act in self._article_only():
-            act.setEnabled(not program or self.article_from_go() is not None)
         if program:
             from ..golang.live import MAX_DIAL
             from ..goplay.http import drivable
@@ -145,10 +143,6 @@ class ProgramMixin:
             self.code.set_config(session.cfg)
         self.retranslate()
         self.refresh()
-
-    def _article_only(self) -> list:
-        """What only the article has yet (the lesson): disabled while another program runs."""
-        return [self.act_lesson]
 
     def counts_goroutines(self) -> bool:
         """The headline counts goroutines started: a program that is sent no requests has none to count."""

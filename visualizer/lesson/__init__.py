@@ -20,7 +20,7 @@ from ..core.runtime import Runtime
 from ..core.scenario import Config
 from .facts import Facts, G
 
-__all__ = ["LIMIT_NS", "STEPS", "TEN_S", "LessonRun", "Step", "fail_share", "step_config", "stranded_after"]
+__all__ = ["LIMIT_NS", "STEPS", "TEN_S", "LessonRun", "Step", "TraceRun", "fail_share", "step_config", "stranded_after"]
 
 TEN_S = 10_000_000_000
 LIMIT_NS = 60_000_000_000  # a condition not met within a simulated minute is not going to be
@@ -82,33 +82,28 @@ def count_band(n: int, than: int) -> str:
 Stop = Callable[[int], bool]  # asked after event i has been read
 
 
-class LessonRun:
-    """The lesson's steps over one run of ``rt`` (fresh: nothing run yet), reading its trace as it goes: the
-    article's scenario or its handler run from Go (``stranded_after`` then runs gateway.go too)."""
+class TraceRun:
+    """A lesson's run of ``rt``: runs it step by step until a condition on the trace holds, feeding each
+    event read to ``_feed`` first (the facts a step's words are filled from)."""
 
-    def __init__(self, rt: Runtime, cfg: Config, stranded_after: Callable[[Config, int], int] = stranded_after
-                 ) -> None:
+    def __init__(self, rt: Runtime) -> None:
         self.rt = rt
-        self.cfg = cfg
-        self.stranded_after = stranded_after  # a headless run of the same source (native or from Go)
-        self.facts = Facts()
         self.pos = 0  # events the class is shown (the moment after event pos - 1)
-        self.outcomes: dict[str, dict] = {}  # step key -> what its reveal found
 
-    # -- running --
+    def _feed(self, events, i: int) -> None:
+        """Read event ``i`` (and any before it not read yet) into the facts."""
 
     def run_until(self, stop: Stop) -> int:
         """Run until ``stop`` holds after an event; show up to and including the first such event of the
         whole run (or everything run, when a simulated minute passes without it). The facts answer for
         any index, so events already read are asked again: the first wait may come before the first return."""
-        rt, facts = self.rt, self.facts
+        rt = self.rt
         events = rt.trace.events
         i = 0
         while True:
             n = len(events)
             while i < n:
-                if i >= facts.n:
-                    facts.feed(events, i + 1)
+                self._feed(events, i)
                 if stop(i):
                     self.pos = i + 1
                     return self.pos
@@ -116,6 +111,23 @@ class LessonRun:
             if rt.now > LIMIT_NS or not rt.step():
                 self.pos = n
                 return n
+
+
+class LessonRun(TraceRun):
+    """The lesson's steps over one run of ``rt`` (fresh: nothing run yet), reading its trace as it goes: the
+    article's scenario or its handler run from Go (``stranded_after`` then runs gateway.go too)."""
+
+    def __init__(self, rt: Runtime, cfg: Config, stranded_after: Callable[[Config, int], int] = stranded_after
+                 ) -> None:
+        super().__init__(rt)
+        self.cfg = cfg
+        self.stranded_after = stranded_after  # a headless run of the same source (native or from Go)
+        self.facts = Facts()
+        self.outcomes: dict[str, dict] = {}  # step key -> what its reveal found
+
+    def _feed(self, events, i: int) -> None:
+        if i >= self.facts.n:
+            self.facts.feed(events, i + 1)
 
     def run_to(self, t_ns: int) -> int:
         """Run to simulated time ``t_ns``; show every event up to that moment."""

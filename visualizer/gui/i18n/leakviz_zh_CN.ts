@@ -973,247 +973,392 @@
 <context>
     <name>LessonMixin</name>
     <message>
-        <location filename="../lessonmode.py" line="150"/>
+        <location filename="../lessonmode.py" line="171"/>
         <source>check {i}</source>
         <translation>检查 {i}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="150"/>
+        <location filename="../lessonmode.py" line="171"/>
         <source>goroutine {g}</source>
         <translation>goroutine {g}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="157"/>
+        <location filename="../lessonmode.py" line="182"/>
+        <source>goroutine {n} (main)</source>
+        <translation>goroutine {n}（main）</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="183"/>
+        <source>goroutine {n} (started at {site})</source>
+        <translation>goroutine {n}（启动于 {site}）</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="189"/>
+        <source>it sends on {chans}</source>
+        <translation>它向 {chans} 发送</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="191"/>
+        <source>it receives from {chans}</source>
+        <translation>它从 {chans} 接收</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="193"/>
+        <source>a select on {chans}</source>
+        <translation>在 {chans} 上 select</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="194"/>
+        <source>it waits in {op}</source>
+        <translation>它在 {op} 中等待</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="199"/>
+        <source>A goroutine runs until it has to wait: for a value on a channel, a lock, others to finish. The run stops at the first goroutine of the program that blocks.</source>
+        <translation>goroutine 一直运行，直到它必须等待：等通道上的值、等锁、等其他 goroutine 完成。运行停在程序中第一个阻塞的 goroutine 处。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="202"/>
+        <source>No goroutine of the program blocks.</source>
+        <translation>程序中没有 goroutine 阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="203"/>
+        <source>{who} blocks at {where}: {what}. Will it ever go on?</source>
+        <translation>{who} 阻塞在 {where}：{what}。它还会继续运行吗？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="205"/>
+        <source>Yes: another goroutine will take part, and it goes on.</source>
+        <translation>会：另一个 goroutine 会参与这次操作，它随后继续运行。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="206"/>
+        <source>No: nothing left will ever wake it.</source>
+        <translation>不会：再也没有什么能唤醒它。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="208"/>
+        <source>Run on. A goroutine is stranded when nothing that can still run reaches what it waits on (Go&apos;s leak rule): nobody can ever wake it.</source>
+        <translation>继续运行。当任何仍能运行的东西都无法触及它所等待的对象时（Go 的泄漏规则），goroutine 就永久阻塞了：没有谁能再唤醒它。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="210"/>
+        <source>What will the first stranded goroutine be blocked on?</source>
+        <translation>第一个永久阻塞的 goroutine 会阻塞在什么操作上？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="211"/>
+        <source>A send: nobody will receive.</source>
+        <translation>发送：没有人会接收。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="211"/>
+        <source>A receive: nobody will send or close.</source>
+        <translation>接收：没有人会发送或关闭。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="212"/>
+        <source>A select, a lock or another wait.</source>
+        <translation>select、锁或其他等待。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="212"/>
+        <source>Nothing: no goroutine is stranded.</source>
+        <translation>没有：没有 goroutine 永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="213"/>
+        <source>Now the program runs to its end (at most a simulated minute). A stranded goroutine keeps its stack and all it references until the process exits.</source>
+        <translation>现在程序运行到结束（最多模拟一分钟）。永久阻塞的 goroutine 会一直占着它的栈和它引用的一切，直到进程退出。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="215"/>
+        <source>How many goroutines will be stranded when the program has ended?</source>
+        <translation>程序结束时，会有多少个 goroutine 永久阻塞？</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="223"/>
+        <source>No goroutine of the program blocked within a simulated minute.</source>
+        <translation>模拟的一分钟内，程序中没有 goroutine 阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="226"/>
+        <source>{who} went on at {t} ms: another goroutine completed the operation with it. Waiting is not leaking.</source>
+        <translation>{who} 在 {t} ms 继续运行：另一个 goroutine 与它完成了这次操作。等待不等于泄漏。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="229"/>
+        <source>{who} can never go on: at {t} ms Go&apos;s leak rule found that nothing that can still run reaches what it waits on. It is stranded.</source>
+        <translation>{who} 再也无法继续：在 {t} ms，Go 的泄漏规则发现任何仍能运行的东西都无法触及它所等待的对象。它永久阻塞了。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="231"/>
+        <source>The program ended at {t} ms with {who} still blocked: it never went on, though Go&apos;s leak profile does not report it (what it waits on is still reachable).</source>
+        <translation>程序在 {t} ms 结束时，{who} 仍在阻塞：它再也没有继续，但 Go 的泄漏 profile 不会报告它（它所等待的对象仍可被访问到）。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="236"/>
+        <source>No goroutine was stranded.</source>
+        <translation>没有 goroutine 永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="237"/>
+        <source>{who} has waited at {where} since {since} ms ({what}); at {t} ms Go&apos;s leak rule found it stranded.</source>
+        <translation>{who} 从 {since} ms 起在 {where} 等待（{what}）；在 {t} ms，Go 的泄漏规则判定它永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="240"/>
+        <source>&lt;b&gt;{s}&lt;/b&gt; stranded when the program ended at {t} ms.</source>
+        <translation>程序在 {t} ms 结束时，有 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="241"/>
+        <source>&lt;b&gt;{s}&lt;/b&gt; stranded after a simulated minute (the program has not ended).</source>
+        <translation>模拟一分钟后，有 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞（程序尚未结束）。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="244"/>
+        <source>{n} at {where} ({what}).</source>
+        <translation>{n} 个在 {where}（{what}）。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="247"/>
+        <source>{m} more were still blocked when it ended: they can never continue either, but Go&apos;s profile does not report them.</source>
+        <translation>程序结束时另有 {m} 个仍在阻塞：它们同样再也无法继续，但 Go 的 profile 不会报告它们。</translation>
+    </message>
+    <message>
+        <location filename="../lessonmode.py" line="258"/>
         <source>Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.</source>
         <translation>每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="160"/>
+        <location filename="../lessonmode.py" line="261"/>
         <source>When a check fails, what does its handler do?</source>
         <translation>一个检查失败时，它的 handler 会怎么做？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="161"/>
+        <location filename="../lessonmode.py" line="262"/>
         <source>It waits until all {n} checks have reported, then returns.</source>
         <translation>它等到全部 {n} 个检查都报告后才返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="162"/>
+        <location filename="../lessonmode.py" line="263"/>
         <source>It returns at once, while later checks are still working.</source>
         <translation>它立即返回，而后面的检查还在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="164"/>
+        <location filename="../lessonmode.py" line="265"/>
         <source>A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.</source>
         <translation>完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="167"/>
+        <location filename="../lessonmode.py" line="268"/>
         <source>Why will the first goroutine that waits at a send be waiting?</source>
         <translation>第一个在发送处等待的 goroutine，为什么会等待？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="168"/>
+        <location filename="../lessonmode.py" line="269"/>
         <source>Its handler is busy with another value: it will take this one soon.</source>
         <translation>它的 handler 正在处理另一个值：很快就会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="169"/>
+        <location filename="../lessonmode.py" line="270"/>
         <source>Its handler has already returned: nobody will ever receive the value.</source>
         <translation>它的 handler 已经返回了：永远没有人会接收这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="171"/>
+        <location filename="../lessonmode.py" line="272"/>
         <source>Request #{req}&apos;s handler has returned. Its late checks finish one after another, and each tries to send its result.</source>
         <translation>请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="173"/>
+        <location filename="../lessonmode.py" line="274"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded (blocked for ever)?</source>
         <translation>请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="178"/>
+        <location filename="../lessonmode.py" line="279"/>
         <source>None</source>
         <translation>一个也没有</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="178"/>
+        <location filename="../lessonmode.py" line="279"/>
         <source>Fewer than {n}</source>
         <translation>少于 {n} 个</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="178"/>
+        <location filename="../lessonmode.py" line="279"/>
         <source>{n} or more</source>
         <translation>{n} 个或更多</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="180"/>
+        <location filename="../lessonmode.py" line="281"/>
         <source>Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.</source>
         <translation>每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="182"/>
+        <location filename="../lessonmode.py" line="283"/>
         <source>Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?</source>
         <translation>请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="186"/>
+        <location filename="../lessonmode.py" line="287"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="188"/>
+        <location filename="../lessonmode.py" line="289"/>
         <source>Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?</source>
         <translation>没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="192"/>
+        <location filename="../lessonmode.py" line="293"/>
         <source>A fresh run with the same requests: request #{req}&apos;s handler has just returned at {t} ms with {k} of its checks still working.</source>
         <translation>用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="196"/>
+        <location filename="../lessonmode.py" line="297"/>
         <source>The article&apos;s fix: done holds {cd} values and quit holds {cq}.</source>
         <translation>文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="198"/>
+        <location filename="../lessonmode.py" line="299"/>
         <source>What happens to those {k} checks?</source>
         <translation>这 {k} 个检查会怎样？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="199"/>
+        <location filename="../lessonmode.py" line="300"/>
         <source>All of them wait for ever at their sends.</source>
         <translation>它们全都在发送处永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="200"/>
+        <location filename="../lessonmode.py" line="301"/>
         <source>Some finish, the rest wait for ever.</source>
         <translation>一部分完成，其余的永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="201"/>
+        <location filename="../lessonmode.py" line="302"/>
         <source>All of them finish: their values go into a buffer.</source>
         <translation>它们全都完成：值进入了缓冲区。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="202"/>
+        <location filename="../lessonmode.py" line="303"/>
         <source>A buffer too small: done holds {cd} values and quit holds {cq}.</source>
         <translation>缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="204"/>
+        <location filename="../lessonmode.py" line="305"/>
         <source>How many of those {k} checks will be stranded?</source>
         <translation>这 {k} 个检查中有多少个会永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="213"/>
+        <location filename="../lessonmode.py" line="314"/>
         <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
         <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="224"/>
+        <location filename="../lessonmode.py" line="325"/>
         <source>Answer: &lt;b&gt;{n}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{n}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="229"/>
+        <location filename="../lessonmode.py" line="330"/>
         <source>Answer: &lt;b&gt;{a}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{a}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="233"/>
+        <location filename="../lessonmode.py" line="334"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="235"/>
+        <location filename="../lessonmode.py" line="336"/>
         <source>Your prediction was right.</source>
         <translation>你的预测是对的。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="236"/>
+        <location filename="../lessonmode.py" line="337"/>
         <source>You said: {a}.</source>
         <translation>你的答案：{a}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="243"/>
+        <location filename="../lessonmode.py" line="346"/>
         <source>No handler returned early within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 handler 提前返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="244"/>
+        <location filename="../lessonmode.py" line="347"/>
         <source>Request #{req}&apos;s handler returned {code} at {t} ms, at the value on {chan}</source>
         <translation>请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="247"/>
+        <location filename="../lessonmode.py" line="350"/>
         <source> (from check {i})</source>
         <translation>（来自检查 {i}）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="250"/>
+        <location filename="../lessonmode.py" line="353"/>
         <source>{k} of its {n} checks were still working: {list}.</source>
         <translation>它的 {n} 个检查中还有 {k} 个在工作：{list}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="252"/>
+        <location filename="../lessonmode.py" line="355"/>
         <source>Every one of its checks had already reported.</source>
         <translation>它的每个检查都已经报告过了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="255"/>
+        <location filename="../lessonmode.py" line="358"/>
         <source>No goroutine waited at a send within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 goroutine 在发送处等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="256"/>
+        <location filename="../lessonmode.py" line="359"/>
         <source>{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.</source>
         <translation>请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="259"/>
+        <location filename="../lessonmode.py" line="362"/>
         <source>Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.</source>
         <translation>它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="262"/>
+        <location filename="../lessonmode.py" line="365"/>
         <source>Its handler has not returned: it receives one value at a time and will take this one.</source>
         <translation>它的 handler 还没有返回：它一次接收一个值，会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="266"/>
+        <location filename="../lessonmode.py" line="369"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after ten seconds, from {r} requests.</source>
         <translation>十秒后，{r} 个请求留下了 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="269"/>
+        <location filename="../lessonmode.py" line="372"/>
         <source>Go would hold {b} for them, and it only grows: they stay until the process exits.</source>
         <translation>Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="272"/>
+        <location filename="../lessonmode.py" line="375"/>
         <source>{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.</source>
         <translation>{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="278"/>
+        <location filename="../lessonmode.py" line="381"/>
         <source>Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,</source>
         <translation>请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="281"/>
+        <location filename="../lessonmode.py" line="384"/>
         <source>{b} put their value into a buffer ({where}) and finished;</source>
         <translation>{b} 个把值放进了缓冲区（{where}）并结束；</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="284"/>
+        <location filename="../lessonmode.py" line="387"/>
         <source>{s} are stranded: checks {list} block for ever on a send nobody will receive.</source>
         <translation>{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="287"/>
+        <location filename="../lessonmode.py" line="390"/>
         <source>none is stranded.</source>
         <translation>没有一个永久阻塞。</translation>
     </message>
@@ -1886,22 +2031,22 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="179"/>
+        <location filename="../programmode.py" line="173"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="231"/>
+        <location filename="../programmode.py" line="225"/>
         <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
         <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="234"/>
+        <location filename="../programmode.py" line="228"/>
         <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
         <translation>{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="236"/>
+        <location filename="../programmode.py" line="230"/>
         <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
         <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>

@@ -631,5 +631,63 @@ ZH = {
     "<b>At these capacities every schedule is safe.</b>": "<b>在这样的容量下，每种调度都不会泄漏。</b>",
     "Every schedule is safe only from done {sd}, quit {sq}: the first check to finish may fail, and all the others then send on one channel.":
         "只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。",
+    "goroutine {n} (main)":
+        "goroutine {n}（main）",
+    "goroutine {n} (started at {site})":
+        "goroutine {n}（启动于 {site}）",
+    "it sends on {chans}":
+        "它向 {chans} 发送",
+    "it receives from {chans}":
+        "它从 {chans} 接收",
+    "a select on {chans}":
+        "在 {chans} 上 select",
+    "it waits in {op}":
+        "它在 {op} 中等待",
+    "A goroutine runs until it has to wait: for a value on a channel, a lock, others to finish. The run stops at the first goroutine of the program that blocks.":
+        "goroutine 一直运行，直到它必须等待：等通道上的值、等锁、等其他 goroutine 完成。运行停在程序中第一个阻塞的 goroutine 处。",
+    "No goroutine of the program blocks.":
+        "程序中没有 goroutine 阻塞。",
+    "{who} blocks at {where}: {what}. Will it ever go on?":
+        "{who} 阻塞在 {where}：{what}。它还会继续运行吗？",
+    "Yes: another goroutine will take part, and it goes on.":
+        "会：另一个 goroutine 会参与这次操作，它随后继续运行。",
+    "No: nothing left will ever wake it.":
+        "不会：再也没有什么能唤醒它。",
+    "Run on. A goroutine is stranded when nothing that can still run reaches what it waits on (Go's leak rule): nobody can ever wake it.":
+        "继续运行。当任何仍能运行的东西都无法触及它所等待的对象时（Go 的泄漏规则），goroutine 就永久阻塞了：没有谁能再唤醒它。",
+    "What will the first stranded goroutine be blocked on?":
+        "第一个永久阻塞的 goroutine 会阻塞在什么操作上？",
+    "A send: nobody will receive.":
+        "发送：没有人会接收。",
+    "A receive: nobody will send or close.":
+        "接收：没有人会发送或关闭。",
+    "A select, a lock or another wait.":
+        "select、锁或其他等待。",
+    "Nothing: no goroutine is stranded.":
+        "没有：没有 goroutine 永久阻塞。",
+    "Now the program runs to its end (at most a simulated minute). A stranded goroutine keeps its stack and all it references until the process exits.":
+        "现在程序运行到结束（最多模拟一分钟）。永久阻塞的 goroutine 会一直占着它的栈和它引用的一切，直到进程退出。",
+    "How many goroutines will be stranded when the program has ended?":
+        "程序结束时，会有多少个 goroutine 永久阻塞？",
+    "No goroutine of the program blocked within a simulated minute.":
+        "模拟的一分钟内，程序中没有 goroutine 阻塞。",
+    "{who} went on at {t} ms: another goroutine completed the operation with it. Waiting is not leaking.":
+        "{who} 在 {t} ms 继续运行：另一个 goroutine 与它完成了这次操作。等待不等于泄漏。",
+    "{who} can never go on: at {t} ms Go's leak rule found that nothing that can still run reaches what it waits on. It is stranded.":
+        "{who} 再也无法继续：在 {t} ms，Go 的泄漏规则发现任何仍能运行的东西都无法触及它所等待的对象。它永久阻塞了。",
+    "The program ended at {t} ms with {who} still blocked: it never went on, though Go's leak profile does not report it (what it waits on is still reachable).":
+        "程序在 {t} ms 结束时，{who} 仍在阻塞：它再也没有继续，但 Go 的泄漏 profile 不会报告它（它所等待的对象仍可被访问到）。",
+    "No goroutine was stranded.":
+        "没有 goroutine 永久阻塞。",
+    "{who} has waited at {where} since {since} ms ({what}); at {t} ms Go's leak rule found it stranded.":
+        "{who} 从 {since} ms 起在 {where} 等待（{what}）；在 {t} ms，Go 的泄漏规则判定它永久阻塞。",
+    "<b>{s}</b> stranded when the program ended at {t} ms.":
+        "程序在 {t} ms 结束时，有 <b>{s}</b> 个永久阻塞。",
+    "<b>{s}</b> stranded after a simulated minute (the program has not ended).":
+        "模拟一分钟后，有 <b>{s}</b> 个永久阻塞（程序尚未结束）。",
+    "{n} at {where} ({what}).":
+        "{n} 个在 {where}（{what}）。",
+    "{m} more were still blocked when it ended: they can never continue either, but Go's profile does not report them.":
+        "程序结束时另有 {m} 个仍在阻塞：它们同样再也无法继续，但 Go 的 profile 不会报告它们。",
 }
 
