@@ -34,6 +34,8 @@ def test_bench_quick_measures_everything():
     assert all(0 < v["median_ms"] <= v["p95_ms"] for v in res["frames"].values())
     assert res["lag"]["samples"] > 10 and res["lag"]["stranded"] > 0
     assert res["lag_go"]["samples"] > 10 and res["lag_go"]["stranded"] > 0  # a Go program ran live meanwhile
+    assert res["lag_preset_go"]["samples"] > 10 and res["lag_preset_go"]["stranded"] > 0  # the preset from Go too
+    assert res["presenter_go"]["stranded"] == res["presenter"]["stranded"] > 0  # the same run, from Go
     go = res["go_stage"]
     assert go["article.go"]["stranded"] == _go_leaked("article.go")  # what go --json says the file strands
     assert all(0 < v["median_ms"] <= v["p95_ms"] for v in go.values())
