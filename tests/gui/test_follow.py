@@ -80,3 +80,12 @@ def test_a_click_on_a_lane_follows_that_request_and_keeps_it(open_window, qtbot)
     assert [lane[0] for lane in w.stage.lanes] == [req]
     qtbot.mouseClick(w.stage, Qt.LeftButton, pos=QPointF(40, y).toPoint())
     assert not w.act_follow.isChecked() and w.session.pins == set()
+
+
+def test_the_legend_names_the_code_panels_follow_marks_while_one_request_is_followed(open_window):  # noqa: F811
+    w = open_window(seconds=1.0)
+    assert "code-follow" not in dict(w.legend.items)
+    w.set_follow(True)
+    assert dict(w.legend.items)["code-follow"] == "in the code: checks 0–9, the handler H"
+    w.set_follow(False)
+    assert "code-follow" not in dict(w.legend.items)

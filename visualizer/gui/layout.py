@@ -193,6 +193,7 @@ class LayoutMixin:
         self.stage.follow_req = req if on else None
         self.session.pin(req if on else None)
         self.act_follow.setChecked(on)
+        self.legend.show_follow(on)  # the code panel's marks (a check's number, the handler's H) named
         self.refresh()
 
     def set_drawer(self, on: bool) -> None:

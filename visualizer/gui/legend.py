@@ -24,6 +24,7 @@ class Legend(QWidget):
         self.items: list[tuple[str, str]] = []
         self.labels: list[tuple[str, QRectF, QFont]] = []  # drawn last paint, for tests
         self.earlier = False
+        self.follow = False  # one request followed: the code panel marks where its goroutines are
         self.program = False  # a Go program's run: no article's checks, done/quit values or bug to differ from
         self.retranslate()
 
@@ -37,6 +38,12 @@ class Legend(QWidget):
         """Name the grey counts of the earlier code (after a mid-run change) or not."""
         if on != self.earlier:
             self.earlier = on
+            self.retranslate()
+
+    def show_follow(self, on: bool) -> None:
+        """Name the code panel's follow marks (a check's number at its line, H at the handler's) or not."""
+        if on != self.follow:
+            self.follow = on
             self.retranslate()
 
     def retranslate(self) -> None:
@@ -57,6 +64,8 @@ class Legend(QWidget):
         ]
         if not self.earlier:  # only after a mid-run change is there an earlier code to count
             self.items = self.items[:-1]  # the chart's lines are named in the chart itself
+        if self.follow and not self.program:
+            self.items.append(("code-follow", self.tr("in the code: checks 0–9, the handler H")))
         if self.program:
             names = {"sleeping": self.tr("sleeping"), "runnable": self.tr("ready to run"),
                      "parked": self.tr("blocked")}
@@ -123,6 +132,15 @@ class Legend(QWidget):
                 p.setPen(QPen(INK, 1.5))
                 p.setBrush(QBrush(GREY, Qt.BDiagPattern))
                 p.drawRect(box)
+            elif key == "code-follow":  # as the code panel draws the handler's mark
+                p.setPen(QPen(INK, 1.5))
+                p.setBrush(QColor("#FDECEA"))
+                p.drawRoundedRect(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), 2, 2)
+                small = QFont(f)
+                small.setPixelSize(max(6, int(r * 1.6)))
+                p.setFont(small)
+                p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt.AlignCenter, "H")
+                p.setFont(f)
             elif key.startswith("code-"):
                 color = {"code-wait": ORANGE, "code-stranded": VERMILLION, "code-changed": GREEN,
                          "code-earlier": VERMILLION}[key]

@@ -887,7 +887,7 @@
 <context>
     <name>LayoutMixin</name>
     <message>
-        <location filename="../layout.py" line="244"/>
+        <location filename="../layout.py" line="245"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
@@ -895,77 +895,82 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../legend.py" line="45"/>
+        <location filename="../legend.py" line="52"/>
         <source>checking</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="46"/>
+        <location filename="../legend.py" line="53"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="47"/>
+        <location filename="../legend.py" line="54"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="48"/>
+        <location filename="../legend.py" line="55"/>
         <source>stranded forever</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="49"/>
+        <location filename="../legend.py" line="56"/>
         <source>finished</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="50"/>
+        <location filename="../legend.py" line="57"/>
         <source>done value</source>
         <translation>done 的值</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="51"/>
+        <location filename="../legend.py" line="58"/>
         <source>quit value</source>
         <translation>quit 的值</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="52"/>
+        <location filename="../legend.py" line="59"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="53"/>
+        <location filename="../legend.py" line="60"/>
         <source>line: waiting</source>
         <translation>该行：等待中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="54"/>
+        <location filename="../legend.py" line="61"/>
         <source>line: stranded</source>
         <translation>该行：永久阻塞</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="55"/>
+        <location filename="../legend.py" line="62"/>
         <source>line: changed from the bug</source>
         <translation>该行：与 bug 版本不同</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="56"/>
+        <location filename="../legend.py" line="63"/>
         <source>grey count: the earlier code&apos;s</source>
         <translation>灰色计数：先前代码的</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="61"/>
+        <location filename="../legend.py" line="68"/>
+        <source>in the code: checks 0–9, the handler H</source>
+        <translation>代码中：检查 0–9，处理函数 H</translation>
+    </message>
+    <message>
+        <location filename="../legend.py" line="70"/>
         <source>sleeping</source>
         <translation>休眠中</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="61"/>
+        <location filename="../legend.py" line="70"/>
         <source>ready to run</source>
         <translation>可运行</translation>
     </message>
     <message>
-        <location filename="../legend.py" line="62"/>
+        <location filename="../legend.py" line="71"/>
         <source>blocked</source>
         <translation>阻塞</translation>
     </message>

@@ -689,5 +689,7 @@ ZH = {
         "{n} 个在 {where}（{what}）。",
     "{m} more were still blocked when it ended: they can never continue either, but Go's profile does not report them.":
         "程序结束时另有 {m} 个仍在阻塞：它们同样再也无法继续，但 Go 的 profile 不会报告它们。",
+    "in the code: checks 0–9, the handler H":
+        "代码中：检查 0–9，处理函数 H",
 }
 
