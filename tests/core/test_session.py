@@ -227,3 +227,16 @@ def test_the_first_early_return_and_pinned_requests_keep_their_detail():
     assert kept.outcome == "rejected" and len(stranded) == kept.stranded > 0
     # without the pin, request 200 folds away as any other
     assert [r.req for r in Folder(keep=6).feed(events).snapshot().pinned] == [first]
+
+
+def test_a_replay_ends_on_the_moment_asked_for_not_a_step_before_it():
+    from visualizer.core.session import moments
+    assert moments(0, 30, 25) == [0, 25, 30]  # the end, 5 ns after the last step, is the last frame
+    assert moments(0, 50, 25) == [0, 25, 50]  # an end on a step is not shown twice
+    s = Session(PRESETS["unbuffered"], speed=None)
+    s.rt.run(until=300_000_000)
+    s.snapshot()
+    end = s.folder.t
+    frames = [f.snapshot(now=f.t) for f in s.playback(0, end, 70_000_000) if f is not None]
+    assert len(frames) == len(moments(0, end, 70_000_000)) and frames[-1].stranded == s.snapshot().stranded
+    s.stop()

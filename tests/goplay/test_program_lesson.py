@@ -25,7 +25,7 @@ def _lesson(name: str) -> list[tuple[dict, dict]]:
     rt, ip = GoProgram.of(load_sources([str(EXAMPLES / name)])).start()
     lesson = ProgramLesson(rt, ip.info)
     out = []
-    for step in PROGRAM_STEPS:
+    for step in PROGRAM_STEPS[:3]:  # the fix step: test_the_fix_step_...
         asked = lesson.ask(step)
         out.append((asked, lesson.reveal(step, asked)))
         assert lesson.pos > 0 and lesson.rt.trace.events[lesson.pos - 1][0] == out[-1][1]["t"]
@@ -66,3 +66,37 @@ def test_the_first_stranded_goroutines_operation_is_the_answer(name, answer, op)
     _wait, (_a, first), (_b, end) = _lesson(name)
     assert first["answer"] == answer and first["parked"].op == op
     assert end["stranded"] == _go(name)["leaked"] > 0
+
+
+def _fix(name: str) -> tuple[dict, dict]:
+    rt, ip = (program := GoProgram.of(load_sources([str(EXAMPLES / name)]))).start()
+    lesson = ProgramLesson(rt, ip.info, program)
+    out = None
+    for step in PROGRAM_STEPS:
+        asked = lesson.ask(step)
+        out = (asked, lesson.reveal(step, asked))
+    return out
+
+
+def _leaked_with(name: str, dials: dict[str, int]) -> int:
+    out = io.StringIO()
+    assert run_go([str(EXAMPLES / name)], as_json=True, out=out, err=io.StringIO(), dials=dials) == 0
+    return json.loads(out.getvalue())["per_run"][0]["leaked"]
+
+
+def test_the_fix_step_finds_the_capacity_go_agrees_strands_nothing():
+    asked, fix = _fix("ncast.go")
+    assert [(var, line) for _k, var, line in asked["dials"]] == [("out", 15)]
+    assert fix["answer"] == "buffer" and fix["found"] == 4
+    assert _leaked_with("ncast.go", {"capacity:out:15": 4}) == 0 < _leaked_with("ncast.go", {"capacity:out:15": 3})
+
+
+def test_the_fix_step_says_the_fix_is_in_the_code_when_no_buffer_helps():
+    asked, fix = _fix("range_noclose.go")  # workers wait to receive on jobs, which nobody closes
+    assert fix["answer"] == "code" and fix["searched"] and fix["found"] is None and asked["dials"]
+    assert _leaked_with("range_noclose.go", {asked["dials"][0][0]: fix["most"]}) > 0
+
+
+def test_the_fix_step_says_there_is_nothing_to_fix_when_go_reports_nothing():
+    asked, fix = _fix("lock_exit.go")  # the mutex is a global's: Go's profile reports none
+    assert fix["answer"] == "none" and asked["stranded"] == 0 == _go("lock_exit.go")["leaked"]

@@ -873,14 +873,14 @@ def test_the_lesson_on_a_go_program_stops_on_its_trace_and_hides_the_answer_unti
     win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
     win.act_lesson.trigger()
     panel = win.lesson_panel
-    assert panel.isVisible() and panel.title.text() == "Lesson: step 1 of 3"
+    assert panel.isVisible() and panel.title.text() == "Lesson: step 1 of 4"
     assert "Goroutine 1 (main) blocks at ncast.go:19: it receives from out" in panel.question.text()
     assert win.stage.counts_hidden and "Predict first" in win.verdict.text()
     panel.choices[0].setChecked(True)  # it will go on
     panel.btn_reveal.click()
     assert "Your prediction was right" in panel.result.text() and "Waiting is not leaking" in panel.result.text()
     panel.btn_next.click()
-    assert panel.title.text() == "Lesson: step 2 of 3" and sum(b.isVisible() for b in panel.choices) == 4
+    assert panel.title.text() == "Lesson: step 2 of 4" and sum(b.isVisible() for b in panel.choices) == 4
     panel.choices[1].setChecked(True)  # a receive: wrong, it is a send
     panel.btn_reveal.click()
     result = panel.result.text()
@@ -892,7 +892,12 @@ def test_the_lesson_on_a_go_program_stops_on_its_trace_and_hides_the_answer_unti
     assert "Your prediction was right" in panel.result.text() and "40 at ncast.go:11 (it sends on out)" in \
         panel.result.text()
     assert not win.stage.counts_hidden and win.findChild(QLabel, "strandedCount").text() == "40"
-    assert panel.btn_next.text() == "Done"
+    panel.btn_next.click()
+    assert "The leak's channels: <code>out</code> (line 15)." in panel.caption.text()
+    panel.choices[1].setChecked(True)  # the fix is in the code: wrong, a buffer of 4 does it
+    panel.btn_reveal.click()
+    assert "With capacity 4 for <code>out</code>, the same run strands nothing" in panel.result.text()
+    assert "You said: No" in panel.result.text() and panel.btn_next.text() == "Done"
     panel.btn_next.click()
     assert not panel.isVisible()
 
@@ -908,3 +913,12 @@ def test_the_program_lesson_says_what_go_does_not_report(leakviz):
     win.lesson_go(2, revealed=True)
     assert "<b>0</b> stranded when the program ended" in panel.result.text()
     assert "4 more were still blocked when it ended" in panel.result.text()
+
+
+def test_a_program_that_has_ended_shows_no_leak_rate_to_extrapolate(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
+    leakviz.advance(0.01)
+    assert not win.session.finished and win.stats["rate"].text().startswith("+")  # running: the rate so far
+    leakviz.advance(60.0)
+    assert win.session.finished and win.findChild(QLabel, "strandedCount").text() == "40"
+    assert win.stats["rate"].text() == win.stats["hour"].text() == "–"  # ended: 40 stay, no more come

@@ -23,7 +23,7 @@ from .runtime import Runtime
 from .scenario import Config
 from .trace import SHOWN, Events, Folder, Rewinder, Snapshot, Trace
 
-__all__ = ["KEEP_CHUNKS", "Program", "Session", "default_max_live"]
+__all__ = ["KEEP_CHUNKS", "Program", "Session", "default_max_live", "moments"]
 
 # What a change means mid-run: these apply to requests that arrive from now
 # on; anything else (seed, arrival model, scripted lists) restarts the run.
@@ -64,6 +64,16 @@ def default_max_live() -> int:
 LIVE_FIELDS = frozenset({"variant", "checks", "capacity_done", "capacity_quit", "rate",
                          "fail_prob", "bad_ip_share", "concurrent", "fail", "delays_ms"})
 
+
+
+def moments(start_ns: int, end_ns: int, step_ns: float) -> list[int]:
+    """The moments a replay shows: ``start_ns``, every ``step_ns`` after it, and ``end_ns`` itself (the last
+    frame is how the run stands at the end, not a step before it)."""
+    n = int((end_ns - start_ns) / step_ns + 1e-9) + 1
+    out = [start_ns + round(i * step_ns) for i in range(n)]
+    if out[-1] < end_ns:
+        out.append(end_ns)
+    return out
 
 class Session:
     """One live run of the scenario in the window: runtime, pacing driver and fold of the trace.
@@ -285,7 +295,7 @@ class Session:
 
     def playback(self, start_ns: int, end_ns: int, step_ns: float) -> Iterator[Folder | None]:
         """Replay what this run recorded: a Folder at ``start_ns``, then at
-        every ``step_ns`` up to ``end_ns``, each time having folded exactly
+        every ``step_ns`` up to ``end_ns`` and at ``end_ns``, each time having folded exactly
         the events up to that moment (the same Folder, moved on: read it
         before the next step). Yields ``None`` after each slice of at most
         ``Rewinder.EVERY`` events that reached no such moment yet, so a caller
@@ -300,9 +310,8 @@ class Session:
             return bisect.bisect_right(events, t, lo=lo, hi=end, key=_time)
 
         folder = self.rewinder.at(events, index_after(start_ns, first))
-        n = int((end_ns - start_ns) / step_ns + 1e-9) + 1
-        for i in range(n):
-            target = index_after(start_ns + round(i * step_ns), folder.seq)
+        for t in moments(start_ns, end_ns, step_ns):
+            target = index_after(t, folder.seq)
             while folder.seq < target:
                 yield None
                 folder.feed(events, upto=min(target, folder.seq + Rewinder.EVERY))

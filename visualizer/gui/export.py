@@ -417,6 +417,7 @@ def frames_of_trace(session: Session, *, window_class: type, start_ns: int, end_
                     w.timer.stop()
                 yield None  # making the window is a slice of its own
             w.review = folder  # the window shows this fold, not its own idle session
+            w.timeline_of = session  # and the exported run's timeline: "event i of n" of that run
             w.refresh()
             yield _grab(w, size)
     finally:

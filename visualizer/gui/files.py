@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
 )
 
+from ..core.session import moments
+
 log = logging.getLogger("leakviz")
 
 DUMP_SUFFIXES = (".txt", ".log", ".json")
@@ -359,7 +361,7 @@ class FilesMixin:
         end = self.session.folder.t
         start = max(0, end - int(seconds * 1e9))
         fps, speed = MOVING_FPS[kind], 0.25
-        total = int((end - start) / 1e9 / speed * fps) + 1
+        total = len(moments(start, end, speed / fps * 1e9))
         try:
             out = writer_for(path, kind, fps=fps)
         except (ExportError, ValueError) as e:

@@ -60,7 +60,7 @@ class LessonMixin:
             self.playback.go_live()
             self.session.reset()
             ip = getattr(self.session.rt, "ip", None)
-            self.lesson_run = ProgramLesson(self.session.rt, None if ip is None else ip.info)
+            self.lesson_run = ProgramLesson(self.session.rt, None if ip is None else ip.info, self.program)
             return
         cfg = step_config(STEPS[k])
         if self.article_from_go() is not None:  # the lesson stays on the source it was opened on
@@ -210,6 +210,15 @@ class LessonMixin:
                     self.tr("What will the first stranded goroutine be blocked on?"),
                     [self.tr("A send: nobody will receive."), self.tr("A receive: nobody will send or close."),
                      self.tr("A select, a lock or another wait."), self.tr("Nothing: no goroutine is stranded.")])
+        if key == "p-fix":
+            dials = q.get("dials", [])
+            where = ", ".join(self.tr("<code>{var}</code> (line {line})").format(var=v, line=n) for _k, v, n in dials)
+            return (self.tr("A buffer lets a send finish with nobody receiving yet. The leak's channels: {where}.")
+                    .format(where=where or "–"),
+                    self.tr("Would a big enough buffer on them stop the leak?"),
+                    [self.tr("Yes: with enough slots, nobody waits for ever."),
+                     self.tr("No: the fix is in the code (a receiver, ctx.Done(), a close)."),
+                     self.tr("There is no leak to fix.")])
         return (self.tr("Now the program runs to its end (at most a simulated minute). A stranded goroutine keeps "
                         "its stack and all it references until the process exits."),
                 self.tr("How many goroutines will be stranded when the program has ended?"), None)
@@ -237,6 +246,21 @@ class LessonMixin:
             return self.tr("{who} has waited at {where} since {since} ms ({what}); at {t} ms Go's leak rule found "
                            "it stranded.").format(who=_cap(self._g_name(p)), where=self._line(p.where) or "?",
                                                   since=_ms(p.t), what=self._g_what(p.op, p.chans), t=t)
+        if key == "p-fix":
+            names = ", ".join(f"<code>{v}</code>" for _k, v, _n in self.lesson_asked.get("dials", []))
+            if o["answer"] == "none":
+                return self.tr("Nothing is stranded: this program does not leak.")
+            if o["found"] is not None:
+                return self.tr("With capacity {n} for {names}, the same run strands nothing (the verdict says so "
+                               "too; F9: its dials).").format(n=o["found"], names=names)
+            if o["searched"]:
+                return self.tr("No capacity up to {most} for {names} helps: whatever the buffer, these goroutines "
+                               "still block. The fix is in the code.").format(most=o["most"], names=names)
+            if o["answer"] == "code":
+                return self.tr("The stranded goroutines wait on nothing a buffer can widen (a lock, a WaitGroup, a "
+                               "channel the program does not make): the fix is in the code.")
+            return self.tr("This run started {n} goroutines: too many to run again with each capacity here. The "
+                           "capacity explorer (Ctrl+E) grids them.").format(n=f"{o.get('spawned', 0):,}")
         head = (self.tr("<b>{s}</b> stranded when the program ended at {t} ms.") if o["ended"] else
                 self.tr("<b>{s}</b> stranded after a simulated minute (the program has not ended).")).format(
             s=f"{o['stranded']:,}", t=t)
@@ -321,6 +345,8 @@ class LessonMixin:
         """The right answer, and whether the class's prediction was it."""
         said = self.lesson_panel.prediction()
         right = self.lesson_outcome["answer"]
+        if right is None:  # not computed (a run too large to search): no answer to judge against
+            return self.tr("(not computed here)")
         if choices is None:
             head = self.tr("Answer: <b>{n}</b>.").format(n=f"{right:,}")
             you = None if said is None else f"{said:,}"

@@ -142,6 +142,7 @@ class ProgramMixin:
         if not program:
             self.code.set_config(session.cfg)
         self.retranslate()
+        self._balance()  # the drawer's rows changed (a program's dials, the article's settings): widths again
         self.refresh()
 
     def counts_goroutines(self) -> bool:

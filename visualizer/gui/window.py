@@ -79,6 +79,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.lesson_hides = False  # the lesson hides the counts that would give a prediction away
         self.requested_size = size
         self.preset_name = preset
+        self.timeline_of = None  # the session whose trace the timeline shows, when not this window's own
         self.presets_from_go = False  # once a preset ran from gateway.go, every preset chosen does (the app's way)
         cfg = PRESETS[preset]
         self.session = Session(cfg, speed=speed, max_live=max_live)
@@ -500,9 +501,10 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         except Exception as exc:  # the fold must never take the window down
             self.show_error(exc)
             return
-        first, end = self.session.seekable()
+        shown = self.timeline_of or self.session  # an export's hidden window: the exported run's timeline
+        first, end = shown.seekable()
         self.timeline.set_state(first=first, end=end, head=None if self.review is None else self.review.seq,
-                                head_t=snap.t, marks=self.session.folder.marks)
+                                head_t=snap.t, marks=shown.folder.marks)
         self.snap = snap
         self.stage.set_snapshot(snap)
         self.chart.set_snapshot(snap)
@@ -542,6 +544,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
                   "requests": f"{snap.started() if self.counts_goroutines() else snap.requests_total:,}"}
+        if self.counts_goroutines() and snap.main_returned():
+            # a program that has ended leaks no more: a rate over its few milliseconds, made an hour, is no fact
+            values.update(rate="–", hour="–")
         if self.lesson_hides:
             values.update(stranded="?", rate="?", hour="?")
         for k, text in values.items():

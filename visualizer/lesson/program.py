@@ -6,6 +6,9 @@ article's steps do, with nothing about requests or checks.
 2. ``p-first``: the first goroutine that can never continue: blocked on a send, a receive, or another
    wait (or is nothing stranded)? The reveal stops at the first ``stranded`` event.
 3. ``p-end``: how many goroutines are stranded when the program has ended? The reveal runs it to its end.
+4. ``p-fix``: would a buffer on the channels the stranded goroutines wait on stop the leak, or is the fix in
+   the code? The reveal runs the program again headless with those dials raised together (explore.safe_search,
+   as the verdict's fix does).
 
 Qt-free: ``ProgramLesson`` reads the trace and returns facts; the window puts the words around them.
 """
@@ -24,6 +27,7 @@ PROGRAM_STEPS: list[Step] = [
     Step("p-wait", "", "choice", ("continues", "never"), restart=True),
     Step("p-first", "", "choice", ("send", "recv", "other", "none")),
     Step("p-end", "", "number"),
+    Step("p-fix", "", "choice", ("buffer", "code", "none")),
 ]
 
 _ANSWER_OF_OP = {"send": "send", "recv": "recv"}  # a select, a lock, a WaitGroup, a Cond: "other"
@@ -48,9 +52,10 @@ class ProgramLesson(TraceRun):
     what the interpreter knows of it (``goid``: Go's number, ``hidden``: a helper of ours, not the
     program's); without it every goroutine is the program's, numbered by its gid."""
 
-    def __init__(self, rt: Any, info: Any = None) -> None:
+    def __init__(self, rt: Any, info: Any = None, program: Any = None) -> None:
         super().__init__(rt)
         self.info = info if info is not None else {}
+        self.program = program  # the golang.live.GoProgram run, for the fix step's headless runs
         self.parks: dict[int, Parked] = {}  # gid -> where it last blocked
         self.sites: dict[int, str] = {}  # gid -> its go statement ("file.go:17"; "main" for main)
         self._read = 0  # events read into parks and sites
@@ -88,7 +93,19 @@ class ProgramLesson(TraceRun):
             self.run_until(lambda i: self._parked_at(i) is not None)
             p = self._parked_at(self.pos - 1) if self.pos else None
             return {"gid": -1} if p is None else {"gid": p.gid, "parked": p, "i": self.pos - 1}
+        if step.key == "p-fix":
+            return self._fix_question()
         return {}
+
+    def _fix_question(self) -> dict:
+        """The dials of the channels the stranded goroutines wait on (explore.dials_for), as (key, variable,
+        line); none when nothing is stranded or the program has no dial there."""
+        from ..explore import dials_for
+        chans = sorted({c for gid, p in self.parks.items() if self.rt.goroutines.get(gid) is not None
+                        and self.rt.goroutines[gid].stranded for c in p.chans})
+        sites = self.program.dial_sites() if self.program is not None else {}
+        keys = dials_for(sites, chans) if self.rt.stranded else []
+        return {"stranded": self.rt.stranded, "dials": [(k, sites[k][2], sites[k][1]) for k in keys]}
 
     def reveal(self, step: Step, asked: dict) -> dict:
         """Run on until ``step``'s subject is settled; what the trace says, ``answer`` among it."""
@@ -141,3 +158,23 @@ class ProgramLesson(TraceRun):
             if ended else self.rt.stranded
         return {"stranded": self.rt.stranded, "ended": ended, "blocked": max(blocked, self.rt.stranded),
                 "lines": [(where, op, chans, n) for (where, op, chans), n in top], "answer": self.rt.stranded}
+
+    def _reveal_fix(self, asked: dict) -> dict:
+        """The smallest capacity of the asked dials, raised together, at which the same run strands nothing;
+        not searched past SAFE_MOST, nor for a run that started over SAFE_SPAWNED goroutines."""
+        from ..explore import SAFE_MOST, SAFE_SPAWNED, safe_search
+        self.pos = len(self.rt.trace.events)  # the run is over: the fix step stays at its end
+        if not asked["stranded"]:
+            return {"answer": "none", "found": None, "searched": False}
+        spawned = sum(1 for e in self.rt.trace.events if e[1] == "go")
+        keys = [k for k, _v, _l in asked["dials"]]
+        if not keys:  # they wait on a lock, a WaitGroup, a channel the program makes no buffer for
+            return {"answer": "code", "found": None, "searched": False, "most": SAFE_MOST}
+        if spawned > SAFE_SPAWNED:  # each try runs it whole: too dear here (the explorer grids it)
+            return {"answer": None, "found": None, "searched": False, "most": SAFE_MOST, "spawned": spawned}
+        found = None
+        for value, stranded in safe_search(self.program, keys):
+            if stranded == 0:
+                found = value
+        return {"answer": "code" if found is None else "buffer", "found": found, "searched": True,
+                "most": SAFE_MOST}

@@ -133,6 +133,10 @@ class Snapshot:
     pinned: tuple[RequestView, ...] = ()
     first_early: int | None = None  # the request number of the first early return, if any yet
 
+    def main_returned(self) -> bool:
+        """A program's main goroutine has finished: in Go the program has ended, nothing more runs."""
+        return any(s.role == "main" and s.count("finished") for s in self.sites)
+
     def never_continue(self, ended: bool) -> int:
         """How many goroutines can never continue: those stranded by Go's rule and, once the program has
         ended, every goroutine still blocked at a line (what it waits on may still be reachable, from a

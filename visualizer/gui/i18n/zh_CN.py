@@ -691,5 +691,27 @@ ZH = {
         "程序结束时另有 {m} 个仍在阻塞：它们同样再也无法继续，但 Go 的 profile 不会报告它们。",
     "in the code: checks 0–9, the handler H":
         "代码中：检查 0–9，处理函数 H",
+    "A buffer lets a send finish with nobody receiving yet. The leak's channels: {where}.":
+        "缓冲让发送在还没有人接收时也能完成。这次泄漏涉及的通道：{where}。",
+    "Would a big enough buffer on them stop the leak?":
+        "给它们足够大的缓冲，能阻止泄漏吗？",
+    "Yes: with enough slots, nobody waits for ever.":
+        "能：槽位足够时，没有谁会永久等待。",
+    "No: the fix is in the code (a receiver, ctx.Done(), a close).":
+        "不能：要在代码里修复（一个接收者、ctx.Done()、一次 close）。",
+    "There is no leak to fix.":
+        "没有需要修复的泄漏。",
+    "Nothing is stranded: this program does not leak.":
+        "没有 goroutine 永久阻塞：这个程序没有泄漏。",
+    "With capacity {n} for {names}, the same run strands nothing (the verdict says so too; F9: its dials).":
+        "把 {names} 的容量设为 {n} 时，同一次运行中没有 goroutine 永久阻塞（结论面板也这么说；F9：它的旋钮）。",
+    "No capacity up to {most} for {names} helps: whatever the buffer, these goroutines still block. The fix is in the code.":
+        "{names} 的容量直到 {most} 都无济于事：无论缓冲多大，这些 goroutine 仍会阻塞。要在代码里修复。",
+    "The stranded goroutines wait on nothing a buffer can widen (a lock, a WaitGroup, a channel the program does not make): the fix is in the code.":
+        "永久阻塞的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。",
+    "This run started {n} goroutines: too many to run again with each capacity here. The capacity explorer (Ctrl+E) grids them.":
+        "这次运行启动了 {n} 个 goroutine：太多了，无法在这里按每个容量各重跑一次。容量探索器（Ctrl+E）可以逐格计算。",
+    "(not computed here)":
+        "（此处未计算）",
 }
 
