@@ -922,3 +922,13 @@ def test_a_program_that_has_ended_shows_no_leak_rate_to_extrapolate(leakviz):
     leakviz.advance(60.0)
     assert win.session.finished and win.findChild(QLabel, "strandedCount").text() == "40"
     assert win.stats["rate"].text() == win.stats["hour"].text() == "–"  # ended: 40 stay, no more come
+
+
+def test_a_narrow_stage_names_its_lanes_short_not_cut(leakviz):
+    """At 1024x768 with the lesson beside it a lane's title has ~150 px: "main" and the go statement's line."""
+    win = leakviz.open(source=str(EXAMPLES / "ncast.go"), size=(1024, 768))
+    win.start_lesson()
+    win.stage.grab()
+    texts = [t for t, _r, _f in win.stage.labels]
+    assert "main" in texts and "ncast.go:17" in texts, texts
+    assert not any(t.endswith("…") for t in texts), texts

@@ -54,6 +54,16 @@ def lane_title(site: SiteView) -> str:
     return translate("SiteLanes", "go statement at {where}").format(where=base(site.role))
 
 
+def lane_short(site: SiteView) -> str:
+    """A lane's name where its title does not fit: "main", or the go statement's "file.go:12" (a narrow
+    stage, a lesson beside it)."""
+    if site.role == "main":
+        return "main"
+    if site.role.startswith(MODELLED):
+        return site.role[len(MODELLED):].rsplit("/", 1)[0]
+    return base(site.role)
+
+
 def draw_sites(stage, p: QPainter, lanes: list[QRectF], sites: tuple[SiteView, ...]) -> None:
     """Draw one lane per site into ``lanes`` (the newest sites when there are more than lanes)."""
     words = state_words()
@@ -70,7 +80,7 @@ def _lane(stage, p: QPainter, rect: QRectF, site: SiteView, words: dict[str, str
     left_w = rect.width() * 0.34
     title = QRectF(rect.left() + pad, rect.top() + 4, left_w - pad, text_h)
     p.setPen(INK)
-    stage._label(p, title, lane_title(site), px(18), bold=True)
+    stage._label(p, title, lane_title(site), px(18), bold=True, short=lane_short(site))
     counts = dict(site.counts)
     parts = [f"{words[s]} {counts[s]:,}" for s in ORDER if counts.get(s)]
     line2 = QRectF(title.left(), title.bottom(), title.width(), text_h * 0.9)
