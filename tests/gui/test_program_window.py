@@ -932,3 +932,30 @@ def test_a_narrow_stage_names_its_lanes_short_not_cut(leakviz):
     texts = [t for t, _r, _f in win.stage.labels]
     assert "main" in texts and "ncast.go:17" in texts, texts
     assert not any(t.endswith("…") for t in texts), texts
+
+
+def test_a_channels_name_stays_readable_in_a_narrow_low_lane(leakviz):
+    """1280x800 with the drawer open: a request's channels get ~90 x 20 px; "done 0/0" squeezed above its
+    slots came out at 7 px. The name alone beside the slots reads at 10 px or more."""
+    win = leakviz.open("unbuffered", size=(1280, 800))
+    win.set_drawer(True)
+    leakviz.advance(2.0)
+    win.stage.grab()
+    names = [(t, f.pixelSize()) for t, _r, f in win.stage.labels if t.split()[0] in ("done", "quit")]
+    assert names and all(size >= 10 for _t, size in names), names
+
+
+def test_an_exported_gif_has_the_drawer_as_the_window_has_it(leakviz, qtbot, tmp_path, monkeypatch):
+    from visualizer.gui import export
+    seen = []
+    grab = export._grab
+    monkeypatch.setattr(export, "_grab", lambda w, size: seen.append(w.drawer.isVisible()) or grab(w, size))
+    win = leakviz.open("unbuffered", size=(1280, 800))
+    leakviz.advance(0.3)
+    for k, drawer in enumerate((False, True)):
+        win.set_drawer(drawer)
+        path = tmp_path / f"run{k}.gif"
+        seen.clear()
+        win.export_gif(path, seconds=0.1)
+        qtbot.waitUntil(lambda: win._export_job is None and path.exists(), timeout=120_000)  # noqa: B023
+        assert seen and set(seen) == {drawer}

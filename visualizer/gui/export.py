@@ -393,14 +393,16 @@ def frames_of_run(cfg: Config, *, window_class: type, start_ns: int, end_ns: int
 
 def frames_of_trace(session: Session, *, window_class: type, start_ns: int, end_ns: int, fps: float, speed: float,
                     size: tuple[int, int] = (1280, 800), lang: str | None = None,
-                    program: tuple[list, dict, dict] | None = None) -> Iterator[QImage | None]:
+                    program: tuple[list, dict, dict] | None = None, drawer: bool | None = None
+                    ) -> Iterator[QImage | None]:
     """The frames of what ``session`` recorded between ``start_ns`` and
     ``end_ns`` (its trace, not a new run: a mid-run change shows as it
     happened), one every ``speed / fps`` simulated seconds, drawn in a hidden
     window of ``size``. Yields ``None`` between slices of work that made no
     frame yet (``Session.playback``), so a caller on the event loop can stop
     there and keep the window responsive. ``program``: (files, dials, go's service options) of the Go
-    program the session runs, which the hidden window opens to draw it as the window does."""
+    program the session runs, which the hidden window opens to draw it as the window does; ``drawer``: the
+    settings drawer open or closed as in the window exported from (None: the hidden window's default)."""
     for name, v in (("fps", fps), ("speed", speed)):
         if not (isinstance(v, int | float) and math.isfinite(v) and v > 0):
             raise ValueError(f"{name} must be a positive number, got {v!r}")
@@ -415,6 +417,8 @@ def frames_of_trace(session: Session, *, window_class: type, start_ns: int, end_
                 if program is not None:
                     w.open_program(program[0], dials=program[1], **program[2])
                     w.timer.stop()
+                if drawer is not None:
+                    w.set_drawer(drawer)
                 yield None  # making the window is a slice of its own
             w.review = folder  # the window shows this fold, not its own idle session
             w.timeline_of = session  # and the exported run's timeline: "event i of n" of that run

@@ -370,7 +370,7 @@ class FilesMixin:
         program = None if self.program is None else \
             (self.program_source[0], dict(self.program.start_dials), self.program_source[1])
         frames = frames_of_trace(self.session, window_class=type(self), start_ns=start, end_ns=end, fps=fps,
-                                 speed=speed, lang=self.lang, program=program)
+                                 speed=speed, lang=self.lang, program=program, drawer=self.drawer.isVisible())
 
         def done(message: str | None) -> None:
             self._export_job = None

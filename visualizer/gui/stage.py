@@ -417,11 +417,14 @@ class Stage(QWidget):
         beside = min(px(12), rect.height() * 0.8)
         f = fit_font(self._font(beside, True), label, rect.width() * 0.5 - 3, beside)
         narrow = f.pixelSize() < 9 or QFontMetricsF(f).horizontalAdvance(label) > rect.width() * 0.5 - 3
-        if rect.height() >= px(34) or narrow:  # label above the slots (a narrow lane too: the label needs the width)
+        # label above the slots when the lane is tall enough for two rows, or narrow and not too low for them;
+        # else beside (a narrow, low lane says just the channel's name there, at a size the class can read)
+        if rect.height() >= px(34) or (narrow and rect.height() * 0.42 * 0.9 >= 9):
             head = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * 0.42)
             body = QRectF(rect.left(), head.bottom(), rect.width(), rect.height() - head.height())
-            if no_receiver:  # the handler's return, on the channel itself: its name, then who is gone
-                size = min(self._cap(14), head.height() * 0.45)
+            size = min(self._cap(14), head.height() * 0.45)
+            if no_receiver and size >= 9:  # the handler's return, on the channel itself: its name, who is gone
+                # (a lane too low for two rows keeps the name whole; the dashed red border still says it)
                 half = QRectF(head.left(), head.top(), head.width(), head.height() / 2)
                 self._label(p, half, label, size, bold=True, short=ch.name)
                 p.setPen(VERMILLION)
@@ -433,8 +436,10 @@ class Stage(QWidget):
         else:  # a short lane: label beside them
             lw = rect.width() * 0.5
             body = QRectF(rect.left() + lw, rect.top() + 1, rect.width() - lw, rect.height() - 2)
-            self._label(p, QRectF(rect.left(), rect.top(), lw - 3, rect.height()), label,
-                        min(self._cap(12), rect.height() * 0.8), bold=True, short=ch.name)
+            size = min(self._cap(12), rect.height() * 0.8)
+            whole = fit_font(self._font(size, True), label, lw - 3, size).pixelSize() >= min(10, size)
+            self._label(p, QRectF(rect.left(), rect.top(), lw - 3, rect.height()), label if whole else ch.name,
+                        size, bold=True, short=ch.name)
         pen = QPen(VERMILLION if orphaned else INK, 2, Qt.DashLine if orphaned else Qt.SolidLine)
         p.setPen(pen)
         p.setBrush(PAPER)
