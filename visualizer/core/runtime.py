@@ -20,7 +20,7 @@ the channel's component is checked to a fixpoint: parked goroutines blocked
 on a channel some live goroutine holds are live too; the rest are stranded,
 for good, since nothing can ever hand them a live channel again.
 
-(About 590 lines: the engine's hot path, a goroutine's step, parking and stranded detection, stays in
+(About 660 lines: the engine's hot path, a goroutine's step, parking and stranded detection, stays in
 one module: calls across modules cost in the loop that runs millions of steps.)
 """
 

@@ -4,7 +4,7 @@ Every line is always visible: the font is the largest that fits the panel with
 long lines wrapped (never cut), and the blocked counts sit in a gutter beside
 the line numbers, never over the code.
 
-(About 530 lines: fitting, wrapping and painting the code share the rows they compute; the counts per
+(About 560 lines: fitting, wrapping and painting the code share the rows they compute; the counts per
 version and the followed request's marks are drawn into those same rows.)
 """
 

@@ -5,7 +5,7 @@ The schedule and the counts over every schedule are ``lesson.play``'s (Qt-free);
 session on the scenario's scripted config, drawn by the stage in follow mode. The judgement reads the
 engine's snapshot, never the rule.
 
-(About 520 lines: the panel's rows, its prediction, its judgement and its histogram share one layout and
+(About 540 lines: the panel's rows, its prediction, its judgement and its histogram share one layout and
 the projector's 18 px floor; the window's hooks for it are the mixin at the end.)
 """
 

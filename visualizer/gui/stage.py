@@ -11,7 +11,7 @@ goroutines working; the queue of senders waiting at a channel; the channels
 receives. Below, every stranded goroutine of the run is gathered in a pile
 the class can count, aggregated (one square = 10, 100, ...) when thousands.
 
-(About 580 lines: the lane, its channels, its handler and the pile share one geometry and one set of
+(About 600 lines: the lane, its channels, its handler and the pile share one geometry and one set of
 fitting rules for the projector; a program's lanes are in sitelanes.py, follow mode in follow.py.)
 """
 

@@ -1,6 +1,6 @@
 """The main window: controls, stage, memory chart, code, verdict.
 
-(About 600 lines: it wires every view to the one session's events and renders each frame; its other
+(About 670 lines: it wires every view to the one session's events and renders each frame; its other
 jobs are in mixins beside it: layout, actions, files, lesson mode, program mode.)
 
 It holds a core ``Session`` and renders its snapshots on a frame timer (``FRAME_HZ``)

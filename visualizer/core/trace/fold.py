@@ -3,7 +3,7 @@
 ``fold`` is a pure function of the events; ``Folder`` is its incremental form
 (feed it new events, ask for a Snapshot) so a view drawing every frame never refolds.
 
-(About 520 lines: the one fold, the article's requests and a program's go statements, channels and
+(About 550 lines: the one fold, the article's requests and a program's go statements, channels and
 sync primitives in a single pass over the events.)
 """
 
