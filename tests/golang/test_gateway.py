@@ -88,6 +88,19 @@ def test_run_interpret_command():
     assert json.loads(out.stdout)["stranded_by_channel"] == {"done": 7}
 
 
+def test_run_interpret_counts_the_checks_and_names_the_line_they_wait_at():
+    def run(*flags):
+        out = subprocess.run([sys.executable, "-m", "visualizer", "run", "--requests", "4", "--concurrent", *flags],
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    native, go = json.loads(run("--json")), json.loads(run("--json", "--interpret"))
+    assert go["checks_spawned"] == native["checks_spawned"] == 40  # four requests, ten checks each
+    text = run("--interpret")
+    assert "(40 checks)" in text and "parked at gateway.go:51 (send on done)" in text
+
+
 def test_run_interpret_refuses_a_config_the_go_code_fixes_in_one_line():
     out = subprocess.run([sys.executable, "-m", "visualizer", "run", "--checks", "12", "--interpret"],
                          capture_output=True, text=True, timeout=120)

@@ -27,6 +27,10 @@ def format_report(r: dict) -> str:
         f"  stranded forever           {r['stranded']:,}  ({by_ch})",
     ]
     for site, n in r["parked_by_site"].items():
+        head, at, where = site.rpartition("@")  # a Go source's "goSite:op:chans@file.go:51"
+        if at:
+            _role, op, chans = head.rsplit(":", 2)
+            site = f"{where} ({op} on {chans})" if chans else f"{where} ({op})"
         lines.append(f"    {n:>10,}  parked at {site}")
     lines += [
         f"  Go memory they hold        {_kib(r['go_bytes_modeled'])}  (modelled, "
