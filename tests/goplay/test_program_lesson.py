@@ -97,6 +97,13 @@ def test_the_fix_step_says_the_fix_is_in_the_code_when_no_buffer_helps():
     assert _leaked_with("range_noclose.go", {asked["dials"][0][0]: fix["most"]}) > 0
 
 
-def test_the_fix_step_says_there_is_nothing_to_fix_when_go_reports_nothing():
-    asked, fix = _fix("lock_exit.go")  # the mutex is a global's: Go's profile reports none
-    assert fix["answer"] == "none" and asked["stranded"] == 0 == _go("lock_exit.go")["leaked"]
+def test_the_fix_step_counts_what_can_never_continue_though_go_does_not_report_it():
+    asked, fix = _fix("lock_exit.go")  # the mutex is a global's: Go's profile reports none, 4 wait for ever
+    go = _go("lock_exit.go")
+    assert go["leaked"] == 0 and asked["stranded"] == go["never_continue"] == 4 and asked["dials"] == []
+    assert fix["answer"] == "code" and not fix["searched"]  # they wait on a lock: no buffer to widen
+
+
+def test_the_fix_step_says_there_is_nothing_to_fix_in_a_program_that_does_not_leak():
+    asked, fix = _fix("ncast_fix.go")
+    assert fix["answer"] == "none" and asked["stranded"] == 0 == _go("ncast_fix.go")["never_continue"]

@@ -959,3 +959,27 @@ def test_an_exported_gif_has_the_drawer_as_the_window_has_it(leakviz, qtbot, tmp
         win.export_gif(path, seconds=0.1)
         qtbot.waitUntil(lambda: win._export_job is None and path.exists(), timeout=120_000)  # noqa: B023
         assert seen and set(seen) == {drawer}
+
+
+def test_the_program_lessons_fix_step_on_a_lock_whose_holder_exited_says_the_fix_is_in_the_code(leakviz):
+    win = leakviz.open(source=str(EXAMPLES / "lock_exit.go"))
+    win.start_lesson()
+    win.lesson_go(3)
+    win.lesson_panel.choices[1].setChecked(True)
+    win.lesson_reveal()
+    result = win.lesson_panel.result.text()
+    assert "Your prediction was right" in result and "wait on nothing a buffer can widen (a lock" in result
+
+
+def test_a_program_that_never_blocks_asks_nothing_to_judge_in_the_lesson(leakviz, tmp_path):
+    hello = tmp_path / "hello.go"
+    hello.write_text('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n')
+    win = leakviz.open(source=str(hello))
+    win.start_lesson()
+    panel = win.lesson_panel
+    assert panel.caption.text().endswith("No goroutine of the program blocks.")
+    assert not panel.question.isVisibleTo(panel) and not panel.answer.isVisibleTo(panel)
+    assert not panel.choice_box.isVisibleTo(panel)
+    win.lesson_reveal()
+    result = win.lesson_panel.result.text()
+    assert "Answer" not in result and "No goroutine of the program blocked within a simulated minute." in result

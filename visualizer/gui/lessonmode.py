@@ -199,8 +199,9 @@ class LessonMixin:
             caption = self.tr("A goroutine runs until it has to wait: for a value on a channel, a lock, others to "
                               "finish. The run stops at the first goroutine of the program that blocks.")
             p = q.get("parked")
-            question = self.tr("No goroutine of the program blocks.") if p is None else self.tr(
-                "{who} blocks at {where}: {what}. Will it ever go on?").format(
+            if p is None:  # nothing to ask: the step says so and asks for no prediction
+                return caption + " " + self.tr("No goroutine of the program blocks."), "", None
+            question = self.tr("{who} blocks at {where}: {what}. Will it ever go on?").format(
                 who=_cap(self._g_name(p)), where=self._line(p.where) or "?", what=self._g_what(p.op, p.chans))
             return caption, question, [self.tr("Yes: another goroutine will take part, and it goes on."),
                                        self.tr("No: nothing left will ever wake it.")]
@@ -257,8 +258,8 @@ class LessonMixin:
                 return self.tr("No capacity up to {most} for {names} helps: whatever the buffer, these goroutines "
                                "still block. The fix is in the code.").format(most=o["most"], names=names)
             if o["answer"] == "code":
-                return self.tr("The stranded goroutines wait on nothing a buffer can widen (a lock, a WaitGroup, a "
-                               "channel the program does not make): the fix is in the code.")
+                return self.tr("The goroutines that can never continue wait on nothing a buffer can widen (a lock, "
+                               "a WaitGroup, a channel the program does not make): the fix is in the code.")
             return self.tr("This run started {n} goroutines: too many to run again with each capacity here. The "
                            "capacity explorer (Ctrl+E) grids them.").format(n=f"{o.get('spawned', 0):,}")
         head = (self.tr("<b>{s}</b> stranded when the program ended at {t} ms.") if o["ended"] else
@@ -345,8 +346,8 @@ class LessonMixin:
         """The right answer, and whether the class's prediction was it."""
         said = self.lesson_panel.prediction()
         right = self.lesson_outcome["answer"]
-        if right is None:  # not computed (a run too large to search): no answer to judge against
-            return self.tr("(not computed here)")
+        if right is None:  # nothing to judge against (no goroutine blocked; a run too large to search)
+            return ""
         if choices is None:
             head = self.tr("Answer: <b>{n}</b>.").format(n=f"{right:,}")
             you = None if said is None else f"{said:,}"

@@ -98,14 +98,19 @@ class ProgramLesson(TraceRun):
         return {}
 
     def _fix_question(self) -> dict:
-        """The dials of the channels the stranded goroutines wait on (explore.dials_for), as (key, variable,
-        line); none when nothing is stranded or the program has no dial there."""
+        """How many goroutines can never continue, and the dials of the channels they wait on
+        (explore.dials_for) as (key, variable, line): none when nothing is stuck or the program has no dial
+        there."""
         from ..explore import dials_for
-        chans = sorted({c for gid, p in self.parks.items() if self.rt.goroutines.get(gid) is not None
-                        and self.rt.goroutines[gid].stranded for c in p.chans})
+        ended = bool(getattr(self.rt, "ended", False))
+        # what can never continue: Go's stranded, and once main has returned every goroutine still blocked
+        # (a lock whose holder exited: Go's profile does not report it, but it is a leak all the same)
+        stuck = [gid for gid, g in self.rt.goroutines.items()
+                 if self._mine(gid) and (g.stranded or (ended and g.state == PARKED))]
+        chans = sorted({c for gid in stuck if gid in self.parks for c in self.parks[gid].chans})
         sites = self.program.dial_sites() if self.program is not None else {}
-        keys = dials_for(sites, chans) if self.rt.stranded else []
-        return {"stranded": self.rt.stranded, "dials": [(k, sites[k][2], sites[k][1]) for k in keys]}
+        keys = dials_for(sites, chans) if stuck else []
+        return {"stranded": len(stuck), "dials": [(k, sites[k][2], sites[k][1]) for k in keys]}
 
     def reveal(self, step: Step, asked: dict) -> dict:
         """Run on until ``step``'s subject is settled; what the trace says, ``answer`` among it."""
@@ -116,8 +121,8 @@ class ProgramLesson(TraceRun):
 
     def _reveal_wait(self, asked: dict) -> dict:
         gid = asked["gid"]
-        if gid < 0:
-            return {"gid": -1, "answer": "continues"}
+        if gid < 0:  # no goroutine of the program ever blocked: nothing to judge
+            return {"gid": -1, "answer": None}
         after = asked["i"]
         events = self.rt.trace.events
 

@@ -1159,8 +1159,8 @@
     </message>
     <message>
         <location filename="../lessonmode.py" line="260"/>
-        <source>The stranded goroutines wait on nothing a buffer can widen (a lock, a WaitGroup, a channel the program does not make): the fix is in the code.</source>
-        <translation>永久阻塞的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。</translation>
+        <source>The goroutines that can never continue wait on nothing a buffer can widen (a lock, a WaitGroup, a channel the program does not make): the fix is in the code.</source>
+        <translation>永远无法继续的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="262"/>
@@ -1316,11 +1316,6 @@
         <location filename="../lessonmode.py" line="338"/>
         <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
         <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
-    </message>
-    <message>
-        <location filename="../lessonmode.py" line="349"/>
-        <source>(not computed here)</source>
-        <translation>（此处未计算）</translation>
     </message>
     <message>
         <location filename="../lessonmode.py" line="351"/>

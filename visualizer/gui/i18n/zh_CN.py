@@ -707,11 +707,9 @@ ZH = {
         "把 {names} 的容量设为 {n} 时，同一次运行中没有 goroutine 永久阻塞（结论面板也这么说；F9：它的旋钮）。",
     "No capacity up to {most} for {names} helps: whatever the buffer, these goroutines still block. The fix is in the code.":
         "{names} 的容量直到 {most} 都无济于事：无论缓冲多大，这些 goroutine 仍会阻塞。要在代码里修复。",
-    "The stranded goroutines wait on nothing a buffer can widen (a lock, a WaitGroup, a channel the program does not make): the fix is in the code.":
-        "永久阻塞的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。",
+    "The goroutines that can never continue wait on nothing a buffer can widen (a lock, a WaitGroup, a channel the program does not make): the fix is in the code.":
+        "永远无法继续的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。",
     "This run started {n} goroutines: too many to run again with each capacity here. The capacity explorer (Ctrl+E) grids them.":
         "这次运行启动了 {n} 个 goroutine：太多了，无法在这里按每个容量各重跑一次。容量探索器（Ctrl+E）可以逐格计算。",
-    "(not computed here)":
-        "（此处未计算）",
 }
 
