@@ -64,7 +64,7 @@ def int_kind(t: Any) -> str | None:
 
 def wrapped(src: str, kind: str | None) -> str:
     """Python source for ``src`` reduced to integer type ``kind``'s width, as Go's arithmetic wraps. Plain
-    int is left unbounded: its 64 bits are rarely reached, and every loop counter would pay."""
+    int is left to the callers: ``checked`` for its sums and differences, int64's mask for products."""
     if kind is None or kind == "int":
         return src
     bits, signed = _WIDTH[kind]
@@ -73,6 +73,22 @@ def wrapped(src: str, kind: str | None) -> str:
         half = 1 << (bits - 1)
         return f"((({src}) + {half:#x} & {mask:#x}) - {half:#x})"
     return f"(({src}) & {mask:#x})"
+
+
+def checked(src: str, kind: str | None, side: str = "") -> str:
+    """A sum or difference of 64-bit integers (``kind`` None is plain int): every loop counter pays for it,
+    so the range is only compared (``side`` "hi" or "lo" where the other bound cannot be crossed, as for
+    ``i++``) and the value wrapped only when it is out. ``_w`` is a scratch local, read right after it is set."""
+    bits, signed = _WIDTH[kind or "int"]
+    lo, hi = (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+    cond = {"hi": f"(_w := {src}) <= {hi:#x}", "lo": f"{lo:#x} <= (_w := {src})"}.get(
+        side, f"{lo:#x} <= (_w := {src}) <= {hi:#x}")
+    return f"(_w if {cond} else _h.w64(_w))" if kind in (None, "int", "int64") else \
+        f"(_w if {cond} else {wrapped('_w', kind)})"
+
+
+def _nonneg_literal(src: str) -> bool:
+    return src.isdigit() or (src.startswith("0x") and src[2:].isalnum())
 BASIC = BASIC_INTS | {"float32", "float64", "string", "bool", "error", "any", "complex128"}
 BUILTINS = {"len", "cap", "append", "make", "new", "delete", "close", "panic", "recover", "print", "println",
             "copy", "min", "max", "clear"}
@@ -86,6 +102,8 @@ STATEMENTS = {
 }
 
 _FUNC_NODES = ("function_declaration", "method_declaration", "func_literal")
+WIDE = ("int", "int64", "uint", "uint64", "uintptr")  # sized kinds whose + and - are ``checked``, not masked
+
 _CONST_NODES = ("float_literal", "int_literal", "identifier", "parenthesized_expression", "binary_expression",
                 "unary_expression")
 
@@ -302,6 +320,7 @@ class Compiler:
         self.refused: dict[str, str] = {}  # alias -> import path of the imports refused
         self.nanon = 0
         self.ncid = 0
+        self.bounded_update = None  # the ``i++`` of the loop being translated, when it cannot overflow
         self.iota: int | None = None
         self.decls: dict[str, str] = {}
         self.class_defs: list[str] = []
@@ -2036,7 +2055,11 @@ class Compiler:
         if t is not None and t[0] == "tparam":
             self.emit(d, store(f"_h.twrap({t[2]}, {cur} {delta})"))
             return
-        self.emit(d, store(wrapped(f"{cur} {delta}", int_kind(t))))
+        kind = int_kind(t)
+        if (kind in WIDE or (kind is None and t == INT)) and s is not self.bounded_update:
+            self.emit(d, store(checked(f"{cur} {delta}", kind, "hi" if delta[0] == "+" else "lo")))
+            return
+        self.emit(d, store(wrapped(f"{cur} {delta}", kind)))
 
     def s_dec_statement(self, s, d):
         self.s_inc_statement(s, d, "- 1")
@@ -2199,7 +2222,9 @@ class Compiler:
                 self.emit(d + 1, f"if not {first}:")
                 for v in per_iter:  # Go 1.22: the next iteration's variable starts as a copy
                     self.emit(d + 2, f"{v.py} = _Box({v.py}.v)")
+                self.bounded_update = upd if _bounded_counter(init, cond, upd, body) else None
                 self.stmt(upd, d + 2)
+                self.bounded_update = None
                 self.set_stmt(s)
                 self.emit(d + 1, f"{first} = False")
                 if cond is not None:
@@ -3025,6 +3050,9 @@ class Compiler:
         ua, ub = self.under(ta), self.under(tb)
         kind = int_kind(ua) if op not in ("<<", ">>") else int_kind(ua)
         kind = kind or (int_kind(ub) if op not in ("<<", ">>") else None)
+        if op in ("+", "-") and (kind in WIDE or (kind is None and ua == INT and ub == INT)):
+            side = ("hi" if op == "+" else "lo") if _nonneg_literal(b) else ""
+            return checked(self._binop(op, a, b, ua, ub), kind, side)
         if kind is not None and kind != "int" and op in ("+", "-", "*", "<<", "/", "&^", "^", "|", "&", "%", ">>"):
             return wrapped(self._binop(op, a, b, ua, ub), kind)
         if op in ("*", "<<") and (ua == INT or (ub == INT and op == "*")) and FLOAT not in (ua, ub):
@@ -3132,6 +3160,8 @@ class Compiler:
         kind = int_kind(self.under(self.type_of(x)))  # -int32(MinInt32) and ^uint8(1) wrap at the width
         if op == "^":
             return wrapped(f"~{a}", kind)
+        if op == "-" and x.type != "int_literal" and (kind in WIDE or (kind is None and self.under(self.type_of(x)) == INT)):
+            return checked(f"-{a}", kind)  # -MinInt64 is MinInt64
         return wrapped(f"{op}{a}", kind) if op == "-" else f"({op}{a})"
 
     def e_selector_expression(self, e):
@@ -3893,6 +3923,55 @@ def _walk(node):
         n = stack.pop()
         yield n
         stack.extend(n.children)
+
+
+def _bounded_counter(init, cond, upd, body) -> bool:
+    """``for i := a; i < n; i++`` (or ``i > n; i--``) where nothing but the update writes
+    ``i``: i+1 stays within n's type, so the update needs no range check (the commonest loop pays nothing)."""
+    if init is None or cond is None or upd.type not in ("inc_statement", "dec_statement") or \
+            cond.type != "binary_expression" or init.type != "short_var_declaration":
+        return False
+    v = upd.named_children[0]
+    name = v.text
+    if v.type != "identifier" or not any(n.type == "identifier" and n.text == name
+                                         for n in init.child_by_field_name("left").named_children):
+        return False  # declared by the loop: no closure from before it can write it
+    op = cond.child_by_field_name("operator").type
+    left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+    if right.type == "identifier" and right.text == name:
+        op = {"<": ">", ">": "<"}.get(op, op)
+    elif not (left.type == "identifier" and left.text == name):
+        return False
+    # i >= 0; i-- is left checked: for a uint it is always true, and i wraps
+    ok = op == ("<" if upd.type == "inc_statement" else ">")
+    return ok and not _writes(body, name) and not _writes(cond, name)
+
+
+def _writes(node, name: bytes) -> bool:
+    """Whether ``node`` may write the variable ``name``: assigns, declares, steps or addresses it, calls a method
+    on it, or mentions it in a func literal."""
+    def direct(n) -> bool:
+        while n.type == "parenthesized_expression" and n.named_children:
+            n = n.named_children[0]
+        return n.type == "identifier" and n.text == name
+    for n in _walk(node):
+        t = n.type
+        if t in ("assignment_statement", "short_var_declaration", "range_clause"):
+            left = n.child_by_field_name("left")
+            if left is not None and any(direct(x) for x in ([left] + left.named_children)):
+                return True
+        elif t in ("inc_statement", "dec_statement"):
+            if direct(n.named_children[0]):
+                return True
+        elif t == "unary_expression" and n.child_by_field_name("operator").type == "&":
+            if direct(n.child_by_field_name("operand")):
+                return True
+        elif t == "selector_expression":
+            if direct(n.child_by_field_name("operand")):
+                return True
+        elif t == "func_literal" and any(m.type == "identifier" and m.text == name for m in _walk(n)):
+            return True
+    return False
 
 
 def _addressed(body) -> set[str]:
