@@ -67,9 +67,6 @@ KNOWN_GAPS: list[Gap] = [
     Gap('append_non_escaping_stack_buffer',  # Go 1.25+ keeps a slice that does not escape in 32 stack bytes
         '\tvar s []int\n\ts = append(s, 1)\n\tfmt.Println(cap(s))',
         go='4\n', leakviz='1\n'),
-    Gap('printf_T_float32',  # float32 is held as a float64
-        '\tfmt.Printf("%T\\n", float32(1.5))',
-        go='float32\n', leakviz='float64\n'),
 ]
 
 GAP_NAMES = {g.name for g in KNOWN_GAPS}
@@ -616,8 +613,12 @@ def frag_float_consts(draw, gaps: bool) -> str:
     dec = st.sampled_from(["0.1", "0.2", "0.3", "1.1", "2.5", "3.3", "0.7", "10.01", "1e-3", "3"])
     a, b, c = draw(dec), draw(dec), draw(dec)
     op1, op2 = draw(st.sampled_from("+-*/")), draw(st.sampled_from("+-*"))
-    return (f"\tconst k = {a} {op1} {b}\n\tx := {a} {op1} {b} {op2} {c}\n\tv := float64({a})\n"
+    body = (f"\tconst k = {a} {op1} {b}\n\tx := {a} {op1} {b} {op2} {c}\n\tv := float64({a})\n"
             f"\tfmt.Println(k, x, k {op2} {c}, v {op1} {b})\n")
+    if draw(st.booleans()):  # float32 rounds each result to its precision, and prints its own shortest form
+        body += (f"\tvar f float32 = {a}\n\tg := f {op1} float32(id(2))\n\tg {op2}= {c}\n"
+                 f"\tfmt.Println(f, g, float64(g), g > {b})\n\tfmt.Printf(\"%T %v %.3f\\n\", g, g, g)\n")
+    return body
 
 
 FRAGMENTS = [frag_compound_map, frag_compound_slice, frag_compound_field, frag_multi_assign, frag_eval_order,
