@@ -52,6 +52,9 @@ def cases() -> list[tuple[str, str, int]]:
     # a uint below 0
     out.append(("uint64_below_zero", "var x uint64 = 3\n\tx -= 5", (1 << 64) - 2))
     out.append(("uint8_below_zero", "var x uint8\n\tx--", 255))
+    # a uint64 past MaxInt64 converted to int
+    out.append(("int_of_uint64", "u := uint64(id(-1) + 1)\n\tu--\n\tx := int(u)", -1))
+    out.append(("int_of_uint", f"u := uint(id({MAX64}))\n\tu++\n\tx := int(u)", MIN64))
     # -MinInt64 is MinInt64
     out.append(("int_neg_min", f"y := id({MIN64})\n\tx := -y", MIN64))
     # a loop whose body writes its counter: the i++ after it must still wrap

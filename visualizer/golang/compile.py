@@ -3443,6 +3443,8 @@ class Compiler:
         if u is not None and u[0] == "slice" and int_kind(u[1]) == "int32" and src == STR:
             return f"_h.to_runes({x})"  # []rune(s): the code points, not the bytes
         if u == INT:
+            if int_kind(u) in (None, "int") and src is not None and int_kind(src) in ("uint", "uint64", "uintptr"):
+                return wrapped(f"int({x})", "int64")  # int(^uint64(0)) is -1
             return wrapped(f"int({x})", int_kind(u))  # uint8(300) is 44, int8(200) is -56
         if u == DUR:
             return f"int({x})"
