@@ -36,6 +36,7 @@ F32 = Float32()
 
 
 def is_f32(t: object) -> bool:
+    """Whether the static type ``t`` (after named types were followed) is float32."""
     return getattr(t, "f32", False)
 
 
