@@ -449,7 +449,7 @@ def test_command_line_runs_in_a_child_that_never_imports_the_working_directory(t
 
 # -- the generated module names nothing but mangled Go names and its own internals --
 
-INTERNAL = {"_h", "_nn", "_K", "_G", "_Box", "_GoStruct", "_NO", "_ONCE", "_d", "_pr", "_e", "_jmp", "_k", "_rv", "_rok",
+INTERNAL = {"_h", "_nn", "_K", "_G", "_Box", "_GoStruct", "_NO", "_ONCE", "_d", "_pr", "_e", "_jmp", "_k", "_rv", "_rok", "_w",
             "_rk", "_", "INITS", "object", "int", "float", "range", "len", "enumerate", "min", "max", "list",
             "frozenset", "True", "False", "None", "self",
             # a struct class's body (emit_struct_classes)

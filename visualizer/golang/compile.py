@@ -30,7 +30,7 @@ import tree_sitter_go
 
 from . import stdlib
 from .errors import GoSourceError
-from .gotypes import ANY, BOOL, DUR, ERR, FLOAT, INT, SIZED, STR, SizedInt  # noqa: F401  (importable from here)
+from .gotypes import ANY, BOOL, DUR, ERR, F32, FLOAT, INT, SIZED, STR, SizedInt, is_f32  # noqa: F401  (importable from here)
 from .gotypes import WIDTH as _WIDTH
 from .values import go_attr, py_name, unmangle
 
@@ -64,7 +64,7 @@ def int_kind(t: Any) -> str | None:
 
 def wrapped(src: str, kind: str | None) -> str:
     """Python source for ``src`` reduced to integer type ``kind``'s width, as Go's arithmetic wraps. Plain
-    int is left unbounded: its 64 bits are rarely reached, and every loop counter would pay."""
+    int is left to the callers: ``checked`` for its sums and differences, int64's mask for products."""
     if kind is None or kind == "int":
         return src
     bits, signed = _WIDTH[kind]
@@ -73,6 +73,22 @@ def wrapped(src: str, kind: str | None) -> str:
         half = 1 << (bits - 1)
         return f"((({src}) + {half:#x} & {mask:#x}) - {half:#x})"
     return f"(({src}) & {mask:#x})"
+
+
+def checked(src: str, kind: str | None, side: str = "") -> str:
+    """A sum or difference of 64-bit integers (``kind`` None is plain int): every loop counter pays for it,
+    so the range is only compared (``side`` "hi" or "lo" where the other bound cannot be crossed, as for
+    ``i++``) and the value wrapped only when it is out. ``_w`` is a scratch local, read right after it is set."""
+    bits, signed = _WIDTH[kind or "int"]
+    lo, hi = (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+    cond = {"hi": f"(_w := {src}) <= {hi:#x}", "lo": f"{lo:#x} <= (_w := {src})"}.get(
+        side, f"{lo:#x} <= (_w := {src}) <= {hi:#x}")
+    return f"(_w if {cond} else _h.w64(_w))" if kind in (None, "int", "int64") else \
+        f"(_w if {cond} else {wrapped('_w', kind)})"
+
+
+def _nonneg_literal(src: str) -> bool:
+    return src.isdigit() or (src.startswith("0x") and src[2:].isalnum())
 BASIC = BASIC_INTS | {"float32", "float64", "string", "bool", "error", "any", "complex128"}
 BUILTINS = {"len", "cap", "append", "make", "new", "delete", "close", "panic", "recover", "print", "println",
             "copy", "min", "max", "clear"}
@@ -86,6 +102,8 @@ STATEMENTS = {
 }
 
 _FUNC_NODES = ("function_declaration", "method_declaration", "func_literal")
+WIDE = ("int", "int64", "uint", "uint64", "uintptr")  # sized kinds whose + and - are ``checked``, not masked
+
 _CONST_NODES = ("float_literal", "int_literal", "identifier", "parenthesized_expression", "binary_expression",
                 "unary_expression")
 
@@ -302,6 +320,7 @@ class Compiler:
         self.refused: dict[str, str] = {}  # alias -> import path of the imports refused
         self.nanon = 0
         self.ncid = 0
+        self.bounded_update = None  # the ``i++`` of the loop being translated, when it cannot overflow
         self.iota: int | None = None
         self.decls: dict[str, str] = {}
         self.class_defs: list[str] = []
@@ -484,7 +503,7 @@ class Compiler:
                 if name in BASIC_INTS:
                     return SIZED[name]
                 if name in ("float32", "float64"):
-                    return FLOAT
+                    return F32 if name == "float32" else FLOAT
                 if name == "complex128":
                     raise self.err(node, "unsupported type complex128")
                 return ("basic", name)
@@ -739,6 +758,8 @@ class Compiler:
             return "None"
         k = u[0]
         if k == "basic":
+            if is_f32(u):
+                return "_h.f32(0.0)"
             return {"string": "''", "bool": "False", "float64": "0.0"}.get(u[1], "0")
         if k == "struct":
             return f"{u[1]}()"
@@ -2036,7 +2057,14 @@ class Compiler:
         if t is not None and t[0] == "tparam":
             self.emit(d, store(f"_h.twrap({t[2]}, {cur} {delta})"))
             return
-        self.emit(d, store(wrapped(f"{cur} {delta}", int_kind(t))))
+        if is_f32(t):
+            self.emit(d, store(f"_h.f32({cur} {delta})"))
+            return
+        kind = int_kind(t)
+        if (kind in WIDE or (kind is None and t == INT)) and s is not self.bounded_update:
+            self.emit(d, store(checked(f"{cur} {delta}", kind, "hi" if delta[0] == "+" else "lo")))
+            return
+        self.emit(d, store(wrapped(f"{cur} {delta}", kind)))
 
     def s_dec_statement(self, s, d):
         self.s_inc_statement(s, d, "- 1")
@@ -2199,7 +2227,9 @@ class Compiler:
                 self.emit(d + 1, f"if not {first}:")
                 for v in per_iter:  # Go 1.22: the next iteration's variable starts as a copy
                     self.emit(d + 2, f"{v.py} = _Box({v.py}.v)")
+                self.bounded_update = upd if _bounded_counter(init, cond, upd, body) else None
                 self.stmt(upd, d + 2)
+                self.bounded_update = None
                 self.set_stmt(s)
                 self.emit(d + 1, f"{first} = False")
                 if cond is not None:
@@ -2628,7 +2658,7 @@ class Compiler:
         if u[0] == "iface":
             return self.k(_iface_spec(u[1]))
         if u[0] == "basic":
-            return self.k(u[1])
+            return self.k("float32" if is_f32(u) else u[1])
         if u[0] == "ext":  # a library type: time.Time, sync.Mutex...
             return self.k(("ext", u[1]))
         return self.k((u[0],))
@@ -2754,9 +2784,10 @@ class Compiler:
         t = self.under(self.type_of(args[1]))
         return [self.k(self.jdesc(t[1] if t is not None and t[0] == "ptr" else None))]
 
-    def iface_params(self, fnode, n: int) -> list[bool]:
+    def iface_params(self, fnode, n: int) -> list[bool | str]:
         """For each of ``n`` arguments, whether the callee's parameter there is an interface (``any``,
-        ``...any``, ``error``, a named interface): what a duration or a named type handed to it must keep."""
+        ``...any``, ``error``, a named interface): what a duration or a named type handed to it must keep;
+        "float32" where it is a float32 (a constant handed to it is rounded)."""
         ft = self.under(self.type_of(fnode))
         if ft is None or ft[0] != "func" or len(ft) < 3 or type(ft[2]) is not str or "(" not in ft[2]:
             return []
@@ -2778,8 +2809,10 @@ class Compiler:
         if cur.strip():
             params.append(cur.strip())
 
-        def is_iface(text: str) -> bool:
+        def is_iface(text: str) -> bool | str:
             text = text.removeprefix("...")
+            if text == "float32":
+                return text
             if text in ("any", "error") or text.startswith("interface"):
                 return True
             v = self.lookup(text) if text.isidentifier() else None
@@ -2803,7 +2836,7 @@ class Compiler:
         # fmt and the log functions that format like it: what they print keeps its Go type
         printing = key is not None and key.startswith(("fmt.", "log.Print", "log.Fatal", "log.Panic"))
         for i, a in enumerate(args):
-            to_iface = printing or bool(ifaces and i < len(ifaces) and ifaces[i])
+            to_iface = printing or bool(ifaces and i < len(ifaces) and ifaces[i] is True)
             u = self.under(self.type_of(a)) if to_iface and a.type != "variadic_argument" else None
             named = self._plain_named(self.type_of(a)) if u is not None else None
             if named is not None and {"String", "Error"} & set(self.methods.get(named, {})):
@@ -2830,6 +2863,8 @@ class Compiler:
                     self._methods_arg(a) is not None:
                 # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
                 out.append(self._methods_arg(a))
+            elif ifaces and i < len(ifaces) and ifaces[i] == "float32" and a.type != "variadic_argument":
+                out.append(self.expr_as(a, F32))
             else:
                 out.append(self.expr_value(a))
         if key in ("fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Fprintf", "log.Printf", "log.Fatalf",
@@ -2854,6 +2889,8 @@ class Compiler:
             kind = int_kind(t)
             if kind is not None:
                 return kind
+            if is_f32(t):
+                return "float32"
             return {"duration": "time.Duration", "int": "int", "float64": "float64", "string": "string",
                     "bool": "bool"}.get(t[1])
         if k == "named":
@@ -2936,6 +2973,8 @@ class Compiler:
         """``e`` as a value of static type ``target``: into an interface, a duration or a named type's value
         with a String method keeps its type (fmt prints it as Go does, a type switch tells it from int)."""
         u = self.under(target)
+        if is_f32(u) and not is_f32(self.under(self.type_of(e))):
+            return f"_h.f32({self.expr(e)})"  # an untyped constant becomes the nearest float32
         if u is not None and u[0] == "iface" and e.type != "nil":
             t = self.type_of(e)
             if self.under(t) == DUR:
@@ -3023,8 +3062,15 @@ class Compiler:
         """Python source for ``a op b`` with Go's semantics for the static types (integer division, %, &^,
         sized integers wrapping at their width)."""
         ua, ub = self.under(ta), self.under(tb)
+        if (is_f32(ua) or is_f32(ub)) and op in ("+", "-", "*", "/"):
+            # float32 arithmetic rounds each result; a constant operand is the nearest float32 first
+            a, b = (a, f"_h.f32({b})") if not is_f32(ub) else (f"_h.f32({a})", b) if not is_f32(ua) else (a, b)
+            return f"_h.f32({self._binop(op, a, b, ua, ub)})"
         kind = int_kind(ua) if op not in ("<<", ">>") else int_kind(ua)
         kind = kind or (int_kind(ub) if op not in ("<<", ">>") else None)
+        if op in ("+", "-") and (kind in WIDE or (kind is None and ua == INT and ub == INT)):
+            side = ("hi" if op == "+" else "lo") if _nonneg_literal(b) else ""
+            return checked(self._binop(op, a, b, ua, ub), kind, side)
         if kind is not None and kind != "int" and op in ("+", "-", "*", "<<", "/", "&^", "^", "|", "&", "%", ">>"):
             return wrapped(self._binop(op, a, b, ua, ub), kind)
         if op in ("*", "<<") and (ua == INT or (ub == INT and op == "*")) and FLOAT not in (ua, ub):
@@ -3080,10 +3126,21 @@ class Compiler:
             if (ta is not None and ta[0] in ("ptr", "chan", "func", "map")) or (
                     tb is not None and tb[0] in ("ptr", "chan", "func", "map")):
                 return f"({a} {'is' if op == '==' else 'is not'} {b})"
+            a, b = self.f32_sides(ln, rn, a, b)
             return f"({a} {op} {b})"
         if op in ("<", ">", "<=", ">="):
+            a, b = self.f32_sides(ln, rn, a, b)
             return f"({a} {op} {b})"
         return self.binop(op, a, b, self.type_of(ln), self.type_of(rn))
+
+    def f32_sides(self, ln, rn, a: str, b: str) -> tuple[str, str]:
+        """A constant compared with a float32 is the nearest float32 first, as Go converts it."""
+        fa, fb = is_f32(self.under(self.type_of(ln))), is_f32(self.under(self.type_of(rn)))
+        if fa and not fb:
+            b = f"_h.f32({b})"
+        elif fb and not fa:
+            a = f"_h.f32({a})"
+        return a, b
 
     def e_unary_expression(self, e):
         op = e.child_by_field_name("operator").type
@@ -3132,6 +3189,10 @@ class Compiler:
         kind = int_kind(self.under(self.type_of(x)))  # -int32(MinInt32) and ^uint8(1) wrap at the width
         if op == "^":
             return wrapped(f"~{a}", kind)
+        if op == "-" and is_f32(self.under(self.type_of(x))):
+            return f"_h.f32(-{a})"
+        if op == "-" and x.type != "int_literal" and (kind in WIDE or (kind is None and self.under(self.type_of(x)) == INT)):
+            return checked(f"-{a}", kind)  # -MinInt64 is MinInt64
         return wrapped(f"{op}{a}", kind) if op == "-" else f"({op}{a})"
 
     def e_selector_expression(self, e):
@@ -3382,11 +3443,13 @@ class Compiler:
         if u is not None and u[0] == "slice" and int_kind(u[1]) == "int32" and src == STR:
             return f"_h.to_runes({x})"  # []rune(s): the code points, not the bytes
         if u == INT:
+            if int_kind(u) in (None, "int") and src is not None and int_kind(src) in ("uint", "uint64", "uintptr"):
+                return wrapped(f"int({x})", "int64")  # int(^uint64(0)) is -1
             return wrapped(f"int({x})", int_kind(u))  # uint8(300) is 44, int8(200) is -56
         if u == DUR:
             return f"int({x})"
         if u == FLOAT:
-            return f"float({x})"
+            return f"_h.f32({x})" if is_f32(u) else f"float({x})"
         if u is not None and u[0] == "slice" and u[1] == INT:
             return f"_h.to_bytes({x})"
         plain = self._plain_named(typ) if typ is not None and typ[0] == "named" else None
@@ -3539,7 +3602,8 @@ class Compiler:
             elem = self.k((self.elem_size(et), None)) if et is None else f"({self.elem_size(et)}, lambda: {self.zero(et)})"
             if len(args) == 2 and args[1].type == "variadic_argument":
                 return f"_h.extend({self.expr(args[0])}, {elem}, {self.expr(args[1].named_children[0])})"
-            return f"_h.append({self.expr(args[0])}, {elem}{''.join(', ' + self.expr_value(a) for a in args[1:])})"
+            vals = [self.expr_as(a, et) if is_f32(self.under(et)) else self.expr_value(a) for a in args[1:]]
+            return f"_h.append({self.expr(args[0])}, {elem}{''.join(', ' + v for v in vals)})"
         if name == "make":
             typ = self.resolve_type(args[0])
             u = self.under(typ)
@@ -3631,6 +3695,8 @@ class Compiler:
                 return BOOL
             a = self.type_of(e.child_by_field_name("left"))
             b = self.type_of(e.child_by_field_name("right"))
+            if is_f32(self.under(a)) or is_f32(self.under(b)):
+                return a if is_f32(self.under(a)) else b
             if FLOAT in (self.under(a), self.under(b)):
                 return FLOAT
             if DUR in (self.under(a), self.under(b)) and op in ("*", "+", "-", "/", "%"):
@@ -3893,6 +3959,55 @@ def _walk(node):
         n = stack.pop()
         yield n
         stack.extend(n.children)
+
+
+def _bounded_counter(init, cond, upd, body) -> bool:
+    """``for i := a; i < n; i++`` (or ``i > n; i--``) where nothing but the update writes
+    ``i``: i+1 stays within n's type, so the update needs no range check (the commonest loop pays nothing)."""
+    if init is None or cond is None or upd.type not in ("inc_statement", "dec_statement") or \
+            cond.type != "binary_expression" or init.type != "short_var_declaration":
+        return False
+    v = upd.named_children[0]
+    name = v.text
+    if v.type != "identifier" or not any(n.type == "identifier" and n.text == name
+                                         for n in init.child_by_field_name("left").named_children):
+        return False  # declared by the loop: no closure from before it can write it
+    op = cond.child_by_field_name("operator").type
+    left, right = cond.child_by_field_name("left"), cond.child_by_field_name("right")
+    if right.type == "identifier" and right.text == name:
+        op = {"<": ">", ">": "<"}.get(op, op)
+    elif not (left.type == "identifier" and left.text == name):
+        return False
+    # i >= 0; i-- is left checked: for a uint it is always true, and i wraps
+    ok = op == ("<" if upd.type == "inc_statement" else ">")
+    return ok and not _writes(body, name) and not _writes(cond, name)
+
+
+def _writes(node, name: bytes) -> bool:
+    """Whether ``node`` may write the variable ``name``: assigns, declares, steps or addresses it, calls a method
+    on it, or mentions it in a func literal."""
+    def direct(n) -> bool:
+        while n.type == "parenthesized_expression" and n.named_children:
+            n = n.named_children[0]
+        return n.type == "identifier" and n.text == name
+    for n in _walk(node):
+        t = n.type
+        if t in ("assignment_statement", "short_var_declaration", "range_clause"):
+            left = n.child_by_field_name("left")
+            if left is not None and any(direct(x) for x in ([left] + left.named_children)):
+                return True
+        elif t in ("inc_statement", "dec_statement"):
+            if direct(n.named_children[0]):
+                return True
+        elif t == "unary_expression" and n.child_by_field_name("operator").type == "&":
+            if direct(n.child_by_field_name("operand")):
+                return True
+        elif t == "selector_expression":
+            if direct(n.child_by_field_name("operand")):
+                return True
+        elif t == "func_literal" and any(m.type == "identifier" and m.text == name for m in _walk(n)):
+            return True
+    return False
 
 
 def _addressed(body) -> set[str]:

@@ -134,6 +134,8 @@ async def encode(v: Any, depth: int = 0, desc: tuple | None = None) -> str:
         return str(v)
     if t is float:
         return _float(v)
+    if t is V.F32:
+        return _float(V.shortest32(v))  # a float32 in its own shortest form, as encoding/json writes it
     if t is str:
         return _string(v)
     if t is V.DurArg:

@@ -22,6 +22,24 @@ class SizedInt(tuple):
         return t
 
 
+class Float32(tuple):
+    """float32: equal to (and hashed as) FLOAT wherever the translation asks "a float?"; its values are
+    rounded to float32 after each operation and keep their type (values.F32)."""
+
+    def __new__(cls) -> Float32:
+        t = super().__new__(cls, ("basic", "float64"))
+        t.f32 = True
+        return t
+
+
+F32 = Float32()
+
+
+def is_f32(t: object) -> bool:
+    """Whether the static type ``t`` (after named types were followed) is float32."""
+    return getattr(t, "f32", False)
+
+
 # byte is uint8 and rune int32, as in Go; int and uint are 64 bits wide, as on amd64
 WIDTH = {"int8": (8, True), "int16": (16, True), "int32": (32, True), "int64": (64, True), "int": (64, True),
          "uint8": (8, False), "uint16": (16, False), "uint32": (32, False), "uint64": (64, False),

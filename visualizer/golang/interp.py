@@ -511,6 +511,8 @@ class Helpers:
         rt.next_first = True
         return rt.gosched()
 
+    f32 = staticmethod(V.f32)  # a float32 result or conversion, rounded
+
     @staticmethod
     def sized(bits: int, signed: bool) -> Any:
         """The type argument of a sized integer type: its zero (0), and ``wrap`` for the generic body's arithmetic."""
@@ -778,7 +780,7 @@ class Helpers:
 
     def idiv(self, a: int, b: int) -> Any:
         """Go's ``a / b``: truncated toward zero for ints (panics on zero divisor), true division for floats."""
-        if type(a) is float or type(b) is float:
+        if isinstance(a, float) or isinstance(b, float):
             return a / b
         if b == 0:
             raise V.PanicValue(V.RuntimeErrorValue("integer divide by zero"), "runtime error: integer divide by zero")
@@ -965,7 +967,7 @@ class Helpers:
             return type(v) is spec
         if type(spec) is str:
             return {"int": type(v) is int, "string": type(v) is str, "bool": type(v) is bool,
-                    "float64": type(v) is float, "error": v is not None and hasattr(v, "Error"),
+                    "float64": type(v) is float, "float32": type(v) is V.F32, "error": v is not None and hasattr(v, "Error"),
                     "duration": type(v) is V.DurArg, "any": True}.get(spec, False)
         if spec[0] == "iface":
             if v is None:
@@ -1038,7 +1040,7 @@ def _print_arg(a: Any) -> str:
         return "false"
     if a is None:
         return "nil"
-    if type(a) is float:
+    if isinstance(a, float):  # float64 or float32 (values.F32)
         return f"{a:+e}"
     if type(a) in (int, str):
         return str(a)

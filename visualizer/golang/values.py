@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from typing import Any
 
 
@@ -411,8 +412,40 @@ class RuntimeErrorValue(GoError):
 
 # -- fmt --
 
+_F32 = struct.Struct("f")
+
+
+class F32(float):
+    """A float32: a float rounded to float32's precision that keeps its type (fmt's %v and %T, type switches).
+    Arithmetic on it gives a plain float: the compiler rounds each result back with ``f32``."""
+    __slots__ = ()
+
+
+def f32(v: Any) -> F32:
+    """``v`` rounded to the nearest float32 (±Inf past its range, as Go's conversion of a variable gives)."""
+    try:
+        return F32(_F32.unpack(_F32.pack(v))[0])
+    except OverflowError:
+        return F32(math.copysign(math.inf, v))
+
+
+def shortest32(f: float) -> float:
+    """The float64 of the shortest decimal that reads back as the float32 ``f`` (strconv's 32-bit shortest):
+    its repr is that decimal."""
+    if f != f or math.isinf(f) or f == 0:
+        return float(f)
+    for digits in range(1, 10):
+        g = float(f"{f:.{digits}g}")
+        if _F32.unpack(_F32.pack(g))[0] == f:
+            return g
+    return float(f)
+
+
 def fmt_float(f: float, verb: str = "v", prec: int = -1) -> str:
-    """A float64 as Go's fmt prints it for ``verb`` (shortest repr for %v/%g, Go's exponent form, +Inf/NaN)."""
+    """A float64 as Go's fmt prints it for ``verb`` (shortest repr for %v/%g, Go's exponent form, +Inf/NaN);
+    a float32's shortest form has the digits that tell it from its neighbouring float32s."""
+    if type(f) is F32 and verb in ("v", "g") and prec < 0:
+        f = shortest32(f)
     if math.isinf(f):
         return "+Inf" if f > 0 else "-Inf"
     if f != f:
@@ -494,7 +527,7 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
         return "true" if v else "false"
     if t is int:
         return str(v)
-    if t is float:
+    if t is float or t is F32:
         return fmt_float(v)
     if t is str:
         return v
@@ -693,7 +726,7 @@ async def _fmt_scalar(a: Any, verb: str, flags: str, prec: int) -> str:
         a = a.v
     t = type(a)
     if verb in "vsw":
-        if t is float and prec >= 0 and verb == "v":
+        if (t is float or t is F32) and prec >= 0 and verb == "v":
             return fmt_float(a, "g", prec)
         s = await fmt_value(a, "v", "+" in flags)
         if verb == "s" and t in (int, bool):
@@ -707,10 +740,10 @@ async def _fmt_scalar(a: Any, verb: str, flags: str, prec: int) -> str:
             return "[" + " ".join(str(x) for x in a) + "]"
         return f"%!d({type_name(a)}={await fmt_value(a)})"
     if verb in "fFeEgG":
-        if t in (int, float):
+        if t in (int, float, F32):
             if t is int and not isinstance(a, bool):
                 return f"%!{verb}(int={a})"
-            return fmt_float(float(a), verb.lower(), prec)
+            return fmt_float(a if t is F32 else float(a), verb.lower(), prec)
         return f"%!{verb}({type_name(a)}={await fmt_value(a)})"
     if verb == "q":
         if t is int:
@@ -758,6 +791,8 @@ def type_name(a: Any) -> str:
         return "int"
     if t is float:
         return "float64"
+    if t is F32:
+        return "float32"
     if t is str:
         return "string"
     if t is GoError:
