@@ -13,7 +13,7 @@ builtins, and the standard library subset, which it takes from the registry
 of golang/stdlib/ (a module per Go package, each name's signature next to
 its implementation).
 
-(About 1,400 lines: the scheduler, the language's helpers and Interp, one run of a program, all
+(About 1,500 lines: the scheduler, the language's helpers and Interp, one run of a program, all
 sharing the goroutine bookkeeping (GInfo) that the leak walk and the traceback read.)
 """
 

@@ -7,7 +7,7 @@ from its declaration (``GoStruct``); a pointer to a struct is the struct
 object itself, and assigning or passing a struct *value* copies it. A
 variable whose address is taken lives in a ``Box``.
 
-(About 560 lines: every kind of Go value and fmt's verbs over them, which must agree with each other.)
+(About 820 lines: every kind of Go value and fmt's verbs over them, which must agree with each other.)
 """
 
 from __future__ import annotations
