@@ -416,6 +416,7 @@ class PlayMixin:
     play_base: Config | None = None  # the handler and capacities the game plays
     play_running = False
     play_presents = False
+    play_from_go = False  # the game left a preset run from gateway.go: closing it goes back to Go
 
     def open_play(self) -> None:
         """Open the game (paused) on the window's handler and capacities, or close it when open."""
@@ -473,7 +474,7 @@ class PlayMixin:
         base, before = self.play_base, self.play_before
         if before is not None:
             back = replace(before, capacity_done=base.capacity_done, capacity_quit=base.capacity_quit)
-            if getattr(self, "play_from_go", False) and self.program is None:
+            if self.play_from_go and self.program is None:
                 self.open_preset_from_go(back)
             else:
                 self.restart_with(back)
