@@ -80,6 +80,17 @@ class ProgramLesson(TraceRun):
         inf = self.info.get(gid)
         return gid if inf is None else inf.goid
 
+    def _ended(self) -> bool:
+        """main has returned (or, for a runtime that does not say, a simulated minute has not passed)."""
+        return bool(getattr(self.rt, "ended", self.rt.now <= LIMIT_NS))
+
+    def _never_continue(self) -> list[int]:
+        """The program's goroutines that can never continue: Go's stranded and, once main has returned, every
+        one still blocked (a lock whose holder exited: Go's profile does not report it, a leak all the same)."""
+        ended = self._ended()
+        return [gid for gid, g in self.rt.goroutines.items()
+                if self._mine(gid) and (g.stranded or (ended and g.state == PARKED))]
+
     def _parked_at(self, i: int) -> Parked | None:
         """The program's goroutine that event ``i`` parks, if it does."""
         e = self.rt.trace.events[i]
@@ -102,11 +113,7 @@ class ProgramLesson(TraceRun):
         (explore.dials_for) as (key, variable, line): none when nothing is stuck or the program has no dial
         there."""
         from ..explore import dials_for
-        ended = bool(getattr(self.rt, "ended", False))
-        # what can never continue: Go's stranded, and once main has returned every goroutine still blocked
-        # (a lock whose holder exited: Go's profile does not report it, but it is a leak all the same)
-        stuck = [gid for gid, g in self.rt.goroutines.items()
-                 if self._mine(gid) and (g.stranded or (ended and g.state == PARKED))]
+        stuck = self._never_continue()
         chans = sorted({c for gid in stuck if gid in self.parks for c in self.parks[gid].chans})
         sites = self.program.dial_sites() if self.program is not None else {}
         keys = dials_for(sites, chans) if stuck else []
@@ -156,12 +163,8 @@ class ProgramLesson(TraceRun):
                 k = (p.where, p.op, p.chans)
                 lines[k] = lines.get(k, 0) + 1
         top = sorted(lines.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-        ended = bool(getattr(self.rt, "ended", self.rt.now <= LIMIT_NS))
-        # once main has returned nothing runs again: every goroutine still blocked can never continue, also
-        # those Go's profile does not report (waiting on what a global still reaches)
-        blocked = sum(1 for gid, g in self.rt.goroutines.items() if g.state == PARKED and self._mine(gid)) \
-            if ended else self.rt.stranded
-        return {"stranded": self.rt.stranded, "ended": ended, "blocked": max(blocked, self.rt.stranded),
+        blocked = len(self._never_continue())
+        return {"stranded": self.rt.stranded, "ended": self._ended(), "blocked": max(blocked, self.rt.stranded),
                 "lines": [(where, op, chans, n) for (where, op, chans), n in top], "answer": self.rt.stranded}
 
     def _reveal_fix(self, asked: dict) -> dict:
