@@ -130,6 +130,41 @@ def test_exported_go_test_passes_and_can_fail(go, tmp_path):
     r = subprocess.run([go.path, "test", "-count=1", "."], cwd=d, env=go.env(), capture_output=True, text=True,
                        timeout=600)
     assert r.returncode != 0 and "real Go" in r.stdout
+    # it stretched the delays before calling it a difference, and each round counted only its own leaks
+    assert "delays x1: real Go map[71:10]" in r.stdout and "delays x16: real Go map[71:10]" in r.stdout
+
+
+def test_verify_stretches_the_delays_when_a_busy_machine_swaps_checks(go, monkeypatch):
+    real_run = gobridge._run_requests
+    scales = []
+
+    def late_timer_once(binary, go_, prog, p, scale):
+        scales.append(scale)
+        got = real_run(binary, go_, prog, p, scale)
+        if len(scales) == 1:  # one check's timer fired late: one fewer blocked on done
+            got = {**got, 71: got.get(71, 0) - 1}
+        return got
+
+    monkeypatch.setattr(gobridge, "_run_requests", late_timer_once)
+    v = gobridge.verify(PRESETS["unbuffered"], requests=10, go=go)
+    assert scales == [1, 4] and v.same and v.scale == 4
+    assert "with delays x1 real Go differed (line 71: " in v.format() and "verdict: the same." in v.format()
+
+
+def test_verify_at_a_given_stretch_tries_once(go, monkeypatch):
+    scales = []
+    real_run = gobridge._run_requests
+    monkeypatch.setattr(gobridge, "_run_requests", lambda *a: (scales.append(a[-1]), {**real_run(*a), 99: 1})[1])
+    v = gobridge.verify(PRESETS["unbuffered"], requests=5, go=go, scale=2)
+    assert scales == [2] and not v.same and "stretched" not in v.format()
+
+
+def test_stretches_leave_ties_alone_and_keep_checks_short():
+    assert gobridge.stretches(gobridge.plan(PRESETS["unbuffered"], 3), 1) == [1, 4, 16]
+    tied = gobridge.plan(Config(checks=3, fail=(0,), delays_ms=(10, 10, 20)), 2)
+    assert gobridge.stretches(tied, 1) == [1]
+    slow = gobridge.plan(Config(checks=2, fail=(0,), delays_ms=(100, 300)), 1)
+    assert gobridge.stretches(slow, 1) == [1, 4]  # x16 would make a check work 4.8 s
 
 
 def test_go_source_tags_are_what_export_counts():
