@@ -869,6 +869,22 @@ def test_a_preset_run_opened_over_a_program_shows_the_preset(leakviz, tmp_path):
     assert not win.stage.program and not win.legend.program
 
 
+def test_run_from_go_saves_a_run_the_window_makes_again(leakviz, tmp_path, capsys):
+    import json
+
+    from visualizer.__main__ import main
+    path = tmp_path / "go.leakviz-run"
+    assert main(["run", "--interpret", "--requests", "20", "--concurrent", "--fail", "2", "--capacity-done", "1",
+                 "--json", "--save", str(path)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    win = leakviz.open(source=str(EXAMPLES / "timeout.go"))
+    assert win.open_run(path)
+    article = win.program_source[1]["article"]
+    assert (article.requests, article.fail, article.capacity_done) == (20, (2,), 1)
+    leakviz.advance(report["sim_time_ms"] / 1000 + 0.5)
+    assert win.findChild(QLabel, "strandedCount").text() == str(report["stranded"]) != "0"
+
+
 def test_the_lesson_on_a_go_program_stops_on_its_trace_and_hides_the_answer_until_the_reveal(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
     win.act_lesson.trigger()

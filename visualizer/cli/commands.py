@@ -69,13 +69,16 @@ def cmd_run(a: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as e:
         print(f"leakviz run: error: {e}", file=sys.stderr)
         return 2
+    go = None
     if getattr(a, "interpret", False):
-        from ..golang.gateway import simulate as from_go
+        from ..golang import gateway
         try:
-            rt = from_go(cfg)
+            go = gateway.program(cfg)
         except ConfigError as e:
             print(f"leakviz run: error: {e}", file=sys.stderr)
             return 2
+        rt, _ip = go.start()
+        rt.run()
     else:
         rt = simulate(cfg, max_live=max_live)
     r = report(cfg, rt, max_live=max_live)
@@ -84,7 +87,13 @@ def cmd_run(a: argparse.Namespace) -> int:
     if a.save is not None:
         from ..core import runfile
         try:
-            runfile.save(a.save, config=cfg, events=rt.trace.events)
+            if go is None:
+                runfile.save(a.save, config=cfg, events=rt.trace.events)
+            else:  # as the window saves a preset run from Go: its source and options, run again on open
+                from ..goplay.savefile import saved_program
+                files, opts = gateway.source(cfg)
+                opts.pop("dials")
+                runfile.save(a.save, program=saved_program(files, opts, go, rt.trace.events, rt.now))
         except runfile.RunFileError as e:
             print(f"leakviz run: error: {e}", file=sys.stderr)
             return 2

@@ -59,6 +59,16 @@ def dials(files: list[tuple[str, bytes]], variant: str, done: int, quit: int) ->
     return {keys["done"]: done, keys["quit"]: quit}
 
 
+def source(cfg: Config) -> tuple[list[tuple[str, bytes]], dict]:
+    """The files and go options (dials, handler, requests, rate, and the config as ``article``) a config
+    runs as: what the window opens and what a run file keeps. Raises ConfigError as ``check`` does."""
+    cfg = check(cfg)
+    files = [(str(GATEWAY), GATEWAY.read_bytes())]
+    return files, {"dials": dials(files, cfg.variant, cfg.capacity_done, cfg.capacity_quit),
+                   "handler": HANDLERS[cfg.variant], "requests": min(cfg.requests, 1_000_000), "rate": cfg.rate,
+                   "article": cfg}
+
+
 def program(cfg: Config) -> Any:
     """The GoProgram a config runs as: gateway.go's handler for its variant, its capacities as dials, its
     requests as traffic. Raises ConfigError for what the Go code fixes (checks, delays, a waiting client)."""

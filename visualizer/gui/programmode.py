@@ -81,15 +81,12 @@ class ProgramMixin:
         from ..core.scenario import ConfigError
         from ..golang import gateway
         try:
-            cfg = gateway.check(cfg)
+            files, opts = gateway.source(cfg)
         except ConfigError as e:
             self.statusBar().showMessage(str(e))
             return str(e)
         self.presets_from_go = True
-        files = [(str(gateway.GATEWAY), gateway.GATEWAY.read_bytes())]
-        return self.open_program(files, dials=gateway.dials(files, cfg.variant, cfg.capacity_done, cfg.capacity_quit),
-                                 handler=gateway.HANDLERS[cfg.variant], requests=min(cfg.requests, 1_000_000),
-                                 rate=cfg.rate, article=cfg)
+        return self.open_program(files, **opts)
 
     def _swap_session(self, session: Session) -> None:
         """Run ``session`` in this window from now on (the old run is stopped; the views start over)."""
