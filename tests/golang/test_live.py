@@ -300,3 +300,31 @@ def test_every_recorded_program_runs_live_to_go_jsons_count(path):
     snap = _run_to_end(session)[-1]
     assert session.rt.panic is None or session.rt.panic[1] in ("shut down", "exit"), session.rt.panic
     assert snap.stranded == doc["per_run"][0]["leaked"]
+
+
+def test_a_leak_check_owed_at_a_slices_end_is_made_first_in_the_next_and_changes_nothing(monkeypatch):
+    """The clock ends a slice that has run steps when a leak check comes due, and the next slice starts
+    with it: the event loop waits for the check or the steps, not both. The trace is the one a headless
+    run makes, where no check is ever owed."""
+    from dataclasses import replace
+
+    from visualizer.core.presets import PRESETS
+    from visualizer.golang import gateway, live
+    cfg = replace(PRESETS["unbuffered"], requests=300, rate=1000.0)
+    rt, _ip = gateway.program(cfg).start()
+    rt.run()
+    owed = []
+    real = live.LiveRuntime.detect_stranded
+
+    def counting(self, defer=True):
+        n = real(self, defer)
+        if self.check_owed:
+            owed.append(self.now)
+        return n
+
+    monkeypatch.setattr(live.LiveRuntime, "detect_stranded", counting)
+    session = Session(program=gateway.program(cfg), speed=None)
+    snap = _run_to_end(session)[-1]
+    assert len(owed) > 3  # the slices did end on owed checks
+    assert session.rt.trace.sha256() == rt.trace.sha256()
+    assert snap.stranded == rt.stranded > 1000

@@ -195,12 +195,18 @@ class Driver:
         if target is not None and (limit is None or target < limit):
             limit = target
         with gc_paused(rt, compact=False):
-            self._slice(limit, time.perf_counter() + self.slice_s)
+            rt.defer_checks = True
+            try:
+                self._slice(limit, time.perf_counter() + self.slice_s)
+            finally:
+                rt.defer_checks = False
 
     def _slice(self, limit: int | None, deadline: float) -> None:
         rt = self.rt
         while rt.panic is None:
             rt.run_ready(_CHUNK)
+            if rt.check_owed:
+                return  # the next slice starts with it
             if rt.runnable():
                 if time.perf_counter() > deadline:
                     return

@@ -66,8 +66,19 @@ def live_names(node, cache: dict) -> frozenset:
     return got
 
 
-def _go_name(py: str) -> str | None:
-    return V.unmangle(py, "v")
+_CLOSURE_DEF = ""  # _local_name's answer for a func literal's Python def: Go reaches it only through variables
+_local_names: dict[str, str | None] = {}
+
+
+def _local_name(py: str) -> str | None:
+    """A frame local's Go name, ``_CLOSURE_DEF``, or None (not a Go variable); memoized, as every leak
+    check asks it of every local of every goroutine it walks."""
+    got = _local_names.get(py, _local_names)
+    if got is _local_names:
+        got = _CLOSURE_DEF if (py[:1] == "L" and py[1:].isdigit()) or py.startswith("_mk_") else V.unmangle(py, "v")
+        if len(_local_names) < 1 << 16:
+            _local_names[py] = got
+    return got
 
 
 def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: dict) -> list:
@@ -84,10 +95,8 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
         live = live_names(node, cache) if node is not None else None
     out = []
     for k, v in f_locals.items():
-        if k[:1] == "L" and k[1:].isdigit() or k.startswith("_mk_"):
-            continue  # a func literal's Python def: Go reaches the closure only through variables
-        name = _go_name(k)
-        if name is not None and live is not None and name not in live:
+        name = _local_name(k)
+        if name == _CLOSURE_DEF or (name is not None and live is not None and name not in live):
             continue
         out.append(v)
     return out
@@ -139,6 +148,10 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
     cache = ip.__dict__.setdefault("_live_cache", {})
     marked: set[int] = set()
     todo: list = []
+    # what each blocked candidate waits on: the walk makes it a root the moment it marks that (one pass,
+    # not a rescan of every candidate after each one found reachable)
+    waiters: dict[int, list] = {}
+    woken: list = []
 
     def push(vals) -> None:
         todo.extend(vals)
@@ -153,6 +166,8 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
             if i in marked:
                 continue
             marked.add(i)
+            if i in waiters:
+                woken.extend(waiters.pop(i))
             if t is Channel:
                 todo.extend(v.buf)
             elif isinstance(v, Primitive):
@@ -223,22 +238,21 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
             continue
         if g.state == PARKED and (blocked is None or g.gid in blocked):
             candidates.append(g)
+            if g.op not in NEVER:
+                for o in waits_on(g):
+                    waiters.setdefault(id(o), []).append(g)
         else:
             mark_goroutine(g, current_frame if g is rt.current else None)
+    reached: set[int] = set()
     drain()
-    changed = True
-    while changed:
-        changed = False
-        rest = []
-        for g in candidates:
-            if g.op not in NEVER and any(id(o) in marked for o in waits_on(g)):
-                mark_goroutine(g, None)
-                drain()
-                changed = True
-            else:
-                rest.append(g)
-        candidates = rest
-    leaked = {g.gid for g in candidates if not ip.info.get(g.gid) or not ip.info[g.gid].hidden}
+    while woken:
+        g = woken.pop()
+        if g.gid not in reached:
+            reached.add(g.gid)
+            mark_goroutine(g, None)
+            drain()
+    leaked = {g.gid for g in candidates
+              if g.gid not in reached and (not ip.info.get(g.gid) or not ip.info[g.gid].hidden)}
     # mgc.go: the main goroutine parked in select{} is analysed as leaked but never reported
     main_g = getattr(ip, "main_g", None)
     if main_g is not None and main_g.gid in leaked and main_g.op == "select (no cases)":

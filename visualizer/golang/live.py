@@ -72,6 +72,7 @@ class LiveRuntime(GoRuntime):
         # dial changes to make again, as a saved run made them: (event index, time, dial, capacity), in order
         self.schedule: list[tuple[int, int, str, int]] = []
         self.rss0 = _rss()  # the process's resident memory when the run began (the memory budget's base)
+        self.check_owed = False  # a check came due in a slice that had run steps: the next slice starts with it
 
     def _where(self) -> str:
         import sys
@@ -83,6 +84,9 @@ class LiveRuntime(GoRuntime):
         """Run goroutines in Go's order (at most ``max_steps``); end the program when main returns."""
         ip = self.ip
         steps = 0
+        if self.check_owed:  # before anything runs: the check sees the state it came due in
+            self.check_owed = False
+            self._check()
         if self.schedule:
             self._due_changes()
         while self.panic is None and not self.ended and steps != max_steps:
@@ -91,7 +95,7 @@ class LiveRuntime(GoRuntime):
                 if not self._change_due():
                     break
                 # a run paused here went idle (and checked for leaks) before its change was made: so does this
-                self.detect_stranded()
+                self.detect_stranded(defer=False)
                 self._due_changes()
                 continue
             self._run_one(g)
@@ -165,8 +169,15 @@ class LiveRuntime(GoRuntime):
         self._timers.clear()  # the process has exited: no sleeper wakes again
         self._strand_all(ip.leaks_at_end)
 
-    def detect_stranded(self) -> int:
-        """Mark what Go's goroutineleak rule finds leaked now (see CHECK_EVERY_NS for how often)."""
+    def runnable(self) -> int:
+        """Runnable goroutines, and an owed leak check as one more thing to do (the run is not idle yet)."""
+        return super().runnable() + self.check_owed
+
+    def detect_stranded(self, defer: bool = True) -> int:
+        """Mark what Go's goroutineleak rule finds leaked now (see CHECK_EVERY_NS for how often). In a
+        slice that has run steps (``defer_checks``, set by the clock) a due check is owed instead: the
+        slice ends and the next one starts with it, so the event loop waits for a check or for a slice
+        of steps, not both. Nothing runs in between, so the trace is the same either way."""
         self._lone.clear()  # the core's reachability is not used here: drop what it queued
         self._dirty.clear()
         if self.ended or self.ip is None or self.ip.main_g is None:
@@ -174,6 +185,12 @@ class LiveRuntime(GoRuntime):
         if self._timers and (self.now < self._next_check or
                              self._work < WORK_PER_CHECK * self._walked):
             return 0  # not yet: a check walks every goroutine not found leaked, as dear as a step of each
+        if defer and self.defer_checks and self.panic is None:  # after an exit this is the last check
+            self.check_owed = True
+            return 0
+        return self._check()
+
+    def _check(self) -> int:
         self._next_check = self.now + CHECK_EVERY_NS
         self._work = 0
         found = self._strand_all(find_leaks(self.ip, None, known=self._leaked))
@@ -185,7 +202,8 @@ class LiveRuntime(GoRuntime):
     def check_leaks(self) -> int:
         """Apply Go's leak rule now, whenever the last check was (a count read at a chosen moment)."""
         self._next_check, self._work = self.now, len(self.goroutines)
-        return self.detect_stranded()
+        self.check_owed = False
+        return self.detect_stranded(defer=False)
 
     def _strand_all(self, gids: set[int]) -> int:
         info = self.ip.info
