@@ -11,6 +11,7 @@ frame's variables that the rest of its function still uses.
 
 from __future__ import annotations
 
+import operator
 import sys
 import types
 from typing import Any
@@ -104,6 +105,50 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
 
 _TIME, _CONTEXT = __package__ + ".stdlib.time", __package__ + ".stdlib.context"
 
+# How the walk looks inside a value of each type, decided once per type: every leak check walks
+# thousands of values, most of a few types
+_PLAIN = frozenset((int, float, str, bool, bytes, complex))
+_SKIPPED, _ITEMS, _ATTRS, _CHANNEL, _FUNC, _DICT, _SLICE, _PRIM, _METHOD, _TIMER, _CTX = range(11)
+_NOT_WALKED = frozenset(("rt", "h", "ip", "holders", "__weakref__", "waitq", "readq", "writeq", "sendq", "recvq",
+                         "carriers"))
+_KINDS: dict[type, tuple] = {}
+
+
+def _kind(t: type) -> tuple:
+    """(kind, and for _ATTRS: a getter of the attributes to walk, how many, whether to walk __dict__)."""
+    if t is Channel:
+        k: tuple = (_CHANNEL,)
+    elif issubclass(t, Primitive):
+        k = (_PRIM,)
+    elif t in (list, tuple, set, frozenset):
+        k = (_ITEMS,)
+    elif t is V.Slice:
+        k = (_SLICE,)
+    elif t is dict:
+        k = (_DICT,)
+    elif t is types.FunctionType:
+        k = (_FUNC,)
+    elif t is types.MethodType:
+        k = (_METHOD,)
+    elif issubclass(t, _SKIP) or t.__name__ in ("Interp", "Helpers", "GoRuntime", "Goroutine"):
+        k = (_SKIPPED,)
+    elif t.__name__ == "Timer" and t.__module__ == _TIME:
+        k = (_TIMER,)
+    elif t.__name__ == "Context" and t.__module__ == _CONTEXT:  # not contextvars' (asyncio's frames)
+        k = (_CTX,)
+    else:
+        if issubclass(t, V.GoStruct):  # every field is set: one C call reads them
+            names = t._fields
+            getter = operator.attrgetter(*names) if names else None
+            k = (_ATTRS, getter, len(names) > 1, False)
+        else:  # an unset slot reads as None
+            names = tuple(n for klass in t.__mro__ for n in getattr(klass, "__slots__", ()) if n not in _NOT_WALKED)
+            getter = (lambda v, _n=names: [getattr(v, n, None) for n in _n]) if names else None
+            k = (_ATTRS, getter, True, True)
+    if len(_KINDS) < 4096:
+        _KINDS[t] = k
+    return k
+
 
 def goroutine_frames(g: Any, current_frame: Any, with_locals: bool = True) -> list[tuple[str, int, dict | None]]:
     """(code name, line, locals) of every frame of ``g``, outermost first: from ``current_frame`` (the
@@ -157,10 +202,11 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
         todo.extend(vals)
 
     def drain() -> None:
+        kinds = _KINDS
         while todo:
             v = todo.pop()
             t = type(v)
-            if v is None or t in (int, float, str, bool, bytes):
+            if v is None or t in _PLAIN:
                 continue
             i = id(v)
             if i in marked:
@@ -168,25 +214,24 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
             marked.add(i)
             if i in waiters:
                 woken.extend(waiters.pop(i))
-            if t is Channel:
-                todo.extend(v.buf)
-            elif isinstance(v, Primitive):
-                if isinstance(v, RWMutex):
-                    todo.append(v.w)
-                L = getattr(v, "L", None)
-                if L is not None:
-                    todo.append(L)
-            elif t in (list, tuple, set, frozenset):
+            k = kinds.get(t)
+            if k is None:
+                k = _kind(t)
+            kind = k[0]
+            if kind == _ITEMS:
                 todo.extend(v)
-            elif t is V.Slice:  # a window on a shared array: all of the array stays reachable, as in Go
-                todo.append(v.arr)
-            elif t is dict:
-                todo.extend(v.keys())
-                todo.extend(v.values())
-            elif isinstance(v, V.GoStruct):
-                for f in v._fields:
-                    todo.append(getattr(v, f))
-            elif t is types.FunctionType:
+            elif kind == _ATTRS:  # a Go struct's fields, or an object's slots and dict
+                if k[1] is not None:
+                    if k[2]:
+                        todo.extend(k[1](v))
+                    else:
+                        todo.append(k[1](v))
+                d = getattr(v, "__dict__", None) if k[3] else None
+                if d is not None:
+                    todo.extend(d.values())
+            elif kind == _CHANNEL:
+                todo.extend(v.buf)
+            elif kind == _FUNC:
                 if v.__closure__:
                     for cell in v.__closure__:
                         try:
@@ -196,26 +241,25 @@ def find_leaks(ip: Any, current_frame: Any, blocked: set | None = None, known: s
                 entry = getattr(v, "go_entry", None)
                 if entry is not None:
                     todo.append(entry)
-            elif t is types.MethodType:
+            elif kind == _DICT:
+                todo.extend(v.keys())
+                todo.extend(v.values())
+            elif kind == _SLICE:  # a window on a shared array: all of the array stays reachable, as in Go
+                todo.append(v.arr)
+            elif kind == _PRIM:
+                if t is RWMutex or isinstance(v, RWMutex):
+                    todo.append(v.w)
+                L = getattr(v, "L", None)
+                if L is not None:
+                    todo.append(L)
+            elif kind == _METHOD:
                 todo.append(v.__self__)
                 todo.append(v.__func__)
-            elif isinstance(v, _SKIP) or t.__name__ in ("Interp", "Helpers", "GoRuntime", "Goroutine"):
-                continue
-            elif t.__name__ == "Timer" and t.__module__ == _TIME:
+            elif kind == _TIMER:
                 if v.active:
                     todo.extend((v.C, v.fn, v.ctx))
-            elif t.__name__ == "Context" and t.__module__ == _CONTEXT:  # not contextvars' (asyncio's frames)
+            elif kind == _CTX:
                 todo.extend((v.done, v.parent, v.children, v.values, v.timer, v.err))
-            else:
-                d = getattr(v, "__dict__", None)
-                if d is not None:
-                    todo.extend(d.values())
-                for klass in t.__mro__:
-                    for name in getattr(klass, "__slots__", ()):
-                        if name in ("rt", "h", "ip", "holders", "__weakref__", "waitq", "readq", "writeq",
-                                    "sendq", "recvq", "carriers"):
-                            continue
-                        todo.append(getattr(v, name, None))
 
     def mark_goroutine(g: Any, frame: Any) -> None:
         inf = ip.info.get(g.gid)
