@@ -46,6 +46,9 @@ def test_a_check_that_sends_after_its_handler_returned_is_drawn_doomed_at_once(o
     r = w.stage.followed(w.snap)
     waiting = [t for t in r.checks if t.state == "parked" and t.op == "send"]
     assert r.returned is not None and waiting and all(t.state != "stranded" for t in r.checks)
+    # the lane counts what it draws crossed, before the leak check does
+    labels = [t for t, _r, _f in w.stage.labels]
+    assert r.stranded == 0 and f"✖ {len(waiting)}" in labels and "✖ 0" not in labels, labels  # its short form
     line = next(i for i, (text, _s) in enumerate(w.code.lines) if "done <- true" in text)
     assert ("stranded", waiting[0].idx) in w.code.markers[line]
     sleep = next(i for i, (text, _s) in enumerate(w.code.lines) if "time.Sleep(" in text)

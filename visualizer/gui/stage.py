@@ -274,11 +274,14 @@ class Stage(QWidget):
         if with_ip:
             self._label(p, QRectF(tag.left(), tag.top() + third * 1.2, tag.width(), third * 0.9), r.ip,
                         min(self._cap(13), third * 0.85), optional=True)
-        shown_n = "?" if self.counts_hidden else f"{r.stranded:,}"
-        p.setPen(VERMILLION if r.stranded and not self.counts_hidden else GREY)
+        # the lane counts what it draws crossed: from Go, a send after the return is doomed before the
+        # next leak check marks it (a paused frame would show two crosses and "0 stranded")
+        n = r.stranded + (sum(1 for t in r.checks if t.state == "parked" and t.op == "send") if no_receiver else 0)
+        shown_n = "?" if self.counts_hidden else f"{n:,}"
+        p.setPen(VERMILLION if n and not self.counts_hidden else GREY)
         self._label(p, QRectF(tag.left(), tag.bottom() - third * 0.9, tag.width(), third * 0.9),
                     self.tr("{n} stranded").format(n=shown_n), min(self._cap(13), third * 0.85),
-                    bold=bool(r.stranded) and not self.counts_hidden, short=f"✖ {shown_n}")
+                    bold=bool(n) and not self.counts_hidden, short=f"✖ {shown_n}")
         # zones
         # followed: the checks keep their places (a big grid, each marker where it is in its life) and the
         # channels have the width for their names and who is gone
