@@ -122,3 +122,43 @@ def test_grab_png_of_a_widget(qtbot, tmp_path):
     with pytest.raises(ExportError, match="is a folder"):
         grab_png(label, tmp_path)
     assert os.listdir(tmp_path) == ["w.png"]
+
+
+def test_frames_of_a_preset_from_go_draw_what_the_app_shows(qtbot, english, monkeypatch):
+    import visualizer.gui.export as gexport
+    seen = []
+    real_grab = gexport._grab
+
+    def grab(w, size):
+        seen.append((w.code_title.text(), {k: sb.isVisibleTo(w) for k, sb in w.controls.dials.items()},
+                     w.findChild(QLabel, "strandedCount").text()))
+        return real_grab(w, size)
+
+    monkeypatch.setattr(gexport, "_grab", grab)
+    (frame,) = frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=1_000_000_000,
+                             end_ns=1_000_000_000, fps=1, speed=1, size=(1024, 768), lang="en", from_go=True)
+    title, dials, stranded = seen[0]
+    assert title == "gateway.go" and dials == {"capacity:done:45": True, "capacity:quit:46": True}
+    from dataclasses import replace
+
+    from visualizer.golang import gateway
+    assert stranded == str(gateway.stranded_after(replace(PRESETS["unbuffered"], requests=1_000_000), 1_000_000_000))
+    assert not open_windows()
+
+
+def test_the_export_command_draws_presets_from_go_unless_native(monkeypatch, tmp_path):
+    import visualizer.gui.export as gexport
+    from visualizer.__main__ import main
+    asked = []
+
+    def frames(cfg, **kw):
+        asked.append(kw["from_go"])
+        from PySide6.QtGui import QImage
+        yield QImage(8, 8, QImage.Format_RGB32)
+
+    monkeypatch.setattr(gexport, "frames_of_run", frames)
+    out = str(tmp_path / "x.png")
+    assert main(["export", "png", "--preset", "unbuffered", "--sim-seconds", "1", "--out", out]) == 0
+    assert main(["export", "png", "--preset", "unbuffered", "--sim-seconds", "1", "--out", out, "--native"]) == 0
+    assert main(["export", "png", "--checks", "4", "--sim-seconds", "1", "--out", out]) == 0  # gateway.go has 10
+    assert asked == [True, False, False]

@@ -303,6 +303,11 @@ def cmd_export(a: argparse.Namespace) -> int:
         return fail(f"that is {frames_f:,.0f} frames; at most {most:,} (lower --fps, raise --speed or shorten "
                     "the stretch)")
     frames_n = int(frames_f)
+    from ..golang import gateway
+    try:  # what the app shows: the handler from Go, when gateway.go runs this config
+        from_go = not a.native and gateway.check(cfg) is not None
+    except ConfigError:
+        from_go = False
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -313,8 +318,9 @@ def cmd_export(a: argparse.Namespace) -> int:
     i18n.install(a.lang)
     try:
         if a.kind == "png":
-            img = next(gexport.frames_of_run(cfg, window_class=MainWindow, start_ns=int(seconds * 1e9), end_ns=int(seconds * 1e9),
-                                             fps=1.0, speed=1.0, lang=a.lang, size=a.size))
+            img = next(gexport.frames_of_run(cfg, window_class=MainWindow, start_ns=int(seconds * 1e9),
+                                             end_ns=int(seconds * 1e9), fps=1.0, speed=1.0, lang=a.lang, size=a.size,
+                                             from_go=from_go))
             with export.atomic_file(a.out) as f:
                 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
                 data = QByteArray()
@@ -324,8 +330,9 @@ def cmd_export(a: argparse.Namespace) -> int:
                 f.write(bytes(data))
             print(f"wrote {shown}")
         else:
-            frames = gexport.frames_of_run(cfg, window_class=MainWindow, start_ns=int(a.start * 1e9), end_ns=int(seconds * 1e9),
-                                           fps=fps, speed=a.speed, lang=a.lang, size=a.size)
+            frames = gexport.frames_of_run(cfg, window_class=MainWindow, start_ns=int(a.start * 1e9),
+                                           end_ns=int(seconds * 1e9), fps=fps, speed=a.speed, lang=a.lang, size=a.size,
+                                           from_go=from_go)
             def progress(i: int) -> None:
                 print(f"\rframe {i}/{frames_n}", end="", file=sys.stderr, flush=True)
             n = gexport.write_frames(gexport.writer_for(a.out, a.kind, fps=fps), frames, progress=progress)

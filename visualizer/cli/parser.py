@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=["en", "zh_CN"], default="en", help="png/gif/video: interface language")
     e.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
                    help="png/gif/video: image size in pixels (default: 1280x800)")
+    e.add_argument("--native", action="store_true",
+                   help="png/gif/video: draw the Python transcription of the handler; by default the window "
+                        "draws what the app shows, the handler run from Go (goplay/examples/gateway.go), "
+                        "when the config is one gateway.go runs")
     e.set_defaults(func=cmd_export)
     b = sub.add_parser("bench", help="measure engine throughput, frame time, loop lag, memory and start-up",
                        description="Measure, in one run, what leakviz must reach on this machine and print "

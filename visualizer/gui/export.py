@@ -353,7 +353,8 @@ class ExportJob:
 # -- frames of a run --
 
 def frames_of_run(cfg: Config, *, window_class: type, start_ns: int, end_ns: int, fps: float, speed: float,
-                  size: tuple[int, int] = (1280, 800), lang: str | None = None) -> Iterator[QImage]:
+                  size: tuple[int, int] = (1280, 800), lang: str | None = None,
+                  from_go: bool = False) -> Iterator[QImage]:
     """The window's frames for ``cfg``: one at simulated time ``start_ns``,
     then every ``speed / fps`` simulated seconds up to ``end_ns`` (included).
 
@@ -364,7 +365,8 @@ def frames_of_run(cfg: Config, *, window_class: type, start_ns: int, end_ns: int
     the language of the window already open, else the system's; note that
     Qt's language is application-wide. Stops at the live-goroutine ceiling
     like the window does (the banner shows). The window is closed when the
-    iterator is exhausted or closed.
+    iterator is exhausted or closed. ``from_go``: the run is the preset's from gateway.go, as the app
+    runs it (ValueError, with the window's one line, if gateway.go cannot run ``cfg``).
     """
     for name, v in (("fps", fps), ("speed", speed)):
         if not (isinstance(v, int | float) and math.isfinite(v) and v > 0):
@@ -380,6 +382,14 @@ def frames_of_run(cfg: Config, *, window_class: type, start_ns: int, end_ns: int
     controls_speed = speed if speed in (0.01, 0.02, 0.05, 0.1, 0.25, 1.0, 10.0) else None
 
     w = _hidden_window(window_class, cfg, size, lang, speed=controls_speed)
+    if from_go:
+        why = w.open_preset_from_go(cfg)
+        if why:
+            _dispose(w)
+            raise ValueError(why)
+        w.timer.stop()
+        w.stage.animate = False
+        QCoreApplication.sendPostedEvents()  # the dial rows added to the shown drawer show once their turn comes
     try:
         span = [max(1, int(step))]
         for i in range(n):
