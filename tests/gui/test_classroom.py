@@ -109,6 +109,22 @@ def test_presenter_mode_fits_with_big_code_and_a_legend(open_window, size, lang,
     assert clipped_labels(w) == []
 
 
+def test_presenter_mode_at_the_apps_own_font_keeps_the_verdict_shown(open_window, qapp):  # noqa: F811
+    """With the font the app gives itself (app_font_setup, 11 pt) the verdict first moves under the code,
+    then back under the stage as the width settles: a widget moved into a shown layout waited for the
+    event loop to show it, so a grab (a screenshot, an export) had no verdict."""
+    from PySide6.QtGui import QFont
+
+    from visualizer.gui.style import app_font_setup
+    before = QFont(qapp.font())
+    app_font_setup(qapp)
+    try:
+        w = open_window(size=(1920, 1080), preset="drain", present=True)
+        assert on_screen(w, w.findChild(object, "verdict")) and w.verdict.isVisible()
+    finally:
+        qapp.setFont(before)
+
+
 BARE_AT_1024 = {"context", "drain"}  # their comments wrap into more rows than 18 px code has at 1024x768
 
 

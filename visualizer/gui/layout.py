@@ -299,6 +299,7 @@ class LayoutMixin:
         if not chart:
             chart_min = 0
         (self.middle_layout if in_middle else self.right_layout).addWidget(self.verdict)
+        self.verdict.show()  # moved to the other column: shown now, not on the event loop's next turn (a grab)
         self.verdict_line.setVisible(not in_middle)
         self.legend.setVisible(legend)
         self.chart.setVisible(chart)
