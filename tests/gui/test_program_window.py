@@ -802,7 +802,7 @@ def test_a_preset_from_go_has_request_lanes_and_counts_requests_before_the_first
     win = leakviz.open("unbuffered", interpret=True, size=(1024, 768))
     win.grab()
     assert win.session.rt.trace.events and not win.snap.requests  # main has run; no request has come yet
-    assert win.stage.labels[0][0] == "0 most recent of 0 requests"  # not lanes by go statement
+    assert win.stage.labels[0][0] == "No request has arrived yet"  # not lanes by go statement
     assert win.stat_names["requests"].text() == "Requests"
 
 

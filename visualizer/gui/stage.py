@@ -250,8 +250,13 @@ class Stage(QWidget):
         p.setFont(self._font(tx(15)))
         p.setPen(INK)
         folded = snap.requests_total - shown
-        text = self.tr("{shown} most recent of {total} requests").format(
-            shown=shown, total=f"{snap.requests_total:,}")
+        if snap.requests_total == 0:  # a lane per request, and none has come yet
+            text = self.tr("No request has arrived yet")
+        elif folded <= 0:
+            text = self.tr("{n} request(s)").format(n=f"{snap.requests_total:,}")
+        else:
+            text = self.tr("{shown} most recent of {total} requests").format(
+                shown=shown, total=f"{snap.requests_total:,}")
         short = text  # too narrow for both: the folded count goes, not the end of a cut sentence
         if folded > 0:
             text += self.tr("  ·  {n} earlier requests folded away").format(n=f"{folded:,}")

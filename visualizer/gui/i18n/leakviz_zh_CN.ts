@@ -1023,402 +1023,402 @@
         <translation>goroutine 一直运行，直到它必须等待：等通道上的值、等锁、等其他 goroutine 完成。运行停在程序中第一个阻塞的 goroutine 处。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="202"/>
+        <location filename="../lessonmode.py" line="203"/>
         <source>No goroutine of the program blocks.</source>
         <translation>程序中没有 goroutine 阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="203"/>
+        <location filename="../lessonmode.py" line="204"/>
         <source>{who} blocks at {where}: {what}. Will it ever go on?</source>
         <translation>{who} 阻塞在 {where}：{what}。它还会继续运行吗？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="205"/>
+        <location filename="../lessonmode.py" line="206"/>
         <source>Yes: another goroutine will take part, and it goes on.</source>
         <translation>会：另一个 goroutine 会参与这次操作，它随后继续运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="206"/>
+        <location filename="../lessonmode.py" line="207"/>
         <source>No: nothing left will ever wake it.</source>
         <translation>不会：再也没有什么能唤醒它。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="208"/>
+        <location filename="../lessonmode.py" line="209"/>
         <source>Run on. A goroutine is stranded when nothing that can still run reaches what it waits on (Go&apos;s leak rule): nobody can ever wake it.</source>
         <translation>继续运行。当任何仍能运行的东西都无法触及它所等待的对象时（Go 的泄漏规则），goroutine 就永久阻塞了：没有谁能再唤醒它。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="210"/>
+        <location filename="../lessonmode.py" line="211"/>
         <source>What will the first stranded goroutine be blocked on?</source>
         <translation>第一个永久阻塞的 goroutine 会阻塞在什么操作上？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="211"/>
+        <location filename="../lessonmode.py" line="212"/>
         <source>A send: nobody will receive.</source>
         <translation>发送：没有人会接收。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="211"/>
+        <location filename="../lessonmode.py" line="212"/>
         <source>A receive: nobody will send or close.</source>
         <translation>接收：没有人会发送或关闭。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="212"/>
+        <location filename="../lessonmode.py" line="213"/>
         <source>A select, a lock or another wait.</source>
         <translation>select、锁或其他等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="212"/>
+        <location filename="../lessonmode.py" line="213"/>
         <source>Nothing: no goroutine is stranded.</source>
         <translation>没有：没有 goroutine 永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="215"/>
+        <location filename="../lessonmode.py" line="216"/>
         <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
         <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="216"/>
+        <location filename="../lessonmode.py" line="217"/>
         <source>A buffer lets a send finish with nobody receiving yet. The leak&apos;s channels: {where}.</source>
         <translation>缓冲让发送在还没有人接收时也能完成。这次泄漏涉及的通道：{where}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="218"/>
+        <location filename="../lessonmode.py" line="219"/>
         <source>Would a big enough buffer on them stop the leak?</source>
         <translation>给它们足够大的缓冲，能阻止泄漏吗？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="219"/>
+        <location filename="../lessonmode.py" line="220"/>
         <source>Yes: with enough slots, nobody waits for ever.</source>
         <translation>能：槽位足够时，没有谁会永久等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="220"/>
+        <location filename="../lessonmode.py" line="221"/>
         <source>No: the fix is in the code (a receiver, ctx.Done(), a close).</source>
         <translation>不能：要在代码里修复（一个接收者、ctx.Done()、一次 close）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="221"/>
+        <location filename="../lessonmode.py" line="222"/>
         <source>There is no leak to fix.</source>
         <translation>没有需要修复的泄漏。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="222"/>
+        <location filename="../lessonmode.py" line="223"/>
         <source>Now the program runs to its end (at most a simulated minute). A stranded goroutine keeps its stack and all it references until the process exits.</source>
         <translation>现在程序运行到结束（最多模拟一分钟）。永久阻塞的 goroutine 会一直占着它的栈和它引用的一切，直到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="224"/>
+        <location filename="../lessonmode.py" line="225"/>
         <source>How many goroutines will be stranded when the program has ended?</source>
         <translation>程序结束时，会有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="232"/>
+        <location filename="../lessonmode.py" line="233"/>
         <source>No goroutine of the program blocked within a simulated minute.</source>
         <translation>模拟的一分钟内，程序中没有 goroutine 阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="235"/>
+        <location filename="../lessonmode.py" line="236"/>
         <source>{who} went on at {t} ms: another goroutine completed the operation with it. Waiting is not leaking.</source>
         <translation>{who} 在 {t} ms 继续运行：另一个 goroutine 与它完成了这次操作。等待不等于泄漏。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="238"/>
+        <location filename="../lessonmode.py" line="239"/>
         <source>{who} can never go on: at {t} ms Go&apos;s leak rule found that nothing that can still run reaches what it waits on. It is stranded.</source>
         <translation>{who} 再也无法继续：在 {t} ms，Go 的泄漏规则发现任何仍能运行的东西都无法触及它所等待的对象。它永久阻塞了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="240"/>
+        <location filename="../lessonmode.py" line="241"/>
         <source>The program ended at {t} ms with {who} still blocked: it never went on, though Go&apos;s leak profile does not report it (what it waits on is still reachable).</source>
         <translation>程序在 {t} ms 结束时，{who} 仍在阻塞：它再也没有继续，但 Go 的泄漏 profile 不会报告它（它所等待的对象仍可被访问到）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="245"/>
+        <location filename="../lessonmode.py" line="246"/>
         <source>No goroutine was stranded.</source>
         <translation>没有 goroutine 永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="246"/>
+        <location filename="../lessonmode.py" line="247"/>
         <source>{who} has waited at {where} since {since} ms ({what}); at {t} ms Go&apos;s leak rule found it stranded.</source>
         <translation>{who} 从 {since} ms 起在 {where} 等待（{what}）；在 {t} ms，Go 的泄漏规则判定它永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="252"/>
+        <location filename="../lessonmode.py" line="253"/>
         <source>Nothing is stranded: this program does not leak.</source>
         <translation>没有 goroutine 永久阻塞：这个程序没有泄漏。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="254"/>
+        <location filename="../lessonmode.py" line="255"/>
         <source>With capacity {n} for {names}, the same run strands nothing (the verdict says so too; F9: its dials).</source>
         <translation>把 {names} 的容量设为 {n} 时，同一次运行中没有 goroutine 永久阻塞（结论面板也这么说；F9：它的旋钮）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="257"/>
+        <location filename="../lessonmode.py" line="258"/>
         <source>No capacity up to {most} for {names} helps: whatever the buffer, these goroutines still block. The fix is in the code.</source>
         <translation>{names} 的容量直到 {most} 都无济于事：无论缓冲多大，这些 goroutine 仍会阻塞。要在代码里修复。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="260"/>
+        <location filename="../lessonmode.py" line="261"/>
         <source>The goroutines that can never continue wait on nothing a buffer can widen (a lock, a WaitGroup, a channel the program does not make): the fix is in the code.</source>
         <translation>永远无法继续的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="262"/>
+        <location filename="../lessonmode.py" line="263"/>
         <source>This run started {n} goroutines: too many to run again with each capacity here. The capacity explorer (Ctrl+E) grids them.</source>
         <translation>这次运行启动了 {n} 个 goroutine：太多了，无法在这里按每个容量各重跑一次。容量探索器（Ctrl+E）可以逐格计算。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="264"/>
+        <location filename="../lessonmode.py" line="265"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded when the program ended at {t} ms.</source>
         <translation>程序在 {t} ms 结束时，有 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="265"/>
+        <location filename="../lessonmode.py" line="266"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after a simulated minute (the program has not ended).</source>
         <translation>模拟一分钟后，有 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞（程序尚未结束）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="268"/>
+        <location filename="../lessonmode.py" line="269"/>
         <source>{n} at {where} ({what}).</source>
         <translation>{n} 个在 {where}（{what}）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="271"/>
+        <location filename="../lessonmode.py" line="272"/>
         <source>{m} more were still blocked when it ended: they can never continue either, but Go&apos;s profile does not report them.</source>
         <translation>程序结束时另有 {m} 个仍在阻塞：它们同样再也无法继续，但 Go 的 profile 不会报告它们。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="282"/>
+        <location filename="../lessonmode.py" line="283"/>
         <source>Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.</source>
         <translation>每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="285"/>
+        <location filename="../lessonmode.py" line="286"/>
         <source>When a check fails, what does its handler do?</source>
         <translation>一个检查失败时，它的 handler 会怎么做？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="286"/>
+        <location filename="../lessonmode.py" line="287"/>
         <source>It waits until all {n} checks have reported, then returns.</source>
         <translation>它等到全部 {n} 个检查都报告后才返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="287"/>
+        <location filename="../lessonmode.py" line="288"/>
         <source>It returns at once, while later checks are still working.</source>
         <translation>它立即返回，而后面的检查还在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="289"/>
+        <location filename="../lessonmode.py" line="290"/>
         <source>A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.</source>
         <translation>完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="292"/>
+        <location filename="../lessonmode.py" line="293"/>
         <source>Why will the first goroutine that waits at a send be waiting?</source>
         <translation>第一个在发送处等待的 goroutine，为什么会等待？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="293"/>
+        <location filename="../lessonmode.py" line="294"/>
         <source>Its handler is busy with another value: it will take this one soon.</source>
         <translation>它的 handler 正在处理另一个值：很快就会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="294"/>
+        <location filename="../lessonmode.py" line="295"/>
         <source>Its handler has already returned: nobody will ever receive the value.</source>
         <translation>它的 handler 已经返回了：永远没有人会接收这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="296"/>
+        <location filename="../lessonmode.py" line="297"/>
         <source>Request #{req}&apos;s handler has returned. Its late checks finish one after another, and each tries to send its result.</source>
         <translation>请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="298"/>
+        <location filename="../lessonmode.py" line="299"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded (blocked for ever)?</source>
         <translation>请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="303"/>
+        <location filename="../lessonmode.py" line="304"/>
         <source>None</source>
         <translation>一个也没有</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="303"/>
+        <location filename="../lessonmode.py" line="304"/>
         <source>Fewer than {n}</source>
         <translation>少于 {n} 个</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="303"/>
+        <location filename="../lessonmode.py" line="304"/>
         <source>{n} or more</source>
         <translation>{n} 个或更多</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="305"/>
+        <location filename="../lessonmode.py" line="306"/>
         <source>Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.</source>
         <translation>每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="307"/>
+        <location filename="../lessonmode.py" line="308"/>
         <source>Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?</source>
         <translation>请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="311"/>
+        <location filename="../lessonmode.py" line="312"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="313"/>
+        <location filename="../lessonmode.py" line="314"/>
         <source>Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?</source>
         <translation>没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="317"/>
+        <location filename="../lessonmode.py" line="318"/>
         <source>A fresh run with the same requests: request #{req}&apos;s handler has just returned at {t} ms with {k} of its checks still working.</source>
         <translation>用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="321"/>
+        <location filename="../lessonmode.py" line="322"/>
         <source>The article&apos;s fix: done holds {cd} values and quit holds {cq}.</source>
         <translation>文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="323"/>
+        <location filename="../lessonmode.py" line="324"/>
         <source>What happens to those {k} checks?</source>
         <translation>这 {k} 个检查会怎样？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="324"/>
+        <location filename="../lessonmode.py" line="325"/>
         <source>All of them wait for ever at their sends.</source>
         <translation>它们全都在发送处永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="325"/>
+        <location filename="../lessonmode.py" line="326"/>
         <source>Some finish, the rest wait for ever.</source>
         <translation>一部分完成，其余的永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="326"/>
+        <location filename="../lessonmode.py" line="327"/>
         <source>All of them finish: their values go into a buffer.</source>
         <translation>它们全都完成：值进入了缓冲区。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="327"/>
+        <location filename="../lessonmode.py" line="328"/>
         <source>A buffer too small: done holds {cd} values and quit holds {cq}.</source>
         <translation>缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="329"/>
+        <location filename="../lessonmode.py" line="330"/>
         <source>How many of those {k} checks will be stranded?</source>
         <translation>这 {k} 个检查中有多少个会永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="338"/>
+        <location filename="../lessonmode.py" line="339"/>
         <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
         <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="351"/>
+        <location filename="../lessonmode.py" line="352"/>
         <source>Answer: &lt;b&gt;{n}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{n}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="356"/>
+        <location filename="../lessonmode.py" line="357"/>
         <source>Answer: &lt;b&gt;{a}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{a}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="360"/>
+        <location filename="../lessonmode.py" line="361"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="362"/>
+        <location filename="../lessonmode.py" line="363"/>
         <source>Your prediction was right.</source>
         <translation>你的预测是对的。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="363"/>
+        <location filename="../lessonmode.py" line="364"/>
         <source>You said: {a}.</source>
         <translation>你的答案：{a}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="372"/>
+        <location filename="../lessonmode.py" line="373"/>
         <source>No handler returned early within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 handler 提前返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="373"/>
+        <location filename="../lessonmode.py" line="374"/>
         <source>Request #{req}&apos;s handler returned {code} at {t} ms, at the value on {chan}</source>
         <translation>请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="376"/>
+        <location filename="../lessonmode.py" line="377"/>
         <source> (from check {i})</source>
         <translation>（来自检查 {i}）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="379"/>
+        <location filename="../lessonmode.py" line="380"/>
         <source>{k} of its {n} checks were still working: {list}.</source>
         <translation>它的 {n} 个检查中还有 {k} 个在工作：{list}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="381"/>
+        <location filename="../lessonmode.py" line="382"/>
         <source>Every one of its checks had already reported.</source>
         <translation>它的每个检查都已经报告过了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="384"/>
+        <location filename="../lessonmode.py" line="385"/>
         <source>No goroutine waited at a send within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 goroutine 在发送处等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="385"/>
+        <location filename="../lessonmode.py" line="386"/>
         <source>{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.</source>
         <translation>请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="388"/>
+        <location filename="../lessonmode.py" line="389"/>
         <source>Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.</source>
         <translation>它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="391"/>
+        <location filename="../lessonmode.py" line="392"/>
         <source>Its handler has not returned: it receives one value at a time and will take this one.</source>
         <translation>它的 handler 还没有返回：它一次接收一个值，会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="395"/>
+        <location filename="../lessonmode.py" line="396"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after ten seconds, from {r} requests.</source>
         <translation>十秒后，{r} 个请求留下了 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="398"/>
+        <location filename="../lessonmode.py" line="399"/>
         <source>Go would hold {b} for them, and it only grows: they stay until the process exits.</source>
         <translation>Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="401"/>
+        <location filename="../lessonmode.py" line="402"/>
         <source>{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.</source>
         <translation>{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="407"/>
+        <location filename="../lessonmode.py" line="408"/>
         <source>Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,</source>
         <translation>请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="410"/>
+        <location filename="../lessonmode.py" line="411"/>
         <source>{b} put their value into a buffer ({where}) and finished;</source>
         <translation>{b} 个把值放进了缓冲区（{where}）并结束；</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="413"/>
+        <location filename="../lessonmode.py" line="414"/>
         <source>{s} are stranded: checks {list} block for ever on a send nobody will receive.</source>
         <translation>{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="416"/>
+        <location filename="../lessonmode.py" line="417"/>
         <source>none is stranded.</source>
         <translation>没有一个永久阻塞。</translation>
     </message>
@@ -1920,17 +1920,17 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
 <context>
     <name>PlayMixin</name>
     <message>
-        <location filename="../play.py" line="427"/>
+        <location filename="../play.py" line="428"/>
         <source>Play the scheduler plays the article&apos;s handler: choose a preset first.</source>
         <translation>扮演调度器使用文章中的处理函数：请先选择一个预设。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="435"/>
+        <location filename="../play.py" line="436"/>
         <source>Play the scheduler scripts each check&apos;s time and result: it plays the Python transcription of this handler.</source>
         <translation>扮演调度器为每个检查指定耗时和结果：它运行这个处理函数的 Python 转写版本。</translation>
     </message>
     <message>
-        <location filename="../play.py" line="493"/>
+        <location filename="../play.py" line="494"/>
         <source>&lt;b&gt;Stranded, or not?&lt;/b&gt; Predict first: the engine answers when it has run.</source>
         <translation>&lt;b&gt;会不会永久阻塞？&lt;/b&gt;先预测：引擎运行完后给出答案。</translation>
     </message>
@@ -2091,22 +2091,22 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <translation>正在运行 {file}：按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="174"/>
+        <location filename="../programmode.py" line="171"/>
         <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
         <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="226"/>
+        <location filename="../programmode.py" line="223"/>
         <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
         <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="229"/>
+        <location filename="../programmode.py" line="226"/>
         <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
         <translation>{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
     </message>
     <message>
-        <location filename="../programmode.py" line="231"/>
+        <location filename="../programmode.py" line="228"/>
         <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
         <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>
@@ -2254,102 +2254,112 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
 带叉的红色方块是永久阻塞的 goroutine：永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="253"/>
+        <location filename="../stage.py" line="258"/>
         <source>{shown} most recent of {total} requests</source>
         <translation>{total} 个请求中最近的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="257"/>
+        <location filename="../stage.py" line="262"/>
         <source>  ·  {n} earlier requests folded away</source>
         <translation>  ·  已折叠 {n} 个较早的请求</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="280"/>
+        <location filename="../stage.py" line="288"/>
         <source>{n} stranded</source>
         <translation>{n} 个永久阻塞</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="298"/>
-        <location filename="../stage.py" line="450"/>
+        <location filename="../stage.py" line="306"/>
+        <location filename="../stage.py" line="458"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="289"/>
-        <location filename="../stage.py" line="486"/>
+        <location filename="../stage.py" line="297"/>
+        <location filename="../stage.py" line="494"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="289"/>
-        <location filename="../stage.py" line="489"/>
+        <location filename="../stage.py" line="254"/>
+        <source>No request has arrived yet</source>
+        <translation>还没有请求到达</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="256"/>
+        <source>{n} request(s)</source>
+        <translation>{n} 个请求</translation>
+    </message>
+    <message>
+        <location filename="../stage.py" line="297"/>
+        <location filename="../stage.py" line="497"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="431"/>
+        <location filename="../stage.py" line="439"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="432"/>
+        <location filename="../stage.py" line="440"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="493"/>
-        <location filename="../stage.py" line="497"/>
+        <location filename="../stage.py" line="501"/>
+        <location filename="../stage.py" line="505"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="500"/>
+        <location filename="../stage.py" line="508"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="505"/>
+        <location filename="../stage.py" line="513"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="514"/>
+        <location filename="../stage.py" line="522"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="517"/>
+        <location filename="../stage.py" line="525"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="518"/>
+        <location filename="../stage.py" line="526"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="524"/>
+        <location filename="../stage.py" line="532"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="528"/>
+        <location filename="../stage.py" line="536"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="531"/>
+        <location filename="../stage.py" line="539"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="552"/>
+        <location filename="../stage.py" line="560"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="571"/>
-        <location filename="../stage.py" line="580"/>
+        <location filename="../stage.py" line="579"/>
+        <location filename="../stage.py" line="588"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

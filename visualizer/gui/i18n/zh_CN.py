@@ -711,5 +711,7 @@ ZH = {
         "永远无法继续的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。",
     "This run started {n} goroutines: too many to run again with each capacity here. The capacity explorer (Ctrl+E) grids them.":
         "这次运行启动了 {n} 个 goroutine：太多了，无法在这里按每个容量各重跑一次。容量探索器（Ctrl+E）可以逐格计算。",
+    "No request has arrived yet": "还没有请求到达",
+    "{n} request(s)": "{n} 个请求",
 }
 
