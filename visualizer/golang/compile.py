@@ -314,6 +314,8 @@ class Compiler:
         self.scopes: list[dict[str, Var]] = [{}]
         self.fn: FuncCtx | None = None
         self.named: dict[str, Any] = {}  # user type name -> underlying static type
+        self.local_types: dict[str, tuple[str, str]] = {}  # key of a type declared in a function -> (name, %T's)
+        self.nlocal_types = 0
         self.structs: dict[str, dict] = {}  # class name -> {fields: {name: type}, embedded: [..]}
         self.methods: dict[str, dict[str, Any]] = {}  # type name -> method -> (ptr recv, results)
         self.imports: dict[str, str] = {}
@@ -338,6 +340,7 @@ class Compiler:
         self.consts: list = []  # the module's _K: every string and float the program holds, as data
         self.dials: dict[str, tuple[str, int, str]] = {}  # dial key -> (file, line, variable)
         self.errors: list[GoSourceError] = []  # refusals so far: compile() lists them all at the end
+        self.muted: list[tuple] = []  # (file, from, to): the stretches whose refusals are not listed
         self.const_ids: dict = {}
 
     # -- errors --
@@ -346,11 +349,16 @@ class Compiler:
         """The refusals noted so far (and ``also``), in source order, as one GoSourceError listing them."""
         order = {f: i for i, f in enumerate(self.files)}
         errs = sorted({(e.path, e.line, e.col, e.msg): e for e in [*self.errors, *([also] if also else [])]
-                       if not self._of_refused(e.msg)}.values(),
+                       if not self._of_refused(e.msg) and not self._muted(e)}.values(),
                       key=lambda e: (order.get(e.path, len(order)), e.line, e.col))
         first = errs[0]
         first.more = errs[1:]
         return first
+
+    def _muted(self, e: GoSourceError) -> bool:
+        """Whether ``e`` follows a refused local type in that type's block (see _declare_after_error)."""
+        return any(e.path == path and (a[0] + 1, a[1] + 1) <= (e.line, e.col) <= (b[0] + 1, b[1] + 1)
+                   for path, a, b in self.muted)
 
     def _of_refused(self, msg: str) -> bool:
         """Whether ``msg`` is about a use of a package whose import was refused (said once, at the import)."""
@@ -511,7 +519,7 @@ class Compiler:
             if v is not None and v.kind == "tparam":
                 return v.type
             if v is not None and v.kind == "type":
-                return ("named", v.key or name)
+                return self.type_var(v, name)
             raise self.err(node, f"undefined: {name}")
         if t == "qualified_type":
             m = self.member(node)
@@ -581,6 +589,10 @@ class Compiler:
                                      f"want {len(self.generic_types[name])}")
             return ("named", name, targs)
         raise self.err(node, f"unsupported type syntax ({t})")
+
+    def type_var(self, v: Var, name: str) -> Any:
+        """The static type a type name ``v`` stands for: a named type, or what a local alias names."""
+        return v.type if v.type is not None else ("named", v.key or name)
 
     # -- generics: type parameters are erased; each carries a zero-value factory at run time --
 
@@ -1795,6 +1807,9 @@ class Compiler:
             names = [c for c in (left.named_children if left is not None else []) if c.type == "identifier"]
         elif s.type == "var_declaration":
             names = [c for spec in s.named_children for c in spec.children_by_field_name("name")]
+        elif s.type == "type_declaration" and s.parent is not None:
+            # the uses of a refused type would each be refused again: the rest of its block is not listed
+            self.muted.append((self.files[self.fileidx], s.end_point, s.parent.end_point))
         for n in names:
             name = n.text.decode()
             if name != "_" and name not in self.scopes[-1]:
@@ -1815,7 +1830,42 @@ class Compiler:
         self.emit(d, self.expr(e, stmt=True))
 
     def s_type_declaration(self, s, d):
-        raise self.err(s, "unsupported: type declarations inside functions")
+        """Types declared in a function: each a named type of its own (a key no other type has, a struct class of
+        its own), in scope from its name on (``type node struct{ next *node }``), printed ``main.T`` as Go does."""
+        if any(v.kind == "tparam" for sc in self.scopes for v in sc.values()):
+            raise self.err(s, "unsupported: type declarations inside generic functions")
+        for spec in s.named_children:
+            if spec.type not in ("type_spec", "type_alias"):
+                continue
+            nm = spec.child_by_field_name("name")
+            name = nm.text.decode()
+            if spec.type == "type_spec" and spec.child_by_field_name("type_parameters") is not None:
+                raise self.err(spec, "unsupported: generic type declarations inside functions")
+            tnode = spec.child_by_field_name("type")
+            if spec.type == "type_alias":  # the same type under another name, from the declaration's end
+                typ = self.resolve_type(tnode)
+                self.local_name(nm)
+                self.scopes[-1][name] = Var(name, "", "type", typ)
+                continue
+            self.nlocal_types += 1
+            key = f"{name}#{self.nlocal_types}"  # no "." and not a Go name: no package type has it
+            self.local_name(nm)
+            self.scopes[-1][name] = Var(name, "", "type", key=key)
+            self.local_types[key] = (name, f"{self.pkg.name}.{name}")
+            self.named[key] = None
+            if tnode.type == "struct_type":
+                cls = py_name("TL", name, self.nlocal_types)
+                self.define_struct(cls, self.local_types[key][1], tnode, None, key)
+                self.named[key] = ("struct", cls)
+            else:
+                self.named[key] = self.resolve_type(tnode)
+
+    def local_name(self, nm) -> None:
+        """Go's error for a second declaration of ``nm`` in the same block."""
+        name = nm.text.decode()
+        other = self.scopes[-1].get(name)
+        if name != "_" and other is not None and other.kind in ("local", "type", "const"):
+            raise self.err(nm, f"{name} redeclared in this block")
 
     def s_const_declaration(self, s, d):
         for spec in [c for c in s.named_children if c.type == "const_spec"]:
@@ -2652,7 +2702,7 @@ class Compiler:
             if under is not None and under[0] == "iface":
                 return self.k(_iface_spec(under[1]))
             return self.k(("named", u[1], under[0] if under else None,
-                           under[1] if under and under[0] == "basic" else None))
+                           under[1] if under and under[0] == "basic" else None, self.go_type_name(u) or u[1]))
         if u[0] == "ptr":
             return self.spec_of(u[1])
         if u[0] == "iface":
@@ -2816,7 +2866,7 @@ class Compiler:
             if text in ("any", "error") or text.startswith("interface"):
                 return True
             v = self.lookup(text) if text.isidentifier() else None
-            u = self.under(("named", v.key or text)) if v is not None and v.kind == "type" else None
+            u = self.under(self.type_var(v, text)) if v is not None and v.kind == "type" else None
             return u is not None and u[0] == "iface"
         flags = [is_iface(p) for p in params]
         if params and params[-1].startswith("...") and flags:
@@ -2900,6 +2950,8 @@ class Compiler:
             cls = self.struct_of(t)
             if cls is not None and cls in self.structs and (len(t) < 3):
                 return self.structs[cls]["goname"]
+            if t[1] in self.local_types:
+                return self.local_types[t[1]][1]
             return None if len(t) > 2 else (t[1] if "." in t[1] else "main." + t[1])
         if k == "struct":
             return self.structs[t[1]]["goname"] if t[1] in self.structs else None
@@ -3320,7 +3372,8 @@ class Compiler:
         if k == "basic":
             return {"duration": "time.Duration"}.get(t[1], t[1])
         if k == "named":
-            return t[1] + ("[" + ", ".join(self.type_str(a) for a in t[2]) + "]" if len(t) > 2 else "")
+            return self.local_types.get(t[1], (t[1],))[0] + (
+                "[" + ", ".join(self.type_str(a) for a in t[2]) + "]" if len(t) > 2 else "")
         if k == "ptr":
             return "*" + self.type_str(t[1])
         if k == "slice":
@@ -3546,7 +3599,7 @@ class Compiler:
                 return self.convert(self.resolve_type(fnode_as_type(fnode)), self.expr(args[0]), args[0])
             if v is not None and v.kind == "type":
                 x = self.expr_value(args[0])
-                return self.convert(("named", v.key or name), x)
+                return self.convert(self.type_var(v, name), x)
         if fnode.type in ("slice_type", "array_type", "map_type", "pointer_type", "channel_type", "function_type",
                           "qualified_type", "interface_type"):
             return self.convert(self.resolve_type(fnode), self.expr(args[0]), args[0])
@@ -3788,7 +3841,7 @@ class Compiler:
                         return self.resolve_type(fnode_as_type(fnode))
                     return None
                 if v.kind == "type":
-                    return ("named", v.key or name)
+                    return self.type_var(v, name)
                 return self._result(v.type)
             if fnode.type in ("slice_type", "map_type", "pointer_type", "qualified_type"):
                 return self.resolve_type(fnode)

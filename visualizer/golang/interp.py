@@ -990,10 +990,10 @@ class Helpers:
     def assert_(self, v: Any, spec: Any) -> Any:
         """Go's ``v.(T)``: ``v`` if it has type ``spec``, else the interface conversion panic."""
         if not self.is_type(v, spec):
-            want = spec.__name__.removeprefix("T_") if isinstance(spec, type) else _spec_text(spec)
+            want = getattr(spec, "_goname", spec.__name__) if isinstance(spec, type) else _spec_text(spec)
             raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {V.type_name(v)}, "
-                                                   f"not {want}"),
-                               f"interface conversion: interface {{}} is {V.type_name(v)}, not main.{want}")
+                                                   f"not {want}", prefix=""),
+                               f"interface conversion: interface {{}} is {V.type_name(v)}, not {want}")
         return self.unwrap(v, spec)
 
     def assert2(self, v: Any, spec: Any, zero: Any) -> tuple:
@@ -1027,7 +1027,7 @@ def _spec_text(spec: Any) -> str:
             return names[0]
         return "interface { " + "; ".join(f"{n}()" for n in names) + " }"
     if type(spec) is tuple and spec and spec[0] == "named":
-        return str(spec[1])
+        return str(spec[4] if len(spec) > 4 else spec[1])  # its Go name: main.T
     if type(spec) is tuple and spec:
         return str(spec[0])
     return str(spec)

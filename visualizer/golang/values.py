@@ -406,8 +406,8 @@ class RuntimeErrorValue(GoError):
 
     __slots__ = ()
 
-    def __init__(self, msg: str) -> None:
-        super().__init__("runtime error: " + msg)
+    def __init__(self, msg: str, prefix: str = "runtime error: ") -> None:
+        super().__init__(prefix + msg)  # a failed type assertion's error has no prefix
 
 
 # -- fmt --
