@@ -3144,7 +3144,7 @@ class Compiler:
             if ints:
                 return f"_h.idiv({a}, {b})"
             if ua == FLOAT or ub == FLOAT:
-                return f"({a} / {b})"
+                return f"_h.fdiv({a}, {b})"
             return f"_h.div({a}, {b})"
         if op == "%":
             return f"_h.imod({a}, {b})"

@@ -20,6 +20,7 @@ sharing the goroutine bookkeeping (GInfo) that the leak walk and the traceback r
 from __future__ import annotations
 
 import gc
+import math
 import random
 import sys
 import time as _time
@@ -781,7 +782,7 @@ class Helpers:
     def idiv(self, a: int, b: int) -> Any:
         """Go's ``a / b``: truncated toward zero for ints (panics on zero divisor), true division for floats."""
         if isinstance(a, float) or isinstance(b, float):
-            return a / b
+            return self.fdiv(a, b)
         if b == 0:
             raise V.PanicValue(V.RuntimeErrorValue("integer divide by zero"), "runtime error: integer divide by zero")
         q = abs(a) // abs(b)
@@ -800,7 +801,17 @@ class Helpers:
         """Go's ``/`` when either side may be float: ``idiv`` for two ints, else float division."""
         if type(a) is int and type(b) is int:
             return self.idiv(a, b)
-        return a / b
+        return self.fdiv(a, b)
+
+    @staticmethod
+    def fdiv(a: float, b: float) -> float:
+        """Go's float ``a / b``: by zero, ±Inf (the signs of both sides) or NaN (0/0), never a panic."""
+        try:
+            return a / b
+        except ZeroDivisionError:
+            if a != a or a == 0:
+                return math.nan
+            return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
     def imod(self, a: int, b: int) -> int:
         """Go's ``a % b`` (the sign of ``a``); panics on a zero divisor."""
@@ -1040,8 +1051,8 @@ def _print_arg(a: Any) -> str:
         return "false"
     if a is None:
         return "nil"
-    if isinstance(a, float):  # float64 or float32 (values.F32)
-        return f"{a:+e}"
+    if isinstance(a, float):  # float64 or float32 (values.F32): since Go 1.25 as fmt's %v prints it
+        return V.fmt_float(a)
     if type(a) in (int, str):
         return str(a)
     return "0xc000" + format(id(a) & 0xFFFFFF, "06x")
