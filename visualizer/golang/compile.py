@@ -2867,6 +2867,8 @@ class Compiler:
                 return True
             v = self.lookup(text) if text.isidentifier() else None
             u = self.under(self.type_var(v, text)) if v is not None and v.kind == "type" else None
+            if is_f32(u):
+                return "float32"  # a named float32 type: a constant argument is the nearest float32
             return u is not None and u[0] == "iface"
         flags = [is_iface(p) for p in params]
         if params and params[-1].startswith("...") and flags:
@@ -2910,9 +2912,9 @@ class Compiler:
             elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
             elif (to_iface or (key is not None and not printing)) and \
-                    self._methods_arg(a) is not None:
+                    self._methods_arg(a, to_iface) is not None:
                 # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
-                out.append(self._methods_arg(a))
+                out.append(self._methods_arg(a, to_iface))
             elif ifaces and i < len(ifaces) and ifaces[i] == "float32" and a.type != "variadic_argument":
                 out.append(self.expr_as(a, F32))
             else:
@@ -3007,19 +3009,24 @@ class Compiler:
 
     # -- expressions --
 
-    def _methods_arg(self, e) -> str | None:
+    def _methods_arg(self, e, keep: bool = False) -> str | None:
         """Python source for ``e``, a named non-struct value with methods (no String: StrArg has those), into an
-        interface; None when ``e`` is not one."""
+        interface; None when ``e`` is not one. ``keep``: the target is an interface of the program's (any, not
+        a library's parameter), where a named number, string or bool without methods keeps its type too (%T
+        prints main.T, a type switch tells it from its underlying type)."""
         t = self.type_of(e)
         plain = self._plain_named(t)
-        if plain is None or (t is not None and t[0] == "ptr") or not self.methods.get(plain) or \
-                "String" in self.methods[plain] or "Error" in self.methods[plain]:
+        if plain is None or (t is not None and t[0] == "ptr") or \
+                "String" in self.methods.get(plain, {}) or "Error" in self.methods.get(plain, {}):
             return None
         u = self.under(t)
+        if not self.methods.get(plain) and not (keep and u is not None and u[0] == "basic" and u != DUR):
+            return None
         if u is not None and u[0] == "func":
             return None  # a named func type's value already carries its methods (with_methods)
-        ms = ", ".join(f"({go_attr(m)!r}, {method_py(plain, m)})" for m in sorted(self.methods[plain]))
-        return f"_h.methods_arg({self.expr(e)}, {self.k(plain)}, ({ms},))"
+        ms = "".join(f"({go_attr(m)!r}, {method_py(plain, m)}), " for m in sorted(self.methods.get(plain, {})))
+        goname = self.go_type_name(("named", plain)) or plain
+        return f"_h.methods_arg({self.expr(e)}, {self.k(plain)}, ({ms}), {self.k(goname)})"
 
     def expr_as(self, e, target) -> str:
         """``e`` as a value of static type ``target``: into an interface, a duration or a named type's value
@@ -3034,7 +3041,7 @@ class Compiler:
             plain = self._plain_named(t)
             if plain is not None and "String" in self.methods.get(plain, {}) and (t is None or t[0] != "ptr"):
                 return f"_h.StrArg({method_py(plain, 'String')}, {self.expr(e)}, {self.k(plain)})"
-            wrapped_src = self._methods_arg(e)
+            wrapped_src = self._methods_arg(e, True)
             if wrapped_src is not None:
                 return wrapped_src
         return self.expr_value(e)

@@ -149,6 +149,8 @@ async def encode(v: Any, depth: int = 0, desc: tuple | None = None) -> str:
             why = await getattr(err, V.go_attr("Error"))()
             raise JSONError(f"json: error calling MarshalJSON for type {V.type_name(v)}: {why}")
         return bytes(got or []).decode(errors="replace")
+    if t is V.MethodsArg:  # a named number or string in an interface: its value
+        return await encode(v.v, depth + 1)
     if getattr(t, "_goname", None) == "time.Time":
         return _string(await v.Format("2006-01-02T15:04:05.999999999Z07:00"))
     if t is list or t is V.Slice:

@@ -543,11 +543,11 @@ class Helpers:
         bound.go_entry = m  # type: ignore[attr-defined]
         return bound
 
-    def methods_arg(self, v: Any, t: str, methods: tuple) -> Any:
+    def methods_arg(self, v: Any, t: str, methods: tuple, goname: str = "") -> Any:
         """A named non-struct value into an interface: it keeps its type's methods (V.MethodsArg)."""
         if type(v) in (V.MethodsArg, V.StrArg):
             return v
-        return V.MethodsArg(v, t, [(attr, self.bind(m, v)) for attr, m in methods])
+        return V.MethodsArg(v, t, [(attr, self.bind(m, v)) for attr, m in methods], goname)
 
     def with_methods(self, f: Any, methods: tuple) -> Any:
         """``T(f)`` for a named func type T with methods (http.HandlerFunc): still callable, and carrying
