@@ -820,6 +820,8 @@ class Compiler:
             return ("dur",)
         if u == INT:
             return ("int",)
+        if is_f32(u):  # rounded to float32 as it is decoded; its Go name for the errors
+            return ("float32", self.go_type_name(t) or "float32")
         if u == FLOAT:
             return ("float",)
         if u == STR:
