@@ -67,6 +67,9 @@ KNOWN_GAPS: list[Gap] = [
     Gap('append_non_escaping_stack_buffer',  # Go 1.25+ keeps a slice that does not escape in 32 stack bytes
         '\tvar s []int\n\ts = append(s, 1)\n\tfmt.Println(cap(s))',
         go='4\n', leakviz='1\n'),
+    Gap('untyped_int_constant_as_float64',  # an untyped int constant where a float64 goes stays an int
+        '\txs := []float64{99999995}\n\tfmt.Println(xs, 1e8)',
+        go='[9.9999995e+07] 1e+08\n', leakviz='[99999995] 1e+08\n'),
 ]
 
 GAP_NAMES = {g.name for g in KNOWN_GAPS}

@@ -314,6 +314,8 @@ class Compiler:
         self.scopes: list[dict[str, Var]] = [{}]
         self.fn: FuncCtx | None = None
         self.named: dict[str, Any] = {}  # user type name -> underlying static type
+        self.local_types: dict[str, tuple[str, str]] = {}  # key of a type declared in a function -> (name, %T's)
+        self.nlocal_types = 0
         self.structs: dict[str, dict] = {}  # class name -> {fields: {name: type}, embedded: [..]}
         self.methods: dict[str, dict[str, Any]] = {}  # type name -> method -> (ptr recv, results)
         self.imports: dict[str, str] = {}
@@ -338,6 +340,7 @@ class Compiler:
         self.consts: list = []  # the module's _K: every string and float the program holds, as data
         self.dials: dict[str, tuple[str, int, str]] = {}  # dial key -> (file, line, variable)
         self.errors: list[GoSourceError] = []  # refusals so far: compile() lists them all at the end
+        self.muted: list[tuple] = []  # (file, from, to): the stretches whose refusals are not listed
         self.const_ids: dict = {}
 
     # -- errors --
@@ -346,11 +349,16 @@ class Compiler:
         """The refusals noted so far (and ``also``), in source order, as one GoSourceError listing them."""
         order = {f: i for i, f in enumerate(self.files)}
         errs = sorted({(e.path, e.line, e.col, e.msg): e for e in [*self.errors, *([also] if also else [])]
-                       if not self._of_refused(e.msg)}.values(),
+                       if not self._of_refused(e.msg) and not self._muted(e)}.values(),
                       key=lambda e: (order.get(e.path, len(order)), e.line, e.col))
         first = errs[0]
         first.more = errs[1:]
         return first
+
+    def _muted(self, e: GoSourceError) -> bool:
+        """Whether ``e`` follows a refused local type in that type's block (see _declare_after_error)."""
+        return any(e.path == path and (a[0] + 1, a[1] + 1) <= (e.line, e.col) <= (b[0] + 1, b[1] + 1)
+                   for path, a, b in self.muted)
 
     def _of_refused(self, msg: str) -> bool:
         """Whether ``msg`` is about a use of a package whose import was refused (said once, at the import)."""
@@ -511,7 +519,7 @@ class Compiler:
             if v is not None and v.kind == "tparam":
                 return v.type
             if v is not None and v.kind == "type":
-                return ("named", v.key or name)
+                return self.type_var(v, name)
             raise self.err(node, f"undefined: {name}")
         if t == "qualified_type":
             m = self.member(node)
@@ -581,6 +589,10 @@ class Compiler:
                                      f"want {len(self.generic_types[name])}")
             return ("named", name, targs)
         raise self.err(node, f"unsupported type syntax ({t})")
+
+    def type_var(self, v: Var, name: str) -> Any:
+        """The static type a type name ``v`` stands for: a named type, or what a local alias names."""
+        return v.type if v.type is not None else ("named", v.key or name)
 
     # -- generics: type parameters are erased; each carries a zero-value factory at run time --
 
@@ -808,6 +820,8 @@ class Compiler:
             return ("dur",)
         if u == INT:
             return ("int",)
+        if is_f32(u):  # rounded to float32 as it is decoded; its Go name for the errors
+            return ("float32", self.go_type_name(t) or "float32")
         if u == FLOAT:
             return ("float",)
         if u == STR:
@@ -1795,6 +1809,9 @@ class Compiler:
             names = [c for c in (left.named_children if left is not None else []) if c.type == "identifier"]
         elif s.type == "var_declaration":
             names = [c for spec in s.named_children for c in spec.children_by_field_name("name")]
+        elif s.type == "type_declaration" and s.parent is not None:
+            # the uses of a refused type would each be refused again: the rest of its block is not listed
+            self.muted.append((self.files[self.fileidx], s.end_point, s.parent.end_point))
         for n in names:
             name = n.text.decode()
             if name != "_" and name not in self.scopes[-1]:
@@ -1815,7 +1832,42 @@ class Compiler:
         self.emit(d, self.expr(e, stmt=True))
 
     def s_type_declaration(self, s, d):
-        raise self.err(s, "unsupported: type declarations inside functions")
+        """Types declared in a function: each a named type of its own (a key no other type has, a struct class of
+        its own), in scope from its name on (``type node struct{ next *node }``), printed ``main.T`` as Go does."""
+        if any(v.kind == "tparam" for sc in self.scopes for v in sc.values()):
+            raise self.err(s, "unsupported: type declarations inside generic functions")
+        for spec in s.named_children:
+            if spec.type not in ("type_spec", "type_alias"):
+                continue
+            nm = spec.child_by_field_name("name")
+            name = nm.text.decode()
+            if spec.type == "type_spec" and spec.child_by_field_name("type_parameters") is not None:
+                raise self.err(spec, "unsupported: generic type declarations inside functions")
+            tnode = spec.child_by_field_name("type")
+            if spec.type == "type_alias":  # the same type under another name, from the declaration's end
+                typ = self.resolve_type(tnode)
+                self.local_name(nm)
+                self.scopes[-1][name] = Var(name, "", "type", typ)
+                continue
+            self.nlocal_types += 1
+            key = f"{name}#{self.nlocal_types}"  # no "." and not a Go name: no package type has it
+            self.local_name(nm)
+            self.scopes[-1][name] = Var(name, "", "type", key=key)
+            self.local_types[key] = (name, f"{self.pkg.name}.{name}")
+            self.named[key] = None
+            if tnode.type == "struct_type":
+                cls = py_name("TL", name, self.nlocal_types)
+                self.define_struct(cls, self.local_types[key][1], tnode, None, key)
+                self.named[key] = ("struct", cls)
+            else:
+                self.named[key] = self.resolve_type(tnode)
+
+    def local_name(self, nm) -> None:
+        """Go's error for a second declaration of ``nm`` in the same block."""
+        name = nm.text.decode()
+        other = self.scopes[-1].get(name)
+        if name != "_" and other is not None and other.kind in ("local", "type", "const"):
+            raise self.err(nm, f"{name} redeclared in this block")
 
     def s_const_declaration(self, s, d):
         for spec in [c for c in s.named_children if c.type == "const_spec"]:
@@ -2652,7 +2704,7 @@ class Compiler:
             if under is not None and under[0] == "iface":
                 return self.k(_iface_spec(under[1]))
             return self.k(("named", u[1], under[0] if under else None,
-                           under[1] if under and under[0] == "basic" else None))
+                           under[1] if under and under[0] == "basic" else None, self.go_type_name(u) or u[1]))
         if u[0] == "ptr":
             return self.spec_of(u[1])
         if u[0] == "iface":
@@ -2816,7 +2868,9 @@ class Compiler:
             if text in ("any", "error") or text.startswith("interface"):
                 return True
             v = self.lookup(text) if text.isidentifier() else None
-            u = self.under(("named", v.key or text)) if v is not None and v.kind == "type" else None
+            u = self.under(self.type_var(v, text)) if v is not None and v.kind == "type" else None
+            if is_f32(u):
+                return "float32"  # a named float32 type: a constant argument is the nearest float32
             return u is not None and u[0] == "iface"
         flags = [is_iface(p) for p in params]
         if params and params[-1].startswith("...") and flags:
@@ -2860,9 +2914,9 @@ class Compiler:
             elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
             elif (to_iface or (key is not None and not printing)) and \
-                    self._methods_arg(a) is not None:
+                    self._methods_arg(a, to_iface) is not None:
                 # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
-                out.append(self._methods_arg(a))
+                out.append(self._methods_arg(a, to_iface))
             elif ifaces and i < len(ifaces) and ifaces[i] == "float32" and a.type != "variadic_argument":
                 out.append(self.expr_as(a, F32))
             else:
@@ -2900,6 +2954,8 @@ class Compiler:
             cls = self.struct_of(t)
             if cls is not None and cls in self.structs and (len(t) < 3):
                 return self.structs[cls]["goname"]
+            if t[1] in self.local_types:
+                return self.local_types[t[1]][1]
             return None if len(t) > 2 else (t[1] if "." in t[1] else "main." + t[1])
         if k == "struct":
             return self.structs[t[1]]["goname"] if t[1] in self.structs else None
@@ -2955,19 +3011,24 @@ class Compiler:
 
     # -- expressions --
 
-    def _methods_arg(self, e) -> str | None:
+    def _methods_arg(self, e, keep: bool = False) -> str | None:
         """Python source for ``e``, a named non-struct value with methods (no String: StrArg has those), into an
-        interface; None when ``e`` is not one."""
+        interface; None when ``e`` is not one. ``keep``: the target is an interface of the program's (any, not
+        a library's parameter), where a named number, string or bool without methods keeps its type too (%T
+        prints main.T, a type switch tells it from its underlying type)."""
         t = self.type_of(e)
         plain = self._plain_named(t)
-        if plain is None or (t is not None and t[0] == "ptr") or not self.methods.get(plain) or \
-                "String" in self.methods[plain] or "Error" in self.methods[plain]:
+        if plain is None or (t is not None and t[0] == "ptr") or \
+                "String" in self.methods.get(plain, {}) or "Error" in self.methods.get(plain, {}):
             return None
         u = self.under(t)
+        if not self.methods.get(plain) and not (keep and u is not None and u[0] == "basic" and u != DUR):
+            return None
         if u is not None and u[0] == "func":
             return None  # a named func type's value already carries its methods (with_methods)
-        ms = ", ".join(f"({go_attr(m)!r}, {method_py(plain, m)})" for m in sorted(self.methods[plain]))
-        return f"_h.methods_arg({self.expr(e)}, {self.k(plain)}, ({ms},))"
+        ms = "".join(f"({go_attr(m)!r}, {method_py(plain, m)}), " for m in sorted(self.methods.get(plain, {})))
+        goname = self.go_type_name(("named", plain)) or plain
+        return f"_h.methods_arg({self.expr(e)}, {self.k(plain)}, ({ms}), {self.k(goname)})"
 
     def expr_as(self, e, target) -> str:
         """``e`` as a value of static type ``target``: into an interface, a duration or a named type's value
@@ -2982,7 +3043,7 @@ class Compiler:
             plain = self._plain_named(t)
             if plain is not None and "String" in self.methods.get(plain, {}) and (t is None or t[0] != "ptr"):
                 return f"_h.StrArg({method_py(plain, 'String')}, {self.expr(e)}, {self.k(plain)})"
-            wrapped_src = self._methods_arg(e)
+            wrapped_src = self._methods_arg(e, True)
             if wrapped_src is not None:
                 return wrapped_src
         return self.expr_value(e)
@@ -3092,7 +3153,7 @@ class Compiler:
             if ints:
                 return f"_h.idiv({a}, {b})"
             if ua == FLOAT or ub == FLOAT:
-                return f"({a} / {b})"
+                return f"_h.fdiv({a}, {b})"
             return f"_h.div({a}, {b})"
         if op == "%":
             return f"_h.imod({a}, {b})"
@@ -3320,7 +3381,8 @@ class Compiler:
         if k == "basic":
             return {"duration": "time.Duration"}.get(t[1], t[1])
         if k == "named":
-            return t[1] + ("[" + ", ".join(self.type_str(a) for a in t[2]) + "]" if len(t) > 2 else "")
+            return self.local_types.get(t[1], (t[1],))[0] + (
+                "[" + ", ".join(self.type_str(a) for a in t[2]) + "]" if len(t) > 2 else "")
         if k == "ptr":
             return "*" + self.type_str(t[1])
         if k == "slice":
@@ -3546,7 +3608,7 @@ class Compiler:
                 return self.convert(self.resolve_type(fnode_as_type(fnode)), self.expr(args[0]), args[0])
             if v is not None and v.kind == "type":
                 x = self.expr_value(args[0])
-                return self.convert(("named", v.key or name), x)
+                return self.convert(self.type_var(v, name), x)
         if fnode.type in ("slice_type", "array_type", "map_type", "pointer_type", "channel_type", "function_type",
                           "qualified_type", "interface_type"):
             return self.convert(self.resolve_type(fnode), self.expr(args[0]), args[0])
@@ -3788,7 +3850,7 @@ class Compiler:
                         return self.resolve_type(fnode_as_type(fnode))
                     return None
                 if v.kind == "type":
-                    return ("named", v.key or name)
+                    return self.type_var(v, name)
                 return self._result(v.type)
             if fnode.type in ("slice_type", "map_type", "pointer_type", "qualified_type"):
                 return self.resolve_type(fnode)

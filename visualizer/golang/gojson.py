@@ -3,7 +3,7 @@
 A struct's JSON names come from its fields' tags (``json:"name,omitempty"``, ``json:"-"``), kept by the
 compiler with the struct class as data (``_tags``), and its fields' types as descriptors (``_jtypes``)
 so that decoding makes the Go values the fields hold: ints for ints, structs for structs, maps of any
-for ``any``. Descriptors are tuples of strings: ("int",), ("float",), ("string",), ("bool",), ("dur",),
+for ``any``. Descriptors are tuples of strings: ("int",), ("float",), ("float32", Go name), ("string",), ("bool",), ("dur",),
 ("time",), ("any",), ("struct", class name), ("slice", d), ("array", n, d), ("map", key d, value d),
 ("ptr", d), ("other",).
 """
@@ -149,6 +149,8 @@ async def encode(v: Any, depth: int = 0, desc: tuple | None = None) -> str:
             why = await getattr(err, V.go_attr("Error"))()
             raise JSONError(f"json: error calling MarshalJSON for type {V.type_name(v)}: {why}")
         return bytes(got or []).decode(errors="replace")
+    if t is V.MethodsArg:  # a named number or string in an interface: its value
+        return await encode(v.v, depth + 1)
     if getattr(t, "_goname", None) == "time.Time":
         return _string(await v.Format("2006-01-02T15:04:05.999999999Z07:00"))
     if t is list or t is V.Slice:
@@ -242,6 +244,8 @@ def _gotype(desc: tuple | None) -> str:
         return k
     if k == "float":
         return "float64"
+    if k == "float32":
+        return desc[1]
     if k == "slice":
         return "[]" + _gotype(desc[1])
     if k == "bytes":
@@ -263,7 +267,8 @@ def decode(x: Any, desc: tuple | None, ns: dict, into: Any = None, where: str = 
     if x is None:
         return into if k == "struct" else None if k in ("slice", "map", "ptr") else {"int": 0, "float": 0.0,
                                                                                       "string": "", "bool": False,
-                                                                                      "dur": 0}.get(k)
+                                                                                      "dur": 0,
+                                                                                      "float32": V.f32(0)}.get(k)
     bad = JSONError(f"json: cannot unmarshal {_kind(x)} into Go {'struct field ' + where if where else 'value'} "
                     f"of type {_gotype(desc)}")
     if k == "bytes":  # a []byte is a base64 string, as Go writes it
@@ -283,6 +288,15 @@ def decode(x: Any, desc: tuple | None, ns: dict, into: Any = None, where: str = 
         if type(x) in (int, float) and type(x) is not bool:
             return float(x)
         raise bad
+    if k == "float32":
+        if type(x) not in (int, float):
+            raise bad
+        v = V.f32(x)
+        if math.isinf(v):  # past float32's range: Go's error quotes the number (here as Python reads it)
+            num = repr(x).replace("e+", "e")
+            raise JSONError(f"json: cannot unmarshal number {num} into Go "
+                            f"{'struct field ' + where if where else 'value'} of type {_gotype(desc)}")
+        return v
     if k == "string":
         if type(x) is str:
             return x

@@ -20,6 +20,7 @@ sharing the goroutine bookkeeping (GInfo) that the leak walk and the traceback r
 from __future__ import annotations
 
 import gc
+import math
 import random
 import sys
 import time as _time
@@ -542,11 +543,11 @@ class Helpers:
         bound.go_entry = m  # type: ignore[attr-defined]
         return bound
 
-    def methods_arg(self, v: Any, t: str, methods: tuple) -> Any:
+    def methods_arg(self, v: Any, t: str, methods: tuple, goname: str = "") -> Any:
         """A named non-struct value into an interface: it keeps its type's methods (V.MethodsArg)."""
         if type(v) in (V.MethodsArg, V.StrArg):
             return v
-        return V.MethodsArg(v, t, [(attr, self.bind(m, v)) for attr, m in methods])
+        return V.MethodsArg(v, t, [(attr, self.bind(m, v)) for attr, m in methods], goname)
 
     def with_methods(self, f: Any, methods: tuple) -> Any:
         """``T(f)`` for a named func type T with methods (http.HandlerFunc): still callable, and carrying
@@ -781,7 +782,7 @@ class Helpers:
     def idiv(self, a: int, b: int) -> Any:
         """Go's ``a / b``: truncated toward zero for ints (panics on zero divisor), true division for floats."""
         if isinstance(a, float) or isinstance(b, float):
-            return a / b
+            return self.fdiv(a, b)
         if b == 0:
             raise V.PanicValue(V.RuntimeErrorValue("integer divide by zero"), "runtime error: integer divide by zero")
         q = abs(a) // abs(b)
@@ -800,7 +801,17 @@ class Helpers:
         """Go's ``/`` when either side may be float: ``idiv`` for two ints, else float division."""
         if type(a) is int and type(b) is int:
             return self.idiv(a, b)
-        return a / b
+        return self.fdiv(a, b)
+
+    @staticmethod
+    def fdiv(a: float, b: float) -> float:
+        """Go's float ``a / b``: by zero, ±Inf (the signs of both sides) or NaN (0/0), never a panic."""
+        try:
+            return a / b
+        except ZeroDivisionError:
+            if a != a or a == 0:
+                return math.nan
+            return math.copysign(math.inf, a) * math.copysign(1.0, b)
 
     def imod(self, a: int, b: int) -> int:
         """Go's ``a % b`` (the sign of ``a``); panics on a zero divisor."""
@@ -990,10 +1001,10 @@ class Helpers:
     def assert_(self, v: Any, spec: Any) -> Any:
         """Go's ``v.(T)``: ``v`` if it has type ``spec``, else the interface conversion panic."""
         if not self.is_type(v, spec):
-            want = spec.__name__.removeprefix("T_") if isinstance(spec, type) else _spec_text(spec)
+            want = getattr(spec, "_goname", spec.__name__) if isinstance(spec, type) else _spec_text(spec)
             raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {V.type_name(v)}, "
-                                                   f"not {want}"),
-                               f"interface conversion: interface {{}} is {V.type_name(v)}, not main.{want}")
+                                                   f"not {want}", prefix=""),
+                               f"interface conversion: interface {{}} is {V.type_name(v)}, not {want}")
         return self.unwrap(v, spec)
 
     def assert2(self, v: Any, spec: Any, zero: Any) -> tuple:
@@ -1027,7 +1038,7 @@ def _spec_text(spec: Any) -> str:
             return names[0]
         return "interface { " + "; ".join(f"{n}()" for n in names) + " }"
     if type(spec) is tuple and spec and spec[0] == "named":
-        return str(spec[1])
+        return str(spec[4] if len(spec) > 4 else spec[1])  # its Go name: main.T
     if type(spec) is tuple and spec:
         return str(spec[0])
     return str(spec)
@@ -1040,8 +1051,8 @@ def _print_arg(a: Any) -> str:
         return "false"
     if a is None:
         return "nil"
-    if isinstance(a, float):  # float64 or float32 (values.F32)
-        return f"{a:+e}"
+    if isinstance(a, float):  # float64 or float32 (values.F32): since Go 1.25 as fmt's %v prints it
+        return V.fmt_float(a)
     if type(a) in (int, str):
         return str(a)
     return "0xc000" + format(id(a) & 0xFFFFFF, "06x")

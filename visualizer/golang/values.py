@@ -279,9 +279,10 @@ class MethodsArg:
     the value, its type's key, and the type's methods bound to it as ``g_`` attributes, as Go's interface
     value carries them; ``v.(T)`` gives the value back."""
 
-    def __init__(self, v: Any, t: str, methods: list) -> None:
+    def __init__(self, v: Any, t: str, methods: list, goname: str = "") -> None:
         self.v = v
         self.t = t
+        self.goname = goname or t  # what %T prints: main.T
         for attr, bound in methods:
             setattr(self, attr, bound)
 
@@ -406,8 +407,8 @@ class RuntimeErrorValue(GoError):
 
     __slots__ = ()
 
-    def __init__(self, msg: str) -> None:
-        super().__init__("runtime error: " + msg)
+    def __init__(self, msg: str, prefix: str = "runtime error: ") -> None:
+        super().__init__(prefix + msg)  # a failed type assertion's error has no prefix
 
 
 # -- fmt --
@@ -511,6 +512,8 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
 
     Awaitable, because those methods are Go code."""
     if type(v) is TypedArg:
+        v = v.v
+    if type(v) is MethodsArg:  # fmt prints a named type's value as its underlying value (no String method)
         v = v.v
     if type(v) is DurArg:
         return duration_string(v.d)
@@ -693,6 +696,10 @@ async def _fmt_one(a: Any, verb: str, flags: str, prec: int, width: int = 0) -> 
         if verb == "T":
             return _pad(a.t, width, flags, verb)
         a = a.v
+    if type(a) is MethodsArg:
+        if verb == "T":
+            return _pad(a.goname, width, flags, verb)
+        a = a.v
     t = type(a)
     each = verb not in "vspT" or (width and verb in "vs")
     if (t is list or t is Slice) and each:
@@ -782,6 +789,8 @@ def type_name(a: Any) -> str:
         return "*" + type_name(a.p)
     if type(a) is BytesArg:
         return "[]uint8"
+    if type(a) is MethodsArg:
+        return a.goname
     t = type(a)
     if a is None:
         return "<nil>"
