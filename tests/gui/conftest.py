@@ -40,3 +40,11 @@ def wait_until(qtbot, cond, what: str, *, timeout: int = 60_000) -> None:
     def check() -> None:
         assert cond(), what() if callable(what) else what
     qtbot.waitUntil(check, timeout=timeout)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_font(qapp):
+    """Every window test sees the font the app gives itself (11 pt, app_font_setup), as the app and the
+    plugin do: not Qt's default for the first tests and the app's after the plugin's."""
+    from visualizer.gui.style import app_font_setup
+    app_font_setup(qapp)
