@@ -67,11 +67,11 @@ def live_names(node, cache: dict) -> frozenset:
     return got
 
 
-_CLOSURE_DEF = ""  # _local_name's answer for a func literal's Python def: Go reaches it only through variables
-_local_names: dict[str, str | None] = {}
+_CLOSURE_DEF: Any = object()  # _local_name's answer for a func literal's Python def: Go reaches it only through variables
+_local_names: dict[str, Any] = {}
 
 
-def _local_name(py: str) -> str | None:
+def _local_name(py: str) -> Any:
     """A frame local's Go name, ``_CLOSURE_DEF``, or None (not a Go variable); memoized, as every leak
     check asks it of every local of every goroutine it walks."""
     got = _local_names.get(py, _local_names)
@@ -97,7 +97,7 @@ def frame_values(ip: Any, code_name: str, lineno: int, f_locals: dict, cache: di
     out = []
     for k, v in f_locals.items():
         name = _local_name(k)
-        if name == _CLOSURE_DEF or (name is not None and live is not None and name not in live):
+        if name is _CLOSURE_DEF or (name is not None and live is not None and name not in live):
             continue
         out.append(v)
     return out
