@@ -35,7 +35,8 @@ def test_a_case_gets_a_row_with_both_leak_sets_and_a_summary():
     assert blank == "" and summary.startswith(f"{int(same)} of 1 cases") and "over 2 runs" in summary
 
 
-def test_an_unknown_case_is_one_line_and_exit_2():
+@pytest.mark.parametrize("name", ["nosuchcase", "../goker/cockroach10790", "../main"])
+def test_an_unknown_case_or_a_path_is_one_line_and_exit_2(name):
     _corpus_or_skip()
-    p = _goker("nosuchcase")
-    assert p.returncode == 2 and p.stdout == "" and p.stderr.count("\n") == 1 and "no case nosuchcase" in p.stderr
+    p = _goker(name)
+    assert p.returncode == 2 and p.stdout == "" and p.stderr.count("\n") == 1 and f"no case {name}" in p.stderr
