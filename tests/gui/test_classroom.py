@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontInfo, QFontMetricsF, QImage, QKeySequence
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from visualizer.core.presets import PRESETS
 from visualizer.core.scenario import go_source
@@ -123,6 +123,25 @@ def test_presenter_mode_at_the_apps_own_font_keeps_the_verdict_shown(open_window
         assert on_screen(w, w.findChild(object, "verdict")) and w.verdict.isVisible()
     finally:
         qapp.setFont(before)
+
+
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_settings_drawer_opened_at_1024_shows_every_field_whole(open_window, qapp, lang, go):  # noqa: F811
+    """At 1024x768 the drawer gets a third of the width (341 px); its rows were 380 px wide, so the
+    fields were cut at its right edge (no horizontal scroll bar): a long row now puts its field under
+    its label."""
+    w = open_window(size=(1024, 768), lang=lang, go=go)
+    w.set_drawer(True)
+    qapp.processEvents()
+    view = w.drawer.viewport()
+    fields = [f for f in w.controls.findChildren(QWidget) if f.isVisibleTo(w.controls)
+              and w.controls.form.indexOf(f) >= 0 and f.inherits("QAbstractSpinBox") | f.inherits("QComboBox")
+              | f.inherits("QLineEdit")]
+    assert len(fields) >= 6
+    for f in fields:
+        right = f.mapTo(view, f.rect().topRight()).x()
+        assert right < view.width(), (f.objectName() or type(f).__name__, right, view.width())
 
 
 BARE_AT_1024 = {"context", "drain"}  # their comments wrap into more rows than 18 px code has at 1024x768

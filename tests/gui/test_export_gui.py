@@ -162,3 +162,25 @@ def test_the_export_command_draws_presets_from_go_unless_native(monkeypatch, tmp
     assert main(["export", "png", "--preset", "unbuffered", "--sim-seconds", "1", "--out", out, "--native"]) == 0
     assert main(["export", "png", "--checks", "4", "--sim-seconds", "1", "--out", out]) == 0  # gateway.go has 10
     assert asked == [True, False, False]
+
+
+@pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
+def test_a_lanes_two_channels_are_labelled_alike(qtbot, english, monkeypatch, go):
+    # "done" had to give way to its name where "quit 0/0", a little narrower, still fitted: one row said
+    # what the other did not
+    import visualizer.gui.export as gexport
+    seen = []
+    real_grab = gexport._grab
+
+    def grab(w, size):
+        img = real_grab(w, size)
+        seen.append([t for t, _r, _f in w.stage.labels if t.split(" ")[0] in ("done", "quit")])
+        return img
+
+    monkeypatch.setattr(gexport, "_grab", grab)
+    list(frames_of_run(window_class=MainWindow, cfg=PRESETS["unbuffered"], start_ns=1_188_000_000,
+                       end_ns=1_188_000_000, fps=1, speed=1, size=(1366, 768), lang="en", from_go=go))
+    names = seen[0]
+    assert len(names) >= 8 and len(names) % 2 == 0, names
+    for done, quit_ in zip(names[::2], names[1::2], strict=True):
+        assert done.startswith("done") and quit_.startswith("quit") and ("/" in done) == ("/" in quit_), names

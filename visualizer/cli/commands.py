@@ -313,7 +313,11 @@ def cmd_export(a: argparse.Namespace) -> int:
 
     from ..gui import export as gexport
     from ..gui.window import MainWindow
-    _app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance()
+    if _app is None:  # the app's own font, as the window it draws has it
+        from ..gui.style import app_font_setup
+        _app = QApplication([])
+        app_font_setup(_app)
     from ..gui import i18n
     i18n.install(a.lang)
     try:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import (
     QApplication,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -163,8 +164,12 @@ class LayoutMixin:
     def _balance(self) -> None:
         """Share the width between drawer, stage and code: the code gets what its lines need."""
         total = self.split.width() or self.width()
+        form = self.controls.form
+        form.setRowWrapPolicy(QFormLayout.DontWrapRows)  # what the rows need side by side
         need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
         drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
+        if 0 < drawer < need:  # 1024 px wide: a long row puts its field under its label, not past the edge
+            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         # a side panel (the lesson's or the scheduler game's, gui/play.py) sits at the split's front
         panels = [p for p in (self.lesson_panel, getattr(self, "play_panel", None)) if p is not None]
         shown = next((p for p in panels if p.isVisible()), None)

@@ -312,6 +312,10 @@ class Stage(QWidget):
         handler_zone = QRectF(hx, y0 + 6, hw, h - 12)
         rows = [QRectF(chan_zone.left(), chan_zone.top() + i * chan_zone.height() / 2,
                        chan_zone.width(), chan_zone.height() / 2) for i in range(2)]
+        # both rows say "name len/cap", or both just the name: the wider label decides for the lane
+        bold = QFontMetricsF(self._font(12, True))
+        widest = max((f"{c.name} {c.len}/{c.cap}" for c in data if c is not None), key=bold.horizontalAdvance,
+                     default=None)
         for row, ch in zip(rows, data, strict=False):
             if ch is not None:
                 # red only where a sender waits with nobody left to receive: a returned handler's channel
@@ -319,7 +323,7 @@ class Stage(QWidget):
                 orphaned = returned and ch.sendq > 0
                 if orphaned:
                     self.orphans.append((r.req, ch.name))
-                self._draw_channel(p, row.adjusted(0, 2, 0, -2), ch, orphaned, follow and no_receiver)
+                self._draw_channel(p, row.adjusted(0, 2, 0, -2), ch, orphaned, follow and no_receiver, widest)
         self._draw_handler(p, handler_zone, r, chans)
         # check goroutines: home slots in a grid
         n = max(1, len(r.checks))
@@ -418,13 +422,15 @@ class Stage(QWidget):
             p.drawEllipse(c, 6, 6)
 
     def _draw_channel(self, p: QPainter, rect: QRectF, ch: ChannelView, orphaned: bool,
-                      no_receiver: bool = False) -> None:
+                      no_receiver: bool = False, fit_as: str | None = None) -> None:
+        """One channel: its label (sized as ``fit_as``, the lane's widest, so its rows agree) and slots."""
         cap = ch.cap
         p.setPen(INK)
         label = f"{ch.name} {ch.len}/{cap}"
+        probe = fit_as or label
         beside = min(px(12), rect.height() * 0.8)
-        f = fit_font(self._font(beside, True), label, rect.width() * 0.5 - 3, beside)
-        narrow = f.pixelSize() < 9 or QFontMetricsF(f).horizontalAdvance(label) > rect.width() * 0.5 - 3
+        f = fit_font(self._font(beside, True), probe, rect.width() * 0.5 - 3, beside)
+        narrow = f.pixelSize() < 9 or QFontMetricsF(f).horizontalAdvance(probe) > rect.width() * 0.5 - 3
         # label above the slots when the lane is tall enough for two rows, or narrow and not too low for them;
         # else beside (a narrow, low lane says just the channel's name there, at a size the class can read)
         if rect.height() >= px(34) or (narrow and rect.height() * 0.42 * 0.9 >= 9):
@@ -445,7 +451,7 @@ class Stage(QWidget):
             lw = rect.width() * 0.5
             body = QRectF(rect.left() + lw, rect.top() + 1, rect.width() - lw, rect.height() - 2)
             size = min(self._cap(12), rect.height() * 0.8)
-            whole = fit_font(self._font(size, True), label, lw - 3, size).pixelSize() >= min(10, size)
+            whole = fit_font(self._font(size, True), probe, lw - 3, size).pixelSize() >= min(10, size)
             self._label(p, QRectF(rect.left(), rect.top(), lw - 3, rect.height()), label if whole else ch.name,
                         size, bold=True, short=ch.name)
         pen = QPen(VERMILLION if orphaned else INK, 2, Qt.DashLine if orphaned else Qt.SolidLine)
