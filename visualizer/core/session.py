@@ -113,7 +113,9 @@ class Session:
             self.live = scenario.start(self.rt, cfg)
         self.rt.trace.events.max_chunks = KEEP_CHUNKS
         self.ceiling_hit = False
-        self.driver = Driver(self.rt, speed=self._speed, slice_s=0.004,
+        # 2 ms slices: a frame (fold and paint, ~12 ms) and the slice the loop ran before it stay under the
+        # 20 ms loop-lag target; longer ones ran no further, as the fold's backlog paces a flat-out run
+        self.driver = Driver(self.rt, speed=self._speed, slice_s=0.002,
                              throttle=lambda: self.backlog() > MAX_BACKLOG, guard=self._at_ceiling)
         self.folder = Folder(keep=self.keep, pins=self.pins)
         self.rewinder = Rewinder(keep=self.keep, pins=self.pins)

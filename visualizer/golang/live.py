@@ -61,7 +61,8 @@ class LiveRuntime(GoRuntime):
     ``detect_stranded`` applies Go's goroutineleak rule instead of the core's reachability."""
 
     def __init__(self, *, seed: int = 0, explore: bool = False) -> None:
-        super().__init__(seed=seed, explore=explore, keep_trace=True)
+        # Go's leak rule judges (detect_stranded below): the core's reachability would only cost every spawn
+        super().__init__(seed=seed, explore=explore, keep_trace=True, core_reach=False)
         self.parked_at = {}
         self.ip: Interp | None = None
         self.ended = False  # main returned (or the program exited): nothing more happens
