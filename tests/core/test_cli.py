@@ -31,7 +31,8 @@ KEYS = {"variant", "checks", "capacity_done", "capacity_quit", "requests", "task
 
 
 def test_json_worked_example_fail_first():
-    r = run_json("--checks", "10", "--capacity", "0", "--fail", "0")
+    r = run_json("--checks", "10", "--capacity", "0", "--fail", "0", "--native")
+    assert r["source"] == "transcription"
     assert KEYS <= set(r)
     assert r["variant"] == "seed"
     assert (r["checks"], r["capacity_done"], r["capacity_quit"], r["requests"]) == (10, 0, 0, 1)
@@ -42,6 +43,50 @@ def test_json_worked_example_fail_first():
     assert r["python_bytes_measured"] > 0
     assert r["sim_time_ms"] == 50.0
     assert len(r["trace_sha256"]) == 64 and int(r["trace_sha256"], 16) >= 0
+
+
+def test_run_runs_the_handler_from_go_by_default_and_says_so():
+    """As the window does: gateway.go when it can run the config, with the transcription's counts."""
+    go = run_json("--fail", "0")
+    native = run_json("--fail", "0", "--native")
+    assert (go["source"], native["source"]) == ("gateway.go", "transcription")
+    for k in ("stranded", "stranded_by_channel", "tasks_spawned", "requests", "requests_rejected"):
+        assert go[k] == native[k], k
+    assert go["stranded"] == 9
+    assert go["parked_by_site"] == {"gateway.go:48:send:done@gateway.go:51": 9}
+    # the modelled server gives what it started 200 ms after the last request before the run ends
+    assert go["sim_time_ms"] == pytest.approx(200.0, abs=0.01)
+    text = leakviz("--fail", "0").stdout
+    assert "the handler ran            from Go (goplay/examples/gateway.go)" in text
+    assert "9  parked at gateway.go:51 (send on done)" in text
+
+
+def test_what_gateway_go_cannot_run_runs_as_the_transcription_and_interpret_refuses_it():
+    r = run_json("--checks", "5", "--fail", "0")
+    assert r["source"] == "transcription" and r["stranded"] == 4
+    p = leakviz("--checks", "5", "--interpret")
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr.splitlines() == ["leakviz run: error: the gateway in Go has its 10 checks and their delays "
+                                     "written in its code: edit gateway.go to change them"]
+    p = leakviz("--interpret", "--native")
+    assert p.returncode == 2 and len(p.stderr.splitlines()) == 1 and "not allowed with" in p.stderr
+
+
+def test_a_run_from_go_stops_at_the_ceiling_and_refuses_one_above_its_memory_budget():
+    p = leakviz("--requests", "100000", "--concurrent", "--rate", "1000000", "--max-live", "2000", "--json")
+    assert p.returncode == 0, p.stderr
+    r = json.loads(p.stdout)
+    assert r["source"] == "gateway.go" and r["stopped_at_ceiling"] is True
+    assert r["requests"] < 1000  # stopped at the ceiling, not at the end of 100,000 requests
+    assert p.stderr.splitlines() == ["leakviz run: stopped at 2,000 live goroutines: this is the leak at work (in "
+                                     "Go every stranded goroutine stays until the process dies); leakviz stops "
+                                     "here so that it does not eat this computer's memory too (set the ceiling "
+                                     "with --max-live)"]
+    p = leakviz("--max-live", "120001")
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr.splitlines() == ["leakviz run: error: --max-live above 120,000 needs --native: a run from Go "
+                                     "keeps within its memory budget (about 5.5 KB a goroutine)"]
+    assert run_json("--max-live", "120001", "--native")["stranded"] == 5
 
 
 def test_json_worked_example_fail_two_and_ten():

@@ -170,13 +170,36 @@ def _add_window_args(p: argparse.ArgumentParser) -> None:
     g.add_argument("--scheduler", action="store_true",
                    help="open 'play the scheduler' (View menu, F2): choose how one request's checks end and when, "
                         "predict, run")
-    src = g.add_mutually_exclusive_group()
+    _add_source_args(g)
+
+
+def _add_source_args(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """--interpret / --native: how the article's handler runs, the same for the window, run and export."""
+    src = p.add_mutually_exclusive_group()
     src.add_argument("--interpret", action="store_true",
-                     help="run the preset from Go (goplay/examples/gateway.go: its handler, checks and dials, sent "
-                          "the preset's requests): the default; with this flag, what cannot run from Go is an error")
+                     help="run the handler from Go (goplay/examples/gateway.go: its handler, checks and dials, sent "
+                          "the scenario's requests): the default whenever gateway.go can run the scenario; with "
+                          "this flag, what it cannot run is an error")
     src.add_argument("--native", action="store_true",
-                     help="run the preset on the Python transcription of the handler (the bench's baseline) "
+                     help="run the Python transcription of the handler (the bench's baseline, about 4.7x faster) "
                           "instead of gateway.go")
+
+
+def runs_from_go(cfg, a: argparse.Namespace) -> bool:
+    """Whether ``cfg`` runs from gateway.go: by default when gateway.go can run it (else the transcription
+    does, which takes any number of checks and delays); never with --native; with --interpret what gateway.go
+    cannot run raises ConfigError (one line saying what the Go code fixes)."""
+    from ..core.scenario import ConfigError
+    from ..golang import gateway
+    if getattr(a, "native", False):
+        return False
+    try:
+        gateway.check(cfg)
+    except ConfigError:
+        if getattr(a, "interpret", False):
+            raise
+        return False
+    return True
 
 
 # scenario flag dest -> the Config fields it sets

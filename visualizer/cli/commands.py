@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .args import _max_live, config_from_args, display_error, parse_dials, view_error
+from .args import _max_live, config_from_args, display_error, parse_dials, runs_from_go, view_error
 
 
 def _kib(n: int) -> str:
@@ -22,6 +22,8 @@ def format_report(r: dict) -> str:
         f"leakviz run: variant {r['variant']}, {r['checks']} checks, capacity done={r['capacity_done']} "
         f"quit={r['capacity_quit']}, {r['requests']:,} request(s)"
         f"{' overlapping' if r['concurrent'] else ' one after another'}, seed {r['seed']}",
+        "  the handler ran            " + ("from Go (goplay/examples/gateway.go)" if r["source"] == "gateway.go"
+                                             else "as its Python transcription"),
         f"  requests rejected early    {r['requests_rejected']:,}",
         f"  goroutines spawned         {r['tasks_spawned']:,} ({r['checks_spawned']:,} checks)",
         f"  stranded forever           {r['stranded']:,}  ({by_ch})",
@@ -58,7 +60,7 @@ def cmd_run(a: argparse.Namespace) -> int:
     ``--save`` path (checked before the run), 1 if the simulated program
     panicked, else 0."""
     from ..core.atomic import target_of
-    from ..core.report import ceiling_message, report, simulate
+    from ..core.report import simulate
     from ..core.scenario import ConfigError
     from ..core.session import default_max_live
     try:
@@ -69,18 +71,31 @@ def cmd_run(a: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as e:
         print(f"leakviz run: error: {e}", file=sys.stderr)
         return 2
+    from ..golang import gateway
+    from ..golang.budget import BudgetExceeded
     go = None
-    if getattr(a, "interpret", False):
-        from ..golang import gateway
-        try:
+    try:
+        if runs_from_go(cfg, a):
+            max_live = gateway.max_live(a.max_live, max_live)
             go = gateway.program(cfg)
-        except ConfigError as e:
-            print(f"leakviz run: error: {e}", file=sys.stderr)
-            return 2
-        rt, _ip = go.start()
-        rt.run()
-    else:
-        rt = simulate(cfg, max_live=max_live)
+    except ConfigError as e:
+        print(f"leakviz run: error: {e}", file=sys.stderr)
+        return 2
+    try:
+        rt = simulate(cfg, max_live=max_live) if go is None else gateway.simulate(cfg, max_live=max_live, prog=go)
+    except BudgetExceeded as e:
+        print(f"leakviz run: {e.line()}", file=sys.stderr)
+        return 2
+    try:
+        return _report_run(a, cfg, rt, go, max_live)
+    finally:
+        rt.shutdown()
+
+
+def _report_run(a: argparse.Namespace, cfg, rt, go, max_live: int) -> int:
+    """``run``'s report, its save and its exit code, for a run made."""
+    from ..core.report import ceiling_message, report
+    from ..golang import gateway
     r = report(cfg, rt, max_live=max_live)
     if r["stopped_at_ceiling"]:
         print(f"leakviz run: {ceiling_message(max_live)}", file=sys.stderr)
@@ -272,8 +287,20 @@ def cmd_export(a: argparse.Namespace) -> int:
     if a.kind in ("csv", "json"):
         from ..core.report import ceiling_hit, ceiling_message, report, simulate
         from ..core.session import default_max_live
+        from ..golang import gateway
         max_live = default_max_live()
-        rt = simulate(cfg, until=None if seconds is None else int(seconds * 1e9), max_live=max_live)
+        until = None if seconds is None else int(seconds * 1e9)
+        try:
+            from_go = runs_from_go(cfg, a)
+            if from_go:
+                max_live = gateway.max_live(None, max_live)
+        except ConfigError as e:
+            return fail(str(e))
+        from ..golang.budget import BudgetExceeded
+        try:
+            rt = (gateway.simulate if from_go else simulate)(cfg, until=until, max_live=max_live)
+        except BudgetExceeded as e:
+            return fail(e.line())
         if ceiling_hit(rt, max_live):
             print(f"leakviz export: {ceiling_message(max_live)}", file=sys.stderr)
         try:
@@ -303,11 +330,10 @@ def cmd_export(a: argparse.Namespace) -> int:
         return fail(f"that is {frames_f:,.0f} frames; at most {most:,} (lower --fps, raise --speed or shorten "
                     "the stretch)")
     frames_n = int(frames_f)
-    from ..golang import gateway
     try:  # what the app shows: the handler from Go, when gateway.go runs this config
-        from_go = not a.native and gateway.check(cfg) is not None
-    except ConfigError:
-        from_go = False
+        from_go = runs_from_go(cfg, a)
+    except ConfigError as e:
+        return fail(str(e))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 

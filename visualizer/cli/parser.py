@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .args import _add_scenario_args, _add_traffic_args, _add_window_args, _finite, _Parser, _size
+from .args import _add_scenario_args, _add_source_args, _add_traffic_args, _add_window_args, _finite, _Parser, _size
 from .commands import cmd_bench, cmd_export, cmd_go, cmd_run, cmd_soak, cmd_test
 
 
@@ -27,9 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="stop at this many live simulated goroutines (default: from this machine's memory)")
     r.add_argument("--save", type=str, metavar="FILE",  # str: Path() would drop a trailing slash
                    help="also save the run (config and every event) to open in the window: leakviz --open FILE")
-    r.add_argument("--interpret", action="store_true",
-                   help="run the handler and its checks from Go (goplay/examples/gateway.go) through the Go "
-                        "front end instead of the Python transcription")
+    _add_source_args(r)
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("export", help="write the metrics (CSV), the report (JSON), a frame (PNG), a "
                        "stretch of the run (animated GIF, or MP4/WebM video for slides) or a runnable Go program (go)",
@@ -59,10 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=["en", "zh_CN"], default="en", help="png/gif/video: interface language")
     e.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
                    help="png/gif/video: image size in pixels (default: 1280x800)")
-    e.add_argument("--native", action="store_true",
-                   help="png/gif/video: draw the Python transcription of the handler; by default the window "
-                        "draws what the app shows, the handler run from Go (goplay/examples/gateway.go), "
-                        "when the config is one gateway.go runs")
+    _add_source_args(e)
     e.set_defaults(func=cmd_export)
     b = sub.add_parser("bench", help="measure engine throughput, frame time, loop lag, memory and start-up",
                        description="Measure, in one run, what leakviz must reach on this machine and print "

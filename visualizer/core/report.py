@@ -51,6 +51,7 @@ def report(cfg: scenario.Config, rt: Runtime, snap: Snapshot | None = None, *,
         "requests_configured": cfg.requests,
         "concurrent": cfg.concurrent,
         "seed": cfg.seed,
+        "source": "gateway.go" if rt.from_source else "transcription",  # what ran the handler
         "requests_rejected": outcomes.get("rejected", 0),
         "tasks_spawned": snap.spawned,
         # from Go, a check's role is its go statement ("gateway.go:48"): what is neither main nor a handler

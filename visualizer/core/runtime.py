@@ -232,6 +232,7 @@ class Runtime:
     """
 
     core_reach = True  # track which goroutine can reach which channel (detect_stranded's reachability)
+    from_source = False  # a program run from Go source (golang/), not a Python transcription
 
     def sync_turn(self) -> Any:
         """Before a lock is taken: None, or an awaitable that lets other goroutines run first (a schedule
@@ -560,13 +561,18 @@ class Runtime:
         at ``max_live``: a leak grows without end, and memory does not."""
         tail = self.trace.events.tail
         goroutines = self.goroutines
+        # under a ceiling, look at it every few thousand steps: a program whose steps move the clock (Go's
+        # time slices) can start goroutines without end before nothing is runnable
+        steps = -1 if max_live is None else 4096
         with gc_paused(self):
             while self.panic is None:
-                self.run_ready()
+                self.run_ready(steps)
                 if len(tail) >= 4 * Events.CHUNK:
                     self.trace.events.compact()
                 if max_live is not None and len(goroutines) >= max_live:
                     return True
+                if steps > 0 and self.runnable():
+                    continue
                 if not self._timers or self.panic is not None:
                     break
                 if until is not None and self._timers[0][0] > until:

@@ -94,6 +94,8 @@ def _hold_nothing(_g: Any, _ch: Any) -> None:
 class GoRuntime(Runtime):
     """The core runtime with Go's scheduling order (see the module docstring)."""
 
+    from_source = True
+
     def __init__(self, *, seed: int = 0, explore: bool = False, fifo: bool = False, trace: Any = None,
                  keep_trace: bool = True, core_reach: bool = True) -> None:
         super().__init__(seed=seed, trace=trace)
