@@ -3244,6 +3244,8 @@ class Compiler:
                     and self.lookup(x.text.decode().strip("()")).kind == "type":
                 raise self.err(x, "unsupported: pointer type in expression")
             return f"_h.load({self.expr(x)})"
+        if op == "-" and self.exact_of(e) == 0:
+            return "0.0"  # Go's constant arithmetic is exact: the constant -0.0 is zero, not IEEE's -0
         a = self.expr(x)
         if op == "!":
             return f"(not {a})"
