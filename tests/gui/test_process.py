@@ -313,7 +313,13 @@ def test_run_save_then_open_in_the_window(tmp_path):
                        env=ENV, capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "truncated" in r.stderr
     head = json.loads(gzip.decompress(run.read_bytes()).split(b"\n", 1)[0])
-    assert (head["version"], head["run"]) == (2, "preset")  # run --save writes the one format
+    assert (head["version"], head["run"]) == (2, "program")  # run --save writes the one format: from Go, the source
+    native = tmp_path / "n.leakviz-run"
+    r = subprocess.run([sys.executable, "-m", "visualizer", "run", "--requests", "20", "--concurrent", "--fail", "0",
+                        "--native", "--save", str(native)], env=ENV, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    head = json.loads(gzip.decompress(native.read_bytes()).split(b"\n", 1)[0])
+    assert (head["version"], head["run"]) == (2, "preset")  # the transcription's run: its config and events
 
 
 SAVED = ROOT / "tests" / "core" / "data" / "saved"
