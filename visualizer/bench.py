@@ -263,7 +263,7 @@ def bench_presenter(n: int, frames: int, go: bool = False) -> dict[str, Any]:
 
     app = QApplication.instance() or QApplication([])
     cfg = Config(checks=10, requests=-(-n // 9), concurrent=True, rate=1000.0, fail=(0,), seed=1).validate()
-    win = MainWindow(preset="unbuffered", speed=None, lang="en", size=(1920, 1080), present=True)
+    win = MainWindow(preset="unbuffered", speed=None, lang="en", size=(1920, 1080), present=True, from_go=False)
     win.timer.stop()  # frames are made here, one after another
     if go:
         why = win.open_preset_from_go(cfg)
@@ -309,7 +309,7 @@ def bench_lag(seconds: float, program: tuple[list, dict] | None = None, go: bool
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    win = MainWindow(preset="unbuffered", speed=None, lang="en")
+    win = MainWindow(preset="unbuffered", speed=None, lang="en", from_go=False)
     if program is not None:
         win.open_program(program[0], **program[1])
     elif go:

@@ -60,7 +60,7 @@ class LeakvizDriver:
             why = ""
         except ConfigError as e:
             why = str(e)
-        win = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present)
+        win = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present, from_go=False)
         self.qtbot.addWidget(win)
         if interpret and why:
             win.close()
@@ -92,7 +92,7 @@ class LeakvizDriver:
             files = test_files(source) if test is not None else load_sources([source])  # OSError: unreadable
         except GoSourceError as e:
             raise ValueError(e.lines()[0]) from None
-        win = MainWindow(speed=None, lang=lang, size=size, present=present)
+        win = MainWindow(speed=None, lang=lang, size=size, present=present, from_go=False)
         self.qtbot.addWidget(win)
         how = {"test": test} if test is not None else {"handler": handler}
         why = win.open_program(files, dials=dials, seed=seed, **how)

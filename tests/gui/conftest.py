@@ -26,7 +26,9 @@ def window(qtbot, qloop):
     from visualizer.gui import i18n
     from visualizer.gui.window import MainWindow
 
-    w = MainWindow(preset="unbuffered", speed=None, lang="en")
+    # the transcription's window: these tests read and set its Config (a window from Go, the app's default,
+    # has dials and a program instead; test_program_window and the classroom tests run it)
+    w = MainWindow(preset="unbuffered", speed=None, lang="en", from_go=False)
     qtbot.addWidget(w)
     w.show()
     yield w

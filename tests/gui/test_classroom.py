@@ -29,11 +29,11 @@ def open_window(qtbot, qloop):
 
     def make(size=(1024, 768), lang="en", preset="unbuffered", seconds=3.0, present=False, zoom=1.0, go=False):
         """``go``: the preset's handler run from gateway.go (as ``--interpret``), not the Python scenario."""
-        w = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present, zoom_factor=zoom)
+        w = MainWindow(preset=preset, speed=None, lang=lang, size=size, present=present, zoom_factor=zoom, from_go=go)
         qtbot.addWidget(w)
         made.append(w)
         if go:
-            assert w.open_preset_from_go(PRESETS[preset]) == ""
+            assert w.article_from_go() is not None  # the preset, run from gateway.go
         w.show()
         qtbot.waitExposed(w)
         if seconds:

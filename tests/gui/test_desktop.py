@@ -62,7 +62,7 @@ def test_what_is_changed_in_one_window_is_there_in_the_next(open_with, tmp_path)
 
     w2, opts = open_with(path)
     assert opts["lang"] == "zh_CN" and w2.lang == "zh_CN"
-    assert opts["preset"] == "too-small" and w2.session.cfg == PRESETS["too-small"]
+    assert opts["preset"] == "too-small" and w2.article_from_go() == PRESETS["too-small"]  # from gateway.go
     assert opts["speed"] == 1.0 and w2.session.speed == 1.0
     assert w2.user_zoom == pytest.approx(1.3)
     assert w2.presenting and not w2.menuBar().isVisible()
@@ -192,8 +192,11 @@ def test_dropping_a_run_file_opens_it(open_with, tmp_path, qtbot):
     assert w.current_file is None
     assert drop(w, run) == (True, True)
     wait_until(qtbot, lambda: w.current_file == run, lambda: f"the run to open; {w.statusBar().currentMessage()}")
-    assert len(w.session.rt.trace.events) == events
-    assert "dropped.leakviz-run" in w.statusBar().currentMessage()
+    # a run from gateway.go is saved as its source and settings, and run again to the moment saved, paused
+    wait_until(qtbot, lambda: w.catching_up is None, lambda: f"the saved moment; {w.session.rt.now} ns so far")
+    assert w.session.rt.now == 400_000_000 and len(w.session.rt.trace.events) == events
+    assert not w.session.playing
+    assert "dropped.leakviz-run: at 0.400 s, as it was saved" in w.statusBar().currentMessage()
 
     junk = tmp_path / "junk.leakviz-run"
     junk.write_text("not a run")

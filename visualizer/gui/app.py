@@ -60,7 +60,8 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     opts = launch_options(settings, given, preset=preset, speed=speed, lang=lang, zoom=zoom, present=present,
                           opened=opened)
     opened = opts.pop("opened")
-    win = MainWindow(max_live=max_live, size=size, settings=settings, **opts)
+    win = MainWindow(max_live=max_live, size=size, settings=settings,
+                     from_go=from_go and program is None and opened is None, **opts)
     # An exception in our own code (a slot, a callback) is logged whole and
     # shown in the status bar; the app keeps running.
     sys.excepthook = lambda typ, exc, tb: win.show_error(exc.with_traceback(tb))
@@ -72,10 +73,8 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
     win.presets_from_go = from_go  # a preset chosen later, also from a Go file's window, runs the same way
-    if program is not None or (from_go and opened is None):
-        from ..core.presets import PRESETS
-        why = win.open_program(program[0], **program[1]) if program is not None else \
-            win.open_preset_from_go(PRESETS[win.preset_name])
+    if program is not None:
+        why = win.open_program(program[0], **program[1])
         if why:
             print(f"leakviz: error: {why}", file=sys.stderr)
             win.session.stop()

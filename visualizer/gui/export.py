@@ -448,7 +448,7 @@ def _hidden_window(window_class: type, cfg: Config, size: tuple[int, int], lang:
     if lang is None:  # keep the app's language: installing another one would switch every window
         lang = next((w.lang for w in QApplication.topLevelWidgets() if isinstance(w, window_class)), None)
     preset = preset_of(cfg)
-    w = window_class(preset=preset or DEFAULT_PRESET, speed=speed, lang=lang)
+    w = window_class(preset=preset or DEFAULT_PRESET, speed=speed, lang=lang, from_go=False)  # the caller's source
     w.timer.stop()
     w.session.reset(cfg)  # controls, code, verdict and preset box follow (the session's events)
     w.stage.animate = False

@@ -170,6 +170,7 @@ class FilesMixin:
         """Open a saved run of either kind (or an older ``.leakviz-go``): a preset's to replay with the
         timeline, a program's to run again here. False, the reason in the status bar, when it cannot."""
         from ..goplay.savefile import SaveFileError, load_saved
+        self.end_catch_up()  # a saved run still being run to its moment gives way to the next one
         try:
             rec = load_saved(path)
         except SaveFileError as e:
@@ -195,6 +196,13 @@ class FilesMixin:
             from ..goplay.savefile import run_options
             if self.open_program(rec.program.files, **run_options(rec.program)):
                 return False
+            t_ns = (rec.program.ran or {}).get("t_ns") or 0
+            if t_ns > 0:  # to the moment it was saved, flat out (never blocking the window), then paused there
+                self.catching_up = (path, t_ns, self.session.speed)
+                self.session.set_speed(None)
+                self.session.run_until(t_ns)
+                self.statusBar().showMessage(self.tr("Opened {p}: running it again to {t} s, where it was saved…")
+                                             .format(p=path, t=f"{t_ns / 1e9:,.3f}"))
         else:
             self.playback.go_live()
             if self.program is not None:  # the article's views come back first, as choosing a preset does

@@ -32,7 +32,7 @@ def bench_go_frames(counts: list[int], frames: int) -> dict[str, Any]:
     progs += [(f"{n:,} goroutines over 20 go sites", [(f"many{n}.go", many_goroutines(n).encode())]) for n in counts]
     out = {}
     for name, files in progs:
-        win = MainWindow(speed=None, lang="en", size=(1280, 800))
+        win = MainWindow(speed=None, lang="en", size=(1280, 800), from_go=False)
         win.timer.stop()  # frames are made here, one after another
         t0 = time.perf_counter()
         why = win.open_program(files)

@@ -64,13 +64,18 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
 
     def __init__(self, *, preset: str = DEFAULT_PRESET, speed: float | None = 0.05,
                  lang: str | None = None, max_live: int | None = None, size: tuple[int, int] | None = None,
-                 zoom_factor: float = 1.0, present: bool = False, settings: Settings | None = None) -> None:
+                 zoom_factor: float = 1.0, present: bool = False, settings: Settings | None = None,
+                 from_go: bool = True) -> None:
+        """``from_go``: the preset runs from goplay/examples/gateway.go, as the app runs it; False: on the
+        Python transcription of the handler (the bench's baseline, the scheduler game), or for a caller that
+        opens another source at once."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else Settings.memory()
         self.current_file: Path | None = None  # the saved run shown, until the run changes
         self.program_source: tuple[list, dict] | None = None  # a program's files and go's service options
         self._export_job = None
+        self.catching_up: tuple | None = None  # (path, saved time, speed): a saved program run again to its moment
         self.presenting = False
         set_text_floor(0)  # a new window starts out of presenter mode: no floor left by another
         self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
@@ -80,7 +85,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.requested_size = size
         self.preset_name = preset
         self.timeline_of = None  # the session whose trace the timeline shows, when not this window's own
-        self.presets_from_go = False  # once a preset ran from gateway.go, every preset chosen does (the app's way)
+        self.presets_from_go = from_go  # once a preset ran from gateway.go, every preset chosen does (the app's way)
         cfg = PRESETS[preset]
         self.session = Session(cfg, speed=speed, max_live=max_live)
         self.session.on_error = self.show_error
@@ -136,6 +141,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
             self.set_presenter(True)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
+        if from_go:
+            self.open_preset_from_go(cfg)  # every preset is one gateway.go runs
         self.refresh()
         if self.settings.warning:  # said in full on stderr; here in a line
             self.statusBar().showMessage(self.tr("The settings file could not be read and was set aside: "
@@ -529,6 +536,11 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         if snap.panic and snap.panic != "shut down":
             self.statusBar().showMessage(self.tr("panic: {msg} (goroutine {g}): the simulated program "
                                                  "stopped, as Go would.").format(msg=snap.panic, g=snap.panic_gid))
+        if self.catching_up is not None and (self.session.driver.paused or self.session.finished):
+            path = self.end_catch_up()
+            self.statusBar().showMessage(self.tr("Opened {p}: at {t} s, as it was saved. Drag the timeline to "
+                                                 "replay it, or play on.").format(p=path, t=f"{snap.t / 1e9:,.3f}"),
+                                         8000)
         self.frame_rendered.emit()
         if self._screenshot is not None:
             path, until = self._screenshot
@@ -537,6 +549,17 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
             if snap.t >= until or self.session.finished or at_ceiling:
                 self._screenshot = None
                 self._finish_screenshot(path)
+
+    def end_catch_up(self):
+        """Stop running a saved program to its moment (reached, or another file opened): paused, at the
+        window's pace again. Returns the file's path, or None when none was being run."""
+        if self.catching_up is None:
+            return None
+        path, _t_ns, speed = self.catching_up
+        self.catching_up = None
+        self.session.pause()
+        self.session.set_speed(speed)
+        return path
 
     def _update_stats(self, snap: Snapshot) -> None:
         rate = leak_rate(snap)

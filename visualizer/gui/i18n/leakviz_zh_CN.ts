@@ -756,117 +756,122 @@
         <translation>已将运行保存到 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="184"/>
+        <location filename="../files.py" line="185"/>
         <source>This file no longer exists: {p}</source>
         <translation>这个文件已不存在：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="205"/>
+        <location filename="../files.py" line="204"/>
+        <source>Opened {p}: running it again to {t} s, where it was saved…</source>
+        <translation>已打开 {p}：正在重新运行到保存时的 {t} 秒…</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="213"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="239"/>
+        <location filename="../files.py" line="247"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="241"/>
+        <location filename="../files.py" line="249"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="257"/>
+        <location filename="../files.py" line="265"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="258"/>
+        <location filename="../files.py" line="266"/>
         <source>Go source (*.go);;leakviz runs (*.leakviz-run *.leakviz-go)</source>
         <translation>Go 源码 (*.go);;leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="301"/>
+        <location filename="../files.py" line="309"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="302"/>
+        <location filename="../files.py" line="310"/>
         <source>leakviz runs (*.leakviz-run *.leakviz-go)</source>
         <translation>leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="315"/>
+        <location filename="../files.py" line="323"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="333"/>
+        <location filename="../files.py" line="341"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="344"/>
+        <location filename="../files.py" line="352"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="357"/>
+        <location filename="../files.py" line="365"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="383"/>
+        <location filename="../files.py" line="391"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="383"/>
+        <location filename="../files.py" line="391"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="384"/>
+        <location filename="../files.py" line="392"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../files.py" line="384"/>
+        <location filename="../files.py" line="392"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="384"/>
+        <location filename="../files.py" line="392"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="385"/>
+        <location filename="../files.py" line="393"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="385"/>
+        <location filename="../files.py" line="393"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="386"/>
+        <location filename="../files.py" line="394"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="389"/>
+        <location filename="../files.py" line="397"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="389"/>
+        <location filename="../files.py" line="397"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="393"/>
+        <location filename="../files.py" line="401"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -887,7 +892,7 @@
 <context>
     <name>LayoutMixin</name>
     <message>
-        <location filename="../layout.py" line="245"/>
+        <location filename="../layout.py" line="250"/>
         <source>Zoom {z} %</source>
         <translation>缩放 {z} %</translation>
     </message>
@@ -1459,400 +1464,405 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="141"/>
+        <location filename="../window.py" line="148"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="173"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167"/>
+        <location filename="../window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169"/>
+        <location filename="../window.py" line="176"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="170"/>
+        <location filename="../window.py" line="177"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="172"/>
+        <location filename="../window.py" line="179"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="180"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="181"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="183"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="184"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="185"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="186"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="187"/>
         <source>Replay an access &amp;log…</source>
         <translation>重放访问日志(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="188"/>
         <source>Back to made-up requests</source>
         <translation>改回模拟生成的请求</translation>
     </message>
     <message>
-        <location filename="../window.py" line="182"/>
+        <location filename="../window.py" line="189"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="191"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="192"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="193"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="194"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="195"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="196"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="190"/>
+        <location filename="../window.py" line="197"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="199"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="200"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="201"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="202"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="205"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="206"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="207"/>
         <source>Play the &amp;scheduler</source>
         <translation>扮演调度器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="208"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="209"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="203"/>
+        <location filename="../window.py" line="210"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="204"/>
+        <location filename="../window.py" line="211"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="214"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="215"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="216"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="217"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="211"/>
+        <location filename="../window.py" line="218"/>
         <source>&amp;Follow one request</source>
         <translation>跟踪一个请求(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="212"/>
+        <location filename="../window.py" line="219"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="213"/>
+        <location filename="../window.py" line="220"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="221"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="226"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="227"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="221"/>
-        <location filename="../window.py" line="570"/>
+        <location filename="../window.py" line="228"/>
+        <location filename="../window.py" line="593"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="222"/>
+        <location filename="../window.py" line="229"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="224"/>
+        <location filename="../window.py" line="231"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="232"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="232"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="233"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="233"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="227"/>
+        <location filename="../window.py" line="234"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="228"/>
+        <location filename="../window.py" line="235"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="228"/>
+        <location filename="../window.py" line="235"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="231"/>
+        <location filename="../window.py" line="238"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="282"/>
+        <location filename="../window.py" line="289"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="307"/>
+        <location filename="../window.py" line="314"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="308"/>
+        <location filename="../window.py" line="315"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="322"/>
+        <location filename="../window.py" line="329"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="408"/>
+        <location filename="../window.py" line="415"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="420"/>
-        <location filename="../window.py" line="425"/>
+        <location filename="../window.py" line="427"/>
+        <location filename="../window.py" line="432"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="454"/>
+        <location filename="../window.py" line="461"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="449"/>
         <location filename="../window.py" line="456"/>
+        <location filename="../window.py" line="463"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="462"/>
+        <location filename="../window.py" line="469"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="463"/>
+        <location filename="../window.py" line="470"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="530"/>
+        <location filename="../window.py" line="537"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="567"/>
+        <location filename="../window.py" line="541"/>
+        <source>Opened {p}: at {t} s, as it was saved. Drag the timeline to replay it, or play on.</source>
+        <translation>已打开 {p}：停在保存时的 {t} 秒。拖动时间轴即可回放，也可以继续运行。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="590"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="574"/>
+        <location filename="../window.py" line="597"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="574"/>
+        <location filename="../window.py" line="597"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="576"/>
+        <location filename="../window.py" line="599"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="576"/>
+        <location filename="../window.py" line="599"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="577"/>
+        <location filename="../window.py" line="600"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="578"/>
+        <location filename="../window.py" line="601"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="598"/>
+        <location filename="../window.py" line="621"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="615"/>
+        <location filename="../window.py" line="638"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="627"/>
+        <location filename="../window.py" line="650"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="628"/>
+        <location filename="../window.py" line="651"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -2270,13 +2280,13 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
     </message>
     <message>
         <location filename="../stage.py" line="306"/>
-        <location filename="../stage.py" line="458"/>
+        <location filename="../stage.py" line="464"/>
         <source>no buffer</source>
         <translation>无缓冲</translation>
     </message>
     <message>
         <location filename="../stage.py" line="297"/>
-        <location filename="../stage.py" line="494"/>
+        <location filename="../stage.py" line="500"/>
         <source>handler</source>
         <translation>handler</translation>
     </message>
@@ -2292,74 +2302,74 @@ Red crossed squares are stranded goroutines: blocked forever.</source>
     </message>
     <message>
         <location filename="../stage.py" line="297"/>
-        <location filename="../stage.py" line="497"/>
+        <location filename="../stage.py" line="503"/>
         <source>receiving…</source>
         <translation>接收中…</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="439"/>
+        <location filename="../stage.py" line="445"/>
         <source>no receiver</source>
         <translation>无接收者</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="440"/>
+        <location filename="../stage.py" line="446"/>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="501"/>
-        <location filename="../stage.py" line="505"/>
+        <location filename="../stage.py" line="507"/>
+        <location filename="../stage.py" line="511"/>
         <source>returned {code}</source>
         <translation>已返回 {code}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="508"/>
+        <location filename="../stage.py" line="514"/>
         <source>{name} closed</source>
         <translation>{name} 已关闭</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="513"/>
+        <location filename="../stage.py" line="519"/>
         <source>drain</source>
         <translation>drain</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="522"/>
+        <location filename="../stage.py" line="528"/>
         <source>Stranded forever: ?</source>
         <translation>永久阻塞：?</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="525"/>
+        <location filename="../stage.py" line="531"/>
         <source>Predict first: the count comes with the answer.</source>
         <translation>先预测：答案揭晓时才显示数量。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="526"/>
+        <location filename="../stage.py" line="532"/>
         <source>Predict first.</source>
         <translation>先预测。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="532"/>
+        <location filename="../stage.py" line="538"/>
         <source>Stranded forever: {n}</source>
         <translation>永久阻塞：{n}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="536"/>
+        <location filename="../stage.py" line="542"/>
         <source>Go would hold {bytes}</source>
         <translation>在 Go 中将占用 {bytes}</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="539"/>
+        <location filename="../stage.py" line="545"/>
         <source>{n} more can never continue (Go&apos;s profile does not report them)</source>
         <translation>另有 {n} 个永远无法继续（Go 的泄漏分析不报告它们）</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="560"/>
+        <location filename="../stage.py" line="566"/>
         <source>No goroutine is stranded.</source>
         <translation>没有永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../stage.py" line="579"/>
-        <location filename="../stage.py" line="588"/>
+        <location filename="../stage.py" line="585"/>
+        <location filename="../stage.py" line="594"/>
         <source>each square = {unit} goroutines</source>
         <translation>每个方块 = {unit} 个 goroutine</translation>
     </message>

@@ -713,5 +713,8 @@ ZH = {
         "这次运行启动了 {n} 个 goroutine：太多了，无法在这里按每个容量各重跑一次。容量探索器（Ctrl+E）可以逐格计算。",
     "No request has arrived yet": "还没有请求到达",
     "{n} request(s)": "{n} 个请求",
+    "Opened {p}: running it again to {t} s, where it was saved…": "已打开 {p}：正在重新运行到保存时的 {t} 秒…",
+    "Opened {p}: at {t} s, as it was saved. Drag the timeline to replay it, or play on.":
+        "已打开 {p}：停在保存时的 {t} 秒。拖动时间轴即可回放，也可以继续运行。",
 }
 
