@@ -15,7 +15,10 @@ re-checks it against real Go when it is installed.
 
 from __future__ import annotations
 
-from visualizer.golang.cli import load_sources
+import io
+import subprocess
+
+from visualizer.golang.cli import load_sources, run_go
 from visualizer.golang.compile import compile_files
 
 from .test_differential import real_go, run_leakviz, run_real_go  # noqa: F401  (real_go is a fixture)
@@ -247,3 +250,60 @@ def test_a_constant_past_float32s_range_is_refused(tmp_path):
                                  "\tvar f float32 = 1 << 200\n\tfmt.Println(f)\n}\n", tmp_path)
     assert code == 2 and out == ""
     assert "cannot use 1 << 200 (untyped int constant) as float32 value (overflows)" in err
+
+
+# a constant of another package of the module, where a float goes
+PKG_UNITS = """package units
+
+const Mega = 1000000
+
+const Rate float64 = 250000000
+
+type Celsius float64
+
+const Boiling Celsius = 100000000
+"""
+
+PKG_MAIN = """package main
+
+import (
+	"fmt"
+
+	"example.com/m/units"
+)
+
+func main() {
+	var x float64 = units.Mega * 100
+	xs := []float64{units.Mega * 1000, units.Mega}
+	fmt.Println(x, xs, units.Rate, units.Boiling, x == units.Mega*100)
+	fmt.Printf("%T %v\\n", units.Rate, units.Mega)
+}
+"""
+
+PKG_GO_PRINTS = """1e+08 [1e+09 1e+06] 2.5e+08 1e+08 true
+float64 1000000
+"""
+
+
+def _module(d):
+    (d / "units").mkdir(parents=True)
+    (d / "go.mod").write_text("module example.com/m\n\ngo 1.27\n")
+    (d / "units" / "units.go").write_text(PKG_UNITS)
+    (d / "main.go").write_text(PKG_MAIN)
+    return d
+
+
+def test_a_constant_of_another_package(tmp_path):
+    d = _module(tmp_path / "m")
+    out, err = io.StringIO(), io.StringIO()
+    code = run_go([str(d)], out=out, err=err)
+    assert code == 0, err.getvalue()
+    assert out.getvalue() == PKG_GO_PRINTS
+
+
+def test_go_prints_the_same_for_the_module(real_go):  # noqa: F811  (the fixture)
+    go, work, env = real_go
+    d = _module(work / "untyped_consts_module")
+    r = subprocess.run([go, "run", "."], cwd=d, env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert r.stdout == PKG_GO_PRINTS

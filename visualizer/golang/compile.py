@@ -108,7 +108,7 @@ WIDE = ("int", "int64", "uint", "uint64", "uintptr")  # sized kinds whose + and 
 
 # what may be an integer constant where a float goes (compile.const_float)
 _INT_CONST_NODES = ("int_literal", "rune_literal", "identifier", "parenthesized_expression", "binary_expression",
-                    "unary_expression", "iota", "call_expression")
+                    "unary_expression", "iota", "call_expression", "selector_expression")
 _FLOAT_OPS = ("+", "-", "*", "/", "==", "!=", "<", ">", "<=", ">=")
 _CONST_NODES = ("float_literal", "int_literal", "identifier", "parenthesized_expression", "binary_expression",
                 "unary_expression")
@@ -982,6 +982,9 @@ class Compiler:
         if t == "parenthesized_expression":
             return self.const_value(node.named_children[0])
         if t == "selector_expression":
+            m = self.member(node)
+            if m is not None and m.kind == "const":  # pkg.Rate of a package of the module
+                return m.value
             key = self.std_key(node)
             consts = {"time.Nanosecond": 1, "time.Microsecond": 1000, "time.Millisecond": 1_000_000,
                       "time.Second": 1_000_000_000, "time.Minute": 60_000_000_000, "time.Hour": 3_600_000_000_000}
