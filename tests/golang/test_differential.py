@@ -67,9 +67,6 @@ KNOWN_GAPS: list[Gap] = [
     Gap('append_non_escaping_stack_buffer',  # Go 1.25+ keeps a slice that does not escape in 32 stack bytes
         '\tvar s []int\n\ts = append(s, 1)\n\tfmt.Println(cap(s))',
         go='4\n', leakviz='1\n'),
-    Gap('untyped_int_constant_as_float64',  # an untyped int constant where a float64 goes stays an int
-        '\txs := []float64{99999995}\n\tfmt.Println(xs, 1e8)',
-        go='[9.9999995e+07] 1e+08\n', leakviz='[99999995] 1e+08\n'),
 ]
 
 GAP_NAMES = {g.name for g in KNOWN_GAPS}
@@ -621,6 +618,10 @@ def frag_float_consts(draw, gaps: bool) -> str:
     if draw(st.booleans()):  # float32 rounds each result to its precision, and prints its own shortest form
         body += (f"\tvar f float32 = {a}\n\tg := f {op1} float32(id(2))\n\tg {op2}= {c}\n"
                  f"\tfmt.Println(f, g, float64(g), g > {b})\n\tfmt.Printf(\"%T %v %.3f\\n\", g, g, g)\n")
+    if draw(st.booleans()):  # an untyped integer constant where a float goes is a float there
+        n = draw(st.sampled_from(["99999995", "3", "1 << 40", "4503599627370497", "'a'", "-7", "1e8 / 10"]))
+        body += (f"\tys := []float64{{{n}, 2}}\n\tvar w float64 = {n}\n\tw = w / 2\n"
+                 f"\tfmt.Println(ys, w, ys[0] == {n}, max(ys[1], {n}))\n\tfmt.Printf(\"%T %v\\n\", ys[0], ys[0])\n")
     return body
 
 

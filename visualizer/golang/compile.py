@@ -32,6 +32,7 @@ from . import stdlib
 from .errors import GoSourceError
 from .gotypes import ANY, BOOL, DUR, ERR, F32, FLOAT, INT, SIZED, STR, SizedInt, is_f32  # noqa: F401  (importable from here)
 from .gotypes import WIDTH as _WIDTH
+from .values import F32 as F32value
 from .values import go_attr, py_name, unmangle
 
 _LANG = tree_sitter.Language(tree_sitter_go.language())
@@ -40,6 +41,7 @@ _LANG = tree_sitter.Language(tree_sitter_go.language())
 # result type)), STD_VALUES and STD_TYPES (name -> static type); all declared with their implementations in golang/stdlib
 PACKAGES: dict[str, str] = dict(stdlib.PACKAGES)
 STD, STD_VALUES, STD_TYPES = stdlib.tables()
+STD_FLOAT_PARAMS = stdlib.registry.float_params()  # name -> the positions of its float64 parameters
 
 # what the packages modelled in Go of our own (gomod.MODELLED) leave out on purpose, and why
 NOT_MODELLED = {"iter.Pull": "Go runs the iterator as a coroutine; leakviz has none",
@@ -104,6 +106,10 @@ STATEMENTS = {
 _FUNC_NODES = ("function_declaration", "method_declaration", "func_literal")
 WIDE = ("int", "int64", "uint", "uint64", "uintptr")  # sized kinds whose + and - are ``checked``, not masked
 
+# what may be an integer constant where a float goes (compile.const_float)
+_INT_CONST_NODES = ("int_literal", "rune_literal", "identifier", "parenthesized_expression", "binary_expression",
+                    "unary_expression", "iota", "call_expression", "selector_expression")
+_FLOAT_OPS = ("+", "-", "*", "/", "==", "!=", "<", ">", "<=", ">=")
 _CONST_NODES = ("float_literal", "int_literal", "identifier", "parenthesized_expression", "binary_expression",
                 "unary_expression")
 
@@ -724,6 +730,20 @@ class Compiler:
         binds = self.type_args(name, explicit, args)
         return [self.desc(binds.get(tp)) for tp in self.generics[name]["tparams"]]
 
+    def generic_args(self, name: str, explicit: list, args: list) -> list[str]:
+        """The zero factories and the arguments of a call of generic function ``name``: an argument whose
+        parameter is a float once the type arguments are known is one (``Twice[float64](3)`` hands it 3.0)."""
+        g = self.generics[name]
+        binds, ptypes = self.type_args(name, explicit, args), g["params"]
+        floats: list[bool | str] = []
+        for i in range(len(args)):
+            pt = ptypes[i] if i < len(ptypes) else None
+            if g["variadic"] and ptypes and i >= len(ptypes) - 1:
+                pt = ptypes[-1][1] if ptypes[-1] is not None and ptypes[-1][0] == "slice" else None
+            u = self.under(self.subst(pt, binds))
+            floats.append(("float32" if is_f32(u) else "float64") if u == FLOAT else False)
+        return self.generic_descs(name, explicit, args) + self.call_args(args, None, floats)
+
     def result_types(self, node) -> list:
         """The static types of a function's results (one per name in a named result list)."""
         if node is None:
@@ -962,6 +982,9 @@ class Compiler:
         if t == "parenthesized_expression":
             return self.const_value(node.named_children[0])
         if t == "selector_expression":
+            m = self.member(node)
+            if m is not None and m.kind == "const":  # pkg.Rate of a package of the module
+                return m.value
             key = self.std_key(node)
             consts = {"time.Nanosecond": 1, "time.Microsecond": 1000, "time.Millisecond": 1_000_000,
                       "time.Second": 1_000_000_000, "time.Minute": 60_000_000_000, "time.Hour": 3_600_000_000_000}
@@ -973,6 +996,8 @@ class Compiler:
             if len(args) == 1:
                 conv = fn.text.decode()
                 v = self.const_value(args[0])
+                if conv in self.named and self.under(self.named[conv]) == FLOAT:
+                    return self.typed_const(v, self.named[conv], node)  # celsius(20) is the float 20.0
                 if conv in BASIC_INTS or conv in ("time.Duration",) or (conv in self.named):
                     return int(v) if not isinstance(v, str) else v
                 if conv in ("float64", "float32"):
@@ -1010,6 +1035,18 @@ class Compiler:
             op = node.child_by_field_name("operator").type
             return {"-": lambda: -a, "+": lambda: a, "!": lambda: not a, "^": lambda: ~a}[op]()
         raise self.err(node, "not a constant expression")
+
+    def typed_const(self, v: Any, typ: Any, node) -> Any:
+        """The value of a constant declared with type ``typ`` (None: untyped) from the constant ``v``:
+        ``const c float64 = 3`` is the float 3.0 (fmt prints 1e+08 for 100000000 of it, %T float64)."""
+        u = self.under(typ)
+        if u == FLOAT and type(v) is int:
+            try:
+                return _round_f32(v) if is_f32(u) else float(v)
+            except OverflowError:
+                raise self.err(node, f"cannot use {node.text.decode()} (untyped int constant) as "
+                                     f"{'float32' if is_f32(u) else 'float64'} value (overflows)") from None
+        return v
 
     def exact_of(self, node) -> Fraction | None:
         """The exact value of a float constant expression (literals, constants, + - * / and parentheses),
@@ -1452,10 +1489,11 @@ class Compiler:
                     vals, tnode = last_vals, last_type
                 last_vals, last_type = vals, tnode
                 for k, nm in enumerate(names):
-                    v = self.const_value(vals.named_children[k])
+                    ctyp = self.resolve_type(tnode) if tnode is not None else None
+                    v = self.typed_const(self.const_value(vals.named_children[k]), ctyp, vals.named_children[k])
                     self.unique(nm.text.decode(), nm)
                     glob[nm.text.decode()] = Var(nm.text.decode(), self.gpy("G", nm.text.decode()), "const",
-                                                  self.resolve_type(tnode) if tnode is not None else
+                                                  ctyp if ctyp is not None else
                                                   _const_type(v), value=v, exact=self.exact_of(vals.named_children[k]))
                 self.iota = None
                 continue
@@ -1875,8 +1913,11 @@ class Compiler:
                 vals = spec.child_by_field_name("value")
                 if vals is None:
                     raise self.err(spec, "unsupported: implicit constant repetition inside functions")
-                v = self.const_value(vals.named_children[i])
-                self.scopes[-1][nm.text.decode()] = Var(nm.text.decode(), "", "const", _const_type(v), value=v,
+                tnode = spec.child_by_field_name("type")
+                ctyp = self.resolve_type(tnode) if tnode is not None else None
+                v = self.typed_const(self.const_value(vals.named_children[i]), ctyp, vals.named_children[i])
+                self.scopes[-1][nm.text.decode()] = Var(nm.text.decode(), "", "const",
+                                                        ctyp if ctyp is not None else _const_type(v), value=v,
                                                         exact=self.exact_of(vals.named_children[i]))
 
     def s_var_declaration(self, s, d):
@@ -1988,6 +2029,12 @@ class Compiler:
         finally:
             self.naming = None
         types = [self.type_of(r) for r in right]
+        if not define:  # x = 3 where x is a float64 or float32: the constant is one
+            for i, lv in enumerate(left):
+                if lv.type != "identifier" or lv.text != b"_":
+                    c = self.const_float(right[i], self.under(self.type_of(lv)))
+                    if c is not None:
+                        vals[i] = c
         if len(left) == 1:
             if not define:  # x = d where x is an interface: the duration keeps its type there
                 lt = self.under(self.type_of(left[0]))
@@ -2054,7 +2101,7 @@ class Compiler:
             return f"_nn({obj}).{fname}", None
         if lv.type == "index_expression":
             obj = self.expr(lv.child_by_field_name("operand"))
-            idx = self.expr(lv.child_by_field_name("index"))
+            idx = self.index_src(lv.child_by_field_name("operand"), lv.child_by_field_name("index"))
             return None, lambda val: f"_h.setidx({obj}, {idx}, {val})"
         if lv.type == "unary_expression" and lv.child_by_field_name("operator").type == "*":
             p = self.expr(lv.child_by_field_name("operand"))
@@ -2084,7 +2131,7 @@ class Compiler:
             on = lv.child_by_field_name("operand")
             o, i = self.tmp(), self.tmp()
             self.emit(d, f"{o} = {self.expr(on)}")
-            self.emit(d, f"{i} = {self.expr(lv.child_by_field_name('index'))}")
+            self.emit(d, f"{i} = {self.index_src(on, lv.child_by_field_name('index'))}")
             t = self.under(self.type_of(on))
             cur = f"_h.mapget({o}, {i}, lambda: {self.zero(t[2])})" if t is not None and t[0] == "map" else \
                 f"_h.index({o}, {i})"
@@ -2556,13 +2603,14 @@ class Compiler:
             self.set_stmt(s)
         val = s.child_by_field_name("value")
         sv = None
+        st = self.under(self.type_of(val)) if val is not None else None  # a float tag: case 3 is a float
         if val is not None:
             sv = self.tmp()
             self.emit(d, f"{sv} = {self.expr(val)}")
         c = self.push_construct("switch", label)
         cases = [x for x in s.named_children if x.type in ("expression_case", "default_case")]
         if any(_falls_through(x) for x in cases):
-            self.switch_falling(cases, sv, d)
+            self.switch_falling(cases, sv, d, st)
             self.scopes.pop()
             self.pop_construct(c, d)
             return
@@ -2576,7 +2624,7 @@ class Compiler:
             self.set_stmt(case)
             conds = []
             for e in case.child_by_field_name("value").named_children:
-                conds.append(f"{sv} == {self.expr(e)}" if sv is not None else f"({self.expr(e)})")
+                conds.append(f"{sv} == {self.case_value(e, st)}" if sv is not None else f"({self.expr(e)})")
             self.emit(d + 1, f"{kw} {' or '.join(conds)}:")
             kw = "elif"
             self.case_body(case, d + 2)
@@ -2592,7 +2640,11 @@ class Compiler:
         self.scopes.pop()
         self.pop_construct(c, d)
 
-    def switch_falling(self, cases, sv, d) -> None:
+    def case_value(self, e, st) -> str:
+        """A case's value compared with a switch tag of underlying type ``st``: a constant is a float there."""
+        return (self.const_float(e, st) if st == FLOAT else None) or self.expr(e)
+
+    def switch_falling(self, cases, sv, d, st=None) -> None:
         """A switch with ``fallthrough``: choose the case first (Go's order: the cases top to bottom, default
         last), then run the bodies in source order from the chosen one, each falling into the next on request."""
         pick = self.tmp()
@@ -2601,7 +2653,7 @@ class Compiler:
             if case.type == "default_case":
                 continue
             self.set_stmt(case)
-            conds = [f"{sv} == {self.expr(e)}" if sv is not None else f"({self.expr(e)})"
+            conds = [f"{sv} == {self.case_value(e, st)}" if sv is not None else f"({self.expr(e)})"
                      for e in case.child_by_field_name("value").named_children]
             self.emit(d, f"{kw} {' or '.join(conds)}:")
             self.emit(d + 1, f"{pick} = {i}")
@@ -2727,8 +2779,9 @@ class Compiler:
             cm = case.child_by_field_name("communication")
             comm.append((case, cm))
             if cm.type == "send_statement":
+                ct = self.under(self.type_of(cm.child_by_field_name("channel")))
                 specs.append(f"_h.Send({self.expr(cm.child_by_field_name('channel'))}, "
-                             f"{self.expr_value(cm.child_by_field_name('value'))})")
+                             f"{self.expr_as(cm.child_by_field_name('value'), ct[1] if ct and ct[0] == 'chan' else None)})")
             else:
                 r = cm.child_by_field_name("right") if cm.type == "receive_statement" else cm
                 if r.type == "expression_statement":
@@ -2797,7 +2850,7 @@ class Compiler:
             g = self.generic_callee(call.child_by_field_name("type"))
             if g is not None:
                 args = [call.child_by_field_name("operand")]
-                return g[0], self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+                return g[0], self.generic_args(g[0], g[1], args)
             ic = self.indexed_callee(call.child_by_field_name("type"))
             if ic is not None:  # go fs[i](x)
                 return self.indexed_fn(ic), self.call_args([call.child_by_field_name("operand")], None)
@@ -2809,7 +2862,7 @@ class Compiler:
             fnode = fnode.named_children[0]
         g = self.generic_callee(fnode, call)
         if g is not None:
-            return g[0], self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+            return g[0], self.generic_args(g[0], g[1], args)
         if fnode.type == "identifier" and fnode.text.decode() in BUILTINS and self.lookup(fnode.text.decode()) is None:
             name = fnode.text.decode()
             if name not in ("close", "panic", "print", "println", "delete", "recover"):
@@ -2839,7 +2892,7 @@ class Compiler:
     def iface_params(self, fnode, n: int) -> list[bool | str]:
         """For each of ``n`` arguments, whether the callee's parameter there is an interface (``any``,
         ``...any``, ``error``, a named interface): what a duration or a named type handed to it must keep;
-        "float32" where it is a float32 (a constant handed to it is rounded)."""
+        "float32" or "float64" where it is a float (a constant handed to it is one, rounded to float32)."""
         ft = self.under(self.type_of(fnode))
         if ft is None or ft[0] != "func" or len(ft) < 3 or type(ft[2]) is not str or "(" not in ft[2]:
             return []
@@ -2863,14 +2916,14 @@ class Compiler:
 
         def is_iface(text: str) -> bool | str:
             text = text.removeprefix("...")
-            if text == "float32":
+            v = self.lookup(text) if text.isidentifier() else None
+            if text in ("float32", "float64") and (v is None or v.kind != "type"):
                 return text
             if text in ("any", "error") or text.startswith("interface"):
                 return True
-            v = self.lookup(text) if text.isidentifier() else None
             u = self.under(self.type_var(v, text)) if v is not None and v.kind == "type" else None
-            if is_f32(u):
-                return "float32"  # a named float32 type: a constant argument is the nearest float32
+            if u == FLOAT:
+                return "float32" if is_f32(u) else "float64"  # a named float type: a constant argument is one
             return u is not None and u[0] == "iface"
         flags = [is_iface(p) for p in params]
         if params and params[-1].startswith("...") and flags:
@@ -2889,6 +2942,7 @@ class Compiler:
         out = []
         # fmt and the log functions that format like it: what they print keeps its Go type
         printing = key is not None and key.startswith(("fmt.", "log.Print", "log.Fatal", "log.Panic"))
+        floats = STD_FLOAT_PARAMS.get(key, ()) if key is not None else ()
         for i, a in enumerate(args):
             to_iface = printing or bool(ifaces and i < len(ifaces) and ifaces[i] is True)
             u = self.under(self.type_of(a)) if to_iface and a.type != "variadic_argument" else None
@@ -2917,8 +2971,10 @@ class Compiler:
                     self._methods_arg(a, to_iface) is not None:
                 # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
                 out.append(self._methods_arg(a, to_iface))
-            elif ifaces and i < len(ifaces) and ifaces[i] == "float32" and a.type != "variadic_argument":
-                out.append(self.expr_as(a, F32))
+            elif ifaces and i < len(ifaces) and ifaces[i] in ("float32", "float64") and a.type != "variadic_argument":
+                out.append(self.expr_as(a, F32 if ifaces[i] == "float32" else FLOAT))
+            elif i in floats and a.type != "variadic_argument":  # math.Max(3, x): the constant is a float64
+                out.append(self.expr_as(a, FLOAT))
             else:
                 out.append(self.expr_value(a))
         if key in ("fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Fprintf", "log.Printf", "log.Fatalf",
@@ -3034,6 +3090,10 @@ class Compiler:
         """``e`` as a value of static type ``target``: into an interface, a duration or a named type's value
         with a String method keeps its type (fmt prints it as Go does, a type switch tells it from int)."""
         u = self.under(target)
+        if u == FLOAT:
+            c = self.const_float(e, u)
+            if c is not None:
+                return c
         if is_f32(u) and not is_f32(self.under(self.type_of(e))):
             return f"_h.f32({self.expr(e)})"  # an untyped constant becomes the nearest float32
         if u is not None and u[0] == "iface" and e.type != "nil":
@@ -3047,6 +3107,28 @@ class Compiler:
             if wrapped_src is not None:
                 return wrapped_src
         return self.expr_value(e)
+
+    def const_float(self, e, u) -> str | None:
+        """Python source for ``e`` where a float goes (``u``: float64 or float32, the target's underlying
+        type) when ``e`` is an integer constant (``3``, ``'a'``, ``1 << 40``, ``n`` of ``const n = 5``), else
+        None. Go converts an untyped constant to the type its context needs: it is a float from the start,
+        so fmt prints 1e+08 and %T float64, a type switch and json see a float. A literal: free at run time."""
+        if u != FLOAT or e.type not in _INT_CONST_NODES:
+            return None
+        try:
+            v = self.const_value(e)
+        except GoSourceError:
+            return None
+        if type(v) is not int:
+            return None
+        name = "float32" if is_f32(u) else "float64"
+        try:
+            if is_f32(u):
+                return self.k(_round_f32(v))
+            return f"({float(v)!r})" if v < 0 else repr(float(v))
+        except OverflowError:
+            raise self.err(e, f"cannot use {e.text.decode()} (untyped int constant) as {name} value "
+                              f"(overflows)") from None
 
     def expr_value(self, e) -> str:
         """An expression used as a value that is copied (assignment, argument, send)."""
@@ -3178,6 +3260,12 @@ class Compiler:
             other = rn if ln.type == "nil" else ln
             return f"({self.expr(other)} {'is' if op == '==' else 'is not'} None)"
         a, b = self.expr(ln), self.expr(rn)
+        if op in _FLOAT_OPS:  # x + 3, x == 9007199254740993: the constant is a float64 first, as Go converts it
+            ua, ub = self.under(self.type_of(ln)), self.under(self.type_of(rn))
+            if ua == FLOAT and not is_f32(ua) and ub != FLOAT:
+                b = self.const_float(rn, ua) or b
+            elif ub == FLOAT and not is_f32(ub) and ua != FLOAT:
+                a = self.const_float(ln, ub) or a
         if op == "&&":
             return f"({a} and {b})"
         if op == "||":
@@ -3422,14 +3510,23 @@ class Compiler:
         obj = e.child_by_field_name("operand")
         t = self.under(self.type_of(obj))
         z = self.zero(t[2]) if t is not None and t[0] == "map" else "None"
-        return f"_h.mapget2({self.expr(obj)}, {self.expr(e.child_by_field_name('index'))}, lambda: {z})"
+        return f"_h.mapget2({self.expr(obj)}, {self.index_src(obj, e.child_by_field_name('index'))}, lambda: {z})"
+
+    def index_src(self, obj, idx) -> str:
+        """Python source for the index ``idx`` of ``obj``: a constant key of a map with float keys is a float."""
+        t = self.under(self.type_of(obj))
+        if t is not None and t[0] == "map" and self.under(t[1]) == FLOAT:
+            c = self.const_float(idx, self.under(t[1]))
+            if c is not None:
+                return c
+        return self.expr(idx)
 
     def e_index_expression(self, e):
         obj = e.child_by_field_name("operand")
         if self.generic_callee(e) is not None:  # G[int] as a value
             return self.e_type_instantiation_expression(e)
         t = self.under(self.type_of(obj))
-        idx = self.expr(e.child_by_field_name("index"))
+        idx = self.index_src(obj, e.child_by_field_name("index"))
         if t is not None and t[0] == "map":
             return f"_h.mapget({self.expr(obj)}, {idx}, lambda: {self.zero(t[2])})"
         return f"_h.index({self.expr(obj)}, {idx})"
@@ -3486,7 +3583,7 @@ class Compiler:
         g = self.generic_callee(e.child_by_field_name("type"))
         if g is not None:  # G[T](x): a call of a generic function, which Go's grammar reads as a conversion
             args = [e.child_by_field_name("operand")]
-            argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+            argv = self.generic_args(g[0], g[1], args)
             return f"(await {g[0]}({', '.join(argv)}))"
         ic = self.indexed_callee(e.child_by_field_name("type"))
         if ic is not None:
@@ -3535,6 +3632,10 @@ class Compiler:
             info = self.structs[cls]
             targs = f"_targs=({''.join(self.desc(a) + ', ' for a in typ[2])})" if typ[0] == "named" and \
                 len(typ) > 2 else None
+            binds = self.targ_binds(typ, info.get("tparams"))  # Pair[float64]{1, 2}: its fields are float64
+
+            def fld(t: Any) -> Any:
+                return self.subst(t, binds) if binds else t
             if elems and elems[0].type == "keyed_element":
                 parts = []
                 for kv in elems:
@@ -3544,13 +3645,13 @@ class Compiler:
                         raise self.err(kv, f"unknown field {raw} in struct literal of type {self.type_str(typ)}")
                     saved, self.chan_name = self.chan_name, raw  # a make(chan) in a field is named by it
                     try:
-                        parts.append(f"{k}={self.elem(kv.named_children[1], info['fields'][k])}")
+                        parts.append(f"{k}={self.elem(kv.named_children[1], fld(info['fields'][k]))}")
                     finally:
                         self.chan_name = saved
                 return f"{cls}({', '.join(parts + ([targs] if targs else []))})"
             if len(elems) > len(info["order"]):
                 raise self.err(body, f"too many values in struct literal of type {self.type_str(typ)}")
-            vals = [self.elem(el, info["fields"][info["order"][i]]) for i, el in enumerate(elems)]
+            vals = [self.elem(el, fld(info["fields"][info["order"][i]])) for i, el in enumerate(elems)]
             return f"{cls}({', '.join(vals + ([targs] if targs else []))})"
         if u[0] in ("slice", "array"):
             et = u[-1]
@@ -3635,7 +3736,7 @@ class Compiler:
             return f"(await {call})" if is_async else call
         g = self.generic_callee(fnode, e)
         if g is not None:
-            argv = self.generic_descs(g[0], g[1], args) + self.call_args(args, None)
+            argv = self.generic_args(g[0], g[1], args)
             return f"(await {g[0]}({', '.join(argv)}))"
         ft = self.under(self.type_of(fnode))
         if ft is not None and ft[0] in ("basic", "slice", "map", "chan", "array", "struct", "ptr"):
@@ -3666,7 +3767,7 @@ class Compiler:
             elem = self.k((self.elem_size(et), None)) if et is None else f"({self.elem_size(et)}, lambda: {self.zero(et)})"
             if len(args) == 2 and args[1].type == "variadic_argument":
                 return f"_h.extend({self.expr(args[0])}, {elem}, {self.expr(args[1].named_children[0])})"
-            vals = [self.expr_as(a, et) if is_f32(self.under(et)) else self.expr_value(a) for a in args[1:]]
+            vals = [self.expr_as(a, et) if self.under(et) == FLOAT else self.expr_value(a) for a in args[1:]]
             return f"_h.append({self.expr(args[0])}, {elem}{''.join(', ' + v for v in vals)})"
         if name == "make":
             typ = self.resolve_type(args[0])
@@ -3692,7 +3793,7 @@ class Compiler:
                 return self.zero(typ)
             return f"_Box({self.zero(typ)})"
         if name == "delete":
-            return f"_h.delete({self.expr(args[0])}, {self.expr(args[1])})"
+            return f"_h.delete({self.expr(args[0])}, {self.index_src(args[0], args[1])})"
         if name == "close":
             return f"_h.builtin_close({self.expr(args[0])})"
         if name == "panic":
@@ -3704,7 +3805,8 @@ class Compiler:
         if name == "copy":
             return f"_h.copy_slice({self.expr(args[0])}, {self.expr(args[1])})"
         if name in ("min", "max"):
-            return f"{name}({', '.join(self.expr(a) for a in args)})"
+            ft = next((u for u in (self.under(self.type_of(a)) for a in args) if u == FLOAT), None)
+            return f"{name}({', '.join((self.const_float(a, ft) if ft else None) or self.expr(a) for a in args)})"
         if name == "clear":
             return f"_h.clear({self.expr(args[0])})"
         raise self.err(e, f"unsupported builtin {name}")
@@ -3944,6 +4046,23 @@ class _FakeType:
     def __init__(self, n) -> None:
         self.text = n.text
         self.start_point = n.start_point
+
+
+def _round_f32(v: int) -> F32value:
+    """The integer ``v`` rounded once to the nearest float32 (ties to even), as Go converts a constant; raises
+    OverflowError past float32's range. (Through a float64 first, a 54-bit or wider integer would round twice.)"""
+    n = abs(v).bit_length()
+    m = abs(v)
+    if n > 24:
+        shift = n - 24
+        q, r = divmod(m, 1 << shift)
+        half = 1 << (shift - 1)
+        if r > half or (r == half and q & 1):
+            q += 1
+        m = q << shift
+    if m > 2**128 - 2**104:  # rounded past MaxFloat32
+        raise OverflowError
+    return F32value(float(m) if v >= 0 else -float(m))
 
 
 def _const_type(v: Any) -> Any:

@@ -125,6 +125,18 @@ def init(h: Any) -> None:
         setattr(h, attr(name), make(h))
 
 
+def float_params() -> dict[str, tuple[int, ...]]:
+    """Name -> the positions of the Go arguments its implementation annotates ``float`` (a float64 parameter:
+    the compiler hands an integer constant there as a float, as Go converts it: math.Max(3, x))."""
+    out = {}
+    for name, f in FUNCS.items():
+        params = list(inspect.signature(f.impl).parameters.values())[1:]  # after the helper object
+        at = tuple(i for i, p in enumerate(params) if p.annotation in ("float", float))
+        if at:
+            out[name] = at
+    return out
+
+
 def tables() -> tuple[dict, dict, dict]:
     """The compiler's ``STD`` (name -> (awaited, result)), ``STD_VALUES`` and ``STD_TYPES`` (name -> type)."""
     return ({n: (f.awaits, f.result) for n, f in FUNCS.items()}, {n: t for n, (t, _m) in VALUES.items()},
