@@ -206,7 +206,7 @@ def cmd_window(a: argparse.Namespace) -> int:
         print("leakviz: error: --scheduler plays the article's handler: not with --lesson, --interpret or --open",
               file=sys.stderr)
         return 2
-    recording = program = None
+    recording = program = saved_at = None
     if a.open_path is not None:  # read once, here: a bad file is one line, before any window
         from ..goplay.savefile import SaveFileError, load_saved, run_options
         try:
@@ -215,6 +215,7 @@ def cmd_window(a: argparse.Namespace) -> int:
             print(f"leakviz: error: {e}", file=sys.stderr)
             return 2
         if recording.program is not None:  # run again: what no longer compiles is one line and exit 2
+            saved_at = (a.open_path, (recording.program.ran or {}).get("t_ns") or 0)  # and on to its moment
             program, recording = (recording.program.files, run_options(recording.program)), None
     if (why := display_error(a)) is not None:
         print(f"leakviz: error: {why}", file=sys.stderr)
@@ -227,7 +228,7 @@ def cmd_window(a: argparse.Namespace) -> int:
                       zoom=a.zoom, present=a.present, play=a.play, explore=a.explore, lesson=a.lesson,
                       scheduler=a.scheduler,
                       use_settings=not a.no_settings, given=frozenset(getattr(a, "given", ())),
-                      from_go=not a.native, program=program)
+                      from_go=not a.native, program=program, saved_at=saved_at)
 
 
 def cmd_soak(a: argparse.Namespace) -> int:

@@ -36,13 +36,15 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                opened: tuple[Path, Recording] | None = None, size: tuple[int, int] | None = None,
                zoom: float = 1.0, present: bool = False, play: bool = False, explore: bool = False,
                lesson: bool = False, scheduler: bool = False, use_settings: bool = False, given: frozenset[str] = frozenset(),
-               program: tuple[list, dict] | None = None, from_go: bool = True) -> int:
+               program: tuple[list, dict] | None = None, from_go: bool = True,
+               saved_at: tuple[Path, int] | None = None) -> int:
     """Open the window. ``use_settings``: start from the remembered settings
     (flags in ``given`` win) and remember this session's at the end; never
     for screenshots, the start-up benchmark or the comparison. ``program``: (files, go's options) of a Go
     program to run instead of the article (one line on stderr and exit 2 when it cannot run); ``from_go``:
     the preset run from goplay/examples/gateway.go (the app's default) instead of the Python transcription;
-    a saved run shown (``opened``) says its own source."""
+    a saved run shown (``opened``) says its own source; ``saved_at``: (file, simulated ns) where a saved
+    ``program``'s run had got, run again to there (and the screenshot taken there)."""
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_names(app)
@@ -95,7 +97,10 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     elif explore and screenshot is not None:  # the explorer's grid, computed whole
         QTimer.singleShot(0, lambda: setattr(win, "exit_code", 0 if win.screenshot_explorer(screenshot) else 1))
     elif screenshot is not None and not (lesson or scheduler):
-        win.start_screenshot(screenshot, sim_seconds)
+        at = saved_at[1] if saved_at is not None and saved_at[1] > 0 else None
+        win.start_screenshot(screenshot, sim_seconds if at is None else at / 1e9)
+    elif saved_at is not None:
+        win.catch_up(*saved_at)
     elif play:  # the class hears the story before the first request is stranded
         win.session.play()
     if explore and screenshot is None:

@@ -53,6 +53,17 @@ class FilesMixin:
         self.controls.set_speed(None)
         self.session.run_until(int(sim_seconds * 1e9))
 
+    def catch_up(self, path: Path, t_ns: int) -> None:
+        """Run a saved program's run again to the moment ``t_ns`` it was saved at: flat out (never blocking
+        the window), then paused there (``refresh`` sees it arrive)."""
+        if t_ns <= 0:
+            return
+        self.catching_up = (path, t_ns, self.session.speed)
+        self.session.set_speed(None)
+        self.session.run_until(t_ns)
+        self.statusBar().showMessage(self.tr("Opened {p}: running it again to {t} s, where it was saved…")
+                                     .format(p=path, t=f"{t_ns / 1e9:,.3f}"))
+
     def save_png(self, path: Path) -> bool:
         """Write the window as a PNG at ``path`` (atomically), after folding the whole run so far.
 
@@ -196,13 +207,7 @@ class FilesMixin:
             from ..goplay.savefile import run_options
             if self.open_program(rec.program.files, **run_options(rec.program)):
                 return False
-            t_ns = (rec.program.ran or {}).get("t_ns") or 0
-            if t_ns > 0:  # to the moment it was saved, flat out (never blocking the window), then paused there
-                self.catching_up = (path, t_ns, self.session.speed)
-                self.session.set_speed(None)
-                self.session.run_until(t_ns)
-                self.statusBar().showMessage(self.tr("Opened {p}: running it again to {t} s, where it was saved…")
-                                             .format(p=path, t=f"{t_ns / 1e9:,.3f}"))
+            self.catch_up(path, (rec.program.ran or {}).get("t_ns") or 0)
         else:
             self.playback.go_live()
             if self.program is not None:  # the article's views come back first, as choosing a preset does
