@@ -181,7 +181,7 @@ def _add_source_args(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> No
                           "the scenario's requests): the default whenever gateway.go can run the scenario; with "
                           "this flag, what it cannot run is an error")
     src.add_argument("--native", action="store_true",
-                     help="run the Python transcription of the handler (the bench's baseline, about 4.7x faster) "
+                     help="run the Python transcription of the handler (the bench's baseline, about 3.7x faster) "
                           "instead of gateway.go")
 
 
