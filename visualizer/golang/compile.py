@@ -1170,7 +1170,7 @@ class Compiler:
                     names = self.tparam_scope(tps, (lambda i: f"_targs[{i}]") if struct else (lambda i: "_h.nozero"))
                     try:
                         if struct:
-                            self.define_struct(self.gpy("T", name), self.pkg.goprefix + name, tnode,
+                            self.define_struct(self.gpy("T", name), f"{self.pkg.name}.{name}", tnode,
                                                names if tps is not None else None, self.tkey(name))
                             self.named[self.tkey(name)] = ("struct", self.gpy("T", name))
                         else:
@@ -1438,6 +1438,15 @@ class Compiler:
     def gpy(self, prefix: str, name: str) -> str:
         """The Python name of package-level ``name`` of the current package."""
         return py_name(prefix + self.pkg.gp, name)
+
+    def shown_type(self, key: str) -> str:
+        """A named type's key as %T and the runtime spell it: qualified by its package's name
+        (``units.Celsius``), not its import path (which tracebacks use for functions)."""
+        path, dot, name = key.rpartition(".")
+        if not dot:
+            return "main." + key
+        pkg = getattr(self, "pkg_by_path", {}).get(path)
+        return f"{pkg.name}.{name}" if pkg is not None else key
 
     def tkey(self, name: str) -> str:
         """The key of the current package's type ``name`` in ``named``, ``methods`` and ``generic_types``."""
@@ -3012,7 +3021,7 @@ class Compiler:
                 return self.structs[cls]["goname"]
             if t[1] in self.local_types:
                 return self.local_types[t[1]][1]
-            return None if len(t) > 2 else (t[1] if "." in t[1] else "main." + t[1])
+            return None if len(t) > 2 else self.shown_type(t[1])
         if k == "struct":
             return self.structs[t[1]]["goname"] if t[1] in self.structs else None
         inner = [self.go_type_name(x, depth + 1) for x in ((t[1],) if k in ("ptr", "slice", "chan") else
