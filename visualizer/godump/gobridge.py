@@ -7,7 +7,7 @@ loopback, fires the requests the simulation ran (the same failing checks and
 delays, read off the simulation's own trace), reads the program's debug=2
 dump, and compares the goroutines left blocked per line with the simulation's.
 
-(About 580 lines: one pipeline, export then verify against real Go, kept together.)
+(About 650 lines: one pipeline, export then verify against real Go, kept together.)
 """
 
 from __future__ import annotations

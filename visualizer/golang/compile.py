@@ -12,7 +12,7 @@ function name to its Go name as the compiler spells it (``main.F``,
 ``main.(*T).M``, ``main.F.func1``, ``main.F.func1.2``), and ``LINES`` maps
 each generated Python line to the Go file, line and statement it came from.
 
-(About 4,100 lines: one method per Go construct, all reading the same scopes and static types. The
+(About 4,300 lines: one method per Go construct, all reading the same scopes and static types. The
 standard library's signatures are not here: golang/stdlib declares them with their implementations.)
 """
 

@@ -22,9 +22,6 @@ Go but Go's profile shows the extra goroutines blocked right there, unproven, is
 not a disagreement: Go's GC-based detection cannot prove a goroutine leaked while something it can reach
 (say, the value a closure sends) is still reachable; leakviz judges by what can ever wake it.
 
-(About 750 lines: one command's whole pipeline, kept together: the copy, the real build and run, the
-parse of Go's profile and the comparison.)
-
 (About 780 lines: the Go harness it writes, the copy it builds and the two runs it compares are one
 pipeline whose parts must agree on the same requests and the same profile format.)
 """
