@@ -536,10 +536,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         if snap.panic and snap.panic != "shut down":
             self.statusBar().showMessage(self.tr("panic: {msg} (goroutine {g}): the simulated program "
                                                  "stopped, as Go would.").format(msg=snap.panic, g=snap.panic_gid))
-        if self.catching_up is not None and (self.session.driver.paused or self.session.finished):
+        if self.catching_up is not None and (self.session.driver.paused or self.session.finished) \
+                and self.session.backlog() == 0:  # there, and the views show it
+            t_ns = self.catching_up[1]
             path = self.end_catch_up()
             self.statusBar().showMessage(self.tr("Opened {p}: at {t} s, as it was saved. Drag the timeline to "
-                                                 "replay it, or play on.").format(p=path, t=f"{snap.t / 1e9:,.3f}"),
+                                                 "replay it, or play on.").format(p=path, t=f"{t_ns / 1e9:,.3f}"),
                                          8000)
         self.frame_rendered.emit()
         if self._screenshot is not None:
