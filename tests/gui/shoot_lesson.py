@@ -35,18 +35,18 @@ def main(argv: list[str]) -> int:
         w.open_preset_from_go(PRESETS["unbuffered"])
     w.show()
     a.out.mkdir(parents=True, exist_ok=True)
-    w.start_lesson()
+    w.lesson.start()
     for k in range(len(STEPS)):
         if k:
-            w.lesson_panel.btn_next.click()
+            w.lesson.panel.btn_next.click()
         for _ in range(3):
             app.processEvents()
         w.save_png(a.out / f"step{k + 1}-ask.png")
         if STEPS[k].ask == "choice":
-            w.lesson_panel.choices[1].setChecked(True)
+            w.lesson.panel.choices[1].setChecked(True)
         else:
-            w.lesson_panel.answer.setText("3")
-        w.lesson_panel.btn_reveal.click()
+            w.lesson.panel.answer.setText("3")
+        w.lesson.panel.btn_reveal.click()
         for _ in range(3):
             app.processEvents()
         w.save_png(a.out / f"step{k + 1}-answer.png")

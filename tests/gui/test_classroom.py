@@ -379,7 +379,7 @@ def test_explorer_memory_cells_stay_legible_at_1024x768(open_window, go):
 
 def _hidden_until_the_reveal(w) -> None:
     """No prediction made yet, and nothing on screen that gives the answer away."""
-    panel = w.lesson_panel
+    panel = w.lesson.panel
     assert panel.prediction() is None and panel.answer.text() == ""
     assert not any(b.isChecked() for b in panel.choices)
     assert [w.stats[k].text() for k in ("stranded", "rate", "hour")] == ["?", "?", "?"]
@@ -399,25 +399,25 @@ def test_each_lesson_step_says_what_the_trace_says(open_window, go):
     from visualizer.gui.verdict import verdict_text
     from visualizer.lesson import STEPS, TEN_S
     w = open_window(size=(1280, 720), seconds=0, go=go)
-    w.start_lesson()
+    w.lesson.start()
     assert not w.session.playing and w.session.rt.now == 0
     for k, step in enumerate(STEPS):
         if k:
-            w.lesson_panel.btn_next.click()
+            w.lesson.panel.btn_next.click()
         runs = w.article_from_go() if go else w.session.cfg
-        assert w.lesson_index == k and runs == PRESETS[step.preset]
+        assert w.lesson.index == k and runs == PRESETS[step.preset]
         assert (w.session.program is not None) == go  # the lesson stays on the source it was opened on
         _hidden_until_the_reveal(w)
-        question = w.lesson_panel.question.text() + " " + w.lesson_panel.caption.text()
-        w.lesson_panel.btn_reveal.click()
-        pos = w.lesson_run.pos
+        question = w.lesson.panel.question.text() + " " + w.lesson.panel.caption.text()
+        w.lesson.panel.btn_reveal.click()
+        pos = w.lesson.run.pos
         assert w.review is not None and w.review.seq == pos  # the view shows exactly that moment
         assert w.stats["stranded"].text() == str(w.snap.stranded)
         if go:
             assert w.verdict.text() and "?" not in w.verdict.text()
         else:
             assert w.verdict.text() == verdict_text(w.session.cfg)
-        said = w.lesson_panel.result.text()
+        said = w.lesson.panel.result.text()
         assert "(no prediction)" in said
         tr = Trace(w.session.rt.trace.events)
         if step.key == "return":
@@ -475,17 +475,17 @@ def test_a_prediction_is_judged_against_the_engine(open_window, go):
     right = sum(1 for g in tr.late(req) if g in tr.stranded)
     assert right > 0
     w = open_window(size=(1280, 720), seconds=0, go=go)
-    w.start_lesson()
-    w.lesson_panel.choices[0].setChecked(True)  # "it waits for all the checks": not what the code does
-    w.lesson_reveal()
-    assert "You said: It waits until all 10 checks have reported, then returns." in w.lesson_panel.result.text()
-    w.lesson_go(2)
-    assert f"request #{req}'s" in w.lesson_panel.question.text()
-    w.lesson_panel.answer.setText(str(right))
-    w.lesson_reveal()
-    assert f"Answer: <b>{right}</b>. Your prediction was right." in w.lesson_panel.result.text()
-    w.lesson_go(1, revealed=True)  # Back replays to the same moment: the first wait on a send
-    assert w.session.rt.trace.events[w.lesson_run.pos - 1][1] == "park"
+    w.lesson.start()
+    w.lesson.panel.choices[0].setChecked(True)  # "it waits for all the checks": not what the code does
+    w.lesson.reveal()
+    assert "You said: It waits until all 10 checks have reported, then returns." in w.lesson.panel.result.text()
+    w.lesson.go(2)
+    assert f"request #{req}'s" in w.lesson.panel.question.text()
+    w.lesson.panel.answer.setText(str(right))
+    w.lesson.reveal()
+    assert f"Answer: <b>{right}</b>. Your prediction was right." in w.lesson.panel.result.text()
+    w.lesson.go(1, revealed=True)  # Back replays to the same moment: the first wait on a send
+    assert w.session.rt.trace.events[w.lesson.run.pos - 1][1] == "park"
 
 
 @pytest.mark.parametrize("present, go", [(False, False), (True, False), (True, True)])
@@ -493,10 +493,10 @@ def test_a_prediction_is_judged_against_the_engine(open_window, go):
 def test_the_lesson_fits_1024x768_and_the_stage_keeps_half(open_window, qtbot, lang, present, go):
     from visualizer.lesson import STEPS
     w = open_window(size=(1024, 768), lang=lang, seconds=0, present=present, go=go)
-    w.start_lesson()
+    w.lesson.start()
     for k in range(len(STEPS)):
         for revealed in (False, True):
-            w.lesson_go(k, revealed=revealed)
+            w.lesson.go(k, revealed=revealed)
 
             def laid_out():  # the wrapped labels take their new heights over a few layout passes
                 w.grab()
@@ -536,13 +536,13 @@ def test_bracket_keys_jump_between_timeline_marks_and_pagedown_drives_the_lesson
     assert w.review.seq == marks[-2] + 1
     w.act_mark_next.trigger()
     assert w.review.seq == marks[-1] + 1
-    w.start_lesson()
+    w.lesson.start()
     w.act_lesson_next.trigger()  # reveal step 1
-    assert w.lesson_index == 0 and w.lesson_panel.result.text()
+    assert w.lesson.index == 0 and w.lesson.panel.result.text()
     w.act_lesson_next.trigger()  # on to step 2
-    assert w.lesson_index == 1 and not w.lesson_panel.result.text()
+    assert w.lesson.index == 1 and not w.lesson.panel.result.text()
     w.act_lesson_back.trigger()  # step 1 again, revealed
-    assert w.lesson_index == 0 and w.lesson_panel.result.text()
+    assert w.lesson.index == 0 and w.lesson.panel.result.text()
 
 
 @pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
@@ -603,22 +603,22 @@ def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window,
     """Ctrl+R in the middle of a step leaves the lesson's run behind: the reveal replays the step first."""
     from tests.lesson_expect import Trace
     w = open_window(size=(1280, 720), seconds=0, go=go)
-    w.start_lesson()
-    w.lesson_go(1)
+    w.lesson.start()
+    w.lesson.go(1)
     w.act_reset.trigger()
     old = w.session.rt
-    w.lesson_reveal()
-    assert w.lesson_run.rt is w.session.rt is not old
-    assert w.lesson_run.pos - 1 == Trace(w.session.rt.trace.events).first_send_wait()[0]
-    assert w.review.seq == w.lesson_run.pos
+    w.lesson.reveal()
+    assert w.lesson.run.rt is w.session.rt is not old
+    assert w.lesson.run.pos - 1 == Trace(w.session.rt.trace.events).first_send_wait()[0]
+    assert w.review.seq == w.lesson.run.pos
 
 
 def test_the_lesson_words_follow_the_zoom(open_window):
     w = open_window(size=(1280, 720), seconds=0)
-    w.start_lesson()  # in presenter mode (issue #22): its fonts are sized in pixels, not points
+    w.lesson.start()  # in presenter mode (issue #22): its fonts are sized in pixels, not points
 
     def size():
-        return QFontInfo(w.lesson_panel.caption.font()).pixelSize()
+        return QFontInfo(w.lesson.panel.caption.font()).pixelSize()
     before = size()
     for _ in range(5):  # twice the size: the first steps may stay at the 18 px floor
         w.act_zoom_in.trigger()

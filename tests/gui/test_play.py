@@ -161,9 +161,9 @@ def test_every_word_of_the_game_reads_from_the_back_row_in_chinese(projector, qt
 def test_the_lesson_takes_the_window_over_from_the_game(projector, qtbot):
     w = projector()
     w.open_play()
-    w.start_lesson()
+    w.lesson.start()
     wait_until(qtbot, lambda: not _panel(w).isVisible(), "the game to step aside")
-    assert w.lesson_panel.isVisible() and w.session.cfg.requests > 1  # the lesson's run, not the game's
+    assert w.lesson.panel.isVisible() and w.session.cfg.requests > 1  # the lesson's run, not the game's
     assert not w.act_scheduler.isChecked()
 
 

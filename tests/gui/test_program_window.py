@@ -888,7 +888,7 @@ def test_run_from_go_saves_a_run_the_window_makes_again(leakviz, tmp_path, capsy
 def test_the_lesson_on_a_go_program_stops_on_its_trace_and_hides_the_answer_until_the_reveal(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
     win.act_lesson.trigger()
-    panel = win.lesson_panel
+    panel = win.lesson.panel
     assert panel.isVisible() and panel.title.text() == "Lesson: step 1 of 4"
     assert "Goroutine 1 (main) blocks at ncast.go:19: it receives from out" in panel.question.text()
     assert win.stage.counts_hidden and "Predict first" in win.verdict.text()
@@ -921,12 +921,12 @@ def test_the_lesson_on_a_go_program_stops_on_its_trace_and_hides_the_answer_unti
 def test_the_program_lesson_says_what_go_does_not_report(leakviz):
     """lock_exit.go: goroutines wait on a global mutex whose holder exited; Go's profile reports none."""
     win = leakviz.open(source=str(EXAMPLES / "lock_exit.go"))
-    win.start_lesson()
-    panel = win.lesson_panel
+    win.lesson.start()
+    panel = win.lesson.panel
     assert "sync.Mutex.Lock" in panel.question.text()
-    win.lesson_reveal()
+    win.lesson.reveal()
     assert "still blocked: it never went on, though Go's leak profile does not report it" in panel.result.text()
-    win.lesson_go(2, revealed=True)
+    win.lesson.go(2, revealed=True)
     assert "<b>0</b> stranded when the program ended" in panel.result.text()
     assert "4 more were still blocked when it ended" in panel.result.text()
 
@@ -943,7 +943,7 @@ def test_a_program_that_has_ended_shows_no_leak_rate_to_extrapolate(leakviz):
 def test_a_narrow_stage_names_its_lanes_short_not_cut(leakviz):
     """At 1024x768 with the lesson beside it a lane's title has ~150 px: "main" and the go statement's line."""
     win = leakviz.open(source=str(EXAMPLES / "ncast.go"), size=(1024, 768))
-    win.start_lesson()
+    win.lesson.start()
     win.stage.grab()
     texts = [t for t, _r, _f in win.stage.labels]
     assert "main" in texts and "ncast.go:17" in texts, texts
@@ -979,11 +979,11 @@ def test_an_exported_gif_has_the_drawer_as_the_window_has_it(leakviz, qtbot, tmp
 
 def test_the_program_lessons_fix_step_on_a_lock_whose_holder_exited_says_the_fix_is_in_the_code(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "lock_exit.go"))
-    win.start_lesson()
-    win.lesson_go(3)
-    win.lesson_panel.choices[1].setChecked(True)
-    win.lesson_reveal()
-    result = win.lesson_panel.result.text()
+    win.lesson.start()
+    win.lesson.go(3)
+    win.lesson.panel.choices[1].setChecked(True)
+    win.lesson.reveal()
+    result = win.lesson.panel.result.text()
     assert "Your prediction was right" in result and "wait on nothing a buffer can widen (a lock" in result
 
 
@@ -991,11 +991,11 @@ def test_a_program_that_never_blocks_asks_nothing_to_judge_in_the_lesson(leakviz
     hello = tmp_path / "hello.go"
     hello.write_text('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}\n')
     win = leakviz.open(source=str(hello))
-    win.start_lesson()
-    panel = win.lesson_panel
+    win.lesson.start()
+    panel = win.lesson.panel
     assert panel.caption.text().endswith("No goroutine of the program blocks.")
     assert not panel.question.isVisibleTo(panel) and not panel.answer.isVisibleTo(panel)
     assert not panel.choice_box.isVisibleTo(panel)
-    win.lesson_reveal()
-    result = win.lesson_panel.result.text()
+    win.lesson.reveal()
+    result = win.lesson.panel.result.text()
     assert "Answer" not in result and "No goroutine of the program blocked within a simulated minute." in result

@@ -91,7 +91,7 @@ def check_projector_rule(w, monkeypatch, when: str) -> int:
     assert cut == [], when
     assert w.stage.height() >= 0.5 * w.height(), (when, w.stage.height())
     # and no view lies over another (the timeline once covered the pile's last line)
-    views = [v for v in (w.stats_bar, w.stage, w.timeline, w.chart, w.legend, w.verdict, w.code, w.lesson_panel)
+    views = [v for v in (w.stats_bar, w.stage, w.timeline, w.chart, w.legend, w.verdict, w.code, w.lesson.panel)
              if v is not None and v.isVisible()]
     rects = [(v.objectName() or type(v).__name__, QRect(v.mapTo(w, QPoint(0, 0)), v.size())) for v in views]
     over = [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:] if ra.intersects(rb)]
@@ -130,10 +130,10 @@ def test_the_lesson_at_1024x768_has_no_word_under_18_px(open_window, monkeypatch
     from visualizer.lesson import STEPS
     w = open_window(size=(1024, 768), seconds=0)
     w.set_zoom(zoom)
-    w.start_lesson()
+    w.lesson.start()
     for k in range(len(STEPS)):
         for revealed in (False, True):
-            w.lesson_go(k, revealed=revealed)
+            w.lesson.go(k, revealed=revealed)
             settle(w, qtbot)
             check_projector_rule(w, monkeypatch, f"lesson step {k + 1} revealed={revealed} zoom {zoom}")
 
@@ -143,11 +143,11 @@ def test_the_lesson_turns_presenter_mode_on_and_leaves_it_as_it_found_it(open_wi
     from visualizer.gui.style import text_floor
     from visualizer.lesson import STEPS
     w = open_window(size=(1280, 720), seconds=0, present=present)
-    w.start_lesson()
+    w.lesson.start()
     assert w.presenting and text_floor() == FLOOR and not w.menuBar().isVisible()
-    w.lesson_go(len(STEPS) - 1, revealed=True)
-    w.lesson_panel.btn_next.click()  # the last step's Next ends the lesson
-    assert not w.lesson_panel.isVisible()
+    w.lesson.go(len(STEPS) - 1, revealed=True)
+    w.lesson.panel.btn_next.click()  # the last step's Next ends the lesson
+    assert not w.lesson.panel.isVisible()
     assert w.presenting == present and text_floor() == (FLOOR if present else 0)
     assert w.menuBar().isVisible() != present
 
@@ -155,10 +155,10 @@ def test_the_lesson_turns_presenter_mode_on_and_leaves_it_as_it_found_it(open_wi
 def test_f5_in_the_lesson_is_the_users_choice(open_window):  # noqa: F811
     from visualizer.lesson import STEPS
     w = open_window(size=(1280, 720), seconds=0)
-    w.start_lesson()
+    w.lesson.start()
     w.act_present.trigger()  # off
     w.act_present.trigger()  # and on again: now the user's own
     assert w.presenting
-    w.lesson_go(len(STEPS) - 1, revealed=True)
-    w.lesson_panel.btn_next.click()
+    w.lesson.go(len(STEPS) - 1, revealed=True)
+    w.lesson.panel.btn_next.click()
     assert w.presenting

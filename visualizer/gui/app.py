@@ -106,7 +106,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     if explore and screenshot is None:
         win.open_explorer()
     if lesson:
-        win.start_lesson()
+        win.lesson.start()
         if screenshot is not None:  # the lesson's first step, as the class sees it when the lesson opens
             def shoot() -> None:
                 win.exit_code = 0 if win.save_png(screenshot) else 1

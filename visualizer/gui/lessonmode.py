@@ -7,6 +7,8 @@ leak rate, memory, the verdict) are hidden.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+
 from .style import human_bytes
 
 
@@ -19,151 +21,163 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class LessonMixin:
-    """The guided lesson; part of ``MainWindow``."""
+class LessonMode(QObject):
+    """The guided lesson (F1), owned by the window as ``win.lesson``.
 
-    lesson_run = None  # lesson.LessonRun over the run shown
-    lesson_asked: dict | None = None  # what the current step's question says
-    lesson_outcome: dict | None = None  # what its reveal found (None before the reveal)
-    lesson_presents = False  # the lesson turned presenter mode on: it turns it off again when it ends
-
-    def start_lesson(self) -> None:
-        """Open the lesson panel at step 1, paused."""
-        from .lesson import LessonPanel
-        if self.lesson_panel is None:
-            self.lesson_panel = LessonPanel()
-            self.lesson_panel.back.connect(lambda: self.lesson_go(self.lesson_index - 1, revealed=True))
-            self.lesson_panel.next.connect(self._lesson_next)
-            self.lesson_panel.reveal.connect(self.lesson_reveal)
-            self.split.insertWidget(0, self.lesson_panel)
-        self.lesson_panel.show()
-        if not self.presenting:  # a class reads the lesson from the back row: presenter mode's 18 px words
-            self.lesson_presents = True
-            self.set_presenter(True)
-        self.set_drawer(False)  # also shares the width out again, the lesson panel included
-        self.lesson_go(0)
-
-    def lesson_steps(self) -> list:
-        """The article's steps, or, for any other Go program, the program lesson's (lesson.program)."""
-        if self.program is not None and self.article_from_go() is None:
-            from ..lesson.program import PROGRAM_STEPS
-            return PROGRAM_STEPS
-        from ..lesson import STEPS
-        return STEPS
-
-    def _lesson_restart(self, k: int) -> None:
-        from ..lesson import STEPS, LessonRun, step_config
-        self.session.pause()
-        if self.program is not None and self.article_from_go() is None:  # a program: a fresh run of it
-            from ..lesson.program import ProgramLesson
-            self.lesson_run = None  # the old run's facts must not be shown over the new one
-            self.playback.go_live()
-            self.session.reset()
-            ip = getattr(self.session.rt, "ip", None)
-            self.lesson_run = ProgramLesson(self.session.rt, None if ip is None else ip.info, self.program)
-            return
-        cfg = step_config(STEPS[k])
-        if self.article_from_go() is not None:  # the lesson stays on the source it was opened on
-            from ..golang.gateway import stranded_after
-            self.lesson_run = None  # the old run's facts must not be shown over the new one
-            self.open_preset_from_go(cfg)
-            self.lesson_run = LessonRun(self.session.rt, cfg, stranded_after)
-        else:
-            self.restart_with(cfg)
-            self.lesson_run = LessonRun(self.session.rt, self.session.cfg)
-
-    def lesson_go(self, k: int, revealed: bool = False) -> None:
-        """Show step ``k`` before its reveal (replaying the run up to it), or after it."""
-        steps = self.lesson_steps()
-        k = max(0, min(k, len(steps) - 1))
-        chain = k
-        while chain > 0 and not steps[chain].restart:  # the steps since the last fresh run
-            chain -= 1
-        self._lesson_restart(chain)
-        for j in range(chain, k):
-            self.lesson_run.reveal(steps[j], self.lesson_run.ask(steps[j]))
-        self.lesson_index = k
-        self._lesson_ask()
-        if revealed:
-            self.lesson_reveal()
+    A QObject for ``tr`` only (its strings' translation context is this class's name). What it uses of
+    the window ``win``: the run (``session``, ``snap``, ``program``, ``article_from_go``, ``restart_with``,
+    ``open_preset_from_go``), the playhead (``playback``, ``seek``, ``go_live``), and the views
+    (``split``, ``verdict``, ``presenting``, ``set_presenter``, ``set_drawer``, ``set_follow``,
+    ``hide_answers``, ``answers_hidden``, ``_balance``)."""
 
     # the steps about one request (the first to return early) follow it across the stage; the others
     # are about the whole run
     FOLLOWED_STEPS = frozenset({"return", "wait", "request", "buffered", "too-small"})
 
-    def _lesson_ask(self) -> None:
-        steps = self.lesson_steps()
-        self.lesson_asked = self.lesson_run.ask(steps[self.lesson_index])
-        self.lesson_outcome = None
-        self.set_follow(steps[self.lesson_index].key in self.FOLLOWED_STEPS)
-        self._lesson_hide(True)
-        self._lesson_moment(self.lesson_run.pos)
-        self._lesson_show(revealed=False)
+    def __init__(self, win) -> None:
+        super().__init__(win)
+        self.win = win
+        self.panel = None  # lesson.LessonPanel, once started
+        self.index = 0  # the step shown
+        self.run = None  # lesson.LessonRun over the run shown
+        self.asked: dict | None = None  # what the current step's question says
+        self.outcome: dict | None = None  # what its reveal found (None before the reveal)
+        self.presents = False  # the lesson turned presenter mode on: it turns it off again when it ends
 
-    def lesson_reveal(self) -> None:
+    @property
+    def shown(self) -> bool:
+        return self.panel is not None and self.panel.isVisible()
+
+    def start(self) -> None:
+        """Open the lesson panel at step 1, paused."""
+        from .lesson import LessonPanel
+        win = self.win
+        if self.panel is None:
+            self.panel = LessonPanel()
+            self.panel.back.connect(lambda: self.go(self.index - 1, revealed=True))
+            self.panel.next.connect(self._next)
+            self.panel.reveal.connect(self.reveal)
+            win.split.insertWidget(0, self.panel)
+        self.panel.show()
+        if not win.presenting:  # a class reads the lesson from the back row: presenter mode's 18 px words
+            self.presents = True
+            win.set_presenter(True)
+        win.set_drawer(False)  # also shares the width out again, the lesson panel included
+        self.go(0)
+
+    def steps(self) -> list:
+        """The article's steps, or, for any other Go program, the program lesson's (lesson.program)."""
+        if self.win.program is not None and self.win.article_from_go() is None:
+            from ..lesson.program import PROGRAM_STEPS
+            return PROGRAM_STEPS
+        from ..lesson import STEPS
+        return STEPS
+
+    def retranslate(self) -> None:
+        """The step's words again, in the window's language (nothing while between a step's runs)."""
+        if self.panel is not None and self.run is not None:
+            self._show(revealed=self.panel.btn_next.isEnabled())
+
+    def _restart(self, k: int) -> None:
+        from ..lesson import STEPS, LessonRun, step_config
+        win = self.win  # its session is read anew after each call: opening a source swaps it
+        win.session.pause()
+        if win.program is not None and win.article_from_go() is None:  # a program: a fresh run of it
+            from ..lesson.program import ProgramLesson
+            self.run = None  # the old run's facts must not be shown over the new one
+            win.playback.go_live()
+            win.session.reset()
+            ip = getattr(win.session.rt, "ip", None)
+            self.run = ProgramLesson(win.session.rt, None if ip is None else ip.info, win.program)
+            return
+        cfg = step_config(STEPS[k])
+        if win.article_from_go() is not None:  # the lesson stays on the source it was opened on
+            from ..golang.gateway import stranded_after
+            self.run = None  # the old run's facts must not be shown over the new one
+            win.open_preset_from_go(cfg)
+            self.run = LessonRun(win.session.rt, cfg, stranded_after)
+        else:
+            win.restart_with(cfg)
+            self.run = LessonRun(win.session.rt, win.session.cfg)
+
+    def go(self, k: int, revealed: bool = False) -> None:
+        """Show step ``k`` before its reveal (replaying the run up to it), or after it."""
+        steps = self.steps()
+        k = max(0, min(k, len(steps) - 1))
+        chain = k
+        while chain > 0 and not steps[chain].restart:  # the steps since the last fresh run
+            chain -= 1
+        self._restart(chain)
+        for j in range(chain, k):
+            self.run.reveal(steps[j], self.run.ask(steps[j]))
+        self.index = k
+        self._ask()
+        if revealed:
+            self.reveal()
+
+    def _ask(self) -> None:
+        steps = self.steps()
+        self.asked = self.run.ask(steps[self.index])
+        self.outcome = None
+        self.win.set_follow(steps[self.index].key in self.FOLLOWED_STEPS)
+        self.win.hide_answers(True)
+        self._moment(self.run.pos)
+        self._show(revealed=False)
+
+    def reveal(self) -> None:
         """Run to where the step's subject is settled, stop exactly there, and say what the engine did."""
-        steps = self.lesson_steps()
-        if self.lesson_outcome is not None:
+        steps = self.steps()
+        if self.outcome is not None:
             return
-        if self.lesson_run.rt is not self.session.rt:  # the run was reset or changed under the lesson
-            self.lesson_go(self.lesson_index, revealed=True)
+        if self.run.rt is not self.win.session.rt:  # the run was reset or changed under the lesson
+            self.go(self.index, revealed=True)
             return
-        self.session.pause()
-        self.lesson_outcome = self.lesson_run.reveal(steps[self.lesson_index], self.lesson_asked)
-        self._lesson_hide(False)
-        self._lesson_moment(self.lesson_run.pos)
-        self._lesson_show(revealed=True)
+        self.win.session.pause()
+        self.outcome = self.run.reveal(steps[self.index], self.asked)
+        self.win.hide_answers(False)
+        self._moment(self.run.pos)
+        self._show(revealed=True)
 
-    def _lesson_next(self) -> None:
-        steps = self.lesson_steps()
-        k = self.lesson_index + 1
+    def _next(self) -> None:
+        steps = self.steps()
+        k = self.index + 1
         if k >= len(steps):  # done: back to the ordinary window
-            self.set_follow(False)
-            self.lesson_panel.hide()
-            self._lesson_hide(False)
-            if self.lesson_presents and self.presenting:
-                self.set_presenter(False)
-            self.lesson_presents = False
-            self._balance()
-            self.go_live()
+            win = self.win
+            win.set_follow(False)
+            self.panel.hide()
+            win.hide_answers(False)
+            if self.presents and win.presenting:
+                win.set_presenter(False)
+            self.presents = False
+            win._balance()
+            win.go_live()
             return
-        self.lesson_index = k
+        self.index = k
         if steps[k].restart:
-            self._lesson_restart(k)
-        self._lesson_ask()
+            self._restart(k)
+        self._ask()
 
-    def _lesson_key_back(self) -> None:
-        panel = self.lesson_panel
+    def key_back(self) -> None:
+        panel = self.panel
         if panel is not None and panel.isVisible() and panel.btn_back.isEnabled():
-            self.lesson_go(self.lesson_index - 1, revealed=True)
+            self.go(self.index - 1, revealed=True)
 
-    def _lesson_key_next(self) -> None:
-        panel = self.lesson_panel
+    def key_next(self) -> None:
+        panel = self.panel
         if panel is None or not panel.isVisible():
             return
         if panel.btn_reveal.isEnabled():
-            self.lesson_reveal()
+            self.reveal()
         elif panel.btn_next.isEnabled():
-            self._lesson_next()
+            self._next()
 
-    def _lesson_moment(self, pos: int) -> None:
+    def _moment(self, pos: int) -> None:
         """Show the run right after event ``pos - 1``: where the condition held, not a frame later."""
-        self.session.snapshot()
+        self.win.session.snapshot()
         if pos > 0:
-            self.seek(pos)
+            self.win.seek(pos)
         else:
-            self.go_live()
-
-    def _lesson_hide(self, on: bool) -> None:
-        """Hide (or show again) what would give a prediction away: the counts, the memory, the verdict."""
-        self.lesson_hides = on
-        self.stage.counts_hidden = on
-        self.chart.hidden = on
-        if not on:
-            self._update_verdict()
-        self.refresh()
-        self.stage.update()
-        self.chart.update()
+            self.win.go_live()
 
     # -- the words --
 
@@ -194,7 +208,7 @@ class LessonMixin:
         return self.tr("it waits in {op}").format(op=op)
 
     def _program_texts(self, key: str) -> tuple[str, str, list[str] | None]:
-        q = self.lesson_asked
+        q = self.asked
         if key == "p-wait":
             caption = self.tr("A goroutine runs until it has to wait: for a value on a channel, a lock, others to "
                               "finish. The run stops at the first goroutine of the program that blocks.")
@@ -225,7 +239,7 @@ class LessonMixin:
                 self.tr("How many goroutines will be stranded when the program has ended?"), None)
 
     def _program_result(self, key: str) -> str:
-        o = self.lesson_outcome
+        o = self.outcome
         t = _ms(o.get("t", 0))
         p = o.get("parked")
         if key == "p-wait":
@@ -248,7 +262,7 @@ class LessonMixin:
                            "it stranded.").format(who=_cap(self._g_name(p)), where=self._line(p.where) or "?",
                                                   since=_ms(p.t), what=self._g_what(p.op, p.chans), t=t)
         if key == "p-fix":
-            names = ", ".join(f"<code>{v}</code>" for _k, v, _n in self.lesson_asked.get("dials", []))
+            names = ", ".join(f"<code>{v}</code>" for _k, v, _n in self.asked.get("dials", []))
             if o["answer"] == "none":
                 return self.tr("Nothing is stranded: this program does not leak.")
             if o["found"] is not None:
@@ -273,12 +287,12 @@ class LessonMixin:
                                   "but Go's profile does not report them.").format(m=f"{o['blocked'] - o['stranded']:,}")
         return head
 
-    def _lesson_texts(self, key: str) -> tuple[str, str, list[str] | None]:
+    def _texts(self, key: str) -> tuple[str, str, list[str] | None]:
         """The step's caption, question and choices (None: the answer is a number)."""
         if key.startswith("p-"):
             return self._program_texts(key)
-        q = self.lesson_asked
-        cfg = self.lesson_run.cfg
+        q = self.asked
+        cfg = self.run.cfg
         if key == "return":
             return (self.tr("Each request starts one check goroutine per check; its handler receives their "
                             "results on done and quit (read the code). Watch the first request with a "
@@ -330,22 +344,22 @@ class LessonMixin:
                 self.tr("How many of those {k} checks will be stranded?").format(k=q.get("late", 0)),
                 None)
 
-    def _lesson_show(self, revealed: bool) -> None:
-        steps = self.lesson_steps()
-        step = steps[self.lesson_index]
-        caption, question, choices = self._lesson_texts(step.key)
-        self.lesson_panel.show_step(self.lesson_index, len(steps), caption, question, choices)
-        if self.lesson_hides:  # the verdict panel keeps its place: the code does not jump at the reveal
-            self.verdict.setText(self.tr("<b>Leaks, or cannot leak?</b> Predict first: the verdict comes with the "
+    def _show(self, revealed: bool) -> None:
+        steps = self.steps()
+        step = steps[self.index]
+        caption, question, choices = self._texts(step.key)
+        self.panel.show_step(self.index, len(steps), caption, question, choices)
+        if self.win.answers_hidden:  # the verdict panel keeps its place: the code does not jump at the reveal
+            self.win.verdict.setText(self.tr("<b>Leaks, or cannot leak?</b> Predict first: the verdict comes with the "
                                          "answer."))
-        if revealed and self.lesson_outcome is not None:
-            self.lesson_panel.show_result(self._lesson_judged(step, choices) + "<p>" +
-                                          self._lesson_result(step.key))
+        if revealed and self.outcome is not None:
+            self.panel.show_result(self._judged(step, choices) + "<p>" +
+                                          self._result(step.key))
 
-    def _lesson_judged(self, step, choices: list[str] | None) -> str:
+    def _judged(self, step, choices: list[str] | None) -> str:
         """The right answer, and whether the class's prediction was it."""
-        said = self.lesson_panel.prediction()
-        right = self.lesson_outcome["answer"]
+        said = self.panel.prediction()
+        right = self.outcome["answer"]
         if right is None:  # nothing to judge against (no goroutine blocked; a run too large to search)
             return ""
         if choices is None:
@@ -363,10 +377,10 @@ class LessonMixin:
             return head + " " + self.tr("Your prediction was right.")
         return head + " " + self.tr("You said: {a}.").format(a=you)
 
-    def _lesson_result(self, key: str) -> str:
+    def _result(self, key: str) -> str:
         if key.startswith("p-"):
             return self._program_result(key)
-        o = self.lesson_outcome
+        o = self.outcome
         t = _ms(o.get("t", 0))
         if key == "return":
             if o["req"] < 0:
@@ -392,18 +406,18 @@ class LessonMixin:
             return text + " " + self.tr("Its handler has not returned: it receives one value at a time and will "
                                         "take this one.")
         if key in ("request", "buffered", "too-small"):
-            return self._lesson_settled(o, t)
+            return self._settled(o, t)
         text = self.tr("<b>{s}</b> stranded after ten seconds, from {r} requests.").format(
             s=f"{o['stranded']:,}", r=f"{o['requests']:,}")
         if key == "ten" and o["stranded"]:
             text += " " + self.tr("Go would hold {b} for them, and it only grows: they stay until the process "
-                                  "exits.").format(b=human_bytes(self.snap.go_bytes if self.snap else 0))
+                                  "exits.").format(b=human_bytes(self.win.snap.go_bytes if self.win.snap else 0))
         if key == "context" and o["gave_up"]:
             text += " " + self.tr("{g} checks finished after their handler had returned: instead of blocking, "
                                   "they saw ctx.Done() closed and returned.").format(g=f"{o['gave_up']:,}")
         return text  # the verdict panel, shown again now, says why
 
-    def _lesson_settled(self, o: dict, t: str) -> str:
+    def _settled(self, o: dict, t: str) -> str:
         """How a request's late checks ended, once every one of them has."""
         text = self.tr("Request #{req} settled at {t} ms: of the {k} checks still working when its handler "
                        "returned,").format(req=o["req"], t=t, k=o["late"]) + " "

@@ -436,8 +436,8 @@ class PlayMixin:
             self.statusBar().showMessage(self.tr("Play the scheduler scripts each check's time and result: it "
                                                  "plays the Python transcription of this handler."), 8000)
         self.play_from_go = from_go is not None
-        if self.lesson_panel is not None and self.lesson_panel.isVisible():
-            self.lesson_panel.hide()
+        if self.lesson.shown:
+            self.lesson.panel.hide()
         if self.play_panel is None:
             self.play_panel = PlayPanel()
             self.play_panel.changed.connect(self._play_choose)
@@ -467,7 +467,7 @@ class PlayMixin:
         self.play_panel.hide()
         self.act_scheduler.setChecked(False)
         self.set_follow(False)
-        self._lesson_hide(False)
+        self.hide_answers(False)
         if self.play_presents and self.presenting:
             self.set_presenter(False)
         self.play_presents = False
@@ -490,7 +490,7 @@ class PlayMixin:
         self.restart_with(config(base, schedule))
         self.session.rt.run(until=0)  # the handler has started its checks: the stage shows them at work
         self.set_follow(True, 0)
-        self._lesson_hide(True)
+        self.hide_answers(True)
         self.verdict.setText(self.tr("<b>Stranded, or not?</b> Predict first: the engine answers when it has "
                                      "run."))
         self.play_panel.set_game(schedule, (base.capacity_done, base.capacity_quit), base.variant, clamped)
@@ -504,13 +504,13 @@ class PlayMixin:
             self._play_choose(self.play_panel.schedule)
         self.play_panel.set_open(False)
         self.play_running = True
-        self._lesson_hide(False)
+        self.hide_answers(False)
         self.session.play()
 
     def _play_frame(self) -> None:
         if self.play_panel is None or not self.play_panel.isVisible():
             return
-        if self.program is not None or (self.lesson_panel is not None and self.lesson_panel.isVisible()):
+        if self.program is not None or self.lesson.shown:
             # the lesson (F1) or a Go program took the window over: the game steps aside, leaving their run
             self.play_running = False
             self.play_panel.hide()

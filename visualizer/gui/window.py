@@ -1,7 +1,8 @@
 """The main window: controls, stage, memory chart, code, verdict.
 
-(About 670 lines: it wires every view to the one session's events and renders each frame; its other
-jobs are in mixins beside it: layout, actions, files, lesson mode, program mode.)
+(About 700 lines: it wires every view to the one session's events and renders each frame; its other
+jobs are in mixins beside it: layout, actions, files, program mode; the guided lesson is an object it
+owns, ``lessonmode.LessonMode``.)
 
 It holds a core ``Session`` and renders its snapshots on a frame timer (``FRAME_HZ``)
 (frame rate is not event rate: thousands of events between two frames cost
@@ -39,7 +40,7 @@ from .controls import ControlPanel
 from .files import FilesMixin, fill_examples_menu
 from .layout import DRAWER_MIN_WIDTH, MIN_SIZE, LayoutMixin, restore_base_font
 from .legend import Legend
-from .lessonmode import LessonMixin
+from .lessonmode import LessonMode
 from .play import PlayMixin
 from .programmode import ProgramMixin
 from .settings import Settings
@@ -52,12 +53,12 @@ log = logging.getLogger("leakviz")
 FRAME_MS = 1000 // FRAME_HZ
 
 
-class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, ProgramMixin, QMainWindow):
+class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, PlayMixin, ProgramMixin, QMainWindow):
     """The main window: controls, stage, code, chart and timeline over one live ``core.session.Session``.
 
     ``frame_rendered`` fires after each refresh; ``closed`` once closing was
     accepted. The job-specific parts live in its mixins (layout, actions,
-    files, lesson mode, verdict)."""
+    files, program mode) and in the lesson it owns (``lesson``)."""
 
     frame_rendered = Signal()
     closed = Signal()  # after closeEvent accepted: the app's loop may end
@@ -79,9 +80,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.presenting = False
         set_text_floor(0)  # a new window starts out of presenter mode: no floor left by another
         self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
-        self.lesson_panel = None  # the guided lesson, once started
-        self.lesson_index = 0
-        self.lesson_hides = False  # the lesson hides the counts that would give a prediction away
+        self.lesson = LessonMode(self)  # the guided lesson (F1)
+        self.answers_hidden = False  # a prediction is asked for: the counts that would give it away are hidden
         self.requested_size = size
         self.preset_name = preset
         self.timeline_of = None  # the session whose trace the timeline shows, when not this window's own
@@ -209,8 +209,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         self.act_mark_next.setText(self.tr("Next mark on the timeline"))
         self.act_lesson_back.setText(self.tr("Lesson: back"))
         self.act_lesson_next.setText(self.tr("Lesson: show me, then next"))
-        if self.lesson_panel is not None and self.lesson_run is not None:  # None: between a step's runs
-            self._lesson_show(revealed=self.lesson_panel.btn_next.isEnabled())
+        self.lesson.retranslate()
         self.btn_drawer.setText(self.tr("☰ Settings"))
         self.btn_drawer.setToolTip(self.tr("Show or hide the settings drawer (F9)"))
         self.act_drawer.setText(self.tr("Settings &drawer"))
@@ -369,9 +368,6 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
             ok = False
         QTimer.singleShot(0, self.close)
         return ok
-
-    # -- the guided lesson (steps and conditions: visualizer.lesson) --
-
 
     def jump_mark(self, direction: int) -> None:
         """Seek to the previous (-1) or next (+1) mark on the timeline."""
@@ -572,7 +568,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         if self.counts_goroutines() and snap.main_returned():
             # a program that has ended leaks no more: a rate over its few milliseconds, made an hour, is no fact
             values.update(rate="–", hour="–")
-        if self.lesson_hides:
+        if self.answers_hidden:
             values.update(stranded="?", rate="?", hour="?")
         for k, text in values.items():
             if self.stats[k].text() != text:  # an unchanged label costs no relayout
@@ -583,7 +579,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         if self.stats["stranded"].property("neverContinue") != never:
             self.stats["stranded"].setProperty("neverContinue", never)
             self.stage.never_continue = never
-        red = "color: #D55E00;" if snap.stranded and not self.lesson_hides else ""
+        red = "color: #D55E00;" if snap.stranded and not self.answers_hidden else ""
         if self.stats["stranded"].styleSheet() != red:
             self.stats["stranded"].setStyleSheet(red)
 
@@ -603,8 +599,20 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         if self.session.finished and self.statusBar().currentMessage().endswith(self.tr("press Space to play.")):
             self.statusBar().clearMessage()  # the run is over: there is nothing left to play
 
+    def hide_answers(self, on: bool) -> None:
+        """Hide (or show again) what would give a prediction away: the counts, the memory, the verdict
+        (the lesson and the scheduler game ask for predictions)."""
+        self.answers_hidden = on
+        self.stage.counts_hidden = on
+        self.chart.hidden = on
+        if not on:
+            self._update_verdict()
+        self.refresh()
+        self.stage.update()
+        self.chart.update()
+
     def _update_verdict(self) -> None:
-        if self.lesson_hides:  # the lesson says it with the answer
+        if self.answers_hidden:  # the lesson says it with the answer
             return
         article = self.session.cfg if self.program is None else self.article_from_go()
         if article is None:
@@ -663,7 +671,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, LessonMixin, PlayMixin, 
         s.set("window/geometry", self.saveGeometry())
         s.set("window/state", self.saveState())
         s.set("ui/zoom", float(self.user_zoom))
-        s.set("ui/present", bool(self.presenting) and not self.lesson_presents)  # the user's choice, not the lesson's
+        s.set("ui/present", bool(self.presenting) and not self.lesson.presents)  # the user's choice, not the lesson's
         s.set("run/preset", self.preset_name)
         s.set("run/file", "" if self.current_file is None else str(self.current_file.absolute()))
         s.set_speed(self.session.speed)
