@@ -39,19 +39,19 @@ def main(argv: list[str]) -> int:
     w = MainWindow(preset=a.preset, speed=0.5, lang=a.lang, size=parse_size(a.size))
     w.show()
     a.out.mkdir(parents=True, exist_ok=True)
-    w.open_play()
-    n = w.play_panel.schedule.checks
+    w.game.open()
+    n = w.game.panel.schedule.checks
     fails = {int(x) for x in a.fails.split(",") if x}
     slots = tuple(int(x) for x in a.slots.split(",")) if a.slots else tuple(range(1, n + 1))
-    w._play_choose(Schedule(tuple(i in fails for i in range(n)), slots))
-    w.play_panel.guess.setText(a.guess)
+    w.game.choose(Schedule(tuple(i in fails for i in range(n)), slots))
+    w.game.panel.guess.setText(a.guess)
 
     async def go() -> None:
         for _ in range(3):
             app.processEvents()
         w.save_png(a.out / "play-ask.png")
-        w.play_panel.btn_run.click()
-        while w.play_panel.outcome is None:
+        w.game.panel.btn_run.click()
+        while w.game.panel.outcome is None:
             await asyncio.sleep(0.02)
         for _ in range(3):
             app.processEvents()

@@ -83,7 +83,7 @@ def test_the_game_is_played_by_keyboard_and_judged_by_the_engine(projector, qtbo
 
 def test_a_buffer_keeps_the_first_late_values_and_the_summary_places_the_play(projector, qtbot):
     w = projector(cap_done=2)
-    w.open_play()
+    w.game.open()
     panel = _panel(w)
     assert panel.caps == (2, 0) and w.session.cfg.requests == 1 and w.session.cfg.capacity_done == 2
     panel.changed.emit(Schedule((True,) + (False,) * 9, tuple(range(1, 11))))  # check 0 fails first
@@ -140,7 +140,7 @@ def test_the_game_from_a_preset_run_from_go_plays_its_handler_and_gives_the_go_r
 
 def test_every_word_of_the_game_reads_from_the_back_row_in_chinese(projector, qtbot):
     w = projector(lang="zh_CN")
-    w.open_play()
+    w.game.open()
     panel = _panel(w)
     panel.changed.emit(Schedule((False, False, True) + (False,) * 7, tuple(range(1, 11))))
     panel.btn_run.click()
@@ -160,7 +160,7 @@ def test_every_word_of_the_game_reads_from_the_back_row_in_chinese(projector, qt
 
 def test_the_lesson_takes_the_window_over_from_the_game(projector, qtbot):
     w = projector()
-    w.open_play()
+    w.game.open()
     w.lesson.start()
     wait_until(qtbot, lambda: not _panel(w).isVisible(), "the game to step aside")
     assert w.lesson.panel.isVisible() and w.session.cfg.requests > 1  # the lesson's run, not the game's

@@ -138,7 +138,7 @@ class ActionsMixin:
         self.act_scheduler.setObjectName("playSchedulerAction")
         self.act_scheduler.setShortcut(QKeySequence(Qt.Key_F2))
         self.act_scheduler.setShortcutContext(Qt.ApplicationShortcut)
-        self.act_scheduler.triggered.connect(lambda _on: self.open_play())
+        self.act_scheduler.triggered.connect(lambda _on: self.game.open())
         self.addAction(self.act_scheduler)
         self.menu_view.addAction(self.act_scheduler)
         self.menu_lang = self.menu_view.addMenu("")

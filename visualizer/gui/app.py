@@ -113,7 +113,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
                 win.close()
             QTimer.singleShot(100, shoot)
     if scheduler:
-        win.open_play()
+        win.game.open()
         if screenshot is not None:  # the game as the class sees it when it opens
             def shoot_play() -> None:
                 win.exit_code = 0 if win.save_png(screenshot) else 1

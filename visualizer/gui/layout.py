@@ -171,7 +171,7 @@ class LayoutMixin:
         if 0 < drawer < need:  # 1024 px wide: a long row puts its field under its label, not past the edge
             form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         # a side panel (the lesson's or the scheduler game's, gui/play.py) sits at the split's front
-        panels = [p for p in (self.lesson.panel, getattr(self, "play_panel", None)) if p is not None]
+        panels = [p for p in (self.lesson.panel, self.game.panel) if p is not None]
         shown = next((p for p in panels if p.isVisible()), None)
         lesson = shown is not None
         lesson_w = 0 if shown is None else shown.side_width(total) if hasattr(shown, "side_width") else \

@@ -5,8 +5,8 @@ The schedule and the counts over every schedule are ``lesson.play``'s (Qt-free);
 session on the scenario's scripted config, drawn by the stage in follow mode. The judgement reads the
 engine's snapshot, never the rule.
 
-(About 540 lines: the panel's rows, its prediction, its judgement and its histogram share one layout and
-the projector's 18 px floor; the window's hooks for it are the mixin at the end.)
+(About 550 lines: the panel's rows, its prediction, its judgement and its histogram share one layout and
+the projector's 18 px floor; the game the window owns, which drives the panel, is the class at the end.)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontInfo, QIntValidator, QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -408,132 +408,146 @@ class PlayPanel(QWidget):
             sd=sd, sq=sq)
 
 
-class PlayMixin:
-    """Play the scheduler in the window (F2); part of ``MainWindow``."""
+class SchedulerGame(QObject):
+    """Play the scheduler in the window (F2), owned by the window as ``win.game``.
 
-    play_panel: PlayPanel | None = None
-    play_before: Config | None = None  # the window's config before the game: back to it at the end
-    play_base: Config | None = None  # the handler and capacities the game plays
-    play_running = False
-    play_presents = False
-    play_from_go = False  # the game left a preset run from gateway.go: closing it goes back to Go
+    A QObject for ``tr`` (its strings' translation context is this class's name). What it uses of the
+    window ``win``: the run (``session``, ``snap``, ``program``, ``article_from_go``, ``restart_with``,
+    ``open_preset_from_go``, ``_swap_session``, ``frame_rendered``), the views (``split``, ``verdict``,
+    ``stats``, ``statusBar``, ``act_scheduler``, ``presenting``, ``set_presenter``, ``set_drawer``,
+    ``set_follow``, ``hide_answers``, ``_balance``), the lesson (``lesson``: it gives way to it) and
+    ``open_explorer``."""
 
-    def open_play(self) -> None:
+    def __init__(self, win) -> None:
+        super().__init__(win)
+        self.win = win
+        self.panel: PlayPanel | None = None  # once opened
+        self.before: Config | None = None  # the window's config before the game: back to it at the end
+        self.base: Config | None = None  # the handler and capacities the game plays
+        self.running = False
+        self.presents = False  # the game turned presenter mode on: it turns it off again when it closes
+        self.from_go = False  # the game left a preset run from gateway.go: closing it goes back to Go
+
+    def open(self) -> None:
         """Open the game (paused) on the window's handler and capacities, or close it when open."""
-        if self.play_panel is not None and self.play_panel.isVisible():
-            self.close_play()
+        win = self.win
+        if self.panel is not None and self.panel.isVisible():
+            self.close()
             return
-        from_go = self.article_from_go() if self.program is not None else None
-        if self.program is not None and from_go is None:
-            self.statusBar().showMessage(self.tr("Play the scheduler plays the article's handler: choose a "
-                                                 "preset first."), 6000)
-            self.act_scheduler.setChecked(False)
+        from_go = win.article_from_go() if win.program is not None else None
+        if win.program is not None and from_go is None:
+            win.statusBar().showMessage(self.tr("Play the scheduler plays the article's handler: choose a "
+                                                "preset first."), 6000)
+            win.act_scheduler.setChecked(False)
             return
         if from_go is not None:
             # the game scripts each check's time and outcome, which gateway.go writes in Go: it plays the
             # Python transcription of the same handler, and closing it brings the run from Go back
-            self._swap_session(Session(from_go, speed=self.session.speed, max_live=self.session.max_live))
-            self.statusBar().showMessage(self.tr("Play the scheduler scripts each check's time and result: it "
-                                                 "plays the Python transcription of this handler."), 8000)
-        self.play_from_go = from_go is not None
-        if self.lesson.shown:
-            self.lesson.panel.hide()
-        if self.play_panel is None:
-            self.play_panel = PlayPanel()
-            self.play_panel.changed.connect(self._play_choose)
-            self.play_panel.run.connect(self.play_run)
-            self.play_panel.explore.connect(self.open_explorer)
-            self.play_panel.close_requested.connect(self.close_play)
-            self.split.insertWidget(0, self.play_panel)
-            self.frame_rendered.connect(self._play_frame)
-        self.play_before = self.session.cfg
-        self.play_base = self.session.cfg
-        self.play_panel.show()
-        self.act_scheduler.setChecked(True)
-        if not self.presenting:
-            self.play_presents = True
-            self.set_presenter(True)
-        self.set_drawer(False)
-        n = self.session.cfg.checks
-        self._play_choose(Schedule.start(min(n, MAX_PLAY_CHECKS)))
+            win._swap_session(Session(from_go, speed=win.session.speed, max_live=win.session.max_live))
+            win.statusBar().showMessage(self.tr("Play the scheduler scripts each check's time and result: it "
+                                                "plays the Python transcription of this handler."), 8000)
+        self.from_go = from_go is not None
+        if win.lesson.shown:
+            win.lesson.panel.hide()
+        if self.panel is None:
+            self.panel = PlayPanel()
+            self.panel.changed.connect(self.choose)
+            self.panel.run.connect(self.run)
+            self.panel.explore.connect(win.open_explorer)
+            self.panel.close_requested.connect(self.close)
+            win.split.insertWidget(0, self.panel)
+            win.frame_rendered.connect(self._frame)
+        self.before = win.session.cfg
+        self.base = win.session.cfg
+        self.panel.show()
+        win.act_scheduler.setChecked(True)
+        if not win.presenting:
+            self.presents = True
+            win.set_presenter(True)
+        win.set_drawer(False)
+        n = win.session.cfg.checks
+        self.choose(Schedule.start(min(n, MAX_PLAY_CHECKS)))
         # the keyboard starts at the first choice (new rows are shown on the next event loop pass)
-        QTimer.singleShot(0, lambda: self.play_panel.buttons and self.play_panel.buttons[0].setFocus())
+        QTimer.singleShot(0, lambda: self.panel.buttons and self.panel.buttons[0].setFocus())
 
-    def close_play(self) -> None:
+    def close(self) -> None:
         """Back to the window's run as it was (with the capacities chosen meanwhile)."""
-        if self.play_panel is None:
+        win = self.win
+        if self.panel is None:
             return
-        self.play_running = False
-        self.play_panel.hide()
-        self.act_scheduler.setChecked(False)
-        self.set_follow(False)
-        self.hide_answers(False)
-        if self.play_presents and self.presenting:
-            self.set_presenter(False)
-        self.play_presents = False
-        base, before = self.play_base, self.play_before
+        self.running = False
+        self.panel.hide()
+        win.act_scheduler.setChecked(False)
+        win.set_follow(False)
+        win.hide_answers(False)
+        if self.presents and win.presenting:
+            win.set_presenter(False)
+        self.presents = False
+        base, before = self.base, self.before
         if before is not None:
             back = replace(before, capacity_done=base.capacity_done, capacity_quit=base.capacity_quit)
-            if self.play_from_go and self.program is None:
-                self.open_preset_from_go(back)
+            if self.from_go and win.program is None:
+                win.open_preset_from_go(back)
             else:
-                self.restart_with(back)
-        self._balance()
+                win.restart_with(back)
+        win._balance()
 
-    def _play_choose(self, schedule: Schedule) -> None:
+    def choose(self, schedule: Schedule) -> None:
         """A new schedule (or capacities): the request is set up again, its checks working, and the class
         predicts afresh; the counts that would give the answer away are hidden."""
-        self.play_running = False
-        base = self.play_base
+        win = self.win
+        self.running = False
+        base = self.base
         clamped = base.checks if base.checks > MAX_PLAY_CHECKS else None
-        self.session.pause()
-        self.restart_with(config(base, schedule))
-        self.session.rt.run(until=0)  # the handler has started its checks: the stage shows them at work
-        self.set_follow(True, 0)
-        self.hide_answers(True)
-        self.verdict.setText(self.tr("<b>Stranded, or not?</b> Predict first: the engine answers when it has "
-                                     "run."))
-        self.play_panel.set_game(schedule, (base.capacity_done, base.capacity_quit), base.variant, clamped)
-        self._balance()
+        win.session.pause()
+        win.restart_with(config(base, schedule))
+        win.session.rt.run(until=0)  # the handler has started its checks: the stage shows them at work
+        win.set_follow(True, 0)
+        win.hide_answers(True)
+        win.verdict.setText(self.tr("<b>Stranded, or not?</b> Predict first: the engine answers when it has "
+                                    "run."))
+        self.panel.set_game(schedule, (base.capacity_done, base.capacity_quit), base.variant, clamped)
+        win._balance()
 
-    def play_run(self) -> None:
-        """Play the request live on the session; ``_play_frame`` judges once nothing can happen any more."""
-        if self.play_panel is None or self.play_running:
+    def run(self) -> None:
+        """Play the request live on the session; ``_frame`` judges once nothing can happen any more."""
+        if self.panel is None or self.running:
             return
-        if self.session.finished:  # run before: the same schedule again, from its start
-            self._play_choose(self.play_panel.schedule)
-        self.play_panel.set_open(False)
-        self.play_running = True
-        self.hide_answers(False)
-        self.session.play()
+        if self.win.session.finished:  # run before: the same schedule again, from its start
+            self.choose(self.panel.schedule)
+        self.panel.set_open(False)
+        self.running = True
+        self.win.hide_answers(False)
+        self.win.session.play()
 
-    def _play_frame(self) -> None:
-        if self.play_panel is None or not self.play_panel.isVisible():
+    def _frame(self) -> None:
+        win = self.win
+        if self.panel is None or not self.panel.isVisible():
             return
-        if self.program is not None or self.lesson.shown:
+        if win.program is not None or win.lesson.shown:
             # the lesson (F1) or a Go program took the window over: the game steps aside, leaving their run
-            self.play_running = False
-            self.play_panel.hide()
-            self.act_scheduler.setChecked(False)
-            self._balance()
+            self.running = False
+            self.panel.hide()
+            win.act_scheduler.setChecked(False)
+            win._balance()
             return
         for k in ("rate", "hour"):  # one request has no leak rate: its "per second" and "in an hour" mislead
-            if self.stats[k].text() not in ("?", "–"):
-                self.stats[k].setText("–")
-        cfg = self.session.cfg
-        base = self.play_base
-        if (not self.play_running and cfg is not None and base is not None
+            if win.stats[k].text() not in ("?", "–"):
+                win.stats[k].setText("–")
+        cfg = win.session.cfg
+        base = self.base
+        if (not self.running and cfg is not None and base is not None
                 and (cfg.capacity_done, cfg.capacity_quit, cfg.variant)
                 != (base.capacity_done, base.capacity_quit, base.variant)):
             # the capacities changed (the explorer, the drawer): a new game on them
-            self.play_base = replace(base, capacity_done=cfg.capacity_done, capacity_quit=cfg.capacity_quit,
-                                     variant=cfg.variant)
-            self._play_choose(self.play_panel.schedule)
+            self.base = replace(base, capacity_done=cfg.capacity_done, capacity_quit=cfg.capacity_quit,
+                                variant=cfg.variant)
+            self.choose(self.panel.schedule)
             return
-        if not (self.play_running and self.session.finished and self.session.backlog() == 0 and self.snap):
+        if not (self.running and win.session.finished and win.session.backlog() == 0 and win.snap):
             return
-        out = played(self.snap)
+        out = played(win.snap)
         if out is None:
             return
-        self.play_running = False
-        self.play_panel.show_outcome(out, self.play_panel.prediction())
+        self.running = False
+        self.panel.show_outcome(out, self.panel.prediction())

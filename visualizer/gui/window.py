@@ -1,8 +1,8 @@
 """The main window: controls, stage, memory chart, code, verdict.
 
 (About 700 lines: it wires every view to the one session's events and renders each frame; its other
-jobs are in mixins beside it: layout, actions, files, program mode; the guided lesson is an object it
-owns, ``lessonmode.LessonMode``.)
+jobs are in mixins beside it: layout, actions, files, program mode; its two modes are objects it owns:
+the guided lesson, ``lessonmode.LessonMode``, and the scheduler game, ``play.SchedulerGame``.)
 
 It holds a core ``Session`` and renders its snapshots on a frame timer (``FRAME_HZ``)
 (frame rate is not event rate: thousands of events between two frames cost
@@ -41,7 +41,7 @@ from .files import FilesMixin, fill_examples_menu
 from .layout import DRAWER_MIN_WIDTH, MIN_SIZE, LayoutMixin, restore_base_font
 from .legend import Legend
 from .lessonmode import LessonMode
-from .play import PlayMixin
+from .play import SchedulerGame
 from .programmode import ProgramMixin
 from .settings import Settings
 from .stage import Stage
@@ -53,12 +53,12 @@ log = logging.getLogger("leakviz")
 FRAME_MS = 1000 // FRAME_HZ
 
 
-class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, PlayMixin, ProgramMixin, QMainWindow):
+class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindow):
     """The main window: controls, stage, code, chart and timeline over one live ``core.session.Session``.
 
     ``frame_rendered`` fires after each refresh; ``closed`` once closing was
     accepted. The job-specific parts live in its mixins (layout, actions,
-    files, program mode) and in the lesson it owns (``lesson``)."""
+    files, program mode) and in the modes it owns (``lesson``, ``game``)."""
 
     frame_rendered = Signal()
     closed = Signal()  # after closeEvent accepted: the app's loop may end
@@ -81,6 +81,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, PlayMixin, ProgramMixin,
         set_text_floor(0)  # a new window starts out of presenter mode: no floor left by another
         self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
         self.lesson = LessonMode(self)  # the guided lesson (F1)
+        self.game = SchedulerGame(self)  # play the scheduler (F2)
         self.answers_hidden = False  # a prediction is asked for: the counts that would give it away are hidden
         self.requested_size = size
         self.preset_name = preset

@@ -1464,405 +1464,405 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="148"/>
+        <location filename="../window.py" line="149"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="173"/>
+        <location filename="../window.py" line="174"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
+        <location filename="../window.py" line="176"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="176"/>
+        <location filename="../window.py" line="177"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="177"/>
+        <location filename="../window.py" line="178"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="178"/>
+        <location filename="../window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="179"/>
+        <location filename="../window.py" line="180"/>
         <source>&amp;Step to next event</source>
         <translation>单步到下一个事件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="181"/>
         <source>Step &amp;back one event</source>
         <translation>后退一个事件(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="182"/>
         <source>Back to &amp;live</source>
         <translation>回到实时(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="183"/>
+        <location filename="../window.py" line="184"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="184"/>
+        <location filename="../window.py" line="185"/>
         <source>&amp;Open a saved run…</source>
         <translation>打开保存的运行(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="186"/>
         <source>Open &amp;dump…</source>
         <translation>打开转储(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="187"/>
         <source>Open &amp;Go…</source>
         <translation>打开 Go(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="187"/>
+        <location filename="../window.py" line="188"/>
         <source>Replay an access &amp;log…</source>
         <translation>重放访问日志(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="188"/>
+        <location filename="../window.py" line="189"/>
         <source>Back to made-up requests</source>
         <translation>改回模拟生成的请求</translation>
     </message>
     <message>
-        <location filename="../window.py" line="189"/>
+        <location filename="../window.py" line="190"/>
         <source>Go e&amp;xamples</source>
         <translation>Go 示例(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="191"/>
+        <location filename="../window.py" line="192"/>
         <source>&amp;Save this run…</source>
         <translation>保存这次运行(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="193"/>
         <source>Export the view as &amp;PNG…</source>
         <translation>将视图导出为 &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="194"/>
         <source>Export the metrics as &amp;CSV…</source>
         <translation>将指标导出为 &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="195"/>
         <source>Export the report as &amp;JSON…</source>
         <translation>将报告导出为 &amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="195"/>
+        <location filename="../window.py" line="196"/>
         <source>Export the last seconds as animated &amp;GIF…</source>
         <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="196"/>
+        <location filename="../window.py" line="197"/>
         <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
         <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="198"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="199"/>
+        <location filename="../window.py" line="200"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="201"/>
         <source>&amp;Compare side by side: unbuffered | buffered | context</source>
         <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="202"/>
         <source>&amp;Compare with its fix, or another Go file…</source>
         <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="202"/>
+        <location filename="../window.py" line="203"/>
         <source>Capacity &amp;explorer…</source>
         <translation>容量探索(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="206"/>
         <source>&amp;About leakviz</source>
         <translation>关于 leakviz(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="207"/>
         <source>Guided &amp;lesson</source>
         <translation>引导课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="207"/>
+        <location filename="../window.py" line="208"/>
         <source>Play the &amp;scheduler</source>
         <translation>扮演调度器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="208"/>
+        <location filename="../window.py" line="209"/>
         <source>Previous mark on the timeline</source>
         <translation>时间轴上的前一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="209"/>
+        <location filename="../window.py" line="210"/>
         <source>Next mark on the timeline</source>
         <translation>时间轴上的后一个标记</translation>
     </message>
     <message>
-        <location filename="../window.py" line="210"/>
+        <location filename="../window.py" line="211"/>
         <source>Lesson: back</source>
         <translation>课程：上一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="211"/>
+        <location filename="../window.py" line="212"/>
         <source>Lesson: show me, then next</source>
         <translation>课程：演示，然后下一步</translation>
     </message>
     <message>
-        <location filename="../window.py" line="213"/>
+        <location filename="../window.py" line="214"/>
         <source>☰ Settings</source>
         <translation>☰ 设置</translation>
     </message>
     <message>
-        <location filename="../window.py" line="214"/>
+        <location filename="../window.py" line="215"/>
         <source>Show or hide the settings drawer (F9)</source>
         <translation>显示或隐藏设置抽屉（F9）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="215"/>
+        <location filename="../window.py" line="216"/>
         <source>Settings &amp;drawer</source>
         <translation>设置抽屉(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="216"/>
+        <location filename="../window.py" line="217"/>
         <source>P&amp;resenter mode</source>
         <translation>演示模式(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217"/>
+        <location filename="../window.py" line="218"/>
         <source>&amp;Follow one request</source>
         <translation>跟踪一个请求(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218"/>
+        <location filename="../window.py" line="219"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="219"/>
+        <location filename="../window.py" line="220"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="220"/>
+        <location filename="../window.py" line="221"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="225"/>
+        <location filename="../window.py" line="226"/>
         <source>Step ▸|</source>
         <translation>单步 ▸|</translation>
     </message>
     <message>
-        <location filename="../window.py" line="226"/>
+        <location filename="../window.py" line="227"/>
         <source>Advance to the next event and pause (→ or .)</source>
         <translation>前进到下一个事件并暂停（→ 或 .）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="227"/>
-        <location filename="../window.py" line="591"/>
+        <location filename="../window.py" line="228"/>
+        <location filename="../window.py" line="592"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="228"/>
+        <location filename="../window.py" line="229"/>
         <source>Start the run over with the current settings (Ctrl+R)</source>
         <translation>用当前设置重新开始运行（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="230"/>
+        <location filename="../window.py" line="231"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="231"/>
+        <location filename="../window.py" line="232"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="231"/>
+        <location filename="../window.py" line="232"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="232"/>
+        <location filename="../window.py" line="233"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="232"/>
+        <location filename="../window.py" line="233"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="233"/>
+        <location filename="../window.py" line="234"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="234"/>
+        <location filename="../window.py" line="235"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="234"/>
+        <location filename="../window.py" line="235"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="237"/>
+        <location filename="../window.py" line="238"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="288"/>
+        <location filename="../window.py" line="289"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="313"/>
+        <location filename="../window.py" line="314"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="314"/>
+        <location filename="../window.py" line="315"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="328"/>
+        <location filename="../window.py" line="329"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="411"/>
+        <location filename="../window.py" line="412"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="423"/>
-        <location filename="../window.py" line="428"/>
+        <location filename="../window.py" line="424"/>
+        <location filename="../window.py" line="429"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="457"/>
+        <location filename="../window.py" line="458"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="452"/>
-        <location filename="../window.py" line="459"/>
+        <location filename="../window.py" line="453"/>
+        <location filename="../window.py" line="460"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="465"/>
+        <location filename="../window.py" line="466"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="466"/>
+        <location filename="../window.py" line="467"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="533"/>
+        <location filename="../window.py" line="534"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="539"/>
+        <location filename="../window.py" line="540"/>
         <source>Opened {p}: at {t} s, as it was saved. Drag the timeline to replay it, or play on.</source>
         <translation>已打开 {p}：停在保存时的 {t} 秒。拖动时间轴即可回放，也可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="588"/>
+        <location filename="../window.py" line="589"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="595"/>
+        <location filename="../window.py" line="596"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="595"/>
+        <location filename="../window.py" line="596"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="597"/>
+        <location filename="../window.py" line="598"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="597"/>
+        <location filename="../window.py" line="598"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="598"/>
+        <location filename="../window.py" line="599"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="599"/>
+        <location filename="../window.py" line="600"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="630"/>
+        <location filename="../window.py" line="632"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="647"/>
+        <location filename="../window.py" line="649"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="659"/>
+        <location filename="../window.py" line="661"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="660"/>
+        <location filename="../window.py" line="662"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1925,24 +1925,6 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <location filename="../dumpview.py" line="65"/>
         <source>Source of {f} not found (give its folder with --src); its stack:</source>
         <translation>找不到 {f} 的源代码（用 --src 指定其目录）；它的调用栈：</translation>
-    </message>
-</context>
-<context>
-    <name>PlayMixin</name>
-    <message>
-        <location filename="../play.py" line="428"/>
-        <source>Play the scheduler plays the article&apos;s handler: choose a preset first.</source>
-        <translation>扮演调度器使用文章中的处理函数：请先选择一个预设。</translation>
-    </message>
-    <message>
-        <location filename="../play.py" line="436"/>
-        <source>Play the scheduler scripts each check&apos;s time and result: it plays the Python transcription of this handler.</source>
-        <translation>扮演调度器为每个检查指定耗时和结果：它运行这个处理函数的 Python 转写版本。</translation>
-    </message>
-    <message>
-        <location filename="../play.py" line="494"/>
-        <source>&lt;b&gt;Stranded, or not?&lt;/b&gt; Predict first: the engine answers when it has run.</source>
-        <translation>&lt;b&gt;会不会永久阻塞？&lt;/b&gt;先预测：引擎运行完后给出答案。</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +2101,24 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <location filename="../programmode.py" line="228"/>
         <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
         <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerGame</name>
+    <message>
+        <location filename="../play.py" line="439"/>
+        <source>Play the scheduler plays the article&apos;s handler: choose a preset first.</source>
+        <translation>扮演调度器使用文章中的处理函数：请先选择一个预设。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="447"/>
+        <source>Play the scheduler scripts each check&apos;s time and result: it plays the Python transcription of this handler.</source>
+        <translation>扮演调度器为每个检查指定耗时和结果：它运行这个处理函数的 Python 转写版本。</translation>
+    </message>
+    <message>
+        <location filename="../play.py" line="507"/>
+        <source>&lt;b&gt;Stranded, or not?&lt;/b&gt; Predict first: the engine answers when it has run.</source>
+        <translation>&lt;b&gt;会不会永久阻塞？&lt;/b&gt;先预测：引擎运行完后给出答案。</translation>
     </message>
 </context>
 <context>
