@@ -46,6 +46,7 @@ class LessonMode(QObject):
 
     @property
     def shown(self) -> bool:
+        """Whether the lesson's panel is on screen (the game steps aside for it)."""
         return self.panel is not None and self.panel.isVisible()
 
     def start(self) -> None:
@@ -158,11 +159,13 @@ class LessonMode(QObject):
         self._ask()
 
     def key_back(self) -> None:
+        """PageUp: the step before, already revealed (when the panel is up and there is one)."""
         panel = self.panel
         if panel is not None and panel.isVisible() and panel.btn_back.isEnabled():
             self.go(self.index - 1, revealed=True)
 
     def key_next(self) -> None:
+        """PageDown: reveal the step's answer, or, once revealed, the next step."""
         panel = self.panel
         if panel is None or not panel.isVisible():
             return
