@@ -209,6 +209,20 @@ def test_dropping_a_run_file_opens_it(open_with, tmp_path, qtbot):
     assert drop(w, folder) == (False, False)  # a folder is not offered to open
 
 
+def test_a_pause_while_a_saved_run_is_run_again_stops_there_and_claims_no_saved_moment(open_with, tmp_path,
+                                                                                       qtbot):
+    w, _ = open_with(tmp_path / "s.ini")
+    w.session.rt.run(until=2_000_000_000)
+    run = tmp_path / "long.leakviz-run"
+    assert w.save_run(run)
+    w.reset()
+    assert w.open_run(run) and w.catching_up is not None
+    w.session.pause()  # what Space does
+    wait_until(qtbot, lambda: w.catching_up is None, "the run again to end at the pause")
+    assert w.session.rt.now < 2_000_000_000 and not w.session.playing
+    assert "as it was saved" not in w.statusBar().currentMessage()
+
+
 def test_the_window_shows_the_application_icon(window):
     icon = window.windowIcon()
     assert not icon.isNull()

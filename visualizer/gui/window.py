@@ -537,9 +537,11 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
                 and self.session.backlog() == 0:  # there, and the views show it
             t_ns = self.catching_up[1]
             path = self.end_catch_up()
-            self.statusBar().showMessage(self.tr("Opened {p}: at {t} s, as it was saved. Drag the timeline to "
-                                                 "replay it, or play on.").format(p=path, t=f"{t_ns / 1e9:,.3f}"),
-                                         8000)
+            if self.session.rt.now >= t_ns or self.session.finished:  # not a pause of the user's on the way
+                self.statusBar().showMessage(self.tr("Opened {p}: at {t} s, as it was saved. Drag the timeline to "
+                                                     "replay it, or play on.").format(
+                                                         p=path, t=f"{self.session.rt.now / 1e9:,.3f}"),
+                                             8000)
         self.frame_rendered.emit()
         if self._screenshot is not None:
             path, until = self._screenshot
