@@ -680,6 +680,20 @@ def run_leakviz(src: str, tmp: Path) -> tuple[str, str, int]:
     return out.getvalue(), err.getvalue(), code
 
 
+def leakviz_prints(src: str, tmp: Path) -> str:
+    """What leakviz's run of ``src`` prints on stdout; the run must exit 0."""
+    out, err, code = run_leakviz(src, tmp)
+    assert code == 0, err
+    return out
+
+
+def go_prints(real_go, src: str) -> str:
+    """What real Go's run of ``src`` prints on stdout; the run must exit 0 and print nothing on stderr."""
+    out, err, code = run_real_go(real_go, src)
+    assert code == 0 and err == "", err
+    return out
+
+
 def compare_batch(real_go, bodies: list[str]) -> None:
     src = batch_source(bodies)
     go_out, go_err, go_code = run_real_go(real_go, src)

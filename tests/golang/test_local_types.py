@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_differential import real_go, run_leakviz, run_real_go  # noqa: F401  (real_go is a fixture)
+from .test_differential import go_prints, leakviz_prints, real_go, run_leakviz  # noqa: F401  (real_go is a fixture)
 
 PROGRAM = r"""package main
 
@@ -141,15 +141,11 @@ interface conversion: interface {} is int, not main.pair
 
 
 def test_local_types_as_go_prints_them(tmp_path):
-    out, err, code = run_leakviz(PROGRAM, tmp_path)
-    assert code == 0, err
-    assert out.splitlines() == GO_PRINTS.splitlines()
+    assert leakviz_prints(PROGRAM, tmp_path).splitlines() == GO_PRINTS.splitlines()
 
 
 def test_go_prints_the_same(real_go):  # noqa: F811  (the fixture)
-    out, err, code = run_real_go(real_go, PROGRAM)
-    assert code == 0, err
-    assert out == GO_PRINTS
+    assert go_prints(real_go, PROGRAM) == GO_PRINTS
 
 
 # what leakviz refuses (Go 1.27 runs the first two), or Go's own error: one line each, at the declaration

@@ -9,7 +9,7 @@ re-checks it against real Go when it is installed.
 
 from __future__ import annotations
 
-from .test_differential import real_go, run_leakviz, run_real_go  # noqa: F401  (real_go is a fixture)
+from .test_differential import go_prints, leakviz_prints, real_go  # noqa: F401  (real_go is a fixture)
 
 PROGRAM = r"""package main
 
@@ -78,12 +78,8 @@ false true -3 4609434218613702656 2.5
 
 
 def test_math_as_go_computes_it(tmp_path):
-    out, err, code = run_leakviz(PROGRAM, tmp_path)
-    assert code == 0, err
-    assert out == GO_PRINTS
+    assert leakviz_prints(PROGRAM, tmp_path) == GO_PRINTS
 
 
 def test_go_prints_the_same(real_go):  # noqa: F811  (the fixture)
-    out, err, code = run_real_go(real_go, PROGRAM)
-    assert code == 0 and err == ""
-    assert out == GO_PRINTS
+    assert go_prints(real_go, PROGRAM) == GO_PRINTS

@@ -9,7 +9,7 @@ it against real Go when it is installed.
 
 from __future__ import annotations
 
-from .test_differential import real_go, run_leakviz, run_real_go  # noqa: F401  (real_go is a fixture)
+from .test_differential import go_prints, leakviz_prints, real_go  # noqa: F401  (real_go is a fixture)
 
 PROGRAM = r"""package main
 
@@ -110,12 +110,8 @@ main.local 4.84 2.200000047683716
 
 
 def test_named_float32_as_go_prints_it(tmp_path):
-    out, err, code = run_leakviz(PROGRAM, tmp_path)
-    assert code == 0, err
-    assert out.splitlines() == GO_PRINTS.splitlines()
+    assert leakviz_prints(PROGRAM, tmp_path).splitlines() == GO_PRINTS.splitlines()
 
 
 def test_go_prints_the_same(real_go):  # noqa: F811  (the fixture)
-    out, err, code = run_real_go(real_go, PROGRAM)
-    assert code == 0, err
-    assert out == GO_PRINTS
+    assert go_prints(real_go, PROGRAM) == GO_PRINTS

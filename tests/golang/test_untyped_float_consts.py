@@ -21,7 +21,7 @@ import subprocess
 from visualizer.golang.cli import load_sources, run_go
 from visualizer.golang.compile import compile_files
 
-from .test_differential import real_go, run_leakviz, run_real_go  # noqa: F401  (real_go is a fixture)
+from .test_differential import go_prints, leakviz_prints, real_go, run_leakviz  # noqa: F401  (real_go is a fixture)
 
 PROGRAM = r"""package main
 
@@ -219,15 +219,11 @@ float64 float64 float64 int
 
 
 def test_untyped_int_constants_where_floats_go(tmp_path):
-    out, err, code = run_leakviz(PROGRAM, tmp_path)
-    assert code == 0, err
-    assert out == GO_PRINTS
+    assert leakviz_prints(PROGRAM, tmp_path) == GO_PRINTS
 
 
 def test_go_prints_the_same(real_go):  # noqa: F811  (the fixture)
-    out, err, code = run_real_go(real_go, PROGRAM)
-    assert code == 0 and err == ""
-    assert out == GO_PRINTS
+    assert go_prints(real_go, PROGRAM) == GO_PRINTS
 
 
 def test_the_conversion_is_a_literal_at_compile_time(tmp_path):
