@@ -182,6 +182,26 @@ def drop(w, path: Path) -> tuple[bool, bool]:
     return accepted[0], accepted[1]
 
 
+@pytest.mark.parametrize("mode", ["lesson", "game"])
+def test_presenter_mode_a_mode_turned_on_is_not_remembered_as_the_users(open_with, tmp_path, mode):
+    """The lesson and the game turn presenter mode on for the class; closing the window in either must
+    not start the next one in presenter mode. F5 pressed meanwhile makes it the user's choice."""
+    path = tmp_path / "leakviz.ini"
+    w, _ = open_with(path)
+    w.lesson.start() if mode == "lesson" else w.game.open()
+    assert w.presenting
+    w.close()
+    w2, opts = open_with(path)
+    assert opts["present"] is False and not w2.presenting
+    w2.lesson.start() if mode == "lesson" else w2.game.open()
+    w2.act_present.trigger()  # F5: off, the user's own choice
+    w2.act_present.trigger()  # F5: on again, the user's own choice
+    assert w2.presenting
+    w2.close()
+    _w3, opts = open_with(path)
+    assert opts["present"] is True
+
+
 def test_dropping_a_run_file_opens_it(open_with, tmp_path, qtbot):
     w, _ = open_with(tmp_path / "s.ini")
     w.session.rt.run(until=400_000_000)

@@ -54,7 +54,7 @@ class ActionsMixin:
         self.act_present = QAction(self, checkable=True)
         self.act_present.setShortcut(QKeySequence(Qt.Key_F5))
         # F5 is the user's own choice: the lesson leaves it as it is when it ends
-        self.act_present.triggered.connect(lambda on: (setattr(self.lesson, "presents", False), self.set_presenter(on)))
+        self.act_present.triggered.connect(self._present_by_hand)
         self.act_drawer = QAction(self, checkable=True)
         self.act_drawer.setShortcut(QKeySequence(Qt.Key_F9))
         self.act_drawer.triggered.connect(lambda on: self.set_drawer(on))
@@ -193,3 +193,10 @@ class ActionsMixin:
             b.setFocusPolicy(Qt.NoFocus)
             tb.addWidget(b)
         self.addToolBar(tb)
+
+    def _present_by_hand(self, on: bool) -> None:
+        """F5: presenter mode is the user's choice from now on, not the lesson's or the game's (which would
+        otherwise turn it off again as they end, and keep it out of the remembered settings)."""
+        self.lesson.presents = False
+        self.game.presents = False
+        self.set_presenter(on)

@@ -674,7 +674,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         s.set("window/geometry", self.saveGeometry())
         s.set("window/state", self.saveState())
         s.set("ui/zoom", float(self.user_zoom))
-        s.set("ui/present", bool(self.presenting) and not self.lesson.presents)  # the user's choice, not the lesson's
+        # the user's choice, not the lesson's or the game's
+        s.set("ui/present", bool(self.presenting) and not self.lesson.presents and not self.game.presents)
         s.set("run/preset", self.preset_name)
         s.set("run/file", "" if self.current_file is None else str(self.current_file.absolute()))
         s.set_speed(self.session.speed)
