@@ -694,6 +694,32 @@ def go_prints(real_go, src: str) -> str:
     return out
 
 
+def write_module(d: Path, files: dict[str, str]) -> Path:
+    """A module ``example.com/m`` in folder ``d``: its go.mod and ``files`` (relative path -> source)."""
+    d.mkdir(parents=True)
+    (d / "go.mod").write_text("module example.com/m\n\ngo 1.27\n")
+    for rel, src in files.items():
+        (d / rel).parent.mkdir(parents=True, exist_ok=True)
+        (d / rel).write_text(src)
+    return d
+
+
+def leakviz_module_prints(d: Path) -> str:
+    """What leakviz's run of the module in ``d`` prints on stdout; the run must exit 0."""
+    out, err = io.StringIO(), io.StringIO()
+    code = run_go([str(d)], out=out, err=err)
+    assert code == 0, err.getvalue()
+    return out.getvalue()
+
+
+def go_module_prints(real_go, d: Path) -> str:
+    """What ``go run .`` of the module in ``d`` prints on stdout; it must exit 0 and print nothing on stderr."""
+    go, _work, env = real_go
+    r = subprocess.run([go, "run", "."], cwd=d, env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    return r.stdout
+
+
 def compare_batch(real_go, bodies: list[str]) -> None:
     src = batch_source(bodies)
     go_out, go_err, go_code = run_real_go(real_go, src)

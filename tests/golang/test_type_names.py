@@ -8,12 +8,7 @@ re-checks it against real Go when it is installed.
 
 from __future__ import annotations
 
-import io
-import subprocess
-
-from visualizer.golang.cli import run_go
-
-from .test_differential import real_go  # noqa: F401  (a fixture)
+from .test_differential import go_module_prints, leakviz_module_prints, real_go, write_module  # noqa: F401
 
 UNITS = """package units
 
@@ -57,25 +52,12 @@ interface conversion: interface {} is units.Reading, not int
 """
 
 
-def _module(d):
-    (d / "units").mkdir(parents=True)
-    (d / "go.mod").write_text("module example.com/m\n\ngo 1.27\n")
-    (d / "units" / "units.go").write_text(UNITS)
-    (d / "main.go").write_text(MAIN)
-    return d
-
-
 def test_another_packages_types_are_named_by_the_package(tmp_path):
-    d = _module(tmp_path / "m")
-    out, err = io.StringIO(), io.StringIO()
-    code = run_go([str(d)], out=out, err=err)
-    assert code == 0, err.getvalue()
-    assert out.getvalue() == GO_PRINTS
+    d = write_module(tmp_path / "m", {"units/units.go": UNITS, "main.go": MAIN})
+    assert leakviz_module_prints(d) == GO_PRINTS
 
 
 def test_go_prints_the_same(real_go):  # noqa: F811  (the fixture)
-    go, work, env = real_go
-    d = _module(work / "type_names_module")
-    r = subprocess.run([go, "run", "."], cwd=d, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0 and r.stderr == "", r.stderr
-    assert r.stdout == GO_PRINTS
+    _go, work, _env = real_go
+    d = write_module(work / "type_names_module", {"units/units.go": UNITS, "main.go": MAIN})
+    assert go_module_prints(real_go, d) == GO_PRINTS

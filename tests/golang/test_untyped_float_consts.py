@@ -15,13 +15,18 @@ re-checks it against real Go when it is installed.
 
 from __future__ import annotations
 
-import io
-import subprocess
-
-from visualizer.golang.cli import load_sources, run_go
+from visualizer.golang.cli import load_sources
 from visualizer.golang.compile import compile_files
 
-from .test_differential import go_prints, leakviz_prints, real_go, run_leakviz  # noqa: F401  (real_go is a fixture)
+from .test_differential import (  # noqa: F401  (real_go is a fixture)
+    go_module_prints,
+    go_prints,
+    leakviz_module_prints,
+    leakviz_prints,
+    real_go,
+    run_leakviz,
+    write_module,
+)
 
 PROGRAM = r"""package main
 
@@ -281,25 +286,12 @@ float64 1000000
 """
 
 
-def _module(d):
-    (d / "units").mkdir(parents=True)
-    (d / "go.mod").write_text("module example.com/m\n\ngo 1.27\n")
-    (d / "units" / "units.go").write_text(PKG_UNITS)
-    (d / "main.go").write_text(PKG_MAIN)
-    return d
-
-
 def test_a_constant_of_another_package(tmp_path):
-    d = _module(tmp_path / "m")
-    out, err = io.StringIO(), io.StringIO()
-    code = run_go([str(d)], out=out, err=err)
-    assert code == 0, err.getvalue()
-    assert out.getvalue() == PKG_GO_PRINTS
+    d = write_module(tmp_path / "m", {"units/units.go": PKG_UNITS, "main.go": PKG_MAIN})
+    assert leakviz_module_prints(d) == PKG_GO_PRINTS
 
 
 def test_go_prints_the_same_for_the_module(real_go):  # noqa: F811  (the fixture)
-    go, work, env = real_go
-    d = _module(work / "untyped_consts_module")
-    r = subprocess.run([go, "run", "."], cwd=d, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0 and r.stderr == "", r.stderr
-    assert r.stdout == PKG_GO_PRINTS
+    _go, work, _env = real_go
+    d = write_module(work / "untyped_consts_module", {"units/units.go": PKG_UNITS, "main.go": PKG_MAIN})
+    assert go_module_prints(real_go, d) == PKG_GO_PRINTS
