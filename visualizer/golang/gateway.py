@@ -13,7 +13,6 @@ from typing import Any
 
 from ..core.scenario import Config, ConfigError
 from ..goplay.catalog import HERE
-from .traffic import ArticleTraffic
 
 GATEWAY = HERE / "gateway.go"
 HANDLERS = {"seed": "handler", "ctx": "handlerCtx", "closequit": "handlerStop", "drain": "handlerDrain"}
@@ -63,23 +62,20 @@ def source(cfg: Config) -> tuple[list[tuple[str, bytes]], dict]:
     """The files and go options (dials, handler, requests, rate, and the config as ``article``) a config
     runs as: what the window opens and what a run file keeps. Raises ConfigError as ``check`` does."""
     cfg = check(cfg)
-    files = [(str(GATEWAY), GATEWAY.read_bytes())]
+    files = [(GATEWAY.name, GATEWAY.read_bytes())]  # its name, not where leakviz is installed
     return files, {"dials": dials(files, cfg.variant, cfg.capacity_done, cfg.capacity_quit),
                    "handler": HANDLERS[cfg.variant], "requests": min(cfg.requests, 1_000_000), "rate": cfg.rate,
                    "article": cfg}
 
 
 def program(cfg: Config) -> Any:
-    """The GoProgram a config runs as: gateway.go's handler for its variant, its capacities as dials, its
-    requests as traffic. Raises ConfigError for what the Go code fixes (checks, delays, a waiting client)."""
-    from ..goplay.http import Drive, shim
+    """The GoProgram a config runs as: what ``source`` gives, compiled, with its dials set, as the window
+    opens it. Raises ConfigError for what the Go code fixes (checks, delays, a waiting client)."""
     from .live import GoProgram
-    cfg = check(cfg)
-    files = [(GATEWAY.name, GATEWAY.read_bytes())]
-    files_, entry = shim(files, Drive(HANDLERS[cfg.variant]))
-    p = GoProgram(files_, entry=entry, seed=0, traffic=ArticleTraffic(cfg),
-                  dials=dials(files, cfg.variant, cfg.capacity_done, cfg.capacity_quit))
-    p.compiled()
+    files, opts = source(cfg)
+    dials_ = opts.pop("dials")
+    p = GoProgram.of(files, **opts)
+    p.dials.update(dials_)
     return p
 
 
