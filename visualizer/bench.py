@@ -266,7 +266,7 @@ def bench_presenter(n: int, frames: int, go: bool = False) -> dict[str, Any]:
     win = MainWindow(preset="unbuffered", speed=None, lang="en", size=(1920, 1080), present=True, from_go=False)
     win.timer.stop()  # frames are made here, one after another
     if go:
-        why = win.open_preset_from_go(cfg)
+        why = win.source.open_preset_from_go(cfg)
         if why:
             raise RuntimeError(why)
     else:
@@ -311,9 +311,9 @@ def bench_lag(seconds: float, program: tuple[list, dict] | None = None, go: bool
     asyncio.set_event_loop(loop)
     win = MainWindow(preset="unbuffered", speed=None, lang="en", from_go=False)
     if program is not None:
-        win.open_program(program[0], **program[1])
+        win.source.open_program(program[0], **program[1])
     elif go:
-        why = win.open_preset_from_go(replace(PRESETS["unbuffered"], rate=1000.0))
+        why = win.source.open_preset_from_go(replace(PRESETS["unbuffered"], rate=1000.0))
         if why:
             raise RuntimeError(why)
     else:

@@ -66,7 +66,7 @@ class LeakvizDriver:
             win.close()
             raise ValueError(why)
         if not native and not why:
-            why = win.open_preset_from_go(cfg)
+            why = win.source.open_preset_from_go(cfg)
             if why:
                 win.close()
                 raise ValueError(why)
@@ -95,7 +95,7 @@ class LeakvizDriver:
         win = MainWindow(speed=None, lang=lang, size=size, present=present, from_go=False)
         self.qtbot.addWidget(win)
         how = {"test": test} if test is not None else {"handler": handler}
-        why = win.open_program(files, dials=dials, seed=seed, **how)
+        why = win.source.open_program(files, dials=dials, seed=seed, **how)
         if why:
             win.close()
             raise ValueError(why)

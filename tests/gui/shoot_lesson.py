@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--present", action="store_true")
     ap.add_argument("--go", action="store_true", help="the article's handler run from gateway.go")
     a = ap.parse_args(argv)
-    from visualizer.gui.layout import parse_size
+    from visualizer.gui.panels import parse_size
     from visualizer.gui.style import app_font_setup
     from visualizer.gui.window import MainWindow
     from visualizer.lesson import STEPS
@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     w = MainWindow(speed=None, lang=a.lang, size=parse_size(a.size), present=a.present)
     if a.go:
         from visualizer.core.presets import PRESETS
-        w.open_preset_from_go(PRESETS["unbuffered"])
+        w.source.open_preset_from_go(PRESETS["unbuffered"])
     w.show()
     a.out.mkdir(parents=True, exist_ok=True)
     w.lesson.start()
@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
             w.lesson.panel.btn_next.click()
         for _ in range(3):
             app.processEvents()
-        w.save_png(a.out / f"step{k + 1}-ask.png")
+        w.files.save_png(a.out / f"step{k + 1}-ask.png")
         if STEPS[k].ask == "choice":
             w.lesson.panel.choices[1].setChecked(True)
         else:
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
         w.lesson.panel.btn_reveal.click()
         for _ in range(3):
             app.processEvents()
-        w.save_png(a.out / f"step{k + 1}-answer.png")
+        w.files.save_png(a.out / f"step{k + 1}-answer.png")
     w.close()
     return 0
 

@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--slots", default="")
     ap.add_argument("--guess", default="6")
     a = ap.parse_args(argv)
-    from visualizer.gui.layout import parse_size
+    from visualizer.gui.panels import parse_size
     from visualizer.gui.style import app_font_setup
     from visualizer.gui.window import MainWindow
     from visualizer.lesson.play import Schedule
@@ -49,13 +49,13 @@ def main(argv: list[str]) -> int:
     async def go() -> None:
         for _ in range(3):
             app.processEvents()
-        w.save_png(a.out / "play-ask.png")
+        w.files.save_png(a.out / "play-ask.png")
         w.game.panel.btn_run.click()
         while w.game.panel.outcome is None:
             await asyncio.sleep(0.02)
         for _ in range(3):
             app.processEvents()
-        w.save_png(a.out / "play-answer.png")
+        w.files.save_png(a.out / "play-answer.png")
 
     with loop:
         loop.run_until_complete(go())

@@ -33,7 +33,7 @@ def open_window(qtbot, qloop):
         qtbot.addWidget(w)
         made.append(w)
         if go:
-            assert w.article_from_go() is not None  # the preset, run from gateway.go
+            assert w.source.article_from_go() is not None  # the preset, run from gateway.go
         w.show()
         qtbot.waitExposed(w)
         if seconds:
@@ -101,7 +101,7 @@ def test_presenter_mode_fits_with_big_code_and_a_legend(open_window, size, lang,
     """The legend too where the height allows; on a short projector the stage keeps half the window
     with every word at 18 px and the legend gives way (issue #22's projector rule)."""
     w = open_window(size=size, lang=lang, preset="drain", present=True, go=go)
-    assert not w.drawer.isVisible() and not w.toolbar.isVisible() and not w.menuBar().isVisible()
+    assert not w.panels.drawer.isVisible() and not w.menus.toolbar.isVisible() and not w.menuBar().isVisible()
     for name in [*PANELS[:6], *(["legend"] if size[1] >= 1080 else [])]:
         assert on_screen(w, w.findChild(object, name)), name
     assert w.stage.height() >= w.height() / 2
@@ -134,7 +134,7 @@ def test_the_settings_drawer_opened_at_1024_shows_every_field_whole(open_window,
     w = open_window(size=(1024, 768), lang=lang, go=go)
     w.set_drawer(True)
     qapp.processEvents()
-    view = w.drawer.viewport()
+    view = w.panels.drawer.viewport()
     fields = [f for f in w.controls.findChildren(QWidget) if f.isVisibleTo(w.controls)
               and w.controls.form.indexOf(f) >= 0 and f.inherits("QAbstractSpinBox") | f.inherits("QComboBox")
               | f.inherits("QLineEdit")]
@@ -224,21 +224,21 @@ def test_the_window_opens_paused_and_only_ctrl_r_resets(open_window, qtbot, go):
     qtbot.waitSignal(w.frame_rendered, timeout=10_000)
     assert not w.session.playing
     assert w.session.rt.now == 0
-    assert [s.toString() for s in w.act_reset.shortcuts()] == ["Ctrl+R"]
-    assert all(QKeySequence("Home") not in a.shortcuts() for a in w.findChildren(type(w.act_reset)))
+    assert [s.toString() for s in w.menus.act_reset.shortcuts()] == ["Ctrl+R"]
+    assert all(QKeySequence("Home") not in a.shortcuts() for a in w.findChildren(type(w.menus.act_reset)))
 
 
 @pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
 def test_zoom_grows_every_font_and_ctrl_0_restores(open_window, qtbot, go):
     w = open_window(size=(1920, 1080), go=go)
     before = (w.font().pointSizeF(), w.code.drawn_px, max(f.pixelSize() for _t, _r, f in w.stage.labels))
-    w.act_zoom_out.trigger()
+    w.menus.act_zoom_out.trigger()
     w.grab()
     smaller = (w.font().pointSizeF(), w.code.drawn_px, max(f.pixelSize() for _t, _r, f in w.stage.labels))
     assert smaller[0] < before[0] and smaller[2] < before[2], (smaller, before)
     # the code is as big as its column allows: gateway.go's longest line sets it at both zooms
     assert smaller[1] < before[1] if not go else smaller[1] <= before[1], (smaller, before)
-    w.act_zoom_reset.trigger()
+    w.menus.act_zoom_reset.trigger()
     w.grab()
     assert (w.font().pointSizeF(), w.code.drawn_px,
             max(f.pixelSize() for _t, _r, f in w.stage.labels)) == before
@@ -246,13 +246,13 @@ def test_zoom_grows_every_font_and_ctrl_0_restores(open_window, qtbot, go):
 
 def test_drawer_closes_and_opens(open_window):
     w = open_window(size=(1920, 1080))
-    assert w.drawer.isVisible()
+    assert w.panels.drawer.isVisible()
     code_w = w.code.width()
-    w.act_drawer.trigger()
+    w.menus.act_drawer.trigger()
     w.grab()
-    assert not w.drawer.isVisible() and w.code.width() > code_w
-    w.act_drawer.trigger()
-    assert w.drawer.isVisible()
+    assert not w.panels.drawer.isVisible() and w.code.width() > code_w
+    w.menus.act_drawer.trigger()
+    assert w.panels.drawer.isVisible()
 
 
 def test_every_named_control_has_an_accessible_name(open_window):
@@ -404,7 +404,7 @@ def test_each_lesson_step_says_what_the_trace_says(open_window, go):
     for k, step in enumerate(STEPS):
         if k:
             w.lesson.panel.btn_next.click()
-        runs = w.article_from_go() if go else w.session.cfg
+        runs = w.source.article_from_go() if go else w.session.cfg
         assert w.lesson.index == k and runs == PRESETS[step.preset]
         assert (w.session.program is not None) == go  # the lesson stays on the source it was opened on
         _hidden_until_the_reveal(w)
@@ -530,18 +530,18 @@ def test_bracket_keys_jump_between_timeline_marks_and_pagedown_drives_the_lesson
     w = open_window(seconds=3.0)
     marks = sorted({i for i, _what in w.session.folder.marks})
     assert len(marks) >= 2
-    w.act_mark_prev.trigger()
+    w.menus.act_mark_prev.trigger()
     assert w.review.seq == marks[-1] + 1
-    w.act_mark_prev.trigger()
+    w.menus.act_mark_prev.trigger()
     assert w.review.seq == marks[-2] + 1
-    w.act_mark_next.trigger()
+    w.menus.act_mark_next.trigger()
     assert w.review.seq == marks[-1] + 1
     w.lesson.start()
-    w.act_lesson_next.trigger()  # reveal step 1
+    w.menus.act_lesson_next.trigger()  # reveal step 1
     assert w.lesson.index == 0 and w.lesson.panel.result.text()
-    w.act_lesson_next.trigger()  # on to step 2
+    w.menus.act_lesson_next.trigger()  # on to step 2
     assert w.lesson.index == 1 and not w.lesson.panel.result.text()
-    w.act_lesson_back.trigger()  # step 1 again, revealed
+    w.menus.act_lesson_back.trigger()  # step 1 again, revealed
     assert w.lesson.index == 0 and w.lesson.panel.result.text()
 
 
@@ -565,10 +565,10 @@ def app_font(qapp, monkeypatch):
     measured here depended on which test had run before (test_program_window's windows set it)."""
     from PySide6.QtGui import QFont
 
-    from visualizer.gui import layout
+    from visualizer.gui import panels
     from visualizer.gui.style import app_font_setup
     before = QFont(qapp.font())
-    monkeypatch.setattr(layout, "_BASE_FONT", None)
+    monkeypatch.setattr(panels, "_BASE_FONT", None)
     app_font_setup(qapp)
     yield
     qapp.setFont(before)
@@ -593,7 +593,7 @@ def test_presenter_mode_at_1024x768_reflows_instead_of_crushing_the_stage(app_fo
     v = w.verdict
     assert on_screen(w, v) and v.height() >= v.heightForWidth(v.width())
     assert len(w.stage.lanes) >= 1 and all(h >= px(90) * 0.99 for h in w.stage.lane_heights)
-    shown = [x for x in (w.stats_bar, w.stage, w.chart, w.legend, v) if x.isVisible()]
+    shown = [x for x in (w.panels.stats_bar, w.stage, w.chart, w.legend, v) if x.isVisible()]
     rects = [QRect(x.mapTo(w, x.rect().topLeft()), x.size()) for x in shown]
     assert not [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b)]
 
@@ -605,7 +605,7 @@ def test_a_reset_under_the_lesson_replays_the_step_before_revealing(open_window,
     w = open_window(size=(1280, 720), seconds=0, go=go)
     w.lesson.start()
     w.lesson.go(1)
-    w.act_reset.trigger()
+    w.menus.act_reset.trigger()
     old = w.session.rt
     w.lesson.reveal()
     assert w.lesson.run.rt is w.session.rt is not old
@@ -621,9 +621,9 @@ def test_the_lesson_words_follow_the_zoom(open_window):
         return QFontInfo(w.lesson.panel.caption.font()).pixelSize()
     before = size()
     for _ in range(5):  # twice the size: the first steps may stay at the 18 px floor
-        w.act_zoom_in.trigger()
+        w.menus.act_zoom_in.trigger()
     assert size() > before
-    w.act_zoom_reset.trigger()
+    w.menus.act_zoom_reset.trigger()
     assert size() == before
 
 

@@ -37,7 +37,7 @@ def open_with(qtbot, qloop):
         qtbot.addWidget(w)
         w.show()
         if recording is not None:
-            w.show_recording(*recording)
+            w.files.show_recording(*recording)
         opened.append(w)
         return w, opts
 
@@ -62,7 +62,7 @@ def test_what_is_changed_in_one_window_is_there_in_the_next(open_with, tmp_path)
 
     w2, opts = open_with(path)
     assert opts["lang"] == "zh_CN" and w2.lang == "zh_CN"
-    assert opts["preset"] == "too-small" and w2.article_from_go() == PRESETS["too-small"]  # from gateway.go
+    assert opts["preset"] == "too-small" and w2.source.article_from_go() == PRESETS["too-small"]  # from gateway.go
     assert opts["speed"] == 1.0 and w2.session.speed == 1.0
     assert w2.user_zoom == pytest.approx(1.3)
     assert w2.presenting and not w2.menuBar().isVisible()
@@ -77,7 +77,7 @@ def test_what_is_changed_in_one_window_is_there_in_the_next(open_with, tmp_path)
     _w3.close()
 
     w4, _ = open_with(path, given={"present"}, present=False)  # the window state saved in presenter mode ...
-    assert not w4.presenting and w4.toolbar.isVisible() and w4.menuBar().isVisible()  # ... hides nothing
+    assert not w4.presenting and w4.menus.toolbar.isVisible() and w4.menuBar().isVisible()  # ... hides nothing
 
 
 def test_a_fresh_window_is_not_remembered_without_a_settings_file(open_with, tmp_path):
@@ -131,18 +131,18 @@ def test_bad_values_are_dropped_one_by_one(open_with, tmp_path, caplog):
 
 
 def recent_entries(w) -> list[str]:
-    w.menu_recent.aboutToShow.emit()
-    return [a.data() for a in w.menu_recent.actions() if a.data()]
+    w.menus.menu_recent.aboutToShow.emit()
+    return [a.data() for a in w.menus.menu_recent.actions() if a.data()]
 
 
 def test_recent_files_survive_a_restart_and_drop_missing_ones(open_with, tmp_path, qtbot):
     path = tmp_path / "leakviz.ini"
     w, _ = open_with(path)
     assert recent_entries(w) == []
-    assert not w.menu_recent.actions()[-1].isEnabled()  # nothing to clear
+    assert not w.menus.menu_recent.actions()[-1].isEnabled()  # nothing to clear
     w.session.rt.run(until=300_000_000)
     a, b = tmp_path / "a.leakviz-run", tmp_path / "b.leakviz-run"
-    assert w.save_run(a) and w.save_run(b)
+    assert w.files.save_run(a) and w.files.save_run(b)
     assert recent_entries(w) == [str(b), str(a)]
     w.close()
 
@@ -153,7 +153,7 @@ def test_recent_files_survive_a_restart_and_drop_missing_ones(open_with, tmp_pat
     w2.settings.sync()
     assert str(a) not in path.read_text()  # forgotten on disk too
     b.rename(tmp_path / "gone")  # gone between showing the menu and choosing from it
-    w2.menu_recent.actions()[0].trigger()
+    w2.menus.menu_recent.actions()[0].trigger()
     assert "no longer exists" in w2.statusBar().currentMessage()
     w2.close()
 
@@ -164,9 +164,9 @@ def test_recent_files_survive_a_restart_and_drop_missing_ones(open_with, tmp_pat
 def test_clear_the_recent_list(open_with, tmp_path):
     w, _ = open_with(tmp_path / "s.ini")
     w.session.rt.run(until=100_000_000)
-    assert w.save_run(tmp_path / "r.leakviz-run")
+    assert w.files.save_run(tmp_path / "r.leakviz-run")
     assert recent_entries(w) == [str(tmp_path / "r.leakviz-run")]
-    w.menu_recent.actions()[-1].trigger()
+    w.menus.menu_recent.actions()[-1].trigger()
     assert recent_entries(w) == []
 
 
@@ -194,8 +194,8 @@ def test_presenter_mode_a_mode_turned_on_is_not_remembered_as_the_users(open_wit
     w2, opts = open_with(path)
     assert opts["present"] is False and not w2.presenting
     w2.lesson.start() if mode == "lesson" else w2.game.open()
-    w2.act_present.trigger()  # F5: off, the user's own choice
-    w2.act_present.trigger()  # F5: on again, the user's own choice
+    w2.menus.act_present.trigger()  # F5: off, the user's own choice
+    w2.menus.act_present.trigger()  # F5: on again, the user's own choice
     assert w2.presenting
     w2.close()
     _w3, opts = open_with(path)
@@ -206,14 +206,14 @@ def test_dropping_a_run_file_opens_it(open_with, tmp_path, qtbot):
     w, _ = open_with(tmp_path / "s.ini")
     w.session.rt.run(until=400_000_000)
     run = tmp_path / "dropped.leakviz-run"
-    assert w.save_run(run)
+    assert w.files.save_run(run)
     events = len(w.session.rt.trace.events)
     w.reset()
     assert w.current_file is None
     assert drop(w, run) == (True, True)
     wait_until(qtbot, lambda: w.current_file == run, lambda: f"the run to open; {w.statusBar().currentMessage()}")
     # a run from gateway.go is saved as its source and settings, and run again to the moment saved, paused
-    wait_until(qtbot, lambda: w.catching_up is None, lambda: f"the saved moment; {w.session.rt.now} ns so far")
+    wait_until(qtbot, lambda: w.files.catching_up is None, lambda: f"the saved moment; {w.session.rt.now} ns so far")
     assert w.session.rt.now == 400_000_000 and len(w.session.rt.trace.events) == events
     assert not w.session.playing
     assert "dropped.leakviz-run: at 0.400 s, as it was saved" in w.statusBar().currentMessage()
@@ -234,11 +234,11 @@ def test_a_pause_while_a_saved_run_is_run_again_stops_there_and_claims_no_saved_
     w, _ = open_with(tmp_path / "s.ini")
     w.session.rt.run(until=2_000_000_000)
     run = tmp_path / "long.leakviz-run"
-    assert w.save_run(run)
+    assert w.files.save_run(run)
     w.reset()
-    assert w.open_run(run) and w.catching_up is not None
+    assert w.files.open_run(run) and w.files.catching_up is not None
     w.session.pause()  # what Space does
-    wait_until(qtbot, lambda: w.catching_up is None, "the run again to end at the pause")
+    wait_until(qtbot, lambda: w.files.catching_up is None, "the run again to end at the pause")
     assert w.session.rt.now < 2_000_000_000 and not w.session.playing
     assert "as it was saved" not in w.statusBar().currentMessage()
 
@@ -334,19 +334,19 @@ def test_a_dump_read_in_the_dump_window_joins_the_recent_files(open_with, tmp_pa
     dump = tmp_path / "service.txt"
     shutil.copy(ROOT / "tests" / "godump" / "data" / "go1.19" / "debug2.txt", dump)
     w, _ = open_with(tmp_path / "s.ini")
-    w.open_file(dump)
-    qtbot.addWidget(w.dump_window)
-    wait_until(qtbot, lambda: w.dump_window.summary is not None, "the dump to be read")
+    w.files.open_file(dump)
+    qtbot.addWidget(w.files.dump_window)
+    wait_until(qtbot, lambda: w.files.dump_window.summary is not None, "the dump to be read")
     wait_until(qtbot, lambda: recent_entries(w) == [str(dump)], lambda: f"the recent list; {recent_entries(w)}")
-    first = w.dump_window
-    w.menu_recent.actions()[0].trigger()  # from the list: the dump window again, on that file
-    assert w.dump_window is not first and w.dump_window.source.text() == str(dump)
-    qtbot.addWidget(w.dump_window)
-    second = w.dump_window
+    first = w.files.dump_window
+    w.menus.menu_recent.actions()[0].trigger()  # from the list: the dump window again, on that file
+    assert w.files.dump_window is not first and w.files.dump_window.source.text() == str(dump)
+    qtbot.addWidget(w.files.dump_window)
+    second = w.files.dump_window
     assert drop(w, dump) == (True, True)  # dropped too
-    wait_until(qtbot, lambda: w.dump_window is not second, "the dropped dump to open")
-    qtbot.addWidget(w.dump_window)
-    assert w.dump_window.source.text() == str(dump)
+    wait_until(qtbot, lambda: w.files.dump_window is not second, "the dropped dump to open")
+    qtbot.addWidget(w.files.dump_window)
+    assert w.files.dump_window.source.text() == str(dump)
 
 
 def test_a_settings_path_that_is_a_folder_is_left_alone(open_with, tmp_path, caplog):

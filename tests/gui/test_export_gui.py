@@ -130,7 +130,7 @@ def test_frames_of_a_preset_from_go_draw_what_the_app_shows(qtbot, english, monk
     real_grab = gexport._grab
 
     def grab(w, size):
-        seen.append((w.code_title.text(), {k: sb.isVisibleTo(w) for k, sb in w.controls.dials.items()},
+        seen.append((w.panels.code_title.text(), {k: sb.isVisibleTo(w) for k, sb in w.controls.dials.items()},
                      w.findChild(QLabel, "strandedCount").text()))
         return real_grab(w, size)
 

@@ -17,7 +17,7 @@ def _lane_texts(w):
 
 def test_following_draws_the_first_early_return_alone_at_24_px(open_window):  # noqa: F811
     w = open_window(size=(1024, 768), seconds=2.0)
-    w.act_follow.trigger()
+    w.menus.act_follow.trigger()
     w.grab()
     snap = w.snap
     assert snap.first_early is not None and snap.first_early not in [r.req for r in snap.requests]
@@ -31,9 +31,9 @@ def test_following_draws_the_first_early_return_alone_at_24_px(open_window):  # 
     # the rest of the run is the header's and the pile's: both counts add up to the run's
     others = snap.stranded - followed.stranded
     assert f"{snap.requests_total - 1:,} other requests, {others:,} stranded" in w.stage.labels[0][0]
-    w.act_follow.trigger()
+    w.menus.act_follow.trigger()
     w.grab()
-    assert len(w.stage.lanes) > 1 and not w.act_follow.isChecked()
+    assert len(w.stage.lanes) > 1 and not w.menus.act_follow.isChecked()
 
 
 @pytest.mark.parametrize("go", [False, True], ids=["preset", "from-go"])
@@ -76,13 +76,13 @@ def test_a_click_on_a_lane_follows_that_request_and_keeps_it(open_window, qtbot)
     top = w.stage.labels[0][1].bottom()
     y = top + (len(w.stage.lanes) - 0.5) * w.stage.lane_heights[0]
     qtbot.mouseClick(w.stage, Qt.LeftButton, pos=QPointF(40, y).toPoint())
-    assert w.act_follow.isChecked() and w.stage.follow_req == req and w.session.pins == {req}
+    assert w.menus.act_follow.isChecked() and w.stage.follow_req == req and w.session.pins == {req}
     w.session.rt.run(until=int(3.0e9))  # long after it would have folded away
     w.refresh()
     w.grab()
     assert [lane[0] for lane in w.stage.lanes] == [req]
     qtbot.mouseClick(w.stage, Qt.LeftButton, pos=QPointF(40, y).toPoint())
-    assert not w.act_follow.isChecked() and w.session.pins == set()
+    assert not w.menus.act_follow.isChecked() and w.session.pins == set()
 
 
 def test_the_legend_names_the_code_panels_follow_marks_while_one_request_is_followed(open_window):  # noqa: F811

@@ -50,7 +50,7 @@ def test_the_game_is_played_by_keyboard_and_judged_by_the_engine(projector, qtbo
     w = projector()
     qtbot.keyClick(w, Qt.Key_F2)
     panel = _panel(w)
-    assert panel is not None and panel.isVisible() and w.act_scheduler.isChecked() and w.presenting
+    assert panel is not None and panel.isVisible() and w.menus.act_scheduler.isChecked() and w.presenting
     guess = w.findChild(QLineEdit, "playGuess")
     assert guess.text() == "" and w.stats["stranded"].text() == "?"  # nothing said, nothing given away
     first = w.findChild(QAbstractButton, "playOutcome0")
@@ -120,9 +120,9 @@ def test_the_game_from_a_preset_run_from_go_plays_its_handler_and_gives_the_go_r
     """The app runs presets from gateway.go; the game scripts each check's time and outcome, which gateway.go
     writes in Go, so it plays the Python transcription of the same handler and then returns to Go."""
     w = projector()
-    assert w.article_from_go() is not None  # the window's default, as the app's
-    w.controls.dials[w._article_dials["done"]].setValue(2)  # done's capacity, set in Go
-    assert w.article_from_go().capacity_done == 2
+    assert w.source.article_from_go() is not None  # the window's default, as the app's
+    w.controls.dials[w.source.article_dials["done"]].setValue(2)  # done's capacity, set in Go
+    assert w.source.article_from_go().capacity_done == 2
     qtbot.keyClick(w, Qt.Key_F2)
     panel = _panel(w)
     assert panel.isVisible() and w.program is None and w.session.cfg.requests == 1
@@ -133,9 +133,9 @@ def test_the_game_from_a_preset_run_from_go_plays_its_handler_and_gives_the_go_r
     wait_until(qtbot, lambda: panel.outcome is not None, "the engine's run to be judged")
     assert panel.outcome[0].stranded == tuple(range(3, 10)) == _stage_stranded(w)
     qtbot.keyClick(w, Qt.Key_F2)
-    back = w.article_from_go()
-    assert not panel.isVisible() and back is not None and w.code_title.text() == "gateway.go"
-    assert (back.capacity_done, back.capacity_quit) == (2, 0) and w.session.program.dials[w._article_dials["done"]] == 2
+    back = w.source.article_from_go()
+    assert not panel.isVisible() and back is not None and w.panels.code_title.text() == "gateway.go"
+    assert (back.capacity_done, back.capacity_quit) == (2, 0) and w.session.program.dials[w.source.article_dials["done"]] == 2
 
 
 def test_every_word_of_the_game_reads_from_the_back_row_in_chinese(projector, qtbot):
@@ -164,7 +164,7 @@ def test_the_lesson_takes_the_window_over_from_the_game(projector, qtbot):
     w.lesson.start()
     wait_until(qtbot, lambda: not _panel(w).isVisible(), "the game to step aside")
     assert w.lesson.panel.isVisible() and w.session.cfg.requests > 1  # the lesson's run, not the game's
-    assert not w.act_scheduler.isChecked()
+    assert not w.menus.act_scheduler.isChecked()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

@@ -62,16 +62,16 @@ def test_the_stage_draws_one_lane_per_go_statement_with_the_blocked_line_named(l
 
 def test_a_programs_tools_are_the_articles_and_a_preset_brings_the_article_back(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "early_return.go"))
-    assert win.act_lesson.isEnabled()  # the program lesson (lesson.program)
-    assert win.act_gif.isEnabled() and win.act_video.isEnabled()  # a program's run exports as the article's does
-    assert win.act_explore.isEnabled()  # its dials are the explorer's axes
-    assert win.act_csv.isEnabled() and win.legend.program
-    assert win.act_save.isEnabled()  # a program saves as a run file, as a preset does
+    assert win.menus.act_lesson.isEnabled()  # the program lesson (lesson.program)
+    assert win.menus.act_gif.isEnabled() and win.menus.act_video.isEnabled()  # a program's run exports as the article's does
+    assert win.menus.act_explore.isEnabled()  # its dials are the explorer's axes
+    assert win.menus.act_csv.isEnabled() and win.legend.program
+    assert win.menus.act_save.isEnabled()  # a program saves as a run file, as a preset does
     assert not win.controls.cap_done.isVisibleTo(win.controls) and win.controls.preset.isVisibleTo(win.controls)
     assert win.stats["requests"].text() == "0"  # goroutines started by a go statement, as go counts them
     win.choose_preset("buffered")
     assert win.program is None and win.session.cfg is not None
-    assert win.act_explore.isEnabled() and win.controls.cap_done.isVisibleTo(win.controls)
+    assert win.menus.act_explore.isEnabled() and win.controls.cap_done.isVisibleTo(win.controls)
     leakviz.advance(1.0)
     assert win.findChild(QLabel, "strandedCount").text() == "0"
     assert "Cannot leak." in win.verdict.text()
@@ -166,7 +166,7 @@ def test_the_go_examples_menu_and_a_dropped_go_file_run_in_this_window(window, q
     from visualizer.goplay.catalog import EXAMPLES as MENU
     from visualizer.gui import i18n
     def shown():
-        return [(a.text(), a.toolTip()) for a in window.menu_go_examples.actions()]
+        return [(a.text(), a.toolTip()) for a in window.menus.menu_go_examples.actions()]
 
     english = [(e.title, e.caption) for e in MENU]  # the catalog is English; Qt translates it from zh_CN.py
     assert shown() == english
@@ -178,7 +178,7 @@ def test_the_go_examples_menu_and_a_dropped_go_file_run_in_this_window(window, q
     window.set_language("en")
     assert shown() == english
     i18n.install("en")
-    window.menu_go_examples.actions()[0].trigger()
+    window.menus.menu_go_examples.actions()[0].trigger()
     assert window.program is not None and window.code.program_path == str(MENU[0].path)
     ncast = EXAMPLES / "ncast.go"
     mime = QMimeData()
@@ -244,7 +244,7 @@ def test_a_go_file_on_the_command_line_takes_go_s_traffic_options(leakviz, qtbot
         argv = [str(blocklist), "--requests", "20"] + (["--from", sources] if sources else [])
         a = gowindow.parser().parse_args(argv)
         win = leakviz.open()
-        assert win.open_program(load_sources(a.paths), **gowindow._service(a)) == ""
+        assert win.source.open_program(load_sources(a.paths), **gowindow._service(a)) == ""
         leakviz.advance(30.0)
         counts[sources] = int(win.findChild(QLabel, "strandedCount").text())
     assert counts == {None: 0, "203.0.113.0/24=25,10.0.0.0/8": 5}  # as go --json reports (test_traffic)
@@ -276,14 +276,14 @@ def test_an_ended_program_s_verdict_names_the_capacity_that_strands_nothing(leak
     assert win.session.finished
     if hint is None:  # no search started: nothing stranded on a channel a make sizes
         win.refresh()
-        assert win._fix is not None and win._fix["done"] and win._fix["keys"] == []
+        assert win.source._fix is not None and win.source._fix["done"] and win.source._fix["keys"] == []
         assert "capacity" not in win.verdict.text()
         return
     qtbot.waitUntil(lambda: hint in win.verdict.text(), timeout=60_000)  # searched between frames
     assert win.verdict.text().startswith("<b>Leaks.</b>")
     # a dial changed: the run it describes is another, and so is its search
     key = next(iter(win.program.dial_sites()))
-    win._dial_changed(key, 7)
+    win.source.dial_changed(key, 7)
     win.refresh()
     assert hint not in win.verdict.text()
 
@@ -328,22 +328,22 @@ def test_a_programs_run_saves_and_opens_again_as_the_same_run(leakviz, tmp_path)
     leakviz.advance(5.0)
     stranded = win.findChild(QLabel, "strandedCount").text()
     sha = win.session.rt.trace.sha256()
-    assert win.act_save.isEnabled()
+    assert win.menus.act_save.isEnabled()
     saved = tmp_path / "run.leakviz-run"
-    assert win.save_run(saved)
+    assert win.files.save_run(saved)
     again = leakviz.open(preset="unbuffered")
-    assert again.open_go([str(saved)]) is again
+    assert again.files.open_go([str(saved)]) is again
     leakviz.advance(5.0)
     assert again.findChild(QLabel, "strandedCount").text() == stranded
     assert again.session.rt.trace.sha256() == sha
     assert again.controls.t_requests.value() == 9
     bad = tmp_path / "bad.leakviz-go"  # an older file, as main wrote them
     bad.write_text('{"leakviz_go": 2, "files": [], "dials": {}}')
-    assert again.open_go([str(bad)]) is None
+    assert again.files.open_go([str(bad)]) is None
     assert again.statusBar().currentMessage() == f"{bad}: holds no Go files"
     cut = tmp_path / "cut.leakviz-run"
     cut.write_bytes(saved.read_bytes()[:-20])
-    assert not again.open_run(cut)
+    assert not again.files.open_run(cut)
     assert "the file is truncated" in again.statusBar().currentMessage()
     assert again.session.rt.trace.sha256() == sha  # what was shown stays
 
@@ -360,9 +360,9 @@ def test_a_test_runs_live_on_the_schedule_leakviz_test_names_and_saves_with_its_
     assert win.findChild(QLabel, "strandedCount").text() == str(lk.count)
     assert any(b.line == lk.line and b.stranded == lk.count for b in win.snap.blocked_lines())
     saved = tmp_path / "race.leakviz-run"
-    assert win.save_run(saved)
+    assert win.files.save_run(saved)
     again = leakviz.open(preset="unbuffered")
-    assert again.open_go([str(saved)]) is again
+    assert again.files.open_go([str(saved)]) is again
     leakviz.advance(5.0)
     assert again.findChild(QLabel, "strandedCount").text() == str(lk.count)
     calm = leakviz.open(source=str(CHECKS), test="TestRaceSometimesLeaks", seed=0)  # Go's own order
@@ -374,7 +374,7 @@ def test_a_test_runs_live_on_the_schedule_leakviz_test_names_and_saves_with_its_
 
 def test_a_program_compares_with_its_fix_on_one_clock(leakviz, qtbot):
     win = leakviz.open(source=str(EXAMPLES / "double_send.go"))
-    assert win.act_compare.isEnabled()
+    assert win.menus.act_compare.isEnabled()
     win.open_compare()  # a shipped example: its fix, no question asked
     cmp = win._compare
     qtbot.addWidget(cmp)
@@ -385,7 +385,7 @@ def test_a_program_compares_with_its_fix_on_one_clock(leakviz, qtbot):
     assert [c.text() for c in cmp.counts] == [f"stranded: {_go_leaked(EXAMPLES / 'double_send.go')}", "stranded: 0"]
     assert all(s.program for s in cmp.stages)
     cmp.close()
-    assert win.compare_programs([str(EXAMPLES / "nope.go")]) is None
+    assert win.source.compare_programs([str(EXAMPLES / "nope.go")]) is None
     assert "nope.go" in win.statusBar().currentMessage()
 
 
@@ -429,20 +429,20 @@ def test_clients_from_a_blocked_network_and_an_access_log_replayed_through_mains
     c.t_from.setText("not a network")
     c.t_from.editingFinished.emit()
     assert "is not a network" in win.statusBar().currentMessage()
-    assert win.program_source[1]["sources"] == "203.0.113.0/24=25, 10.0.0.0/8"  # the last good run stays
-    assert win.act_replay.isEnabled() and not win.act_made_up.isEnabled()
-    assert win.replay_log(str(BLOCKLIST / "access.log"))
+    assert win.source.program_source[1]["sources"] == "203.0.113.0/24=25, 10.0.0.0/8"  # the last good run stays
+    assert win.menus.act_replay.isEnabled() and not win.menus.act_made_up.isEnabled()
+    assert win.files.replay_log(str(BLOCKLIST / "access.log"))
     leakviz.advance(60.0)
     assert win.findChild(QLabel, "strandedCount").text() == "2"
-    assert not c.t_requests.isVisibleTo(c) and win.act_made_up.isEnabled()
+    assert not c.t_requests.isVisibleTo(c) and win.menus.act_made_up.isEnabled()
     saved = tmp_path / "svc.leakviz-run"
-    assert win.save_run(saved)
-    assert win.open_go([str(saved)]) is win
+    assert win.files.save_run(saved)
+    assert win.files.open_go([str(saved)]) is win
     leakviz.advance(60.0)
-    assert win.program_source[1]["serve"] == str(BLOCKLIST / "access.log")
+    assert win.source.program_source[1]["serve"] == str(BLOCKLIST / "access.log")
     assert win.findChild(QLabel, "strandedCount").text() == "2"
-    assert win.use_made_up_requests() and "serve" not in win.program_source[1]
-    assert not win.replay_log(str(tmp_path / "missing.log"))
+    assert win.files.use_made_up_requests() and "serve" not in win.source.program_source[1]
+    assert not win.files.replay_log(str(tmp_path / "missing.log"))
     assert "missing.log" in win.statusBar().currentMessage()
 
 
@@ -501,7 +501,7 @@ def test_a_programs_metrics_export_as_csv_from_its_trace(leakviz, tmp_path):
     win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
     leakviz.advance(1.0)
     out = tmp_path / "m.csv"
-    assert win.export_csv(out)
+    assert win.files.export_csv(out)
     rows = list(csv.DictReader(out.open()))
     assert rows and rows[-1]["stranded"] == win.findChild(QLabel, "strandedCount").text() == "40"
     texts = [t for _k, t in win.legend.items]
@@ -513,7 +513,7 @@ def test_a_programs_report_exports_as_go_json_reports_it(leakviz, tmp_path):
     win = leakviz.open(source=str(path))
     leakviz.advance(1.0)
     out = tmp_path / "r.json"
-    assert win.export_json(out)
+    assert win.files.export_json(out)
     got = json.loads(out.read_text())
     want = io.StringIO()
     run_go([str(path)], as_json=True, out=want, err=io.StringIO())
@@ -530,8 +530,8 @@ def test_a_preset_from_go_runs_gateway_go_with_its_handlers_dials_and_strands_wh
     from visualizer.core.report import report, simulate
     from visualizer.golang.gateway import handler_dials
     win = leakviz.open("too-small", interpret=True, requests=60)
-    files = win.program_source[0][:1]
-    assert files[0][0].endswith("gateway.go") and win.code_title.text() == "gateway.go"
+    files = win.source.program_source[0][:1]
+    assert files[0][0].endswith("gateway.go") and win.panels.code_title.text() == "gateway.go"
     shown = {k for k in win.controls.dials}
     assert shown == set(handler_dials(files, "seed")) and len(shown) == 2  # the other handlers' are not dials here
     assert sorted(sb.value() for sb in win.controls.dials.values()) == [1, 3]
@@ -558,12 +558,12 @@ def test_a_preset_from_go_saves_with_its_requests_and_opens_as_the_same_run(leak
     win = leakviz.open("unbuffered", interpret=True, requests=30)
     leakviz.advance(0.5)
     path = tmp_path / "gw.leakviz-run"
-    assert win.save_run(path)
+    assert win.files.save_run(path)
     saved = load_program(path)
     assert saved.service["article"].requests == 30 and saved.service["handler"] == "handler"
     leakviz.advance(30.0)
     first = win.findChild(QLabel, "strandedCount").text()
-    again = win if win.open_run(path) else None
+    again = win if win.files.open_run(path) else None
     leakviz.advance(30.0)
     assert again.findChild(QLabel, "strandedCount").text() == first != "0"
 
@@ -575,9 +575,9 @@ def test_a_preset_the_go_code_cannot_run_is_refused_in_one_line(leakviz):
 
 def test_a_preset_runs_from_go_as_the_app_runs_it_and_natively_on_request(leakviz):
     win = leakviz.open("buffered")
-    cfg = win.article_from_go()
+    cfg = win.source.article_from_go()
     assert cfg is not None and (cfg.capacity_done, cfg.capacity_quit) == (10, 10)
-    assert win.code_title.text() == "gateway.go" and win.findChild(QLabel, "strandedCount").text() == "0"
+    assert win.panels.code_title.text() == "gateway.go" and win.findChild(QLabel, "strandedCount").text() == "0"
     # what gateway.go writes in Go (its ten checks) runs the Python transcription
     win = leakviz.open("unbuffered", checks=4)
     assert win.program is None and win.session.cfg.checks == 4
@@ -593,21 +593,21 @@ def test_capacity_done_and_quit_are_aliases_of_the_go_handlers_dials(leakviz):
     leakviz.advance(0.5)
     rt = win.session.rt
     win.findChild(QSpinBox, "capacityDone").setValue(3)  # the article's name for done's capacity ...
-    keys = win._article_dials
+    keys = win.source.article_dials
     assert win.program.dials[keys["done"]] == 3 and win.session.rt is rt  # ... turns its dial, live
     win.controls.dials[keys["quit"]].setValue(4)  # and the dial shows under the article's name
     assert win.findChild(QSpinBox, "capacityQuit").value() == 4
-    assert (win.article_from_go().capacity_done, win.article_from_go().capacity_quit) == (3, 4)
+    assert (win.source.article_from_go().capacity_done, win.source.article_from_go().capacity_quit) == (3, 4)
 
 
 def test_after_a_go_program_a_chosen_preset_runs_from_go_again(leakviz):
     from visualizer.goplay.catalog import HERE
     win = leakviz.open("unbuffered")
-    assert win.open_program([(str(HERE / "ncast.go"), (HERE / "ncast.go").read_bytes())]) == ""
-    assert win.article_from_go() is None
+    assert win.source.open_program([(str(HERE / "ncast.go"), (HERE / "ncast.go").read_bytes())]) == ""
+    assert win.source.article_from_go() is None
     win.choose_preset("context")
-    cfg = win.article_from_go()
-    assert cfg is not None and cfg.variant == "ctx" and win.code_title.text() == "gateway.go"
+    cfg = win.source.article_from_go()
+    assert cfg is not None and cfg.variant == "ctx" and win.panels.code_title.text() == "gateway.go"
 
 
 @pytest.mark.parametrize("argv, word", [(["--native", "--interpret"], "--interpret"),
@@ -670,8 +670,8 @@ def test_a_programs_run_exports_as_an_animated_gif_drawn_as_the_window_draws_it(
     win = leakviz.open(source=str(EXAMPLES / "double_send.go"))
     leakviz.advance(1.0)
     path = tmp_path / "run.gif"
-    win.export_gif(path, seconds=0.05)
-    qtbot.waitUntil(lambda: win._export_job is None and path.exists(), timeout=120_000)
+    win.files.export_gif(path, seconds=0.05)
+    qtbot.waitUntil(lambda: win.files.export_job is None and path.exists(), timeout=120_000)
     with Image.open(path) as im:
         assert im.n_frames > 1
         im.seek(im.n_frames - 1)
@@ -679,7 +679,7 @@ def test_a_programs_run_exports_as_an_animated_gif_drawn_as_the_window_draws_it(
     # the last frame is the window's own picture of the program (its lanes, not the article's)
     shot = tmp_path / "now.png"
     win.resize(1280, 800)
-    win.save_png(shot)
+    win.files.save_png(shot)
     with Image.open(shot) as now:
         diff = ImageChops.difference(last.resize((320, 200)), now.convert("RGB").resize((320, 200)))
         assert sum(diff.convert("L").histogram()[64:]) < 0.05 * 320 * 200, "the GIF draws something else"
@@ -687,7 +687,7 @@ def test_a_programs_run_exports_as_an_animated_gif_drawn_as_the_window_draws_it(
 
 def test_the_explorer_grids_a_programs_dials_each_cell_a_run_to_its_end_and_a_click_turns_them(leakviz, qtbot):
     win = leakviz.open(source=str(EXAMPLES / "double_send.go"))
-    assert win.act_explore.isEnabled()
+    assert win.menus.act_explore.isEnabled()
     ex = win.open_explorer()
     (key,) = ex.keys
     assert key == "capacity:out:25" and ex.grid.quits == [0]  # one dial: one row
@@ -812,9 +812,9 @@ def test_choosing_a_preset_while_the_article_runs_from_go_keeps_it_from_go(leakv
     assert win.controls.preset.currentData() == "unbuffered"
     i = win.controls.preset.findData("context")
     win.controls.preset.activated.emit(i)
-    assert win.article_from_go() == PRESETS["context"] and win.session.program is not None
+    assert win.source.article_from_go() == PRESETS["context"] and win.session.program is not None
     assert win.controls.preset.currentData() == "context"
-    assert win.code_title.text() == "gateway.go"
+    assert win.panels.code_title.text() == "gateway.go"
 
 
 def test_the_article_from_go_keeps_its_settings_in_the_drawer_and_a_change_runs_it_again_from_go(leakviz):
@@ -831,7 +831,7 @@ def test_the_article_from_go_keeps_its_settings_in_the_drawer_and_a_change_runs_
     old = win.session.rt
     c.fail_prob.setValue(0.5)  # the article's setting: the run starts over from gateway.go
     assert win.session.rt is not old and win.session.program is not None
-    assert win.article_from_go() == replace(PRESETS["unbuffered"], requests=40, fail_prob=0.5, capacity_done=2)
+    assert win.source.article_from_go() == replace(PRESETS["unbuffered"], requests=40, fail_prob=0.5, capacity_done=2)
     c.fail_list.setText("12")  # gateway.go has ten checks: one line inline, the run kept
     c.fail_list.editingFinished.emit()
     assert "Check 12 does not exist" in c.fail_error.text()
@@ -844,10 +844,10 @@ def test_a_saved_program_that_no_longer_compiles_is_one_line_and_the_run_shown_s
     sha = win.session.rt.trace.sha256()
     path = tmp_path / "old.leakviz-run"  # intact, but its Go no longer checks (as a newer compiler may say)
     runfile.save(path, program=runfile.SavedProgram([("old.go", b"package main\n\nfunc main() {\n\tgone()\n}\n")], {}))
-    assert win.open_go([str(path)]) is None
+    assert win.files.open_go([str(path)]) is None
     msg = win.statusBar().currentMessage()
     assert msg.startswith("old.go:4:") and "gone" in msg and "\n" not in msg, msg
-    assert win.session.rt.trace.sha256() == sha and win.code_title.text() == "timeout.go"
+    assert win.session.rt.trace.sha256() == sha and win.panels.code_title.text() == "timeout.go"
 
 
 def test_a_preset_run_opened_over_a_program_shows_the_preset(leakviz, tmp_path):
@@ -862,7 +862,7 @@ def test_a_preset_run_opened_over_a_program_shows_the_preset(leakviz, tmp_path):
     runfile.save(path, config=cfg, events=rt.trace.events)
     win = leakviz.open(source=str(EXAMPLES / "timeout.go"))
     assert win.program is not None
-    assert win.open_run(path)
+    assert win.files.open_run(path)
     assert win.program is None and win.session.cfg == cfg
     leakviz.render()
     assert win.findChild(QLabel, "strandedCount").text() == str(rt.stranded)
@@ -878,8 +878,8 @@ def test_run_from_go_saves_a_run_the_window_makes_again(leakviz, tmp_path, capsy
                  "--json", "--save", str(path)]) == 0
     report = json.loads(capsys.readouterr().out)
     win = leakviz.open(source=str(EXAMPLES / "timeout.go"))
-    assert win.open_run(path)
-    article = win.program_source[1]["article"]
+    assert win.files.open_run(path)
+    article = win.source.program_source[1]["article"]
     assert (article.requests, article.fail, article.capacity_done) == (20, (2,), 1)
     leakviz.advance(report["sim_time_ms"] / 1000 + 0.5)
     assert win.findChild(QLabel, "strandedCount").text() == str(report["stranded"]) != "0"
@@ -887,7 +887,7 @@ def test_run_from_go_saves_a_run_the_window_makes_again(leakviz, tmp_path, capsy
 
 def test_the_lesson_on_a_go_program_stops_on_its_trace_and_hides_the_answer_until_the_reveal(leakviz):
     win = leakviz.open(source=str(EXAMPLES / "ncast.go"))
-    win.act_lesson.trigger()
+    win.menus.act_lesson.trigger()
     panel = win.lesson.panel
     assert panel.isVisible() and panel.title.text() == "Lesson: step 1 of 4"
     assert "Goroutine 1 (main) blocks at ncast.go:19: it receives from out" in panel.question.text()
@@ -965,15 +965,15 @@ def test_an_exported_gif_has_the_drawer_as_the_window_has_it(leakviz, qtbot, tmp
     from visualizer.gui import export
     seen = []
     grab = export._grab
-    monkeypatch.setattr(export, "_grab", lambda w, size: seen.append(w.drawer.isVisible()) or grab(w, size))
+    monkeypatch.setattr(export, "_grab", lambda w, size: seen.append(w.panels.drawer.isVisible()) or grab(w, size))
     win = leakviz.open("unbuffered", size=(1280, 800))
     leakviz.advance(0.3)
     for k, drawer in enumerate((False, True)):
         win.set_drawer(drawer)
         path = tmp_path / f"run{k}.gif"
         seen.clear()
-        win.export_gif(path, seconds=0.1)
-        qtbot.waitUntil(lambda: win._export_job is None and path.exists(), timeout=120_000)  # noqa: B023
+        win.files.export_gif(path, seconds=0.1)
+        qtbot.waitUntil(lambda: win.files.export_job is None and path.exists(), timeout=120_000)  # noqa: B023
         assert seen and set(seen) == {drawer}
 
 

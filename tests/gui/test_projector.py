@@ -23,10 +23,10 @@ def app_font(qapp, monkeypatch):
     22 px words, and the stage at 1024x768 was then under half the window."""
     from PySide6.QtGui import QFont
 
-    from visualizer.gui import layout
+    from visualizer.gui import panels
     from visualizer.gui.style import app_font_setup
     before = QFont(qapp.font())
-    monkeypatch.setattr(layout, "_BASE_FONT", None)  # zoom starts from this font, not a font seen earlier
+    monkeypatch.setattr(panels, "_BASE_FONT", None)  # zoom starts from this font, not a font seen earlier
     app_font_setup(qapp)
     yield
     qapp.setFont(before)
@@ -91,7 +91,7 @@ def check_projector_rule(w, monkeypatch, when: str) -> int:
     assert cut == [], when
     assert w.stage.height() >= 0.5 * w.height(), (when, w.stage.height())
     # and no view lies over another (the timeline once covered the pile's last line)
-    views = [v for v in (w.stats_bar, w.stage, w.timeline, w.chart, w.legend, w.verdict, w.code, w.lesson.panel)
+    views = [v for v in (w.panels.stats_bar, w.stage, w.timeline, w.chart, w.legend, w.verdict, w.code, w.lesson.panel)
              if v is not None and v.isVisible()]
     rects = [(v.objectName() or type(v).__name__, QRect(v.mapTo(w, QPoint(0, 0)), v.size())) for v in views]
     over = [(a, b) for i, (a, ra) in enumerate(rects) for b, rb in rects[i + 1:] if ra.intersects(rb)]
@@ -156,8 +156,8 @@ def test_f5_in_the_lesson_is_the_users_choice(open_window):  # noqa: F811
     from visualizer.lesson import STEPS
     w = open_window(size=(1280, 720), seconds=0)
     w.lesson.start()
-    w.act_present.trigger()  # off
-    w.act_present.trigger()  # and on again: now the user's own
+    w.menus.act_present.trigger()  # off
+    w.menus.act_present.trigger()  # and on again: now the user's own
     assert w.presenting
     w.lesson.go(len(STEPS) - 1, revealed=True)
     w.lesson.panel.btn_next.click()

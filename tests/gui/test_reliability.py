@@ -25,8 +25,8 @@ def test_gif_export_streams_the_recorded_run_to_disk(window, qtbot, tmp_path):
     window.session.rt.run(until=1_500_000_000)
     window.refresh()
     path = tmp_path / "run.gif"
-    window.export_gif(path, seconds=1.0)
-    job = window._export_job
+    window.files.export_gif(path, seconds=1.0)
+    job = window.files.export_job
     assert job.writer.frames == 0  # nothing runs before the event loop gives the job its ticks
 
     def tmp_bytes() -> int:
@@ -41,7 +41,7 @@ def test_gif_export_streams_the_recorded_run_to_disk(window, qtbot, tmp_path):
         on_disk.append(tmp_bytes())
 
     job.writer.add = add_and_look
-    wait_until(qtbot, lambda: window._export_job is None,
+    wait_until(qtbot, lambda: window.files.export_job is None,
                lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert "Wrote 41 frames" in window.statusBar().currentMessage()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run.gif"]
@@ -69,11 +69,11 @@ def test_a_cancelled_gif_export_leaves_nothing(window, qtbot, tmp_path):
     window.session.rt.run(until=1_000_000_000)
     window.refresh()
     path = tmp_path / "run.gif"
-    window.export_gif(path, seconds=1.0)
-    job = window._export_job
+    window.files.export_gif(path, seconds=1.0)
+    job = window.files.export_job
     wait_until(qtbot, lambda: job.writer.frames >= 2, lambda: f"two frames; {job.writer.frames}")
     job.dialog.cancel()
-    wait_until(qtbot, lambda: window._export_job is None, lambda: f"the export to end; {window.statusBar().currentMessage()}")
+    wait_until(qtbot, lambda: window.files.export_job is None, lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()
 

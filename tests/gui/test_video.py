@@ -98,8 +98,8 @@ def test_the_window_exports_the_recorded_run_as_video(window, qtbot, tmp_path):
     window.session.rt.run(until=1_000_000_000)
     window.refresh()
     path = tmp_path / "run.mp4"
-    window.export_video(path, seconds=0.25)
-    wait_until(qtbot, lambda: window._export_job is None,
+    window.files.export_video(path, seconds=0.25)
+    wait_until(qtbot, lambda: window.files.export_job is None,
                lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert "Wrote 31 frames" in window.statusBar().currentMessage()  # 0.25 s at 0.25x is 1 s at 30 fps
     decoded, size, codec, _keep = decode(path)
@@ -111,19 +111,19 @@ def test_a_cancelled_video_export_leaves_nothing(window, qtbot, tmp_path):
     window.session.rt.run(until=1_000_000_000)
     window.refresh()
     path = tmp_path / "run.webm"
-    window.export_video(path, seconds=1.0)
-    job = window._export_job
+    window.files.export_video(path, seconds=1.0)
+    job = window.files.export_job
     wait_until(qtbot, lambda: job.writer.frames >= 2, lambda: f"two frames; {job.writer.frames}")
     job.dialog.cancel()
-    wait_until(qtbot, lambda: window._export_job is None,
+    wait_until(qtbot, lambda: window.files.export_job is None,
                lambda: f"the export to end; {window.statusBar().currentMessage()}")
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()
 
 
 def test_a_video_name_must_say_mp4_or_webm(window, tmp_path):
-    window.export_video(tmp_path / "run.avi")
-    assert window._export_job is None
+    window.files.export_video(tmp_path / "run.avi")
+    assert window.files.export_job is None
     assert ".mp4 or .webm" in window.statusBar().currentMessage()
     assert list(tmp_path.iterdir()) == []
 
@@ -131,10 +131,10 @@ def test_a_video_name_must_say_mp4_or_webm(window, tmp_path):
 def test_closing_the_window_mid_export_leaves_nothing(window, qtbot, tmp_path):
     window.session.rt.run(until=1_000_000_000)
     window.refresh()
-    window.export_video(tmp_path / "run.mp4", seconds=1.0)
-    out = window._export_job.writer
+    window.files.export_video(tmp_path / "run.mp4", seconds=1.0)
+    out = window.files.export_job.writer
     wait_until(qtbot, lambda: out.frames >= 1, lambda: f"a frame; {out.frames}")
     window.close()
-    assert window._export_job is None
+    assert window.files.export_job is None
     assert list(tmp_path.iterdir()) == []
 

@@ -135,15 +135,15 @@ def test_play_pause_step_reset(window, qtbot):
 
 def test_keyboard_shortcuts_are_bound(window):
     from PySide6.QtGui import QKeySequence
-    assert window.act_play.shortcut() == QKeySequence("Space")
-    assert QKeySequence("Right") in window.act_step.shortcuts()
-    assert QKeySequence("Ctrl+R") in window.act_reset.shortcuts()
+    assert window.menus.act_play.shortcut() == QKeySequence("Space")
+    assert QKeySequence("Right") in window.menus.act_step.shortcuts()
+    assert QKeySequence("Ctrl+R") in window.menus.act_reset.shortcuts()
 
 
 def test_every_control_has_a_tooltip(window):
     c = window.controls
     for w in (c.preset, c.variant, c.checks, c.cap_done, c.cap_quit, c.rate, c.fail_prob, c.bad_ip,
-              c.fail_list, c.concurrent, c.seed, c.speed, window.btn_play, window.btn_step, window.btn_reset):
+              c.fail_list, c.concurrent, c.seed, c.speed, window.menus.btn_play, window.menus.btn_step, window.menus.btn_reset):
         assert w.toolTip(), w
 
 
@@ -160,11 +160,11 @@ def test_the_handler_box_names_the_article_and_its_fixes_not_the_scenarios_ids(w
 def test_language_switch_changes_visible_strings(window):
     window.set_language("zh_CN")
     assert window.lang == "zh_CN"
-    assert window.btn_play.text() in ("播放 ▶", "暂停 ❚❚")
+    assert window.menus.btn_play.text() in ("播放 ▶", "暂停 ❚❚")
     assert window.stat_names["stranded"].text() == "永久阻塞"
     assert "泄漏" in window.verdict.text()
     window.set_language("en")
-    assert window.btn_play.text() in ("Play ▶", "Pause ❚❚")
+    assert window.menus.btn_play.text() in ("Play ▶", "Pause ❚❚")
     assert window.stat_names["stranded"].text() == "Stranded"
 
 
@@ -184,12 +184,12 @@ def test_ceiling_pauses_with_a_banner_and_reset_clears_it(qtbot, qloop):
     qtbot.addWidget(w)
     w.show()
     w.session.play()
-    wait_until(qtbot, lambda: w.banner.isVisible(),
+    wait_until(qtbot, lambda: w.panels.banner.isVisible(),
                lambda: f"the ceiling banner; {len(w.session.rt.goroutines)} live goroutines")
-    assert not w.session.playing and "2,000 live goroutines" in w.banner_text.text()
-    w.banner_reset.click()
+    assert not w.session.playing and "2,000 live goroutines" in w.panels.banner_text.text()
+    w.panels.banner_reset.click()
     w.refresh()
-    assert not w.banner.isVisible() and not w.session.ceiling_hit
+    assert not w.panels.banner.isVisible() and not w.session.ceiling_hit
     w.close()
 
 
@@ -275,7 +275,7 @@ def test_play_from_the_playhead_replays_then_goes_live(window, qtbot):
 
 
 def test_compare_opens_from_the_view_menu_on_this_runs_requests(window, qtbot):
-    window.act_compare.trigger()
+    window.menus.act_compare.trigger()
     cw = window._compare
     qtbot.addWidget(cw)
     assert cw.isVisible() and len(cw.stages) == 3
@@ -292,14 +292,14 @@ def test_exports_from_the_window(window, qtbot, tmp_path):
 
     from PIL import Image
     run_to(qtbot, window, 0.6)
-    assert window.export_csv(tmp_path / "m.csv")
+    assert window.files.export_csv(tmp_path / "m.csv")
     rows = list(csv.DictReader((tmp_path / "m.csv").open()))
     assert int(rows[-1]["stranded"]) == window.session.rt.stranded
-    assert window.export_json(tmp_path / "r.json")
+    assert window.files.export_json(tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text())["stranded"] == window.session.rt.stranded
-    assert not window.export_csv(tmp_path / "missing" / "m.csv")  # a one-line message, no exception
+    assert not window.files.export_csv(tmp_path / "missing" / "m.csv")  # a one-line message, no exception
     assert "does not exist" in window.statusBar().currentMessage()
-    window.export_gif(tmp_path / "a.gif", seconds=0.2)
+    window.files.export_gif(tmp_path / "a.gif", seconds=0.2)
     wait_until(qtbot, lambda: (tmp_path / "a.gif").exists(), lambda: f"a.gif; {window.statusBar().currentMessage()}")
     im = Image.open(tmp_path / "a.gif")
     assert im.format == "GIF" and im.n_frames >= 3
@@ -313,15 +313,15 @@ def test_save_and_open_a_run_gives_the_same_picture(window, qtbot, tmp_path):
     wait_until(qtbot, lambda: window.session.finished, lambda: f"the run to finish; at {window.session.rt.now} ns")
     before = window.session.snapshot()
     events = list(window.session.rt.trace.events)
-    assert window.save_run(tmp_path / "r.leakviz-run")
+    assert window.files.save_run(tmp_path / "r.leakviz-run")
     window.reset()
-    assert window.open_run(tmp_path / "r.leakviz-run")
+    assert window.files.open_run(tmp_path / "r.leakviz-run")
     after = window.session.snapshot()
     assert after == before
     assert list(window.session.rt.trace.events) == events
     window.seek(len(events) // 2)  # and it can be replayed
     assert window.stage.snap == Folder(keep=window.session.keep).feed(events, upto=len(events) // 2).snapshot()
     (tmp_path / "bad.leakviz-run").write_bytes(b"\x89PNG not a run")
-    assert not window.open_run(tmp_path / "bad.leakviz-run")
+    assert not window.files.open_run(tmp_path / "bad.leakviz-run")
     assert "not a leakviz run" in window.statusBar().currentMessage()
     assert window.session.snapshot() == after  # what was shown stays

@@ -281,7 +281,7 @@ def window_size(text: str | None) -> tuple[int, int] | None:
     """``--size WxH`` as (width, height), or None when not given; ValueError with one line when invalid."""
     if text is None:
         return None
-    from ..gui.layout import parse_size  # its bounds are the window's minimum size
+    from ..gui.panels import parse_size  # its bounds are the window's minimum size
     try:
         return parse_size(text)
     except ValueError as e:

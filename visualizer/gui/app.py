@@ -74,9 +74,9 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     # so it only schedules the close for the event loop.
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
-    win.presets_from_go = from_go  # a preset chosen later, also from a Go file's window, runs the same way
+    win.source.presets_from_go = from_go  # a preset chosen later, also from a Go file's window, runs the same way
     if program is not None:
-        why = win.open_program(program[0], **program[1])
+        why = win.source.open_program(program[0], **program[1])
         if why:
             print(f"leakviz: error: {why}", file=sys.stderr)
             win.session.stop()
@@ -91,16 +91,16 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
     if close_after is not None:  # as if the user closed the window then
         QTimer.singleShot(int(close_after * 1000), win.close)
     if opened is not None:
-        win.show_recording(*opened)
+        win.files.show_recording(*opened)
         if screenshot is not None:
-            QTimer.singleShot(100, lambda: (win.save_png(screenshot), win.close()))
+            QTimer.singleShot(100, lambda: (win.files.save_png(screenshot), win.close()))
     elif explore and screenshot is not None:  # the explorer's grid, computed whole
         QTimer.singleShot(0, lambda: setattr(win, "exit_code", 0 if win.screenshot_explorer(screenshot) else 1))
     elif screenshot is not None and not (lesson or scheduler):
         at = saved_at[1] if saved_at is not None and saved_at[1] > 0 else None
-        win.start_screenshot(screenshot, sim_seconds if at is None else at / 1e9)
+        win.files.start_screenshot(screenshot, sim_seconds if at is None else at / 1e9)
     elif saved_at is not None:
-        win.catch_up(*saved_at)
+        win.files.catch_up(*saved_at)
     elif play:  # the class hears the story before the first request is stranded
         win.session.play()
     if explore and screenshot is None:
@@ -109,14 +109,14 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
         win.lesson.start()
         if screenshot is not None:  # the lesson's first step, as the class sees it when the lesson opens
             def shoot() -> None:
-                win.exit_code = 0 if win.save_png(screenshot) else 1
+                win.exit_code = 0 if win.files.save_png(screenshot) else 1
                 win.close()
             QTimer.singleShot(100, shoot)
     if scheduler:
         win.game.open()
         if screenshot is not None:  # the game as the class sees it when it opens
             def shoot_play() -> None:
-                win.exit_code = 0 if win.save_png(screenshot) else 1
+                win.exit_code = 0 if win.files.save_png(screenshot) else 1
                 win.close()
             QTimer.singleShot(100, shoot_play)
     _serve(app, loop, win, win.session.aclose)

@@ -383,7 +383,7 @@ def frames_of_run(cfg: Config, *, window_class: type, start_ns: int, end_ns: int
 
     w = _hidden_window(window_class, cfg, size, lang, speed=controls_speed)
     if from_go:
-        why = w.open_preset_from_go(cfg)
+        why = w.source.open_preset_from_go(cfg)
         if why:
             _dispose(w)
             raise ValueError(why)
@@ -425,7 +425,7 @@ def frames_of_trace(session: Session, *, window_class: type, start_ns: int, end_
             if w is None:
                 w = _hidden_window(window_class, session.cfg, size, lang)
                 if program is not None:
-                    w.open_program(program[0], dials=program[1], **program[2])
+                    w.source.open_program(program[0], dials=program[1], **program[2])
                     w.timer.stop()
                 if drawer is not None:
                     w.set_drawer(drawer)

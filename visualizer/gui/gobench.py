@@ -35,7 +35,7 @@ def bench_go_frames(counts: list[int], frames: int) -> dict[str, Any]:
         win = MainWindow(speed=None, lang="en", size=(1280, 800), from_go=False)
         win.timer.stop()  # frames are made here, one after another
         t0 = time.perf_counter()
-        why = win.open_program(files)
+        why = win.source.open_program(files)
         if why:
             raise RuntimeError(why)
         win.session.rt.run()

@@ -25,10 +25,10 @@ class LessonMode(QObject):
     """The guided lesson (F1), owned by the window as ``win.lesson``.
 
     A QObject for ``tr`` only (its strings' translation context is this class's name). What it uses of
-    the window ``win``: the run (``session``, ``snap``, ``program``, ``article_from_go``, ``restart_with``,
-    ``open_preset_from_go``), the playhead (``playback``, ``seek``, ``go_live``), and the views
-    (``split``, ``verdict``, ``presenting``, ``set_presenter``, ``set_drawer``, ``set_follow``,
-    ``hide_answers``, ``answers_hidden``, ``_balance``)."""
+    the window ``win``: the run (``session``, ``snap``, ``program``, ``restart_with``, and its ``source``:
+    ``article_from_go``, ``open_preset_from_go``), the playhead (``playback``, ``seek``, ``go_live``), and
+    the views (``verdict``, ``presenting``, ``set_presenter``, ``set_drawer``, ``set_follow``,
+    ``hide_answers``, ``answers_hidden``, and its ``panels``: ``add_side``, ``balance``)."""
 
     # the steps about one request (the first to return early) follow it across the stage; the others
     # are about the whole run
@@ -58,7 +58,7 @@ class LessonMode(QObject):
             self.panel.back.connect(lambda: self.go(self.index - 1, revealed=True))
             self.panel.next.connect(self._next)
             self.panel.reveal.connect(self.reveal)
-            win.split.insertWidget(0, self.panel)
+            win.panels.add_side(self.panel)
         self.panel.show()
         if not win.presenting:  # a class reads the lesson from the back row: presenter mode's 18 px words
             self.presents = True
@@ -68,7 +68,7 @@ class LessonMode(QObject):
 
     def steps(self) -> list:
         """The article's steps, or, for any other Go program, the program lesson's (lesson.program)."""
-        if self.win.program is not None and self.win.article_from_go() is None:
+        if self.win.program is not None and self.win.source.article_from_go() is None:
             from ..lesson.program import PROGRAM_STEPS
             return PROGRAM_STEPS
         from ..lesson import STEPS
@@ -83,7 +83,7 @@ class LessonMode(QObject):
         from ..lesson import STEPS, LessonRun, step_config
         win = self.win  # its session is read anew after each call: opening a source swaps it
         win.session.pause()
-        if win.program is not None and win.article_from_go() is None:  # a program: a fresh run of it
+        if win.program is not None and win.source.article_from_go() is None:  # a program: a fresh run of it
             from ..lesson.program import ProgramLesson
             self.run = None  # the old run's facts must not be shown over the new one
             win.playback.go_live()
@@ -92,10 +92,10 @@ class LessonMode(QObject):
             self.run = ProgramLesson(win.session.rt, None if ip is None else ip.info, win.program)
             return
         cfg = step_config(STEPS[k])
-        if win.article_from_go() is not None:  # the lesson stays on the source it was opened on
+        if win.source.article_from_go() is not None:  # the lesson stays on the source it was opened on
             from ..golang.gateway import stranded_after
             self.run = None  # the old run's facts must not be shown over the new one
-            win.open_preset_from_go(cfg)
+            win.source.open_preset_from_go(cfg)
             self.run = LessonRun(win.session.rt, cfg, stranded_after)
         else:
             win.restart_with(cfg)
@@ -150,7 +150,7 @@ class LessonMode(QObject):
             if self.presents and win.presenting:
                 win.set_presenter(False)
             self.presents = False
-            win._balance()
+            win.panels.balance()
             win.go_live()
             return
         self.index = k

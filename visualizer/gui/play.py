@@ -412,11 +412,11 @@ class SchedulerGame(QObject):
     """Play the scheduler in the window (F2), owned by the window as ``win.game``.
 
     A QObject for ``tr`` (its strings' translation context is this class's name). What it uses of the
-    window ``win``: the run (``session``, ``snap``, ``program``, ``article_from_go``, ``restart_with``,
-    ``open_preset_from_go``, ``_swap_session``, ``frame_rendered``), the views (``split``, ``verdict``,
-    ``stats``, ``statusBar``, ``act_scheduler``, ``presenting``, ``set_presenter``, ``set_drawer``,
-    ``set_follow``, ``hide_answers``, ``_balance``), the lesson (``lesson``: it gives way to it) and
-    ``open_explorer``."""
+    window ``win``: the run (``session``, ``snap``, ``program``, ``restart_with``, ``frame_rendered``, and
+    its ``source``: ``article_from_go``, ``open_preset_from_go``, ``swap_session``), the views (``verdict``,
+    ``stats``, ``statusBar``, ``menus.act_scheduler``, ``presenting``, ``set_presenter``, ``set_drawer``,
+    ``set_follow``, ``hide_answers``, and its ``panels``: ``add_side``, ``balance``), the lesson
+    (``lesson``: it gives way to it) and ``open_explorer``."""
 
     def __init__(self, win) -> None:
         super().__init__(win)
@@ -434,16 +434,16 @@ class SchedulerGame(QObject):
         if self.panel is not None and self.panel.isVisible():
             self.close()
             return
-        from_go = win.article_from_go() if win.program is not None else None
+        from_go = win.source.article_from_go() if win.program is not None else None
         if win.program is not None and from_go is None:
             win.statusBar().showMessage(self.tr("Play the scheduler plays the article's handler: choose a "
                                                 "preset first."), 6000)
-            win.act_scheduler.setChecked(False)
+            win.menus.act_scheduler.setChecked(False)
             return
         if from_go is not None:
             # the game scripts each check's time and outcome, which gateway.go writes in Go: it plays the
             # Python transcription of the same handler, and closing it brings the run from Go back
-            win._swap_session(Session(from_go, speed=win.session.speed, max_live=win.session.max_live))
+            win.source.swap_session(Session(from_go, speed=win.session.speed, max_live=win.session.max_live))
             win.statusBar().showMessage(self.tr("Play the scheduler scripts each check's time and result: it "
                                                 "plays the Python transcription of this handler."), 8000)
         self.from_go = from_go is not None
@@ -455,12 +455,12 @@ class SchedulerGame(QObject):
             self.panel.run.connect(self.run)
             self.panel.explore.connect(win.open_explorer)
             self.panel.close_requested.connect(self.close)
-            win.split.insertWidget(0, self.panel)
+            win.panels.add_side(self.panel)
             win.frame_rendered.connect(self._frame)
         self.before = win.session.cfg
         self.base = win.session.cfg
         self.panel.show()
-        win.act_scheduler.setChecked(True)
+        win.menus.act_scheduler.setChecked(True)
         if not win.presenting:
             self.presents = True
             win.set_presenter(True)
@@ -477,7 +477,7 @@ class SchedulerGame(QObject):
             return
         self.running = False
         self.panel.hide()
-        win.act_scheduler.setChecked(False)
+        win.menus.act_scheduler.setChecked(False)
         win.set_follow(False)
         win.hide_answers(False)
         if self.presents and win.presenting:
@@ -487,10 +487,10 @@ class SchedulerGame(QObject):
         if before is not None:
             back = replace(before, capacity_done=base.capacity_done, capacity_quit=base.capacity_quit)
             if self.from_go and win.program is None:
-                win.open_preset_from_go(back)
+                win.source.open_preset_from_go(back)
             else:
                 win.restart_with(back)
-        win._balance()
+        win.panels.balance()
 
     def choose(self, schedule: Schedule) -> None:
         """A new schedule (or capacities): the request is set up again, its checks working, and the class
@@ -507,7 +507,7 @@ class SchedulerGame(QObject):
         win.verdict.setText(self.tr("<b>Stranded, or not?</b> Predict first: the engine answers when it has "
                                     "run."))
         self.panel.set_game(schedule, (base.capacity_done, base.capacity_quit), base.variant, clamped)
-        win._balance()
+        win.panels.balance()
 
     def run(self) -> None:
         """Play the request live on the session; ``_frame`` judges once nothing can happen any more."""
@@ -528,8 +528,8 @@ class SchedulerGame(QObject):
             # the lesson (F1) or a Go program took the window over: the game steps aside, leaving their run
             self.running = False
             self.panel.hide()
-            win.act_scheduler.setChecked(False)
-            win._balance()
+            win.menus.act_scheduler.setChecked(False)
+            win.panels.balance()
             return
         for k in ("rate", "hour"):  # one request has no leak rate: its "per second" and "in an hour" mislead
             if win.stats[k].text() not in ("?", "–"):

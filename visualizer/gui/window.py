@@ -1,8 +1,10 @@
 """The main window: controls, stage, memory chart, code, verdict.
 
-(About 700 lines: it wires every view to the one session's events and renders each frame; its other
-jobs are in mixins beside it: layout, actions, files, program mode; its two modes are objects it owns:
-the guided lesson, ``lessonmode.LessonMode``, and the scheduler game, ``play.SchedulerGame``.)
+(About 690 lines: it wires every view to the one session's events and renders each frame. Its other
+jobs are objects it owns, each in a file beside it: ``panels.Panels`` (layout, zoom, presenter mode),
+``menus.Menus`` (actions, menus, shortcuts), ``files.Files`` (open, save, export), ``source.Source``
+(what runs); and its two modes: the guided lesson, ``lessonmode.LessonMode``, and the scheduler game,
+``play.SchedulerGame``.)
 
 It holds a core ``Session`` and renders its snapshots on a frame timer (``FRAME_HZ``)
 (frame rate is not event rate: thousands of events between two frames cost
@@ -33,17 +35,17 @@ from ..core.scenario import Config, ConfigError
 from ..core.session import MAX_BACKLOG, Session
 from ..core.trace import Snapshot
 from . import i18n
-from .actions import ActionsMixin
 from .chart import MemoryChart
 from .codeview import CodeView, config_of
 from .controls import ControlPanel
-from .files import FilesMixin, fill_examples_menu
-from .layout import DRAWER_MIN_WIDTH, MIN_SIZE, LayoutMixin, restore_base_font
+from .files import Files
 from .legend import Legend
 from .lessonmode import LessonMode
+from .menus import Menus
+from .panels import DRAWER_MIN_WIDTH, MIN_SIZE, Panels, restore_base_font
 from .play import SchedulerGame
-from .programmode import ProgramMixin
 from .settings import Settings
+from .source import Source
 from .stage import Stage
 from .style import app_icon, human_bytes, scaled, set_text_floor, set_zoom
 from .timeline import Timeline
@@ -53,12 +55,15 @@ log = logging.getLogger("leakviz")
 FRAME_MS = 1000 // FRAME_HZ
 
 
-class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """The main window: controls, stage, code, chart and timeline over one live ``core.session.Session``.
 
     ``frame_rendered`` fires after each refresh; ``closed`` once closing was
-    accepted. The job-specific parts live in its mixins (layout, actions,
-    files, program mode) and in the modes it owns (``lesson``, ``game``)."""
+    accepted. Its other jobs are objects it owns: ``panels`` (layout, zoom,
+    presenter mode), ``menus`` (actions, menus, shortcuts, toolbar), ``files``
+    (open, save, export, screenshots), ``source`` (a Go program or a preset
+    from Go in place of the run before), and its two modes, ``lesson`` and
+    ``game``."""
 
     frame_rendered = Signal()
     closed = Signal()  # after closeEvent accepted: the app's loop may end
@@ -74,24 +79,17 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else Settings.memory()
         self.current_file: Path | None = None  # the saved run shown, until the run changes
-        self.program_source: tuple[list, dict] | None = None  # a program's files and go's service options
-        self._export_job = None
-        self.catching_up: tuple | None = None  # (path, saved time, speed): a saved program run again to its moment
-        self.presenting = False
         set_text_floor(0)  # a new window starts out of presenter mode: no floor left by another
-        self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
         self.lesson = LessonMode(self)  # the guided lesson (F1)
         self.game = SchedulerGame(self)  # play the scheduler (F2)
         self.answers_hidden = False  # a prediction is asked for: the counts that would give it away are hidden
         self.requested_size = size
         self.preset_name = preset
         self.timeline_of = None  # the session whose trace the timeline shows, when not this window's own
-        self.presets_from_go = from_go  # once a preset ran from gateway.go, every preset chosen does (the app's way)
         cfg = PRESETS[preset]
         self.session = Session(cfg, speed=speed, max_live=max_live)
         self.session.on_error = self.show_error
         self.snap: Snapshot | None = None
-        self._screenshot: tuple[Path, int] | None = None
         self.exit_code = 0
         self.lang = lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en")
 
@@ -118,24 +116,27 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         for lab in self.stats.values():
             lab.setFont(big)
 
-        self._build_actions()
-        self._build_layout()
-        self._subscribe()
+        self.panels = Panels(self)
+        self.files = Files(self)
+        self.source = Source(self, from_go)
+        self.menus = Menus(self)
+        self.panels.build()
+        self.subscribe()
         self.controls.config_changed.connect(self._config_changed)
         self.controls.speed_changed.connect(self._speed_changed)
         self.controls.preset_chosen.connect(self.choose_preset)
-        self.controls.dial_changed.connect(self._dial_changed)
-        self.controls.traffic_changed.connect(self._traffic_changed)
+        self.controls.dial_changed.connect(self.source.dial_changed)
+        self.controls.traffic_changed.connect(self.source.traffic_changed)
 
         self.timer = QTimer(self)
         self.timer.setInterval(FRAME_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self.set_language(self.lang)
-        self._name_widgets()
+        self.panels.name_widgets()
         self.setMinimumSize(MIN_SIZE)
         self.set_zoom(zoom_factor)
-        self._fit_to_screen(size)
+        self.panels.fit_to_screen(size)
         if size is None:
             self._restore_geometry()
         if present:
@@ -143,25 +144,58 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         if from_go:
-            self.open_preset_from_go(cfg)  # every preset is one gateway.go runs
+            self.source.open_preset_from_go(cfg)  # every preset is one gateway.go runs
         self.refresh()
         if self.settings.warning:  # said in full on stderr; here in a line
             self.statusBar().showMessage(self.tr("The settings file could not be read and was set aside: "
                                                  "starting with the defaults."), 15000)
 
-    # -- building --
+    @property
+    def program(self):
+        """The Go program running (golang.live.GoProgram), or None for the article's scenario."""
+        return self.session.program
 
+    @property
+    def presenting(self) -> bool:
+        """Presenter mode is on (F5)."""
+        return self.panels.presenting
 
-    # -- fitting the screen --
+    @property
+    def user_zoom(self) -> float:
+        """The zoom the user chose (Ctrl+= / Ctrl+-), before presenter mode's enlargement."""
+        return self.panels.user_zoom
 
+    def set_zoom(self, factor: float) -> None:
+        """Zoom every font of the window (``Panels.set_zoom``)."""
+        self.panels.set_zoom(factor)
+
+    def set_drawer(self, on: bool) -> None:
+        """Open or close the control drawer, F9 (``Panels.set_drawer``)."""
+        self.panels.set_drawer(on)
+
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode, F5 (``Panels.set_presenter``)."""
+        self.panels.set_presenter(on)
+
+    def set_follow(self, on: bool, req: int | None = None) -> None:
+        """Follow one request (F, or a click on its lane): it alone fills the stage at 24 px and more, the
+        code panel marks where each of its goroutines is; ``req`` None follows the first early return.
+        A program's lanes by go statement have no request to follow: they stay as they are."""
+        on = bool(on)
+        self.stage.follow = on
+        self.stage.follow_req = req if on else None
+        self.session.pin(req if on else None)
+        self.menus.act_follow.setChecked(on)
+        self.legend.show_follow(on)  # the code panel's marks (a check's number, the handler's H) named
+        self.refresh()
 
     # -- language --
 
     def set_language(self, code: str) -> None:
         """Install the translation for ``code`` and re-set every text of the window."""
         self.lang = i18n.install(code)
-        if self.lang in self.lang_actions:
-            self.lang_actions[self.lang].setChecked(True)
+        if self.lang in self.menus.lang_actions:
+            self.menus.lang_actions[self.lang].setChecked(True)
         self.retranslate()
 
     def changeEvent(self, event) -> None:
@@ -171,68 +205,22 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
 
     def retranslate(self) -> None:
         """Re-set every title, menu entry and view text in the current language."""
+        self.menus.retranslate()
         self.setWindowTitle(self.tr("leakviz: goroutine leaks, made visible"))
-        self.menu_file.setTitle(self.tr("&File"))
-        self.menu_sim.setTitle(self.tr("&Simulation"))
-        self.menu_view.setTitle(self.tr("&View"))
-        self.menu_lang.setTitle(self.tr("&Language"))
-        self.menu_help.setTitle(self.tr("&Help"))
-        self.act_step.setText(self.tr("&Step to next event"))
-        self.act_back.setText(self.tr("Step &back one event"))
-        self.act_live.setText(self.tr("Back to &live"))
         self.timeline.retranslate()
-        self.act_reset.setText(self.tr("&Reset"))
-        self.act_open.setText(self.tr("&Open a saved run…"))
-        self.act_dump.setText(self.tr("Open &dump…"))
-        self.act_go.setText(self.tr("Open &Go…"))
-        self.act_replay.setText(self.tr("Replay an access &log…"))
-        self.act_made_up.setText(self.tr("Back to made-up requests"))
-        self.menu_go_examples.setTitle(self.tr("Go e&xamples"))
-        fill_examples_menu(self.menu_go_examples, lambda path: self.open_go([path]))
-        self.act_save.setText(self.tr("&Save this run…"))
-        self.act_shot.setText(self.tr("Export the view as &PNG…"))
-        self.act_csv.setText(self.tr("Export the metrics as &CSV…"))
-        self.act_json.setText(self.tr("Export the report as &JSON…"))
-        self.act_gif.setText(self.tr("Export the last seconds as animated &GIF…"))
-        self.act_video.setText(self.tr("Export the last seconds as &video (MP4/WebM)…"))
-        self.menu_recent.setTitle(self.tr("Open &Recent"))
-        self.act_quit.setText(self.tr("&Quit"))
-        self.act_full.setText(self.tr("&Full screen"))
-        self.act_compare.setText(self.tr("&Compare side by side: unbuffered | buffered | context")
-                                 if self.program is None else self.tr("&Compare with its fix, or another Go file…"))
-        self.act_explore.setText(self.tr("Capacity &explorer…"))
         if getattr(self, "_explorer", None) is not None:
             self._explorer.retranslate()
-        self.act_about.setText(self.tr("&About leakviz"))
-        self.act_lesson.setText(self.tr("Guided &lesson"))
-        self.act_scheduler.setText(self.tr("Play the &scheduler"))
-        self.act_mark_prev.setText(self.tr("Previous mark on the timeline"))
-        self.act_mark_next.setText(self.tr("Next mark on the timeline"))
-        self.act_lesson_back.setText(self.tr("Lesson: back"))
-        self.act_lesson_next.setText(self.tr("Lesson: show me, then next"))
         self.lesson.retranslate()
-        self.btn_drawer.setText(self.tr("☰ Settings"))
-        self.btn_drawer.setToolTip(self.tr("Show or hide the settings drawer (F9)"))
-        self.act_drawer.setText(self.tr("Settings &drawer"))
-        self.act_present.setText(self.tr("P&resenter mode"))
-        self.act_follow.setText(self.tr("&Follow one request"))
-        self.act_zoom_in.setText(self.tr("Zoom &in"))
-        self.act_zoom_out.setText(self.tr("Zoom &out"))
-        self.act_zoom_reset.setText(self.tr("&Actual size"))
         self.legend.retranslate()
         self.code.retranslate()
         self.stage.retranslate()
         self.chart.retranslate()
-        self.btn_step.setText(self.tr("Step ▸|"))
-        self.btn_step.setToolTip(self.tr("Advance to the next event and pause (→ or .)"))
-        self.btn_reset.setText(self.tr("Reset ⟲"))
-        self.btn_reset.setToolTip(self.tr("Start the run over with the current settings (Ctrl+R)"))
         if self.program is None:
-            self.code_title.setText(self.tr("The handler's Go code"))
+            self.panels.code_title.setText(self.tr("The handler's Go code"))
         names = {"time": self.tr("Simulated time"), "live": self.tr("Live goroutines"),
                  "stranded": self.tr("Stranded"), "rate": self.tr("Leaking goroutines"),
                  "hour": self.tr("In one hour at this rate"),
-                 "requests": self.tr("Goroutines started") if self.counts_goroutines() else self.tr("Requests")}
+                 "requests": self.tr("Goroutines started") if self.source.counts_goroutines() else self.tr("Requests")}
         for k, lab in self.stat_names.items():
             lab.setText(names[k])
         self.stats["hour"].setToolTip(self.tr("What the stranded goroutines would hold in Go after an hour, "
@@ -240,10 +228,11 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         self.controls.retranslate()
         self._update_banner()
         self._update_play_text()
-        self._update_verdict()
+        self.update_verdict()
         self.stage.update()
         self.chart.update()
         self.code.update()
+
 
     # -- intent --
 
@@ -298,9 +287,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         if getattr(self, "_compare", None) is not None and self._compare.isVisible():
             self._compare.raise_()
             return
-        if self.program is not None and self.program_source[1].get("article") is not None:
+        if self.program is not None and self.source.program_source[1].get("article") is not None:
             from ..golang.gateway import classic as from_go  # a preset from Go: the classic three, from Go
-            self._compare = CompareWindow(from_go(self.program_source[1]["article"]), speed=self.session.speed)
+            self._compare = CompareWindow(from_go(self.source.program_source[1]["article"]), speed=self.session.speed)
             self._compare.show()
             self._compare.compare.play()
             return
@@ -309,12 +298,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
             path = self.code.program_path or ""
             ex = next((e for e in SHIPPED if str(e.path) == path and e.fix), None)
             if ex is not None:
-                self.compare_programs([str(ex.path.with_name(ex.fix))])
+                self.source.compare_programs([str(ex.path.with_name(ex.fix))])
                 return
             dlg = QFileDialog(self, self.tr("Compare with…"), self.settings.folder("open"),
                               self.tr("Go source (*.go)"))
             dlg.setFileMode(QFileDialog.ExistingFile)
-            dlg.fileSelected.connect(lambda p: self.compare_programs([p]))
+            dlg.fileSelected.connect(lambda p: self.source.compare_programs([p]))
             dlg.open()
             return
         self._compare = CompareWindow(classic(self.session.cfg), speed=self.session.speed)
@@ -332,9 +321,9 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
             self._explorer = ExplorerWindow()
             self._explorer.capacities_chosen.connect(self._explorer_chose)
         if self.program is not None:  # its first two dials, as the drawer lists them
-            cfg = self.article_from_go()
+            cfg = self.source.article_from_go()
             self._explorer.explore_program(self.program, keys, dict(self.program.dials),
-                                           article=None if cfg is None else (cfg, self._article_dials))
+                                           article=None if cfg is None else (cfg, self.source.article_dials))
         else:
             self._explorer.explore(self.session.cfg)
         self._explorer.show()
@@ -419,12 +408,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         self.current_file = None
         self.playback.go_live()
         self.preset_name = name
-        if self.presets_from_go:  # the article from Go stays from Go, after a Go program too
-            if not self.open_preset_from_go(PRESETS[name]):
+        if self.source.presets_from_go:  # the article from Go stays from Go, after a Go program too
+            if not self.source.open_preset_from_go(PRESETS[name]):
                 self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
             return
         if self.program is not None:
-            self._swap_session(Session(PRESETS[name], speed=self.session.speed, max_live=self.session.max_live))
+            self.source.swap_session(Session(PRESETS[name], speed=self.session.speed, max_live=self.session.max_live))
         self.session.reset(PRESETS[name])
         self.statusBar().showMessage(self.tr("Preset {name}: run restarted.").format(name=name), 4000)
         self.refresh()
@@ -439,15 +428,15 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
     def _config_changed(self, cfg: Config) -> None:
         self.current_file = None
         self.playback.go_live()
-        running = self.article_from_go()
+        running = self.source.article_from_go()
         if running is not None:  # from gateway.go: the run starts over from Go with these settings
             cfg = replace(cfg, checks=running.checks, concurrent=running.concurrent)
             if replace(cfg, capacity_done=running.capacity_done, capacity_quit=running.capacity_quit) == running:
                 # capacityDone / capacityQuit are aliases of the handler's dials: changed live, as a dial is
                 for name, n in (("done", cfg.capacity_done), ("quit", cfg.capacity_quit)):
-                    self.controls.dials[self._article_dials[name]].setValue(n)
+                    self.controls.dials[self.source.article_dials[name]].setValue(n)
                 return
-            why = self.open_preset_from_go(cfg)
+            why = self.source.open_preset_from_go(cfg)
             self.controls.show_error(why)
             if not why:
                 self.statusBar().showMessage(self.tr("Run restarted with the new settings."), 6000)
@@ -468,7 +457,8 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
 
     # -- the model's events: each view hears what changed, no view updates another --
 
-    def _subscribe(self) -> None:
+    def subscribe(self) -> None:
+        """Connect the views to the session's and the playhead's events (again after the session is swapped)."""
         ev = self.session.events
         ev.config.connect(self._config_in_force)
         ev.reset.connect(lambda session: session.cfg is not None and self.controls.set_config(session.cfg))
@@ -476,7 +466,7 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         self.playback.events.moved.connect(lambda _pos: self._update_play_text())
 
     def _config_in_force(self, cfg: Config | None) -> None:
-        self._update_verdict()
+        self.update_verdict()
         if cfg is None:  # a program's run: it has no article config
             return
         self.code.set_config(cfg)
@@ -525,50 +515,24 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         self.legend.show_earlier(bool(self.code.earlier or self.code.earlier_rows))
         self._update_stats(snap)
         if snap.versions or self.program is not None:
-            self._update_verdict()
+            self.update_verdict()
         self._update_play_text()
-        if self.session.ceiling_hit != self.banner.isVisible():
-            self.banner.setVisible(self.session.ceiling_hit)
+        if self.session.ceiling_hit != self.panels.banner.isVisible():
+            self.panels.banner.setVisible(self.session.ceiling_hit)
             self._update_banner()
         if snap.panic and snap.panic != "shut down":
             self.statusBar().showMessage(self.tr("panic: {msg} (goroutine {g}): the simulated program "
                                                  "stopped, as Go would.").format(msg=snap.panic, g=snap.panic_gid))
-        if self.catching_up is not None and (self.session.driver.paused or self.session.finished) \
-                and self.session.backlog() == 0:  # there, and the views show it
-            t_ns = self.catching_up[1]
-            path = self.end_catch_up()
-            if self.session.rt.now >= t_ns or self.session.finished:  # not a pause of the user's on the way
-                self.statusBar().showMessage(self.tr("Opened {p}: at {t} s, as it was saved. Drag the timeline to "
-                                                     "replay it, or play on.").format(
-                                                         p=path, t=f"{self.session.rt.now / 1e9:,.3f}"),
-                                             8000)
+        self.files.frame_shown(snap)
         self.frame_rendered.emit()
-        if self._screenshot is not None:
-            path, until = self._screenshot
-            # the ceiling stops the run short of ``until``: the picture is of the banner then
-            at_ceiling = self.session.ceiling_hit and self.session.backlog() == 0
-            if snap.t >= until or self.session.finished or at_ceiling:
-                self._screenshot = None
-                self._finish_screenshot(path)
-
-    def end_catch_up(self):
-        """Stop running a saved program to its moment (reached, or another file opened): paused, at the
-        window's pace again. Returns the file's path, or None when none was being run."""
-        if self.catching_up is None:
-            return None
-        path, _t_ns, speed = self.catching_up
-        self.catching_up = None
-        self.session.pause()
-        self.session.set_speed(speed)
-        return path
 
     def _update_stats(self, snap: Snapshot) -> None:
         rate = leak_rate(snap)
         # the stranded count is bare digits: suites outside read it as a number (objectName strandedCount)
         values = {"time": f"{snap.t / 1e9:,.3f} s", "live": f"{snap.live:,}", "stranded": str(snap.stranded),
                   "rate": f"+{rate.per_s:,.1f}/s", "hour": human_bytes(rate.bytes_in_an_hour),
-                  "requests": f"{snap.started() if self.counts_goroutines() else snap.requests_total:,}"}
-        if self.counts_goroutines() and snap.main_returned():
+                  "requests": f"{snap.started() if self.source.counts_goroutines() else snap.requests_total:,}"}
+        if self.source.counts_goroutines() and snap.main_returned():
             # a program that has ended leaks no more: a rate over its few milliseconds, made an hour, is no fact
             values.update(rate="–", hour="–")
         if self.answers_hidden:
@@ -587,18 +551,18 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
             self.stats["stranded"].setStyleSheet(red)
 
     def _update_banner(self) -> None:
-        self.banner_text.setText(self.tr(
+        self.panels.banner_text.setText(self.tr(
             "<b>Paused at {n} live goroutines.</b> This is the leak at work: in Go every stranded goroutine "
             "stays until the process dies. leakviz stops here so that it does not eat this computer's "
             "memory too (set the ceiling with --max-live).").format(n=f"{self.session.max_live:,}"))
-        self.banner_reset.setText(self.tr("Reset ⟲"))
+        self.panels.banner_reset.setText(self.tr("Reset ⟲"))
 
     def _update_play_text(self) -> None:
         playing = self._replaying if self.review is not None else self.session.playing
         text = self.tr("Pause ❚❚") if playing else self.tr("Play ▶")
-        self.btn_play.setText(text)
-        self.act_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
-        self.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
+        self.menus.btn_play.setText(text)
+        self.menus.act_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.menus.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
         if self.session.finished and self.statusBar().currentMessage().endswith(self.tr("press Space to play.")):
             self.statusBar().clearMessage()  # the run is over: there is nothing left to play
 
@@ -609,18 +573,19 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         self.stage.counts_hidden = on
         self.chart.hidden = on
         if not on:
-            self._update_verdict()
+            self.update_verdict()
         self.refresh()
         self.stage.update()
         self.chart.update()
 
-    def _update_verdict(self) -> None:
+    def update_verdict(self) -> None:
+        """The verdict for what runs now (unless a prediction is asked for): the article's reasons, or the program's."""
         if self.answers_hidden:  # the lesson says it with the answer
             return
-        article = self.session.cfg if self.program is None else self.article_from_go()
+        article = self.session.cfg if self.program is None else self.source.article_from_go()
         if article is None:
             text = program_verdict(self.snap, self.session.finished and self.review is None)
-            text += self.fix_hint(self.snap)
+            text += self.source.fix_hint(self.snap)
             if self.verdict.text() != text:
                 self.verdict.setText(text)
             return
@@ -650,14 +615,24 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         self.statusBar().showMessage(self.tr("Internal error (logged): {e}").format(e=text))
 
-    # -- screenshots --
+    # -- what Qt tells the window: each to the part it concerns --
 
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self.panels.resized(e)
 
-    # -- exports --
+    def showEvent(self, e) -> None:
+        super().showEvent(e)
+        self.panels.shown()
 
+    def dragEnterEvent(self, e) -> None:
+        self.files.drag_enter(e)
 
-    # -- drag and drop --
+    def dragMoveEvent(self, e) -> None:
+        self.files.drag_move(e)
 
+    def dropEvent(self, e) -> None:
+        self.files.drop(e)
 
     def _about(self) -> None:
         box = QMessageBox(QMessageBox.Information, self.tr("About leakviz"),
@@ -688,12 +663,12 @@ class MainWindow(LayoutMixin, ActionsMixin, FilesMixin, ProgramMixin, QMainWindo
         st = self.settings.blob("window/state")
         if st is not None:
             self.restoreState(st)
-            self.toolbar.setVisible(True)  # closed in presenter mode, it was saved hidden; set_presenter decides
+            self.menus.toolbar.setVisible(True)  # closed in presenter mode, it was saved hidden; set_presenter decides
 
     def closeEvent(self, event) -> None:
         self.timer.stop()
-        if self._export_job is not None:  # a half-made export is removed, not left behind
-            self._export_job.cancel()
+        if self.files.export_job is not None:  # a half-made export is removed, not left behind
+            self.files.export_job.cancel()
         self.remember()
         if restore_base_font():  # the zoom belongs to this window, not to the next one
             set_zoom(1.0)

@@ -699,179 +699,184 @@
     </message>
 </context>
 <context>
-    <name>FilesMixin</name>
+    <name>Files</name>
     <message>
-        <location filename="../files.py" line="107"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="107"/>
-        <source>JSON files (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="108"/>
-        <source>GIF images (*.gif)</source>
-        <translation>GIF 图片 (*.gif)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="108"/>
-        <source>leakviz runs (*.leakviz-run)</source>
-        <translation>leakviz 运行记录 (*.leakviz-run)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="109"/>
-        <source>MP4 videos, H.264 (*.mp4)</source>
-        <translation>MP4 视频，H.264 (*.mp4)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="109"/>
-        <source>WebM videos, VP9 (*.webm)</source>
-        <translation>WebM 视频，VP9 (*.webm)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="113"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="126"/>
-        <source>Replay an access log</source>
-        <translation>重放访问日志</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="127"/>
-        <source>Access logs (*.log *.txt access*);;All files (*)</source>
-        <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="144"/>
-        <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
-        <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="175"/>
-        <source>Saved the run to {p}</source>
-        <translation>已将运行保存到 {p}</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="196"/>
-        <source>This file no longer exists: {p}</source>
-        <translation>这个文件已不存在：{p}</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="64"/>
+        <location filename="../files.py" line="73"/>
         <source>Opened {p}: running it again to {t} s, where it was saved…</source>
         <translation>已打开 {p}：正在重新运行到保存时的 {t} 秒…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="218"/>
+        <location filename="../files.py" line="84"/>
+        <source>Opened {p}: at {t} s, as it was saved. Drag the timeline to replay it, or play on.</source>
+        <translation>已打开 {p}：停在保存时的 {t} 秒。拖动时间轴即可回放，也可以继续运行。</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="148"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="148"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="149"/>
+        <source>GIF images (*.gif)</source>
+        <translation>GIF 图片 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="149"/>
+        <source>leakviz runs (*.leakviz-run)</source>
+        <translation>leakviz 运行记录 (*.leakviz-run)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="150"/>
+        <source>MP4 videos, H.264 (*.mp4)</source>
+        <translation>MP4 视频，H.264 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="150"/>
+        <source>WebM videos, VP9 (*.webm)</source>
+        <translation>WebM 视频，VP9 (*.webm)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="154"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="168"/>
+        <source>Replay an access log</source>
+        <translation>重放访问日志</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="169"/>
+        <source>Access logs (*.log *.txt access*);;All files (*)</source>
+        <translation>访问日志 (*.log *.txt access*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="186"/>
+        <source>Nothing serves requests here: no http.ListenAndServe in main and no func(w http.ResponseWriter, r *http.Request).</source>
+        <translation>这里没有处理请求的代码：main 中没有 http.ListenAndServe，也没有 func(w http.ResponseWriter, r *http.Request)。</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="217"/>
+        <source>Saved the run to {p}</source>
+        <translation>已将运行保存到 {p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="238"/>
+        <source>This file no longer exists: {p}</source>
+        <translation>这个文件已不存在：{p}</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="260"/>
         <source>Opened {p}: {n} events. Drag the timeline to replay it.</source>
         <translation>已打开 {p}：{n} 个事件。拖动时间轴即可回放。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="252"/>
+        <location filename="../files.py" line="294"/>
         <source>No recent files</source>
         <translation>没有最近打开的文件</translation>
     </message>
     <message>
-        <location filename="../files.py" line="254"/>
+        <location filename="../files.py" line="296"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="270"/>
+        <location filename="../files.py" line="312"/>
         <source>Open Go</source>
         <translation>打开 Go</translation>
     </message>
     <message>
-        <location filename="../files.py" line="271"/>
+        <location filename="../files.py" line="313"/>
         <source>Go source (*.go);;leakviz runs (*.leakviz-run *.leakviz-go)</source>
         <translation>Go 源码 (*.go);;leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="314"/>
+        <location filename="../files.py" line="360"/>
         <source>Open a saved run</source>
         <translation>打开保存的运行</translation>
     </message>
     <message>
-        <location filename="../files.py" line="315"/>
+        <location filename="../files.py" line="361"/>
         <source>leakviz runs (*.leakviz-run *.leakviz-go)</source>
         <translation>leakviz 运行记录 (*.leakviz-run *.leakviz-go)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="328"/>
+        <location filename="../files.py" line="374"/>
         <source>Wrote {n} rows to {p}</source>
         <translation>已将 {n} 行写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="346"/>
+        <location filename="../files.py" line="392"/>
         <source>Wrote the report to {p}</source>
         <translation>已将报告写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="357"/>
+        <location filename="../files.py" line="403"/>
         <source>A video&apos;s name must end in .mp4 or .webm: {p}</source>
         <translation>视频文件名必须以 .mp4 或 .webm 结尾：{p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="370"/>
+        <location filename="../files.py" line="416"/>
         <source>An export is already running.</source>
         <translation>已有一个导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="396"/>
+        <location filename="../files.py" line="442"/>
         <source>Making the animation…</source>
         <translation>正在生成动画…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="396"/>
+        <location filename="../files.py" line="442"/>
         <source>Making the video…</source>
         <translation>正在生成视频…</translation>
     </message>
     <message>
-        <location filename="../files.py" line="397"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../files.py" line="397"/>
+        <location filename="../files.py" line="443"/>
         <source>Export GIF</source>
         <translation>导出 GIF</translation>
     </message>
     <message>
-        <location filename="../files.py" line="397"/>
+        <location filename="../files.py" line="443"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../files.py" line="398"/>
+        <location filename="../files.py" line="443"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="444"/>
         <source>GIF export cancelled.</source>
         <translation>已取消 GIF 导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="398"/>
+        <location filename="../files.py" line="444"/>
         <source>Video export cancelled.</source>
         <translation>已取消视频导出。</translation>
     </message>
     <message>
-        <location filename="../files.py" line="399"/>
+        <location filename="../files.py" line="445"/>
         <source>Wrote {n} frames to {p}</source>
         <translation>已将 {n} 帧写入 {p}</translation>
     </message>
     <message>
-        <location filename="../files.py" line="402"/>
+        <location filename="../files.py" line="449"/>
         <source>Save screenshot</source>
         <translation>保存截图</translation>
     </message>
     <message>
-        <location filename="../files.py" line="402"/>
+        <location filename="../files.py" line="449"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../files.py" line="406"/>
+        <location filename="../files.py" line="453"/>
         <source>Could not write {p}</source>
         <translation>无法写入 {p}</translation>
     </message>
@@ -887,14 +892,6 @@
         <location filename="../follow.py" line="42"/>
         <source>Following request #{req}</source>
         <translation>跟踪请求 #{req}</translation>
-    </message>
-</context>
-<context>
-    <name>LayoutMixin</name>
-    <message>
-        <location filename="../layout.py" line="250"/>
-        <source>Zoom {z} %</source>
-        <translation>缩放 {z} %</translation>
     </message>
 </context>
 <context>
@@ -983,447 +980,447 @@
 <context>
     <name>LessonMode</name>
     <message>
-        <location filename="../lessonmode.py" line="185"/>
+        <location filename="../lessonmode.py" line="188"/>
         <source>check {i}</source>
         <translation>检查 {i}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="185"/>
+        <location filename="../lessonmode.py" line="188"/>
         <source>goroutine {g}</source>
         <translation>goroutine {g}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="196"/>
+        <location filename="../lessonmode.py" line="199"/>
         <source>goroutine {n} (main)</source>
         <translation>goroutine {n}（main）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="197"/>
+        <location filename="../lessonmode.py" line="200"/>
         <source>goroutine {n} (started at {site})</source>
         <translation>goroutine {n}（启动于 {site}）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="203"/>
+        <location filename="../lessonmode.py" line="206"/>
         <source>it sends on {chans}</source>
         <translation>它向 {chans} 发送</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="205"/>
+        <location filename="../lessonmode.py" line="208"/>
         <source>it receives from {chans}</source>
         <translation>它从 {chans} 接收</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="207"/>
+        <location filename="../lessonmode.py" line="210"/>
         <source>a select on {chans}</source>
         <translation>在 {chans} 上 select</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="208"/>
+        <location filename="../lessonmode.py" line="211"/>
         <source>it waits in {op}</source>
         <translation>它在 {op} 中等待</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="213"/>
+        <location filename="../lessonmode.py" line="216"/>
         <source>A goroutine runs until it has to wait: for a value on a channel, a lock, others to finish. The run stops at the first goroutine of the program that blocks.</source>
         <translation>goroutine 一直运行，直到它必须等待：等通道上的值、等锁、等其他 goroutine 完成。运行停在程序中第一个阻塞的 goroutine 处。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="217"/>
+        <location filename="../lessonmode.py" line="220"/>
         <source>No goroutine of the program blocks.</source>
         <translation>程序中没有 goroutine 阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="218"/>
+        <location filename="../lessonmode.py" line="221"/>
         <source>{who} blocks at {where}: {what}. Will it ever go on?</source>
         <translation>{who} 阻塞在 {where}：{what}。它还会继续运行吗？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="220"/>
+        <location filename="../lessonmode.py" line="223"/>
         <source>Yes: another goroutine will take part, and it goes on.</source>
         <translation>会：另一个 goroutine 会参与这次操作，它随后继续运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="221"/>
+        <location filename="../lessonmode.py" line="224"/>
         <source>No: nothing left will ever wake it.</source>
         <translation>不会：再也没有什么能唤醒它。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="223"/>
+        <location filename="../lessonmode.py" line="226"/>
         <source>Run on. A goroutine is stranded when nothing that can still run reaches what it waits on (Go&apos;s leak rule): nobody can ever wake it.</source>
         <translation>继续运行。当任何仍能运行的东西都无法触及它所等待的对象时（Go 的泄漏规则），goroutine 就永久阻塞了：没有谁能再唤醒它。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="225"/>
+        <location filename="../lessonmode.py" line="228"/>
         <source>What will the first stranded goroutine be blocked on?</source>
         <translation>第一个永久阻塞的 goroutine 会阻塞在什么操作上？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="226"/>
+        <location filename="../lessonmode.py" line="229"/>
         <source>A send: nobody will receive.</source>
         <translation>发送：没有人会接收。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="226"/>
+        <location filename="../lessonmode.py" line="229"/>
         <source>A receive: nobody will send or close.</source>
         <translation>接收：没有人会发送或关闭。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="227"/>
+        <location filename="../lessonmode.py" line="230"/>
         <source>A select, a lock or another wait.</source>
         <translation>select、锁或其他等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="227"/>
+        <location filename="../lessonmode.py" line="230"/>
         <source>Nothing: no goroutine is stranded.</source>
         <translation>没有：没有 goroutine 永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="230"/>
+        <location filename="../lessonmode.py" line="233"/>
         <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
         <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="231"/>
+        <location filename="../lessonmode.py" line="234"/>
         <source>A buffer lets a send finish with nobody receiving yet. The leak&apos;s channels: {where}.</source>
         <translation>缓冲让发送在还没有人接收时也能完成。这次泄漏涉及的通道：{where}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="233"/>
+        <location filename="../lessonmode.py" line="236"/>
         <source>Would a big enough buffer on them stop the leak?</source>
         <translation>给它们足够大的缓冲，能阻止泄漏吗？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="234"/>
+        <location filename="../lessonmode.py" line="237"/>
         <source>Yes: with enough slots, nobody waits for ever.</source>
         <translation>能：槽位足够时，没有谁会永久等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="235"/>
+        <location filename="../lessonmode.py" line="238"/>
         <source>No: the fix is in the code (a receiver, ctx.Done(), a close).</source>
         <translation>不能：要在代码里修复（一个接收者、ctx.Done()、一次 close）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="236"/>
+        <location filename="../lessonmode.py" line="239"/>
         <source>There is no leak to fix.</source>
         <translation>没有需要修复的泄漏。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="237"/>
+        <location filename="../lessonmode.py" line="240"/>
         <source>Now the program runs to its end (at most a simulated minute). A stranded goroutine keeps its stack and all it references until the process exits.</source>
         <translation>现在程序运行到结束（最多模拟一分钟）。永久阻塞的 goroutine 会一直占着它的栈和它引用的一切，直到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="239"/>
+        <location filename="../lessonmode.py" line="242"/>
         <source>How many goroutines will be stranded when the program has ended?</source>
         <translation>程序结束时，会有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="247"/>
+        <location filename="../lessonmode.py" line="250"/>
         <source>No goroutine of the program blocked within a simulated minute.</source>
         <translation>模拟的一分钟内，程序中没有 goroutine 阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="250"/>
+        <location filename="../lessonmode.py" line="253"/>
         <source>{who} went on at {t} ms: another goroutine completed the operation with it. Waiting is not leaking.</source>
         <translation>{who} 在 {t} ms 继续运行：另一个 goroutine 与它完成了这次操作。等待不等于泄漏。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="253"/>
+        <location filename="../lessonmode.py" line="256"/>
         <source>{who} can never go on: at {t} ms Go&apos;s leak rule found that nothing that can still run reaches what it waits on. It is stranded.</source>
         <translation>{who} 再也无法继续：在 {t} ms，Go 的泄漏规则发现任何仍能运行的东西都无法触及它所等待的对象。它永久阻塞了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="255"/>
+        <location filename="../lessonmode.py" line="258"/>
         <source>The program ended at {t} ms with {who} still blocked: it never went on, though Go&apos;s leak profile does not report it (what it waits on is still reachable).</source>
         <translation>程序在 {t} ms 结束时，{who} 仍在阻塞：它再也没有继续，但 Go 的泄漏 profile 不会报告它（它所等待的对象仍可被访问到）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="260"/>
+        <location filename="../lessonmode.py" line="263"/>
         <source>No goroutine was stranded.</source>
         <translation>没有 goroutine 永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="261"/>
+        <location filename="../lessonmode.py" line="264"/>
         <source>{who} has waited at {where} since {since} ms ({what}); at {t} ms Go&apos;s leak rule found it stranded.</source>
         <translation>{who} 从 {since} ms 起在 {where} 等待（{what}）；在 {t} ms，Go 的泄漏规则判定它永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="267"/>
+        <location filename="../lessonmode.py" line="270"/>
         <source>Nothing is stranded: this program does not leak.</source>
         <translation>没有 goroutine 永久阻塞：这个程序没有泄漏。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="269"/>
+        <location filename="../lessonmode.py" line="272"/>
         <source>With capacity {n} for {names}, the same run strands nothing (the verdict says so too; F9: its dials).</source>
         <translation>把 {names} 的容量设为 {n} 时，同一次运行中没有 goroutine 永久阻塞（结论面板也这么说；F9：它的旋钮）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="272"/>
+        <location filename="../lessonmode.py" line="275"/>
         <source>No capacity up to {most} for {names} helps: whatever the buffer, these goroutines still block. The fix is in the code.</source>
         <translation>{names} 的容量直到 {most} 都无济于事：无论缓冲多大，这些 goroutine 仍会阻塞。要在代码里修复。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="275"/>
+        <location filename="../lessonmode.py" line="278"/>
         <source>The goroutines that can never continue wait on nothing a buffer can widen (a lock, a WaitGroup, a channel the program does not make): the fix is in the code.</source>
         <translation>永远无法继续的 goroutine 等待的不是缓冲能扩大的东西（锁、WaitGroup、不是程序自己创建的通道）：要在代码里修复。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="277"/>
+        <location filename="../lessonmode.py" line="280"/>
         <source>This run started {n} goroutines: too many to run again with each capacity here. The capacity explorer (Ctrl+E) grids them.</source>
         <translation>这次运行启动了 {n} 个 goroutine：太多了，无法在这里按每个容量各重跑一次。容量探索器（Ctrl+E）可以逐格计算。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="279"/>
+        <location filename="../lessonmode.py" line="282"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded when the program ended at {t} ms.</source>
         <translation>程序在 {t} ms 结束时，有 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="280"/>
+        <location filename="../lessonmode.py" line="283"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after a simulated minute (the program has not ended).</source>
         <translation>模拟一分钟后，有 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞（程序尚未结束）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="283"/>
+        <location filename="../lessonmode.py" line="286"/>
         <source>{n} at {where} ({what}).</source>
         <translation>{n} 个在 {where}（{what}）。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="286"/>
+        <location filename="../lessonmode.py" line="289"/>
         <source>{m} more were still blocked when it ended: they can never continue either, but Go&apos;s profile does not report them.</source>
         <translation>程序结束时另有 {m} 个仍在阻塞：它们同样再也无法继续，但 Go 的 profile 不会报告它们。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="297"/>
+        <location filename="../lessonmode.py" line="300"/>
         <source>Each request starts one check goroutine per check; its handler receives their results on done and quit (read the code). Watch the first request with a failing check.</source>
         <translation>每个请求为每项检查启动一个检查 goroutine；它的 handler 从 done 和 quit 接收结果（请读代码）。注意第一个有检查失败的请求。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="300"/>
+        <location filename="../lessonmode.py" line="303"/>
         <source>When a check fails, what does its handler do?</source>
         <translation>一个检查失败时，它的 handler 会怎么做？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="301"/>
+        <location filename="../lessonmode.py" line="304"/>
         <source>It waits until all {n} checks have reported, then returns.</source>
         <translation>它等到全部 {n} 个检查都报告后才返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="302"/>
+        <location filename="../lessonmode.py" line="305"/>
         <source>It returns at once, while later checks are still working.</source>
         <translation>它立即返回，而后面的检查还在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="304"/>
+        <location filename="../lessonmode.py" line="307"/>
         <source>A check that finishes sends its result on done or quit. On an unbuffered channel a send waits until someone receives the value. Watch for the first goroutine that has to wait at its send.</source>
         <translation>完成的检查把结果发送到 done 或 quit。在无缓冲通道上，发送会一直阻塞，直到有人接收这个值。注意第一个必须在发送处等待的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="307"/>
+        <location filename="../lessonmode.py" line="310"/>
         <source>Why will the first goroutine that waits at a send be waiting?</source>
         <translation>第一个在发送处等待的 goroutine，为什么会等待？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="308"/>
+        <location filename="../lessonmode.py" line="311"/>
         <source>Its handler is busy with another value: it will take this one soon.</source>
         <translation>它的 handler 正在处理另一个值：很快就会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="309"/>
+        <location filename="../lessonmode.py" line="312"/>
         <source>Its handler has already returned: nobody will ever receive the value.</source>
         <translation>它的 handler 已经返回了：永远没有人会接收这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="311"/>
+        <location filename="../lessonmode.py" line="314"/>
         <source>Request #{req}&apos;s handler has returned. Its late checks finish one after another, and each tries to send its result.</source>
         <translation>请求 #{req} 的 handler 已经返回。它那些晚完成的检查一个接一个地完成，每个都试图发送自己的结果。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="313"/>
+        <location filename="../lessonmode.py" line="316"/>
         <source>How many of request #{req}&apos;s {n} checks will be stranded (blocked for ever)?</source>
         <translation>请求 #{req} 的 {n} 个检查中，有多少个会永久阻塞（goroutine 泄漏）？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="318"/>
+        <location filename="../lessonmode.py" line="321"/>
         <source>None</source>
         <translation>一个也没有</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="318"/>
+        <location filename="../lessonmode.py" line="321"/>
         <source>Fewer than {n}</source>
         <translation>少于 {n} 个</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="318"/>
+        <location filename="../lessonmode.py" line="321"/>
         <source>{n} or more</source>
         <translation>{n} 个或更多</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="320"/>
+        <location filename="../lessonmode.py" line="323"/>
         <source>Every stranded goroutine keeps its stack (in Go at least 2 KiB) until the process exits. Now the server runs for ten simulated seconds.</source>
         <translation>每个永久阻塞的 goroutine 都保留着它的栈（在 Go 里至少 2 KiB），直到进程退出。现在让服务器运行十个模拟秒。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="322"/>
+        <location filename="../lessonmode.py" line="325"/>
         <source>Requests arrive about {rate} a second, so about {n} in ten seconds, and about {p}% of them have a failing check. How many goroutines are stranded after ten seconds?</source>
         <translation>请求每秒大约到达 {rate} 个，十秒约 {n} 个，其中约 {p}% 有检查失败。十秒后有多少个 goroutine 永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="326"/>
+        <location filename="../lessonmode.py" line="329"/>
         <source>The idiomatic fix: every send also waits on ctx.Done(), which is closed when the handler returns. A fresh run with the same requests.</source>
         <translation>惯用的修复：每次发送同时等待 ctx.Done()，handler 返回时会关闭它。用同样的请求重新运行。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="328"/>
+        <location filename="../lessonmode.py" line="331"/>
         <source>Without a fix, ten seconds stranded {n} goroutines. With this code, how many after ten seconds?</source>
         <translation>没有修复时，十秒内有 {n} 个 goroutine 永久阻塞。用这段代码，十秒后有多少个？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="332"/>
+        <location filename="../lessonmode.py" line="335"/>
         <source>A fresh run with the same requests: request #{req}&apos;s handler has just returned at {t} ms with {k} of its checks still working.</source>
         <translation>用同样的请求重新运行：请求 #{req} 的 handler 刚在 {t} 毫秒返回，它还有 {k} 个检查在工作。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="336"/>
+        <location filename="../lessonmode.py" line="339"/>
         <source>The article&apos;s fix: done holds {cd} values and quit holds {cq}.</source>
         <translation>文章中的修复：done 能容纳 {cd} 个值，quit 能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="338"/>
+        <location filename="../lessonmode.py" line="341"/>
         <source>What happens to those {k} checks?</source>
         <translation>这 {k} 个检查会怎样？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="339"/>
+        <location filename="../lessonmode.py" line="342"/>
         <source>All of them wait for ever at their sends.</source>
         <translation>它们全都在发送处永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="340"/>
+        <location filename="../lessonmode.py" line="343"/>
         <source>Some finish, the rest wait for ever.</source>
         <translation>一部分完成，其余的永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="341"/>
+        <location filename="../lessonmode.py" line="344"/>
         <source>All of them finish: their values go into a buffer.</source>
         <translation>它们全都完成：值进入了缓冲区。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="342"/>
+        <location filename="../lessonmode.py" line="345"/>
         <source>A buffer too small: done holds {cd} values and quit holds {cq}.</source>
         <translation>缓冲太小：done 只能容纳 {cd} 个值，quit 只能容纳 {cq} 个。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="344"/>
+        <location filename="../lessonmode.py" line="347"/>
         <source>How many of those {k} checks will be stranded?</source>
         <translation>这 {k} 个检查中有多少个会永久阻塞？</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="353"/>
+        <location filename="../lessonmode.py" line="356"/>
         <source>&lt;b&gt;Leaks, or cannot leak?&lt;/b&gt; Predict first: the verdict comes with the answer.</source>
         <translation>&lt;b&gt;会泄漏，还是不会泄漏？&lt;/b&gt;先预测：答案揭晓时才显示结论。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="366"/>
+        <location filename="../lessonmode.py" line="369"/>
         <source>Answer: &lt;b&gt;{n}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{n}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="371"/>
+        <location filename="../lessonmode.py" line="374"/>
         <source>Answer: &lt;b&gt;{a}&lt;/b&gt;.</source>
         <translation>答案：&lt;b&gt;{a}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="375"/>
+        <location filename="../lessonmode.py" line="378"/>
         <source>(no prediction)</source>
         <translation>（没有预测）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="377"/>
+        <location filename="../lessonmode.py" line="380"/>
         <source>Your prediction was right.</source>
         <translation>你的预测是对的。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="378"/>
+        <location filename="../lessonmode.py" line="381"/>
         <source>You said: {a}.</source>
         <translation>你的答案：{a}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="387"/>
+        <location filename="../lessonmode.py" line="390"/>
         <source>No handler returned early within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 handler 提前返回。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="388"/>
+        <location filename="../lessonmode.py" line="391"/>
         <source>Request #{req}&apos;s handler returned {code} at {t} ms, at the value on {chan}</source>
         <translation>请求 #{req} 的 handler 在 {t} 毫秒收到 {chan} 上的值后返回了 {code}</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="391"/>
+        <location filename="../lessonmode.py" line="394"/>
         <source> (from check {i})</source>
         <translation>（来自检查 {i}）</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="394"/>
+        <location filename="../lessonmode.py" line="397"/>
         <source>{k} of its {n} checks were still working: {list}.</source>
         <translation>它的 {n} 个检查中还有 {k} 个在工作：{list}。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="396"/>
+        <location filename="../lessonmode.py" line="399"/>
         <source>Every one of its checks had already reported.</source>
         <translation>它的每个检查都已经报告过了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="399"/>
+        <location filename="../lessonmode.py" line="402"/>
         <source>No goroutine waited at a send within a simulated minute.</source>
         <translation>在一个模拟分钟内，没有 goroutine 在发送处等待。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="400"/>
+        <location filename="../lessonmode.py" line="403"/>
         <source>{who} of request #{req} finished its work and waits to send on {chan} at {t} ms.</source>
         <translation>请求 #{req} 的{who} 完成了工作，在 {t} 毫秒等待向 {chan} 发送。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="403"/>
+        <location filename="../lessonmode.py" line="406"/>
         <source>Its handler returned at {r} ms: nobody will ever receive on {chan}. It is doomed to wait for ever.</source>
         <translation>它的 handler 已在 {r} 毫秒返回：永远没有人会从 {chan} 接收。它注定永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="406"/>
+        <location filename="../lessonmode.py" line="409"/>
         <source>Its handler has not returned: it receives one value at a time and will take this one.</source>
         <translation>它的 handler 还没有返回：它一次接收一个值，会来取这个值。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="410"/>
+        <location filename="../lessonmode.py" line="413"/>
         <source>&lt;b&gt;{s}&lt;/b&gt; stranded after ten seconds, from {r} requests.</source>
         <translation>十秒后，{r} 个请求留下了 &lt;b&gt;{s}&lt;/b&gt; 个永久阻塞的 goroutine。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="413"/>
+        <location filename="../lessonmode.py" line="416"/>
         <source>Go would hold {b} for them, and it only grows: they stay until the process exits.</source>
         <translation>Go 会为它们占用 {b}，而且只增不减：它们会一直留到进程退出。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="416"/>
+        <location filename="../lessonmode.py" line="419"/>
         <source>{g} checks finished after their handler had returned: instead of blocking, they saw ctx.Done() closed and returned.</source>
         <translation>{g} 个检查在 handler 返回之后才完成：它们没有阻塞，而是看到 ctx.Done() 已关闭，于是返回了。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="422"/>
+        <location filename="../lessonmode.py" line="425"/>
         <source>Request #{req} settled at {t} ms: of the {k} checks still working when its handler returned,</source>
         <translation>请求 #{req} 在 {t} 毫秒尘埃落定：handler 返回时还在工作的 {k} 个检查中，</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="425"/>
+        <location filename="../lessonmode.py" line="428"/>
         <source>{b} put their value into a buffer ({where}) and finished;</source>
         <translation>{b} 个把值放进了缓冲区（{where}）并结束；</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="428"/>
+        <location filename="../lessonmode.py" line="431"/>
         <source>{s} are stranded: checks {list} block for ever on a send nobody will receive.</source>
         <translation>{s} 个永久阻塞：检查 {list} 阻塞在一个永远没人接收的发送上。</translation>
     </message>
     <message>
-        <location filename="../lessonmode.py" line="431"/>
+        <location filename="../lessonmode.py" line="434"/>
         <source>none is stranded.</source>
         <translation>没有一个永久阻塞。</translation>
     </message>
@@ -1464,405 +1461,174 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="149"/>
+        <location filename="../window.py" line="150"/>
         <source>The settings file could not be read and was set aside: starting with the defaults.</source>
         <translation>无法读取设置文件，已将其移到一旁：使用默认设置启动。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="174"/>
+        <location filename="../window.py" line="209"/>
         <source>leakviz: goroutine leaks, made visible</source>
         <translation>leakviz：让 goroutine 泄漏看得见</translation>
     </message>
     <message>
-        <location filename="../window.py" line="175"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="176"/>
-        <source>&amp;Simulation</source>
-        <translation>模拟(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="177"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="178"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="179"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="180"/>
-        <source>&amp;Step to next event</source>
-        <translation>单步到下一个事件(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="181"/>
-        <source>Step &amp;back one event</source>
-        <translation>后退一个事件(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="182"/>
-        <source>Back to &amp;live</source>
-        <translation>回到实时(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="184"/>
-        <source>&amp;Reset</source>
-        <translation>重置(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="185"/>
-        <source>&amp;Open a saved run…</source>
-        <translation>打开保存的运行(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="186"/>
-        <source>Open &amp;dump…</source>
-        <translation>打开转储(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="187"/>
-        <source>Open &amp;Go…</source>
-        <translation>打开 Go(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="188"/>
-        <source>Replay an access &amp;log…</source>
-        <translation>重放访问日志(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="189"/>
-        <source>Back to made-up requests</source>
-        <translation>改回模拟生成的请求</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="190"/>
-        <source>Go e&amp;xamples</source>
-        <translation>Go 示例(&amp;X)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="192"/>
-        <source>&amp;Save this run…</source>
-        <translation>保存这次运行(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="193"/>
-        <source>Export the view as &amp;PNG…</source>
-        <translation>将视图导出为 &amp;PNG…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="194"/>
-        <source>Export the metrics as &amp;CSV…</source>
-        <translation>将指标导出为 &amp;CSV…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="195"/>
-        <source>Export the report as &amp;JSON…</source>
-        <translation>将报告导出为 &amp;JSON…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="196"/>
-        <source>Export the last seconds as animated &amp;GIF…</source>
-        <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="197"/>
-        <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
-        <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="198"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="199"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="200"/>
-        <source>&amp;Full screen</source>
-        <translation>全屏(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="201"/>
-        <source>&amp;Compare side by side: unbuffered | buffered | context</source>
-        <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="202"/>
-        <source>&amp;Compare with its fix, or another Go file…</source>
-        <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="203"/>
-        <source>Capacity &amp;explorer…</source>
-        <translation>容量探索(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="206"/>
-        <source>&amp;About leakviz</source>
-        <translation>关于 leakviz(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="207"/>
-        <source>Guided &amp;lesson</source>
-        <translation>引导课程(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="208"/>
-        <source>Play the &amp;scheduler</source>
-        <translation>扮演调度器(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="209"/>
-        <source>Previous mark on the timeline</source>
-        <translation>时间轴上的前一个标记</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="210"/>
-        <source>Next mark on the timeline</source>
-        <translation>时间轴上的后一个标记</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="211"/>
-        <source>Lesson: back</source>
-        <translation>课程：上一步</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="212"/>
-        <source>Lesson: show me, then next</source>
-        <translation>课程：演示，然后下一步</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="214"/>
-        <source>☰ Settings</source>
-        <translation>☰ 设置</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="215"/>
-        <source>Show or hide the settings drawer (F9)</source>
-        <translation>显示或隐藏设置抽屉（F9）</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="216"/>
-        <source>Settings &amp;drawer</source>
-        <translation>设置抽屉(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="217"/>
-        <source>P&amp;resenter mode</source>
-        <translation>演示模式(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="218"/>
-        <source>&amp;Follow one request</source>
-        <translation>跟踪一个请求(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="219"/>
-        <source>Zoom &amp;in</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="220"/>
-        <source>Zoom &amp;out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="221"/>
-        <source>&amp;Actual size</source>
-        <translation>实际大小(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="226"/>
-        <source>Step ▸|</source>
-        <translation>单步 ▸|</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="227"/>
-        <source>Advance to the next event and pause (→ or .)</source>
-        <translation>前进到下一个事件并暂停（→ 或 .）</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="228"/>
-        <location filename="../window.py" line="592"/>
+        <location filename="../window.py" line="558"/>
         <source>Reset ⟲</source>
         <translation>重置 ⟲</translation>
     </message>
     <message>
-        <location filename="../window.py" line="229"/>
-        <source>Start the run over with the current settings (Ctrl+R)</source>
-        <translation>用当前设置重新开始运行（Ctrl+R）</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="231"/>
+        <location filename="../window.py" line="219"/>
         <source>The handler&apos;s Go code</source>
         <translation>handler 的 Go 代码</translation>
     </message>
     <message>
-        <location filename="../window.py" line="232"/>
+        <location filename="../window.py" line="220"/>
         <source>Simulated time</source>
         <translation>模拟时间</translation>
     </message>
     <message>
-        <location filename="../window.py" line="232"/>
+        <location filename="../window.py" line="220"/>
         <source>Live goroutines</source>
         <translation>存活的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="233"/>
+        <location filename="../window.py" line="221"/>
         <source>Stranded</source>
         <translation>永久阻塞</translation>
     </message>
     <message>
-        <location filename="../window.py" line="233"/>
+        <location filename="../window.py" line="221"/>
         <source>Leaking goroutines</source>
         <translation>泄漏速度</translation>
     </message>
     <message>
-        <location filename="../window.py" line="234"/>
+        <location filename="../window.py" line="222"/>
         <source>In one hour at this rate</source>
         <translation>按此速度一小时后</translation>
     </message>
     <message>
-        <location filename="../window.py" line="235"/>
+        <location filename="../window.py" line="223"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../window.py" line="235"/>
+        <location filename="../window.py" line="223"/>
         <source>Goroutines started</source>
         <translation>已启动的 goroutine</translation>
     </message>
     <message>
-        <location filename="../window.py" line="238"/>
+        <location filename="../window.py" line="226"/>
         <source>What the stranded goroutines would hold in Go after an hour, if they keep leaking at the current rate.</source>
         <translation>如果按当前速度持续泄漏，一小时后永久阻塞的 goroutine 在 Go 中会占用多少内存。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="289"/>
+        <location filename="../window.py" line="278"/>
         <source>Nothing left to happen: every goroutine has finished or is blocked forever.</source>
         <translation>没有事情会再发生了：每个 goroutine 都已结束或永远阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="314"/>
+        <location filename="../window.py" line="303"/>
         <source>Compare with…</source>
         <translation>与……比较</translation>
     </message>
     <message>
-        <location filename="../window.py" line="315"/>
+        <location filename="../window.py" line="304"/>
         <source>Go source (*.go)</source>
         <translation>Go 源代码 (*.go)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="329"/>
+        <location filename="../window.py" line="318"/>
         <source>This program makes no channel: no capacity to explore.</source>
         <translation>这个程序没有创建通道：没有可以探索的容量。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="412"/>
+        <location filename="../window.py" line="401"/>
         <source>Run restarted.</source>
         <translation>已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="424"/>
-        <location filename="../window.py" line="429"/>
+        <location filename="../window.py" line="413"/>
+        <location filename="../window.py" line="418"/>
         <source>Preset {name}: run restarted.</source>
         <translation>预设 {name}：已重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="458"/>
+        <location filename="../window.py" line="447"/>
         <source>Applies to requests from #{n} on; requests in flight keep their settings.</source>
         <translation>从请求 #{n} 起生效；正在处理的请求保持原来的设置。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="453"/>
-        <location filename="../window.py" line="460"/>
+        <location filename="../window.py" line="442"/>
+        <location filename="../window.py" line="449"/>
         <source>Run restarted with the new settings.</source>
         <translation>已使用新设置重新开始运行。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="466"/>
+        <location filename="../window.py" line="455"/>
         <source>Speed: {s}</source>
         <translation>速度：{s}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="467"/>
+        <location filename="../window.py" line="456"/>
         <source>max</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../window.py" line="534"/>
+        <location filename="../window.py" line="524"/>
         <source>panic: {msg} (goroutine {g}): the simulated program stopped, as Go would.</source>
         <translation>panic：{msg}（goroutine {g}）：模拟程序已停止，和 Go 一样。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="540"/>
-        <source>Opened {p}: at {t} s, as it was saved. Drag the timeline to replay it, or play on.</source>
-        <translation>已打开 {p}：停在保存时的 {t} 秒。拖动时间轴即可回放，也可以继续运行。</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="589"/>
+        <location filename="../window.py" line="555"/>
         <source>&lt;b&gt;Paused at {n} live goroutines.&lt;/b&gt; This is the leak at work: in Go every stranded goroutine stays until the process dies. leakviz stops here so that it does not eat this computer&apos;s memory too (set the ceiling with --max-live).</source>
         <translation>&lt;b&gt;已在 {n} 个存活 goroutine 处暂停。&lt;/b&gt;这正是泄漏在起作用：在 Go 中，每个永久阻塞的 goroutine 会一直存在，直到进程结束。leakviz 在这里停下，以免把这台电脑的内存也耗尽（用 --max-live 设置上限）。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="596"/>
+        <location filename="../window.py" line="562"/>
         <source>Pause ❚❚</source>
         <translation>暂停 ❚❚</translation>
     </message>
     <message>
-        <location filename="../window.py" line="596"/>
+        <location filename="../window.py" line="562"/>
         <source>Play ▶</source>
         <translation>播放 ▶</translation>
     </message>
     <message>
-        <location filename="../window.py" line="598"/>
+        <location filename="../window.py" line="564"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="598"/>
+        <location filename="../window.py" line="564"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="599"/>
+        <location filename="../window.py" line="565"/>
         <source>Play or pause the simulation (Space)</source>
         <translation>播放或暂停模拟（空格）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="600"/>
+        <location filename="../window.py" line="566"/>
         <source>press Space to play.</source>
         <translation>按空格键播放。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="632"/>
+        <location filename="../window.py" line="599"/>
         <source>Requests before #{n} ran the earlier code: their {k} stranded goroutines stay stranded.</source>
         <translation>#{n} 之前的请求运行的是先前的代码：它们的 {k} 个永久阻塞的 goroutine 仍然永久阻塞。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="649"/>
+        <location filename="../window.py" line="616"/>
         <source>Internal error (logged): {e}</source>
         <translation>内部错误（已记录）：{e}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="661"/>
+        <location filename="../window.py" line="638"/>
         <source>About leakviz</source>
         <translation>关于 leakviz</translation>
     </message>
     <message>
-        <location filename="../window.py" line="662"/>
+        <location filename="../window.py" line="639"/>
         <source>leakviz shows how channel capacity, blocking sends and early returns strand goroutines and hold memory, on a simulated Go runtime.</source>
         <translation>leakviz 在模拟的 Go 运行时上展示：通道容量、阻塞的发送和提前返回如何困住 goroutine 并占用内存。</translation>
     </message>
@@ -1917,6 +1683,247 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <location filename="../chart.py" line="170"/>
         <source>change (#{n} on)</source>
         <translation>修改（从 #{n} 起）</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../menus.py" line="27"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="28"/>
+        <source>&amp;Simulation</source>
+        <translation>模拟(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="29"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="30"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="31"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="32"/>
+        <source>&amp;Step to next event</source>
+        <translation>单步到下一个事件(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="33"/>
+        <source>Step &amp;back one event</source>
+        <translation>后退一个事件(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="34"/>
+        <source>Back to &amp;live</source>
+        <translation>回到实时(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="35"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="36"/>
+        <source>&amp;Open a saved run…</source>
+        <translation>打开保存的运行(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="37"/>
+        <source>Open &amp;dump…</source>
+        <translation>打开转储(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="38"/>
+        <source>Open &amp;Go…</source>
+        <translation>打开 Go(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="39"/>
+        <source>Replay an access &amp;log…</source>
+        <translation>重放访问日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="40"/>
+        <source>Back to made-up requests</source>
+        <translation>改回模拟生成的请求</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="41"/>
+        <source>Go e&amp;xamples</source>
+        <translation>Go 示例(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="43"/>
+        <source>&amp;Save this run…</source>
+        <translation>保存这次运行(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="44"/>
+        <source>Export the view as &amp;PNG…</source>
+        <translation>将视图导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="45"/>
+        <source>Export the metrics as &amp;CSV…</source>
+        <translation>将指标导出为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="46"/>
+        <source>Export the report as &amp;JSON…</source>
+        <translation>将报告导出为 &amp;JSON…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="47"/>
+        <source>Export the last seconds as animated &amp;GIF…</source>
+        <translation>将最近几秒导出为 GIF 动画(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="48"/>
+        <source>Export the last seconds as &amp;video (MP4/WebM)…</source>
+        <translation>将最近几秒导出为视频（MP4/WebM）(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="49"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="50"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="51"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="52"/>
+        <source>&amp;Compare side by side: unbuffered | buffered | context</source>
+        <translation>并排比较(&amp;C)：无缓冲 | 有缓冲 | context</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="53"/>
+        <source>&amp;Compare with its fix, or another Go file…</source>
+        <translation>与它的修复或另一个 Go 文件并排比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="54"/>
+        <source>Capacity &amp;explorer…</source>
+        <translation>容量探索(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="55"/>
+        <source>&amp;About leakviz</source>
+        <translation>关于 leakviz(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="56"/>
+        <source>Guided &amp;lesson</source>
+        <translation>引导课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="57"/>
+        <source>Play the &amp;scheduler</source>
+        <translation>扮演调度器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="58"/>
+        <source>Previous mark on the timeline</source>
+        <translation>时间轴上的前一个标记</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="59"/>
+        <source>Next mark on the timeline</source>
+        <translation>时间轴上的后一个标记</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="60"/>
+        <source>Lesson: back</source>
+        <translation>课程：上一步</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="61"/>
+        <source>Lesson: show me, then next</source>
+        <translation>课程：演示，然后下一步</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="62"/>
+        <source>☰ Settings</source>
+        <translation>☰ 设置</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="63"/>
+        <source>Show or hide the settings drawer (F9)</source>
+        <translation>显示或隐藏设置抽屉（F9）</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="64"/>
+        <source>Settings &amp;drawer</source>
+        <translation>设置抽屉(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="65"/>
+        <source>P&amp;resenter mode</source>
+        <translation>演示模式(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="66"/>
+        <source>&amp;Follow one request</source>
+        <translation>跟踪一个请求(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="67"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="68"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="69"/>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="70"/>
+        <source>Step ▸|</source>
+        <translation>单步 ▸|</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="71"/>
+        <source>Advance to the next event and pause (→ or .)</source>
+        <translation>前进到下一个事件并暂停（→ 或 .）</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="72"/>
+        <source>Reset ⟲</source>
+        <translation>重置 ⟲</translation>
+    </message>
+    <message>
+        <location filename="../menus.py" line="73"/>
+        <source>Start the run over with the current settings (Ctrl+R)</source>
+        <translation>用当前设置重新开始运行（Ctrl+R）</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <location filename="../panels.py" line="250"/>
+        <source>Zoom {z} %</source>
+        <translation>缩放 {z} %</translation>
     </message>
 </context>
 <context>
@@ -2048,59 +2055,6 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <location filename="../play.py" line="406"/>
         <source>Every schedule is safe only from done {sd}, quit {sq}: the first check to finish may fail, and all the others then send on one channel.</source>
         <translation>只有 done 至少 {sd}、quit 至少 {sq} 时，每种调度才都不会泄漏：第一个完成的检查可能失败，其余的检查随后都发送到同一个通道。</translation>
-    </message>
-</context>
-<context>
-    <name>ProgramMixin</name>
-    <message>
-        <location filename="../programmode.py" line="44"/>
-        <source>No test {name} in this package.</source>
-        <translation>这个包里没有测试 {name}。</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="49"/>
-        <source>No dial {key}: this program&apos;s are {keys}.</source>
-        <translation>没有旋钮 {key}：这个程序的旋钮是 {keys}。</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="52"/>
-        <source>{key} must be a whole number from 0 to 1,000,000.</source>
-        <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="70"/>
-        <source>{file}, replaying {log}</source>
-        <translation>{file}，重放 {log}</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="72"/>
-        <source>{test} (seed {seed})</source>
-        <translation>{test}（种子 {seed}）</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="73"/>
-        <source>Running {file}: press Space to play.</source>
-        <translation>正在运行 {file}：按空格键播放。</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="171"/>
-        <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
-        <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="223"/>
-        <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
-        <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="226"/>
-        <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
-        <translation>{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
-    </message>
-    <message>
-        <location filename="../programmode.py" line="228"/>
-        <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
-        <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2206,59 @@ red = what the simulated goroutines hold in this Python process (measured).</sou
         <location filename="../sitelanes.py" line="210"/>
         <source>{statements} · {started} goroutines started · {live} alive</source>
         <translation>{statements} · 已启动 {started} 个 goroutine · {live} 个存活</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <location filename="../source.py" line="47"/>
+        <source>No test {name} in this package.</source>
+        <translation>这个包里没有测试 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="52"/>
+        <source>No dial {key}: this program&apos;s are {keys}.</source>
+        <translation>没有旋钮 {key}：这个程序的旋钮是 {keys}。</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="55"/>
+        <source>{key} must be a whole number from 0 to 1,000,000.</source>
+        <translation>{key} 必须是 0 到 1,000,000 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="73"/>
+        <source>{file}, replaying {log}</source>
+        <translation>{file}，重放 {log}</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="75"/>
+        <source>{test} (seed {seed})</source>
+        <translation>{test}（种子 {seed}）</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="76"/>
+        <source>Running {file}: press Space to play.</source>
+        <translation>正在运行 {file}：按空格键播放。</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="175"/>
+        <source>{dial} = {n}: channels made from now on get it; those made before keep theirs.</source>
+        <translation>{dial} = {n}：此后创建的通道使用它；之前创建的保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="227"/>
+        <source>&lt;code&gt;{var}&lt;/code&gt; (line {line})</source>
+        <translation>&lt;code&gt;{var}&lt;/code&gt;（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="230"/>
+        <source>Capacity {n} for {names} strands nothing in this run (F9: its dials).</source>
+        <translation>{names}的容量设为 {n} 时，这次运行没有 goroutine 永久阻塞（F9：调节容量）。</translation>
+    </message>
+    <message>
+        <location filename="../source.py" line="232"/>
+        <source>No capacity up to {most} for {names} helps: the fix is in the code (a receiver, ctx.Done(), a close).</source>
+        <translation>{names}的容量设到 {most} 也无济于事：要改的是代码（接收者、ctx.Done()、close）。</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,30 +38,38 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-class LayoutMixin:
-    """Builds and fits the window's panels; part of ``MainWindow``."""
+class Panels(QObject):
+    """The window's panels and their sizes: the drawer, stats, stage, chart, code and verdict; fitting the screen,
+    zoom and presenter mode. Owned by ``MainWindow`` as ``panels``."""
 
-    def _build_layout(self) -> None:
+    def __init__(self, win) -> None:
+        super().__init__(win)
+        self.win = win
+        self.presenting = False
+        self.user_zoom = 1.0  # what Ctrl+= / Ctrl+- chose; presenter mode may enlarge on top
+
+    def build(self) -> None:
+        """Lay out the window's views (made by the window) in the drawer, stage, chart, code and verdict columns."""
         scroll = QScrollArea()
-        scroll.setWidget(self.controls)
+        scroll.setWidget(self.win.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(250)
         scroll.setMaximumWidth(460)
         self.drawer = scroll
 
-        self.stats_bar = StatsBar(self.stat_names, self.stats)
-        self.stats_bar.regridded.connect(self._reflow, Qt.QueuedConnection)  # more rows: less height for the rest
+        self.stats_bar = StatsBar(self.win.stat_names, self.win.stats)
+        self.stats_bar.regridded.connect(self.reflow, Qt.QueuedConnection)  # more rows: less height for the rest
 
         stage_box = QWidget()
         sb = QVBoxLayout(stage_box)
         sb.setContentsMargins(0, 0, 0, 0)
         sb.setSpacing(0)
-        sb.addWidget(self.stage, 1)
-        sb.addWidget(self.timeline)
+        sb.addWidget(self.win.stage, 1)
+        sb.addWidget(self.win.timeline)
         split_v = QSplitter(Qt.Vertical)
         split_v.addWidget(stage_box)
-        split_v.addWidget(self.chart)
+        split_v.addWidget(self.win.chart)
         split_v.setStretchFactor(0, 3)
         split_v.setStretchFactor(1, 1)
         split_v.setSizes([600, 200])
@@ -74,7 +82,7 @@ class LayoutMixin:
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         self.banner_reset = QPushButton()
-        self.banner_reset.clicked.connect(self.reset)
+        self.banner_reset.clicked.connect(self.win.reset)
         bl.addWidget(self.banner_text, 1)
         bl.addWidget(self.banner_reset)
         self.banner.hide()
@@ -85,8 +93,8 @@ class LayoutMixin:
         mv.addWidget(self.banner)
         mv.addWidget(self.stats_bar)
         mv.addWidget(split_v, 1)
-        mv.addWidget(self.legend)
-        self.legend.hide()
+        mv.addWidget(self.win.legend)
+        self.win.legend.hide()
         self.middle_layout = mv
 
         right = QWidget()
@@ -95,11 +103,11 @@ class LayoutMixin:
         self.code_title = QLabel()
         self.code_title.setStyleSheet("font-weight: bold;")
         vb.addWidget(self.code_title)
-        vb.addWidget(self.code, 1)
+        vb.addWidget(self.win.code, 1)
         self.verdict_line = QFrame()
         self.verdict_line.setFrameShape(QFrame.HLine)
         vb.addWidget(self.verdict_line)
-        vb.addWidget(self.verdict)
+        vb.addWidget(self.win.verdict)
         self.right_layout = vb
 
         split = QSplitter(Qt.Horizontal)
@@ -111,34 +119,38 @@ class LayoutMixin:
         split.setStretchFactor(2, 2)
         split.setChildrenCollapsible(False)
         self.split = split
-        self.setCentralWidget(split)
+        self.win.setCentralWidget(split)
 
-    def _name_widgets(self) -> None:
+    def add_side(self, panel) -> None:
+        """A side panel (the lesson's, the scheduler game's) at the front of the split; ``balance`` sizes it."""
+        self.split.insertWidget(0, panel)
+
+    def name_widgets(self) -> None:
         """Stable objectName and accessibleName on every control and view (tests, screen readers)."""
-        c = self.controls
+        c = self.win.controls
         names = {
             "preset": c.preset, "handler": c.variant, "checks": c.checks, "capacityDone": c.cap_done,
             "capacityQuit": c.cap_quit, "rate": c.rate, "failProbability": c.fail_prob, "badIpShare": c.bad_ip,
             "failingChecks": c.fail_list, "overlapping": c.concurrent, "seed": c.seed, "speed": c.speed,
-            "play": self.btn_play, "step": self.btn_step, "reset": self.btn_reset, "drawer": self.btn_drawer,
-            "stage": self.stage, "strandedCount": self.stats["stranded"], "memoryChart": self.chart,
-            "codePanel": self.code, "verdict": self.verdict, "timeline": self.timeline, "legend": self.legend,
-            "controlsDrawer": self.drawer, "simulatedTime": self.stats["time"], "liveCount": self.stats["live"],
-            "leakRate": self.stats["rate"], "memoryInOneHour": self.stats["hour"],
-            "requestCount": self.stats["requests"], "codeTitle": self.code_title,
+            "play": self.win.menus.btn_play, "step": self.win.menus.btn_step, "reset": self.win.menus.btn_reset, "drawer": self.win.menus.btn_drawer,
+            "stage": self.win.stage, "strandedCount": self.win.stats["stranded"], "memoryChart": self.win.chart,
+            "codePanel": self.win.code, "verdict": self.win.verdict, "timeline": self.win.timeline, "legend": self.win.legend,
+            "controlsDrawer": self.drawer, "simulatedTime": self.win.stats["time"], "liveCount": self.win.stats["live"],
+            "leakRate": self.win.stats["rate"], "memoryInOneHour": self.win.stats["hour"],
+            "requestCount": self.win.stats["requests"], "codeTitle": self.code_title,
         }
         for name, w in names.items():
             w.setObjectName(name)
             w.setAccessibleName(name)
 
-    def _fit_to_screen(self, size: tuple[int, int] | None) -> None:
+    def fit_to_screen(self, size: tuple[int, int] | None) -> None:
         """Open at ``size`` device pixels, else at a size that fits the screen's free area."""
-        screen = self.screen()
+        screen = self.win.screen()
         dpr = screen.devicePixelRatio() if screen is not None else 1.0
         if size is not None:
             w, h = round(size[0] / dpr), round(size[1] / dpr)
-            self.setMinimumSize(min(MIN_SIZE.width(), w), min(MIN_SIZE.height(), h))
-            self.resize(w, h)
+            self.win.setMinimumSize(min(MIN_SIZE.width(), w), min(MIN_SIZE.height(), h))
+            self.win.resize(w, h)
         else:
             avail = screen.availableGeometry() if screen is not None else None
             if avail is None or avail.width() < MIN_SIZE.width():
@@ -147,31 +159,31 @@ class LayoutMixin:
                 # leave room for a window manager's frame; a small screen gets all of it
                 w = min(DEFAULT_SIZE.width(), avail.width() - (0 if avail.width() <= 1366 else 40))
                 h = min(DEFAULT_SIZE.height(), avail.height() - (0 if avail.height() <= 800 else 60))
-            self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
-        self.set_drawer(self.width() >= DRAWER_MIN_WIDTH)
+            self.win.resize(max(w, self.win.minimumWidth()), max(h, self.win.minimumHeight()))
+        self.set_drawer(self.win.width() >= DRAWER_MIN_WIDTH)
 
-    def resizeEvent(self, e) -> None:
-        super().resizeEvent(e)
+    def resized(self, e) -> None:
+        """The window's resizeEvent: presenter mode's enlargement, the widths and heights again."""
         if self.presenting and e.oldSize().height() != e.size().height():
             self.set_zoom(self.user_zoom)  # the presenter's enlargement follows the height
-        self._balance()
-        self._reflow()
+        self.balance()
+        self.reflow()
 
-    def showEvent(self, e) -> None:
-        super().showEvent(e)
-        self._balance()
+    def shown(self) -> None:
+        """The window's showEvent: the widths, now that the drawer's visibility is known."""
+        self.balance()
 
-    def _balance(self) -> None:
+    def balance(self) -> None:
         """Share the width between drawer, stage and code: the code gets what its lines need."""
-        total = self.split.width() or self.width()
-        form = self.controls.form
+        total = self.split.width() or self.win.width()
+        form = self.win.controls.form
         form.setRowWrapPolicy(QFormLayout.DontWrapRows)  # what the rows need side by side
-        need = self.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
+        need = self.win.controls.sizeHint().width() + self.drawer.verticalScrollBar().sizeHint().width() + 8
         drawer = min(max(need + 30, 300), 460, total // 3) if self.drawer.isVisible() else 0
         if 0 < drawer < need:  # 1024 px wide: a long row puts its field under its label, not past the edge
             form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         # a side panel (the lesson's or the scheduler game's, gui/play.py) sits at the split's front
-        panels = [p for p in (self.lesson.panel, self.game.panel) if p is not None]
+        panels = [p for p in (self.win.lesson.panel, self.win.game.panel) if p is not None]
         shown = next((p for p in panels if p.isVisible()), None)
         lesson = shown is not None
         lesson_w = 0 if shown is None else shown.side_width(total) if hasattr(shown, "side_width") else \
@@ -189,25 +201,13 @@ class LayoutMixin:
         front = [lesson_w if self.split.widget(i) is shown else 0 for i in range(len(panels))]
         self.split.setSizes([*front, *sizes])
 
-    def set_follow(self, on: bool, req: int | None = None) -> None:
-        """Follow one request (F, or a click on its lane): it alone fills the stage at 24 px and more, the
-        code panel marks where each of its goroutines is; ``req`` None follows the first early return.
-        A program's lanes by go statement have no request to follow: they stay as they are."""
-        on = bool(on)
-        self.stage.follow = on
-        self.stage.follow_req = req if on else None
-        self.session.pin(req if on else None)
-        self.act_follow.setChecked(on)
-        self.legend.show_follow(on)  # the code panel's marks (a check's number, the handler's H) named
-        self.refresh()
-
     def set_drawer(self, on: bool) -> None:
         """Open or close the control drawer (F9); the stage and code take its room."""
         on = bool(on) and not self.presenting
         self.drawer.setVisible(on)
-        self.act_drawer.setChecked(on)
-        self.btn_drawer.setChecked(on)
-        self._balance()
+        self.win.menus.act_drawer.setChecked(on)
+        self.win.menus.btn_drawer.setChecked(on)
+        self.balance()
 
     def set_zoom(self, factor: float) -> None:
         """Zoom every font of the window: widgets, stage, chart, timeline and code."""
@@ -217,7 +217,7 @@ class LayoutMixin:
             _BASE_FONT = QFont(app.font())
         self.user_zoom = set_zoom(factor)
         # presenter mode on a tall screen enlarges everything with the height, so 1080p reads like 768p
-        boost = max(1.0, min(1.6, self.height() / 800)) if self.presenting else 1.0
+        boost = max(1.0, min(1.6, self.win.height() / 800)) if self.presenting else 1.0
         z = set_zoom(self.user_zoom * boost)
         f = QFont(_BASE_FONT)
         if f.pointSizeF() > 0:
@@ -229,44 +229,44 @@ class LayoutMixin:
             f.setPixelSize(text_floor())
             base_px = text_floor()
         app.setFont(f)
-        self.setFont(f)
+        self.win.setFont(f)
         big = QFont(f)
         big.setPixelSize(round(base_px * (1.25 if self.presenting else 1.4)))  # presenter: three to a row at 1024
         big.setBold(True)
-        for lab in self.stats.values():
+        for lab in self.win.stats.values():
             lab.setFont(big)
         vf = QFont(f)
         vf.setPixelSize(round(base_px * (1.0 if self.presenting else 1.2)))  # presenter: the code needs the height
-        self.verdict.setFont(vf)
-        for w in (self.stage, self.chart, self.timeline, self.code, self.legend):
+        self.win.verdict.setFont(vf)
+        for w in (self.win.stage, self.win.chart, self.win.timeline, self.win.code, self.win.legend):
             w.updateGeometry()
             w.update()
-        self.timeline.setFixedHeight(self.timeline.sizeHint().height())
+        self.win.timeline.setFixedHeight(self.win.timeline.sizeHint().height())
         self.stats_bar.regrid()
         if hasattr(self, "split"):
-            self._balance()
-            self._reflow()
-        if self.statusBar().isVisible():
-            self.statusBar().showMessage(self.tr("Zoom {z} %").format(z=round(self.user_zoom * 100)), 2000)
+            self.balance()
+            self.reflow()
+        if self.win.statusBar().isVisible():
+            self.win.statusBar().showMessage(self.tr("Zoom {z} %").format(z=round(self.user_zoom * 100)), 2000)
 
     def set_presenter(self, on: bool) -> None:
         """Presenter mode (F5): controls, menus and status bar hidden; big code; the legend on screen."""
         self.presenting = bool(on)
         set_text_floor(18 if self.presenting else 0)
-        self.act_present.setChecked(self.presenting)
-        for w in (self.menuBar(), self.toolbar, self.statusBar()):
+        self.win.menus.act_present.setChecked(self.presenting)
+        for w in (self.win.menuBar(), self.win.menus.toolbar, self.win.statusBar()):
             w.setVisible(not self.presenting)
-        self.drawer.setVisible(False if self.presenting else self.width() >= DRAWER_MIN_WIDTH)
-        self.legend.setVisible(self.presenting)
-        self.code.base_px = 32.0 if self.presenting else 24.0
-        self.code.floor_px = 18.0 if self.presenting else 0.0
-        self.stage.lane_px = 90 if self.presenting else 48
-        self.stage.text_scale = 1.3 if self.presenting else 1.0
+        self.drawer.setVisible(False if self.presenting else self.win.width() >= DRAWER_MIN_WIDTH)
+        self.win.legend.setVisible(self.presenting)
+        self.win.code.base_px = 32.0 if self.presenting else 24.0
+        self.win.code.floor_px = 18.0 if self.presenting else 0.0
+        self.win.stage.lane_px = 90 if self.presenting else 48
+        self.win.stage.text_scale = 1.3 if self.presenting else 1.0
         # the verdict goes under the stage so the code can have the whole height
         if self.presenting:
-            self.middle_layout.addWidget(self.verdict)
+            self.middle_layout.addWidget(self.win.verdict)
         else:
-            self.right_layout.addWidget(self.verdict)
+            self.right_layout.addWidget(self.win.verdict)
         self.verdict_line.setVisible(not self.presenting)
         self.code_title.setVisible(not self.presenting)
         self.split_v.setSizes([600, 150] if self.presenting else [600, 200])
@@ -275,24 +275,24 @@ class LayoutMixin:
 
     STAGE_SHARE = 0.5  # in presenter mode the stage keeps at least this share of the height
 
-    def _reflow(self) -> None:
+    def reflow(self) -> None:
         """Presenter mode on a short screen or zoomed in: the stage keeps STAGE_SHARE of the height and the
         chart room for its axis; the verdict moves under the code, then the legend goes, to make that room
         (at 1024x768 and zoom 1.5 the stage had shrunk to one 10 px lane, the verdict cut)."""
         if not self.presenting:
-            self.stage.setMinimumHeight(0)
-            self.chart.setMinimumHeight(0)
-            self.chart.setVisible(True)
+            self.win.stage.setMinimumHeight(0)
+            self.win.chart.setMinimumHeight(0)
+            self.win.chart.setVisible(True)
             return
-        h = self.height()
+        h = self.win.height()
         stage_min = int(h * self.STAGE_SHARE)
         chart_min = px(110)
         mw = max(1, self.middle_layout.parentWidget().width())
         fixed = self.stats_bar.heightForWidth(mw) if self.stats_bar.hasHeightForWidth() else 0
-        fixed = max(fixed, self.stats_bar.sizeHint().height()) + self.timeline.sizeHint().height() + 12
-        verdict_h = self.verdict.heightForWidth(mw)
-        legend_h = self.legend.heightForWidth(mw) if self.legend.hasHeightForWidth() else 0
-        legend_h = max(legend_h, self.legend.sizeHint().height())
+        fixed = max(fixed, self.stats_bar.sizeHint().height()) + self.win.timeline.sizeHint().height() + 12
+        verdict_h = self.win.verdict.heightForWidth(mw)
+        legend_h = self.win.legend.heightForWidth(mw) if self.win.legend.hasHeightForWidth() else 0
+        legend_h = max(legend_h, self.win.legend.sizeHint().height())
         # below the stage's half: the verdict if all fits, else the chart with room for its axis, then the
         # legend if it still fits; with no room for a readable chart the legend has it; the stage keeps its half
         left = h - fixed - stage_min
@@ -303,13 +303,13 @@ class LayoutMixin:
         chart = chart_min >= small
         if not chart:
             chart_min = 0
-        (self.middle_layout if in_middle else self.right_layout).addWidget(self.verdict)
-        self.verdict.show()  # moved to the other column: shown now, not on the event loop's next turn (a grab)
+        (self.middle_layout if in_middle else self.right_layout).addWidget(self.win.verdict)
+        self.win.verdict.show()  # moved to the other column: shown now, not on the event loop's next turn (a grab)
         self.verdict_line.setVisible(not in_middle)
-        self.legend.setVisible(legend)
-        self.chart.setVisible(chart)
-        self.stage.setMinimumHeight(stage_min)
-        self.chart.setMinimumHeight(chart_min)
+        self.win.legend.setVisible(legend)
+        self.win.chart.setVisible(chart)
+        self.win.stage.setMinimumHeight(stage_min)
+        self.win.chart.setMinimumHeight(chart_min)
 
 
 

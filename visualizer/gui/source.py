@@ -1,7 +1,7 @@
-"""A Go program in the main window: opening one, its dials and traffic, comparing it; part of ``MainWindow``.
+"""What the main window runs: a Go program or a preset from gateway.go; its dials and traffic, comparing it.
 
 The program runs through the same Session, fold and views as the article's presets
-(docs/architecture.md); this mixin only swaps the session and tells each view which kind of run it
+(docs/architecture.md); ``Source`` only swaps the session and tells each view which kind of run it
 shows.
 """
 
@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from ..core.playback import Playback
 from ..core.session import Session
 
 
-class ProgramMixin:
-    """Running a Go program in place of the article; part of ``MainWindow``."""
+class Source(QObject):
+    """What the window runs: a Go program, or a preset from gateway.go, in place of the session before; its dials,
+    traffic, the verdict's fix and compare. Owned by ``MainWindow`` as ``source``."""
 
-    @property
-    def program(self):
-        """The Go program running (golang.live.GoProgram), or None for the article's scenario."""
-        return self.session.program
+    def __init__(self, win, from_go: bool) -> None:
+        super().__init__(win)
+        self.win = win
+        self.program_source: tuple[list, dict] | None = None  # a program's files and go's service options
+        self.presets_from_go = from_go  # once a preset ran from gateway.go, every preset chosen does (the app's way)
+        self.article_dials: dict[str, str] = {}  # a preset from Go: its done and quit channels' dials
 
     def open_program(self, files: list[tuple[str, bytes]], dials: dict[str, int] | None = None,
                      changes: list | None = None, **service) -> str:
@@ -53,26 +56,26 @@ class ProgramMixin:
                 else:
                     program.dials[key] = value
             if msg:
-                self.statusBar().showMessage(msg)
+                self.win.statusBar().showMessage(msg)
                 return msg
             program.changes = [c for c in changes or [] if c[2] in program.dial_sites()]
             self.program_source = (list(files), dict(service))  # what the traffic panel starts it over from
-            self._swap_session(Session(program=program, speed=self.session.speed, max_live=self.session.max_live))
+            self.swap_session(Session(program=program, speed=self.win.session.speed, max_live=self.win.session.max_live))
             shown = next(((p, src) for p, src in files if p.endswith(".go") and not p.endswith("_test.go")), files[0])
-            self.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
+            self.win.code.set_program(shown[0], shown[1].decode("utf-8", "replace"))
             if service.get("article") is not None:  # a preset from Go: the handler it runs, not the other three
                 from ..golang.gomod import func_span
-                self.code.set_span(func_span(shown[1], service["handler"]))
-            self.code.set_dials(program.dial_sites(), program.dials)
-            self.code_title.setText(shown[0].rsplit("/", 1)[-1])
+                self.win.code.set_span(func_span(shown[1], service["handler"]))
+            self.win.code.set_dials(program.dial_sites(), program.dials)
+            self.win.panels.code_title.setText(shown[0].rsplit("/", 1)[-1])
             what = shown[0].rsplit("/", 1)[-1]
             if service.get("serve"):
                 what = self.tr("{file}, replaying {log}").format(file=what, log=Path(service["serve"]).name)
             if service.get("test"):
                 what = self.tr("{test} (seed {seed})").format(test=service["test"], seed=service.get("seed", 0))
-            self.statusBar().showMessage(self.tr("Running {file}: press Space to play.").format(file=what), 6000)
+            self.win.statusBar().showMessage(self.tr("Running {file}: press Space to play.").format(file=what), 6000)
             return ""
-        self.statusBar().showMessage(msg)
+        self.win.statusBar().showMessage(msg)
         return msg
 
     def open_preset_from_go(self, cfg) -> str:
@@ -83,115 +86,116 @@ class ProgramMixin:
         try:
             files, opts = gateway.source(cfg)
         except ConfigError as e:
-            self.statusBar().showMessage(str(e))
+            self.win.statusBar().showMessage(str(e))
             return str(e)
         self.presets_from_go = True
         return self.open_program(files, **opts)
 
-    def _swap_session(self, session: Session) -> None:
+    def swap_session(self, session: Session) -> None:
         """Run ``session`` in this window from now on (the old run is stopped; the views start over)."""
-        self.session.stop()
-        if getattr(self, "_explorer", None) is not None:  # its grid was another run's
-            self._explorer.close()
-            self._explorer = None
-        self.session = session
-        session.on_error = self.show_error
-        self.current_file = None
-        self.playback = Playback(session)
-        self._subscribe()
+        self.win.session.stop()
+        if getattr(self.win, "_explorer", None) is not None:  # its grid was another run's
+            self.win._explorer.close()
+            self.win._explorer = None
+        self.win.session = session
+        session.on_error = self.win.show_error
+        self.win.current_file = None
+        self.win.playback = Playback(session)
+        self.win.subscribe()
         program = session.program is not None
-        self.stage.program = program
+        self.win.stage.program = program
         if program and self.program_source[1].get("article") is not None:
             from ..golang.gateway import dial_keys
-            self._article_dials = dial_keys(self.program_source[0][:1], self.program_source[1]["article"].variant)
-        self.stage.served = program and session.program.traffic is not None
-        self.stage.go_handler = self.article_from_go().variant if self.article_from_go() is not None else None
-        self.legend.set_program(program)
-        self.stage.forget_positions()
+            self.article_dials = dial_keys(self.program_source[0][:1], self.program_source[1]["article"].variant)
+        self.win.stage.served = program and session.program.traffic is not None
+        self.win.stage.go_handler = self.article_from_go().variant if self.article_from_go() is not None else None
+        self.win.legend.set_program(program)
+        self.win.stage.forget_positions()
         if program:
             from ..golang.live import MAX_DIAL
             from ..goplay.http import drivable
             files, service = self.program_source
             article = service.get("article")  # a preset from gateway.go: the article's settings, not go's traffic
-            self.controls.set_traffic(drivable(files) if service.get("serve") is None and article is None
+            self.win.controls.set_traffic(drivable(files) if service.get("serve") is None and article is None
                                       else None, service)
             from ..goplay.http import handlers, imports_http, main_serves
-            self.act_replay.setEnabled(service.get("test") is None and imports_http(files)
+            self.win.menus.act_replay.setEnabled(service.get("test") is None and imports_http(files)
                                        and (main_serves(files) or bool(handlers(files))))
-            self.act_made_up.setEnabled(service.get("serve") is not None)
+            self.win.menus.act_made_up.setEnabled(service.get("serve") is not None)
             sites = session.program.dial_sites()
             if service.get("article") is not None:  # a preset from gateway.go: the dials of its handler only
                 from ..golang.gateway import handler_dials
                 mine = handler_dials(files[:1], service["article"].variant)
                 sites = {k: v for k, v in sites.items() if k in mine}
-            self.controls.set_dials(sites, session.program.dials, MAX_DIAL)
-            self.controls.set_article_from_go(self.article_from_go())
+            self.win.controls.set_dials(sites, session.program.dials, MAX_DIAL)
+            self.win.controls.set_article_from_go(self.article_from_go())
             # a preset from Go shows its name (choosing another keeps it from Go); else none runs: choosing one
             # brings the article back
             from ..core.presets import PRESETS
             name = next((n for n, c in PRESETS.items() if c == article), None)
-            self.controls.preset.setCurrentIndex(self.controls.preset.findData(name) if name else -1)
+            self.win.controls.preset.setCurrentIndex(self.win.controls.preset.findData(name) if name else -1)
         else:
-            self.controls.set_dials(None)
-            self.controls.set_traffic(None)
-            self.act_replay.setEnabled(False)
-            self.act_made_up.setEnabled(False)
+            self.win.controls.set_dials(None)
+            self.win.controls.set_traffic(None)
+            self.win.menus.act_replay.setEnabled(False)
+            self.win.menus.act_made_up.setEnabled(False)
         if not program:
-            self.code.set_config(session.cfg)
-        self.retranslate()
-        self._balance()  # the drawer's rows changed (a program's dials, the article's settings): widths again
-        self.refresh()
+            self.win.code.set_config(session.cfg)
+        self.win.retranslate()
+        self.win.panels.balance()  # the drawer's rows changed (a program's dials, the article's settings): widths again
+        self.win.refresh()
 
     def counts_goroutines(self) -> bool:
         """The headline counts goroutines started: a program that is sent no requests has none to count."""
-        return self.program is not None and self.program.traffic is None
+        return self.win.program is not None and self.win.program.traffic is None
 
     def article_from_go(self):
         """The preset's Config when the article runs from gateway.go, with the capacities its dials have now
         (else None)."""
-        program = self.session.program
+        program = self.win.session.program
         cfg = None if program is None else self.program_source[1].get("article")
         if cfg is None:
             return None
         from dataclasses import replace
-        keys = self._article_dials
+        keys = self.article_dials
         return replace(cfg, capacity_done=program.dials.get(keys["done"], cfg.capacity_done),
                        capacity_quit=program.dials.get(keys["quit"], cfg.capacity_quit))
 
-    def _dial_changed(self, key: str, value: int) -> None:
-        if self.program is None:
+    def dial_changed(self, key: str, value: int) -> None:
+        """A dial turned in the drawer: the live run takes it from now on (channels made before keep theirs)."""
+        if self.win.program is None:
             return
-        self.current_file = None
-        self.playback.go_live()
+        self.win.current_file = None
+        self.win.playback.go_live()
         try:
-            self.session.change(key, value)
+            self.win.session.change(key, value)
         except (KeyError, ValueError) as e:
-            self.statusBar().showMessage(str(e), 6000)
+            self.win.statusBar().showMessage(str(e), 6000)
             return
-        self.statusBar().showMessage(self.tr("{dial} = {n}: channels made from now on get it; those made "
+        self.win.statusBar().showMessage(self.tr("{dial} = {n}: channels made from now on get it; those made "
                                              "before keep theirs.").format(dial=key, n=value), 6000)
-        self.code.set_dials(self.program.dial_sites(), self.program.dials)
+        self.win.code.set_dials(self.win.program.dial_sites(), self.win.program.dials)
         if (article := self.article_from_go()) is not None:  # capacityDone / capacityQuit follow their dials
-            self.controls.set_config(article)
-        ex = getattr(self, "_explorer", None)
-        if ex is not None and ex.program is self.program:
-            now = [self.program.dials.get(k, 0) for k in ex.keys] + [0]
+            self.win.controls.set_config(article)
+        ex = getattr(self.win, "_explorer", None)
+        if ex is not None and ex.program is self.win.program:
+            now = [self.win.program.dials.get(k, 0) for k in ex.keys] + [0]
             ex.set_current(now[0], now[1])
-        self.refresh()
+        self.win.refresh()
 
-    def _traffic_changed(self, traffic: dict) -> None:
+    def traffic_changed(self, traffic: dict) -> None:
         """The served program's requests changed: its run starts over with them (its dials kept)."""
-        if self.program is None:
+        if self.win.program is None:
             return
         files, service = self.program_source
         new = {**service, **{k: v for k, v in traffic.items() if v is not None or k in ("sources", "handler")}}
         if new == service:
             return
         new.pop("article", None)  # the panel's made-up requests from now on, not a preset's
-        playing = self.session.playing
-        why = self.open_program(files, dials=dict(self.program.dials), **new)
+        playing = self.win.session.playing
+        why = self.open_program(files, dials=dict(self.win.program.dials), **new)
         if not why and playing:
-            self.session.play()
+            self.win.session.play()
 
     # -- the verdict's fix: the smallest capacity that strands nothing (explore.safe_search), between frames --
 
@@ -202,9 +206,9 @@ class ProgramMixin:
         capacity of a stranded channel's dial at which the same run strands nothing, or that none up to
         SAFE_MOST does. "" until then, and for runs not searched (nothing stranded, too many goroutines to
         run again and again, no dial on the channels the stranded goroutines wait on)."""
-        program = self.program
-        at_end = self.review is None or self.review.seq >= self.session.seekable()[1]  # an export's last frame too
-        if program is None or snap is None or not self.session.finished or not at_end:
+        program = self.win.program
+        at_end = self.win.review is None or self.win.review.seq >= self.win.session.seekable()[1]  # an export's last frame too
+        if program is None or snap is None or not self.win.session.finished or not at_end:
             return ""
         from ..explore import SAFE_MOST, SAFE_SPAWNED, dials_for, safe_search
         key = (id(program), tuple(sorted(program.dials.items())))
@@ -238,12 +242,12 @@ class ProgramMixin:
             fix["done"] = True
         except Exception as exc:  # the search must never take the window down: no hint then
             fix["done"], fix["keys"] = True, []
-            self.show_error(exc)
+            self.win.show_error(exc)
         else:
             if stranded == 0:
                 fix["found"], fix["done"] = value, True
         if fix["done"]:
-            self._update_verdict()
+            self.win.update_verdict()
         else:
             QTimer.singleShot(0, self, lambda: self._fix_step(fix))
 
@@ -259,14 +263,14 @@ class ProgramMixin:
             theirs = GoProgram.of(load_sources(other), **service)
         except (GoSourceError, OSError, KeyError, ValueError) as e:
             msg = e.lines()[0] if isinstance(e, GoSourceError) else str(e)
-            self.statusBar().showMessage(msg)
+            self.win.statusBar().showMessage(msg)
             return None
         mine = GoProgram.of(files, **service)
         for p in (mine, theirs):  # a dial of the same name and line is the same choice in both
-            p.dials = {k: v for k, v in self.program.dials.items() if k in p.dial_sites()}
-        names = [self.code.program_path or files[0][0], other[0]]
+            p.dials = {k: v for k, v in self.win.program.dials.items() if k in p.dial_sites()}
+        names = [self.win.code.program_path or files[0][0], other[0]]
         variants = [(n.rstrip("/").rsplit("/", 1)[-1], p) for n, p in zip(names, (mine, theirs), strict=True)]
-        self._compare = CompareWindow(variants, speed=self.session.speed)
-        self._compare.show()
-        self._compare.compare.play()
-        return self._compare
+        self.win._compare = CompareWindow(variants, speed=self.win.session.speed)
+        self.win._compare.show()
+        self.win._compare.compare.play()
+        return self.win._compare
