@@ -999,3 +999,13 @@ def test_a_program_that_never_blocks_asks_nothing_to_judge_in_the_lesson(leakviz
     win.lesson.reveal()
     result = win.lesson.panel.result.text()
     assert "Answer" not in result and "No goroutine of the program blocked within a simulated minute." in result
+
+
+def test_the_press_space_hint_goes_once_the_run_plays(leakviz):
+    """A screenshot of a run played to its moment still said 'press Space to play.' at the bottom."""
+    win = leakviz.open(source=str(EXAMPLES / "gateway.go"))
+    win.statusBar().showMessage(win.tr("Running {file}: press Space to play.").format(file="gateway.go"), 60000)
+    win.menus.act_play.trigger()  # Space
+    assert win.session.playing and not win.session.finished
+    win.refresh()
+    assert win.statusBar().currentMessage() == ""

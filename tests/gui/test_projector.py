@@ -162,3 +162,52 @@ def test_f5_in_the_lesson_is_the_users_choice(open_window):  # noqa: F811
     w.lesson.go(len(STEPS) - 1, revealed=True)
     w.lesson.panel.btn_next.click()
     assert w.presenting
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_the_compare_window_in_presenter_mode_has_no_word_under_18_px(qtbot, monkeypatch, size):
+    """The comparison is what a class is shown last: its three narrow columns are held to the projector rule
+    too, and F5 and closing give the opener back its own text size."""
+    from visualizer.core.compare import classic
+    from visualizer.core.presets import PRESETS
+    from visualizer.gui.compare import CompareWindow
+    from visualizer.gui.style import text_floor
+    before = text_floor()
+    w = CompareWindow(classic(PRESETS["unbuffered"]), speed=None, present=True)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    cmp = w.compare
+    while cmp.now < 3_000_000_000 and not cmp.finished:  # the lanes run to 3 s, in steps
+        cmp.advance(min(3_000_000_000, cmp.now + 20 * cmp.STEP_NS))
+    cmp.pause()
+    w.refresh(full=True)
+    for st in w.stages:
+        st.animate = False
+    settle(w, qtbot)
+    assert w.presenting and text_floor() == FLOOR and not w.toolbar.isVisible()
+    texts = drawn_texts(w, monkeypatch)
+    where = {x for _t, _s, x, _r in texts}
+    assert {"compareStage0", "compareStage1", "compareStage2", "compareTitle0", "compareStranded2"} <= where, where
+    small = sorted({(t, s, x) for t, s, x, _r in texts if s < FLOOR}, key=lambda x: x[1])
+    assert small == [], "\n".join(map(str, small))
+    assert overlapping(texts) == []
+    whole = {w.stages[0].tr("receiving…")}
+    cut = [t for st in w.stages for t, _r, _f in st.labels if t.endswith("…") and t not in whole]
+    assert cut == []
+    assert any(t.startswith("#") for t, _r, _f in w.stages[0].labels)  # the lanes are drawn, numbered
+    w.act_present.trigger()  # F5: off, the opener's text size back
+    assert not w.presenting and text_floor() == before and w.toolbar.isVisible()
+    w.act_present.trigger()
+    w.close()
+    assert text_floor() == before
+
+
+def test_a_presenting_window_opens_the_comparison_presenting(open_window):  # noqa: F811
+    from visualizer.gui.style import text_floor
+    w = open_window(size=(1280, 720), seconds=0, present=True)
+    w.menus.act_compare.trigger()
+    assert w._compare.presenting and not w._compare.toolbar.isVisible()
+    w._compare.close()
+    assert w.presenting and w.menus.act_present.isChecked() and text_floor() == FLOOR

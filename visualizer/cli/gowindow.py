@@ -125,7 +125,7 @@ def _compare(a: argparse.Namespace) -> int:
     from ..gui.app import run_compare
     return run_compare(variants, speed=a.speed, lang=a.lang,
                        screenshot=None if a.screenshot is None else Path(a.screenshot), sim_seconds=a.sim_seconds,
-                       size=a.size)
+                       size=a.size, present=a.present)
 
 
 def _saved(a: argparse.Namespace) -> int:

@@ -56,7 +56,7 @@ def run_window(*, preset: str, speed: float | None, lang: str | None,
         from ..golang.gateway import classic
         return _run_compare(app, loop, preset=preset, speed=speed, lang=lang, screenshot=screenshot,
                             sim_seconds=sim_seconds, close_after=close_after, max_live=max_live, size=size,
-                            variants=classic(PRESETS[preset]) if from_go else None)
+                            variants=classic(PRESETS[preset]) if from_go else None, present=present)
     remembered = use_settings and screenshot is None and not exit_after_first_frame
     settings = Settings.open() if remembered else Settings.memory()
     opts = launch_options(settings, given, preset=preset, speed=speed, lang=lang, zoom=zoom, present=present,
@@ -142,9 +142,9 @@ def _serve(app: QApplication, loop: qasync.QEventLoop, win, aclose) -> None:
 
 
 def run_compare(variants: list, *, speed: float | None, lang: str | None, screenshot: Path | None = None,
-                sim_seconds: float = 5.0, size: tuple[int, int] | None = None) -> int:
-    """``variants`` ((name, Config or Go program), ...) side by side in the compare window; with ``screenshot``,
-    saved at ``sim_seconds`` and closed."""
+                sim_seconds: float = 5.0, size: tuple[int, int] | None = None, present: bool = False) -> int:
+    """``variants`` ((name, Config or Go program), ...) side by side in the compare window (``present``: in
+    presenter mode); with ``screenshot``, saved at ``sim_seconds`` and closed."""
     logging.basicConfig(level=logging.WARNING, format="leakviz: %(levelname)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_names(app)
@@ -152,13 +152,14 @@ def run_compare(variants: list, *, speed: float | None, lang: str | None, screen
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     return _run_compare(app, loop, preset="", speed=speed, lang=lang, screenshot=screenshot, sim_seconds=sim_seconds,
-                        close_after=None, size=size, variants=variants)
+                        close_after=None, size=size, variants=variants, present=present)
 
 
 def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | None, screenshot: Path | None,
                  sim_seconds: float, close_after: float | None, max_live: int | None = None,
-                 size: tuple[int, int] | None = None, variants: list | None = None) -> int:
-    """The classic three-way comparison on ``preset``'s request stream (or ``variants``)."""
+                 size: tuple[int, int] | None = None, variants: list | None = None, present: bool = False) -> int:
+    """The classic three-way comparison on ``preset``'s request stream (or ``variants``), in presenter mode
+    with ``present``."""
     from ..core.compare import classic
     from ..core.presets import PRESETS
     from . import i18n
@@ -166,7 +167,7 @@ def _run_compare(app, loop, *, preset: str, speed: float | None, lang: str | Non
 
     i18n.install(lang or ("zh_CN" if QLocale.system().name().startswith("zh") else "en"))
     win = CompareWindow(variants or classic(PRESETS[preset]), speed=None if screenshot is not None else speed,
-                        max_live=max_live)
+                        max_live=max_live, present=present)
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: QTimer.singleShot(0, win.close))
     win.show()

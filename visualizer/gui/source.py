@@ -270,7 +270,7 @@ class Source(QObject):
             p.dials = {k: v for k, v in self.win.program.dials.items() if k in p.dial_sites()}
         names = [self.win.code.program_path or files[0][0], other[0]]
         variants = [(n.rstrip("/").rsplit("/", 1)[-1], p) for n, p in zip(names, (mine, theirs), strict=True)]
-        self.win._compare = CompareWindow(variants, speed=self.win.session.speed)
+        self.win._compare = CompareWindow(variants, speed=self.win.session.speed, present=self.win.presenting)
         self.win._compare.show()
         self.win._compare.compare.play()
         return self.win._compare

@@ -270,7 +270,10 @@ class Stage(QWidget):
         no_receiver = self.no_receiver(r)
         p.fillRect(rect.adjusted(4, 2, -4, -2), PANEL)
         # request tag: number, IP, and how many of its goroutines are stranded
-        tag = QRectF(x0 + 10, y0 + 3, w * 0.15, h - 6)
+        tag_w = w * 0.15
+        if text_floor():  # a narrow lane (the compare window's) keeps the request's number whole at the floor
+            tag_w = max(tag_w, QFontMetricsF(self._font(text_floor(), True)).horizontalAdvance(f"#{r.req}") + 6)
+        tag = QRectF(x0 + 10, y0 + 3, tag_w, h - 6)
         with_ip = tag.height() / 3 * 0.85 >= px(11)  # a short lane keeps what matters: number and count
         third = tag.height() / (3 if with_ip else 2.1)
         p.setPen(INK)
@@ -290,7 +293,8 @@ class Stage(QWidget):
         # zones
         # followed: the checks keep their places (a big grid, each marker where it is in its life) and the
         # channels have the width for their names and who is gone
-        checks_zone = QRectF(x0 + w * 0.17, y0 + 6, w * (0.36 if follow else 0.26), h - 12)
+        left = max(x0 + w * 0.17, tag.right() + 4)
+        checks_zone = QRectF(left, y0 + 6, w * (0.36 if follow else 0.26), h - 12)
         hw = w * 0.145
         if text_floor():  # the handler's words at the floor need their width: the waiting queue gives it
             fm = QFontMetricsF(self._font(text_floor()))
@@ -308,6 +312,8 @@ class Stage(QWidget):
         chan_zone = QRectF(hx - cw - w * 0.01, y0 + 4, cw, h - 8)
         if follow:  # the grid ends where the channels begin
             checks_zone.setRight(max(checks_zone.left() + 40, chan_zone.left() - w * 0.03))
+        elif checks_zone.right() > chan_zone.left() - w * 0.02:  # a narrow lane at the floor: never under them
+            checks_zone.setRight(max(checks_zone.left() + 20, chan_zone.left() - w * 0.02))
         queue_right = chan_zone.left() - w * 0.01
         handler_zone = QRectF(hx, y0 + 6, hw, h - 12)
         rows = [QRectF(chan_zone.left(), chan_zone.top() + i * chan_zone.height() / 2,

@@ -289,7 +289,8 @@ class MainWindow(QMainWindow):
             return
         if self.program is not None and self.source.program_source[1].get("article") is not None:
             from ..golang.gateway import classic as from_go  # a preset from Go: the classic three, from Go
-            self._compare = CompareWindow(from_go(self.source.program_source[1]["article"]), speed=self.session.speed)
+            self._compare = CompareWindow(from_go(self.source.program_source[1]["article"]), speed=self.session.speed,
+                                          present=self.presenting)
             self._compare.show()
             self._compare.compare.play()
             return
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
             dlg.fileSelected.connect(lambda p: self.source.compare_programs([p]))
             dlg.open()
             return
-        self._compare = CompareWindow(classic(self.session.cfg), speed=self.session.speed)
+        self._compare = CompareWindow(classic(self.session.cfg), speed=self.session.speed, present=self.presenting)
         self._compare.show()
         self._compare.compare.play()
 
@@ -563,8 +564,9 @@ class MainWindow(QMainWindow):
         self.menus.btn_play.setText(text)
         self.menus.act_play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
         self.menus.btn_play.setToolTip(self.tr("Play or pause the simulation (Space)"))
-        if self.session.finished and self.statusBar().currentMessage().endswith(self.tr("press Space to play.")):
-            self.statusBar().clearMessage()  # the run is over: there is nothing left to play
+        if (self.session.finished or self.session.playing) \
+                and self.statusBar().currentMessage().endswith(self.tr("press Space to play.")):
+            self.statusBar().clearMessage()  # it plays, or is over: the hint is said
 
     def hide_answers(self, on: bool) -> None:
         """Hide (or show again) what would give a prediction away: the counts, the memory, the verdict

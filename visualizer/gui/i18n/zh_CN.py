@@ -716,5 +716,6 @@ ZH = {
     "Opened {p}: running it again to {t} s, where it was saved…": "已打开 {p}：正在重新运行到保存时的 {t} 秒…",
     "Opened {p}: at {t} s, as it was saved. Drag the timeline to replay it, or play on.":
         "已打开 {p}：停在保存时的 {t} 秒。拖动时间轴即可回放，也可以继续运行。",
+    "Presenter mode (F5)": "演示模式（F5）",
 }
 
