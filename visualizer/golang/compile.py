@@ -2976,6 +2976,9 @@ class Compiler:
                 out.append(f"_h.StrArg({method_py(t, m)}, {self.expr(a)}, {self.k(t)})")
             elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
+            elif to_iface and not printing and a.type != "unary_expression" and \
+                    self._struct_ptr_class(self.type_of(a)) is not None:  # a nil *T: the interface is not nil
+                out.append(f"_h.ptr_in_iface({self.expr_value(a)}, {self._struct_ptr_class(self.type_of(a))})")
             elif (to_iface or (key is not None and not printing)) and \
                     self._methods_arg(a, to_iface) is not None:
                 # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
@@ -3115,7 +3118,17 @@ class Compiler:
             wrapped_src = self._methods_arg(e, True)
             if wrapped_src is not None:
                 return wrapped_src
+            cls = self._struct_ptr_class(t)
+            if cls is not None and e.type != "unary_expression":  # &T{...} is never nil
+                return f"_h.ptr_in_iface({self.expr_value(e)}, {cls})"
         return self.expr_value(e)
+
+    def _struct_ptr_class(self, t) -> str | None:
+        """The struct class (Python name) when ``t`` is ``*T`` of the program's struct type T, else None."""
+        if t is None or t[0] != "ptr":
+            return None
+        u = self.under(t[1])
+        return u[1] if u is not None and u[0] == "struct" and type(u[1]) is str else None
 
     def const_float(self, e, u) -> str | None:
         """Python source for ``e`` where a float goes (``u``: float64 or float32, the target's underlying

@@ -545,6 +545,11 @@ class Helpers:
         bound.go_entry = m  # type: ignore[attr-defined]
         return bound
 
+    @staticmethod
+    def ptr_in_iface(v: Any, cls: type) -> Any:
+        """A ``*T`` (T a struct) into an interface: itself, or for nil a ``NilPtr`` the interface holds."""
+        return V.NilPtr(cls) if v is None else v
+
     def methods_arg(self, v: Any, t: str, methods: tuple, goname: str = "") -> Any:
         """A named non-struct value into an interface: it keeps its type's methods (V.MethodsArg)."""
         if type(v) in (V.MethodsArg, V.StrArg):
@@ -977,7 +982,7 @@ class Helpers:
         if spec is None:
             return v is None
         if isinstance(spec, type):
-            return type(v) is spec
+            return type(v) is spec or (type(v) is V.NilPtr and v.cls is spec)
         if type(spec) is str:
             return {"int": type(v) is int, "string": type(v) is str, "bool": type(v) is bool,
                     "float64": type(v) is float, "float32": type(v) is V.F32, "error": v is not None and hasattr(v, "Error"),
@@ -1024,6 +1029,8 @@ class Helpers:
             return v.d
         if t is V.StrArg or t is V.MethodsArg:
             return v.v
+        if t is V.NilPtr:
+            return None
         return v
 
 

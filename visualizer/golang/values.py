@@ -260,6 +260,28 @@ class PtrArg:
         self.p = p
 
 
+class NilPtr:
+    """A nil ``*T`` (T a struct) held by an interface: the interface is not nil (``err != nil`` holds, Go's
+    typed nil), a type assertion to ``*T`` gives nil back, and T's methods run with a nil receiver."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __getattr__(self, name: str) -> Any:
+        m = getattr(self.cls, name) if name.startswith("g_") else None
+        if m is None or not callable(m) or isinstance(m, type):  # a field, or not Go's: as a nil *T has none
+            raise AttributeError(name)
+        return lambda *args: m(None, *args)
+
+    def __eq__(self, other: Any) -> bool:
+        return type(other) is NilPtr and other.cls is self.cls
+
+    def __hash__(self) -> int:
+        return hash(self.cls)
+
+
 class FuncWithMethods:
     """A func value converted to a named func type with methods (http.HandlerFunc(f)): called as f is,
     with the type's methods as its ``g_`` attributes (the only names a Go selector reaches)."""
@@ -536,6 +558,12 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
         return v
     if t is GoError or t is RuntimeErrorValue:
         return v.msg
+    if t is NilPtr:  # its Error or String method runs on the nil receiver; where that panics, fmt says <nil>
+        m = getattr(v, "g_Error", None) or getattr(v, "g_String", None)
+        try:
+            return "<nil>" if m is None else await _call_str(m)
+        except PanicValue:
+            return "<nil>"
     m = getattr(v, "g_Error", None)
     if callable(m):
         return await _call_str(m)
@@ -791,6 +819,8 @@ def type_name(a: Any) -> str:
         return "[]uint8"
     if type(a) is MethodsArg:
         return a.goname
+    if type(a) is NilPtr:
+        return "*" + a.cls._goname
     t = type(a)
     if a is None:
         return "<nil>"
