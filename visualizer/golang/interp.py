@@ -959,6 +959,8 @@ class Helpers:
             return chr(x)
         if type(x) is list or type(x) is V.Slice:
             return bytes(x).decode(errors="replace")
+        if x is None:  # a nil byte slice
+            return ""
         return x
 
     @staticmethod
@@ -1051,6 +1053,22 @@ def _spec_text(spec: Any) -> str:
     if type(spec) is tuple and spec:
         return str(spec[0])
     return str(spec)
+
+
+def _cut_rune(b: bytes) -> int:
+    """How many bytes at the end of ``b`` begin a UTF-8 rune that they do not finish (0 to 3)."""
+    for k in range(1, min(3, len(b)) + 1):
+        c = b[-k]
+        if c < 0x80:
+            return 0
+        if c >= 0xC0:  # the rune's first byte: does it want more than the k bytes there are?
+            want = 2 if c < 0xE0 else 3 if c < 0xF0 else 4
+            tail = b[-k:]
+            if want > k and any((tail + bytes([fill]) * (want - k)).decode(errors="replace")[:1] != "\ufffd"
+                                 for fill in (0x80, 0xBF)):  # its bytes so far could start a rune
+                return k
+            return 0
+    return 0
 
 
 def _print_arg(a: Any) -> str:
@@ -1159,6 +1177,7 @@ class Interp:
         self.budgets = budgets
         self.steps = 0
         self.kept = 0  # bytes of output kept
+        self.cut_rune = {1: b"", 2: b""}  # the first bytes of a rune a byte write to stdout or stderr cut in two
         self.seed = seed
         self.rt = rt if rt is not None else GoRuntime(seed=seed, explore=explore, keep_trace=False, core_reach=False)
         self.rt.parked_at = {}
@@ -1207,6 +1226,9 @@ class Interp:
         Nothing is written once the run is muted (after main returned)."""
         if self.muted:
             return
+        if fd in (1, 2) and self.cut_rune[fd]:  # a rune never finished: what is there is not UTF-8
+            s = self.cut_rune[fd].decode(errors="replace") + s
+            self.cut_rune[fd] = b""
         if fd in (1, 2):
             self.kept += len(s)
             if self.kept > self.budgets.output_bytes:
@@ -1219,6 +1241,20 @@ class Interp:
             self.err_parts.append(s)
             if self.err_stream is not None:
                 self.err_stream.write(s)
+
+    def write_bytes(self, fd: int, b: bytes) -> None:
+        """Write the bytes ``b`` (an io.Writer's Write) as ``write`` does; a rune cut at the end of ``b`` waits
+        for its other bytes in the next write, as a terminal shows the bytes of two writes as one text."""
+        if fd not in (1, 2):
+            return
+        b = self.cut_rune[fd] + b
+        self.cut_rune[fd] = b""
+        keep = _cut_rune(b)
+        text = b[:len(b) - keep].decode(errors="replace")
+        if text:
+            self.write(fd, text)
+        if keep and not self.muted:
+            self.cut_rune[fd] = b[len(b) - keep:]
 
     # -- goroutines --
 
