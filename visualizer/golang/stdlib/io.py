@@ -77,10 +77,27 @@ class Writer:
         self.fd = fd
 
     async def Write(self, b: Any) -> tuple:
-        self.ip.write(self.fd, bytes(b).decode(errors="replace") if V.is_slice(b) else str(b))
+        if V.is_slice(b):
+            self.ip.write_bytes(self.fd, bytes(b))
+        else:
+            self.ip.write(self.fd, str(b))
         return len(b), None
 
     async def WriteString(self, s: str) -> tuple:
         self.ip.write(self.fd, s)
         return len(s), None
+
+    async def ReadFrom(self, r: Any) -> tuple:
+        """io.ReaderFrom's ReadFrom (bufio's Writer hands over to it): r.Read until an error, each part
+        written; how many bytes, and the error unless it is io.EOF."""
+        read = getattr(r, V.go_attr("Read"))
+        total = 0
+        while True:
+            part = [0] * 32768
+            k, err = await read(part)
+            if k:
+                total += k
+                self.ip.write_bytes(self.fd, bytes(part[:k]))
+            if err is not None:
+                return total, (None if err is self.ip.h.io_EOF else err)
 
