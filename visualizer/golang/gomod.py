@@ -45,7 +45,8 @@ def module_of(files: list[tuple[str, bytes]]) -> tuple[str, str] | None:
 MODELLED = {"golang.org/x/sync/errgroup": "errgroup.go", "golang.org/x/sync/semaphore": "semaphore.go",
             "testing": "testing.go", "go.uber.org/goleak": "goleak.go", "net/http": "http.go",
             "net/http/httptest": "httptest.go", "log/slog": "slog.go", "net": "net.go",
-            "cmp": "cmp.go", "slices": "slices.go", "bytes": "bytes.go", "iter": "iter.go", "maps": "maps.go"}
+            "cmp": "cmp.go", "slices": "slices.go", "bytes": "bytes.go", "iter": "iter.go", "maps": "maps.go",
+            "bufio": "bufio.go"}
 MODELLED_ROOT = "/leakviz-modelled"  # where their files say they are (no such folder is read)
 
 
