@@ -1033,6 +1033,10 @@ class Compiler:
         if t == "unary_expression":
             a = self.const_value(node.child_by_field_name("operand"))
             op = node.child_by_field_name("operator").type
+            if op == "^" and type(a) is int:  # a typed unsigned constant complements within its width
+                kind = int_kind(self.under(self.type_of(node.child_by_field_name("operand"))))
+                if kind is not None and not _WIDTH.get(kind, (0, True))[1]:
+                    return a ^ ((1 << _WIDTH[kind][0]) - 1)
             return {"-": lambda: -a, "+": lambda: a, "!": lambda: not a, "^": lambda: ~a}[op]()
         raise self.err(node, "not a constant expression")
 
