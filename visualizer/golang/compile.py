@@ -323,6 +323,7 @@ class Compiler:
         self.local_types: dict[str, tuple[str, str]] = {}  # key of a type declared in a function -> (name, %T's)
         self.nlocal_types = 0
         self.structs: dict[str, dict] = {}  # class name -> {fields: {name: type}, embedded: [..]}
+        self.fmt_tail: list[str] = []  # each struct class's _fmtspecs, set once every method is defined
         self.methods: dict[str, dict[str, Any]] = {}  # type name -> method -> (ptr recv, results)
         self.imports: dict[str, str] = {}
         self.refused: dict[str, str] = {}  # alias -> import path of the imports refused
@@ -926,6 +927,31 @@ class Compiler:
                 lines.append("        pass")
             for ln in lines:
                 self.out.append(ln)
+            specs = [self.fmt_spec(info["fields"][f]) for f in order]
+            if any(sp is not None for sp in specs):  # after the methods it names (finish: the tail)
+                self.fmt_tail.append(f"{cls}._fmtspecs = ({''.join((sp or 'None') + ', ' for sp in specs)})")
+
+    def fmt_spec(self, t, depth: int = 0) -> str | None:
+        """Python source of how fmt must see a value of static type ``t`` (values.fmt_wrap): a duration, a
+        named type with a String or Error method, or a slice, array or map holding them; None when fmt
+        prints the plain value as it is (a struct's fields say their own)."""
+        if t is None or depth > 8:
+            return None
+        u = self.under(t)
+        if u == DUR:
+            return "'D'"
+        plain = self._plain_named(t)
+        if plain is not None and t[0] != "ptr":
+            ms = self.methods.get(plain, {})
+            m = "Error" if "Error" in ms else "String" if "String" in ms else None
+            if m is not None:
+                return f"('S', {method_py(plain, m)}, {self.k(plain)})"
+        if u is not None and u[0] in ("slice", "array"):  # a slice's spec also says nil is [] there
+            inner = self.fmt_spec(u[1] if u[0] == "slice" else u[2], depth + 1)
+            return None if inner is None and u[0] == "array" else f"('L', {inner})"
+        if u is not None and u[0] == "map":
+            return f"('M', {self.fmt_spec(u[1], depth + 1)}, {self.fmt_spec(u[2], depth + 1)})"
+        return None
 
     def field_path(self, cls: str, name: str, depth: int = 0) -> tuple[list[str], Any] | None:
         """How to reach field ``name`` of struct class ``cls``: (field names through embedded structs, its type).
@@ -1293,6 +1319,7 @@ class Compiler:
     def finish(self, tail: list, init_fns: list) -> Program:
         """The translated module and its tables, once every declaration is in."""
         self.out.extend(tail)
+        self.out.extend(self.fmt_tail)
         self.out.append(f"INITS = [{', '.join(init_fns)}]")
         src = "\n".join(self.out) + "\n"
         prog = Program(src, self.funcs, self.lines, self.files, self.nodes, self.decls, self.trees,
@@ -2967,6 +2994,9 @@ class Compiler:
                 x = f"_h.or_empty({self.expr_value(a)}, {'[]' if u[0] == 'slice' else '{}'})"
                 if u[0] == "slice" and int_kind(self.under(u[1])) == "uint8" and printing:
                     x = f"_h.BytesArg({x})"  # fmt's %s, %q and %x read a []byte as bytes
+                elif printing and (spec := self.fmt_spec(self.type_of(a))) not in (None, "('L', None)",
+                                                                                  "('M', None, None)"):
+                    x = f"_h.fmt_wrap({x}, {spec})"  # []time.Duration prints [1ms 2s], []Level their names
                 out.append(x)
                 continue
             if a.type == "variadic_argument":
@@ -2991,6 +3021,9 @@ class Compiler:
                 out.append(self.expr_as(a, F32 if ifaces[i] == "float32" else FLOAT))
             elif i in floats and a.type != "variadic_argument":  # math.Max(3, x): the constant is a float64
                 out.append(self.expr_as(a, FLOAT))
+            elif printing and a.type != "variadic_argument" and \
+                    (spec := self.fmt_spec(self.type_of(a))) is not None:  # an array of durations, say
+                out.append(f"_h.fmt_wrap({self.expr_value(a)}, {spec})")
             else:
                 out.append(self.expr_value(a))
         if key in ("fmt.Printf", "fmt.Sprintf", "fmt.Errorf", "fmt.Fprintf", "log.Printf", "log.Fatalf",

@@ -443,6 +443,7 @@ class Helpers:
         self.BytesArg = V.BytesArg
         self.TypedArg = V.TypedArg
         self.DurArg = V.DurArg
+        self.fmt_wrap = V.fmt_wrap
         self.Send = Send
         self.Recv = Recv
         self.PanicState = PanicState

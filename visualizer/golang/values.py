@@ -91,6 +91,7 @@ class GoStruct:
     _gofields: tuple[str, ...] = ()  # the same fields' Go names (what %+v prints)
     _embedded: tuple[str, ...] = ()
     _goname = "struct"
+    _fmtspecs: tuple | None = None  # per field, how fmt sees its static type (``fmt_wrap``), if any needs it
 
     def __getattr__(self, name: str) -> Any:
         # promoted fields and methods of embedded fields, depth first as Go resolves them
@@ -580,8 +581,9 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
         return "map[" + " ".join(items) + "]"
     if isinstance(v, GoStruct):
         parts = []
-        for f, goname in zip(v._fields, v._gofields, strict=True):
-            s = await fmt_value(getattr(v, f), verb, plus, False)
+        specs = v._fmtspecs or (None,) * len(v._fields)
+        for f, goname, spec in zip(v._fields, v._gofields, specs, strict=True):
+            s = await fmt_value(fmt_wrap(getattr(v, f), spec), verb, plus, False)
             parts.append(f"{goname}:{s}" if plus else s)
         return "{" + " ".join(parts) + "}"
     if t is Box:
@@ -595,7 +597,34 @@ async def fmt_value(v: Any, verb: str = "v", plus: bool = False, top: bool = Tru
 
 
 def _sort_key(k: Any) -> Any:
+    t = type(k)
+    if t is DurArg:
+        k = k.d
+    elif t is StrArg or t is MethodsArg:  # fmt sorts a map by its keys' values, not their String
+        k = k.v
     return (0, k) if isinstance(k, (int, float)) else (1, str(k))
+
+
+def fmt_wrap(v: Any, spec: Any) -> Any:
+    """``v`` as fmt must see it, by its static type's ``spec`` (compile.py's fmt_spec): "D" a duration,
+    ("S", String or Error method, type key) a named type printed through its method, ("L", spec) a slice
+    or array (its elements' spec, or None), ("M", key spec, value spec) a map. A struct's fields say theirs
+    (``GoStruct._fmtspecs``). A nil slice or map is an empty one; any other nil stays nil."""
+    if spec is None:
+        return v
+    if v is None:  # a nil slice or map still has its type: fmt prints [] and map[]
+        return [] if spec[0] == "L" else {} if spec[0] == "M" else None
+    if spec == "D":
+        return DurArg(v) if type(v) is int else v
+    kind = spec[0]
+    if kind == "S":
+        return v if type(v) in (StrArg, MethodsArg) else StrArg(spec[1], v, spec[2])
+    if kind == "L":
+        return v if spec[1] is None else [fmt_wrap(x, spec[1]) for x in v]
+    if kind == "M":
+        return v if spec[1] is None and spec[2] is None else \
+            {fmt_wrap(k, spec[1]): fmt_wrap(x, spec[2]) for k, x in v.items()}
+    return v
 
 
 async def _call_str(m: Any) -> str:
