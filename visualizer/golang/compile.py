@@ -3600,7 +3600,13 @@ class Compiler:
 
     def e_type_assertion_expression(self, e):
         x = self.expr(e.child_by_field_name("operand"))
-        return f"_h.assert_({x}, {self.type_spec(e.child_by_field_name('type'))})"
+        tnode = e.child_by_field_name("type")
+        spec = self.type_spec(tnode)
+        if tnode.type == "pointer_type" or tnode.text.startswith(b"*"):  # Go names the pointer type it wanted
+            name = self.go_type_name(self.resolve_type(tnode))
+            if name is not None:
+                return f"_h.assert_({x}, {spec}, {self.k(name)})"
+        return f"_h.assert_({x}, {spec})"
 
     def assert2(self, e) -> str:
         """Python source for ``v, ok := x.(T)``."""

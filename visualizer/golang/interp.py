@@ -1008,13 +1008,16 @@ class Helpers:
         return {"slice": V.is_slice(v), "map": type(v) is dict, "chan": hasattr(v, "sendq"),
                 "func": callable(v)}.get(spec[0], False)
 
-    def assert_(self, v: Any, spec: Any) -> Any:
-        """Go's ``v.(T)``: ``v`` if it has type ``spec``, else the interface conversion panic."""
+    def assert_(self, v: Any, spec: Any, want: str | None = None) -> Any:
+        """Go's ``v.(T)``: ``v`` if it has type ``spec``, else the interface conversion panic (``want``: T as
+        Go spells it, where the spec cannot tell: a pointer to a struct)."""
         if not self.is_type(v, spec):
-            want = getattr(spec, "_goname", spec.__name__) if isinstance(spec, type) else _spec_text(spec)
-            raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {V.type_name(v)}, "
+            if want is None:
+                want = getattr(spec, "_goname", spec.__name__) if isinstance(spec, type) else _spec_text(spec)
+            has = "nil" if v is None else V.type_name(v)
+            raise V.PanicValue(V.RuntimeErrorValue(f"interface conversion: interface {{}} is {has}, "
                                                    f"not {want}", prefix=""),
-                               f"interface conversion: interface {{}} is {V.type_name(v)}, not {want}")
+                               f"interface conversion: interface {{}} is {has}, not {want}")
         return self.unwrap(v, spec)
 
     def assert2(self, v: Any, spec: Any, zero: Any) -> tuple:
