@@ -834,25 +834,7 @@ func (b *Writer) Buffered() int { return b.n }
 
 // Write writes p; fewer bytes only with an error.
 func (b *Writer) Write(p []byte) (nn int, err error) {
-	for len(p) > b.Available() && b.err == nil {
-		var n int
-		if b.Buffered() == 0 { // nothing buffered: a large write goes straight through
-			n, b.err = b.wr.Write(p)
-		} else {
-			n = copy(b.buf[b.n:], p)
-			b.n += n
-			b.Flush()
-		}
-		nn += n
-		p = p[n:]
-	}
-	if b.err != nil {
-		return nn, b.err
-	}
-	n := copy(b.buf[b.n:], p)
-	b.n += n
-	nn += n
-	return nn, nil
+	return b.write(p, true, nil)
 }
 
 // stringWriter is io.StringWriter: a writer that takes a string as it is.
@@ -864,11 +846,20 @@ type stringWriter interface {
 // straight to the wrapped writer's WriteString if it has one, else through the buffer.
 func (b *Writer) WriteString(s string) (nn int, err error) {
 	sw, direct := b.wr.(stringWriter)
-	p := []byte(s)
+	return b.write([]byte(s), direct, sw)
+}
+
+// write buffers p. With nothing buffered and direct, what does not fit goes straight to the wrapped
+// writer (to sw's WriteString when there is one), else through the buffer, a flush at a time.
+func (b *Writer) write(p []byte, direct bool, sw stringWriter) (nn int, err error) {
 	for len(p) > b.Available() && b.err == nil {
 		var n int
 		if direct && b.Buffered() == 0 {
-			n, b.err = sw.WriteString(string(p))
+			if sw != nil {
+				n, b.err = sw.WriteString(string(p))
+			} else {
+				n, b.err = b.wr.Write(p)
+			}
 		} else {
 			n = copy(b.buf[b.n:], p)
 			b.n += n
