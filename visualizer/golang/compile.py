@@ -3011,8 +3011,8 @@ class Compiler:
             elif to_iface and self.under(self.type_of(a)) == DUR:
                 out.append(f"_h.DurArg({self.expr(a)})")
             elif to_iface and not printing and a.type != "unary_expression" and \
-                    self._struct_ptr_class(self.type_of(a)) is not None:  # a nil *T: the interface is not nil
-                out.append(f"_h.ptr_in_iface({self.expr_value(a)}, {self._struct_ptr_class(self.type_of(a))})")
+                    (cls := self._struct_ptr_class(self.type_of(a))) is not None:  # a nil *T: the iface is not nil
+                out.append(f"_h.ptr_in_iface({self.expr_value(a)}, {cls})")
             elif (to_iface or (key is not None and not printing)) and \
                     self._methods_arg(a, to_iface) is not None:
                 # a library function takes interfaces there (io.ReadFull's io.Reader, sort.Sort's Interface)
